@@ -1,0 +1,1 @@
+"""The ``citywatch`` command line: one module per command group, found automatically."""
