@@ -1,0 +1,74 @@
+"""The trained model, run only on the sentences that hold a candidate.
+
+This is where the expensive work happens, so it happens as rarely as possible: the
+finder has already marked the candidates, and only their sentences (cut by a cheap
+regular expression, not by the parser) go through the trained pipeline, batched
+with ``nlp.pipe``. What the classifier needs from the parse is copied into a small
+dict per candidate, so the article Doc never has to be parsed.
+"""
+
+from __future__ import annotations
+
+import logging
+import re
+from collections.abc import Sequence
+from functools import lru_cache
+from typing import Any
+
+import spacy
+
+log = logging.getLogger(__name__)
+
+_SENTENCE_END = re.compile(r"[.!?。！？]['\"”’)]*\s+|\n")
+MAX_SENTENCE = 600  # characters either side: a runaway "sentence" (tables, lists) is cut
+
+
+@lru_cache(maxsize=4)
+def load_model(name: str) -> Any | None:
+    """The trained pipeline, or None (rules-only mode) when it is not installed."""
+    if not name:
+        return None
+    try:
+        return spacy.load(name, exclude=["lemmatizer"])
+    except (OSError, ImportError) as exc:
+        log.warning("trained model %r not available (%s); tagging with rules only", name, exc)
+        return None
+
+
+def sentence_bounds(text: str, start: int, end: int) -> tuple[int, int]:
+    lo = max(0, start - MAX_SENTENCE)
+    left = lo
+    for match in _SENTENCE_END.finditer(text, lo, start):
+        left = match.end()
+    hi = min(len(text), end + MAX_SENTENCE)
+    match = _SENTENCE_END.search(text, end, hi)
+    return left, (match.start() + 1 if match else hi)
+
+
+def analyse(model: Any, text: str, spans: Sequence[tuple[int, int]], batch_size: int = 64) -> list[dict | None]:
+    """One analysis dict per (start, end) span: entity around it, dependency, governing word."""
+    bounds = [sentence_bounds(text, s, e) for s, e in spans]
+    unique = sorted(set(bounds))
+    docs = dict(zip(unique, model.pipe((text[a:b] for a, b in unique), batch_size=batch_size), strict=True))
+    return [_read(docs[b], s - b[0], e - b[0]) for b, (s, e) in zip(bounds, spans, strict=True)]
+
+
+def _read(doc: Any, start: int, end: int) -> dict | None:
+    span = doc.char_span(start, end, alignment_mode="expand")
+    if span is None or not len(span):
+        return None
+    root = span.root
+    ent_label, exact = None, False
+    for ent in doc.ents:
+        if ent.start_char <= start and end <= ent.end_char:
+            ent_label, exact = ent.label_, (ent.start_char == start and ent.end_char == end)
+            break
+    head = root.head
+    return {
+        "ent_label": ent_label,
+        "ent_exact": exact,
+        "dep": root.dep_,
+        "head": head.text,
+        "head_lemma": head.lemma_.lower() if head.lemma_ else head.text.lower(),
+        "head_pos": head.pos_,
+    }

@@ -1,0 +1,199 @@
+"""Features of one mention for the classifier: lexical cues, plus the trained
+model's reading of the sentence where one ran.
+
+Lexical features look at a few words either side of the mention in the raw text
+(so they work the same for every language and need no tokenizer); model features
+read the analysis that ``city_analyzer`` attached (entity type, dependency
+relation, governing word). In rules-only mode the model features are all zero
+and a separate weight set, trained without them, is used.
+"""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Mapping
+from typing import Any
+
+from nlp.finder import is_cjk
+
+_TOKEN = re.compile(r"[’']s\b|\w+(?:[.'’]\w+)*\.?|[^\w\s]", re.UNICODE)
+_WINDOW = 80
+_POSSESSIVE = {"'s", "’s", "'", "’"}
+_JOINERS = {"and", "-", "–", "—", "/", "or", "vs", "vs.", "versus", "et", "y", "und", "与", "和"}
+_OPENERS = {'"', "“", "‘", "(", "[", "«", "„"}
+_ORG_CONNECTORS = {"of", "for", "and", "&", "de", "del", "la", "des", "du", "für", "-"}
+_ENT_ORG = {"ORG", "FAC", "PRODUCT", "EVENT", "WORK_OF_ART", "LAW"}
+
+LEXICAL = (
+    "org_after", "org_before", "cap_after", "dish_after", "comm_subject", "modal_after", "poss_policy",
+    "poss_other", "capital_pair", "relation", "object_verb", "loc_prep", "based", "place_after",
+    "place_before", "lower_after", "dateline", "sentence_start", "not_place", "all_caps", "hyphen_cap_after",
+)
+MODEL = (
+    "m_present", "m_gpe", "m_org_longer", "m_org_exact", "m_person", "m_norp", "m_subject", "m_subject_comm",
+    "m_object", "m_pobj_loc", "m_poss", "m_compound", "m_conj",
+)
+NAMES = ("bias", *LEXICAL, *MODEL)
+
+
+def _tokens(text: str) -> list[str]:
+    return _TOKEN.findall(text)
+
+
+def _cap(token: str) -> bool:
+    return token[:1].isupper()
+
+
+def _lower_word(token: str) -> bool:
+    return token[:1].islower()
+
+
+def context(text: str, start: int, end: int) -> tuple[list[str], list[str]]:
+    """Tokens within ~80 characters before and after the mention, cut at line breaks.
+
+    A "\n" marker opens the left side when the line (or text) starts within the window.
+    """
+    window_start = max(0, start - _WINDOW)
+    segment = text[window_start:start]
+    cut = segment.rfind("\n")
+    left = _tokens(segment[cut + 1:])
+    if cut >= 0 or window_start == 0:
+        left = ["\n", *left]
+    return left, _tokens(text[end:end + _WINDOW].split("\n", 1)[0])
+
+
+def lexical(text: str, start: int, end: int, cues: Mapping[str, frozenset[str]]) -> dict[str, float]:
+    if text[start:start + 1] and is_cjk(text[start]):
+        return _cjk(text, start, end, cues)
+    before, after = context(text, start, end)
+    surface = text[start:end]
+    a = [t.lower() for t in after]
+    b = [t.lower() for t in before]
+    f: dict[str, float] = {}
+
+    # organisation / product names: a run of capitalised words ending in an org head
+    run = []
+    for tok in after[:7]:
+        if _cap(tok) or tok.lower() in _ORG_CONNECTORS and run:
+            run.append(tok.lower())
+        else:
+            break
+    first_after = after[0] if after else ""
+    hyphen_run = len(after) > 1 and first_after == "-" and _cap(after[1])
+    if hyphen_run:
+        run = [after[1].lower()]
+    f["org_after"] = float(any(t in cues["org_heads"] for t in run))
+    f["hyphen_cap_after"] = float(hyphen_run and not f["org_after"])
+    f["org_before"] = float(len(b) >= 2 and b[-1] in {"of", "de", "del", "du", "des"} and _cap(before[-2])
+                            and b[-2] in cues["org_heads"])
+    f["cap_after"] = float(bool(run) and not f["org_after"] and a[0] not in cues["capitals"])
+    f["dish_after"] = float(bool(a) and _lower_word(first_after) and a[0] in cues["dish_words"])
+
+    # the name as the subject of a verb of saying or deciding
+    rest = [t for t in a[:6]]
+    while rest and rest[0] in cues["aux_skip"]:
+        rest.pop(0)
+    verb = rest[0] if rest else ""
+    f["comm_subject"] = float(verb in cues["comm_verbs"] and verb not in _MODALS)
+    f["modal_after"] = float(verb in _MODALS)
+    poss = bool(a) and a[0] in _POSSESSIVE
+    nxt = a[1:3] if poss else []
+    f["poss_policy"] = float(poss and any(t in cues["policy_nouns"] for t in nxt))
+    f["poss_other"] = float(poss and not f["poss_policy"])
+
+    # paired with a foreign capital, or the object of a relation
+    pair_after = len(a) >= 2 and a[0] in _JOINERS and _capital_at(a, 1, cues)
+    pair_before = len(b) >= 2 and b[-1] in _JOINERS | {"with", "between", "and", "entre", "zwischen"} \
+        and _capital_ending(b[:-1], cues)
+    f["capital_pair"] = float(pair_after or pair_before)
+    rel_before = bool(b) and b[-1] in cues["relation_preps"] and any(t in cues["relation_nouns"] for t in b[-4:-1])
+    rel_after = len(a) >= 2 and a[0] in _JOINERS and any(t in cues["relation_nouns"] for t in a[1:5])
+    f["relation"] = float(rel_before or rel_after or (bool(b) and b[-1] == "between"))
+    f["object_verb"] = float(bool(b) and b[-1] in cues["object_verbs"])
+
+    # the place itself
+    f["loc_prep"] = float(bool(b) and b[-1] in cues["loc_preps"])
+    f["based"] = float(len(a) >= 2 and a[0] == "-" and a[1] in {"based", "headquartered", "born", "made", "area"})
+    f["place_after"] = float(bool(a) and a[0] in cues["place_words"]
+                             or (len(a) >= 2 and a[0] == "," and a[1] in cues["china_words"]))
+    f["place_before"] = float(bool(b) and (b[-1] in cues["place_words"]
+                              or (len(b) >= 2 and b[-1] in {"of", "de"} and b[-2] in cues["place_words"])))
+    f["lower_after"] = float(bool(a) and _lower_word(first_after) and a[0].isalpha()
+                             and not f["comm_subject"] and not f["modal_after"] and not f["dish_after"])
+    line_start = not before or before[-1] == "\n"
+    f["dateline"] = float(line_start and (surface.isupper() or (bool(a) and a[0] in {"(", ",", "—", "–", "-", ":"})))
+    f["sentence_start"] = float(line_start or (bool(b) and b[-1] in {".", "!", "?", "\n"} | _OPENERS))
+    f["not_place"] = float(bool(b) and b[-1] in cues["not_place_before"] or bool(a) and a[0] in cues["not_place_after"])
+    f["all_caps"] = float(surface.isupper() and len(surface) > 3)
+    return f
+
+
+_MODALS = frozenset({"will", "would", "could", "may", "might", "must", "should", "can", "cannot"})
+
+
+def _capital_at(tokens: list[str], i: int, cues: Mapping[str, frozenset[str]]) -> bool:
+    one = tokens[i] if i < len(tokens) else ""
+    two = " ".join(tokens[i:i + 2])
+    return one in cues["capitals"] or two in cues["capitals"]
+
+
+def _capital_ending(tokens: list[str], cues: Mapping[str, frozenset[str]]) -> bool:
+    if not tokens:
+        return False
+    return tokens[-1] in cues["capitals"] or " ".join(tokens[-2:]) in cues["capitals"] or (
+        len(tokens) >= 3 and tokens[-2] in {"and", "between", "with"} and tokens[-1] in cues["capitals"])
+
+
+def _cjk(text: str, start: int, end: int, cues: Mapping[str, frozenset[str]]) -> dict[str, float]:
+    """Chinese text: the same features from character cues right before/after the name."""
+    after = text[end:end + 8]
+    before = text[max(0, start - 6):start]
+
+    def starts(key: str) -> bool:
+        return any(after.startswith(c) for c in cues[key])
+
+    def ends(key: str) -> bool:
+        return any(before.endswith(c) for c in cues[key])
+
+    f = dict.fromkeys(LEXICAL, 0.0)
+    f["org_after"] = float(starts("org_heads"))
+    f["dish_after"] = float(starts("dish_words"))
+    f["comm_subject"] = float(any(c in after[:5] for c in cues["comm_verbs"]))
+    f["poss_policy"] = float(after.startswith("的") and any(after[1:].startswith(c) for c in cues["policy_nouns"]))
+    f["capital_pair"] = float(any(c in after[:6] or c in before for c in cues["capitals"]))
+    f["relation"] = float("关系" in after[:8])
+    f["object_verb"] = float(ends("object_verbs"))
+    f["loc_prep"] = float(ends("loc_preps"))
+    f["place_after"] = float(starts("place_words"))
+    f["not_place"] = float(ends("not_place_before") or starts("not_place_after"))
+    f["sentence_start"] = float(start == 0 or text[start - 1] in "。！？\n")
+    return f
+
+
+def model_features(analysis: Mapping[str, Any] | None, cues: Mapping[str, frozenset[str]]) -> dict[str, float]:
+    f = dict.fromkeys(MODEL, 0.0)
+    if not analysis:
+        return f
+    f["m_present"] = 1.0
+    ent, exact = analysis.get("ent_label"), analysis.get("ent_exact")
+    f["m_gpe"] = float(ent in {"GPE", "LOC"})
+    f["m_org_longer"] = float(ent in _ENT_ORG and not exact)
+    f["m_org_exact"] = float(ent in _ENT_ORG and bool(exact))
+    f["m_person"] = float(ent == "PERSON")
+    f["m_norp"] = float(ent == "NORP")
+    dep, head = analysis.get("dep", ""), analysis.get("head", "").lower()
+    f["m_subject"] = float(dep in {"nsubj", "nsubjpass"})
+    f["m_subject_comm"] = float(f["m_subject"] and (head in cues["comm_verbs"] or analysis.get("head_lemma", "")
+                                                    in cues["comm_verbs"]))
+    f["m_object"] = float(dep in {"dobj", "obj", "dative"})
+    f["m_pobj_loc"] = float(dep == "pobj" and head in cues["loc_preps"])
+    f["m_poss"] = float(dep == "poss")
+    f["m_compound"] = float(dep in {"compound", "amod", "nmod"})
+    f["m_conj"] = float(dep == "conj")
+    return f
+
+
+def vector(text: str, start: int, end: int, cues: Mapping[str, frozenset[str]],
+           analysis: Mapping[str, Any] | None) -> list[float]:
+    values = {"bias": 1.0, **lexical(text, start, end, cues), **model_features(analysis, cues)}
+    return [values[name] for name in NAMES]

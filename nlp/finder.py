@@ -1,0 +1,102 @@
+"""Candidate finder: every gazetteer form in one pass over the raw text.
+
+It runs before anything expensive and decides where the expensive work happens:
+a text without a candidate never reaches the trained model. One Aho-Corasick
+automaton over lower-cased forms finds all occurrences in time linear in the
+text; Latin-script hits are then kept only at word boundaries and when the text
+capitalises them (``Canton``/``CANTON``, not ``canton``), CJK hits are kept as
+they are (Chinese has no word boundaries to check, and segmentation would cost
+more than it saves).
+"""
+
+from __future__ import annotations
+
+import unicodedata
+from collections.abc import Iterable, Iterator
+from dataclasses import dataclass
+
+import ahocorasick
+
+
+@dataclass(frozen=True, slots=True)
+class Hit:
+    """One occurrence of a gazetteer form; ``kind`` is "city" or "province"."""
+
+    start: int
+    end: int
+    form: str
+    kind: str
+
+
+def is_cjk(char: str) -> bool:
+    return "\u3400" <= char <= "\u9fff" or "\uf900" <= char <= "\ufaff" or "\U00020000" <= char <= "\U0002ffff"
+
+
+def _word_char(char: str) -> bool:
+    return char.isalnum() and not is_cjk(char)
+
+
+def _lower_same_length(text: str) -> str:
+    """``text.lower()`` when it keeps offsets, else a per-character lower-casing that does."""
+    lowered = text.lower()
+    if len(lowered) == len(text):
+        return lowered
+    return "".join(low if len(low := c.lower()) == 1 else c for c in text)
+
+
+def _fold(form: str) -> str:
+    return unicodedata.normalize("NFC", form).lower()
+
+
+class FormMatcher:
+    """All occurrences of a set of forms, leftmost-longest, never overlapping."""
+
+    def __init__(self, forms: Iterable[tuple[str, str]]) -> None:
+        self._automaton = ahocorasick.Automaton()
+        for text, kind in forms:
+            key = _fold(text)
+            if len(key) < 2 and not is_cjk(key[:1]):
+                continue  # one Latin letter is never a city name
+            existing = self._automaton.get(key, None)
+            # a name that is both a city and a province (Beijing, Jilin) is kept as a city
+            if existing is None or (existing[1] == "province" and kind == "city"):
+                self._automaton.add_word(key, (text, kind))
+        self.empty = len(self._automaton) == 0
+        if not self.empty:
+            self._automaton.make_automaton()
+
+    def find(self, text: str) -> list[Hit]:
+        if self.empty or not text:
+            return []
+        lowered = _lower_same_length(unicodedata.normalize("NFC", text)) if not text.isascii() else text.lower()
+        if len(lowered) != len(text):  # NFC changed the length: match on the raw text instead
+            lowered = _lower_same_length(text)
+        hits = [h for h in self._raw_hits(text, lowered) if self._acceptable(text, h)]
+        return _leftmost_longest(hits)
+
+    def _raw_hits(self, text: str, lowered: str) -> Iterator[Hit]:
+        for end_index, (form, kind) in self._automaton.iter(lowered):
+            start = end_index - len(form) + 1
+            yield Hit(start, end_index + 1, form, kind)
+
+    @staticmethod
+    def _acceptable(text: str, hit: Hit) -> bool:
+        first = text[hit.start]
+        if is_cjk(first):
+            return True
+        if hit.start > 0 and _word_char(text[hit.start - 1]):
+            return False
+        if hit.end < len(text) and _word_char(text[hit.end]):
+            return False
+        return first.isupper()
+
+
+def _leftmost_longest(hits: list[Hit]) -> list[Hit]:
+    hits.sort(key=lambda h: (h.start, -(h.end - h.start)))
+    kept: list[Hit] = []
+    last_end = -1
+    for hit in hits:
+        if hit.start >= last_end:
+            kept.append(hit)
+            last_end = hit.end
+    return kept

@@ -1,0 +1,76 @@
+"""What the pipeline needs from the gazetteer, indexed once per gazetteer.
+
+The gazetteer (``nlp.gazetteer``) owns the data; this module only builds the
+look-ups the components share: one matcher over city and province forms, which
+province each city and each province form belongs to.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Callable
+from dataclasses import dataclass, field
+from functools import lru_cache
+from typing import Any
+
+import spacy
+
+from nlp.finder import FormMatcher, _fold
+
+
+@dataclass
+class Lexicon:
+    gazetteer: Any
+    matcher: FormMatcher
+    forms: dict[str, Any]  # folded form text -> Form
+    province_forms: dict[str, str]  # folded province form -> province adcode
+    city_province: dict[str, str]  # city adcode -> province adcode
+    municipal: frozenset[str] = field(default_factory=frozenset)  # cities that are also provinces
+
+    def form(self, text: str) -> Any:
+        return self.forms.get(_fold(text))
+
+    def province_of(self, text: str) -> str | None:
+        return self.province_forms.get(_fold(text))
+
+
+def _provinces(gazetteer: Any) -> list[Any]:
+    provinces = gazetteer.provinces
+    return list(provinces.values()) if isinstance(provinces, dict) else list(provinces)
+
+
+def build_lexicon(gazetteer: Any) -> Lexicon:
+    forms = {_fold(f.text): f for f in gazetteer.forms}
+    province_forms: dict[str, str] = {}
+    for province in _provinces(gazetteer):
+        for text in {province.name, province.name_zh, *province.forms}:
+            if text:
+                province_forms[_fold(text)] = province.adcode
+    city_province = {code: city.province_adcode for code, city in gazetteer.cities.items()}
+    municipal = frozenset(code for code, city in gazetteer.cities.items() if city.kind in {"municipality", "sar"})
+    entries = [(f.text, "city") for f in gazetteer.forms]
+    entries += [(text, "province") for text in province_forms if text not in forms]
+    return Lexicon(gazetteer, FormMatcher(entries), forms, province_forms, city_province, municipal)
+
+
+_CACHE: dict[int, Lexicon] = {}
+
+
+def lexicon_of(gazetteer: Any) -> Lexicon:
+    """One Lexicon per gazetteer object, shared by all components of all pipelines."""
+    key = id(gazetteer)
+    if key not in _CACHE:
+        _CACHE[key] = build_lexicon(gazetteer)
+    return _CACHE[key]
+
+
+@spacy.registry.misc("citywatch.gazetteer.v1")
+def packaged_gazetteer(path: str | None = None) -> Callable[[], Any]:
+    """The shipped gazetteer (or one at ``path``), loaded once per process."""
+    return lambda: _load_gazetteer(path)
+
+
+@lru_cache(maxsize=4)
+def _load_gazetteer(path: str | None) -> Any:
+    from nlp.gazetteer import load
+
+    return load(path) if path else load()

