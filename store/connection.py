@@ -23,6 +23,7 @@ from store.schema import article_json_schema
 
 PROJECT_ROOT = Path(__file__).resolve().parent.parent
 DEFAULT_TIMEOUT_S = 5.0
+AGGREGATION_SPILL_THRESHOLD = 10_000  # documents held in memory before an aggregation spills to disk
 
 # Indexes every back end gets; created by `citywatch db init` and on first use.
 INDEXES: dict[str, list[IndexModel]] = {
@@ -201,5 +202,8 @@ def _connect_embedded(config: StoreConfig) -> Store:
         raise StoreUnavailable(f"cannot create the data folder {config.data_dir}: {exc.strerror}") from None
     path = config.data_dir / f"{config.db_name}.sqlite"
     # tz-aware UTC datetimes, as the MongoDB path returns them (tz_aware=True).
-    client = MongoClient(SQLiteEngine(str(path)), codec_options=CodecOptions(tz_aware=True, tzinfo=UTC))
+    # The spill threshold lets large aggregations run with allowDiskUse=True, as
+    # on MongoDB, instead of failing mongoeco's in-memory materialisation budget.
+    engine = SQLiteEngine(str(path), aggregation_spill_threshold=AGGREGATION_SPILL_THRESHOLD)
+    client = MongoClient(engine, codec_options=CodecOptions(tz_aware=True, tzinfo=UTC))
     return Store(client=client, db=client[config.db_name], backend="embedded", location=str(path))
