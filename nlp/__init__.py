@@ -1,1 +1,20 @@
-"""nlp"""
+"""Chinese-city mention tagger: a spaCy pipeline over the project's gazetteer.
+
+``tag_texts(texts, langs=None)`` returns the ``citywatch tag`` mentions per text;
+``TAGGER_VERSION`` names the code, gazetteer and model that produced them. Both are
+resolved on first access, so ``import nlp.gazetteer`` does not pay for spaCy.
+"""
+
+from __future__ import annotations
+
+from typing import Any
+
+__all__ = ["TAGGER_VERSION", "build_pipeline", "detect_language", "route", "tag_texts", "tagger_version"]
+
+
+def __getattr__(name: str) -> Any:
+    if name not in __all__:
+        raise AttributeError(f"module 'nlp' has no attribute {name!r}")
+    from nlp import pipeline
+
+    return pipeline.tagger_version() if name == "TAGGER_VERSION" else getattr(pipeline, name)

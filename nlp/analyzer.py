@@ -29,7 +29,7 @@ def load_model(name: str) -> Any | None:
     if not name:
         return None
     try:
-        return spacy.load(name, exclude=["lemmatizer"])
+        return spacy.load(name)
     except (OSError, ImportError) as exc:
         log.warning("trained model %r not available (%s); tagging with rules only", name, exc)
         return None

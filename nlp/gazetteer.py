@@ -1,0 +1,172 @@
+"""The city gazetteer: Chinese cities, the names foreign text uses for them, and their namesakes.
+
+The data is nlp/data/gazetteer.json, built by scripts/build_gazetteer.py from packaged sources
+(see nlp/data/README.md and docs/gazetteer.md). This module only reads it: loading is a JSON parse
+plus two dict builds, so pipelines can load it at start-up.
+"""
+
+from __future__ import annotations
+
+import functools
+import hashlib
+import json
+import re
+from dataclasses import dataclass
+from pathlib import Path
+
+DEFAULT_PATH = Path(__file__).resolve().parent / "data" / "gazetteer.json"
+
+#: Kinds of City the index ranks by default. Hong Kong and Macau ("sar"), county-level cities and the
+#: prefecture-level units that are areas rather than cities (autonomous prefectures, leagues, regions)
+#: are in the gazetteer so mentions of them are recognised, but are not ranked unless asked for.
+RANKED_KINDS: tuple[str, ...] = ("municipality", "prefecture")
+ALL_KINDS: tuple[str, ...] = ("municipality", "prefecture", "sar", "autonomous_prefecture", "league", "region",
+                              "county")
+
+# "Jiangsu province", "Guangxi Zhuang Autonomous Region", "安徽省", "Provinz Anhui", "la province du Hunan".
+_PROVINCE_AFFIXES = re.compile(
+    r"^(?:(?:the|la|die|el|a)\s+)?(?:province|provincia|provinz|província)\s+(?:(?:of|du|del|de\s+l['’]|de|d['’]|do|da)\s*)?"
+    r"|\s+(?:province|sheng|autonomous\s+region|region|provinz)$|(?:省|自治区|自治區)$",
+    re.IGNORECASE,
+)
+
+
+class GazetteerError(RuntimeError):
+    """The data file is missing or not a gazetteer; says how to rebuild it."""
+
+
+@dataclass(frozen=True)
+class City:
+    adcode: str
+    geonameid: int | None
+    name: str
+    name_zh: str
+    name_zh_hant: str
+    province: str
+    province_zh: str
+    province_adcode: str
+    kind: str
+    parent: str | None
+    population: int | None
+    lat: float | None
+    lon: float | None
+
+    def as_ref(self) -> dict:
+        """The `city` object of the tag output contract."""
+        return {"adcode": self.adcode, "geonameid": self.geonameid, "name": self.name, "province": self.province}
+
+
+@dataclass(frozen=True)
+class ForeignPlace:
+    name: str
+    country: str  # ISO 3166-1 alpha-2 ("US", "TW")
+    admin1: str | None  # GeoNames admin1 code ("OH"); Gazetteer.admin1_name() spells out US states
+    population: int | None
+    geonameid: int | None
+
+
+@dataclass(frozen=True)
+class DomesticPlace:
+    """A county-level unit (district, county, banner) outside the gazetteer that shares a form's name."""
+
+    adcode: str
+    name_zh: str
+    parent: str | None  # the prefecture-level unit (or municipality) it belongs to
+
+
+@dataclass(frozen=True)
+class Form:
+    text: str
+    adcodes: tuple[str, ...]
+    kinds: tuple[str, ...]
+    foreign: tuple[ForeignPlace, ...]
+
+
+@dataclass(frozen=True)
+class Province:
+    adcode: str
+    name: str
+    name_zh: str
+    forms: tuple[str, ...]
+
+
+_APOSTROPHES = str.maketrans({"\u2019": "'", "\u02bc": "'", "\u02bb": "'"})
+
+
+def _key(text: str) -> str:
+    """Lookup key: case-insensitive (Latin, Cyrillic), accent-sensitive, typographic apostrophes unified."""
+    return text.strip().translate(_APOSTROPHES).casefold()
+
+
+class Gazetteer:
+    def __init__(self, data: dict, version: str) -> None:
+        self.version = version
+        self.cities: dict[str, City] = {row["adcode"]: City(**row) for row in data["cities"]}
+        self.forms: tuple[Form, ...] = tuple(
+            Form(f["text"], tuple(f["adcodes"]), tuple(f["kinds"]),
+                 tuple(ForeignPlace(*p) for p in f["foreign"]))
+            for f in data["forms"]
+        )
+        self.provinces: dict[str, Province] = {
+            p["adcode"]: Province(p["adcode"], p["name"], p["name_zh"], tuple(p["forms"])) for p in data["provinces"]
+        }
+        self.countries: dict[str, str] = data["countries"]
+        self._us_states: dict[str, str] = data["us_states"]
+        self._by_key: dict[str, Form] = {}
+        self._domestic: dict[str, tuple[DomesticPlace, ...]] = {}
+        for form, row in zip(self.forms, data["forms"], strict=True):
+            key = _key(form.text)
+            self._by_key.setdefault(key, form)
+            if row.get("domestic"):
+                self._domestic.setdefault(key, tuple(DomesticPlace(*d) for d in row["domestic"]))
+        self._province_by_key = {_key(f): p for p in self.provinces.values() for f in p.forms}
+
+    def lookup(self, text: str) -> Form | None:
+        return self._by_key.get(_key(text))
+
+    def ranked(self, kinds: tuple[str, ...] = RANKED_KINDS) -> list[City]:
+        """The cities the index ranks (by default municipalities and prefecture-level cities), by adcode."""
+        return sorted((c for c in self.cities.values() if c.kind in kinds), key=lambda c: c.adcode)
+
+    def province_of_form(self, text: str) -> Province | None:
+        key = _key(text)
+        if key in self._province_by_key:
+            return self._province_by_key[key]
+        return self._province_by_key.get(_key(_PROVINCE_AFFIXES.sub("", text.strip())))
+
+    def domestic_namesakes(self, text: str) -> tuple[DomesticPlace, ...]:
+        """Districts and counties not in the gazetteer that share the form's name: "Chaoyang" is a
+        city in Liaoning and a district of Beijing (110105), "Fuyang" a city in Anhui and a district
+        of Hangzhou. Empty for most forms."""
+        return self._domestic.get(_key(text), ())
+
+    def cities_of(self, form: Form) -> list[City]:
+        return [self.cities[code] for code in form.adcodes]
+
+    def admin1_name(self, country: str, admin1: str | None) -> str | None:
+        """Name of a foreign place's first-level division where the data has it (US states)."""
+        return self._us_states.get(admin1) if country == "US" and admin1 else None
+
+
+def load(path: Path | None = None) -> Gazetteer:
+    """The gazetteer from path; the default (the committed nlp/data/gazetteer.json) is loaded once."""
+    return _load_default() if path is None else _load(Path(path))
+
+
+@functools.cache
+def _load_default() -> Gazetteer:
+    return _load(DEFAULT_PATH)
+
+
+def _load(path: Path) -> Gazetteer:
+    try:
+        raw = path.read_bytes()
+    except OSError as exc:
+        raise GazetteerError(f"cannot read gazetteer {path}: {exc}; rebuild it with "
+                             "`python scripts/build_gazetteer.py`") from exc
+    try:
+        data = json.loads(raw)
+        return Gazetteer(data, hashlib.sha256(raw).hexdigest()[:12])
+    except (ValueError, KeyError, TypeError) as exc:
+        raise GazetteerError(f"{path} is not a gazetteer file ({exc}); rebuild it with "
+                             "`python scripts/build_gazetteer.py`") from exc

@@ -1,0 +1,100 @@
+"""Re-tagging stored articles after a gazetteer, cue or model change.
+
+Reviewer decisions are never lost. Each old mention that carries a ``review`` hands
+it to the new mention at the same (start, end); if the text changed and no new
+mention sits there, to the new mention with the same surface nearest to the old
+start (each new mention takes at most one review). A review that finds no new
+mention stays on a copy of its old mention marked ``"stale": true``, so its
+decision still counts and a reviewer can look again.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Callable, Sequence
+from dataclasses import dataclass
+from typing import Any
+
+from pymongo import UpdateOne
+
+from store import Store, iter_articles
+
+PROJECTION = {"text": 1, "lang": 1, "mentions": 1, "tagger_version": 1}
+
+
+@dataclass
+class RetagResult:
+    seen: int = 0
+    changed: int = 0  # mentions rewritten
+    version_only: int = 0  # same mentions, version recorded
+    reviews_kept: int = 0
+    reviews_stale: int = 0
+
+
+def carry_reviews(old: Sequence[dict], new: list[dict]) -> tuple[list[dict], int, int]:
+    """``new`` with the ``review`` of matching ``old`` mentions; (mentions, carried, stale)."""
+    reviewed = [m for m in old if m.get("review")]
+    if not reviewed:
+        return new, 0, 0
+    out = [dict(m) for m in new]
+    taken: set[int] = set()
+    by_span = {(m["start"], m["end"]): i for i, m in enumerate(out)}
+    carried = 0
+    stale = []
+    pending = []
+    for m in reviewed:
+        i = by_span.get((m["start"], m["end"]))
+        if i is not None and i not in taken and out[i]["surface"] == m["surface"]:
+            out[i]["review"] = m["review"]
+            taken.add(i)
+            carried += 1
+        else:
+            pending.append(m)
+    for m in pending:
+        same = [i for i, n in enumerate(out) if n["surface"] == m["surface"] and i not in taken]
+        if same:
+            i = min(same, key=lambda k: abs(out[k]["start"] - m["start"]))
+            out[i]["review"] = m["review"]
+            taken.add(i)
+            carried += 1
+        else:
+            stale.append({**m, "stale": True})
+    return sorted(out + stale, key=lambda m: (m["start"], m["end"])), carried, len(stale)
+
+
+def retag_store(store: Store, tag: Callable[[list[str], list[str | None]], list[list[dict]]], version: str,
+                batch_size: int = 200, force: bool = False, on_batch: Callable[[RetagResult], None] | None = None
+                ) -> RetagResult:
+    """Re-tag every article (or only those tagged by another version unless ``force``)."""
+    query: dict[str, Any] = {} if force else {"tagger_version": {"$ne": version}}
+    result = RetagResult()
+    batch: list[dict] = []
+    for article in iter_articles(store, query, PROJECTION, batch_size=batch_size):
+        batch.append(article)
+        if len(batch) >= batch_size:
+            _flush(store, batch, tag, version, result)
+            batch = []
+            if on_batch:
+                on_batch(result)
+    if batch:
+        _flush(store, batch, tag, version, result)
+    return result
+
+
+def _flush(store: Store, batch: list[dict], tag: Callable, version: str, result: RetagResult) -> None:
+    tagged = tag([a.get("text") or "" for a in batch], [a.get("lang") for a in batch])
+    ops = []
+    for article, fresh in zip(batch, tagged, strict=True):
+        result.seen += 1
+        old = article.get("mentions") or []
+        mentions, carried, stale = carry_reviews(old, fresh)
+        result.reviews_kept += carried
+        result.reviews_stale += stale
+        update: dict[str, Any] = {"tagger_version": version}
+        if mentions != old:
+            update["mentions"] = mentions
+            result.changed += 1
+        else:
+            result.version_only += 1
+        ops.append(UpdateOne({"_id": article["_id"]}, {"$set": update}))
+    if ops:
+        store.articles.bulk_write(ops, ordered=False)

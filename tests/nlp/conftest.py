@@ -1,0 +1,30 @@
+"""Pipelines shared by the tagger tests (building one loads the trained model: once per session)."""
+
+from __future__ import annotations
+
+import pytest
+from spacy.language import Language
+
+from nlp.pipeline import build_pipeline, mention_dicts
+
+
+@pytest.fixture(scope="session")
+def english() -> Language:
+    return build_pipeline("en")
+
+
+@pytest.fixture(scope="session")
+def rules_only() -> Language:
+    """English without the trained model: the path a machine without en_core_web_sm takes."""
+    return build_pipeline("en", model="")
+
+
+def tag_one(nlp: Language, text: str) -> list[dict]:
+    return mention_dicts(nlp(text))
+
+
+def only(nlp: Language, text: str, surface: str) -> dict:
+    """The single mention of ``surface`` in ``text``."""
+    found = [m for m in tag_one(nlp, text) if m["surface"] == surface]
+    assert len(found) == 1, (text, tag_one(nlp, text))
+    return found[0]

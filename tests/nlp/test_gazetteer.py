@@ -1,0 +1,338 @@
+"""The gazetteer: the committed data file, its loader, and its build."""
+
+from __future__ import annotations
+
+import csv
+import json
+import re
+import subprocess
+import sys
+import unicodedata
+from pathlib import Path
+
+import pytest
+
+from nlp.gazetteer import ALL_KINDS, RANKED_KINDS, City, Gazetteer, GazetteerError, load
+from tests.conftest import shared_data
+
+ROOT = Path(__file__).resolve().parents[2]
+HOMONYMS = {  # the same romanisation for two prefecture-level cities
+    "Suzhou": ("320500", "341300"),
+    "Taizhou": ("321200", "331000"),
+    "Fuzhou": ("350100", "361000"),
+    "Yichun": ("230700", "360900"),
+    "Yulin": ("450900", "610800"),
+}
+
+
+@pytest.fixture(scope="module")
+def gaz() -> Gazetteer:
+    return load()
+
+
+def test_counts(gaz: Gazetteer) -> None:
+    kinds = [c.kind for c in gaz.cities.values()]
+    assert kinds.count("municipality") == 4
+    assert kinds.count("prefecture") == 293  # prefecture-level cities in the 2020 codes
+    assert kinds.count("sar") == 2
+    # the other prefecture-level units of 2020: 30 autonomous prefectures, 3 leagues, 7 regions
+    assert (kinds.count("autonomous_prefecture"), kinds.count("league"), kinds.count("region")) == (30, 3, 7)
+    assert kinds.count("county") >= 100
+    assert set(kinds) <= set(ALL_KINDS)
+    assert len(gaz.provinces) == 33  # 22 provinces, 5 autonomous regions, 4 municipalities, 2 SARs
+
+
+def test_ranked_is_municipalities_and_prefecture_cities(gaz: Gazetteer) -> None:
+    ranked = gaz.ranked()
+    assert len(ranked) == 297
+    assert {c.kind for c in ranked} == set(RANKED_KINDS)
+    assert [c.adcode for c in ranked] == sorted(c.adcode for c in ranked)
+    assert {"810000", "820000"} <= {c.adcode for c in gaz.ranked(RANKED_KINDS + ("sar",))}
+    # Laiwu merged into Jinan in 2019; Nagqu became a city in 2017 (corrections to the cpca table)
+    assert "371200" not in gaz.cities and gaz.cities["540600"].kind == "prefecture"
+
+
+@pytest.mark.parametrize(("adcode", "geonameid", "name", "province", "name_zh", "kind"), [
+    ("110000", 1816670, "Beijing", "Beijing", "北京市", "municipality"),
+    ("500000", 1814906, "Chongqing", "Chongqing", "重庆市", "municipality"),
+    ("320500", 1886760, "Suzhou", "Jiangsu", "苏州市", "prefecture"),
+    ("341300", 1793743, "Suzhou", "Anhui", "宿州市", "prefecture"),
+    ("440100", 1809858, "Guangzhou", "Guangdong", "广州市", "prefecture"),
+    ("320100", 1799962, "Nanjing", "Jiangsu", "南京市", "prefecture"),
+    ("810000", 1819729, "Hong Kong", "Hong Kong", "香港特别行政区", "sar"),
+    ("820000", 1821274, "Macau", "Macau", "澳门特别行政区", "sar"),
+])
+def test_known_cities(gaz: Gazetteer, adcode: str, geonameid: int, name: str, province: str, name_zh: str,
+                      kind: str) -> None:
+    city = gaz.cities[adcode]
+    assert (city.geonameid, city.name, city.province, city.name_zh, city.kind) == (
+        geonameid, name, province, name_zh, kind)
+    assert city.as_ref() == {"adcode": adcode, "geonameid": geonameid, "name": name, "province": province}
+
+
+def test_seat_districts_are_not_city_names(gaz: Gazetteer) -> None:
+    # GeoNames files these seats under the district or town name (Heshan, Nianbo, Bayi, Longshan)
+    names = {code: gaz.cities[code].name for code in ("430900", "630200", "540400", "220400")}
+    assert names == {"430900": "Yiyang", "630200": "Haidong", "540400": "Linzhi", "220400": "Liaoyuan"}
+    # readings pypinyin would not choose, and exonyms that are not pinyin, are kept
+    names = {code: gaz.cities[code].name for code in ("140400", "411100", "150100", "540300", "650100")}
+    assert names == {"140400": "Changzhi", "411100": "Luohe", "150100": "Hohhot", "540300": "Qamdo",
+                     "650100": "Ürümqi"}
+    assert gaz.lookup("Tahe") is None  # pypinyin's only reading of 漯河, unconfirmed
+
+
+def test_every_ranked_city_is_complete(gaz: Gazetteer) -> None:
+    for city in gaz.ranked():
+        assert re.fullmatch(r"[1-6]\d{5}", city.adcode) and city.adcode.endswith("00"), city
+        assert city.geonameid and city.population and city.population > 0, city
+        assert city.name and city.name_zh.endswith("市") and city.name_zh_hant.endswith("市"), city
+        assert city.province_adcode == city.adcode[:2] + "0000"
+        assert city.province_zh == gaz.provinces[city.province_adcode].name_zh
+        assert 15 <= city.lat <= 54 and 73 <= city.lon <= 135, city
+    assert gaz.cities["320500"].name_zh_hant == "蘇州市"
+
+
+def test_counties_link_to_their_prefecture(gaz: Gazetteer) -> None:
+    counties = [c for c in gaz.cities.values() if c.kind == "county"]
+    for city in counties:
+        if city.adcode[2:4] == "90":  # administered by the province directly
+            assert city.parent is None
+        else:
+            assert gaz.cities[city.parent].kind in ("prefecture", "autonomous_prefecture", "league", "region")
+    assert gaz.cities["330782"].parent == "330700"  # Yiwu -> Jinhua
+    assert gaz.cities["320583"].parent == "320500"  # Kunshan -> Suzhou (Jiangsu)
+    assert gaz.lookup("Yiwu").adcodes == ("330782",)
+    assert gaz.lookup("Kunshan").adcodes == ("320583",)
+    assert gaz.lookup("义乌").adcodes == ("330782",)
+
+
+@pytest.mark.parametrize(("text", "adcode", "kind"), [
+    ("Peking", "110000", "postal"),
+    ("Canton", "440100", "historic"),
+    ("Amoy", "350200", "historic"),
+    ("Tientsin", "120000", "postal"),
+    ("Nanking", "320100", "postal"),
+    ("Chungking", "500000", "postal"),
+    ("Tsingtao", "370200", "postal"),
+    ("Mukden", "210100", "historic"),
+    ("Xi'an", "610100", "pinyin"),
+    ("Xi\u2019an", "610100", "pinyin"),
+    ("Xian", "610100", "pinyin_variant"),
+    ("Xi-an", "610100", "pinyin_variant"),
+    ("Xī'ān", "610100", "pinyin_tone"),
+    ("Běijīng", "110000", "pinyin_tone"),
+    ("Sian", "610100", "postal"),
+    ("西安", "610100", "zh_hans"),
+    ("西安市", "610100", "zh_hans_full"),
+    ("廣州", "440100", "zh_hant"),
+    ("蘇州市", "320500", "zh_hant_full"),
+    ("Пекин", "110000", "alt:ru"),
+    ("Pékin", "110000", "alt:fr"),
+    ("Pekín", "110000", "alt:es"),
+    ("Pequim", "110000", "alt:pt"),
+    ("Pechino", "110000", "alt:it"),
+    ("Cantão", "440100", "alt:pt"),
+    ("Nankin", "320100", "alt:fr"),
+    ("Urumqi", "650100", "name"),
+    ("Hong Kong", "810000", "name"),
+    ("Macao", "820000", "alt:en"),
+    ("Yanbian", "222400", "name"),
+])
+def test_forms(gaz: Gazetteer, text: str, adcode: str, kind: str) -> None:
+    form = gaz.lookup(text)
+    assert form is not None, text
+    assert adcode in form.adcodes
+    assert kind in form.kinds
+
+
+def test_lookup_is_case_insensitive_and_accent_sensitive(gaz: Gazetteer) -> None:
+    assert gaz.lookup("BEIJING") == gaz.lookup("beijing") == gaz.lookup("Beijing")
+    assert gaz.lookup("  Beijing ") == gaz.lookup("Beijing")
+    assert gaz.lookup("Pekin") is None  # Pekin, Illinois; the French form is Pékin
+    assert gaz.lookup("Pékin") is not None
+    assert gaz.lookup("Nowhere-on-Sea") is None
+
+
+@pytest.mark.parametrize("text", sorted(HOMONYMS))
+def test_homonyms_map_to_both_cities(gaz: Gazetteer, text: str) -> None:
+    form = gaz.lookup(text)
+    assert form is not None and form.adcodes == HOMONYMS[text]
+    provinces = {gaz.cities[code].province for code in form.adcodes}
+    assert len(provinces) == 2
+    # the characters differ, so Chinese text is not ambiguous
+    assert all(len(gaz.lookup(gaz.cities[code].name_zh).adcodes) == 1 for code in form.adcodes)
+
+
+def test_foreign_namesakes(gaz: Gazetteer) -> None:
+    canton = gaz.lookup("Canton")
+    ohio = [p for p in canton.foreign if p.country == "US" and p.admin1 == "OH"]
+    assert ohio and ohio[0].geonameid == 5149222 and ohio[0].population > 50_000
+    assert gaz.admin1_name("US", "OH") == "Ohio"
+    assert gaz.countries["US"] == "United States"
+    assert [p.population or 0 for p in canton.foreign] == sorted((p.population or 0 for p in canton.foreign),
+                                                                 reverse=True)
+    assert any(p.country == "TW" for p in gaz.lookup("Yongkang").foreign)
+    assert gaz.lookup("Nanjing").foreign == ()
+
+
+def test_domestic_namesakes(gaz: Gazetteer) -> None:
+    # Chaoyang is a city in Liaoning and Beijing's (and Changchun's) Chaoyang district
+    parents = {d.parent for d in gaz.domestic_namesakes("Chaoyang")}
+    assert {"110000", "220100"} <= parents and "211300" not in parents
+    assert any(d.adcode == "110105" for d in gaz.domestic_namesakes("朝阳"))
+    assert any(d.parent == "330100" for d in gaz.domestic_namesakes("Fuyang"))  # Hangzhou's 富阳 district
+    assert any(d.parent == "310000" for d in gaz.domestic_namesakes("Baoshan"))  # Shanghai's 宝山 district
+    # a county inside the form's own city is the same place, not a namesake (吉安县 of 吉安市)
+    assert all(d.parent != "360800" for d in gaz.domestic_namesakes("Ji'an"))
+    assert gaz.domestic_namesakes("Beijing") == ()
+
+
+@pytest.mark.parametrize("code", ["PEK", "CAN", "BJS", "PVG", "SHA", "CTU", "SZX", "XIY"])
+def test_no_airport_codes(gaz: Gazetteer, code: str) -> None:
+    assert gaz.lookup(code) is None
+
+
+def test_noise_rules_hold_for_every_form(gaz: Gazetteer) -> None:
+    import spacy.lang.en.stop_words as en
+    import spacy.lang.fr.stop_words as fr
+
+    stop = {w.casefold() for w in en.STOP_WORDS | fr.STOP_WORDS}
+    for form in gaz.forms:
+        han = all("CJK" in unicodedata.name(ch, "") for ch in form.text if ch.isalpha())
+        n_letters = sum(ch.isalpha() for ch in form.text)
+        assert n_letters >= (2 if han else 3), form
+        if not han:
+            assert not form.text.isupper() and not form.text.islower(), form
+            assert form.text.casefold() not in stop, form
+        assert form.adcodes == tuple(sorted(form.adcodes)) and form.adcodes, form
+        assert all(code in gaz.cities for code in form.adcodes), form
+    # short pinyin syllables and a Japanese reading of 广州 that is a town in Japan
+    for text in ("An", "Ji", "He", "Bei", "Sha", "Koshu", "bei jing"):
+        assert gaz.lookup(text) is None, text
+
+
+def test_unvouched_alternates_do_not_create_homonyms(gaz: Gazetteer) -> None:
+    # GeoNames lists seat-district names among a city's alternates (东海, 平阳); none may survive as forms
+    for text in ("东海", "平阳", "太和", "Beizhen", "Encheng Jiedao"):
+        assert gaz.lookup(text) is None, text
+    weak = {"alt:latn", "alt:cyrl", "alt:hani"}
+    strong_homonyms = {f.adcodes for f in gaz.forms if len(f.adcodes) > 1 and not set(f.kinds) <= weak}
+    for form in gaz.forms:
+        if set(form.kinds) <= weak and len(form.adcodes) > 1:
+            assert form.adcodes in strong_homonyms, form
+    assert gaz.lookup("Фучжоу").adcodes == HOMONYMS["Fuzhou"]  # Russian for both Fuzhous
+    assert gaz.lookup("Cancun") is None  # a GeoNames alternate of Changchun, and Cancún in Mexico
+
+
+@pytest.mark.parametrize(("text", "adcode"), [
+    ("Anhui", "340000"), ("Anhwei", "340000"), ("安徽", "340000"), ("安徽省", "340000"),
+    ("Jiangsu province", "320000"), ("Jiangsu Province", "320000"), ("province of Sichuan", "510000"),
+    ("Szechwan", "510000"), ("Guangxi Zhuang Autonomous Region", "450000"), ("新疆", "650000"),
+    ("廣東", "440000"), ("Kwangtung", "440000"), ("Inner Mongolia", "150000"), ("Tibet", "540000"),
+    ("Shaanxi", "610000"), ("Shanxi", "140000"), ("Hainan", "460000"), ("Beijing", "110000"),
+    ("la province du Hunan", "430000"), ("province de l'Anhui", "340000"), ("Provinz Guangdong", "440000"),
+    ("provincia de Sichuan", "510000"), ("Innere Mongolei", "150000"), ("Sichuan Sheng", "510000"),
+])
+def test_province_forms(gaz: Gazetteer, text: str, adcode: str) -> None:
+    province = gaz.province_of_form(text)
+    assert province is not None and province.adcode == adcode
+
+
+def test_province_of_form_rejects_non_provinces(gaz: Gazetteer) -> None:
+    for text in ("Suzhou", "province", "Ohio", ""):
+        assert gaz.province_of_form(text) is None, text
+
+
+def test_version_is_a_content_hash(gaz: Gazetteer, tmp_path: Path) -> None:
+    assert re.fullmatch(r"[0-9a-f]{12}", gaz.version)
+    data = json.loads((ROOT / "nlp" / "data" / "gazetteer.json").read_text(encoding="utf-8"))
+    data["cities"] = data["cities"][:-1]
+    changed = tmp_path / "g.json"
+    changed.write_text(json.dumps(data), encoding="utf-8")
+    assert load(changed).version != gaz.version
+    assert load() is gaz  # the default is loaded once
+
+
+def test_bad_files_give_a_clear_error(tmp_path: Path) -> None:
+    with pytest.raises(GazetteerError, match="build_gazetteer"):
+        load(tmp_path / "missing.json")
+    bad = tmp_path / "bad.json"
+    bad.write_text("{not json", encoding="utf-8")
+    with pytest.raises(GazetteerError, match="not a gazetteer"):
+        load(bad)
+    bad.write_text('{"cities": []}', encoding="utf-8")
+    with pytest.raises(GazetteerError, match="not a gazetteer"):
+        load(bad)
+
+
+def test_city_is_immutable(gaz: Gazetteer) -> None:
+    city: City = gaz.cities["110000"]
+    with pytest.raises(AttributeError):
+        city.name = "Peiping"  # type: ignore[misc]
+
+
+def test_rebuild_is_byte_identical(tmp_path: Path) -> None:
+    _build_module()  # skips, saying why, without the build-time dependencies
+    out = tmp_path / "gazetteer.json"
+    subprocess.run([sys.executable, str(ROOT / "scripts" / "build_gazetteer.py"), "--output", str(out)],
+                   check=True, capture_output=True)
+    assert out.read_bytes() == (ROOT / "nlp" / "data" / "gazetteer.json").read_bytes()
+
+
+def _build_module():
+    pytest.importorskip("pypinyin", reason="pypinyin==0.55.0 builds the gazetteer")
+    pytest.importorskip("opencc", reason="opencc-python-reimplemented==0.1.7 builds the gazetteer")
+    import importlib.util
+
+    if "build_gazetteer" not in sys.modules:  # scripts/ is not a package
+        spec = importlib.util.spec_from_file_location("build_gazetteer", ROOT / "scripts" / "build_gazetteer.py")
+        module = importlib.util.module_from_spec(spec)
+        sys.modules["build_gazetteer"] = module
+        spec.loader.exec_module(module)
+    return sys.modules["build_gazetteer"]
+
+
+def test_build_rejects_inconsistent_tables(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
+    build = _build_module()
+    units = {"320100": build.Unit("320100", "南京市", "prefecture", 32.0, 118.8, "320000", short="南京")}
+    with pytest.raises(SystemExit, match="romanisations.tsv: 320100 is not 北京"):
+        build.check_table_row("romanisations.tsv", units, "320100", "北京")
+    with pytest.raises(SystemExit, match="exonyms.tsv: 999900 is not"):
+        build.check_table_row("exonyms.tsv", units, "999900", "北京")
+    (tmp_path / "t.tsv").write_text("# comment\nPeking\t110000\nPeking\t110000\n", encoding="utf-8")
+    monkeypatch.setattr(build, "DATA", tmp_path)
+    with pytest.raises(SystemExit, match="t.tsv:3: duplicate row"):
+        build.read_tsv("t.tsv")
+
+
+def test_build_helpers() -> None:
+    build = _build_module()
+    nations = build.load_nations()
+    assert build.short_zh("延边朝鲜族自治州", nations) == "延边"
+    assert build.short_zh("克孜勒苏柯尔克孜自治州", nations) == "克孜勒苏"
+    assert build.short_zh("苏州市", nations) == "苏州"
+    assert build.short_zh("广西壮族自治区", nations, build.PROVINCE_SUFFIXES) == "广西"
+    assert build.short_zh("内蒙古自治区", nations, build.PROVINCE_SUFFIXES) == "内蒙古"
+    assert build.pinyin_word("西安") == "Xi'an" and build.pinyin_word("西安", build.Style.TONE) == "Xī'ān"
+    assert build.is_reading_of("Changzhi", "长治") and not build.is_reading_of("Nianbo", "海东")
+    assert build.is_pinyin_word("Nianbo") and not build.is_pinyin_word("Hohhot")
+    assert build.script_of("Pʼing-hsiang") == "latn" and build.script_of("広州") == "hani"
+    assert build.script_of("Bắc Kinh") == "latn" and build.script_of("北京 Beijing") is None
+
+
+def test_coverage_of_surface_forms_in_the_shared_corpora(gaz: Gazetteer) -> None:
+    """Evaluation only: the corpora's surfaces of mainland Chinese cities and SARs the gazetteer knows."""
+    root = shared_data()
+    surfaces: list[tuple[str, int]] = []
+    for path in sorted(root.glob("*/chinese_city_surface_forms.tsv")):
+        with open(path, encoding="utf-8") as fh:
+            surfaces += [(row["surface"], int(row["count"])) for row in csv.DictReader(fh, delimiter="\t")
+                         if row["country_code"] == "CN"]
+    for path in sorted(root.glob("*/chinese_mentions.tsv")):  # the metonymy corpora: city rows only
+        with open(path, encoding="utf-8") as fh:
+            surfaces += [(row["surface"], 1) for row in csv.DictReader(fh, delimiter="\t") if row["city"]]
+    known = sum(n for s, n in surfaces if gaz.lookup(s))
+    total = sum(n for _, n in surfaces)
+    print(f"gazetteer coverage: {known}/{total} mentions, "
+          f"{len({s for s, _ in surfaces if gaz.lookup(s)})}/{len({s for s, _ in surfaces})} distinct surfaces")
+    assert total and known / total >= 0.95

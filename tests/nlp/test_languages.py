@@ -1,0 +1,33 @@
+"""Language routing: French, Spanish, German through forms and cues; Chinese through characters."""
+
+from __future__ import annotations
+
+import pytest
+
+from nlp import route, tag_texts
+
+
+@pytest.mark.parametrize(("text", "lang", "surface", "label"), [
+    ("Pékin a annoncé des sanctions contre trois entreprises américaines.", "fr", "Pékin", "METONYMIC"),
+    ("Les usines de Canton tournent à plein régime.", "fr", "Canton", "LITERAL"),
+    ("Las fábricas de Shanghái volvieron a abrir el lunes.", "es", "Shanghái", "LITERAL"),
+    ("Pekín advirtió que tomará represalias.", "es", "Pekín", "METONYMIC"),
+    ("In Schanghai stiegen die Preise für Wohnungen erneut.", "de", "Schanghai", "LITERAL"),
+    ("北京大学的研究人员发表了这项研究。", "zh", "北京", "ORG_PART"),
+    ("上周，武汉的工厂恢复了生产。", "zh", "武汉", "LITERAL"),
+])
+def test_non_english(text: str, lang: str, surface: str, label: str) -> None:
+    (mentions,) = tag_texts([text], [lang])
+    found = [m for m in mentions if m["surface"] == surface]
+    assert found and found[0]["label"] == label, mentions
+    assert text[found[0]["start"]:found[0]["end"]] == surface
+
+
+def test_language_is_detected_when_absent() -> None:
+    (fr,) = tag_texts(["Selon le gouvernement, les usines de Wuhan ont rouvert leurs portes cette semaine."])
+    assert [m["surface"] for m in fr] == ["Wuhan"]
+
+
+def test_routing() -> None:
+    assert route("zh-cn") == route("zh-TW") == "zh"
+    assert route("en") == "en" and route(None) == "en" and route("pt-BR") == "pt"

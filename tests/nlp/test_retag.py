@@ -1,0 +1,68 @@
+"""Re-tagging the store keeps every reviewer decision and records the tagger version."""
+
+from __future__ import annotations
+
+import hashlib
+from datetime import UTC, datetime
+
+from click.testing import CliRunner
+
+from cli.main import citywatch
+from nlp import tag_texts, tagger_version
+from nlp.retag import carry_reviews, retag_store
+from store import connect, save_articles
+
+REVIEW = {"label": "LITERAL", "city": None, "review_id": "r1", "by": "ana", "at": "2026-11-01T10:00:00Z"}
+
+
+def _article(i: int, text: str, mentions: list[dict]) -> dict:
+    return {"url": f"https://news.example/{i}", "source_id": "example", "title": f"t{i}", "text": text,
+            "lang": "en", "fetched_at": datetime(2026, 11, 1, tzinfo=UTC),
+            "content_hash": hashlib.sha1(text.encode()).hexdigest(), "status": "ok",
+            "mentions": mentions, "tagger_version": "old"}
+
+
+def _old_mention(start: int, end: int, surface: str, review: dict | None = None) -> dict:
+    m = {"start": start, "end": end, "surface": surface, "label": "METONYMIC", "city": None,
+         "confidence": 0.5, "flagged": True}
+    return {**m, "review": review} if review else m
+
+
+def test_retag_store_keeps_reviews(store) -> None:
+    """On each back end (embedded, wire, real MongoDB when configured)."""
+    texts = ["Beijing said on Monday it would retaliate.", "Factories in Wuhan and Hefei reopened.",
+             "No city at all here."]
+    docs = [_article(0, texts[0], [_old_mention(0, 7, "Beijing", REVIEW)]),
+            _article(1, texts[1], [_old_mention(13, 18, "Wuhan")]),
+            _article(2, texts[2], [])]
+    save_articles(store, docs)
+    result = retag_store(store, tag_texts, "v-test", batch_size=2)
+    assert result.seen == 3 and result.reviews_kept == 1 and result.reviews_stale == 0
+    stored = {a["text"]: a for a in store.articles.find({})}
+    assert all(a["tagger_version"] == "v-test" for a in stored.values())
+    beijing = stored[texts[0]]["mentions"]
+    assert beijing[0]["review"] == REVIEW and beijing[0]["label"] == "METONYMIC"
+    assert [m["surface"] for m in stored[texts[1]]["mentions"]] == ["Wuhan", "Hefei"]
+    # a second pass with the same version has nothing left to do
+    assert retag_store(store, tag_texts, "v-test").seen == 0
+
+
+def test_changed_text_moves_review_to_nearest_same_surface() -> None:
+    old = [_old_mention(10, 17, "Beijing", REVIEW), _old_mention(40, 45, "Wuhan", {**REVIEW, "review_id": "r2"})]
+    new = tag_texts(["Update: Beijing said, and later Beijing added that the talks failed."], ["en"])[0]
+    merged, carried, stale = carry_reviews(old, new)
+    assert carried == 1 and stale == 1
+    reviewed = [m for m in merged if m.get("review") and not m.get("stale")]
+    assert [(m["start"], m["review"]["review_id"]) for m in reviewed] == [(8, "r1")]
+    assert [m["surface"] for m in merged if m.get("stale")] == ["Wuhan"]
+
+
+def test_cli_retag(store_env) -> None:
+    with connect() as store:
+        save_articles(store, [_article(0, "Shanghai announced new rules.", [])])
+    result = CliRunner().invoke(citywatch, ["tag", "--retag"])
+    assert result.exit_code == 0, result.output
+    assert "re-tagged 1 articles" in result.stdout
+    with connect() as store:
+        (article,) = store.articles.find({})
+    assert article["tagger_version"] == tagger_version() and article["mentions"][0]["surface"] == "Shanghai"
