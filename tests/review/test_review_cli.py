@@ -1,0 +1,66 @@
+"""``citywatch review`` and ``citywatch users`` against the embedded store in a tmp folder."""
+
+from __future__ import annotations
+
+import json
+
+import pytest
+from click.testing import CliRunner
+
+from cli.main import citywatch
+from review.accounts import authenticate
+from store import connect, save_articles
+from tests.review.corpus import corpus
+
+
+@pytest.fixture
+def run(store_env):
+    with connect() as store:
+        save_articles(store, corpus())
+    runner = CliRunner()
+
+    def invoke(*args: str, stdin: str | None = None):
+        return runner.invoke(citywatch, list(args), input=stdin, catch_exceptions=False)
+
+    return invoke
+
+
+def test_users_add_reads_the_password_from_stdin(run):
+    result = run("users", "add", "ana", "--role", "admin", "--password-stdin", stdin="s3cret-pass\n")
+    assert result.exit_code == 0, result.output
+    with connect() as store:
+        user = authenticate(store, "ana", "s3cret-pass")
+        assert user["role"] == "admin" and user["password"].startswith("$argon2id$")
+        assert authenticate(store, "ana", "wrong") is None
+    short = run("users", "add", "ben", "--role", "reviewer", "--password-stdin", stdin="short\n")
+    assert short.exit_code == 1 and "at least 8 characters" in short.output
+
+
+def test_list_decide_export(run, tmp_path):
+    listed = run("review", "list", "--json")
+    rows = [json.loads(line) for line in listed.stdout.splitlines()]
+    assert [r["group_key"] for r in rows] == ["beijing|METONYMIC|said", "suzhou|LITERAL|in"]
+    assert rows[0]["touches"] == 5
+    assert [json.loads(x)["group_key"] for x in run("review", "list", "--json", "--lang", "fr").stdout.splitlines()] \
+        == ["suzhou|LITERAL|in"]
+
+    decided = run("review", "decide", "suzhou|LITERAL|in", "--label", "LITERAL", "--city", "341300", "--by", "ana")
+    assert decided.exit_code == 0 and "applied to 3 mention(s)" in decided.output
+    disputed = run("review", "decide", "suzhou|LITERAL|in", "--label", "NOT_PLACE", "--by", "ben")
+    assert "sent to an admin" in disputed.output
+    bad = run("review", "decide", "suzhou|LITERAL|in", "--label", "LITERAL", "--city", "000000", "--by", "ana")
+    assert bad.exit_code == 1 and "unknown city adcode" in bad.output
+
+    out = tmp_path / "reviews.jsonl"
+    assert run("review", "export", "--out", str(out)).exit_code == 0
+    exported = [json.loads(line) for line in out.read_text().splitlines()]
+    assert [(r["by"], r["status"]) for r in exported] == [("ana", "active"), ("ben", "disputed")]
+
+    review_id = exported[0]["_id"]
+    assert "3 mention(s) restored" in run("review", "revert", review_id, "--by", "ana").output
+    assert "flag rate, whole corpus" in run("review", "flag-rate", "--top", "1").output
+
+
+def test_country_filter_error_is_one_line(run):
+    result = run("review", "list", "--country", "ZZ")
+    assert result.exit_code == 1 and "no configured source is in country" in result.output
