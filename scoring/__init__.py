@@ -1,1 +1,14 @@
-"""scoring"""
+"""Media-presence scoring: per-city counts, an index with bootstrap intervals, exports and a report.
+
+Entry points: :func:`scoring.api.score_period` (compute and store a snapshot),
+:func:`scoring.api.run_period` (snapshot + CSV/JSON/Parquet export + HTML report,
+for the demo), :func:`scoring.summary.city_refs` (the compact per-article summary
+writers store beside ``mentions``). The method is in docs/scoring.md.
+"""
+
+from scoring.api import run_period, score_period
+from scoring.config import ScoringConfig, load_config
+from scoring.periods import Period, parse_period
+from scoring.summary import city_refs
+
+__all__ = ["Period", "ScoringConfig", "city_refs", "load_config", "parse_period", "run_period", "score_period"]

@@ -1,0 +1,104 @@
+"""``citywatch score``, ``export`` and ``report``: the media-presence index per period."""
+
+from __future__ import annotations
+
+from collections.abc import Callable
+from pathlib import Path
+from typing import Any
+
+import click
+
+SLICE_HELP = "Repeatable; restricts the score to these"
+
+
+def _period_options(func: Callable[..., Any]) -> Callable[..., Any]:
+    options = [
+        click.option("--period", help="2026-W40, 2026-09, 2026-Q3 or 2026."),
+        click.option("--from", "first", metavar="DATE", help="First day (YYYY-MM-DD), with --to."),
+        click.option("--to", "last", metavar="DATE", help="Last day, inclusive (YYYY-MM-DD), with --from."),
+        click.option("--source", "sources", multiple=True, help=f"{SLICE_HELP} source ids."),
+        click.option("--country", "countries", multiple=True, help=f"{SLICE_HELP} outlet countries (GB, US, ...)."),
+        click.option("--lang", "languages", multiple=True, help=f"{SLICE_HELP} article languages (en, fr, ...)."),
+        click.option("--config", "config_path", type=click.Path(dir_okay=False, path_type=Path),
+                     help="Scoring config (default config/scoring.yaml)."),
+        click.option("--sources-file", type=click.Path(dir_okay=False, path_type=Path),
+                     help="Source registry for outlet weights (default: sources_file in the config)."),
+    ]
+    for option in reversed(options):
+        func = option(func)
+    return func
+
+
+def _compute(period: str | None, first: str | None, last: str | None, sources: tuple[str, ...],
+             countries: tuple[str, ...], languages: tuple[str, ...], config_path: Path | None,
+             sources_file: Path | None, series: bool = False, save: bool = True) -> Any:
+    from scoring.api import score_period
+    from scoring.collect import Slice
+    from scoring.config import ConfigError, load_config
+    from scoring.periods import PeriodError, resolve
+    from store import connect
+
+    try:
+        window = resolve(period, first, last)
+        config = load_config(config_path, **({"sources_file": str(sources_file)} if sources_file else {}))
+        where = Slice(sources, countries, languages)
+        with connect() as store:
+            return score_period(store, window, config, where, save=save,
+                                series=config.report_series_periods if series else 0)
+    except (PeriodError, ConfigError) as exc:
+        raise click.ClickException(str(exc)) from None
+
+
+def _table(result: Any, limit: int) -> str:
+    from scoring.report import display_names
+
+    meta, names = result.meta, display_names(result.rows)
+    lines = [f"{meta['period']} ({meta['start']} .. {meta['end_inclusive']}): {meta['totals']['articles']:,} articles, "
+             f"{meta['totals']['articles_with_city']:,} with a city, {meta['totals']['sources']} outlets; "
+             f"config {meta['config_hash']}",
+             f"{'rank':>4} {'±':>7} {'city':<22} {'index':>6} {'95% CI':>13} {'articles':>8} {'share‰':>7} "
+             f"{'gov':>5} {'org':>5} {'chg':>4}"]
+    for r in result.rows[:limit]:
+        if not r["articles"] and not r["gov_refs"]:
+            break
+        ci = f"{r['ci_low']:.1f}-{r['ci_high']:.1f}" if r["ci_low"] is not None else "-"
+        spread = f"{r['rank_ci_low']}-{r['rank_ci_high']}" if r["rank_ci_low"] is not None else "-"
+        change = "new" if r["rank_change"] is None else f"{r['rank_change']:+d}"
+        lines.append(f"{r['rank']:>4} {spread:>7} {names[r['adcode']][:22]:<22} {r['index']:>6.1f} {ci:>13} {r['articles']:>8} "
+                     f"{1000 * r['attention_share']:>7.2f} {r['gov_refs']:>5} {r['org_refs']:>5} {change:>4}")
+    return "\n".join(lines)
+
+
+@click.command()
+@_period_options
+@click.option("--top", default=30, show_default=True, help="Rows to print.")
+def score(top: int, **kwargs: Any) -> None:
+    """Compute a period's city index and store it as a snapshot (collection `scores`)."""
+    result = _compute(**kwargs)
+    click.echo(_table(result, top))
+    click.echo(f"snapshot stored ({result.meta['period']}, config {result.meta['config_hash']})")
+
+
+@click.command()
+@_period_options
+@click.option("--format", "fmt", type=click.Choice(["csv", "json", "parquet"]), default="csv", show_default=True)
+@click.option("--out", required=True, type=click.Path(dir_okay=False, path_type=Path), help="File to write.")
+def export(fmt: str, out: Path, **kwargs: Any) -> None:
+    """Export one row per city (byte-identical for the same data and config); metadata in a sidecar .meta.json."""
+    from scoring.export import write_export
+
+    for path in write_export(_compute(save=False, **kwargs), fmt, out):
+        click.echo(f"wrote {path}")
+
+
+@click.command()
+@_period_options
+@click.option("--out", required=True, type=click.Path(file_okay=False, path_type=Path), help="Folder to write.")
+def report(out: Path, **kwargs: Any) -> None:
+    """Write a self-contained HTML report (ranking with intervals, series, countries, gaps) into a folder."""
+    from scoring.report import write_report
+
+    click.echo(f"wrote {write_report(_compute(series=True, save=False, **kwargs), out)}")
+
+
+COMMANDS = [score, export, report]

@@ -1,0 +1,248 @@
+"""One streaming pass over the store into compact arrays: the only place scoring reads articles.
+
+Each article in the window becomes a handful of numbers (day, outlet, cluster,
+time) and each (city, label) it mentions one row of refs; bodies are never read
+when the stored ``city_refs`` summary is current (see :mod:`scoring.summary`).
+Memory is therefore O(articles) small integers (about 40 bytes per article plus
+20 per city reference), never O(text), and every period, previous period and
+monthly series of one report is cut from the same arrays.
+"""
+
+from __future__ import annotations
+
+import hashlib
+from array import array
+from collections.abc import Iterable, Mapping
+from dataclasses import dataclass, field
+from datetime import UTC, date, datetime
+from typing import Any
+
+import numpy as np
+from pymongo import UpdateOne
+
+from scoring.config import ScoringConfig
+from scoring.meta import UNKNOWN, CityInfo, Outlet, outlet
+from scoring.summary import FINGERPRINT_FIELDS, city_refs, is_current
+from store import Store, iter_articles
+
+PAGE = 2000
+REPAIR_BATCH = 200
+WRITE_BATCH = 500
+IN_CHUNK = 100  # the embedded engine's limit on $in lists
+BASE_FIELDS = ("source_id", "published_at", "fetched_at", "cluster_id", "status", "tagger_version", "lang",
+               "city_refs")
+
+
+@dataclass
+class Slice:
+    """Restrict scoring to some outlets, outlet countries or article languages (empty = all)."""
+
+    sources: tuple[str, ...] = ()
+    countries: tuple[str, ...] = ()
+    languages: tuple[str, ...] = ()
+
+    def keeps(self, source: Outlet, lang: str | None) -> bool:
+        return ((not self.sources or source.id in self.sources)
+                and (not self.countries or source.country in self.countries)
+                and (not self.languages or (lang or UNKNOWN) in self.languages))
+
+    def describe(self) -> dict[str, list[str]]:
+        return {k: list(v) for k, v in (("sources", self.sources), ("countries", self.countries),
+                                         ("languages", self.languages)) if v}
+
+
+@dataclass
+class Corpus:
+    """The compact form of every counted article in [start, end)."""
+
+    start: date
+    end: date
+    sources: list[str] = field(default_factory=list)
+    cities: list[str] = field(default_factory=list)
+    city_names: dict[str, tuple[str, str]] = field(default_factory=dict)  # adcode -> (name, province)
+    unit_keys: list[str] = field(default_factory=list)  # cluster id, or the article URL when unclustered
+    clustered_ids: dict[int, str] = field(default_factory=dict)  # article -> URL, to order syndicated copies
+    tagger_names: list[str] = field(default_factory=list)
+    repaired: int = 0
+    # per article
+    day: np.ndarray | None = None
+    source: np.ndarray | None = None
+    unit: np.ndarray | None = None
+    ts: np.ndarray | None = None
+    tagger: np.ndarray | None = None
+    # per (article, city, label)
+    ref_art: np.ndarray | None = None
+    ref_city: np.ndarray | None = None
+    ref_label: np.ndarray | None = None  # index into LABELS
+    ref_n: np.ndarray | None = None
+    ref_prom: np.ndarray | None = None
+
+
+LABELS = ("LITERAL", "METONYMIC", "ORG_PART", "OTHER_PLACE", "NOT_PLACE")
+
+
+class _Builder:
+    def __init__(self, corpus: Corpus, config: ScoringConfig, cities: Mapping[str, CityInfo]) -> None:
+        self.c, self.config, self.cities = corpus, config, cities
+        self.day, self.source, self.unit = array("i"), array("i"), array("i")
+        self.ts = array("d")
+        self.ref_art, self.ref_city, self.ref_n = array("i"), array("i"), array("i")
+        self.ref_label, self.ref_prom = array("b"), array("b")
+        self.source_ix: dict[str, int] = {}
+        self.city_ix: dict[str, int] = {}
+        self.unit_ix: dict[str, int] = {}
+        self.tagger, self.tagger_ix = array("i"), {}
+
+    def _index(self, table: dict[str, int], names: list[str], key: str) -> int:
+        if key not in table:
+            table[key] = len(names)
+            names.append(key)
+        return table[key]
+
+    def city(self, ref: Mapping[str, Any]) -> int:
+        code = str(ref["adcode"])
+        info = self.cities.get(code)
+        if info and info.kind == "county" and info.parent and self.config.county_to_parent:
+            code, info = info.parent, self.cities.get(info.parent)
+        if code not in self.c.city_names:
+            self.c.city_names[code] = (info.name, info.province) if info else (
+                str(ref.get("name") or code), str(ref.get("province") or ""))
+        return self._index(self.city_ix, self.c.cities, code)
+
+    def add(self, doc: Mapping[str, Any], when: datetime, summary: Mapping[str, Any]) -> None:
+        art = len(self.day)
+        self.day.append(when.date().toordinal())
+        self.ts.append(when.timestamp())
+        self.source.append(self._index(self.source_ix, self.c.sources, doc["source_id"]))
+        self.unit.append(self._index(self.unit_ix, self.c.unit_keys, doc.get("cluster_id") or f"url:{doc['_id']}"))
+        if doc.get("cluster_id"):
+            self.c.clustered_ids[art] = doc["_id"]
+        self.tagger.append(self._index(self.tagger_ix, self.c.tagger_names, doc.get("tagger_version") or UNKNOWN))
+        lead = min(int(summary.get("lead") or 0), self.config.first_paragraph_max_chars)
+        for ref in summary.get("refs") or ():
+            label = ref.get("label")
+            if label not in LABELS:
+                continue
+            self.ref_art.append(art)
+            self.ref_city.append(self.city(ref))
+            self.ref_label.append(LABELS.index(label))
+            self.ref_n.append(int(ref.get("n") or 1))
+            self.ref_prom.append(1 if ref.get("title") or int(ref.get("first", 1 << 30)) < lead else 0)
+
+    def finish(self) -> Corpus:
+        c = self.c
+        c.day, c.source, c.unit, c.tagger = (np.frombuffer(a, dtype=np.int32).copy()
+                                             for a in (self.day, self.source, self.unit, self.tagger))
+        c.ts = np.frombuffer(self.ts, dtype=np.float64).copy()
+        c.ref_art, c.ref_city, c.ref_n = (np.frombuffer(a, dtype=np.int32).copy()
+                                          for a in (self.ref_art, self.ref_city, self.ref_n))
+        c.ref_label = np.frombuffer(self.ref_label, dtype=np.int8).copy()
+        c.ref_prom = np.frombuffer(self.ref_prom, dtype=np.int8).astype(bool)
+        return c
+
+
+def _window_query(start: date, end: date, fallback: bool) -> dict[str, Any]:
+    lo = datetime(start.year, start.month, start.day, tzinfo=UTC)
+    hi = datetime(end.year, end.month, end.day, tzinfo=UTC)
+    published = {"published_at": {"$gte": lo, "$lt": hi}}
+    if not fallback:
+        return published
+    return {"$or": [published, {"published_at": None, "fetched_at": {"$gte": lo, "$lt": hi}}]}
+
+
+def _when(doc: Mapping[str, Any]) -> datetime:
+    when = doc.get("published_at") or doc.get("fetched_at")
+    return when if when.tzinfo else when.replace(tzinfo=UTC)
+
+
+def collect(
+    store: Store,
+    start: date,
+    end: date,
+    config: ScoringConfig,
+    outlets: Mapping[str, Outlet],
+    cities: Mapping[str, CityInfo],
+    where: Slice | None = None,
+    write_back: bool = True,
+) -> Corpus:
+    """Stream the articles of [start, end); read bodies only where the summary is missing or stale.
+
+    Missing summaries (a store written before summaries existed, or by a writer
+    that does not store them) are computed in a second pass that projects the
+    body, restricted to those articles; stale ones (mentions changed since) are
+    re-read one by one. Both are written back, so the next run is a single pass.
+    """
+    where = where or Slice()
+    builder = _Builder(Corpus(start, end), config, cities)
+    base = _window_query(start, end, config.date_field_fallback)
+    statuses = set(config.statuses)
+    stale: list[tuple[dict[str, Any], datetime]] = []
+    updates: list[UpdateOne] = []
+    missing = 0
+
+    def counted(doc: Mapping[str, Any]) -> bool:
+        return (doc.get("status") or "ok") in statuses and where.keeps(
+            outlet(outlets, doc["source_id"], config.unknown_source_weight), doc.get("lang"))
+
+    light = dict.fromkeys((*BASE_FIELDS, *FINGERPRINT_FIELDS), 1)
+    for doc in iter_articles(store, base, light, PAGE):
+        if not counted(doc):
+            continue
+        summary = doc.get("city_refs")
+        if summary is None:
+            missing += 1
+        elif is_current(doc):
+            builder.add(doc, _when(doc), summary)
+        else:
+            stale.append((doc, _when(doc)))
+            if len(stale) >= REPAIR_BATCH:
+                builder.c.repaired += _repair(store, stale, builder, updates, write_back)
+                stale = []
+    builder.c.repaired += _repair(store, stale, builder, updates, write_back)
+    if missing:
+        full = dict.fromkeys((*BASE_FIELDS, "content_hash", "title", "text", "mentions"), 1)
+        for doc in iter_articles(store, {"$and": [base, {"city_refs": None}]}, full, PAGE):
+            if not counted(doc):
+                continue
+            summary = city_refs(doc)
+            builder.add(doc, _when(doc), summary)
+            updates.append(UpdateOne({"_id": doc["_id"]}, {"$set": {"city_refs": summary}}))
+            if len(updates) >= WRITE_BATCH:
+                builder.c.repaired += _repair(store, [], builder, updates, write_back)
+        builder.c.repaired += _repair(store, [], builder, updates, write_back)
+    return builder.finish()
+
+
+def _repair(store: Store, stale: list[tuple[dict[str, Any], datetime]], builder: _Builder,
+            updates: list[UpdateOne], write_back: bool) -> int:
+    """Summarise stale articles (reading their bodies by ``_id``); write all pending summaries back."""
+    full = _bodies(store, [d["_id"] for d, _ in stale]) if stale else {}
+    for doc, when in stale:
+        body = full.get(doc["_id"])
+        if body is None:  # deleted between the two reads: it no longer exists, so it no longer counts
+            continue
+        summary = city_refs(body)
+        builder.add(doc, when, summary)
+        updates.append(UpdateOne({"_id": doc["_id"]}, {"$set": {"city_refs": summary}}))
+    repaired = len(updates)
+    if write_back and updates:
+        store.articles.bulk_write(updates, ordered=False)
+    updates.clear()
+    return repaired
+
+
+def _bodies(store: Store, ids: list[str]) -> dict[str, dict[str, Any]]:
+    """Title, text and mentions by ``_id``: one primary-key probe each on mongoeco, ``$in`` slices on MongoDB."""
+    projection = {"title": 1, "text": 1, "mentions": 1, "content_hash": 1}
+    if store.point_lookups:
+        found = (store.articles.find_one({"_id": i}, projection) for i in ids)
+        return {d["_id"]: d for d in found if d is not None}
+    return {d["_id"]: d for k in range(0, len(ids), IN_CHUNK)
+            for d in store.articles.find({"_id": {"$in": ids[k:k + IN_CHUNK]}}, projection)}
+
+
+def unit_order(corpus: Corpus, units: Iterable[int]) -> np.ndarray:
+    """Units sorted by a key that does not depend on the collection window (for seeded resampling)."""
+    units = np.asarray(list(units), dtype=np.int64)
+    keys = [hashlib.sha1(corpus.unit_keys[u].encode()).hexdigest() for u in units]
+    return units[np.argsort(np.array(keys), kind="stable")]

@@ -1,0 +1,206 @@
+"""The media-presence method on the compact corpus: counts, weights, shares, index, rank, bootstrap.
+
+Written with numpy on the arrays of :mod:`scoring.collect`, so a period of
+200,000 articles costs a few vector operations, and the bootstrap recomputes
+the whole estimator (shares, normalisation, ranks) per resample rather than
+approximating it. docs/scoring.md states the same method in words and formulas.
+"""
+
+from __future__ import annotations
+
+import math
+from collections.abc import Mapping
+from dataclasses import dataclass
+from datetime import date
+
+import numpy as np
+
+from scoring.collect import LABELS, Corpus, unit_order
+from scoring.config import ScoringConfig
+from scoring.meta import CityInfo, Outlet, outlet
+
+ROUND = 6  # decimals kept in outputs: enough for any ranking, stable across platforms
+
+
+@dataclass
+class Universe:
+    """The cities that get a row: ranked kinds from the gazetteer, or every city seen without one."""
+
+    adcodes: list[str]
+    names: list[tuple[str, str]]
+
+    @classmethod
+    def build(cls, corpus: Corpus, cities: Mapping[str, CityInfo], config: ScoringConfig) -> Universe:
+        if cities:
+            ranked = {c for c, info in cities.items() if info.kind in config.ranked_kinds}
+            seen = [c for c in corpus.cities if c in ranked]
+            codes = sorted(ranked if config.include_zero_cities else set(seen))
+            return cls(codes, [(cities[c].name, cities[c].province) for c in codes])
+        codes = sorted(corpus.cities)
+        return cls(codes, [corpus.city_names[c] for c in codes])
+
+
+@dataclass
+class Window:
+    """One period cut from the corpus: the article-city pairs that count and their contributions."""
+
+    n_articles: int
+    per_source: np.ndarray  # articles per outlet in the window (the share denominators)
+    arts: np.ndarray  # corpus article indices in the window
+    pair_art: np.ndarray
+    pair_city: np.ndarray  # universe column
+    contrib: np.ndarray  # prominence x saturation x syndication decay
+    gov: np.ndarray  # articles with a gov_label mention, per universe column
+    org: np.ndarray
+    first_day: date | None
+    last_day: date | None
+
+
+def _saturate(n: np.ndarray, config: ScoringConfig) -> np.ndarray:
+    n = n.astype(np.float64)
+    if config.saturation == "log":
+        return 1.0 + np.log(n)
+    if config.saturation == "cap":
+        return np.minimum(n, config.saturation_cap)
+    return n
+
+
+def _distinct_pairs(art: np.ndarray, city: np.ndarray, n_cols: int) -> tuple[np.ndarray, np.ndarray, np.ndarray]:
+    """Unique (article, city) pairs and, for each, the index of its first row (to reduce over)."""
+    key = art.astype(np.int64) * n_cols + city
+    order = np.argsort(key, kind="stable")
+    key = key[order]
+    starts = np.flatnonzero(np.r_[True, key[1:] != key[:-1]]) if len(key) else np.zeros(0, dtype=np.int64)
+    return order, starts, key[starts]
+
+
+def cut(corpus: Corpus, start: date, end: date, columns: np.ndarray, n_cols: int, config: ScoringConfig) -> Window:
+    """Everything the estimator needs for [start, end); ``columns`` maps corpus city -> universe column or -1."""
+    in_window = (corpus.day >= start.toordinal()) & (corpus.day < end.toordinal())
+    arts = np.flatnonzero(in_window)
+    per_source = np.bincount(corpus.source[arts], minlength=len(corpus.sources)).astype(np.float64)
+    col = columns[corpus.ref_city] if len(corpus.ref_city) else np.zeros(0, dtype=np.int64)
+    live = in_window[corpus.ref_art] & (col >= 0)
+    codes = {LABELS.index(label) for label in config.index_labels if label in LABELS}
+    sel = live & np.isin(corpus.ref_label, list(codes))
+    art, city = corpus.ref_art[sel], col[sel]
+    order, starts, keys = _distinct_pairs(art, city, n_cols)
+    n = np.add.reduceat(corpus.ref_n[sel][order], starts) if len(starts) else np.zeros(0)
+    prom = np.maximum.reduceat(corpus.ref_prom[sel][order].astype(np.int8), starts) if len(starts) else np.zeros(0)
+    pair_art, pair_city = keys // n_cols, keys % n_cols
+    contrib = _saturate(n, config) * np.where(prom > 0, config.prominence_weight, 1.0)
+    contrib = contrib * _decay(corpus, pair_art, pair_city, config.syndication_decay)
+    days = corpus.day[arts]
+    return Window(
+        n_articles=len(arts), per_source=per_source, arts=arts, pair_art=pair_art, pair_city=pair_city,
+        contrib=contrib, gov=_articles_with(corpus, live, col, config.gov_label, n_cols),
+        org=_articles_with(corpus, live, col, config.org_label, n_cols),
+        first_day=date.fromordinal(int(days.min())) if len(days) else None,
+        last_day=date.fromordinal(int(days.max())) if len(days) else None,
+    )
+
+
+def _articles_with(corpus: Corpus, live: np.ndarray, col: np.ndarray, label: str, n_cols: int) -> np.ndarray:
+    if label not in LABELS:
+        return np.zeros(n_cols)
+    sel = live & (corpus.ref_label == LABELS.index(label))
+    _, _, keys = _distinct_pairs(corpus.ref_art[sel], col[sel], n_cols)
+    return np.bincount(keys % n_cols, minlength=n_cols).astype(np.float64)
+
+
+def _decay(corpus: Corpus, pair_art: np.ndarray, pair_city: np.ndarray, decay: float) -> np.ndarray:
+    """decay**k for the k-th copy (earliest first, then by URL) of a cluster mentioning the same city."""
+    factor = np.ones(len(pair_art))
+    if decay >= 1.0 or not len(pair_art):
+        return factor
+    unit = corpus.unit[pair_art]
+    ids = np.array([corpus.clustered_ids.get(int(a), "") for a in pair_art])
+    _, id_rank = np.unique(ids, return_inverse=True)
+    order = np.lexsort((id_rank, corpus.ts[pair_art], pair_city, unit))
+    group = np.stack([unit[order], pair_city[order]], axis=1)
+    new = np.r_[True, np.any(group[1:] != group[:-1], axis=1)]
+    position = np.arange(len(order)) - np.maximum.accumulate(np.where(new, np.arange(len(order)), 0))
+    factor[order] = np.power(decay, position) if decay > 0 else (position == 0).astype(np.float64)
+    return factor
+
+
+@dataclass
+class Estimates:
+    weighted_mentions: np.ndarray
+    attention_share: np.ndarray
+    basis: np.ndarray
+    index: np.ndarray
+    rank: np.ndarray
+
+
+class Estimator:
+    """Shares, basis, index and rank for a window, with optional per-unit resampling weights."""
+
+    def __init__(self, corpus: Corpus, window: Window, n_cols: int, config: ScoringConfig,
+                 outlets: Mapping[str, Outlet], coverage: Mapping[str, float]) -> None:
+        self.window, self.n_cols, self.config = window, n_cols, config
+        self.pair_src = corpus.source[window.pair_art]
+        self.art_src = corpus.source[window.arts]
+        self.pair_unit = corpus.unit[window.pair_art]
+        self.art_unit = corpus.unit[window.arts]
+        self.n_sources = len(corpus.sources)
+        self.weight = np.array([outlet(outlets, s, config.unknown_source_weight).weight for s in corpus.sources])
+        cover = np.array([max(coverage.get(s, 1.0), config.min_coverage) for s in corpus.sources])
+        self.count_weight = self.weight / cover if config.counts_gap_correction else self.weight
+        self.unit_scale = config.log_unit_shares if config.index_basis == "shares" else config.log_unit_counts
+
+    def estimate(self, unit_weight: np.ndarray | None = None) -> Estimates:
+        contrib, per_source = self.window.contrib, self.window.per_source
+        if unit_weight is not None:
+            contrib = contrib * unit_weight[self.pair_unit]
+            per_source = np.bincount(self.art_src, weights=unit_weight[self.art_unit], minlength=self.n_sources)
+        wm = np.bincount(self.pair_src * self.n_cols + self.window.pair_city, weights=contrib,
+                         minlength=self.n_sources * self.n_cols).reshape(self.n_sources, self.n_cols)
+        active = per_source > 0  # an outlet with no article in the window is absent, not silent
+        if active.any():
+            shares = wm[active] / per_source[active, None]
+            attention = self.weight[active] @ shares / self.weight[active].sum()
+        else:
+            attention = np.zeros(self.n_cols)
+        weighted = self.weight @ wm
+        basis = attention if self.config.index_basis == "shares" else self.count_weight @ wm
+        index = index_of(basis, self.unit_scale)
+        return Estimates(weighted, attention, basis, index, rank_of(index))
+
+
+def index_of(basis: np.ndarray, unit: float) -> np.ndarray:
+    """100 * ln(1 + x/unit) / ln(1 + x_top/unit), rounded so that ties are ties on every platform."""
+    top = basis.max() if len(basis) else 0.0
+    if top <= 0:
+        return np.zeros(len(basis))
+    return np.round(100.0 * np.log1p(basis / unit) / math.log1p(top / unit), 9)
+
+
+def rank_of(index: np.ndarray) -> np.ndarray:
+    """Competition ranking (1, 2, 2, 4): one plus the number of cities with a strictly higher index."""
+    ascending = np.sort(index)
+    return 1 + len(index) - np.searchsorted(ascending, index, side="right")
+
+
+def bootstrap(corpus: Corpus, estimator: Estimator, config: ScoringConfig) -> tuple[np.ndarray, np.ndarray] | None:
+    """Index and rank for ``bootstrap_resamples`` resamples of units (clusters / unclustered articles)."""
+    units = np.unique(estimator.art_unit)
+    if config.bootstrap_resamples == 0 or len(units) == 0:
+        return None
+    ordered = unit_order(corpus, units)
+    rng = np.random.default_rng(config.bootstrap_seed)
+    n = len(ordered)
+    weight = np.zeros(len(corpus.unit_keys))
+    indexes = np.empty((config.bootstrap_resamples, estimator.n_cols))
+    ranks = np.empty((config.bootstrap_resamples, estimator.n_cols), dtype=np.int64)
+    for b in range(config.bootstrap_resamples):
+        weight[ordered] = np.bincount(rng.integers(0, n, n), minlength=n)  # n draws with replacement
+        est = estimator.estimate(weight)
+        indexes[b], ranks[b] = est.index, est.rank
+    return indexes, ranks
+
+
+def interval(samples: np.ndarray, level: float) -> tuple[np.ndarray, np.ndarray]:
+    tail = (1.0 - level) / 2
+    return (np.quantile(samples, tail, axis=0, method="lower"),
+            np.quantile(samples, 1.0 - tail, axis=0, method="higher"))
