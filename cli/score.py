@@ -49,33 +49,15 @@ def _compute(period: str | None, first: str | None, last: str | None, sources: t
         raise click.ClickException(str(exc)) from None
 
 
-def _table(result: Any, limit: int) -> str:
-    from scoring.report import display_names
-
-    meta, names = result.meta, display_names(result.rows)
-    lines = [f"{meta['period']} ({meta['start']} .. {meta['end_inclusive']}): {meta['totals']['articles']:,} articles, "
-             f"{meta['totals']['articles_with_city']:,} with a city, {meta['totals']['sources']} outlets; "
-             f"config {meta['config_hash']}",
-             f"{'rank':>4} {'±':>7} {'city':<22} {'index':>6} {'95% CI':>13} {'articles':>8} {'share‰':>7} "
-             f"{'gov':>5} {'org':>5} {'chg':>4}"]
-    for r in result.rows[:limit]:
-        if not r["articles"] and not r["gov_refs"]:
-            break
-        ci = f"{r['ci_low']:.1f}-{r['ci_high']:.1f}" if r["ci_low"] is not None else "-"
-        spread = f"{r['rank_ci_low']}-{r['rank_ci_high']}" if r["rank_ci_low"] is not None else "-"
-        change = "new" if r["rank_change"] is None else f"{r['rank_change']:+d}"
-        lines.append(f"{r['rank']:>4} {spread:>7} {names[r['adcode']][:22]:<22} {r['index']:>6.1f} {ci:>13} {r['articles']:>8} "
-                     f"{1000 * r['attention_share']:>7.2f} {r['gov_refs']:>5} {r['org_refs']:>5} {change:>4}")
-    return "\n".join(lines)
-
-
 @click.command()
 @_period_options
 @click.option("--top", default=30, show_default=True, help="Rows to print.")
 def score(top: int, **kwargs: Any) -> None:
     """Compute a period's city index and store it as a snapshot (collection `scores`)."""
     result = _compute(**kwargs)
-    click.echo(_table(result, top))
+    from scoring.report import ranking_table
+
+    click.echo(ranking_table(result, top))
     click.echo(f"snapshot stored ({result.meta['period']}, config {result.meta['config_hash']})")
 
 

@@ -216,12 +216,12 @@ def run_period(
     formats: Sequence[str] = ("csv", "json"),
     outlets: Mapping[str, Outlet] | None = None,
     sources_file: Path | str | None = None,
-) -> dict[str, Path]:
+) -> tuple[Result, dict[str, Path]]:
     """For the demo: score and store the period, export it and write the HTML report into ``out_dir``.
 
     ``sources_file`` (or ``outlets``) replaces the config's source registry, e.g. the
-    demo site's generated sources.yaml. Returns ``{"csv": path, "json": path, ...,
-    "report": path}``.
+    demo site's generated sources.yaml. Returns the result and ``{"csv": path,
+    "json": path, ..., "report": path}``.
     """
     from scoring.export import write_export
     from scoring.periods import parse_period
@@ -236,4 +236,4 @@ def run_period(
     result = score_period(store, period, config, outlets=outlets, series=config.report_series_periods)
     paths = {fmt: write_export(result, fmt, out_dir / f"scores-{period.label}.{fmt}")[0] for fmt in formats}
     paths["report"] = write_report(result, out_dir / f"report-{period.label}")
-    return paths
+    return result, paths

@@ -243,3 +243,22 @@ def write_report(result: Result, out_dir: Path | str) -> Path:
     path = out_dir / "index.html"
     path.write_text(render(result, result.report_top), encoding="utf-8")
     return path
+
+
+def ranking_table(result: Any, limit: int = 30) -> str:
+    """The ranking as a fixed-width text table, for the terminal."""
+    meta, names = result.meta, display_names(result.rows)
+    lines = [f"{meta['period']} ({meta['start']} .. {meta['end_inclusive']}): {meta['totals']['articles']:,} articles, "
+             f"{meta['totals']['articles_with_city']:,} with a city, {meta['totals']['sources']} outlets; "
+             f"config {meta['config_hash']}",
+             f"{'rank':>4} {'±':>7} {'city':<22} {'index':>6} {'95% CI':>13} {'articles':>8} {'share‰':>7} "
+             f"{'gov':>5} {'org':>5} {'chg':>4}"]
+    for r in result.rows[:limit]:
+        if not r["articles"] and not r["gov_refs"]:
+            break
+        ci = f"{r['ci_low']:.1f}-{r['ci_high']:.1f}" if r["ci_low"] is not None else "-"
+        spread = f"{r['rank_ci_low']}-{r['rank_ci_high']}" if r["rank_ci_low"] is not None else "-"
+        change = "new" if r["rank_change"] is None else f"{r['rank_change']:+d}"
+        lines.append(f"{r['rank']:>4} {spread:>7} {names[r['adcode']][:22]:<22} {r['index']:>6.1f} {ci:>13} {r['articles']:>8} "
+                     f"{1000 * r['attention_share']:>7.2f} {r['gov_refs']:>5} {r['org_refs']:>5} {change:>4}")
+    return "\n".join(lines)

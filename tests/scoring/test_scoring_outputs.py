@@ -102,7 +102,7 @@ def test_snapshot_and_run_period(embedded_store, outlets, config, tmp_path) -> N
     assert snap["config_hash"] == config.hash and snap["totals"]["articles"] == 93
     assert snap["tagger_versions"] == {"test-1": 93} and snap["computed_at"] is not None
     assert snap["rows"] == result.rows
-    paths = run_period(embedded_store, "2026-07", tmp_path / "out", config, outlets=outlets)
+    _, paths = run_period(embedded_store, "2026-07", tmp_path / "out", config, outlets=outlets)
     html = paths["report"].read_text()
     assert "<svg" in html and "Wuhan" in html and "http" not in html.replace("http-equiv", "")
     assert paths["csv"].read_text().splitlines()[2].startswith("1,Wuhan,420100")
@@ -163,7 +163,7 @@ def test_bad_config_is_a_clear_error(store_env, tmp_path) -> None:
 
 
 def test_empty_period_still_exports_and_reports(embedded_store, config, tmp_path) -> None:
-    paths = run_period(embedded_store, "2026-W40", tmp_path, config, outlets={})
+    _, paths = run_period(embedded_store, "2026-W40", tmp_path, config, outlets={})
     rows = json.loads(paths["json"].read_text())["rows"]
     assert len(rows) == 297 and all(r["index"] == 0 and r["rank"] == 1 and r["rank_change"] is None for r in rows)
     assert "No city mentioned in this period" in paths["report"].read_text()
