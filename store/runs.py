@@ -85,10 +85,11 @@ def mark_stale(store: Store, now: datetime | None = None, stale_after: timedelta
     return stale
 
 
-def start_run(store: Store, run_id: str, info: Mapping[str, Any], now: datetime | None = None) -> list[str]:
+def start_run(store: Store, run_id: str, info: Mapping[str, Any], now: datetime | None = None,
+              stale_after: timedelta = STALE_AFTER) -> list[str]:
     """Create the run record (or join it, for a second spider or process); returns runs marked stale."""
     now = now or datetime.now(UTC)
-    stale = mark_stale(store, now)
+    stale = mark_stale(store, now, stale_after)
     try:
         store.runs.insert_one(
             {"_id": run_id, "started_at": now, "ended_at": None, "heartbeat_at": now, "status": "running",
@@ -113,6 +114,7 @@ def record_spider(
         "dropped": int(stats.get("item_dropped_count", 0)),
         "errors": int(stats.get("log_count/ERROR", 0)),
         "finish_reason": stats.get("finish_reason"),
+        "cpu_seconds": stats.get("process_cpu_seconds"),
         "sources": per_source(stats),
         "updated_at": now,
     }

@@ -1,0 +1,52 @@
+"""State shared by the spiders of one crawler process: one store connection, one claim set, one LSH index.
+
+``citywatch crawl`` runs the feeds, sitemaps and sections spiders side by side in
+one process. Sharing these objects keeps the embedded SQLite store on a single
+connection, stops two spiders from fetching the article both listed, and lets
+near-duplicates found by different spiders meet in one index.
+"""
+
+from __future__ import annotations
+
+from datetime import UTC, datetime, timedelta
+from typing import Any
+
+from store import Store, connect
+
+from crawler.dedup import NearDuplicateIndex
+
+_store: Store | None = None
+_claimed: set[str] = set()
+_index: NearDuplicateIndex | None = None
+
+SOURCE_STAT = "source/{source}/{name}"
+
+
+def stat_key(source_id: str | None, name: str) -> str:
+    """Per-source stat key, folded into the run record by :func:`store.runs.per_source`."""
+    return SOURCE_STAT.format(source=source_id or "_unknown", name=name)
+
+
+def get_store() -> Store:
+    global _store
+    if _store is None:
+        _store = connect()
+    return _store
+
+
+def claim(canonical: str) -> bool:
+    """True the first time this process sees ``canonical`` in this run."""
+    if canonical in _claimed:
+        return False
+    _claimed.add(canonical)
+    return True
+
+
+def near_duplicate_index(settings: Any) -> NearDuplicateIndex:
+    """The process's LSH index, rebuilt from stored signatures of the last DEDUP_WINDOW_DAYS days."""
+    global _index
+    if _index is None:
+        _index = NearDuplicateIndex(threshold=settings.getfloat("DEDUP_THRESHOLD", 0.7))
+        since = datetime.now(UTC) - timedelta(days=settings.getint("DEDUP_WINDOW_DAYS", 14))
+        _index.load(get_store().collection("signatures").find({"at": {"$gte": since}}))
+    return _index

@@ -1,0 +1,218 @@
+"""Downloader and spider middlewares: where the crawl touches the network policy and the store.
+
+* :class:`SourceDomainsMiddleware` - a request tagged with a source goes out only
+  if its host is in that source's ``allowed_domains`` (redirects included, since
+  a redirect is a new request through this chain). Untagged requests (robots.txt)
+  must be on some source's domains.
+* :class:`SourceStatsMiddleware` - per-source request and response-status counters.
+* :class:`BackoffRetryMiddleware` - Scrapy's retries, spaced by exponential backoff.
+* :class:`ConditionalFeedMiddleware` - ETag / Last-Modified for feeds and sitemaps,
+  remembered in the ``feed_state`` collection only after a run finished cleanly
+  for that source, so a killed run never makes the next one skip unseen entries.
+* :class:`KnownUrlsMiddleware` - article links already in the store are not
+  requested again; checked in batches, not one query per URL.
+"""
+
+from __future__ import annotations
+
+import logging
+from collections.abc import AsyncIterator, Iterable, Iterator
+from datetime import UTC, datetime
+from typing import Any
+
+from pymongo import UpdateOne
+from pymongo.errors import PyMongoError
+from scrapy import Request, signals
+from scrapy.downloadermiddlewares.retry import RetryMiddleware
+from scrapy.exceptions import IgnoreRequest
+from scrapy.utils.defer import maybe_deferred_to_future
+from store import StoreError, known_urls
+from twisted.internet.task import deferLater
+
+from crawler.context import claim, get_store, stat_key
+from crawler.dedup import canonical_url
+from crawler.sources import host_allowed
+
+logger = logging.getLogger(__name__)
+FEED_STATE = "feed_state"
+IN_LIMIT = 100  # the embedded engine's limit for $in lists
+
+
+class SourceDomainsMiddleware:
+    def __init__(self, crawler: Any) -> None:
+        self.crawler = crawler
+
+    @classmethod
+    def from_crawler(cls, crawler: Any) -> SourceDomainsMiddleware:
+        return cls(crawler)
+
+    def process_request(self, request: Request) -> None:
+        spider = self.crawler.spider
+        sources = getattr(spider, "sources", {})
+        source = sources.get(request.meta.get("source_id"))
+        allowed = source.allowed_domains if source else getattr(spider, "allowed_domains", ())
+        if not host_allowed(request.url, allowed):
+            self.crawler.stats.inc_value(stat_key(request.meta.get("source_id"), "dropped/offsite"))
+            raise IgnoreRequest(f"offsite: {request.url} is outside {list(allowed)}")
+
+
+class SourceStatsMiddleware:
+    def __init__(self, crawler: Any) -> None:
+        self.stats = crawler.stats
+        crawler.signals.connect(self.request_dropped, signal=signals.request_dropped)
+
+    def request_dropped(self, request: Request, spider: Any = None) -> None:
+        """The scheduler refused a request it had seen: a redirect back to a visited URL is a loop."""
+        if "source_id" in request.meta:
+            loop = request.url in (request.meta.get("redirect_urls") or [])
+            self.stats.inc_value(stat_key(request.meta["source_id"], "errors/redirect_loop" if loop else "skipped/seen"))
+
+    @classmethod
+    def from_crawler(cls, crawler: Any) -> SourceStatsMiddleware:
+        return cls(crawler)
+
+    def process_request(self, request: Request) -> None:
+        if "source_id" in request.meta:
+            self.stats.inc_value(stat_key(request.meta["source_id"], "requests"))
+
+    def process_response(self, request: Request, response: Any) -> Any:
+        if "source_id" in request.meta:
+            self.stats.inc_value(stat_key(request.meta["source_id"], f"responses/{response.status}"))
+        return response
+
+
+class BackoffRetryMiddleware(RetryMiddleware):
+    """Waits ``RETRY_BACKOFF_BASE * 2**(n-1)`` seconds (capped) before the n-th retry of a request."""
+
+    def __init__(self, settings: Any) -> None:
+        super().__init__(settings)
+        self.base = settings.getfloat("RETRY_BACKOFF_BASE", 2.0)
+        self.cap = settings.getfloat("RETRY_BACKOFF_MAX", 60.0)
+
+    async def _backoff(self, result: Any) -> Any:
+        if isinstance(result, Request):
+            delay = min(self.cap, self.base * 2 ** (result.meta.get("retry_times", 1) - 1))
+            if delay > 0:
+                from twisted.internet import reactor  # the one Scrapy installed
+
+                await maybe_deferred_to_future(deferLater(reactor, delay, lambda: None))
+        return result
+
+    async def process_response(self, request: Request, response: Any) -> Any:
+        return await self._backoff(super().process_response(request, response))
+
+    async def process_exception(self, request: Request, exception: Exception) -> Any:
+        return await self._backoff(super().process_exception(request, exception))
+
+
+class ConditionalFeedMiddleware:
+    """Conditional GETs for requests with ``meta["conditional"]`` (feeds, sitemaps)."""
+
+    def __init__(self, crawler: Any) -> None:
+        self.crawler = crawler
+        self.known: dict[str, dict] = {}
+        self.pending: dict[str, dict] = {}
+        crawler.signals.connect(self.spider_opened, signal=signals.spider_opened)
+        crawler.signals.connect(self.spider_closed, signal=signals.spider_closed)
+
+    @classmethod
+    def from_crawler(cls, crawler: Any) -> ConditionalFeedMiddleware:
+        return cls(crawler)
+
+    def spider_opened(self, spider: Any) -> None:
+        urls = [u for s in getattr(spider, "sources", {}).values() for u in (*s.feeds, *s.sitemaps)]
+        try:
+            collection = get_store().collection(FEED_STATE)
+            for start in range(0, len(urls), IN_LIMIT):
+                chunk = urls[start : start + IN_LIMIT]
+                self.known.update((d["_id"], d) for d in collection.find({"_id": {"$in": chunk}}))
+        except (StoreError, PyMongoError) as exc:
+            logger.warning("feed state unavailable, fetching every feed in full: %s", exc)
+
+    def process_request(self, request: Request) -> None:
+        state = self.known.get(request.url) if request.meta.get("conditional") else None
+        if state:
+            if state.get("etag"):
+                request.headers.setdefault("If-None-Match", state["etag"])
+            if state.get("last_modified"):
+                request.headers.setdefault("If-Modified-Since", state["last_modified"])
+
+    def process_response(self, request: Request, response: Any) -> Any:
+        if request.meta.get("conditional") and response.status == 200:
+            etag = response.headers.get("ETag")
+            modified = response.headers.get("Last-Modified")
+            if etag or modified:
+                self.pending[request.url] = {
+                    "source_id": request.meta.get("source_id"),
+                    "etag": etag.decode("latin-1") if etag else None,
+                    "last_modified": modified.decode("latin-1") if modified else None,
+                }
+        return response
+
+    def spider_closed(self, spider: Any, reason: str) -> None:
+        if reason != "finished" or not self.pending:
+            return
+        stats = self.crawler.stats.get_stats()
+        failing = {k.split("/")[1] for k, v in stats.items() if k.startswith("source/") and "/errors/" in k and v}
+        now = datetime.now(UTC)
+        ops = [
+            UpdateOne({"_id": url}, {"$set": {**state, "updated_at": now}}, upsert=True)
+            for url, state in self.pending.items()
+            if state["source_id"] not in failing
+        ]
+        if ops:
+            try:
+                get_store().collection(FEED_STATE).bulk_write(ops, ordered=False)
+            except (StoreError, PyMongoError) as exc:
+                logger.warning("could not remember feed validators: %s", exc)
+
+
+class KnownUrlsMiddleware:
+    """Drops article requests whose URL (as listed or canonical) is stored or already claimed this run."""
+
+    def __init__(self, crawler: Any) -> None:
+        self.crawler = crawler
+        self.batch = crawler.settings.getint("KNOWN_URLS_BATCH", 100)
+
+    @classmethod
+    def from_crawler(cls, crawler: Any) -> KnownUrlsMiddleware:
+        return cls(crawler)
+
+    def _filter(self, requests: list[Request]) -> list[Request]:
+        canon = {r.url: canonical_url(r.url) for r in requests}
+        try:
+            known = known_urls(get_store(), {*canon, *canon.values()})
+        except (StoreError, PyMongoError) as exc:  # fetch anyway: saving is idempotent
+            logger.warning("known-URL check failed, fetching %d links: %s", len(requests), exc)
+            known = set()
+        kept = []
+        for request in requests:
+            source = request.meta.get("source_id")
+            if request.url in known or canon[request.url] in known:
+                self.crawler.stats.inc_value(stat_key(source, "skipped/known"))
+            elif not claim(canon[request.url]):
+                self.crawler.stats.inc_value(stat_key(source, "skipped/listed_twice"))
+            else:
+                kept.append(request)
+        return kept
+
+    def _process(self, result: Iterable[Any]) -> Iterator[Any]:
+        buffered: list[Request] = []
+        for out in result:
+            if isinstance(out, Request) and out.meta.get("article"):
+                buffered.append(out)
+                if len(buffered) >= self.batch:
+                    yield from self._filter(buffered)
+                    buffered = []
+            else:
+                yield out
+        if buffered:
+            yield from self._filter(buffered)
+
+    def process_spider_output(self, response: Any, result: Iterable[Any]) -> Iterator[Any]:
+        yield from self._process(result)
+
+    async def process_spider_output_async(self, response: Any, result: AsyncIterator[Any]) -> AsyncIterator[Any]:
+        buffered = [out async for out in result]
+        for out in self._process(buffered):
+            yield out

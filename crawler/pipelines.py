@@ -1,0 +1,263 @@
+"""Item pipelines: extraction -> language -> dedup -> tagging -> storage.
+
+Each stage does one thing and counts what it drops in the per-source stats
+(``source/<id>/dropped/<reason>``). Bad pages (binary, unparseable) are dropped
+with a reason; thin pages (teasers, paywalls, galleries) are kept with
+``status="too_short"`` so nothing disappears silently. Storage writes in
+batches, at the latest every ``STORE_FLUSH_SECONDS`` and at close; writes are
+idempotent (``save_articles``), so a restarted run never stores twice.
+"""
+
+from __future__ import annotations
+
+import logging
+import time
+from datetime import UTC, datetime
+from typing import Any
+from urllib.parse import urlsplit
+
+from pymongo import UpdateOne
+from pymongo.errors import BulkWriteError, PyMongoError
+from scrapy.exceptions import DropItem
+from store import StoreError, save_articles
+from store.articles import DUPLICATE_KEY
+from scrapy.utils.defer import maybe_deferred_to_future
+from twisted.internet.defer import Deferred
+from twisted.internet.task import LoopingCall
+
+from crawler import extraction, language
+from crawler.context import get_store, near_duplicate_index, stat_key
+from crawler.sources import host_allowed
+from crawler.dedup import canonical_url, content_hash, signature, signature_doc, words
+
+logger = logging.getLogger(__name__)
+ARTICLE_FIELDS = ("url", "canonical_url", "source_id", "title", "text", "lang", "lang_prob", "published_at",
+                  "fetched_at", "content_hash", "cluster_id", "status", "author", "description", "section",
+                  "run_id", "mentions", "tagger_version")
+
+
+class _Stage:
+    def __init__(self, crawler: Any) -> None:
+        self.crawler = crawler
+        self.settings = crawler.settings
+        self.stats = crawler.stats
+
+    @classmethod
+    def from_crawler(cls, crawler: Any) -> _Stage:
+        return cls(crawler)
+
+    def drop(self, item: Any, reason: str) -> DropItem:
+        self.stats.inc_value(stat_key(item.get("source_id"), f"dropped/{reason}"))
+        return DropItem(f"{reason}: {item.get('url')}")
+
+
+class ExtractionPipeline(_Stage):
+    def open_spider(self) -> None:
+        extraction.warm_up()
+
+    def trusted_canonical(self, item: Any, declared: str | None) -> str:
+        """The page's rel=canonical, unless it leaves the source's domains or points at a front page.
+
+        Either would let one page take another article's identity (syndicated
+        copies name the original outlet; some CMSs put the home page everywhere).
+        """
+        source = getattr(self.crawler.spider, "sources", {}).get(item["source_id"])
+        if not declared or (source and not host_allowed(declared, source.allowed_domains)):
+            return item["url"]
+        if urlsplit(declared).path.strip("/") == "" and urlsplit(item["url"]).path.strip("/") != "":
+            return item["url"]
+        return declared
+
+    def process_item(self, item: Any) -> Any:
+        html = item.get("html")
+        if html is None:
+            raise self.drop(item, "not_text")
+        if extraction.looks_binary(html):
+            raise self.drop(item, "binary")
+        found = extraction.extract(html, item["url"])
+        if found is None:
+            raise self.drop(item, "unparseable")
+        item["html"] = None  # the page is not needed past this point; free it early
+        item["canonical_url"] = canonical_url(self.trusted_canonical(item, found.canonical_url))
+        item["text"] = found.text
+        item["title"] = found.title or item.get("feed_title")
+        item["author"] = found.author or item.get("feed_author")
+        item["description"] = found.description
+        item["published_at"] = found.published_at or item.get("feed_published")
+        item["declared_lang"] = found.declared_lang or item.get("declared_lang")
+        min_size = self.settings.getint("EXTRACTION_MIN_CHARS")
+        item["status"] = "ok" if extraction.text_size(found.text) >= min_size else "too_short"
+        if item["status"] != "ok":
+            self.stats.inc_value(stat_key(item["source_id"], "too_short"))
+        item["fetched_at"] = datetime.now(UTC)
+        return item
+
+
+class LanguagePipeline(_Stage):
+    def process_item(self, item: Any) -> Any:
+        hint = item.get("declared_lang") or item.get("source_language")
+        item["lang"], item["lang_prob"] = language.detect(item.get("text") or "", hint)
+        return item
+
+
+class DedupPipeline(_Stage):
+    """Content hash, MinHash signature and near-duplicate cluster (index shared by the process)."""
+
+    def open_spider(self) -> None:
+        self.index = near_duplicate_index(self.settings)
+
+    def process_item(self, item: Any) -> Any:
+        text = item.get("text") or ""
+        tokens = words(text)
+        item["content_hash"] = content_hash(text, tokens)
+        item["cluster_id"] = None
+        minhash = signature(text, tokens) if item.get("status") == "ok" else None
+        if minhash is not None:
+            cluster, updates = self.index.assign(item["canonical_url"], minhash)
+            item["cluster_id"] = cluster
+            item["minhash"] = (minhash, updates)
+            if cluster:
+                self.stats.inc_value(stat_key(item["source_id"], "near_duplicates"))
+        return item
+
+
+class TaggingPipeline(_Stage):
+    """The one place that calls the tagger, ``TAGGER_BATCH`` texts at a time.
+
+    Items wait (on a Deferred) until their batch is full or ``TAGGER_FLUSH_SECONDS``
+    passed. Without ``nlp.tag_texts`` (or with ``TAGGER_ENABLED = False``) the stage
+    passes articles through untagged (``mentions=None``) so they can be tagged later;
+    a failing batch is stored untagged too, and counted, never lost.
+    """
+
+    def open_spider(self) -> None:
+        self.tag_texts = None
+        self.version = None
+        if self.settings.getbool("TAGGER_ENABLED"):
+            try:
+                from nlp import TAGGER_VERSION, tag_texts
+            except ImportError as exc:
+                logger.warning("tagger not available (%s): storing articles untagged", exc)
+            else:
+                self.tag_texts, self.version = tag_texts, TAGGER_VERSION
+        self.pending: list[tuple[Any, Deferred]] = []
+        self.timer: Any = None
+
+    async def process_item(self, item: Any) -> Any:
+        if self.tag_texts is None or item.get("status") != "ok":
+            item["mentions"], item["tagger_version"] = None, None
+            return item
+        done: Deferred = Deferred()
+        self.pending.append((item, done))
+        if len(self.pending) >= self.settings.getint("TAGGER_BATCH"):
+            self.flush()
+        elif self.timer is None:
+            self.timer = self.call_later(self.settings.getfloat("TAGGER_FLUSH_SECONDS"), self.flush)
+        return await maybe_deferred_to_future(done)
+
+    @staticmethod
+    def call_later(seconds: float, function: Any) -> Any:
+        from twisted.internet import reactor  # the one Scrapy installed
+
+        return reactor.callLater(seconds, function)
+
+    def flush(self) -> None:
+        if self.timer is not None and self.timer.active():
+            self.timer.cancel()
+        self.timer = None
+        batch, self.pending = self.pending, []
+        if not batch:
+            return
+        items = [item for item, _ in batch]
+        try:
+            tagged = self.tag_texts([i["text"] for i in items], [i.get("lang") for i in items])
+            version = self.version
+        except Exception as exc:  # a tagger bug must not cost the articles: store them untagged
+            logger.error("tagger failed on a batch of %d: %r", len(items), exc)
+            for item in items:
+                self.stats.inc_value(stat_key(item["source_id"], "errors/tagger"))
+            tagged, version = [None] * len(items), None
+        for (item, done), mentions in zip(batch, tagged, strict=True):
+            item["mentions"], item["tagger_version"] = mentions, version if mentions is not None else None
+            done.callback(item)
+
+    def close_spider(self) -> None:
+        self.flush()
+
+
+class StoragePipeline(_Stage):
+    """Batched, idempotent writes of articles, then their signatures and cluster updates."""
+
+    def open_spider(self) -> None:
+        self.buffer: list[dict] = []
+        self.signatures: list[dict] = []
+        self.cluster_updates: dict[str, str] = {}
+        self.last_flush = time.monotonic()
+        self.ticker = LoopingCall(self._tick)
+        self.ticker.start(self.settings.getfloat("STORE_FLUSH_SECONDS"), now=False)
+
+    def _tick(self) -> None:
+        if time.monotonic() - self.last_flush >= self.settings.getfloat("STORE_FLUSH_SECONDS"):
+            self.flush()
+
+    def process_item(self, item: Any) -> Any:
+        doc = {name: item.get(name) for name in ARTICLE_FIELDS}
+        if doc["mentions"] is None:  # untagged: no mentions field at all, so the tagger can find it later
+            del doc["mentions"]
+        packed = item.get("minhash")
+        if packed is not None:
+            minhash, updates = packed
+            self.signatures.append(signature_doc(doc["canonical_url"], minhash, doc["cluster_id"], doc["fetched_at"]))
+            self.cluster_updates.update(updates)
+            item["minhash"] = None
+        self.buffer.append(doc)
+        if (len(self.buffer) >= self.settings.getint("STORE_BATCH")
+                or time.monotonic() - self.last_flush >= self.settings.getfloat("STORE_FLUSH_SECONDS")):
+            self.flush()
+        return item
+
+    def flush(self) -> None:
+        self.last_flush = time.monotonic()
+        if not self.buffer:
+            return
+        clusters = near_duplicate_index(self.settings).clusters
+        for doc in (*self.buffer, *self.signatures):  # a later article may have joined this one's cluster
+            key = doc.get("canonical_url") or doc["_id"]
+            doc["cluster_id"] = clusters.get(key, doc["cluster_id"])
+        try:
+            store = get_store()
+            result = save_articles(store, self.buffer)
+            self._write_side_data(store)
+        except (StoreError, PyMongoError) as exc:  # keep the buffer; the next flush retries
+            logger.error("store unavailable, %d articles kept for the next attempt: %s", len(self.buffer), exc)
+            return
+        rejected = {ref for ref, _ in result.rejected}
+        for ref, message in result.rejected:
+            logger.warning("article rejected by the store: %s", message)
+        for doc in self.buffer:
+            name = "dropped/invalid" if doc["url"] in rejected else "stored"
+            self.stats.inc_value(stat_key(doc["source_id"], name))
+        self.buffer, self.signatures, self.cluster_updates = [], [], {}
+
+    def _write_side_data(self, store: Any) -> None:
+        if self.signatures:
+            try:
+                store.collection("signatures").insert_many(self.signatures, ordered=False)
+            except BulkWriteError as exc:  # signatures already stored by an earlier, killed run
+                if any(e.get("code") != DUPLICATE_KEY for e in exc.details.get("writeErrors", [])):
+                    raise
+        if self.cluster_updates:
+            ops = [UpdateOne({"_id": k}, {"$set": {"cluster_id": v}}) for k, v in self.cluster_updates.items()]
+            store.articles.bulk_write(ops, ordered=False)
+            store.collection("signatures").bulk_write(ops, ordered=False)
+
+    def close_spider(self) -> None:
+        if self.ticker.running:
+            self.ticker.stop()
+        self.flush()
+        if self.buffer:
+            for doc in self.buffer:
+                self.stats.inc_value(stat_key(doc["source_id"], "errors/store"))
+            logger.error("%d articles could not be stored; the next run fetches them again", len(self.buffer))
+
+

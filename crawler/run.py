@@ -1,0 +1,150 @@
+"""One crawl over chosen sources: the function behind ``citywatch crawl`` and the demo.
+
+:func:`run_crawl` validates the registry, then runs the spiders in a child
+process (``python -m crawler.run``). A child process gives every crawl a fresh
+Twisted reactor (which cannot be restarted in-process), keeps pytest and the
+scheduler free of reactor state, and makes a crawl killable like any process -
+the crash-recovery tests rely on that. The child runs the feeds, sitemaps and
+sections spiders side by side in one CrawlerProcess, sharing one run id.
+
+``settings`` are Scrapy settings overrides (JSON-serialisable values), the plug
+point for the monitoring and distributed (scrapy-redis) overlays.
+"""
+
+from __future__ import annotations
+
+import argparse
+import gc
+import json
+import logging
+import os
+import subprocess
+import sys
+from collections.abc import Mapping
+from datetime import date
+from pathlib import Path
+from typing import Any
+
+from crawler.sources import PROJECT_ROOT, load_sources
+
+SPIDERS = ("feeds", "sitemaps", "sections")
+
+
+class CrawlFailed(RuntimeError):
+    """The crawl process exited with an error; the run record says what it did before."""
+
+
+def spiders_for(sources_file: Path, only: list[str] | None) -> list[str]:
+    sources = load_sources(sources_file, only)  # raises SourcesError before anything starts
+    return [name for name in SPIDERS if any(getattr(s, name) for s in sources)]
+
+
+def crawl_command(sources_file: Path, run_id: str, only: list[str] | None = None, since: date | None = None,
+                  settings: Mapping[str, Any] | None = None) -> list[str]:
+    """The child-process command line (also what tests kill with SIGKILL)."""
+    command = [sys.executable, "-m", "crawler.run", "--sources", str(Path(sources_file).resolve()),
+               "--run-id", run_id]
+    if only:
+        command += ["--only", ",".join(only)]
+    if since:
+        command += ["--since", since.isoformat()]
+    if settings:
+        command += ["--settings", json.dumps(dict(settings))]
+    return command
+
+
+def child_env() -> dict[str, str]:
+    env = dict(os.environ)
+    env["SCRAPY_SETTINGS_MODULE"] = "crawler.settings"
+    env["PYTHONPATH"] = os.pathsep.join(p for p in (str(PROJECT_ROOT), env.get("PYTHONPATH", "")) if p)
+    return env
+
+
+def run_crawl(sources_file: Path, only: list[str] | None = None, since: date | None = None,
+              settings: dict | None = None) -> str:
+    """Run one crawl to the end and return its run id (see ``citywatch runs``)."""
+    from store import connect
+    from store.runs import finish_run, get_run, new_run_id
+
+    spiders_for(Path(sources_file), only)
+    run_id = new_run_id()
+    child = subprocess.Popen(crawl_command(Path(sources_file), run_id, only, since, settings),
+                             cwd=PROJECT_ROOT, env=child_env())
+    try:
+        returncode = child.wait()
+    except KeyboardInterrupt:  # the child got the same Ctrl-C and is closing the run as interrupted
+        returncode = child.wait()
+    with connect() as store:
+        if returncode != 0:
+            run = get_run(store, run_id)
+            if run is None:
+                from store.runs import start_run
+
+                start_run(store, run_id, {"sources_file": str(sources_file)})
+            if run is None or run.get("status") == "running":
+                finish_run(store, run_id, "failed", note=f"crawl process exited with status {returncode}")
+        _monitor(store, run_id)
+    if returncode != 0:
+        raise CrawlFailed(f"crawl {run_id} failed (exit status {returncode}); see `citywatch runs`")
+    return run_id
+
+
+def _monitor(store: Any, run_id: str) -> None:
+    """Post-run checks (crawler/monitors.py, operations) when present; they never fail the crawl."""
+    try:
+        from crawler.monitors import monitor_run
+    except ImportError:
+        return
+    try:
+        monitor_run(store, run_id)
+    except Exception:  # a broken alert channel must not turn a good crawl into an error
+        logging.getLogger(__name__).exception("monitoring of run %s failed", run_id)
+
+
+def apply_overrides(settings: Any, overrides: Mapping[str, Any]) -> None:
+    """Set overrides; component tables (EXTENSIONS, ITEM_PIPELINES, ...) are merged, not replaced,
+    so an overlay adding Spidermon or scrapy-redis keeps citywatch's own components."""
+    from scrapy.settings import BaseSettings
+
+    for name, value in overrides.items():
+        current = settings.get(name)
+        if isinstance(current, BaseSettings) and isinstance(value, Mapping):
+            value = {**current.copy_to_dict(), **value}
+        settings.set(name, value, priority="cmdline")
+
+
+def crawl_in_this_process(sources_file: Path, run_id: str, only: list[str] | None, since: str | None,
+                          overrides: Mapping[str, Any]) -> None:
+    from scrapy.crawler import CrawlerProcess
+    from scrapy.utils.project import get_project_settings
+
+    names = spiders_for(sources_file, only)
+    settings = get_project_settings()
+    log_dir = Path(os.environ.get("CITYWATCH_DATA_DIR") or PROJECT_ROOT / "var") / "logs"
+    log_dir.mkdir(parents=True, exist_ok=True)
+    settings.set("LOG_FILE", str(log_dir / f"{run_id}.log"), priority="project")
+    settings.set("CITYWATCH_RUN_ID", run_id, priority="cmdline")
+    settings.set("CITYWATCH_RUN_SPIDERS", ",".join(names), priority="cmdline")
+    apply_overrides(settings, overrides)
+    process = CrawlerProcess(settings)
+    for name in names:
+        process.crawl(name, sources=str(sources_file), only=only, since=since, run_id=run_id)
+    gc.freeze()  # the imported libraries stay forever: keep them out of every garbage collection
+    process.start()
+
+
+def main(argv: list[str] | None = None) -> int:
+    parser = argparse.ArgumentParser(prog="python -m crawler.run", description=__doc__.split("\n")[0])
+    parser.add_argument("--sources", type=Path, required=True)
+    parser.add_argument("--run-id", required=True)
+    parser.add_argument("--only", default=None, help="comma-separated source ids")
+    parser.add_argument("--since", default=None, help="ISO date: skip entries published before it")
+    parser.add_argument("--settings", default="{}", help="JSON object of Scrapy settings overrides")
+    args = parser.parse_args(argv)
+    only = [s for s in args.only.split(",") if s] if args.only else None
+    crawl_in_this_process(args.sources, args.run_id, only, args.since, json.loads(args.settings))
+    return 0
+
+
+if __name__ == "__main__":
+    sys.exit(main())

@@ -1,0 +1,1 @@
+"""The three spiders: ``feeds``, ``sitemaps``, ``sections`` (see crawler/spiders/base.py)."""

@@ -1,0 +1,69 @@
+"""Per-source allowed domains and the batched known-URL filter, unit by unit."""
+
+from __future__ import annotations
+
+
+import pytest
+from scrapy import Request
+from scrapy.exceptions import IgnoreRequest
+from scrapy.utils.test import get_crawler
+
+from crawler import context
+from crawler.middlewares import KnownUrlsMiddleware, SourceDomainsMiddleware
+from crawler.sources import Source
+from store import save_articles
+
+ONE = Source(id="one", name="One", country="GB", language="en", feeds=("https://one.example/rss",),
+             allowed_domains=("one.example",))
+TWO = Source(id="two", name="Two", country="FR", language="fr", feeds=("https://news.two.example/rss",),
+             allowed_domains=("two.example",))
+
+
+class _Spider:
+    name = "stub"
+    sources = {"one": ONE, "two": TWO}
+    allowed_domains = ["one.example", "two.example"]
+
+
+def _crawler():
+    crawler = get_crawler(settings_dict={"KNOWN_URLS_BATCH": 3})
+    crawler.spider = _Spider()
+    crawler.stats.open_spider()
+    return crawler
+
+
+def test_each_source_only_reaches_its_own_domains() -> None:
+    crawler = _crawler()
+    middleware = SourceDomainsMiddleware(crawler)
+    middleware.process_request(Request("https://www.one.example/a", meta={"source_id": "one"}))
+    with pytest.raises(IgnoreRequest, match="offsite"):  # another source's domain is still offsite
+        middleware.process_request(Request("https://two.example/a", meta={"source_id": "one"}))
+    with pytest.raises(IgnoreRequest):
+        middleware.process_request(Request("https://evil.example/robots.txt"))
+    middleware.process_request(Request("https://two.example/robots.txt"))  # untagged: any source's domain
+    assert crawler.stats.get_value("source/one/dropped/offsite") == 1
+
+
+def test_known_urls_are_filtered_in_batches(embedded_store, monkeypatch: pytest.MonkeyPatch) -> None:
+    from datetime import UTC, datetime
+
+    monkeypatch.setattr(context, "_store", embedded_store)
+    monkeypatch.setattr(context, "_claimed", set())
+    save_articles(embedded_store, [{"url": "https://one.example/a/stored-story-here.html", "source_id": "one",
+                                    "text": "x", "fetched_at": datetime.now(UTC), "content_hash": "h"}])
+    queries: list[int] = []
+    real = __import__("crawler.middlewares", fromlist=["known_urls"]).known_urls
+    monkeypatch.setattr("crawler.middlewares.known_urls", lambda store, urls: queries.append(len(set(urls))) or real(store, urls))
+    crawler = _crawler()
+    links = [f"https://one.example/a/story-{i}.html" for i in range(5)] + [
+        "https://one.example/a/stored-story-here.html?utm_source=rss",  # stored, under a tracking-param alias
+        "https://one.example/a/story-1.html#comments",  # listed twice
+    ]
+    feed = Request("https://one.example/rss", meta={"source_id": "one"})
+    output = [Request(u, meta={"source_id": "one", "article": True}) for u in links] + [feed]
+    kept = list(KnownUrlsMiddleware(crawler).process_spider_output(None, output))
+    assert [r.url for r in kept if r.meta.get("article")] == links[:5]
+    assert feed in kept
+    assert len(queries) == 3  # 7 links in batches of 3, not 7 queries
+    assert crawler.stats.get_value("source/one/skipped/known") == 1
+    assert crawler.stats.get_value("source/one/skipped/listed_twice") == 1
