@@ -26,6 +26,7 @@ from twisted.internet.defer import Deferred
 from twisted.internet.task import LoopingCall
 
 from crawler import extraction, language
+from scoring.summary import city_refs
 from crawler.context import get_store, near_duplicate_index, stat_key
 from crawler.sources import host_allowed
 from crawler.dedup import canonical_url, content_hash, signature, signature_doc, words
@@ -127,7 +128,9 @@ class TaggingPipeline(_Stage):
     Items wait (on a Deferred) until their batch is full or ``TAGGER_FLUSH_SECONDS``
     passed. Without ``nlp.tag_texts`` (or with ``TAGGER_ENABLED = False``) the stage
     passes articles through untagged (``mentions=None``) so they can be tagged later;
-    a failing batch is stored untagged too, and counted, never lost.
+    a failing batch is stored untagged too, and counted, never lost. Reviewers'
+    group decisions (``review.learned``) are applied to fresh mentions here, so a
+    pattern people already decided is not flagged again.
     """
 
     def open_spider(self) -> None:
@@ -140,8 +143,19 @@ class TaggingPipeline(_Stage):
                 logger.warning("tagger not available (%s): storing articles untagged", exc)
             else:
                 self.tag_texts, self.version = tag_texts, TAGGER_VERSION
+        self.rules = self._review_rules() if self.tag_texts else {}
         self.pending: list[tuple[Any, Deferred]] = []
         self.timer: Any = None
+
+    @staticmethod
+    def _review_rules() -> dict:
+        from review.learned import load_rules
+
+        try:
+            return load_rules(get_store())
+        except (StoreError, PyMongoError) as exc:  # storage will report the outage; tag without rules
+            logger.warning("review rules not loaded (%s): reviewed patterns may be flagged again", exc)
+            return {}
 
     async def process_item(self, item: Any) -> Any:
         if self.tag_texts is None or item.get("status") != "ok":
@@ -177,7 +191,11 @@ class TaggingPipeline(_Stage):
             for item in items:
                 self.stats.inc_value(stat_key(item["source_id"], "errors/tagger"))
             tagged, version = [None] * len(items), None
+        from review.learned import apply_rules
+
         for (item, done), mentions in zip(batch, tagged, strict=True):
+            if mentions is not None and self.rules:
+                mentions, _ = apply_rules(mentions, self.rules)
             item["mentions"], item["tagger_version"] = mentions, version if mentions is not None else None
             done.callback(item)
 
@@ -204,6 +222,8 @@ class StoragePipeline(_Stage):
         doc = {name: item.get(name) for name in ARTICLE_FIELDS}
         if doc["mentions"] is None:  # untagged: no mentions field at all, so the tagger can find it later
             del doc["mentions"]
+        else:  # the compact summary scoring reads instead of bodies (scoring/summary.py)
+            doc["city_refs"] = city_refs(doc)
         packed = item.get("minhash")
         if packed is not None:
             minhash, updates = packed

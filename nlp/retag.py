@@ -5,7 +5,10 @@ it to the new mention at the same (start, end); if the text changed and no new
 mention sits there, to the new mention with the same surface nearest to the old
 start (each new mention takes at most one review). A review that finds no new
 mention stays on a copy of its old mention marked ``"stale": true``, so its
-decision still counts and a reviewer can look again.
+decision still counts and a reviewer can look again. Group decisions learned
+from reviews (``review.learned``) are applied to the fresh mentions as the
+crawler's tagging stage does, and the scoring summary (``city_refs``) is
+rewritten with the mentions.
 """
 
 from __future__ import annotations
@@ -18,7 +21,7 @@ from pymongo import UpdateOne
 
 from store import Store, iter_articles
 
-PROJECTION = {"text": 1, "lang": 1, "mentions": 1, "tagger_version": 1}
+PROJECTION = {"text": 1, "title": 1, "content_hash": 1, "lang": 1, "mentions": 1, "tagger_version": 1}
 
 
 @dataclass
@@ -65,33 +68,41 @@ def retag_store(store: Store, tag: Callable[[list[str], list[str | None]], list[
                 batch_size: int = 200, force: bool = False, on_batch: Callable[[RetagResult], None] | None = None
                 ) -> RetagResult:
     """Re-tag every article (or only those tagged by another version unless ``force``)."""
+    from review.learned import load_rules
+
     query: dict[str, Any] = {} if force else {"tagger_version": {"$ne": version}}
+    rules = load_rules(store)
     result = RetagResult()
     batch: list[dict] = []
     for article in iter_articles(store, query, PROJECTION, batch_size=batch_size):
         batch.append(article)
         if len(batch) >= batch_size:
-            _flush(store, batch, tag, version, result)
+            _flush(store, batch, tag, version, rules, result)
             batch = []
             if on_batch:
                 on_batch(result)
     if batch:
-        _flush(store, batch, tag, version, result)
+        _flush(store, batch, tag, version, rules, result)
     return result
 
 
-def _flush(store: Store, batch: list[dict], tag: Callable, version: str, result: RetagResult) -> None:
+def _flush(store: Store, batch: list[dict], tag: Callable, version: str, rules: dict, result: RetagResult) -> None:
+    from review.learned import apply_rules
+    from scoring.summary import city_refs
+
     tagged = tag([a.get("text") or "" for a in batch], [a.get("lang") for a in batch])
     ops = []
     for article, fresh in zip(batch, tagged, strict=True):
         result.seen += 1
         old = article.get("mentions") or []
         mentions, carried, stale = carry_reviews(old, fresh)
+        mentions, _ = apply_rules(mentions, rules)
         result.reviews_kept += carried
         result.reviews_stale += stale
         update: dict[str, Any] = {"tagger_version": version}
         if mentions != old:
             update["mentions"] = mentions
+            update["city_refs"] = city_refs({**article, "mentions": mentions})
             result.changed += 1
         else:
             result.version_only += 1

@@ -101,3 +101,27 @@ def test_near_duplicates_meet_across_runs(served, store_env: Path) -> None:
     first = articles["daily-courier/2026/11/24/beijing-signals-new-export-curbs-on-rare-earths.html"]
     second = articles["harbour-post/2026/11/24/china-weighs-tighter-rare-earth-export-controls.html"]
     assert first["cluster_id"] and first["cluster_id"] == second["cluster_id"]
+
+
+def test_stored_mentions_carry_the_scoring_summary_and_learned_review_rules(served, store_env: Path) -> None:
+    from datetime import UTC, datetime
+
+    from review.learned import set_rule
+    from scoring.summary import is_current
+
+    _, sources = served
+    crawl(sources, only=["daily-courier"], TAGGER_ENABLED=True)
+    with connect() as store:
+        tagged = [a for a in store.articles.find({}) if a.get("mentions")]
+        assert tagged and all(is_current(a) for a in tagged)
+        mention = tagged[0]["mentions"][0]
+        set_rule(store, mention["group_key"], {"label": "NOT_PLACE", "city": None, "keep_city": False},
+                 "rule-1", "ana", datetime(2026, 11, 2, tzinfo=UTC))
+        for name in ("articles", "url_aliases", "feed_state", "signatures"):  # start the crawl afresh
+            store.collection(name).delete_many({})
+    crawl(sources, only=["daily-courier"], TAGGER_ENABLED=True)
+    with connect() as store:
+        decided = [m for a in store.articles.find({}) for m in a.get("mentions") or ()
+                   if m["group_key"] == mention["group_key"]]
+    assert decided and all(m["review"]["review_id"] == "rule-1" and m["review"]["label"] == "NOT_PLACE"
+                           for m in decided)

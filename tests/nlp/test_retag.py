@@ -66,3 +66,19 @@ def test_cli_retag(store_env) -> None:
     with connect() as store:
         (article,) = store.articles.find({})
     assert article["tagger_version"] == tagger_version() and article["mentions"][0]["surface"] == "Shanghai"
+
+
+def test_retag_applies_learned_group_decisions_and_refreshes_the_summary(embedded_store) -> None:
+    from review.learned import set_rule
+
+    text = "Beijing said on Monday it would retaliate against the tariffs."
+    key = tag_texts([text], ["en"])[0][0]["group_key"]
+    save_articles(embedded_store, [_article(0, text, [])])
+    set_rule(embedded_store, key, {"label": "LITERAL", "city": None, "keep_city": True}, "r9", "ana",
+             datetime(2026, 11, 2, tzinfo=UTC))
+    retag_store(embedded_store, tag_texts, "v-rules")
+    stored = embedded_store.articles.find_one({})
+    mention = stored["mentions"][0]
+    assert mention["review"]["review_id"] == "r9" and mention["review"]["label"] == "LITERAL"
+    assert mention["review"]["city"]["adcode"] == "110000"  # keep_city: the machine's city stands
+    assert [(r["adcode"], r["label"]) for r in stored["city_refs"]["refs"]] == [("110000", "LITERAL")]
