@@ -47,7 +47,8 @@ def _report(figures: dict, show_errors: bool) -> None:
     click.echo(f"  homonym acc  {_fmt(figures['homonym_accuracy'])} (n {figures['homonym_n']})"
                f"   target >= {TARGETS['homonym_accuracy']}")
     cal = figures["calibration"]
-    click.echo(f"  calibration  ECE {_fmt(cal['ece'])} over {cal['n']} predictions")
+    click.echo(f"  calibration  ECE {_fmt(cal['ece'])} over {cal['n']} predictions"
+               f" (a perfectly calibrated tagger would show {_fmt(cal['ece_if_calibrated'])} on this n)")
     for b in cal["bins"]:
         click.echo(f"    {b['bin']}  n {b['n']:>3}  mean confidence {b['confidence']:.3f}  accuracy {b['accuracy']:.3f}")
     if show_errors:
@@ -117,7 +118,8 @@ def corpora(root: Path, as_json: bool) -> None:
         return
     for name, f in figures.items():
         click.echo(f"{name:<32} n {f['n']:>3}  detection recall {_fmt(f['detection_recall'])}  "
-                   f"label acc {_fmt(f['label_accuracy'])} (n {f['label_n']})  linking {_fmt(f['linking_accuracy'])}")
+                   f"label acc {_fmt(f['label_accuracy'])} (n {f['label_n']})  linking {_fmt(f['linking_accuracy'])}"
+                   f"  ECE {_fmt(f['calibration']['ece'])}")
 
 
 COMMANDS = [eval_]

@@ -17,6 +17,7 @@ from spacy.language import Language
 from spacy.tokens import Doc, Span
 
 from nlp.analyzer import analyse, load_model
+from nlp.calibration import FLAG_THRESHOLD, SCALE_FILE, apply, load_scale
 from nlp.classifier import WEIGHTS_FILE, predict
 from nlp.cues import cues_for
 from nlp.features import context, vector
@@ -25,8 +26,8 @@ from nlp.lexicon import lexicon_of
 from nlp.linker import article_context, link
 
 SPANS_KEY = "cities"
-_SPAN_ATTRS = ("offsets", "form", "analysis", "link", "probs", "label", "city", "confidence", "flagged",
-               "candidates", "group_key")
+_SPAN_ATTRS = ("offsets", "form", "analysis", "link", "probs", "label", "city", "raw_confidence", "confidence",
+               "flagged", "candidates", "group_key")
 for _attr in _SPAN_ATTRS:
     if not Span.has_extension(_attr):
         Span.set_extension(_attr, default=None)
@@ -132,22 +133,33 @@ def make_classifier(nlp: Language, name: str, weights: str) -> Callable[[Doc], D
     return classify
 
 
-@Language.factory("city_confidence", default_config={"threshold": 0.6})
-def make_confidence(nlp: Language, name: str, threshold: float) -> Callable[[Doc], Doc]:
-    """Final label and a confidence that multiplies the label, place and city probabilities."""
+_CONFIDENCE_CONFIG = {"threshold": FLAG_THRESHOLD, "calibration": str(SCALE_FILE)}
+
+
+@Language.factory("city_confidence", default_config=_CONFIDENCE_CONFIG)
+def make_confidence(nlp: Language, name: str, threshold: float, calibration: str) -> Callable[[Doc], Doc]:
+    """Final label and a calibrated confidence.
+
+    The raw confidence multiplies the label, place and city probabilities; ``calibration``
+    (``calibration.json``, "" for none) maps it onto the scale of how often such mentions
+    are right (:mod:`nlp.calibration`). ``flagged`` = calibrated confidence < ``threshold``.
+    """
+    scale = load_scale(calibration)
 
     def decide(doc: Doc) -> Doc:
         text = doc.text
         for span in doc.spans[SPANS_KEY]:
             result, probs = span._.link, span._.probs
             if result.foreign > 0.5:
-                span._.label, confidence = "OTHER_PLACE", result.foreign
+                span._.label, raw = "OTHER_PLACE", result.foreign
             else:
-                confidence = probs[span._.label] * (1.0 - result.foreign)
+                raw = probs[span._.label] * (1.0 - result.foreign)
                 if span._.label in {"LITERAL", "METONYMIC", "ORG_PART"}:
-                    confidence *= result.probability
+                    raw *= result.probability
             if span._.label in {"OTHER_PLACE", "NOT_PLACE"}:
                 span._.city = None
+            confidence = apply(raw, scale) if scale else raw
+            span._.raw_confidence = round(raw, 3)
             span._.confidence = round(confidence, 3)
             span._.flagged = confidence < threshold
             span._.group_key = group_key(text, span)

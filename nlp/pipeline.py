@@ -19,6 +19,7 @@ from typing import Any
 import spacy
 from spacy.language import Language
 
+from nlp.calibration import FLAG_THRESHOLD
 from nlp.components import DEFAULT_GAZETTEER, SPANS_KEY
 from nlp.lexicon import lexicon_of, packaged_gazetteer
 
@@ -39,8 +40,8 @@ def route(lang: str | None) -> str:
 
 
 def build_pipeline(lang: str = "en", model: str | None = None, gazetteer: dict | None = None,
-                   threshold: float = 0.6) -> Language:
-    """A pipeline for ``lang``; ``model=""`` forces rules-only mode."""
+                   threshold: float = FLAG_THRESHOLD, calibration: str | None = None) -> Language:
+    """A pipeline for ``lang``; ``model=""`` forces rules-only mode, ``calibration=""`` the raw confidence."""
     try:
         nlp = spacy.blank(lang)
     except (ImportError, KeyError, ValueError):
@@ -53,7 +54,10 @@ def build_pipeline(lang: str = "en", model: str | None = None, gazetteer: dict |
     nlp.add_pipe("city_analyzer", config={"model": DEFAULT_MODELS.get(lang, "") if model is None else model})
     nlp.add_pipe("city_linker", config={"gazetteer": gaz})
     nlp.add_pipe("city_classifier")
-    nlp.add_pipe("city_confidence", config={"threshold": threshold})
+    confidence: dict[str, Any] = {"threshold": threshold}
+    if calibration is not None:
+        confidence["calibration"] = calibration
+    nlp.add_pipe("city_confidence", config=confidence)
     return nlp
 
 

