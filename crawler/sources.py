@@ -10,7 +10,7 @@ from collections.abc import Iterable
 from pathlib import Path
 from urllib.parse import urlsplit
 
-import yaml
+from config import read_yaml
 from pydantic import BaseModel, ConfigDict, Field, ValidationError, field_validator, model_validator
 
 PROJECT_ROOT = Path(__file__).resolve().parent.parent
@@ -90,12 +90,7 @@ def _describe(error: ValidationError) -> str:
 
 def load_sources(path: Path = DEFAULT_SOURCES, only: Iterable[str] | None = None) -> list[Source]:
     """Read and validate the registry; ``only`` keeps the named ids (unknown ids are an error)."""
-    try:
-        raw = yaml.safe_load(Path(path).read_text(encoding="utf-8"))
-    except OSError as exc:
-        raise SourcesError(f"cannot read sources file {path}: {exc.strerror}") from None
-    except yaml.YAMLError as exc:
-        raise SourcesError(f"sources file {path} is not valid YAML: {exc}") from None
+    raw = read_yaml(path, "sources file", SourcesError)
     entries = raw.get("sources") if isinstance(raw, dict) else None
     if not isinstance(entries, list):
         raise SourcesError(f"sources file {path} must have a top-level 'sources:' list")

@@ -8,7 +8,7 @@ from dataclasses import asdict, dataclass, fields, replace
 from pathlib import Path
 from typing import Any
 
-import yaml
+from config import read_yaml
 
 PROJECT_ROOT = Path(__file__).resolve().parent.parent
 DEFAULT_PATH = PROJECT_ROOT / "config" / "scoring.yaml"
@@ -90,12 +90,7 @@ class ScoringConfig:
 def load_config(path: Path | str | None = None, **overrides: Any) -> ScoringConfig:
     """Read the YAML (default config/scoring.yaml); unknown keys are an error, not ignored."""
     path = Path(path) if path else DEFAULT_PATH
-    try:
-        raw = yaml.safe_load(path.read_text(encoding="utf-8")) or {}
-    except OSError as exc:
-        raise ConfigError(f"cannot read scoring config {path}: {exc.strerror}") from None
-    except yaml.YAMLError as exc:
-        raise ConfigError(f"scoring config {path} is not valid YAML: {exc}") from None
+    raw = read_yaml(path, "scoring config", ConfigError) or {}
     if not isinstance(raw, dict):
         raise ConfigError(f"scoring config {path} must be a mapping of parameter: value")
     raw.update(overrides)

@@ -14,7 +14,7 @@ from dataclasses import dataclass
 from pathlib import Path
 from typing import Any
 
-import yaml
+from config import read_yaml
 
 from scoring.config import PROJECT_ROOT, ConfigError
 
@@ -46,12 +46,7 @@ def load_outlets(path: Path | str | None) -> dict[str, Outlet]:
     path = Path(path)
     if not path.is_absolute():
         path = PROJECT_ROOT / path
-    try:
-        raw = yaml.safe_load(path.read_text(encoding="utf-8")) or {}
-    except OSError as exc:
-        raise ConfigError(f"cannot read the source registry {path}: {exc.strerror}") from None
-    except yaml.YAMLError as exc:
-        raise ConfigError(f"source registry {path} is not valid YAML: {exc}") from None
+    raw = read_yaml(path, "source registry", ConfigError) or {}
     entries = raw.get("sources") if isinstance(raw, Mapping) else None
     if not isinstance(entries, list):
         raise ConfigError(f"source registry {path} has no 'sources:' list")
