@@ -24,7 +24,7 @@ def runs(failed: bool, limit: int, run_id: str | None) -> None:
             for line in summary_lines(run):
                 click.echo(line)
             for failure in run.get("failures") or []:
-                click.echo(f"  FAILURE {failure}")
+                click.echo(f"  FAILURE [{failure.get('check')}] {failure.get('message')}")
             return
         found = False
         for run in list_runs(store, failed=failed, limit=limit):

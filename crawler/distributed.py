@@ -48,6 +48,7 @@ DEFAULT_PREFIX = "citywatch"
 DEFAULT_IDLE_SECONDS = 30.0
 DEFAULT_ROUND_TTL = 120.0
 DEFAULT_POLL_SECONDS = 1.0
+RUN_ROUNDS = "run_rounds"  # run id -> distributed round
 _open_spiders = 0  # spiders of this process still open; the last one to close leaves the round
 
 
@@ -174,11 +175,32 @@ class DistributedRound:
     def spider_opened(self, spider: Any) -> None:
         global _open_spiders
         _open_spiders += 1
+        self.mark_run()
         self.server = _redis(self.url)
         self.keepalive = LoopingCall(self.touch)
         self.keepalive.start(max(1.0, self.ttl / 4), now=True)
         self.poller = LoopingCall(self.poll)
         self.poller.start(self.poll_seconds, now=False)
+
+    def mark_run(self) -> None:
+        """Record which round this run belongs to, so monitoring can judge the round as a whole.
+
+        A collection of its own (``RUN_ROUNDS``), not a field on the run record: the
+        run record's writer is the RunRecorder, and a second writer of the same
+        document lost its sibling fields on the embedded engine (seen in tests).
+        """
+        from pymongo.errors import DuplicateKeyError, PyMongoError
+
+        from crawler.context import get_store
+        from store import StoreError
+
+        run_id = self.crawler.settings.get("CITYWATCH_RUN_ID")
+        try:
+            get_store().collection(RUN_ROUNDS).insert_one({"_id": run_id, "round": self.round})
+        except DuplicateKeyError:
+            pass  # another spider of this process recorded it
+        except (StoreError, PyMongoError) as exc:
+            logger.warning("could not record the crawl round of run %s: %s", run_id, exc)
 
     def touch(self) -> None:
         """Refresh the round's expiry (every key of the round) while this process works."""

@@ -20,6 +20,9 @@ operations config, see ``scheduler/defaults.yaml``):
   not text) or came out too short, as a share of the articles fetched;
 * ``robots_blocked`` - robots.txt refused requests, and did not in the previous run.
 
+In distributed mode (the run is listed in ``run_rounds``, see :mod:`crawler.distributed`)
+``no_items`` looks at the whole round: another process may have read the feed.
+
 Failures are pushed onto the run's ``failures`` list (``store.runs.add_failures``),
 which ``citywatch runs --failed`` shows, logged, and sent to the configured
 webhook / e-mail recipients (:mod:`scheduler.alerts`).
@@ -63,13 +66,17 @@ def _failure(source_id: str, check: str, message: str, value: float, threshold: 
 
 
 def check_source(source_id: str, counters: Mapping[str, Any], history: list[Mapping[str, Any]],
-                 limits: Mapping[str, Any]) -> list[dict[str, Any]]:
-    """The checks for one source; ``history`` holds its counters in earlier runs, newest first."""
+                 limits: Mapping[str, Any], round_counters: Mapping[str, Any] | None = None) -> list[dict[str, Any]]:
+    """The checks for one source; ``history`` holds its counters in earlier runs, newest first.
+
+    ``round_counters``: in distributed mode, the source's counters summed over every
+    process of the round - another process may have read this source's feed.
+    """
     failures = []
     requests = _total(counters.get("requests"))
     errors = _total(counters.get("errors"))
     dropped = counters.get("dropped") or {}
-    items = listed(counters)
+    items = listed(round_counters if round_counters is not None else counters)
 
     with_items = sum(1 for past in history if listed(past) > 0)
     if items == 0 and with_items >= limits["min_history_with_items"]:
@@ -122,10 +129,25 @@ def check_run(store: Store, run: Mapping[str, Any], limits: Mapping[str, Any]) -
         return []
     sources = run_sources(run)
     history = source_history(store, run, sorted(sources), int(limits["history_runs"]))
+    whole_round = round_sources(store, run["_id"])
     failures = []
     for source_id, counters in sorted(sources.items()):
-        failures += check_source(source_id, counters, history[source_id], limits)
+        failures += check_source(source_id, counters, history[source_id], limits,
+                                 None if whole_round is None else whole_round.get(source_id, {}))
     return failures
+
+
+def round_sources(store: Store, run_id: str) -> dict[str, dict[str, Any]] | None:
+    """For a run of a distributed round: per-source counters summed over every run (process) of the
+    round, running ones included; None for a local run."""
+    from crawler.distributed import RUN_ROUNDS
+
+    mine = store.collection(RUN_ROUNDS).find_one({"_id": run_id})
+    if mine is None:
+        return None
+    members = [m["_id"] for m in store.collection(RUN_ROUNDS).find({"round": mine["round"]}, {"_id": 1})]
+    runs = store.runs.find({"_id": {"$in": members[:100]}}, {"sources": 1, "spiders": 1, "source_ids": 1})
+    return merge_sources({run["_id"]: {"sources": run_sources(run)} for run in runs})
 
 
 def monitor_run(store: Store, run_id: str, config: Mapping[str, Any] | None = None) -> list[dict[str, Any]]:

@@ -18,8 +18,10 @@ import gc
 import json
 import logging
 import os
+import signal
 import subprocess
 import sys
+import threading
 from collections.abc import Mapping
 from datetime import date
 from pathlib import Path
@@ -64,25 +66,36 @@ def run_crawl(sources_file: Path, only: list[str] | None = None, since: date | N
               settings: dict | None = None) -> str:
     """Run one crawl to the end and return its run id (see ``citywatch runs``)."""
     from store import connect
-    from store.runs import finish_run, get_run, new_run_id
+    from store.runs import close_unfinished_run, new_run_id
 
     spiders_for(Path(sources_file), only)
+    if os.environ.get("CITYWATCH_REDIS_URL"):  # distributed: join the shared Redis round
+        from crawler.distributed import distributed_settings
+
+        settings = {**distributed_settings(), **(settings or {})}
     run_id = new_run_id()
     child = subprocess.Popen(crawl_command(Path(sources_file), run_id, only, since, settings),
                              cwd=PROJECT_ROOT, env=child_env())
+    stopping = False
+
+    def pass_sigterm(signum: int, frame: Any) -> None:  # `kill <citywatch crawl>` stops the crawl cleanly
+        nonlocal stopping
+        stopping = True
+        child.send_signal(signal.SIGTERM)
+
+    in_main_thread = threading.current_thread() is threading.main_thread()
+    previous = signal.signal(signal.SIGTERM, pass_sigterm) if in_main_thread else None
     try:
         returncode = child.wait()
     except KeyboardInterrupt:  # the child got the same Ctrl-C and is closing the run as interrupted
+        stopping = True
         returncode = child.wait()
+    finally:
+        if in_main_thread:
+            signal.signal(signal.SIGTERM, previous)
     with connect() as store:
         if returncode != 0:
-            run = get_run(store, run_id)
-            if run is None:
-                from store.runs import start_run
-
-                start_run(store, run_id, {"sources_file": str(sources_file)})
-            if run is None or run.get("status") == "running":
-                finish_run(store, run_id, "failed", note=f"crawl process exited with status {returncode}")
+            close_unfinished_run(store, run_id, returncode, stopping, {"sources_file": str(sources_file)})
         _monitor(store, run_id)
     if returncode != 0:
         raise CrawlFailed(f"crawl {run_id} failed (exit status {returncode}); see `citywatch runs`")

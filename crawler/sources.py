@@ -68,8 +68,9 @@ class Source(BaseModel):
         if expr is not None:
             from croniter import croniter
 
-            if not croniter.is_valid(expr):
-                raise ValueError(f"{expr!r} is not a valid cron expression")
+            # five fields only: croniter also takes @daily and a seconds field, which the scheduler cannot run
+            if not croniter.is_valid(expr) or len(expr.split()) != 5:
+                raise ValueError(f"{expr!r} is not a 5-field cron expression (minute hour day month weekday)")
         return expr
 
     @model_validator(mode="after")

@@ -135,8 +135,22 @@ def finish_run(store: Store, run_id: str, status: str, note: str | None = None, 
     return {**run, **update}
 
 
+def close_unfinished_run(store: Store, run_id: str, returncode: int, interrupted: bool, info: Mapping[str, Any]) -> None:
+    """A crawl process that exited non-zero may leave its run ``running`` (or unwritten): close it.
+
+    ``interrupted``: the process was asked to stop (SIGTERM, Ctrl-C), as opposed to failing.
+    """
+    run = get_run(store, run_id)
+    if run is not None and run.get("status") != "running":
+        return
+    if run is None:
+        start_run(store, run_id, info)
+    finish_run(store, run_id, "interrupted" if interrupted else "failed",
+               note=f"crawl process exited with status {returncode}")
+
+
 def add_failures(store: Store, run_id: str, failures: list[dict[str, Any]]) -> None:
-    """Monitoring results (see scheduler/monitoring): shown by ``citywatch runs --failed``."""
+    """Monitoring results (see crawler/monitors.py): shown by ``citywatch runs --failed``."""
     if failures:
         store.runs.update_one({"_id": run_id}, {"$push": {"failures": {"$each": failures}}})
 
