@@ -61,6 +61,8 @@ def demo(period: str, out_dir: Path, data_dir: Path) -> None:
     click.echo("4/4 outputs")
     for kind, path in paths.items():
         click.echo(f"    {kind:<7} {path}")
+    click.echo(f"review the demo's queue in a browser: export CITYWATCH_DATA_DIR={data_dir}; "
+               "citywatch users add NAME --role admin; citywatch review serve")
 
 
 COMMANDS = [demo]
