@@ -30,6 +30,7 @@ LEXICAL = (
     "poss_other", "capital_pair", "relation", "object_verb", "loc_prep", "based", "place_after",
     "place_before", "lower_after", "dateline", "sentence_start", "not_place", "all_caps", "hyphen_cap_after",
     "province_near", "by_agent", "gov_compound", "according_to", "relative_gov", "to_from", "yield_to",
+    "gov_after", "transport_near", "person_before",
 )
 MODEL = (
     "m_present", "m_gpe", "m_org_longer", "m_org_exact", "m_person", "m_norp", "m_subject", "m_subject_comm",
@@ -86,20 +87,28 @@ def lexical(text: str, start: int, end: int, cues: Mapping[str, frozenset[str]])
         run = [after[1].lower()]
     f["org_after"] = float(any(t in cues["org_heads"] for t in run))
     f["hyphen_cap_after"] = float(hyphen_run and not f["org_after"])
-    f["org_before"] = float(len(b) >= 2 and b[-1] in {"of", "de", "del", "du", "des"} and _cap(before[-2])
-                            and b[-2] in cues["org_heads"])
-    f["cap_after"] = float(bool(run) and not f["org_after"] and a[0] not in cues["capitals"])
+    head_before = re.sub(r"^[ld][’']", "", b[-2]) if len(b) >= 2 else ""  # "l'université de Pékin"
+    f["org_before"] = float(len(b) >= 2 and b[-1] in {"of", "de", "del", "du", "des"} and head_before in cues["org_heads"]
+                            and (_cap(before[-2]) or head_before != b[-2]))
+    # "the Hong Kong Governor": a capitalised title is not an organisation name
+    f["cap_after"] = float(bool(run) and not f["org_after"] and a[0] not in cues["capitals"]
+                           and re.sub(r"[’']s$", "", a[0]) not in cues.get("titles", frozenset()))
     f["dish_after"] = float(bool(a) and _lower_word(first_after) and a[0] in cues["dish_words"])
 
     # the name as the subject of a verb of saying or deciding (also past an apposition)
     rest = _past_apposition(a)
-    while rest and rest[0] in cues["aux_skip"]:
+    skipped = bool(rest) and rest[0] in cues["aux_skip"]
+    while rest and (rest[0] in cues["aux_skip"] or _adverb(rest[0])):
         rest.pop(0)
     verb = rest[0] if rest else ""
-    f["comm_subject"] = float(verb in cues["comm_verbs"] and verb not in _MODALS)
+    # verb-second languages put the participle at the clause end ("Peking hat ... zurückgewiesen")
+    late = skipped and any(t in cues.get("late_verbs", frozenset()) for t in _clause(rest))
+    # after "officials in X" / "a delegation from X" the verb belongs to the noun before the preposition
+    governed = bool(b) and (b[-1] in cues["loc_preps"] or b[-1] in {"from", "of"})
+    f["comm_subject"] = float(((verb in cues["comm_verbs"] and verb not in _MODALS) or late) and not governed)
     f["modal_after"] = float(verb in _MODALS)
     poss = bool(a) and a[0] in _POSSESSIVE
-    nxt = a[1:3] if poss else []
+    nxt = [t for t in a[1:6] if t != "-"][:3] if poss else []  # "X's zero-Covid policy"
     f["poss_policy"] = float(poss and any(t in cues["policy_nouns"] for t in nxt))
     f["poss_other"] = float(poss and not f["poss_policy"])
 
@@ -116,7 +125,7 @@ def lexical(text: str, start: int, end: int, cues: Mapping[str, frozenset[str]])
     f["gov_compound"] = float((len(a) >= 2 and a[0] == "-" and a[1] in _GOV_SUFFIXES)
                               or (len(b) >= 2 and b[-1] == "-" and b[-2] in {"pro", "anti"}))
     f["to_from"] = float(bool(b) and b[-1] in {"to", "from", "toward", "towards"})
-    f["yield_to"] = float(len(b) >= 2 and b[-1] in {"to", "toward", "towards", "from"}
+    f["yield_to"] = float(len(b) >= 2 and b[-1] in {"to", "toward", "towards", "from", "for"}
                           and b[-2] in cues.get("yield_verbs", frozenset()))
     f["according_to"] = float(len(b) >= 2 and b[-2:] == ["according", "to"])
     f["relative_gov"] = float(len(a) >= 3 and a[0] == "," and a[1] in {"which", "who"}
@@ -126,6 +135,9 @@ def lexical(text: str, start: int, end: int, cues: Mapping[str, frozenset[str]])
     # the place itself
     f["loc_prep"] = float(bool(b) and b[-1] in cues["loc_preps"])
     f["based"] = float(len(a) >= 2 and a[0] == "-" and a[1] in {"based", "headquartered", "born", "made", "area"})
+    # "the Beijing government", "Wuhan officials"; a capitalised "Government" is part of a proper name (ORG_PART)
+    f["gov_after"] = float(bool(a) and a[0] in cues.get("gov_nouns", frozenset()) and _lower_word(first_after))
+    f["transport_near"] = float(any(t in cues.get("transport_nouns", frozenset()) for t in b[-5:] + a[:2]))
     f["place_after"] = float(bool(a) and a[0] in cues["place_words"]
                              or (len(a) >= 2 and a[0] == "," and a[1] in cues["china_words"]))
     f["place_before"] = float(bool(b) and (b[-1] in cues["place_words"]
@@ -135,7 +147,11 @@ def lexical(text: str, start: int, end: int, cues: Mapping[str, frozenset[str]])
     line_start = not before or before[-1] == "\n"
     f["dateline"] = float(line_start and (surface.isupper() or (bool(a) and a[0] in {"(", ",", "—", "–", "-", ":"})))
     f["sentence_start"] = float(line_start or (bool(b) and b[-1] in {".", "!", "?", "\n"} | _OPENERS))
-    f["not_place"] = float(bool(b) and b[-1] in cues["not_place_before"] or bool(a) and a[0] in cues["not_place_after"])
+    quoted = len(b) >= 2 and b[-1] in _OPENERS and b[-2] in cues["not_place_before"]  # the barque „Peking“
+    f["not_place"] = float(quoted or bool(b) and b[-1] in cues["not_place_before"] or bool(a) and a[0] in cues["not_place_after"]
+                           or b[-2:] in (["aboard", "the"], ["onboard", "the"], ["à", "bord"], ["an", "bord"]))
+    # a person's surname: a capitalised given name right before the form ("Tyler Harbin")
+    f["person_before"] = float(bool(b) and _cap(before[-1]) and b[-1] in cues.get("given_names", frozenset()))
     f["all_caps"] = float(surface.isupper() and len(surface) > 3)
     return f
 
@@ -150,8 +166,21 @@ def _past_apposition(after: list[str]) -> list[str]:
         closer = {",": ",", "–": "–", "—": "—", "(": ")"}[after[0]]
         for i in range(1, min(len(after), 16)):
             if after[i] == closer:
-                return after[i + 1:i + 7]
-    return after[:6]
+                return after[i + 1:i + 11]
+    return after[:10]
+
+
+def _adverb(token: str) -> bool:
+    """An English -ly adverb between subject and verb ("X has formally protested")."""
+    return len(token) > 4 and token.endswith("ly") and token.isalpha()
+
+
+def _clause(tokens: list[str]) -> list[str]:
+    """The tokens up to the end of the clause."""
+    for i, t in enumerate(tokens):
+        if t in {".", ";", ",", "!", "?", ":"}:
+            return tokens[:i]
+    return tokens
 
 
 _MODALS = frozenset({"will", "would", "could", "may", "might", "must", "should", "can", "cannot"})
@@ -189,7 +218,8 @@ def _cjk(text: str, start: int, end: int, cues: Mapping[str, frozenset[str]]) ->
     run = re.match(r"[\u3400-\u9fff]{0,12}", after_long := text[end:end + 12]).group(0).split("的")[0]
     f["org_after"] = float(any(head in run for head in cues["org_heads"]) and not after_long.startswith("市"))
     f["dish_after"] = float(starts("dish_words"))
-    f["comm_subject"] = float(any(c in after[:5] for c in cues["comm_verbs"]))
+    f["comm_subject"] = float(any(c in after[:7] for c in cues["comm_verbs"]))
+    f["gov_after"] = float(starts("gov_nouns"))  # 北京方面, 上海市政府
     f["poss_policy"] = float(after.startswith("的") and any(after[1:].startswith(c) for c in cues["policy_nouns"]))
     f["poss_other"] = float(after.startswith("的") and not f["poss_policy"])
     f["capital_pair"] = float(any(c in after[:6] or c in before for c in cues["capitals"]))

@@ -20,6 +20,7 @@ from nlp.features import MODEL, NAMES, vector
 from nlp.finder import Hit, is_cjk
 from nlp.lexicon import lexicon_of, packaged_gazetteer
 from nlp.linker import article_context, near_provinces
+from nlp.pipeline import detect_language, route
 
 TRAINING_FILE = Path(__file__).with_name("resources") / "training.tsv"
 _TARGET = re.compile(r"\[\[(.+?)\]\]")
@@ -40,8 +41,12 @@ def examples(path: Path = TRAINING_FILE) -> list[tuple[str, str, int, int]]:
 
 
 def _lang(text: str) -> str:
+    """The cue language of a training sentence: as ``citywatch tag`` detects it for fr/es/de, else by hints."""
     if any(is_cjk(c) for c in text):
         return "zh"
+    detected = route(detect_language(text))
+    if detected in {"fr", "es", "de"}:
+        return detected
     lowered = f" {text.lower()} "
     for lang, hints in _LANG_HINTS.items():
         if sum(h in lowered for h in hints) >= 2:
