@@ -18,7 +18,8 @@ from store import connect
 from scheduler.config import load_config
 from store.runs import finish_run, get_run, start_run
 from tests.crawler.conftest import FAST, OUTLETS
-from tests.ops.conftest import free_port, many_articles
+from tests.conftest import free_port
+from tests.ops.conftest import many_articles
 
 PROJECT_ROOT = Path(__file__).resolve().parents[2]
 

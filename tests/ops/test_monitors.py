@@ -96,7 +96,7 @@ def smtp_server():
         def handle_message(self, message) -> None:
             self.messages.append(message)
 
-    from tests.ops.conftest import free_port
+    from tests.conftest import free_port
 
     handler = Collect()
     controller = Controller(handler, hostname="127.0.0.1", port=free_port())
@@ -140,7 +140,7 @@ def test_failed_run_is_one_alert_and_interrupted_is_not_judged(embedded_store: S
 def test_alerts_off_by_default_and_broken_channels_do_not_raise(caplog) -> None:
     failure = [{"source": "s", "check": "no_items", "message": "s: x", "at": datetime.now(UTC)}]
     assert send_alerts("r", failure, load_config()["alerts"]) == []
-    from tests.ops.conftest import free_port
+    from tests.conftest import free_port
 
     dead = load_config(overrides={"alerts": {"webhook_url": f"http://127.0.0.1:{free_port()}/",
                                              "webhook_timeout_seconds": 2,

@@ -2,7 +2,6 @@
 
 from __future__ import annotations
 
-import socket
 import threading
 import time
 from collections.abc import Iterator
@@ -13,6 +12,7 @@ import pytest
 
 from review.accounts import add_user
 from store import Store, StoreConfig, connect, save_articles
+from tests.conftest import free_port
 
 CHROMIUM = Path("/usr/bin/chromium")
 CHROMIUM_ARGS = ["--no-sandbox", "--disable-gpu", "--disable-background-networking", "--disable-component-update",
@@ -29,12 +29,6 @@ class Running:
         return connect(self.config)
 
 
-def _free_port() -> int:
-    with socket.socket() as s:
-        s.bind(("127.0.0.1", 0))
-        return s.getsockname()[1]
-
-
 @pytest.fixture
 def review_app(tmp_path: Path) -> Iterator[Running]:
     """The app on a free loopback port, with users ana (reviewer), ben (reviewer), boss (admin); seed via .store()."""
@@ -46,7 +40,7 @@ def review_app(tmp_path: Path) -> Iterator[Running]:
     with connect(config) as store:
         for name, role in (("ana", "reviewer"), ("ben", "reviewer"), ("boss", "admin")):
             add_user(store, name, role, PASSWORD)
-    port = _free_port()
+    port = free_port()
     server = uvicorn.Server(uvicorn.Config(create_app(lambda: connect(config)), host="127.0.0.1", port=port,
                                            log_level="warning", lifespan="on"))
     thread = threading.Thread(target=server.run, daemon=True)
