@@ -45,6 +45,9 @@ class RunRecorder:
         self.interval = crawler.settings.getfloat("RUN_HEARTBEAT_SECONDS", 5.0)
         self.progress = crawler.settings.getbool("CITYWATCH_PROGRESS")
         self.heartbeat: LoopingCall | None = None
+        self.cpu_started = time.process_time()
+        expected = crawler.settings.get("CITYWATCH_RUN_SPIDERS") or []  # all spiders of this run in this process
+        self.expected: list[str] = expected.split(",") if isinstance(expected, str) else list(expected)
         crawler.signals.connect(self.spider_opened, signal=signals.spider_opened)
         crawler.signals.connect(self.spider_closed, signal=signals.spider_closed)
 
@@ -55,8 +58,7 @@ class RunRecorder:
     def spider_opened(self, spider: Any) -> None:
         settings = self.crawler.settings
         spider.run_id = spider.run_id or settings.get("CITYWATCH_RUN_ID") or new_run_id()
-        expected = settings.get("CITYWATCH_RUN_SPIDERS") or spider.name
-        self.expected = expected.split(",") if isinstance(expected, str) else list(expected)
+        self.expected = self.expected or [spider.name]
         info = {
             "sources_file": str(getattr(spider, "sources_file", "")),
             "only": getattr(spider, "only", None),

@@ -10,6 +10,8 @@ from __future__ import annotations
 
 import os
 import re
+import sqlite3
+import time
 from collections.abc import Mapping
 from dataclasses import dataclass, field
 from pathlib import Path
@@ -121,8 +123,24 @@ class Store:
         if self.backend == "mongodb":
             self._install_validator()
         for name, models in INDEXES.items():
-            self.db[name].create_indexes(models)
+            self._create_indexes(name, models)
         self._indexed = True
+
+    def _create_indexes(self, name: str, models: list[IndexModel], attempts: int = 5) -> None:
+        """Create indexes, tolerating another process creating the same ones at the same moment.
+
+        Two crawler processes opening a fresh embedded store race here: mongoeco
+        then lets SQLite's "index ... already exists" through. The index exists,
+        which is what was asked, so the next attempt finds it and returns.
+        """
+        for attempt in range(attempts):
+            try:
+                self.db[name].create_indexes(models)
+                return
+            except (PyMongoError, sqlite3.OperationalError) as exc:
+                if "already exists" not in str(exc) or attempt == attempts - 1:
+                    raise
+                time.sleep(0.05 * (attempt + 1))
 
     def ensure_ready(self) -> None:
         if not self._indexed:

@@ -141,3 +141,28 @@ def test_two_processes_on_one_embedded_store_lose_nothing(tmp_path):
     with connect(StoreConfig(data_dir=tmp_path)) as s:
         assert s.articles.count_documents({}) == 300
         assert len({d["_id"] for d in iter_articles(s, {}, {"_id": 1})}) == 300
+
+
+def _open_at_once(data_dir: str, go, out) -> None:
+    go.wait(30)
+    try:
+        with connect(StoreConfig(data_dir=Path(data_dir))) as s:
+            out.put(s.counts()["articles"])
+    except Exception as exc:  # reported to the test, which names it
+        out.put(repr(exc))
+
+
+def test_processes_opening_a_fresh_embedded_store_together_all_succeed(tmp_path):
+    """Crawler processes starting together race to create the indexes; each must open the store."""
+    ctx = multiprocessing.get_context("spawn")
+    for round_ in range(3):
+        go, out = ctx.Event(), ctx.Queue()
+        procs = [ctx.Process(target=_open_at_once, args=(str(tmp_path / str(round_)), go, out)) for _ in range(4)]
+        for p in procs:
+            p.start()
+        time.sleep(1.5)  # let every process import and wait at the barrier
+        go.set()
+        results = [out.get(timeout=60) for _ in procs]
+        for p in procs:
+            p.join(30)
+        assert results == [0, 0, 0, 0], results
