@@ -25,6 +25,7 @@ from store.schema import article_json_schema
 
 PROJECT_ROOT = Path(__file__).resolve().parent.parent
 DEFAULT_TIMEOUT_S = 5.0
+RACE_ERRORS = ("already exists", "database is locked")  # SQLite errors of concurrent index creation
 AGGREGATION_SPILL_THRESHOLD = 10_000  # documents held in memory before an aggregation spills to disk
 
 # Indexes every back end gets; created by `citywatch db init` and on first use.
@@ -126,21 +127,22 @@ class Store:
             self._create_indexes(name, models)
         self._indexed = True
 
-    def _create_indexes(self, name: str, models: list[IndexModel], attempts: int = 5) -> None:
+    def _create_indexes(self, name: str, models: list[IndexModel], attempts: int = 10) -> None:
         """Create indexes, tolerating another process creating the same ones at the same moment.
 
-        Two crawler processes opening a fresh embedded store race here: mongoeco
-        then lets SQLite's "index ... already exists" through. The index exists,
-        which is what was asked, so the next attempt finds it and returns.
+        Two crawler processes opening a fresh embedded store race here, and
+        mongoeco lets SQLite's own errors through: "index ... already exists"
+        (the other process won; the next attempt finds the index and returns) or
+        "database is locked" (the other process holds the schema lock a moment).
         """
         for attempt in range(attempts):
             try:
                 self.db[name].create_indexes(models)
                 return
             except (PyMongoError, sqlite3.OperationalError) as exc:
-                if "already exists" not in str(exc) or attempt == attempts - 1:
+                if attempt == attempts - 1 or not any(s in str(exc) for s in RACE_ERRORS):
                     raise
-                time.sleep(0.05 * (attempt + 1))
+                time.sleep(0.1 * (attempt + 1))
 
     def ensure_ready(self) -> None:
         if not self._indexed:
