@@ -6,7 +6,8 @@ storage happen in the crawl's item pipelines), measures how much reviewing the
 top queue groups would lower the flag rate, scores the period, and writes the
 exports and the HTML report. The demo store lives in its own folder and is
 emptied first, so every run starts from the same state and prints the same
-ranking.
+ranking (the bootstrap intervals can move a little: near-duplicate cluster ids
+depend on the order in which the crawl met the syndicated copies).
 """
 
 from __future__ import annotations
