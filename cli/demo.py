@@ -6,8 +6,9 @@ storage happen in the crawl's item pipelines), measures how much reviewing the
 top queue groups would lower the flag rate, scores the period, and writes the
 exports and the HTML report. The demo store lives in its own folder and is
 emptied first, so every run starts from the same state and prints the same
-ranking (the bootstrap intervals can move a little: near-duplicate cluster ids
-depend on the order in which the crawl met the syndicated copies).
+ranking. The bootstrap intervals can move a little between runs: the article
+URLs carry the loopback server's free port, and the seeded bootstrap orders
+stories by URL, so each run is, to it, slightly different data.
 """
 
 from __future__ import annotations

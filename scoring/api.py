@@ -138,7 +138,7 @@ def _meta(ctx: _Context, period: Period, previous: Period, window: Window, cover
                                    minlength=len(corpus.sources))
     outlets_rows, by_country = [], Counter()
     total_weighted = 0.0
-    for s, source_id in enumerate(corpus.sources):
+    for s, source_id in sorted(enumerate(corpus.sources), key=lambda pair: pair[1]):  # not in crawl order
         if not window.per_source[s]:
             continue
         o = outlet(ctx.outlets, source_id, config.unknown_source_weight)

@@ -242,7 +242,17 @@ def _bodies(store: Store, ids: list[str]) -> dict[str, dict[str, Any]]:
 
 
 def unit_order(corpus: Corpus, units: Iterable[int]) -> np.ndarray:
-    """Units sorted by a key that does not depend on the collection window (for seeded resampling)."""
+    """Units sorted by a key that depends on neither the collection window nor the crawl.
+
+    A cluster is keyed by its smallest member URL, not by its id: which copy of a
+    syndicated story the crawler met first names the cluster, and that must not
+    move the seeded bootstrap between two crawls of the same articles.
+    """
     units = np.asarray(list(units), dtype=np.int64)
-    keys = [hashlib.sha1(corpus.unit_keys[u].encode()).hexdigest() for u in units]
+    first_url: dict[int, str] = {}
+    for art, url in corpus.clustered_ids.items():
+        unit = int(corpus.unit[art])
+        first_url[unit] = min(url, first_url.get(unit, url))
+    names = [f"cluster:{first_url[u]}" if u in first_url else corpus.unit_keys[u] for u in units.tolist()]
+    keys = [hashlib.sha1(name.encode()).hexdigest() for name in names]
     return units[np.argsort(np.array(keys), kind="stable")]
