@@ -12,7 +12,7 @@ from cli.main import citywatch
 from scoring.api import compute, run_period, score_period
 from scoring.export import write_export
 from scoring.periods import parse_period
-from store import connect, save_articles
+from store import StoreConfig, connect, save_articles
 from tests.scoring.corpus import article, mention
 
 JULY = parse_period("2026-07")
@@ -167,3 +167,18 @@ def test_empty_period_still_exports_and_reports(embedded_store, config, tmp_path
     rows = json.loads(paths["json"].read_text())["rows"]
     assert len(rows) == 297 and all(r["index"] == 0 and r["rank"] == 1 and r["rank_change"] is None for r in rows)
     assert "No city mentioned in this period" in paths["report"].read_text()
+
+
+def test_exports_do_not_depend_on_crawl_order_or_cluster_names(tmp_path, outlets, config) -> None:
+    """The same articles stored in another order, with their clusters named differently, export identically."""
+    docs = daily_corpus()
+    for i, doc in enumerate(docs[:12]):  # six two-copy stories
+        doc["cluster_id"] = f"c{i // 2}"
+    renamed = [{**d, "cluster_id": d["cluster_id"] and f"other-{d['cluster_id']}"} for d in reversed(docs)]
+    cfg = config.with_(bootstrap_resamples=50)
+    exports = []
+    for name, corpus in (("one", docs), ("two", renamed)):
+        with connect(StoreConfig(data_dir=tmp_path / name)) as store:
+            save_articles(store, corpus)
+            exports.append(write_export(compute(store, JULY, cfg, outlets=outlets), "json", tmp_path / f"{name}.json"))
+    assert exports[0][0].read_bytes() == exports[1][0].read_bytes()
