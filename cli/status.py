@@ -11,22 +11,6 @@ from cli.crawl import DEFAULT_SOURCES
 RECENT_RUNS = 200  # runs scanned (newest first) for each source's last run
 
 
-QUEUED = {"flagged": True, "review": None, "group_key": {"$nin": [None, ""]}}  # as review/queue.py's in_queue
-
-
-def review_queue_size(store) -> int:
-    """Flagged mentions that nobody (reviewer or learned rule) decided yet."""
-    pipeline = [
-        {"$match": {"mentions": {"$elemMatch": QUEUED}}},
-        {"$project": {"mentions": 1}},
-        {"$unwind": "$mentions"},
-        {"$match": {f"mentions.{k}": v for k, v in QUEUED.items()}},
-        {"$count": "n"},
-    ]
-    found = list(store.articles.aggregate(pipeline, allowDiskUse=True))
-    return found[0]["n"] if found else 0
-
-
 def last_runs(store, source_ids: list[str]) -> dict[str, dict]:
     """Each source's newest run among the last RECENT_RUNS: run id, status, start, stored, errors."""
     from crawler.monitors import run_sources
@@ -56,6 +40,7 @@ def last_runs(store, source_ids: list[str]) -> dict[str, dict]:
 def status(sources_file: Path, config_file: Path | None) -> None:
     """Last run per source, next scheduled runs, running jobs, store counts and review queue size."""
     from crawler.sources import SourcesError
+    from review.queue import pending_count
     from scheduler.config import OpsConfigError, load_config
     from scheduler.jobs import ScheduleError, next_fire, plan_jobs
     from scheduler.lock import live_locks
@@ -71,7 +56,7 @@ def status(sources_file: Path, config_file: Path | None) -> None:
         click.echo(store.describe())
         counts = store.counts()
         click.echo("counts: " + ", ".join(f"{name} {n}" for name, n in counts.items()))
-        click.echo(f"review queue: {review_queue_size(store)} flagged mention(s) awaiting review")
+        click.echo(f"review queue: {pending_count(store)} flagged mention(s) awaiting review")
         click.echo("jobs:")
         # distributed mode locks per machine ("default@host"); any machine running the job counts
         running = {lease["job"].split("@")[0]: lease for lease in live_locks(store)}

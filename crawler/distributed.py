@@ -30,7 +30,6 @@ from __future__ import annotations
 import hashlib
 import logging
 import os
-import re
 import time
 from typing import Any
 
@@ -41,6 +40,7 @@ from twisted.internet.task import LoopingCall
 
 from crawler.dedup import canonical_url
 from store import StoreUnavailable
+from store.connection import redact
 
 logger = logging.getLogger(__name__)
 ENV_URL = "CITYWATCH_REDIS_URL"
@@ -60,11 +60,6 @@ def _redis(url: str) -> Any:
     import redis
 
     return redis.Redis.from_url(url, decode_responses=True, socket_timeout=30, socket_connect_timeout=5)
-
-
-def redact(url: str) -> str:
-    """The Redis URL without its credentials (``redis://:password@host`` is common)."""
-    return re.sub(r"//[^@/]*@", "//***@", url)
 
 
 def round_keys(prefix: str) -> tuple[str, str]:

@@ -4,10 +4,7 @@ On open it creates or joins the run (and marks runs whose heartbeat stopped as
 interrupted); every ``RUN_HEARTBEAT_SECONDS`` it writes the spider's counters and
 optionally prints a progress line; on close it writes the final counters and,
 when it is the last spider of the run in this process, closes the run:
-``finished``, ``interrupted`` (shutdown signal) or ``failed``. Which spiders have
-closed is kept in this process (all spiders of a run share it), not re-read from
-the store: a re-read on the embedded engine was seen to miss a sibling's final
-write now and then, and then nobody closed the run.
+``finished``, ``interrupted`` (shutdown signal) or ``failed``.
 """
 
 from __future__ import annotations
@@ -21,14 +18,13 @@ from typing import Any
 from pymongo.errors import PyMongoError
 from scrapy import signals
 from store import StoreError
-from store.runs import finish_run, new_run_id, per_source, record_spider, start_run
+from store.runs import finish_run, get_run, new_run_id, per_source, record_spider, start_run
 from twisted.internet.task import LoopingCall
 
 from crawler.context import get_store
 
 logger = logging.getLogger(__name__)
 REASON_STATUS = {"finished": "finished", "shutdown": "interrupted"}
-_CLOSED: dict[str, dict[str, dict]] = {}  # run id -> final summary of each spider of this process that closed
 
 
 def progress_line(run_id: str, spider: str, stats: dict) -> str:
@@ -95,13 +91,14 @@ class RunRecorder:
         self._cpu()
         stats = dict(self.crawler.stats.get_stats())
         stats["finish_reason"] = reason
-        closed = _CLOSED.setdefault(spider.run_id, {})
-        closed[spider.name] = record_spider(store, spider.run_id, spider.name, stats, reason)
-        if any(name not in closed for name in self.expected):
+        record_spider(store, spider.run_id, spider.name, stats, reason)
+        spiders = (get_run(store, spider.run_id) or {}).get("spiders") or {}
+        states = [spiders.get(name, {}).get("state", "running") for name in self.expected]
+        if "running" in states:
             return
         status = "finished"
-        for name in self.expected:
-            candidate = REASON_STATUS.get(closed[name]["state"], "failed")
+        for state in states:
+            candidate = REASON_STATUS.get(state, "failed")
             if candidate == "failed" or (candidate == "interrupted" and status == "finished"):
                 status = candidate
-        finish_run(store, spider.run_id, status, spiders=_CLOSED.pop(spider.run_id))
+        finish_run(store, spider.run_id, status)

@@ -31,6 +31,20 @@ def host_allowed(url: str, allowed_domains: Iterable[str]) -> bool:
     return bool(host) and any(host == d or host.endswith("." + d) for d in allowed_domains)
 
 
+def check_cron(expr: str) -> None:
+    """Raise ValueError unless the scheduler (APScheduler) can run ``expr``: a 5-field crontab line.
+
+    Checked by the parser that will run it, so the registry never accepts what
+    the scheduler would refuse (``@daily``, a seconds field).
+    """
+    from apscheduler.triggers.cron import CronTrigger
+
+    try:
+        CronTrigger.from_crontab(expr)
+    except ValueError:
+        raise ValueError(f"{expr!r} is not a 5-field cron expression (minute hour day month weekday)") from None
+
+
 class Source(BaseModel):
     model_config = ConfigDict(extra="forbid", frozen=True)
 
@@ -66,11 +80,7 @@ class Source(BaseModel):
     @classmethod
     def _cron(cls, expr: str | None) -> str | None:
         if expr is not None:
-            from croniter import croniter
-
-            # five fields only: croniter also takes @daily and a seconds field, which the scheduler cannot run
-            if not croniter.is_valid(expr) or len(expr.split()) != 5:
-                raise ValueError(f"{expr!r} is not a 5-field cron expression (minute hour day month weekday)")
+            check_cron(expr)
         return expr
 
     @model_validator(mode="after")

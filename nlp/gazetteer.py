@@ -140,9 +140,6 @@ class Gazetteer:
         of Hangzhou. Empty for most forms."""
         return self._domestic.get(_key(text), ())
 
-    def cities_of(self, form: Form) -> list[City]:
-        return [self.cities[code] for code in form.adcodes]
-
     def admin1_name(self, country: str, admin1: str | None) -> str | None:
         """Name of a foreign place's first-level division where the data has it (US states)."""
         return self._us_states.get(admin1) if country == "US" and admin1 else None

@@ -93,6 +93,23 @@ def is_pending(mention: Mapping[str, Any]) -> bool:
     return bool(mention.get("flagged")) and not mention.get("review") and bool(mention.get("group_key"))
 
 
+#: :func:`is_pending` as a query on a mention, for counting in the database.
+PENDING = {"flagged": True, "review": None, "group_key": {"$nin": [None, ""]}}
+
+
+def pending_count(store: Store) -> int:
+    """Mentions in the queue, counted by one aggregation (no article is loaded)."""
+    pipeline = [
+        {"$match": {"mentions": {"$elemMatch": PENDING}}},
+        {"$project": {"mentions": 1}},
+        {"$unwind": "$mentions"},
+        {"$match": {f"mentions.{k}": v for k, v in PENDING.items()}},
+        {"$count": "n"},
+    ]
+    found = list(store.articles.aggregate(pipeline, allowDiskUse=True))
+    return found[0]["n"] if found else 0
+
+
 def is_open_to_group(mention: Mapping[str, Any]) -> bool:
     """Touched by a group decision: undecided, or decided only by an earlier group decision."""
     review = mention.get("review")

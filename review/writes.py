@@ -12,13 +12,12 @@ for those articles alone.
 from __future__ import annotations
 
 from collections.abc import Iterable
-from itertools import islice
 from typing import Any
 
 from pymongo import UpdateOne
 
 from store import Store
-from store.articles import lookup_ids
+from store.articles import chunks, lookup_ids
 
 SUMMARY_INPUTS = {"title": 1, "text": 1, "content_hash": 1}
 BATCH = 200
@@ -28,9 +27,8 @@ def save_mentions(store: Store, changed: Iterable[tuple[str, list[dict[str, Any]
     """Store each (article id, new mentions) with a fresh ``city_refs``; returns articles written."""
     from scoring.summary import city_refs
 
-    it = iter(changed)
     written = 0
-    while batch := list(islice(it, BATCH)):
+    for batch in chunks(changed, BATCH):
         found = lookup_ids(store, store.articles, [aid for aid, _ in batch], SUMMARY_INPUTS)
         ops = [UpdateOne({"_id": aid}, {"$set": {"mentions": mentions,
                                                  "city_refs": city_refs({**found[aid], "mentions": mentions})}})

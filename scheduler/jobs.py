@@ -17,13 +17,13 @@ from zoneinfo import ZoneInfo
 
 from croniter import croniter
 
-from crawler.sources import load_sources
+from crawler.sources import check_cron, load_sources
 
 DEFAULT_JOB = "default"
 
 
 class ScheduleError(ValueError):
-    """A cron expression the scheduler cannot run; the message names the sources."""
+    """The default schedule is not a cron expression the scheduler can run."""
 
 
 @dataclass(frozen=True)
@@ -33,22 +33,14 @@ class Job:
     sources: tuple[str, ...]
 
 
-def check_cron(cron: str, where: str) -> None:
-    """APScheduler takes standard 5-field crontab lines only (no ``@daily``, no seconds field)."""
-    from apscheduler.triggers.cron import CronTrigger
-
-    try:
-        CronTrigger.from_crontab(cron)
-    except ValueError as exc:
-        raise ScheduleError(f"{where}: schedule {cron!r} is not a 5-field cron expression ({exc})") from None
-
-
 def plan_jobs(sources_file: Path, default_cron: str) -> list[Job]:
     groups: dict[str, list[str]] = defaultdict(list)
     for source in load_sources(sources_file):
         groups[source.schedule or default_cron].append(source.id)
-    for cron, ids in groups.items():
-        check_cron(cron, "schedule.default" if cron == default_cron else f"source(s) {', '.join(ids)}")
+    try:
+        check_cron(default_cron)  # the sources' own schedules were checked when the registry was loaded
+    except ValueError as exc:
+        raise ScheduleError(f"schedule.default: {exc}") from None
     return [Job(DEFAULT_JOB if cron == default_cron else f"cron {cron}", cron, tuple(ids))
             for cron, ids in sorted(groups.items(), key=lambda kv: (kv[0] != default_cron, kv[0]))]
 

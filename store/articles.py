@@ -54,7 +54,8 @@ class SaveResult:
         self.rejected.extend(other.rejected)
 
 
-def _chunks(items: Iterable[Any], size: int) -> Iterator[list[Any]]:
+def chunks(items: Iterable[Any], size: int) -> Iterator[list[Any]]:
+    """Lists of at most ``size`` items, lazily: batches for writes and lookups."""
     it = iter(items)
     while chunk := list(islice(it, size)):
         yield chunk
@@ -76,7 +77,7 @@ def lookup_ids(store: Store, collection: Any, ids: Sequence[str], projection: Ma
         found = (collection.find_one({"_id": one}, projection) for one in ids)
         return {doc["_id"]: doc for doc in found if doc is not None}
     out: dict[str, dict] = {}
-    for chunk in _chunks(ids, IN_CHUNK):
+    for chunk in chunks(ids, IN_CHUNK):
         out.update((doc["_id"], doc) for doc in collection.find({"_id": {"$in": chunk}}, projection))
     return out
 
@@ -129,7 +130,7 @@ def save_articles(store: Store, docs: Iterable[Mapping[str, Any]], batch_size: i
     """
     store.ensure_ready()
     total = SaveResult()
-    for position, batch in enumerate(_chunks(docs, batch_size)):
+    for position, batch in enumerate(chunks(docs, batch_size)):
         valid: list[dict[str, Any]] = []
         for offset, doc in enumerate(batch):
             try:

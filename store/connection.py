@@ -69,8 +69,8 @@ class StoreConfig:
 
 
 def redact(uri: str) -> str:
-    """The URI without its password, safe to print or log."""
-    return re.sub(r"(//[^:/@]+):[^@]*@", r"\1:***@", uri)
+    """The URI without its password, safe to print or log (MongoDB, Redis: ``//user:pw@``, ``//:pw@``)."""
+    return re.sub(r"(//[^:/@]*):[^@/]*@", r"\1:***@", uri)
 
 
 @dataclass

@@ -103,7 +103,7 @@ def start_run(store: Store, run_id: str, info: Mapping[str, Any], now: datetime 
 
 def record_spider(
     store: Store, run_id: str, spider: str, stats: Mapping[str, Any], state: str, now: datetime | None = None
-) -> dict[str, Any]:
+) -> None:
     """Write one spider's counters (from the Scrapy stats collector) and refresh the heartbeat."""
     now = now or datetime.now(UTC)
     summary = {
@@ -119,25 +119,16 @@ def record_spider(
         "updated_at": now,
     }
     store.runs.update_one({"_id": run_id}, {"$set": {f"spiders.{spider}": summary, "heartbeat_at": now}})
-    return summary
 
 
-def finish_run(store: Store, run_id: str, status: str, note: str | None = None, now: datetime | None = None,
-               spiders: Mapping[str, Mapping[str, Any]] | None = None) -> dict:
-    """Close the run: final status, end time, per-source totals over its spiders.
-
-    ``spiders``: the final spider summaries when the caller has them; otherwise
-    they are read from the record. A writer that has them should pass them: the
-    embedded engine may serve a read from a snapshot that misses a write made an
-    instant earlier, and the record is closed once.
-    """
+def finish_run(store: Store, run_id: str, status: str, note: str | None = None, now: datetime | None = None) -> dict:
+    """Close the run: final status, end time, per-source totals over its spiders."""
     if status not in STATUSES:
         raise ValueError(f"unknown run status {status!r}")
     now = now or datetime.now(UTC)
     run = store.runs.find_one({"_id": run_id}) or {}
-    spiders = {**(run.get("spiders") or {}), **(spiders or {})}
-    update: dict[str, Any] = {"status": status, "ended_at": now, "heartbeat_at": now, "spiders": spiders,
-                              "sources": merge_sources(spiders)}
+    update: dict[str, Any] = {"status": status, "ended_at": now, "heartbeat_at": now,
+                              "sources": merge_sources(run.get("spiders") or {})}
     if note:
         update["note"] = note
     store.runs.update_one({"_id": run_id}, {"$set": update})
