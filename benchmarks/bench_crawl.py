@@ -2,12 +2,16 @@
 
 The crawl (fetch over loopback, extract, detect language, dedup, store; tagging
 off, as the figure is about the crawler) runs as ``citywatch crawl`` does, in a
-child process; its rate is articles stored per second of the run record's
-duration. On a shared machine the wall-clock ratio moves with other users' load,
-so the ratio of pages per CPU second (the crawl process's CPU time from the run
-record) is printed too: it isolates what crawling adds on top of extraction. Extraction alone is ``crawler.extraction.extract`` over the same
-pages' HTML in this process. The pages are the 181 real pages of the
-article-extraction-benchmark when ../shared is present, else the demo site.
+child process, with its default extraction workers (one per spare core, see
+crawler/workers.py); its rate is articles stored per second of the run record's
+duration. Extraction alone is ``crawler.extraction.extract`` over the same pages'
+HTML in this process, one page after another. The pages are the 181 real pages
+of the article-extraction-benchmark when ../shared is present, else the demo site.
+
+Two ratios: wall clock (what a user waits; the workers let extraction overlap
+with fetching and storing) and pages per CPU second (the run record's CPU time,
+crawl process plus workers): the second is blind to other users' load and to the
+number of cores, and says what crawling costs on top of extraction.
 """
 
 from __future__ import annotations
@@ -53,6 +57,7 @@ def _page_bodies(site: Site) -> list[tuple[str, str]]:
 def run() -> None:
     from crawler.extraction import extract
     from crawler.run import run_crawl
+    from crawler.workers import worker_count
     from store import connect
     from store.runs import get_run
 
@@ -84,7 +89,9 @@ def run() -> None:
         del os.environ["CITYWATCH_DATA_DIR"]
     crawl_rate = stored / seconds
     crawl_cpu_rate = stored / sum(s.get("cpu_seconds") or 0 for s in run["spiders"].values())
-    print(f"local site: {label}; {stored} stored, {sum(server.hits.values())} requests served")
+    workers = worker_count(None)
+    print(f"local site: {label}; {stored} stored, {sum(server.hits.values())} requests served; "
+          f"{workers} extraction worker(s) on {os.process_cpu_count()} usable cores")
     print(f"  extraction alone:           {extraction_rate:7.1f} pages/s")
     print(f"  crawl (fetch+extract+lang+dedup+store): {crawl_rate:7.1f} pages/s  "
           f"({seconds:.1f} s in the run, {wall:.1f} s with process start)")

@@ -1,4 +1,5 @@
-"""State shared by the spiders of one crawler process: one store connection, one claim set, one LSH index.
+"""State shared by the spiders of one crawler process: one store connection, one claim set, one LSH index,
+one pool of extraction workers.
 
 ``citywatch crawl`` runs the feeds, sitemaps and sections spiders side by side in
 one process. Sharing these objects keeps the embedded SQLite store on a single
@@ -14,10 +15,13 @@ from typing import Any
 from store import Store, connect
 
 from crawler.dedup import NearDuplicateIndex
+from crawler.workers import ExtractionWorkers, worker_count
 
 _store: Store | None = None
 _claimed: set[str] = set()
 _index: NearDuplicateIndex | None = None
+_workers: ExtractionWorkers | None = None
+_workers_users = 0
 
 SOURCE_STAT = "source/{source}/{name}"
 
@@ -50,3 +54,21 @@ def near_duplicate_index(settings: Any) -> NearDuplicateIndex:
         since = datetime.now(UTC) - timedelta(days=settings.getint("DEDUP_WINDOW_DAYS", 14))
         _index.load(get_store().collection("signatures").find({"at": {"$gte": since}}))
     return _index
+
+
+def acquire_extraction_workers(settings: Any) -> ExtractionWorkers | None:
+    """The process's extraction workers (None: extract in this process); pair with a release."""
+    global _workers, _workers_users
+    _workers_users += 1
+    if _workers is None and (count := worker_count(settings.get("EXTRACTION_PROCESSES"))) > 0:
+        _workers = ExtractionWorkers(count)
+    return _workers
+
+
+def release_extraction_workers() -> None:
+    """The last spider to close shuts the workers down (its items are all through extraction by then)."""
+    global _workers, _workers_users
+    _workers_users = max(0, _workers_users - 1)
+    if _workers_users == 0 and _workers is not None:
+        _workers.shutdown()
+        _workers = None

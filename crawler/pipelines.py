@@ -12,6 +12,7 @@ from __future__ import annotations
 
 import logging
 import time
+from concurrent.futures import Future
 from datetime import UTC, datetime
 from typing import Any
 from urllib.parse import urlsplit
@@ -27,7 +28,9 @@ from twisted.internet.task import LoopingCall
 
 from crawler import extraction, language
 from scoring.summary import city_refs
-from crawler.context import get_store, near_duplicate_index, stat_key
+from crawler.context import (acquire_extraction_workers, get_store, near_duplicate_index,
+                             release_extraction_workers, stat_key)
+from crawler.workers import WORKER_CPU_STAT, WorkerCrashed
 from crawler.sources import host_allowed
 from crawler.dedup import canonical_url, content_hash, signature, signature_doc, words
 
@@ -52,9 +55,43 @@ class _Stage:
         return DropItem(f"{reason}: {item.get('url')}")
 
 
+def _deferred(future: Future) -> Deferred:
+    """A Deferred fired in the reactor thread when a concurrent.futures Future (from a worker) completes."""
+    from twisted.internet import reactor  # the one Scrapy installed
+
+    deferred: Deferred = Deferred()
+
+    def fire(done: Future) -> None:
+        error = done.exception()
+        if error is not None:
+            deferred.errback(error)
+        else:
+            deferred.callback(done.result())
+
+    future.add_done_callback(lambda done: reactor.callFromThread(fire, done))
+    return deferred
+
+
 class ExtractionPipeline(_Stage):
+    """HTML to text and metadata, in the extraction workers (crawler/workers.py) when there are any."""
+
+    def __init__(self, crawler: Any) -> None:
+        super().__init__(crawler)
+        self.workers = acquire_extraction_workers(self.settings)  # now: they start while the spider opens
+
     def open_spider(self) -> None:
-        extraction.warm_up()
+        if self.workers is None:
+            extraction.warm_up()
+
+    def close_spider(self) -> None:
+        release_extraction_workers()
+
+    async def extract(self, html: str, url: str) -> extraction.Extracted | None:
+        if self.workers is None:
+            return extraction.extract(html, url)
+        found, cpu = await maybe_deferred_to_future(_deferred(self.workers.submit(extraction.extract, html, url)))
+        self.stats.inc_value(WORKER_CPU_STAT, cpu)
+        return found
 
     def trusted_canonical(self, item: Any, declared: str | None) -> str:
         """The page's rel=canonical, unless it leaves the source's domains or points at a front page.
@@ -69,13 +106,20 @@ class ExtractionPipeline(_Stage):
             return item["url"]
         return declared
 
-    def process_item(self, item: Any) -> Any:
+    async def process_item(self, item: Any) -> Any:
         html = item.get("html")
         if html is None:
             raise self.drop(item, "not_text")
         if extraction.looks_binary(html):
             raise self.drop(item, "binary")
-        found = extraction.extract(html, item["url"])
+        try:
+            found = await self.extract(html, item["url"])
+        except WorkerCrashed:
+            logger.error("extraction worker died on %s", item["url"])
+            raise self.drop(item, "extraction_crashed") from None
+        except Exception:  # a parser bug on one page must cost that page only, and be counted
+            logger.exception("extraction failed on %s", item["url"])
+            raise self.drop(item, "extraction_error") from None
         if found is None:
             raise self.drop(item, "unparseable")
         item["html"] = None  # the page is not needed past this point; free it early

@@ -22,6 +22,7 @@ from store.runs import finish_run, get_run, new_run_id, per_source, record_spide
 from twisted.internet.task import LoopingCall
 
 from crawler.context import get_store
+from crawler.workers import WORKER_CPU_STAT
 
 logger = logging.getLogger(__name__)
 REASON_STATUS = {"finished": "finished", "shutdown": "interrupted"}
@@ -71,8 +72,11 @@ class RunRecorder:
         self.heartbeat.start(self.interval, now=False)
 
     def _cpu(self) -> None:
-        """CPU seconds of this process since the spider opened: the crawl's cost, blind to other machine load."""
-        self.crawler.stats.set_value("process_cpu_seconds", round(time.process_time() - self.cpu_started, 3))
+        """CPU seconds since the spider opened, this process's plus its extraction workers': the crawl's
+        cost, blind to other machine load."""
+        stats = self.crawler.stats
+        workers = stats.get_value(WORKER_CPU_STAT, 0.0)
+        stats.set_value("process_cpu_seconds", round(time.process_time() - self.cpu_started + workers, 3))
 
     def beat(self, spider: Any) -> None:
         self._cpu()

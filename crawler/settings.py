@@ -70,6 +70,7 @@ EXTENSIONS = {
 # --- citywatch stages -------------------------------------------------------
 KNOWN_URLS_BATCH = 100  # article links checked against the store per query batch
 EXTRACTION_MIN_CHARS = 250  # shorter bodies are stored with status "too_short"
+EXTRACTION_PROCESSES = None  # extraction worker processes; None: one per spare core (at most 4), 0: in-process
 DEDUP_THRESHOLD = 0.7  # estimated Jaccard similarity of word 3-shingles for one cluster
 DEDUP_WINDOW_DAYS = 14  # near-duplicates are searched among articles stored in this window
 TAGGER_ENABLED = True  # False: articles are stored untagged (mentions None) to be tagged later

@@ -4,6 +4,8 @@ from __future__ import annotations
 
 from pathlib import Path
 
+import pytest
+
 from demo_site.site import HOSTILE_LINKS
 from store import connect
 from store.runs import get_run
@@ -125,3 +127,18 @@ def test_stored_mentions_carry_the_scoring_summary_and_learned_review_rules(serv
                    if m["group_key"] == mention["group_key"]]
     assert decided and all(m["review"]["review_id"] == "rule-1" and m["review"]["label"] == "NOT_PLACE"
                            for m in decided)
+
+
+def test_extraction_in_workers_stores_what_in_process_extraction_stores(served, tmp_path: Path,
+                                                                        monkeypatch: pytest.MonkeyPatch) -> None:
+    """EXTRACTION_PROCESSES only moves the work: 0 (in the crawl process) and 2 workers store the same articles."""
+    server, sources = served
+    fields = ("text", "title", "author", "published_at", "canonical_url", "lang", "status", "content_hash")
+    stored = []
+    for processes in (0, 2):
+        monkeypatch.setenv("CITYWATCH_DATA_DIR", str(tmp_path / f"var-{processes}"))
+        run_id = crawl(sources, only=["metro-ledger", "die-rundschau", "hostile"], EXTRACTION_PROCESSES=processes)
+        with connect() as store:
+            assert get_run(store, run_id)["status"] == "finished"
+            stored.append({k: tuple(d.get(f) for f in fields) for k, d in _articles(store).items()})
+    assert len(stored[0]) >= 6 and stored[0] == stored[1]
