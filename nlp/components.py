@@ -19,7 +19,7 @@ from spacy.tokens import Doc, Span
 from nlp.analyzer import analyse, load_model
 from nlp.calibration import FLAG_THRESHOLD, SCALE_FILE, apply, load_scale
 from nlp.classifier import WEIGHTS_FILE, predict
-from nlp.cues import cues_for
+from nlp.cues import CUE_LANGS, cues_for
 from nlp.features import context, vector
 from nlp.finder import Hit, is_cjk
 from nlp.lexicon import lexicon_of
@@ -38,7 +38,7 @@ DEFAULT_GAZETTEER = {"@misc": "citywatch.gazetteer.v1", "path": None}
 
 
 def _cue_lang(nlp: Language) -> str:
-    return nlp.lang if nlp.lang in {"en", "fr", "es", "de", "zh"} else "en"
+    return nlp.lang if nlp.lang in CUE_LANGS else "en"
 
 
 @Language.factory("city_finder", default_config={"gazetteer": DEFAULT_GAZETTEER})

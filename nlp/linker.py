@@ -20,6 +20,7 @@ from nlp.lexicon import Lexicon
 NEAR_AFTER = 30  # "Suzhou, Anhui" / "Suzhou in Anhui province" / "Canton, Ohio"
 NEAR_BEFORE = 25  # "Anhui's Suzhou" / "in Anhui province, Suzhou"
 W_NEAR_PROVINCE = 6.0
+W_SENTENCE_PROVINCE = 3.0  # "Suzhou ... is located in the north of Anhui Province, next to Jiangsu"
 W_ARTICLE_PROVINCE = 2.0
 W_SAME_PROVINCE_CITY = 1.0
 MAX_SAME_PROVINCE = 3
@@ -91,6 +92,7 @@ def _sigmoid(x: float) -> float:
 def link(text: str, hit: Hit, form: Any, lexicon: Lexicon, ctx: ArticleContext, lang: str = "en") -> Link:
     candidates = tuple(form.adcodes)
     near = near_provinces(hit, ctx, lexicon)
+    closest = sentence_province(text, hit, ctx, lexicon) if len(candidates) > 1 and not near else None
     if not candidates:
         return Link(None, 0.0, 1.0, (), bool(near))
     cities = lexicon.gazetteer.cities
@@ -101,6 +103,7 @@ def link(text: str, hit: Hit, form: Any, lexicon: Lexicon, ctx: ArticleContext, 
         own = 1 if len(candidates) == 1 else 0  # an unambiguous city counted itself in the article tally
         score = math.log((cities[code].population or 1) / top_pop)
         score += W_NEAR_PROVINCE * (province in near)
+        score += W_SENTENCE_PROVINCE * (province == closest)
         score += W_ARTICLE_PROVINCE * (ctx.provinces.get(province, 0) > 0 and province not in near)
         score += W_SAME_PROVINCE_CITY * min(MAX_SAME_PROVINCE, max(0, ctx.provinces.get(province, 0) - own))
         scores.append(score)
@@ -120,6 +123,28 @@ def near_provinces(hit: Hit, ctx: ArticleContext, lexicon: Lexicon) -> set[str]:
             if code:
                 near.add(code)
     return near
+
+
+_SENTENCE_END = re.compile(r"[.!?。！？]\s|\n")
+
+
+def sentence_province(text: str, hit: Hit, ctx: ArticleContext, lexicon: Lexicon) -> str | None:
+    """The province named closest to the mention within its sentence, beyond the "near" windows.
+
+    A sentence that describes a city names its own province first and nearest;
+    provinces further on are usually neighbours ("... in Anhui, bordering Jiangsu").
+    """
+    best: tuple[int, str] | None = None
+    for other in ctx.province_hits:
+        if other.start == hit.start:
+            continue
+        left, right = (hit.end, other.start) if other.start >= hit.end else (other.end, hit.start)
+        if right < left or _SENTENCE_END.search(text, left, right):
+            continue
+        code = lexicon.province_of(other.form)
+        if code and (best is None or right - left < best[0]):
+            best = (right - left, code)
+    return best[1] if best else None
 
 
 def _foreign_probability(hit: Hit, form: Any, ctx: ArticleContext, near_china: bool, lang: str, lexicon: Lexicon,

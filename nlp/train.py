@@ -15,7 +15,7 @@ import numpy as np
 
 from nlp.analyzer import analyse, load_model
 from nlp.classifier import LABELS, WEIGHTS_FILE, calibrate, fit
-from nlp.cues import cues_for
+from nlp.cues import CUE_LANGS, cues_for
 from nlp.features import MODEL, NAMES, vector
 from nlp.finder import Hit, is_cjk
 from nlp.lexicon import lexicon_of, packaged_gazetteer
@@ -41,11 +41,11 @@ def examples(path: Path = TRAINING_FILE) -> list[tuple[str, str, int, int]]:
 
 
 def _lang(text: str) -> str:
-    """The cue language of a training sentence: as ``citywatch tag`` detects it for fr/es/de, else by hints."""
+    """The cue language of a training sentence: as ``citywatch tag`` detects it, else by hints."""
     if any(is_cjk(c) for c in text):
         return "zh"
     detected = route(detect_language(text))
-    if detected in {"fr", "es", "de"}:
+    if detected in CUE_LANGS and detected != "zh":
         return detected
     lowered = f" {text.lower()} "
     for lang, hints in _LANG_HINTS.items():

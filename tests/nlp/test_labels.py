@@ -18,6 +18,8 @@ LABELLED = [
     ("He earned a doctorate at Peking University in 2004.", "Peking", "ORG_PART", "Beijing"),
     ("Exhibitors packed the halls of the Canton Fair in Guangzhou.", "Canton", "ORG_PART", "Guangzhou"),
     ("The chef carved the Peking duck at the table.", "Peking", "ORG_PART", "Beijing"),
+    ("Thousands of runners lined up for the Xiamen marathon on Sunday.", "Xiamen", "ORG_PART", "Xiamen"),
+    ("Buyers from 200 countries are expected at the Canton fair in Guangzhou this spring.", "Canton", "ORG_PART", "Guangzhou"),
     ("The destroyer Kunming shadowed the foreign warships for two days.", "Kunming", "NOT_PLACE", None),
 ]
 
@@ -60,6 +62,20 @@ def test_homonyms_follow_the_province_named(english, surface: str, text: str, pr
     mention = only(english, text, surface)
     assert mention["city"]["province"] == province
     assert len(mention["candidates"]) == 2
+
+
+@pytest.mark.parametrize(("surface", "text", "province"), [
+    ("Fuzhou", "Fuzhou, the old trading town that sits among the hills of inland Jiangxi province, is a long drive "
+               "from the coast of Fujian.", "Jiangxi"),
+    ("Yichun", "Yichun, a forestry town whose timber once fed the mills of Heilongjiang province, now sells pine "
+               "nuts to buyers in Jiangxi and beyond.", "Heilongjiang"),
+    ("Taizhou", "Taizhou, a river port whose shipyards have grown fast since the 1990s, lies in the middle of "
+                "Jiangsu province, far upstream from the coast of Zhejiang.", "Jiangsu"),
+])
+def test_homonym_takes_the_province_named_closest_in_its_sentence(english, surface: str, text: str,
+                                                                  province: str) -> None:
+    """Beyond the window of "X, Province": a sentence describing a city names its own province nearest."""
+    assert only(english, text, surface)["city"]["province"] == province
 
 
 def test_homonym_from_other_cities_of_the_province(english) -> None:

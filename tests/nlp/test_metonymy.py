@@ -82,6 +82,15 @@ def test_rules_only(rules_only, text: str, surface: str, label: str) -> None:
     ("Peking hat die Strafzölle scharf verurteilt.", "de", "Peking", "METONYMIC"),
     ("Viele Touristen besuchten im Sommer Peking und Xi'an.", "de", "Peking", "LITERAL"),
     ("北京方面周三表示，将继续推动谈判。", "zh", "北京", "METONYMIC"),
+    ("Pechino ha accusato Washington di interferenze.", "it", "Pechino", "METONYMIC"),
+    ("Le strade di Pechino erano deserte durante le feste.", "it", "Pechino", "LITERAL"),
+    ("Pequim exigiu que Washington retirasse as sanções.", "pt", "Pequim", "METONYMIC"),
+    ("Milhares de turistas visitaram Pequim durante o feriado.", "pt", "Pequim", "LITERAL"),
+    ("Peking heeft de Nederlandse ambassadeur ontboden.", "nl", "Peking", "METONYMIC"),
+    ("In Peking was het vannacht tien graden onder nul.", "nl", "Peking", "LITERAL"),
+    ("Peking har fördömt sanktionerna.", "sv", "Peking", "METONYMIC"),
+    ("Oron växte sedan Peking infört nya exportregler.", "sv", "Peking", "METONYMIC"),
+    ("Många turister besöker Peking varje sommar.", "sv", "Peking", "LITERAL"),
 ])
 def test_other_languages(text: str, lang: str, surface: str, label: str) -> None:
     (mentions,) = tag_texts([text], [lang])
