@@ -151,6 +151,7 @@ def test_lookup_is_case_insensitive_and_accent_sensitive(gaz: Gazetteer) -> None
     assert gaz.lookup("Pekin") is None  # Pekin, Illinois; the French form is Pékin
     assert gaz.lookup("Pékin") is not None
     assert gaz.lookup("Nowhere-on-Sea") is None
+    assert gaz.lookup("Shangri-La") is None  # the hotel chain and the Singapore dialogue, not the Yunnan town
 
 
 @pytest.mark.parametrize("text", sorted(HOMONYMS))
