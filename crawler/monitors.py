@@ -16,8 +16,8 @@ operations config, see ``scheduler/defaults.yaml``):
 * ``no_items`` - nothing listed at all (no article stored, dropped or skipped) while
   the source listed items in most of its recent runs;
 * ``error_rate`` - errors / requests above the threshold;
-* ``extraction_failures`` - pages that could not be extracted (unparseable, binary,
-  not text) or came out too short, as a share of the articles fetched;
+* ``extraction_failures`` - pages that could not be extracted (unparseable, binary, extractor
+  error or crash, not text) or came out too short, as a share of the articles fetched;
 * ``robots_blocked`` - robots.txt refused requests, and did not in the previous run.
 
 In distributed mode (the run is listed in ``run_rounds``, see :mod:`crawler.distributed`)
@@ -39,7 +39,7 @@ from store import Store
 from store.runs import add_failures, get_run, merge_sources
 
 logger = logging.getLogger(__name__)
-EXTRACTION_DROPS = ("unparseable", "binary", "not_text")
+EXTRACTION_DROPS = ("unparseable", "binary", "not_text", "extraction_error", "extraction_crashed")
 HISTORY_SCAN = 50  # recent runs read once to find each source's history
 
 

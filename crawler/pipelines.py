@@ -30,7 +30,7 @@ from crawler import extraction, language
 from scoring.summary import city_refs
 from crawler.context import (acquire_extraction_workers, get_store, near_duplicate_index,
                              release_extraction_workers, stat_key)
-from crawler.workers import WORKER_CPU_STAT, WorkerCrashed
+from crawler.workers import WORKER_CPU_STAT, WorkerCrashed, WorkersUnavailable
 from crawler.sources import host_allowed
 from crawler.dedup import canonical_url, content_hash, signature, signature_doc, words
 
@@ -87,11 +87,17 @@ class ExtractionPipeline(_Stage):
         release_extraction_workers()
 
     async def extract(self, html: str, url: str) -> extraction.Extracted | None:
-        if self.workers is None:
-            return extraction.extract(html, url)
-        found, cpu = await maybe_deferred_to_future(_deferred(self.workers.submit(extraction.extract, html, url)))
-        self.stats.inc_value(WORKER_CPU_STAT, cpu)
-        return found
+        """In a worker when there are usable ones; here when there are none or they could not start."""
+        if self.workers is not None and self.workers.usable:
+            try:
+                future = self.workers.submit(extraction.extract, html, url)
+                found, cpu = await maybe_deferred_to_future(_deferred(future))
+            except WorkersUnavailable:
+                logger.error("extraction workers could not start; extracting in the crawl process")
+            else:
+                self.stats.inc_value(WORKER_CPU_STAT, cpu)
+                return found
+        return extraction.extract(html, url)
 
     def trusted_canonical(self, item: Any, declared: str | None) -> str:
         """The page's rel=canonical, unless it leaves the source's domains or points at a front page.

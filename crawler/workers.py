@@ -42,6 +42,10 @@ class WorkerCrashed(RuntimeError):
     """The worker process died while (or before) running the call, twice."""
 
 
+class WorkersUnavailable(RuntimeError):
+    """The workers could not even start (no call ever ran): the caller should extract in-process."""
+
+
 def worker_count(setting: Any) -> int:
     """Workers for an ``EXTRACTION_PROCESSES`` value (None: one per spare core)."""
     if setting is None or setting == "":
@@ -80,7 +84,9 @@ class ExtractionWorkers:
     A dead worker fails every call in flight, the culprit's and the innocent
     ones queued behind it alike. Those calls are retried one at a time in a
     separate single-worker pool, so the culprit is the only call that fails
-    again and only it ends in :class:`WorkerCrashed`.
+    again and only it ends in :class:`WorkerCrashed`. A pool that breaks before
+    any worker finished starting is not replaced (it would break again, once per
+    page): ``usable`` turns False and calls fail with :class:`WorkersUnavailable`.
     """
 
     def __init__(self, processes: int) -> None:
@@ -88,6 +94,8 @@ class ExtractionWorkers:
             raise ValueError("ExtractionWorkers needs at least one process")
         self.processes = processes
         self._lock = threading.Lock()
+        self.usable = True
+        self._started = False  # a worker of the current pool has started and run a call
         self._pool = self._new_pool(processes)
         self._retry_pool: ProcessPoolExecutor | None = None
         self._retries: deque[tuple[Future, Callable[..., Any], tuple]] = deque()
@@ -96,41 +104,62 @@ class ExtractionWorkers:
         # in the broken pool's own thread, under its shutdown lock) would deadlock in its weakref callback.
         self._broken: list[ProcessPoolExecutor] = []
 
-    @staticmethod
-    def _new_pool(processes: int) -> ProcessPoolExecutor:
+    def _new_pool(self, processes: int, main: bool = True) -> ProcessPoolExecutor:
         """A pool whose workers start (and import and warm up) now, not when the first page arrives."""
         pool = ProcessPoolExecutor(processes, mp_context=multiprocessing.get_context("spawn"),
                                    initializer=_start_worker, initargs=(os.getpid(),))
+
+        def started(warm: Future) -> None:
+            if warm.exception() is None:
+                with self._lock:
+                    self._started = self._started or self._pool is pool
+
         for _ in range(processes):  # a spawn pool starts one more worker per call while none is idle
-            pool.submit(int)
+            warm = pool.submit(int)
+            if main:
+                warm.add_done_callback(started)
         return pool
 
     def submit(self, function: Callable[..., Any], *args: Any) -> Future:
-        outer: Future = Future()
+        """Run ``function(*args)`` in a worker; raises :class:`WorkersUnavailable` once they could not start."""
         with self._lock:
+            if not self.usable:
+                raise WorkersUnavailable("the extraction workers could not start")
             pool = self._pool
+        outer: Future = Future()
+
+        def broken() -> None:
+            if self._replace(pool):
+                self._retry(outer, function, args)
+            else:
+                outer.set_exception(WorkersUnavailable("the extraction workers could not start"))
+
         try:
             inner = pool.submit(_timed, function, *args)
         except BrokenProcessPool:
-            self._replace(pool)
-            self._retry(outer, function, args)
+            broken()
             return outer
 
         def done(inner: Future) -> None:
             if isinstance(inner.exception(), BrokenProcessPool):
-                self._replace(pool)
-                self._retry(outer, function, args)
+                broken()
             else:
                 _forward(inner, outer)
 
         inner.add_done_callback(done)
         return outer
 
-    def _replace(self, broken: ProcessPoolExecutor) -> None:
+    def _replace(self, broken: ProcessPoolExecutor) -> bool:
+        """Replace a broken pool (the first call to notice does it); False when the workers never started."""
         with self._lock:
-            if self._pool is broken:  # the first call to notice replaces it
+            if self._pool is broken and self.usable:
+                if not self._started:
+                    self.usable = False
+                    return False
                 self._broken.append(broken)
+                self._started = False
                 self._pool = self._new_pool(self.processes)
+            return self.usable
 
     def _retry(self, outer: Future, function: Callable[..., Any], args: tuple) -> None:
         with self._lock:
@@ -147,7 +176,7 @@ class ExtractionWorkers:
                 return
             outer, function, args = self._retries.popleft()
             if self._retry_pool is None:
-                self._retry_pool = self._new_pool(1)
+                self._retry_pool = self._new_pool(1, main=False)
             pool = self._retry_pool
 
         def done(inner: Future) -> None:

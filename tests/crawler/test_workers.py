@@ -96,6 +96,32 @@ def test_workers_exit_when_the_crawl_process_is_killed() -> None:
         parent.stdout.close()
 
 
+UNSTARTABLE_SCRIPT = """
+import sys
+sys.path.insert(0, sys.argv[1])
+from crawler.workers import ExtractionWorkers, WorkersUnavailable
+pool = ExtractionWorkers(1)
+try:
+    pool.submit(pow, 2, 3).result(timeout=60)
+    print("ran")
+except WorkersUnavailable:
+    print("unavailable")
+try:
+    pool.submit(pow, 2, 3)
+except WorkersUnavailable:
+    print("refused")
+print(pool.usable, len(pool._broken))
+pool.shutdown()
+"""
+
+
+def test_workers_that_cannot_start_say_so_once_instead_of_respawning() -> None:
+    """A program read from stdin cannot be re-imported by a spawned worker: no worker ever starts."""
+    done = subprocess.run([sys.executable, "-", str(ROOT)], input=UNSTARTABLE_SCRIPT, cwd=ROOT, text=True,
+                          capture_output=True, timeout=120)
+    assert done.stdout.split() == ["unavailable", "refused", "False", "0"], done.stderr[-2000:]
+
+
 def _pipeline(monkeypatch: pytest.MonkeyPatch) -> ExtractionPipeline:
     crawler = get_crawler(settings_dict={"EXTRACTION_PROCESSES": 0})
     crawler.stats.open_spider()
