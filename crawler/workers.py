@@ -96,7 +96,8 @@ class ExtractionWorkers:
         self._lock = threading.Lock()
         self.usable = True
         self._started = False  # a worker of the current pool has started and run a call
-        self._pool = self._new_pool(processes)
+        with self._lock:  # its warm-up callbacks compare against self._pool
+            self._pool = self._new_pool(processes)
         self._retry_pool: ProcessPoolExecutor | None = None
         self._retries: deque[tuple[Future, Callable[..., Any], tuple]] = deque()
         self._retrying = False
