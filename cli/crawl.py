@@ -8,10 +8,11 @@ from pathlib import Path
 
 import click
 
-DEFAULT_SOURCES = Path(__file__).resolve().parent.parent / "config" / "sources.yaml"
+from config import DEFAULT_SOURCES
 
 
-def _setting(values: tuple[str, ...]) -> dict:
+def parse_settings(values: tuple[str, ...]) -> dict:
+    """``-s NAME=VALUE`` options as Scrapy settings overrides; values are JSON where they parse as JSON."""
     settings = {}
     for value in values:
         name, sep, raw = value.partition("=")
@@ -58,15 +59,13 @@ def crawl(sources_file: Path, only: tuple[str, ...], since, overrides: tuple[str
     from store import connect
     from store.runs import get_run
 
-    settings = _setting(overrides)
+    settings = parse_settings(overrides)
     if not quiet:
         settings.setdefault("CITYWATCH_PROGRESS", True)
     since_date: date | None = since.date() if since else None
     try:
         run_id = run_crawl(sources_file, list(only) or None, since_date, settings)
-    except SourcesError as exc:
-        raise click.ClickException(str(exc)) from None
-    except CrawlFailed as exc:
+    except (SourcesError, CrawlFailed) as exc:
         raise click.ClickException(str(exc)) from None
     with connect() as store:
         run = get_run(store, run_id)

@@ -8,7 +8,8 @@ from pathlib import Path
 
 import click
 
-from review.model import LABELS, ReviewError
+from nlp.labels import LABELS
+from review.model import ReviewError
 
 
 def _day(ctx: click.Context, param: click.Parameter, value: str | None) -> date | None:

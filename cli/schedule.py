@@ -7,7 +7,7 @@ from pathlib import Path
 
 import click
 
-from cli.crawl import DEFAULT_SOURCES, _setting
+from cli.crawl import DEFAULT_SOURCES, parse_settings
 
 
 @click.command()
@@ -33,7 +33,7 @@ def schedule(sources_file: Path, config_file: Path | None, overrides: tuple[str,
 
     try:
         config = load_config(config_file)
-        service = Scheduler(sources_file, config, _setting(overrides))
+        service = Scheduler(sources_file, config, parse_settings(overrides))
     except (SourcesError, OpsConfigError, ScheduleError) as exc:
         raise click.ClickException(str(exc)) from None
     if list_only:

@@ -32,7 +32,7 @@ def _period_options(func: Callable[..., Any]) -> Callable[..., Any]:
 def _compute(period: str | None, first: str | None, last: str | None, sources: tuple[str, ...],
              countries: tuple[str, ...], languages: tuple[str, ...], config_path: Path | None,
              sources_file: Path | None, series: bool = False, save: bool = True) -> Any:
-    from scoring.api import score_period
+    from scoring.api import compute, score_period
     from scoring.collect import Slice
     from scoring.config import ConfigError, load_config
     from scoring.periods import PeriodError, resolve
@@ -43,8 +43,8 @@ def _compute(period: str | None, first: str | None, last: str | None, sources: t
         config = load_config(config_path, **({"sources_file": str(sources_file)} if sources_file else {}))
         where = Slice(sources, countries, languages)
         with connect() as store:
-            return score_period(store, window, config, where, save=save,
-                                series=config.report_series_periods if series else 0)
+            return (score_period if save else compute)(store, window, config, where,
+                                                       series=config.report_series_periods if series else 0)
     except (PeriodError, ConfigError) as exc:
         raise click.ClickException(str(exc)) from None
 

@@ -12,6 +12,8 @@ from typing import Any
 
 import yaml
 
+DEFAULT_SOURCES = Path(__file__).resolve().parent / "sources.yaml"  # the registry `citywatch crawl` reads by default
+
 
 def read_yaml(path: Path | str, what: str, error: type[Exception] = ValueError) -> Any:
     """Parse ``path``; an unreadable or invalid file raises ``error`` naming ``what`` and the path."""

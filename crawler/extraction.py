@@ -133,6 +133,12 @@ def _declared_lang(tree: lxml.html.HtmlElement) -> str | None:
     return value.strip().replace("_", "-").lower() if value and value.strip() else None
 
 
+def _ld_text(ld: dict, key: str) -> str | None:
+    """A JSON-LD field when it is a string (publishers also put lists and objects there)."""
+    value = ld.get(key)
+    return value if isinstance(value, str) else None
+
+
 def _clean_body(text: str) -> str:
     return "\n".join(line.strip() for line in text.splitlines() if line.strip())
 
@@ -160,23 +166,21 @@ def extract(html: str, url: str) -> Extracted | None:
     declared = _declared_lang(tree)
     doc = trafilatura.bare_extraction(
         tree, url=url, favor_precision=True, include_comments=False, with_metadata=True
-    )
-    text = _clean_body(doc.text or "") if doc is not None else ""
-    ld_body = _clean_body(ld.get("articleBody") or "") if isinstance(ld.get("articleBody"), str) else ""
+    )  # None when trafilatura found nothing: getattr(doc, ..., None) reads its fields either way
+    text = _clean_body(getattr(doc, "text", None) or "")
+    ld_body = _clean_body(_ld_text(ld, "articleBody") or "")
     if ld_body and len(ld_body) > JSONLD_BODY_RATIO * len(text):
         text = ld_body
-    title = ld.get("headline") if isinstance(ld.get("headline"), str) else None
     published = (
         parse_date(ld.get("datePublished"))
         or parse_date(_meta(tree, "article:published_time", "datePublished", "pubdate"))
-        or (parse_date(doc.date) if doc is not None else None)
+        or parse_date(getattr(doc, "date", None))
     )
     return Extracted(
         text=text,
-        title=(title or (doc.title if doc is not None else None) or None),
-        author=_names(ld.get("author")) or (doc.author if doc is not None else None) or None,
-        description=(ld.get("description") if isinstance(ld.get("description"), str) else None)
-        or (doc.description if doc is not None else None),
+        title=_ld_text(ld, "headline") or getattr(doc, "title", None) or None,
+        author=_names(ld.get("author")) or getattr(doc, "author", None) or None,
+        description=_ld_text(ld, "description") or getattr(doc, "description", None),
         published_at=published,
         canonical_url=canonical,
         declared_lang=declared,

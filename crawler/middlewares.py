@@ -27,6 +27,7 @@ from scrapy.downloadermiddlewares.retry import RetryMiddleware
 from scrapy.exceptions import IgnoreRequest
 from scrapy.utils.defer import maybe_deferred_to_future
 from store import StoreError, known_urls
+from store.articles import chunks
 from twisted.internet.task import deferLater
 
 from crawler.context import claim, get_store, stat_key
@@ -35,7 +36,7 @@ from crawler.sources import host_allowed
 
 logger = logging.getLogger(__name__)
 FEED_STATE = "feed_state"
-IN_LIMIT = 100  # the embedded engine's limit for $in lists
+IN_LIMIT = 100  # feed addresses per $in query
 
 
 class SourceDomainsMiddleware:
@@ -120,11 +121,15 @@ class ConditionalFeedMiddleware:
         return cls(crawler)
 
     def spider_opened(self, spider: Any) -> None:
-        urls = [u for s in getattr(spider, "sources", {}).values() for u in (*s.feeds, *s.sitemaps)]
+        """Validators of this spider's own registry addresses (its feeds or its sitemaps; for ``sections``
+        the query finds none): the three spiders of a crawl each open this middleware, and no spider
+        requests another's."""
+        urls = [u for s in getattr(spider, "sources", {}).values() for u in spider.start_urls_of(s)]
+        if not urls:
+            return
         try:
             collection = get_store().collection(FEED_STATE)
-            for start in range(0, len(urls), IN_LIMIT):
-                chunk = urls[start : start + IN_LIMIT]
+            for chunk in chunks(urls, IN_LIMIT):
                 self.known.update((d["_id"], d) for d in collection.find({"_id": {"$in": chunk}}))
         except (StoreError, PyMongoError) as exc:
             logger.warning("feed state unavailable, fetching every feed in full: %s", exc)

@@ -18,10 +18,10 @@ from typing import Any
 from urllib.parse import urlsplit
 
 from pymongo import UpdateOne
-from pymongo.errors import BulkWriteError, PyMongoError
+from pymongo.errors import PyMongoError
 from scrapy.exceptions import DropItem
 from store import StoreError, save_articles
-from store.articles import DUPLICATE_KEY
+from store.articles import insert_new
 from scrapy.utils.defer import maybe_deferred_to_future
 from twisted.internet.defer import Deferred
 from twisted.internet.task import LoopingCall
@@ -310,12 +310,7 @@ class StoragePipeline(_Stage):
         self.buffer, self.signatures, self.cluster_updates = [], [], {}
 
     def _write_side_data(self, store: Any) -> None:
-        if self.signatures:
-            try:
-                store.collection("signatures").insert_many(self.signatures, ordered=False)
-            except BulkWriteError as exc:  # signatures already stored by an earlier, killed run
-                if any(e.get("code") != DUPLICATE_KEY for e in exc.details.get("writeErrors", [])):
-                    raise
+        insert_new(store.collection("signatures"), self.signatures)  # some stored by an earlier, killed run
         if self.cluster_updates:
             ops = [UpdateOne({"_id": k}, {"$set": {"cluster_id": v}}) for k, v in self.cluster_updates.items()]
             store.articles.bulk_write(ops, ordered=False)

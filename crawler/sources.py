@@ -10,11 +10,10 @@ from collections.abc import Iterable
 from pathlib import Path
 from urllib.parse import urlsplit
 
-from config import read_yaml
+from config import DEFAULT_SOURCES, read_yaml
 from pydantic import BaseModel, ConfigDict, Field, ValidationError, field_validator, model_validator
 
 PROJECT_ROOT = Path(__file__).resolve().parent.parent
-DEFAULT_SOURCES = PROJECT_ROOT / "config" / "sources.yaml"
 
 
 class SourcesError(ValueError):

@@ -105,8 +105,11 @@ class ExtractionWorkers:
         # in the broken pool's own thread, under its shutdown lock) would deadlock in its weakref callback.
         self._broken: list[ProcessPoolExecutor] = []
 
-    def _new_pool(self, processes: int, main: bool = True) -> ProcessPoolExecutor:
-        """A pool whose workers start (and import and warm up) now, not when the first page arrives."""
+    def _new_pool(self, processes: int) -> ProcessPoolExecutor:
+        """A pool whose workers start (and import and warm up) now, not when the first page arrives.
+
+        Only a warm-up in the current main pool sets ``_started``; the retry pool is never ``self._pool``.
+        """
         pool = ProcessPoolExecutor(processes, mp_context=multiprocessing.get_context("spawn"),
                                    initializer=_start_worker, initargs=(os.getpid(),))
 
@@ -116,9 +119,7 @@ class ExtractionWorkers:
                     self._started = self._started or self._pool is pool
 
         for _ in range(processes):  # a spawn pool starts one more worker per call while none is idle
-            warm = pool.submit(int)
-            if main:
-                warm.add_done_callback(started)
+            pool.submit(int).add_done_callback(started)
         return pool
 
     def submit(self, function: Callable[..., Any], *args: Any) -> Future:
@@ -177,7 +178,7 @@ class ExtractionWorkers:
                 return
             outer, function, args = self._retries.popleft()
             if self._retry_pool is None:
-                self._retry_pool = self._new_pool(1, main=False)
+                self._retry_pool = self._new_pool(1)
             pool = self._retry_pool
 
         def done(inner: Future) -> None:

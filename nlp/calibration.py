@@ -23,8 +23,11 @@ from collections.abc import Sequence
 from dataclasses import dataclass
 from functools import lru_cache
 from pathlib import Path
+from typing import Any
 
 import numpy as np
+
+from nlp.labels import CITY_LABELS
 
 _RESOURCES = Path(__file__).with_name("resources")
 SENTENCES_FILE = _RESOURCES / "calibration.tsv"
@@ -32,7 +35,6 @@ SCALE_FILE = _RESOURCES / "calibration.json"
 _TARGET = re.compile(r"\[\[(.+?)\]\]")
 _EPS = 1e-4
 PRIOR = 1.0  # L2 pull of (a - 1, b) towards the identity map: keeps a few errors from bending the scale
-CITY_LABELS = {"LITERAL", "METONYMIC", "ORG_PART"}
 # Flag a mention for review when it is wrong about one time in ten or more. The scale is fitted
 # on the project's own sentences, which the tagger now gets right 99% of the time; on real
 # excerpts the 0.8-0.9 band was right only 4 times in 7, so everything below 0.9 goes to people.
@@ -55,12 +57,18 @@ def sentences(path: Path = SENTENCES_FILE) -> list[Sentence]:
             continue
         try:
             label, adcode, marked = line.split("\t")
-            match = _TARGET.search(marked)
-            text = marked[:match.start()] + match.group(1) + marked[match.end():]
+            text, start, end = unmark(marked)
         except (ValueError, AttributeError) as exc:
             raise ValueError(f"{path.name} line {number}: want label<TAB>adcode<TAB>sentence with [[target]]") from exc
-        rows.append(Sentence(label, adcode or None, text, match.start(), match.start() + len(match.group(1))))
+        rows.append(Sentence(label, adcode or None, text, start, end))
     return rows
+
+
+def unmark(marked: str) -> tuple[str, int, int]:
+    """The sentence without the [[ ]] around its target, and the target's span (also for ``training.tsv``)."""
+    match = _TARGET.search(marked)
+    start, end = match.start(), match.start() + len(match.group(1))
+    return marked[:start] + match.group(1) + marked[match.end():], start, end
 
 
 def _logit(p: np.ndarray | float) -> np.ndarray:
@@ -113,12 +121,14 @@ def outcomes(rows: Sequence[Sentence],
     """
     from nlp.pipeline import build_pipeline, mention_dicts, route
 
-    pipelines: dict[str, object] = {}
+    pipelines: dict[str, Any] = {}
     raw, right, missed = [], [], 0
     langs = langs or [_lang_of(r.text) for r in rows]
     for row, lang in zip(rows, langs, strict=True):
         code = route(lang)
-        nlp = pipelines.setdefault(code, build_pipeline(code, calibration=""))
+        if code not in pipelines:  # one per language (setdefault would build one per sentence)
+            pipelines[code] = build_pipeline(code, calibration="")
+        nlp = pipelines[code]
         doc = nlp(row.text)
         found = [m for m in mention_dicts(doc) if (m["start"], m["end"]) == (row.start, row.end)]
         if not found:

@@ -21,6 +21,7 @@ from nlp.calibration import FLAG_THRESHOLD, SCALE_FILE, apply, load_scale
 from nlp.classifier import WEIGHTS_FILE, predict
 from nlp.cues import CUE_LANGS, cues_for
 from nlp.features import context, vector
+from nlp.labels import CITY_LABELS, CITYLESS
 from nlp.finder import Hit, is_cjk
 from nlp.lexicon import lexicon_of
 from nlp.linker import article_context, link
@@ -154,9 +155,9 @@ def make_confidence(nlp: Language, name: str, threshold: float, calibration: str
                 span._.label, raw = "OTHER_PLACE", result.foreign
             else:
                 raw = probs[span._.label] * (1.0 - result.foreign)
-                if span._.label in {"LITERAL", "METONYMIC", "ORG_PART"}:
+                if span._.label in CITY_LABELS:
                     raw *= result.probability
-            if span._.label in {"OTHER_PLACE", "NOT_PLACE"}:
+            if span._.label in CITYLESS:
                 span._.city = None
             confidence = apply(raw, scale) if scale else raw
             span._.raw_confidence = round(raw, 3)

@@ -16,8 +16,8 @@ from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Any
 
-CITY_LABELS = {"LITERAL", "METONYMIC", "ORG_PART"}
-LABELS = ("LITERAL", "METONYMIC", "ORG_PART", "OTHER_PLACE", "NOT_PLACE")
+from nlp.labels import CITY_LABELS, LABELS
+
 BINS = 10
 
 

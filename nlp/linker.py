@@ -10,7 +10,7 @@ from __future__ import annotations
 import math
 import re
 from collections.abc import Mapping, Sequence
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 from typing import Any
 
 from nlp.cues import foreign_names
@@ -48,27 +48,34 @@ class ArticleContext:
     """What the whole article says about provinces and countries, computed once per doc."""
 
     provinces: dict[str, int]  # province adcode -> mentions (provinces named + unambiguous cities)
-    province_hits: list[Hit]
+    province_hits: list[tuple[Hit, str]]  # each name of a province in the text, with its adcode
     china: bool
     lowered: str
+    _anywhere: dict[str, bool] = field(default_factory=dict, repr=False, compare=False)
+
+    def has_word(self, word: str) -> bool:
+        """``word`` occurs anywhere in the article; each word is looked up once per doc, not per mention."""
+        if word not in self._anywhere:
+            self._anywhere[word] = _word_in(word, self.lowered)
+        return self._anywhere[word]
 
 
 def article_context(text: str, hits: Sequence[Hit], lexicon: Lexicon, china_words: frozenset[str]) -> ArticleContext:
     provinces: dict[str, int] = {}
     province_hits = []
     for hit in hits:
-        code = lexicon.province_of(hit.form) if hit.kind == "province" else None
+        named = lexicon.province_of(hit.form)  # also a city that shares a province's name (Jilin)
         form = lexicon.form(hit.form) if hit.kind == "city" else None
         if form is not None and len(form.adcodes) == 1 and not form.foreign:
             code = lexicon.city_province.get(form.adcodes[0])
-        elif form is not None and lexicon.province_of(hit.form):
-            code = lexicon.province_of(hit.form)
-        if hit.kind == "province" or (form is not None and lexicon.province_of(hit.form)):
-            province_hits.append(hit)
+        else:
+            code = named if hit.kind == "province" or form is not None else None
+        if named and (hit.kind == "province" or form is not None):
+            province_hits.append((hit, named))
         if code:
             provinces[code] = provinces.get(code, 0) + 1
     lowered = text.lower()
-    china = any(_word_in(word, lowered) for word in china_words) or bool(provinces)
+    china = bool(provinces) or any(_word_in(word, lowered) for word in china_words)
     return ArticleContext(provinces, province_hits, china, lowered)
 
 
@@ -91,8 +98,7 @@ def _sigmoid(x: float) -> float:
 
 def link(text: str, hit: Hit, form: Any, lexicon: Lexicon, ctx: ArticleContext, lang: str = "en") -> Link:
     candidates = tuple(form.adcodes)
-    near = near_provinces(hit, ctx, lexicon)
-    closest = sentence_province(text, hit, ctx, lexicon) if len(candidates) > 1 and not near else None
+    near, closest = provinces_around(text, hit, ctx, sentence=len(candidates) > 1)
     if not candidates:
         return Link(None, 0.0, 1.0, (), bool(near))
     cities = lexicon.gazetteer.cities
@@ -113,38 +119,30 @@ def link(text: str, hit: Hit, form: Any, lexicon: Lexicon, ctx: ArticleContext, 
     return Link(candidates[best], probs[best], foreign, candidates, bool(near))
 
 
-def near_provinces(hit: Hit, ctx: ArticleContext, lexicon: Lexicon) -> set[str]:
-    near = set()
-    for other in ctx.province_hits:
-        if other is hit or other.start == hit.start:
-            continue
-        if 0 <= other.start - hit.end <= NEAR_AFTER or 0 <= hit.start - other.end <= NEAR_BEFORE:
-            code = lexicon.province_of(other.form)
-            if code:
-                near.add(code)
-    return near
-
-
 _SENTENCE_END = re.compile(r"[.!?。！？]\s|\n")
 
 
-def sentence_province(text: str, hit: Hit, ctx: ArticleContext, lexicon: Lexicon) -> str | None:
-    """The province named closest to the mention within its sentence, beyond the "near" windows.
+def provinces_around(text: str, hit: Hit, ctx: ArticleContext, sentence: bool = True) -> tuple[set[str], str | None]:
+    """(provinces named right beside the mention, the province named closest within its sentence).
 
-    A sentence that describes a city names its own province first and nearest;
+    The second is only looked for (``sentence``) and only given when no province is right
+    beside: a sentence that describes a city names its own province first and nearest;
     provinces further on are usually neighbours ("... in Anhui, bordering Jiangsu").
     """
+    near: set[str] = set()
     best: tuple[int, str] | None = None
-    for other in ctx.province_hits:
+    for other, code in ctx.province_hits:
         if other.start == hit.start:
             continue
-        left, right = (hit.end, other.start) if other.start >= hit.end else (other.end, hit.start)
-        if right < left or _SENTENCE_END.search(text, left, right):
+        after = other.start >= hit.end
+        left, right = (hit.end, other.start) if after else (other.end, hit.start)
+        if right < left:
             continue
-        code = lexicon.province_of(other.form)
-        if code and (best is None or right - left < best[0]):
+        if right - left <= (NEAR_AFTER if after else NEAR_BEFORE):
+            near.add(code)
+        elif sentence and (best is None or right - left < best[0]) and not _SENTENCE_END.search(text, left, right):
             best = (right - left, code)
-    return best[1] if best else None
+    return near, (best[1] if best and not near else None)
 
 
 def _foreign_probability(hit: Hit, form: Any, ctx: ArticleContext, near_china: bool, lang: str, lexicon: Lexicon,
@@ -157,7 +155,7 @@ def _foreign_probability(hit: Hit, form: Any, ctx: ArticleContext, near_china: b
     for place in form.foreign:
         names = [*countries.get(place.country, ()), *_admin1_names(place, states, lexicon.gazetteer)]
         near = any(_word_in(n, ctx.lowered, hit.end, hit.end + NEAR_AFTER) for n in names)
-        anywhere = any(_word_in(n, ctx.lowered) for n in names)
+        anywhere = any(ctx.has_word(n) for n in names)
         score = W_FOREIGN_NEAR * near + W_FOREIGN_ARTICLE * anywhere
         if current:  # a current city name shadows a small namesake unless the context names its country
             ratio = (place.population or 1) / max(city_population, 1)

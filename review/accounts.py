@@ -42,6 +42,7 @@ class Session:
     role: str
     csrf: str
     token_hash: str
+    skipped: tuple[str, ...] = ()  # group keys this session skipped (read with the session: no second query)
 
 
 def add_user(store: Store, name: str, role: str, password: str) -> None:
@@ -90,16 +91,11 @@ def find_session(store: Store, token: str | None) -> Session | None:
     user = store.collection(USERS).find_one({"_id": doc["user"]}, {"role": 1})
     if user is None:  # account removed: its sessions die with it
         return None
-    return Session(doc["user"], user["role"], doc["csrf"], doc["_id"])
+    return Session(doc["user"], user["role"], doc["csrf"], doc["_id"], tuple(doc.get("skipped") or ()))
 
 
 def close_session(store: Store, session: Session) -> None:
     store.collection(SESSIONS).delete_one({"_id": session.token_hash})
-
-
-def skipped(store: Store, session: Session) -> list[str]:
-    doc = store.collection(SESSIONS).find_one({"_id": session.token_hash}, {"skipped": 1})
-    return (doc or {}).get("skipped") or []
 
 
 def skip(store: Store, session: Session, key: str) -> None:

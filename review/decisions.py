@@ -23,9 +23,9 @@ from typing import Any
 
 from pymongo import DESCENDING
 
+from nlp.labels import CITYLESS, LABELS
 from review import learned, writes
-
-from review.model import CITYLESS, LABELS, ReviewError, adcode_of, city_ref
+from review.model import ReviewError, adcode_of, city_ref, outcome_for
 from review.queue import Member, is_open_to_group, members
 from store import Store, iter_articles
 
@@ -55,12 +55,6 @@ def make_spec(label: str, city: str | None = KEEP) -> dict[str, Any]:
 
 def same_spec(a: Mapping[str, Any], b: Mapping[str, Any]) -> bool:
     return (a["label"], adcode_of(a["city"]), a["keep_city"]) == (b["label"], adcode_of(b["city"]), b["keep_city"])
-
-
-def outcome_for(spec: Mapping[str, Any], mention: Mapping[str, Any]) -> dict[str, Any]:
-    """The label and city this decision gives one mention."""
-    city = mention.get("city") if spec["keep_city"] else spec["city"]
-    return {"label": spec["label"], "city": city}
 
 
 def _now() -> datetime:

@@ -25,6 +25,8 @@ from datetime import datetime
 from typing import Any
 
 from review import writes
+from review.model import adcode_of, outcome_for
+from review.queue import is_pending, rank
 from store import Store, iter_articles
 
 RULES = "review_rules"
@@ -56,9 +58,8 @@ def apply_rules(mentions: list[dict[str, Any]], rules: Rules) -> tuple[list[dict
     for m in mentions:
         rule = rules.get(m.get("group_key") or "")
         if rule is not None and not m.get("review"):
-            city = m.get("city") if rule["keep_city"] else rule["city"]
-            m = {**m, "review": {"label": rule["label"], "city": city, "review_id": rule["review_id"],
-                                 "by": rule["by"], "at": rule["at"], "scope": "group", "via": "rule"}}
+            m = {**m, "review": {**outcome_for(rule, m), "review_id": rule["review_id"], "by": rule["by"],
+                                 "at": rule["at"], "scope": "group", "via": "rule"}}
             applied += 1
         out.append(m)
     return out, applied
@@ -87,6 +88,7 @@ def sweep(store: Store, rules: Rules | None = None, batch_size: int = 200) -> in
 
 Answer = tuple[str, str | None]  # (label, city adcode or None)
 AnswerKey = Callable[[Mapping[str, Any], Mapping[str, Any]], Answer | None]  # (article, mention) -> answer
+ANSWER_FIELDS = {"title": 1, "text": 1, "url": 1, "mentions": 1}  # what an answer key may look at
 
 
 @dataclass
@@ -131,16 +133,13 @@ def _half(article_id: str) -> int:
 
 def _simulated_rules(store: Store, top: int, answers: AnswerKey | None, half: int | None) -> dict[str, dict]:
     """Decide the top groups the way a reviewer would: the answer key's majority, else the machine's label."""
-    from review.queue import is_pending, rank
-
     keep = (lambda a: True) if half is None else (lambda a: _half(a["_id"]) == half)
     articles = (a for a in iter_articles(store, {}, {"source_id": 1, "mentions": 1}, 500) if keep(a))
-    chosen = [g.key for g in rank(articles).groups[:top]]
+    machine = {g.key: {"label": g.label, "city": None, "keep_city": True} for g in rank(articles).groups[:top]}
     if answers is None:
-        return {k: {"label": k.split("|")[1], "city": None, "keep_city": True} for k in chosen}
-    votes: dict[str, Counter] = {k: Counter() for k in chosen}
-    fields = {"title": 1, "text": 1, "url": 1, "mentions": 1}
-    for article in iter_articles(store, {"mentions.flagged": True}, fields, 200):
+        return machine
+    votes: dict[str, Counter] = {k: Counter() for k in machine}
+    for article in iter_articles(store, {"mentions.flagged": True}, ANSWER_FIELDS, 200):
         if not keep(article):
             continue
         for m in article.get("mentions") or ():
@@ -154,17 +153,15 @@ def _simulated_rules(store: Store, top: int, answers: AnswerKey | None, half: in
             (label, city), _ = counter.most_common(1)[0]
             rules[key] = {"label": label, "city": {"adcode": city} if city else None, "keep_city": False}
         else:
-            rules[key] = {"label": key.split("|")[1], "city": None, "keep_city": True}
+            rules[key] = machine[key]
     return rules
 
 
 def _rates(store: Store, rules: Rules, half: int | None, answers: AnswerKey | None
            ) -> tuple[FlagRate, FlagRate, int, int]:
-    from review.queue import is_pending
-
     before, after = FlagRate(), FlagRate()
     hits = correct = 0
-    fields = {"title": 1, "text": 1, "url": 1, "mentions": 1} if answers else {"mentions": 1}
+    fields = ANSWER_FIELDS if answers else {"mentions": 1}
     for article in iter_articles(store, {}, fields, 200):
         if half is not None and _half(article["_id"]) != half:
             continue
@@ -180,9 +177,9 @@ def _rates(store: Store, rules: Rules, half: int | None, answers: AnswerKey | No
                 continue
             hits += 1
             if answers is not None:
-                city = m.get("city") if rule["keep_city"] else rule["city"]
+                decided = outcome_for(rule, m)
                 truth = answers(article, m)
-                correct += truth is not None and truth == (rule["label"], (city or {}).get("adcode"))
+                correct += truth is not None and truth == (decided["label"], adcode_of(decided["city"]))
     return before, after, hits, correct
 
 
@@ -206,7 +203,7 @@ def measure_flag_rate(store: Store, top: int = 20, answers: AnswerKey | None = N
         groups_decided=len(corpus_rules), corpus_before=c_before, corpus_after=c_after,
         heldout_before=h_before, heldout_after=h_after, rule_hits=hits,
         rule_correct=correct if answers is not None else None,
-        decided=[(k, r["label"], (r["city"] or {}).get("adcode")) for k, r in corpus_rules.items()])
+        decided=[(k, r["label"], adcode_of(r["city"])) for k, r in corpus_rules.items()])
 
 
 def answer_key_from_rows(rows: Iterable[Mapping[str, Any]]) -> AnswerKey:

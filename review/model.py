@@ -1,13 +1,10 @@
-"""The vocabulary shared by every part of review: labels, counted labels, city lookups."""
+"""The vocabulary shared by every part of review: counted labels, city lookups (the labels: nlp/labels.py)."""
 
 from __future__ import annotations
 
 import functools
 from collections.abc import Mapping
 from typing import Any
-
-LABELS = ("LITERAL", "METONYMIC", "ORG_PART", "OTHER_PLACE", "NOT_PLACE")
-CITYLESS = frozenset({"OTHER_PLACE", "NOT_PLACE"})  # labels that never carry a city
 
 
 class ReviewError(ValueError):
@@ -46,3 +43,9 @@ def city_name(adcode: str | None) -> str:
 
 def adcode_of(city: Mapping[str, Any] | None) -> str | None:
     return city.get("adcode") if city else None
+
+
+def outcome_for(spec: Mapping[str, Any], mention: Mapping[str, Any]) -> dict[str, Any]:
+    """The label and city a decision (or the rule it left) gives one mention."""
+    city = mention.get("city") if spec["keep_city"] else spec["city"]
+    return {"label": spec["label"], "city": city}

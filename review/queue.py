@@ -206,8 +206,8 @@ def rank(articles: Iterable[Mapping[str, Any]], filters: QueueFilter = QueueFilt
                 group.pending += 1
                 group.conf_sum += float(m.get("confidence") or 0.0)
                 group.surfaces[m.get("surface") or ""] += 1
-                if adcode_of(m.get("city")):
-                    group.cities[adcode_of(m["city"])] += 1
+                if machine_city := adcode_of(m.get("city")):
+                    group.cities[machine_city] += 1
                 group.candidates.update(m.get("candidates") or ())
     gaps = city_gaps(counts)
     queued = [g for g in groups.values() if g.pending]

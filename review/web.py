@@ -14,7 +14,7 @@ import contextlib
 import functools
 import secrets
 import time
-from collections.abc import AsyncIterator, Callable
+from collections.abc import AsyncIterator, Callable, Iterable
 from datetime import date
 from pathlib import Path
 from typing import Any
@@ -26,8 +26,9 @@ from fastapi.responses import HTMLResponse, RedirectResponse, Response
 from fastapi.staticfiles import StaticFiles
 from fastapi.templating import Jinja2Templates
 
+from nlp.labels import LABELS
 from review import accounts, decisions, queue
-from review.model import LABELS, ReviewError, city_name, counted_labels
+from review.model import ReviewError, city_name, counted_labels
 from review.text import paragraph, safe_link, sentence
 from store import Store
 
@@ -55,12 +56,12 @@ class QueueCache:
         self.ttl, self.size = ttl, size
         self._built: dict[tuple, tuple[float, queue.Queue]] = {}
 
-    def get(self, store: Store, filters: queue.QueueFilter, skip: list[str] | None = None) -> queue.Queue:
-        key = (filters, tuple(sorted(skip or ())))
+    def get(self, store: Store, filters: queue.QueueFilter, skip: Iterable[str] = ()) -> queue.Queue:
+        key = (filters, tuple(sorted(skip)))
         hit = self._built.get(key)
         if hit and time.monotonic() - hit[0] < self.ttl:
             return hit[1]
-        built = queue.build_queue(store, filters, skip or ())
+        built = queue.build_queue(store, filters, skip)
         if len(self._built) >= self.size:
             self._built.clear()
         self._built[key] = (time.monotonic(), built)
@@ -166,10 +167,6 @@ def create_app(open_store: Callable[[], Store]) -> FastAPI:
         query = urlencode({k: v for k, v in params.items() if v not in (None, "")})
         return RedirectResponse(f"{path}?{query}" if query else path, status_code=303)
 
-    def progress(store: Store, session: accounts.Session, skip: list[str]) -> dict[str, Any]:
-        built = queues.get(store, queue.QueueFilter(), skip)
-        return {"queue": built, "mine": decisions.count_by(store, session.user)}
-
     # --- login -------------------------------------------------------------------------------
     @app.get("/login", response_class=HTMLResponse)
     async def login_form(request: Request) -> Response:
@@ -230,7 +227,7 @@ def create_app(open_store: Callable[[], Store]) -> FastAPI:
     @app.get("/next")
     async def next_item(request: Request) -> Response:
         session = current(request)
-        built = queues.get(db(), queue.QueueFilter(), accounts.skipped(db(), session))
+        built = queues.get(db(), queue.QueueFilter(), session.skipped)
         extra = {k: request.query_params.get(k) for k in ("m", "n")}
         if not built.groups:
             return back("/queue", **extra)
@@ -246,8 +243,8 @@ def create_app(open_store: Callable[[], Store]) -> FastAPI:
         if shown is None:  # decided meanwhile (another reviewer, the CLI): the cached queue is stale
             queues.clear()
             return back("/next", m=request.query_params.get("m"), n=request.query_params.get("n"))
-        state_now = progress(store, session, accounts.skipped(store, session))
-        group = next((g for g in state_now["queue"].groups if g.key == key), None)
+        built = queues.get(store, queue.QueueFilter(), session.skipped)
+        group = next((g for g in built.groups if g.key == key), None)
         mention, article = shown.mention, shown.article
         text = article.get("text") or ""
         return page(request, "item.html", session, {
@@ -257,7 +254,7 @@ def create_app(open_store: Callable[[], Store]) -> FastAPI:
             "link": safe_link(article.get("url")), "outlet": outlet_names().get(article.get("source_id"), ""),
             "others": [(o.article.get("title"), sentence(o.article.get("text") or "", o.mention["start"],
                                                          o.mention["end"])) for o in others],
-            "message": _message(request), **state_now})
+            "queue": built, "mine": decisions.count_by(store, session.user), "message": _message(request)})
 
     @app.post("/decide")
     async def decide(request: Request) -> Response:

@@ -35,7 +35,7 @@ from pymongo.errors import PyMongoError
 from crawler.distributed import ENV_URL
 from scheduler.jobs import Job, ScheduleError, missed_since, plan_jobs
 from scheduler.lock import JobLock, LockHeld
-from store import Store, StoreError, connect
+from store import StoreError, connect
 
 logger = logging.getLogger(__name__)
 STATE = "schedule_state"

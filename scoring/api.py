@@ -133,7 +133,8 @@ def _rows(ctx: _Context, window: Window, point: Estimates, prev: Estimates | Non
 def _meta(ctx: _Context, period: Period, previous: Period, window: Window, cover: Mapping[str, SourceCoverage],
           where: Slice | None, gazetteer_version: str | None) -> dict[str, Any]:
     corpus, config = ctx.corpus, ctx.config
-    per_source_cities = np.bincount(corpus.source[np.unique(window.pair_art)], minlength=len(corpus.sources))
+    with_city = np.unique(window.pair_art)
+    per_source_cities = np.bincount(corpus.source[with_city], minlength=len(corpus.sources))
     weight_by_source = np.bincount(corpus.source[window.pair_art], weights=window.contrib,
                                    minlength=len(corpus.sources))
     outlets_rows, by_country = [], Counter()
@@ -160,7 +161,7 @@ def _meta(ctx: _Context, period: Period, previous: Period, window: Window, cover
         "config_hash": config.hash, "config": config.method(), "gazetteer_version": gazetteer_version,
         "data_window": {"first_day": window.first_day.isoformat() if window.first_day else None,
                         "last_day": window.last_day.isoformat() if window.last_day else None},
-        "totals": {"articles": window.n_articles, "articles_with_city": int(len(np.unique(window.pair_art))),
+        "totals": {"articles": window.n_articles, "articles_with_city": len(with_city),
                    "sources": len(outlets_rows), "cities_ranked": len(ctx.universe.adcodes),
                    "cities_with_articles": int(len(np.unique(window.pair_city)))},
         "tagger_versions": dict(sorted(versions.items())),
@@ -196,15 +197,16 @@ def score_period(
     config: ScoringConfig | None = None,
     where: Slice | None = None,
     outlets: Mapping[str, Outlet] | None = None,
-    save: bool = True,
     series: int = 0,
 ) -> Result:
-    """Compute a period and store it in ``scores`` (one snapshot per period, slice and config; rescoring replaces it)."""
+    """Compute a period and store it in ``scores``; to score without storing, call :func:`compute`.
+
+    One snapshot per period, slice and config: rescoring replaces it.
+    """
     result = compute(store, period, config, where, outlets, series=series)
     result.computed_at = datetime.now(UTC).replace(microsecond=0)
-    if save:
-        doc = {"_id": snapshot_id(result.meta), "computed_at": result.computed_at, **result.meta, "rows": result.rows}
-        store.collection(SNAPSHOTS).replace_one({"_id": doc["_id"]}, doc, upsert=True)
+    doc = {"_id": snapshot_id(result.meta), "computed_at": result.computed_at, **result.meta, "rows": result.rows}
+    store.collection(SNAPSHOTS).replace_one({"_id": doc["_id"]}, doc, upsert=True)
     return result
 
 

@@ -20,17 +20,19 @@ from typing import Any
 import numpy as np
 from pymongo import UpdateOne
 
+from nlp.labels import LABELS
 from scoring.config import ScoringConfig
 from scoring.meta import UNKNOWN, CityInfo, Outlet, outlet
 from scoring.summary import FINGERPRINT_FIELDS, city_refs, is_current
 from store import Store, iter_articles
+from store.articles import lookup_ids
 
 PAGE = 2000
 REPAIR_BATCH = 200
 WRITE_BATCH = 500
-IN_CHUNK = 100  # the embedded engine's limit on $in lists
 BASE_FIELDS = ("source_id", "published_at", "fetched_at", "cluster_id", "status", "tagger_version", "lang",
                "city_refs")
+BODY_FIELDS = {"title": 1, "text": 1, "mentions": 1, "content_hash": 1}  # what city_refs() reads
 
 
 @dataclass
@@ -78,7 +80,6 @@ class Corpus:
     ref_prom: np.ndarray | None = None
 
 
-LABELS = ("LITERAL", "METONYMIC", "ORG_PART", "OTHER_PLACE", "NOT_PLACE")
 
 
 class _Builder:
@@ -163,22 +164,20 @@ def collect(
     outlets: Mapping[str, Outlet],
     cities: Mapping[str, CityInfo],
     where: Slice | None = None,
-    write_back: bool = True,
 ) -> Corpus:
     """Stream the articles of [start, end); read bodies only where the summary is missing or stale.
 
     Missing summaries (a store written before summaries existed, or by a writer
     that does not store them) are computed in a second pass that projects the
     body, restricted to those articles; stale ones (mentions changed since) are
-    re-read one by one. Both are written back, so the next run is a single pass.
+    re-read by ``_id`` in batches. Both are written back, so the next run is a single pass.
     """
     where = where or Slice()
     builder = _Builder(Corpus(start, end), config, cities)
     base = _window_query(start, end, config.date_field_fallback)
     statuses = set(config.statuses)
-    stale: list[tuple[dict[str, Any], datetime]] = []
-    updates: list[UpdateOne] = []
-    missing = 0
+    stale: list[dict[str, Any]] = []
+    missing = repaired = 0
 
     def counted(doc: Mapping[str, Any]) -> bool:
         return (doc.get("status") or "ok") in statuses and where.keeps(
@@ -188,19 +187,19 @@ def collect(
     for doc in iter_articles(store, base, light, PAGE):
         if not counted(doc):
             continue
-        summary = doc.get("city_refs")
-        if summary is None:
+        if doc.get("city_refs") is None:
             missing += 1
         elif is_current(doc):
-            builder.add(doc, _when(doc), summary)
+            builder.add(doc, _when(doc), doc["city_refs"])
         else:
-            stale.append((doc, _when(doc)))
+            stale.append(doc)
             if len(stale) >= REPAIR_BATCH:
-                builder.c.repaired += _repair(store, stale, builder, updates, write_back)
+                repaired += _write(store, _repair(store, stale, builder))
                 stale = []
-    builder.c.repaired += _repair(store, stale, builder, updates, write_back)
+    repaired += _write(store, _repair(store, stale, builder))
     if missing:
-        full = dict.fromkeys((*BASE_FIELDS, "content_hash", "title", "text", "mentions"), 1)
+        full = {**dict.fromkeys(BASE_FIELDS, 1), **BODY_FIELDS}
+        updates: list[UpdateOne] = []
         for doc in iter_articles(store, {"$and": [base, {"city_refs": None}]}, full, PAGE):
             if not counted(doc):
                 continue
@@ -208,37 +207,32 @@ def collect(
             builder.add(doc, _when(doc), summary)
             updates.append(UpdateOne({"_id": doc["_id"]}, {"$set": {"city_refs": summary}}))
             if len(updates) >= WRITE_BATCH:
-                builder.c.repaired += _repair(store, [], builder, updates, write_back)
-        builder.c.repaired += _repair(store, [], builder, updates, write_back)
-    return builder.finish()
+                repaired += _write(store, updates)
+                updates = []
+        repaired += _write(store, updates)
+    corpus = builder.finish()
+    corpus.repaired = repaired
+    return corpus
 
 
-def _repair(store: Store, stale: list[tuple[dict[str, Any], datetime]], builder: _Builder,
-            updates: list[UpdateOne], write_back: bool) -> int:
-    """Summarise stale articles (reading their bodies by ``_id``); write all pending summaries back."""
-    full = _bodies(store, [d["_id"] for d, _ in stale]) if stale else {}
-    for doc, when in stale:
-        body = full.get(doc["_id"])
+def _repair(store: Store, stale: list[dict[str, Any]], builder: _Builder) -> list[UpdateOne]:
+    """Summarise stale articles from their bodies (read by ``_id``); return the summaries to write back."""
+    bodies = lookup_ids(store, store.articles, [d["_id"] for d in stale], BODY_FIELDS) if stale else {}
+    updates = []
+    for doc in stale:
+        body = bodies.get(doc["_id"])
         if body is None:  # deleted between the two reads: it no longer exists, so it no longer counts
             continue
         summary = city_refs(body)
-        builder.add(doc, when, summary)
+        builder.add(doc, _when(doc), summary)
         updates.append(UpdateOne({"_id": doc["_id"]}, {"$set": {"city_refs": summary}}))
-    repaired = len(updates)
-    if write_back and updates:
+    return updates
+
+
+def _write(store: Store, updates: list[UpdateOne]) -> int:
+    if updates:
         store.articles.bulk_write(updates, ordered=False)
-    updates.clear()
-    return repaired
-
-
-def _bodies(store: Store, ids: list[str]) -> dict[str, dict[str, Any]]:
-    """Title, text and mentions by ``_id``: one primary-key probe each on mongoeco, ``$in`` slices on MongoDB."""
-    projection = {"title": 1, "text": 1, "mentions": 1, "content_hash": 1}
-    if store.point_lookups:
-        found = (store.articles.find_one({"_id": i}, projection) for i in ids)
-        return {d["_id"]: d for d in found if d is not None}
-    return {d["_id"]: d for k in range(0, len(ids), IN_CHUNK)
-            for d in store.articles.find({"_id": {"$in": ids[k:k + IN_CHUNK]}}, projection)}
+    return len(updates)
 
 
 def unit_order(corpus: Corpus, units: Iterable[int]) -> np.ndarray:

@@ -245,7 +245,7 @@ def write_report(result: Result, out_dir: Path | str) -> Path:
     return path
 
 
-def ranking_table(result: Any, limit: int = 30) -> str:
+def ranking_table(result: Result, limit: int = 30) -> str:
     """The ranking as a fixed-width text table, for the terminal."""
     meta, names = result.meta, display_names(result.rows)
     lines = [f"{meta['period']} ({meta['start']} .. {meta['end_inclusive']}): {meta['totals']['articles']:,} articles, "

@@ -82,8 +82,11 @@ def lookup_ids(store: Store, collection: Any, ids: Sequence[str], projection: Ma
     return out
 
 
-def _insert_new(collection: Any, docs: Sequence[Mapping[str, Any]]) -> list[int]:
-    """Insert what is new; return the positions of documents whose ``_id`` already existed."""
+def insert_new(collection: Any, docs: Sequence[Mapping[str, Any]]) -> list[int]:
+    """Insert what is new; return the positions of documents whose ``_id`` already existed.
+
+    Unordered, so one duplicate does not stop the rest; any error other than a duplicate key raises.
+    """
     if not docs:
         return []
     try:
@@ -107,13 +110,13 @@ def _save_batch(store: Store, docs: list[dict[str, Any]]) -> SaveResult:
     for doc in docs:  # the same URL twice in one batch: the last copy wins
         latest[doc["_id"]] = doc
     fresh = list(latest.values())
-    existed = [fresh[i] for i in _insert_new(store.articles, fresh)]
+    existed = [fresh[i] for i in insert_new(store.articles, fresh)]
     hashes = lookup_ids(store, store.articles, [d["_id"] for d in existed], {"content_hash": 1})
     changed = [d for d in existed if hashes.get(d["_id"], {}).get("content_hash") != d["content_hash"]]
     if changed:
         store.articles.bulk_write([_update(d) for d in changed], ordered=False)
     aliases = [{"_id": d["url"], "article": d["_id"]} for d in fresh if d["url"] != d["_id"]]
-    _insert_new(store.url_aliases, aliases)  # an alias already recorded is simply kept
+    insert_new(store.url_aliases, aliases)  # an alias already recorded is simply kept
     return SaveResult(
         inserted=len(fresh) - len(existed),
         updated=len(changed),

@@ -26,9 +26,10 @@ from scrapy.spidermiddlewares.httperror import HttpError
 from twisted.internet.error import ConnectionRefusedError, DNSLookupError, TCPTimedOutError, TimeoutError
 from twisted.python.failure import Failure
 
+from config import DEFAULT_SOURCES
 from crawler.context import stat_key
 from crawler.items import ArticleItem
-from crawler.sources import DEFAULT_SOURCES, Source, load_sources
+from crawler.sources import Source, load_sources
 
 
 def parse_since(value: str | date | None) -> datetime | None:
@@ -100,6 +101,15 @@ class SourceSpider(scrapy.Spider):
         for source in self.sources.values():
             for url in self.start_urls_of(source):
                 yield self.start_request(source, url)
+
+    def conditional_request(self, source_id: str, url: str, callback: Any) -> scrapy.Request:
+        """A feed or sitemap: revalidated with its last validators (``ConditionalFeedMiddleware``),
+        so an unchanged one answers 304, and capped at ``FEED_MAXSIZE`` rather than the article limit."""
+        return scrapy.Request(
+            url, callback=callback, errback=self.on_error, dont_filter=True,
+            meta={"source_id": source_id, "conditional": True, "handle_httpstatus_list": [304],
+                  "download_maxsize": self.settings.getint("FEED_MAXSIZE")},
+        )
 
     def too_old(self, published: datetime | None) -> bool:
         return bool(self.since and published and published < self.since)

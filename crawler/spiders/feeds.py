@@ -31,11 +31,7 @@ class FeedsSpider(SourceSpider):
     kind = "feeds"
 
     def start_request(self, source: Source, url: str) -> scrapy.Request:
-        return scrapy.Request(
-            url, callback=self.parse_feed, errback=self.on_error, dont_filter=True,
-            meta={"source_id": source.id, "conditional": True, "handle_httpstatus_list": [304],
-                  "download_maxsize": self.settings.getint("FEED_MAXSIZE")},
-        )
+        return self.conditional_request(source.id, url, self.parse_feed)
 
     def parse_feed(self, response: scrapy.http.Response) -> Iterator[scrapy.Request]:
         source_id = response.meta["source_id"]

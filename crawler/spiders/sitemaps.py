@@ -61,11 +61,7 @@ class SitemapsSpider(SourceSpider, SitemapSpider):
         return self.sitemap_request(source.id, url)
 
     def sitemap_request(self, source_id: str, url: str) -> scrapy.Request:
-        return scrapy.Request(
-            url, callback=self._parse_sitemap, errback=self.on_error, dont_filter=True,
-            meta={"source_id": source_id, "conditional": True, "handle_httpstatus_list": [304],
-                  "download_maxsize": self.settings.getint("FEED_MAXSIZE")},
-        )
+        return self.conditional_request(source_id, url, self._parse_sitemap)
 
     def _parse_sitemap(self, response: scrapy.http.Response) -> Iterator[scrapy.Request]:
         source_id = response.meta["source_id"]

@@ -122,7 +122,7 @@ def test_workers_that_cannot_start_say_so_once_instead_of_respawning() -> None:
     assert done.stdout.split() == ["unavailable", "refused", "False", "0"], done.stderr[-2000:]
 
 
-def _pipeline(monkeypatch: pytest.MonkeyPatch) -> ExtractionPipeline:
+def _pipeline() -> ExtractionPipeline:
     crawler = get_crawler(settings_dict={"EXTRACTION_PROCESSES": 0})
     crawler.stats.open_spider()
     stage = ExtractionPipeline(crawler)
@@ -131,7 +131,7 @@ def _pipeline(monkeypatch: pytest.MonkeyPatch) -> ExtractionPipeline:
 
 
 def test_a_page_that_breaks_the_extractor_is_dropped_and_counted(monkeypatch: pytest.MonkeyPatch) -> None:
-    stage = _pipeline(monkeypatch)
+    stage = _pipeline()
 
     def broken(html: str, url: str) -> None:
         raise RecursionError("maximum recursion depth exceeded")  # deeply nested real-world markup

@@ -101,6 +101,10 @@ def test_province_names_are_not_cities(english) -> None:
     ("Beijing said it would retaliate against the new tariffs.", "Beijing", "METONYMIC"),
     ("She studied law at Peking University.", "Peking", "ORG_PART"),
     ("The cargo ship Dalian ran aground near the harbour.", "Dalian", "NOT_PLACE"),
+    ("Beijing lodged a strong protest over the visit of the parliamentary delegation.", "Beijing", "METONYMIC"),
+    ("Canberra and Beijing clashed again over the detained writer.", "Beijing", "METONYMIC"),
+    ("Non-stop flights between Rome and Beijing will restart in the spring.", "Beijing", "LITERAL"),
+    ("Tourists can walk the decks of the barque Peking, now restored.", "Peking", "NOT_PLACE"),
 ])
 def test_rules_only_mode(rules_only, text: str, surface: str, label: str) -> None:
     mention = only(rules_only, text, surface)

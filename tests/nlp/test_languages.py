@@ -1,4 +1,4 @@
-"""Language routing: French, Spanish, German through forms and cues; Chinese through characters."""
+"""Language routing: European languages through forms and cues; Chinese through characters."""
 
 from __future__ import annotations
 
@@ -21,6 +21,26 @@ def test_non_english(text: str, lang: str, surface: str, label: str) -> None:
     found = [m for m in mentions if m["surface"] == surface]
     assert found and found[0]["label"] == label, mentions
     assert text[found[0]["start"]:found[0]["end"]] == surface
+
+
+@pytest.mark.parametrize(("text", "lang", "surface", "label"), [
+    ("Peking kritisierte die neuen Exportkontrollen als unfair.", "de", "Peking", "METONYMIC"),
+    ("Peking hat die Strafzölle scharf verurteilt.", "de", "Peking", "METONYMIC"),
+    ("Viele Touristen besuchten im Sommer Peking und Xi'an.", "de", "Peking", "LITERAL"),
+    ("北京方面周三表示，将继续推动谈判。", "zh", "北京", "METONYMIC"),
+    ("Pechino ha accusato Washington di interferenze.", "it", "Pechino", "METONYMIC"),
+    ("Le strade di Pechino erano deserte durante le feste.", "it", "Pechino", "LITERAL"),
+    ("Pequim exigiu que Washington retirasse as sanções.", "pt", "Pequim", "METONYMIC"),
+    ("Milhares de turistas visitaram Pequim durante o feriado.", "pt", "Pequim", "LITERAL"),
+    ("Peking heeft de Nederlandse ambassadeur ontboden.", "nl", "Peking", "METONYMIC"),
+    ("In Peking was het vannacht tien graden onder nul.", "nl", "Peking", "LITERAL"),
+    ("Peking har fördömt sanktionerna.", "sv", "Peking", "METONYMIC"),
+    ("Oron växte sedan Peking infört nya exportregler.", "sv", "Peking", "METONYMIC"),
+    ("Många turister besöker Peking varje sommar.", "sv", "Peking", "LITERAL"),
+])
+def test_other_languages(text: str, lang: str, surface: str, label: str) -> None:
+    (mentions,) = tag_texts([text], [lang])
+    assert [m["label"] for m in mentions if m["surface"] == surface] == [label], mentions
 
 
 def test_language_is_detected_when_absent() -> None:

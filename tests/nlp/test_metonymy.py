@@ -7,7 +7,6 @@ from __future__ import annotations
 
 import pytest
 
-from nlp import tag_texts
 from nlp.cues import cues_for
 from nlp.features import lexical
 from tests.nlp.conftest import only
@@ -65,36 +64,6 @@ def test_literal_look_alikes(english, text: str) -> None:
 def test_ships_and_people(english, text: str, surface: str) -> None:
     mention = only(english, text, surface)
     assert mention["label"] == "NOT_PLACE" and mention["city"] is None
-
-
-@pytest.mark.parametrize(("text", "surface", "label"), [
-    ("Beijing lodged a strong protest over the visit of the parliamentary delegation.", "Beijing", "METONYMIC"),
-    ("Canberra and Beijing clashed again over the detained writer.", "Beijing", "METONYMIC"),
-    ("Non-stop flights between Rome and Beijing will restart in the spring.", "Beijing", "LITERAL"),
-    ("Tourists can walk the decks of the barque Peking, now restored.", "Peking", "NOT_PLACE"),
-])
-def test_rules_only(rules_only, text: str, surface: str, label: str) -> None:
-    assert only(rules_only, text, surface)["label"] == label
-
-
-@pytest.mark.parametrize(("text", "lang", "surface", "label"), [
-    ("Peking kritisierte die neuen Exportkontrollen als unfair.", "de", "Peking", "METONYMIC"),
-    ("Peking hat die Strafzölle scharf verurteilt.", "de", "Peking", "METONYMIC"),
-    ("Viele Touristen besuchten im Sommer Peking und Xi'an.", "de", "Peking", "LITERAL"),
-    ("北京方面周三表示，将继续推动谈判。", "zh", "北京", "METONYMIC"),
-    ("Pechino ha accusato Washington di interferenze.", "it", "Pechino", "METONYMIC"),
-    ("Le strade di Pechino erano deserte durante le feste.", "it", "Pechino", "LITERAL"),
-    ("Pequim exigiu que Washington retirasse as sanções.", "pt", "Pequim", "METONYMIC"),
-    ("Milhares de turistas visitaram Pequim durante o feriado.", "pt", "Pequim", "LITERAL"),
-    ("Peking heeft de Nederlandse ambassadeur ontboden.", "nl", "Peking", "METONYMIC"),
-    ("In Peking was het vannacht tien graden onder nul.", "nl", "Peking", "LITERAL"),
-    ("Peking har fördömt sanktionerna.", "sv", "Peking", "METONYMIC"),
-    ("Oron växte sedan Peking infört nya exportregler.", "sv", "Peking", "METONYMIC"),
-    ("Många turister besöker Peking varje sommar.", "sv", "Peking", "LITERAL"),
-])
-def test_other_languages(text: str, lang: str, surface: str, label: str) -> None:
-    (mentions,) = tag_texts([text], [lang])
-    assert [m["label"] for m in mentions if m["surface"] == surface] == [label], mentions
 
 
 def _features(text: str, surface: str, lang: str = "en") -> dict[str, float]:

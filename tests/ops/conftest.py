@@ -44,6 +44,15 @@ def redis_url(tmp_path: Path) -> Iterator[str]:
     server.wait(timeout=10)
 
 
+def offline_sources(path: Path) -> Path:
+    """The test site's source registry at ``path``, pointing at a closed port: for planning, not crawling."""
+    from tests.crawler.conftest import make_site
+
+    site = make_site()
+    site.bind("127.0.0.1", 1)
+    return site.write_sources(path)
+
+
 def many_articles(n: int, outlets: list[str]) -> list:
     """n distinct articles spread over ``outlets``, built from the crawler tests' placeholder texts."""
     from dataclasses import replace

@@ -11,13 +11,7 @@ from cli.main import citywatch
 from scheduler.lock import JobLock
 from store import connect
 from store.runs import finish_run, start_run
-from tests.crawler.conftest import make_site
-
-
-def _sources(tmp_path: Path) -> Path:
-    site = make_site()
-    site.bind("127.0.0.1", 1)
-    return site.write_sources(tmp_path / "sources.yaml")
+from tests.ops.conftest import offline_sources
 
 
 def _article(url: str, mentions: list[dict]) -> dict:
@@ -25,7 +19,7 @@ def _article(url: str, mentions: list[dict]) -> dict:
 
 
 def test_status_shows_runs_jobs_counts_and_review_queue(store_env: Path, tmp_path: Path) -> None:
-    sources = _sources(tmp_path)
+    sources = offline_sources(tmp_path / "sources.yaml")
     flagged = {"start": 0, "end": 7, "surface": "Beijing", "label": "METONYMIC", "flagged": True,
                "group_key": "beijing|gov"}
     with connect() as store:
@@ -57,7 +51,7 @@ def test_status_shows_runs_jobs_counts_and_review_queue(store_env: Path, tmp_pat
 
 
 def test_schedule_list_and_bad_config(store_env: Path, tmp_path: Path) -> None:
-    sources = _sources(tmp_path)
+    sources = offline_sources(tmp_path / "sources.yaml")
     result = CliRunner().invoke(citywatch, ["schedule", "--sources", str(sources), "--list"])
     assert result.exit_code == 0 and result.output.startswith("default")
     bad = tmp_path / "ops.yaml"

@@ -22,7 +22,7 @@ from scheduler.service import STATE, Scheduler
 from store import connect
 from store.runs import get_run
 from tests.crawler.conftest import FAST, OUTLETS, make_site
-from tests.ops.conftest import many_articles
+from tests.ops.conftest import many_articles, offline_sources
 
 PROJECT_ROOT = Path(__file__).resolve().parents[2]
 NEVER = "0 0 1 1 *"  # default cron that does not fire during a test
@@ -38,10 +38,8 @@ def with_schedules(path: Path, schedules: dict[str, str]) -> Path:
 
 
 def test_plan_groups_sources_by_cron(tmp_path: Path) -> None:
-    site = make_site()
-    site.bind("127.0.0.1", 1)
     crons = {"daily-courier": "*/30 * * * *", "le-quotidien": "*/30 * * * *", "die-rundschau": "0 3 * * *"}
-    sources = with_schedules(site.write_sources(tmp_path / "s.yaml"), crons)
+    sources = with_schedules(offline_sources(tmp_path / "s.yaml"), crons)
     jobs = {job.name: job for job in plan_jobs(sources, "0 */6 * * *")}
     assert jobs["cron */30 * * * *"].sources == ("daily-courier", "le-quotidien")
     assert jobs["cron 0 3 * * *"].sources == ("die-rundschau",)
@@ -49,14 +47,12 @@ def test_plan_groups_sources_by_cron(tmp_path: Path) -> None:
 
 
 def test_cron_apscheduler_cannot_run_is_a_clear_error(tmp_path: Path) -> None:
-    site = make_site()
-    site.bind("127.0.0.1", 1)
     from crawler.sources import SourcesError
 
-    plain = site.write_sources(tmp_path / "plain.yaml")
+    plain = offline_sources(tmp_path / "plain.yaml")
     with pytest.raises(ScheduleError, match="schedule.default.*'@daily'"):
         plan_jobs(plain, "@daily")
-    sources = with_schedules(site.write_sources(tmp_path / "s.yaml"), {"die-rundschau": "@daily"})
+    sources = with_schedules(offline_sources(tmp_path / "s.yaml"), {"die-rundschau": "@daily"})
     with pytest.raises(SourcesError, match="die-rundschau.*'@daily' is not a 5-field cron"):
         plan_jobs(sources, "0 */6 * * *")
 
@@ -64,9 +60,7 @@ def test_cron_apscheduler_cannot_run_is_a_clear_error(tmp_path: Path) -> None:
 def test_reload_replans_jobs_and_keeps_them_on_a_bad_registry(store_env: Path, tmp_path: Path) -> None:
     from crawler.sources import SourcesError
 
-    site = make_site()
-    site.bind("127.0.0.1", 1)
-    sources = site.write_sources(tmp_path / "s.yaml")
+    sources = offline_sources(tmp_path / "s.yaml")
     service = Scheduler(sources, _fast_config())
     service.start()
     try:

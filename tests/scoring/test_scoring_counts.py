@@ -9,33 +9,10 @@ import pytest
 from scoring.api import compute
 from scoring.periods import parse_period
 from store import save_articles
-from tests.scoring.corpus import article, mention
+from tests.scoring.corpus import article, hand_corpus, mention
 
 JULY = parse_period("2026-07")
 LOG2 = 1 + math.log(2)
-
-
-def hand_corpus() -> list[dict]:
-    a1 = "Factories in Wuhan reopened.\nLater, Wuhan officials said more."
-    a2 = "Beijing warned Washington.\nCargo through Shanghai rose."
-    a4 = "Markets were mixed.\nThe index in Shanghai closed higher."
-    b1 = "Trade fell.\nExporters in Wuhan and Kunshan waited."
-    b2 = "Protests.\nCrowds in Hong Kong gathered."
-    return [
-        # a1: Wuhan twice, first in the first paragraph: (1 + ln 2) x 2
-        article("a1", "a", 3, a1, [mention(a1, "Wuhan"), mention(a1, "Wuhan", nth=1)]),
-        # a2: Beijing as government (gov_refs), Shanghai literal in the 2nd paragraph: 1
-        article("a2", "a", 4, a2, [mention(a2, "Beijing", "METONYMIC"), mention(a2, "Shanghai")]),
-        article("a3", "a", 5, "Nothing about China.", []),
-        # a4: Shanghai in the 2nd paragraph but also in the title: prominent, 2
-        article("a4", "a", 6, a4, [mention(a4, "Shanghai")], title="Shanghai stocks rally"),
-        # b1: Wuhan 1; Kunshan is a county-level city counted for Suzhou: 1
-        article("b1", "b", 7, b1, [mention(b1, "Wuhan"), mention(b1, "Kunshan")]),
-        # b2: Hong Kong is a SAR, not ranked by default
-        article("b2", "b", 8, b2, [mention(b2, "Hong Kong")]),
-        # outside July: ignored (it is in the previous period)
-        article("old", "a", 20, a1, [mention(a1, "Wuhan")], month=6),
-    ]
 
 
 def by_city(result) -> dict[str, dict]:

@@ -10,7 +10,7 @@ from scoring.api import compute
 from scoring.periods import parse_period
 from scoring.summary import city_refs
 from store import save_articles
-from tests.scoring.corpus import CITIES, article, mention
+from tests.scoring.corpus import CITIES, article, hand_corpus, mention
 
 JULY = parse_period("2026-07")
 
@@ -104,8 +104,6 @@ def test_missing_summaries_are_computed_and_written_back(embedded_store, outlets
 
 
 def test_bootstrap_is_seeded_and_brackets_the_estimate(embedded_store, outlets, config) -> None:
-    from tests.scoring.test_scoring_counts import hand_corpus
-
     save_articles(embedded_store, hand_corpus() + random_corpus(9, 40))
     cfg = config.with_(bootstrap_resamples=200)
     one = compute(embedded_store, JULY, cfg, outlets=outlets)

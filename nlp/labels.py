@@ -1,0 +1,5 @@
+"""The mention labels of the tagger's output (``citywatch tag``), the vocabulary review and scoring share."""
+
+LABELS = ("LITERAL", "METONYMIC", "ORG_PART", "OTHER_PLACE", "NOT_PLACE")
+CITY_LABELS = frozenset({"LITERAL", "METONYMIC", "ORG_PART"})  # a mention with these names a Chinese city
+CITYLESS = frozenset(LABELS) - CITY_LABELS  # never carry a city
