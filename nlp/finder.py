@@ -36,7 +36,7 @@ def _word_char(char: str) -> bool:
     return char.isalnum() and not is_cjk(char)
 
 
-def _lower_same_length(text: str) -> str:
+def lower_same_length(text: str) -> str:
     """``text.lower()`` when it keeps offsets, else a per-character lower-casing that does."""
     lowered = text.lower()
     if len(lowered) == len(text):
@@ -68,9 +68,9 @@ class FormMatcher:
     def find(self, text: str) -> list[Hit]:
         if self.empty or not text:
             return []
-        lowered = _lower_same_length(unicodedata.normalize("NFC", text)) if not text.isascii() else text.lower()
+        lowered = lower_same_length(unicodedata.normalize("NFC", text)) if not text.isascii() else text.lower()
         if len(lowered) != len(text):  # NFC changed the length: match on the raw text instead
-            lowered = _lower_same_length(text)
+            lowered = lower_same_length(text)
         hits = [h for h in self._raw_hits(text, lowered) if self._acceptable(text, h)]
         return _leftmost_longest(hits)
 

@@ -14,7 +14,7 @@ from dataclasses import dataclass, field
 from typing import Any
 
 from nlp.cues import foreign_names
-from nlp.finder import Hit
+from nlp.finder import Hit, lower_same_length
 from nlp.lexicon import Lexicon
 
 NEAR_AFTER = 30  # "Suzhou, Anhui" / "Suzhou in Anhui province" / "Canton, Ohio"
@@ -74,7 +74,7 @@ def article_context(text: str, hits: Sequence[Hit], lexicon: Lexicon, china_word
             province_hits.append((hit, named))
         if code:
             provinces[code] = provinces.get(code, 0) + 1
-    lowered = text.lower()
+    lowered = lower_same_length(text)  # offsets into it must be offsets into text ("İ" lowers to 2)
     china = bool(provinces) or any(_word_in(word, lowered) for word in china_words)
     return ArticleContext(provinces, province_hits, china, lowered)
 

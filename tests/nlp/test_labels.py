@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import pytest
 
+from nlp import tag_texts
 from tests.nlp.conftest import only, tag_one
 
 LABELLED = [
@@ -41,6 +42,15 @@ def test_other_place_needs_context(english) -> None:
     assert taiwan["label"] == "OTHER_PLACE" and taiwan["city"] is None
     shenzhen = only(english, "Shenzhen reported record exports of electric cars this year.", "Shenzhen")
     assert shenzhen["label"] != "OTHER_PLACE" and shenzhen["confidence"] > 0.5
+
+
+def test_context_windows_keep_their_offsets_after_letters_that_lower_to_two() -> None:
+    """"İ" lower-cases to two characters: the "Canton, Ohio" window must still look right after the name."""
+    plain = "Factory jobs came back to Canton, Ohio, last year."
+    turkish = "İSTANBUL İŞ İNSANLARI İÇİN İHRACAT İSTATİSTİKLERİ, İZMİR İLE İLGİLİ İNCELEME. " * 3 + plain
+    (before,), (after,) = (tag_texts([t], ["en"])[0] for t in (plain, turkish))
+    assert after["label"] == before["label"] == "OTHER_PLACE"
+    assert after["confidence"] == before["confidence"]
 
 
 HOMONYMS = [
