@@ -3,7 +3,7 @@ VENV   := .venv
 PY     := $(VENV)/bin/python
 STAMP  := $(VENV)/.installed
 
-.PHONY: setup test demo bench clean
+.PHONY: setup test lint demo bench clean
 
 setup: $(STAMP)
 
@@ -19,8 +19,13 @@ $(STAMP): requirements.txt pyproject.toml
 	$(PY) -m pip install --quiet --disable-pip-version-check --no-deps --no-build-isolation --config-settings editable_mode=compat -e .
 	@touch $(STAMP)
 
-test: setup
+test: setup lint
 	$(PY) -m pytest
+
+# The import contract (layers point down, pyproject.toml [tool.importlinter]) and ruff.
+lint: setup
+	$(VENV)/bin/ruff check .
+	$(VENV)/bin/lint-imports
 
 demo: setup
 	$(VENV)/bin/citywatch demo

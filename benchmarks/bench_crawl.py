@@ -55,11 +55,11 @@ def _page_bodies(site: Site) -> list[tuple[str, str]]:
 
 
 def run() -> None:
+    from citywatch.store import connect
+    from citywatch.store.runs import get_run
     from crawler.extraction import extract
     from crawler.run import run_crawl
     from crawler.workers import worker_count
-    from store import connect
-    from store.runs import get_run
 
     site, label = _site()
     with tempfile.TemporaryDirectory() as tmp, SiteServer(site) as server:

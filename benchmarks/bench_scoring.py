@@ -35,7 +35,7 @@ def _cities() -> list[tuple[str, str, str]]:
 
 def make_articles(start: int, stop: int, seed: int = 11, summaries: bool = True):
     """Articles ``start..stop-1`` of a deterministic stream (a size is a prefix of a larger size)."""
-    from scoring.summary import city_refs
+    from citywatch.store.summary import city_refs
 
     cities = _cities()
     weights = [1.0 / (k + 1) for k in range(len(cities))]
@@ -70,9 +70,9 @@ def _score(data_dir: Path) -> dict:
     code = (
         "import json, resource, sys, time\n"
         "from pathlib import Path\n"
-        "from store import StoreConfig, connect\n"
+        "from citywatch.store import StoreConfig, connect\n"
         "from scoring.api import compute\n"
-        "from scoring.config import load_config\n"
+        "from citywatch.config.scoring import load_config\n"
         "from scoring.periods import parse_period\n"
         "store = connect(StoreConfig(data_dir=Path(sys.argv[1])))\n"
         "store.articles.find_one({})\n"
@@ -88,7 +88,7 @@ def _score(data_dir: Path) -> dict:
 
 
 def run(sizes: tuple[int, ...] = SIZES) -> None:
-    from store import StoreConfig, connect, save_articles
+    from citywatch.store import StoreConfig, connect, save_articles
 
     print("scoring 2026-Q3 (+ 2026-Q2 for rank change), bootstrap 500 resamples, embedded store:")
     with tempfile.TemporaryDirectory() as tmp:

@@ -9,7 +9,7 @@ import time
 from datetime import UTC, datetime, timedelta
 from pathlib import Path
 
-from store import StoreConfig, connect, save_articles
+from citywatch.store import StoreConfig, connect, save_articles
 
 N_ARTICLES = 2000
 WORDS = (

@@ -16,7 +16,7 @@ from urllib.parse import urljoin
 import feedparser
 import httpx
 
-from crawler.sources import Source
+from citywatch.config.sources import Source
 
 
 @dataclass

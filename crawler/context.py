@@ -12,8 +12,7 @@ from __future__ import annotations
 from datetime import UTC, datetime, timedelta
 from typing import Any
 
-from store import Store, connect
-
+from citywatch.store import Store, connect
 from crawler.dedup import NearDuplicateIndex
 from crawler.workers import ExtractionWorkers, worker_count
 

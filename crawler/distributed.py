@@ -38,9 +38,9 @@ from scrapy.exceptions import DontCloseSpider
 from scrapy_redis.dupefilter import RFPDupeFilter
 from twisted.internet.task import LoopingCall
 
+from citywatch.store import StoreUnavailable
+from citywatch.store.connection import redact
 from crawler.dedup import canonical_url
-from store import StoreUnavailable
-from store.connection import redact
 
 logger = logging.getLogger(__name__)
 ENV_URL = "CITYWATCH_REDIS_URL"
@@ -79,7 +79,7 @@ def join_round(url: str, prefix: str = DEFAULT_PREFIX, ttl: float = DEFAULT_ROUN
 
 
 def _join(server: Any, current_key: str, members_key: str, ttl: float) -> str:
-    from store.runs import new_run_id
+    from citywatch.store.runs import new_run_id
 
     for _ in range(5):
         server.set(current_key, new_run_id(), nx=True, ex=int(ttl))
@@ -186,8 +186,8 @@ class DistributedRound:
         """
         from pymongo.errors import DuplicateKeyError, PyMongoError
 
+        from citywatch.store import StoreError
         from crawler.context import get_store
-        from store import StoreError
 
         run_id = self.crawler.settings.get("CITYWATCH_RUN_ID")
         try:

@@ -26,13 +26,13 @@ from scrapy import Request, signals
 from scrapy.downloadermiddlewares.retry import RetryMiddleware
 from scrapy.exceptions import IgnoreRequest
 from scrapy.utils.defer import maybe_deferred_to_future
-from store import StoreError, known_urls
-from store.articles import chunks
 from twisted.internet.task import deferLater
 
+from citywatch.config.sources import host_allowed
+from citywatch.store import StoreError, known_urls
+from citywatch.store.articles import chunks
 from crawler.context import claim, get_store, stat_key
 from crawler.dedup import canonical_url
-from crawler.sources import host_allowed
 
 logger = logging.getLogger(__name__)
 FEED_STATE = "feed_state"

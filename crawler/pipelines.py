@@ -20,19 +20,24 @@ from urllib.parse import urlsplit
 from pymongo import UpdateOne
 from pymongo.errors import PyMongoError
 from scrapy.exceptions import DropItem
-from store import StoreError, save_articles
-from store.articles import insert_new
 from scrapy.utils.defer import maybe_deferred_to_future
 from twisted.internet.defer import Deferred
 from twisted.internet.task import LoopingCall
 
+from citywatch.config.sources import host_allowed
+from citywatch.store import StoreError, save_articles
+from citywatch.store.articles import insert_new
+from citywatch.store.summary import city_refs
 from crawler import extraction, language
-from scoring.summary import city_refs
-from crawler.context import (acquire_extraction_workers, get_store, near_duplicate_index,
-                             release_extraction_workers, stat_key)
-from crawler.workers import WORKER_CPU_STAT, WorkerCrashed, WorkersUnavailable
-from crawler.sources import host_allowed
+from crawler.context import (
+    acquire_extraction_workers,
+    get_store,
+    near_duplicate_index,
+    release_extraction_workers,
+    stat_key,
+)
 from crawler.dedup import canonical_url, content_hash, signature, signature_doc, words
+from crawler.workers import WORKER_CPU_STAT, WorkerCrashed, WorkersUnavailable
 
 logger = logging.getLogger(__name__)
 ARTICLE_FIELDS = ("url", "canonical_url", "source_id", "title", "text", "lang", "lang_prob", "published_at",
@@ -199,7 +204,7 @@ class TaggingPipeline(_Stage):
 
     @staticmethod
     def _review_rules() -> dict:
-        from review.learned import load_rules
+        from citywatch.store.rules import load_rules
 
         try:
             return load_rules(get_store())
@@ -241,7 +246,7 @@ class TaggingPipeline(_Stage):
             for item in items:
                 self.stats.inc_value(stat_key(item["source_id"], "errors/tagger"))
             tagged, version = [None] * len(items), None
-        from review.learned import apply_rules
+        from citywatch.store.rules import apply_rules
 
         for (item, done), mentions in zip(batch, tagged, strict=True):
             if mentions is not None and self.rules:
@@ -302,7 +307,7 @@ class StoragePipeline(_Stage):
             logger.error("store unavailable, %d articles kept for the next attempt: %s", len(self.buffer), exc)
             return
         rejected = {ref for ref, _ in result.rejected}
-        for ref, message in result.rejected:
+        for _ref, message in result.rejected:
             logger.warning("article rejected by the store: %s", message)
         for doc in self.buffer:
             name = "dropped/invalid" if doc["url"] in rejected else "stored"

@@ -22,12 +22,13 @@ import signal
 import subprocess
 import sys
 import threading
-from collections.abc import Mapping
+from collections.abc import Callable, Mapping
 from datetime import date
 from pathlib import Path
 from typing import Any
 
-from crawler.sources import PROJECT_ROOT, load_sources
+from citywatch.config import PROJECT_ROOT
+from citywatch.config.sources import load_sources
 
 SPIDERS = ("feeds", "sitemaps", "sections")
 
@@ -63,10 +64,15 @@ def child_env() -> dict[str, str]:
 
 
 def run_crawl(sources_file: Path, only: list[str] | None = None, since: date | None = None,
-              settings: dict | None = None) -> str:
-    """Run one crawl to the end and return its run id (see ``citywatch runs``)."""
-    from store import connect
-    from store.runs import close_unfinished_run, new_run_id
+              settings: dict | None = None, after: Callable[[Any, str], Any] | None = None) -> str:
+    """Run one crawl to the end and return its run id (see ``citywatch runs``).
+
+    ``after(store, run_id)`` runs once the run is closed, however it ended: the
+    command line passes the post-run monitors (``citywatch.scheduler.monitors``),
+    which live above the crawler because they judge a run against the store's history.
+    """
+    from citywatch.store import connect
+    from citywatch.store.runs import close_unfinished_run, new_run_id
 
     spiders_for(Path(sources_file), only)
     if os.environ.get("CITYWATCH_REDIS_URL"):  # distributed: join the shared Redis round
@@ -96,22 +102,19 @@ def run_crawl(sources_file: Path, only: list[str] | None = None, since: date | N
     with connect() as store:
         if returncode != 0:
             close_unfinished_run(store, run_id, returncode, stopping, {"sources_file": str(sources_file)})
-        _monitor(store, run_id)
+        if after is not None:
+            _after_run(after, store, run_id)
     if returncode != 0:
         raise CrawlFailed(f"crawl {run_id} failed (exit status {returncode}); see `citywatch runs`")
     return run_id
 
 
-def _monitor(store: Any, run_id: str) -> None:
-    """Post-run checks (crawler/monitors.py, operations) when present; they never fail the crawl."""
+def _after_run(after: Callable[[Any, str], Any], store: Any, run_id: str) -> None:
+    """Post-run work never fails the crawl: a broken alert channel must not turn a good crawl into an error."""
     try:
-        from crawler.monitors import monitor_run
-    except ImportError:
-        return
-    try:
-        monitor_run(store, run_id)
-    except Exception:  # a broken alert channel must not turn a good crawl into an error
-        logging.getLogger(__name__).exception("monitoring of run %s failed", run_id)
+        after(store, run_id)
+    except Exception:
+        logging.getLogger(__name__).exception("post-run work on run %s failed", run_id)
 
 
 def apply_overrides(settings: Any, overrides: Mapping[str, Any]) -> None:

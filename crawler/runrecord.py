@@ -17,10 +17,10 @@ from typing import Any
 
 from pymongo.errors import PyMongoError
 from scrapy import signals
-from store import StoreError
-from store.runs import finish_run, get_run, new_run_id, per_source, record_spider, start_run
 from twisted.internet.task import LoopingCall
 
+from citywatch.store import StoreError
+from citywatch.store.runs import finish_run, get_run, new_run_id, per_source, record_spider, start_run
 from crawler.context import get_store
 from crawler.workers import WORKER_CPU_STAT
 

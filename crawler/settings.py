@@ -84,4 +84,4 @@ RUN_STALE_SECONDS = 60.0  # a running run without heartbeat for this long is mar
 CITYWATCH_PROGRESS = False  # print a progress line to stderr at every heartbeat
 CITYWATCH_RUN_ID = None  # set by run_crawl; `scrapy crawl` alone makes one up
 CITYWATCH_RUN_SPIDERS = None  # spiders sharing the run id (comma list); the last to close ends the run
-CITYWATCH_SOURCES = None  # default for the spiders' `sources` argument (else config/sources.yaml)
+CITYWATCH_SOURCES = None  # default for the spiders' `sources` argument (else citywatch/config/sources.yaml)

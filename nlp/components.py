@@ -21,8 +21,8 @@ from nlp.calibration import FLAG_THRESHOLD, SCALE_FILE, apply, load_scale
 from nlp.classifier import WEIGHTS_FILE, predict
 from nlp.cues import CUE_LANGS, cues_for
 from nlp.features import context, vector
-from nlp.labels import CITY_LABELS, CITYLESS
 from nlp.finder import Hit, is_cjk
+from nlp.labels import CITY_LABELS, CITYLESS
 from nlp.lexicon import lexicon_of
 from nlp.linker import article_context, link
 

@@ -19,7 +19,7 @@ from typing import Any
 
 from pymongo import UpdateOne
 
-from store import Store, iter_articles
+from citywatch.store import Store, iter_articles
 
 PROJECTION = {"text": 1, "title": 1, "content_hash": 1, "lang": 1, "mentions": 1, "tagger_version": 1}
 
@@ -68,7 +68,7 @@ def retag_store(store: Store, tag: Callable[[list[str], list[str | None]], list[
                 batch_size: int = 200, force: bool = False, on_batch: Callable[[RetagResult], None] | None = None
                 ) -> RetagResult:
     """Re-tag every article (or only those tagged by another version unless ``force``)."""
-    from review.learned import load_rules
+    from citywatch.store.rules import load_rules
 
     query: dict[str, Any] = {} if force else {"tagger_version": {"$ne": version}}
     rules = load_rules(store)
@@ -87,8 +87,8 @@ def retag_store(store: Store, tag: Callable[[list[str], list[str | None]], list[
 
 
 def _flush(store: Store, batch: list[dict], tag: Callable, version: str, rules: dict, result: RetagResult) -> None:
-    from review.learned import apply_rules
-    from scoring.summary import city_refs
+    from citywatch.store.rules import apply_rules
+    from citywatch.store.summary import city_refs
 
     tagged = tag([a.get("text") or "" for a in batch], [a.get("lang") for a in batch])
     ops = []

@@ -6,9 +6,9 @@ for the demo), :func:`scoring.summary.city_refs` (the compact per-article summar
 writers store beside ``mentions``). The method is in docs/scoring.md.
 """
 
+from citywatch.config.scoring import ScoringConfig, load_config
+from citywatch.store.summary import city_refs
 from scoring.api import run_period, score_period
-from scoring.config import ScoringConfig, load_config
 from scoring.periods import Period, parse_period
-from scoring.summary import city_refs
 
 __all__ = ["Period", "ScoringConfig", "city_refs", "load_config", "parse_period", "run_period", "score_period"]

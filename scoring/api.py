@@ -11,13 +11,13 @@ from typing import Any
 
 import numpy as np
 
+from citywatch.config.scoring import ScoringConfig, load_config
+from citywatch.store import Store
 from scoring.collect import Corpus, Slice, collect
-from scoring.config import ScoringConfig, load_config
 from scoring.coverage import RunHistory, SourceCoverage, coverage
 from scoring.meta import CityInfo, Outlet, load_cities, load_outlets, outlet
 from scoring.method import ROUND, Estimates, Estimator, Universe, Window, bootstrap, cut, interval
 from scoring.periods import Period, containing
-from store import Store
 
 SNAPSHOTS = "scores"
 

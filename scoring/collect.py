@@ -20,12 +20,12 @@ from typing import Any
 import numpy as np
 from pymongo import UpdateOne
 
+from citywatch.config.scoring import ScoringConfig
+from citywatch.store import Store, iter_articles
+from citywatch.store.articles import lookup_ids
+from citywatch.store.summary import FINGERPRINT_FIELDS, city_refs, is_current
 from nlp.labels import LABELS
-from scoring.config import ScoringConfig
 from scoring.meta import UNKNOWN, CityInfo, Outlet, outlet
-from scoring.summary import FINGERPRINT_FIELDS, city_refs, is_current
-from store import Store, iter_articles
-from store.articles import lookup_ids
 
 PAGE = 2000
 REPAIR_BATCH = 200

@@ -26,7 +26,7 @@ from dataclasses import dataclass, field
 from datetime import UTC, date, datetime, timedelta
 from typing import Any
 
-from store import Store
+from citywatch.store import Store
 
 RUN_FIELDS = {"started_at": 1, "ended_at": 1, "status": 1, "source_ids": 1, "sources": 1}
 

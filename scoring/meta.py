@@ -1,6 +1,6 @@
 """What scoring needs to know about outlets and cities, read from their owners' files.
 
-Outlets come from the source registry (config/sources.yaml), read here with a few
+Outlets come from the source registry (citywatch/config/sources.yaml), read here with a few
 lines of YAML rather than through the crawler's validating loader, so scoring
 works on a store whose registry has since changed or is partly invalid. A
 source_id the registry does not know gets ``unknown_source_weight`` and country
@@ -14,9 +14,8 @@ from dataclasses import dataclass
 from pathlib import Path
 from typing import Any
 
-from config import read_yaml
-
-from scoring.config import PROJECT_ROOT, ConfigError
+from citywatch.config import PROJECT_ROOT, read_yaml
+from citywatch.config.scoring import ConfigError
 
 UNKNOWN = "unknown"
 

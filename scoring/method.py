@@ -15,8 +15,8 @@ from datetime import date
 
 import numpy as np
 
+from citywatch.config.scoring import ScoringConfig
 from scoring.collect import LABELS, Corpus, unit_order
-from scoring.config import ScoringConfig
 from scoring.meta import CityInfo, Outlet, outlet
 
 ROUND = 6  # decimals kept in outputs: enough for any ranking, stable across platforms

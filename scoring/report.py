@@ -19,7 +19,8 @@ PALETTE = ("#2563eb", "#dc2626", "#16a34a", "#9333ea", "#ea580c", "#0891b2", "#c
 INDEX_COLOR, GOV_COLOR, CI_COLOR = "#2563eb", "#f59e0b", "#1e293b"
 
 CSS = """
-body{font:14px/1.45 system-ui,-apple-system,"Segoe UI",Roboto,"Noto Sans CJK SC","PingFang SC","Microsoft YaHei",sans-serif;color:#0f172a;background:#f1f5f9;margin:0}
+body{font:14px/1.45 system-ui,-apple-system,"Segoe UI",Roboto,"Noto Sans CJK SC","PingFang SC","Microsoft YaHei",sans-serif;
+ color:#0f172a;background:#f1f5f9;margin:0}
 main{max-width:1180px;margin:0 auto;padding:28px 24px 48px}
 h1{font-size:26px;margin:0 0 4px}h2{font-size:18px;margin:0 0 4px}
 .sub{color:#475569;margin:0 0 18px}.note{color:#64748b;font-size:12.5px;margin:6px 0 10px}

@@ -15,10 +15,8 @@ from pathlib import Path
 
 import pytest
 
-from store import Store, StoreConfig, connect
-
-PROJECT_ROOT = Path(__file__).resolve().parent.parent
-SHARED_DATA = PROJECT_ROOT.parent / "shared" / "data"
+from citywatch.config import SHARED_DATA
+from citywatch.store import Store, StoreConfig, connect
 
 
 def free_port() -> int:

@@ -10,9 +10,17 @@ from pathlib import Path
 
 import pytest
 
-from store import InvalidDocument, StoreConfig, StoreUnavailable, connect, iter_articles, known_urls, save_articles
-from store.connection import redact
-from store.schema import validate_article
+from citywatch.store import (
+    InvalidDocument,
+    StoreConfig,
+    StoreUnavailable,
+    connect,
+    iter_articles,
+    known_urls,
+    save_articles,
+)
+from citywatch.store.connection import redact
+from citywatch.store.schema import validate_article
 
 
 def article(i: int, text: str = "body", **extra: object) -> dict:

@@ -26,10 +26,10 @@ from scrapy.spidermiddlewares.httperror import HttpError
 from twisted.internet.error import ConnectionRefusedError, DNSLookupError, TCPTimedOutError, TimeoutError
 from twisted.python.failure import Failure
 
-from config import DEFAULT_SOURCES
+from citywatch.config import DEFAULT_SOURCES
+from citywatch.config.sources import Source, load_sources
 from crawler.context import stat_key
 from crawler.items import ArticleItem
-from crawler.sources import Source, load_sources
 
 
 def parse_since(value: str | date | None) -> datetime | None:

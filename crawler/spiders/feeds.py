@@ -15,7 +15,7 @@ from urllib.parse import urljoin
 import feedparser
 import scrapy
 
-from crawler.sources import Source
+from citywatch.config.sources import Source
 from crawler.spiders.base import SourceSpider
 
 

@@ -19,7 +19,7 @@ import scrapy
 import yaml
 from scrapy.linkextractors import LinkExtractor
 
-from crawler.sources import Source, host_allowed
+from citywatch.config.sources import Source, host_allowed
 from crawler.spiders.base import SourceSpider
 
 PATTERNS = Path(__file__).resolve().parent.parent / "url_patterns.yaml"

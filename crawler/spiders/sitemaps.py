@@ -19,8 +19,8 @@ from lxml import etree
 from scrapy.spiders import SitemapSpider
 from scrapy.utils.sitemap import sitemap_urls_from_robots
 
+from citywatch.config.sources import Source
 from crawler.extraction import parse_date
-from crawler.sources import Source
 from crawler.spiders.base import SourceSpider
 
 

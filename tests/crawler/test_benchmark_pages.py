@@ -6,10 +6,10 @@ import json
 from pathlib import Path
 
 from benchmarks.bench_extraction import score, token_pr
+from citywatch.store import connect
+from citywatch.store.runs import get_run
 from demo_site.server import SiteServer
 from demo_site.site import Site
-from store import connect
-from store.runs import get_run
 from tests.conftest import shared_data
 from tests.crawler.conftest import crawl
 

@@ -8,9 +8,9 @@ from pathlib import Path
 
 from click.testing import CliRunner
 
-from cli.main import citywatch
+from citywatch.cli.main import citywatch
+from citywatch.store import connect
 from crawler.run import child_env
-from store import connect
 from tests.crawler.conftest import FAST, make_site
 
 ROOT = Path(__file__).resolve().parents[2]

@@ -6,9 +6,9 @@ from pathlib import Path
 
 import pytest
 
+from citywatch.store import connect
+from citywatch.store.runs import get_run
 from demo_site.site import HOSTILE_LINKS
-from store import connect
-from store.runs import get_run
 from tests.crawler.conftest import crawl
 
 
@@ -108,8 +108,8 @@ def test_near_duplicates_meet_across_runs(served, store_env: Path) -> None:
 def test_stored_mentions_carry_the_scoring_summary_and_learned_review_rules(served, store_env: Path) -> None:
     from datetime import UTC, datetime
 
-    from review.learned import set_rule
-    from scoring.summary import is_current
+    from citywatch.store.rules import set_rule
+    from citywatch.store.summary import is_current
 
     _, sources = served
     crawl(sources, only=["daily-courier"], TAGGER_ENABLED=True)

@@ -6,8 +6,8 @@ from pathlib import Path
 
 import pytest
 
+from citywatch.config.sources import load_sources
 from crawler import extraction
-from crawler.sources import load_sources
 from demo_site.site import ARTICLES, OUTLETS, Site
 
 

@@ -2,16 +2,15 @@
 
 from __future__ import annotations
 
-
 import pytest
 from scrapy import Request
 from scrapy.exceptions import IgnoreRequest
 from scrapy.utils.test import get_crawler
 
+from citywatch.config.sources import Source
+from citywatch.store import save_articles
 from crawler import context
 from crawler.middlewares import KnownUrlsMiddleware, SourceDomainsMiddleware
-from crawler.sources import Source
-from store import save_articles
 
 ONE = Source(id="one", name="One", country="GB", language="en", feeds=("https://one.example/rss",),
              allowed_domains=("one.example",))

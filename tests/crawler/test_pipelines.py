@@ -2,16 +2,16 @@
 
 from __future__ import annotations
 
-from twisted.internet.defer import Deferred
 from datetime import UTC, datetime
 
 import pytest
 from scrapy.utils.test import get_crawler
+from twisted.internet.defer import Deferred
 
+from citywatch.store import StoreUnavailable
 from crawler import context
 from crawler.items import ArticleItem
 from crawler.pipelines import StoragePipeline, TaggingPipeline
-from store import StoreUnavailable
 
 
 def _item(i: int, status: str = "ok") -> ArticleItem:

@@ -10,11 +10,11 @@ from dataclasses import replace
 from datetime import timedelta
 from pathlib import Path
 
+from citywatch.store import connect
+from citywatch.store.runs import get_run, new_run_id
 from crawler.run import child_env, crawl_command
 from demo_site.server import SiteServer
 from demo_site.site import Site, read_articles, read_outlets
-from store import connect
-from store.runs import get_run, new_run_id
 from tests.crawler.conftest import ARTICLES, FAST, OUTLETS, crawl
 
 

@@ -4,8 +4,17 @@ from __future__ import annotations
 
 from datetime import UTC, datetime, timedelta
 
-from store.runs import (add_failures, finish_run, get_run, list_runs, mark_stale, per_source, record_spider,
-                        start_run, totals)
+from citywatch.store.runs import (
+    add_failures,
+    finish_run,
+    get_run,
+    list_runs,
+    mark_stale,
+    per_source,
+    record_spider,
+    start_run,
+    totals,
+)
 
 STATS = {
     "downloader/request_count": 5,

@@ -2,7 +2,7 @@ from pathlib import Path
 
 import pytest
 
-from crawler.sources import DEFAULT_SOURCES, SourcesError, host_allowed, load_sources
+from citywatch.config.sources import DEFAULT_SOURCES, SourcesError, host_allowed, load_sources
 
 
 def test_shipped_registry_is_broad() -> None:
@@ -31,7 +31,8 @@ sources:
 
 
 def test_invalid_entry_names_source_and_field(tmp_path: Path) -> None:
-    path = _write(tmp_path, GOOD + "  - {id: two, name: Two, country: gb, language: en, feeds: [https://two.example/f], allowed_domains: [two.example]}\n")
+    path = _write(tmp_path, GOOD + "  - {id: two, name: Two, country: gb, language: en, feeds: [https://two.example/f],"
+                                   " allowed_domains: [two.example]}\n")
     with pytest.raises(SourcesError, match=r"source two: field 'country'"):
         load_sources(path)
 

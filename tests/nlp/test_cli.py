@@ -9,7 +9,7 @@ from pathlib import Path
 
 from click.testing import CliRunner
 
-from cli.main import citywatch
+from citywatch.cli.main import citywatch
 from nlp import TAGGER_VERSION, tag_texts
 
 MENTION_KEYS = {"start", "end", "surface", "label", "city", "confidence", "flagged"}
@@ -53,7 +53,7 @@ def test_bad_lines_get_an_error_line_and_the_rest_is_tagged(tmp_path: Path) -> N
 
 def test_installed_command_runs_as_a_process() -> None:
     line = json.dumps({"id": "x", "text": "上海的工厂恢复生产。", "lang": "zh"}, ensure_ascii=False)
-    done = subprocess.run([sys.executable, "-c", "from cli.main import main; main()", "tag"], input=line + "\n",
+    done = subprocess.run([sys.executable, "-c", "from citywatch.cli.main import main; main()", "tag"], input=line + "\n",
                           capture_output=True, text=True, timeout=300, check=True)
     (record,) = [json.loads(x) for x in done.stdout.splitlines()]
     assert record["mentions"][0]["city"]["name"] == "Shanghai"

@@ -7,7 +7,7 @@ import json
 import pytest
 from click.testing import CliRunner
 
-from cli.main import citywatch
+from citywatch.cli.main import citywatch
 from nlp.evaluate import calibration, score, score_rows, split_of
 from tests.conftest import shared_data
 

@@ -7,10 +7,10 @@ from datetime import UTC, datetime
 
 from click.testing import CliRunner
 
-from cli.main import citywatch
+from citywatch.cli.main import citywatch
+from citywatch.store import connect, save_articles
 from nlp import tag_texts, tagger_version
 from nlp.retag import carry_reviews, retag_store
-from store import connect, save_articles
 
 REVIEW = {"label": "LITERAL", "city": None, "review_id": "r1", "by": "ana", "at": "2026-11-01T10:00:00Z"}
 
@@ -69,7 +69,7 @@ def test_cli_retag(store_env) -> None:
 
 
 def test_retag_applies_learned_group_decisions_and_refreshes_the_summary(embedded_store) -> None:
-    from review.learned import set_rule
+    from citywatch.store.rules import set_rule
 
     text = "Beijing said on Monday it would retaliate against the tariffs."
     key = tag_texts([text], ["en"])[0][0]["group_key"]

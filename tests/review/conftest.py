@@ -10,8 +10,8 @@ from pathlib import Path
 
 import pytest
 
-from review.accounts import add_user
-from store import Store, StoreConfig, connect, save_articles
+from citywatch.review.accounts import add_user
+from citywatch.store import Store, StoreConfig, connect, save_articles
 from tests.conftest import free_port
 
 CHROMIUM = Path("/usr/bin/chromium")
@@ -34,7 +34,7 @@ def review_app(tmp_path: Path) -> Iterator[Running]:
     """The app on a free loopback port, with users ana (reviewer), ben (reviewer), boss (admin); seed via .store()."""
     import uvicorn
 
-    from review.web import create_app
+    from citywatch.review.web import create_app
 
     config = StoreConfig(data_dir=tmp_path / "data", db_name="citywatch")
     with connect(config) as store:

@@ -14,8 +14,8 @@ BEIJING = "110000"
 
 def scored_articles(app, adcode: str) -> int:
     """The city's article count in the score for March 2026 (scoring's own computation, no bootstrap)."""
+    from citywatch.config.scoring import load_config
     from scoring.api import compute
-    from scoring.config import load_config
     from scoring.periods import parse_period
 
     with app.store() as store:

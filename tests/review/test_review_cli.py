@@ -7,9 +7,9 @@ import json
 import pytest
 from click.testing import CliRunner
 
-from cli.main import citywatch
-from review.accounts import authenticate
-from store import connect, save_articles
+from citywatch.cli.main import citywatch
+from citywatch.review.accounts import authenticate
+from citywatch.store import connect, save_articles
 from tests.review.corpus import corpus
 
 

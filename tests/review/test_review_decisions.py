@@ -6,14 +6,14 @@ import json
 
 import pytest
 
-from review import decisions, learned
-from review.decisions import KEEP, decide, revert, undo_last
-from review.export import export_reviews
-from review.model import ReviewError
-from review.queue import build_queue
-from store import iter_articles, save_articles
-from scoring.summary import is_current
-from store.mentions import effective_city, effective_label
+from citywatch.review import decisions, learned
+from citywatch.review.decisions import KEEP, decide, revert, undo_last
+from citywatch.review.export import export_reviews
+from citywatch.review.model import ReviewError
+from citywatch.review.queue import build_queue
+from citywatch.store import iter_articles, rules, save_articles
+from citywatch.store.mentions import effective_city, effective_label
+from citywatch.store.summary import is_current
 from tests.review.corpus import beijing_said, corpus
 
 BEIJING = "beijing|METONYMIC|said"
@@ -88,14 +88,14 @@ def test_revert_restores_and_reactivates_what_was_superseded(filled):
     first = decide(filled, SUZHOU, "LITERAL", "341300", by="ana")
     second = decide(filled, SUZHOU, "OTHER_PLACE", None, by="ana")
     assert filled.reviews.find_one({"_id": first.review_id})["status"] == "superseded"
-    assert learned.lookup(filled, SUZHOU)["review_id"] == second.review_id
+    assert rules.lookup(filled, SUZHOU)["review_id"] == second.review_id
     assert revert(filled, second.review_id, by="ana") == 3
     assert set(effective(filled, SUZHOU).values()) == {("LITERAL", "341300")}
     assert filled.reviews.find_one({"_id": first.review_id})["status"] == "active"
-    assert learned.lookup(filled, SUZHOU)["review_id"] == first.review_id
+    assert rules.lookup(filled, SUZHOU)["review_id"] == first.review_id
     revert(filled, first.review_id, by="ana")
     assert set(effective(filled, SUZHOU).values()) == {("LITERAL", "320500")}  # the machine's again
-    assert learned.lookup(filled, SUZHOU) is None
+    assert rules.lookup(filled, SUZHOU) is None
     doc = filled.articles.find_one({"_id": "https://news.example/suzhou/0"})
     assert is_current(doc) and [(r["adcode"], r["label"]) for r in doc["city_refs"]["refs"]] == [("320500", "LITERAL")]
     assert build_queue(filled).pending_mentions == 8  # back in the queue
@@ -145,10 +145,10 @@ def test_admin_can_overrule_the_disputing_decision(filled):
 
 def test_rules_decide_mentions_tagged_later(filled):
     decision = decide(filled, BEIJING, "LITERAL", KEEP, by="ana")
-    rule = learned.lookup(filled, BEIJING)
+    rule = rules.lookup(filled, BEIJING)
     assert (rule["label"], rule["keep_city"], rule["review_id"]) == ("LITERAL", True, decision.review_id)
     fresh = beijing_said(50)
-    mentions, applied = learned.apply_rules(fresh["mentions"], learned.load_rules(filled))
+    mentions, applied = rules.apply_rules(fresh["mentions"], rules.load_rules(filled))
     assert applied == 1 and mentions[0]["review"]["via"] == "rule" and "review" not in mentions[1]
     save_articles(filled, [beijing_said(51)])  # stored by a tagger that did not consult the rules
     assert build_queue(filled).groups[0].key == BEIJING
@@ -174,7 +174,7 @@ def test_flag_rate_measurement_writes_nothing(filled):
     assert report.corpus_before.flagged == 28 and report.corpus_after.flagged == 3
     assert report.heldout_after.flagged < report.heldout_before.flagged
     assert report.rule_correct is None
-    assert filled.reviews.count_documents({}) == 0 and learned.load_rules(filled) == {}
+    assert filled.reviews.count_documents({}) == 0 and rules.load_rules(filled) == {}
 
     key = learned.answer_key_from_rows(
         {"url": f"https://news.example/{i}", "surface": "Beijing", "label": "METONYMIC", "city": "110000"}

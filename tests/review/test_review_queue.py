@@ -6,9 +6,9 @@ from datetime import date
 
 import pytest
 
-from review.model import ReviewError
-from review.queue import Group, QueueFilter, build_queue, city_gaps, impact
-from store import save_articles
+from citywatch.review.model import ReviewError
+from citywatch.review.queue import Group, QueueFilter, build_queue, city_gaps, impact
+from citywatch.store import save_articles
 from tests.review.corpus import corpus
 
 

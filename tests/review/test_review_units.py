@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import pytest
 
-from review.text import MAX_SIDE, paragraph, safe_link, sentence
+from citywatch.review.text import MAX_SIDE, paragraph, safe_link, sentence
 
 TEXT = "First paragraph ends here.\n\nBeijing said no. Then Suzhou in Anhui replied! Later text.\nLast line."
 
@@ -34,7 +34,7 @@ def test_http_urls_are_links():
 
 
 def test_login_limiter_counts_per_user_and_per_address():
-    from review.accounts import LoginLimiter
+    from citywatch.review.accounts import LoginLimiter
 
     limiter = LoginLimiter(limit=2, window=3600)
     limiter.failed("ana", "1.2.3.4")

@@ -95,8 +95,9 @@ def test_logout_ends_the_session_on_the_server(client):
 def test_disagreement_reaches_the_admin_queue(review_app):
     seed(review_app, corpus())
     key = "beijing|METONYMIC|said"
-    with httpx.Client(base_url=review_app.url, follow_redirects=True) as ana, httpx.Client(base_url=review_app.url, follow_redirects=True) as ben, \
-            httpx.Client(base_url=review_app.url, follow_redirects=True) as boss:
+    with (httpx.Client(base_url=review_app.url, follow_redirects=True) as ana,
+          httpx.Client(base_url=review_app.url, follow_redirects=True) as ben,
+          httpx.Client(base_url=review_app.url, follow_redirects=True) as boss):
         for c, name in ((ana, "ana"), (ben, "ben"), (boss, "boss")):
             login(c, name)
         ana.post("/decide", data={"key": key, "action": "confirm", "machine_label": "METONYMIC",
@@ -117,7 +118,8 @@ def test_disagreement_reaches_the_admin_queue(review_app):
 
 def test_reviewer_cannot_revert_someone_elses_decision(review_app):
     seed(review_app, corpus())
-    with httpx.Client(base_url=review_app.url, follow_redirects=True) as ana, httpx.Client(base_url=review_app.url, follow_redirects=True) as ben:
+    with (httpx.Client(base_url=review_app.url, follow_redirects=True) as ana,
+          httpx.Client(base_url=review_app.url, follow_redirects=True) as ben):
         login(ana, "ana")
         login(ben, "ben")
         ana.post("/decide", data={"key": "suzhou|LITERAL|in", "action": "not_city", "csrf_token": csrf(ana)})

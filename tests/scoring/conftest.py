@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import pytest
 
-from scoring.config import load_config
+from citywatch.config.scoring import load_config
 from scoring.meta import outlets_from
 
 

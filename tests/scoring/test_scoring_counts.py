@@ -6,9 +6,9 @@ import math
 
 import pytest
 
+from citywatch.store import save_articles
 from scoring.api import compute
 from scoring.periods import parse_period
-from store import save_articles
 from tests.scoring.corpus import article, hand_corpus, mention
 
 JULY = parse_period("2026-07")

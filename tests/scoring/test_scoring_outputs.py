@@ -8,11 +8,11 @@ from datetime import UTC, datetime, timedelta
 import pytest
 from click.testing import CliRunner
 
-from cli.main import citywatch
+from citywatch.cli.main import citywatch
+from citywatch.store import StoreConfig, connect, save_articles
 from scoring.api import compute, run_period, score_period
 from scoring.export import write_export
 from scoring.periods import parse_period
-from store import StoreConfig, connect, save_articles
 from tests.scoring.corpus import article, mention
 
 JULY = parse_period("2026-07")

@@ -6,10 +6,10 @@ import random
 
 import pytest
 
+from citywatch.store import save_articles
+from citywatch.store.summary import city_refs
 from scoring.api import compute
 from scoring.periods import parse_period
-from scoring.summary import city_refs
-from store import save_articles
 from tests.scoring.corpus import CITIES, article, hand_corpus, mention
 
 JULY = parse_period("2026-07")

@@ -6,9 +6,9 @@ from datetime import date
 
 import pytest
 
-from scoring.config import ConfigError, load_config
+from citywatch.config.scoring import ConfigError, load_config
+from citywatch.store.summary import city_refs, fingerprint, lead_end
 from scoring.periods import PeriodError, date_range, parse_period, resolve
-from scoring.summary import city_refs, fingerprint, lead_end
 from tests.scoring.corpus import mention
 
 

@@ -1,0 +1,28 @@
+"""The project's configuration files (registry, scoring, operations), its paths, and the one way YAML is read.
+
+Each reader of a YAML file wants the same thing from a broken one: one line
+naming the file and what is wrong with it, raised as the reader's own error
+class so its command prints it cleanly.
+"""
+
+from __future__ import annotations
+
+from pathlib import Path
+from typing import Any
+
+import yaml
+
+CONFIG_DIR = Path(__file__).resolve().parent
+PROJECT_ROOT = CONFIG_DIR.parents[1]  # the checkout: scrapy.cfg, var/ (embedded store), out/ (exports)
+SHARED_DATA = PROJECT_ROOT.parent / "shared" / "data"  # evaluation corpora beside the checkout, never copied in
+DEFAULT_SOURCES = CONFIG_DIR / "sources.yaml"  # the registry `citywatch crawl` reads by default
+
+
+def read_yaml(path: Path | str, what: str, error: type[Exception] = ValueError) -> Any:
+    """Parse ``path``; an unreadable or invalid file raises ``error`` naming ``what`` and the path."""
+    try:
+        return yaml.safe_load(Path(path).read_text(encoding="utf-8"))
+    except OSError as exc:
+        raise error(f"cannot read {what} {path}: {exc.strerror}") from None
+    except yaml.YAMLError as exc:
+        raise error(f"{what} {path} is not valid YAML: {exc}") from None
