@@ -11,7 +11,7 @@ from citywatch.cli.main import citywatch
 from citywatch.scheduler.lock import JobLock
 from citywatch.store import connect
 from citywatch.store.runs import finish_run, start_run
-from tests.ops.conftest import offline_sources
+from tests.scheduler.conftest import offline_sources
 
 
 def _article(url: str, mentions: list[dict]) -> dict:

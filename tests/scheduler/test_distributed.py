@@ -20,7 +20,7 @@ from demo_site.server import SiteServer
 from demo_site.site import Site, read_outlets
 from tests.conftest import free_port
 from tests.crawler.conftest import FAST, OUTLETS
-from tests.ops.conftest import many_articles
+from tests.scheduler.conftest import many_articles
 
 
 def test_two_processes_share_queue_and_seen_set(redis_url: str, store_env: Path, tmp_path: Path) -> None:

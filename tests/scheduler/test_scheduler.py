@@ -23,7 +23,7 @@ from citywatch.store.runs import get_run
 from demo_site.server import SiteServer
 from demo_site.site import Site, read_outlets
 from tests.crawler.conftest import FAST, OUTLETS, make_site
-from tests.ops.conftest import many_articles, offline_sources
+from tests.scheduler.conftest import many_articles, offline_sources
 
 NEVER = "0 0 1 1 *"  # default cron that does not fire during a test
 
