@@ -14,6 +14,7 @@ import logging
 import time
 from concurrent.futures import Future
 from datetime import UTC, datetime
+from functools import partial
 from typing import Any
 from urllib.parse import urlsplit
 
@@ -193,11 +194,13 @@ class TaggingPipeline(_Stage):
         self.version = None
         if self.settings.getbool("TAGGER_ENABLED"):
             try:
-                from nlp import TAGGER_VERSION, tag_texts
+                from nlp import TaggerOptions, tag_texts, tagger_version
             except ImportError as exc:
                 logger.warning("tagger not available (%s): storing articles untagged", exc)
             else:
-                self.tag_texts, self.version = tag_texts, TAGGER_VERSION
+                threshold = self.settings.get("TAGGER_FLAG_THRESHOLD")
+                options = TaggerOptions() if threshold is None else TaggerOptions(threshold=float(threshold))
+                self.tag_texts, self.version = partial(tag_texts, options=options), tagger_version(options)
         self.rules = self._review_rules() if self.tag_texts else {}
         self.pending: list[tuple[Any, Deferred]] = []
         self.timer: Any = None

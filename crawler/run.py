@@ -27,7 +27,7 @@ from datetime import date
 from pathlib import Path
 from typing import Any
 
-from citywatch.config import PROJECT_ROOT
+from citywatch.config import PROJECT_ROOT, flag_threshold
 from citywatch.config.sources import load_sources
 
 SPIDERS = ("feeds", "sitemaps", "sections")
@@ -75,6 +75,9 @@ def run_crawl(sources_file: Path, only: list[str] | None = None, since: date | N
     from citywatch.store.runs import close_unfinished_run, new_run_id
 
     spiders_for(Path(sources_file), only)
+    threshold = flag_threshold(os.environ)  # raises SettingError before anything starts
+    if threshold is not None:
+        settings = {"TAGGER_FLAG_THRESHOLD": threshold, **(settings or {})}
     if os.environ.get("CITYWATCH_REDIS_URL"):  # distributed: join the shared Redis round
         from crawler.distributed import distributed_settings
 

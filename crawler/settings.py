@@ -76,6 +76,7 @@ DEDUP_WINDOW_DAYS = 14  # near-duplicates are searched among articles stored in 
 TAGGER_ENABLED = True  # False: articles are stored untagged (mentions None) to be tagged later
 TAGGER_BATCH = 32
 TAGGER_FLUSH_SECONDS = 2.0
+TAGGER_FLAG_THRESHOLD = None  # a confidence overrides the tagger's review threshold (run_crawl sets CITYWATCH_FLAG_THRESHOLD's)
 STORE_BATCH = 50  # articles per save_articles call
 STORE_FLUSH_SECONDS = 5.0  # and at least this often, so a kill loses little
 SECTIONS_MAX_DEPTH = 1  # listing pages followed from a section page (pagination)

@@ -1,15 +1,17 @@
 """Chinese-city mention tagger: a spaCy pipeline over the project's gazetteer.
 
-``tag_texts(texts, langs=None)`` returns the ``citywatch tag`` mentions per text;
-``TAGGER_VERSION`` names the code, gazetteer and model that produced them. Both are
-resolved on first access, so ``import nlp.gazetteer`` does not pay for spaCy.
+``tag_texts(texts, langs=None, options=TaggerOptions())`` returns the ``citywatch tag``
+mentions per text; ``TAGGER_VERSION`` names the code, gazetteer and model that produced
+them with the default options. All are resolved on first access, so ``import nlp.gazetteer``
+does not pay for spaCy.
 """
 
 from __future__ import annotations
 
 from typing import Any
 
-__all__ = ["TAGGER_VERSION", "build_pipeline", "detect_language", "route", "tag_texts", "tagger_version"]
+__all__ = ["RULES_ONLY", "TAGGER_VERSION", "TaggerOptions", "build_pipeline", "detect_language", "route", "tag_texts",
+           "tagger_version"]
 
 
 def __getattr__(name: str) -> Any:

@@ -4,20 +4,20 @@ the features of :mod:`nlp.features`, trained on sentences the project wrote itse
 
 Two weight sets ship in ``nlp/resources/classifier.json``: one trained with the
 trained model's features, one without them (rules-only mode and languages without
-a trained pipeline). OTHER_PLACE is not learned here: the linker decides it.
+a trained pipeline). The labels learned are ``LEARNED_LABELS``; OTHER_PLACE is the
+linker's decision.
 """
 
 from __future__ import annotations
 
 import json
-from functools import lru_cache
 from pathlib import Path
 
 import numpy as np
 
 from nlp.features import NAMES
+from nlp.labels import LEARNED_LABELS
 
-LABELS = ("LITERAL", "METONYMIC", "ORG_PART", "NOT_PLACE")
 WEIGHTS_FILE = Path(__file__).with_name("resources") / "classifier.json"
 
 
@@ -26,7 +26,7 @@ def fit(x: np.ndarray, y: np.ndarray, l2: float = 1.0) -> np.ndarray:
     from scipy.optimize import minimize
 
     n, d = x.shape
-    k = len(LABELS)
+    k = len(LEARNED_LABELS)
     onehot = np.eye(k)[y]
     penalty = np.full((d, 1), l2)
     penalty[0] = 0.0
@@ -45,7 +45,7 @@ def fit(x: np.ndarray, y: np.ndarray, l2: float = 1.0) -> np.ndarray:
 
 def _out_of_fold_logits(x: np.ndarray, y: np.ndarray, l2: float, folds: int) -> np.ndarray:
     order = np.arange(len(y)) % folds
-    logits = np.zeros((len(y), len(LABELS)))
+    logits = np.zeros((len(y), len(LEARNED_LABELS)))
     for f in range(folds):
         logits[order == f] = x[order == f] @ fit(x[order != f], y[order != f], l2)
     return logits
@@ -77,15 +77,20 @@ def softmax(z: np.ndarray) -> np.ndarray:
     return e / e.sum(axis=-1, keepdims=True)
 
 
-@lru_cache(maxsize=2)
-def load_weights(path: str = str(WEIGHTS_FILE)) -> dict[str, np.ndarray]:
-    raw = json.loads(Path(path).read_text(encoding="utf-8"))
-    if tuple(raw["features"]) != NAMES or tuple(raw["labels"]) != LABELS:
-        raise ValueError(f"{path} was trained for other features/labels: run python -m nlp.train")
-    return {mode: np.array(raw["weights"][mode]) / raw["temperature"][mode] for mode in ("model", "rules")}
+Weights = dict[str, np.ndarray]  # mode ("model" or "rules") -> features x labels, temperature applied
 
 
-def predict(vector: list[float], mode: str, path: str = str(WEIGHTS_FILE)) -> dict[str, float]:
-    w = load_weights(path)[mode]
-    probs = softmax(np.asarray(vector) @ w)
-    return dict(zip(LABELS, probs.tolist(), strict=True))
+def parse_weights(text: str, where: str = WEIGHTS_FILE.name) -> Weights:
+    """The weight sets of a ``classifier.json``; ValueError naming ``where`` when it does not fit this code."""
+    try:
+        raw = json.loads(text)
+        if tuple(raw["features"]) != NAMES or tuple(raw["labels"]) != LEARNED_LABELS:
+            raise ValueError("trained for other features/labels")
+        return {mode: np.array(raw["weights"][mode]) / raw["temperature"][mode] for mode in ("model", "rules")}
+    except (ValueError, KeyError, TypeError) as exc:
+        raise ValueError(f"{where}: not classifier weights for this code ({exc}); run python -m nlp.train") from None
+
+
+def predict(vector: list[float], weights: np.ndarray) -> dict[str, float]:
+    probs = softmax(np.asarray(vector) @ weights)
+    return dict(zip(LEARNED_LABELS, probs.tolist(), strict=True))

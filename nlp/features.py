@@ -65,9 +65,10 @@ def context(text: str, start: int, end: int) -> tuple[list[str], list[str]]:
     return left, _tokens(text[end:end + _WINDOW].split("\n", 1)[0])
 
 
-def lexical(text: str, start: int, end: int, cues: Mapping[str, frozenset[str]]) -> dict[str, float]:
-    if text[start:start + 1] and is_cjk(text[start]):
-        return _cjk(text, start, end, cues_for("zh"))  # characters in any text read Chinese cues
+def lexical(text: str, start: int, end: int, cues: Mapping[str, frozenset[str]],
+            zh_cues: Mapping[str, frozenset[str]] | None = None) -> dict[str, float]:
+    if text[start:start + 1] and is_cjk(text[start]):  # characters in any text read Chinese cues
+        return _cjk(text, start, end, cues_for("zh") if zh_cues is None else zh_cues)
     before, after = context(text, start, end)
     surface = text[start:end]
     a = [t.lower() for t in after]
@@ -256,8 +257,9 @@ def model_features(analysis: Mapping[str, Any] | None, cues: Mapping[str, frozen
 
 
 def vector(text: str, start: int, end: int, cues: Mapping[str, frozenset[str]],
-           analysis: Mapping[str, Any] | None, province_near: bool = False) -> list[float]:
+           analysis: Mapping[str, Any] | None, province_near: bool = False,
+           zh_cues: Mapping[str, frozenset[str]] | None = None) -> list[float]:
     """``province_near``: a province is named right beside the mention ("Heze of Shandong Province")."""
-    values = {"bias": 1.0, **lexical(text, start, end, cues), **model_features(analysis, cues),
+    values = {"bias": 1.0, **lexical(text, start, end, cues, zh_cues), **model_features(analysis, cues),
               "province_near": float(province_near)}
     return [values[name] for name in NAMES]

@@ -2,19 +2,18 @@
 
 The gazetteer (``nlp.gazetteer``) owns the data; this module only builds the
 look-ups the components share: one matcher over city and province forms, which
-province each city and each province form belongs to.
+province each city and each province form belongs to. A Lexicon also keeps the
+bytes of its gazetteer file, which the components save with a pipeline.
 """
 
 from __future__ import annotations
 
-from collections.abc import Callable
 from dataclasses import dataclass, field
-from functools import lru_cache
+from pathlib import Path
 from typing import Any
 
-import spacy
-
 from nlp.finder import FormMatcher, Hit, _fold
+from nlp.gazetteer import DEFAULT_PATH, GazetteerError, load
 
 
 @dataclass
@@ -25,6 +24,7 @@ class Lexicon:
     province_forms: dict[str, str]  # folded province form -> province adcode
     city_province: dict[str, str]  # city adcode -> province adcode
     municipal: frozenset[str] = field(default_factory=frozenset)  # cities that are also provinces
+    source: bytes = b""  # the gazetteer file it was built from
 
     def form(self, text: str) -> Any:
         return self.forms.get(_fold(text))
@@ -49,7 +49,7 @@ def _provinces(gazetteer: Any) -> list[Any]:
     return list(provinces.values()) if isinstance(provinces, dict) else list(provinces)
 
 
-def build_lexicon(gazetteer: Any) -> Lexicon:
+def build_lexicon(gazetteer: Any, source: bytes = b"") -> Lexicon:
     forms = {_fold(f.text): f for f in gazetteer.forms}
     province_forms: dict[str, str] = {}
     for province in _provinces(gazetteer):
@@ -60,28 +60,19 @@ def build_lexicon(gazetteer: Any) -> Lexicon:
     municipal = frozenset(code for code, city in gazetteer.cities.items() if city.kind in {"municipality", "sar"})
     entries = [(f.text, "city") for f in gazetteer.forms]
     entries += [(text, "province") for text in province_forms if text not in forms]
-    return Lexicon(gazetteer, FormMatcher(entries), forms, province_forms, city_province, municipal)
+    return Lexicon(gazetteer, FormMatcher(entries), forms, province_forms, city_province, municipal, source)
 
 
-_CACHE: dict[int, Lexicon] = {}
+_BY_VERSION: dict[str, Lexicon] = {}  # gazetteer version (a hash of its file) -> Lexicon
 
 
-def lexicon_of(gazetteer: Any) -> Lexicon:
-    """One Lexicon per gazetteer object, shared by all components of all pipelines."""
-    key = id(gazetteer)
-    if key not in _CACHE:
-        _CACHE[key] = build_lexicon(gazetteer)
-    return _CACHE[key]
-
-
-@spacy.registry.misc("citywatch.gazetteer.v1")
-def packaged_gazetteer(path: str | None = None) -> Callable[[], Any]:
-    """The shipped gazetteer (or one at ``path``), loaded once per process."""
-    return lambda: _load_gazetteer(path)
-
-
-@lru_cache(maxsize=4)
-def _load_gazetteer(path: str | None) -> Any:
-    from nlp.gazetteer import load
-
-    return load(path) if path else load()
+def read_lexicon(path: Path = DEFAULT_PATH) -> Lexicon:
+    """The Lexicon of the gazetteer file at ``path``, built once per file content and shared by all pipelines."""
+    gazetteer = load(None if path == DEFAULT_PATH else path)
+    if gazetteer.version not in _BY_VERSION:
+        try:
+            source = Path(path).read_bytes()
+        except OSError as exc:
+            raise GazetteerError(f"cannot read gazetteer {path}: {exc.strerror}") from None
+        _BY_VERSION[gazetteer.version] = build_lexicon(gazetteer, source)
+    return _BY_VERSION[gazetteer.version]

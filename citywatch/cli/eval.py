@@ -7,6 +7,7 @@ from pathlib import Path
 
 import click
 
+from citywatch.cli.tag import tagger_options
 from citywatch.config import SHARED_DATA
 
 TARGETS = {"detection_f1": 0.97, "label_accuracy": 0.92, "METONYMIC_f1": 0.85, "ORG_PART_f1": 0.90,
@@ -22,15 +23,15 @@ def _fmt(value: float | None) -> str:
     return "  n/a" if value is None else f"{value:.3f}"
 
 
-def evaluate_file(path: Path, split: str = "all") -> dict:
+def evaluate_file(path: Path, split: str = "all", rules_only: bool = False) -> dict:
     """Figures for one dev_mentions-format file (``split`` A, B or all), plus errors."""
     from nlp import tag_texts
     from nlp.evaluate import homonym_forms, read_jsonl, score, split_of
-    from nlp.lexicon import packaged_gazetteer
+    from nlp.gazetteer import load
 
     passages = [p for p in read_jsonl(path) if split == "all" or split_of(p["id"]) == split]
-    predicted = tag_texts([p["text"] for p in passages], [p.get("lang") for p in passages])
-    scores = score(passages, predicted, homonym_forms(packaged_gazetteer()()))
+    predicted = tag_texts([p["text"] for p in passages], [p.get("lang") for p in passages], tagger_options(rules_only))
+    scores = score(passages, predicted, homonym_forms(load()))
     return {"file": str(path), "split": split, "passages": len(passages), **scores.as_dict(), "errors": scores.errors}
 
 
@@ -71,12 +72,8 @@ def mentions(file: Path, split: str, show_errors: bool, as_json: bool, rules_onl
     Detection P/R/F1 on exact spans, label accuracy and per-label F1, linking
     accuracy by GeoNames id, homonym accuracy, and calibration (reliability bins, ECE).
     """
-    if rules_only:
-        from nlp.pipeline import set_model
-
-        set_model("en", "")
     splits = ["A", "B", "all"] if split == "both" else [split]
-    results = [evaluate_file(file, s) for s in splits]
+    results = [evaluate_file(file, s, rules_only) for s in splits]
     if as_json:
         click.echo(json.dumps(results if len(results) > 1 else results[0], indent=1, ensure_ascii=False))
         return
@@ -89,12 +86,13 @@ def evaluate_corpora(root: Path) -> dict[str, dict]:
     from nlp import tag_texts
     from nlp.evaluate import metonymy_rows, score_rows, toponym_rows
 
+    options = tagger_options()
     out = {}
     for name in ("geowebnews", "lgl", "tr-news", "geovirus"):
         path = root / name / "chinese_toponyms.tsv"
         if path.exists():
             rows = toponym_rows(path)
-            out[name] = score_rows(rows, tag_texts([r["text"] for r in rows], ["en"] * len(rows)),
+            out[name] = score_rows(rows, tag_texts([r["text"] for r in rows], ["en"] * len(rows), options),
                                    frozenset({"LITERAL"}))
     for name in ("relocar", "semeval2007-location-metonymy", "conll2003-location-metonymy"):
         path = root / name / "chinese_mentions.tsv"
@@ -102,7 +100,7 @@ def evaluate_corpora(root: Path) -> dict[str, dict]:
             rows = metonymy_rows(path)
             # CoNLL files company names under literal; elsewhere ORG_PART is not a reading of the corpus
             literal = frozenset({"LITERAL", "ORG_PART"}) if name.startswith("conll") else frozenset({"LITERAL"})
-            out[name] = score_rows(rows, tag_texts([r["text"] for r in rows], ["en"] * len(rows)), literal)
+            out[name] = score_rows(rows, tag_texts([r["text"] for r in rows], ["en"] * len(rows), options), literal)
     return out
 
 

@@ -15,6 +15,7 @@ import sys
 import click
 
 from citywatch import cli as commands
+from citywatch.config import SettingError
 from citywatch.store.errors import StoreError
 
 
@@ -45,7 +46,7 @@ def main() -> None:
     except click.ClickException as exc:
         exc.show()
         sys.exit(exc.exit_code)
-    except StoreError as exc:
+    except (StoreError, SettingError) as exc:
         click.echo(f"error: {exc}", err=True)
         sys.exit(2)
     except click.exceptions.Exit as exc:

@@ -3,10 +3,18 @@
 from __future__ import annotations
 
 import json
+import os
 from collections.abc import Iterator
-from typing import IO
+from dataclasses import replace
+from functools import partial
+from typing import IO, TYPE_CHECKING
 
 import click
+
+from citywatch.config import flag_threshold
+
+if TYPE_CHECKING:
+    from nlp import TaggerOptions
 
 BATCH = 64
 
@@ -31,16 +39,27 @@ def _records(stream: IO[str]) -> Iterator[tuple[int, dict | None, str | None]]:
             yield number, record, None
 
 
+def tagger_options(rules_only: bool = False) -> TaggerOptions:
+    """The tagger's options for a command: rules only on request, the threshold of ``CITYWATCH_FLAG_THRESHOLD``."""
+    from nlp import RULES_ONLY, TaggerOptions
+
+    options = RULES_ONLY if rules_only else TaggerOptions()
+    threshold = flag_threshold(os.environ)
+    return options if threshold is None else replace(options, threshold=threshold)
+
+
 def tag_stream(source: IO[str], sink: IO[str], batch: int = BATCH) -> tuple[int, int]:
     """Tag every line of ``source`` into ``sink``, in order; returns (tagged, errors)."""
     from nlp.pipeline import tag_docs
+
+    options = tagger_options()
 
     pending: list[tuple[int, dict | None, str | None]] = []
     counts = [0, 0]
 
     def flush() -> None:
         good = [(r["text"], r.get("lang")) for _, r, err in pending if err is None]
-        langs, mentions = tag_docs([t for t, _ in good], [lang for _, lang in good]) if good else ([], [])
+        langs, mentions = tag_docs([t for t, _ in good], [lang for _, lang in good], options) if good else ([], [])
         results = iter(zip(langs, mentions, strict=True))
         for number, record, err in pending:
             ident = record.get("id") if isinstance(record, dict) else None
@@ -92,9 +111,10 @@ def _retag(force: bool, batch_size: int) -> None:
     from nlp import tag_texts, tagger_version
     from nlp.retag import retag_store
 
-    version = tagger_version()
+    options = tagger_options()
+    version = tagger_version(options)
     with connect() as store:
-        result = retag_store(store, tag_texts, version, batch_size=batch_size, force=force,
+        result = retag_store(store, partial(tag_texts, options=options), version, batch_size=batch_size, force=force,
                              on_batch=lambda r: click.echo(f"  {r.seen} articles...", err=True))
     click.echo(f"re-tagged {result.seen} articles with {version}: {result.changed} changed, "
                f"{result.version_only} unchanged, {result.reviews_kept} reviews kept, "

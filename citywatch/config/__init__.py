@@ -1,4 +1,5 @@
-"""The project's configuration files (registry, scoring, operations), its paths, and the one way YAML is read.
+"""The project's configuration files (registry, scoring, operations), its paths, the one way YAML is read,
+and the environment settings read in more than one place.
 
 Each reader of a YAML file wants the same thing from a broken one: one line
 naming the file and what is wrong with it, raised as the reader's own error
@@ -7,6 +8,8 @@ class so its command prints it cleanly.
 
 from __future__ import annotations
 
+import math
+from collections.abc import Mapping
 from pathlib import Path
 from typing import Any
 
@@ -16,6 +19,11 @@ CONFIG_DIR = Path(__file__).resolve().parent
 PROJECT_ROOT = CONFIG_DIR.parents[1]  # the checkout: scrapy.cfg, var/ (embedded store), out/ (exports)
 SHARED_DATA = PROJECT_ROOT.parent / "shared" / "data"  # evaluation corpora beside the checkout, never copied in
 DEFAULT_SOURCES = CONFIG_DIR / "sources.yaml"  # the registry `citywatch crawl` reads by default
+FLAG_THRESHOLD_ENV = "CITYWATCH_FLAG_THRESHOLD"
+
+
+class SettingError(ValueError):
+    """An environment variable holds a value the project cannot use; the message names the variable."""
 
 
 def read_yaml(path: Path | str, what: str, error: type[Exception] = ValueError) -> Any:
@@ -26,3 +34,21 @@ def read_yaml(path: Path | str, what: str, error: type[Exception] = ValueError) 
         raise error(f"cannot read {what} {path}: {exc.strerror}") from None
     except yaml.YAMLError as exc:
         raise error(f"{what} {path} is not valid YAML: {exc}") from None
+
+
+def flag_threshold(environ: Mapping[str, str]) -> float | None:
+    """The review threshold ``CITYWATCH_FLAG_THRESHOLD`` sets, or None (unset: the tagger's own default).
+
+    Read by the commands that tag (``citywatch tag``, ``eval``, ``crawl``) and passed to the
+    tagger as an option; the tagger itself reads no environment.
+    """
+    raw = environ.get(FLAG_THRESHOLD_ENV, "").strip()
+    if not raw:
+        return None
+    try:
+        value = float(raw)
+    except ValueError:
+        value = math.nan
+    if not math.isfinite(value):
+        raise SettingError(f"{FLAG_THRESHOLD_ENV}={raw!r} is not a number (a confidence such as 0.9)")
+    return value

@@ -5,7 +5,7 @@ from __future__ import annotations
 import pytest
 from spacy.language import Language
 
-from nlp.pipeline import build_pipeline, mention_dicts
+from nlp.pipeline import RULES_ONLY, build_pipeline, mention_dicts
 
 
 @pytest.fixture(scope="session")
@@ -16,7 +16,7 @@ def english() -> Language:
 @pytest.fixture(scope="session")
 def rules_only() -> Language:
     """English without the trained model: the path a machine without en_core_web_sm takes."""
-    return build_pipeline("en", model="")
+    return build_pipeline("en", RULES_ONLY)
 
 
 def tag_one(nlp: Language, text: str) -> list[dict]:

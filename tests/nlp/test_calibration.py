@@ -7,8 +7,9 @@ import json
 
 import pytest
 
-from nlp.calibration import SCALE_FILE, apply, fit, out_of_fold, outcomes, sentences
+from nlp.confidence import SCALE_FILE, apply
 from nlp.evaluate import calibration
+from nlp.fit_calibration import fit, out_of_fold, outcomes, sentences
 from tests.nlp.conftest import tag_one
 
 
@@ -29,7 +30,7 @@ def test_held_out_folds_are_calibrated(own) -> None:
 
 
 def test_shipped_scale_is_the_fit_of_the_shipped_sentences(own) -> None:
-    """Editing calibration.tsv (or the classifier) without rerunning python -m nlp.calibration fails here."""
+    """Editing calibration.tsv (or the classifier) without rerunning python -m nlp.fit_calibration fails here."""
     shipped = json.loads(SCALE_FILE.read_text(encoding="utf-8"))
     a, b = fit(*own)
     assert (a, b) == pytest.approx((shipped["a"], shipped["b"]), abs=2e-3)
@@ -46,9 +47,9 @@ def test_fit_recovers_a_known_miscalibration() -> None:
 
 
 def test_calibration_changes_only_the_confidence(english) -> None:
-    from nlp.pipeline import build_pipeline
+    from nlp.pipeline import TaggerOptions, build_pipeline
 
-    raw_pipe = build_pipeline("en", calibration="")
+    raw_pipe = build_pipeline("en", TaggerOptions(calibrated=False))
     text = "Beijing warned Washington, while factories in Suzhou and Taizhou reopened near Canton, Ohio."
     calibrated, raw = tag_one(english, text), tag_one(raw_pipe, text)
     def decisions(mentions: list[dict]) -> list[tuple]:

@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import json
+import os
 import subprocess
 import sys
 from pathlib import Path
@@ -65,7 +66,30 @@ def test_help() -> None:
 
 
 def test_version_names_code_gazetteer_and_model() -> None:
-    from nlp.lexicon import packaged_gazetteer
+    from nlp.gazetteer import load
 
-    assert packaged_gazetteer()().version in TAGGER_VERSION
+    assert load().version in TAGGER_VERSION
     assert TAGGER_VERSION.startswith("citywatch-tagger-")
+
+
+def test_flag_threshold_comes_from_the_environment(monkeypatch) -> None:
+    """The command reads CITYWATCH_FLAG_THRESHOLD and hands it to the tagger as an option."""
+    line = json.dumps({"id": "x", "text": "Suzhou is famous for its canals.", "lang": "en"}) + "\n"
+
+    def flagged() -> bool:
+        result = CliRunner().invoke(citywatch, ["tag"], input=line)
+        assert result.exit_code == 0, result.output
+        return json.loads(result.stdout)["mentions"][0]["flagged"]
+
+    monkeypatch.setenv("CITYWATCH_FLAG_THRESHOLD", "1.01")
+    assert flagged() is True
+    monkeypatch.setenv("CITYWATCH_FLAG_THRESHOLD", "0")
+    assert flagged() is False
+
+
+def test_a_bad_flag_threshold_is_one_line_naming_the_variable() -> None:
+    env = {**os.environ, "CITYWATCH_FLAG_THRESHOLD": "high"}
+    done = subprocess.run([sys.executable, "-c", "from citywatch.cli.main import main; main()", "tag"],
+                          input='{"id": "x", "text": "Wuhan"}\n', capture_output=True, text=True, timeout=300, env=env)
+    assert done.returncode == 2 and done.stdout == ""
+    assert done.stderr.strip().splitlines() == ["error: CITYWATCH_FLAG_THRESHOLD='high' is not a number (a confidence such as 0.9)"]

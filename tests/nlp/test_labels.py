@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+from dataclasses import replace
+
 import pytest
 
 from nlp import tag_texts
@@ -130,10 +132,10 @@ def test_group_key_groups_the_same_construction(english) -> None:
 
 
 def test_flagging_follows_the_threshold() -> None:
-    from nlp.pipeline import build_pipeline
+    from nlp.pipeline import RULES_ONLY, build_pipeline
 
-    strict = build_pipeline("en", model="", threshold=1.01)
-    lenient = build_pipeline("en", model="", threshold=0.0)
+    strict = build_pipeline("en", replace(RULES_ONLY, threshold=1.01))
+    lenient = build_pipeline("en", replace(RULES_ONLY, threshold=0.0))
     text = "Suzhou is famous for its canals."
     assert only(strict, text, "Suzhou")["flagged"] is True
     assert only(lenient, text, "Suzhou")["flagged"] is False

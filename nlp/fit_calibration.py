@@ -1,44 +1,29 @@
-"""The confidence scale: Platt scaling of the tagger's raw confidence on the project's own sentences.
+"""``python -m nlp.fit_calibration``: fit the confidence scale (:mod:`nlp.confidence`) on the project's own sentences.
 
-The raw confidence (label probability x link probability x (1 - namesake probability))
-ranks mentions well but its scale comes from the classifier's temperature, fitted on the
-deliberately hard sentences of ``training.tsv``: on ordinary news it is too low. So the
-final confidence is ``sigmoid(a * logit(raw) + b)``, with ``a, b`` fitted on
-``calibration.tsv`` -- sentences written for this purpose in the proportions of ordinary
-news (mostly plain place mentions) and never used to fit the classifier, so the raw
-confidences they get are out-of-sample. The map is monotone: labels, cities and the
-ranking of mentions do not change, only the scale (and so which mentions are flagged).
-
-``python -m nlp.calibration`` refits ``calibration.json`` and prints the 5-fold
-cross-validated reliability of the fit; rerunning gives the same file.
+``a, b`` are fitted on ``calibration.tsv`` -- sentences written for this purpose in the
+proportions of ordinary news (mostly plain place mentions) and never used to fit the
+classifier, so the raw confidences they get are out-of-sample. The script refits
+``calibration.json`` and prints the 5-fold cross-validated reliability of the fit;
+rerunning gives the same file.
 """
 
 from __future__ import annotations
 
 import json
-import math
-import re
 import sys
 from collections.abc import Sequence
 from dataclasses import dataclass
-from functools import lru_cache
 from pathlib import Path
 from typing import Any
 
 import numpy as np
 
+from nlp.confidence import SCALE_FILE, Scale, apply, logit
 from nlp.labels import CITY_LABELS
+from nlp.sentences import unmark
 
-_RESOURCES = Path(__file__).with_name("resources")
-SENTENCES_FILE = _RESOURCES / "calibration.tsv"
-SCALE_FILE = _RESOURCES / "calibration.json"
-_TARGET = re.compile(r"\[\[(.+?)\]\]")
-_EPS = 1e-4
+SENTENCES_FILE = Path(__file__).with_name("resources") / "calibration.tsv"
 PRIOR = 1.0  # L2 pull of (a - 1, b) towards the identity map: keeps a few errors from bending the scale
-# Flag a mention for review when it is wrong about one time in ten or more. The scale is fitted
-# on the project's own sentences, which the tagger now gets right 99% of the time; on real
-# excerpts the 0.8-0.9 band was right only 4 times in 7, so everything below 0.9 goes to people.
-FLAG_THRESHOLD = 0.9
 
 
 @dataclass(frozen=True, slots=True)
@@ -58,35 +43,17 @@ def sentences(path: Path = SENTENCES_FILE) -> list[Sentence]:
         try:
             label, adcode, marked = line.split("\t")
             text, start, end = unmark(marked)
-        except (ValueError, AttributeError) as exc:
+        except ValueError as exc:
             raise ValueError(f"{path.name} line {number}: want label<TAB>adcode<TAB>sentence with [[target]]") from exc
         rows.append(Sentence(label, adcode or None, text, start, end))
     return rows
 
 
-def unmark(marked: str) -> tuple[str, int, int]:
-    """The sentence without the [[ ]] around its target, and the target's span (also for ``training.tsv``)."""
-    match = _TARGET.search(marked)
-    start, end = match.start(), match.start() + len(match.group(1))
-    return marked[:start] + match.group(1) + marked[match.end():], start, end
-
-
-def _logit(p: np.ndarray | float) -> np.ndarray:
-    p = np.clip(p, _EPS, 1 - _EPS)
-    return np.log(p / (1 - p))
-
-
-def apply(raw: float, scale: tuple[float, float]) -> float:
-    """The calibrated confidence of a raw confidence."""
-    a, b = scale
-    return float(1.0 / (1.0 + math.exp(-(a * float(_logit(raw)) + b))))
-
-
-def fit(raw: Sequence[float], right: Sequence[bool], prior: float = PRIOR) -> tuple[float, float]:
+def fit(raw: Sequence[float], right: Sequence[bool], prior: float = PRIOR) -> Scale:
     """(a, b) minimising the log-loss of sigmoid(a * logit(raw) + b), pulled towards (1, 0)."""
     from scipy.optimize import minimize
 
-    z = _logit(np.asarray(raw, dtype=float))
+    z = logit(np.asarray(raw, dtype=float))
     y = np.asarray(right, dtype=float)
 
     def loss(params: np.ndarray) -> tuple[float, np.ndarray]:
@@ -119,7 +86,7 @@ def outcomes(rows: Sequence[Sentence],
     Right = the label matches and, for a city label, so does the city (the gold adcode where
     given). A target the finder misses has no confidence and is counted apart.
     """
-    from nlp.pipeline import build_pipeline, mention_dicts, route
+    from nlp.pipeline import TaggerOptions, build_pipeline, mention_dicts, route
 
     pipelines: dict[str, Any] = {}
     raw, right, missed = [], [], 0
@@ -127,7 +94,7 @@ def outcomes(rows: Sequence[Sentence],
     for row, lang in zip(rows, langs, strict=True):
         code = route(lang)
         if code not in pipelines:  # one per language (setdefault would build one per sentence)
-            pipelines[code] = build_pipeline(code, calibration="")
+            pipelines[code] = build_pipeline(code, TaggerOptions(calibrated=False))
         nlp = pipelines[code]
         doc = nlp(row.text)
         found = [m for m in mention_dicts(doc) if (m["start"], m["end"]) == (row.start, row.end)]
@@ -148,15 +115,6 @@ def _lang_of(text: str) -> str:
     from nlp.pipeline import detect_language
 
     return detect_language(text)
-
-
-@lru_cache(maxsize=4)
-def load_scale(path: str = str(SCALE_FILE)) -> tuple[float, float] | None:
-    """(a, b) from ``calibration.json``; ``path=""`` means no calibration (the raw confidence)."""
-    if not path:
-        return None
-    raw = json.loads(Path(path).read_text(encoding="utf-8"))
-    return float(raw["a"]), float(raw["b"])
 
 
 def main() -> int:
