@@ -28,6 +28,7 @@ from twisted.internet.task import LoopingCall
 from citywatch.config.sources import host_allowed
 from citywatch.store import StoreError, save_articles
 from citywatch.store.articles import insert_new
+from citywatch.store.schema import WRITTEN_FIELDS
 from citywatch.store.summary import city_refs
 from crawler import extraction, language
 from crawler.context import (
@@ -41,9 +42,6 @@ from crawler.dedup import canonical_url, content_hash, signature, signature_doc,
 from crawler.workers import WORKER_CPU_STAT, WorkerCrashed, WorkersUnavailable
 
 logger = logging.getLogger(__name__)
-ARTICLE_FIELDS = ("url", "canonical_url", "source_id", "title", "text", "lang", "lang_prob", "published_at",
-                  "fetched_at", "content_hash", "cluster_id", "status", "author", "description", "section",
-                  "run_id", "mentions", "tagger_version")
 
 
 class _Stage:
@@ -277,7 +275,7 @@ class StoragePipeline(_Stage):
             self.flush()
 
     def process_item(self, item: Any) -> Any:
-        doc = {name: item.get(name) for name in ARTICLE_FIELDS}
+        doc = {name: item.get(name) for name in WRITTEN_FIELDS}
         if doc["mentions"] is None:  # untagged: no mentions field at all, so the tagger can find it later
             del doc["mentions"]
         else:  # the compact summary scoring reads instead of bodies (scoring/summary.py)

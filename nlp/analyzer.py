@@ -10,16 +10,16 @@ dict per candidate, so the article Doc never has to be parsed.
 from __future__ import annotations
 
 import logging
-import re
 from collections.abc import Sequence
 from functools import lru_cache
 from typing import Any
 
 import spacy
 
+from nlp.sentences import SENTENCE_END
+
 log = logging.getLogger(__name__)
 
-_SENTENCE_END = re.compile(r"[.!?。！？]['\"”’)]*\s+|\n")
 MAX_SENTENCE = 600  # characters either side: a runaway "sentence" (tables, lists) is cut
 
 
@@ -38,10 +38,10 @@ def load_model(name: str) -> Any | None:
 def sentence_bounds(text: str, start: int, end: int) -> tuple[int, int]:
     lo = max(0, start - MAX_SENTENCE)
     left = lo
-    for match in _SENTENCE_END.finditer(text, lo, start):
+    for match in SENTENCE_END.finditer(text, lo, start):
         left = match.end()
     hi = min(len(text), end + MAX_SENTENCE)
-    match = _SENTENCE_END.search(text, end, hi)
+    match = SENTENCE_END.search(text, end, hi)
     return left, (match.start() + 1 if match else hi)
 
 

@@ -20,7 +20,7 @@ import numpy as np
 
 from nlp.confidence import SCALE_FILE, Scale, apply, logit
 from nlp.labels import CITY_LABELS
-from nlp.sentences import unmark
+from nlp.marked import unmark
 
 SENTENCES_FILE = Path(__file__).with_name("resources") / "calibration.tsv"
 PRIOR = 1.0  # L2 pull of (a - 1, b) towards the identity map: keeps a few errors from bending the scale

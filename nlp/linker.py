@@ -8,14 +8,15 @@ confidence the confidence stage multiplies in.
 from __future__ import annotations
 
 import math
-import re
 from collections.abc import Mapping, Sequence
 from dataclasses import dataclass, field
 from typing import Any
 
+from citywatch.store.words import contains_word
 from nlp.cues import ForeignNames, foreign_names
 from nlp.finder import Hit, lower_same_length
 from nlp.lexicon import Lexicon
+from nlp.sentences import SENTENCE_END
 
 NEAR_AFTER = 30  # "Suzhou, Anhui" / "Suzhou in Anhui province" / "Canton, Ohio"
 NEAR_BEFORE = 25  # "Anhui's Suzhou" / "in Anhui province, Suzhou"
@@ -56,7 +57,7 @@ class ArticleContext:
     def has_word(self, word: str) -> bool:
         """``word`` occurs anywhere in the article; each word is looked up once per doc, not per mention."""
         if word not in self._anywhere:
-            self._anywhere[word] = _word_in(word, self.lowered)
+            self._anywhere[word] = contains_word(word, self.lowered)
         return self._anywhere[word]
 
 
@@ -75,14 +76,8 @@ def article_context(text: str, hits: Sequence[Hit], lexicon: Lexicon, china_word
         if code:
             provinces[code] = provinces.get(code, 0) + 1
     lowered = lower_same_length(text)  # offsets into it must be offsets into text ("İ" lowers to 2)
-    china = bool(provinces) or any(_word_in(word, lowered) for word in china_words)
+    china = bool(provinces) or any(contains_word(word, lowered) for word in china_words)
     return ArticleContext(provinces, province_hits, china, lowered)
-
-
-def _word_in(word: str, lowered: str, start: int = 0, end: int | None = None) -> bool:
-    if not word.isascii():
-        return word in lowered[start:end]
-    return re.search(rf"(?<!\w){re.escape(word)}(?!\w)", lowered[start:end]) is not None
 
 
 def _softmax(scores: Sequence[float]) -> list[float]:
@@ -120,9 +115,6 @@ def link(text: str, hit: Hit, form: Any, lexicon: Lexicon, ctx: ArticleContext, 
     return Link(candidates[best], probs[best], foreign, candidates, bool(near))
 
 
-_SENTENCE_END = re.compile(r"[.!?。！？]\s|\n")
-
-
 def provinces_around(text: str, hit: Hit, ctx: ArticleContext, sentence: bool = True) -> tuple[set[str], str | None]:
     """(provinces named right beside the mention, the province named closest within its sentence).
 
@@ -141,7 +133,7 @@ def provinces_around(text: str, hit: Hit, ctx: ArticleContext, sentence: bool = 
             continue
         if right - left <= (NEAR_AFTER if after else NEAR_BEFORE):
             near.add(code)
-        elif sentence and (best is None or right - left < best[0]) and not _SENTENCE_END.search(text, left, right):
+        elif sentence and (best is None or right - left < best[0]) and not SENTENCE_END.search(text, left, right):
             best = (right - left, code)
     return near, (best[1] if best and not near else None)
 
@@ -155,7 +147,7 @@ def _foreign_probability(hit: Hit, form: Any, ctx: ArticleContext, near_china: b
     best = -math.inf
     for place in form.foreign:
         names = [*countries.get(place.country, ()), *_admin1_names(place, states, lexicon.gazetteer)]
-        near = any(_word_in(n, ctx.lowered, hit.end, hit.end + NEAR_AFTER) for n in names)
+        near = any(contains_word(n, ctx.lowered, hit.end, hit.end + NEAR_AFTER) for n in names)
         anywhere = any(ctx.has_word(n) for n in names)
         score = W_FOREIGN_NEAR * near + W_FOREIGN_ARTICLE * anywhere
         if current:  # a current city name shadows a small namesake unless the context names its country

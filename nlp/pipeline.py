@@ -19,6 +19,7 @@ from typing import Any
 import spacy
 from spacy.language import Language
 
+from citywatch.store.schema import Mention
 from nlp.components import SPANS_KEY
 from nlp.confidence import FLAG_THRESHOLD, SCALE_FILE
 from nlp.lexicon import read_lexicon
@@ -93,9 +94,9 @@ def detect_language(text: str) -> str:
         return "en"
 
 
-def mention_dicts(doc: Any) -> list[dict]:
+def mention_dicts(doc: Any) -> list[Mention]:
     """The ``citywatch tag`` output mentions of a processed Doc."""
-    out = []
+    out: list[Mention] = []
     text = doc.text
     for span in sorted(doc.spans[SPANS_KEY], key=lambda s: s._.offsets):
         start, end = span._.offsets
@@ -116,7 +117,7 @@ def clean(text: str) -> str:
 
 
 def tag_docs(texts: Sequence[str], langs: Sequence[str | None] | None = None, options: TaggerOptions = DEFAULT_OPTIONS,
-             batch_size: int = 32) -> tuple[list[str], list[list[dict]]]:
+             batch_size: int = 32) -> tuple[list[str], list[list[Mention]]]:
     """(pipeline language, mentions) per text. Texts without a candidate skip spaCy entirely."""
     texts = [clean(t) for t in texts]
     langs = list(langs) if langs is not None else [None] * len(texts)
@@ -125,7 +126,7 @@ def tag_docs(texts: Sequence[str], langs: Sequence[str | None] | None = None, op
     lexicon = read_lexicon()
     routed = [route(lang or (detect_language(text) if text.strip() else "en")) for text, lang in
               zip(texts, langs, strict=True)]
-    results: list[list[dict]] = [[] for _ in texts]
+    results: list[list[Mention]] = [[] for _ in texts]
     by_lang: dict[str, list[int]] = {}
     for i, text in enumerate(texts):
         if any(hit.kind == "city" for hit in lexicon.find(text)):
@@ -138,7 +139,7 @@ def tag_docs(texts: Sequence[str], langs: Sequence[str | None] | None = None, op
 
 
 def tag_texts(texts: Sequence[str], langs: Sequence[str | None] | None = None,
-              options: TaggerOptions = DEFAULT_OPTIONS) -> list[list[dict]]:
+              options: TaggerOptions = DEFAULT_OPTIONS) -> list[list[Mention]]:
     """Mentions per text, exactly as ``citywatch tag`` writes them (without ``review``)."""
     return tag_docs(texts, langs, options)[1]
 

@@ -20,8 +20,8 @@ from nlp.finder import Hit, is_cjk
 from nlp.labels import LEARNED_LABELS
 from nlp.lexicon import read_lexicon
 from nlp.linker import article_context, provinces_around
+from nlp.marked import unmark
 from nlp.pipeline import detect_language, route
-from nlp.sentences import unmark
 
 TRAINING_FILE = Path(__file__).with_name("resources") / "training.tsv"
 _LANG_HINTS = {"fr": (" les ", " la ", " de ", "l'"), "es": (" en ", " la ", " del "), "de": (" die ", " der ", " mit ")}

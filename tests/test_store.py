@@ -94,6 +94,7 @@ def test_counts_and_description(store):
         ({"url": None}, "url"),
         ({"text": 42}, "text"),
         ({"published_at": "yesterday"}, "published_at"),
+        ({"author": ["A. Writer"]}, "author"),  # a field the crawler stores is checked like the others
         ({"mentions": [{"start": "0", "end": 3, "surface": "Xi", "label": "LITERAL", "confidence": 1.0}]}, "mentions[0].start"),
     ],
 )

@@ -9,7 +9,8 @@ from __future__ import annotations
 import re
 from urllib.parse import urlsplit
 
-SENTENCE_END = re.compile(r"[.!?。！？]\s+|\n")
+from nlp.sentences import SENTENCE_END
+
 PARAGRAPH_END = re.compile(r"\n\s*\n|\n")
 MAX_SIDE = 600  # characters kept on each side of the mention
 

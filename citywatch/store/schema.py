@@ -1,15 +1,16 @@
-"""The shape of stored documents, written once and used twice.
+"""The shape of stored documents, written once and used everywhere.
 
 The same table drives the Python-side check that runs on every back end (so the
-embedded engine rejects what MongoDB would) and the ``$jsonSchema`` validator
-installed on a real MongoDB.
+embedded engine rejects what MongoDB would), the ``$jsonSchema`` validator
+installed on a real MongoDB and the fields the crawler stores. ``Mention`` is the
+shape of one mention: what the tagger produces and review and scoring read.
 """
 
 from __future__ import annotations
 
 from collections.abc import Mapping
 from datetime import datetime
-from typing import Any
+from typing import Any, NotRequired, TypedDict
 
 from citywatch.store.errors import InvalidDocument
 
@@ -34,7 +35,43 @@ ARTICLE_FIELDS: dict[str, tuple[tuple[type, ...], list[str], bool]] = {
     "status": ((str,), ["string"], False),
     "mentions": ((list,), ["array"], False),
     "tagger_version": (*_NULLABLE_STR, False),
+    "author": (*_NULLABLE_STR, False),
+    "description": (*_NULLABLE_STR, False),
+    "section": (*_NULLABLE_STR, False),
+    "run_id": (*_NULLABLE_STR, False),
 }
+#: What a writer supplies: the store derives ``_id`` from ``canonical_url``.
+WRITTEN_FIELDS = tuple(field for field in ARTICLE_FIELDS if field != "_id")
+
+
+class CityRef(TypedDict):
+    """The city a mention names, as the gazetteer describes it."""
+
+    adcode: str
+    geonameid: int | None
+    name: str
+    province: str
+
+
+class Mention(TypedDict):
+    """One mention in an article (``citywatch tag`` output, stored in ``articles.mentions``).
+
+    ``review`` (a person's decision, see :mod:`citywatch.store.mentions`) and ``stale``
+    (its mention vanished on re-tagging) are added by review.
+    """
+
+    start: int
+    end: int
+    surface: str
+    label: str
+    city: CityRef | None
+    confidence: float
+    flagged: bool
+    candidates: list[str]
+    group_key: str
+    review: NotRequired[dict[str, Any]]
+    stale: NotRequired[bool]
+
 
 _MENTION_FIELDS: dict[str, tuple[type, ...]] = {
     "start": (int,),

@@ -15,11 +15,11 @@ from __future__ import annotations
 
 import hashlib
 import json
-import re
 from collections.abc import Mapping, Sequence
 from typing import Any
 
 from citywatch.store.mentions import effective_city, effective_label
+from citywatch.store.words import contains_word
 
 #: Fields scoring projects to check a summary without reading the body.
 FINGERPRINT_FIELDS = ("content_hash", "title", "mentions.start", "mentions.end", "mentions.label",
@@ -47,12 +47,7 @@ def _in_title(title: str, surfaces: Sequence[str]) -> bool:
     folded = title.casefold()
     for surface in surfaces:
         s = surface.casefold().strip()
-        if not s:
-            continue
-        if not s.isascii():  # CJK and other scripts have no word boundaries to check
-            if s in folded:
-                return True
-        elif re.search(rf"(?<!\w){re.escape(s)}(?!\w)", folded):
+        if s and contains_word(s, folded):
             return True
     return False
 
