@@ -22,10 +22,11 @@ $(STAMP): requirements.txt pyproject.toml
 test: setup lint
 	$(PY) -m pytest
 
-# The import contract (layers point down, pyproject.toml [tool.importlinter]) and ruff.
+# ruff, the import contract (layers point down, pyproject.toml [tool.importlinter]) and mypy ([tool.mypy]).
 lint: setup
 	$(VENV)/bin/ruff check .
 	$(VENV)/bin/lint-imports
+	$(VENV)/bin/mypy
 
 demo: setup
 	$(VENV)/bin/citywatch demo

@@ -68,4 +68,4 @@ def check_one(source_id: str, kind: str, url: str, user_agent: str, timeout: flo
 def check_sources(sources: list[Source], user_agent: str, timeout: float = 15.0, workers: int = 8) -> Iterator[Check]:
     jobs = [(s.id, kind, url) for s in sources for kind in ("feeds", "sitemaps", "sections") for url in getattr(s, kind)]
     with ThreadPoolExecutor(max_workers=workers) as pool:
-        yield from pool.map(lambda job: check_one(*job, user_agent, timeout), jobs)
+        yield from pool.map(lambda job: check_one(job[0], job[1], job[2], user_agent, timeout), jobs)

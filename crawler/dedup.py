@@ -108,7 +108,7 @@ class NearDuplicateIndex:
         cluster: str | None = None
         updates: list[tuple[str, str]] = []
         if matches:
-            named = sorted(self.clusters[m] for m in matches if self.clusters.get(m))
+            named = sorted(name for m in matches if (name := self.clusters.get(m)))
             cluster = named[0] if named else cluster_name(min(matches))
             for member in matches:
                 if self.clusters.get(member) != cluster and not self.clusters.get(member):

@@ -99,10 +99,10 @@ class BackoffRetryMiddleware(RetryMiddleware):
                 await maybe_deferred_to_future(deferLater(reactor, delay, lambda: None))
         return result
 
-    async def process_response(self, request: Request, response: Any) -> Any:
+    async def process_response(self, request: Request, response: Any) -> Any:  # type: ignore[override]  # async, as Scrapy 2.13 allows
         return await self._backoff(super().process_response(request, response))
 
-    async def process_exception(self, request: Request, exception: Exception) -> Any:
+    async def process_exception(self, request: Request, exception: Exception) -> Any:  # type: ignore[override]
         return await self._backoff(super().process_exception(request, exception))
 
 

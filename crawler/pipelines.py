@@ -15,7 +15,7 @@ import time
 from concurrent.futures import Future
 from datetime import UTC, datetime
 from functools import partial
-from typing import Any
+from typing import Any, cast
 from urllib.parse import urlsplit
 
 from pymongo import UpdateOne
@@ -188,8 +188,8 @@ class TaggingPipeline(_Stage):
     """
 
     def open_spider(self) -> None:
-        self.tag_texts = None
-        self.version = None
+        self.tag_texts: Any = None
+        self.version: str | None = None
         if self.settings.getbool("TAGGER_ENABLED"):
             try:
                 from nlp import TaggerOptions, tag_texts, tagger_version
@@ -229,7 +229,7 @@ class TaggingPipeline(_Stage):
     def call_later(seconds: float, function: Any) -> Any:
         from twisted.internet import reactor  # the one Scrapy installed
 
-        return reactor.callLater(seconds, function)
+        return cast(Any, reactor).callLater(seconds, function)  # the stub's interface method takes self first
 
     def flush(self) -> None:
         if self.timer is not None and self.timer.active():

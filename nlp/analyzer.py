@@ -41,8 +41,8 @@ def sentence_bounds(text: str, start: int, end: int) -> tuple[int, int]:
     for match in SENTENCE_END.finditer(text, lo, start):
         left = match.end()
     hi = min(len(text), end + MAX_SENTENCE)
-    match = SENTENCE_END.search(text, end, hi)
-    return left, (match.start() + 1 if match else hi)
+    right = SENTENCE_END.search(text, end, hi)
+    return left, (right.start() + 1 if right else hi)
 
 
 def analyse(model: Any, text: str, spans: Sequence[tuple[int, int]], batch_size: int = 64) -> list[dict | None]:

@@ -62,7 +62,7 @@ class _CityComponent:
 
     def __init__(self, nlp: Language, name: str) -> None:
         self.name = name
-        self.lang = nlp.lang
+        self.lang: str = nlp.lang or "xx"  # a blank pipeline always has one
 
     def _writers(self) -> dict[str, Callable[[Path], Any]]:
         return {}

@@ -150,7 +150,7 @@ def score(passages: Iterable[dict], predicted: Sequence[list[dict]], homonyms: s
 
 
 def _count_label(s: Scores, gold: str | None, pred: str | None) -> None:
-    for label in {gold, pred} - {None}:
+    for label in (x for x in {gold, pred} if x is not None):
         c = s.per_label.setdefault(label, Counter())
         if gold == pred:
             c["tp"] += 1

@@ -76,7 +76,7 @@ def lexical(text: str, start: int, end: int, cues: Mapping[str, frozenset[str]],
     f: dict[str, float] = {}
 
     # organisation / product names: a run of capitalised words ending in an org head
-    run = []
+    run: list[str] = []
     for tok in after[:7]:
         if _cap(tok) or tok.lower() in _ORG_CONNECTORS and run:
             run.append(tok.lower())
@@ -216,7 +216,7 @@ def _cjk(text: str, start: int, end: int, cues: Mapping[str, frozenset[str]]) ->
         return any(before.endswith(c) for c in cues[key])
 
     f = dict.fromkeys(LEXICAL, 0.0)
-    run = re.match(r"[\u3400-\u9fff]{0,12}", after_long := text[end:end + 12]).group(0).split("的")[0]
+    run = re.findall(r"^[\u3400-\u9fff]{0,12}", after_long := text[end:end + 12])[0].split("的")[0]
     f["org_after"] = float(any(head in run for head in cues["org_heads"]) and not after_long.startswith("市"))
     f["dish_after"] = float(starts("dish_words"))
     f["comm_subject"] = float(any(c in after[:7] for c in cues["comm_verbs"]))

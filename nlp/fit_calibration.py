@@ -104,7 +104,7 @@ def outcomes(rows: Sequence[Sentence],
         m = found[0]
         ok = m["label"] == row.label
         if ok and row.label in CITY_LABELS and row.adcode:
-            ok = (m["city"] or {}).get("adcode") == row.adcode
+            ok = m["city"] is not None and m["city"]["adcode"] == row.adcode
         raw.append(m["confidence"])
         right.append(ok)
     return raw, right, missed

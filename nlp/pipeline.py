@@ -14,13 +14,13 @@ from collections.abc import Iterable, Sequence
 from dataclasses import dataclass
 from functools import lru_cache
 from pathlib import Path
-from typing import Any
+from typing import Any, cast
 
 import spacy
 from spacy.language import Language
 
 from citywatch.store.schema import Mention
-from nlp.components import SPANS_KEY
+from nlp.components import SPANS_KEY, CityClassifier, CityConfidence, CityFinder, CityLinker
 from nlp.confidence import FLAG_THRESHOLD, SCALE_FILE
 from nlp.lexicon import read_lexicon
 
@@ -68,11 +68,11 @@ def build_pipeline(lang: str = "en", options: TaggerOptions = DEFAULT_OPTIONS, g
     # The article Doc is only tokenized; the parser sees single sentences (analyzer), so
     # spaCy's 1M-character guard against parser memory does not apply here.
     nlp.max_length = MAX_TEXT
-    nlp.add_pipe("city_finder").initialize(gazetteer=gazetteer)
+    cast(CityFinder, nlp.add_pipe("city_finder")).initialize(gazetteer=gazetteer)
     nlp.add_pipe("city_analyzer", config={"model": options.model_for(lang)})
-    nlp.add_pipe("city_linker").initialize(gazetteer=gazetteer)
-    nlp.add_pipe("city_classifier").initialize()
-    nlp.add_pipe("city_confidence", config={"threshold": options.threshold}).initialize(
+    cast(CityLinker, nlp.add_pipe("city_linker")).initialize(gazetteer=gazetteer)
+    cast(CityClassifier, nlp.add_pipe("city_classifier")).initialize()
+    cast(CityConfidence, nlp.add_pipe("city_confidence", config={"threshold": options.threshold})).initialize(
         calibration=SCALE_FILE if options.calibrated else None)
     return nlp
 

@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from collections import Counter
+from collections import Counter, defaultdict
 from collections.abc import Mapping, Sequence
 from dataclasses import dataclass, field
 from datetime import UTC, datetime, timedelta
@@ -107,7 +107,7 @@ def _rows(ctx: _Context, window: Window, point: Estimates, prev: Estimates | Non
     if samples is not None:
         idx_lo, idx_hi = interval(samples[0], config.ci_level)
         rank_lo, rank_hi = interval(samples[1], config.ci_level)
-    rows = []
+    rows: list[dict[str, Any]] = []
     for i, code in enumerate(ctx.universe.adcodes):
         name, province = ctx.universe.names[i]
         countries = sorted({outlet(ctx.outlets, s, config.unknown_source_weight).country for s in src_sets[i]})
@@ -137,7 +137,8 @@ def _meta(ctx: _Context, period: Period, previous: Period, window: Window, cover
     per_source_cities = np.bincount(corpus.source[with_city], minlength=len(corpus.sources))
     weight_by_source = np.bincount(corpus.source[window.pair_art], weights=window.contrib,
                                    minlength=len(corpus.sources))
-    outlets_rows, by_country = [], Counter()
+    outlets_rows: list[dict[str, Any]] = []
+    by_country: defaultdict[str, float] = defaultdict(float)
     total_weighted = 0.0
     for s, source_id in sorted(enumerate(corpus.sources), key=lambda pair: pair[1]):  # not in crawl order
         if not window.per_source[s]:

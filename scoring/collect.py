@@ -15,7 +15,7 @@ from array import array
 from collections.abc import Iterable, Mapping
 from dataclasses import dataclass, field
 from datetime import UTC, date, datetime
-from typing import Any
+from typing import Any, cast
 
 import numpy as np
 from pymongo import UpdateOne
@@ -53,6 +53,10 @@ class Slice:
                                          ("languages", self.languages)) if v}
 
 
+def _unset() -> np.ndarray:
+    return np.zeros(0)  # every array is filled by collect()
+
+
 @dataclass
 class Corpus:
     """The compact form of every counted article in [start, end)."""
@@ -67,17 +71,17 @@ class Corpus:
     tagger_names: list[str] = field(default_factory=list)
     repaired: int = 0
     # per article
-    day: np.ndarray | None = None
-    source: np.ndarray | None = None
-    unit: np.ndarray | None = None
-    ts: np.ndarray | None = None
-    tagger: np.ndarray | None = None
+    day: np.ndarray = field(default_factory=_unset)
+    source: np.ndarray = field(default_factory=_unset)
+    unit: np.ndarray = field(default_factory=_unset)
+    ts: np.ndarray = field(default_factory=_unset)
+    tagger: np.ndarray = field(default_factory=_unset)
     # per (article, city, label)
-    ref_art: np.ndarray | None = None
-    ref_city: np.ndarray | None = None
-    ref_label: np.ndarray | None = None  # index into LABELS
-    ref_n: np.ndarray | None = None
-    ref_prom: np.ndarray | None = None
+    ref_art: np.ndarray = field(default_factory=_unset)
+    ref_city: np.ndarray = field(default_factory=_unset)
+    ref_label: np.ndarray = field(default_factory=_unset)  # index into LABELS
+    ref_n: np.ndarray = field(default_factory=_unset)
+    ref_prom: np.ndarray = field(default_factory=_unset)
 
 
 
@@ -92,7 +96,8 @@ class _Builder:
         self.source_ix: dict[str, int] = {}
         self.city_ix: dict[str, int] = {}
         self.unit_ix: dict[str, int] = {}
-        self.tagger, self.tagger_ix = array("i"), {}
+        self.tagger = array("i")
+        self.tagger_ix: dict[str, int] = {}
 
     def _index(self, table: dict[str, int], names: list[str], key: str) -> int:
         if key not in table:
@@ -152,7 +157,7 @@ def _window_query(start: date, end: date, fallback: bool) -> dict[str, Any]:
 
 
 def _when(doc: Mapping[str, Any]) -> datetime:
-    when = doc.get("published_at") or doc.get("fetched_at")
+    when = cast(datetime, doc.get("published_at") or doc.get("fetched_at"))
     return when if when.tzinfo else when.replace(tzinfo=UTC)
 
 

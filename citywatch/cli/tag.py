@@ -58,7 +58,7 @@ def tag_stream(source: IO[str], sink: IO[str], batch: int = BATCH) -> tuple[int,
     counts = [0, 0]
 
     def flush() -> None:
-        good = [(r["text"], r.get("lang")) for _, r, err in pending if err is None]
+        good = [(r["text"], r.get("lang")) for _, r, err in pending if err is None and r is not None]
         langs, mentions = tag_docs([t for t, _ in good], [lang for _, lang in good], options) if good else ([], [])
         results = iter(zip(langs, mentions, strict=True))
         for number, record, err in pending:
@@ -69,7 +69,7 @@ def tag_stream(source: IO[str], sink: IO[str], batch: int = BATCH) -> tuple[int,
                 counts[1] += 1
                 continue
             lang, found = next(results)
-            sink.write(json.dumps({"id": ident, "lang": record.get("lang") or lang, "mentions": found},
+            sink.write(json.dumps({"id": ident, "lang": (record or {}).get("lang") or lang, "mentions": found},
                                   ensure_ascii=False) + "\n")
             counts[0] += 1
         sink.flush()

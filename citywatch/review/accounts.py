@@ -102,8 +102,9 @@ def skip(store: Store, session: Session, key: str) -> None:
     store.collection(SESSIONS).update_one({"_id": session.token_hash}, {"$addToSet": {"skipped": key}})
 
 
-def csrf_ok(session_token: str, sent: str | None) -> bool:
-    return bool(sent) and secrets.compare_digest(session_token.encode(), sent.encode())
+def csrf_ok(session_token: str, sent: object) -> bool:
+    """``sent`` is a form value: a string, a file (never a token) or None."""
+    return isinstance(sent, str) and bool(sent) and secrets.compare_digest(session_token.encode(), sent.encode())
 
 
 class LoginLimiter:

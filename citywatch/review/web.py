@@ -251,7 +251,7 @@ def create_app(open_store: Callable[[], Store]) -> FastAPI:
             "key": key, "group": group, "mention": mention, "article": article,
             "sentence": sentence(text, mention["start"], mention["end"]),
             "paragraph": paragraph(text, mention["start"], mention["end"]),
-            "link": safe_link(article.get("url")), "outlet": outlet_names().get(article.get("source_id"), ""),
+            "link": safe_link(article.get("url")), "outlet": outlet_names().get(article.get("source_id") or "", ""),
             "others": [(o.article.get("title"), sentence(o.article.get("text") or "", o.mention["start"],
                                                          o.mention["end"])) for o in others],
             "queue": built, "mine": decisions.count_by(store, session.user), "message": _message(request)})

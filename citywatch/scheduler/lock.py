@@ -22,7 +22,7 @@ import threading
 import uuid
 from collections.abc import Callable
 from datetime import UTC, datetime, timedelta
-from typing import Any
+from typing import Any, TypeGuard
 
 from pymongo import DESCENDING
 from pymongo.errors import DuplicateKeyError, PyMongoError
@@ -47,7 +47,7 @@ def current_lease(store: Store, job: str) -> dict | None:
     return store.collection(LOCKS).find_one({"job": job}, sort=[("generation", DESCENDING)])
 
 
-def lease_live(lease: dict | None, now: datetime | None = None) -> bool:
+def lease_live(lease: dict | None, now: datetime | None = None) -> TypeGuard[dict]:
     if lease is None or lease.get("released_at") is not None:
         return False
     return lease["expires_at"] > (now or datetime.now(UTC))

@@ -31,7 +31,7 @@ webhook / e-mail recipients (:mod:`scheduler.alerts`).
 from __future__ import annotations
 
 import logging
-from collections.abc import Mapping
+from collections.abc import Mapping, Sequence
 from datetime import UTC, datetime
 from typing import Any
 
@@ -65,7 +65,7 @@ def _failure(source_id: str, check: str, message: str, value: float, threshold: 
             "threshold": threshold, "at": datetime.now(UTC)}
 
 
-def check_source(source_id: str, counters: Mapping[str, Any], history: list[Mapping[str, Any]],
+def check_source(source_id: str, counters: Mapping[str, Any], history: Sequence[Mapping[str, Any]],
                  limits: Mapping[str, Any], round_counters: Mapping[str, Any] | None = None) -> list[dict[str, Any]]:
     """The checks for one source; ``history`` holds its counters in earlier runs, newest first.
 

@@ -191,7 +191,7 @@ def _connect_mongodb(config: StoreConfig) -> Store:
     timeout_ms = int(config.timeout_s * 1000)
     where = redact(config.uri or "")
     try:
-        client = MongoClient(
+        client: MongoClient[dict[str, Any]] = MongoClient(
             config.uri,
             serverSelectionTimeoutMS=timeout_ms,
             connectTimeoutMS=timeout_ms,

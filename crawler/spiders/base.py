@@ -70,6 +70,8 @@ class SourceSpider(scrapy.Spider):
     """Base of the citywatch spiders; subclasses say which addresses of a source they start from."""
 
     kind = ""  # the Source attribute listing this spider's start addresses
+    since: datetime | None  # both set by from_crawler
+    allowed_domains: list[str]
 
     def __init__(self, sources: str | None = None, only: str | list[str] | None = None,
                  since: str | None = None, run_id: str | None = None, *args: Any, **kwargs: Any) -> None:

@@ -53,7 +53,7 @@ def read_sitemap(body: bytes) -> tuple[str, list[dict[str, Any]]]:
     return _local(root.tag), entries
 
 
-class SitemapsSpider(SourceSpider, SitemapSpider):
+class SitemapsSpider(SourceSpider, SitemapSpider):  # type: ignore[misc]  # SourceSpider.from_crawler comes first, as meant
     name = "sitemaps"
     kind = "sitemaps"
 

@@ -46,3 +46,14 @@ def test_login_limiter_counts_per_user_and_per_address():
     assert limiter.blocked("someone-new", "1.2.3.4")  # 8 = 4 x limit failures from one address
     limiter.succeeded("ana", "5.6.7.8")
     assert not limiter.blocked("ana", "5.6.7.8")
+
+
+def test_a_file_sent_as_the_form_token_is_refused_not_a_crash() -> None:
+    from io import BytesIO
+
+    from starlette.datastructures import UploadFile
+
+    from citywatch.review.accounts import csrf_ok
+
+    assert csrf_ok("token", "token") and not csrf_ok("token", None) and not csrf_ok("token", "")
+    assert not csrf_ok("token", UploadFile(BytesIO(b"token"), filename="token"))
