@@ -77,9 +77,13 @@ def build_pipeline(lang: str = "en", options: TaggerOptions = DEFAULT_OPTIONS, g
     return nlp
 
 
-@lru_cache(maxsize=16)
 def pipeline_for(lang: str, options: TaggerOptions = DEFAULT_OPTIONS) -> Language:
-    """The shared pipeline of ``lang`` under ``options``."""
+    """The shared pipeline of ``lang`` under ``options`` (one per pair, however the arguments are spelled)."""
+    return _shared_pipeline(lang, options)
+
+
+@lru_cache(maxsize=16)
+def _shared_pipeline(lang: str, options: TaggerOptions) -> Language:
     return build_pipeline(lang, options)
 
 

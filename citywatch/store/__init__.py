@@ -1,12 +1,26 @@
 """The article store: one pymongo-API database, real MongoDB or embedded mongoeco.
 
 Everything outside this package talks to a :class:`Store` and never learns which
-back end it got; see :func:`connect`.
+back end it got; see :func:`connect`. The names below are resolved on first access,
+so the light modules of this layer (``schema``, ``words``, ``mentions``) can be used
+by the tagger without loading pymongo.
 """
 
-from citywatch.store.articles import SaveResult, iter_articles, known_urls, save_articles
-from citywatch.store.connection import Store, StoreConfig, connect
-from citywatch.store.errors import InvalidDocument, StoreError, StoreUnavailable
+from __future__ import annotations
+
+import importlib
+from typing import TYPE_CHECKING, Any
+
+if TYPE_CHECKING:
+    from citywatch.store.articles import SaveResult, iter_articles, known_urls, save_articles
+    from citywatch.store.connection import Store, StoreConfig, connect
+    from citywatch.store.errors import InvalidDocument, StoreError, StoreUnavailable
+
+_HOMES = {
+    "SaveResult": "articles", "iter_articles": "articles", "known_urls": "articles", "save_articles": "articles",
+    "Store": "connection", "StoreConfig": "connection", "connect": "connection",
+    "InvalidDocument": "errors", "StoreError": "errors", "StoreUnavailable": "errors",
+}
 
 __all__ = [
     "InvalidDocument",
@@ -20,3 +34,9 @@ __all__ = [
     "known_urls",
     "save_articles",
 ]
+
+
+def __getattr__(name: str) -> Any:
+    if name not in _HOMES:
+        raise AttributeError(f"module 'citywatch.store' has no attribute {name!r}")
+    return getattr(importlib.import_module(f"citywatch.store.{_HOMES[name]}"), name)
