@@ -23,6 +23,7 @@ addresses in every run (stat ``unverified_addresses``).
 
 from __future__ import annotations
 
+import re
 from collections.abc import Iterable, Mapping
 from dataclasses import dataclass, field
 from datetime import date
@@ -167,21 +168,21 @@ class Source(BaseModel):
         addresses = self.urls
         for url in (*addresses, *([self.site] if self.site else [])):
             if not host_allowed(url, self.allowed_domains):
-                raise ValueError(f"{url} is outside allowed_domains {list(self.allowed_domains)}")
+                raise ValueError(f"allowed_domains: {url} is outside allowed_domains {list(self.allowed_domains)}")
         if self.reach is not None and "weight" not in self.model_fields_set:
             weights = (info.context or {}).get("reach_weights") or {}
             if self.reach not in weights:
-                raise ValueError(f"reach {self.reach!r} has no weight in the registry's reach_weights table")
+                raise ValueError(f"reach: {self.reach!r} has no weight in the registry's reach_weights table")
             object.__setattr__(self, "weight", weights[self.reach])  # the tier's weight; frozen only to callers
         if self.evidence is not None:
             for record in self.evidence:
                 if record.url not in addresses:
-                    raise ValueError(f"evidence for {record.url}, which is not one of the source's addresses")
+                    raise ValueError(f"evidence: {record.url} is cited, but it is not one of the source's addresses")
             missing = self.unverified_urls
             if missing and not self.unverified:
-                raise ValueError(f"{missing[0]} has no exact evidence: add it, or mark the entry unverified: true")
+                raise ValueError(f"unverified: {missing[0]} has no exact evidence: add it, or mark the entry unverified: true")
             if self.unverified and not missing:
-                raise ValueError("unverified: true, but every address has exact evidence")
+                raise ValueError("unverified: it says true, but every address has exact evidence")
         return self
 
     @property
@@ -213,10 +214,14 @@ class Registry:
 
 
 def _describe(error: ValidationError) -> str:
+    """``field 'x': message``; checks across fields name theirs as ``x: message``."""
     first = error.errors()[0]
-    field_name = ".".join(str(p) for p in first["loc"]) or "(entry)"
+    field_name = ".".join(str(p) for p in first["loc"])
     message = first["msg"].removeprefix("Value error, ")
-    return f"field '{field_name}': {message}"
+    named = re.match(r"^([a-z_]+): (.*)$", message)
+    if not field_name and named:
+        field_name, message = named.groups()
+    return f"field '{field_name or '(entry)'}': {message}"
 
 
 def _tables(raw: Mapping[str, Any], path: Path) -> tuple[dict[str, EvidenceList], dict[str, float], dict[str, str]]:

@@ -105,6 +105,7 @@ class SectionsSpider(SourceSpider):
             self.count(source.id, "errors/section_not_html")
             return
         articles = {link.url for link in article_links(response)}
+        self.listed(source.id, section_url, len(articles))
         for link in LinkExtractor(unique=True).extract_links(response):
             if not host_allowed(link.url, source.allowed_domains):  # (allow_domains would compare host:port)
                 continue
