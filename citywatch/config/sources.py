@@ -224,26 +224,36 @@ def _describe(error: ValidationError) -> str:
     return f"field '{field_name or '(entry)'}': {message}"
 
 
-def _tables(raw: Mapping[str, Any], path: Path) -> tuple[dict[str, EvidenceList], dict[str, float], dict[str, str]]:
-    lists_raw = raw.get("lists") or {}
-    weights_raw = raw.get("reach_weights") or {}
-    shared_raw = raw.get("shared_domains") or {}
-    for name, table in (("lists", lists_raw), ("reach_weights", weights_raw), ("shared_domains", shared_raw)):
+def _tables(raw: Mapping[str, Any], path: Path,
+            skipped: list[str] | None = None) -> tuple[dict[str, EvidenceList], dict[str, float], dict[str, str]]:
+    """The file's tables. Lenient mode passes ``skipped``: a broken ``lists`` or ``shared_domains`` entry,
+    which scoring does not need, is left out and noted there instead of stopping the read."""
+
+    def broken(message: str) -> None:
+        if skipped is None:
+            raise SourcesError(message)
+        skipped.append(message)
+
+    tables = {name: raw.get(name) or {} for name in ("lists", "reach_weights", "shared_domains")}
+    for name, table in tables.items():
         if not isinstance(table, Mapping):
-            raise SourcesError(f"{path}: '{name}:' must be a mapping")
+            if name == "reach_weights":
+                raise SourcesError(f"{path}: '{name}:' must be a mapping")
+            broken(f"{path}: '{name}:' must be a mapping")
+            tables[name] = {}
     lists: dict[str, EvidenceList] = {}
-    for name, entry in lists_raw.items():
+    for name, entry in tables["lists"].items():
         try:
             lists[str(name)] = EvidenceList.model_validate(entry)
         except ValidationError as exc:
-            raise SourcesError(f"{path}: list {name}: {_describe(exc)}") from None
+            broken(f"{path}: list {name}: {_describe(exc)}")
     weights: dict[str, float] = {}
-    for tier, weight in weights_raw.items():
+    for tier, weight in tables["reach_weights"].items():
         if tier not in Reach.__args__ or not isinstance(weight, int | float) or weight < 0:  # type: ignore[attr-defined]
             raise SourcesError(f"{path}: reach_weights: {tier}: {weight!r} must be a reach tier "
                                f"({', '.join(Reach.__args__)}) with a non-negative number")  # type: ignore[attr-defined]
         weights[str(tier)] = float(weight)
-    return lists, weights, {str(k): str(v) for k, v in shared_raw.items()}
+    return lists, weights, {str(k): str(v) for k, v in tables["shared_domains"].items()}
 
 
 def _lenient(entry: Mapping[str, Any], weights: Mapping[str, float], label: str) -> Source:
@@ -296,8 +306,8 @@ def load_registry(path: Path | str = DEFAULT_SOURCES, *, lenient: bool = False) 
     entries = raw.get("sources") if isinstance(raw, Mapping) else None
     if not isinstance(entries, list):
         raise SourcesError(f"sources file {path} must have a top-level 'sources:' list")
-    lists, weights, shared = _tables(raw, path)
     skipped: list[str] = []
+    lists, weights, shared = _tables(raw, path, skipped if lenient else None)
     sources = sources_from(entries, where=str(path), lenient=lenient, skipped=skipped,
                            context={"lists": lists, "reach_weights": weights})
     return Registry(path, sources, lists, weights, shared, skipped)
@@ -326,8 +336,9 @@ def completeness_problems(registry: Registry) -> list[str]:
     """What a shipped registry needs beyond a valid schema, one line per problem.
 
     Every outlet has a type, a reach tier (and so its weight from the tier table, never
-    a number of its own), its site, an ``evidence`` field, and at least one feed or
-    sitemap, or section pages (whose link rules the crawler's test checks). Each
+    a number of its own), its site and an ``evidence`` field. (An outlet with section
+    pages only also needs link rules for their host; those live with the crawler, in
+    ``crawler/url_patterns.yaml``, and the crawler's registry test checks them.) Each
     allowed domain is the host of the site or of an address, so no umbrella domain
     (``globo.com`` for one Globo title) lets the crawler wander into sister outlets;
     a domain that covers another outlet's domain is listed in ``shared_domains``.

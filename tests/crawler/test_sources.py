@@ -211,6 +211,10 @@ def test_lenient_mode_reads_what_scoring_needs_from_an_invalid_entry(tmp_path: P
         load_outlets(_write(tmp_path, broken.replace("reach: international}", "weight: heavy}")))
     with pytest.raises(ConfigError, match="cannot read"):
         load_outlets(tmp_path / "absent.yaml")
+    bad_list = _write(tmp_path, broken.replace("repo: owner/repo", "repo: not a repo"))
+    with pytest.raises(SourcesError, match=r"list somelist: field 'repo'"):
+        load_registry(bad_list)
+    assert load_outlets(bad_list)["one"].weight == 0.5, "scoring does not need the evidence lists"
 
 
 def test_sources_list_strict_names_each_problem_and_fails(tmp_path: Path) -> None:
