@@ -48,23 +48,50 @@ def sources() -> None:
     """The outlets citywatch crawls (citywatch/config/sources.yaml)."""
 
 
+def _last_check(doc: dict | None) -> str:
+    if doc is None:
+        return "never checked"
+    line = f"{'ok' if doc['ok'] else 'FAIL'} {doc['checked_at']:%Y-%m-%d}: {doc['detail']}"
+    if not doc["ok"] and doc.get("last_ok_at"):
+        line += f"; last worked {doc['last_ok_at']:%Y-%m-%d}"
+    return line
+
+
+def _stored_checks(source_ids: list[str]) -> dict[str, dict]:
+    from pymongo.errors import PyMongoError
+
+    from citywatch.store import StoreError, connect
+    from crawler.check import latest_checks
+
+    try:
+        with connect() as store:
+            return latest_checks(store, source_ids)
+    except (StoreError, PyMongoError) as exc:
+        raise click.ClickException(f"cannot read the recorded checks: {exc}") from None
+
+
 @sources.command("list")
 @_sources_option
 @click.option("--unverified", is_flag=True, help="Only the addresses no evidence names exactly, with what is known.")
+@click.option("--checks", is_flag=True, help="Every address with its latest `sources check` result from the store.")
 @click.option("--strict", is_flag=True, help="Also check what a shipped registry needs (type, reach, site, "
                                              "evidence, domains); exit 1 on any problem.")
-def list_sources(sources_file: Path, unverified: bool, strict: bool) -> None:
-    """Validate the registry and list its sources."""
+def list_sources(sources_file: Path, unverified: bool, checks: bool, strict: bool) -> None:
+    """Validate the registry and list its sources (or, with --unverified / --checks, their addresses)."""
     from citywatch.config.sources import completeness_problems
+    from crawler.check import check_id
 
     registry = _registry(sources_file)
     chosen = registry.sources
-    if unverified:
-        rows = [(s, kind, url) for s in chosen for kind, url in s.addresses() if url in s.unverified_urls]
+    if unverified or checks:
+        rows = [(s, kind, url) for s in chosen for kind, url in s.addresses()
+                if not unverified or url in s.unverified_urls]
+        recorded = _stored_checks([s.id for s in chosen]) if checks else {}
         for s, kind, url in rows:
-            click.echo(f"{s.id:<18} {kind:<8} {url}  ({_evidence(s, url)})")
-        click.echo(f"{len(rows)} unverified address(es) in {len({s.id for s, _, _ in rows})} source(s) "
-                   f"(of {sum(len(s.urls) for s in chosen)} addresses)")
+            last = f"  {_last_check(recorded.get(check_id(s.id, url)))}" if checks else ""
+            click.echo(f"{s.id:<18} {kind:<8} {url}  ({_evidence(s, url)}){last}")
+        click.echo(f"{len(rows)} {'unverified ' if unverified else ''}address(es) in {len({s.id for s, _, _ in rows})} "
+                   f"source(s) (of {sum(len(s.urls) for s in chosen)} addresses)")
     else:
         for s in chosen:
             state = f"unverified {len(s.unverified_urls)}/{len(s.urls)}" if s.unverified_urls else "verified"

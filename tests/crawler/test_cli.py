@@ -66,6 +66,14 @@ def test_sources_check_against_the_local_site(served, store_env: Path, tmp_path:
     malformed = checks[f"hostile {server.site.base}/hostile/malformed.rss"]
     assert not malformed["ok"] and "last_ok_at" not in malformed
 
+    listing = CliRunner().invoke(citywatch, ["sources", "list", "--checks", "--sources", str(sources)])
+    assert listing.exit_code == 0, listing.output
+    lines = listing.output.splitlines()
+    today = f"{datetime.now(UTC):%Y-%m-%d}"
+    assert any(f"/daily-courier/rss.xml  (no evidence)  ok {today}: 200, 1 entries" in line for line in lines)
+    assert any(f"/hostile/malformed.rss  (no evidence)  FAIL {today}: 200, 0 entries" in line for line in lines)
+    assert any("le-quotidien" in line and line.endswith("never checked") for line in lines)
+
 
 @contextmanager
 def redirecting_to(target: str) -> Iterator[str]:
