@@ -47,7 +47,7 @@ class Check:
     checked_at: datetime = field(default_factory=lambda: datetime.now(UTC))
 
 
-def _parse(kind: str, url: str, response: httpx.Response) -> tuple[int, datetime | None, str]:
+def _parse(kind: str, response: httpx.Response) -> tuple[int, datetime | None, str]:
     """(entries, newest entry date, what was found) for one answered address."""
     if kind == "feeds":
         from crawler.spiders.feeds import entry_date
@@ -85,7 +85,7 @@ def check_one(source_id: str, kind: str, url: str, user_agent: str, timeout: flo
         result.detail = f"HTTP {response.status_code}"
         return result
     try:
-        result.entries, result.newest, found = _parse(kind, url, response)
+        result.entries, result.newest, found = _parse(kind, response)
     except Exception as exc:  # a parser failure is a finding about the address, not a crash
         result.detail = f"200, parse error: {exc}"
         return result
@@ -109,11 +109,8 @@ def record_checks(store: Store, checks: Iterable[Check]) -> int:
     n = 0
     collection = store.collection(SOURCE_CHECKS)
     for check in checks:
-        doc: dict[str, Any] = asdict(check)
-        update: dict[str, Any] = {"$set": doc}
-        if check.ok:
-            update["$set"] = {**doc, "last_ok_at": check.checked_at}
-        collection.update_one({"_id": check_id(check.source_id, check.url)}, update, upsert=True)
+        doc: dict[str, Any] = asdict(check) | ({"last_ok_at": check.checked_at} if check.ok else {})
+        collection.update_one({"_id": check_id(check.source_id, check.url)}, {"$set": doc}, upsert=True)
         n += 1
     return n
 
@@ -143,7 +140,7 @@ def write_report(checks: list[Check], path: Path, sources_file: Path) -> Path:
             c.source_id, c.kind, c.url, ("ok: " if c.ok else "FAIL: ") + c.detail, c.status, c.content_type,
             c.entries, c.newest, " → ".join(c.redirects))) + " |")
     if working:
-        lines += ["", "Evidence records for the addresses that worked (docs/crawler.md, \"Evidence\"):", "", "```yaml"]
+        lines += ["", "Evidence records for the addresses that worked (docs/crawler.md, \"Adding an outlet\"):", "", "```yaml"]
         lines += [f"      - {{url: \"{c.url}\", checked: {c.checked_at:%Y-%m-%d}}}  # {c.source_id}" for c in working]
         lines.append("```")
     path.parent.mkdir(parents=True, exist_ok=True)

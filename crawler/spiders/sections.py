@@ -48,13 +48,18 @@ def _patterns() -> dict[str, re.Pattern[str]]:
 
 @cache
 def _host_rules() -> dict[str, LinkRules]:
+    """A host's anchors are article links by selection, so without patterns of its own any path counts."""
     raw = yaml.safe_load(PATTERNS.read_text(encoding="utf-8")).get("hosts") or {}
     generic = _patterns()
-    return {host: LinkRules(tuple(rules.get("links") or ()),
-                            _compile(rules["article"]) if rules.get("article") else
-                            (re.compile("") if rules.get("links") else generic["article"]),
-                            generic["not_article"])
-            for host, rules in raw.items()}
+    out = {}
+    for host, rules in raw.items():
+        links = tuple(rules.get("links") or ())
+        if rules.get("article"):
+            article = _compile(rules["article"])
+        else:
+            article = re.compile("") if links else generic["article"]
+        out[host] = LinkRules(links, article, generic["not_article"])
+    return out
 
 
 def link_rules(url: str) -> LinkRules:
