@@ -1,4 +1,4 @@
-"""The source registry (``citywatch/config/sources.yaml``): one validated entry per outlet.
+"""The source registry (``citywatch/config/sources.yaml`` and its per-country files): one validated entry per outlet.
 
 One model, two modes. The crawler reads the registry strictly: a typo stops the
 run before any request is made, with a message naming the source and the field.
@@ -7,8 +7,10 @@ outlives edits to the registry, so an entry that no longer validates still gives
 its name, weight and groupings, and only a file that cannot be read at all (or a
 weight that is not a number) is an error.
 
-Besides ``sources:``, a registry file may hold three tables (the demo's generated
-registry has none, and needs none):
+Besides ``sources:``, a registry file may hold ``include:`` (glob patterns of files,
+relative to it, each holding only a ``sources:`` list: the shipped registry keeps one
+file per country in ``citywatch/config/sources/``) and three tables (the demo's
+generated registry has none, and needs none):
 
 * ``lists:`` the maintained publisher lists that evidence records cite;
 * ``reach_weights:`` the weight of each reach tier (docs/crawler.md, "Weights");
@@ -211,6 +213,7 @@ class Registry:
     reach_weights: dict[str, float] = field(default_factory=dict)
     shared_domains: dict[str, str] = field(default_factory=dict)
     skipped: list[str] = field(default_factory=list)  # lenient mode: entries read only in part, and why
+    origins: dict[str, Path] = field(default_factory=dict)  # source id -> the file it was read from
 
 
 def _describe(error: ValidationError) -> str:
@@ -270,14 +273,16 @@ def _lenient(entry: Mapping[str, Any], weights: Mapping[str, float], label: str)
 
 
 def sources_from(entries: Iterable[Any], *, where: str = "registry", lenient: bool = False,
-                 context: Mapping[str, Any] | None = None, skipped: list[str] | None = None) -> list[Source]:
+                 context: Mapping[str, Any] | None = None, skipped: list[str] | None = None,
+                 seen: dict[str, str] | None = None) -> list[Source]:
     """Validate registry entries (the items of ``sources:``); ``where`` prefixes error messages.
 
     Lenient: an invalid entry is read in part (:func:`_lenient`) and its reason appended
-    to ``skipped``; an entry without an id is left out.
+    to ``skipped``; an entry without an id, or with an id already read, is left out.
+    ``seen`` (id -> where it was read) carries duplicate detection across files.
     """
     sources: list[Source] = []
-    seen: set[str] = set()
+    seen = {} if seen is None else seen
     for position, entry in enumerate(entries, 1):
         label = str(entry["id"]) if isinstance(entry, Mapping) and entry.get("id") else f"#{position}"
         try:
@@ -289,28 +294,55 @@ def sources_from(entries: Iterable[Any], *, where: str = "registry", lenient: bo
                 continue
             source = _lenient(entry, (context or {}).get("reach_weights") or {}, label)
             if skipped is not None:
-                skipped.append(f"source {label}: {_describe(exc)}")
+                skipped.append(f"{where}: source {label}: {_describe(exc)}")
         if source.id in seen:
             if lenient:
                 continue
-            raise SourcesError(f"{where}: source {label}: field 'id': duplicate id")
-        seen.add(source.id)
+            also = "" if seen[source.id] == where else f" (also in {seen[source.id]})"
+            raise SourcesError(f"{where}: source {label}: field 'id': duplicate id{also}")
+        seen[source.id] = where
         sources.append(source)
     return sources
 
 
+def _included(path: Path, raw: Mapping[str, Any]) -> list[tuple[Path, list[Any]]]:
+    """The ``sources:`` lists of the files ``include:`` names (glob patterns relative to ``path``), in order."""
+    patterns = raw.get("include") or []
+    if not isinstance(patterns, list) or not all(isinstance(p, str) for p in patterns):
+        raise SourcesError(f"{path}: 'include:' must be a list of file patterns")
+    chunks = []
+    for pattern in patterns:
+        files = sorted(path.parent.glob(pattern))
+        if not files:
+            raise SourcesError(f"{path}: include {pattern!r} matches no file")
+        for file in files:
+            included = read_yaml(file, "sources file", SourcesError)
+            entries = included.get("sources") if isinstance(included, Mapping) else None
+            if not isinstance(entries, list) or set(included) != {"sources"}:
+                raise SourcesError(f"sources file {file} must hold only a top-level 'sources:' list")
+            chunks.append((file, entries))
+    return chunks
+
+
 def load_registry(path: Path | str = DEFAULT_SOURCES, *, lenient: bool = False) -> Registry:
-    """Read the registry file with its tables; strict by default (see the module docstring for lenient)."""
+    """Read the registry file, its tables and the files it includes; strict by default (see the module
+    docstring for lenient)."""
     path = Path(path)
     raw = read_yaml(path, "sources file", SourcesError)
-    entries = raw.get("sources") if isinstance(raw, Mapping) else None
-    if not isinstance(entries, list):
-        raise SourcesError(f"sources file {path} must have a top-level 'sources:' list")
+    if not isinstance(raw, Mapping) or not isinstance(raw.get("sources", []), list) or \
+            not ("sources" in raw or "include" in raw):
+        raise SourcesError(f"sources file {path} must have a top-level 'sources:' list or 'include:' patterns")
     skipped: list[str] = []
     lists, weights, shared = _tables(raw, path, skipped if lenient else None)
-    sources = sources_from(entries, where=str(path), lenient=lenient, skipped=skipped,
-                           context={"lists": lists, "reach_weights": weights})
-    return Registry(path, sources, lists, weights, shared, skipped)
+    context = {"lists": lists, "reach_weights": weights}
+    seen: dict[str, str] = {}
+    sources: list[Source] = []
+    origins: dict[str, Path] = {}
+    for where, entries in [(path, raw.get("sources") or []), *_included(path, raw)]:
+        chunk = sources_from(entries, where=str(where), lenient=lenient, skipped=skipped, context=context, seen=seen)
+        origins.update((s.id, where) for s in chunk)
+        sources += chunk
+    return Registry(path, sources, lists, weights, shared, skipped, origins)
 
 
 def load_sources(path: Path = DEFAULT_SOURCES, only: Iterable[str] | None = None) -> list[Source]:
@@ -336,7 +368,8 @@ def completeness_problems(registry: Registry) -> list[str]:
     """What a shipped registry needs beyond a valid schema, one line per problem.
 
     Every outlet has a type, a reach tier (and so its weight from the tier table, never
-    a number of its own), its site and an ``evidence`` field. (An outlet with section
+    a number of its own), its site and an ``evidence`` field, and sits in the file of its
+    country when the registry is split by country (``fr.yaml``). (An outlet with section
     pages only also needs link rules for their host; those live with the crawler, in
     ``crawler/url_patterns.yaml``, and the crawler's registry test checks them.) Each
     allowed domain is the host of the site or of an address, so no umbrella domain
@@ -346,6 +379,9 @@ def completeness_problems(registry: Registry) -> list[str]:
     problems: list[str] = []
     for s in registry.sources:
         where = f"source {s.id}"
+        origin = registry.origins.get(s.id)
+        if origin is not None and re.fullmatch(r"[a-z]{2}", origin.stem) and origin.stem.upper() != s.country:
+            problems.append(f"{where}: country {s.country} but listed in {origin.name}")
         for name in ("type", "reach", "site", "evidence"):
             if getattr(s, name) is None:
                 problems.append(f"{where}: field '{name}' is missing")

@@ -202,7 +202,8 @@ def test_lenient_mode_reads_what_scoring_needs_from_an_invalid_entry(tmp_path: P
     with pytest.raises(SourcesError, match="source old: field 'country'"):
         load_registry(path)
     registry = load_registry(path, lenient=True)
-    assert [s.id for s in registry.sources] == ["one", "old"] and registry.skipped[0].startswith("source old:")
+    assert [s.id for s in registry.sources] == ["one", "old"]
+    assert registry.skipped[0].endswith("sources.yaml: source old: field 'country': String should match pattern '^[A-Z]{2}$'")
     outlets = load_outlets(path)
     assert outlets["old"].name == "Old Outlet" and outlets["old"].weight == 1.0
     assert (outlets["old"].type, outlets["old"].reach) == ("wire", "international")
@@ -215,6 +216,32 @@ def test_lenient_mode_reads_what_scoring_needs_from_an_invalid_entry(tmp_path: P
     with pytest.raises(SourcesError, match=r"list somelist: field 'repo'"):
         load_registry(bad_list)
     assert load_outlets(bad_list)["one"].weight == 0.5, "scoring does not need the evidence lists"
+
+
+def test_a_registry_split_by_country_reads_every_included_file(tmp_path: Path) -> None:
+    (tmp_path / "sources").mkdir()
+    index = _write(tmp_path, TABLES + "include: [sources/*.yaml]\n")
+    gb = COMPLETE.split("sources:\n")[1]
+    (tmp_path / "sources" / "gb.yaml").write_text("sources:\n" + gb, encoding="utf-8")
+    fr = gb.replace("id: one", "id: deux").replace("one.example", "deux.example")
+    (tmp_path / "sources" / "fr.yaml").write_text("sources:\n" + fr, encoding="utf-8")
+    registry = load_registry(index)
+    assert [s.id for s in registry.sources] == ["deux", "one"]  # file order: fr.yaml, gb.yaml
+    assert registry.origins["one"] == tmp_path / "sources" / "gb.yaml"
+    assert completeness_problems(registry) == ["source deux: country GB but listed in fr.yaml"]
+
+    (tmp_path / "sources" / "fr.yaml").write_text("sources:\n" + gb, encoding="utf-8")
+    with pytest.raises(SourcesError, match=r"gb.yaml: source one: field 'id': duplicate id \(also in .*fr.yaml\)"):
+        load_registry(index)
+    (tmp_path / "sources" / "fr.yaml").write_text("sources:\n" + fr.replace("country: GB", "country: France"),
+                                                  encoding="utf-8")
+    with pytest.raises(SourcesError, match=r"fr.yaml: source deux: field 'country'"):
+        load_registry(index)
+    (tmp_path / "sources" / "fr.yaml").write_text("reach_weights: {}\nsources: []\n", encoding="utf-8")
+    with pytest.raises(SourcesError, match=r"fr.yaml must hold only a top-level 'sources:' list"):
+        load_registry(index)
+    with pytest.raises(SourcesError, match=r"include 'nowhere/\*.yaml' matches no file"):
+        load_registry(_write(tmp_path, TABLES + "include: [nowhere/*.yaml]\n"))
 
 
 def test_sources_list_strict_names_each_problem_and_fails(tmp_path: Path) -> None:
