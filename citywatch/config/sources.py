@@ -13,7 +13,7 @@ file per country in ``citywatch/config/sources/``) and three tables (the demo's
 generated registry has none, and needs none):
 
 * ``lists:`` the maintained publisher lists that evidence records cite;
-* ``reach_weights:`` the weight of each reach tier (docs/crawler.md, "Weights");
+* ``reach_weights:`` the weight of each reach tier (docs/crawler.md, "Reach and weights");
 * ``shared_domains:`` allowed domains that more than one outlet may use, with the reason.
 
 An address is *verified* when an evidence record names it exactly (a maintained
