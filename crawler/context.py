@@ -11,6 +11,7 @@ from __future__ import annotations
 
 from datetime import UTC, datetime, timedelta
 from typing import Any
+from urllib.parse import quote, unquote
 
 from citywatch.store import Store, connect
 from crawler.dedup import NearDuplicateIndex
@@ -28,6 +29,15 @@ SOURCE_STAT = "source/{source}/{name}"
 def stat_key(source_id: str | None, name: str) -> str:
     """Per-source stat key, folded into the run record by :func:`store.runs.per_source`."""
     return SOURCE_STAT.format(source=source_id or "_unknown", name=name)
+
+
+def address_key(url: str) -> str:
+    """A registry address as one stat-key segment and store field name: no ``/``, no ``.``, reversible."""
+    return quote(url, safe="").replace(".", "%2E")
+
+
+def address_url(key: str) -> str:
+    return unquote(key)
 
 
 def get_store() -> Store:

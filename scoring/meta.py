@@ -1,10 +1,11 @@
 """What scoring needs to know about outlets and cities, read from their owners' files.
 
-Outlets come from the source registry (citywatch/config/sources.yaml), read here with a few
-lines of YAML rather than through the crawler's validating loader, so scoring
-works on a store whose registry has since changed or is partly invalid. A
-source_id the registry does not know gets ``unknown_source_weight`` and country
-and language ``"unknown"``: its articles still count, visibly labelled.
+Outlets come from the source registry (citywatch/config/sources.yaml), read by its
+one loader in lenient mode (:func:`citywatch.config.sources.load_registry`), so
+scoring works on a store whose registry has since changed or is partly invalid:
+an entry that no longer validates still gives its name, weight and groupings. A
+source_id the registry does not know gets ``unknown_source_weight`` and country,
+language, type and reach ``"unknown"``: its articles still count, visibly labelled.
 """
 
 from __future__ import annotations
@@ -14,8 +15,9 @@ from dataclasses import dataclass
 from pathlib import Path
 from typing import Any
 
-from citywatch.config import PROJECT_ROOT, read_yaml
+from citywatch.config import PROJECT_ROOT
 from citywatch.config.scoring import ConfigError
+from citywatch.config.sources import Source, SourcesError, load_registry, sources_from
 
 UNKNOWN = "unknown"
 
@@ -27,6 +29,8 @@ class Outlet:
     weight: float
     country: str
     language: str
+    type: str = UNKNOWN  # wire | broadsheet | broadcaster | business | regional | ... (the registry's groupings)
+    reach: str = UNKNOWN  # international | national | regional
 
 
 @dataclass(frozen=True)
@@ -39,33 +43,33 @@ class CityInfo:
 
 
 def load_outlets(path: Path | str | None) -> dict[str, Outlet]:
-    """``{source_id: Outlet}`` from a registry file; a missing file is an error naming it."""
+    """``{source_id: Outlet}`` from a registry file; a missing or unreadable file is an error naming it."""
     if path is None:
         return {}
     path = Path(path)
     if not path.is_absolute():
         path = PROJECT_ROOT / path
-    raw = read_yaml(path, "source registry", ConfigError) or {}
-    entries = raw.get("sources") if isinstance(raw, Mapping) else None
-    if not isinstance(entries, list):
-        raise ConfigError(f"source registry {path} has no 'sources:' list")
-    return outlets_from(entries)
+    try:
+        registry = load_registry(path, lenient=True)
+    except SourcesError as exc:
+        raise ConfigError(f"source registry: {exc}") from None
+    return _outlets(registry.sources)
 
 
-def outlets_from(entries: list[Mapping[str, Any]] | Mapping[str, Mapping[str, Any]]) -> dict[str, Outlet]:
-    """Accept registry entries (``[{id, weight, country, language}]``) or ``{id: {...}}``."""
-    items = entries.items() if isinstance(entries, Mapping) else ((e.get("id"), e) for e in entries if e)
-    out: dict[str, Outlet] = {}
-    for source_id, entry in items:
-        if not source_id:
-            continue
-        try:
-            weight = float(entry.get("weight", 1.0))
-        except (TypeError, ValueError):
-            raise ConfigError(f"source {source_id}: weight must be a number, got {entry.get('weight')!r}") from None
-        out[str(source_id)] = Outlet(str(source_id), str(entry.get("name") or source_id), weight,
-                                     str(entry.get("country") or UNKNOWN), str(entry.get("language") or UNKNOWN))
-    return out
+def outlets_from(entries: list[Mapping[str, Any]] | Mapping[str, Mapping[str, Any]],
+                 reach_weights: Mapping[str, float] | None = None) -> dict[str, Outlet]:
+    """Accept registry entries (``[{id, weight, country, language, ...}]``) or ``{id: {...}}``, read leniently."""
+    items = [{**e, "id": i} for i, e in entries.items()] if isinstance(entries, Mapping) else list(entries)
+    try:
+        sources = sources_from(items, lenient=True, context={"reach_weights": dict(reach_weights or {})})
+    except SourcesError as exc:
+        raise ConfigError(str(exc)) from None
+    return _outlets(sources)
+
+
+def _outlets(sources: list[Source]) -> dict[str, Outlet]:
+    return {s.id: Outlet(s.id, s.name, s.weight, s.country, s.language, s.type or UNKNOWN, s.reach or UNKNOWN)
+            for s in sources}
 
 
 def outlet(outlets: Mapping[str, Outlet], source_id: str, default_weight: float) -> Outlet:

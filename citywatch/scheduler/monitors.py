@@ -18,7 +18,11 @@ operations config, see ``citywatch/config/operations-defaults.yaml``):
 * ``error_rate`` - errors / requests above the threshold;
 * ``extraction_failures`` - pages that could not be extracted (unparseable, binary, extractor
   error or crash, not text) or came out too short, as a share of the articles fetched;
-* ``robots_blocked`` - robots.txt refused requests, and did not in the previous run.
+* ``robots_blocked`` - robots.txt refused requests, and did not in the previous run;
+* ``address_silent`` - one registry address (feed, sitemap, section page) listed no entries
+  this run (it failed, or answered with nothing) while it listed some in most of its
+  recent runs: the outlet moved or dropped that feed even if its other addresses still
+  yield. A 304 Not Modified is quiet, not silent.
 
 In distributed mode (the run is listed in ``run_rounds``, see :mod:`crawler.distributed`)
 ``no_items`` looks at the whole round: another process may have read the feed.
@@ -37,6 +41,7 @@ from typing import Any
 
 from citywatch.store import Store
 from citywatch.store.runs import add_failures, get_run, merge_sources
+from crawler.context import address_url
 
 logger = logging.getLogger(__name__)
 EXTRACTION_DROPS = ("unparseable", "binary", "not_text", "extraction_error", "extraction_crashed")
@@ -100,6 +105,24 @@ def check_source(source_id: str, counters: Mapping[str, Any], history: Sequence[
     if blocked and not before:
         failures.append(_failure(source_id, "robots_blocked", f"robots.txt now refuses {blocked} request(s)",
                                  blocked, None))
+    return failures + silent_addresses(source_id, round_counters if round_counters is not None else counters,
+                                       history, limits)
+
+
+def silent_addresses(source_id: str, counters: Mapping[str, Any], history: list[Mapping[str, Any]],
+                     limits: Mapping[str, Any]) -> list[dict[str, Any]]:
+    """``address_silent`` for each address of this run that listed nothing but usually lists entries."""
+    listed_now = counters.get("addresses") or {}
+    unchanged = counters.get("addresses_unchanged") or {}
+    failures = []
+    for key, entries in sorted(listed_now.items()):
+        if entries or unchanged.get(key):
+            continue
+        yielded = sum(1 for past in history if (past.get("addresses") or {}).get(key, 0) > 0)
+        if yielded >= limits["min_history_with_items"]:
+            failures.append(_failure(source_id, "address_silent",
+                                     f"{address_url(key)} listed nothing this run, although it listed entries "
+                                     f"in {yielded} of its last {len(history)} runs", 0, limits["min_history_with_items"]))
     return failures
 
 

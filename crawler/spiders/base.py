@@ -28,7 +28,7 @@ from twisted.python.failure import Failure
 
 from citywatch.config import DEFAULT_SOURCES
 from citywatch.config.sources import Source, load_sources
-from crawler.context import stat_key
+from crawler.context import address_key, stat_key
 from crawler.items import ArticleItem
 
 
@@ -100,17 +100,36 @@ class SourceSpider(scrapy.Spider):
         raise NotImplementedError
 
     async def start(self) -> AsyncIterator[scrapy.Request]:
+        """Every address of every source; each starts at 0 listed, so one that fails shows as silent, and
+        addresses without evidence in the registry are counted (``unverified_addresses``) and logged."""
+        unverified = []
         for source in self.sources.values():
             for url in self.start_urls_of(source):
+                self.listed(source.id, url, 0)
+                if url in source.unverified_urls:
+                    self.count(source.id, "unverified_addresses")
+                    unverified.append(source.id)
                 yield self.start_request(source, url)
+        if unverified:
+            self.logger.warning("%d %s address(es) have no evidence in the registry (unverified): %s",
+                                len(unverified), self.kind, ", ".join(sorted(set(unverified))))
 
-    def conditional_request(self, source_id: str, url: str, callback: Any) -> scrapy.Request:
+    def listed(self, source_id: str, address: str, entries: int) -> None:
+        """Entries (article links) a registry address listed; the monitor flags one that stops listing any."""
+        self.crawler.stats.inc_value(stat_key(source_id, f"addresses/{address_key(address)}"), entries)
+
+    def unchanged(self, source_id: str, address: str) -> None:
+        """A registry address answered 304 Not Modified: quiet, not silent."""
+        self.crawler.stats.inc_value(stat_key(source_id, f"addresses_unchanged/{address_key(address)}"))
+
+    def conditional_request(self, source_id: str, url: str, callback: Any, address: str | None = None) -> scrapy.Request:
         """A feed or sitemap: revalidated with its last validators (``ConditionalFeedMiddleware``),
-        so an unchanged one answers 304, and capped at ``FEED_MAXSIZE`` rather than the article limit."""
+        so an unchanged one answers 304, and capped at ``FEED_MAXSIZE`` rather than the article limit.
+        ``address``: the registry address it was reached from (a sitemap index's child), default ``url``."""
         return scrapy.Request(
             url, callback=callback, errback=self.on_error, dont_filter=True,
             meta={"source_id": source_id, "conditional": True, "handle_httpstatus_list": [304],
-                  "download_maxsize": self.settings.getint("FEED_MAXSIZE")},
+                  "download_maxsize": self.settings.getint("FEED_MAXSIZE"), "address": address or url},
         )
 
     def too_old(self, published: datetime | None) -> bool:

@@ -34,13 +34,15 @@ class FeedsSpider(SourceSpider):
         return self.conditional_request(source.id, url, self.parse_feed)
 
     def parse_feed(self, response: scrapy.http.Response) -> Iterator[scrapy.Request]:
-        source_id = response.meta["source_id"]
+        source_id, address = response.meta["source_id"], response.meta["address"]
         if response.status == 304:
+            self.unchanged(source_id, address)
             return
         parsed = feedparser.parse(response.body, response_headers={
             "content-type": (response.headers.get("Content-Type") or b"application/xml").decode("latin-1"),
             "content-location": response.url,
         })
+        self.listed(source_id, address, len(parsed.entries))
         if not parsed.entries:
             self.count(source_id, "errors/malformed_feed" if parsed.bozo else "errors/empty_feed")
             return

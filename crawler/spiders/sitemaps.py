@@ -60,27 +60,30 @@ class SitemapsSpider(SourceSpider, SitemapSpider):  # type: ignore[misc]  # Sour
     def start_request(self, source: Source, url: str) -> scrapy.Request:
         return self.sitemap_request(source.id, url)
 
-    def sitemap_request(self, source_id: str, url: str) -> scrapy.Request:
-        return self.conditional_request(source_id, url, self._parse_sitemap)
+    def sitemap_request(self, source_id: str, url: str, address: str | None = None) -> scrapy.Request:
+        return self.conditional_request(source_id, url, self._parse_sitemap, address)
 
     def _parse_sitemap(self, response: scrapy.http.Response) -> Iterator[scrapy.Request]:
-        source_id = response.meta["source_id"]
+        source_id, address = response.meta["source_id"], response.meta["address"]
         if response.status == 304:
+            self.unchanged(source_id, address)
             return
         if response.url.endswith("/robots.txt"):
             for url in sitemap_urls_from_robots(response.body, base_url=response.url):
-                yield self.sitemap_request(source_id, url)
+                yield self.sitemap_request(source_id, url, address)
             return
         body = self._get_sitemap_body(response)
         kind, entries = read_sitemap(body) if body else ("", [])
         if kind not in ("urlset", "sitemapindex"):
             self.count(source_id, "errors/malformed_sitemap")
             return
+        if kind == "urlset":
+            self.listed(source_id, address, len(entries))
         for entry in entries:
             published: datetime | None = entry["date"]
             if self.too_old(published):
                 self.count(source_id, "skipped/too_old")
             elif kind == "sitemapindex":
-                yield self.sitemap_request(source_id, entry["loc"])
+                yield self.sitemap_request(source_id, entry["loc"], address)
             else:
                 yield self.article_request(source_id, entry["loc"], title=entry["title"], published=published)
