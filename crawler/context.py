@@ -13,6 +13,7 @@ from datetime import UTC, datetime, timedelta
 from typing import Any
 
 from citywatch.store import Store, connect
+from citywatch.store.lookups import dated
 from crawler.dedup import NearDuplicateIndex
 from crawler.workers import ExtractionWorkers, worker_count
 
@@ -51,7 +52,7 @@ def near_duplicate_index(settings: Any) -> NearDuplicateIndex:
     if _index is None:
         _index = NearDuplicateIndex(threshold=settings.getfloat("DEDUP_THRESHOLD", 0.7))
         since = datetime.now(UTC) - timedelta(days=settings.getint("DEDUP_WINDOW_DAYS", 14))
-        _index.load(get_store().collection("signatures").find({"at": {"$gte": since}}))
+        _index.load(dated(get_store(), "signatures", since))
     return _index
 
 

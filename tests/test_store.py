@@ -1,9 +1,14 @@
-"""The store on every back end: idempotent batched writes, streaming reads, bad input."""
+"""The store on every back end: idempotent batched writes, streaming reads, bad input; at scale, hot
+lookups through keys or indexes (checked in the query plan), start-up without per-document work, private
+files, and a lock held by another process ending in one clear line."""
 
 from __future__ import annotations
 
 import hashlib
 import multiprocessing
+import os
+import sqlite3
+import stat
 import time
 from datetime import UTC, datetime, timedelta
 from pathlib import Path
@@ -15,11 +20,14 @@ from citywatch.store import (
     StoreConfig,
     StoreUnavailable,
     connect,
+    embedded,
     iter_articles,
     known_urls,
     save_articles,
 )
+from citywatch.store import connection as store_connection
 from citywatch.store.connection import redact
+from citywatch.store.lookups import dated, existing_ids, range_query
 from citywatch.store.schema import validate_article
 
 
@@ -174,3 +182,104 @@ def test_processes_opening_a_fresh_embedded_store_together_all_succeed(tmp_path)
         for p in procs:
             p.join(30)
         assert results == [0, 0, 0, 0], results
+
+
+DAY = datetime(2026, 11, 1, tzinfo=UTC)
+
+
+def _plan_uses(plan: list[str], index: str, *constraints: str) -> bool:
+    return any(line.startswith("SEARCH documents USING") and index in line and all(c in line for c in constraints)
+               for line in plan)
+
+
+def test_id_membership_is_a_primary_key_search(embedded_store):
+    query, params = embedded.present_sql(embedded_store.engine, "citywatch", "articles", ["https://a.example/1", "x"])
+    plan = embedded.explain(embedded_store.sql, query, params)
+    assert _plan_uses(plan, "sqlite_autoindex_documents_1", "storage_key=?"), plan
+
+
+@pytest.mark.parametrize("name", sorted(embedded.RANGES))
+def test_each_date_range_is_an_index_range_search(embedded_store, name):
+    rng = embedded.RANGES[name]
+    for lo, hi in ((DAY, DAY + timedelta(days=90)), (DAY, None)):
+        query, params = embedded.between_sql("citywatch", rng, lo, hi, ["source_id"])
+        plan = embedded.explain(embedded_store.sql, query, params)
+        assert _plan_uses(plan, rng.index_name, "db_name=?", ">"), plan
+
+
+def test_mongodb_plans_use_indexes(store):
+    if store.engine is not None or store.point_lookups:
+        pytest.skip("query plans of a real MongoDB: set CITYWATCH_TEST_MONGO_URI (mongoeco's wire server plans differently)")
+    save_articles(store, [article(i) for i in range(20)])
+    rng = embedded.RANGES["article_date"]
+    for coll, query in (("articles", {"_id": {"$in": ["https://news.example/a/1"]}}),
+                        ("articles", range_query(rng, DAY, DAY + timedelta(days=1))),
+                        ("signatures", range_query(embedded.RANGES["signatures"], DAY, None))):
+        plan = str(store.db[coll].find(query).explain()["queryPlanner"]["winningPlan"])
+        assert "COLLSCAN" not in plan, (coll, query, plan)
+
+
+def test_lookups_answer_the_same_on_every_back_end(store):
+    undated = article(3, published_at=None, fetched_at=DAY + timedelta(hours=5))
+    save_articles(store, [article(0), article(1), article(40), undated])
+    assert existing_ids(store, "articles", ["https://news.example/a/1", "https://news.example/a/2"]) == {
+        "https://news.example/a/1"}
+    asked = ["https://news.example/a/1?utm_source=x", "https://news.example/a/9?utm_source=x"]
+    assert known_urls(store, asked) == {asked[0]}
+    hi = DAY + timedelta(hours=24)
+    published = {d["_id"][-2:] for d in dated(store, "published", DAY, hi, ["source_id"])}
+    assert published == {"/0", "/1"}
+    by_date = list(dated(store, "article_date", DAY, hi, ["source_id", "published_at"]))
+    assert {d["_id"][-2:] for d in by_date} == {"/0", "/1", "/3"}
+    assert all(d["source_id"] == "example" for d in by_date)
+    assert {d["published_at"] for d in by_date} == {None, DAY, DAY + timedelta(hours=1)}
+
+
+def test_start_up_does_no_work_per_document(tmp_path):
+    """No mongoeco secondary index (rebuilt from every document at each connect), and old ones are dropped."""
+    config = StoreConfig(data_dir=tmp_path)
+    with connect(config) as store:
+        save_articles(store, [article(i) for i in range(30)])
+        store.articles.create_index("cluster_id", name="cluster")  # as an earlier version declared
+    with connect(config) as store:
+        for name in store.db.list_collection_names():
+            assert [i["name"] for i in store.db[name].list_indexes()] == ["_id_"], name
+        assert store.sql.execute("SELECT count(*) FROM scalar_index_entries").fetchone()[0] == 0
+
+
+def test_store_files_are_owner_only(tmp_path):
+    data = tmp_path / "var"
+    with connect(StoreConfig(data_dir=data)) as store:
+        save_articles(store, [article(1)])
+        files = [p for p in data.iterdir() if p.name.startswith("citywatch.sqlite")]
+        assert {p.name for p in files} >= {"citywatch.sqlite", "citywatch.sqlite-wal", "citywatch.sqlite-shm"}
+        for path in files:
+            assert stat.S_IMODE(path.stat().st_mode) == 0o600, path
+    assert stat.S_IMODE(data.stat().st_mode) == 0o700
+
+
+def test_existing_world_readable_store_is_tightened(tmp_path):
+    with connect(StoreConfig(data_dir=tmp_path)):
+        pass
+    path = tmp_path / "citywatch.sqlite"
+    os.chmod(path, 0o644)
+    with connect(StoreConfig(data_dir=tmp_path)):
+        assert stat.S_IMODE(path.stat().st_mode) == 0o600
+
+
+def test_a_lock_held_too_long_is_one_clear_error(tmp_path, monkeypatch):
+    config = StoreConfig(data_dir=tmp_path)
+    with connect(config):
+        pass
+    monkeypatch.setattr(embedded, "BUSY_TIMEOUT_S", 0.05)
+    monkeypatch.setattr(store_connection, "LOCK_BACKOFF_S", 0.01)
+    holder = sqlite3.connect(Path(tmp_path) / "citywatch.sqlite")
+    holder.execute("BEGIN EXCLUSIVE")
+    try:
+        with pytest.raises(StoreUnavailable, match="stayed locked by another process"):
+            connect(config)
+    finally:
+        holder.rollback()
+        holder.close()
+    with connect(config) as store:  # released: the same call works
+        assert store.counts()["articles"] == 0

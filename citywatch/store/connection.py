@@ -51,6 +51,7 @@ INDEXES: dict[str, list[IndexModel]] = {
 COUNTED = ("articles", "reviews", "runs", "signatures", "url_aliases")  # what `db status` counts
 LOCKED = "database is locked"
 LOCK_ATTEMPTS = 4  # each waits BUSY_TIMEOUT_S inside SQLite first
+LOCK_BACKOFF_S = 0.5  # then 0.5, 1, 2 s between attempts
 
 
 @dataclass(frozen=True)
@@ -226,7 +227,7 @@ def retry_locked[T](action: Callable[[], T], location: str) -> T:
                 raise StoreUnavailable(
                     f"the embedded store {location} stayed locked by another process for "
                     f"{LOCK_ATTEMPTS * embedded.BUSY_TIMEOUT_S:.0f} s; try again when it has finished") from None
-            time.sleep(0.5 * 2**attempt)
+            time.sleep(LOCK_BACKOFF_S * 2**attempt)
     raise AssertionError("unreachable")
 
 
@@ -235,7 +236,11 @@ def connect(config: StoreConfig | None = None, *, init: bool = True) -> Store:
     config = config or StoreConfig.from_env()
     store = _connect_mongodb(config) if config.uri else _connect_embedded(config)
     if init:
-        store.ensure_ready()
+        try:
+            store.ensure_ready()
+        except BaseException:
+            store.close()
+            raise
     return store
 
 
@@ -245,7 +250,7 @@ def _connect_mongodb(config: StoreConfig) -> Store:
     timeout_ms = int(config.timeout_s * 1000)
     where = redact(config.uri or "")
     try:
-        client = MongoClient(
+        client: MongoClient[dict[str, Any]] = MongoClient(
             config.uri,
             serverSelectionTimeoutMS=timeout_ms,
             connectTimeoutMS=timeout_ms,
