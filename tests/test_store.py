@@ -283,3 +283,60 @@ def test_a_lock_held_too_long_is_one_clear_error(tmp_path, monkeypatch):
         holder.close()
     with connect(config) as store:  # released: the same call works
         assert store.counts()["articles"] == 0
+
+
+def _filled(tmp_path: Path):
+    source = connect(StoreConfig(data_dir=tmp_path / "src"))
+    later = datetime(2026, 11, 3, 4, 5, 6, 789_123, tzinfo=UTC)  # microseconds: MongoDB keeps milliseconds
+    save_articles(source, [article(i, fetched_at=later) for i in range(250)])
+    source.collection("signatures").insert_many([{"_id": f"s{i}", "sig": bytes([i % 256]) * 8, "at": later}
+                                                 for i in range(30)])
+    source.collection("users").insert_one({"_id": "ann", "role": "admin"})
+    return source
+
+
+def test_migrate_copies_everything_and_verifies(tmp_path, wire_server, monkeypatch):
+    from citywatch.store import migrate as migration
+
+    monkeypatch.setattr(migration, "BATCH", 100)  # mongoeco's wire server writes one document per transaction
+    source = _filled(tmp_path)
+    target = connect(StoreConfig(uri=wire_server, db_name=f"m{tmp_path.name[-8:]}", timeout_s=10))
+    real_insert = migration.insert_new
+    calls = 0
+
+    def interrupted(collection, docs):  # the copy dies after two batches
+        nonlocal calls
+        calls += 1
+        if calls > 2:
+            raise KeyboardInterrupt
+        return real_insert(collection, docs)
+
+    monkeypatch.setattr(migration, "insert_new", interrupted)
+    with pytest.raises(KeyboardInterrupt):
+        migration.migrate(source, target)
+    monkeypatch.setattr(migration, "insert_new", real_insert)
+    results = {r.collection: r for r in migration.migrate(source, target)}
+    assert results["articles"].written == 250 - 200  # resumed after the two batches already copied
+    assert all(r.verified for r in results.values()), results
+    assert {r.collection: r.target_count for r in results.values()} == {
+        "articles": 250, "signatures": 30, "url_aliases": 250, "users": 1}
+    target.collection("users").update_one({"_id": "ann"}, {"$set": {"role": "reviewer"}})
+    again = {r.collection: r for r in migration.migrate(source, target)}
+    assert not again["users"].verified and again["articles"].verified and again["articles"].written == 0
+    source.close()
+    target.close()
+
+
+def test_migrate_command_reports_and_refuses_a_bad_target(tmp_path, store_env, wire_server):
+    from click.testing import CliRunner
+
+    from citywatch.cli.db import db
+
+    with connect() as source:
+        save_articles(source, [article(i) for i in range(5)])
+    runner = CliRunner()
+    done = runner.invoke(db, ["migrate", "--to", wire_server])
+    assert done.exit_code == 0, done.output
+    assert "articles" in done.output and "verified" in done.output and "MISMATCH" not in done.output
+    bad = runner.invoke(db, ["migrate", "--to", "http://not-mongo"])
+    assert bad.exit_code != 0 and "not a valid MongoDB URI" in str(bad.exception or bad.output)

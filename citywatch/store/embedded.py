@@ -183,3 +183,12 @@ def explain(sql: sqlite3.Connection, query: str, params: Sequence[Any]) -> list[
 def count(sql: sqlite3.Connection, db_name: str, collection: str) -> int:
     """Documents in ``collection``, counted on the primary key (no document is parsed)."""
     return sql.execute("SELECT count(*) FROM documents WHERE db_name = ? AND coll_name = ?", (db_name, collection)).fetchone()[0]
+
+
+def scan(sql: sqlite3.Connection, engine: SQLiteEngine, db_name: str, collection: str, after: str | None,
+         batch: int) -> list[tuple[str, dict[str, Any]]]:
+    """The next ``batch`` documents of ``collection`` in primary-key order after storage key ``after``."""
+    rows = sql.execute(
+        "SELECT storage_key, document FROM documents WHERE db_name = ? AND coll_name = ? AND storage_key > ? "
+        "ORDER BY storage_key LIMIT ?", (db_name, collection, after or "", batch))
+    return [(key, _aware(engine._deserialize_document(payload))) for key, payload in rows]

@@ -64,3 +64,14 @@ def dated(store: Store, name: str, lo: datetime | None, hi: datetime | None = No
         return
     projection = dict.fromkeys(fields, 1) if fields else None
     yield from store.db[rng.collection].find(range_query(rng, lo, hi), projection).batch_size(batch_size)
+
+
+def next_batch(store: Store, collection: str, after: Any, batch: int) -> list[tuple[Any, dict[str, Any]]]:
+    """A collection in key order, a batch at a time: (resume token, document) pairs after token ``after``.
+
+    Embedded: mongoeco's primary key (storage-key order). MongoDB: the ``_id`` index.
+    """
+    if store.engine is not None:
+        return embedded.scan(store.sql, store.engine, store.db.name, collection, after, batch)
+    query = {} if after is None else {"_id": {"$gt": after}}
+    return [(doc["_id"], doc) for doc in store.db[collection].find(query).sort("_id", 1).limit(batch)]
