@@ -340,3 +340,60 @@ def test_migrate_command_reports_and_refuses_a_bad_target(tmp_path, store_env, w
     assert "articles" in done.output and "verified" in done.output and "MISMATCH" not in done.output
     bad = runner.invoke(db, ["migrate", "--to", "http://not-mongo"])
     assert bad.exit_code != 0 and "not a valid MongoDB URI" in str(bad.exception or bad.output)
+
+
+def _random_mentions(rng, n: int) -> list[dict]:
+    out = []
+    for k in range(n):
+        m = {"start": k, "end": k + 3, "surface": rng.choice(["Suzhou", "Beijing", "St. Xi"]),
+             "label": rng.choice(["LITERAL", "METONYMIC"]), "confidence": rng.random(), "flagged": rng.random() < 0.5,
+             "group_key": rng.choice(["a|LITERAL|x", "b|METONYMIC|y", "", None, "c.d|LITERAL|z"]),
+             "city": rng.choice([{"adcode": "110000"}, {"adcode": "320500"}, None]),
+             "candidates": rng.choice([[], ["320500", "321200"]])}
+        r = rng.random()
+        if r < 0.2:
+            m["review"] = {"label": "LITERAL", "city": {"adcode": "321200"}, "scope": "group"}
+        elif r < 0.3:
+            m["review"] = {"label": "NOT_PLACE", "city": None, "scope": "mention"}
+        out.append(m)
+    return out
+
+
+def _queue_facts(queue) -> list[tuple]:
+    return [(g.key, g.touch, g.pending, g.articles, round(g.conf_sum, 9), dict(g.surfaces), dict(g.cities),
+             sorted(g.candidates), sorted(g.sources), round(g.impact, 9)) for g in queue.groups] + [
+        (queue.city_counts, queue.pending_mentions, queue.total_mentions)]
+
+
+def test_review_group_summary_follows_writes_decisions_and_deletes(tmp_path):
+    import random
+
+    from citywatch.review.queue import ARTICLE_FIELDS, QueueFilter, build_queue, members, rank
+    from citywatch.store import groups
+
+    rng = random.Random(3)
+    config = StoreConfig(data_dir=tmp_path)
+    with connect(config) as store:
+        docs = [article(i, mentions=_random_mentions(rng, rng.randint(0, 4)), source_id=f"s{i % 3}") for i in range(150)]
+        save_articles(store, docs)
+        store.articles.update_one({"_id": "https://news.example/a/0"}, {"$set": {"mentions": _random_mentions(rng, 3)}})
+        store.articles.delete_one({"_id": "https://news.example/a/1"})
+        save_articles(store, [article(2, text="changed", mentions=[])])  # a re-crawled body replaces the mentions
+
+        def full() -> list[tuple]:
+            return _queue_facts(rank(iter_articles(store, {}, ARTICLE_FIELDS)))
+
+        assert _queue_facts(build_queue(store)) == full()
+        assert _queue_facts(build_queue(store, skip=["a|LITERAL|x"])) == _queue_facts(
+            rank(iter_articles(store, {}, ARTICLE_FIELDS), QueueFilter(), ["a|LITERAL|x"]))
+        scanned = sorted(d["_id"] for d in iter_articles(store, {"mentions.group_key": "c.d|LITERAL|z"}, {"_id": 1}))
+        assert sorted({m.article["_id"] for m in members(store, "c.d|LITERAL|z")}) == scanned
+        plan = embedded.explain(store.sql, f"SELECT * FROM {groups.TABLE} WHERE db_name = ? AND kind = ? AND n > 0",
+                                ["citywatch", "touch"])
+        assert any("PRIMARY KEY" in line for line in plan), plan
+        store.sql.execute(f"DROP TABLE {groups.TABLE}")  # as in a store written before the summary existed
+        for trigger in ("cw_queue_insert", "cw_queue_delete", "cw_queue_update"):
+            store.sql.execute(f"DROP TRIGGER {trigger}")
+        expected = full()
+    with connect(config) as store:  # summarised once at open, then kept up to date
+        assert _queue_facts(build_queue(store)) == expected

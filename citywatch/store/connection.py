@@ -24,7 +24,7 @@ from pymongo import ASCENDING, DESCENDING, IndexModel
 from pymongo.errors import CollectionInvalid, ConfigurationError, OperationFailure, PyMongoError
 
 from citywatch.config import PROJECT_ROOT
-from citywatch.store import embedded
+from citywatch.store import embedded, groups
 from citywatch.store.errors import StoreError, StoreUnavailable
 from citywatch.store.schema import article_json_schema
 
@@ -150,12 +150,13 @@ class Store:
         self._indexed = True
 
     def _init_embedded(self) -> None:
-        """SQLite indexes only; mongoeco indexes left by an earlier version are dropped (see `embedded`)."""
+        """SQLite indexes and the review-group summary only; mongoeco indexes left by an earlier version are dropped."""
         for name in self.db.list_collection_names():
             for index in self.db[name].list_indexes():
                 if index["name"] != "_id_":
                     self.db[name].drop_index(index["name"])
         embedded.create_indexes(self.sql)
+        groups.install(self.sql)
 
     def _create_indexes(self, name: str, models: list[IndexModel], attempts: int = 10) -> None:
         """Create indexes, tolerating another process creating the same ones at the same moment.

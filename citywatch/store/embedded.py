@@ -96,7 +96,7 @@ def secure_files(path: Path) -> None:
 
 def open_sql(path: Path) -> sqlite3.Connection:
     """A plain SQLite connection to the store file, for the keyed reads and the index DDL."""
-    connection = sqlite3.connect(path, timeout=BUSY_TIMEOUT_S, check_same_thread=False)
+    connection = sqlite3.connect(path, timeout=BUSY_TIMEOUT_S, check_same_thread=False, isolation_level=None)
     connection.execute("PRAGMA journal_mode=WAL")
     return connection
 
@@ -106,7 +106,6 @@ def create_indexes(sql: sqlite3.Connection) -> None:
     for rng in RANGES.values():
         sql.execute(f"CREATE INDEX IF NOT EXISTS {rng.index_name} ON documents (db_name, {rng.expression()}) "
                     f"WHERE coll_name = '{rng.collection}'")
-    sql.commit()
 
 
 def present_sql(engine: SQLiteEngine, db_name: str, collection: str, ids: Sequence[str]) -> tuple[str, list[Any]]:
@@ -161,17 +160,17 @@ def between(sql: sqlite3.Connection, engine: SQLiteEngine, db_name: str, rng: Ra
     cursor = sql.execute(query, params)
     while rows := cursor.fetchmany(batch):
         for (payload,) in rows:
-            yield _aware(engine._deserialize_document(payload))
+            yield aware(engine._deserialize_document(payload))
 
 
-def _aware(value: Any) -> Any:
+def aware(value: Any) -> Any:
     """Naive datetimes as UTC-aware ones, as the pymongo API returns them here (``tz_aware=True``)."""
     if isinstance(value, datetime):
         return value if value.tzinfo else value.replace(tzinfo=UTC)
     if isinstance(value, dict):
-        return {k: _aware(v) for k, v in value.items()}
+        return {k: aware(v) for k, v in value.items()}
     if isinstance(value, list):
-        return [_aware(v) for v in value]
+        return [aware(v) for v in value]
     return value
 
 
@@ -191,4 +190,4 @@ def scan(sql: sqlite3.Connection, engine: SQLiteEngine, db_name: str, collection
     rows = sql.execute(
         "SELECT storage_key, document FROM documents WHERE db_name = ? AND coll_name = ? AND storage_key > ? "
         "ORDER BY storage_key LIMIT ?", (db_name, collection, after or "", batch))
-    return [(key, _aware(engine._deserialize_document(payload))) for key, payload in rows]
+    return [(key, aware(engine._deserialize_document(payload))) for key, payload in rows]
