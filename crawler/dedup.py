@@ -11,8 +11,10 @@
 The index must outlive a run, or a story syndicated today would not meet its copy
 crawled yesterday. Signatures are stored in the ``signatures`` collection next to
 the articles (written in the same flush, after them); each run rebuilds the index
-from the signatures of the last ``window_days`` days. Rebuilding costs one query
-and about 1 ms per 100 signatures, and keeps no second copy of state to corrupt.
+from the signatures of the last ``DEDUP_WINDOW_DAYS`` days, read through a date index
+(:func:`citywatch.store.lookups.dated`), so the load costs the window, not the
+collection; :meth:`NearDuplicateIndex.load` itself is one LSH insert per signature
+(figures in ``docs/store.md``). Rebuilding keeps no second copy of state to corrupt.
 """
 
 from __future__ import annotations
