@@ -167,7 +167,7 @@ def member_docs(sql: sqlite3.Connection, engine: Any, db_name: str, key: str) ->
         for (payload,) in sql.execute(
                 f"SELECT document FROM documents WHERE db_name = ? AND coll_name = 'articles' AND storage_key IN ({marks}) "
                 "ORDER BY storage_key", (db_name, *chunk)):
-            docs.append(embedded.aware(engine._deserialize_document(payload)))
+            docs.append(embedded.decode(engine, payload))
     return docs
 
 
