@@ -14,6 +14,7 @@ from typing import Any
 from urllib.parse import quote, unquote
 
 from citywatch.store import Store, connect
+from citywatch.store.lookups import dated
 from crawler.dedup import NearDuplicateIndex
 from crawler.workers import ExtractionWorkers, worker_count
 
@@ -61,7 +62,7 @@ def near_duplicate_index(settings: Any) -> NearDuplicateIndex:
     if _index is None:
         _index = NearDuplicateIndex(threshold=settings.getfloat("DEDUP_THRESHOLD", 0.7))
         since = datetime.now(UTC) - timedelta(days=settings.getint("DEDUP_WINDOW_DAYS", 14))
-        _index.load(get_store().collection("signatures").find({"at": {"$gte": since}}))
+        _index.load(dated(get_store(), "signatures", since))
     return _index
 
 

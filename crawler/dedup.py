@@ -11,8 +11,10 @@
 The index must outlive a run, or a story syndicated today would not meet its copy
 crawled yesterday. Signatures are stored in the ``signatures`` collection next to
 the articles (written in the same flush, after them); each run rebuilds the index
-from the signatures of the last ``window_days`` days. Rebuilding costs one query
-and about 1 ms per 100 signatures, and keeps no second copy of state to corrupt.
+from the signatures of the last ``DEDUP_WINDOW_DAYS`` days, read through a date index
+(:func:`citywatch.store.lookups.dated`), so the load costs the window, not the
+collection; :meth:`NearDuplicateIndex.load` itself is one LSH insert per signature
+(figures in ``docs/store.md``). Rebuilding keeps no second copy of state to corrupt.
 """
 
 from __future__ import annotations
@@ -25,7 +27,7 @@ from datetime import datetime
 
 import numpy as np
 from courlan import normalize_url
-from datasketch import MinHash, MinHashLSH
+from datasketch import LeanMinHash, MinHash, MinHashLSH
 from w3lib.url import canonicalize_url
 
 NUM_PERM = 128
@@ -92,8 +94,8 @@ class NearDuplicateIndex:
             if row["_id"] in self.clusters:
                 continue
             hashes = np.frombuffer(bytes(row["sig"]), dtype="<u4").astype(np.uint32)
-            self.lsh.insert(row["_id"], MinHash(num_perm=NUM_PERM, seed=1, hashvalues=hashes, scheme=SCHEME,
-                                                hashfunc=_hash32))
+            # LSH keeps only band hashes: a LeanMinHash (no permutation tables) costs ~0.003 ms, a MinHash ~0.5 ms
+            self.lsh.insert(row["_id"], LeanMinHash(seed=1, hashvalues=hashes, scheme=SCHEME))
             self.clusters[row["_id"]] = row.get("cluster_id")
 
     def assign(self, key: str, minhash: MinHash) -> tuple[str | None, list[tuple[str, str]]]:

@@ -1,6 +1,8 @@
 """One streaming pass over the store into compact arrays: the only place scoring reads articles.
 
-Each article in the window becomes a handful of numbers (day, outlet, cluster,
+The window is selected through an index on the article date
+(:func:`citywatch.store.lookups.dated`), so a period costs its own articles,
+not the store's. Each article in the window becomes a handful of numbers (day, outlet, cluster,
 time) and each (city, label) it mentions one row of refs; bodies are never read
 when the stored ``city_refs`` summary is current (see :mod:`scoring.summary`).
 Memory is therefore O(articles) small integers (about 40 bytes per article plus
@@ -12,7 +14,7 @@ from __future__ import annotations
 
 import hashlib
 from array import array
-from collections.abc import Iterable, Mapping
+from collections.abc import Iterable, Iterator, Mapping
 from dataclasses import dataclass, field
 from datetime import UTC, date, datetime
 from typing import Any, cast
@@ -21,8 +23,9 @@ import numpy as np
 from pymongo import UpdateOne
 
 from citywatch.config.scoring import ScoringConfig
-from citywatch.store import Store, iter_articles
+from citywatch.store import Store
 from citywatch.store.articles import lookup_ids
+from citywatch.store.lookups import dated
 from citywatch.store.summary import FINGERPRINT_FIELDS, city_refs, is_current
 from nlp.labels import LABELS
 from scoring.meta import UNKNOWN, CityInfo, Outlet, outlet
@@ -147,13 +150,11 @@ class _Builder:
         return c
 
 
-def _window_query(start: date, end: date, fallback: bool) -> dict[str, Any]:
+def _window(store: Store, start: date, end: date, fallback: bool, fields: Iterable[str]) -> Iterator[dict[str, Any]]:
+    """The articles of [start, end) by publication date (or fetch date, with ``fallback``), through an index."""
     lo = datetime(start.year, start.month, start.day, tzinfo=UTC)
     hi = datetime(end.year, end.month, end.day, tzinfo=UTC)
-    published = {"published_at": {"$gte": lo, "$lt": hi}}
-    if not fallback:
-        return published
-    return {"$or": [published, {"published_at": None, "fetched_at": {"$gte": lo, "$lt": hi}}]}
+    return dated(store, "article_date" if fallback else "published", lo, hi, list(fields), PAGE)
 
 
 def _when(doc: Mapping[str, Any]) -> datetime:
@@ -173,13 +174,12 @@ def collect(
     """Stream the articles of [start, end); read bodies only where the summary is missing or stale.
 
     Missing summaries (a store written before summaries existed, or by a writer
-    that does not store them) are computed in a second pass that projects the
-    body, restricted to those articles; stale ones (mentions changed since) are
+    that does not store them) are computed in a second pass over the window that
+    reads bodies and keeps only those articles; stale ones (mentions changed since) are
     re-read by ``_id`` in batches. Both are written back, so the next run is a single pass.
     """
     where = where or Slice()
     builder = _Builder(Corpus(start, end), config, cities)
-    base = _window_query(start, end, config.date_field_fallback)
     statuses = set(config.statuses)
     stale: list[dict[str, Any]] = []
     missing = repaired = 0
@@ -188,8 +188,8 @@ def collect(
         return (doc.get("status") or "ok") in statuses and where.keeps(
             outlet(outlets, doc["source_id"], config.unknown_source_weight), doc.get("lang"))
 
-    light = dict.fromkeys((*BASE_FIELDS, *FINGERPRINT_FIELDS), 1)
-    for doc in iter_articles(store, base, light, PAGE):
+    light = dict.fromkeys((*BASE_FIELDS, *(f.split(".")[0] for f in FINGERPRINT_FIELDS)))
+    for doc in _window(store, start, end, config.date_field_fallback, light):
         if not counted(doc):
             continue
         if doc.get("city_refs") is None:
@@ -203,10 +203,9 @@ def collect(
                 stale = []
     repaired += _write(store, _repair(store, stale, builder))
     if missing:
-        full = {**dict.fromkeys(BASE_FIELDS, 1), **BODY_FIELDS}
         updates: list[UpdateOne] = []
-        for doc in iter_articles(store, {"$and": [base, {"city_refs": None}]}, full, PAGE):
-            if not counted(doc):
+        for doc in _window(store, start, end, config.date_field_fallback, (*BASE_FIELDS, *BODY_FIELDS)):
+            if doc.get("city_refs") is not None or not counted(doc):
                 continue
             summary = city_refs(doc)
             builder.add(doc, _when(doc), summary)

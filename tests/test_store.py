@@ -1,9 +1,14 @@
-"""The store on every back end: idempotent batched writes, streaming reads, bad input."""
+"""The store on every back end: idempotent batched writes, streaming reads, bad input; at scale, hot
+lookups through keys or indexes (checked in the query plan), start-up without per-document work, private
+files, and a lock held by another process ending in one clear line."""
 
 from __future__ import annotations
 
 import hashlib
 import multiprocessing
+import os
+import sqlite3
+import stat
 import time
 from datetime import UTC, datetime, timedelta
 from pathlib import Path
@@ -15,11 +20,14 @@ from citywatch.store import (
     StoreConfig,
     StoreUnavailable,
     connect,
+    embedded,
     iter_articles,
     known_urls,
     save_articles,
 )
+from citywatch.store import connection as store_connection
 from citywatch.store.connection import redact
+from citywatch.store.lookups import dated, existing_ids, range_query
 from citywatch.store.schema import validate_article
 
 
@@ -175,3 +183,218 @@ def test_processes_opening_a_fresh_embedded_store_together_all_succeed(tmp_path)
         for p in procs:
             p.join(30)
         assert results == [0, 0, 0, 0], results
+
+
+DAY = datetime(2026, 11, 1, tzinfo=UTC)
+
+
+def _plan_uses(plan: list[str], index: str, *constraints: str) -> bool:
+    return any(line.startswith("SEARCH documents USING") and index in line and all(c in line for c in constraints)
+               for line in plan)
+
+
+def test_id_membership_is_a_primary_key_search(embedded_store):
+    query, params = embedded.present_sql(embedded_store.engine, "citywatch", "articles", ["https://a.example/1", "x"])
+    plan = embedded.explain(embedded_store.sql, query, params)
+    assert _plan_uses(plan, "sqlite_autoindex_documents_1", "storage_key=?"), plan
+
+
+@pytest.mark.parametrize("name", sorted(embedded.RANGES))
+def test_each_date_range_is_an_index_range_search(embedded_store, name):
+    rng = embedded.RANGES[name]
+    for lo, hi in ((DAY, DAY + timedelta(days=90)), (DAY, None)):
+        query, params = embedded.between_sql("citywatch", rng, lo, hi, ["source_id"])
+        plan = embedded.explain(embedded_store.sql, query, params)
+        assert _plan_uses(plan, rng.index_name, "db_name=?", ">"), plan
+
+
+def test_mongodb_plans_use_indexes(store):
+    if store.engine is not None or store.point_lookups:
+        pytest.skip("query plans of a real MongoDB: set CITYWATCH_TEST_MONGO_URI (mongoeco's wire server plans differently)")
+    save_articles(store, [article(i) for i in range(20)])
+    rng = embedded.RANGES["article_date"]
+    for coll, query in (("articles", {"_id": {"$in": ["https://news.example/a/1"]}}),
+                        ("articles", range_query(rng, DAY, DAY + timedelta(days=1))),
+                        ("signatures", range_query(embedded.RANGES["signatures"], DAY, None))):
+        plan = str(store.db[coll].find(query).explain()["queryPlanner"]["winningPlan"])
+        assert "COLLSCAN" not in plan, (coll, query, plan)
+
+
+def test_lookups_answer_the_same_on_every_back_end(store):
+    undated = article(3, published_at=None, fetched_at=DAY + timedelta(hours=5))
+    save_articles(store, [article(0), article(1), article(40), undated])
+    assert existing_ids(store, "articles", ["https://news.example/a/1", "https://news.example/a/2"]) == {
+        "https://news.example/a/1"}
+    asked = ["https://news.example/a/1?utm_source=x", "https://news.example/a/9?utm_source=x"]
+    assert known_urls(store, asked) == {asked[0]}
+    hi = DAY + timedelta(hours=24)
+    published = {d["_id"][-2:] for d in dated(store, "published", DAY, hi, ["source_id"])}
+    assert published == {"/0", "/1"}
+    by_date = list(dated(store, "article_date", DAY, hi, ["source_id", "published_at"]))
+    assert {d["_id"][-2:] for d in by_date} == {"/0", "/1", "/3"}
+    assert all(d["source_id"] == "example" for d in by_date)
+    assert {d["published_at"] for d in by_date} == {None, DAY, DAY + timedelta(hours=1)}
+
+
+def test_start_up_does_no_work_per_document(tmp_path):
+    """No mongoeco secondary index (rebuilt from every document at each connect), and old ones are dropped."""
+    config = StoreConfig(data_dir=tmp_path)
+    with connect(config) as store:
+        save_articles(store, [article(i) for i in range(30)])
+        store.articles.create_index("cluster_id", name="cluster")  # as an earlier version declared
+    with connect(config) as store:
+        for name in store.db.list_collection_names():
+            assert [i["name"] for i in store.db[name].list_indexes()] == ["_id_"], name
+        assert store.sql.execute("SELECT count(*) FROM scalar_index_entries").fetchone()[0] == 0
+
+
+def test_store_files_are_owner_only(tmp_path):
+    data = tmp_path / "var"
+    with connect(StoreConfig(data_dir=data)) as store:
+        save_articles(store, [article(1)])
+        files = [p for p in data.iterdir() if p.name.startswith("citywatch.sqlite")]
+        assert {p.name for p in files} >= {"citywatch.sqlite", "citywatch.sqlite-wal", "citywatch.sqlite-shm"}
+        for path in files:
+            assert stat.S_IMODE(path.stat().st_mode) == 0o600, path
+    assert stat.S_IMODE(data.stat().st_mode) == 0o700
+
+
+def test_existing_world_readable_store_is_tightened(tmp_path):
+    with connect(StoreConfig(data_dir=tmp_path)):
+        pass
+    path = tmp_path / "citywatch.sqlite"
+    os.chmod(path, 0o644)
+    with connect(StoreConfig(data_dir=tmp_path)):
+        assert stat.S_IMODE(path.stat().st_mode) == 0o600
+
+
+def test_a_lock_held_too_long_is_one_clear_error(tmp_path, monkeypatch):
+    config = StoreConfig(data_dir=tmp_path)
+    with connect(config):
+        pass
+    monkeypatch.setattr(embedded, "BUSY_TIMEOUT_S", 0.05)
+    monkeypatch.setattr(store_connection, "LOCK_BACKOFF_S", 0.01)
+    holder = sqlite3.connect(Path(tmp_path) / "citywatch.sqlite")
+    holder.execute("BEGIN EXCLUSIVE")
+    try:
+        with pytest.raises(StoreUnavailable, match="stayed locked by another process"):
+            connect(config)
+    finally:
+        holder.rollback()
+        holder.close()
+    with connect(config) as store:  # released: the same call works
+        assert store.counts()["articles"] == 0
+
+
+def _filled(tmp_path: Path):
+    source = connect(StoreConfig(data_dir=tmp_path / "src"))
+    later = datetime(2026, 11, 3, 4, 5, 6, 789_123, tzinfo=UTC)  # microseconds: MongoDB keeps milliseconds
+    save_articles(source, [article(i, fetched_at=later) for i in range(250)])
+    source.collection("signatures").insert_many([{"_id": f"s{i}", "sig": bytes([i % 256]) * 8, "at": later}
+                                                 for i in range(30)])
+    source.collection("users").insert_one({"_id": "ann", "role": "admin"})
+    return source
+
+
+def test_migrate_copies_everything_and_verifies(tmp_path, wire_server, monkeypatch):
+    from citywatch.store import migrate as migration
+
+    monkeypatch.setattr(migration, "BATCH", 100)  # mongoeco's wire server writes one document per transaction
+    source = _filled(tmp_path)
+    target = connect(StoreConfig(uri=wire_server, db_name=f"m{tmp_path.name[-8:]}", timeout_s=10))
+    real_insert = migration.insert_new
+    calls = 0
+
+    def interrupted(collection, docs):  # the copy dies after two batches
+        nonlocal calls
+        calls += 1
+        if calls > 2:
+            raise KeyboardInterrupt
+        return real_insert(collection, docs)
+
+    monkeypatch.setattr(migration, "insert_new", interrupted)
+    with pytest.raises(KeyboardInterrupt):
+        migration.migrate(source, target)
+    monkeypatch.setattr(migration, "insert_new", real_insert)
+    results = {r.collection: r for r in migration.migrate(source, target)}
+    assert results["articles"].written == 250 - 200  # resumed after the two batches already copied
+    assert all(r.verified for r in results.values()), results
+    assert {r.collection: r.target_count for r in results.values()} == {
+        "articles": 250, "signatures": 30, "url_aliases": 250, "users": 1}
+    target.collection("users").update_one({"_id": "ann"}, {"$set": {"role": "reviewer"}})
+    again = {r.collection: r for r in migration.migrate(source, target)}
+    assert not again["users"].verified and again["articles"].verified and again["articles"].written == 0
+    source.close()
+    target.close()
+
+
+def test_migrate_command_reports_and_refuses_a_bad_target(tmp_path, store_env, wire_server):
+    from click.testing import CliRunner
+
+    from citywatch.cli.db import db
+
+    with connect() as source:
+        save_articles(source, [article(i) for i in range(5)])
+    runner = CliRunner()
+    done = runner.invoke(db, ["migrate", "--to", wire_server])
+    assert done.exit_code == 0, done.output
+    assert "articles" in done.output and "verified" in done.output and "MISMATCH" not in done.output
+    bad = runner.invoke(db, ["migrate", "--to", "http://not-mongo"])
+    assert bad.exit_code != 0 and "not a valid MongoDB URI" in str(bad.exception or bad.output)
+
+
+def _random_mentions(rng, n: int) -> list[dict]:
+    out = []
+    for k in range(n):
+        m = {"start": k, "end": k + 3, "surface": rng.choice(["Suzhou", "Beijing", "St. Xi"]),
+             "label": rng.choice(["LITERAL", "METONYMIC"]), "confidence": rng.random(), "flagged": rng.random() < 0.5,
+             "group_key": rng.choice(["a|LITERAL|x", "b|METONYMIC|y", "", None, "c.d|LITERAL|z"]),
+             "city": rng.choice([{"adcode": "110000"}, {"adcode": "320500"}, None]),
+             "candidates": rng.choice([[], ["320500", "321200"]])}
+        r = rng.random()
+        if r < 0.2:
+            m["review"] = {"label": "LITERAL", "city": {"adcode": "321200"}, "scope": "group"}
+        elif r < 0.3:
+            m["review"] = {"label": "NOT_PLACE", "city": None, "scope": "mention"}
+        out.append(m)
+    return out
+
+
+def _queue_facts(queue) -> list[tuple]:
+    return [(g.key, g.touch, g.pending, g.articles, round(g.conf_sum, 9), dict(g.surfaces), dict(g.cities),
+             sorted(g.candidates), sorted(g.sources), round(g.impact, 9)) for g in queue.groups] + [
+        (queue.city_counts, queue.pending_mentions, queue.total_mentions)]
+
+
+def test_review_group_summary_follows_writes_decisions_and_deletes(tmp_path):
+    import random
+
+    from citywatch.review.queue import ARTICLE_FIELDS, QueueFilter, build_queue, members, rank
+    from citywatch.store import groups
+
+    rng = random.Random(3)
+    config = StoreConfig(data_dir=tmp_path)
+    with connect(config) as store:
+        docs = [article(i, mentions=_random_mentions(rng, rng.randint(0, 4)), source_id=f"s{i % 3}") for i in range(150)]
+        save_articles(store, docs)
+        store.articles.update_one({"_id": "https://news.example/a/0"}, {"$set": {"mentions": _random_mentions(rng, 3)}})
+        store.articles.delete_one({"_id": "https://news.example/a/1"})
+        save_articles(store, [article(2, text="changed", mentions=[])])  # a re-crawled body replaces the mentions
+
+        def full() -> list[tuple]:
+            return _queue_facts(rank(iter_articles(store, {}, ARTICLE_FIELDS)))
+
+        assert _queue_facts(build_queue(store)) == full()
+        assert _queue_facts(build_queue(store, skip=["a|LITERAL|x"])) == _queue_facts(
+            rank(iter_articles(store, {}, ARTICLE_FIELDS), QueueFilter(), ["a|LITERAL|x"]))
+        scanned = sorted(d["_id"] for d in iter_articles(store, {"mentions.group_key": "c.d|LITERAL|z"}, {"_id": 1}))
+        assert sorted({m.article["_id"] for m in members(store, "c.d|LITERAL|z")}) == scanned
+        plan = embedded.explain(store.sql, f"SELECT * FROM {groups.TABLE} WHERE db_name = ? AND kind = ? AND n > 0",
+                                ["citywatch", "touch"])
+        assert any("PRIMARY KEY" in line for line in plan), plan
+        store.sql.execute(f"DROP TABLE {groups.TABLE}")  # as in a store written before the summary existed
+        for trigger in ("cw_queue_insert", "cw_queue_delete", "cw_queue_update"):
+            store.sql.execute(f"DROP TRIGGER {trigger}")
+        expected = full()
+    with connect(config) as store:  # summarised once at open, then kept up to date
+        assert _queue_facts(build_queue(store)) == expected

@@ -1,9 +1,12 @@
 """The review queue: flagged, undecided mentions grouped by ``group_key`` and ordered by impact.
 
-One streaming pass over the articles that match the filters (only ``mentions`` and
-a few article fields are read) builds, per group key, how many mentions a decision
-would touch, and, per city, the current effective count; memory grows with the
-number of distinct groups and cities, never with the number of articles.
+Per group key, the queue knows how many mentions a decision would touch, and, per
+city, the current effective count. Unfiltered on the embedded engine this comes
+from a summary the store keeps up to date as articles are written and decided
+(:mod:`citywatch.store.groups`); filtered, or on MongoDB, from one streaming pass
+over the matching articles (only ``mentions`` and a few article fields are read).
+Memory grows with the number of distinct groups and cities, never with the
+number of articles.
 
 Impact (higher first)::
 
@@ -27,7 +30,7 @@ from datetime import UTC, date, datetime, time
 from typing import Any
 
 from citywatch.review.model import ReviewError, adcode_of, counted_labels
-from citywatch.store import Store, iter_articles
+from citywatch.store import Store, groups, iter_articles
 from citywatch.store.mentions import effective_city, effective_label
 
 ARTICLE_FIELDS = {"source_id": 1, "lang": 1, "published_at": 1, "mentions": 1}
@@ -174,16 +177,38 @@ def impact(group: Group, gaps: Mapping[str, int]) -> float:
 
 
 def build_queue(store: Store, filters: QueueFilter = QueueFilter(), skip: Iterable[str] = ()) -> Queue:
-    """Every group with at least one pending mention, ordered by impact."""
+    """Every group with at least one pending mention, ordered by impact.
+
+    Unfiltered on the embedded engine, from the per-group summary the store
+    keeps as articles are written and decided (:mod:`citywatch.store.groups`):
+    one row per group and facet, whatever the number of articles. Filtered, or
+    on MongoDB, by one pass over the matching articles (:func:`rank`).
+    """
+    if filters == QueueFilter() and (summary := groups.read(store)) is not None:
+        return from_summary(summary, skip)
     return rank(iter_articles(store, filters.article_query(), ARTICLE_FIELDS, batch_size=500), filters, skip)
+
+
+def from_summary(summary: groups.QueueSummary, skip: Iterable[str] = ()) -> Queue:
+    """The unfiltered queue from the store's per-group summary (same result as :func:`rank` over every article)."""
+    skipped = set(skip)
+    counted = counted_labels()
+    counts: Counter = Counter()
+    for (city, label), n in summary.city_labels.items():
+        if label in counted:
+            counts[city] += n
+    found = {key: Group(key, pending=f.pending, touch=f.touch, articles=f.articles, conf_sum=f.conf_sum,
+                        surfaces=f.surfaces, cities=f.cities, candidates=f.candidates, sources=f.sources)
+             for key, f in summary.groups.items() if key not in skipped}
+    return _ordered(found, counts, summary.total_mentions)
 
 
 def rank(articles: Iterable[Mapping[str, Any]], filters: QueueFilter = QueueFilter(), skip: Iterable[str] = ()) -> Queue:
     """The queue of these articles (split from :func:`build_queue` so simulations can reuse it)."""
     skipped = set(skip)
-    groups: dict[str, Group] = {}
+    found: dict[str, Group] = {}
     counts: Counter = Counter()
-    pending_total = total = 0
+    total = 0
     counted = counted_labels()
     for article in articles:
         seen: set[str] = set()
@@ -195,26 +220,30 @@ def rank(articles: Iterable[Mapping[str, Any]], filters: QueueFilter = QueueFilt
             key = m.get("group_key")
             if not key or key in skipped or not filters.keeps(m) or not is_open_to_group(m):
                 continue
-            group = groups.get(key) or groups.setdefault(key, Group(key))
+            group = found.get(key) or found.setdefault(key, Group(key))
             group.touch += 1
             if key not in seen:
                 seen.add(key)
                 group.articles += 1
             group.sources.add(article.get("source_id") or "")
             if is_pending(m):
-                pending_total += 1
                 group.pending += 1
                 group.conf_sum += float(m.get("confidence") or 0.0)
                 group.surfaces[m.get("surface") or ""] += 1
                 if machine_city := adcode_of(m.get("city")):
                     group.cities[machine_city] += 1
                 group.candidates.update(m.get("candidates") or ())
+    return _ordered(found, counts, total)
+
+
+def _ordered(found: Mapping[str, Group], counts: Counter, total: int) -> Queue:
+    """The groups with a pending mention, by impact."""
     gaps = city_gaps(counts)
-    queued = [g for g in groups.values() if g.pending]
+    queued = [g for g in found.values() if g.pending]
     for g in queued:
         g.impact = impact(g, gaps)
     queued.sort(key=lambda g: (-g.impact, -g.pending, g.key))
-    return Queue(queued, dict(counts), pending_total, total)
+    return Queue(queued, dict(counts), sum(g.pending for g in queued), total)
 
 
 @dataclass
@@ -231,7 +260,7 @@ class Member:
 
 def members(store: Store, key: str, projection: Mapping[str, Any] | None = None) -> Iterator[Member]:
     """Every mention with this group key, streamed article by article."""
-    for article in iter_articles(store, {"mentions.group_key": key}, projection, batch_size=200):
+    for article in groups.members(store, key, projection):
         for i, m in enumerate(article.get("mentions") or ()):
             if m.get("group_key") == key:
                 yield Member(article, i)

@@ -6,19 +6,22 @@ back as duplicate-key errors, and only those are read (by ``_id``) and, where th
 ``content_hash`` changed, updated with one unordered ``bulk_write``. New
 articles, the common case for a crawler that skips known URLs, cost one write.
 
-Why this shape: on mongoeco (the embedded engine) an ``_id`` probe that finds
-its document takes ~0.3 ms but a probe that misses, an ``$in`` query and any
-secondary-index query scan the whole collection (measured at 20,000 articles:
-94 ms per missed probe, 1 s per 100-id ``$in``). Reading before writing would
-therefore grow with the collection; inserting first does not. Per-document
-upserts were ~20x slower than ``insert_many`` (116 vs 2,500 docs/s), and
-updates filtered on anything beside ``_id`` scan too. The same code is right
-on MongoDB, where duplicate-key errors are cheap. A second writer racing on a
-URL is just another duplicate key, so two processes never create duplicates.
+Why this shape: on mongoeco (the embedded engine) a ``find_one`` on an ``_id``
+that exists is a primary-key probe (~0.3 ms), while ``$in`` and most other
+queries read every document of the collection (see
+:mod:`citywatch.store.embedded`). Reading before writing through the pymongo API
+would therefore grow with the collection; inserting first does not, and only
+the duplicates are read back, each one a probe that hits. Per-document upserts
+were ~20x slower than ``insert_many`` (116 vs 2,500 docs/s). The same code is
+right on MongoDB, where duplicate-key errors are cheap. A second writer racing
+on a URL is just another duplicate key, so two processes never create
+duplicates.
 
 Fetched URLs that differ from the canonical one are remembered in
-``url_aliases``; :func:`known_urls` answers with ``_id`` range reads per host,
-which both back ends serve from the primary key.
+``url_aliases``; :func:`known_urls` asks both collections which of the URLs
+they hold as ``_id`` (:func:`citywatch.store.lookups.existing_ids`: the primary
+key on both back ends, so the cost follows the number of URLs asked, not the
+number stored).
 """
 
 from __future__ import annotations
@@ -33,6 +36,7 @@ from pymongo.errors import BulkWriteError
 
 from citywatch.store.connection import Store
 from citywatch.store.errors import InvalidDocument
+from citywatch.store.lookups import existing_ids
 from citywatch.store.schema import validate_article
 
 DUPLICATE_KEY = 11000
@@ -145,28 +149,11 @@ def save_articles(store: Store, docs: Iterable[Mapping[str, Any]], batch_size: i
     return total
 
 
-def _by_host(urls: Iterable[str]) -> dict[str, list[str]]:
-    groups: dict[str, list[str]] = {}
-    for url in urls:
-        scheme, _, rest = url.partition("://")
-        groups.setdefault(f"{scheme}://{rest.split('/', 1)[0]}", []).append(url)
-    return groups
-
-
 def known_urls(store: Store, urls: Iterable[str]) -> set[str]:
-    """Which of these URLs the store already holds, as a canonical or a fetched URL.
-
-    One ``_id`` range read per host and collection, filtered here: a feed's
-    URLs share a host, so this is one or two small reads per feed whatever the
-    number of URLs, and never a probe that misses.
-    """
-    wanted = set(urls)
-    seen: set[str] = set()
-    for group in _by_host(wanted).values():
-        bounds = {"_id": {"$gte": min(group), "$lte": max(group)}}
-        for collection in (store.articles, store.url_aliases):
-            seen.update(doc["_id"] for doc in collection.find(bounds, {"_id": 1}) if doc["_id"] in wanted)
-    return seen
+    """Which of these URLs the store already holds, as a canonical (article ``_id``) or a fetched URL (alias ``_id``)."""
+    wanted = list(dict.fromkeys(urls))
+    seen = existing_ids(store, "articles", wanted)
+    return seen | existing_ids(store, "url_aliases", [u for u in wanted if u not in seen])
 
 
 def iter_articles(

@@ -3,7 +3,10 @@
 ``CITYWATCH_MONGO_URI`` set: a real MongoDB through ``pymongo.MongoClient``.
 Unset: mongoeco's SQLite engine in ``CITYWATCH_DATA_DIR`` (default ``var/`` in the
 project), so the main job needs no server. Both are driven through the same
-pymongo API; nothing above this module branches on the back end.
+pymongo API; nothing above the store package branches on the back end. Inside
+it, the embedded engine gets no mongoeco secondary index (mongoeco rebuilds them
+from every document at every connect) and its hot lookups go to SQLite indexes
+instead: see :mod:`citywatch.store.embedded` and :mod:`citywatch.store.lookups`.
 """
 
 from __future__ import annotations
@@ -12,7 +15,7 @@ import os
 import re
 import sqlite3
 import time
-from collections.abc import Mapping
+from collections.abc import Callable, Mapping
 from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Any
@@ -21,6 +24,7 @@ from pymongo import ASCENDING, DESCENDING, IndexModel
 from pymongo.errors import CollectionInvalid, ConfigurationError, OperationFailure, PyMongoError
 
 from citywatch.config import PROJECT_ROOT
+from citywatch.store import embedded, groups
 from citywatch.store.errors import StoreError, StoreUnavailable
 from citywatch.store.schema import article_json_schema
 
@@ -28,19 +32,26 @@ DEFAULT_TIMEOUT_S = 5.0
 RACE_ERRORS = ("already exists", "database is locked")  # SQLite errors of concurrent index creation
 AGGREGATION_SPILL_THRESHOLD = 10_000  # documents held in memory before an aggregation spills to disk
 
-# Indexes every back end gets; created by `citywatch db init` and on first use.
+# MongoDB's indexes, created by `citywatch db init` and on first use. The embedded
+# engine gets the SQLite indexes of `embedded.RANGES` instead.
 INDEXES: dict[str, list[IndexModel]] = {
     "articles": [
         IndexModel([("url", ASCENDING)], name="url"),
         IndexModel([("source_id", ASCENDING), ("published_at", ASCENDING)], name="source_published"),
-        IndexModel([("published_at", ASCENDING)], name="published"),
+        IndexModel([("published_at", ASCENDING), ("fetched_at", ASCENDING)], name="published_fetched"),
         IndexModel([("cluster_id", ASCENDING)], name="cluster"),
         IndexModel([("content_hash", ASCENDING)], name="content_hash"),
+        IndexModel([("mentions.group_key", ASCENDING)], name="group_key"),
     ],
     "runs": [IndexModel([("started_at", DESCENDING)], name="started")],
     "reviews": [IndexModel([("group_key", ASCENDING), ("at", DESCENDING)], name="group_at")],
+    "signatures": [IndexModel([("at", ASCENDING)], name="at")],
     "url_aliases": [IndexModel([("article", ASCENDING)], name="article")],
 }
+COUNTED = ("articles", "reviews", "runs", "signatures", "url_aliases")  # what `db status` counts
+LOCKED = "database is locked"
+LOCK_ATTEMPTS = 4  # each waits BUSY_TIMEOUT_S inside SQLite first
+LOCK_BACKOFF_S = 0.5  # then 0.5, 1, 2 s between attempts
 
 
 @dataclass(frozen=True)
@@ -81,8 +92,17 @@ class Store:
     db: Any
     backend: str  # "mongodb" or "embedded"
     location: str  # redacted URI or the SQLite file
+    engine: Any = None  # the embedded engine (None on MongoDB), for the keyed reads in `lookups`
     _indexed: bool = field(default=False, repr=False)
     _point_lookups: bool | None = field(default=None, repr=False)
+    _sql: sqlite3.Connection | None = field(default=None, repr=False)
+
+    @property
+    def sql(self) -> sqlite3.Connection:
+        """A plain SQLite connection to the embedded store's file (embedded only)."""
+        if self._sql is None:
+            self._sql = embedded.open_sql(Path(self.location))
+        return self._sql
 
     @property
     def articles(self) -> Any:
@@ -121,11 +141,22 @@ class Store:
 
     def init(self) -> None:
         """Create indexes (and the schema validator on real MongoDB); idempotent."""
-        if self.backend == "mongodb":
+        if self.engine is not None:
+            retry_locked(self._init_embedded, self.location)
+        else:
             self._install_validator()
-        for name, models in INDEXES.items():
-            self._create_indexes(name, models)
+            for name, models in INDEXES.items():
+                self._create_indexes(name, models)
         self._indexed = True
+
+    def _init_embedded(self) -> None:
+        """SQLite indexes and the review-group summary only; mongoeco indexes left by an earlier version are dropped."""
+        for name in self.db.list_collection_names():
+            for index in self.db[name].list_indexes():
+                if index["name"] != "_id_":
+                    self.db[name].drop_index(index["name"])
+        embedded.create_indexes(self.sql)
+        groups.install(self.sql)
 
     def _create_indexes(self, name: str, models: list[IndexModel], attempts: int = 10) -> None:
         """Create indexes, tolerating another process creating the same ones at the same moment.
@@ -161,12 +192,17 @@ class Store:
             pass  # validators unsupported by this server; Python-side checks still apply
 
     def counts(self) -> dict[str, int]:
-        return {name: self.db[name].count_documents({}) for name in sorted(INDEXES)}
+        if self.engine is not None:  # mongoeco's count_documents parses every document
+            return {name: embedded.count(self.sql, self.db.name, name) for name in COUNTED}
+        return {name: self.db[name].estimated_document_count() for name in COUNTED}
 
     def describe(self) -> str:
         return f"{self.backend} store: {self.location} (database {self.db.name})"
 
     def close(self) -> None:
+        if self._sql is not None:
+            self._sql.close()
+            self._sql = None
         self.client.close()
 
     def __enter__(self) -> Store:
@@ -176,12 +212,36 @@ class Store:
         self.close()
 
 
+def retry_locked[T](action: Callable[[], T], location: str) -> T:
+    """Run ``action``, retrying with backoff while another process holds the embedded store's lock.
+
+    Each attempt already waited ``BUSY_TIMEOUT_S`` inside SQLite; if the lock is
+    still held after ``LOCK_ATTEMPTS``, the user gets one line saying so.
+    """
+    for attempt in range(LOCK_ATTEMPTS):
+        try:
+            return action()
+        except (PyMongoError, sqlite3.OperationalError) as exc:
+            if LOCKED not in str(exc):
+                raise
+            if attempt == LOCK_ATTEMPTS - 1:
+                raise StoreUnavailable(
+                    f"the embedded store {location} stayed locked by another process for "
+                    f"{LOCK_ATTEMPTS * embedded.BUSY_TIMEOUT_S:.0f} s; try again when it has finished") from None
+            time.sleep(LOCK_BACKOFF_S * 2**attempt)
+    raise AssertionError("unreachable")
+
+
 def connect(config: StoreConfig | None = None, *, init: bool = True) -> Store:
     """Open the configured store, failing fast with :class:`StoreUnavailable`."""
     config = config or StoreConfig.from_env()
     store = _connect_mongodb(config) if config.uri else _connect_embedded(config)
     if init:
-        store.ensure_ready()
+        try:
+            store.ensure_ready()
+        except BaseException:
+            store.close()
+            raise
     return store
 
 
@@ -214,16 +274,15 @@ def _connect_embedded(config: StoreConfig) -> Store:
     from datetime import UTC
 
     from mongoeco import CodecOptions, MongoClient
-    from mongoeco.engines import SQLiteEngine
 
-    try:
-        config.data_dir.mkdir(parents=True, exist_ok=True)
-    except OSError as exc:
-        raise StoreUnavailable(f"cannot create the data folder {config.data_dir}: {exc.strerror}") from None
     path = config.data_dir / f"{config.db_name}.sqlite"
+    try:
+        embedded.secure_files(path)
+    except OSError as exc:
+        raise StoreUnavailable(f"cannot create the embedded store {path}: {exc.strerror}") from None
     # tz-aware UTC datetimes, as the MongoDB path returns them (tz_aware=True).
     # The spill threshold lets large aggregations run with allowDiskUse=True, as
     # on MongoDB, instead of failing mongoeco's in-memory materialisation budget.
-    engine = SQLiteEngine(str(path), aggregation_spill_threshold=AGGREGATION_SPILL_THRESHOLD)
+    engine = embedded.Engine(str(path), aggregation_spill_threshold=AGGREGATION_SPILL_THRESHOLD)
     client = MongoClient(engine, codec_options=CodecOptions(tz_aware=True, tzinfo=UTC))
-    return Store(client=client, db=client[config.db_name], backend="embedded", location=str(path))
+    return Store(client=client, db=client[config.db_name], backend="embedded", location=str(path), engine=engine)

@@ -1,0 +1,190 @@
+"""The store at a year of crawling: 100k and 500k articles by default, 2M with ``CITYWATCH_BENCH_SCALE``.
+
+For each size: a command's start (``citywatch db status`` in a fresh process), the
+write rate of the last batch written, the known-URL check of a 1,000-item feed
+(half known), the near-duplicate index load (14-day window), the review queue
+page and scoring a quarter (fresh process, with its peak RSS). The same runs on
+MongoDB when ``CITYWATCH_MONGO_URI`` is set (database ``citywatch_bench``).
+
+Articles are article-shaped (~4 KB of text, mentions, ``city_refs``, a MinHash
+signature each), dated uniformly over 2026. The store is generated once, grown
+size by size, and kept in ``var/bench/scale`` (``CITYWATCH_BENCH_DIR`` to move
+it) so a later run starts where the last one stopped.
+
+``CITYWATCH_BENCH_SCALE``: comma-separated sizes, e.g. ``100000,500000,2000000``.
+"""
+
+from __future__ import annotations
+
+import json
+import os
+import random
+import subprocess
+import sys
+import time
+from collections.abc import Iterator
+from datetime import UTC, datetime, timedelta
+from pathlib import Path
+
+import numpy as np
+
+from benchmarks.bench_scoring import LABELS, _cities
+from citywatch.config import PROJECT_ROOT
+from citywatch.store import StoreConfig
+
+SIZES = (100_000, 500_000)
+FEED = 1000
+WRITE_SAMPLE = 5000  # the write rate is measured on the last articles written to reach a size
+YEAR = datetime(2026, 1, 1, tzinfo=UTC)
+FILLER = ("the city government said on monday that factories in the region had resumed work after a week "
+          "of disruption while exporters warned of weaker demand from europe and the united states port").split()
+BENCH_DB = "citywatch_bench"
+
+
+def _when(i: int) -> datetime:
+    return YEAR + timedelta(seconds=365 * 86400 * ((i * 0.6180339887498949) % 1.0))
+
+
+def make_articles(start: int, stop: int, seed: int = 5) -> Iterator[tuple[dict, dict]]:
+    """Articles ``start..stop-1`` with their signature documents; every size is a prefix of a larger one."""
+    from citywatch.store.summary import city_refs
+    from crawler.dedup import NUM_PERM
+
+    cities = _cities()
+    weights = [1.0 / (k + 1) for k in range(len(cities))]
+    for i in range(start, stop):
+        rng = random.Random(seed * 1_000_003 + i)
+        mentions, parts, pos = [], [], 0
+        if rng.random() < 0.35:
+            for city in rng.choices(cities, weights, k=rng.choice((1, 1, 2, 3, 5))):
+                flagged = rng.random() < 0.15
+                label = rng.choice(LABELS)
+                parts.append(f"News from {city[1]}.")
+                mentions.append({"start": pos + 10, "end": pos + 10 + len(city[1]), "surface": city[1], "label": label,
+                                 "confidence": 0.55 if flagged else 0.9, "flagged": flagged,
+                                 "group_key": f"{city[1].lower()}|{label}|ctx{rng.randrange(40)}",
+                                 "city": {"adcode": city[0], "geonameid": None, "name": city[1], "province": city[2]}})
+                pos += len(parts[-1]) + 1
+        text = " ".join(parts + [rng.choice(FILLER) for _ in range(650)])[:4000]
+        when = _when(i)
+        doc = {"url": f"https://outlet{i % 150}.example/news/{i}", "source_id": f"outlet{i % 150}",
+               "title": f"Story {i}", "text": text, "lang": "en", "published_at": when, "fetched_at": when,
+               "content_hash": f"{i:040x}", "cluster_id": f"c{i // 10}" if i % 10 < 2 else None, "status": "ok",
+               "tagger_version": "bench", "mentions": mentions}
+        doc["city_refs"] = city_refs(doc)
+        sig = np.random.default_rng(i).integers(0, 2**32, NUM_PERM, dtype=np.uint64).astype("<u4").tobytes()
+        yield doc, {"_id": doc["url"], "sig": sig, "cluster_id": doc["cluster_id"], "at": when}
+
+
+def _grow(config: StoreConfig, done: int, size: int) -> float:
+    """Write articles ``done..size-1`` (and their signatures); return the rate of the last WRITE_SAMPLE articles."""
+    from citywatch.store import connect, save_articles
+    from citywatch.store.articles import chunks, insert_new
+
+    rate = 0.0
+    with connect(config) as store:
+        for batch in chunks(make_articles(done, size), WRITE_SAMPLE):
+            started = time.perf_counter()
+            save_articles(store, [doc for doc, _ in batch])
+            insert_new(store.collection("signatures"), [sig for _, sig in batch])
+            rate = len(batch) / (time.perf_counter() - started)
+    return rate
+
+
+def _subprocess(code: str, env: dict[str, str]) -> tuple[float, str]:
+    started = time.perf_counter()
+    out = subprocess.run([sys.executable, "-c", code], capture_output=True, text=True, env=env, cwd=PROJECT_ROOT,
+                         check=True, timeout=3600)
+    return time.perf_counter() - started, out.stdout
+
+
+def _measure(config: StoreConfig, env: dict[str, str], size: int) -> dict[str, float]:
+    from citywatch.review.queue import build_queue
+    from citywatch.store import connect, known_urls
+    from citywatch.store.lookups import dated
+    from crawler.dedup import NearDuplicateIndex
+
+    m: dict[str, float] = {}
+    m["start_s"], _ = _subprocess("from citywatch.cli.main import main; import sys; sys.argv=['citywatch','db','status']; main()",
+                                  env)
+    _, out = _subprocess("import time; from citywatch.store import connect; t = time.perf_counter(); "
+                         "connect().counts(); print(time.perf_counter() - t)", env)
+    m["open_s"] = float(out.strip().splitlines()[-1])
+    with connect(config) as store:
+        rng = random.Random(size)
+        feed = [f"https://outlet{i % 150}.example/news/{i}" for i in rng.sample(range(size), FEED // 2)]
+        feed += [f"https://outlet7.example/news/new-{size}-{k}" for k in range(FEED - len(feed))]
+        started = time.perf_counter()
+        known = known_urls(store, feed)
+        m["known_urls_s"] = time.perf_counter() - started
+        assert len(known) == FEED // 2, len(known)
+        latest = _when(max(range(max(0, size - 2000), size), key=_when))
+        started = time.perf_counter()
+        index = NearDuplicateIndex()
+        index.load(dated(store, "signatures", latest - timedelta(days=14)))
+        m["dedup_load_s"] = time.perf_counter() - started
+        m["dedup_signatures"] = len(index)
+        started = time.perf_counter()
+        queue = build_queue(store)
+        m["queue_page_s"] = time.perf_counter() - started
+        m["queue_groups"] = len(queue.groups)
+    elapsed, out = _subprocess(
+        "import json, resource\n"
+        "from citywatch.store import connect\n"
+        "from scoring.api import compute\n"
+        "from citywatch.config.scoring import load_config\n"
+        "from scoring.periods import parse_period\n"
+        "store = connect()\n"
+        "r = compute(store, parse_period('2026-Q3'), load_config(), outlets={})\n"
+        "print(json.dumps({'peak_mb': resource.getrusage(resource.RUSAGE_SELF).ru_maxrss / 1024,"
+        " 'articles': r.meta['totals']['articles']}))\n", env)
+    scored = json.loads(out.strip().splitlines()[-1])
+    m["score_quarter_s"], m["score_peak_mb"], m["score_articles"] = elapsed, scored["peak_mb"], scored["articles"]
+    return m
+
+
+def _sizes() -> tuple[int, ...]:
+    raw = os.environ.get("CITYWATCH_BENCH_SCALE", "")
+    try:
+        return tuple(sorted(int(s.replace("_", "")) for s in raw.split(",") if s.strip())) or SIZES
+    except ValueError:
+        raise SystemExit(f"CITYWATCH_BENCH_SCALE must be comma-separated article counts, got {raw!r}") from None
+
+
+def _backends() -> Iterator[tuple[str, StoreConfig, dict[str, str]]]:
+    data_dir = Path(os.environ.get("CITYWATCH_BENCH_DIR") or PROJECT_ROOT / "var" / "bench" / "scale")
+    env = {k: v for k, v in os.environ.items() if k != "CITYWATCH_MONGO_URI"}
+    yield "embedded", StoreConfig(data_dir=data_dir, db_name=BENCH_DB), {**env, "CITYWATCH_DATA_DIR": str(data_dir),
+                                                                         "CITYWATCH_DB": BENCH_DB}
+    if uri := os.environ.get("CITYWATCH_MONGO_URI"):
+        yield "mongodb", StoreConfig(uri=uri, db_name=BENCH_DB), {**os.environ, "CITYWATCH_DB": BENCH_DB}
+
+
+def run(sizes: tuple[int, ...] | None = None) -> None:
+    from citywatch.store import connect
+
+    for backend, config, env in _backends():
+        print(f"{backend} store ({config.uri and 'MongoDB' or config.data_dir}):", flush=True)
+        for size in sizes or _sizes():
+            with connect(config) as store:
+                done = store.counts()["articles"]
+            rate = 0.0
+            if done < size:
+                started = time.perf_counter()
+                rate = _grow(config, done, size)
+                print(f"  (wrote {size - done:,} articles in {time.perf_counter() - started:.0f} s)", flush=True)
+            elif done > size:
+                print(f"  {size:>9,}: skipped, the store already holds {done:,}")
+                continue
+            m = _measure(config, env, size)
+            write = f"{rate:,.0f}/s" if rate else "(reused)"
+            print(f"  {size:>9,}: db status {m['start_s']:.2f} s (store open + counts {m['open_s']:.3f} s) | write {write}"
+                  f" | known URLs per {FEED:,}-item feed "
+                  f"{m['known_urls_s']:.3f} s | dedup load {m['dedup_load_s']:.2f} s ({m['dedup_signatures']:,.0f} signatures)"
+                  f" | queue page {m['queue_page_s']:.1f} s ({m['queue_groups']:,.0f} groups) | score 2026-Q3 "
+                  f"{m['score_quarter_s']:.1f} s, {m['score_peak_mb']:.0f} MB ({m['score_articles']:,.0f} articles)",
+                  flush=True)
+
+
+if __name__ == "__main__":
+    run()

@@ -1,0 +1,207 @@
+"""The embedded engine: mongoeco's SQLite engine, opened so that start-up does not depend on the store's size.
+
+What mongoeco 4.11 (the latest release) does, read in its source and measured:
+
+* It keeps every secondary index twice: a SQLite expression index on its
+  ``documents`` table, which SQLite maintains itself, and rows in its own
+  ``scalar_index_entries`` table, which it **deletes and rebuilds from every
+  document of every indexed collection each time a process connects**
+  (``backfill_scalar_indexes_sync``, unconditional; no option turns it off).
+  With five indexes on ``articles`` that was 164-191 s per command at 200,000
+  articles, holding the write lock all along.
+* Its queries translate to ``json_type``/``json_extract`` predicates that no
+  index matches: ``find`` with an ``_id`` equality, an ``_id`` range, ``$in`` or a
+  date range reads every document of the collection. Only ``find_one`` on an
+  ``_id`` that exists is a primary-key probe, and only equality on a field with a
+  scalar index (the table rebuilt at connect) uses an index.
+
+So the embedded store declares **no** mongoeco secondary index (a store
+created by an earlier version has them dropped once by ``init``), and the hot
+lookups go to SQLite directly, through keys and indexes SQLite really uses:
+
+* ``_id`` membership: mongoeco's primary key ``(db_name, coll_name, storage_key)``.
+* date ranges: expression indexes of our own on the ``documents`` table, one
+  per :data:`RANGES` entry, partial to their collection. SQLite maintains them
+  on every write, so they cost nothing at start-up.
+
+Everything else still goes through the pymongo API. The raw reads use a
+connection of their own (WAL mode: readers never wait for the writer), and
+every connection waits up to ``BUSY_TIMEOUT_S`` for a lock before SQLite says
+"database is locked".
+"""
+
+from __future__ import annotations
+
+import json
+import os
+import sqlite3
+from collections.abc import Iterable, Iterator, Sequence
+from dataclasses import dataclass
+from datetime import UTC, datetime
+from pathlib import Path
+from typing import Any
+
+from mongoeco.engines import SQLiteEngine
+
+BUSY_TIMEOUT_S = 30.0  # how long one SQLite statement waits for another process's lock
+FILE_MODE = 0o600  # the store holds password hashes and session tokens
+DIR_MODE = 0o700
+SQLITE_SUFFIXES = ("", "-wal", "-shm", "-journal")
+IN_CHUNK = 500  # ids per primary-key query (SQLite's default limit is 32,766 parameters)
+MARKER = '"$mongoeco"'  # how mongoeco tags a non-JSON value (datetime, bytes) in the stored text
+
+
+@dataclass(frozen=True)
+class Range:
+    """A date range lookup: the first field of ``fields`` that is set is the document's date."""
+
+    collection: str
+    fields: tuple[str, ...]
+
+    @property
+    def index_name(self) -> str:
+        return f"cw_{self.collection}_{'_'.join(self.fields)}"
+
+    def expression(self) -> str:
+        """The SQL of the date: mongoeco stores a datetime as ``{"$mongoeco": {"value": ISO text}}`` in UTC."""
+        parts = [f"json_extract(document, '$.{f}.\"$mongoeco\".value')" for f in self.fields]
+        return parts[0] if len(parts) == 1 else f"COALESCE({', '.join(parts)})"
+
+
+#: The range lookups that must not scan; each is one SQLite index on the embedded engine.
+RANGES: dict[str, Range] = {
+    "published": Range("articles", ("published_at",)),
+    "article_date": Range("articles", ("published_at", "fetched_at")),
+    "signatures": Range("signatures", ("at",)),
+}
+
+
+class Engine(SQLiteEngine):
+    """mongoeco's SQLite engine whose connections wait for locks instead of failing at once."""
+
+    def _create_sqlite_connection(self) -> sqlite3.Connection:
+        connection = super()._create_sqlite_connection()
+        connection.execute(f"PRAGMA busy_timeout = {int(BUSY_TIMEOUT_S * 1000)}")
+        return connection
+
+
+def secure_files(path: Path) -> None:
+    """Owner-only folder and files; the file is created before SQLite opens it so that -wal/-shm inherit its mode."""
+    path.parent.mkdir(mode=DIR_MODE, parents=True, exist_ok=True)
+    os.chmod(path.parent, DIR_MODE)
+    os.close(os.open(path, os.O_CREAT | os.O_RDWR, FILE_MODE))
+    for suffix in SQLITE_SUFFIXES:
+        side = path.with_name(path.name + suffix)
+        if side.exists():
+            os.chmod(side, FILE_MODE)
+
+
+def open_sql(path: Path) -> sqlite3.Connection:
+    """A plain SQLite connection to the store file, for the keyed reads and the index DDL."""
+    connection = sqlite3.connect(path, timeout=BUSY_TIMEOUT_S, check_same_thread=False, isolation_level=None)
+    connection.execute("PRAGMA journal_mode=WAL")
+    return connection
+
+
+def create_indexes(sql: sqlite3.Connection) -> None:
+    """Create the :data:`RANGES` indexes (once; SQLite maintains them on every write)."""
+    for rng in RANGES.values():
+        sql.execute(f"CREATE INDEX IF NOT EXISTS {rng.index_name} ON documents (db_name, {rng.expression()}) "
+                    f"WHERE coll_name = '{rng.collection}'")
+
+
+def present_sql(engine: SQLiteEngine, db_name: str, collection: str, ids: Sequence[str]) -> tuple[str, list[Any]]:
+    """The primary-key query for which of ``ids`` exist; its rows are mongoeco storage keys."""
+    keys = [engine._storage_key(i) for i in ids]
+    marks = ", ".join("?" * len(keys))
+    return (f"SELECT storage_key FROM documents WHERE db_name = ? AND coll_name = ? AND storage_key IN ({marks})",
+            [db_name, collection, *keys])
+
+
+def present(sql: sqlite3.Connection, engine: SQLiteEngine, db_name: str, collection: str, ids: Iterable[str]) -> set[str]:
+    """Which of ``ids`` are ``_id`` values in ``collection``: primary-key probes, ``IN_CHUNK`` per query."""
+    by_key = {engine._storage_key(i): i for i in ids}
+    wanted = list(by_key.values())
+    found: set[str] = set()
+    for start in range(0, len(wanted), IN_CHUNK):
+        query, params = present_sql(engine, db_name, collection, wanted[start : start + IN_CHUNK])
+        found.update(by_key[row[0]] for row in sql.execute(query, params))
+    return found
+
+
+def _iso(when: datetime) -> str:
+    """A datetime as mongoeco stores it: naive UTC in ISO form (which sorts as text)."""
+    return (when.astimezone(UTC) if when.tzinfo else when).replace(tzinfo=None).isoformat()
+
+
+def between_sql(db_name: str, rng: Range, lo: datetime | None, hi: datetime | None,
+                fields: Sequence[str] | None) -> tuple[str, list[Any]]:
+    """The index range query of ``rng`` over [lo, hi), projecting top-level ``fields`` in SQLite."""
+    if fields:
+        pairs = ", ".join(f"'{f}', document -> '$.{f}'" for f in dict.fromkeys(("_id", *fields)))
+        select = f"json_object({pairs})"
+    else:
+        select = "document"
+    where, params = [f"coll_name = '{rng.collection}'", "db_name = ?"], [db_name]
+    expression = rng.expression()
+    if lo is not None:
+        where.append(f"{expression} >= ?")
+        params.append(_iso(lo))
+    if hi is not None:
+        where.append(f"{expression} < ?")
+        params.append(_iso(hi))
+    if lo is None and hi is None:
+        where.append(f"{expression} IS NOT NULL")
+    return f"SELECT {select} FROM documents INDEXED BY {rng.index_name} WHERE {' AND '.join(where)}", params
+
+
+def between(sql: sqlite3.Connection, engine: SQLiteEngine, db_name: str, rng: Range, lo: datetime | None,
+            hi: datetime | None, fields: Sequence[str] | None = None, batch: int = 1000) -> Iterator[dict[str, Any]]:
+    """Stream the documents whose date is in [lo, hi) through the range's index; absent fields come back as None."""
+    query, params = between_sql(db_name, rng, lo, hi, fields)
+    cursor = sql.execute(query, params)
+    while rows := cursor.fetchmany(batch):
+        for (payload,) in rows:
+            yield decode(engine, payload)
+
+
+def decode(engine: SQLiteEngine, payload: str) -> dict[str, Any]:
+    """A stored document as the pymongo API returns it here (UTC-aware datetimes, bytes).
+
+    mongoeco's codec, called directly: its own ``_deserialize_document`` inspects
+    the codec's signature on every call, which tripled the cost per document.
+    """
+    parsed = json.loads(payload)
+    if MARKER in payload:
+        parsed = engine._codec.decode(parsed, preserve_bson_wrappers=True)
+    return aware(parsed)
+
+
+def aware(value: Any) -> Any:
+    """Naive datetimes as UTC-aware ones, as the pymongo API returns them here (``tz_aware=True``)."""
+    if isinstance(value, datetime):
+        return value if value.tzinfo else value.replace(tzinfo=UTC)
+    if isinstance(value, dict):
+        return {k: aware(v) for k, v in value.items()}
+    if isinstance(value, list):
+        return [aware(v) for v in value]
+    return value
+
+
+def explain(sql: sqlite3.Connection, query: str, params: Sequence[Any]) -> list[str]:
+    """SQLite's query plan of ``query``, one line per step (for tests and ``db status``)."""
+    return [row[3] for row in sql.execute(f"EXPLAIN QUERY PLAN {query}", list(params))]
+
+
+def count(sql: sqlite3.Connection, db_name: str, collection: str) -> int:
+    """Documents in ``collection``, counted on the primary key (no document is parsed)."""
+    return sql.execute("SELECT count(*) FROM documents WHERE db_name = ? AND coll_name = ?", (db_name, collection)).fetchone()[0]
+
+
+def scan(sql: sqlite3.Connection, engine: SQLiteEngine, db_name: str, collection: str, after: str | None,
+         batch: int) -> list[tuple[str, dict[str, Any]]]:
+    """The next ``batch`` documents of ``collection`` in primary-key order after storage key ``after``."""
+    rows = sql.execute(
+        "SELECT storage_key, document FROM documents WHERE db_name = ? AND coll_name = ? AND storage_key > ? "
+        "ORDER BY storage_key LIMIT ?", (db_name, collection, after or "", batch))
+    return [(key, decode(engine, payload)) for key, payload in rows]
