@@ -13,7 +13,7 @@ the truth. Everything is drawn from one seed; the world is:
 * **Outlets**: 24, with log-uniform 20-900 articles a quarter (N_s) and reach
   weights uniform in [0.5, 1.0]. Each outlet has its own taste: the chance
   that one of its articles covers city k is q_sk = min(1, 0.25 p_k h_sk /
-  sum_j p_j h_sj) with h_sk lognormal (sigma 0.3), independently per city (an
+  sum_j p_j h_sj) with h_sk lognormal (sigma 0.4), independently per city (an
   article covers 0.25 cities on average, some several).
 * **A covering article** has 1 + Poisson(0.8) mentions of the city, each
   labelled as above; with probability 0.3 its first LITERAL mention is in the
@@ -24,8 +24,10 @@ the truth. Everything is drawn from one seed; the world is:
 * **The tagger and the reviewers**: 10% of machine labels are wrong; a reviewer
   decides 80% of the wrong ones (``review`` with the true label), so 2% of
   labels stay wrong, as after a real review round.
-* **The crawl**: three outlets are crawled at half volume (each article kept
-  with probability 0.5) and two lose a 15-day stretch; the rest are complete.
+* **The crawl**: three of the eight largest outlets are crawled at half volume
+  (each article kept with probability 0.5) and two others lose a 15-day
+  stretch; the rest are complete. The 10 cities the half-crawled outlets
+  favour most (highest mean log h_sk) show crawl-volume bias.
 
 **Truth.** An article of outlet s adds E[P x S(n_LITERAL); n_LITERAL >= 1] =
 c_k to city k when it covers it (P: prominence 2 or 1; S(n) = 1 + ln n), so
@@ -54,6 +56,7 @@ N_CITIES = 100
 N_OUTLETS = 24
 CITY_RATE = 0.25  # expected covered cities per article
 WIRE_CITIES = 1.5  # expected covered cities per wire story
+TASTE_SIGMA = 0.4  # how much outlets differ in which cities they cover (lognormal sigma)
 WIRE_STORIES = 40
 WIRE_CARRIERS = (5, 20)
 EXTRA_MENTIONS = 0.8  # Poisson mean of mentions beyond the first
@@ -161,7 +164,7 @@ def build(seed: int, cities: list[dict[str, str]], extra_outlet: int = 0) -> Wor
     sizes = np.exp(rng.uniform(math.log(20), math.log(900), N_OUTLETS)).round().astype(int)
     reach = rng.uniform(0.5, 1.0, N_OUTLETS).round(2)
     names = [f"outlet{s:02d}" for s in range(N_OUTLETS)]
-    taste = rng.lognormal(0.0, 0.3, (N_OUTLETS, N_CITIES))
+    taste = rng.lognormal(0.0, TASTE_SIGMA, (N_OUTLETS, N_CITIES))
     q = np.minimum(1.0, CITY_RATE * (attention * taste) / (attention * taste).sum(axis=1, keepdims=True))
     q_wire = np.minimum(1.0, WIRE_CITIES * attention)
 
@@ -188,9 +191,11 @@ def build(seed: int, cities: list[dict[str, str]], extra_outlet: int = 0) -> Wor
     outlets = [{"id": names[s], "weight": float(reach[s]), "articles": int(totals[s])} for s in range(N_OUTLETS)]
     world = World(chosen, outlets, truth, full_crawl=published)
 
-    half = rng.choice(N_OUTLETS, HALF_CRAWLED + GAPPED, replace=False).tolist()
-    world.half_crawled = [names[s] for s in half[:HALF_CRAWLED]]
-    gaps = {names[s]: QUARTER_START + timedelta(days=int(rng.integers(0, QUARTER_DAYS - GAP_DAYS))) for s in half[HALF_CRAWLED:]}
+    largest = np.argsort(-sizes, kind="stable")[:8]
+    half = rng.choice(largest, HALF_CRAWLED, replace=False).tolist()
+    gapped = rng.choice(np.setdiff1d(np.arange(N_OUTLETS), half), GAPPED, replace=False).tolist()
+    world.half_crawled = [names[s] for s in half]
+    gaps = {names[s]: QUARTER_START + timedelta(days=int(rng.integers(0, QUARTER_DAYS - GAP_DAYS))) for s in gapped}
     kept = []
     for article in published:
         source = article["source_id"]
@@ -201,9 +206,9 @@ def build(seed: int, cities: list[dict[str, str]], extra_outlet: int = 0) -> Wor
             continue
         kept.append(article)
     world.articles = kept
-    world.favoured = np.argsort(-np.log(taste[half[:HALF_CRAWLED]]).mean(axis=0), kind="stable")[:10].tolist()
+    world.favoured = np.argsort(-np.log(taste[half]).mean(axis=0), kind="stable")[:10].tolist()
     if extra_outlet:
-        taste_x = rng.lognormal(0.0, 0.3, N_CITIES)
+        taste_x = rng.lognormal(0.0, TASTE_SIGMA, N_CITIES)
         q_x = np.minimum(1.0, CITY_RATE * attention * taste_x / (attention * taste_x).sum())
         world.outlets.append({"id": "newcomer", "weight": 1.0, "articles": extra_outlet})
         world.extra = [_article(f"x-{i}", "newcomer", when(), _covered(rng, q_x, chosen, gov)) for i in range(extra_outlet)]
