@@ -38,7 +38,7 @@ from scipy.stats import spearmanr
 
 from benchmarks.world import PERIOD, World, build
 
-WORLDS = 4
+WORLDS = 3
 POOLINGS = ("precision", "shrinkage", "mean")
 NEWCOMER = 30
 RANK_GROUPS = (("top 10", 1, 10), ("11-40", 11, 40), ("41-100", 41, 100))

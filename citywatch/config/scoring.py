@@ -38,7 +38,7 @@ class ScoringConfig:
     sources_file: str = "citywatch/config/sources.yaml"
     unknown_source_weight: float = 1.0
     outlet_pooling: str = "precision"
-    outlet_pooling_k: float = 50.0
+    outlet_pooling_k: float = 300.0
     thin_outlet_articles: int = 30
     index_basis: str = "shares"
     log_unit_shares: float = 0.001

@@ -41,8 +41,8 @@ def test_hand_computed_rows(store, outlets, config) -> None:
     assert wuhan["weighted_mentions"] == pytest.approx(1.0 * 2 * LOG2 + 0.5 * 1, abs=1e-6)
     assert shanghai["weighted_mentions"] == pytest.approx(1.0 * (1 + 2), abs=1e-6)
     assert suzhou["weighted_mentions"] == pytest.approx(0.5, abs=1e-6)
-    # attention share: mean of per-outlet shares weighted by reach x N/(N + 50) (a has 4 articles, b has 2)
-    w_a, w_b = 1.0 * 4 / 54, 0.5 * 2 / 52
+    # attention share: mean of per-outlet shares weighted by reach x N/(N + 300) (a has 4 articles, b has 2)
+    w_a, w_b = 1.0 * 4 / 304, 0.5 * 2 / 302
     share_wuhan = (w_a * (2 * LOG2 / 4) + w_b * (1 / 2)) / (w_a + w_b)
     share_shanghai = (w_a * (3 / 4)) / (w_a + w_b)
     share_suzhou = (w_b * (1 / 2)) / (w_a + w_b)

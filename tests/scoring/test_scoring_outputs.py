@@ -89,9 +89,9 @@ def test_exports_are_byte_identical(embedded_store, outlets, config, tmp_path, f
     if fmt == "json":
         data = json.loads(first[0].read_text())
         assert data["meta"]["config_hash"] == cfg.hash
-        # a: 1 of its 62 articles on Wuhan (share 1/2, weight 1 x 62/112); b: all 31 on Shanghai (share 1,
-        # weight 0.5 x 31/81)
-        w_a, w_b = 62 / 112, 0.5 * 31 / 81
+        # a: 1 of its 62 articles on Wuhan (share 1/2, weight 1 x 62/362); b: all 31 on Shanghai (share 1,
+        # weight 0.5 x 31/331)
+        w_a, w_b = 62 / 362, 0.5 * 31 / 331
         wuhan, shanghai = 0.5 * w_a / (w_a + w_b), w_b / (w_a + w_b)
         assert [(r["city"], r["rank"], r["index"]) for r in data["rows"][:2]] == [
             ("Wuhan", 1, 100.0), ("Shanghai", 2, round(100 * math.log1p(shanghai / 0.001) / math.log1p(wuhan / 0.001), 2))]
