@@ -39,6 +39,7 @@ from scipy.stats import spearmanr
 from benchmarks.world import PERIOD, World, build
 
 WORLDS = 3
+FIRST_SEED = 101  # worlds 1-3 were used to choose outlet_pooling_k; these were not looked at before reporting
 POOLINGS = ("precision", "shrinkage", "mean")
 NEWCOMER = 30
 RANK_GROUPS = (("top 10", 1, 10), ("11-40", 11, 40), ("41-100", 41, 100))
@@ -127,7 +128,7 @@ def run(worlds: int = WORLDS) -> None:
             path.write_text(f"outlet_pooling: {pooling}\n")
         empty = export(root / "empty", root, registry_file(World([], [], np.zeros(0)), root / "none.yaml"))
         cities = [{"adcode": r["adcode"], "city": r["city"], "province": r["province"]} for r in empty["rows"]]
-        for seed in range(1, worlds + 1):
+        for seed in range(FIRST_SEED, FIRST_SEED + worlds):
             world = build(seed, cities, extra_outlet=NEWCOMER)
             work = root / f"w{seed}"
             work.mkdir()

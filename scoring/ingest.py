@@ -19,7 +19,7 @@ without ``cluster_id`` are clustered with the crawler's near-duplicate index
 from __future__ import annotations
 
 import json
-from collections.abc import Iterable, Iterator, Mapping
+from collections.abc import Iterator, Mapping
 from dataclasses import dataclass, field
 from datetime import UTC, datetime
 from typing import IO, Any
@@ -154,13 +154,26 @@ def _tag(docs: list[dict[str, Any]], report: IngestReport) -> None:
     report.tagged += len(todo)
 
 
-def _cluster(store: Store, docs: list[dict[str, Any]], report: IngestReport) -> None:
+class _Clusters:
+    """The crawler's near-duplicate index over every stored signature, loaded once per ingest when first needed."""
+
+    def __init__(self, store: Store) -> None:
+        self.store = store
+        self.index: NearDuplicateIndex | None = None
+
+    def get(self) -> NearDuplicateIndex:
+        if self.index is None:
+            self.index = NearDuplicateIndex()
+            self.index.load(self.store.collection("signatures").find({}))
+        return self.index
+
+
+def _cluster(store: Store, clusters: _Clusters, docs: list[dict[str, Any]], report: IngestReport) -> None:
     """Near-duplicate clusters for articles that came without one; signatures are stored as the crawler's are."""
     todo = [d for d in docs if not d["cluster_id"]]
     if not todo:
         return
-    index = NearDuplicateIndex()
-    index.load(store.collection("signatures").find({}))
+    index = clusters.get()
     signatures: list[dict[str, Any]] = []
     updates: dict[str, str] = {}
     for doc in todo:
@@ -185,13 +198,14 @@ def ingest(store: Store, stream: IO[str], batch: int = 500) -> IngestReport:
     report = IngestReport()
     now = datetime.now(UTC).replace(microsecond=0)
     pending: list[tuple[int, dict[str, Any]]] = []
+    clusters = _Clusters(store)
 
     def flush() -> None:
         docs = [d for _, d in pending]
         for doc in docs:
             doc["fetched_at"] = now
         _tag(docs, report)
-        _cluster(store, docs, report)
+        _cluster(store, clusters, docs, report)
         for doc in docs:
             doc["city_refs"] = city_refs(doc)
         result = save_articles(store, docs)
@@ -212,7 +226,3 @@ def ingest(store: Store, stream: IO[str], batch: int = 500) -> IngestReport:
     report.errors.sort()
     return report
 
-
-def lines_of(rows: Iterable[Mapping[str, Any]]) -> str:
-    """JSON Lines text for ``rows`` (what a harness writes before calling ``citywatch ingest``)."""
-    return "".join(json.dumps(r, ensure_ascii=False, default=str) + "\n" for r in rows)
