@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from collections import Counter, defaultdict
+from collections import Counter
 from collections.abc import Mapping, Sequence
 from dataclasses import dataclass, field
 from datetime import UTC, datetime, timedelta
@@ -13,10 +13,12 @@ import numpy as np
 
 from citywatch.config.scoring import ScoringConfig, load_config
 from citywatch.store import Store
+from scoring.checks import period_warnings
 from scoring.collect import Corpus, Slice, collect
 from scoring.coverage import RunHistory, SourceCoverage, coverage
+from scoring.evidence import evidence_rows
 from scoring.meta import CityInfo, Outlet, load_cities, load_outlets, outlet
-from scoring.method import ROUND, Estimates, Estimator, Universe, Window, bootstrap, cut, interval
+from scoring.method import ROUND, Estimates, Estimator, Universe, Window, bootstrap, cut, interval, poisson_interval
 from scoring.periods import Period, containing
 
 SNAPSHOTS = "scores"
@@ -29,6 +31,7 @@ class Result:
     meta: dict[str, Any]
     rows: list[dict[str, Any]]
     series: dict[str, Any] = field(default_factory=dict)
+    evidence: list[dict[str, Any]] | None = None  # one row per counted article and city, when asked for
     computed_at: datetime | None = None
     report_top: int = 20
     repaired: int = 0  # summaries computed and written back by this run (not part of the result)
@@ -66,8 +69,12 @@ def compute(
     outlets: Mapping[str, Outlet] | None = None,
     cities: Mapping[str, CityInfo] | None = None,
     series: int = 0,
+    evidence: bool = False,
 ) -> Result:
-    """The full result for one period; ``series`` > 0 adds that many monthly (weekly) index points."""
+    """The full result for one period; ``series`` > 0 adds that many monthly (weekly) index points.
+
+    ``evidence`` also reads back the counted articles (``Result.evidence``, see :mod:`scoring.evidence`).
+    """
     config = config or load_config()
     outlets = load_outlets(config.sources_file) if outlets is None else outlets
     gazetteer_version = None
@@ -90,6 +97,8 @@ def compute(
     rows = _rows(ctx, window, point, prev, samples)
     meta = _meta(ctx, period, previous, window, cover, where, gazetteer_version)
     result = Result(meta=meta, rows=rows, report_top=config.report_top, repaired=corpus.repaired)
+    if evidence:
+        result.evidence = evidence_rows(store, corpus, window, estimator, universe, outlets, cities, config)
     if steps:
         result.series = _series(ctx, store, steps, rows[: config.report_series_cities])
     return result
@@ -107,11 +116,13 @@ def _rows(ctx: _Context, window: Window, point: Estimates, prev: Estimates | Non
     if samples is not None:
         idx_lo, idx_hi = interval(samples[0], config.ci_level)
         rank_lo, rank_hi = interval(samples[1], config.ci_level)
+        exact_lo, exact_hi = poisson_interval(point.basis, stories, config.ci_level, config.log_unit)
+        idx_lo, idx_hi = np.minimum(idx_lo, exact_lo), np.maximum(idx_hi, exact_hi)
     rows: list[dict[str, Any]] = []
     for i, code in enumerate(ctx.universe.adcodes):
         name, province = ctx.universe.names[i]
         countries = sorted({outlet(ctx.outlets, s, config.unknown_source_weight).country for s in src_sets[i]})
-        rank, prev_rank = int(point.rank[i]), int(prev.rank[i]) if prev is not None else None
+        rank, prev_rank = ranked(point, i), ranked(prev, i) if prev is not None else None
         rows.append({
             "city": name, "adcode": code, "province": province,
             "articles": int(articles[i]), "stories": int(stories[i]),
@@ -119,15 +130,28 @@ def _rows(ctx: _Context, window: Window, point: Estimates, prev: Estimates | Non
             "attention_share": round(float(point.attention_share[i]), ROUND + 3),
             "gov_refs": int(window.gov[i]), "org_refs": int(window.org[i]),
             "index": round(float(point.index[i]), 2), "rank": rank,
-            "prev_rank": prev_rank, "rank_change": prev_rank - rank if prev_rank is not None else None,
+            "prev_rank": prev_rank,
+            "rank_change": prev_rank - rank if prev_rank is not None and rank is not None else None,
             "ci_low": round(float(idx_lo[i]), 2) if samples is not None else None,
             "ci_high": round(float(idx_hi[i]), 2) if samples is not None else None,
-            "rank_ci_low": int(rank_lo[i]) if samples is not None else None,
-            "rank_ci_high": int(rank_hi[i]) if samples is not None else None,
+            "rank_ci_low": min(int(rank_lo[i]), rank) if samples is not None and rank is not None else None,
+            "rank_ci_high": max(int(rank_hi[i]), rank) if samples is not None and rank is not None else None,
             "sources": len(src_sets[i]), "countries": len(countries), "country_codes": ";".join(countries),
         })
-    rows.sort(key=lambda r: (r["rank"], -r["articles"], r["adcode"]))
+    rows.sort(key=row_order)
     return rows
+
+
+def ranked(estimates: Estimates, i: int) -> int | None:
+    """The city's rank, or None ("not ranked") when its index is 0: cities without a counted mention are tied."""
+    return int(estimates.rank[i]) if estimates.index[i] > 0 else None
+
+
+def row_order(row: Mapping[str, Any]) -> tuple[Any, ...]:
+    """Ranked cities by rank, then the not ranked ones with the most government and name references first."""
+    if row["rank"] is not None:
+        return (0, row["rank"], -row["articles"], row["adcode"])
+    return (1, -row["gov_refs"], -row["org_refs"], row["adcode"])
 
 
 def _meta(ctx: _Context, period: Period, previous: Period, window: Window, cover: Mapping[str, SourceCoverage],
@@ -137,20 +161,29 @@ def _meta(ctx: _Context, period: Period, previous: Period, window: Window, cover
     per_source_cities = np.bincount(corpus.source[with_city], minlength=len(corpus.sources))
     weight_by_source = np.bincount(corpus.source[window.pair_art], weights=window.contrib,
                                    minlength=len(corpus.sources))
+    lo, hi = period.start.toordinal(), period.end.toordinal()
+    excluded: dict[str, Counter[str]] = {}
+    for source_id, day, status in corpus.excluded:
+        if lo <= day < hi:
+            excluded.setdefault(source_id, Counter())[status] += 1
+    counted = {source_id: int(window.per_source[s]) for s, source_id in enumerate(corpus.sources) if window.per_source[s]}
+    position = {source_id: s for s, source_id in enumerate(corpus.sources)}
     outlets_rows: list[dict[str, Any]] = []
-    by_country: defaultdict[str, float] = defaultdict(float)
+    by_country: dict[str, float] = {}
     total_weighted = 0.0
-    for s, source_id in sorted(enumerate(corpus.sources), key=lambda pair: pair[1]):  # not in crawl order
-        if not window.per_source[s]:
-            continue
+    for source_id in sorted(set(counted) | set(excluded)):  # not in crawl order
+        s = position.get(source_id, -1)
         o = outlet(ctx.outlets, source_id, config.unknown_source_weight)
-        weighted = float(o.weight * weight_by_source[s])
+        weighted = float(o.weight * weight_by_source[s]) if s >= 0 else 0.0
         total_weighted += weighted
-        by_country[o.country] += weighted
+        by_country[o.country] = by_country.get(o.country, 0.0) + weighted
         outlets_rows.append({"source": source_id, "name": o.name, "country": o.country, "language": o.language,
-                             "weight": o.weight, "articles": int(window.per_source[s]),
-                             "articles_with_city": int(per_source_cities[s]),
-                             "weighted_mentions": round(weighted, ROUND)})
+                             "weight": o.weight, "articles": counted.get(source_id, 0),
+                             "articles_with_city": int(per_source_cities[s]) if s >= 0 else 0,
+                             "weighted_mentions": round(weighted, ROUND),
+                             "not_counted": dict(sorted(excluded.get(source_id, Counter()).items()))})
+    registry = [o.id for o in ctx.outlets.values() if (where or Slice()).keeps(o, o.language)]
+    refs = {config.gov_label: int(window.gov.sum()), config.org_label: int(window.org.sum())}
     countries = [{"country": c, "weighted_mentions": round(v, ROUND),
                   "share": round(v / total_weighted, 6) if total_weighted else 0.0}
                  for c, v in sorted(by_country.items(), key=lambda kv: (-kv[1], kv[0]))]
@@ -163,13 +196,15 @@ def _meta(ctx: _Context, period: Period, previous: Period, window: Window, cover
         "data_window": {"first_day": window.first_day.isoformat() if window.first_day else None,
                         "last_day": window.last_day.isoformat() if window.last_day else None},
         "totals": {"articles": window.n_articles, "articles_with_city": len(with_city),
-                   "sources": len(outlets_rows), "cities_ranked": len(ctx.universe.adcodes),
+                   "sources": len(counted), "cities_ranked": len(ctx.universe.adcodes),
                    "cities_with_articles": int(len(np.unique(window.pair_city)))},
         "tagger_versions": dict(sorted(versions.items())),
         "bootstrap": {"resamples": config.bootstrap_resamples, "seed": config.bootstrap_seed,
                       "level": config.ci_level, "unit": "near-duplicate cluster (unclustered article = own unit)"},
         "outlets": outlets_rows, "countries": countries,
         "coverage": [c.as_dict() for c in cover.values()],
+        "warnings": period_warnings(period.label, window.n_articles, len(window.pair_art), refs, counted, excluded,
+                                    registry, config),
     }
 
 
@@ -199,12 +234,13 @@ def score_period(
     where: Slice | None = None,
     outlets: Mapping[str, Outlet] | None = None,
     series: int = 0,
+    evidence: bool = False,
 ) -> Result:
     """Compute a period and store it in ``scores``; to score without storing, call :func:`compute`.
 
     One snapshot per period, slice and config: rescoring replaces it.
     """
-    result = compute(store, period, config, where, outlets, series=series)
+    result = compute(store, period, config, where, outlets, series=series, evidence=evidence)
     result.computed_at = datetime.now(UTC).replace(microsecond=0)
     doc = {"_id": snapshot_id(result.meta), "computed_at": result.computed_at, **result.meta, "rows": result.rows}
     store.collection(SNAPSHOTS).replace_one({"_id": doc["_id"]}, doc, upsert=True)
@@ -236,7 +272,7 @@ def run_period(
         outlets = load_outlets(sources_file)
     out_dir = Path(out_dir)
     out_dir.mkdir(parents=True, exist_ok=True)
-    result = score_period(store, period, config, outlets=outlets, series=config.report_series_periods)
+    result = score_period(store, period, config, outlets=outlets, series=config.report_series_periods, evidence=True)
     paths = {fmt: write_export(result, fmt, out_dir / f"scores-{period.label}.{fmt}")[0] for fmt in formats}
     paths["report"] = write_report(result, out_dir / f"report-{period.label}")
     return result, paths

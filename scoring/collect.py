@@ -70,8 +70,10 @@ class Corpus:
     cities: list[str] = field(default_factory=list)
     city_names: dict[str, tuple[str, str]] = field(default_factory=dict)  # adcode -> (name, province)
     unit_keys: list[str] = field(default_factory=list)  # cluster id, or the article URL when unclustered
-    clustered_ids: dict[int, str] = field(default_factory=dict)  # article -> URL, to order syndicated copies
+    clustered_ids: dict[int, str] = field(default_factory=dict)  # article -> URL, to key a cluster (unit_order)
     tagger_names: list[str] = field(default_factory=list)
+    ids: list[str] = field(default_factory=list)  # article _id (canonical URL), to read evidence back
+    excluded: list[tuple[str, int, str]] = field(default_factory=list)  # (source, day, status) of uncounted articles
     repaired: int = 0
     # per article
     day: np.ndarray = field(default_factory=_unset)
@@ -93,7 +95,6 @@ class _Builder:
     def __init__(self, corpus: Corpus, config: ScoringConfig, cities: Mapping[str, CityInfo]) -> None:
         self.c, self.config, self.cities = corpus, config, cities
         self.day, self.source, self.unit = array("i"), array("i"), array("i")
-        self.ts = array("d")
         self.ref_art, self.ref_city, self.ref_n = array("i"), array("i"), array("i")
         self.ref_label, self.ref_prom = array("b"), array("b")
         self.source_ix: dict[str, int] = {}
@@ -121,7 +122,7 @@ class _Builder:
     def add(self, doc: Mapping[str, Any], when: datetime, summary: Mapping[str, Any]) -> None:
         art = len(self.day)
         self.day.append(when.date().toordinal())
-        self.ts.append(when.timestamp())
+        self.c.ids.append(doc["_id"])
         self.source.append(self._index(self.source_ix, self.c.sources, doc["source_id"]))
         self.unit.append(self._index(self.unit_ix, self.c.unit_keys, doc.get("cluster_id") or f"url:{doc['_id']}"))
         if doc.get("cluster_id"):
@@ -142,7 +143,6 @@ class _Builder:
         c = self.c
         c.day, c.source, c.unit, c.tagger = (np.frombuffer(a, dtype=np.int32).copy()
                                              for a in (self.day, self.source, self.unit, self.tagger))
-        c.ts = np.frombuffer(self.ts, dtype=np.float64).copy()
         c.ref_art, c.ref_city, c.ref_n = (np.frombuffer(a, dtype=np.int32).copy()
                                           for a in (self.ref_art, self.ref_city, self.ref_n))
         c.ref_label = np.frombuffer(self.ref_label, dtype=np.int8).copy()
@@ -184,13 +184,18 @@ def collect(
     stale: list[dict[str, Any]] = []
     missing = repaired = 0
 
-    def counted(doc: Mapping[str, Any]) -> bool:
-        return (doc.get("status") or "ok") in statuses and where.keeps(
-            outlet(outlets, doc["source_id"], config.unknown_source_weight), doc.get("lang"))
+    def counted(doc: Mapping[str, Any], record: bool = False) -> bool:
+        """In the slice and of a counted status; with ``record``, a sliced-in article of another status is noted."""
+        if not where.keeps(outlet(outlets, doc["source_id"], config.unknown_source_weight), doc.get("lang")):
+            return False
+        status = doc.get("status") or "ok"
+        if status not in statuses and record:
+            builder.c.excluded.append((doc["source_id"], _when(doc).date().toordinal(), status))
+        return status in statuses
 
     light = dict.fromkeys((*BASE_FIELDS, *(f.split(".")[0] for f in FINGERPRINT_FIELDS)))
     for doc in _window(store, start, end, config.date_field_fallback, light):
-        if not counted(doc):
+        if not counted(doc, record=True):
             continue
         if doc.get("city_refs") is None:
             missing += 1

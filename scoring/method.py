@@ -14,6 +14,7 @@ from dataclasses import dataclass
 from datetime import date
 
 import numpy as np
+from scipy.stats import chi2
 
 from citywatch.config.scoring import ScoringConfig
 from scoring.collect import LABELS, Corpus, unit_order
@@ -49,7 +50,9 @@ class Window:
     arts: np.ndarray  # corpus article indices in the window
     pair_art: np.ndarray
     pair_city: np.ndarray  # universe column
-    contrib: np.ndarray  # prominence x saturation x syndication decay
+    contrib: np.ndarray  # prominence x saturation x syndication split
+    pair_n: np.ndarray  # counted mentions per pair
+    pair_prom: np.ndarray  # whether the pair is prominent (title or first paragraph)
     gov: np.ndarray  # articles with a gov_label mention, per universe column
     org: np.ndarray
     first_day: date | None
@@ -89,11 +92,11 @@ def cut(corpus: Corpus, start: date, end: date, columns: np.ndarray, n_cols: int
     prom = np.maximum.reduceat(corpus.ref_prom[sel][order].astype(np.int8), starts) if len(starts) else np.zeros(0)
     pair_art, pair_city = keys // n_cols, keys % n_cols
     contrib = _saturate(n, config) * np.where(prom > 0, config.prominence_weight, 1.0)
-    contrib = contrib * _decay(corpus, pair_art, pair_city, config.syndication_decay)
+    contrib = contrib * _syndication(corpus, pair_art, pair_city, n_cols, config.syndication_decay)
     days = corpus.day[arts]
     return Window(
         n_articles=len(arts), per_source=per_source, arts=arts, pair_art=pair_art, pair_city=pair_city,
-        contrib=contrib, gov=_articles_with(corpus, live, col, config.gov_label, n_cols),
+        contrib=contrib, pair_n=n, pair_prom=prom > 0, gov=_articles_with(corpus, live, col, config.gov_label, n_cols),
         org=_articles_with(corpus, live, col, config.org_label, n_cols),
         first_day=date.fromordinal(int(days.min())) if len(days) else None,
         last_day=date.fromordinal(int(days.max())) if len(days) else None,
@@ -108,20 +111,20 @@ def _articles_with(corpus: Corpus, live: np.ndarray, col: np.ndarray, label: str
     return np.bincount(keys % n_cols, minlength=n_cols).astype(np.float64)
 
 
-def _decay(corpus: Corpus, pair_art: np.ndarray, pair_city: np.ndarray, decay: float) -> np.ndarray:
-    """decay**k for the k-th copy (earliest first, then by URL) of a cluster mentioning the same city."""
-    factor = np.ones(len(pair_art))
-    if decay >= 1.0 or not len(pair_art):
-        return factor
-    unit = corpus.unit[pair_art]
-    ids = np.array([corpus.clustered_ids.get(int(a), "") for a in pair_art])
-    _, id_rank = np.unique(ids, return_inverse=True)
-    order = np.lexsort((id_rank, corpus.ts[pair_art], pair_city, unit))
-    group = np.stack([unit[order], pair_city[order]], axis=1)
-    new = np.r_[True, np.any(group[1:] != group[:-1], axis=1)]
-    position = np.arange(len(order)) - np.maximum.accumulate(np.where(new, np.arange(len(order)), 0))
-    factor[order] = np.power(decay, position) if decay > 0 else (position == 0).astype(np.float64)
-    return factor
+def _syndication(corpus: Corpus, pair_art: np.ndarray, pair_city: np.ndarray, n_cols: int, decay: float) -> np.ndarray:
+    """Each of the m copies of a story that count for a city gets (1 + d + ... + d**(m-1)) / m.
+
+    The story's credit is split equally across its carriers, so it does not
+    matter which outlet ran it first; with d = 0 the copies add up to one story.
+    An unclustered article is a story of one copy (factor 1).
+    """
+    if not len(pair_art):
+        return np.ones(0)
+    key = corpus.unit[pair_art].astype(np.int64) * n_cols + pair_city
+    _, inverse, counts = np.unique(key, return_inverse=True, return_counts=True)
+    m = counts[inverse].astype(np.float64)
+    credit = m if decay >= 1.0 else (1.0 - np.power(decay, m)) / (1.0 - decay)
+    return credit / m
 
 
 @dataclass
@@ -147,7 +150,6 @@ class Estimator:
         self.weight = np.array([outlet(outlets, s, config.unknown_source_weight).weight for s in corpus.sources])
         cover = np.array([max(coverage.get(s, 1.0), config.min_coverage) for s in corpus.sources])
         self.count_weight = self.weight / cover if config.counts_gap_correction else self.weight
-        self.unit_scale = config.log_unit_shares if config.index_basis == "shares" else config.log_unit_counts
 
     def estimate(self, unit_weight: np.ndarray | None = None) -> Estimates:
         contrib, per_source = self.window.contrib, self.window.per_source
@@ -156,16 +158,45 @@ class Estimator:
             per_source = np.bincount(self.art_src, weights=unit_weight[self.art_unit], minlength=self.n_sources)
         wm = np.bincount(self.pair_src * self.n_cols + self.window.pair_city, weights=contrib,
                          minlength=self.n_sources * self.n_cols).reshape(self.n_sources, self.n_cols)
-        active = per_source > 0  # an outlet with no article in the window is absent, not silent
-        if active.any():
-            shares = wm[active] / per_source[active, None]
-            attention = self.weight[active] @ shares / self.weight[active].sum()
-        else:
-            attention = np.zeros(self.n_cols)
+        attention = pool(wm, per_source, self.weight, self.config)
         weighted = self.weight @ wm
         basis = attention if self.config.index_basis == "shares" else self.count_weight @ wm
-        index = index_of(basis, self.unit_scale)
+        index = index_of(basis, self.config.log_unit)
         return Estimates(weighted, attention, basis, index, rank_of(index))
+
+    def pair_share(self) -> np.ndarray:
+        """Each counted (article, city) pair's part of the city's basis (attention share, or weighted count)."""
+        if self.config.index_basis == "counts":
+            return self.window.contrib * self.count_weight[self.pair_src]
+        return self.window.contrib * share_weights(self.window.per_source, self.weight, self.config)[self.pair_src]
+
+
+def share_weights(articles: np.ndarray, weight: np.ndarray, config: ScoringConfig) -> np.ndarray:
+    """What one unit of an outlet's weighted mentions adds to a city's attention share, per outlet."""
+    active = articles > 0
+    n = np.where(active, articles, 1.0)
+    w = np.where(active, weight, 0.0)
+    k = config.outlet_pooling_k
+    if config.outlet_pooling == "precision":
+        w = w * n / (n + k)
+    return w / (n + k if config.outlet_pooling == "shrinkage" else n) / (w.sum() or 1.0)
+
+
+def pool(mentions: np.ndarray, articles: np.ndarray, weight: np.ndarray, config: ScoringConfig) -> np.ndarray:
+    """The attention share per city from per-outlet weighted mentions (outlets x cities) and article counts.
+
+    An outlet without articles in the window is left out (absent, not silent).
+    ``precision`` weighs an outlet's share M/N by w x N / (N + k): with k = 300 a
+    30-article outlet weighs 0.09 of its reach, a 900-article one 0.75.
+    ``shrinkage`` weighs by w alone but pulls each share toward the pooled share
+    p = sum M / sum N: (M + k p) / (N + k). ``mean`` weighs M/N by w alone.
+    """
+    attention = share_weights(articles, weight, config) @ mentions
+    if config.outlet_pooling == "shrinkage" and articles.sum() > 0:
+        active = articles > 0
+        prior = (weight[active] * config.outlet_pooling_k / (articles[active] + config.outlet_pooling_k)).sum()
+        attention = attention + prior / weight[active].sum() * mentions.sum(axis=0) / articles.sum()
+    return attention
 
 
 def index_of(basis: np.ndarray, unit: float) -> np.ndarray:
@@ -204,3 +235,30 @@ def interval(samples: np.ndarray, level: float) -> tuple[np.ndarray, np.ndarray]
     tail = (1.0 - level) / 2
     return (np.quantile(samples, tail, axis=0, method="lower"),
             np.quantile(samples, 1.0 - tail, axis=0, method="higher"))
+
+
+def story_limits(stories: np.ndarray, level: float) -> tuple[np.ndarray, np.ndarray]:
+    """Exact (Garwood) Poisson limits on the expected number of stories, given the observed count."""
+    tail = (1.0 - level) / 2
+    lower = np.where(stories > 0, chi2.ppf(tail, 2 * np.maximum(stories, 1)) / 2, 0.0)
+    return lower, chi2.ppf(1.0 - tail, 2 * stories + 2) / 2
+
+
+def poisson_interval(basis: np.ndarray, stories: np.ndarray, level: float, unit: float) -> tuple[np.ndarray, np.ndarray]:
+    """The index interval that the story count alone allows, honest at 0, 1 or 2 stories.
+
+    A city's basis is scaled by the exact limits of its story count over the
+    count itself; a city without a story gets the upper limit for 0 stories
+    (3.69 at 95%) times the median basis per story of the cities that have one.
+    Each end is normalised by the other end of the top city's own limits, so an
+    interval also allows for the top city being over- or under-counted.
+    """
+    lower, upper = story_limits(stories, level)
+    seen = stories > 0
+    per_story = np.where(seen, basis / np.maximum(stories, 1), np.median(basis[seen] / stories[seen]) if seen.any() else 0)
+    low, high = per_story * lower, per_story * upper
+    top = int(np.argmax(basis))
+    scale_low, scale_high = (math.log1p(max(x, 0.0) / unit) for x in (high[top], low[top]))
+    index_low = 100.0 * np.log1p(low / unit) / scale_low if scale_low > 0 else np.zeros(len(basis))
+    index_high = 100.0 * np.log1p(high / unit) / scale_high if scale_high > 0 else np.full(len(basis), 100.0)
+    return index_low, np.minimum(index_high, 100.0)

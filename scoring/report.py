@@ -17,6 +17,7 @@ if TYPE_CHECKING:
 
 PALETTE = ("#2563eb", "#dc2626", "#16a34a", "#9333ea", "#ea580c", "#0891b2", "#ca8a04", "#db2777")
 INDEX_COLOR, GOV_COLOR, CI_COLOR = "#2563eb", "#f59e0b", "#1e293b"
+EVIDENCE_ROWS = 200  # per city in evidence.html; evidence.csv has them all
 
 CSS = """
 body{font:14px/1.45 system-ui,-apple-system,"Segoe UI",Roboto,"Noto Sans CJK SC","PingFang SC","Microsoft YaHei",sans-serif;
@@ -37,6 +38,7 @@ th{color:#475569;font-weight:600;background:#f8fafc}td.l,th.l{text-align:left}
 svg text{font-family:system-ui,-apple-system,"Segoe UI",Roboto,"Noto Sans CJK SC","PingFang SC","Microsoft YaHei",sans-serif}
 .scroll{overflow-x:auto}td.wrap{white-space:normal;text-align:left;min-width:120px;font-size:12px}
 code{background:#f1f5f9;padding:1px 4px;border-radius:4px;font-size:12px}
+.warn{border-left:4px solid #f59e0b}.warn li{margin:2px 0}
 """
 
 
@@ -48,6 +50,15 @@ def _change(value: int | None) -> str:
     if value < 0:
         return f'<span class="down">▼{-value}</span>'
     return '<span class="muted">=</span>'
+
+
+def _rank(row: Mapping[str, Any]) -> str:
+    return "not ranked" if row["rank"] is None else str(row["rank"])
+
+
+def _city_link(row: Mapping[str, Any], name: str, evidence: bool) -> str:
+    return f'<a href="evidence.html#c{escape(row["adcode"])}">{escape(name)}</a>' if evidence and row["articles"] \
+        else escape(name)
 
 
 def display_names(rows: Sequence[Mapping[str, Any]]) -> dict[str, str]:
@@ -79,7 +90,7 @@ def _ranking_svg(rows: Sequence[Mapping[str, Any]], names: Mapping[str, str]) ->
         mid = y + row_h / 2
         change = r["rank_change"]
         arrow, color = ("", "#94a3b8") if change in (None, 0) else (("▲", "#16a34a") if change > 0 else ("▼", "#dc2626"))
-        label = f'{r["rank"]}. {names[r["adcode"]]}'
+        label = f'{_rank(r)}. {names[r["adcode"]]}'
         out.append(f'<text x="{left - 54}" y="{mid + 4}" font-size="13" text-anchor="end">{escape(label)}</text>')
         if arrow:
             out.append(f'<text x="{left - 10}" y="{mid + 4}" font-size="11" fill="{color}" text-anchor="end">'
@@ -167,7 +178,7 @@ def _coverage_table(coverage: Sequence[Mapping[str, Any]], outlets: Sequence[Map
             + "".join(rows) + "</table>")
 
 
-def _rows_table(rows: Sequence[Mapping[str, Any]]) -> str:
+def _rows_table(rows: Sequence[Mapping[str, Any]], evidence: bool) -> str:
     head = ("<tr><th>rank</th><th>±rank</th><th class='l'>city</th><th class='l'>province</th><th>index</th>"
             "<th>95% CI</th><th>articles</th><th>stories</th><th>share ‰</th><th>gov refs</th><th>org refs</th>"
             "<th>outlets</th><th class='l'>countries</th><th>change</th></tr>")
@@ -175,13 +186,61 @@ def _rows_table(rows: Sequence[Mapping[str, Any]]) -> str:
     for r in rows:
         ci = f'{r["ci_low"]:.1f}–{r["ci_high"]:.1f}' if r["ci_low"] is not None else "–"
         spread = f'{r["rank_ci_low"]}–{r["rank_ci_high"]}' if r["rank_ci_low"] is not None else "–"
-        body.append(f'<tr><td>{r["rank"]}</td><td class="muted">{spread}</td><td class="l">{escape(r["city"])}</td>'
+        body.append(f'<tr><td>{_rank(r)}</td><td class="muted">{spread}</td><td class="l">{_city_link(r, r["city"], evidence)}</td>'
                     f'<td class="l">{escape(r["province"])}</td><td><b>{r["index"]:.1f}</b></td><td>{ci}</td>'
                     f'<td>{r["articles"]:,}</td><td>{r["stories"]:,}</td><td>{1000 * r["attention_share"]:.2f}</td>'
                     f'<td>{r["gov_refs"]:,}</td><td>{r["org_refs"]:,}</td><td>{r["sources"]}</td>'
                     f'<td class="wrap">{escape(r["country_codes"].replace(";", ", ") or "–")}</td>'
                     f'<td>{_change(r["rank_change"])}</td></tr>')
     return f"<div class='scroll'><table>{head}{''.join(body)}</table></div>"
+
+
+def _warnings(warnings: Sequence[Mapping[str, Any]]) -> str:
+    if not warnings:
+        return ""
+    items = "".join(f"<li>{escape(w['message'])}</li>" for w in warnings)
+    return f'<div class="card warn"><h2>Warnings ({len(warnings)})</h2><ul>{items}</ul></div>'
+
+
+def render_evidence(result: Result) -> str:
+    """evidence.html: each city's counted articles, with the anchor ``#c<adcode>`` the report links to."""
+    by_city: dict[str, list[Mapping[str, Any]]] = {}
+    for e in result.evidence or ():
+        by_city.setdefault(e["adcode"], []).append(e)
+    names = display_names(result.rows)
+    sections = []
+    for r in result.rows:
+        items = by_city.get(r["adcode"])
+        if not items:
+            continue
+        shown = items[:EVIDENCE_ROWS]
+        more = (f'<p class="note">{len(items) - len(shown):,} more rows in evidence.csv.</p>'
+                if len(items) > len(shown) else "")
+        body = "".join(
+            f'<tr><td class="l"><a href="{escape(e["url"])}" rel="noreferrer">{escape(e["title"] or e["url"])}</a></td>'
+            f'<td class="l">{escape(e["outlet"])}</td><td class="l">{escape(e["country"])}</td>'
+            f'<td class="l">{escape(e["language"])}</td><td>{escape(str(e["published"]))}</td>'
+            f'<td class="l">{escape(e["label"])}</td><td class="l">{escape(e["reviewed_by"]) or "–"}</td>'
+            f'<td>{e["article_weight"]:.4f}</td><td>{1000 * e["share_weight"]:.4f}</td>'
+            f'<td class="l">{escape(e["cluster"]) or "–"}{" (wire copy)" if e["wire_copy"] else ""}</td></tr>'
+            for e in shown)
+        sections.append(
+            f'<div class="card" id="c{escape(r["adcode"])}"><h2>{escape(_rank(r))}. {escape(names[r["adcode"]])}</h2>'
+            f'<p class="note">{r["articles"]:,} counted articles; share weights (‰) add up to the attention share '
+            f'{1000 * r["attention_share"]:.4f}‰.</p><div class="scroll"><table><tr><th class="l">article</th>'
+            f'<th class="l">outlet</th><th class="l">country</th><th class="l">lang</th><th>published</th>'
+            f'<th class="l">label</th><th class="l">reviewed by</th><th>article weight</th><th>share ‰</th>'
+            f'<th class="l">cluster</th></tr>{body}</table></div>{more}</div>')
+    meta = result.meta
+    return f"""<!DOCTYPE html>
+<html lang="en"><head><meta charset="utf-8"><meta name="viewport" content="width=device-width,initial-scale=1">
+<title>Evidence — {escape(meta["period"])}</title><style>{CSS}</style></head>
+<body><main><h1>Evidence — {escape(meta["period"])}</h1>
+<p class="sub">Every counted article per city (config <code>{escape(meta["config_hash"])}</code>);
+<a href="index.html">back to the report</a>; all rows in <code>evidence.csv</code>.</p>
+{"".join(sections) or '<p class="note">No counted article in this period.</p>'}
+</main></body></html>
+"""
 
 
 def render(result: Result, top: int = 20) -> str:
@@ -207,6 +266,7 @@ def render(result: Result, top: int = 20) -> str:
 <p class="sub">{escape(meta["start"])} to {escape(meta["end_inclusive"])} · {escape(slice_text)} ·
 rank change against {escape(meta["previous_period"])} · data from {escape(str(window["first_day"]))} to
 {escape(str(window["last_day"]))} · config <code>{escape(meta["config_hash"])}</code></p>
+{_warnings(meta["warnings"])}
 <div class="kpis">{"".join(f'<div class="kpi"><b>{v}</b><span>{escape(t)}</span></div>' for v, t in kpis)}</div>
 <div class="card"><h2>Ranking</h2>
 <p class="note">Index: log-scaled attention, top city = 100. Whiskers: {100 * meta["bootstrap"]["level"]:.0f}%
@@ -230,7 +290,7 @@ city.</p>{_series_svg(result.series)}</div>
 <p class="note">Days on which the crawler ran but did not fetch a source successfully. During a gap an outlet is
 not counted as having published nothing: its share is taken over the articles it has.</p>
 {_coverage_table(meta["coverage"], meta["outlets"])}</div>
-<div class="card"><h2>All cities with mentions</h2>{_rows_table(listed)}</div>
+<div class="card"><h2>All cities with mentions</h2>{_rows_table(listed, result.evidence is not None)}</div>
 <div class="card"><h2>Method</h2><p class="note">Tagger versions: {versions}. Gazetteer:
 {escape(str(meta.get("gazetteer_version")))}. Parameters: {params}. See docs/scoring.md.</p></div>
 </main></body></html>
@@ -238,28 +298,45 @@ not counted as having published nothing: its share is taken over the articles it
 
 
 def write_report(result: Result, out_dir: Path | str) -> Path:
-    """Write ``out_dir/index.html``; returns its path."""
+    """Write ``out_dir/index.html`` (and, with evidence, ``evidence.html`` and ``evidence.csv``) atomically."""
+    from scoring.export import EVIDENCE_COLUMNS, csv_bytes, write_atomically
+
     out_dir = Path(out_dir)
-    out_dir.mkdir(parents=True, exist_ok=True)
     path = out_dir / "index.html"
-    path.write_text(render(result, result.report_top), encoding="utf-8")
+    files = [(path, lambda: render(result, result.report_top).encode("utf-8"))]
+    if result.evidence is not None:
+        files += [(out_dir / "evidence.html", lambda: render_evidence(result).encode("utf-8")),
+                  (out_dir / "evidence.csv", lambda: csv_bytes(result.evidence or [], EVIDENCE_COLUMNS))]
+    write_atomically(files)
     return path
 
 
 def ranking_table(result: Result, limit: int = 30) -> str:
-    """The ranking as a fixed-width text table, for the terminal."""
+    """The ranking as a fixed-width text table, for the terminal.
+
+    Lists the ranked cities, then the not ranked ones that have government or
+    name references, so those references are visible too; a last line counts
+    what did not fit in ``limit`` rows.
+    """
     meta, names = result.meta, display_names(result.rows)
     lines = [f"{meta['period']} ({meta['start']} .. {meta['end_inclusive']}): {meta['totals']['articles']:,} articles, "
              f"{meta['totals']['articles_with_city']:,} with a city, {meta['totals']['sources']} outlets; "
              f"config {meta['config_hash']}",
              f"{'rank':>4} {'±':>7} {'city':<22} {'index':>6} {'95% CI':>13} {'articles':>8} {'share‰':>7} "
              f"{'gov':>5} {'org':>5} {'chg':>4}"]
-    for r in result.rows[:limit]:
-        if not r["articles"] and not r["gov_refs"]:
-            break
+    listed = [r for r in result.rows if r["rank"] is not None or r["gov_refs"] or r["org_refs"]]
+    for r in listed[:limit]:
         ci = f"{r['ci_low']:.1f}-{r['ci_high']:.1f}" if r["ci_low"] is not None else "-"
         spread = f"{r['rank_ci_low']}-{r['rank_ci_high']}" if r["rank_ci_low"] is not None else "-"
         change = "new" if r["rank_change"] is None else f"{r['rank_change']:+d}"
-        lines.append(f"{r['rank']:>4} {spread:>7} {names[r['adcode']][:22]:<22} {r['index']:>6.1f} {ci:>13} {r['articles']:>8} "
+        rank = "n.r." if r["rank"] is None else str(r["rank"])
+        lines.append(f"{rank:>4} {spread:>7} {names[r['adcode']][:22]:<22} {r['index']:>6.1f} {ci:>13} {r['articles']:>8} "
                      f"{1000 * r['attention_share']:>7.2f} {r['gov_refs']:>5} {r['org_refs']:>5} {change:>4}")
+    rest = listed[limit:]
+    if rest:
+        lines.append(f"... {len(rest)} more cities listed in the export ({sum(r['gov_refs'] for r in rest):,} gov refs, "
+                     f"{sum(r['org_refs'] for r in rest):,} org refs)")
+    unranked = sum(1 for r in result.rows if r["rank"] is None)
+    if unranked:
+        lines.append(f"n.r. = not ranked: {unranked} cities without a counted mention (index 0, tied)")
     return "\n".join(lines)

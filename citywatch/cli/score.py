@@ -31,7 +31,7 @@ def _period_options(func: Callable[..., Any]) -> Callable[..., Any]:
 
 def _compute(period: str | None, first: str | None, last: str | None, sources: tuple[str, ...],
              countries: tuple[str, ...], languages: tuple[str, ...], config_path: Path | None,
-             sources_file: Path | None, series: bool = False, save: bool = True) -> Any:
+             sources_file: Path | None, series: bool = False, save: bool = True, evidence: bool = False) -> Any:
     from citywatch.config.scoring import ConfigError, load_config
     from citywatch.store import connect
     from scoring.api import compute, score_period
@@ -43,9 +43,23 @@ def _compute(period: str | None, first: str | None, last: str | None, sources: t
         config = load_config(config_path, **({"sources_file": str(sources_file)} if sources_file else {}))
         where = Slice(sources, countries, languages)
         with connect() as store:
-            return (score_period if save else compute)(store, window, config, where,
-                                                       series=config.report_series_periods if series else 0)
+            steps = config.report_series_periods if series else 0
+            result = score_period(store, window, config, where, series=steps, evidence=evidence) if save else \
+                compute(store, window, config, where, series=steps, evidence=evidence)
     except (PeriodError, ConfigError) as exc:
+        raise click.ClickException(str(exc)) from None
+    for warning in result.meta["warnings"]:
+        click.echo(f"warning: {warning['message']}", err=True)
+    return result
+
+
+def _written(write: Callable[[], Any]) -> Any:
+    """Run an export or report writer; an unwritable path or a full device is one line and exit status 1."""
+    from scoring.export import ExportError
+
+    try:
+        return write()
+    except ExportError as exc:
         raise click.ClickException(str(exc)) from None
 
 
@@ -65,11 +79,17 @@ def score(top: int, **kwargs: Any) -> None:
 @_period_options
 @click.option("--format", "fmt", type=click.Choice(["csv", "json", "parquet"]), default="csv", show_default=True)
 @click.option("--out", required=True, type=click.Path(dir_okay=False, path_type=Path), help="File to write.")
-def export(fmt: str, out: Path, **kwargs: Any) -> None:
-    """Export one row per city (byte-identical for the same data and config); metadata in a sidecar .meta.json."""
+@click.option("--evidence", is_flag=True,
+              help="One row per counted article and city (url, outlet, label after review, weight, cluster, ...).")
+def export(fmt: str, out: Path, evidence: bool, **kwargs: Any) -> None:
+    """Export one row per city (byte-identical for the same data and config); metadata in a sidecar .meta.json.
+
+    Written atomically: the data and its metadata appear together or not at all.
+    """
     from scoring.export import write_export
 
-    for path in write_export(_compute(save=False, **kwargs), fmt, out):
+    result = _compute(save=False, evidence=evidence, **kwargs)
+    for path in _written(lambda: write_export(result, fmt, out, evidence=evidence)):
         click.echo(f"wrote {path}")
 
 
@@ -77,10 +97,14 @@ def export(fmt: str, out: Path, **kwargs: Any) -> None:
 @_period_options
 @click.option("--out", required=True, type=click.Path(file_okay=False, path_type=Path), help="Folder to write.")
 def report(out: Path, **kwargs: Any) -> None:
-    """Write a self-contained HTML report (ranking with intervals, series, countries, gaps) into a folder."""
+    """Write a self-contained HTML report (ranking with intervals, series, countries, gaps) into a folder.
+
+    Beside index.html: evidence.html (each city's counted articles, linked from the tables) and evidence.csv.
+    """
     from scoring.report import write_report
 
-    click.echo(f"wrote {write_report(_compute(series=True, save=False, **kwargs), out)}")
+    result = _compute(series=True, save=False, evidence=True, **kwargs)
+    click.echo(f"wrote {_written(lambda: write_report(result, out))}")
 
 
 COMMANDS = [score, export, report]

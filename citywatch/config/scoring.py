@@ -13,6 +13,7 @@ from citywatch.config import CONFIG_DIR, read_yaml
 DEFAULT_PATH = CONFIG_DIR / "scoring.yaml"
 SATURATIONS = ("log", "cap", "none")
 BASES = ("shares", "counts")
+POOLINGS = ("precision", "shrinkage", "mean")
 
 
 class ConfigError(ValueError):
@@ -36,6 +37,9 @@ class ScoringConfig:
     saturation_cap: float = 3.0
     sources_file: str = "citywatch/config/sources.yaml"
     unknown_source_weight: float = 1.0
+    outlet_pooling: str = "precision"
+    outlet_pooling_k: float = 300.0
+    thin_outlet_articles: int = 30
     index_basis: str = "shares"
     log_unit_shares: float = 0.001
     log_unit_counts: float = 1.0
@@ -52,6 +56,9 @@ class ScoringConfig:
         checks = [
             ("saturation", self.saturation in SATURATIONS, f"one of {', '.join(SATURATIONS)}"),
             ("index_basis", self.index_basis in BASES, f"one of {', '.join(BASES)}"),
+            ("outlet_pooling", self.outlet_pooling in POOLINGS, f"one of {', '.join(POOLINGS)}"),
+            ("outlet_pooling_k", self.outlet_pooling_k >= 0, ">= 0"),
+            ("thin_outlet_articles", self.thin_outlet_articles >= 0, ">= 0"),
             ("syndication_decay", 0.0 <= self.syndication_decay <= 1.0, "between 0 and 1"),
             ("prominence_weight", self.prominence_weight >= 1.0, ">= 1"),
             ("saturation_cap", self.saturation_cap >= 1.0, ">= 1"),
@@ -69,13 +76,18 @@ class ScoringConfig:
     def method(self) -> dict[str, Any]:
         """The parameters that change numbers, as plain JSON values.
 
-        Report layout is left out, and so is the registry's path: the outlet
+        Report layout and the thin-outlet warning threshold are left out, and so is the registry's path: the outlet
         weights actually used are listed in every snapshot's metadata instead.
         """
         out = asdict(self)
-        for name in ("report_top", "report_series_cities", "report_series_periods", "sources_file"):
+        for name in ("report_top", "report_series_cities", "report_series_periods", "sources_file", "thin_outlet_articles"):
             out.pop(name)
         return {k: list(v) if isinstance(v, tuple) else v for k, v in out.items()}
+
+    @property
+    def log_unit(self) -> float:
+        """The index's log unit u for the configured basis."""
+        return self.log_unit_shares if self.index_basis == "shares" else self.log_unit_counts
 
     @property
     def hash(self) -> str:
@@ -93,7 +105,7 @@ def load_config(path: Path | str | None = None, **overrides: Any) -> ScoringConf
     if not isinstance(raw, dict):
         raise ConfigError(f"scoring config {path} must be a mapping of parameter: value")
     raw.update(overrides)
-    known = {f.name: f for f in fields(ScoringConfig) }
+    known = {f.name: f for f in fields(ScoringConfig)}
     unknown = sorted(set(raw) - set(known))
     if unknown:
         raise ConfigError(f"scoring config {path}: unknown parameter(s) {', '.join(unknown)}")

@@ -41,10 +41,11 @@ def test_hand_computed_rows(store, outlets, config) -> None:
     assert wuhan["weighted_mentions"] == pytest.approx(1.0 * 2 * LOG2 + 0.5 * 1, abs=1e-6)
     assert shanghai["weighted_mentions"] == pytest.approx(1.0 * (1 + 2), abs=1e-6)
     assert suzhou["weighted_mentions"] == pytest.approx(0.5, abs=1e-6)
-    # attention share: outlet-weighted mean of per-outlet shares (a has 4 articles, b has 2)
-    share_wuhan = (1.0 * (2 * LOG2 / 4) + 0.5 * (1 / 2)) / 1.5
-    share_shanghai = (1.0 * (3 / 4)) / 1.5
-    share_suzhou = (0.5 * (1 / 2)) / 1.5
+    # attention share: mean of per-outlet shares weighted by reach x N/(N + 300) (a has 4 articles, b has 2)
+    w_a, w_b = 1.0 * 4 / 304, 0.5 * 2 / 302
+    share_wuhan = (w_a * (2 * LOG2 / 4) + w_b * (1 / 2)) / (w_a + w_b)
+    share_shanghai = (w_a * (3 / 4)) / (w_a + w_b)
+    share_suzhou = (w_b * (1 / 2)) / (w_a + w_b)
     assert wuhan["attention_share"] == pytest.approx(share_wuhan, abs=1e-9)
     assert shanghai["attention_share"] == pytest.approx(share_shanghai, abs=1e-9)
     assert suzhou["attention_share"] == pytest.approx(share_suzhou, abs=1e-9)
@@ -52,12 +53,12 @@ def test_hand_computed_rows(store, outlets, config) -> None:
     assert wuhan["index"] == 100.0
     assert shanghai["index"] == expected_index(share_shanghai, share_wuhan)
     assert suzhou["index"] == expected_index(share_suzhou, share_wuhan)
-    assert [wuhan["rank"], shanghai["rank"], suzhou["rank"], beijing["rank"]] == [1, 2, 3, 4]
+    assert [wuhan["rank"], shanghai["rank"], suzhou["rank"], beijing["rank"]] == [1, 2, 3, None]  # not ranked
     assert (wuhan["sources"], wuhan["countries"], wuhan["country_codes"]) == (2, 2, "GB;US")
     assert len(result.rows) == 297  # every ranked city gets a row
-    # June had only Wuhan: it was first then too, the others were tied behind it
+    # June had only Wuhan: it was first then too, the others were not ranked (no change to report)
     assert (wuhan["prev_rank"], wuhan["rank_change"]) == (1, 0)
-    assert (shanghai["prev_rank"], shanghai["rank_change"]) == (2, 0)
+    assert (shanghai["prev_rank"], shanghai["rank_change"]) == (None, None)
 
 
 def test_counts_basis_and_options(embedded_store, outlets, config) -> None:

@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import json
+import math
 from datetime import UTC, datetime, timedelta
 
 import pytest
@@ -44,6 +45,7 @@ def runs(failing: range) -> list[dict]:
 
 
 def test_coverage_gap_reported_and_share_not_pulled_down(embedded_store, outlets, config) -> None:
+    config = config.with_(outlet_pooling="mean")  # precision weights move with N by design (docs/scoring.md, 4)
     save_articles(embedded_store, daily_corpus())
     full = {r["city"]: r for r in compute(embedded_store, JULY, config, outlets=outlets).rows}
 
@@ -87,9 +89,12 @@ def test_exports_are_byte_identical(embedded_store, outlets, config, tmp_path, f
     if fmt == "json":
         data = json.loads(first[0].read_text())
         assert data["meta"]["config_hash"] == cfg.hash
-        # a: 1 of 2 articles a day on Wuhan (share 1/2, weight 1); b: all on Shanghai (share 1, weight 0.5): a tie
-        assert [(r["city"], r["rank"], r["index"]) for r in data["rows"][:2]] == [("Shanghai", 1, 100.0),
-                                                                                 ("Wuhan", 1, 100.0)]
+        # a: 1 of its 62 articles on Wuhan (share 1/2, weight 1 x 62/362); b: all 31 on Shanghai (share 1,
+        # weight 0.5 x 31/331)
+        w_a, w_b = 62 / 362, 0.5 * 31 / 331
+        wuhan, shanghai = 0.5 * w_a / (w_a + w_b), w_b / (w_a + w_b)
+        assert [(r["city"], r["rank"], r["index"]) for r in data["rows"][:2]] == [
+            ("Wuhan", 1, 100.0), ("Shanghai", 2, round(100 * math.log1p(shanghai / 0.001) / math.log1p(wuhan / 0.001), 2))]
     else:
         meta = json.loads(first[1].read_text())
         assert first[1].name == f"one.{fmt}.meta.json" and meta["period"] == "2026-07"
@@ -105,7 +110,7 @@ def test_snapshot_and_run_period(embedded_store, outlets, config, tmp_path) -> N
     _, paths = run_period(embedded_store, "2026-07", tmp_path / "out", config, outlets=outlets)
     html = paths["report"].read_text()
     assert "<svg" in html and "Wuhan" in html and "http" not in html.replace("http-equiv", "")
-    assert paths["csv"].read_text().splitlines()[2].startswith("1,Wuhan,420100")
+    assert paths["csv"].read_text().splitlines()[1].startswith("1,Wuhan,420100")
 
 
 def test_report_escapes_names(embedded_store, config, tmp_path) -> None:
@@ -164,9 +169,12 @@ def test_bad_config_is_a_clear_error(store_env, tmp_path) -> None:
 
 def test_empty_period_still_exports_and_reports(embedded_store, config, tmp_path) -> None:
     _, paths = run_period(embedded_store, "2026-W40", tmp_path, config, outlets={})
-    rows = json.loads(paths["json"].read_text())["rows"]
-    assert len(rows) == 297 and all(r["index"] == 0 and r["rank"] == 1 and r["rank_change"] is None for r in rows)
-    assert "No city mentioned in this period" in paths["report"].read_text()
+    data = json.loads(paths["json"].read_text())
+    rows = data["rows"]
+    assert len(rows) == 297 and all(r["index"] == 0 and r["rank"] is None and r["rank_change"] is None for r in rows)
+    assert [w["code"] for w in data["meta"]["warnings"]] == ["empty_period"]
+    html = paths["report"].read_text()
+    assert "No city mentioned in this period" in html and "no counted article in 2026-W40" in html
 
 
 def test_exports_do_not_depend_on_crawl_order_or_cluster_names(tmp_path, outlets, config) -> None:

@@ -46,7 +46,7 @@ def test_adding_a_literal_mention_never_lowers_the_count(embedded_store, outlets
 
 
 @pytest.mark.parametrize("decay", [0.0, 0.5, 1.0])
-def test_syndicated_copies_add_at_most_the_decay(embedded_store, outlets, config, decay) -> None:
+def test_syndicated_copies_share_the_story_credit(embedded_store, outlets, config, decay) -> None:
     text = "Lead paragraph.\nPort of Wuhan."
     original = article("orig", "a", 3, text, [mention(text, "Wuhan")], cluster="story")
     copies = [article(f"copy{k}", "ab"[k % 2], 4 + k, text, [mention(text, "Wuhan")], cluster="story")
@@ -56,11 +56,27 @@ def test_syndicated_copies_add_at_most_the_decay(embedded_store, outlets, config
     alone = rows_by_adcode(compute(embedded_store, JULY, cfg, outlets=outlets))["420100"]
     save_articles(embedded_store, copies)
     row = rows_by_adcode(compute(embedded_store, JULY, cfg, outlets=outlets))["420100"]
-    weights = [1.0, 1.0, 0.5, 1.0]  # a, a, b, a: the original first, then copies by date
-    expected = sum(w * decay**k for k, w in enumerate(weights))
+    credit = sum(decay**k for k in range(4)) / 4  # the story's credit 1 + d + d^2 + d^3, split over its 4 copies
     assert alone["weighted_mentions"] == pytest.approx(1.0)
-    assert row["weighted_mentions"] == pytest.approx(expected)
+    assert row["weighted_mentions"] == pytest.approx((1.0 + 1.0 + 0.5 + 1.0) * credit)  # outlets a, a, b, a
     assert (row["articles"], row["stories"]) == (4, 1)
+
+
+@pytest.mark.parametrize("decay", [0.0, 0.5])
+def test_wire_credit_does_not_depend_on_who_published_first(tmp_path, outlets, config, decay) -> None:
+    """A 10-copy story: whichever outlet ran it first, every row is the same."""
+    from citywatch.store import StoreConfig, connect
+
+    text = "Lead paragraph.\nPort of Wuhan."
+    background = random_corpus(5, 30)
+    tables = []
+    for carriers in (["a"] * 5 + ["b"] * 5, ["b"] * 5 + ["a"] * 5):  # the same copies, published in another order
+        story = [article(f"wire{k}", src, 3 + k, text, [mention(text, "Wuhan")], cluster="wire") for k, src in
+                 enumerate(carriers)]
+        with connect(StoreConfig(data_dir=tmp_path / carriers[0])) as store:
+            save_articles(store, background + story)
+            tables.append(compute(store, JULY, config.with_(syndication_decay=decay), outlets=outlets).rows)
+    assert tables[0] == tables[1]
 
 
 def test_reviewer_override_moves_exactly_the_mentions_it_covers(embedded_store, outlets, config) -> None:
@@ -110,8 +126,19 @@ def test_bootstrap_is_seeded_and_brackets_the_estimate(embedded_store, outlets, 
     two = compute(embedded_store, JULY, cfg, outlets=outlets)
     assert one.rows == two.rows
     for row in one.rows:
-        assert row["ci_low"] <= row["ci_high"] and row["rank_ci_low"] <= row["rank_ci_high"]
+        assert row["ci_low"] <= row["index"] <= row["ci_high"]
+        if row["rank"] is None:  # not ranked: no rank interval, but 0 stories do not prove an index of 0
+            assert row["rank_ci_low"] is None and row["ci_low"] == 0 and row["ci_high"] > 0
+        else:
+            assert row["rank_ci_low"] <= row["rank"] <= row["rank_ci_high"]
     top = one.rows[0]
     assert top["rank_ci_low"] == 1 and top["ci_high"] == 100.0
     reseeded = compute(embedded_store, JULY, cfg.with_(bootstrap_seed=1), outlets=outlets)
     assert [r["index"] for r in reseeded.rows] == [r["index"] for r in one.rows]
+
+
+def test_one_article_gives_an_honest_interval(embedded_store, outlets, config) -> None:
+    text = "Lead paragraph.\nPort of Wuhan."
+    save_articles(embedded_store, [article("only", "a", 3, text, [mention(text, "Wuhan")])])
+    row = rows_by_adcode(compute(embedded_store, JULY, config.with_(bootstrap_resamples=100), outlets=outlets))["420100"]
+    assert row["index"] == 100.0 and row["ci_low"] < 50 and row["ci_high"] == 100.0  # not 100-100
