@@ -8,7 +8,7 @@ from pathlib import Path
 
 import click
 
-from citywatch.review.model import ReviewError
+from citywatch.review.vocabulary import ReviewError
 from nlp.labels import LABELS
 
 

@@ -19,7 +19,7 @@ def users() -> None:
 def add(name: str, role: str, password_stdin: bool) -> None:
     """Create NAME (or reset its role and password); asks for the password unless --password-stdin."""
     from citywatch.review.accounts import add_user
-    from citywatch.review.model import ReviewError
+    from citywatch.review.vocabulary import ReviewError
     from citywatch.store import connect
 
     if password_stdin:

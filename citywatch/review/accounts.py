@@ -22,7 +22,7 @@ from typing import Any
 from argon2 import PasswordHasher
 from argon2.exceptions import InvalidHashError, VerificationError
 
-from citywatch.review.model import ReviewError
+from citywatch.review.vocabulary import ReviewError
 from citywatch.store import Store
 
 ROLES = ("reviewer", "admin")

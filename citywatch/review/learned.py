@@ -16,8 +16,8 @@ from dataclasses import dataclass, field
 from typing import Any
 
 from citywatch.review import writes
-from citywatch.review.model import adcode_of
 from citywatch.review.queue import is_pending, rank
+from citywatch.review.vocabulary import adcode_of
 from citywatch.store import Store, iter_articles
 from citywatch.store.rules import Rules, apply_rules, load_rules, outcome_for
 

@@ -27,8 +27,8 @@ from fastapi.staticfiles import StaticFiles
 from fastapi.templating import Jinja2Templates
 
 from citywatch.review import accounts, decisions, queue
-from citywatch.review.model import ReviewError, city_name, counted_labels
 from citywatch.review.text import paragraph, safe_link, sentence
+from citywatch.review.vocabulary import ReviewError, city_name, counted_labels
 from citywatch.store import Store
 from nlp.labels import LABELS
 
