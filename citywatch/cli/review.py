@@ -140,15 +140,13 @@ def learn() -> None:
               help="Answer key, JSON Lines {url, surface, label, city[, start]}; default: accept the machine.")
 def flag_rate(top: int, answers: Path | None) -> None:
     """Measure the flag rate before and after deciding the top groups (simulated; writes nothing)."""
-    from citywatch.review.learned import answer_key_from_rows, measure_flag_rate
+    from citywatch.review.learned import measure_flag_rate, read_answer_key
     from citywatch.store import connect
 
-    key = None
-    if answers:
-        try:
-            key = answer_key_from_rows(json.loads(line) for line in answers.open(encoding="utf-8") if line.strip())
-        except (json.JSONDecodeError, KeyError) as exc:
-            raise click.ClickException(f"{answers}: not an answer key ({exc})") from None
+    try:
+        key = read_answer_key(answers) if answers else None
+    except ReviewError as exc:
+        raise click.ClickException(str(exc)) from None
     with connect() as store:
         report = measure_flag_rate(store, top, key)
     for line in report.lines():

@@ -64,3 +64,20 @@ def test_list_decide_export(run, tmp_path):
 def test_country_filter_error_is_one_line(run):
     result = run("review", "list", "--country", "ZZ")
     assert result.exit_code == 1 and "no configured source is in country" in result.output
+
+
+@pytest.mark.parametrize("content, expected", [
+    (b'{"url": "u", "surface": "Beijing", "label": "LITERAL", "city": null}\n\xff\xfe\x00\x81binary\n', "line 2: not UTF-8"),
+    (b'\n\n[1, 2]\n', "line 3: expected a JSON object"),
+    (b'{"url": "u", "surface": "Beijing", "label": "CAPITAL"}\n', 'line 1: field "label"'),
+    (b'{"url": "u", "label": "LITERAL", "start": "twelve"}\n', 'line 1: field "start"'),
+    (b'{"url": "u", "label": "LITERAL", "surface": 7}\n', 'line 1: field "surface"'),
+    (b'{"url": "u", "surface": "x", "label": "LITERAL", "city": 110000}\n', 'line 1: field "city"'),
+    (b"[" * 5000 + b"]" * 5000 + b"\n", "line 1: expected a JSON object"),
+])
+def test_flag_rate_with_a_bad_answer_key_is_one_line_naming_file_line_and_field(run, tmp_path, content, expected):
+    answers = tmp_path / "answers.jsonl"
+    answers.write_bytes(content)
+    result = run("review", "flag-rate", "--answers", str(answers))
+    assert result.exit_code == 1
+    assert result.output.count("\n") == 1 and f"{answers}, {expected}" in result.output
