@@ -5,6 +5,7 @@ from __future__ import annotations
 import json
 from datetime import date
 from pathlib import Path
+from typing import Any
 
 import click
 
@@ -44,7 +45,7 @@ def serve(host: str, port: int) -> None:
 @click.option("--until", callback=_day, help="Published on or before (YYYY-MM-DD).")
 @click.option("--limit", default=30, show_default=True, type=click.IntRange(1))
 @click.option("--json", "as_json", is_flag=True, help="One JSON object per group.")
-def list_(limit: int, as_json: bool, **filters: object) -> None:
+def list_(limit: int, as_json: bool, **filters: Any) -> None:
     """The queue: groups of flagged mentions, highest impact first."""
     from citywatch.review.queue import QueueFilter, build_queue
     from citywatch.store import connect

@@ -175,11 +175,11 @@ def answer_key_from_rows(rows: Iterable[Mapping[str, Any]]) -> AnswerKey:
     exact: dict[tuple[str, int], Answer] = {}
     by_surface: dict[tuple[str, str], Answer] = {}
     for row in rows:
-        answer = (row["label"], row.get("city") or None)
+        given = (row["label"], row.get("city") or None)
         if row.get("start") is not None:
-            exact[(row["url"], int(row["start"]))] = answer
+            exact[(row["url"], int(row["start"]))] = given
         else:
-            by_surface[(row["url"], row["surface"].casefold())] = answer
+            by_surface[(row["url"], row["surface"].casefold())] = given
 
     def answer(article: Mapping[str, Any], mention: Mapping[str, Any]) -> Answer | None:
         url = article.get("url") or article["_id"]
