@@ -73,11 +73,12 @@ def list_(limit: int, as_json: bool, **filters: Any) -> None:
 @click.argument("group_key")
 @click.option("--label", required=True, type=click.Choice(LABELS), help="The decided label.")
 @click.option("--city", help="Adcode of the decided city; 'none' for no city; default: keep the machine's.")
-@click.option("--by", required=True, help="Reviewer name recorded with the decision.")
+@click.option("--by", required=True, help="The account (existing, enabled) recorded with the decision.")
 @click.option("--role", type=click.Choice(["reviewer", "admin"]), default="reviewer", show_default=True,
-              help="admin decisions override disagreeing ones instead of opening a dispute.")
+              help="admin (admin accounts only): overrides disagreeing decisions instead of opening a dispute.")
 def decide(group_key: str, label: str, city: str | None, by: str, role: str) -> None:
     """Apply one decision to every undecided mention of GROUP_KEY (and remember it as a rule)."""
+    from citywatch.review.accounts import active_user
     from citywatch.review.decisions import KEEP
     from citywatch.review.decisions import decide as run
     from citywatch.store import connect
@@ -85,6 +86,9 @@ def decide(group_key: str, label: str, city: str | None, by: str, role: str) -> 
     spec_city = KEEP if city is None else (None if city.lower() == "none" else city)
     with connect() as store:
         try:
+            account = active_user(store, by)
+            if role == "admin" and account["role"] != "admin":
+                raise ReviewError(f"--by {by}: --role admin needs an admin account")
             outcome = run(store, group_key, label, spec_city, by=by, role=role)
         except ReviewError as exc:
             raise click.ClickException(str(exc)) from None
@@ -96,14 +100,16 @@ def decide(group_key: str, label: str, city: str | None, by: str, role: str) -> 
 
 @review.command()
 @click.argument("review_id")
-@click.option("--by", required=True, help="Who reverts (recorded in the history).")
+@click.option("--by", required=True, help="The account (existing, enabled) that reverts, recorded in the history.")
 def revert(review_id: str, by: str) -> None:
     """Revert a decision; its mentions fall back to what they had before."""
+    from citywatch.review.accounts import active_user
     from citywatch.review.decisions import revert as run
     from citywatch.store import connect
 
     with connect() as store:
         try:
+            active_user(store, by)
             restored = run(store, review_id, by=by)
         except ReviewError as exc:
             raise click.ClickException(str(exc)) from None

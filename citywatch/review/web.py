@@ -22,6 +22,7 @@ from urllib.parse import urlencode
 
 import jinja2
 from fastapi import FastAPI, Request
+from fastapi.concurrency import run_in_threadpool
 from fastapi.responses import HTMLResponse, RedirectResponse, Response
 from fastapi.staticfiles import StaticFiles
 from fastapi.templating import Jinja2Templates
@@ -183,12 +184,11 @@ def create_app(open_store: Callable[[], Store]) -> FastAPI:
             raise Forbidden("The login form's security token is missing or wrong. Reload the page.")
         name, password = str(form.get("username") or ""), str(form.get("password") or "")
         address = request.client.host if request.client else "?"
-        if limiter.blocked(name, address):
+        if not limiter.attempt(name, address):
             return page(request, "error.html", None, {"title": "Too many attempts", "message":
                         "Too many failed logins. Wait a minute before trying again."}, 429)
-        user = accounts.authenticate(db(), name, password)
-        if user is None:
-            limiter.failed(name, address)
+        user = accounts.find_login(db(), name)
+        if not await run_in_threadpool(accounts.verify, user, password):
             return page(request, "login.html", None, {"csrf": form.get("csrf_token"),
                                                       "error": "Wrong user name or password."}, 401)
         limiter.succeeded(name, address)
