@@ -28,11 +28,17 @@ def review() -> None:
 @review.command()
 @click.option("--host", default="127.0.0.1", show_default=True, help="Address to listen on.")
 @click.option("--port", default=8000, show_default=True, type=click.IntRange(1, 65535))
-def serve(host: str, port: int) -> None:
+@click.option("--allowed-host", "allowed_hosts", multiple=True, metavar="NAME",
+              help="A Host header to accept besides the bind address and localhost (the name users type); repeatable.")
+@click.option("--forwarded-allow-ips", metavar="IPS",
+              help="The reverse proxy (comma-separated addresses) whose X-Forwarded-For/-Proto are believed; "
+                   "default: nobody's, the client address is the socket's.")
+def serve(host: str, port: int, allowed_hosts: tuple[str, ...], forwarded_allow_ips: str | None) -> None:
     """Serve the review web app (log in at /login; create accounts with `citywatch users add`)."""
+    from citywatch.review.web import ServeOptions
     from citywatch.review.web import serve as run
 
-    run(host, port)
+    run(ServeOptions(host, port, allowed_hosts, forwarded_allow_ips))
 
 
 @review.command("list")
