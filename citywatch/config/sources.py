@@ -6,6 +6,7 @@ request is made, with a message naming the source and the field.
 
 from __future__ import annotations
 
+import ipaddress
 from collections.abc import Iterable
 from pathlib import Path
 from urllib.parse import urlsplit
@@ -56,6 +57,9 @@ class Source(BaseModel):
     sections: tuple[str, ...] = ()
     allowed_domains: tuple[str, ...] = Field(min_length=1)
     schedule: str | None = None
+    # Networks outside the public internet this source may reach (CIDR, e.g. 127.0.0.1/32 for a loopback
+    # test site); everything else non-public is refused by the crawler's egress policy (crawler/egress.py).
+    allow_networks: tuple[str, ...] = ()
 
     @field_validator("feeds", "sitemaps", "sections")
     @classmethod
@@ -73,6 +77,16 @@ class Source(BaseModel):
             if "/" in domain or ":" in domain.replace("[", "") or domain != domain.lower() or not domain:
                 raise ValueError(f"{domain!r} must be a bare lowercase host name such as example.com")
         return domains
+
+    @field_validator("allow_networks")
+    @classmethod
+    def _networks(cls, networks: tuple[str, ...]) -> tuple[str, ...]:
+        for network in networks:
+            try:
+                ipaddress.ip_network(network)
+            except ValueError:
+                raise ValueError(f"{network!r} is not an IP network such as 127.0.0.1/32") from None
+        return networks
 
     @field_validator("schedule")
     @classmethod
