@@ -163,12 +163,6 @@ def verify(user: dict[str, Any] | None, password: str) -> bool:
     return user is not None
 
 
-def authenticate(store: Store, name: str, password: str) -> dict[str, Any] | None:
-    """The enabled account if ``password`` is right, else None."""
-    user = find_login(store, name)
-    return user if verify(user, password) else None
-
-
 def _digest(token: str) -> str:
     return hashlib.sha256(token.encode()).hexdigest()
 

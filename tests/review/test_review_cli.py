@@ -8,10 +8,15 @@ import pytest
 from click.testing import CliRunner
 
 from citywatch.cli.main import citywatch
-from citywatch.review.accounts import SESSIONS, add_user, authenticate, find_session, open_session
+from citywatch.review.accounts import SESSIONS, add_user, find_login, find_session, open_session, verify
 from citywatch.store import connect, save_articles
 from tests.review.conftest import PASSWORD
 from tests.review.corpus import corpus
+
+
+def authenticate(store, name: str, password: str) -> dict | None:
+    user = find_login(store, name)
+    return user if verify(user, password) else None
 
 
 @pytest.fixture
