@@ -74,7 +74,8 @@ def _review_stamp(spec: Mapping[str, Any], mention: Mapping[str, Any], review_id
 def _conflicts(store: Store, key: str, spec: Mapping[str, Any], by: str, scope: str,
                target: tuple[str, int, int] | None) -> tuple[list[dict], list[dict]]:
     """Active decisions by other people on the same mentions: (disagreeing, agreeing)."""
-    disagree, agree = [], []
+    disagree: list[dict] = []
+    agree: list[dict] = []
     for review in store.reviews.find({"group_key": key, "status": "active"}):
         if review["by"] == by:
             continue
