@@ -4,6 +4,7 @@ The registry's addresses cannot be verified from an offline build, and outlets
 move their feeds; this check lets an online user find the dead ones. It uses
 plain HTTP GETs (httpx) with the crawler's User-Agent, a few at a time, and
 the same parsers as the spiders, so "parses" means "the spider would get links".
+Every request and redirect hop obeys the crawler's egress policy (crawler/egress.py).
 """
 
 from __future__ import annotations
@@ -17,6 +18,7 @@ import feedparser
 import httpx
 
 from citywatch.config.sources import Source
+from crawler.egress import Network, check_url, networks
 
 
 @dataclass
@@ -51,9 +53,24 @@ def _parse(kind: str, url: str, response: httpx.Response) -> tuple[bool, str]:
     return bool(articles), f"{len(articles)} article-like links"
 
 
-def check_one(source_id: str, kind: str, url: str, user_agent: str, timeout: float) -> Check:
+class EgressRefused(Exception):
+    pass
+
+
+def check_one(source_id: str, kind: str, url: str, user_agent: str, timeout: float,
+              allowed: list[Network] | None = None) -> Check:
+    def egress(request: httpx.Request) -> None:
+        bad = check_url(str(request.url), allowed or [])
+        if bad is not None:
+            raise EgressRefused(f"refused: {request.url} resolves to {bad}, outside the public internet "
+                                "and not in allow_networks")
+
     try:
-        response = httpx.get(url, headers={"User-Agent": user_agent}, timeout=timeout, follow_redirects=True)
+        with httpx.Client(headers={"User-Agent": user_agent}, timeout=timeout, follow_redirects=True,
+                          event_hooks={"request": [egress]}) as client:
+            response = client.get(url)
+    except EgressRefused as exc:
+        return Check(source_id, kind, url, False, str(exc))
     except httpx.HTTPError as exc:
         return Check(source_id, kind, url, False, f"no answer: {type(exc).__name__} {exc}".strip())
     if response.status_code != 200:
@@ -66,6 +83,6 @@ def check_one(source_id: str, kind: str, url: str, user_agent: str, timeout: flo
 
 
 def check_sources(sources: list[Source], user_agent: str, timeout: float = 15.0, workers: int = 8) -> Iterator[Check]:
-    jobs = [(s.id, kind, url) for s in sources for kind in ("feeds", "sitemaps", "sections") for url in getattr(s, kind)]
+    jobs = [(s, kind, url) for s in sources for kind in ("feeds", "sitemaps", "sections") for url in getattr(s, kind)]
     with ThreadPoolExecutor(max_workers=workers) as pool:
-        yield from pool.map(lambda job: check_one(*job, user_agent, timeout), jobs)
+        yield from pool.map(lambda job: check_one(job[0].id, job[1], job[2], user_agent, timeout, networks(job[0])), jobs)

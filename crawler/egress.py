@@ -10,6 +10,8 @@ and refuses it, before any connection, when one of its addresses is not global
 and no network in the source's ``allow_networks`` (registry) holds it. Redirects
 are new requests through the downloader middlewares, so every hop is checked.
 Refusals are counted per source as ``source/<id>/dropped/egress``.
+:func:`check_url` is the same check for plain HTTP clients (``citywatch sources
+check``, every redirect hop through an httpx request hook).
 
 The check resolves the name itself; a DNS server that answers differently a
 moment later, when Scrapy connects (rebinding), is not covered: pinning the
@@ -53,6 +55,37 @@ def refused(addresses: Iterable[Address], allowed: Iterable[Network]) -> Address
     return None
 
 
+def _literal(host: str) -> Address | None:
+    try:
+        return ipaddress.ip_address(host)
+    except ValueError:
+        return None
+
+
+def _target(url: str) -> tuple[str, int] | None:
+    """(host, port) of ``url``; None when it has no host or an impossible port (the fetch then fails on its own)."""
+    parts = urlsplit(url)
+    try:
+        port = parts.port or (443 if parts.scheme == "https" else 80)
+    except ValueError:
+        return None
+    return (parts.hostname, port) if parts.hostname else None
+
+
+def networks(source: Any) -> list[Network]:
+    """A registry source's ``allow_networks``, parsed (validated on load)."""
+    return [ipaddress.ip_network(n) for n in source.allow_networks]
+
+
+def check_url(url: str, allowed: Iterable[Network]) -> Address | None:
+    """The address that makes fetching ``url`` a refused egress, if any (resolves the host; blocking)."""
+    target = _target(url)
+    if target is None:
+        return None
+    literal = _literal(target[0])
+    return refused([literal] if literal else _lookup(*target), allowed)
+
+
 def _lookup(host: str, port: int) -> list[Address]:
     try:
         found = socket.getaddrinfo(host, port, type=socket.SOCK_STREAM)
@@ -76,14 +109,13 @@ class EgressMiddleware:
         if source_id not in self._networks:
             sources = getattr(self.crawler.spider, "sources", {})
             chosen = [sources[source_id]] if source_id in sources else list(sources.values())
-            self._networks[source_id] = [ipaddress.ip_network(n) for s in chosen for n in s.allow_networks]
+            self._networks[source_id] = [n for s in chosen for n in networks(s)]
         return self._networks[source_id]
 
     async def _addresses(self, host: str, port: int) -> list[Address]:
-        try:
-            return [ipaddress.ip_address(host)]
-        except ValueError:
-            pass
+        literal = _literal(host)
+        if literal is not None:
+            return [literal]
         hit = self._resolved.get((host, port))
         if hit and time.monotonic() - hit[0] < RESOLVED_TTL:
             return hit[1]
@@ -92,15 +124,11 @@ class EgressMiddleware:
         return addresses
 
     async def process_request(self, request: Request) -> None:
-        parts = urlsplit(request.url)
-        try:
-            port = parts.port or (443 if parts.scheme == "https" else 80)
-        except ValueError:  # an impossible port: the download fails on its own
-            return
-        if not parts.hostname:
+        target = _target(request.url)
+        if target is None:
             return
         source_id = request.meta.get("source_id")
-        bad = refused(await self._addresses(parts.hostname, port), self._allowed(source_id))
+        bad = refused(await self._addresses(*target), self._allowed(source_id))
         if bad is not None:
             self.crawler.stats.inc_value(stat_key(source_id, "dropped/egress"))
             raise IgnoreRequest(f"egress: {request.url} resolves to {bad}, outside the public internet "

@@ -25,6 +25,8 @@ class EgressSite(Site):
     """The test site plus feeds whose links redirect to the cloud metadata service and a private address."""
 
     def route(self, path: str, query: dict[str, list[str]], headers: dict[str, str]) -> Reply:
+        if path == "/egress/next-door.xml":  # another loopback address: harmless to try, outside 127.0.0.1/32
+            return Reply(302, {"Location": self.base.replace("127.0.0.1", "127.0.0.2") + "/egress/rss.xml"})
         if path.startswith("/egress/") and path.endswith(".xml"):
             outlet = Outlet("egress", "Egress Test", "GB", "en")
             when = datetime(2026, 11, 23, tzinfo=UTC)
@@ -106,3 +108,17 @@ def test_registry_rejects_a_malformed_network(tmp_path: Path) -> None:
     path.write_text(yaml.safe_dump({"sources": [_source("x", "http://a.example/rss", ["a.example"], ["10.0.0.0/33"])]}))
     with pytest.raises(SourcesError, match=r"source x: field 'allow_networks.*10\.0\.0\.0/33"):
         load_sources(path)
+
+
+def test_sources_check_obeys_the_policy_on_every_hop(egress_site):
+    from crawler.check import check_one
+
+    server, _ = egress_site
+    base, port = server.site.base, server.site.base.rsplit(":", 1)[1]
+    loopback = [ipaddress.ip_network("127.0.0.1/32")]
+    good = check_one("s", "feeds", f"{base}/egress/rss.xml", "test", 5, loopback)
+    assert good.ok and good.detail == "200, 2 entries"
+    hop = check_one("s", "feeds", f"{base}/egress/next-door.xml", "test", 5, loopback)
+    assert not hop.ok and hop.detail.startswith(f"refused: http://127.0.0.2:{port}/egress/rss.xml resolves to 127.0.0.2")
+    named = check_one("s", "feeds", f"http://localhost:{port}/egress/rss.xml", "test", 5, [])
+    assert not named.ok and named.detail.startswith("refused: ") and server.hits["/egress/next-door.xml"] == 1
