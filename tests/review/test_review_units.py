@@ -82,3 +82,12 @@ def test_expired_sessions_and_their_skip_lists_are_purged_at_login(store):
     open_session(store, user)
     assert store.collection(SESSIONS).find_one({"_id": "stale"}) is None
     assert store.collection(SESSIONS).count_documents({}) == 1
+
+
+def test_allowed_hosts_are_the_bind_address_localhost_and_the_named_ones():
+    from citywatch.review.web import ServeOptions
+
+    assert ServeOptions("10.1.2.3").allowed_hosts == ["10.1.2.3", "localhost", "127.0.0.1"]
+    assert ServeOptions("0.0.0.0", extra_hosts=("review.example.org",)).allowed_hosts == [
+        "localhost", "127.0.0.1", "review.example.org"]
+    assert ServeOptions().forwarded_allow_ips is None  # no proxy believed unless named
