@@ -1,24 +1,36 @@
 """Log in and out.
 
 A login attempt is counted by the limiter before the password is checked, so
-parallel guesses cannot slip past it; the argon2 check runs in a worker thread
-so forty parallel wrong logins do not stall every other page. The client address
+parallel guesses cannot slip past it. The argon2 check runs in a worker thread,
+at most one fewer at once than the machine has cores, so forty parallel wrong
+logins queue for the hashing slots and leave a core for every other page
+(``benchmarks/bench_review.py``). The client address
 the limiter sees is the socket's, unless ``review serve --forwarded-allow-ips``
 names the proxy in front (see :mod:`.app`).
 """
 
 from __future__ import annotations
 
+import os
 import secrets
+from typing import Any
 
+import anyio
 from fastapi import APIRouter, Request
-from fastapi.concurrency import run_in_threadpool
 from fastapi.responses import HTMLResponse, RedirectResponse, Response
 
 from citywatch.review import accounts
 from citywatch.review.web.common import LOGIN_COOKIE, SESSION_COOKIE, Forbidden, db, page, posted, services
 
 router = APIRouter()
+HASH_SLOTS = max(1, (os.cpu_count() or 2) - 1)  # password checks at once
+_slots: dict[str, anyio.CapacityLimiter] = {}  # made on first use, inside the event loop
+
+
+async def verify_off_loop(user: dict[str, Any] | None, password: str) -> bool:
+    """:func:`accounts.verify` in a worker thread, at most :data:`HASH_SLOTS` at once."""
+    slots = _slots.setdefault("argon2", anyio.CapacityLimiter(HASH_SLOTS))
+    return await anyio.to_thread.run_sync(accounts.verify, user, password, limiter=slots)
 
 
 @router.get("/login", response_class=HTMLResponse)
@@ -42,7 +54,7 @@ async def login(request: Request) -> Response:
         return page(request, "error.html", None, {"title": "Too many attempts", "message":
                     "Too many failed logins. Wait a minute before trying again."}, 429)
     user = accounts.find_login(db(request), name)
-    verified = await run_in_threadpool(accounts.verify, user, password)  # a dummy hash when the name is unknown
+    verified = await verify_off_loop(user, password)  # a dummy hash when the name is unknown
     if not verified or user is None:
         return page(request, "login.html", None, {"csrf": form.get("csrf_token"),
                                                   "error": "Wrong user name or password."}, 401)
