@@ -28,7 +28,7 @@ FLOOD = 40
 PROBES = 30
 
 
-async def _inline(user: Any, password: str) -> bool:
+async def _inline(request: Any, user: Any, password: str) -> bool:
     return verify(user, password)
 
 

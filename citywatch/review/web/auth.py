@@ -24,13 +24,14 @@ from citywatch.review.web.common import LOGIN_COOKIE, SESSION_COOKIE, Forbidden,
 
 router = APIRouter()
 HASH_SLOTS = max(1, (os.cpu_count() or 2) - 1)  # password checks at once
-_slots: dict[str, anyio.CapacityLimiter] = {}  # made on first use, inside the event loop
 
 
-async def verify_off_loop(user: dict[str, Any] | None, password: str) -> bool:
-    """:func:`accounts.verify` in a worker thread, at most :data:`HASH_SLOTS` at once."""
-    slots = _slots.setdefault("argon2", anyio.CapacityLimiter(HASH_SLOTS))
-    return await anyio.to_thread.run_sync(accounts.verify, user, password, limiter=slots)
+async def verify_off_loop(request: Request, user: dict[str, Any] | None, password: str) -> bool:
+    """:func:`accounts.verify` in a worker thread, at most :data:`HASH_SLOTS` at once per app."""
+    shared = services(request)
+    if shared.hash_slots is None:  # made on first use, inside the app's event loop
+        shared.hash_slots = anyio.CapacityLimiter(HASH_SLOTS)
+    return await anyio.to_thread.run_sync(accounts.verify, user, password, limiter=shared.hash_slots)
 
 
 @router.get("/login", response_class=HTMLResponse)
@@ -54,7 +55,7 @@ async def login(request: Request) -> Response:
         return page(request, "error.html", None, {"title": "Too many attempts", "message":
                     "Too many failed logins. Wait a minute before trying again."}, 429)
     user = accounts.find_login(db(request), name)
-    verified = await verify_off_loop(user, password)  # a dummy hash when the name is unknown
+    verified = await verify_off_loop(request, user, password)  # a dummy hash when the name is unknown
     if not verified or user is None:
         return page(request, "login.html", None, {"csrf": form.get("csrf_token"),
                                                   "error": "Wrong user name or password."}, 401)

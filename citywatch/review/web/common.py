@@ -17,6 +17,7 @@ from datetime import date
 from typing import Annotated, Any
 from urllib.parse import urlencode
 
+import anyio
 from fastapi import Query, Request
 from fastapi.responses import RedirectResponse, Response
 from fastapi.templating import Jinja2Templates
@@ -71,6 +72,7 @@ class Services:
     limiter: accounts.LoginLimiter = field(default_factory=accounts.LoginLimiter)
     queues: QueueCache = field(default_factory=QueueCache)
     store: Store | None = None
+    hash_slots: anyio.CapacityLimiter | None = None  # password checks running at once (see .auth)
 
     def db(self) -> Store:
         if self.store is None:
