@@ -9,6 +9,7 @@ Each result (status, content type, entries found, newest entry date, redirects)
 is kept in the store (collection ``source_checks``, the latest result per
 address, with the last time it worked) and written to a Markdown report, so the
 next user sees which addresses work and can cite a dated check as evidence.
+Every request and redirect hop obeys the crawler's egress policy (crawler/egress.py).
 """
 
 from __future__ import annotations
@@ -27,6 +28,7 @@ from scrapy.http import HtmlResponse
 
 from citywatch.config.sources import Source
 from citywatch.store import Store
+from crawler.egress import Network, check_url, networks
 
 SOURCE_CHECKS = "source_checks"
 
@@ -73,9 +75,24 @@ def _parse(kind: str, response: httpx.Response) -> tuple[int, datetime | None, s
     return len(links), None, f"{len(links)} article-like links"
 
 
-def check_one(source_id: str, kind: str, url: str, user_agent: str, timeout: float) -> Check:
+class EgressRefused(Exception):
+    pass
+
+
+def check_one(source_id: str, kind: str, url: str, user_agent: str, timeout: float,
+              allowed: list[Network] | None = None) -> Check:
+    def egress(request: httpx.Request) -> None:
+        bad = check_url(str(request.url), allowed or [])
+        if bad is not None:
+            raise EgressRefused(f"refused: {request.url} resolves to {bad}, outside the public internet "
+                                "and not in allow_networks")
+
     try:
-        response = httpx.get(url, headers={"User-Agent": user_agent}, timeout=timeout, follow_redirects=True)
+        with httpx.Client(headers={"User-Agent": user_agent}, timeout=timeout, follow_redirects=True,
+                          event_hooks={"request": [egress]}) as client:
+            response = client.get(url)
+    except EgressRefused as exc:
+        return Check(source_id, kind, url, False, str(exc))
     except httpx.HTTPError as exc:
         return Check(source_id, kind, url, False, f"no answer: {type(exc).__name__} {exc}".strip())
     result = Check(source_id, kind, url, False, "", status=response.status_code,
@@ -95,9 +112,9 @@ def check_one(source_id: str, kind: str, url: str, user_agent: str, timeout: flo
 
 
 def check_sources(sources: list[Source], user_agent: str, timeout: float = 15.0, workers: int = 8) -> Iterator[Check]:
-    jobs = [(s.id, kind, url) for s in sources for kind, url in s.addresses()]
+    jobs = [(s, kind, url) for s in sources for kind, url in s.addresses()]
     with ThreadPoolExecutor(max_workers=workers) as pool:
-        yield from pool.map(lambda job: check_one(job[0], job[1], job[2], user_agent, timeout), jobs)
+        yield from pool.map(lambda job: check_one(job[0].id, job[1], job[2], user_agent, timeout, networks(job[0])), jobs)
 
 
 def check_id(source_id: str, url: str) -> str:

@@ -47,6 +47,7 @@ LOG_LEVEL = os.environ.get("CITYWATCH_LOG_LEVEL", "INFO")
 
 DOWNLOADER_MIDDLEWARES = {
     "crawler.middlewares.SourceDomainsMiddleware": 50,  # before robots.txt: never even ask an offsite host
+    "crawler.egress.EgressMiddleware": 55,  # no loopback/private/link-local address unless the source allows it
     "crawler.middlewares.SourceStatsMiddleware": 60,
     "scrapy.downloadermiddlewares.offsite.OffsiteMiddleware": None,  # replaced by the per-source check
     "scrapy.downloadermiddlewares.retry.RetryMiddleware": None,

@@ -175,12 +175,13 @@ class Site:
         host = self.base.split("//", 1)[1].split(":")[0]
         if self.hostile:
             extras.append({"id": "hostile", "name": "The Hostile Times", "country": "GB", "language": "en",
-                           "weight": 0.1, "allowed_domains": [host],
+                           "weight": 0.1, "allowed_domains": [host], "allow_networks": [f"{host}/32"],
                            "feeds": [f"{self.base}/hostile/rss.xml", f"{self.base}/hostile/malformed.rss",
                                      f"{self.base}/hostile/huge-feed.rss"]})
         if self.bench_dir:
             extras.append({"id": "bench", "name": "Extraction benchmark pages", "country": "US", "language": "en",
-                           "weight": 0.1, "allowed_domains": [host], "sitemaps": [f"{self.base}/bench/news-sitemap.xml"]})
+                           "weight": 0.1, "allowed_domains": [host], "allow_networks": [f"{host}/32"],
+                           "sitemaps": [f"{self.base}/bench/news-sitemap.xml"]})
         outlets = [o for o in self.outlets.values() if o.id != "hostile"]
         return _env.get_template("sources.yaml").render(outlets=outlets, base=self.base, host=host, extras=extras)
 

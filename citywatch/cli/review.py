@@ -9,7 +9,7 @@ from typing import Any
 
 import click
 
-from citywatch.review.model import ReviewError
+from citywatch.review.vocabulary import ReviewError
 from nlp.labels import LABELS
 
 
@@ -28,11 +28,17 @@ def review() -> None:
 @review.command()
 @click.option("--host", default="127.0.0.1", show_default=True, help="Address to listen on.")
 @click.option("--port", default=8000, show_default=True, type=click.IntRange(1, 65535))
-def serve(host: str, port: int) -> None:
+@click.option("--allowed-host", "allowed_hosts", multiple=True, metavar="NAME",
+              help="A Host header to accept besides the bind address and localhost (the name users type); repeatable.")
+@click.option("--forwarded-allow-ips", metavar="IPS",
+              help="The reverse proxy (comma-separated addresses) whose X-Forwarded-For/-Proto are believed; "
+                   "default: nobody's, the client address is the socket's.")
+def serve(host: str, port: int, allowed_hosts: tuple[str, ...], forwarded_allow_ips: str | None) -> None:
     """Serve the review web app (log in at /login; create accounts with `citywatch users add`)."""
+    from citywatch.review.web import ServeOptions
     from citywatch.review.web import serve as run
 
-    run(host, port)
+    run(ServeOptions(host, port, allowed_hosts, forwarded_allow_ips))
 
 
 @review.command("list")
@@ -73,11 +79,12 @@ def list_(limit: int, as_json: bool, **filters: Any) -> None:
 @click.argument("group_key")
 @click.option("--label", required=True, type=click.Choice(LABELS), help="The decided label.")
 @click.option("--city", help="Adcode of the decided city; 'none' for no city; default: keep the machine's.")
-@click.option("--by", required=True, help="Reviewer name recorded with the decision.")
+@click.option("--by", required=True, help="The account (existing, enabled) recorded with the decision.")
 @click.option("--role", type=click.Choice(["reviewer", "admin"]), default="reviewer", show_default=True,
-              help="admin decisions override disagreeing ones instead of opening a dispute.")
+              help="admin (admin accounts only): overrides disagreeing decisions instead of opening a dispute.")
 def decide(group_key: str, label: str, city: str | None, by: str, role: str) -> None:
     """Apply one decision to every undecided mention of GROUP_KEY (and remember it as a rule)."""
+    from citywatch.review.accounts import active_user
     from citywatch.review.decisions import KEEP
     from citywatch.review.decisions import decide as run
     from citywatch.store import connect
@@ -85,6 +92,9 @@ def decide(group_key: str, label: str, city: str | None, by: str, role: str) -> 
     spec_city = KEEP if city is None else (None if city.lower() == "none" else city)
     with connect() as store:
         try:
+            account = active_user(store, by)
+            if role == "admin" and account["role"] != "admin":
+                raise ReviewError(f"--by {by}: --role admin needs an admin account")
             outcome = run(store, group_key, label, spec_city, by=by, role=role)
         except ReviewError as exc:
             raise click.ClickException(str(exc)) from None
@@ -96,14 +106,16 @@ def decide(group_key: str, label: str, city: str | None, by: str, role: str) -> 
 
 @review.command()
 @click.argument("review_id")
-@click.option("--by", required=True, help="Who reverts (recorded in the history).")
+@click.option("--by", required=True, help="The account (existing, enabled) that reverts, recorded in the history.")
 def revert(review_id: str, by: str) -> None:
     """Revert a decision; its mentions fall back to what they had before."""
+    from citywatch.review.accounts import active_user
     from citywatch.review.decisions import revert as run
     from citywatch.store import connect
 
     with connect() as store:
         try:
+            active_user(store, by)
             restored = run(store, review_id, by=by)
         except ReviewError as exc:
             raise click.ClickException(str(exc)) from None
@@ -141,15 +153,13 @@ def learn() -> None:
               help="Answer key, JSON Lines {url, surface, label, city[, start]}; default: accept the machine.")
 def flag_rate(top: int, answers: Path | None) -> None:
     """Measure the flag rate before and after deciding the top groups (simulated; writes nothing)."""
-    from citywatch.review.learned import answer_key_from_rows, measure_flag_rate
+    from citywatch.review.learned import measure_flag_rate, read_answer_key
     from citywatch.store import connect
 
-    key = None
-    if answers:
-        try:
-            key = answer_key_from_rows(json.loads(line) for line in answers.open(encoding="utf-8") if line.strip())
-        except (json.JSONDecodeError, KeyError) as exc:
-            raise click.ClickException(f"{answers}: not an answer key ({exc})") from None
+    try:
+        key = read_answer_key(answers) if answers else None
+    except ReviewError as exc:
+        raise click.ClickException(str(exc)) from None
     with connect() as store:
         report = measure_flag_rate(store, top, key)
     for line in report.lines():

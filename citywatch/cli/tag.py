@@ -19,9 +19,17 @@ if TYPE_CHECKING:
 BATCH = 64
 
 
-def _records(stream: IO[str]) -> Iterator[tuple[int, dict | None, str | None]]:
-    """(line number, record, error) per non-blank input line; a bad line is an error, not a stop."""
-    for number, line in enumerate(stream, 1):
+def _records(stream: IO[bytes]) -> Iterator[tuple[int, dict | None, str | None]]:
+    """(line number, record, error) per non-blank input line; a bad line is an error, not a stop.
+
+    Lines are decoded one by one, so binary garbage costs only the lines it is on.
+    """
+    for number, raw in enumerate(stream, 1):
+        try:
+            line = raw.decode("utf-8")
+        except UnicodeDecodeError as exc:
+            yield number, None, f"not UTF-8 text (byte {exc.start + 1} of the line)"
+            continue
         if not line.strip():
             continue
         try:
@@ -29,12 +37,17 @@ def _records(stream: IO[str]) -> Iterator[tuple[int, dict | None, str | None]]:
         except json.JSONDecodeError as exc:
             yield number, None, f"invalid JSON ({exc.msg} at column {exc.colno})"
             continue
+        except RecursionError:
+            yield number, None, "invalid JSON (nested too deeply)"
+            continue
         if not isinstance(record, dict):
             yield number, None, "expected a JSON object"
         elif not isinstance(record.get("text"), str):
             yield number, record, 'missing or non-string "text"'
         elif record.get("lang") is not None and not isinstance(record["lang"], str):
             yield number, record, '"lang" must be a string'
+        elif not _encodable(record):
+            yield number, None, "a JSON string escape encodes an unpaired surrogate (not Unicode text)"
         else:
             yield number, record, None
 
@@ -48,7 +61,15 @@ def tagger_options(rules_only: bool = False) -> TaggerOptions:
     return options if threshold is None else replace(options, threshold=threshold)
 
 
-def tag_stream(source: IO[str], sink: IO[str], batch: int = BATCH) -> tuple[int, int]:
+def _encodable(record: dict) -> bool:
+    try:
+        json.dumps(record, ensure_ascii=False).encode("utf-8")
+    except UnicodeEncodeError:
+        return False
+    return True
+
+
+def tag_stream(source: IO[bytes], sink: IO[str], batch: int = BATCH) -> tuple[int, int]:
     """Tag every line of ``source`` into ``sink``, in order; returns (tagged, errors)."""
     from nlp.pipeline import tag_docs
 
@@ -63,7 +84,7 @@ def tag_stream(source: IO[str], sink: IO[str], batch: int = BATCH) -> tuple[int,
         results = iter(zip(langs, mentions, strict=True))
         for number, record, err in pending:
             ident = record.get("id") if isinstance(record, dict) else None
-            if err is not None:
+            if err is not None or record is None:
                 click.echo(f"line {number}: {err}", err=True)
                 sink.write(json.dumps({"id": ident, "line": number, "error": err}, ensure_ascii=False) + "\n")
                 counts[1] += 1
@@ -84,19 +105,24 @@ def tag_stream(source: IO[str], sink: IO[str], batch: int = BATCH) -> tuple[int,
 
 
 @click.command()
-@click.option("--input", "input_", type=click.File("r", encoding="utf-8"), default="-", show_default="stdin",
-              help='JSON Lines {"id", "text", "lang"?}.')
+@click.option("--input", "input_", type=click.File("rb"), default="-", show_default="stdin",
+              help='JSON Lines {"id", "text", "lang"?}, UTF-8.')
 @click.option("--output", type=click.File("w", encoding="utf-8"), default="-", show_default="stdout",
               help='JSON Lines {"id", "lang", "mentions"}, one line per input line.')
 @click.option("--retag", is_flag=True, help="Re-tag the stored articles instead (keeps reviewer decisions).")
 @click.option("--all", "force", is_flag=True, help="With --retag: also articles already tagged by this version.")
 @click.option("--batch-size", default=200, show_default=True, help="Articles per batch with --retag.")
-def tag(input_: IO[str], output: IO[str], retag: bool, force: bool, batch_size: int) -> None:
+def tag(input_: IO[bytes], output: IO[str], retag: bool, force: bool, batch_size: int) -> None:
     """Find Chinese-city mentions, link them to cities and label each mention.
 
     Labels: LITERAL, METONYMIC, ORG_PART, OTHER_PLACE, NOT_PLACE. Offsets are
-    character offsets into the given text. A bad input line gets an "error" line
-    in the output and a message on stderr; the other lines are still tagged.
+    character offsets into the given text. A bad input line (not UTF-8, not a
+    JSON object, no "text") gets an "error" line in the output naming its line
+    number and a message on stderr; the other lines are still tagged.
+
+    \b
+    Exit codes: 0 every line tagged; 1 some lines were bad (the others were
+    tagged); 2 the command could not run (usage, unreadable file, store).
     """
     if retag:
         _retag(force, batch_size)
@@ -104,6 +130,7 @@ def tag(input_: IO[str], output: IO[str], retag: bool, force: bool, batch_size: 
     tagged, errors = tag_stream(input_, output)
     if errors:
         click.echo(f"tagged {tagged} lines, {errors} bad lines", err=True)
+        raise click.exceptions.Exit(1)
 
 
 def _retag(force: bool, batch_size: int) -> None:

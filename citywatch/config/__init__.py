@@ -27,13 +27,28 @@ class SettingError(ValueError):
 
 
 def read_yaml(path: Path | str, what: str, error: type[Exception] = ValueError) -> Any:
-    """Parse ``path``; an unreadable or invalid file raises ``error`` naming ``what`` and the path."""
+    """Parse ``path``; an unreadable, non-UTF-8, invalid or absurdly nested file raises ``error`` in one line.
+
+    The line names ``what``, the path and, for a syntax error, the line and column.
+    PyYAML's composer recurses once per nesting level, so a hostile file of a few
+    thousand brackets exhausts the interpreter stack: that is a bad file, not a crash.
+    """
     try:
-        return yaml.safe_load(Path(path).read_text(encoding="utf-8"))
+        text = Path(path).read_text(encoding="utf-8")
     except OSError as exc:
         raise error(f"cannot read {what} {path}: {exc.strerror}") from None
+    except UnicodeDecodeError as exc:
+        raise error(f"{what} {path} is not UTF-8 text (byte {exc.start})") from None
+    try:
+        return yaml.safe_load(text)
+    except yaml.MarkedYAMLError as exc:
+        mark = exc.problem_mark
+        where = f" at line {mark.line + 1}, column {mark.column + 1}" if mark else ""
+        raise error(f"{what} {path} is not valid YAML{where}: {exc.problem or exc.context}") from None
     except yaml.YAMLError as exc:
-        raise error(f"{what} {path} is not valid YAML: {exc}") from None
+        raise error(f"{what} {path} is not valid YAML: {' '.join(str(exc).split())}") from None
+    except RecursionError:
+        raise error(f"{what} {path} is nested too deeply to be a configuration file") from None
 
 
 def flag_threshold(environ: Mapping[str, str]) -> float | None:

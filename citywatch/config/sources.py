@@ -25,6 +25,7 @@ addresses in every run (stat ``unverified_addresses``).
 
 from __future__ import annotations
 
+import ipaddress
 import re
 from collections.abc import Iterable, Mapping
 from dataclasses import dataclass, field
@@ -138,6 +139,9 @@ class Source(BaseModel):
     evidence: tuple[Evidence, ...] | None = None
     unverified: bool = False
     note: str | None = None
+    # Networks outside the public internet this source may reach (CIDR, e.g. 127.0.0.1/32 for a loopback
+    # test site); everything else non-public is refused by the crawler's egress policy (crawler/egress.py).
+    allow_networks: tuple[str, ...] = ()
 
     @field_validator("feeds", "sitemaps", "sections", "site")
     @classmethod
@@ -155,6 +159,16 @@ class Source(BaseModel):
             if "/" in domain or ":" in domain.replace("[", "") or domain != domain.lower() or not domain:
                 raise ValueError(f"{domain!r} must be a bare lowercase host name such as example.com")
         return domains
+
+    @field_validator("allow_networks")
+    @classmethod
+    def _networks(cls, networks: tuple[str, ...]) -> tuple[str, ...]:
+        for network in networks:
+            try:
+                ipaddress.ip_network(network)
+            except ValueError:
+                raise ValueError(f"{network!r} is not an IP network such as 127.0.0.1/32") from None
+        return networks
 
     @field_validator("schedule")
     @classmethod

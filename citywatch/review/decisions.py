@@ -24,8 +24,8 @@ from typing import Any
 from pymongo import DESCENDING
 
 from citywatch.review import writes
-from citywatch.review.model import ReviewError, adcode_of, city_ref
 from citywatch.review.queue import Member, is_open_to_group, members
+from citywatch.review.vocabulary import ReviewError, adcode_of, city_ref
 from citywatch.store import Store, iter_articles, rules
 from citywatch.store.rules import outcome_for
 from nlp.labels import CITYLESS, LABELS

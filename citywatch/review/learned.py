@@ -10,16 +10,19 @@ much deciding the top groups lowers the share of flagged mentions.
 from __future__ import annotations
 
 import hashlib
+import json
 from collections import Counter
 from collections.abc import Callable, Iterable, Iterator, Mapping
 from dataclasses import dataclass, field
+from pathlib import Path
 from typing import Any
 
 from citywatch.review import writes
-from citywatch.review.model import adcode_of
 from citywatch.review.queue import is_pending, rank
+from citywatch.review.vocabulary import ReviewError, adcode_of
 from citywatch.store import Store, iter_articles
 from citywatch.store.rules import Rules, apply_rules, load_rules, outcome_for
+from nlp.labels import LABELS
 
 
 def sweep(store: Store, rules: Rules | None = None, batch_size: int = 200) -> int:
@@ -184,3 +187,46 @@ def answer_key_from_rows(rows: Iterable[Mapping[str, Any]]) -> AnswerKey:
         return found if found is not None else by_surface.get((url, str(mention.get("surface", "")).casefold()))
 
     return answer
+
+
+def _answer_row(raw: bytes) -> dict[str, Any]:
+    """One answer-key row, checked field by field; a ValueError names what is wrong."""
+    try:
+        row = json.loads(raw.decode("utf-8"))
+    except UnicodeDecodeError as exc:
+        raise ValueError(f"not UTF-8 text (byte {exc.start + 1})") from None
+    except json.JSONDecodeError as exc:
+        raise ValueError(f"invalid JSON ({exc.msg} at column {exc.colno})") from None
+    except RecursionError:
+        raise ValueError("invalid JSON (nested too deeply)") from None
+    if not isinstance(row, dict):
+        raise ValueError("expected a JSON object")
+    if not isinstance(row.get("url"), str):
+        raise ValueError('field "url": missing or not a string')
+    if row.get("label") not in LABELS:
+        raise ValueError(f'field "label": must be one of {", ".join(LABELS)}')
+    if row.get("city") is not None and not isinstance(row["city"], str):
+        raise ValueError('field "city": must be an adcode string or null')
+    start = row.get("start")
+    if start is not None and (not isinstance(start, int) or isinstance(start, bool) or start < 0):
+        raise ValueError('field "start": must be a character offset (an integer >= 0)')
+    if start is None and not isinstance(row.get("surface"), str):
+        raise ValueError('field "surface": missing or not a string (needed without "start")')
+    return row
+
+
+def read_answer_key(path: Path) -> AnswerKey:
+    """The answer key in a JSON Lines file; a bad line raises ReviewError naming the file, line and field."""
+    rows = []
+    try:
+        with path.open("rb") as stream:
+            for number, raw in enumerate(stream, 1):
+                if not raw.strip():
+                    continue
+                try:
+                    rows.append(_answer_row(raw))
+                except ValueError as exc:
+                    raise ReviewError(f"{path}, line {number}: {exc}") from None
+    except OSError as exc:
+        raise ReviewError(f"cannot read {path}: {exc.strerror}") from None
+    return answer_key_from_rows(rows)

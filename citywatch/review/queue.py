@@ -29,7 +29,7 @@ from dataclasses import dataclass, field
 from datetime import UTC, date, datetime, time
 from typing import Any
 
-from citywatch.review.model import ReviewError, adcode_of, counted_labels
+from citywatch.review.vocabulary import ReviewError, adcode_of, counted_labels
 from citywatch.store import Store, groups, iter_articles
 from citywatch.store.mentions import effective_city, effective_label
 

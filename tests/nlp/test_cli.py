@@ -42,7 +42,7 @@ def test_bad_lines_get_an_error_line_and_the_rest_is_tagged(tmp_path: Path) -> N
                       '{"id": "e", "text": "Shanghai"}\n', encoding="utf-8")
     target = tmp_path / "out.jsonl"
     result = CliRunner().invoke(citywatch, ["tag", "--input", str(source), "--output", str(target)])
-    assert result.exit_code == 0
+    assert result.exit_code == 1  # some lines were bad
     out = [json.loads(line) for line in target.read_text(encoding="utf-8").splitlines()]
     assert len(out) == 5
     assert [("error" in o) for o in out] == [False, True, True, True, False]

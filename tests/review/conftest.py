@@ -2,13 +2,16 @@
 
 from __future__ import annotations
 
+import contextlib
 import threading
 import time
 from collections.abc import Iterator
 from dataclasses import dataclass
 from pathlib import Path
+from typing import Any
 
 import pytest
+import uvicorn
 
 from citywatch.review.accounts import add_user
 from citywatch.store import Store, StoreConfig, connect, save_articles
@@ -29,19 +32,13 @@ class Running:
         return connect(self.config)
 
 
-@pytest.fixture
-def review_app(tmp_path: Path) -> Iterator[Running]:
-    """The app on a free loopback port, with users ana (reviewer), ben (reviewer), boss (admin); seed via .store()."""
-    import uvicorn
+@contextlib.contextmanager
+def running_app(config: StoreConfig, **options: Any) -> Iterator[Running]:
+    """The app served by uvicorn in a thread, configured as ``citywatch review serve`` configures it."""
+    from citywatch.review.web import ServeOptions, create_app, uvicorn_config
 
-    from citywatch.review.web import create_app
-
-    config = StoreConfig(data_dir=tmp_path / "data", db_name="citywatch")
-    with connect(config) as store:
-        for name, role in (("ana", "reviewer"), ("ben", "reviewer"), ("boss", "admin")):
-            add_user(store, name, role, PASSWORD)
-    port = free_port()
-    server = uvicorn.Server(uvicorn.Config(create_app(lambda: connect(config)), host="127.0.0.1", port=port,
+    served = ServeOptions(host="127.0.0.1", port=free_port(), **options)
+    server = uvicorn.Server(uvicorn_config(create_app(lambda: connect(config), served), served,
                                            log_level="warning", lifespan="on"))
     thread = threading.Thread(target=server.run, daemon=True)
     thread.start()
@@ -49,9 +46,28 @@ def review_app(tmp_path: Path) -> Iterator[Running]:
         if not thread.is_alive():
             pytest.fail("the review app did not start")
         time.sleep(0.02)
-    yield Running(f"http://127.0.0.1:{port}", config)
-    server.should_exit = True
-    thread.join(timeout=10)
+    try:
+        yield Running(f"http://127.0.0.1:{served.port}", config)
+    finally:
+        server.should_exit = True
+        thread.join(timeout=10)
+
+
+@pytest.fixture
+def users_store(tmp_path: Path) -> StoreConfig:
+    """An embedded store in a tmp folder with users ana (reviewer), ben (reviewer), boss (admin)."""
+    config = StoreConfig(data_dir=tmp_path / "data", db_name="citywatch")
+    with connect(config) as store:
+        for name, role in (("ana", "reviewer"), ("ben", "reviewer"), ("boss", "admin")):
+            add_user(store, name, role, PASSWORD)
+    return config
+
+
+@pytest.fixture
+def review_app(users_store: StoreConfig) -> Iterator[Running]:
+    """The app on a free loopback port, with users_store's accounts; seed via .store()."""
+    with running_app(users_store) as running:
+        yield running
 
 
 def seed(app: Running, docs: list[dict]) -> None:

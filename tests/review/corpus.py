@@ -6,7 +6,7 @@ import hashlib
 from datetime import UTC, datetime
 from typing import Any
 
-from citywatch.review.model import city_ref
+from citywatch.review.vocabulary import city_ref
 
 
 def mention(text: str, surface: str, label: str, city: str | None, *, confidence: float = 0.4,

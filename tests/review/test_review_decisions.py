@@ -9,8 +9,8 @@ import pytest
 from citywatch.review import decisions, learned
 from citywatch.review.decisions import KEEP, decide, revert, undo_last
 from citywatch.review.export import export_reviews
-from citywatch.review.model import ReviewError
 from citywatch.review.queue import build_queue
+from citywatch.review.vocabulary import ReviewError
 from citywatch.store import iter_articles, rules, save_articles
 from citywatch.store.mentions import effective_city, effective_label
 from citywatch.store.summary import is_current

@@ -6,8 +6,8 @@ from datetime import date
 
 import pytest
 
-from citywatch.review.model import ReviewError
 from citywatch.review.queue import Group, QueueFilter, build_queue, city_gaps, impact
+from citywatch.review.vocabulary import ReviewError
 from citywatch.store import save_articles
 from tests.review.corpus import corpus
 
