@@ -31,7 +31,7 @@ from twisted.internet.task import deferLater
 from citywatch.config.sources import host_allowed
 from citywatch.store import StoreError, known_urls
 from citywatch.store.articles import chunks
-from crawler.context import claim, get_store, stat_key
+from crawler.singletons import claim, get_store, stat_key
 from crawler.dedup import canonical_url
 
 logger = logging.getLogger(__name__)

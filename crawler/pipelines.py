@@ -29,7 +29,7 @@ from citywatch.store import StoreError, save_articles
 from citywatch.store.articles import insert_new
 from citywatch.store.summary import city_refs
 from crawler import extraction, language
-from crawler.context import (
+from crawler.singletons import (
     acquire_extraction_workers,
     get_store,
     near_duplicate_index,

@@ -21,7 +21,7 @@ from twisted.internet.task import LoopingCall
 
 from citywatch.store import StoreError
 from citywatch.store.runs import finish_run, get_run, new_run_id, per_source, record_spider, start_run
-from crawler.context import get_store
+from crawler.singletons import get_store
 from crawler.workers import WORKER_CPU_STAT
 
 logger = logging.getLogger(__name__)

@@ -28,7 +28,7 @@ from twisted.python.failure import Failure
 
 from citywatch.config import DEFAULT_SOURCES
 from citywatch.config.sources import Source, load_sources
-from crawler.context import stat_key
+from crawler.singletons import stat_key
 from crawler.items import ArticleItem
 
 

@@ -9,7 +9,7 @@ from scrapy.utils.test import get_crawler
 
 from citywatch.config.sources import Source
 from citywatch.store import save_articles
-from crawler import context
+from crawler import singletons
 from crawler.middlewares import KnownUrlsMiddleware, SourceDomainsMiddleware
 
 ONE = Source(id="one", name="One", country="GB", language="en", feeds=("https://one.example/rss",),
@@ -46,8 +46,8 @@ def test_each_source_only_reaches_its_own_domains() -> None:
 def test_known_urls_are_filtered_in_batches(embedded_store, monkeypatch: pytest.MonkeyPatch) -> None:
     from datetime import UTC, datetime
 
-    monkeypatch.setattr(context, "_store", embedded_store)
-    monkeypatch.setattr(context, "_claimed", set())
+    monkeypatch.setattr(singletons, "_store", embedded_store)
+    monkeypatch.setattr(singletons, "_claimed", set())
     save_articles(embedded_store, [{"url": "https://one.example/a/stored-story-here.html", "source_id": "one",
                                     "text": "x", "fetched_at": datetime.now(UTC), "content_hash": "h"}])
     queries: list[int] = []

@@ -9,7 +9,7 @@ from scrapy.utils.test import get_crawler
 from twisted.internet.defer import Deferred
 
 from citywatch.store import StoreUnavailable
-from crawler import context
+from crawler import singletons
 from crawler.items import ArticleItem
 from crawler.pipelines import StoragePipeline, TaggingPipeline
 
@@ -82,7 +82,7 @@ def test_failing_tagger_stores_untagged() -> None:
 def test_storage_keeps_its_batch_while_the_store_is_away(embedded_store, monkeypatch: pytest.MonkeyPatch) -> None:
     crawler = get_crawler(settings_dict={"STORE_BATCH": 100, "STORE_FLUSH_SECONDS": 3600})
     crawler.stats.open_spider()
-    monkeypatch.setattr(context, "_index", context.NearDuplicateIndex())
+    monkeypatch.setattr(singletons, "_index", singletons.NearDuplicateIndex())
 
     def unavailable():
         raise StoreUnavailable("MongoDB at db:27017 did not answer")

@@ -1,5 +1,5 @@
-"""State shared by the spiders of one crawler process: one store connection, one claim set, one LSH index,
-one pool of extraction workers.
+"""Process-wide singletons shared by the spiders of one crawler process: one store connection, one claim set,
+one LSH index, one pool of extraction workers.
 
 ``citywatch crawl`` runs the feeds, sitemaps and sections spiders side by side in
 one process. Sharing these objects keeps the embedded SQLite store on a single
