@@ -31,8 +31,8 @@ from twisted.internet.task import deferLater
 from citywatch.config.sources import host_allowed
 from citywatch.store import StoreError, known_urls
 from citywatch.store.articles import chunks
-from crawler.singletons import claim, get_store, stat_key
 from crawler.dedup import canonical_url
+from crawler.singletons import claim, get_store, stat_key
 
 logger = logging.getLogger(__name__)
 FEED_STATE = "feed_state"

@@ -29,6 +29,7 @@ from citywatch.store import StoreError, save_articles
 from citywatch.store.articles import insert_new
 from citywatch.store.summary import city_refs
 from crawler import extraction, language
+from crawler.dedup import canonical_url, content_hash, signature, signature_doc, words
 from crawler.singletons import (
     acquire_extraction_workers,
     get_store,
@@ -36,7 +37,6 @@ from crawler.singletons import (
     release_extraction_workers,
     stat_key,
 )
-from crawler.dedup import canonical_url, content_hash, signature, signature_doc, words
 from crawler.workers import WORKER_CPU_STAT, WorkerCrashed, WorkersUnavailable
 
 logger = logging.getLogger(__name__)

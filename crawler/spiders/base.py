@@ -28,8 +28,8 @@ from twisted.python.failure import Failure
 
 from citywatch.config import DEFAULT_SOURCES
 from citywatch.config.sources import Source, load_sources
-from crawler.singletons import stat_key
 from crawler.items import ArticleItem
+from crawler.singletons import stat_key
 
 
 def parse_since(value: str | date | None) -> datetime | None:
