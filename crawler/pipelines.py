@@ -139,14 +139,24 @@ class ExtractionPipeline(_Stage):
         item["title"] = found.title or item.get("feed_title")
         item["author"] = found.author or item.get("feed_author")
         item["description"] = found.description
-        item["published_at"] = found.published_at or item.get("feed_published")
+        item["fetched_at"] = datetime.now(UTC)
+        item["published_at"] = self.published_at(item, found.published_at)
         item["declared_lang"] = found.declared_lang or item.get("declared_lang")
         min_size = self.settings.getint("EXTRACTION_MIN_CHARS")
         item["status"] = "ok" if extraction.text_size(found.text) >= min_size else "too_short"
         if item["status"] != "ok":
             self.stats.inc_value(stat_key(item["source_id"], "too_short"))
-        item["fetched_at"] = datetime.now(UTC)
         return item
+
+    def published_at(self, item: Any, found: datetime | None) -> datetime | None:
+        """The page's date, else the listing's; an implausible one (before 1990, in the future) gives way to the
+        listing's date or, failing that, the fetch date, and is counted."""
+        listed = item.get("feed_published")
+        chosen = found or listed
+        if chosen is None or extraction.plausible_date(chosen, item["fetched_at"]):
+            return chosen
+        self.stats.inc_value(stat_key(item["source_id"], "fixed/implausible_date"))
+        return listed if extraction.plausible_date(listed, item["fetched_at"]) else item["fetched_at"]
 
 
 class LanguagePipeline(_Stage):

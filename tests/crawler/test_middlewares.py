@@ -66,3 +66,25 @@ def test_known_urls_are_filtered_in_batches(embedded_store, monkeypatch: pytest.
     assert len(queries) == 3  # 7 links in batches of 3, not 7 queries
     assert crawler.stats.get_value("source/one/skipped/known") == 1
     assert crawler.stats.get_value("source/one/skipped/listed_twice") == 1
+
+
+def test_retry_after_is_honoured_up_to_its_cap() -> None:
+    from datetime import UTC, datetime, timedelta
+    from email.utils import format_datetime
+
+    from scrapy.http import Response
+    from scrapy.settings import Settings
+
+    from crawler.middlewares import BackoffRetryMiddleware, retry_after
+
+    middleware = BackoffRetryMiddleware(Settings({"RETRY_BACKOFF_BASE": 2.0, "RETRY_AFTER_MAX": 300.0,
+                                                  "RETRY_TIMES": 2, "RETRY_HTTP_CODES": [429]}))
+    retry = Request("http://127.0.0.1/a.html", meta={"retry_times": 1})
+    asked = Response(retry.url, status=429, headers={"Retry-After": "120"})
+    assert middleware.delay(retry, asked) == 120.0  # not the 2 s backoff
+    assert middleware.delay(retry, Response(retry.url, status=429, headers={"Retry-After": "100000"})) == 300.0
+    assert middleware.delay(retry, Response(retry.url, status=503)) == 2.0
+    now = datetime(2026, 11, 1, tzinfo=UTC)
+    dated = Response(retry.url, status=503, headers={"Retry-After": format_datetime(now + timedelta(seconds=90), usegmt=True)})
+    assert retry_after(dated, now) == 90.0
+    assert retry_after(Response(retry.url, status=503, headers={"Retry-After": "soon"})) is None
