@@ -31,10 +31,10 @@ from scrapy.utils.defer import maybe_deferred_to_future
 from twisted.internet.task import deferLater
 
 from citywatch.config.sources import host_allowed
-from citywatch.store import StoreError, known_urls
+from citywatch.store import STORE_FAILURES, StoreError, known_urls
 from citywatch.store.articles import chunks
 from crawler.dedup import canonical_url
-from crawler.singletons import claim, get_store, stat_key
+from crawler.singletons import claim, get_store, outage, stat_key
 
 logger = logging.getLogger(__name__)
 FEED_STATE = "feed_state"
@@ -210,11 +210,12 @@ class KnownUrlsMiddleware:
 
     def _filter(self, requests: list[Request]) -> list[Request]:
         canon = {r.url: canonical_url(r.url) for r in requests}
-        try:
-            known = known_urls(get_store(), {*canon, *canon.values()})
-        except (StoreError, PyMongoError) as exc:  # fetch anyway: saving is idempotent
-            logger.warning("known-URL check failed, fetching %d links: %s", len(requests), exc)
-            known = set()
+        known: set[str] = set()
+        if not outage(self.crawler.settings).down:  # a store known to be down is not asked (each try blocks)
+            try:
+                known = known_urls(get_store(), {*canon, *canon.values()})
+            except STORE_FAILURES as exc:  # fetch anyway: saving is idempotent
+                logger.warning("known-URL check failed, fetching %d links: %s", len(requests), exc)
         kept = []
         for request in requests:
             source = request.meta.get("source_id")

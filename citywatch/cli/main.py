@@ -15,7 +15,8 @@ import sys
 import click
 
 from citywatch import cli as commands
-from citywatch.store.errors import StoreError
+from citywatch.store.connection import StoreConfig
+from citywatch.store.errors import STORE_FAILURES, StoreError, translate
 
 
 def _discover(group: click.Group) -> None:
@@ -45,8 +46,9 @@ def main() -> None:
     except click.ClickException as exc:
         exc.show()
         sys.exit(exc.exit_code)
-    except StoreError as exc:
-        click.echo(f"error: {exc}", err=True)
+    except STORE_FAILURES as exc:  # the driver's or engine's own errors too, as one line naming the store
+        click.echo(f"error: {exc if isinstance(exc, StoreError) else translate(exc, StoreConfig.from_env().location)}",
+                   err=True)
         sys.exit(2)
     except click.exceptions.Exit as exc:
         sys.exit(exc.exit_code)

@@ -21,7 +21,7 @@ from pymongo import ASCENDING, DESCENDING, IndexModel
 from pymongo.errors import CollectionInvalid, ConfigurationError, OperationFailure, PyMongoError
 
 from citywatch.config import PROJECT_ROOT
-from citywatch.store.errors import StoreError, StoreUnavailable
+from citywatch.store.errors import StoreError, StoreUnavailable, translated
 from citywatch.store.schema import article_json_schema
 
 DEFAULT_TIMEOUT_S = 5.0
@@ -66,6 +66,12 @@ class StoreConfig:
             data_dir=Path(env.get("CITYWATCH_DATA_DIR") or PROJECT_ROOT / "var"),
             timeout_s=timeout,
         )
+
+
+    @property
+    def location(self) -> str:
+        """What error messages name: the redacted URI, or the embedded store's SQLite file."""
+        return redact(self.uri) if self.uri else str(self.data_dir / f"{self.db_name}.sqlite")
 
 
 def redact(uri: str) -> str:
@@ -179,9 +185,14 @@ class Store:
 def connect(config: StoreConfig | None = None, *, init: bool = True) -> Store:
     """Open the configured store, failing fast with :class:`StoreUnavailable`."""
     config = config or StoreConfig.from_env()
-    store = _connect_mongodb(config) if config.uri else _connect_embedded(config)
-    if init:
-        store.ensure_ready()
+    with translated(config.location):  # SQLite's "disk full", "malformed" become one line naming the file
+        store = _connect_mongodb(config) if config.uri else _connect_embedded(config)
+        try:
+            if init:
+                store.ensure_ready()
+        except BaseException:
+            store.close()
+            raise
     return store
 
 
@@ -220,7 +231,7 @@ def _connect_embedded(config: StoreConfig) -> Store:
         config.data_dir.mkdir(parents=True, exist_ok=True)
     except OSError as exc:
         raise StoreUnavailable(f"cannot create the data folder {config.data_dir}: {exc.strerror}") from None
-    path = config.data_dir / f"{config.db_name}.sqlite"
+    path = Path(config.location)
     # tz-aware UTC datetimes, as the MongoDB path returns them (tz_aware=True).
     # The spill threshold lets large aggregations run with allowDiskUse=True, as
     # on MongoDB, instead of failing mongoeco's in-memory materialisation budget.
