@@ -29,7 +29,7 @@ from twisted.internet.task import LoopingCall
 from citywatch.store import Store, StoreError
 from citywatch.store.leases import renew_lease
 from citywatch.store.runs import finish_run, get_run, new_run_id, per_source, record_spider, start_run
-from crawler.singletons import store_thread
+from crawler.singletons import outage, store_thread
 from crawler.workers import WORKER_CPU_STAT
 
 logger = logging.getLogger(__name__)
@@ -105,9 +105,12 @@ class RunRecorder:
         if self.progress:
             print(progress_line(spider.run_id, spider.name, stats), file=sys.stderr, flush=True)
         done = store_thread().call(self._heartbeat, spider.run_id, spider.name, stats)
-        done.addCallbacks(self._beaten, lambda failure: logger.warning("could not write the heartbeat: %s",
-                                                                       failure.value))
+        done.addCallbacks(self._beaten, self._not_beaten)
         return None  # the LoopingCall does not wait for the store: a slow store must not stop the clock
+
+    def _not_beaten(self, failure: Any) -> None:
+        if not outage(self.crawler.settings).down:  # during an outage the storage stage has said it already
+            logger.warning("could not write the heartbeat: %s", failure.value)
 
     def _beaten(self, lease_held: bool) -> None:
         if not lease_held:

@@ -54,6 +54,10 @@ DOWNLOADER_MIDDLEWARES = {
     "crawler.middlewares.BackoffRetryMiddleware": 550,
     "crawler.middlewares.ConditionalFeedMiddleware": 560,
 }
+DOWNLOAD_HANDLERS = {  # Scrapy's HTTP handler, holding every download while a store outage pauses the crawl
+    "http": "crawler.handlers.OutageAwareHandler",
+    "https": "crawler.handlers.OutageAwareHandler",
+}
 SPIDER_MIDDLEWARES = {
     "crawler.middlewares.KnownUrlsMiddleware": 900,
 }

@@ -17,6 +17,7 @@ on stderr and exit status 2. A damaged store file ends it at once.
 
 from __future__ import annotations
 
+import contextlib
 import logging
 import sys
 import time
@@ -113,7 +114,7 @@ class Outage:
         now = now or time.monotonic()
         if self.down_since is None:
             self.down_since, self.delay = now, self.base
-            logger.error("store unavailable, retrying in %.0f s: %s", self.delay, error)
+            logger.error("store unavailable, retrying in %.1f s: %s", self.delay, error)
         else:
             self.delay = min(self.cap, self.delay * 2)
         self.last_error = error
@@ -127,11 +128,12 @@ class Outage:
         down_for = (now or time.monotonic()) - self.down_since
         if isinstance(self.last_error, StoreDamaged) or down_for >= self.give_up_after:
             self.gave_up = True
+            self._tell("give_up")
             line = (f"crawl stopped, the store failed for {down_for:.0f} s: {self.last_error} "
                     "(articles not stored are fetched again by the next run)")
             logger.error(line)
-            print(f"error: {line}", file=sys.stderr, flush=True)  # the one line a person reads
-            self._tell("give_up")
+            with contextlib.suppress(OSError):  # nobody may be reading stderr any more
+                print(f"error: {line}", file=sys.stderr, flush=True)  # the one line a person reads
         elif down_for >= self.pause_after and not self.paused:
             self.paused = True
             logger.warning("store down for %.0f s: fetching paused until it answers", down_for)

@@ -349,4 +349,6 @@ def serve(host: str = "127.0.0.1", port: int = 8000) -> None:
 
     from citywatch.store import connect
 
+    with connect() as store:  # start-up check: an unreachable, full or damaged store is one line, not a 500
+        store.counts()
     uvicorn.run(create_app(connect), host=host, port=port, log_level="info")

@@ -65,7 +65,7 @@ def translate(exc: BaseException, location: str) -> StoreError:
         if "locked" in lowered or "busy" in lowered:
             return StoreUnavailable(f"{location}: the store is locked by another process ({text})")
         return StoreError(f"{location}: {text}")
-    return StoreUnavailable(f"{location}: the store did not answer: {text}")
+    return StoreUnavailable(f"{location}: the store did not answer: {text.split(', Timeout')[0]}")
 
 
 @contextmanager

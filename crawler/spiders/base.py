@@ -64,6 +64,8 @@ def failure_reason(failure: Failure) -> tuple[str, str]:
         return "dropped", "robots_txt"
     if message.startswith("offsite"):
         return "dropped", "offsite"
+    if message.startswith("store unavailable"):
+        return "dropped", "store_unavailable"
     return "errors", type(exc).__name__
 
 
