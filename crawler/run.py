@@ -108,6 +108,8 @@ def run_crawl(sources_file: Path, only: list[str] | None = None, since: date | N
     from citywatch.store.runs import close_unfinished_run, new_run_id
 
     spiders_for(Path(sources_file), only)
+    with connect():  # an unreachable, full or damaged store is one line now, before any page is fetched
+        pass
     if os.environ.get("CITYWATCH_REDIS_URL"):  # distributed: join the shared Redis round
         from crawler.distributed import distributed_settings
 
@@ -174,6 +176,7 @@ def crawl_in_this_process(sources_file: Path, run_id: str, only: list[str] | Non
     from scrapy.utils.project import get_project_settings
 
     names = spiders_for(sources_file, only)
+    logging.raiseExceptions = False  # a log file on a full disk must not print a traceback per line
     settings = get_project_settings()
     log_dir = Path(os.environ.get("CITYWATCH_DATA_DIR") or PROJECT_ROOT / "var") / "logs"
     log_dir.mkdir(parents=True, exist_ok=True)

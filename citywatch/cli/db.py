@@ -48,6 +48,8 @@ def check() -> None:
     for table in report.tables:
         tail = f"  then: {table.error}" if table.error else ""
         click.echo(f"  {table.name:<28} {table.readable:>10,} readable{tail}")
+    if not report.tables:
+        click.echo("  no table is readable: the file's schema itself is damaged")
     if not report.ok:
         raise StoreDamaged(f"{report.path}: store file damaged: restore a backup (`citywatch db backup` makes them)")
 
