@@ -187,7 +187,7 @@ class DistributedRound:
         from pymongo.errors import DuplicateKeyError, PyMongoError
 
         from citywatch.store import StoreError
-        from crawler.context import get_store
+        from crawler.singletons import get_store
 
         run_id = self.crawler.settings.get("CITYWATCH_RUN_ID")
         try:

@@ -14,7 +14,7 @@ from __future__ import annotations
 import re
 import warnings
 from dataclasses import dataclass
-from datetime import UTC, datetime
+from datetime import UTC, datetime, timedelta
 from typing import Any
 from urllib.parse import urljoin
 
@@ -29,6 +29,8 @@ ARTICLE_TYPES = {"NewsArticle", "Article", "ReportageNewsArticle", "AnalysisNews
 JSONLD_BODY_RATIO = 1.5
 _CONTROL = re.compile(r"[\x00-\x08\x0e-\x1f\ufffd]")
 _WIDE = re.compile(r"[\u3040-\u30ff\u3400-\u9fff\uac00-\ud7af]")
+REDECODE_SAMPLE = 200_000  # bytes read to guess a charset; the whole page is decoded with the guess
+EARLIEST_PLAUSIBLE = datetime(1990, 1, 1, tzinfo=UTC)  # older "publication dates" are CMS placeholders
 WIDE_CHAR_WEIGHT = 3  # a Chinese/Japanese/Korean character carries about as much as three Latin ones
 
 
@@ -47,6 +49,17 @@ def looks_binary(text: str) -> bool:
     """Whether decoded 'HTML' is really binary: control and replacement characters abound."""
     sample = text[:8192]
     return bool(sample) and len(_CONTROL.findall(sample)) > len(sample) * 0.02
+
+
+def redecode(body: bytes) -> str | None:
+    """The page decoded with the charset its bytes suggest, when the declared one garbled it; None if none fits."""
+    from charset_normalizer import from_bytes
+
+    best = from_bytes(body[:REDECODE_SAMPLE]).best()
+    if best is None:
+        return None
+    text = body.decode(best.encoding, errors="replace")
+    return None if looks_binary(text) else text
 
 
 def text_size(text: str) -> int:
@@ -72,6 +85,11 @@ def parse_date(value: Any) -> datetime | None:
     if parsed.tzinfo is None:
         parsed = parsed.replace(tzinfo=UTC)
     return parsed.astimezone(UTC)
+
+
+def plausible_date(value: datetime | None, now: datetime | None = None) -> bool:
+    """Between 1990 and a day from now (time zones): outside it a date is a placeholder or a typo."""
+    return value is not None and EARLIEST_PLAUSIBLE <= value <= (now or datetime.now(UTC)) + timedelta(days=1)
 
 
 def _names(value: Any) -> str | None:

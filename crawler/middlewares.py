@@ -5,7 +5,8 @@
   a redirect is a new request through this chain). Untagged requests (robots.txt)
   must be on some source's domains.
 * :class:`SourceStatsMiddleware` - per-source request and response-status counters.
-* :class:`BackoffRetryMiddleware` - Scrapy's retries, spaced by exponential backoff.
+* :class:`BackoffRetryMiddleware` - Scrapy's retries, spaced by exponential backoff or the server's
+  ``Retry-After`` (capped).
 * :class:`ConditionalFeedMiddleware` - ETag / Last-Modified for feeds and sitemaps,
   remembered in the ``feed_state`` collection only after a run finished cleanly
   for that source, so a killed run never makes the next one skip unseen entries.
@@ -18,6 +19,7 @@ from __future__ import annotations
 import logging
 from collections.abc import AsyncIterator, Iterable, Iterator
 from datetime import UTC, datetime
+from email.utils import parsedate_to_datetime
 from typing import Any
 
 from pymongo import UpdateOne
@@ -29,10 +31,10 @@ from scrapy.utils.defer import maybe_deferred_to_future
 from twisted.internet.task import deferLater
 
 from citywatch.config.sources import host_allowed
-from citywatch.store import StoreError, known_urls
+from citywatch.store import STORE_FAILURES, StoreError, known_urls
 from citywatch.store.articles import chunks
-from crawler.context import claim, get_store, stat_key
 from crawler.dedup import canonical_url
+from crawler.singletons import claim, get_store, outage, stat_key
 
 logger = logging.getLogger(__name__)
 FEED_STATE = "feed_state"
@@ -82,17 +84,40 @@ class SourceStatsMiddleware:
         return response
 
 
+def retry_after(response: Any, now: datetime | None = None) -> float | None:
+    """Seconds a 429/503 answer asks the client to wait (``Retry-After``: seconds or an HTTP date), if it says."""
+    raw = (response.headers.get("Retry-After") or b"").decode("latin-1").strip()
+    if not raw:
+        return None
+    if raw.isdigit():
+        return float(raw)
+    try:
+        when = parsedate_to_datetime(raw)
+    except (TypeError, ValueError):
+        return None
+    if when.tzinfo is None:
+        when = when.replace(tzinfo=UTC)
+    return max(0.0, (when - (now or datetime.now(UTC))).total_seconds())
+
+
 class BackoffRetryMiddleware(RetryMiddleware):
-    """Waits ``RETRY_BACKOFF_BASE * 2**(n-1)`` seconds (capped) before the n-th retry of a request."""
+    """Waits ``RETRY_BACKOFF_BASE * 2**(n-1)`` seconds (capped) before the n-th retry of a request, or what the
+    server's ``Retry-After`` asks when that is longer, up to ``RETRY_AFTER_MAX``."""
 
     def __init__(self, settings: Any) -> None:
         super().__init__(settings)
         self.base = settings.getfloat("RETRY_BACKOFF_BASE", 2.0)
         self.cap = settings.getfloat("RETRY_BACKOFF_MAX", 60.0)
+        self.after_cap = settings.getfloat("RETRY_AFTER_MAX", 300.0)
 
-    async def _backoff(self, result: Any) -> Any:
+    def delay(self, retry: Request, response: Any = None) -> float:
+        backoff = min(self.cap, self.base * 2 ** (retry.meta.get("retry_times", 1) - 1))
+        asked = retry_after(response) if response is not None else None
+        return backoff if asked is None else max(backoff, min(self.after_cap, asked))
+
+    async def _backoff(self, result: Any, response: Any = None) -> Any:
         if isinstance(result, Request):
-            delay = min(self.cap, self.base * 2 ** (result.meta.get("retry_times", 1) - 1))
+            delay = self.delay(result, response)
             if delay > 0:
                 from twisted.internet import reactor  # the one Scrapy installed
 
@@ -100,7 +125,7 @@ class BackoffRetryMiddleware(RetryMiddleware):
         return result
 
     async def process_response(self, request: Request, response: Any) -> Any:  # type: ignore[override]  # async, as Scrapy 2.13 allows
-        return await self._backoff(super().process_response(request, response))
+        return await self._backoff(super().process_response(request, response), response)
 
     async def process_exception(self, request: Request, exception: Exception) -> Any:  # type: ignore[override]
         return await self._backoff(super().process_exception(request, exception))
@@ -185,11 +210,12 @@ class KnownUrlsMiddleware:
 
     def _filter(self, requests: list[Request]) -> list[Request]:
         canon = {r.url: canonical_url(r.url) for r in requests}
-        try:
-            known = known_urls(get_store(), {*canon, *canon.values()})
-        except (StoreError, PyMongoError) as exc:  # fetch anyway: saving is idempotent
-            logger.warning("known-URL check failed, fetching %d links: %s", len(requests), exc)
-            known = set()
+        known: set[str] = set()
+        if not outage(self.crawler.settings).down:  # a store known to be down is not asked (each try blocks)
+            try:
+                known = known_urls(get_store(), {*canon, *canon.values()})
+            except STORE_FAILURES as exc:  # fetch anyway: saving is idempotent
+                logger.warning("known-URL check failed, fetching %d links: %s", len(requests), exc)
         kept = []
         for request in requests:
             source = request.meta.get("source_id")

@@ -4,7 +4,8 @@ Each stage does one thing and counts what it drops in the per-source stats
 (``source/<id>/dropped/<reason>``). Bad pages (binary, unparseable) are dropped
 with a reason; thin pages (teasers, paywalls, galleries) are kept with
 ``status="too_short"`` so nothing disappears silently. Storage writes in
-batches, at the latest every ``STORE_FLUSH_SECONDS`` and at close; writes are
+batches, at the latest every ``STORE_FLUSH_SECONDS`` and at close, in the store
+thread (``crawler/store_thread.py``), never on the reactor; writes are
 idempotent (``save_articles``), so a restarted run never stores twice.
 """
 
@@ -12,7 +13,6 @@ from __future__ import annotations
 
 import logging
 import time
-from concurrent.futures import Future
 from datetime import UTC, datetime
 from functools import partial
 from typing import Any, cast
@@ -21,9 +21,10 @@ from urllib.parse import urlsplit
 from pymongo import UpdateOne
 from pymongo.errors import PyMongoError
 from scrapy.exceptions import DropItem
-from scrapy.utils.defer import maybe_deferred_to_future
+from scrapy.utils.defer import deferred_from_coro, maybe_deferred_to_future
 from twisted.internet.defer import Deferred
 from twisted.internet.task import LoopingCall
+from twisted.python.failure import Failure
 
 from citywatch.config.sources import host_allowed
 from citywatch.store import StoreError, save_articles
@@ -31,14 +32,17 @@ from citywatch.store.articles import insert_new
 from citywatch.store.schema import WRITTEN_FIELDS
 from citywatch.store.summary import city_refs
 from crawler import extraction, language
-from crawler.context import (
+from crawler.dedup import canonical_url, content_hash, signature, signature_doc, words
+from crawler.singletons import (
     acquire_extraction_workers,
     get_store,
     near_duplicate_index,
+    outage,
     release_extraction_workers,
     stat_key,
+    store_thread,
 )
-from crawler.dedup import canonical_url, content_hash, signature, signature_doc, words
+from crawler.store_thread import in_reactor
 from crawler.workers import WORKER_CPU_STAT, WorkerCrashed, WorkersUnavailable
 
 logger = logging.getLogger(__name__)
@@ -57,23 +61,6 @@ class _Stage:
     def drop(self, item: Any, reason: str) -> DropItem:
         self.stats.inc_value(stat_key(item.get("source_id"), f"dropped/{reason}"))
         return DropItem(f"{reason}: {item.get('url')}")
-
-
-def _deferred(future: Future) -> Deferred:
-    """A Deferred fired in the reactor thread when a concurrent.futures Future (from a worker) completes."""
-    from twisted.internet import reactor  # the one Scrapy installed
-
-    deferred: Deferred = Deferred()
-
-    def fire(done: Future) -> None:
-        error = done.exception()
-        if error is not None:
-            deferred.errback(error)
-        else:
-            deferred.callback(done.result())
-
-    future.add_done_callback(lambda done: reactor.callFromThread(fire, done))
-    return deferred
 
 
 class ExtractionPipeline(_Stage):
@@ -95,7 +82,7 @@ class ExtractionPipeline(_Stage):
         if self.workers is not None and self.workers.usable:
             try:
                 future = self.workers.submit(extraction.extract, html, url)
-                found, cpu = await maybe_deferred_to_future(_deferred(future))
+                found, cpu = await maybe_deferred_to_future(in_reactor(future))
             except WorkersUnavailable:
                 logger.error("extraction workers could not start; extracting in the crawl process")
             else:
@@ -138,14 +125,24 @@ class ExtractionPipeline(_Stage):
         item["title"] = found.title or item.get("feed_title")
         item["author"] = found.author or item.get("feed_author")
         item["description"] = found.description
-        item["published_at"] = found.published_at or item.get("feed_published")
+        item["fetched_at"] = datetime.now(UTC)
+        item["published_at"] = self.published_at(item, found.published_at)
         item["declared_lang"] = found.declared_lang or item.get("declared_lang")
         min_size = self.settings.getint("EXTRACTION_MIN_CHARS")
         item["status"] = "ok" if extraction.text_size(found.text) >= min_size else "too_short"
         if item["status"] != "ok":
             self.stats.inc_value(stat_key(item["source_id"], "too_short"))
-        item["fetched_at"] = datetime.now(UTC)
         return item
+
+    def published_at(self, item: Any, found: datetime | None) -> datetime | None:
+        """The page's date, else the listing's; an implausible one (before 1990, in the future) gives way to the
+        listing's date or, failing that, the fetch date, and is counted."""
+        listed = item.get("feed_published")
+        chosen = found or listed
+        if chosen is None or extraction.plausible_date(chosen, item["fetched_at"]):
+            return chosen
+        self.stats.inc_value(stat_key(item["source_id"], "fixed/implausible_date"))
+        return listed if extraction.plausible_date(listed, item["fetched_at"]) else item["fetched_at"]
 
 
 class LanguagePipeline(_Stage):
@@ -259,18 +256,59 @@ class TaggingPipeline(_Stage):
         self.flush()
 
 
+def _by_source(docs: list[dict]) -> dict[str, list[dict]]:
+    grouped: dict[str, list[dict]] = {}
+    for doc in docs:
+        grouped.setdefault(doc["source_id"], []).append(doc)
+    return grouped
+
+
+def write_batch(store: Any, docs: list[dict], signatures: list[dict], cluster_updates: dict[str, str]) -> dict:
+    """One batch, in the store thread: signatures and cluster updates first, then the articles per source.
+
+    Signatures go first so that a crawl killed between the two writes leaves articles not yet stored, which
+    the next run fetches again, rather than stored articles without a signature, which it would never repair.
+    """
+    insert_new(store.collection("signatures"), signatures)  # some stored by an earlier, killed run
+    if cluster_updates:
+        ops = [UpdateOne({"_id": k}, {"$set": {"cluster_id": v}}) for k, v in cluster_updates.items()]
+        store.articles.bulk_write(ops, ordered=False)
+        store.collection("signatures").bulk_write(ops, ordered=False)
+    return {source: save_articles(store, group) for source, group in _by_source(docs).items()}
+
+
 class StoragePipeline(_Stage):
-    """Batched, idempotent writes of articles, then their signatures and cluster updates."""
+    """Batched, idempotent writes (:func:`write_batch`) in the store thread, through store outages.
+
+    A batch whose write fails is kept and tried again after the outage's backoff
+    (``crawler.store_thread.Outage``), which also pauses fetching and ends the crawl
+    when the store stays down. ``stored`` counts articles inserted or changed; one
+    the store held unchanged is ``skipped/unchanged``.
+    """
 
     def open_spider(self) -> None:
         self.buffer: list[dict] = []
         self.signatures: list[dict] = []
         self.cluster_updates: dict[str, str] = {}
+        self.writing: Deferred | None = None
+        self.outage = outage(self.settings)
+        self.outage.listeners.append(self.on_outage)
         self.last_flush = time.monotonic()
         self.ticker = LoopingCall(self._tick)
-        self.ticker.start(self.settings.getfloat("STORE_FLUSH_SECONDS"), now=False)
+        self.ticker.start(min(1.0, self.settings.getfloat("STORE_FLUSH_SECONDS")), now=False)
+
+    def on_outage(self, event: str) -> None:
+        engine = self.crawler.engine
+        if event == "pause":
+            engine.pause()
+        elif event == "resume":
+            engine.unpause()
+        elif event == "give_up":
+            engine.unpause()  # let the engine reach its close
+            deferred_from_coro(engine.close_spider_async(reason="store_unavailable"))
 
     def _tick(self) -> None:
+        self.outage.judge()
         if time.monotonic() - self.last_flush >= self.settings.getfloat("STORE_FLUSH_SECONDS"):
             self.flush()
 
@@ -292,43 +330,56 @@ class StoragePipeline(_Stage):
             self.flush()
         return item
 
-    def flush(self) -> None:
+    def flush(self) -> Deferred | None:
+        """Start writing what is buffered, unless a write is in flight or the outage says wait; the write's
+        Deferred (never failing: a failure keeps the batch and feeds the outage)."""
         self.last_flush = time.monotonic()
-        if not self.buffer:
-            return
+        if not self.buffer or self.writing is not None or not self.outage.may_try():
+            return self.writing
         clusters = near_duplicate_index(self.settings).clusters
         for doc in (*self.buffer, *self.signatures):  # a later article may have joined this one's cluster
             key = doc.get("canonical_url") or doc["_id"]
             doc["cluster_id"] = clusters.get(key, doc["cluster_id"])
-        try:
-            store = get_store()
-            result = save_articles(store, self.buffer)
-            self._write_side_data(store)
-        except (StoreError, PyMongoError) as exc:  # keep the buffer; the next flush retries
-            logger.error("store unavailable, %d articles kept for the next attempt: %s", len(self.buffer), exc)
-            return
-        rejected = {ref for ref, _ in result.rejected}
-        for _ref, message in result.rejected:
-            logger.warning("article rejected by the store: %s", message)
-        for doc in self.buffer:
-            name = "dropped/invalid" if doc["url"] in rejected else "stored"
-            self.stats.inc_value(stat_key(doc["source_id"], name))
+        batch = (self.buffer, self.signatures, self.cluster_updates)
         self.buffer, self.signatures, self.cluster_updates = [], [], {}
+        self.writing = store_thread().call(write_batch, *batch)
+        self.writing.addCallbacks(self._written, self._failed, errbackArgs=(batch,))
+        return self.writing
 
-    def _write_side_data(self, store: Any) -> None:
-        insert_new(store.collection("signatures"), self.signatures)  # some stored by an earlier, killed run
-        if self.cluster_updates:
-            ops = [UpdateOne({"_id": k}, {"$set": {"cluster_id": v}}) for k, v in self.cluster_updates.items()]
-            store.articles.bulk_write(ops, ordered=False)
-            store.collection("signatures").bulk_write(ops, ordered=False)
+    def _written(self, results: dict) -> None:
+        self.writing = None
+        self.outage.recovered()
+        for source, result in results.items():
+            for _ref, message in result.rejected:
+                logger.warning("article rejected by the store: %s", message)
+            for name, count in (("stored", result.inserted + result.updated), ("skipped/unchanged", result.unchanged),
+                                ("dropped/invalid", len(result.rejected))):
+                if count:
+                    self.stats.inc_value(stat_key(source, name), count)
 
-    def close_spider(self) -> None:
+    def _failed(self, failure: Failure, batch: tuple[list[dict], list[dict], dict[str, str]]) -> None:
+        """Keep the batch (ahead of what arrived meanwhile) and let the outage decide when to try again."""
+        self.writing = None
+        docs, signatures, updates = batch
+        self.buffer, self.signatures = docs + self.buffer, signatures + self.signatures
+        self.cluster_updates = {**updates, **self.cluster_updates}
+        error = failure.value
+        if not isinstance(error, StoreError):  # a bug, not an outage: say so once, retry like an outage
+            logger.error("storing a batch failed: %r", error)
+            error = StoreError(repr(error))
+        self.outage.failed(error)
+
+    async def close_spider(self) -> None:
         if self.ticker.running:
             self.ticker.stop()
-        self.flush()
+        if self.writing is not None:
+            await maybe_deferred_to_future(self.writing)
+        if self.buffer and not self.outage.gave_up:  # one last attempt, whatever the backoff says
+            self.outage.next_attempt = 0.0
+            if (last := self.flush()) is not None:
+                await maybe_deferred_to_future(last)
+        self.outage.listeners.remove(self.on_outage)
         if self.buffer:
             for doc in self.buffer:
                 self.stats.inc_value(stat_key(doc["source_id"], "errors/store"))
             logger.error("%d articles could not be stored; the next run fetches them again", len(self.buffer))
-
-

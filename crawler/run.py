@@ -9,6 +9,10 @@ sections spiders side by side in one CrawlerProcess, sharing one run id.
 
 ``settings`` are Scrapy settings overrides (JSON-serialisable values), the plug
 point for the monitoring and distributed (scrapy-redis) overlays.
+
+The child dies with its parent: it watches the pid that started it and, once that
+process is gone (``citywatch crawl`` or the scheduler SIGKILLed), stops as if sent
+SIGTERM, so no orphan crawl outlives the process that holds its job lease.
 """
 
 from __future__ import annotations
@@ -22,6 +26,7 @@ import signal
 import subprocess
 import sys
 import threading
+import time
 from collections.abc import Callable, Mapping
 from datetime import date
 from pathlib import Path
@@ -29,12 +34,27 @@ from typing import Any
 
 from citywatch.config import PROJECT_ROOT, flag_threshold
 from citywatch.config.sources import load_sources
+from crawler.workers import die_with_parent
 
 SPIDERS = ("feeds", "sitemaps", "sections")
 
 
+# Exit statuses of ``citywatch crawl`` (and of ``python -m crawler.run`` where they apply).
+EXIT_OK = 0  # the run finished and every source answered at least one request
+EXIT_FAILED = 1  # bad input, or the crawl process failed (see `citywatch runs`)
+EXIT_STORE = 2  # the store is unreachable, full or damaged (one line says which and what to do)
+EXIT_INTERRUPTED = 3  # stopped before the end: SIGTERM, Ctrl-C, the crawl process killed
+EXIT_UNREACHED = 4  # the run finished but some source could not be fetched at all
+PARENT_GONE_GRACE_SECONDS = 60.0  # a crawl whose parent died gets this long to stop cleanly, then exits
+
+
 class CrawlFailed(RuntimeError):
-    """The crawl process exited with an error; the run record says what it did before."""
+    """The crawl process did not end cleanly; ``exit_code`` is the status ``citywatch crawl`` exits with."""
+
+    def __init__(self, message: str, run_id: str, exit_code: int = EXIT_FAILED) -> None:
+        super().__init__(message)
+        self.run_id = run_id
+        self.exit_code = exit_code
 
 
 def spiders_for(sources_file: Path, only: list[str] | None) -> list[str]:
@@ -46,7 +66,7 @@ def crawl_command(sources_file: Path, run_id: str, only: list[str] | None = None
                   settings: Mapping[str, Any] | None = None) -> list[str]:
     """The child-process command line (also what tests kill with SIGKILL)."""
     command = [sys.executable, "-m", "crawler.run", "--sources", str(Path(sources_file).resolve()),
-               "--run-id", run_id]
+               "--run-id", run_id, "--parent", str(os.getpid())]
     if only:
         command += ["--only", ",".join(only)]
     if since:
@@ -63,28 +83,42 @@ def child_env() -> dict[str, str]:
     return env
 
 
+def spawn_crawl(command: list[str], **popen: Any) -> subprocess.Popen:
+    """Start a crawl child (from :func:`crawl_command`) in the project root with the crawler's environment."""
+    return subprocess.Popen(command, cwd=PROJECT_ROOT, env=child_env(), **popen)
+
+
+def exit_code_after(returncode: int, stopping: bool) -> int:
+    """The status ``citywatch crawl`` exits with for a crawl child that exited with ``returncode``."""
+    if returncode in (EXIT_OK, EXIT_STORE):
+        return returncode
+    return EXIT_INTERRUPTED if stopping or returncode < 0 else EXIT_FAILED
+
+
 def run_crawl(sources_file: Path, only: list[str] | None = None, since: date | None = None,
               settings: dict | None = None, after: Callable[[Any, str], Any] | None = None) -> str:
-    """Run one crawl to the end and return its run id (see ``citywatch runs``).
+    """Run one crawl to the end and return its run id (see ``citywatch runs``); raise :class:`CrawlFailed`
+    when the crawl process did not end cleanly (its run record is closed first, when the store allows).
 
     ``after(store, run_id)`` runs once the run is closed, however it ended: the
     command line passes the post-run monitors (``citywatch.scheduler.monitors``),
     which live above the crawler because they judge a run against the store's history.
     """
-    from citywatch.store import connect
+    from citywatch.store import StoreError, connect
     from citywatch.store.runs import close_unfinished_run, new_run_id
 
     spiders_for(Path(sources_file), only)
     threshold = flag_threshold(os.environ)  # raises SettingError before anything starts
     if threshold is not None:
         settings = {"TAGGER_FLAG_THRESHOLD": threshold, **(settings or {})}
+    with connect():  # an unreachable, full or damaged store is one line now, before any page is fetched
+        pass
     if os.environ.get("CITYWATCH_REDIS_URL"):  # distributed: join the shared Redis round
         from crawler.distributed import distributed_settings
 
         settings = {**distributed_settings(), **(settings or {})}
     run_id = new_run_id()
-    child = subprocess.Popen(crawl_command(Path(sources_file), run_id, only, since, settings),
-                             cwd=PROJECT_ROOT, env=child_env())
+    child = spawn_crawl(crawl_command(Path(sources_file), run_id, only, since, settings))
     stopping = False
 
     def pass_sigterm(signum: int, frame: Any) -> None:  # `kill <citywatch crawl>` stops the crawl cleanly
@@ -102,13 +136,20 @@ def run_crawl(sources_file: Path, only: list[str] | None = None, since: date | N
     finally:
         if in_main_thread:
             signal.signal(signal.SIGTERM, previous)
-    with connect() as store:
-        if returncode != 0:
-            close_unfinished_run(store, run_id, returncode, stopping, {"sources_file": str(sources_file)})
-        if after is not None:
-            _after_run(after, store, run_id)
-    if returncode != 0:
-        raise CrawlFailed(f"crawl {run_id} failed (exit status {returncode}); see `citywatch runs`")
+    code = exit_code_after(returncode, stopping)
+    try:
+        with connect() as store:
+            if returncode != 0:
+                close_unfinished_run(store, run_id, returncode, stopping, {"sources_file": str(sources_file)})
+            if after is not None:
+                _after_run(after, store, run_id)
+    except StoreError:
+        if code != EXIT_STORE:  # the crawl gave up on the store and said why in one line: nothing to add
+            raise
+    if code != EXIT_OK:
+        how = f"killed by signal {-returncode}" if returncode < 0 else f"exit status {returncode}"
+        raise CrawlFailed(f"crawl {run_id} did not finish ({how}); see `citywatch runs --show {run_id}`", run_id,
+                          code)
     return run_id
 
 
@@ -138,6 +179,7 @@ def crawl_in_this_process(sources_file: Path, run_id: str, only: list[str] | Non
     from scrapy.utils.project import get_project_settings
 
     names = spiders_for(sources_file, only)
+    logging.raiseExceptions = False  # a log file on a full disk must not print a traceback per line
     settings = get_project_settings()
     log_dir = Path(os.environ.get("CITYWATCH_DATA_DIR") or PROJECT_ROOT / "var") / "logs"
     log_dir.mkdir(parents=True, exist_ok=True)
@@ -149,7 +191,12 @@ def crawl_in_this_process(sources_file: Path, run_id: str, only: list[str] | Non
     for name in names:
         process.crawl(name, sources=str(sources_file), only=only, since=since, run_id=run_id)
     gc.freeze()  # the imported libraries stay forever: keep them out of every garbage collection
-    process.start()
+    try:
+        process.start()
+    finally:
+        from crawler.singletons import close_store_thread
+
+        close_store_thread()
 
 
 def main(argv: list[str] | None = None) -> int:
@@ -159,10 +206,22 @@ def main(argv: list[str] | None = None) -> int:
     parser.add_argument("--only", default=None, help="comma-separated source ids")
     parser.add_argument("--since", default=None, help="ISO date: skip entries published before it")
     parser.add_argument("--settings", default="{}", help="JSON object of Scrapy settings overrides")
+    parser.add_argument("--parent", type=int, default=None, help="pid of the starting process: stop when it dies")
     args = parser.parse_args(argv)
     only = [s for s in args.only.split(",") if s] if args.only else None
+    if args.parent is not None:
+        die_with_parent(args.parent, _stop_orphan)
     crawl_in_this_process(args.sources, args.run_id, only, args.since, json.loads(args.settings))
-    return 0
+    from crawler.singletons import store_gave_up
+
+    return EXIT_STORE if store_gave_up() else EXIT_OK
+
+
+def _stop_orphan() -> None:
+    """The parent died: stop like on SIGTERM (in-flight work is stored, the run closed), and surely exit soon."""
+    os.kill(os.getpid(), signal.SIGTERM)
+    time.sleep(PARENT_GONE_GRACE_SECONDS)
+    os._exit(EXIT_INTERRUPTED)
 
 
 if __name__ == "__main__":

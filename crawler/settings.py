@@ -32,6 +32,7 @@ RETRY_TIMES = 2
 RETRY_HTTP_CODES = [500, 502, 503, 504, 522, 524, 408, 429]
 RETRY_BACKOFF_BASE = 2.0  # seconds before the first retry, doubled for each further one
 RETRY_BACKOFF_MAX = 60.0
+RETRY_AFTER_MAX = 300.0  # a server's Retry-After is honoured up to this many seconds
 REDIRECT_MAX_TIMES = 5
 COOKIES_ENABLED = False
 TELNETCONSOLE_ENABLED = False
@@ -53,6 +54,10 @@ DOWNLOADER_MIDDLEWARES = {
     "scrapy.downloadermiddlewares.retry.RetryMiddleware": None,
     "crawler.middlewares.BackoffRetryMiddleware": 550,
     "crawler.middlewares.ConditionalFeedMiddleware": 560,
+}
+DOWNLOAD_HANDLERS = {  # Scrapy's HTTP handler, holding every download while a store outage pauses the crawl
+    "http": "crawler.handlers.OutageAwareHandler",
+    "https": "crawler.handlers.OutageAwareHandler",
 }
 SPIDER_MIDDLEWARES = {
     "crawler.middlewares.KnownUrlsMiddleware": 900,
@@ -80,6 +85,13 @@ TAGGER_FLUSH_SECONDS = 2.0
 TAGGER_FLAG_THRESHOLD = None  # a confidence overrides the tagger's review threshold (run_crawl sets CITYWATCH_FLAG_THRESHOLD's)
 STORE_BATCH = 50  # articles per save_articles call
 STORE_FLUSH_SECONDS = 5.0  # and at least this often, so a kill loses little
+STORE_RETRY_SECONDS = 1.0  # a failed write is retried after this, doubled after each further failure...
+STORE_RETRY_MAX_SECONDS = 60.0  # ... up to this
+STORE_OUTAGE_PAUSE_SECONDS = 30.0  # store down this long: stop fetching new pages until it answers
+STORE_OUTAGE_GIVE_UP_SECONDS = 600.0  # store down this long: end the crawl (exit status 2)
+CITYWATCH_LEASE = None  # set by the scheduler: {"job", "lease_id", "ttl_seconds"} of the lease the heartbeat renews
+SITEMAP_MAX_DEPTH = 3  # sitemap indexes nested below a registry sitemap; deeper ones count as errors/sitemap_loop
+SITEMAP_MAX_COUNT = 500  # sitemaps fetched per source and run; a sitemap listed again counts as errors/sitemap_loop
 SECTIONS_MAX_DEPTH = 1  # listing pages followed from a section page (pagination)
 RUN_HEARTBEAT_SECONDS = 5.0
 RUN_STALE_SECONDS = 60.0  # a running run without heartbeat for this long is marked interrupted at the next start

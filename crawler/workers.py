@@ -57,15 +57,24 @@ def worker_count(setting: Any) -> int:
     return count
 
 
-def _watch_parent(parent: int) -> None:
+def _watch_parent(parent: int, on_death: Callable[[], Any]) -> None:
     while os.getppid() == parent:
         time.sleep(PARENT_CHECK_SECONDS)
-    os._exit(0)  # the crawl process is gone: nobody will read our results
+    on_death()
+
+
+def die_with_parent(parent: int, on_death: Callable[[], Any] = lambda: os._exit(0)) -> None:
+    """Call ``on_death`` (default: exit at once) when process ``parent`` is no longer this one's parent.
+
+    A watchdog thread rather than Linux's parent-death signal: it works on every POSIX system, and a child
+    reparented before it could ask for the signal is noticed too (``parent`` is the pid it was started by).
+    """
+    threading.Thread(target=_watch_parent, args=(parent, on_death), name="watch-parent", daemon=True).start()
 
 
 def _start_worker(parent: int) -> None:
     signal.signal(signal.SIGINT, signal.SIG_IGN)
-    threading.Thread(target=_watch_parent, args=(parent,), name="watch-parent", daemon=True).start()
+    die_with_parent(parent)  # the crawl process is gone: nobody will read our results
     from crawler import extraction
 
     extraction.warm_up()  # load the lazy tables now, not inside the first page

@@ -27,6 +27,7 @@ class _Handler(BaseHTTPRequestHandler):
         server = self.server
         with server.lock:
             server.hits[parts.path] += 1
+            server.times.setdefault(parts.path, []).append(time.monotonic())
             server.in_flight += 1
             server.max_in_flight = max(server.max_in_flight, server.in_flight)
         try:
@@ -49,6 +50,11 @@ class _Handler(BaseHTTPRequestHandler):
                     self.send_header("Content-Length", str(len(body)))
                 self.end_headers()
                 self.wfile.write(body)
+            elif reply.headers.get("Transfer-Encoding") == "chunked":
+                self.end_headers()
+                for chunk in body:
+                    self.wfile.write(b"%x\r\n%s\r\n" % (len(chunk), chunk))
+                self.wfile.write(b"0\r\n\r\n")
             else:
                 self.send_header("Connection", "close")
                 self.end_headers()
@@ -74,6 +80,7 @@ class _Server(ThreadingHTTPServer):
             super().handle_error(request, client_address)
     site: Site
     hits: Counter
+    times: dict[str, list[float]]  # when each path was asked for (monotonic clock): proves waits
     lock: threading.Lock
     in_flight: int = 0
     max_in_flight: int = 0  # most requests answered at once: checks per-domain concurrency
@@ -85,6 +92,7 @@ class SiteServer:
         self.httpd = _Server((host, port), _Handler)
         self.httpd.site = site
         self.httpd.hits = Counter()
+        self.httpd.times = {}
         self.httpd.lock = threading.Lock()
         self.port = self.httpd.server_address[1]
         site.bind(host, self.port)
@@ -97,6 +105,10 @@ class SiteServer:
     @property
     def hits(self) -> Counter:
         return self.httpd.hits
+
+    @property
+    def times(self) -> dict[str, list[float]]:
+        return self.httpd.times
 
     @property
     def max_in_flight(self) -> int:

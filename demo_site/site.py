@@ -23,6 +23,7 @@ from collections.abc import Iterator
 from dataclasses import dataclass, field
 from datetime import UTC, datetime
 from email.utils import format_datetime
+from functools import cache
 from pathlib import Path
 from typing import Any
 
@@ -45,7 +46,12 @@ HOSTILE_LINKS = {
     "/hostile/huge.html": "too_large",
     "/hostile/binary.html": "binary",
     "/private/secret-report.html": "robots_txt",
+    "/hostile/chunked-huge.html": "too_large",
+    "/hostile/gzip-bomb.html": "too_large",
+    "/hostile/retry-after.html": "http_429",
 }
+RETRY_AFTER_SECONDS = 120
+SITEMAP_CHAIN = "/hostile/sitemap-chain/"  # sitemap index N lists index N + 1, forever
 
 _env = Environment(loader=FileSystemLoader(HERE / "templates"), autoescape=select_autoescape(["html", "xml", "rdf"]))
 
@@ -62,6 +68,8 @@ class Article:
     paragraphs: list[str]
     charset: str = "utf-8"
     href: str | None = None  # absolute link for entries that are not rendered pages
+    declared_charset: str | None = None  # the charset the page claims (header and <meta>), when it lies
+    page_published: str | None = None  # the date the page itself claims (JSON-LD, <meta>), when it differs
 
     @property
     def path(self) -> str:
@@ -115,6 +123,7 @@ def read_articles(path: Path) -> list[Article]:
                 outlet=raw["outlet"], slug=raw["slug"], title=raw["title"], author=raw.get("author") or "Staff",
                 published=published, lang=raw.get("lang") or "en", section=raw.get("section") or "news",
                 paragraphs=list(raw["paragraphs"]), charset=raw.get("charset", "utf-8"),
+                declared_charset=raw.get("declared_charset"), page_published=raw.get("page_published"),
             ))
     return articles
 
@@ -177,7 +186,8 @@ class Site:
             extras.append({"id": "hostile", "name": "The Hostile Times", "country": "GB", "language": "en",
                            "weight": 0.1, "allowed_domains": [host], "allow_networks": [f"{host}/32"],
                            "feeds": [f"{self.base}/hostile/rss.xml", f"{self.base}/hostile/malformed.rss",
-                                     f"{self.base}/hostile/huge-feed.rss"]})
+                                     f"{self.base}/hostile/huge-feed.rss", f"{self.base}/hostile/partial.rss"],
+                           "sitemaps": [f"{self.base}/hostile/sitemap-loop.xml"]})
         if self.bench_dir:
             extras.append({"id": "bench", "name": "Extraction benchmark pages", "country": "US", "language": "en",
                            "weight": 0.1, "allowed_domains": [host], "allow_networks": [f"{host}/32"],
@@ -195,14 +205,15 @@ class Site:
         siblings = [a for a in self.outlet_articles(article.outlet) if a is not article][:4]
         jsonld = {
             "@context": "https://schema.org", "@type": "NewsArticle", "headline": article.title,
-            "datePublished": article.published_iso or None, "inLanguage": article.lang,
+            "datePublished": article.page_published or article.published_iso or None, "inLanguage": article.lang,
             "author": [{"@type": "Person", "name": article.author}],
             "publisher": {"@type": "Organization", "name": outlet.name},
             "mainEntityOfPage": f"{self.base}{article.path}",
         }
         html = _env.get_template("article.html").render(
             a=article, o=outlet, base=self.base, offsite=self.offsite, related=siblings, sections=outlet.sections,
-            charset=article.charset, jsonld=json.dumps(jsonld, ensure_ascii=False).replace("</", "<\\/"),
+            charset=article.declared_charset or article.charset, page_date=article.page_published or article.published_iso,
+            jsonld=json.dumps(jsonld, ensure_ascii=False).replace("</", "<\\/"),
         )
         return html.encode(article.charset, errors="xmlcharrefreplace")
 
@@ -242,6 +253,22 @@ class Site:
             return Reply(200, {"Content-Type": "application/rss+xml", "Content-Length": str(self.huge_feed_bytes)},
                          _stream(b"<?xml version='1.0'?><rss version='2.0'><channel>", self.huge_feed_bytes,
                                  b"<item><title>x</title><link>http://127.0.0.1/x</link></item>"))
+        if path == "/hostile/partial.rss":  # the connection broke halfway through the feed
+            body = self._feed("rss2.xml", self.outlets["hostile"], self.hostile_pages).body
+            assert isinstance(body, bytes)
+            return Reply(200, {"Content-Type": "application/rss+xml"}, body[: len(body) // 2])
+        if path == "/hostile/sitemap-loop.xml":  # an index that lists itself and an endless chain of indexes
+            return self._sitemap_index([f"{self.base}{path}", f"{self.base}{SITEMAP_CHAIN}1.xml"])
+        if path.startswith(SITEMAP_CHAIN) and path.removeprefix(SITEMAP_CHAIN).removesuffix(".xml").isdigit():
+            n = int(path.removeprefix(SITEMAP_CHAIN).removesuffix(".xml"))
+            return self._sitemap_index([f"{self.base}{SITEMAP_CHAIN}{n + 1}.xml", f"{self.base}/hostile/sitemap-loop.xml"])
+        if path == "/hostile/chunked-huge.html":  # no Content-Length: only the bytes received reveal the size
+            return Reply(200, {**text, "Transfer-Encoding": "chunked"},
+                         _stream(b"<html><body>", self.huge_bytes, b"<p>" + b"word " * 200 + b"</p>"))
+        if path == "/hostile/gzip-bomb.html":
+            return Reply(200, {**text, "Content-Encoding": "gzip"}, _gzip_bomb(self.huge_bytes))
+        if path == "/hostile/retry-after.html":
+            return Reply(429, {**text, "Retry-After": str(RETRY_AFTER_SECONDS)}, b"<html><body>Slow down</body></html>")
         if path == "/hostile/missing.html":
             return Reply(404, text, b"<html><body>Not found</body></html>")
         if path == "/hostile/broken.html":
@@ -261,6 +288,10 @@ class Site:
             return Reply(200, text, b"<html><body><p>Robots should never see this.</p></body></html>")
         return None
 
+    def _sitemap_index(self, locs: list[str]) -> Reply:
+        body = _env.get_template("sitemap-index.xml").render(sitemaps=[{"loc": loc, "lastmod": ""} for loc in locs])
+        return Reply(200, {"Content-Type": "application/xml"}, body.encode())
+
     def route(self, path: str, query: dict[str, list[str]], headers: dict[str, str]) -> Reply:
         if path == "/robots.txt":
             return Reply(200, {"Content-Type": "text/plain"}, ROBOTS.encode())
@@ -269,7 +300,8 @@ class Site:
         if path in self.by_path:
             article = self.by_path[path]
             # non-UTF-8 pages declare their charset only in <meta>, as many old sites do
-            kind = "text/html; charset=utf-8" if article.charset == "utf-8" else "text/html"
+            declared = article.declared_charset or article.charset
+            kind = f"text/html; charset={declared}" if declared == "utf-8" else "text/html"
             return Reply(200, {"Content-Type": kind}, self.render_article(article), delay=self.page_delay)
         if self.bench_dir and path.startswith("/bench/"):
             return self._bench_route(path)
@@ -324,6 +356,12 @@ def _stream(head: bytes, total: int, filler: bytes) -> Iterator[bytes]:
         piece = chunk[: total - sent]
         yield piece
         sent += len(piece)
+
+
+@cache
+def _gzip_bomb(size: int) -> bytes:
+    """``size`` zero bytes gzipped (a thousandth of the size on the wire)."""
+    return gzip.compress(bytes(size), compresslevel=9)
 
 
 def bench_dir_from_env() -> Path | None:

@@ -32,8 +32,9 @@ def summary_lines(run: dict) -> list[str]:
     t = totals(run)
     started, ended = run.get("started_at"), run.get("ended_at")
     took = f" in {(ended - started).total_seconds():.0f} s" if started and ended else ""
+    logged = int(run.get("logged_errors") or 0)
     lines = [f"run {run['_id']}: {run.get('status')}{took} - {t['requests']} requests, {t['stored']} stored, "
-             f"{t['dropped']} dropped, {t['errors']} errors"]
+             f"{t['dropped']} dropped, {t['errors']} errors" + (f" ({logged} in the log)" if logged else "")]
     for source_id, c in sorted((run.get("sources") or {}).items()):
         statuses = " ".join(f"{k}:{v}" for k, v in sorted((c.get("responses") or {}).items()))
         problems = {**(c.get("dropped") or {}), **(c.get("errors") or {})}
@@ -43,7 +44,31 @@ def summary_lines(run: dict) -> list[str]:
     return lines
 
 
-@click.command()
+EXIT_CODES_HELP = """
+\b
+Exit status:
+  0  the run finished and every source answered at least one request
+  1  bad input (registry, options), or the crawl process failed
+  2  the store is unreachable, full or damaged (one line says which)
+  3  interrupted: SIGTERM, Ctrl-C, or the crawl process was killed
+  4  the run finished, but a source could not be fetched at all
+"""
+
+
+def exit_code(run: dict) -> int:
+    """The exit status for a run the crawl process ended itself (see EXIT_CODES_HELP)."""
+    from citywatch.store.runs import unreached_sources
+    from crawler.run import EXIT_FAILED, EXIT_INTERRUPTED, EXIT_OK, EXIT_UNREACHED
+
+    status = run.get("status")
+    if status == "interrupted":
+        return EXIT_INTERRUPTED
+    if status != "finished":
+        return EXIT_FAILED
+    return EXIT_UNREACHED if unreached_sources(run) else EXIT_OK
+
+
+@click.command(epilog=EXIT_CODES_HELP)
 @click.option("--sources", "sources_file", type=click.Path(path_type=Path), default=DEFAULT_SOURCES,
               show_default=True, help="Source registry (YAML).")
 @click.option("--only", multiple=True, metavar="ID", help="Crawl only this source (repeatable).")
@@ -53,12 +78,15 @@ def summary_lines(run: dict) -> list[str]:
               help="Scrapy setting override, e.g. -s DOWNLOAD_DELAY=2 (value parsed as JSON when it can be).")
 @click.option("--quiet", is_flag=True, help="No progress lines while crawling.")
 def crawl(sources_file: Path, only: tuple[str, ...], since, overrides: tuple[str, ...], quiet: bool) -> None:
-    """Crawl the chosen sources once: fetch new articles, extract, detect language, tag, store."""
+    """Crawl the chosen sources once: fetch new articles, extract, detect language, tag, store.
+
+    A summary follows the run (also `citywatch runs --show RUN_ID`); the exit status says how it ended.
+    """
     from citywatch.config.sources import SourcesError
     from citywatch.scheduler.monitors import monitor_run
     from citywatch.store import connect
-    from citywatch.store.runs import get_run
-    from crawler.run import CrawlFailed, run_crawl
+    from citywatch.store.runs import get_run, unreached_sources
+    from crawler.run import EXIT_STORE, CrawlFailed, run_crawl
 
     settings = parse_settings(overrides)
     if not quiet:
@@ -66,12 +94,23 @@ def crawl(sources_file: Path, only: tuple[str, ...], since, overrides: tuple[str
     since_date: date | None = since.date() if since else None
     try:
         run_id = run_crawl(sources_file, list(only) or None, since_date, settings, after=monitor_run)
-    except (SourcesError, CrawlFailed) as exc:
+        failed: CrawlFailed | None = None
+    except SourcesError as exc:
         raise click.ClickException(str(exc)) from None
+    except CrawlFailed as exc:
+        if exc.exit_code == EXIT_STORE:  # the crawl said why in one line; the store cannot say more
+            raise SystemExit(EXIT_STORE) from None
+        run_id, failed = exc.run_id, exc
     with connect() as store:
-        run = get_run(store, run_id)
-    for line in summary_lines(run or {"_id": run_id}):
+        run = get_run(store, run_id) or {"_id": run_id}
+    for line in summary_lines(run):
         click.echo(line)
+    if failed is not None:
+        click.echo(f"error: {failed}", err=True)
+        raise SystemExit(failed.exit_code)
+    if unreached := unreached_sources(run):
+        click.echo(f"error: not fetched at all (every request failed): {', '.join(unreached)}", err=True)
+    raise SystemExit(exit_code(run))
 
 
 COMMANDS = [crawl]

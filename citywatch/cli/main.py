@@ -16,7 +16,8 @@ import click
 
 from citywatch import cli as commands
 from citywatch.config import SettingError
-from citywatch.store.errors import StoreError
+from citywatch.store.connection import StoreConfig
+from citywatch.store.errors import STORE_FAILURES, StoreError, translate
 
 
 def _discover(group: click.Group) -> None:
@@ -46,8 +47,12 @@ def main() -> None:
     except click.ClickException as exc:
         exc.show()
         sys.exit(exc.exit_code)
-    except (StoreError, SettingError) as exc:
+    except SettingError as exc:
         click.echo(f"error: {exc}", err=True)
+        sys.exit(2)
+    except STORE_FAILURES as exc:  # the driver's or engine's own errors too, as one line naming the store
+        click.echo(f"error: {exc if isinstance(exc, StoreError) else translate(exc, StoreConfig.from_env().location)}",
+                   err=True)
         sys.exit(2)
     except click.exceptions.Exit as exc:
         sys.exit(exc.exit_code)

@@ -10,7 +10,9 @@ Taking a free or expired lock means inserting the *next* generation; of two
 processes that race for it, exactly one insert succeeds. Only the holder ever
 writes its own lease afterwards (heartbeat, release), so those writes need no
 atomicity. A holder that crashed stops renewing, its lease expires after
-``ttl`` seconds and the next process takes generation + 1.
+``ttl`` seconds and the next process takes generation + 1. The crawl a holder
+starts renews the same lease from its own heartbeat (``CITYWATCH_LEASE``), so an
+expired lease means that no crawl is working on the job either.
 """
 
 from __future__ import annotations
@@ -22,15 +24,14 @@ import threading
 import uuid
 from collections.abc import Callable
 from datetime import UTC, datetime, timedelta
-from typing import Any, TypeGuard
+from typing import Any
 
-from pymongo import DESCENDING
 from pymongo.errors import DuplicateKeyError, PyMongoError
 
 from citywatch.store import Store, StoreError
+from citywatch.store.leases import LOCKS, current_lease, lease_live, renew_lease
 
 logger = logging.getLogger(__name__)
-LOCKS = "locks"
 KEEP_GENERATIONS = 3  # older leases of a job are deleted when a new one is taken
 
 
@@ -40,17 +41,6 @@ class LockHeld(RuntimeError):
 
 def owner_id() -> str:
     return f"{socket.gethostname()}:{os.getpid()}:{uuid.uuid4().hex[:8]}"
-
-
-def current_lease(store: Store, job: str) -> dict | None:
-    """The newest lease of ``job`` (held, released or expired), or None."""
-    return store.collection(LOCKS).find_one({"job": job}, sort=[("generation", DESCENDING)])
-
-
-def lease_live(lease: dict | None, now: datetime | None = None) -> TypeGuard[dict]:
-    if lease is None or lease.get("released_at") is not None:
-        return False
-    return lease["expires_at"] > (now or datetime.now(UTC))
 
 
 class JobLock:
@@ -103,14 +93,7 @@ class JobLock:
 
     def renew(self, store: Store | None = None) -> bool:
         """Extend the lease; False if a newer generation exists (the lease was taken over)."""
-        store = store or self.store
-        newest = current_lease(store, self.job)
-        if newest is None or newest["_id"] != self.lease_id:
-            return False
-        now = datetime.now(UTC)
-        store.collection(LOCKS).update_one({"_id": self.lease_id},
-                                           {"$set": {"renewed_at": now, "expires_at": now + self.ttl}})
-        return True
+        return self.lease_id is not None and renew_lease(store or self.store, self.job, self.lease_id, self.ttl)
 
     def _heartbeat(self) -> None:
         store = self.connect() if self.connect else self.store
@@ -141,6 +124,10 @@ class JobLock:
         except (StoreError, PyMongoError) as exc:  # the lease expires on its own
             logger.warning("could not release the lock of %s (it expires in %s): %s", self.job, self.ttl, exc)
         self.lease_id = None
+
+    def crawl_setting(self) -> dict[str, Any]:
+        """The ``CITYWATCH_LEASE`` setting that lets the crawl renew this lease itself."""
+        return {"job": self.job, "lease_id": self.lease_id, "ttl_seconds": self.ttl.total_seconds()}
 
     def __enter__(self) -> JobLock:
         self.acquire()

@@ -41,7 +41,7 @@ from typing import Any
 
 from citywatch.store import Store
 from citywatch.store.runs import add_failures, get_run, merge_sources
-from crawler.context import address_url
+from crawler.singletons import address_url
 
 logger = logging.getLogger(__name__)
 EXTRACTION_DROPS = ("unparseable", "binary", "not_text", "extraction_error", "extraction_crashed")

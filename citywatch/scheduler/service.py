@@ -10,7 +10,10 @@
   schedulers on several machines never run the same job twice at once.
 * The crawl is a child process (``crawler.run``'s command line), so the
   scheduler can pass SIGTERM on: Scrapy then finishes the requests and items in
-  flight, flushes the store and records the run ``interrupted``.
+  flight, flushes the store and records the run ``interrupted``. The child stops
+  by itself when the scheduler dies (SIGKILL, OOM), and it renews the job's lease
+  from its own heartbeat: an expired lease means no crawl of that job is running,
+  so a second scheduler taking it over never overlaps an orphan.
 * After every run :func:`crawler.monitors.monitor_run` checks it and sends alerts.
 * With ``CITYWATCH_REDIS_URL`` set, every crawl joins the current Redis round
   (:mod:`crawler.distributed`), and the job lock is per machine: schedulers on
@@ -56,10 +59,9 @@ class Scheduler:
     # --- one run ---------------------------------------------------------------
     def run_job(self, job: Job) -> str | None:
         """Run ``job`` once if its lock is free; returns the run id, or None when skipped."""
-        from citywatch.config import PROJECT_ROOT
         from citywatch.scheduler.monitors import monitor_run
         from citywatch.store.runs import close_unfinished_run, new_run_id
-        from crawler.run import child_env, crawl_command
+        from crawler.run import crawl_command, spawn_crawl
 
         if self.stopping.is_set():
             return None
@@ -77,13 +79,14 @@ class Scheduler:
                     {"_id": job.name},
                     {"$set": {"last_fire": datetime.now(UTC), "last_run_id": run_id, "cron": job.cron}}, upsert=True)
                 logger.info("job %s: crawl %s of %d source(s)", job.name, run_id, len(job.sources))
-                command = crawl_command(self.sources_file, run_id, list(job.sources), None, self.crawl_settings())
+                settings = {**self.crawl_settings(), "CITYWATCH_LEASE": lock.crawl_setting()}  # the crawl renews it
+                command = crawl_command(self.sources_file, run_id, list(job.sources), None, settings)
                 with self.children_lock:
                     if self.stopping.is_set():
                         return None
                     # own session: a terminal's Ctrl-C reaches only the scheduler, which passes
                     # SIGTERM on once (a second signal would make Scrapy stop uncleanly)
-                    child = subprocess.Popen(command, cwd=PROJECT_ROOT, env=child_env(), start_new_session=True)
+                    child = spawn_crawl(command, start_new_session=True)
                     self.children[job.name] = child
                 try:
                     returncode = child.wait()

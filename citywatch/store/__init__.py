@@ -14,25 +14,40 @@ from typing import TYPE_CHECKING, Any
 if TYPE_CHECKING:
     from citywatch.store.articles import SaveResult, iter_articles, known_urls, save_articles
     from citywatch.store.connection import Store, StoreConfig, connect
-    from citywatch.store.errors import InvalidDocument, StoreError, StoreUnavailable
+    from citywatch.store.errors import (
+        STORE_FAILURES,
+        InvalidDocument,
+        StoreDamaged,
+        StoreError,
+        StoreFull,
+        StoreUnavailable,
+        translate,
+        translated,
+    )
 
 _HOMES = {
     "SaveResult": "articles", "iter_articles": "articles", "known_urls": "articles", "save_articles": "articles",
     "Store": "connection", "StoreConfig": "connection", "connect": "connection",
-    "InvalidDocument": "errors", "StoreError": "errors", "StoreUnavailable": "errors",
+    "InvalidDocument": "errors", "StoreError": "errors", "StoreUnavailable": "errors", "StoreDamaged": "errors",
+    "StoreFull": "errors", "STORE_FAILURES": "errors", "translate": "errors", "translated": "errors",
 }
 
 __all__ = [
+    "STORE_FAILURES",
     "InvalidDocument",
     "SaveResult",
     "Store",
     "StoreConfig",
+    "StoreDamaged",
     "StoreError",
+    "StoreFull",
     "StoreUnavailable",
     "connect",
     "iter_articles",
     "known_urls",
     "save_articles",
+    "translate",
+    "translated",
 ]
 
 

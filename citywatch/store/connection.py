@@ -25,7 +25,7 @@ from pymongo.errors import CollectionInvalid, ConfigurationError, OperationFailu
 
 from citywatch.config import PROJECT_ROOT
 from citywatch.store import embedded, groups
-from citywatch.store.errors import StoreError, StoreUnavailable
+from citywatch.store.errors import StoreError, StoreUnavailable, translated
 from citywatch.store.schema import article_json_schema
 
 DEFAULT_TIMEOUT_S = 5.0
@@ -77,6 +77,12 @@ class StoreConfig:
             data_dir=Path(env.get("CITYWATCH_DATA_DIR") or PROJECT_ROOT / "var"),
             timeout_s=timeout,
         )
+
+
+    @property
+    def location(self) -> str:
+        """What error messages name: the redacted URI, or the embedded store's SQLite file."""
+        return redact(self.uri) if self.uri else str(self.data_dir / f"{self.db_name}.sqlite")
 
 
 def redact(uri: str) -> str:
@@ -235,10 +241,11 @@ def retry_locked[T](action: Callable[[], T], location: str) -> T:
 def connect(config: StoreConfig | None = None, *, init: bool = True) -> Store:
     """Open the configured store, failing fast with :class:`StoreUnavailable`."""
     config = config or StoreConfig.from_env()
-    store = _connect_mongodb(config) if config.uri else _connect_embedded(config)
-    if init:
+    with translated(config.location):  # SQLite's "disk full", "malformed" become one line naming the file
+        store = _connect_mongodb(config) if config.uri else _connect_embedded(config)
         try:
-            store.ensure_ready()
+            if init:
+                store.ensure_ready()
         except BaseException:
             store.close()
             raise
@@ -275,7 +282,7 @@ def _connect_embedded(config: StoreConfig) -> Store:
 
     from mongoeco import CodecOptions, MongoClient
 
-    path = config.data_dir / f"{config.db_name}.sqlite"
+    path = Path(config.location)
     try:
         embedded.secure_files(path)
     except OSError as exc:

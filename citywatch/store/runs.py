@@ -2,14 +2,20 @@
 
 A run is written by the crawler processes while they work: a heartbeat every few
 seconds carries the latest counters, so a run killed with SIGKILL keeps the
-figures of its last heartbeat, and the next run that starts marks it
-``interrupted`` once its heartbeat is older than ``STALE_AFTER``. A run can have
+figures of its last heartbeat: the next run that starts marks it ``interrupted``
+once its heartbeat is older than ``STALE_AFTER``, with those figures merged into
+its per-source totals and its end time at that last heartbeat (the last moment it
+is known to have worked), not the moment it was found. A run can have
 several spiders (feeds, sitemaps, sections) and, in distributed mode, several
 processes; each writes its own ``spiders.<name>`` sub-document, so writers never
 overwrite each other.
 
 Statuses: ``running``, ``finished``, ``interrupted`` (shutdown signal or killed),
 ``failed`` (the crawl raised, or a process exited with an error).
+
+``stored`` counts articles inserted or changed, never ones the store already held
+unchanged (``skipped/unchanged``); ``logged_errors`` counts the ERROR lines of the
+run's log that no per-source counter explains (a store outage, a crash in a stage).
 """
 
 from __future__ import annotations
@@ -70,19 +76,25 @@ def merge_sources(spiders: Mapping[str, Mapping[str, Any]]) -> dict[str, dict[st
     return merged
 
 
+def closing_figures(run: Mapping[str, Any]) -> dict[str, Any]:
+    """The run-level totals written when a run closes: per-source counters and ERROR log lines over its spiders."""
+    spiders = run.get("spiders") or {}
+    return {"sources": merge_sources(spiders),
+            "logged_errors": sum(int(s.get("errors") or 0) for s in spiders.values())}
+
+
 def mark_stale(store: Store, now: datetime | None = None, stale_after: timedelta = STALE_AFTER) -> list[str]:
-    """Mark ``running`` runs whose heartbeat stopped as ``interrupted``; return their ids."""
+    """Mark ``running`` runs whose heartbeat stopped as ``interrupted``, with the counters of their last
+    heartbeat and ending at it; return their ids."""
     now = now or datetime.now(UTC)
-    stale = [
-        r["_id"]
-        for r in store.runs.find({"status": "running", "heartbeat_at": {"$lt": now - stale_after}}, {"_id": 1})
-    ]
-    for run_id in stale:
+    stale = list(store.runs.find({"status": "running", "heartbeat_at": {"$lt": now - stale_after}}))
+    for run in stale:
         store.runs.update_one(
-            {"_id": run_id, "status": "running"},
-            {"$set": {"status": "interrupted", "ended_at": now, "note": "heartbeat stopped (process killed?)"}},
+            {"_id": run["_id"], "status": "running"},
+            {"$set": {"status": "interrupted", "ended_at": run.get("heartbeat_at") or now,
+                      "note": "heartbeat stopped (process killed?)", **closing_figures(run)}},
         )
-    return stale
+    return [run["_id"] for run in stale]
 
 
 def start_run(store: Store, run_id: str, info: Mapping[str, Any], now: datetime | None = None,
@@ -127,8 +139,7 @@ def finish_run(store: Store, run_id: str, status: str, note: str | None = None, 
         raise ValueError(f"unknown run status {status!r}")
     now = now or datetime.now(UTC)
     run = store.runs.find_one({"_id": run_id}) or {}
-    update: dict[str, Any] = {"status": status, "ended_at": now, "heartbeat_at": now,
-                              "sources": merge_sources(run.get("spiders") or {})}
+    update: dict[str, Any] = {"status": status, "ended_at": now, "heartbeat_at": now, **closing_figures(run)}
     if note:
         update["note"] = note
     store.runs.update_one({"_id": run_id}, {"$set": update})
@@ -138,15 +149,17 @@ def finish_run(store: Store, run_id: str, status: str, note: str | None = None, 
 def close_unfinished_run(store: Store, run_id: str, returncode: int, interrupted: bool, info: Mapping[str, Any]) -> None:
     """A crawl process that exited non-zero may leave its run ``running`` (or unwritten): close it.
 
-    ``interrupted``: the process was asked to stop (SIGTERM, Ctrl-C), as opposed to failing.
+    ``interrupted``: the process was asked to stop (SIGTERM, Ctrl-C), as opposed to failing. A process killed
+    by a signal (negative ``returncode``: SIGKILL, the OOM killer) was interrupted too: it did not fail.
     """
     run = get_run(store, run_id)
     if run is not None and run.get("status") != "running":
         return
     if run is None:
         start_run(store, run_id, info)
-    finish_run(store, run_id, "interrupted" if interrupted else "failed",
-               note=f"crawl process exited with status {returncode}")
+    killed = returncode < 0
+    how = f"killed by signal {-returncode}" if killed else f"exited with status {returncode}"
+    finish_run(store, run_id, "interrupted" if interrupted or killed else "failed", note=f"crawl process {how}")
 
 
 def add_failures(store: Store, run_id: str, failures: list[dict[str, Any]]) -> None:
@@ -168,11 +181,22 @@ def list_runs(store: Store, failed: bool = False, limit: int = 20) -> Iterator[d
 
 
 def totals(run: Mapping[str, Any]) -> dict[str, int]:
-    """Run-wide figures for one-line listings."""
+    """Run-wide figures for one-line listings; ``errors`` are the per-source errors or, when more, the run's
+    ERROR log lines (an outage logs errors that belong to no source)."""
     out = {"requests": 0, "stored": 0, "dropped": 0, "errors": 0}
     for counters in (run.get("sources") or {}).values():
         out["requests"] += int(counters.get("requests", 0))
         out["stored"] += int(counters.get("stored", 0))
         out["dropped"] += int(sum((counters.get("dropped") or {}).values()))
         out["errors"] += int(sum((counters.get("errors") or {}).values()))
+    out["errors"] = max(out["errors"], int(run.get("logged_errors") or 0))
     return out
+
+
+def unreached_sources(run: Mapping[str, Any]) -> list[str]:
+    """Sources of the run that answered no request successfully (no status below 400): not fetched at all."""
+    sources = run.get("sources") or {}
+    return sorted(
+        source_id for source_id in set(run.get("source_ids") or ()) | set(sources)
+        if not any(int(status) < 400 for status in ((sources.get(source_id) or {}).get("responses") or {}))
+    )

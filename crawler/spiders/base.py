@@ -28,8 +28,9 @@ from twisted.python.failure import Failure
 
 from citywatch.config import DEFAULT_SOURCES
 from citywatch.config.sources import Source, load_sources
-from crawler.context import address_key, stat_key
+from crawler.extraction import looks_binary, redecode
 from crawler.items import ArticleItem
+from crawler.singletons import address_key, stat_key
 
 
 def parse_since(value: str | date | None) -> datetime | None:
@@ -55,14 +56,16 @@ def failure_reason(failure: Failure) -> tuple[str, str]:
         return "errors", "dns"
     if failure.check(ConnectionRefusedError, DownloadConnectionRefusedError):
         return "errors", "connection_refused"
-    if failure.check(DownloadCancelledError) and "max size" in message:
-        return "errors", "too_large"
+    if failure.check(DownloadCancelledError) or "exceeded DOWNLOAD_MAXSIZE" in message:
+        return "errors", "too_large"  # cancelled only by the size caps: declared, received, or decompressed
     if "max redirections" in message:
         return "errors", "redirect_loop"
     if "robots.txt" in message:
         return "dropped", "robots_txt"
     if message.startswith("offsite"):
         return "dropped", "offsite"
+    if message.startswith("store unavailable"):
+        return "dropped", "store_unavailable"
     return "errors", type(exc).__name__
 
 
@@ -149,13 +152,16 @@ class SourceSpider(scrapy.Spider):
     def parse_article(self, response: scrapy.http.Response) -> Iterator[ArticleItem]:
         meta = response.meta
         source = self.sources[meta["source_id"]]
-        is_text = isinstance(response, TextResponse)
+        html = response.text if isinstance(response, TextResponse) else None
+        if html is not None and looks_binary(html) and (redecoded := redecode(response.body)) is not None:
+            html = redecoded  # the declared charset was wrong; the bytes say which one it is
+            self.count(source.id, "fixed/charset")
         yield ArticleItem(
             url=response.url,
             requested_url=(meta.get("redirect_urls") or [response.url])[0],
             source_id=source.id,
             source_language=source.language,
-            html=response.text if is_text else None,
+            html=html,
             content_type=(response.headers.get("Content-Type") or b"").decode("latin-1"),
             declared_lang=(response.headers.get("Content-Language") or b"").decode("latin-1") or None,
             feed_title=meta.get("feed_title"),

@@ -1,7 +1,8 @@
 """``feeds``: RSS 0.9x/1.0/2.0 and Atom, parsed by feedparser.
 
 feedparser reads every dialect and recovers from many broken feeds (``bozo``);
-a feed that yields no entries at all is counted as ``errors/malformed_feed``.
+a feed that yields no entries at all is counted as ``errors/malformed_feed``, one
+that breaks after some entries as ``errors/partial_feed`` (its entries are kept).
 Entry titles, dates and authors travel with the article request as fallbacks.
 """
 
@@ -17,6 +18,8 @@ import scrapy
 
 from citywatch.config.sources import Source
 from crawler.spiders.base import SourceSpider
+
+BENIGN = (feedparser.CharacterEncodingOverride, feedparser.NonXMLContentType)  # bozo, but nothing lost
 
 
 def entry_date(entry: dict) -> datetime | None:
@@ -46,6 +49,8 @@ class FeedsSpider(SourceSpider):
         if not parsed.entries:
             self.count(source_id, "errors/malformed_feed" if parsed.bozo else "errors/empty_feed")
             return
+        if parsed.bozo and not isinstance(parsed.get("bozo_exception"), BENIGN):  # broken after some entries: keep them
+            self.count(source_id, "errors/partial_feed")
         for entry in parsed.entries:
             link = entry.get("link") or entry.get("id")
             if not link:

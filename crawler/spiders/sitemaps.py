@@ -5,7 +5,10 @@ sitemaps). Its entry parser flattens nested tags and so loses
 ``news:publication_date`` and ``news:title``; entries are therefore read here with
 lxml (no entity expansion, recovering from broken XML). The time window
 (``since``) applies to ``news:publication_date``, else ``lastmod``, both for
-article entries and for the child sitemaps of an index.
+article entries and for the child sitemaps of an index. Sitemaps are requested
+with ``dont_filter`` (they are revalidated every run), so the traversal keeps its
+own per-run visited set and caps depth and count (``SITEMAP_MAX_DEPTH``,
+``SITEMAP_MAX_COUNT``).
 """
 
 from __future__ import annotations
@@ -57,20 +60,40 @@ class SitemapsSpider(SourceSpider, SitemapSpider):  # type: ignore[misc]  # Sour
     name = "sitemaps"
     kind = "sitemaps"
 
-    def start_request(self, source: Source, url: str) -> scrapy.Request:
-        return self.sitemap_request(source.id, url)
+    def __init__(self, *args: Any, **kwargs: Any) -> None:
+        super().__init__(*args, **kwargs)
+        self.visited: dict[str, set[str]] = {}  # per source: the sitemaps requested in this run
 
-    def sitemap_request(self, source_id: str, url: str, address: str | None = None) -> scrapy.Request:
-        return self.conditional_request(source_id, url, self._parse_sitemap, address)
+    def start_request(self, source: Source, url: str) -> scrapy.Request:
+        self.visited.setdefault(source.id, set()).add(url)
+        return self.sitemap_request(source.id, url, 0)
+
+    def sitemap_request(self, source_id: str, url: str, depth: int, address: str | None = None) -> scrapy.Request:
+        request = self.conditional_request(source_id, url, self._parse_sitemap, address)
+        request.meta["sitemap_depth"] = depth
+        return request
+
+    def follow(self, source_id: str, url: str, depth: int, address: str) -> scrapy.Request | None:
+        """A child sitemap, unless this run requested it already or it is too deep or one too many: a sitemap
+        index that lists itself, or an endless chain of them, ends here (counted as ``errors/sitemap_loop``)."""
+        visited = self.visited.setdefault(source_id, set())
+        if (url in visited or depth > self.settings.getint("SITEMAP_MAX_DEPTH")
+                or len(visited) >= self.settings.getint("SITEMAP_MAX_COUNT")):
+            self.count(source_id, "errors/sitemap_loop")
+            return None
+        visited.add(url)
+        return self.sitemap_request(source_id, url, depth, address)
 
     def _parse_sitemap(self, response: scrapy.http.Response) -> Iterator[scrapy.Request]:
         source_id, address = response.meta["source_id"], response.meta["address"]
+        depth = response.meta.get("sitemap_depth", 0) + 1
         if response.status == 304:
             self.unchanged(source_id, address)
             return
         if response.url.endswith("/robots.txt"):
             for url in sitemap_urls_from_robots(response.body, base_url=response.url):
-                yield self.sitemap_request(source_id, url, address)
+                if (child := self.follow(source_id, url, depth, address)) is not None:
+                    yield child
             return
         body = self._get_sitemap_body(response)
         kind, entries = read_sitemap(body) if body else ("", [])
@@ -84,6 +107,7 @@ class SitemapsSpider(SourceSpider, SitemapSpider):  # type: ignore[misc]  # Sour
             if self.too_old(published):
                 self.count(source_id, "skipped/too_old")
             elif kind == "sitemapindex":
-                yield self.sitemap_request(source_id, entry["loc"], address)
+                if (child := self.follow(source_id, entry["loc"], depth, address)) is not None:
+                    yield child
             else:
                 yield self.article_request(source_id, entry["loc"], title=entry["title"], published=published)

@@ -23,6 +23,7 @@ OUTLETS = HERE / "site" / "outlets.yaml"
 FAST = {
     "DOWNLOAD_TIMEOUT": 1,
     "RETRY_BACKOFF_BASE": 0.05,
+    "RETRY_AFTER_MAX": 0.3,
     "FEED_MAXSIZE": 1_000_000,
     "AUTOTHROTTLE_ENABLED": False,
     "DOWNLOAD_DELAY": 0,

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import itertools
 from pathlib import Path
 
 import pytest
@@ -34,7 +35,16 @@ def test_crawl_stores_good_pages_once_and_counts_every_bad_case(served, store_en
     reasons = {**hostile.get("errors", {}), **hostile.get("dropped", {})}
     for path, reason in HOSTILE_LINKS.items():
         assert reasons.get(reason), (path, reason, reasons)
-    assert reasons["malformed_feed"] == 1 and reasons["too_large"] == 2 and reasons["offsite"] == 1
+    assert reasons["malformed_feed"] == 1 and reasons["offsite"] == 1
+    # every size cap is one reason: declared length (page, feed), chunked body, decompression
+    assert reasons["too_large"] == 4 and not {"DownloadCancelledError", "IgnoreRequest"} & set(reasons)
+    asked = server.times["/hostile/retry-after.html"]
+    waits = [b - a for a, b in itertools.pairwise(asked)]
+    assert len(waits) == 2 and min(waits) >= 0.3  # Retry-After (capped at 0.3 s here) outweighs the 0.05 s backoff
+    assert reasons["partial_feed"] == 1  # the feed cut halfway: its first entries are kept
+    # the self-listing sitemap index and the endless chain of indexes end
+    assert reasons["sitemap_loop"] >= 2
+    assert sum(n for p, n in server.hits.items() if p.startswith("/hostile/sitemap-")) <= 1 + 3
     assert not [p for p in server.hits if p.startswith("/private/")]
     assert server.hits["/hostile/2026/11/23/offsite-story-long-slug.html"] == 0
     assert not [p for p in server.hits if "partner-story" in p or "offsite-article" in p]
@@ -45,6 +55,13 @@ def test_crawl_stores_good_pages_once_and_counts_every_bad_case(served, store_en
     sjis = articles["hostile/2026/11/21/shift-jis-page.html"]
     assert "上海の港湾当局" in sjis["text"] and sjis["lang"] == "ja" and sjis["status"] == "ok"
     assert articles["hostile/2026/11/22/teaser-only.html"]["status"] == "too_short"
+    cp1251 = articles["hostile/2026/11/19/cp1251-declared-utf8.html"]  # Windows-1251 bytes declared as UTF-8
+    assert "Администрация порта Шанхая" in cp1251["text"] and cp1251["lang"] == "ru" and cp1251["status"] == "ok"
+    assert hostile["fixed"]["charset"] == 1
+    # a page dated 0001-01-01 or 2199 gets its feed's date instead, counted
+    assert articles["hostile/2026/11/18/year-one-date.html"]["published_at"].isoformat() == "2026-11-18T06:00:00+00:00"
+    assert articles["hostile/2026/11/17/far-future-date.html"]["published_at"].isoformat() == "2026-11-17T06:00:00+00:00"
+    assert hostile["fixed"]["implausible_date"] == 2
     german = articles["die-rundschau/2026/11/22/hamburger-hafen-setzt-auf-verbindungen-nach-shanghai.html"]
     assert german["lang"] == "de" and german["lang_prob"] > 0.9 and german["author"] == "Jonas Becker"
     assert german["published_at"].isoformat() == "2026-11-22T09:30:00+00:00"

@@ -9,7 +9,7 @@ from scrapy.utils.test import get_crawler
 
 from citywatch.config.sources import Source
 from citywatch.store import save_articles
-from crawler import context
+from crawler import singletons
 from crawler.middlewares import KnownUrlsMiddleware, SourceDomainsMiddleware
 
 ONE = Source(id="one", name="One", country="GB", language="en", feeds=("https://one.example/rss",),
@@ -46,8 +46,8 @@ def test_each_source_only_reaches_its_own_domains() -> None:
 def test_known_urls_are_filtered_in_batches(embedded_store, monkeypatch: pytest.MonkeyPatch) -> None:
     from datetime import UTC, datetime
 
-    monkeypatch.setattr(context, "_store", embedded_store)
-    monkeypatch.setattr(context, "_claimed", set())
+    monkeypatch.setattr(singletons, "_store", embedded_store)
+    monkeypatch.setattr(singletons, "_claimed", set())
     save_articles(embedded_store, [{"url": "https://one.example/a/stored-story-here.html", "source_id": "one",
                                     "text": "x", "fetched_at": datetime.now(UTC), "content_hash": "h"}])
     queries: list[int] = []
@@ -66,3 +66,25 @@ def test_known_urls_are_filtered_in_batches(embedded_store, monkeypatch: pytest.
     assert len(queries) == 3  # 7 links in batches of 3, not 7 queries
     assert crawler.stats.get_value("source/one/skipped/known") == 1
     assert crawler.stats.get_value("source/one/skipped/listed_twice") == 1
+
+
+def test_retry_after_is_honoured_up_to_its_cap() -> None:
+    from datetime import UTC, datetime, timedelta
+    from email.utils import format_datetime
+
+    from scrapy.http import Response
+    from scrapy.settings import Settings
+
+    from crawler.middlewares import BackoffRetryMiddleware, retry_after
+
+    middleware = BackoffRetryMiddleware(Settings({"RETRY_BACKOFF_BASE": 2.0, "RETRY_AFTER_MAX": 300.0,
+                                                  "RETRY_TIMES": 2, "RETRY_HTTP_CODES": [429]}))
+    retry = Request("http://127.0.0.1/a.html", meta={"retry_times": 1})
+    asked = Response(retry.url, status=429, headers={"Retry-After": "120"})
+    assert middleware.delay(retry, asked) == 120.0  # not the 2 s backoff
+    assert middleware.delay(retry, Response(retry.url, status=429, headers={"Retry-After": "100000"})) == 300.0
+    assert middleware.delay(retry, Response(retry.url, status=503)) == 2.0
+    now = datetime(2026, 11, 1, tzinfo=UTC)
+    dated = Response(retry.url, status=503, headers={"Retry-After": format_datetime(now + timedelta(seconds=90), usegmt=True)})
+    assert retry_after(dated, now) == 90.0
+    assert retry_after(Response(retry.url, status=503, headers={"Retry-After": "soon"})) is None

@@ -9,9 +9,8 @@ from scrapy.utils.test import get_crawler
 from twisted.internet.defer import Deferred
 
 from citywatch.store import StoreUnavailable
-from crawler import context
 from crawler.items import ArticleItem
-from crawler.pipelines import StoragePipeline, TaggingPipeline
+from crawler.pipelines import TaggingPipeline
 
 
 def _item(i: int, status: str = "ok") -> ArticleItem:
@@ -79,24 +78,32 @@ def test_failing_tagger_stores_untagged() -> None:
     assert stage.stats.get_value("source/x/errors/tagger") == 2
 
 
-def test_storage_keeps_its_batch_while_the_store_is_away(embedded_store, monkeypatch: pytest.MonkeyPatch) -> None:
-    crawler = get_crawler(settings_dict={"STORE_BATCH": 100, "STORE_FLUSH_SECONDS": 3600})
-    crawler.stats.open_spider()
-    monkeypatch.setattr(context, "_index", context.NearDuplicateIndex())
+def test_store_outage_is_a_state_that_backs_off_pauses_and_gives_up(capsys: pytest.CaptureFixture) -> None:
+    from scrapy.settings import Settings
 
-    def unavailable():
-        raise StoreUnavailable("MongoDB at db:27017 did not answer")
+    from citywatch.store import StoreDamaged
+    from crawler.store_thread import Outage
 
-    monkeypatch.setattr("crawler.pipelines.get_store", unavailable)
-    stage = StoragePipeline(crawler)
-    stage.buffer, stage.signatures, stage.cluster_updates = [], [], {}
-    stage.last_flush = __import__("time").monotonic()
-    for i in range(3):
-        stage.process_item(_item(i))
-    stage.flush()
-    assert len(stage.buffer) == 3  # nothing lost
-    monkeypatch.setattr("crawler.pipelines.get_store", lambda: embedded_store)
-    stage.flush()
-    assert stage.buffer == [] and embedded_store.articles.count_documents({}) == 3
-    assert crawler.stats.get_value("source/x/stored") == 3
-    assert "mentions" not in embedded_store.articles.find_one({})  # untagged: no field, not null
+    outage = Outage(Settings({"STORE_RETRY_SECONDS": 1, "STORE_RETRY_MAX_SECONDS": 8,
+                              "STORE_OUTAGE_PAUSE_SECONDS": 10, "STORE_OUTAGE_GIVE_UP_SECONDS": 40}))
+    events: list[str] = []
+    outage.listeners.append(events.append)
+    down = StoreUnavailable("MongoDB at db:27017 did not answer")
+    waits = []
+    for now in (100.0, 101.0, 103.0, 107.0, 115.0):
+        outage.failed(down, now)
+        waits.append(outage.next_attempt - now)
+    assert waits == [1, 2, 4, 8, 8]  # doubling up to the cap
+    assert not outage.may_try(115.0) and outage.may_try(123.0)
+    assert events == ["pause"]  # down 15 s > 10 s: fetching paused once
+    outage.recovered(120.0)
+    assert events == ["pause", "resume"] and not outage.down and outage.may_try(120.0)
+    outage.failed(down, 200.0)
+    outage.judge(239.0)
+    assert events == ["pause", "resume", "pause"] and not outage.gave_up
+    outage.judge(240.0)  # 40 s down: the crawl ends, with one line
+    assert outage.gave_up and events[-1] == "give_up" and not outage.may_try(10_000.0)
+    assert capsys.readouterr().err.count("\n") == 1
+    damaged = Outage(Settings({}))
+    damaged.failed(StoreDamaged("x.sqlite: store file damaged: restore a backup"), 1.0)
+    assert damaged.gave_up  # nothing to wait for

@@ -276,7 +276,7 @@ def test_section_pages_of_a_host_with_rules_take_only_its_article_anchors() -> N
 def test_a_crawl_counts_each_address_and_reports_unverified_ones(served, store_env: Path) -> None:
     from citywatch.store import connect
     from citywatch.store.runs import get_run
-    from crawler.context import address_key
+    from crawler.singletons import address_key
     from tests.crawler.conftest import crawl
 
     server, sources = served

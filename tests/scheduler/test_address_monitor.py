@@ -4,7 +4,7 @@ from __future__ import annotations
 
 from citywatch.config.operations import load_config
 from citywatch.scheduler.monitors import check_source
-from crawler.context import address_key
+from crawler.singletons import address_key
 
 LIMITS = load_config()["monitoring"]
 FEED, SITEMAP = "https://news.example/feed.xml?lang=en", "https://news.example/sitemap-news.xml"
@@ -35,7 +35,7 @@ def test_quiet_or_new_or_never_yielding_addresses_are_not_flagged() -> None:
 
 def test_address_keys_survive_the_run_record() -> None:
     from citywatch.store.runs import per_source as fold
-    from crawler.context import address_url
+    from crawler.singletons import address_url
 
     key = address_key(FEED)
     assert "/" not in key and "." not in key and address_url(key) == FEED

@@ -153,4 +153,6 @@ def serve(options: ServeOptions) -> None:
 
     from citywatch.store import connect
 
+    with connect() as store:  # start-up check: an unreachable, full or damaged store is one line, not a 500
+        store.counts()
     uvicorn.Server(uvicorn_config(create_app(connect, options), options, log_level="info")).run()

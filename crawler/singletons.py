@@ -1,5 +1,5 @@
-"""State shared by the spiders of one crawler process: one store connection, one claim set, one LSH index,
-one pool of extraction workers.
+"""Process-wide singletons shared by the spiders of one crawler process: one store connection, one store
+thread and outage state, one claim set, one LSH index, one pool of extraction workers.
 
 ``citywatch crawl`` runs the feeds, sitemaps and sections spiders side by side in
 one process. Sharing these objects keeps the embedded SQLite store on a single
@@ -16,6 +16,7 @@ from urllib.parse import quote, unquote
 from citywatch.store import Store, connect
 from citywatch.store.lookups import dated
 from crawler.dedup import NearDuplicateIndex
+from crawler.store_thread import Outage, StoreThread
 from crawler.workers import ExtractionWorkers, worker_count
 
 _store: Store | None = None
@@ -23,6 +24,8 @@ _claimed: set[str] = set()
 _index: NearDuplicateIndex | None = None
 _workers: ExtractionWorkers | None = None
 _workers_users = 0
+_store_thread: StoreThread | None = None
+_outage: Outage | None = None
 
 SOURCE_STAT = "source/{source}/{name}"
 
@@ -46,6 +49,35 @@ def get_store() -> Store:
     if _store is None:
         _store = connect()
     return _store
+
+
+def store_thread() -> StoreThread:
+    """The thread that does the crawl's store writes, heartbeats and lease renewals off the reactor."""
+    global _store_thread
+    if _store_thread is None:
+        _store_thread = StoreThread()
+    return _store_thread
+
+
+def close_store_thread() -> None:
+    """At the end of the crawl process: the store thread closes its connection and exits."""
+    global _store_thread
+    if _store_thread is not None:
+        _store_thread.close()
+        _store_thread = None
+
+
+def outage(settings: Any) -> Outage:
+    """The process's view of the store's health, shared by its spiders."""
+    global _outage
+    if _outage is None:
+        _outage = Outage(settings)
+    return _outage
+
+
+def store_gave_up() -> bool:
+    """Whether this process stopped crawling because the store stayed down (its exit status says so)."""
+    return _outage is not None and _outage.gave_up
 
 
 def claim(canonical: str) -> bool:

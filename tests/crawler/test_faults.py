@@ -1,0 +1,262 @@
+"""Faults injected into real crawls: the store killed and left down or brought back, the parent of a crawl
+killed, two crawls at once, a kill between the two writes of a batch, and exit statuses that tell the truth.
+
+Every crawl here is a real ``citywatch crawl`` (or ``crawler.run``) process against the loopback test site,
+and every fault a real signal or a real server process going away.
+"""
+
+from __future__ import annotations
+
+import os
+import signal
+import subprocess
+import sys
+import time
+from collections.abc import Iterator
+from contextlib import contextmanager
+from pathlib import Path
+from typing import Any
+
+import pytest
+from pymongo import MongoClient
+
+from citywatch.config import PROJECT_ROOT
+from citywatch.store import connect
+from citywatch.store.runs import get_run, new_run_id, totals
+from crawler.run import EXIT_INTERRUPTED, EXIT_OK, EXIT_STORE, EXIT_UNREACHED, child_env, crawl_command
+from demo_site.server import SiteServer
+from demo_site.site import Site, read_outlets
+from tests.conftest import free_port
+from tests.crawler.conftest import FAST, OUTLETS
+from tests.scheduler.conftest import many_articles
+
+CITYWATCH = str(Path(sys.executable).parent / "citywatch")
+
+
+def courier_site(n: int, page_delay: float) -> Site:
+    return Site(many_articles(n, ["daily-courier"]), [o for o in read_outlets(OUTLETS) if o.id == "daily-courier"],
+                page_delay=page_delay)
+
+
+def crawl_args(sources: Path, settings: dict) -> list[str]:
+    args = [CITYWATCH, "crawl", "--sources", str(sources), "--quiet"]
+    for name, value in settings.items():
+        args += ["-s", f"{name}={value}"]
+    return args
+
+
+@contextmanager
+def started(args: list[str], **popen: Any) -> Iterator[subprocess.Popen]:
+    """A process that is killed (with whatever it started: it is a process group) if the test ends first."""
+    process = subprocess.Popen(args, cwd=PROJECT_ROOT, env=dict(os.environ), start_new_session=True, **popen)
+    try:
+        yield process
+    finally:
+        if process.poll() is None:
+            os.killpg(process.pid, signal.SIGKILL)
+            process.wait()
+
+
+def article_hits(server: SiteServer) -> int:
+    return sum(n for path, n in server.hits.items() if path.endswith(".html"))
+
+
+def gone(pid: int) -> bool:
+    """The process has exited (a zombie waiting for a parent that is not us counts as exited)."""
+    try:
+        status = Path(f"/proc/{pid}/status").read_text()
+    except FileNotFoundError:
+        return True
+    return "\nState:\tZ" in status
+
+
+def wait_until(condition, timeout: float, what: str) -> None:
+    deadline = time.monotonic() + timeout
+    while not condition():
+        if time.monotonic() > deadline:
+            pytest.fail(f"waited {timeout:.0f} s for {what}")
+        time.sleep(0.1)
+
+
+# --- a store server that goes away -------------------------------------------------------------------
+
+
+class StoreServer:
+    """The store as a server process of its own (``tests/crawler/store_server.py``) that a test can kill."""
+
+    def __init__(self, path: Path) -> None:
+        self.path, self.port = path, free_port()
+        self.uri = f"mongodb://127.0.0.1:{self.port}"
+        self.process: subprocess.Popen | None = None
+
+    def start(self) -> None:
+        self.process = subprocess.Popen([sys.executable, "-m", "tests.crawler.store_server", str(self.path),
+                                         str(self.port)], cwd=PROJECT_ROOT, stdout=subprocess.PIPE, text=True)
+        assert self.process.stdout is not None and self.process.stdout.readline().strip() == "ready"
+
+    def kill(self) -> None:
+        if self.process is not None and self.process.poll() is None:
+            self.process.send_signal(signal.SIGKILL)
+            self.process.wait()
+
+    def articles(self) -> list[str]:
+        with MongoClient(self.uri, serverSelectionTimeoutMS=2000) as client:
+            return [d["_id"] for d in client["citywatch"]["articles"].find({}, {"_id": 1})]
+
+
+@pytest.fixture
+def store_server(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> Iterator[StoreServer]:
+    server = StoreServer(tmp_path / "store.sqlite")
+    server.start()
+    monkeypatch.setenv("CITYWATCH_MONGO_URI", server.uri)
+    monkeypatch.setenv("CITYWATCH_MONGO_TIMEOUT", "1")
+    yield server
+    server.kill()
+
+
+OUTAGE = {**FAST, "CONCURRENT_REQUESTS_PER_DOMAIN": 1, "STORE_BATCH": 3, "STORE_RETRY_SECONDS": 0.2,
+          "STORE_RETRY_MAX_SECONDS": 0.8, "STORE_OUTAGE_PAUSE_SECONDS": 1}
+
+
+def test_store_outage_pauses_fetching_keeps_the_batch_and_resumes(store_server: StoreServer, tmp_path: Path) -> None:
+    with SiteServer(courier_site(40, page_delay=0.3)) as site:
+        sources = site.site.write_sources(tmp_path / "sources.yaml")
+        with started(crawl_args(sources, {**OUTAGE, "STORE_OUTAGE_GIVE_UP_SECONDS": 120}), stderr=subprocess.PIPE,
+                     text=True) as crawl:
+            wait_until(lambda: len(store_server.articles()) >= 3, 60, "the first articles")
+            store_server.kill()
+            time.sleep(4)  # past the 1 s pause limit, with every retry failing
+            paused_at = article_hits(site)
+            time.sleep(2)
+            assert article_hits(site) == paused_at, "no new pages are fetched while the store is down"
+            assert paused_at < 40
+            store_server.start()  # the store is back, with what it held
+            _, stderr = crawl.communicate(timeout=120)
+    ids = store_server.articles()
+    assert crawl.returncode == EXIT_OK, stderr
+    assert len(ids) == len(set(ids)) == 40, "the batches kept during the outage were stored"
+    with connect() as store:
+        (run,) = list(store.runs.find({}))
+    courier = run["sources"]["daily-courier"]
+    # a batch the dying server wrote but never acknowledged is "unchanged" when it is written again
+    assert run["status"] == "finished" and courier["stored"] + courier.get("skipped", {}).get("unchanged", 0) == 40
+    assert totals(run)["errors"] >= 1, "the outage is in the run's summary"
+
+
+def test_store_that_stays_down_ends_the_crawl_with_one_line(store_server: StoreServer, tmp_path: Path) -> None:
+    with SiteServer(courier_site(40, page_delay=0.3)) as site:
+        sources = site.site.write_sources(tmp_path / "sources.yaml")
+        with started(crawl_args(sources, {**OUTAGE, "STORE_OUTAGE_GIVE_UP_SECONDS": 3}), stderr=subprocess.PIPE,
+                     text=True) as crawl:
+            wait_until(lambda: len(store_server.articles()) >= 3, 60, "the first articles")
+            store_server.kill()
+            _, stderr = crawl.communicate(timeout=120)
+        assert article_hits(site) < 40, "the crawl stopped instead of crawling on"
+    assert crawl.returncode == EXIT_STORE
+    lines = stderr.strip().splitlines()
+    assert len(lines) == 1 and "crawl stopped, the store failed for" in lines[0], stderr
+    assert "127.0.0.1" in lines[0]
+
+
+# --- processes that die -------------------------------------------------------------------------------
+
+
+def _running_run(timeout: float = 60) -> dict:
+    found: dict = {}
+
+    def running() -> bool:
+        with connect() as store:
+            found.update(store.runs.find_one({"status": "running"}) or {})
+            return bool(found) and store.articles.count_documents({}) >= 2
+
+    wait_until(running, timeout, "a running crawl that stored something")
+    return found
+
+
+def test_sigkill_of_citywatch_crawl_stops_its_crawl_process(store_env: Path, tmp_path: Path) -> None:
+    with SiteServer(courier_site(40, page_delay=0.2)) as site:
+        sources = site.site.write_sources(tmp_path / "sources.yaml")
+        with started(crawl_args(sources, {**FAST, "CONCURRENT_REQUESTS_PER_DOMAIN": 1})) as parent:
+            run = _running_run()
+            assert run["pid"] != parent.pid, "the crawl runs in a child process"
+            parent.send_signal(signal.SIGKILL)
+            parent.wait()
+            try:
+                wait_until(lambda: gone(run["pid"]), 30, "the orphaned crawl process to stop")
+            finally:
+                if not gone(run["pid"]):
+                    os.kill(run["pid"], signal.SIGKILL)
+            fetched = article_hits(site)
+    with connect() as store:
+        stopped = get_run(store, run["_id"])
+        stored = store.articles.count_documents({})
+    assert stopped["status"] == "interrupted", "the orphan stopped cleanly, like on SIGTERM"
+    assert stored == fetched < 40 and stopped["sources"]["daily-courier"]["stored"] == stored
+
+
+def test_citywatch_crawl_exit_status_says_how_the_run_ended(store_env: Path, tmp_path: Path) -> None:
+    with SiteServer(courier_site(30, page_delay=0.2)) as site:
+        sources = site.site.write_sources(tmp_path / "sources.yaml")
+        with started(crawl_args(sources, {**FAST, "CONCURRENT_REQUESTS_PER_DOMAIN": 1})) as crawl:
+            _running_run()
+            crawl.send_signal(signal.SIGTERM)
+            assert crawl.wait(timeout=60) == EXIT_INTERRUPTED
+
+        gone_gazette = {"id": "gone-gazette", "name": "Gone Gazette", "country": "GB", "language": "en",
+                        "weight": 0.1, "allowed_domains": ["127.0.0.1"],
+                        "feeds": [f"http://127.0.0.1:{free_port()}/rss.xml"]}  # every request fails
+        unreachable = site.site.write_sources(tmp_path / "unreachable.yaml", extras=[gone_gazette])
+        finished = subprocess.run(crawl_args(unreachable, FAST), cwd=PROJECT_ROOT, env=dict(os.environ),
+                                  capture_output=True, text=True, timeout=120)
+    assert finished.returncode == EXIT_UNREACHED, finished.stderr
+    assert "not fetched at all (every request failed): gone-gazette" in finished.stderr
+    help_text = subprocess.run([CITYWATCH, "crawl", "--help"], capture_output=True, text=True).stdout
+    assert "Exit status" in help_text and "interrupted" in help_text
+
+
+def test_two_crawls_at_once_report_each_article_stored_once(store_env: Path, tmp_path: Path) -> None:
+    with SiteServer(courier_site(20, page_delay=0.1)) as site:
+        sources = site.site.write_sources(tmp_path / "sources.yaml")
+        with started(crawl_args(sources, FAST)) as first, started(crawl_args(sources, FAST)) as second:
+            assert [first.wait(timeout=120), second.wait(timeout=120)] == [EXIT_OK, EXIT_OK]
+        fetched = article_hits(site)
+    with connect() as store:
+        runs = list(store.runs.find({}))
+        assert store.articles.count_documents({}) == 20
+    assert fetched > 20, "both crawls fetched some of the same pages"
+    assert sum(totals(run)["stored"] for run in runs) == 20, "an article already stored is not 'stored' again"
+
+
+KILL_BETWEEN_WRITES = """
+import os, signal, sys
+import crawler.pipelines as pipelines
+calls = []
+def dying(real):
+    def call(*args, **kwargs):
+        calls.append(real)
+        if len(calls) == 2:  # the second write of the first batch: die between the two halves
+            os.kill(os.getpid(), signal.SIGKILL)
+        return real(*args, **kwargs)
+    return call
+pipelines.insert_new = dying(pipelines.insert_new)
+pipelines.save_articles = dying(pipelines.save_articles)
+from crawler.run import main
+sys.exit(main(sys.argv[1:]))
+"""
+
+
+def test_kill_between_article_and_signature_writes_is_repaired(store_env: Path, tmp_path: Path) -> None:
+    with SiteServer(courier_site(8, page_delay=0.0)) as site:
+        sources = site.site.write_sources(tmp_path / "sources.yaml")
+        command = crawl_command(sources, new_run_id(), settings={**FAST, "STORE_BATCH": 100,
+                                                                 "EXTRACTION_PROCESSES": 0})
+        killed = subprocess.run([sys.executable, "-c", KILL_BETWEEN_WRITES, *command[3:]], cwd=PROJECT_ROOT,
+                                env=child_env(), timeout=120)
+        assert killed.returncode == -signal.SIGKILL
+        restarted = subprocess.run(crawl_args(sources, FAST), cwd=PROJECT_ROOT, env=dict(os.environ), timeout=120)
+        assert restarted.returncode == EXIT_OK
+    with connect() as store:
+        articles = {d["_id"] for d in store.articles.find({"status": "ok"}, {"_id": 1})}
+        signatures = {d["_id"] for d in store.collection("signatures").find({}, {"_id": 1})}
+    assert len(articles) == 8
+    assert articles <= signatures, "every article has its near-duplicate signature"
