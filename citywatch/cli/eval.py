@@ -8,6 +8,7 @@ from pathlib import Path
 import click
 
 from citywatch.config import SHARED_DATA
+from nlp.labels import LABELS
 
 TARGETS = {"detection_f1": 0.97, "label_accuracy": 0.92, "METONYMIC_f1": 0.85, "ORG_PART_f1": 0.90,
            "linking_accuracy": 0.97, "homonym_accuracy": 0.85}
@@ -53,9 +54,27 @@ def _report(figures: dict, show_errors: bool) -> None:
                f" (a perfectly calibrated tagger would show {_fmt(cal['ece_if_calibrated'])} on this n)")
     for b in cal["bins"]:
         click.echo(f"    {b['bin']}  n {b['n']:>3}  mean confidence {b['confidence']:.3f}  accuracy {b['accuracy']:.3f}")
+    _confusion(figures["confusion"])
+    if figures["link_errors"]:
+        click.echo("  place errors " + ", ".join(f"{kind} {n}" for kind, n in figures["link_errors"].items()))
     if show_errors:
         for err in figures["errors"]:
             click.echo(f"  ! {json.dumps(err, ensure_ascii=False)}")
+
+
+def _confusion(matrix: dict[str, dict[str, int]]) -> None:
+    """Gold labels down, the tagger's across; "-" is a span only one side has (missed / spurious)."""
+    from nlp.evaluate import MISSING
+
+    labels = [label for label in (*LABELS, MISSING) if label in matrix or any(label in row for row in matrix.values())]
+    if not labels:
+        return
+    width = max(len(label) for label in labels) + 1
+    click.echo("  confusion    gold \\ tagged " + "".join(f"{label[:width]:>{width}}" for label in labels))
+    for gold in labels:
+        if gold in matrix:
+            cells = "".join(f"{matrix[gold].get(pred, 0) or '.':>{width}}" for pred in labels)
+            click.echo(f"    {gold:<24}{cells}")
 
 
 @eval_.command()
