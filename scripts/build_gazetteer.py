@@ -27,6 +27,7 @@ from dataclasses import dataclass, field
 from pathlib import Path
 
 import opencc
+from gazetteer_counties import county_city_codes, excluded_codes
 from pypinyin import Style, lazy_pinyin, pinyin
 from pypinyin.pinyin_dict import pinyin_dict
 
@@ -288,7 +289,10 @@ def prefecture_units(cpca: dict[str, dict]) -> dict[str, Unit]:
 
 def county_units(cpca: dict[str, dict], units: dict[str, Unit]) -> dict[str, Unit]:
     counties = {}
-    for code, name_zh, name, *_ in read_tsv("county_cities.tsv"):
+    rows: list[tuple[str, str, str | None]] = [(code, zh, name) for code, zh, name, *_ in read_tsv("county_cities.tsv")]
+    rows += [(code, zh, None) for code, zh in county_city_codes(cpca, units, [r[0] for r in rows],
+                                                                  excluded_codes(read_tsv, cpca))]
+    for code, name_zh, name in rows:
         row = cpca.get(code)
         if row is None or row["name"] != name_zh:
             raise SystemExit(f"county_cities.tsv: {code} {name_zh} not in cpca (found {row and row['name']})")
