@@ -28,6 +28,8 @@ from pathlib import Path
 
 import opencc
 from gazetteer_counties import county_city_codes, excluded_codes
+from gazetteer_names import name_rows
+from gazetteer_romanisation import hyphenated
 from pypinyin import Style, lazy_pinyin, pinyin
 from pypinyin.pinyin_dict import pinyin_dict
 
@@ -486,7 +488,7 @@ def city_forms(unit: Unit, forms: Forms) -> None:
 def table_forms(units: dict[str, Unit], forms: Forms) -> None:
     for form, code, name_zh, system in read_tsv("romanisations.tsv"):
         check_table_row("romanisations.tsv", units, code, name_zh)
-        for text in {form} | latin_variants(form):
+        for text in {form} | latin_variants(form) | {hyphenated(form, system)} - {None}:
             forms.add(text, code, system)
     for form, code, name_zh, lang in read_tsv("exonyms.tsv"):
         check_table_row("exonyms.tsv", units, code, name_zh)
@@ -674,6 +676,7 @@ def build() -> dict:
         "provinces": provinces,
         "cities": city_rows,
         "forms": form_rows,
+        "names": name_rows(read_tsv, (row["text"] for row in form_rows)),
     }
 
 

@@ -148,7 +148,7 @@ def test_forms(gaz: Gazetteer, text: str, adcode: str, kind: str) -> None:
 def test_lookup_is_case_insensitive_and_accent_sensitive(gaz: Gazetteer) -> None:
     assert gaz.lookup("BEIJING") == gaz.lookup("beijing") == gaz.lookup("Beijing")
     assert gaz.lookup("  Beijing ") == gaz.lookup("Beijing")
-    assert gaz.lookup("Pekin") is None  # Pekin, Illinois; the French form is Pékin
+    assert gaz.lookup("Pekin").foreign and not gaz.lookup("Pékin").foreign  # Pekin, Illinois vs the French Pékin
     assert gaz.lookup("Pékin") is not None
     assert gaz.lookup("Nowhere-on-Sea") is None
     assert gaz.lookup("Shangri-La") is None  # the hotel chain and the Singapore dialogue, not the Yunnan town
@@ -352,3 +352,22 @@ def test_every_county_level_city_is_in_with_its_prefecture(gaz: Gazetteer) -> No
     assert linhai is not None and gaz.cities[linhai.adcodes[0]].parent == "331000"  # Taizhou, Zhejiang
     assert gaz.cities[linhai.adcodes[0]].geonameid
     assert gaz.lookup("Mile") is None  # excluded: the English word
+
+
+def test_historic_spellings_by_rule_and_table(gaz: Gazetteer) -> None:
+    for text, adcode in (("Kiu-kiang", "360400"), ("Han-kow", "420100"), ("Hankou", "420100"),
+                         ("Shanghae", "310000"), ("Tien-tsin", "120000")):
+        form = gaz.lookup(text)
+        assert form is not None and adcode in form.adcodes, text
+    pekin = gaz.lookup("Pekin")
+    assert pekin is not None and ("US", "IL") in {(p.country, p.admin1) for p in pekin.foreign}
+
+
+def test_known_names_decide_whether_the_city_inside_is_a_mention() -> None:
+    from nlp.lexicon import lexicon_of, packaged_gazetteer
+
+    lexicon = lexicon_of(packaged_gazetteer()())
+    cities = lambda text: [text[h.start:h.end] for h in lexicon.find(text) if h.kind == "city"]  # noqa: E731
+    assert cities("We drank Longjing tea on Nanjing Road.") == []
+    assert cities("the Treaty of Tianjin") == ["Tianjin"]
+    assert cities("Chengdu Rongcheng beat Shandong Taishan 2-1.") == ["Chengdu", "Taishan"]
