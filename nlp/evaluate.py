@@ -265,3 +265,43 @@ def score_rows(rows: Sequence[dict], predicted: Sequence[list[dict]], literal_la
     return {"n": len(rows), "detection_recall": _ratio(found, len(rows)), "label_n": labelled,
             "label_accuracy": _ratio(label_ok, labelled), "linking_accuracy": _ratio(link_ok, linked),
             "calibration": calibration(points)}
+
+
+# --- the project's own annotated sentences (label, sentence with [[target]], adcode or empty) ---
+
+def read_sentences(path: Path) -> list[dict]:
+    """Rows of a sentence file; a malformed line stops with its file and line number."""
+    from nlp.calibration import unmark
+
+    rows = []
+    for number, line in enumerate(path.read_text(encoding="utf-8").splitlines(), 1):
+        if not line.strip() or line.startswith("#"):
+            continue
+        fields = line.split("\t")
+        if len(fields) not in (2, 3) or fields[0] not in LABELS or "[[" not in fields[1]:
+            raise ValueError(f"{path}:{number}: expected LABEL<TAB>sentence with [[target]][<TAB>adcode]")
+        text, start, end = unmark(fields[1])
+        rows.append({"label": fields[0], "text": text, "start": start, "end": end,
+                     "adcode": fields[2].strip() if len(fields) == 3 and fields[2].strip() else None})
+    return rows
+
+
+def score_sentences(rows: Sequence[dict], predicted: Sequence[list[dict]]) -> dict[str, Any]:
+    """Label accuracy over every target (a NOT_PLACE target the tagger leaves out counts as right: it is not
+    reported as a city), per-label F1, and linking accuracy where the sentence names the city meant."""
+    s = Scores()
+    link_right = link_total = 0
+    for row, preds in zip(rows, predicted, strict=True):
+        p = next((m for m in preds if m["start"] == row["start"] and m["end"] == row["end"]), None)
+        got = p["label"] if p else ("NOT_PLACE" if row["label"] == "NOT_PLACE" else None)
+        _count_label(s, row["label"], got)
+        s.label_pairs[(row["label"], got or MISSING)] += 1
+        s.tp += got is not None
+        s.label_right += got == row["label"]
+        if row["adcode"]:
+            link_total += 1
+            link_right += bool(p and p.get("city") and p["city"]["adcode"] == row["adcode"])
+    figures = s.as_dict()
+    return {"n": len(rows), "label_accuracy": _ratio(s.label_right, len(rows)), "per_label": figures["per_label"],
+            "linking_accuracy": _ratio(link_right, link_total), "linking_n": link_total,
+            "confusion": figures["confusion"]}

@@ -103,6 +103,35 @@ def mentions(file: Path, split: str, show_errors: bool, as_json: bool, rules_onl
         _report(figures, show_errors)
 
 
+@eval_.command()
+@click.argument("files", nargs=-1, required=True, type=click.Path(exists=True, dir_okay=False, path_type=Path))
+@click.option("--json", "as_json", is_flag=True, help="Print the figures as JSON.")
+def sentences(files: tuple[Path, ...], as_json: bool) -> None:
+    """Score the tagger on annotated sentences (LABEL, sentence with [[target]], optional adcode per line),
+    such as the project's development and held-out sentences in tests/nlp/."""
+    from nlp import tag_texts
+    from nlp.evaluate import read_sentences, score_sentences
+
+    results = {}
+    for path in files:
+        try:
+            rows = read_sentences(path)
+        except ValueError as exc:
+            raise click.ClickException(str(exc)) from exc
+        results[str(path)] = score_sentences(rows, tag_texts([r["text"] for r in rows], ["en"] * len(rows)))
+    if as_json:
+        click.echo(json.dumps(results, indent=1))
+        return
+    for name, f in results.items():
+        click.echo(f"{name}: {f['n']} sentences  label acc {_fmt(f['label_accuracy'])}  "
+                   f"linking {_fmt(f['linking_accuracy'])} (n {f['linking_n']})")
+        for label, v in f["per_label"].items():
+            if v["gold"] or v["precision"] is not None:
+                click.echo(f"    {label:<12} P {_fmt(v['precision'])}  R {_fmt(v['recall'])}  F1 {_fmt(v['f1'])}"
+                           f"  gold {v['gold']}")
+        _confusion(f["confusion"])
+
+
 def evaluate_corpora(root: Path) -> dict[str, dict]:
     """Chinese city toponyms of the geoparsing corpora and literal/metonymic city names of the metonymy ones."""
     from nlp import tag_texts
