@@ -32,7 +32,7 @@ LEXICAL = (
     "place_before", "lower_after", "dateline", "sentence_start", "not_place", "all_caps", "hyphen_cap_after",
     "province_near", "by_agent", "gov_compound", "according_to", "relative_gov", "to_from", "yield_to",
     "gov_after", "transport_near", "person_before", "known_name", "surname_before", "person_after", "sport_verb",
-    "sport_context", "figurative", "unit_after", "org_after_lower",
+    "sport_context", "figurative", "unit_after", "org_after_lower", "poss_gov",
 )
 MODEL = (
     "m_present", "m_gpe", "m_org_longer", "m_org_exact", "m_person", "m_norp", "m_subject", "m_subject_comm",
@@ -77,7 +77,7 @@ def lexical(text: str, start: int, end: int, cues: Mapping[str, frozenset[str]])
     f: dict[str, float] = {}
 
     # organisation / product names: a run of capitalised words ending in an org head
-    run = []
+    run: list[str] = []
     for tok in after[:7]:
         if _cap(tok) or tok.lower() in _ORG_CONNECTORS and run:
             run.append(tok.lower())
@@ -113,6 +113,8 @@ def lexical(text: str, start: int, end: int, cues: Mapping[str, frozenset[str]])
     poss = bool(a) and a[0] in _POSSESSIVE
     nxt = [t for t in a[1:6] if t != "-"][:3] if poss else []  # "X's zero-Covid policy"
     f["poss_policy"] = float(poss and any(t in cues["policy_nouns"] for t in nxt))
+    # "Hong Kong's government", "Macau's leader": the government is named, the city only says whose it is
+    f["poss_gov"] = float(poss and bool(nxt) and nxt[0] in cues.get("gov_nouns", frozenset()))
     f["poss_other"] = float(poss and not f["poss_policy"])
 
     # paired with a foreign capital, or the object of a relation

@@ -19,6 +19,7 @@ from nlp.finder import FormMatcher, Hit, _fold
 
 NAME_PART = "name"  # a known name whose city name inside is a mention of the city (ORG_PART)
 NAME_NONE = "name:none"  # a known name whose city name inside is no mention ("Nanjing Road")
+DISTRICT = "district"  # a district or county named in pinyin: context for the linker, never a mention
 
 
 @dataclass
@@ -81,7 +82,8 @@ def build_lexicon(gazetteer: Any) -> Lexicon:
     entries = [(f.text, "city") for f in gazetteer.forms]
     entries += [(text, "province") for text in province_forms if text not in forms]
     names = [(name, NAME_PART if city == "part" else NAME_NONE) for name, _kind, city in getattr(gazetteer, "names", ())]
-    return Lexicon(gazetteer, FormMatcher(entries + names), forms, province_forms, city_province, municipal,
+    districts = [(name, DISTRICT) for name in getattr(gazetteer, "districts", {}) if _fold(name) not in province_forms]
+    return Lexicon(gazetteer, FormMatcher(entries + names + districts), forms, province_forms, city_province, municipal,
                    FormMatcher(entries))
 
 
