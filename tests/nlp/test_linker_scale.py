@@ -50,3 +50,17 @@ def test_province_look_ups_grow_linearly_with_mentions() -> None:
     small, double = _reads(200), _reads(400)
     assert small > 0
     assert double <= 2.2 * small, (small, double)
+
+
+def test_a_long_text_is_tagged_in_windows_with_offsets_into_the_whole(monkeypatch) -> None:
+    import nlp.pipeline as pipeline
+
+    text = "".join(f"Line {i}: traders from Suzhou, Anhui, met officials in Wuhan.\n" for i in range(40))
+    whole = pipeline.tag_texts([text], ["en"])[0]
+    monkeypatch.setattr(pipeline, "WINDOW", 300)
+    pieces = pipeline.windows(text, 300)
+    assert len(pieces) > 5 and max(len(p) for _, p in pieces) <= 300
+    windowed = pipeline.tag_texts([text], ["en"])[0]
+    assert [(m["start"], m["end"], m["label"], m["city"]) for m in windowed] == \
+        [(m["start"], m["end"], m["label"], m["city"]) for m in whole]
+    assert all(text[m["start"]:m["end"]] == m["surface"] for m in windowed)
