@@ -184,6 +184,9 @@ def link(text: str, hit: Hit, form: Any, lexicon: Lexicon, ctx: ArticleContext, 
     if not candidates:
         return Link(None, 0.0, 1.0, (), bool(near))
     cities = lexicon.gazetteer.cities
+    if not near & {lexicon.city_province.get(c) for c in candidates} and _district_of_a_named_city(
+            form, candidates, lexicon, ctx):
+        return Link(None, 0.0, 0.0, candidates, False)
     top_pop = max(cities[c].population or 1 for c in candidates)
     scores = []
     written = {code for other in ctx.beside(hit) if other.kind == "city" and is_cjk(other.form[:1])
@@ -207,6 +210,18 @@ def link(text: str, hit: Hit, form: Any, lexicon: Lexicon, ctx: ArticleContext, 
     best = max(range(len(candidates)), key=probs.__getitem__)
     foreign = _foreign_probability(hit, form, ctx, bool(near), lang, lexicon, top_pop)
     return Link(candidates[best], probs[best], foreign, candidates, bool(near))
+
+
+def _district_of_a_named_city(form: Any, candidates: Sequence[str], lexicon: Lexicon, ctx: ArticleContext) -> bool:
+    """The name is also a district or county of a city the article names, and nothing in the article points
+    to the city of that name ("Chaoyang Hospital" in a story from Beijing is Beijing's Chaoyang district,
+    not Chaoyang, Liaoning): the mention then links to no city."""
+    namesakes = getattr(lexicon.gazetteer, "domestic_namesakes", None)
+    parents = {d.parent for d in namesakes(form.text)} if namesakes else set()
+    if not parents & {code for code, _lat, _lon in ctx.places}:
+        return False
+    own = 1 if len(candidates) == 1 else 0  # an unambiguous city counted itself in the article tally
+    return not any(ctx.provinces.get(lexicon.city_province.get(c, ""), 0) - own > 0 for c in candidates)
 
 
 def _touches(city: Any, province: str, lexicon: Lexicon) -> bool:

@@ -32,3 +32,10 @@ def test_homonym_from_context(english, text: str, surface: str, adcode: str) -> 
 def test_a_district_named_like_another_city_is_no_city(english) -> None:
     mention = only(english, "Police sealed off a compound in Chaoyang District on Friday night.", "Chaoyang")
     assert mention["label"] == "NOT_PLACE" and mention["city"] is None
+
+
+def test_a_district_of_a_city_the_article_names_links_to_no_other_city(english) -> None:
+    """Beijing's Chaoyang district, not Chaoyang, Liaoning; with Liaoning in the text it is the city."""
+    assert only(english, "Doctors at Chaoyang Hospital in Beijing treated both patients.", "Chaoyang")["city"] is None
+    city = only(english, "Chaoyang, in western Liaoning, and Beijing signed a water deal.", "Chaoyang")["city"]
+    assert city["adcode"] == "211300"
