@@ -48,9 +48,10 @@ def sentence_bounds(text: str, start: int, end: int) -> tuple[int, int]:
 def analyse(model: Any, text: str, spans: Sequence[tuple[int, int]], batch_size: int = 64) -> list[dict | None]:
     """One analysis dict per (start, end) span: entity around it, dependency, governing word."""
     bounds = [sentence_bounds(text, s, e) for s, e in spans]
-    unique = sorted(set(bounds))
-    docs = dict(zip(unique, model.pipe((text[a:b] for a, b in unique), batch_size=batch_size), strict=True))
-    return [_read(docs[b], s - b[0], e - b[0]) for b, (s, e) in zip(bounds, spans, strict=True)]
+    # A sentence that recurs word for word (boilerplate, lists, tables) is parsed once.
+    unique = list(dict.fromkeys(text[a:b] for a, b in bounds))
+    docs = dict(zip(unique, model.pipe(unique, batch_size=batch_size), strict=True))
+    return [_read(docs[text[b[0]:b[1]]], s - b[0], e - b[0]) for b, (s, e) in zip(bounds, spans, strict=True)]
 
 
 def _read(doc: Any, start: int, end: int) -> dict | None:

@@ -19,6 +19,11 @@ from typing import Any
 from nlp.labels import CITY_LABELS, LABELS
 
 BINS = 10
+MISSING = "-"  # the other side of a confusion pair when only gold or only the tagger has the span
+#: Linking errors by what went wrong, so the next gap is visible: a homonym resolved to the wrong city of
+#: that name; a foreign namesake taken for the Chinese city or the other way round; something that is not
+#: a city (a person, a river, a district, a name) reported as one; a city given no city or another city.
+LINK_ERROR_KINDS = ("homonym", "namesake", "non-place", "no city", "other city")
 
 
 def split_of(passage_id: str) -> str:
@@ -39,7 +44,8 @@ class Scores:
     fp: int = 0
     fn: int = 0
     label_right: int = 0
-    label_pairs: Counter = field(default_factory=Counter)  # (gold, pred) on matched spans
+    label_pairs: Counter = field(default_factory=Counter)  # (gold, pred); MISSING for a span on one side only
+    link_errors: Counter = field(default_factory=Counter)  # kind of linking error (see LINK_ERROR_KINDS)
     per_label: dict[str, Counter] = field(default_factory=dict)  # label -> tp/fp/fn on (span, label)
     link_right: int = 0
     link_total: int = 0
@@ -62,6 +68,9 @@ class Scores:
             "linking_accuracy": _ratio(self.link_right, self.link_total), "linking_n": self.link_total,
             "homonym_accuracy": _ratio(self.homonym_right, self.homonym_total), "homonym_n": self.homonym_total,
             "calibration": calibration(self.calibration),
+            "confusion": {gold: {pred: n for (g, pred), n in sorted(self.label_pairs.items()) if g == gold}
+                          for gold in sorted({g for g, _ in self.label_pairs})},
+            "link_errors": {kind: self.link_errors[kind] for kind in LINK_ERROR_KINDS if self.link_errors[kind]},
         }
 
 
@@ -120,6 +129,7 @@ def score(passages: Iterable[dict], predicted: Sequence[list[dict]], homonyms: s
             _count_label(s, g["label"], p["label"] if p else None)
             if p is None:
                 s.fn += 1
+                s.label_pairs[(g["label"], MISSING)] += 1
                 s.errors.append({"id": passage["id"], "kind": "missed", "surface": g["surface"], "gold": g["label"]})
                 continue
             s.tp += 1
@@ -135,6 +145,9 @@ def score(passages: Iterable[dict], predicted: Sequence[list[dict]], homonyms: s
                 if g["surface"].lower() in homonyms:
                     s.homonym_total += 1
                     s.homonym_right += link_ok
+            kind = link_error_kind(g, p, homonyms)
+            if kind:
+                s.link_errors[kind] += 1
             s.calibration.append((p["confidence"], label_ok and link_ok))
             if not (label_ok and link_ok):
                 s.errors.append({"id": passage["id"], "kind": "label" if not label_ok else "link", "surface": g["surface"],
@@ -143,10 +156,30 @@ def score(passages: Iterable[dict], predicted: Sequence[list[dict]], homonyms: s
         for key, p in pred.items():
             if key not in gold:
                 s.fp += 1
+                s.label_pairs[(MISSING, p["label"])] += 1
+                if p["label"] in CITY_LABELS:
+                    s.link_errors["non-place"] += 1
                 _count_label(s, None, p["label"])
                 s.calibration.append((p["confidence"], False))
                 s.errors.append({"id": passage["id"], "kind": "spurious", "surface": p["surface"], "pred": p["label"]})
     return s
+
+
+def link_error_kind(gold: dict, pred: dict, homonyms: set[str]) -> str | None:
+    """The kind of linking error of a span both sides have (None when the place is right)."""
+    gold_city, pred_city = gold["label"] in CITY_LABELS, pred["label"] in CITY_LABELS
+    if gold["label"] == "OTHER_PLACE" and pred_city or gold_city and pred["label"] == "OTHER_PLACE":
+        return "namesake"
+    if gold["label"] == "NOT_PLACE" and pred_city:
+        return "non-place"
+    if not (gold_city and pred_city and gold.get("geonameid")):
+        return None
+    got = (pred.get("city") or {}).get("geonameid")
+    if got == gold["geonameid"]:
+        return None
+    if got is None:
+        return "no city"
+    return "homonym" if gold["surface"].lower() in homonyms else "other city"
 
 
 def _count_label(s: Scores, gold: str | None, pred: str | None) -> None:
@@ -232,3 +265,43 @@ def score_rows(rows: Sequence[dict], predicted: Sequence[list[dict]], literal_la
     return {"n": len(rows), "detection_recall": _ratio(found, len(rows)), "label_n": labelled,
             "label_accuracy": _ratio(label_ok, labelled), "linking_accuracy": _ratio(link_ok, linked),
             "calibration": calibration(points)}
+
+
+# --- the project's own annotated sentences (label, sentence with [[target]], adcode or empty) ---
+
+def read_sentences(path: Path) -> list[dict]:
+    """Rows of a sentence file; a malformed line stops with its file and line number."""
+    from nlp.calibration import unmark
+
+    rows = []
+    for number, line in enumerate(path.read_text(encoding="utf-8").splitlines(), 1):
+        if not line.strip() or line.startswith("#"):
+            continue
+        fields = line.split("\t")
+        if len(fields) not in (2, 3) or fields[0] not in LABELS or "[[" not in fields[1]:
+            raise ValueError(f"{path}:{number}: expected LABEL<TAB>sentence with [[target]][<TAB>adcode]")
+        text, start, end = unmark(fields[1])
+        rows.append({"label": fields[0], "text": text, "start": start, "end": end,
+                     "adcode": fields[2].strip() if len(fields) == 3 and fields[2].strip() else None})
+    return rows
+
+
+def score_sentences(rows: Sequence[dict], predicted: Sequence[list[dict]]) -> dict[str, Any]:
+    """Label accuracy over every target (a NOT_PLACE target the tagger leaves out counts as right: it is not
+    reported as a city), per-label F1, and linking accuracy where the sentence names the city meant."""
+    s = Scores()
+    link_right = link_total = 0
+    for row, preds in zip(rows, predicted, strict=True):
+        p = next((m for m in preds if m["start"] == row["start"] and m["end"] == row["end"]), None)
+        got = p["label"] if p else ("NOT_PLACE" if row["label"] == "NOT_PLACE" else None)
+        _count_label(s, row["label"], got)
+        s.label_pairs[(row["label"], got or MISSING)] += 1
+        s.tp += got is not None
+        s.label_right += got == row["label"]
+        if row["adcode"]:
+            link_total += 1
+            link_right += bool(p and p.get("city") and p["city"]["adcode"] == row["adcode"])
+    figures = s.as_dict()
+    return {"n": len(rows), "label_accuracy": _ratio(s.label_right, len(rows)), "per_label": figures["per_label"],
+            "linking_accuracy": _ratio(link_right, link_total), "linking_n": link_total,
+            "confusion": figures["confusion"]}

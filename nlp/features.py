@@ -12,10 +12,11 @@ from __future__ import annotations
 
 import re
 from collections.abc import Mapping
+from functools import lru_cache
 from typing import Any
 
 from nlp.cues import cues_for
-from nlp.finder import is_cjk
+from nlp.finder import FormMatcher, is_cjk
 
 _TOKEN = re.compile(r"[’']s\b|\w+(?:[.'’]\w+)*|[^\w\s]", re.UNICODE)
 _WINDOW = 80
@@ -30,7 +31,8 @@ LEXICAL = (
     "poss_other", "capital_pair", "relation", "object_verb", "loc_prep", "based", "place_after",
     "place_before", "lower_after", "dateline", "sentence_start", "not_place", "all_caps", "hyphen_cap_after",
     "province_near", "by_agent", "gov_compound", "according_to", "relative_gov", "to_from", "yield_to",
-    "gov_after", "transport_near", "person_before",
+    "gov_after", "transport_near", "person_before", "known_name", "surname_before", "person_after", "sport_verb",
+    "sport_context", "figurative", "unit_after", "org_after_lower", "poss_gov",
 )
 MODEL = (
     "m_present", "m_gpe", "m_org_longer", "m_org_exact", "m_person", "m_norp", "m_subject", "m_subject_comm",
@@ -99,7 +101,8 @@ def lexical(text: str, start: int, end: int, cues: Mapping[str, frozenset[str]],
     # the name as the subject of a verb of saying or deciding (also past an apposition)
     rest = _past_apposition(a)
     skipped = bool(rest) and rest[0] in cues["aux_skip"]
-    while rest and (rest[0] in cues["aux_skip"] or _adverb(rest[0])):
+    time_words = cues.get("time_words", frozenset())
+    while rest and (rest[0] in cues["aux_skip"] or _adverb(rest[0]) or rest[0] in time_words):
         rest.pop(0)
     verb = rest[0] if rest else ""
     # verb-second languages put the participle at the clause end ("Peking hat ... zurückgewiesen")
@@ -111,6 +114,8 @@ def lexical(text: str, start: int, end: int, cues: Mapping[str, frozenset[str]],
     poss = bool(a) and a[0] in _POSSESSIVE
     nxt = [t for t in a[1:6] if t != "-"][:3] if poss else []  # "X's zero-Covid policy"
     f["poss_policy"] = float(poss and any(t in cues["policy_nouns"] for t in nxt))
+    # "Hong Kong's government", "Macau's leader": the government is named, the city only says whose it is
+    f["poss_gov"] = float(poss and bool(nxt) and nxt[0] in cues.get("gov_nouns", frozenset()))
     f["poss_other"] = float(poss and not f["poss_policy"])
 
     # paired with a foreign capital, or the object of a relation
@@ -122,7 +127,8 @@ def lexical(text: str, start: int, end: int, cues: Mapping[str, frozenset[str]],
     rel_after = len(a) >= 2 and a[0] in _JOINERS and any(t in cues["relation_nouns"] for t in a[1:5])
     f["relation"] = float(rel_before or rel_after or (bool(b) and b[-1] == "between"))
     f["object_verb"] = float(bool(b) and b[-1] in cues["object_verbs"])
-    f["by_agent"] = float(len(b) >= 2 and b[-1] in {"by", "par", "por", "von"} and b[-2].endswith(("ed", "en", "é", "do")))
+    f["by_agent"] = float(len(b) >= 2 and b[-1] in {"by", "par", "por", "von"} and (
+        b[-2].endswith(("ed", "en", "é", "do")) or b[-2] in cues.get("irregular_participles", frozenset())))
     f["gov_compound"] = float((len(a) >= 2 and a[0] == "-" and a[1] in _GOV_SUFFIXES)
                               or (len(b) >= 2 and b[-1] == "-" and b[-2] in {"pro", "anti"}))
     f["to_from"] = float(bool(b) and b[-1] in {"to", "from", "toward", "towards"})
@@ -154,7 +160,48 @@ def lexical(text: str, start: int, end: int, cues: Mapping[str, frozenset[str]],
     # a person's surname: a capitalised given name right before the form ("Tyler Harbin")
     f["person_before"] = float(bool(b) and _cap(before[-1]) and b[-1] in cues.get("given_names", frozenset()))
     f["all_caps"] = float(surface.isupper() and len(surface) > 3)
+    f.update(_names_and_people(text, start, end, before, after, b, a, verb, cues))
     return f
+
+
+def _names_and_people(text: str, start: int, end: int, before: list[str], after: list[str], b: list[str],
+                      a: list[str], verb: str, cues: Mapping[str, frozenset[str]]) -> dict[str, float]:
+    """Cues that the name is part of a longer name, a person's name, a team, a figure of speech or a smaller place."""
+    f: dict[str, float] = {"known_name": float(_in_known_name(text, start, end))}
+    surnames = cues.get("surnames", frozenset())
+    # "Liu Xian", "Xu Jilin": a capitalised surname right before, not after a preposition ("in Ma'anshan")
+    f["surname_before"] = float(bool(b) and _cap(before[-1]) and b[-1] in surnames
+                                and (len(b) < 2 or b[-2] not in cues["loc_preps"]))
+    # "Xian Lim", "Lhasa de Sela": a capitalised surname or a particle and a capitalised word right after
+    f["person_after"] = float(bool(a) and _cap(after[0]) and a[0] in surnames
+                              or len(a) >= 2 and a[0] in {"de", "da", "del", "van", "von", "dos"} and _cap(after[1]))
+    f["sport_verb"] = float(verb in cues.get("sport_verbs", frozenset()))
+    sport = cues.get("sport_words", frozenset())
+    f["sport_context"] = float(sum(t in sport for t in b[-20:] + a[:20]) >= 2)
+    f["figurative"] = float(bool(b) and b[-1] in cues.get("figurative_before", frozenset()) and a[:1] == ["of"])
+    units = cues.get("unit_words", frozenset())
+    f["unit_after"] = float(bool(a) and a[0] in units or len(a) >= 2 and a[0] == "-" and a[1] in units)
+    heads = cues.get("lower_org_heads", frozenset())
+    lower_run = [t for t in a[:3] if t.isalpha()]
+    f["org_after_lower"] = float(bool(after) and _lower_word(after[0]) and any(t in heads for t in lower_run[:3]))
+    return f
+
+
+_NAME_WINDOW = 60
+
+
+@lru_cache(maxsize=1)
+def _known_names() -> FormMatcher:
+    """The names of nlp/data/names.tsv whose city name counts (ORG_PART), as one matcher."""
+    from nlp.lexicon import packaged_gazetteer
+
+    gazetteer = packaged_gazetteer()()
+    return FormMatcher((name, "name") for name, _kind, city in getattr(gazetteer, "names", ()) if city == "part")
+
+
+def _in_known_name(text: str, start: int, end: int) -> bool:
+    lo = max(0, start - _NAME_WINDOW)
+    return any(lo + h.start <= start and end <= lo + h.end for h in _known_names().find(text[lo:end + _NAME_WINDOW]))
 
 
 _GOV_SUFFIXES = frozenset({"backed", "friendly", "appointed", "controlled", "approved", "sponsored", "funded",

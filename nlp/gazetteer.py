@@ -110,6 +110,10 @@ class Gazetteer:
         self.provinces: dict[str, Province] = {
             p["adcode"]: Province(p["adcode"], p["name"], p["name_zh"], tuple(p["forms"])) for p in data["provinces"]
         }
+        #: (name, kind, "part" | "none"): names that carry a city name (nlp/data/names.tsv)
+        self.names: tuple[tuple[str, str, str], ...] = tuple((n, k, c) for n, k, c in data.get("names", ()))
+        #: pinyin name of a district or county -> the prefecture-level units that have one of that name
+        self.districts: dict[str, tuple[str, ...]] = {n: tuple(p) for n, p in data.get("districts", ())}
         self.countries: dict[str, str] = data["countries"]
         self._us_states: dict[str, str] = data["us_states"]
         self._by_key: dict[str, Form] = {}

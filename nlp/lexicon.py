@@ -15,6 +15,10 @@ from typing import Any
 from nlp.finder import FormMatcher, Hit, _fold
 from nlp.gazetteer import DEFAULT_PATH, GazetteerError, load
 
+NAME_PART = "name"  # a known name whose city name inside is a mention of the city (ORG_PART)
+NAME_NONE = "name:none"  # a known name whose city name inside is no mention ("Nanjing Road")
+DISTRICT = "district"  # a district or county named in pinyin: context for the linker, never a mention
+
 
 @dataclass
 class Lexicon:
@@ -25,6 +29,7 @@ class Lexicon:
     city_province: dict[str, str]  # city adcode -> province adcode
     municipal: frozenset[str] = field(default_factory=frozenset)  # cities that are also provinces
     source: bytes = b""  # the gazetteer file it was built from
+    inner: FormMatcher = field(default_factory=lambda: FormMatcher(()))  # city and province forms, no names
 
     def form(self, text: str) -> Any:
         return self.forms.get(_fold(text))
@@ -33,15 +38,30 @@ class Lexicon:
         return self.province_forms.get(_fold(text))
 
     def find(self, text: str) -> list[Hit]:
-        """Matcher hits; "Beijing Municipality" (a province form of a city) yields the city name in it."""
+        """Matcher hits; "Beijing Municipality" (a province form of a city) yields the city name in it.
+
+        A known name that carries a city name (nlp/data/names.tsv) is matched whole, so it wins over the
+        city name inside: for a name whose city counts ("Treaty of Tianjin") the hit becomes the city
+        name inside it; for one that is not the city ("Nanjing Road", "Longjing tea") it stays a
+        ``name`` hit, which is no mention.
+        """
         hits = self.matcher.find(text)
-        for i, hit in enumerate(hits):
+        out: list[Hit] = []
+        for hit in hits:
             if hit.kind == "province" and self.province_of(hit.form) in self.municipal:
                 inner = self.matcher.find(text[hit.start:hit.end - 1])  # any city form inside, not the whole
                 city = next((h for h in inner if h.kind == "city" and h.start == 0), None)
                 if city is not None:
-                    hits[i] = Hit(hit.start, hit.start + city.end, city.form, "city")
-        return hits
+                    hit = Hit(hit.start, hit.start + city.end, city.form, "city")
+            elif hit.kind == NAME_PART:
+                # the first city name inside is the mention; later ones are the name's own words
+                # ("Chengdu Rongcheng": 蓉城 is Chengdu's nickname, not Rongcheng, Shandong)
+                city = next((h for h in self.inner.find(text[hit.start:hit.end]) if h.kind == "city"), None)
+                if city is not None:
+                    out.append(Hit(hit.start + city.start, hit.start + city.end, city.form, city.kind))
+                continue
+            out.append(hit)
+        return out
 
 
 def _provinces(gazetteer: Any) -> list[Any]:
@@ -60,7 +80,10 @@ def build_lexicon(gazetteer: Any, source: bytes = b"") -> Lexicon:
     municipal = frozenset(code for code, city in gazetteer.cities.items() if city.kind in {"municipality", "sar"})
     entries = [(f.text, "city") for f in gazetteer.forms]
     entries += [(text, "province") for text in province_forms if text not in forms]
-    return Lexicon(gazetteer, FormMatcher(entries), forms, province_forms, city_province, municipal, source)
+    names = [(name, NAME_PART if city == "part" else NAME_NONE) for name, _kind, city in getattr(gazetteer, "names", ())]
+    districts = [(name, DISTRICT) for name in getattr(gazetteer, "districts", {}) if _fold(name) not in province_forms]
+    return Lexicon(gazetteer, FormMatcher(entries + names + districts), forms, province_forms, city_province, municipal,
+                   source, FormMatcher(entries))
 
 
 _BY_VERSION: dict[str, Lexicon] = {}  # gazetteer version (a hash of its file) -> Lexicon

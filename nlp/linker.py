@@ -8,14 +8,15 @@ confidence the confidence stage multiplies in.
 from __future__ import annotations
 
 import math
+from bisect import bisect_left
 from collections.abc import Mapping, Sequence
 from dataclasses import dataclass, field
 from typing import Any
 
 from citywatch.store.words import contains_word
 from nlp.cues import ForeignNames, foreign_names
-from nlp.finder import Hit, lower_same_length
-from nlp.lexicon import Lexicon
+from nlp.finder import Hit, is_cjk, lower_same_length
+from nlp.lexicon import DISTRICT, Lexicon
 from nlp.sentences import SENTENCE_END
 
 NEAR_AFTER = 30  # "Suzhou, Anhui" / "Suzhou in Anhui province" / "Canton, Ohio"
@@ -31,6 +32,14 @@ W_SALIENCE = 0.5  # per factor of ten in population, namesake vs city
 CHINA_PRIOR = 1.5
 HISTORIC_PRIOR = -0.5  # a form that is only a historic/foreign-language name ("Canton") and nothing else
 W_CHINA_CONTEXT = 2.0
+W_CHARACTERS = 8.0  # "Fuzhou (抚州)": the characters written beside the name say which city
+W_PREFECTURE_PART = 2.5  # a county-level city or district of the candidate is named in the article
+W_NEIGHBOUR = 3.0  # another city named in the article lies within NEIGHBOUR_KM of the candidate
+NEIGHBOUR_KM = 200.0
+MEETING_PROVINCES = 3  # this many provinces right beside a homonym are a list of where it lies, not its province
+MAX_NEIGHBOURS = 40  # distinct cities compared per homonym: bounds the work on city-dense text
+MAX_DISTRICT_PARENTS = 2  # a district name shared by more prefectures says nothing
+_BESIDE = frozenset(" (（)）")
 _CURRENT_KINDS = {"name", "pinyin", "pinyin_tone", "pinyin_variant", "english", "zh_hans", "zh_hant", "zh_hans_full",
                   "zh_hant_full", "alt:en"}
 
@@ -46,19 +55,51 @@ class Link:
 
 @dataclass
 class ArticleContext:
-    """What the whole article says about provinces and countries, computed once per doc."""
+    """What the whole article says about provinces and countries, computed once per doc.
+
+    Province names and sentence ends are kept sorted by offset so that each mention looks up
+    its neighbours by bisection: the work per mention does not grow with the article.
+    """
 
     provinces: dict[str, int]  # province adcode -> mentions (provinces named + unambiguous cities)
-    province_hits: list[tuple[Hit, str]]  # each name of a province in the text, with its adcode
+    province_hits: list[tuple[Hit, str]]  # each name of a province in the text, with its adcode, by offset
     china: bool
     lowered: str
+    sentence_ends: tuple[list[int], list[int]]  # (starts, earliest end from here on) of the sentence breaks
     _anywhere: dict[str, bool] = field(default_factory=dict, repr=False, compare=False)
+    _starts: list[int] = field(default_factory=list, repr=False, compare=False)
+    hits: Sequence[Hit] = ()  # every hit of the finder, by offset
+    prefectures: dict[str, int] = field(default_factory=dict)  # prefecture adcode -> its counties/districts named
+    places: list[tuple[str, float, float]] = field(default_factory=list)  # unambiguous cities named (adcode, lat, lon)
+    _hit_starts: list[int] = field(default_factory=list, repr=False, compare=False)
+
+    def __post_init__(self) -> None:
+        self._starts = [hit.start for hit, _ in self.province_hits]
+        self._hit_starts = [hit.start for hit in self.hits]
+
+    def beside(self, hit: Hit) -> list[Hit]:
+        """The hits written right before or after ``hit``, with only spaces or brackets between."""
+        i = bisect_left(self._hit_starts, hit.start)
+        out = []
+        for j in (i - 1, i + 1):
+            if 0 <= j < len(self.hits):
+                other = self.hits[j]
+                left, right = (other.end, hit.start) if j < i else (hit.end, other.start)
+                if 0 <= right - left <= 3 and set(self.lowered[left:right]) <= _BESIDE:
+                    out.append(other)
+        return out
 
     def has_word(self, word: str) -> bool:
         """``word`` occurs anywhere in the article; each word is looked up once per doc, not per mention."""
         if word not in self._anywhere:
             self._anywhere[word] = contains_word(word, self.lowered)
         return self._anywhere[word]
+
+    def sentence_break(self, left: int, right: int) -> bool:
+        """A sentence ends between ``left`` and ``right`` (a whole break inside the range)."""
+        starts, ends = self.sentence_ends
+        i = bisect_left(starts, left)
+        return i < len(starts) and ends[i] <= right
 
 
 def article_context(text: str, hits: Sequence[Hit], lexicon: Lexicon, china_words: frozenset[str]) -> ArticleContext:
@@ -75,9 +116,50 @@ def article_context(text: str, hits: Sequence[Hit], lexicon: Lexicon, china_word
             province_hits.append((hit, named))
         if code:
             provinces[code] = provinces.get(code, 0) + 1
+    province_hits.sort(key=lambda pair: pair[0].start)
     lowered = lower_same_length(text)  # offsets into it must be offsets into text ("İ" lowers to 2)
     china = bool(provinces) or any(contains_word(word, lowered) for word in china_words)
-    return ArticleContext(provinces, province_hits, china, lowered)
+    prefectures, places = _parts_and_places(hits, lexicon)
+    return ArticleContext(provinces, province_hits, china, lowered, _sentence_ends(text), hits=sorted(
+        hits, key=lambda h: h.start), prefectures=prefectures, places=places)
+
+
+def _parts_and_places(hits: Sequence[Hit], lexicon: Lexicon) -> tuple[dict[str, int], list[tuple[str, float, float]]]:
+    """Prefectures whose county-level cities or districts are named, and the unambiguous cities named, with
+    their coordinates (the first MAX_NEIGHBOURS distinct ones)."""
+    cities = lexicon.gazetteer.cities
+    districts = getattr(lexicon.gazetteer, "districts", {})
+    prefectures: dict[str, int] = {}
+    places: dict[str, tuple[str, float, float]] = {}
+    for hit in hits:
+        parents: tuple[str, ...] = ()
+        if hit.kind == DISTRICT:
+            parents = districts.get(hit.form, ())
+        elif hit.kind == "city" and (form := lexicon.form(hit.form)) is not None and len(form.adcodes) == 1:
+            city = cities[form.adcodes[0]]
+            parents = (city.parent,) if city.parent else ()
+            if city.lat is not None and city.lon is not None and len(places) < MAX_NEIGHBOURS and not form.foreign:
+                places.setdefault(city.adcode, (city.adcode, city.lat, city.lon))
+        if 0 < len(parents) <= MAX_DISTRICT_PARENTS:
+            for code in parents:
+                prefectures[code] = prefectures.get(code, 0) + 1
+    return prefectures, list(places.values())
+
+
+def _km(lat1: float, lon1: float, lat2: float, lon2: float) -> float:
+    p1, p2 = math.radians(lat1), math.radians(lat2)
+    a = math.sin((p2 - p1) / 2) ** 2 + math.cos(p1) * math.cos(p2) * math.sin(math.radians(lon2 - lon1) / 2) ** 2
+    return 12742 * math.asin(math.sqrt(a))
+
+
+def _sentence_ends(text: str) -> tuple[list[int], list[int]]:
+    """Where sentences can end: break starts in order, and for each the earliest end of it or any later break,
+    so that "a whole break lies in [left, right]" is one bisection."""
+    breaks = sorted((m.start(), m.end()) for m in SENTENCE_END.finditer(text))
+    ends = [end for _, end in breaks]
+    for i in range(len(ends) - 2, -1, -1):  # suffix minimum: the earliest end of any break starting here or later
+        ends[i] = min(ends[i], ends[i + 1])
+    return [start for start, _ in breaks], ends
 
 
 def _softmax(scores: Sequence[float]) -> list[float]:
@@ -98,21 +180,74 @@ def link(text: str, hit: Hit, form: Any, lexicon: Lexicon, ctx: ArticleContext, 
     if not candidates:
         return Link(None, 0.0, 1.0, (), bool(near))
     cities = lexicon.gazetteer.cities
+    if not near & {lexicon.city_province.get(c) for c in candidates} and _district_of_a_named_city(
+            form, candidates, lexicon, ctx):
+        return Link(None, 0.0, 0.0, candidates, False)
     top_pop = max(cities[c].population or 1 for c in candidates)
     scores = []
+    written = {code for other in ctx.beside(hit) if other.kind == "city" and is_cjk(other.form[:1])
+               for code in lexicon.form(other.form).adcodes} if len(candidates) > 1 else set()
     for code in candidates:
-        province = lexicon.city_province.get(code)
+        province = lexicon.city_province.get(code, "")
         own = 1 if len(candidates) == 1 else 0  # an unambiguous city counted itself in the article tally
         score = math.log((cities[code].population or 1) / top_pop)
-        score += W_NEAR_PROVINCE * (province in near)
+        if len(near) >= MEETING_PROVINCES:  # "where Jiangsu, Shandong, Henan and Anhui meet": the candidate near them all
+            score += W_NEAR_PROVINCE * sum(_touches(cities[code], p, lexicon) for p in near) / len(near)
+        else:
+            score += W_NEAR_PROVINCE * (province in near)
         score += W_SENTENCE_PROVINCE * (province == closest)
-        score += W_ARTICLE_PROVINCE * (ctx.provinces.get(province or "", 0) > 0 and province not in near)
-        score += W_SAME_PROVINCE_CITY * min(MAX_SAME_PROVINCE, max(0, ctx.provinces.get(province or "", 0) - own))
+        score += W_ARTICLE_PROVINCE * (ctx.provinces.get(province, 0) > 0 and province not in near)
+        score += W_SAME_PROVINCE_CITY * min(MAX_SAME_PROVINCE, max(0, ctx.provinces.get(province, 0) - own))
+        if len(candidates) > 1:
+            score += W_CHARACTERS * (code in written) + W_PREFECTURE_PART * (ctx.prefectures.get(code, 0) > 0)
+            score += W_NEIGHBOUR * _has_neighbour(cities[code], ctx.places)
         scores.append(score)
     probs = _softmax(scores)
     best = max(range(len(candidates)), key=probs.__getitem__)
     foreign = _foreign_probability(hit, form, ctx, bool(near), lang, lexicon, top_pop, foreign_cues or foreign_names())
     return Link(candidates[best], probs[best], foreign, candidates, bool(near))
+
+
+def _district_of_a_named_city(form: Any, candidates: Sequence[str], lexicon: Lexicon, ctx: ArticleContext) -> bool:
+    """The name is also a district or county of a city the article names, and nothing in the article points
+    to the city of that name ("Chaoyang Hospital" in a story from Beijing is Beijing's Chaoyang district,
+    not Chaoyang, Liaoning): the mention then links to no city."""
+    namesakes = getattr(lexicon.gazetteer, "domestic_namesakes", None)
+    parents = {d.parent for d in namesakes(form.text)} if namesakes else set()
+    if not parents & {code for code, _lat, _lon in ctx.places}:
+        return False
+    own = 1 if len(candidates) == 1 else 0  # an unambiguous city counted itself in the article tally
+    return not any(ctx.provinces.get(lexicon.city_province.get(c, ""), 0) - own > 0 for c in candidates)
+
+
+def _touches(city: Any, province: str, lexicon: Lexicon) -> bool:
+    """The city is in ``province`` or within NEIGHBOUR_KM of one of its prefecture-level cities."""
+    if lexicon.city_province.get(city.adcode) == province:
+        return True
+    if city.lat is None or city.lon is None:
+        return False
+    return any(_km(city.lat, city.lon, lat, lon) <= NEIGHBOUR_KM for lat, lon in _province_points(lexicon).get(province, ()))
+
+
+_POINTS: dict[int, dict[str, list[tuple[float, float]]]] = {}
+
+
+def _province_points(lexicon: Lexicon) -> dict[str, list[tuple[float, float]]]:
+    """Coordinates of each province's prefecture-level cities, once per gazetteer."""
+    key = id(lexicon.gazetteer)
+    if key not in _POINTS:
+        points: dict[str, list[tuple[float, float]]] = {}
+        for city in lexicon.gazetteer.cities.values():
+            if city.kind != "county" and city.lat is not None and city.lon is not None:
+                points.setdefault(city.province_adcode, []).append((city.lat, city.lon))
+        _POINTS[key] = points
+    return _POINTS[key]
+
+
+def _has_neighbour(city: Any, places: Sequence[tuple[str, float, float]]) -> bool:
+    if city.lat is None or city.lon is None:
+        return False
+    return any(code != city.adcode and _km(city.lat, city.lon, lat, lon) <= NEIGHBOUR_KM for code, lat, lon in places)
 
 
 def provinces_around(text: str, hit: Hit, ctx: ArticleContext, sentence: bool = True) -> tuple[set[str], str | None]:
@@ -121,21 +256,34 @@ def provinces_around(text: str, hit: Hit, ctx: ArticleContext, sentence: bool = 
     The second is only looked for (``sentence``) and only given when no province is right
     beside: a sentence that describes a city names its own province first and nearest;
     provinces further on are usually neighbours ("... in Anhui, bordering Jiangsu").
+    Province names do not overlap, so the gaps grow outward from the mention: the walk
+    stops at the first name too far on each side.
     """
     near: set[str] = set()
-    best: tuple[int, str] | None = None
-    for other, code in ctx.province_hits:
-        if other.start == hit.start:
-            continue
-        after = other.start >= hit.end
-        left, right = (hit.end, other.start) if after else (other.end, hit.start)
-        if right < left:
-            continue
-        if right - left <= (NEAR_AFTER if after else NEAR_BEFORE):
+    hits = ctx.province_hits
+    pivot = bisect_left(ctx._starts, hit.start)
+    nearest: list[tuple[int, str]] = []
+    for step, limit in ((-1, NEAR_BEFORE), (1, NEAR_AFTER)):
+        i = pivot - 1 if step < 0 else pivot
+        first = True
+        while 0 <= i < len(hits):
+            other, code = hits[i]
+            i += step
+            if other.start == hit.start:
+                continue
+            left, right = (hit.end, other.start) if step > 0 else (other.end, hit.start)
+            if right < left:
+                continue
+            if first:
+                first = False
+                if right - left > limit and sentence and not ctx.sentence_break(left, right):
+                    nearest.append((right - left, code))
+            if right - left > limit:
+                break
             near.add(code)
-        elif sentence and (best is None or right - left < best[0]) and not SENTENCE_END.search(text, left, right):
-            best = (right - left, code)
-    return near, (best[1] if best and not near else None)
+    if near or not nearest:
+        return near, None
+    return near, min(nearest, key=lambda pair: pair[0])[1]  # the left one on a tie, as it comes first
 
 
 def _foreign_probability(hit: Hit, form: Any, ctx: ArticleContext, near_china: bool, lang: str, lexicon: Lexicon,

@@ -24,8 +24,9 @@ from nlp.components import SPANS_KEY, CityClassifier, CityConfidence, CityFinder
 from nlp.confidence import FLAG_THRESHOLD, SCALE_FILE
 from nlp.lexicon import read_lexicon
 
-CODE_VERSION = "1.2"  # bump when component code changes what is tagged (linker, features)
+CODE_VERSION = "1.3"  # bump when component code changes what is tagged (linker, features)
 MAX_TEXT = 50_000_000
+WINDOW = 500_000  # characters; a longer text is tagged in windows, so memory stays bounded by the window
 _BLANK_FALLBACK = "xx"
 _CHINESE = {"zh", "zh-cn", "zh-tw", "zh-hk", "zh-hans", "zh-hant"}
 _RESOURCES = Path(__file__).with_name("resources")
@@ -137,8 +138,9 @@ def tag_docs(texts: Sequence[str], langs: Sequence[str | None] | None = None, op
             by_lang.setdefault(routed[i], []).append(i)
     for lang, indices in by_lang.items():
         nlp = pipeline_for(lang, options)
-        for i, doc in zip(indices, nlp.pipe((texts[i] for i in indices), batch_size=batch_size), strict=True):
-            results[i] = mention_dicts(doc)
+        pieces = [(i, offset, piece) for i in indices for offset, piece in windows(texts[i], WINDOW)]
+        for (i, offset, _), doc in zip(pieces, nlp.pipe((p for _, _, p in pieces), batch_size=batch_size), strict=True):
+            results[i] += [{**m, "start": m["start"] + offset, "end": m["end"] + offset} for m in mention_dicts(doc)]
     return routed, results
 
 
@@ -164,3 +166,27 @@ def tagger_version(options: TaggerOptions = DEFAULT_OPTIONS) -> str:
     model = load_model(options.model_for("en"))
     model_part = f"{model.meta['lang']}_{model.meta['name']}-{model.meta['version']}" if model else "rules-only"
     return f"citywatch-tagger-{CODE_VERSION}+{_digest(_RESOURCES.iterdir())}/gaz-{gaz.version}/{model_part}"
+
+
+def windows(text: str, size: int = WINDOW) -> list[tuple[int, str]]:
+    """(offset, piece) of ``text`` in pieces of at most ``size``, each cut after the last line break in its
+    second half, else after a sentence end, else after a space.
+
+    A page of several megabytes is lists and tables; context beyond half a megabyte says nothing about
+    a name, and one spaCy Doc of the whole page would hold every token at once.
+    """
+    out, start = [], 0
+    while len(text) - start > size:
+        cut = _cut(text, start, start + size)
+        out.append((start, text[start:cut]))
+        start = cut
+    out.append((start, text[start:]))
+    return out
+
+
+def _cut(text: str, start: int, end: int) -> int:
+    for separator in ("\n", ". ", " "):
+        at = text.rfind(separator, start + (end - start) // 2, end)
+        if at >= 0:
+            return at + len(separator)
+    return end

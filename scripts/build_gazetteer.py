@@ -27,6 +27,10 @@ from dataclasses import dataclass, field
 from pathlib import Path
 
 import opencc
+from gazetteer_counties import county_city_codes, excluded_codes
+from gazetteer_districts import district_rows
+from gazetteer_names import name_rows
+from gazetteer_romanisation import hyphenated
 from pypinyin import Style, lazy_pinyin, pinyin
 from pypinyin.pinyin_dict import pinyin_dict
 
@@ -288,7 +292,10 @@ def prefecture_units(cpca: dict[str, dict]) -> dict[str, Unit]:
 
 def county_units(cpca: dict[str, dict], units: dict[str, Unit]) -> dict[str, Unit]:
     counties = {}
-    for code, name_zh, name, *_ in read_tsv("county_cities.tsv"):
+    rows: list[tuple[str, str, str | None]] = [(code, zh, name) for code, zh, name, *_ in read_tsv("county_cities.tsv")]
+    rows += [(code, zh, None) for code, zh in county_city_codes(cpca, units, [r[0] for r in rows],
+                                                                  excluded_codes(read_tsv, cpca))]
+    for code, name_zh, name in rows:
         row = cpca.get(code)
         if row is None or row["name"] != name_zh:
             raise SystemExit(f"county_cities.tsv: {code} {name_zh} not in cpca (found {row and row['name']})")
@@ -482,7 +489,7 @@ def city_forms(unit: Unit, forms: Forms) -> None:
 def table_forms(units: dict[str, Unit], forms: Forms) -> None:
     for form, code, name_zh, system in read_tsv("romanisations.tsv"):
         check_table_row("romanisations.tsv", units, code, name_zh)
-        for text in {form} | latin_variants(form):
+        for text in {form} | latin_variants(form) | {hyphenated(form, system)} - {None}:
             forms.add(text, code, system)
     for form, code, name_zh, lang in read_tsv("exonyms.tsv"):
         check_table_row("exonyms.tsv", units, code, name_zh)
@@ -670,6 +677,8 @@ def build() -> dict:
         "provinces": provinces,
         "cities": city_rows,
         "forms": form_rows,
+        "names": name_rows(read_tsv, (row["text"] for row in form_rows)),
+        "districts": district_rows(domestic, [row["text"] for row in form_rows] + sorted(province_keys), stopwords()),
     }
 
 

@@ -9,6 +9,7 @@ import click
 
 from citywatch.cli.tag import tagger_options
 from citywatch.config import SHARED_DATA
+from nlp.labels import LABELS
 
 TARGETS = {"detection_f1": 0.97, "label_accuracy": 0.92, "METONYMIC_f1": 0.85, "ORG_PART_f1": 0.90,
            "linking_accuracy": 0.97, "homonym_accuracy": 0.85}
@@ -54,9 +55,27 @@ def _report(figures: dict, show_errors: bool) -> None:
                f" (a perfectly calibrated tagger would show {_fmt(cal['ece_if_calibrated'])} on this n)")
     for b in cal["bins"]:
         click.echo(f"    {b['bin']}  n {b['n']:>3}  mean confidence {b['confidence']:.3f}  accuracy {b['accuracy']:.3f}")
+    _confusion(figures["confusion"])
+    if figures["link_errors"]:
+        click.echo("  place errors " + ", ".join(f"{kind} {n}" for kind, n in figures["link_errors"].items()))
     if show_errors:
         for err in figures["errors"]:
             click.echo(f"  ! {json.dumps(err, ensure_ascii=False)}")
+
+
+def _confusion(matrix: dict[str, dict[str, int]]) -> None:
+    """Gold labels down, the tagger's across; "-" is a span only one side has (missed / spurious)."""
+    from nlp.evaluate import MISSING
+
+    labels = [label for label in (*LABELS, MISSING) if label in matrix or any(label in row for row in matrix.values())]
+    if not labels:
+        return
+    width = max(len(label) for label in labels) + 1
+    click.echo("  confusion    gold \\ tagged " + "".join(f"{label[:width]:>{width}}" for label in labels))
+    for gold in labels:
+        if gold in matrix:
+            cells = "".join(f"{matrix[gold].get(pred, 0) or '.':>{width}}" for pred in labels)
+            click.echo(f"    {gold:<24}{cells}")
 
 
 @eval_.command()
@@ -79,6 +98,35 @@ def mentions(file: Path, split: str, show_errors: bool, as_json: bool, rules_onl
         return
     for figures in results:
         _report(figures, show_errors)
+
+
+@eval_.command()
+@click.argument("files", nargs=-1, required=True, type=click.Path(exists=True, dir_okay=False, path_type=Path))
+@click.option("--json", "as_json", is_flag=True, help="Print the figures as JSON.")
+def sentences(files: tuple[Path, ...], as_json: bool) -> None:
+    """Score the tagger on annotated sentences (LABEL, sentence with [[target]], optional adcode per line),
+    such as the project's development and held-out sentences in tests/nlp/."""
+    from nlp import tag_texts
+    from nlp.evaluate import read_sentences, score_sentences
+
+    results = {}
+    for path in files:
+        try:
+            rows = read_sentences(path)
+        except ValueError as exc:
+            raise click.ClickException(str(exc)) from exc
+        results[str(path)] = score_sentences(rows, tag_texts([r["text"] for r in rows], ["en"] * len(rows)))
+    if as_json:
+        click.echo(json.dumps(results, indent=1))
+        return
+    for name, f in results.items():
+        click.echo(f"{name}: {f['n']} sentences  label acc {_fmt(f['label_accuracy'])}  "
+                   f"linking {_fmt(f['linking_accuracy'])} (n {f['linking_n']})")
+        for label, v in f["per_label"].items():
+            if v["gold"] or v["precision"] is not None:
+                click.echo(f"    {label:<12} P {_fmt(v['precision'])}  R {_fmt(v['recall'])}  F1 {_fmt(v['f1'])}"
+                           f"  gold {v['gold']}")
+        _confusion(f["confusion"])
 
 
 def evaluate_corpora(root: Path) -> dict[str, dict]:

@@ -67,3 +67,27 @@ def test_corpus_rows_report_calibration() -> None:
             [{"start": 0, "end": 5, "label": "LITERAL", "city": None, "confidence": 0.9}]]
     cal = score_rows(rows, pred, frozenset({"LITERAL"}))["calibration"]
     assert cal["n"] == 1 and cal["ece"] == 0.7  # only the labelled row counts, and it is wrong
+
+
+def test_error_report_counts_confusions_and_place_errors_by_kind() -> None:
+    suzhou_js = {"adcode": "320500", "geonameid": 1886760, "name": "Suzhou", "province": "Jiangsu"}
+    gold = [{"id": "x", "mentions": [
+        {"start": 0, "end": 6, "surface": "Suzhou", "label": "LITERAL", "geonameid": 1795874},  # Suzhou, Anhui
+        {"start": 10, "end": 16, "surface": "Canton", "label": "OTHER_PLACE", "geonameid": None},
+        {"start": 20, "end": 24, "surface": "Xian", "label": "NOT_PLACE", "geonameid": None},
+        {"start": 30, "end": 37, "surface": "Beijing", "label": "METONYMIC", "geonameid": 1816670}]}]
+    pred = [[{"start": 0, "end": 6, "surface": "Suzhou", "label": "LITERAL", "city": suzhou_js, "confidence": 0.9},
+             {"start": 10, "end": 16, "surface": "Canton", "label": "LITERAL", "city": None, "confidence": 0.5},
+             {"start": 20, "end": 24, "surface": "Xian", "label": "LITERAL", "city": None, "confidence": 0.5},
+             {"start": 40, "end": 45, "surface": "Lhasa", "label": "LITERAL", "city": None, "confidence": 0.5}]]
+    figures = score(gold, pred, {"suzhou"}).as_dict()
+    assert figures["confusion"] == {"-": {"LITERAL": 1}, "LITERAL": {"LITERAL": 1}, "METONYMIC": {"-": 1},
+                                    "NOT_PLACE": {"LITERAL": 1}, "OTHER_PLACE": {"LITERAL": 1}}
+    assert figures["link_errors"] == {"homonym": 1, "namesake": 1, "non-place": 2}
+
+
+def test_eval_mentions_prints_the_confusion_matrix() -> None:
+    path = shared_data("mentions", "dev_mentions.jsonl")
+    result = CliRunner().invoke(citywatch, ["eval", "mentions", str(path), "--split", "A"])
+    assert result.exit_code == 0, result.output
+    assert "confusion    gold \\ tagged" in result.output

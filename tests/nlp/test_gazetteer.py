@@ -37,7 +37,7 @@ def test_counts(gaz: Gazetteer) -> None:
     assert kinds.count("sar") == 2
     # the other prefecture-level units of 2020: 30 autonomous prefectures, 3 leagues, 7 regions
     assert (kinds.count("autonomous_prefecture"), kinds.count("league"), kinds.count("region")) == (30, 3, 7)
-    assert kinds.count("county") >= 100
+    assert kinds.count("county") >= 350  # every county-level city of the code table (county_cities.tsv names the well-known ones)
     assert set(kinds) <= set(ALL_KINDS)
     assert len(gaz.provinces) == 33  # 22 provinces, 5 autonomous regions, 4 municipalities, 2 SARs
 
@@ -148,7 +148,7 @@ def test_forms(gaz: Gazetteer, text: str, adcode: str, kind: str) -> None:
 def test_lookup_is_case_insensitive_and_accent_sensitive(gaz: Gazetteer) -> None:
     assert gaz.lookup("BEIJING") == gaz.lookup("beijing") == gaz.lookup("Beijing")
     assert gaz.lookup("  Beijing ") == gaz.lookup("Beijing")
-    assert gaz.lookup("Pekin") is None  # Pekin, Illinois; the French form is Pékin
+    assert gaz.lookup("Pekin").foreign and not gaz.lookup("Pékin").foreign  # Pekin, Illinois vs the French Pékin
     assert gaz.lookup("Pékin") is not None
     assert gaz.lookup("Nowhere-on-Sea") is None
     assert gaz.lookup("Shangri-La") is None  # the hotel chain and the Singapore dialogue, not the Yunnan town
@@ -214,7 +214,7 @@ def test_noise_rules_hold_for_every_form(gaz: Gazetteer) -> None:
 
 def test_unvouched_alternates_do_not_create_homonyms(gaz: Gazetteer) -> None:
     # GeoNames lists seat-district names among a city's alternates (东海, 平阳); none may survive as forms
-    for text in ("东海", "平阳", "太和", "Beizhen", "Encheng Jiedao"):
+    for text in ("东海", "平阳", "太和", "Encheng Jiedao"):  # (Beizhen is a county-level city of its own, 北镇)
         assert gaz.lookup(text) is None, text
     weak = {"alt:latn", "alt:cyrl", "alt:hani"}
     strong_homonyms = {f.adcodes for f in gaz.forms if len(f.adcodes) > 1 and not set(f.kinds) <= weak}
@@ -285,7 +285,8 @@ def _build_module():
     pytest.importorskip("opencc", reason="opencc-python-reimplemented==0.1.7 builds the gazetteer")
     import importlib.util
 
-    if "build_gazetteer" not in sys.modules:  # scripts/ is not a package
+    if "build_gazetteer" not in sys.modules:  # scripts/ is not a package; its modules import each other
+        sys.path.insert(0, str(ROOT / "scripts"))
         spec = importlib.util.spec_from_file_location("build_gazetteer", ROOT / "scripts" / "build_gazetteer.py")
         module = importlib.util.module_from_spec(spec)
         sys.modules["build_gazetteer"] = module
@@ -337,3 +338,36 @@ def test_coverage_of_surface_forms_in_the_shared_corpora(gaz: Gazetteer) -> None
     print(f"gazetteer coverage: {known}/{total} mentions, "
           f"{len({s for s, _ in surfaces if gaz.lookup(s)})}/{len({s for s, _ in surfaces})} distinct surfaces")
     assert total and known / total >= 0.95
+
+
+def test_every_county_level_city_is_in_with_its_prefecture(gaz: Gazetteer) -> None:
+    builder = _build_module()
+    cpca = builder.load_cpca()
+    excluded = {row[0] for row in builder.read_tsv("county_excluded.tsv")}
+    wanted = {code for code, row in cpca.items() if not code.endswith("00") and row["name"].endswith("市")
+              and code not in gaz.cities or code in gaz.cities and gaz.cities[code].kind == "county"}
+    missing = {code for code in wanted - excluded if code not in gaz.cities}
+    assert not missing, sorted(missing)[:10]
+    linhai = gaz.lookup("Linhai")
+    assert linhai is not None and gaz.cities[linhai.adcodes[0]].parent == "331000"  # Taizhou, Zhejiang
+    assert gaz.cities[linhai.adcodes[0]].geonameid
+    assert gaz.lookup("Mile") is None  # excluded: the English word
+
+
+def test_historic_spellings_by_rule_and_table(gaz: Gazetteer) -> None:
+    for text, adcode in (("Kiu-kiang", "360400"), ("Han-kow", "420100"), ("Hankou", "420100"),
+                         ("Shanghae", "310000"), ("Tien-tsin", "120000")):
+        form = gaz.lookup(text)
+        assert form is not None and adcode in form.adcodes, text
+    pekin = gaz.lookup("Pekin")
+    assert pekin is not None and ("US", "IL") in {(p.country, p.admin1) for p in pekin.foreign}
+
+
+def test_known_names_decide_whether_the_city_inside_is_a_mention() -> None:
+    from nlp.lexicon import lexicon_of, packaged_gazetteer
+
+    lexicon = lexicon_of(packaged_gazetteer()())
+    cities = lambda text: [text[h.start:h.end] for h in lexicon.find(text) if h.kind == "city"]  # noqa: E731
+    assert cities("We drank Longjing tea on Nanjing Road.") == []
+    assert cities("the Treaty of Tianjin") == ["Tianjin"]
+    assert cities("Chengdu Rongcheng beat Shandong Taishan 2-1.") == ["Chengdu", "Taishan"]

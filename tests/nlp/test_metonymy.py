@@ -25,9 +25,13 @@ METONYMIC = [
     "Beijing-appointed judges will hear the cases.",
     "The result is a setback for Beijing and its allies on the council.",
     "The decision is bound to annoy Beijing.",
-    "Hong Kong's leader announced a new housing subsidy on Wednesday.",
-    "The Shanghai government cut property taxes for first-time buyers.",
-    "Guangzhou officials promised to relax the rules on ride-hailing.",
+]
+
+# The government named beside the city: the city name only says whose government (LITERAL by the guidelines).
+GOVERNMENT_NAMED = [
+    ("Hong Kong's leader announced a new housing subsidy on Wednesday.", "Hong Kong"),
+    ("The Shanghai government cut property taxes for first-time buyers.", "Shanghai"),
+    ("Guangzhou officials promised to relax the rules on ride-hailing.", "Guangzhou"),
 ]
 
 LITERAL = [
@@ -58,6 +62,11 @@ def test_government_metonymy(english, text: str) -> None:
 @pytest.mark.parametrize("text", LITERAL)
 def test_literal_look_alikes(english, text: str) -> None:
     assert only(english, text, "Beijing")["label"] == "LITERAL"
+
+
+@pytest.mark.parametrize(("text", "surface"), GOVERNMENT_NAMED)
+def test_government_named_beside_the_city_is_literal(english, text: str, surface: str) -> None:
+    assert only(english, text, surface)["label"] == "LITERAL"
 
 
 @pytest.mark.parametrize(("text", "surface"), NOT_PLACE)

@@ -1,0 +1,36 @@
+"""The names that carry a city name (``nlp/data/names.tsv``), checked, for scripts/build_gazetteer.py.
+
+Each row must contain a form of the gazetteer as a whole word (otherwise it could never matter to the
+tagger) and say whether that city name inside is a mention of the city (``part``) or not (``none``).
+"""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Callable, Iterable
+
+KINDS = frozenset({"club", "brand", "company", "exchange", "org", "treaty", "event", "dish", "newspaper", "work",
+                   "building", "street"})
+CITY = frozenset({"part", "none"})
+
+
+def name_rows(read_tsv: Callable[[str], list[list[str]]], forms: Iterable[str]) -> list[list[str]]:
+    """[name, kind, city] per row of names.tsv, sorted; a bad row stops the build naming its name and field."""
+    folded = {f.casefold() for f in forms}
+    rows = []
+    for row in read_tsv("names.tsv"):
+        if len(row) != 4:
+            raise SystemExit(f"names.tsv: {row[0]!r}: expected 4 tab-separated fields, got {len(row)}")
+        name, kind, city, source = row
+        if kind not in KINDS:
+            raise SystemExit(f"names.tsv: {name!r}: kind {kind!r} is not one of {sorted(KINDS)}")
+        if city not in CITY:
+            raise SystemExit(f"names.tsv: {name!r}: city {city!r} is not 'part' or 'none'")
+        if not source.strip():
+            raise SystemExit(f"names.tsv: {name!r}: no source")
+        words = re.findall(r"[\w'’]+", name.casefold())
+        spans = {" ".join(words[i:j]) for i in range(len(words)) for j in range(i + 1, len(words) + 1)}
+        if not spans & folded:
+            raise SystemExit(f"names.tsv: {name!r}: contains no city form of the gazetteer")
+        rows.append([name, kind, city])
+    return sorted(rows)
