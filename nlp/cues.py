@@ -9,7 +9,7 @@ from typing import Any
 import yaml
 
 CUES_FILE = Path(__file__).with_name("resources") / "cues.yaml"
-CUE_LANGS = ("en", "fr", "es", "de", "it", "pt", "nl", "sv", "zh")
+CUE_LANGS = ("en", "fr", "es", "de", "it", "pt", "nl", "sv", "zh", "ru", "ar", "ja", "ko")
 
 
 @lru_cache(maxsize=1)

@@ -28,6 +28,7 @@ from spacy.language import Language
 from spacy.tokens import Doc
 from spacy.vocab import Vocab
 
+from nlp.cues import cues_for
 from nlp.finder import Hit
 from nlp.language import script_of_char
 
@@ -115,8 +116,17 @@ def _sudachi() -> Callable[[str], Iterable[tuple[str, str]]]:
 def _tags_zh(word: str, tag: str, hit: str) -> bool:
     if word == hit:
         return tag in _ZH_NAME_TAGS
-    # 北京大学 begins with Beijing; 阿里巴巴公司 begins with 阿里巴巴, a longer word than the hit.
-    return tag in _ZH_CONTAINING_TAGS and not any(_jieba_word(word[:n]) for n in range(len(hit) + 1, len(word)))
+    # 北京大学 begins with Beijing, 北京市政府 is Beijing's government; 阿里巴巴公司 begins with 阿里巴巴, a
+    # longer word than the hit.
+    if tag not in _ZH_CONTAINING_TAGS:
+        return False
+    return word[len(hit):] in _zh_heads() or not any(_jieba_word(word[:n]) for n in range(len(hit) + 1, len(word)))
+
+
+@lru_cache(maxsize=1)
+def _zh_heads() -> frozenset[str]:
+    cues = cues_for("zh")
+    return cues["gov_nouns"] | cues["org_heads"]
 
 
 def _tags_ja(word: str, tag: str, hit: str) -> bool:

@@ -11,6 +11,8 @@ adcode. Sources (nlp/data/README.md names them and their licences):
   организация сотрудничества") in every case, capitalised as in the names of organisations.
 - Japanese: the traditional characters with the Japanese simplifications (``shinjitai.tsv``: 広州,
   仏山) and katakana names (``script_names.tsv``: マカオ, ハルビン).
+- German, Dutch, Swedish: the genitive in -s and the German adjective in -er of the exonyms and of the
+  English names of large cities (Pekings, Shanghaier).
 - Arabic: the press spellings of ``script_names.tsv``, with the prefixes Arabic writes attached (و ف ب
   ل ك and their pairs; ال and لل for a name written with the article).
 
@@ -29,6 +31,9 @@ from pypinyin import Style, pinyin
 # their short transcriptions are too often ordinary words).
 TRANSCRIBED_KINDS = ("municipality", "prefecture", "sar", "autonomous_prefecture", "league", "region")
 RETROFLEX = ("zh", "ch", "sh", "r", "z", "c", "s")
+# Cities whose English name also gets German/Dutch/Swedish genitive and adjective forms (and every
+# municipality and SAR): the cities those languages' press names often enough to inflect.
+GERMANIC_MIN_POPULATION = 3_000_000
 ARABIC_PREFIXES = ("", "و", "ف", "ب", "ل", "ك", "وب", "ول", "فب", "فل", "وك")
 ARABIC_ARTICLE_PREFIXES = ("ال", "وال", "فال", "بال", "كال", "لل", "ولل", "فلل", "وبال")
 # Hangul syllable composition (Unicode 3.12): compatibility jamo -> index.
@@ -120,6 +125,14 @@ def russian_adjectives(name: str, endings: list[list[str]]) -> set[str]:
     return {name + "ск" + suffix for suffix in (row[0] for row in endings)}
 
 
+def germanic_forms(name: str) -> set[str]:
+    """The genitive in -s (German, Dutch, Swedish: "die Haltung Pekings", "Pekings hållning") and the German
+    adjective in -er ("die Shanghaier Börse", "die Pekinger Führung") of a one-word Latin name."""
+    if not name.isalpha() or name[-1:] in "sxzßSXZ":
+        return set()
+    return {name + "s", name + ("r" if name.endswith("e") else "er")}
+
+
 def japanese(traditional: str, shinjitai: dict[str, str]) -> str:
     return "".join(shinjitai.get(ch, ch) for ch in traditional)
 
@@ -161,6 +174,9 @@ def add_script_forms(units: dict[str, Any], forms: Any, read_tsv: ReadTsv,
         unit = units[code]
         if unit.kind not in TRANSCRIBED_KINDS:
             continue
+        if unit.kind in ("municipality", "sar") or (unit.population or 0) >= GERMANIC_MIN_POPULATION:
+            for form in sorted(germanic_forms(unit.name)):
+                add(form, code, "germanic", "de")
         korean = hangul(unit.short, hangul_table)
         if korean:
             add(korean, code, "ko", "ko")
@@ -177,6 +193,9 @@ def add_script_forms(units: dict[str, Any], forms: Any, read_tsv: ReadTsv,
             form = unicodedata.normalize("NFC", form)
             if lang == "ru":
                 russian(form, code, "alt:ru", adjectives=True)
+            elif lang in ("de", "nl", "sv"):
+                for germanic in sorted(germanic_forms(form)):
+                    add(germanic, code, "germanic", "de")
             elif lang == "ar" and table == "script_names.tsv":
                 for prefixed in sorted(arabic_forms(form)):
                     add(prefixed, code, "ar" if prefixed == form else "ar_prefixed", "ar")
