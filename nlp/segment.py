@@ -109,7 +109,7 @@ def _jieba_word(word: str) -> bool:
 def _sudachi() -> Callable[[str], Iterable[tuple[str, str]]]:
     from sudachipy import Dictionary, SplitMode
 
-    tokenizer = Dictionary(dict="core").create(SplitMode.C)
+    tokenizer = Dictionary(dict="core").tokenizer(mode=SplitMode.C)
     return lambda s: ((m.surface(), ",".join(m.part_of_speech()[:3])) for m in tokenizer.tokenize(s))
 
 
