@@ -22,6 +22,7 @@ from collections import Counter
 from dataclasses import dataclass
 from functools import lru_cache
 from pathlib import Path
+from typing import Any
 
 import yaml
 
@@ -33,6 +34,9 @@ FALLBACK = "xx"
 UNSUPPORTED_PREFIX = "unsupported:"
 SAMPLE_CHARS = 2000  # the script and function-word counts look at this much; the answer never changed beyond it
 LANGDETECT_CHARS = 600  # langdetect's cost grows with length; only reached when function words are unsure
+# langdetect's profiles of languages written in Latin script.
+LANGDETECT_LATIN = ("af", "ca", "cs", "cy", "da", "de", "en", "es", "et", "fi", "fr", "hr", "hu", "id", "it", "lt", "lv",
+                    "nl", "no", "pl", "pt", "ro", "sk", "sl", "so", "sq", "sv", "sw", "tl", "tr", "vi")
 MIN_CHARS = 12  # below this (a name, a headline fragment) the declared language wins outright
 HINT_MIN_PROB = 0.2  # a declared Latin-script language wins when langdetect gives it at least this
 MIN_FUNCTION_HITS = 3  # function-word decision: at least this many hits ...
@@ -164,22 +168,26 @@ def by_function_words(sample: str) -> str | None:
 
 
 @lru_cache(maxsize=1)
-def _langdetect() -> object:
-    from langdetect import DetectorFactory, detect_langs
-    from langdetect.detector_factory import init_factory
+def _langdetect() -> Any:
+    """langdetect with the profiles of Latin-script languages only (it is asked about nothing else),
+    seeded so that the same text always gets the same answer; loaded on first use."""
+    from langdetect.detector_factory import PROFILES_DIRECTORY, DetectorFactory
 
-    DetectorFactory.seed = 0
-    init_factory()  # load the profiles once, not inside the first article
-    return detect_langs
+    factory = DetectorFactory()
+    factory.seed = 0
+    profiles = [(Path(PROFILES_DIRECTORY) / code).read_text(encoding="utf-8") for code in LANGDETECT_LATIN]
+    factory.load_json_profile(profiles)
+    return factory
 
 
 def by_langdetect(sample: str) -> dict[str, float]:
     """langdetect's probabilities per primary language code (empty when it finds no feature)."""
     from langdetect.lang_detect_exception import LangDetectException
 
-    detect_langs = _langdetect()
+    detector = _langdetect().create()
+    detector.append(sample[:LANGDETECT_CHARS])
     try:
-        ranked = detect_langs(sample[:LANGDETECT_CHARS])  # type: ignore[operator]
+        ranked = detector.get_probabilities()
     except LangDetectException:
         return {}
     scores: dict[str, float] = {}
