@@ -36,6 +36,7 @@ from nlp.gazetteer import DEFAULT_PATH
 from nlp.labels import CITY_LABELS, CITYLESS
 from nlp.lexicon import Lexicon, read_lexicon
 from nlp.linker import article_context, link
+from nlp.segment import keep_words
 
 SPANS_KEY = "cities"
 _SPAN_ATTRS = ("offsets", "form", "analysis", "link", "probs", "label", "city", "raw_confidence", "confidence",
@@ -138,7 +139,7 @@ class CityFinder(_GazetteerComponent):
     def __call__(self, doc: Doc) -> Doc:
         lexicon = self.lexicon
         text = doc.text  # built from the tokens on every access: read once
-        hits = lexicon.find(text)
+        hits = keep_words(text, lexicon.find(text), self.lang)
         doc._.city_hits = hits
         spans = []
         for hit in hits:

@@ -69,7 +69,9 @@ def context(text: str, start: int, end: int) -> tuple[list[str], list[str]]:
 
 def lexical(text: str, start: int, end: int, cues: Mapping[str, frozenset[str]],
             zh_cues: Mapping[str, frozenset[str]] | None = None) -> dict[str, float]:
-    if text[start:start + 1] and is_cjk(text[start]):  # characters in any text read Chinese cues
+    if "attached" in cues:  # Chinese, Japanese, Korean: cues attach to the name (particles, characters)
+        return _cjk(text, start, end, cues)
+    if text[start:start + 1] and is_cjk(text[start]):  # characters in any other text read Chinese cues
         return _cjk(text, start, end, cues_for("zh") if zh_cues is None else zh_cues)
     before, after = context(text, start, end)
     surface = text[start:end]
@@ -88,7 +90,10 @@ def lexical(text: str, start: int, end: int, cues: Mapping[str, frozenset[str]],
     hyphen_run = len(after) > 1 and first_after == "-" and _cap(after[1])
     if hyphen_run:
         run = [after[1].lower()]
-    f["org_after"] = float(any(t in cues["org_heads"] for t in run))
+    # an adjective made from the name before a lower-case head: "Шанхайской организации", "Пекинский университет"
+    adjective = surface.lower().endswith(tuple(cues.get("adjective_endings", ()))) and bool(after) \
+        and after[0].lower() in cues["org_heads"]
+    f["org_after"] = float(any(t in cues["org_heads"] for t in run) or adjective)
     f["hyphen_cap_after"] = float(hyphen_run and not f["org_after"])
     head_before = re.sub(r"^[ld][’']", "", b[-2]) if len(b) >= 2 else ""  # "l'université de Pékin"
     f["org_before"] = float(len(b) >= 2 and b[-1] in {"of", "de", "del", "du", "des"} and head_before in cues["org_heads"]
@@ -109,11 +114,19 @@ def lexical(text: str, start: int, end: int, cues: Mapping[str, frozenset[str]],
     late = skipped and any(t in cues.get("late_verbs", frozenset()) for t in _clause(rest))
     # after "officials in X" / "a delegation from X" the verb belongs to the noun before the preposition
     governed = bool(b) and (b[-1] in cues["loc_preps"] or b[-1] in {"from", "of"})
-    f["comm_subject"] = float(((verb in cues["comm_verbs"] and verb not in _MODALS) or late) and not governed)
+    agent = verb in cues.get("agent_verbs", frozenset()) or bool(b) and b[-1] in cues.get("verbs_before", frozenset())
+    f["comm_subject"] = float(((verb in cues["comm_verbs"] and verb not in _MODALS) or late or agent) and not governed)
     f["modal_after"] = float(verb in _MODALS)
     poss = bool(a) and a[0] in _POSSESSIVE
     nxt = [t for t in a[1:6] if t != "-"][:3] if poss else []  # "X's zero-Covid policy"
-    f["poss_policy"] = float(poss and any(t in cues["policy_nouns"] for t in nxt))
+    # languages that put the possessor after the noun: "la position de Pékin", "позиция Пекина", "Haltung Pekings"
+    of_words = cues.get("of_words")
+    policy_before = of_words is not None and bool(b) and (b[-1] in cues["policy_nouns"] or (
+        len(b) >= 2 and b[-1] in of_words and b[-2] in cues["policy_nouns"]))
+    # the genitive in -s before the noun: "Pekings hållning"
+    policy_before = policy_before or (of_words is not None and surface.endswith("s") and bool(a)
+                                      and a[0] in cues["policy_nouns"])
+    f["poss_policy"] = float(poss and any(t in cues["policy_nouns"] for t in nxt) or policy_before)
     # "Hong Kong's government", "Macau's leader": the government is named, the city only says whose it is
     f["poss_gov"] = float(poss and bool(nxt) and nxt[0] in cues.get("gov_nouns", frozenset()))
     f["poss_other"] = float(poss and not f["poss_policy"])
@@ -140,7 +153,7 @@ def lexical(text: str, start: int, end: int, cues: Mapping[str, frozenset[str]],
                                    and a[3] in cues["comm_verbs"]))
 
     # the place itself
-    f["loc_prep"] = float(bool(b) and b[-1] in cues["loc_preps"])
+    f["loc_prep"] = float(bool(b) and b[-1] in cues["loc_preps"] and not policy_before)
     f["based"] = float(len(a) >= 2 and a[0] == "-" and a[1] in {"based", "headquartered", "born", "made", "area"})
     # "the Beijing government", "Wuhan officials"; a capitalised "Government" is part of a proper name (ORG_PART)
     f["gov_after"] = float(bool(a) and a[0] in cues.get("gov_nouns", frozenset()) and _lower_word(first_after))
@@ -266,12 +279,17 @@ def _cjk(text: str, start: int, end: int, cues: Mapping[str, frozenset[str]]) ->
     run = re.findall(r"^[\u3400-\u9fff]{0,12}", after_long := text[end:end + 12])[0].split("的")[0]
     f["org_after"] = float(any(head in run for head in cues["org_heads"]) and not after_long.startswith("市"))
     f["dish_after"] = float(starts("dish_words"))
-    f["comm_subject"] = float(any(c in after[:7] for c in cues["comm_verbs"]))
+    # a name marked as subject or topic (北京は, 베이징은) whose clause holds a verb of saying or deciding
+    clause = re.split(r"[。．.!?！？\n]", text[end:end + 80], maxsplit=1)[0]
+    marked = any(after.startswith(m) for m in cues.get("subject_markers", ()))
+    f["comm_subject"] = float(any(c in after[:7] for c in cues["comm_verbs"])
+                              or marked and any(c in clause for c in cues["comm_verbs"]))
     f["gov_after"] = float(starts("gov_nouns"))  # 北京方面, 上海市政府
     f["poss_policy"] = float(after.startswith("的") and any(after[1:].startswith(c) for c in cues["policy_nouns"]))
     f["poss_other"] = float(after.startswith("的") and not f["poss_policy"])
     f["capital_pair"] = float(any(c in after[:6] or c in before for c in cues["capitals"]))
-    f["relation"] = float("关系" in after[:8])
+    joined = any(after.startswith(p) for p in cues["relation_preps"])  # 北京と東京の関係, 베이징과 워싱턴 간의 협상
+    f["relation"] = float("关系" in after[:8] or joined and any(n in clause[:24] for n in cues["relation_nouns"]))
     f["object_verb"] = float(ends("object_verbs"))
     f["loc_prep"] = float(ends("loc_preps"))
     f["place_after"] = float(starts("place_words"))

@@ -82,13 +82,13 @@ class FormMatcher:
     @staticmethod
     def _acceptable(text: str, hit: Hit) -> bool:
         first = text[hit.start]
-        if is_cjk(first):
-            return True
+        if is_cjk(first) or "\u3040" <= first <= "\u30ff" or "\uac00" <= first <= "\ud7af":
+            return True  # Han, Kana, Hangul: word boundaries are nlp.segment's
         if hit.start > 0 and _word_char(text[hit.start - 1]):
             return False
         if hit.end < len(text) and _word_char(text[hit.end]):
             return False
-        return first.isupper()
+        return not first.islower()  # capitalised, or a script without case (Arabic)
 
 
 def _leftmost_longest(hits: list[Hit]) -> list[Hit]:

@@ -16,19 +16,18 @@ from functools import lru_cache
 from pathlib import Path
 from typing import Any, cast
 
-import spacy
 from spacy.language import Language
 
 from citywatch.store.schema import Mention
 from nlp.components import SPANS_KEY, CityClassifier, CityConfidence, CityFinder, CityLinker
 from nlp.confidence import FLAG_THRESHOLD, SCALE_FILE
+from nlp.language import FALLBACK, SUPPORTED, detect, output_lang
 from nlp.lexicon import read_lexicon
+from nlp.segment import blank_pipeline
 
 CODE_VERSION = "1.3"  # bump when component code changes what is tagged (linker, features)
 MAX_TEXT = 50_000_000
 WINDOW = 500_000  # characters; a longer text is tagged in windows, so memory stays bounded by the window
-_BLANK_FALLBACK = "xx"
-_CHINESE = {"zh", "zh-cn", "zh-tw", "zh-hk", "zh-hans", "zh-hant"}
 _RESOURCES = Path(__file__).with_name("resources")
 
 
@@ -53,19 +52,14 @@ RULES_ONLY = TaggerOptions(models=())
 
 
 def route(lang: str | None) -> str:
-    """The pipeline language for a detected/declared language code."""
-    code = (lang or "").lower().replace("_", "-")
-    if code in _CHINESE or code.startswith("zh"):
-        return "zh"
-    return code.split("-")[0] or "en"
+    """The pipeline language for a detected/declared language code; unsupported languages share one."""
+    code = (lang or "").lower().replace("_", "-").split("-")[0] or "en"
+    return code if code in SUPPORTED else FALLBACK
 
 
 def build_pipeline(lang: str = "en", options: TaggerOptions = DEFAULT_OPTIONS, gazetteer: Path | None = None) -> Language:
     """A pipeline for ``lang``, initialized with the shipped data (or the gazetteer file at ``gazetteer``)."""
-    try:
-        nlp = spacy.blank(lang)
-    except (ImportError, KeyError, ValueError):
-        nlp = spacy.blank(_BLANK_FALLBACK)
+    nlp = blank_pipeline(lang)
     # The article Doc is only tokenized; the parser sees single sentences (analyzer), so
     # spaCy's 1M-character guard against parser memory does not apply here.
     nlp.max_length = MAX_TEXT
@@ -88,15 +82,9 @@ def _shared_pipeline(lang: str, options: TaggerOptions) -> Language:
     return build_pipeline(lang, options)
 
 
-def detect_language(text: str) -> str:
-    """langdetect, seeded so the same text always gets the same answer; "en" when unsure."""
-    from langdetect import DetectorFactory, LangDetectException, detect
-
-    DetectorFactory.seed = 0
-    try:
-        return detect(text[:5000])
-    except LangDetectException:
-        return "en"
+def detect_language(text: str, hint: str | None = None) -> str:
+    """The language of ``text`` (``nlp.language``: script first); "en" when there is nothing to read."""
+    return detect(text, hint).lang
 
 
 def mention_dicts(doc: Any) -> list[Mention]:
@@ -123,14 +111,16 @@ def clean(text: str) -> str:
 
 def tag_docs(texts: Sequence[str], langs: Sequence[str | None] | None = None, options: TaggerOptions = DEFAULT_OPTIONS,
              batch_size: int = 32) -> tuple[list[str], list[list[Mention]]]:
-    """(pipeline language, mentions) per text. Texts without a candidate skip spaCy entirely."""
+    """(language, mentions) per text. ``langs`` are declared languages, read as hints; the language
+    returned is the one detected, "unsupported:CODE" for one the tagger has no forms and cues for.
+    Texts without a candidate skip spaCy entirely."""
     texts = [clean(t) for t in texts]
     langs = list(langs) if langs is not None else [None] * len(texts)
     if len(langs) != len(texts):
         raise ValueError(f"{len(texts)} texts but {len(langs)} langs")
     lexicon = read_lexicon()
-    routed = [route(lang or (detect_language(text) if text.strip() else "en")) for text, lang in
-              zip(texts, langs, strict=True)]
+    detected = [detect_language(text, lang) for text, lang in zip(texts, langs, strict=True)]
+    routed = [route(lang) for lang in detected]
     results: list[list[Mention]] = [[] for _ in texts]
     by_lang: dict[str, list[int]] = {}
     for i, text in enumerate(texts):
@@ -141,7 +131,7 @@ def tag_docs(texts: Sequence[str], langs: Sequence[str | None] | None = None, op
         pieces = [(i, offset, piece) for i in indices for offset, piece in windows(texts[i], WINDOW)]
         for (i, offset, _), doc in zip(pieces, nlp.pipe((p for _, _, p in pieces), batch_size=batch_size), strict=True):
             results[i] += [{**m, "start": m["start"] + offset, "end": m["end"] + offset} for m in mention_dicts(doc)]
-    return routed, results
+    return [output_lang(lang) for lang in detected], results
 
 
 def tag_texts(texts: Sequence[str], langs: Sequence[str | None] | None = None,

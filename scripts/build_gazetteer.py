@@ -34,6 +34,9 @@ from gazetteer_romanisation import hyphenated
 from pypinyin import Style, lazy_pinyin, pinyin
 from pypinyin.pinyin_dict import pinyin_dict
 
+sys.path.insert(0, str(Path(__file__).resolve().parent))  # sibling modules, also when loaded by file path
+from gazetteer_scripts import add_script_forms  # noqa: E402
+
 DATA = Path(__file__).resolve().parent.parent / "nlp" / "data"
 OUTPUT = DATA / "gazetteer.json"
 
@@ -628,6 +631,7 @@ def build() -> dict:
                     forms.drop(key, code)
     foreign = foreign_index(geonames)
     clean(forms, units, foreign, stopwords(), province_keys)
+    add_script_forms(units, forms, read_tsv, check_table_row, traditional, stopwords())
     domestic = domestic_index(cpca, units, nations)
 
     used_countries: set[str] = set()

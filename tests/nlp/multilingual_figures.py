@@ -1,0 +1,97 @@
+"""Per-language figures of the tagger on the project's multilingual sentences, dev and held-out side by side.
+
+Run: .venv/bin/python -m tests.nlp.multilingual_figures [--errors dev]
+Detection: the language found without a declared language in two-sentence snippets. Mentions: the expected surface
+found with the expected label (NONE rows: not reported at all). METONYMIC F1 is printed where a split
+has at least 20 METONYMIC mentions in a language, else "-" with the count.
+"""
+
+from __future__ import annotations
+
+import sys
+from collections import defaultdict
+from dataclasses import dataclass
+from pathlib import Path
+
+DATA = Path(__file__).with_name("data")
+MIN_METONYMIC = 20
+
+
+@dataclass(frozen=True)
+class Row:
+    lang: str
+    label: str
+    surface: str
+    text: str
+
+
+def rows(split: str) -> list[Row]:
+    out = []
+    for line in (DATA / f"multilingual_{split}.tsv").read_text(encoding="utf-8").splitlines():
+        if line.strip() and not line.startswith("#"):
+            lang, label, surface, text = line.split("\t")
+            out.append(Row(lang, label, surface, text))
+    return out
+
+
+def outcome(row: Row, mentions: list[dict]) -> str | None:
+    """The label the tagger gave the row's surface (None: not found)."""
+    found = [m for m in mentions if m["surface"] == row.surface]
+    return found[0]["label"] if found else None
+
+
+def snippets(texts: list[tuple[str, str]]) -> list[tuple[str, str]]:
+    """(language, two consecutive sentences of that language), each sentence in one snippet."""
+    by_lang: dict[str, list[str]] = defaultdict(list)
+    for text, lang in texts:
+        if text not in by_lang[lang]:
+            by_lang[lang].append(text)
+    return [(lang, " ".join(sents[i:i + 2])) for lang, sents in sorted(by_lang.items()) for i in range(0, len(sents), 2)]
+
+
+def figures(split: str, show_errors: bool = False) -> dict[str, dict[str, float | str]]:
+    from nlp.language import detect
+    from nlp.pipeline import tag_docs
+
+    data = rows(split)
+    texts = sorted({(r.text, r.lang) for r in data})
+    _, tagged = tag_docs([t for t, _ in texts], [lang for _, lang in texts])
+    by_text = {t: m for (t, _), m in zip(texts, tagged, strict=True)}
+    table: dict[str, dict[str, list]] = defaultdict(lambda: defaultdict(list))
+    for lang, snippet in snippets(texts):
+        table[lang]["detect"].append(detect(snippet).lang == lang)
+    for row in data:
+        mentions = by_text[row.text]
+        got = outcome(row, mentions)
+        stats = table[row.lang]
+        stats["right"].append(got is None if row.label == "NONE" else got == row.label)
+        stats["pairs"].append((row.label, got))
+        if show_errors and not stats["right"][-1]:
+            print(f"  {row.lang} expected {row.label} got {got}: {row.surface} | {row.text}")
+    out: dict[str, dict[str, float | str]] = {}
+    for lang, stats in sorted(table.items()):
+        pairs = stats["pairs"]
+        tp = sum(1 for gold, got in pairs if gold == got == "METONYMIC")
+        fp = sum(1 for gold, got in pairs if got == "METONYMIC" and gold != "METONYMIC")
+        fn = sum(1 for gold, got in pairs if gold == "METONYMIC" and got != "METONYMIC")
+        gold_met = tp + fn
+        f1 = f"{2 * tp / (2 * tp + fp + fn):.2f}" if gold_met >= MIN_METONYMIC else f"- ({gold_met})"
+        out[lang] = {"n": len(pairs), "detection": sum(stats["detect"]) / len(stats["detect"]),
+                     "accuracy": sum(stats["right"]) / len(pairs), "metonymic_f1": f1}
+    return out
+
+
+def main(argv: list[str]) -> int:
+    show = argv[1:] == ["--errors", "dev"]
+    dev = figures("dev", show)
+    held = figures("heldout")
+    print("lang  n dev/held  detection dev/held  label accuracy dev/held  METONYMIC F1 dev/held")
+    for lang in sorted(dev):
+        d, h = dev[lang], held.get(lang, {})
+        print(f"{lang}  {d['n']:>3}/{h.get('n', 0):<3}  {d['detection']:.2f}/{h.get('detection', 0):.2f}  "
+              f"{d['accuracy']:.2f}/{h.get('accuracy', 0):.2f}  {d['metonymic_f1']}/{h.get('metonymic_f1', '-')}")
+    return 0
+
+
+if __name__ == "__main__":
+    sys.exit(main(sys.argv))

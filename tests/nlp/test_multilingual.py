@@ -1,0 +1,162 @@
+"""Every crawled language: routing by script, names in every script, word boundaries, one mention per
+name, and government references, on the project's own sentences (tests/nlp/data/multilingual_dev.tsv;
+the held-out split is only scored, by tests/nlp/multilingual_figures.py)."""
+
+from __future__ import annotations
+
+import io
+import json
+
+import pytest
+
+from nlp import tag_texts
+from nlp.language import detect
+from nlp.pipeline import tag_docs
+from tests.nlp.multilingual_figures import outcome, rows, snippets
+
+DEV = rows("dev")
+BEIJING = 1816670
+GUANGZHOU = 1809858
+
+
+@pytest.mark.parametrize("row", DEV, ids=[f"{r.lang}-{r.label}-{r.surface}-{i}" for i, r in enumerate(DEV)])
+def test_dev_sentence(row: object) -> None:
+    (mentions,) = tag_texts([row.text], [row.lang])  # type: ignore[attr-defined]
+    got = outcome(row, mentions)  # type: ignore[arg-type]
+    assert got == (None if row.label == "NONE" else row.label), mentions  # type: ignore[attr-defined]
+
+
+@pytest.mark.parametrize(("lang", "snippet"), snippets(sorted({(r.text, r.lang) for r in DEV})))
+def test_two_sentence_snippets_are_identified_without_a_declared_language(lang: str, snippet: str) -> None:
+    assert detect(snippet).lang == lang
+
+
+@pytest.mark.parametrize(("text", "hint", "lang", "by"), [
+    ("北京周二表示将采取反制措施。上海和深圳的股市下跌。", None, "zh", "script"),  # langdetect said Korean
+    ("北京と上海で会議が開かれた。", None, "ja", "script"),
+    ("北京市長", "ja", "ja", "hint"),  # kanji only: the declared language decides between zh and ja
+    ("베이징은 성명을 발표했다.", "zh", "ko", "script"),  # a declared language in another script is ignored
+    ("Пекин заявил о новых мерах.", None, "ru", "script"),
+    ("Київ і Пекін домовилися про нові рейси.", None, "uk", "script"),
+    ("قالت بكين إن العقوبات غير قانونية.", None, "ar", "script"),
+    ("پکن اعلام کرد که تحریم‌ها غیرقانونی است.", None, "fa", "script"),
+    ("Το Πεκίνο ανακοίνωσε νέα μέτρα για το εμπόριο.", None, "el", "script"),
+    ("Shanghai", "fr", "fr", "hint"),
+    ("Peking kritisierte die neuen Exportkontrollen als unfair.", "de", "de", "hint"),  # langdetect: Afrikaans
+])
+def test_script_decides_before_any_statistical_detector(text: str, hint: str | None, lang: str, by: str) -> None:
+    found = detect(text, hint)
+    assert (found.lang, found.by) == (lang, by)
+
+
+def test_every_mention_once_at_its_own_offsets() -> None:
+    text = "北京周二表示将采取反制措施。上海和深圳的股市下跌。"
+    (langs, (mentions,)) = tag_docs([text])
+    assert langs == ["zh"]
+    assert [(m["surface"], m["start"]) for m in mentions] == [("北京", 0), ("上海", 14), ("深圳", 17)]
+    (mentions,) = tag_texts(["北京と上海で会議"])
+    assert [(m["surface"], m["start"], m["end"]) for m in mentions] == [("北京", 0, 2), ("上海", 3, 5)]
+    (mentions,) = tag_texts(["베이징·상하이·홍콩 노선이 재개됐다."], ["ko"])
+    assert [m["surface"] for m in mentions] == ["베이징", "상하이", "홍콩"]
+
+
+def test_no_dev_text_reports_a_mention_twice() -> None:
+    texts = sorted({r.text for r in DEV})
+    for text, mentions in zip(texts, tag_texts(texts), strict=True):
+        offsets = [(m["start"], m["end"]) for m in mentions]
+        assert len(offsets) == len(set(offsets)), (text, mentions)
+        assert all(text[m["start"]:m["end"]] == m["surface"] for m in mentions)
+
+
+@pytest.mark.parametrize(("text", "lang", "surface", "geonameid"), [
+    ("Пекин заявил о новых мерах.", "ru", "Пекин", BEIJING),
+    ("Позиция Пекина не изменилась.", "ru", "Пекина", BEIJING),
+    ("Переговоры между Пекином и Москвой.", "ru", "Пекином", BEIJING),
+    ("В Пекине прошел снегопад.", "ru", "Пекине", BEIJING),
+    ("Жители Тяньцзиня вышли на улицы.", "ru", "Тяньцзиня", 1792947),
+    ("Делегация прибыла в Чэнду.", "ru", "Чэнду", 1815286),
+    ("베이징은 성명을 발표했다.", "ko", "베이징", BEIJING),
+    ("광저우에서 박람회가 열렸다.", "ko", "광저우", GUANGZHOU),
+    ("충칭의 인구는 많다.", "ko", "충칭", 1814906),
+    ("홍콩의 집값이 올랐다.", "ko", "홍콩", 1819729),
+    ("広州の工場が再開した。", "ja", "広州", GUANGZHOU),
+    ("廣州的工廠復工了。", "zh", "廣州", GUANGZHOU),
+    ("广州市的工厂复工了。", "zh", "广州市", GUANGZHOU),
+    ("マカオのカジノが賑わった。", "ja", "マカオ", 1821274),
+    ("ハルビンで氷祭りが始まった。", "ja", "ハルビン", 2037013),
+    ("瀋陽の工場", "ja", "瀋陽", 2034937),
+    ("قالت بكين إن العقوبات غير قانونية.", "ar", "بكين", BEIJING),
+    ("زار الوفد طوكيو وبكين.", "ar", "وبكين", BEIJING),
+    ("في زيارة لبكين تستمر يومين.", "ar", "لبكين", BEIJING),
+    ("يقع المصنع بقوانغتشو.", "ar", "بقوانغتشو", GUANGZHOU),
+])
+def test_names_in_every_script_link_to_one_geonames_id(text: str, lang: str, surface: str, geonameid: int) -> None:
+    (mentions,) = tag_texts([text], [lang])
+    found = [m for m in mentions if m["surface"] == surface]
+    assert found and found[0]["city"]["geonameid"] == geonameid, mentions
+
+
+@pytest.mark.parametrize("text", ["两国在能源领域加强合作。", "维护社会长治久安。", "他在马里兰州读书。", "北海道的冬天很冷。",
+                                  "阿里巴巴发布财报。", "长江入海口的生态。", "佛罗里达州遭遇飓风。", "北海道の雪まつり。"])
+def test_names_inside_longer_words_are_not_mentions(text: str) -> None:
+    assert tag_texts([text]) == [[]]
+
+
+@pytest.mark.parametrize(("text", "surface"), [("北京今天下雪。", "北京"), ("北京市今天下雪。", "北京市"),
+                                               ("北京市政府今天发布通知。", "北京市"), ("上海交通大学的学生。", "上海")])
+def test_names_at_word_boundaries_count(text: str, surface: str) -> None:
+    (mentions,) = tag_texts([text])
+    assert [m["surface"] for m in mentions] == [surface]
+
+
+def test_korean_particles_attach_and_longer_words_do_not_match() -> None:
+    (mentions,) = tag_texts(["상하이에서는 비가 왔다. 아베이징 호텔. 지난해 수출이 늘었다."], ["ko"])
+    assert [m["surface"] for m in mentions] == ["상하이"]
+
+
+def test_unsupported_language_says_so_and_still_finds_latin_and_han_forms() -> None:
+    from citywatch.cli.tag import tag_stream
+
+    out = io.StringIO()
+    source = io.StringIO(json.dumps({"id": 1, "text": "Το Πεκίνο και το Beijing ανακοίνωσαν νέα μέτρα στο 上海."}) + "\n")
+    tag_stream(source, out)
+    record = json.loads(out.getvalue())
+    assert record["lang"] == "unsupported:el"
+    assert [m["surface"] for m in record["mentions"]] == ["Beijing", "上海"]
+
+
+@pytest.mark.parametrize("text", [
+    "ラサラサ、ハルビン" * 50,  # Kana only, names everywhere
+    "베이징베이징 상하이" * 50,  # Hangul only
+    "Beijing 北京 Пекин 베이징 ペキン بكين " * 40,  # every script at once
+    "\u3041" * 3000, "\uac00" * 3000, "",
+])
+def test_bad_input_does_not_crash(text: str) -> None:
+    (mentions,) = tag_texts([text])
+    assert all(text[m["start"]:m["end"]] == m["surface"] for m in mentions)
+
+
+def test_segmenter_work_grows_linearly(monkeypatch: pytest.MonkeyPatch) -> None:
+    """Doubling the text doubles the characters the segmenters read (counted, not timed)."""
+    from nlp import segment
+
+    read = {"chars": 0}
+    zh, ja = segment._jieba, segment._sudachi()
+
+    def counting(inner):  # type: ignore[no-untyped-def]
+        def run(window: str):  # type: ignore[no-untyped-def]
+            read["chars"] += len(window)
+            return inner(window)
+        return run
+
+    monkeypatch.setattr(segment, "_jieba", counting(zh))
+    monkeypatch.setattr(segment, "_sudachi", lambda: counting(ja))
+    unit = "北京和上海。合作。" * 20 + "北京と上海、ハルビン。" * 20
+    counts = []
+    for times in (1, 2, 4):
+        read["chars"] = 0
+        tag_texts([unit * times], ["zh"])
+        tag_texts([unit * times], ["ja"])
+        counts.append(read["chars"])
+    assert counts[0] > 0
+    assert counts[1] <= 2.05 * counts[0] and counts[2] <= 2.05 * counts[1], counts
