@@ -179,3 +179,16 @@ def test_flag_rate_with_a_bad_answer_key_is_one_line_naming_file_line_and_field(
     result = run("review", "flag-rate", "--answers", str(answers))
     assert result.exit_code == 1
     assert result.output.count("\n") == 1 and f"{answers}, {expected}" in result.output
+
+
+def test_serve_passes_the_host_and_proxy_options(monkeypatch):
+    import citywatch.review.web as web
+
+    served = []
+    monkeypatch.setattr(web, "serve", served.append)
+    result = CliRunner().invoke(citywatch, ["review", "serve", "--host", "0.0.0.0", "--port", "8080", "--allowed-host",
+                                            "review.example.org", "--forwarded-allow-ips", "10.0.0.5"])
+    assert result.exit_code == 0, result.output
+    assert served == [web.ServeOptions("0.0.0.0", 8080, ("review.example.org",), "10.0.0.5")]
+    CliRunner().invoke(citywatch, ["review", "serve"])
+    assert served[1].forwarded_allow_ips is None and served[1].allowed_hosts == ["127.0.0.1", "localhost"]
