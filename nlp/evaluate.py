@@ -271,7 +271,7 @@ def score_rows(rows: Sequence[dict], predicted: Sequence[list[dict]], literal_la
 
 def read_sentences(path: Path) -> list[dict]:
     """Rows of a sentence file; a malformed line stops with its file and line number."""
-    from nlp.calibration import unmark
+    from nlp.marked import unmark
 
     rows = []
     for number, line in enumerate(path.read_text(encoding="utf-8").splitlines(), 1):

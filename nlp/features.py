@@ -206,9 +206,9 @@ _NAME_WINDOW = 60
 @lru_cache(maxsize=1)
 def _known_names() -> FormMatcher:
     """The names of nlp/data/names.tsv whose city name counts (ORG_PART), as one matcher."""
-    from nlp.lexicon import packaged_gazetteer
+    from nlp.lexicon import read_lexicon
 
-    gazetteer = packaged_gazetteer()()
+    gazetteer = read_lexicon().gazetteer
     return FormMatcher((name, "name") for name, _kind, city in getattr(gazetteer, "names", ()) if city == "part")
 
 

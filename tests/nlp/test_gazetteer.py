@@ -366,9 +366,9 @@ def test_historic_spellings_by_rule_and_table(gaz: Gazetteer) -> None:
 
 
 def test_known_names_decide_whether_the_city_inside_is_a_mention() -> None:
-    from nlp.lexicon import lexicon_of, packaged_gazetteer
+    from nlp.lexicon import read_lexicon
 
-    lexicon = lexicon_of(packaged_gazetteer()())
+    lexicon = read_lexicon()
     cities = lambda text: [text[h.start:h.end] for h in lexicon.find(text) if h.kind == "city"]  # noqa: E731
     assert cities("We drank Longjing tea on Nanjing Road.") == []
     assert cities("the Treaty of Tianjin") == ["Tianjin"]

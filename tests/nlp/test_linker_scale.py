@@ -10,7 +10,7 @@ from collections.abc import Iterator
 from typing import Any
 
 from nlp.cues import cues_for
-from nlp.lexicon import lexicon_of, packaged_gazetteer
+from nlp.lexicon import read_lexicon
 from nlp.linker import article_context, link
 
 SENTENCE = ("Suzhou, Anhui, and Suzhou in Jiangsu province signed a deal with Taizhou and Fuzhou. "
@@ -33,7 +33,7 @@ class CountingList(list):
 
 
 def _reads(repeats: int) -> int:
-    lexicon = lexicon_of(packaged_gazetteer()())
+    lexicon = read_lexicon()
     text = SENTENCE * repeats
     hits = lexicon.find(text)
     ctx = article_context(text, hits, lexicon, cues_for("en")["china_words"])
