@@ -180,7 +180,7 @@ class TaggingPipeline(_Stage):
     passed. Without ``nlp.tag_texts`` (or with ``TAGGER_ENABLED = False``) the stage
     passes articles through untagged (``mentions=None``) so they can be tagged later;
     a failing batch is stored untagged too, and counted, never lost. Reviewers'
-    group decisions (``review.learned``) are applied to fresh mentions here, so a
+    group decisions (``citywatch.store.rules``) are applied to fresh mentions here, so a
     pattern people already decided is not flagged again.
     """
 
@@ -316,7 +316,7 @@ class StoragePipeline(_Stage):
         doc = {name: item.get(name) for name in WRITTEN_FIELDS}
         if doc["mentions"] is None:  # untagged: no mentions field at all, so the tagger can find it later
             del doc["mentions"]
-        else:  # the compact summary scoring reads instead of bodies (scoring/summary.py)
+        else:  # the compact summary scoring reads instead of bodies (citywatch/store/summary.py)
             doc["city_refs"] = city_refs(doc)
         packed = item.get("minhash")
         if packed is not None:

@@ -108,9 +108,7 @@ def run_crawl(sources_file: Path, only: list[str] | None = None, since: date | N
     from citywatch.store.runs import close_unfinished_run, new_run_id
 
     spiders_for(Path(sources_file), only)
-    threshold = flag_threshold(os.environ)  # raises SettingError before anything starts
-    if threshold is not None:
-        settings = {"TAGGER_FLAG_THRESHOLD": threshold, **(settings or {})}
+    flag_threshold(os.environ)  # the child's settings read it: a bad value raises SettingError before anything starts
     with connect():  # an unreachable, full or damaged store is one line now, before any page is fetched
         pass
     if os.environ.get("CITYWATCH_REDIS_URL"):  # distributed: join the shared Redis round

@@ -6,6 +6,8 @@ Override any of these per run with ``run_crawl(..., settings={...})``,
 
 import os
 
+from citywatch.config import flag_threshold
+
 BOT_NAME = "citywatch"
 SPIDER_MODULES = ["crawler.spiders"]
 NEWSPIDER_MODULE = "crawler.spiders"
@@ -82,7 +84,8 @@ DEDUP_WINDOW_DAYS = 14  # near-duplicates are searched among articles stored in 
 TAGGER_ENABLED = True  # False: articles are stored untagged (mentions None) to be tagged later
 TAGGER_BATCH = 32
 TAGGER_FLUSH_SECONDS = 2.0
-TAGGER_FLAG_THRESHOLD = None  # a confidence overrides the tagger's review threshold (run_crawl sets CITYWATCH_FLAG_THRESHOLD's)
+# A confidence overrides the tagger's review threshold; None keeps the tagger's own (nlp.confidence.FLAG_THRESHOLD).
+TAGGER_FLAG_THRESHOLD = flag_threshold(os.environ)
 STORE_BATCH = 50  # articles per save_articles call
 STORE_FLUSH_SECONDS = 5.0  # and at least this often, so a kill loses little
 STORE_RETRY_SECONDS = 1.0  # a failed write is retried after this, doubled after each further failure...

@@ -10,18 +10,20 @@ the span is then widened to whole tokens, the offsets are not).
 Like spaCy's ``SpanRuler``, each component is a class whose config holds only scalars
 (the trained model's package name, the review threshold); its data (gazetteer, cue
 lists, classifier weights, confidence scale) comes from ``initialize`` (the shipped
-files by default) and is saved and loaded with the pipeline (``to_disk``/``from_disk``),
+files by default) and is saved and loaded with the pipeline (``to_disk``/``from_disk``, ``to_bytes``/``from_bytes``),
 so ``spacy.load`` of a saved pipeline tags exactly as the pipeline that saved it. The
 factories are registered through the ``spacy_factories`` entry points of pyproject.toml.
+Annotations are evaluated (no ``from __future__ import annotations``): ``nlp.initialize()``
+validates the ``initialize`` arguments against them.
 """
 
-from __future__ import annotations
-
 import json
+import tempfile
 from collections.abc import Callable, Iterable
 from pathlib import Path
 from typing import Any
 
+import srsly
 from spacy.language import Language
 from spacy.tokens import Doc, Span
 from spacy.util import SimpleFrozenList, ensure_path, from_disk, to_disk
@@ -77,9 +79,21 @@ class _CityComponent:
     def to_disk(self, path: str | Path, *, exclude: Iterable[str] = _NO_EXCLUDE) -> None:
         to_disk(ensure_path(path), self._writers(), exclude)
 
-    def from_disk(self, path: str | Path, *, exclude: Iterable[str] = _NO_EXCLUDE) -> _CityComponent:
+    def from_disk(self, path: str | Path, *, exclude: Iterable[str] = _NO_EXCLUDE) -> "_CityComponent":
         from_disk(ensure_path(path), self._readers(), exclude)
         return self
+
+    def to_bytes(self, *, exclude: Iterable[str] = _NO_EXCLUDE) -> bytes:
+        """The same files as ``to_disk``, packed (for ``nlp.to_bytes``)."""
+        with tempfile.TemporaryDirectory() as folder:
+            self.to_disk(folder, exclude=exclude)
+            return srsly.msgpack_dumps({f.name: f.read_bytes() for f in Path(folder).iterdir()})
+
+    def from_bytes(self, data: bytes, *, exclude: Iterable[str] = _NO_EXCLUDE) -> "_CityComponent":
+        with tempfile.TemporaryDirectory() as folder:
+            for name, content in srsly.msgpack_loads(data).items():
+                (Path(folder) / name).write_bytes(content)
+            return self.from_disk(folder, exclude=exclude)
 
 
 class _GazetteerComponent(_CityComponent):

@@ -6,7 +6,7 @@ mention sits there, to the new mention with the same surface nearest to the old
 start (each new mention takes at most one review). A review that finds no new
 mention stays on a copy of its old mention marked ``"stale": true``, so its
 decision still counts and a reviewer can look again. Group decisions learned
-from reviews (``review.learned``) are applied to the fresh mentions as the
+from reviews (``citywatch.store.rules``) are applied to the fresh mentions as the
 crawler's tagging stage does, and the scoring summary (``city_refs``) is
 rewritten with the mentions.
 """

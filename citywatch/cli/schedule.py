@@ -3,11 +3,13 @@
 from __future__ import annotations
 
 import logging
+import os
 from pathlib import Path
 
 import click
 
 from citywatch.cli.crawl import DEFAULT_SOURCES, parse_settings
+from citywatch.config import flag_threshold
 
 
 @click.command()
@@ -31,6 +33,7 @@ def schedule(sources_file: Path, config_file: Path | None, overrides: tuple[str,
     from citywatch.scheduler.jobs import ScheduleError, next_fire
     from citywatch.scheduler.service import Scheduler
 
+    flag_threshold(os.environ)  # every crawl's settings read it: a bad value stops here, not in each crawl
     try:
         config = load_config(config_file)
         service = Scheduler(sources_file, config, parse_settings(overrides))

@@ -1,6 +1,6 @@
 """Writing changed mentions back, together with the scoring summary derived from them.
 
-Scoring reads ``article["city_refs"]`` (:func:`scoring.summary.city_refs`, built from
+Scoring reads ``article["city_refs"]`` (:func:`citywatch.store.summary.city_refs`, built from
 effective labels) instead of every body, so a decision that changes a mention's
 effective label or city refreshes it in the same update. (Scoring would notice a
 stale summary by its fingerprint and repair it, but only on its next run and by

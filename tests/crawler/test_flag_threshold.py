@@ -2,6 +2,11 @@
 
 from __future__ import annotations
 
+import importlib
+import os
+import subprocess
+import sys
+
 import pytest
 from scrapy.utils.test import get_crawler
 
@@ -23,3 +28,23 @@ def test_the_tagging_stage_flags_by_the_threshold_setting(threshold: float, flag
     stage.open_spider()
     (mentions,) = stage.tag_texts(["Suzhou is famous for its canals."], ["en"])
     assert mentions[0]["flagged"] is flagged
+
+
+def test_every_crawl_reads_the_threshold_in_its_settings(monkeypatch) -> None:
+    """The settings module is what a crawl child loads, however it was started (crawl, schedule, scrapy)."""
+    import crawler.settings
+
+    monkeypatch.setenv("CITYWATCH_FLAG_THRESHOLD", "0.5")
+    try:
+        assert importlib.reload(crawler.settings).TAGGER_FLAG_THRESHOLD == 0.5
+    finally:
+        monkeypatch.delenv("CITYWATCH_FLAG_THRESHOLD")
+        assert importlib.reload(crawler.settings).TAGGER_FLAG_THRESHOLD is None
+
+
+def test_the_scheduler_refuses_a_bad_threshold_in_one_line() -> None:
+    env = {**os.environ, "CITYWATCH_FLAG_THRESHOLD": "0,9"}
+    done = subprocess.run([sys.executable, "-c", "from citywatch.cli.main import main; main()", "schedule", "--list"],
+                          capture_output=True, text=True, timeout=120, env=env)
+    assert done.returncode == 2
+    assert done.stderr.strip().splitlines() == ["error: CITYWATCH_FLAG_THRESHOLD='0,9' is not a number (a confidence such as 0.9)"]

@@ -96,3 +96,18 @@ def test_a_broken_saved_scale_names_the_file(tmp_path: Path) -> None:
     scale.write_text('{"a": 1.0}', encoding="utf-8")
     with pytest.raises(ValueError, match="calibration.json: not a confidence scale"):
         spacy.load(path)
+
+
+def test_bytes_round_trip_and_initialize_through_spacy() -> None:
+    """``nlp.to_bytes``/``from_bytes`` carry the data too; ``nlp.initialize()`` reads the shipped files."""
+    nlp = build_pipeline("en", RULES_ONLY)
+    blank = spacy.blank("en")
+    for name in nlp.pipe_names:
+        blank.add_pipe(name, config={"model": ""} if name == "city_analyzer" else {})
+    fresh = spacy.blank("en")
+    for name in nlp.pipe_names:
+        fresh.add_pipe(name, config={"model": ""} if name == "city_analyzer" else {})
+    fresh.initialize()
+    expected = _tag(nlp, TEXTS[:4])
+    assert _tag(blank.from_bytes(nlp.to_bytes()), TEXTS[:4]) == expected
+    assert _tag(fresh, TEXTS[:4]) == expected
