@@ -118,7 +118,7 @@ def test_unsupported_language_says_so_and_still_finds_latin_and_han_forms() -> N
     from citywatch.cli.tag import tag_stream
 
     out = io.StringIO()
-    source = io.StringIO(json.dumps({"id": 1, "text": "Το Πεκίνο και το Beijing ανακοίνωσαν νέα μέτρα στο 上海."}) + "\n")
+    source = io.BytesIO((json.dumps({"id": 1, "text": "Το Πεκίνο και το Beijing ανακοίνωσαν νέα μέτρα στο 上海."}) + "\n").encode())
     tag_stream(source, out)
     record = json.loads(out.getvalue())
     assert record["lang"] == "unsupported:el"
