@@ -53,6 +53,10 @@ class Slice:
                                          ("languages", self.languages)) if v}
 
 
+def _empty(dtype: type) -> np.ndarray:
+    return np.zeros(0, dtype=dtype)
+
+
 @dataclass
 class Corpus:
     """The compact form of every counted article in [start, end)."""
@@ -69,16 +73,16 @@ class Corpus:
     excluded: list[tuple[str, int, str]] = field(default_factory=list)  # (source, day, status) of uncounted articles
     repaired: int = 0
     # per article
-    day: np.ndarray | None = None
-    source: np.ndarray | None = None
-    unit: np.ndarray | None = None
-    tagger: np.ndarray | None = None
+    day: np.ndarray = field(default_factory=lambda: _empty(np.int32))
+    source: np.ndarray = field(default_factory=lambda: _empty(np.int32))
+    unit: np.ndarray = field(default_factory=lambda: _empty(np.int32))
+    tagger: np.ndarray = field(default_factory=lambda: _empty(np.int32))
     # per (article, city, label)
-    ref_art: np.ndarray | None = None
-    ref_city: np.ndarray | None = None
-    ref_label: np.ndarray | None = None  # index into LABELS
-    ref_n: np.ndarray | None = None
-    ref_prom: np.ndarray | None = None
+    ref_art: np.ndarray = field(default_factory=lambda: _empty(np.int32))
+    ref_city: np.ndarray = field(default_factory=lambda: _empty(np.int32))
+    ref_label: np.ndarray = field(default_factory=lambda: _empty(np.int8))  # index into LABELS
+    ref_n: np.ndarray = field(default_factory=lambda: _empty(np.int32))
+    ref_prom: np.ndarray = field(default_factory=lambda: _empty(np.bool_))
 
 
 
@@ -92,7 +96,8 @@ class _Builder:
         self.source_ix: dict[str, int] = {}
         self.city_ix: dict[str, int] = {}
         self.unit_ix: dict[str, int] = {}
-        self.tagger, self.tagger_ix = array("i"), {}
+        self.tagger = array("i")
+        self.tagger_ix: dict[str, int] = {}
 
     def _index(self, table: dict[str, int], names: list[str], key: str) -> int:
         if key not in table:
@@ -151,7 +156,7 @@ def _window_query(start: date, end: date, fallback: bool) -> dict[str, Any]:
 
 
 def _when(doc: Mapping[str, Any]) -> datetime:
-    when = doc.get("published_at") or doc.get("fetched_at")
+    when: datetime = doc.get("published_at") or doc["fetched_at"]
     return when if when.tzinfo else when.replace(tzinfo=UTC)
 
 
