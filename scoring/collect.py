@@ -2,11 +2,11 @@
 
 The window is selected through an index on the article date
 (:func:`citywatch.store.lookups.dated`), so a period costs its own articles,
-not the store's. Each article in the window becomes a handful of numbers (day, outlet, cluster,
-time) and each (city, label) it mentions one row of refs; bodies are never read
+not the store's. Each article in the window becomes a handful of numbers (day, outlet, cluster)
+and each (city, label) it mentions one row of refs; bodies are never read
 when the stored ``city_refs`` summary is current (see :mod:`scoring.summary`).
 Memory is therefore O(articles) small integers (about 40 bytes per article plus
-20 per city reference), never O(text), and every period, previous period and
+20 per city reference) and the article ids, never O(text), and every period, previous period and
 monthly series of one report is cut from the same arrays.
 """
 
@@ -56,8 +56,8 @@ class Slice:
                                          ("languages", self.languages)) if v}
 
 
-def _unset() -> np.ndarray:
-    return np.zeros(0)  # every array is filled by collect()
+def _empty(dtype: type) -> np.ndarray:
+    return np.zeros(0, dtype=dtype)
 
 
 @dataclass
@@ -76,17 +76,16 @@ class Corpus:
     excluded: list[tuple[str, int, str]] = field(default_factory=list)  # (source, day, status) of uncounted articles
     repaired: int = 0
     # per article
-    day: np.ndarray = field(default_factory=_unset)
-    source: np.ndarray = field(default_factory=_unset)
-    unit: np.ndarray = field(default_factory=_unset)
-    ts: np.ndarray = field(default_factory=_unset)
-    tagger: np.ndarray = field(default_factory=_unset)
+    day: np.ndarray = field(default_factory=lambda: _empty(np.int32))
+    source: np.ndarray = field(default_factory=lambda: _empty(np.int32))
+    unit: np.ndarray = field(default_factory=lambda: _empty(np.int32))
+    tagger: np.ndarray = field(default_factory=lambda: _empty(np.int32))
     # per (article, city, label)
-    ref_art: np.ndarray = field(default_factory=_unset)
-    ref_city: np.ndarray = field(default_factory=_unset)
-    ref_label: np.ndarray = field(default_factory=_unset)  # index into LABELS
-    ref_n: np.ndarray = field(default_factory=_unset)
-    ref_prom: np.ndarray = field(default_factory=_unset)
+    ref_art: np.ndarray = field(default_factory=lambda: _empty(np.int32))
+    ref_city: np.ndarray = field(default_factory=lambda: _empty(np.int32))
+    ref_label: np.ndarray = field(default_factory=lambda: _empty(np.int8))  # index into LABELS
+    ref_n: np.ndarray = field(default_factory=lambda: _empty(np.int32))
+    ref_prom: np.ndarray = field(default_factory=lambda: _empty(np.bool_))
 
 
 

@@ -125,7 +125,8 @@ def coverage(store: Store, start: date, end: date, sources: Iterable[str],
             d = start + timedelta(days=i)
             if d in ok_days.get(s, ()):
                 c.days_ok += 1
-            elif (history.first_day is not None and history.last_day is not None and history.first_day <= d <= history.last_day
+            elif (history.first_day is not None and history.last_day is not None
+                  and history.first_day <= d <= history.last_day
                   and s in history.first_seen and d >= history.first_seen[s]):
                 gap_days.append(d)
             else:
