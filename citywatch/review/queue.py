@@ -199,7 +199,7 @@ def from_summary(summary: groups.QueueSummary, skip: Iterable[str] = ()) -> Queu
             counts[city] += n
     found = {key: Group(key, pending=f.pending, touch=f.touch, articles=f.articles, conf_sum=f.conf_sum,
                         surfaces=f.surfaces, cities=f.cities, candidates=f.candidates, sources=f.sources)
-             for key, f in summary.groups.items() if key not in skipped}
+             for key, f in summary.groups.items() if key not in skipped}  # only groups with a pending mention
     return _ordered(found, counts, summary.total_mentions)
 
 

@@ -31,7 +31,6 @@ if TYPE_CHECKING:
     from citywatch.store.connection import Store
 
 TABLE = "cw_queue"
-FACETS = ("total", "touch", "article", "source", "pending", "surface", "city", "cand", "count")
 
 _UNDECIDED = "coalesce(json_type(j.value, '$.review'), 'null') = 'null'"
 _KEY = "coalesce(j.value ->> '$.group_key', '')"
@@ -123,35 +122,36 @@ class QueueSummary:
 
 
 def summary(sql: sqlite3.Connection, db_name: str) -> QueueSummary:
-    """Read the whole summary: one row per (group, facet) and per (city, label), by primary key."""
+    """Read the summary of the groups with a pending mention (and the city counts), by primary key.
+
+    The ``pending`` rows name the groups in the queue; every other facet is read
+    for those groups only, so decided groups cost nothing however many there are.
+    """
     groups: dict[str, GroupFacets] = {}
-    city_labels: dict[tuple[str, str], int] = {}
-    total = 0
-    marks = ", ".join("?" * len(FACETS))
-    rows = sql.execute(f"SELECT kind, grp, value, n, conf FROM {TABLE} WHERE db_name = ? AND kind IN ({marks}) AND n > 0",
-                       (db_name, *FACETS))
-    for kind, grp, value, n, conf in rows:
-        if kind == "total":
-            total = n
-            continue
-        if kind == "count":
-            city_labels[(grp, value)] = n
-            continue
-        g = groups.get(grp) or groups.setdefault(grp, GroupFacets())
-        if kind == "touch":
-            g.touch = n
-        elif kind == "pending":
-            g.pending, g.conf_sum = n, conf
-        elif kind == "article":
-            g.articles = n
-        elif kind == "source":
-            g.sources.add(value)
-        elif kind == "surface":
-            g.surfaces[value] = n
-        elif kind == "city":
-            g.cities[value] = n
-        elif kind == "cand":
-            g.candidates.add(value)
+    for grp, n, conf in sql.execute(f"SELECT grp, n, conf FROM {TABLE} WHERE db_name = ? AND kind = 'pending' AND n > 0",
+                                    (db_name,)):
+        groups[grp] = GroupFacets(pending=n, conf_sum=conf)
+    for kind in ("touch", "article", "source", "surface", "city", "cand"):
+        rows = sql.execute(f"SELECT q.grp, q.value, q.n FROM {TABLE} AS p JOIN {TABLE} AS q ON q.db_name = p.db_name "
+                           f"AND q.kind = ? AND q.grp = p.grp WHERE p.db_name = ? AND p.kind = 'pending' AND p.n > 0 "
+                           "AND q.n > 0", (kind, db_name))
+        for grp, value, n in rows:
+            g = groups[grp]
+            if kind == "touch":
+                g.touch = n
+            elif kind == "article":
+                g.articles = n
+            elif kind == "source":
+                g.sources.add(value)
+            elif kind == "surface":
+                g.surfaces[value] = n
+            elif kind == "city":
+                g.cities[value] = n
+            else:
+                g.candidates.add(value)
+    city_labels = {(grp, value): n for grp, value, n in sql.execute(
+        f"SELECT grp, value, n FROM {TABLE} WHERE db_name = ? AND kind = 'count' AND n > 0", (db_name,))}
+    total = sql.execute(f"SELECT coalesce(sum(n), 0) FROM {TABLE} WHERE db_name = ? AND kind = 'total'", (db_name,)).fetchone()[0]
     return QueueSummary(groups, city_labels, total)
 
 
