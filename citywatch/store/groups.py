@@ -77,6 +77,16 @@ def _row(name: str) -> str:
     return f"(SELECT {name}.db_name AS db_name, {name}.storage_key AS storage_key, {name}.document AS document)"
 
 
+def _has_mentions(row: str) -> str:
+    return f"coalesce(json_array_length({row}.document, '$.mentions'), 0) > 0"
+
+
+def _changed() -> str:
+    """An update that changes what the summary reads (mentions or outlet); cluster or summary writes do not."""
+    return ("(json_extract(OLD.document, '$.mentions') IS NOT json_extract(NEW.document, '$.mentions') "
+            "OR json_extract(OLD.document, '$.source_id') IS NOT json_extract(NEW.document, '$.source_id'))")
+
+
 def install(sql: sqlite3.Connection) -> None:
     """Create the summary and its triggers; a store that had articles before is summarised once, here."""
     sql.execute("BEGIN IMMEDIATE")  # no article can be written between the backfill and the triggers
@@ -87,13 +97,18 @@ def install(sql: sqlite3.Connection) -> None:
                         "value TEXT NOT NULL, n INTEGER NOT NULL, conf REAL NOT NULL, "
                         "PRIMARY KEY (db_name, kind, grp, value)) WITHOUT ROWID")
             sql.execute(_contribution(_ALL_ARTICLES, 1))
-        for name, event, row, body in (
-                ("cw_queue_insert", "INSERT", "NEW", _contribution(_row("NEW"), 1)),
-                ("cw_queue_delete", "DELETE", "OLD", _contribution(_row("OLD"), -1)),
-                ("cw_queue_update", "UPDATE OF document", "NEW",
+        for name, event, when, body in (
+                ("cw_queue_insert", "INSERT", _has_mentions("NEW"), _contribution(_row("NEW"), 1)),
+                ("cw_queue_delete", "DELETE", _has_mentions("OLD"), _contribution(_row("OLD"), -1)),
+                ("cw_queue_update", "UPDATE OF document", f"{_has_mentions('OLD')} OR {_has_mentions('NEW')}",
                  _contribution(_row("OLD"), -1) + _contribution(_row("NEW"), 1))):
-            sql.execute(f"CREATE TRIGGER IF NOT EXISTS {name} AFTER {event} ON documents "
-                        f"WHEN {row}.coll_name = 'articles' BEGIN {body} END")
+            ddl = (f"CREATE TRIGGER {name} AFTER {event} ON documents "
+                   f"WHEN {'NEW' if event != 'DELETE' else 'OLD'}.coll_name = 'articles' AND ({when}) "
+                   f"AND {_changed() if event.startswith('UPDATE') else '1'} BEGIN {body} END")
+            current = sql.execute("SELECT sql FROM sqlite_master WHERE type = 'trigger' AND name = ?", (name,)).fetchone()
+            if current is None or current[0] != ddl:  # missing, or written by another version of this module
+                sql.execute(f"DROP TRIGGER IF EXISTS {name}")
+                sql.execute(ddl)
         sql.execute("COMMIT")
     except BaseException:
         sql.execute("ROLLBACK")
