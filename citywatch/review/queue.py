@@ -101,7 +101,9 @@ PENDING = {"flagged": True, "review": None, "group_key": {"$nin": [None, ""]}}
 
 
 def pending_count(store: Store) -> int:
-    """Mentions in the queue, counted by one aggregation (no article is loaded)."""
+    """Mentions in the queue: the store's group summary (embedded), else one aggregation (no article is loaded)."""
+    if (summarised := groups.pending_mentions(store)) is not None:
+        return summarised
     pipeline = [
         {"$match": {"mentions": {"$elemMatch": PENDING}}},
         {"$project": {"mentions": 1}},

@@ -199,3 +199,11 @@ def members(store: Store, key: str, projection: Mapping[str, Any] | None = None,
         yield from member_docs(store.sql, store.engine, store.db.name, key)
         return
     yield from store.articles.find({"mentions.group_key": key}, projection).batch_size(batch_size)
+
+
+def pending_mentions(store: Store) -> int | None:
+    """Mentions in the review queue, from the summary (embedded); None on MongoDB."""
+    if store.engine is None:
+        return None
+    return int(store.sql.execute(f"SELECT coalesce(sum(n), 0) FROM {TABLE} WHERE db_name = ? AND kind = 'pending' AND n > 0",
+                                 (store.db.name,)).fetchone()[0])
