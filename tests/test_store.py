@@ -398,3 +398,18 @@ def test_review_group_summary_follows_writes_decisions_and_deletes(tmp_path):
         expected = full()
     with connect(config) as store:  # summarised once at open, then kept up to date
         assert _queue_facts(build_queue(store)) == expected
+
+
+def test_pending_count_from_the_summary_matches_the_aggregation(tmp_path):
+    import random
+
+    from citywatch.review.queue import pending_count
+    from citywatch.store import groups
+
+    rng = random.Random(5)
+    with connect(StoreConfig(data_dir=tmp_path)) as store:
+        save_articles(store, [article(i, mentions=_random_mentions(rng, rng.randint(0, 4))) for i in range(60)])
+        summarised = pending_count(store)
+        store.engine = None  # the MongoDB path: one aggregation over the articles
+        assert summarised == pending_count(store) > 0
+        assert groups.pending_mentions(store) is None

@@ -101,7 +101,9 @@ PENDING = {"flagged": True, "review": None, "group_key": {"$nin": [None, ""]}}
 
 
 def pending_count(store: Store) -> int:
-    """Mentions in the queue, counted by one aggregation (no article is loaded)."""
+    """Mentions in the queue: the store's group summary (embedded), else one aggregation (no article is loaded)."""
+    if (summarised := groups.pending_mentions(store)) is not None:
+        return summarised
     pipeline = [
         {"$match": {"mentions": {"$elemMatch": PENDING}}},
         {"$project": {"mentions": 1}},
@@ -199,7 +201,7 @@ def from_summary(summary: groups.QueueSummary, skip: Iterable[str] = ()) -> Queu
             counts[city] += n
     found = {key: Group(key, pending=f.pending, touch=f.touch, articles=f.articles, conf_sum=f.conf_sum,
                         surfaces=f.surfaces, cities=f.cities, candidates=f.candidates, sources=f.sources)
-             for key, f in summary.groups.items() if key not in skipped}
+             for key, f in summary.groups.items() if key not in skipped}  # only groups with a pending mention
     return _ordered(found, counts, summary.total_mentions)
 
 

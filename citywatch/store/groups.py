@@ -31,7 +31,6 @@ if TYPE_CHECKING:
     from citywatch.store.connection import Store
 
 TABLE = "cw_queue"
-FACETS = ("total", "touch", "article", "source", "pending", "surface", "city", "cand", "count")
 
 _UNDECIDED = "coalesce(json_type(j.value, '$.review'), 'null') = 'null'"
 _KEY = "coalesce(j.value ->> '$.group_key', '')"
@@ -78,6 +77,16 @@ def _row(name: str) -> str:
     return f"(SELECT {name}.db_name AS db_name, {name}.storage_key AS storage_key, {name}.document AS document)"
 
 
+def _has_mentions(row: str) -> str:
+    return f"coalesce(json_array_length({row}.document, '$.mentions'), 0) > 0"
+
+
+def _changed() -> str:
+    """An update that changes what the summary reads (mentions or outlet); cluster or summary writes do not."""
+    return ("(json_extract(OLD.document, '$.mentions') IS NOT json_extract(NEW.document, '$.mentions') "
+            "OR json_extract(OLD.document, '$.source_id') IS NOT json_extract(NEW.document, '$.source_id'))")
+
+
 def install(sql: sqlite3.Connection) -> None:
     """Create the summary and its triggers; a store that had articles before is summarised once, here."""
     sql.execute("BEGIN IMMEDIATE")  # no article can be written between the backfill and the triggers
@@ -88,13 +97,18 @@ def install(sql: sqlite3.Connection) -> None:
                         "value TEXT NOT NULL, n INTEGER NOT NULL, conf REAL NOT NULL, "
                         "PRIMARY KEY (db_name, kind, grp, value)) WITHOUT ROWID")
             sql.execute(_contribution(_ALL_ARTICLES, 1))
-        for name, event, row, body in (
-                ("cw_queue_insert", "INSERT", "NEW", _contribution(_row("NEW"), 1)),
-                ("cw_queue_delete", "DELETE", "OLD", _contribution(_row("OLD"), -1)),
-                ("cw_queue_update", "UPDATE OF document", "NEW",
+        for name, event, when, body in (
+                ("cw_queue_insert", "INSERT", _has_mentions("NEW"), _contribution(_row("NEW"), 1)),
+                ("cw_queue_delete", "DELETE", _has_mentions("OLD"), _contribution(_row("OLD"), -1)),
+                ("cw_queue_update", "UPDATE OF document", f"{_has_mentions('OLD')} OR {_has_mentions('NEW')}",
                  _contribution(_row("OLD"), -1) + _contribution(_row("NEW"), 1))):
-            sql.execute(f"CREATE TRIGGER IF NOT EXISTS {name} AFTER {event} ON documents "
-                        f"WHEN {row}.coll_name = 'articles' BEGIN {body} END")
+            ddl = (f"CREATE TRIGGER {name} AFTER {event} ON documents "
+                   f"WHEN {'NEW' if event != 'DELETE' else 'OLD'}.coll_name = 'articles' AND ({when}) "
+                   f"AND {_changed() if event.startswith('UPDATE') else '1'} BEGIN {body} END")
+            current = sql.execute("SELECT sql FROM sqlite_master WHERE type = 'trigger' AND name = ?", (name,)).fetchone()
+            if current is None or current[0] != ddl:  # missing, or written by another version of this module
+                sql.execute(f"DROP TRIGGER IF EXISTS {name}")
+                sql.execute(ddl)
         sql.execute("COMMIT")
     except BaseException:
         sql.execute("ROLLBACK")
@@ -123,35 +137,36 @@ class QueueSummary:
 
 
 def summary(sql: sqlite3.Connection, db_name: str) -> QueueSummary:
-    """Read the whole summary: one row per (group, facet) and per (city, label), by primary key."""
+    """Read the summary of the groups with a pending mention (and the city counts), by primary key.
+
+    The ``pending`` rows name the groups in the queue; every other facet is read
+    for those groups only, so decided groups cost nothing however many there are.
+    """
     groups: dict[str, GroupFacets] = {}
-    city_labels: dict[tuple[str, str], int] = {}
-    total = 0
-    marks = ", ".join("?" * len(FACETS))
-    rows = sql.execute(f"SELECT kind, grp, value, n, conf FROM {TABLE} WHERE db_name = ? AND kind IN ({marks}) AND n > 0",
-                       (db_name, *FACETS))
-    for kind, grp, value, n, conf in rows:
-        if kind == "total":
-            total = n
-            continue
-        if kind == "count":
-            city_labels[(grp, value)] = n
-            continue
-        g = groups.get(grp) or groups.setdefault(grp, GroupFacets())
-        if kind == "touch":
-            g.touch = n
-        elif kind == "pending":
-            g.pending, g.conf_sum = n, conf
-        elif kind == "article":
-            g.articles = n
-        elif kind == "source":
-            g.sources.add(value)
-        elif kind == "surface":
-            g.surfaces[value] = n
-        elif kind == "city":
-            g.cities[value] = n
-        elif kind == "cand":
-            g.candidates.add(value)
+    for grp, n, conf in sql.execute(f"SELECT grp, n, conf FROM {TABLE} WHERE db_name = ? AND kind = 'pending' AND n > 0",
+                                    (db_name,)):
+        groups[grp] = GroupFacets(pending=n, conf_sum=conf)
+    for kind in ("touch", "article", "source", "surface", "city", "cand"):
+        rows = sql.execute(f"SELECT q.grp, q.value, q.n FROM {TABLE} AS p JOIN {TABLE} AS q ON q.db_name = p.db_name "
+                           f"AND q.kind = ? AND q.grp = p.grp WHERE p.db_name = ? AND p.kind = 'pending' AND p.n > 0 "
+                           "AND q.n > 0", (kind, db_name))
+        for grp, value, n in rows:
+            g = groups[grp]
+            if kind == "touch":
+                g.touch = n
+            elif kind == "article":
+                g.articles = n
+            elif kind == "source":
+                g.sources.add(value)
+            elif kind == "surface":
+                g.surfaces[value] = n
+            elif kind == "city":
+                g.cities[value] = n
+            else:
+                g.candidates.add(value)
+    city_labels = {(grp, value): n for grp, value, n in sql.execute(
+        f"SELECT grp, value, n FROM {TABLE} WHERE db_name = ? AND kind = 'count' AND n > 0", (db_name,))}
+    total = sql.execute(f"SELECT coalesce(sum(n), 0) FROM {TABLE} WHERE db_name = ? AND kind = 'total'", (db_name,)).fetchone()[0]
     return QueueSummary(groups, city_labels, total)
 
 
@@ -184,3 +199,11 @@ def members(store: Store, key: str, projection: Mapping[str, Any] | None = None,
         yield from member_docs(store.sql, store.engine, store.db.name, key)
         return
     yield from store.articles.find({"mentions.group_key": key}, projection).batch_size(batch_size)
+
+
+def pending_mentions(store: Store) -> int | None:
+    """Mentions in the review queue, from the summary (embedded); None on MongoDB."""
+    if store.engine is None:
+        return None
+    return int(store.sql.execute(f"SELECT coalesce(sum(n), 0) FROM {TABLE} WHERE db_name = ? AND kind = 'pending' AND n > 0",
+                                 (store.db.name,)).fetchone()[0])
