@@ -33,11 +33,9 @@ from datetime import UTC, datetime
 from pathlib import Path
 from typing import Any
 
-from pymongo.errors import PyMongoError
-
 from citywatch.scheduler.jobs import Job, ScheduleError, missed_since, plan_jobs
 from citywatch.scheduler.lock import JobLock, LockHeld
-from citywatch.store import STORE_FAILURES, StoreError, connect, translate
+from citywatch.store import STORE_FAILURES, connect, translate
 from crawler.distributed import ENV_URL
 
 logger = logging.getLogger(__name__)
@@ -130,7 +128,7 @@ class Scheduler:
         try:
             with connect() as store:
                 state = store.collection(STATE).find_one({"_id": job.name})
-        except (StoreError, PyMongoError) as exc:
+        except STORE_FAILURES as exc:
             logger.warning("cannot read the schedule state (no catch-up run): %s", exc)
             return False
         last = state.get("last_fire") if state else None
