@@ -23,7 +23,6 @@ from email.utils import parsedate_to_datetime
 from typing import Any
 
 from pymongo import UpdateOne
-from pymongo.errors import PyMongoError
 from scrapy import Request, signals
 from scrapy.downloadermiddlewares.retry import RetryMiddleware
 from scrapy.exceptions import IgnoreRequest
@@ -31,7 +30,7 @@ from scrapy.utils.defer import maybe_deferred_to_future
 from twisted.internet.task import deferLater
 
 from citywatch.config.sources import host_allowed
-from citywatch.store import STORE_FAILURES, StoreError, known_urls
+from citywatch.store import STORE_FAILURES, known_urls
 from citywatch.store.articles import chunks
 from crawler.dedup import canonical_url
 from crawler.singletons import claim, get_store, outage, stat_key
@@ -156,7 +155,7 @@ class ConditionalFeedMiddleware:
             collection = get_store().collection(FEED_STATE)
             for chunk in chunks(urls, IN_LIMIT):
                 self.known.update((d["_id"], d) for d in collection.find({"_id": {"$in": chunk}}))
-        except (StoreError, PyMongoError) as exc:
+        except STORE_FAILURES as exc:
             logger.warning("feed state unavailable, fetching every feed in full: %s", exc)
 
     def process_request(self, request: Request) -> None:
@@ -193,7 +192,7 @@ class ConditionalFeedMiddleware:
         if ops:
             try:
                 get_store().collection(FEED_STATE).bulk_write(ops, ordered=False)
-            except (StoreError, PyMongoError) as exc:
+            except STORE_FAILURES as exc:
                 logger.warning("could not remember feed validators: %s", exc)
 
 

@@ -19,7 +19,6 @@ from typing import Any, cast
 from urllib.parse import urlsplit
 
 from pymongo import UpdateOne
-from pymongo.errors import PyMongoError
 from scrapy.exceptions import DropItem
 from scrapy.utils.defer import deferred_from_coro, maybe_deferred_to_future
 from twisted.internet.defer import Deferred
@@ -27,7 +26,7 @@ from twisted.internet.task import LoopingCall
 from twisted.python.failure import Failure
 
 from citywatch.config.sources import host_allowed
-from citywatch.store import StoreError, save_articles
+from citywatch.store import STORE_FAILURES, StoreError, save_articles
 from citywatch.store.articles import insert_new
 from citywatch.store.schema import WRITTEN_FIELDS
 from citywatch.store.summary import city_refs
@@ -206,7 +205,7 @@ class TaggingPipeline(_Stage):
 
         try:
             return load_rules(get_store())
-        except (StoreError, PyMongoError) as exc:  # storage will report the outage; tag without rules
+        except STORE_FAILURES as exc:  # storage will report the outage; tag without rules
             logger.warning("review rules not loaded (%s): reviewed patterns may be flagged again", exc)
             return {}
 

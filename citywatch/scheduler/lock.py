@@ -26,9 +26,9 @@ from collections.abc import Callable
 from datetime import UTC, datetime, timedelta
 from typing import Any
 
-from pymongo.errors import DuplicateKeyError, PyMongoError
+from pymongo.errors import DuplicateKeyError
 
-from citywatch.store import Store, StoreError
+from citywatch.store import STORE_FAILURES, Store
 from citywatch.store.leases import LOCKS, current_lease, lease_live, renew_lease
 
 logger = logging.getLogger(__name__)
@@ -105,7 +105,7 @@ class JobLock:
                         if self.on_lost:
                             self.on_lost(self.job)
                         return
-                except (StoreError, PyMongoError) as exc:  # keep trying: the lease lasts ttl
+                except STORE_FAILURES as exc:  # keep trying: the lease lasts ttl
                     logger.warning("could not renew the lock of %s: %s", self.job, exc)
         finally:
             if self.connect:
@@ -121,7 +121,7 @@ class JobLock:
         try:
             self.store.collection(LOCKS).update_one({"_id": self.lease_id, "owner": self.owner},
                                                     {"$set": {"released_at": datetime.now(UTC)}})
-        except (StoreError, PyMongoError) as exc:  # the lease expires on its own
+        except STORE_FAILURES as exc:  # the lease expires on its own
             logger.warning("could not release the lock of %s (it expires in %s): %s", self.job, self.ttl, exc)
         self.lease_id = None
 

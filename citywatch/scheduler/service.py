@@ -33,11 +33,9 @@ from datetime import UTC, datetime
 from pathlib import Path
 from typing import Any
 
-from pymongo.errors import PyMongoError
-
 from citywatch.scheduler.jobs import Job, ScheduleError, missed_since, plan_jobs
 from citywatch.scheduler.lock import JobLock, LockHeld
-from citywatch.store import StoreError, connect
+from citywatch.store import STORE_FAILURES, connect, translate
 from crawler.distributed import ENV_URL
 
 logger = logging.getLogger(__name__)
@@ -93,10 +91,13 @@ class Scheduler:
                 finally:
                     with self.children_lock:
                         self.children.pop(job.name, None)
-                if returncode != 0:
-                    close_unfinished_run(store, run_id, returncode, self.stopping.is_set(),
-                                         {"sources_file": str(self.sources_file)})
-                monitor_run(store, run_id, self.config)
+                try:
+                    if returncode != 0:
+                        close_unfinished_run(store, run_id, returncode, self.stopping.is_set(),
+                                             {"sources_file": str(self.sources_file)})
+                    monitor_run(store, run_id, self.config)
+                except STORE_FAILURES as exc:  # the next run that reaches the store marks it (stale heartbeat)
+                    logger.error("run %s not closed or monitored: %s", run_id, translate(exc, store.location))
                 return run_id
             finally:
                 lock.release()
@@ -127,7 +128,7 @@ class Scheduler:
         try:
             with connect() as store:
                 state = store.collection(STATE).find_one({"_id": job.name})
-        except (StoreError, PyMongoError) as exc:
+        except STORE_FAILURES as exc:
             logger.warning("cannot read the schedule state (no catch-up run): %s", exc)
             return False
         last = state.get("last_fire") if state else None

@@ -11,7 +11,7 @@ from datetime import timedelta
 from pathlib import Path
 
 from citywatch.store import connect
-from citywatch.store.runs import get_run, new_run_id
+from citywatch.store.runs import get_run, merge_sources, new_run_id, totals
 from crawler.run import child_env, crawl_command
 from demo_site.server import SiteServer
 from demo_site.site import Site, read_articles, read_outlets
@@ -44,7 +44,8 @@ def test_sigkill_mid_run_then_restart(store_env: Path, tmp_path: Path) -> None:
         with connect() as store:
             while time.monotonic() < deadline and child.poll() is None:
                 stored_before = store.articles.count_documents({})
-                if stored_before >= 5:
+                beat = totals({"sources": merge_sources((get_run(store, killed_id) or {}).get("spiders") or {})})
+                if stored_before >= 5 and beat["stored"] > 0:  # stored, and a heartbeat has said so
                     break
                 time.sleep(0.2)
             os.kill(child.pid, signal.SIGKILL)
@@ -62,6 +63,8 @@ def test_sigkill_mid_run_then_restart(store_env: Path, tmp_path: Path) -> None:
             second = get_run(store, restarted)
     assert len(ids) == len(set(ids)) == 40  # everything stored, nothing twice
     assert killed["status"] == "interrupted"
+    assert killed["ended_at"] == killed["heartbeat_at"], "it ended at its last heartbeat"
+    assert totals(killed)["requests"] > 0 and totals(killed)["stored"] > 0, "its last heartbeat's counters are kept"
     assert second["status"] == "finished"
     for article_id in stored_at_kill:  # what was stored before the kill is not fetched again
         path = "/" + article_id.split("/", 3)[3]

@@ -190,3 +190,50 @@ def test_sigkill_of_scheduler_and_crawl_then_restart(store_env: Path, tmp_path: 
     for article_id in stored_at_kill:  # stored before the crash: not fetched again
         path = "/" + article_id.split("/", 3)[3]
         assert server.hits[path] == hits_at_kill[path] == 1
+
+
+def _gone(pid: int) -> bool:
+    try:
+        return "\nState:\tZ" in Path(f"/proc/{pid}/status").read_text()
+    except FileNotFoundError:
+        return True
+
+
+def test_the_crawl_renews_its_lease_and_dies_with_its_scheduler(store_env: Path, tmp_path: Path) -> None:
+    """A frozen scheduler cannot renew; its crawl does, so nobody takes over a job that is still crawling.
+    A killed scheduler takes its crawl along, so the lease then really runs out and the job can run again."""
+    config = tmp_path / "ops.yaml"
+    config.write_text(yaml.safe_dump({"schedule": {"default": NEVER}, "lock": {"ttl_seconds": 2}}))
+    with SiteServer(_slow_site(60)) as server:
+        sources = server.site.write_sources(tmp_path / "sources.yaml")
+        _seed_missed_run(DEFAULT_JOB)
+        scheduler = _start_scheduler(sources, config, {**SLOW, "RUN_HEARTBEAT_SECONDS": 0.3})
+        crawl_pid = None
+        try:
+            running = _wait_for_articles(3, scheduler)
+            crawl_pid = running["pid"]
+            scheduler.send_signal(signal.SIGSTOP)  # frozen: its lock heartbeat stops
+            time.sleep(5)  # more than twice the 2 s lease
+            other = Scheduler(sources, load_config(config), SLOW)
+            assert other.run_job(other.jobs[0]) is None, "the lease is live: the crawl renews it"
+            with connect() as store:
+                assert current_lease(store, DEFAULT_JOB)["generation"] == 1
+            scheduler.send_signal(signal.SIGKILL)
+            scheduler.wait()
+            deadline = time.monotonic() + 30
+            while not _gone(crawl_pid) and time.monotonic() < deadline:
+                time.sleep(0.1)
+            assert _gone(crawl_pid), "the crawl stopped with its scheduler"
+        finally:
+            if scheduler.poll() is None:
+                scheduler.kill()
+                scheduler.wait()
+            if crawl_pid is not None and not _gone(crawl_pid):
+                os.kill(crawl_pid, signal.SIGKILL)
+        time.sleep(2.5)  # the lease runs out: nobody renews it any more
+        restarted = other.run_job(other.jobs[0])
+    with connect() as store:
+        assert get_run(store, running["_id"])["status"] == "interrupted"
+        assert get_run(store, restarted)["status"] == "finished"
+        ids = [d["_id"] for d in store.articles.find({}, {"_id": 1})]
+    assert len(ids) == len(set(ids)) == 60
