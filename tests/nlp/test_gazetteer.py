@@ -371,3 +371,16 @@ def test_known_names_decide_whether_the_city_inside_is_a_mention() -> None:
     assert cities("We drank Longjing tea on Nanjing Road.") == []
     assert cities("the Treaty of Tianjin") == ["Tianjin"]
     assert cities("Chengdu Rongcheng beat Shandong Taishan 2-1.") == ["Chengdu", "Taishan"]
+
+
+def test_a_bad_names_row_stops_the_build_naming_the_name_and_field() -> None:
+    _build_module()
+    from gazetteer_names import name_rows
+
+    def rows(_name: str) -> list[list[str]]:
+        return [["Wuhan Open", "sport", "part", "en.wikipedia: Wuhan Open"]]
+
+    with pytest.raises(SystemExit, match="names.tsv: 'Wuhan Open': kind 'sport'"):
+        name_rows(rows, ["Wuhan"])
+    with pytest.raises(SystemExit, match="contains no city form"):
+        name_rows(lambda _n: [["Paris Open", "event", "part", "x"]], ["Wuhan"])
