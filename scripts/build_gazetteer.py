@@ -677,7 +677,7 @@ def build() -> dict:
         "provinces": provinces,
         "cities": city_rows,
         "forms": form_rows,
-        "names": name_rows(read_tsv, (row["text"] for row in form_rows)),
+        "names": name_rows(read_tsv, (str(row["text"]) for row in form_rows)),
         "districts": district_rows(domestic, [row["text"] for row in form_rows] + sorted(province_keys), stopwords()),
     }
 
