@@ -346,7 +346,10 @@ def test_every_county_level_city_is_in_with_its_prefecture(gaz: Gazetteer) -> No
     excluded = {row[0] for row in builder.read_tsv("county_excluded.tsv")}
     wanted = {code for code, row in cpca.items() if not code.endswith("00") and row["name"].endswith("市")
               and code not in gaz.cities or code in gaz.cities and gaz.cities[code].kind == "county"}
-    missing = {code for code in wanted - excluded if code not in gaz.cities}
+    from gazetteer_counties import _seat_of_its_namesake
+
+    missing = {code for code in wanted - excluded if code not in gaz.cities
+               and not _seat_of_its_namesake(code, cpca[code]["name"], cpca)}
     assert not missing, sorted(missing)[:10]
     linhai = gaz.lookup("Linhai")
     assert linhai is not None and gaz.cities[linhai.adcodes[0]].parent == "331000"  # Taizhou, Zhejiang
