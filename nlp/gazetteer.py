@@ -114,6 +114,8 @@ class Gazetteer:
         self.names: tuple[tuple[str, str, str], ...] = tuple((n, k, c) for n, k, c in data.get("names", ()))
         #: pinyin name of a district or county -> the prefecture-level units that have one of that name
         self.districts: dict[str, tuple[str, ...]] = {n: tuple(p) for n, p in data.get("districts", ())}
+        #: adcode -> words that point to that city among its homonyms (industries, sights, natives)
+        self.known_for: dict[str, tuple[str, ...]] = {c: tuple(w) for c, w in data.get("known_for", {}).items()}
         self.countries: dict[str, str] = data["countries"]
         self._us_states: dict[str, str] = data["us_states"]
         self._by_key: dict[str, Form] = {}

@@ -36,6 +36,7 @@ W_CHARACTERS = 8.0  # "Fuzhou (抚州)": the characters written beside the name 
 W_PREFECTURE_PART = 2.5  # a county-level city or district of the candidate is named in the article
 W_NEIGHBOUR = 3.0  # another city named in the article lies within NEIGHBOUR_KM of the candidate
 NEIGHBOUR_KM = 200.0
+W_KNOWN_FOR = 2.0  # a word of what the candidate is known for (nlp/data/known_for.tsv) is in the article
 MEETING_PROVINCES = 3  # this many provinces right beside a homonym are a list of where it lies, not its province
 MAX_NEIGHBOURS = 40  # distinct cities compared per homonym: bounds the work on city-dense text
 MAX_DISTRICT_PARENTS = 2  # a district name shared by more prefectures says nothing
@@ -185,6 +186,7 @@ def link(text: str, hit: Hit, form: Any, lexicon: Lexicon, ctx: ArticleContext, 
         return Link(None, 0.0, 0.0, candidates, False)
     top_pop = max(cities[c].population or 1 for c in candidates)
     scores = []
+    known_for = getattr(lexicon.gazetteer, "known_for", {})
     written = {code for other in ctx.beside(hit) if other.kind == "city" and is_cjk(other.form[:1])
                for code in lexicon.form(other.form).adcodes} if len(candidates) > 1 else set()
     for code in candidates:
@@ -201,6 +203,7 @@ def link(text: str, hit: Hit, form: Any, lexicon: Lexicon, ctx: ArticleContext, 
         if len(candidates) > 1:
             score += W_CHARACTERS * (code in written) + W_PREFECTURE_PART * (ctx.prefectures.get(code, 0) > 0)
             score += W_NEIGHBOUR * _has_neighbour(cities[code], ctx.places)
+            score += W_KNOWN_FOR * any(ctx.has_word(w) for w in known_for.get(code, ()))
         scores.append(score)
     probs = _softmax(scores)
     best = max(range(len(candidates)), key=probs.__getitem__)

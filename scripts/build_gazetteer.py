@@ -29,6 +29,7 @@ from pathlib import Path
 import opencc
 from gazetteer_counties import county_city_codes, excluded_codes
 from gazetteer_districts import district_rows
+from gazetteer_known_for import known_for_rows
 from gazetteer_names import name_rows
 from gazetteer_romanisation import hyphenated
 from pypinyin import Style, lazy_pinyin, pinyin
@@ -681,7 +682,8 @@ def build() -> dict:
         "provinces": provinces,
         "cities": city_rows,
         "forms": form_rows,
-        "names": name_rows(read_tsv, (row["text"] for row in form_rows)),
+        "names": name_rows(read_tsv, (str(row["text"]) for row in form_rows)),
+        "known_for": known_for_rows(read_tsv, units),
         "districts": district_rows(domestic, [row["text"] for row in form_rows] + sorted(province_keys), stopwords()),
     }
 

@@ -91,3 +91,18 @@ def test_eval_mentions_prints_the_confusion_matrix() -> None:
     result = CliRunner().invoke(citywatch, ["eval", "mentions", str(path), "--split", "A"])
     assert result.exit_code == 0, result.output
     assert "confusion    gold \\ tagged" in result.output
+
+
+def test_eval_sentences_scores_and_names_a_bad_line(tmp_path) -> None:
+    good = tmp_path / "good.tsv"
+    good.write_text("# label\tsentence\tadcode\nLITERAL\tFloods hit [[Wuhan]] on Monday.\t420100\n"
+                    "NOT_PLACE\tThe singer [[Lhasa]] de Sela died in 2010.\n", encoding="utf-8")
+    result = CliRunner().invoke(citywatch, ["eval", "sentences", str(good), "--json"])
+    assert result.exit_code == 0, result.output
+    figures = json.loads(result.stdout)[str(good)]
+    assert figures["n"] == 2 and figures["linking_n"] == 1
+    bad = tmp_path / "bad.tsv"
+    bad.write_text("LITERAL\tFloods hit [[Wuhan]].\nLITERALLY\tno target here\n", encoding="utf-8")
+    result = CliRunner().invoke(citywatch, ["eval", "sentences", str(bad)])
+    assert result.exit_code != 0
+    assert f"{bad}:2:" in result.output and "Traceback" not in result.output

@@ -348,7 +348,10 @@ def test_every_county_level_city_is_in_with_its_prefecture(gaz: Gazetteer) -> No
     excluded = {row[0] for row in builder.read_tsv("county_excluded.tsv")}
     wanted = {code for code, row in cpca.items() if not code.endswith("00") and row["name"].endswith("市")
               and code not in gaz.cities or code in gaz.cities and gaz.cities[code].kind == "county"}
-    missing = {code for code in wanted - excluded if code not in gaz.cities}
+    from gazetteer_counties import _seat_of_its_namesake
+
+    missing = {code for code in wanted - excluded if code not in gaz.cities
+               and not _seat_of_its_namesake(code, cpca[code]["name"], cpca)}
     assert not missing, sorted(missing)[:10]
     linhai = gaz.lookup("Linhai")
     assert linhai is not None and gaz.cities[linhai.adcodes[0]].parent == "331000"  # Taizhou, Zhejiang
@@ -373,3 +376,16 @@ def test_known_names_decide_whether_the_city_inside_is_a_mention() -> None:
     assert cities("We drank Longjing tea on Nanjing Road.") == []
     assert cities("the Treaty of Tianjin") == ["Tianjin"]
     assert cities("Chengdu Rongcheng beat Shandong Taishan 2-1.") == ["Chengdu", "Taishan"]
+
+
+def test_a_bad_names_row_stops_the_build_naming_the_name_and_field() -> None:
+    _build_module()
+    from gazetteer_names import name_rows
+
+    def rows(_name: str) -> list[list[str]]:
+        return [["Wuhan Open", "sport", "part", "en.wikipedia: Wuhan Open"]]
+
+    with pytest.raises(SystemExit, match="names.tsv: 'Wuhan Open': kind 'sport'"):
+        name_rows(rows, ["Wuhan"])
+    with pytest.raises(SystemExit, match="contains no city form"):
+        name_rows(lambda _n: [["Paris Open", "event", "part", "x"]], ["Wuhan"])

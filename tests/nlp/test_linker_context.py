@@ -19,6 +19,9 @@ CASES = [
     ("The opera troupe of Fuzhou toured Linchuan and the villages around it.", "Fuzhou", "361000"),
     # the provinces that meet there
     ("Suzhou lies where Henan, Shandong, Jiangsu and Anhui meet.", "Suzhou", "341300"),
+    # what the city is known for (industries, sights, natives: nlp/data/known_for.tsv)
+    ("Lychee growers near Yulin expect a record crop.", "Yulin", "450900"),
+    ("Timber quotas in Yichun were cut again to protect the forests.", "Yichun", "230700"),
     # a neighbouring city in another province
     ("From Yulin the road runs north to Ordos and the coal fields.", "Yulin", "610800"),
 ]
