@@ -66,7 +66,8 @@ _WORD = re.compile(r"[^\W\d_]+(?:['’][^\W\d_]+)?")
 
 @dataclass(frozen=True, slots=True)
 class Detection:
-    """``lang``: ISO 639-1 code; ``prob``: the detector's probability, None when the script or the hint decided."""
+    """``lang``: ISO 639-1 code; ``prob``: langdetect's probability, or the winner's share of the function
+    words found; None when the script or the hint decided."""
 
     lang: str
     prob: float | None
@@ -158,8 +159,9 @@ def function_words() -> dict[str, frozenset[str]]:
     return {lang: frozenset(words) for lang, words in raw.items()}
 
 
-def by_function_words(sample: str) -> str | None:
-    """The Latin-script language whose function words the sample uses clearly most, or None."""
+def by_function_words(sample: str) -> tuple[str, float] | None:
+    """(language, its share of all function-word hits) for the Latin-script language whose function
+    words the sample uses clearly most, or None."""
     table = function_words()
     hits: Counter[str] = Counter()
     for word in _WORD.findall(sample.lower()):
@@ -171,7 +173,7 @@ def by_function_words(sample: str) -> str | None:
         return None
     if len(ranked) > 1 and ranked[0][1] < FUNCTION_MARGIN * ranked[1][1]:
         return None
-    return ranked[0][0]
+    return ranked[0][0], round(ranked[0][1] / sum(hits.values()), 4)
 
 
 @lru_cache(maxsize=1)
@@ -220,8 +222,8 @@ def detect(text: str, hint: str | None = None, default: str = "en") -> Detection
         return Detection(hint or default, None, script, "hint" if hint else "default")
     if script == "latin":
         found = by_function_words(sample)
-        if found and (not hint or hint == found):
-            return Detection(found, None, script, "function_words")
+        if found and (not hint or hint == found[0]):
+            return Detection(found[0], found[1], script, "function_words")
     scores = by_langdetect(sample)
     if not scores:
         return Detection(hint or default, None, script, "hint" if hint else "default")
