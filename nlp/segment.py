@@ -167,7 +167,7 @@ def _hangul_ok(text: str, hit: Hit) -> bool:
     return rest == hit.end or text[hit.end:rest] in korean_suffixes()
 
 
-def keep_words(text: str, hits: list[Hit], lang: str) -> list[Hit]:
+def keep_words(text: str, hits: list[Hit], lang: str | None) -> list[Hit]:
     """The hits that are whole words: Han and Kana hits checked by the language's segmenter (Chinese for
     any language but Japanese: Han text in a Latin article is Chinese), Hangul hits by the particle rule."""
     kept = []
