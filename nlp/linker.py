@@ -119,7 +119,8 @@ def link(text: str, hit: Hit, form: Any, lexicon: Lexicon, ctx: ArticleContext, 
     return Link(candidates[best], probs[best], foreign, candidates, bool(near))
 
 
-_SENTENCE_END = re.compile(r"[.!?。！？]\s|\n")
+_SENTENCE_END = re.compile(r"[.!?]\s|[。！？]|\n")  # Chinese and Japanese put no space after a full stop
+_CJK_FULL_STOP = re.compile("[。！？]")
 
 
 def provinces_around(text: str, hit: Hit, ctx: ArticleContext, sentence: bool = True) -> tuple[set[str], str | None]:
@@ -138,8 +139,8 @@ def provinces_around(text: str, hit: Hit, ctx: ArticleContext, sentence: bool = 
         left, right = (hit.end, other.start) if after else (other.end, hit.start)
         if right < left:
             continue
-        if right - left <= (NEAR_AFTER if after else NEAR_BEFORE):
-            near.add(code)
+        if right - left <= (NEAR_AFTER if after else NEAR_BEFORE) and not _CJK_FULL_STOP.search(text, left, right):
+            near.add(code)  # beside it: close (in Chinese and Japanese, 30 characters span sentences: not past a 。)
         elif sentence and (best is None or right - left < best[0]) and not _SENTENCE_END.search(text, left, right):
             best = (right - left, code)
     return near, (best[1] if best and not near else None)
