@@ -14,7 +14,7 @@ __all__ = ["detect", "normalise"]
 
 
 def detect(text: str, hint: str | None = None) -> tuple[str | None, float | None]:
-    """(language code, probability); probability is None when the script, the function words or the hint decided.
+    """(language code, probability); probability is None when the script or the hint decided.
 
     Text without a letter gets the hint (None without one), as before the text was read.
     """

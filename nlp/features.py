@@ -285,13 +285,16 @@ def _cjk(text: str, start: int, end: int, cues: Mapping[str, frozenset[str]]) ->
     f["comm_subject"] = float(any(c in after[:7] for c in cues["comm_verbs"])
                               or marked and any(c in clause for c in cues["comm_verbs"]))
     f["gov_after"] = float(starts("gov_nouns"))  # 北京方面, 上海市政府
-    f["poss_policy"] = float(after.startswith("的") and any(after[1:].startswith(c) for c in cues["policy_nouns"]))
-    f["poss_other"] = float(after.startswith("的") and not f["poss_policy"])
+    # 北京的立场, 北京の立場, 베이징의 입장: the possessive particle, then the noun it qualifies
+    marker = next((m for m in ("的", *cues.get("possessive_markers", ())) if after.startswith(m)), "")
+    f["poss_policy"] = float(bool(marker) and any(after[len(marker):].lstrip().startswith(c) for c in cues["policy_nouns"]))
+    f["poss_other"] = float(bool(marker) and not f["poss_policy"])
     f["capital_pair"] = float(any(c in after[:6] or c in before for c in cues["capitals"]))
     joined = any(after.startswith(p) for p in cues["relation_preps"])  # 北京と東京の関係, 베이징과 워싱턴 간의 협상
     f["relation"] = float("关系" in after[:8] or joined and any(n in clause[:24] for n in cues["relation_nouns"]))
     f["object_verb"] = float(ends("object_verbs"))
-    f["loc_prep"] = float(ends("loc_preps"))
+    # a preposition before the name (在上海) or a postposition after it (上海で, 상하이에서)
+    f["loc_prep"] = float(ends("loc_preps") or any(after.startswith(p) for p in cues.get("postpositions", ())))
     f["place_after"] = float(starts("place_words"))
     f["not_place"] = float(ends("not_place_before") or starts("not_place_after"))
     f["sentence_start"] = float(start == 0 or text[start - 1] in "。！？\n")

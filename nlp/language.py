@@ -66,7 +66,8 @@ _WORD = re.compile(r"[^\W\d_]+(?:['’][^\W\d_]+)?")
 
 @dataclass(frozen=True, slots=True)
 class Detection:
-    """``lang``: ISO 639-1 code; ``prob``: the detector's probability, None when the script or the hint decided."""
+    """``lang``: ISO 639-1 code; ``prob``: langdetect's probability, or the winner's share of the function
+    words found; None when the script or the hint decided."""
 
     lang: str
     prob: float | None
@@ -97,17 +98,24 @@ def script_of_char(char: str) -> str | None:
     return script if start <= point <= end and (script != "latin" or char.isalpha()) else None
 
 
+def _script_pattern(script: str) -> re.Pattern[str]:
+    ranges = "".join(f"{chr(start)}-{chr(end)}" for start, end, name in _SCRIPT_RANGES if name == script)
+    return re.compile(f"[{ranges}]")
+
+
+# One character class per script: counting by regex runs in C, a per-character loop in Python did not.
+_SCRIPT_PATTERNS = {script: _script_pattern(script) for script in sorted({r[2] for r in _SCRIPT_RANGES}) if script != "latin"}
+_LATIN_LETTER = re.compile(r"[A-Za-z\u00c0-\u00d6\u00d8-\u00f6\u00f8-\u024f\u1e00-\u1eff]")
+
+
 def script_counts(text: str) -> Counter[str]:
-    """Letters per script in ``text`` (one pass; Latin counts only letters)."""
+    """Letters per script in ``text``."""
     counts: Counter[str] = Counter()
-    for char in text:
-        if char.isascii():
-            if char.isalpha():
-                counts["latin"] += 1
-            continue
-        script = script_of_char(char)
-        if script:
-            counts[script] += 1
+    for script, pattern in (("latin", _LATIN_LETTER), *_SCRIPT_PATTERNS.items()):
+        if script == "latin" or not text.isascii():
+            found = len(pattern.findall(text))
+            if found:
+                counts[script] = found
     return counts
 
 
@@ -147,12 +155,13 @@ def _script_language(script: str, sample: str, hint: str | None) -> str | None:
 
 @lru_cache(maxsize=1)
 def function_words() -> dict[str, frozenset[str]]:
-    raw = yaml.safe_load(FUNCTION_WORDS_FILE.read_text(encoding="utf-8"))
+    raw = yaml.load(FUNCTION_WORDS_FILE.read_text(encoding="utf-8"), Loader=yaml.CSafeLoader)
     return {lang: frozenset(words) for lang, words in raw.items()}
 
 
-def by_function_words(sample: str) -> str | None:
-    """The Latin-script language whose function words the sample uses clearly most, or None."""
+def by_function_words(sample: str) -> tuple[str, float] | None:
+    """(language, its share of all function-word hits) for the Latin-script language whose function
+    words the sample uses clearly most, or None."""
     table = function_words()
     hits: Counter[str] = Counter()
     for word in _WORD.findall(sample.lower()):
@@ -164,7 +173,7 @@ def by_function_words(sample: str) -> str | None:
         return None
     if len(ranked) > 1 and ranked[0][1] < FUNCTION_MARGIN * ranked[1][1]:
         return None
-    return ranked[0][0]
+    return ranked[0][0], round(ranked[0][1] / sum(hits.values()), 4)
 
 
 @lru_cache(maxsize=1)
@@ -213,8 +222,8 @@ def detect(text: str, hint: str | None = None, default: str = "en") -> Detection
         return Detection(hint or default, None, script, "hint" if hint else "default")
     if script == "latin":
         found = by_function_words(sample)
-        if found and (not hint or hint == found):
-            return Detection(found, None, script, "function_words")
+        if found and (not hint or hint == found[0]):
+            return Detection(found[0], found[1], script, "function_words")
     scores = by_langdetect(sample)
     if not scores:
         return Detection(hint or default, None, script, "hint" if hint else "default")

@@ -8,6 +8,7 @@ confidence the confidence stage multiplies in.
 from __future__ import annotations
 
 import math
+import re
 from bisect import bisect_left
 from collections.abc import Mapping, Sequence
 from dataclasses import dataclass, field
@@ -253,6 +254,9 @@ def _has_neighbour(city: Any, places: Sequence[tuple[str, float, float]]) -> boo
     return any(code != city.adcode and _km(city.lat, city.lon, lat, lon) <= NEIGHBOUR_KM for code, lat, lon in places)
 
 
+_CJK_FULL_STOP = re.compile("[。！？]")  # Chinese and Japanese: 30 characters span sentences
+
+
 def provinces_around(text: str, hit: Hit, ctx: ArticleContext, sentence: bool = True) -> tuple[set[str], str | None]:
     """(provinces named right beside the mention, the province named closest within its sentence).
 
@@ -283,7 +287,8 @@ def provinces_around(text: str, hit: Hit, ctx: ArticleContext, sentence: bool = 
                     nearest.append((right - left, code))
             if right - left > limit:
                 break
-            near.add(code)
+            if not _CJK_FULL_STOP.search(text, left, right):  # beside it, and not past a 。
+                near.add(code)
     if near or not nearest:
         return near, None
     return near, min(nearest, key=lambda pair: pair[0])[1]  # the left one on a tie, as it comes first

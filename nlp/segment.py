@@ -12,8 +12,9 @@ when nothing Hangul precedes it and what follows it in the same word is a partic
 
 The tokenizer: spaCy's blank Korean pipeline needs MeCab and its blank multi-language one keeps a
 run of Han, Kana or Hangul as one token, so two names in "北京と上海で会議" became one span (and
-one mention reported twice). ``blank_pipeline`` gives such languages a tokenizer that makes each
-Han, Kana and Hangul character a token and splits other text at spaces and punctuation.
+one mention reported twice). ``blank_pipeline`` gives every language but English and Chinese (whose
+spaCy tokenizers split characters apart) a tokenizer that makes each Han, Kana and Hangul character
+a token and splits other text at spaces and punctuation.
 """
 
 from __future__ import annotations
@@ -34,9 +35,11 @@ from nlp.language import script_of_char
 
 PARTICLES_FILE = Path(__file__).with_name("resources") / "korean_particles.txt"
 WINDOW = 12  # characters of context either side of a hit given to the segmenter, cut at sentence ends
-#: Languages whose blank spaCy pipeline either needs a missing native library or keeps a run of
-#: characters as one token; they get the character tokenizer.
-CHARACTER_TOKENIZED = frozenset({"ja", "ko", "xx"})
+#: Languages that keep spaCy's own tokenizer: English, whose trained model the analyzer runs. Every
+#: other language gets the character tokenizer: spaCy's blank Korean pipeline needs MeCab, the
+#: multi-language one keeps a run of characters as one token, and building the French one costs
+#: seconds of tokenizer exceptions that nothing here reads (spans are found in the raw text).
+SPACY_TOKENIZED = frozenset({"en", "zh"})
 _SENTENCE_ENDS = "。！？!?\n"
 # jieba part-of-speech tags of a word that is a place or the name of something (organisation, other proper noun).
 _ZH_NAME_TAGS = frozenset({"ns", "nt", "nz", "j"})
@@ -66,11 +69,8 @@ class CharacterTokenizer:
 
 def blank_pipeline(lang: str) -> Language:
     """A blank spaCy pipeline whose ``nlp.lang`` is ``lang``; see the module docstring for the tokenizer."""
-    if lang not in CHARACTER_TOKENIZED:
-        try:
-            return spacy.blank(lang)
-        except (ImportError, KeyError, ValueError):
-            pass
+    if lang in SPACY_TOKENIZED:
+        return spacy.blank(lang)
     nlp = type(f"Characters_{lang}", (Language,), {"lang": lang})()
     nlp.tokenizer = CharacterTokenizer(nlp.vocab)
     return nlp
@@ -167,7 +167,7 @@ def _hangul_ok(text: str, hit: Hit) -> bool:
     return rest == hit.end or text[hit.end:rest] in korean_suffixes()
 
 
-def keep_words(text: str, hits: list[Hit], lang: str) -> list[Hit]:
+def keep_words(text: str, hits: list[Hit], lang: str | None) -> list[Hit]:
     """The hits that are whole words: Han and Kana hits checked by the language's segmenter (Chinese for
     any language but Japanese: Han text in a Latin article is Chinese), Hangul hits by the particle rule."""
     kept = []

@@ -1,9 +1,10 @@
 """Per-language figures of the tagger on the project's multilingual sentences, dev and held-out side by side.
 
-Run: .venv/bin/python -m tests.nlp.multilingual_figures [--errors dev]
+Run: .venv/bin/python -m tests.nlp.multilingual_figures [--errors dev|heldout]
 Detection: the language found without a declared language in two-sentence snippets. Mentions: the expected surface
 found with the expected label (NONE rows: not reported at all). METONYMIC F1 is printed where a split
-has at least 20 METONYMIC mentions in a language, else "-" with the count.
+has at least 20 METONYMIC mentions in a language, else "-" with the count; "all but en" pools the
+languages. "Right but flagged": the share of correctly labelled mentions sent to review.
 """
 
 from __future__ import annotations
@@ -40,6 +41,12 @@ def outcome(row: Row, mentions: list[dict]) -> str | None:
     return found[0]["label"] if found else None
 
 
+def flagged(row: Row, mentions: list[dict]) -> bool | None:
+    """Whether the row's mention went to review (None: not found)."""
+    found = [m for m in mentions if m["surface"] == row.surface]
+    return found[0]["flagged"] if found else None
+
+
 def snippets(texts: list[tuple[str, str]]) -> list[tuple[str, str]]:
     """(language, two consecutive sentences of that language), each sentence in one snippet."""
     by_lang: dict[str, list[str]] = defaultdict(list)
@@ -66,8 +73,15 @@ def figures(split: str, show_errors: bool = False) -> dict[str, dict[str, float 
         stats = table[row.lang]
         stats["right"].append(got is None if row.label == "NONE" else got == row.label)
         stats["pairs"].append((row.label, got))
+        if got is not None and stats["right"][-1]:
+            stats["flagged"].append(bool(flagged(row, mentions)))
         if show_errors and not stats["right"][-1]:
             print(f"  {row.lang} expected {row.label} got {got}: {row.surface} | {row.text}")
+    pooled = table["all but en"]
+    for lang in list(table):
+        if lang not in ("en", "all but en"):
+            for key in ("detect", "right", "pairs", "flagged"):
+                pooled[key] += table[lang][key]
     out: dict[str, dict[str, float | str]] = {}
     for lang, stats in sorted(table.items()):
         pairs = stats["pairs"]
@@ -77,19 +91,22 @@ def figures(split: str, show_errors: bool = False) -> dict[str, dict[str, float 
         gold_met = tp + fn
         f1 = f"{2 * tp / (2 * tp + fp + fn):.2f}" if gold_met >= MIN_METONYMIC else f"- ({gold_met})"
         out[lang] = {"n": len(pairs), "detection": sum(stats["detect"]) / len(stats["detect"]),
-                     "accuracy": sum(stats["right"]) / len(pairs), "metonymic_f1": f1}
+                     "accuracy": sum(stats["right"]) / len(pairs), "metonymic_f1": f1,
+                     "flagged": sum(stats["flagged"]) / max(1, len(stats["flagged"]))}
     return out
 
 
 def main(argv: list[str]) -> int:
-    show = argv[1:] == ["--errors", "dev"]
-    dev = figures("dev", show)
-    held = figures("heldout")
-    print("lang  n dev/held  detection dev/held  label accuracy dev/held  METONYMIC F1 dev/held")
+    show = argv[2] if argv[1:2] == ["--errors"] else None
+    dev = figures("dev", show == "dev")
+    held = figures("heldout", show == "heldout")
+    print("lang        n dev/held  detection dev/held  label accuracy dev/held  METONYMIC F1 dev/held  "
+          "right but flagged dev/held")
     for lang in sorted(dev):
         d, h = dev[lang], held.get(lang, {})
-        print(f"{lang}  {d['n']:>3}/{h.get('n', 0):<3}  {d['detection']:.2f}/{h.get('detection', 0):.2f}  "
-              f"{d['accuracy']:.2f}/{h.get('accuracy', 0):.2f}  {d['metonymic_f1']}/{h.get('metonymic_f1', '-')}")
+        print(f"{lang:10}  {d['n']:>3}/{h.get('n', 0):<3}  {d['detection']:.2f}/{h.get('detection', 0):.2f}  "
+              f"{d['accuracy']:.2f}/{h.get('accuracy', 0):.2f}  {d['metonymic_f1']}/{h.get('metonymic_f1', '-')}  "
+              f"{d['flagged']:.2f}/{h.get('flagged', 0):.2f}")
     return 0
 
 

@@ -49,6 +49,14 @@ def test_script_decides_before_any_statistical_detector(text: str, hint: str | N
     assert (found.lang, found.by) == (lang, by)
 
 
+def test_the_crawl_identifies_languages_the_same_way() -> None:
+    from crawler import language
+
+    assert language.detect("北京周二表示将采取反制措施。上海和深圳的股市下跌。") == ("zh", None)
+    assert language.detect("베이징은 성명을 발표했다.", "en") == ("ko", None)
+    assert language.detect("", "de") == ("de", None)
+
+
 def test_every_mention_once_at_its_own_offsets() -> None:
     text = "北京周二表示将采取反制措施。上海和深圳的股市下跌。"
     (langs, (mentions,)) = tag_docs([text])
