@@ -55,6 +55,18 @@ class CharacterTokenizer:
     def __init__(self, vocab: Vocab) -> None:
         self.vocab = vocab
 
+    def to_disk(self, path: str | Path, **kwargs: object) -> None:
+        """Nothing to save: the rule is the code (spaCy saves every tokenizer with the pipeline)."""
+
+    def from_disk(self, path: str | Path, **kwargs: object) -> CharacterTokenizer:
+        return self
+
+    def to_bytes(self, **kwargs: object) -> bytes:
+        return b""
+
+    def from_bytes(self, data: bytes, **kwargs: object) -> CharacterTokenizer:
+        return self
+
     def __call__(self, text: str) -> Doc:
         words: list[str] = []
         spaces: list[bool] = []
@@ -67,13 +79,27 @@ class CharacterTokenizer:
         return Doc(self.vocab, words=words, spaces=spaces)
 
 
+@spacy.registry.tokenizers("citywatch.character_tokenizer.v1")
+def make_character_tokenizer() -> Callable[[Language], CharacterTokenizer]:
+    """The registered tokenizer (entry point ``spacy_tokenizers``), so ``spacy.load`` rebuilds it in any process."""
+    return lambda nlp: CharacterTokenizer(nlp.vocab)
+
+
+_CHARACTERS = {"nlp": {"tokenizer": {"@tokenizers": "citywatch.character_tokenizer.v1"}}}
+
+
 def blank_pipeline(lang: str) -> Language:
-    """A blank spaCy pipeline whose ``nlp.lang`` is ``lang``; see the module docstring for the tokenizer."""
+    """A blank spaCy pipeline whose ``nlp.lang`` is ``lang``; see the module docstring for the tokenizer.
+
+    The class is a bare ``Language`` that only carries ``lang``: importing spaCy's own class for the
+    language costs seconds of tokenizer exceptions (3 s for French) that the character tokenizer never
+    uses. The config names ``lang`` and the registered tokenizer, so ``spacy.load`` of a saved pipeline
+    rebuilds it (there with spaCy's class for ``lang``, and the same tokenizer).
+    """
     if lang in SPACY_TOKENIZED:
         return spacy.blank(lang)
-    nlp = type(f"Characters_{lang}", (Language,), {"lang": lang})()
-    nlp.tokenizer = CharacterTokenizer(nlp.vocab)
-    return nlp
+    bare = type(f"Characters_{lang}", (Language,), {"lang": lang})
+    return bare.from_config({"nlp": {"lang": lang, **_CHARACTERS["nlp"]}})
 
 
 # ------------------------------------------------------------------------------------------- boundaries
