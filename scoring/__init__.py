@@ -1,8 +1,9 @@
 """Media-presence scoring: per-city counts, an index with bootstrap intervals, exports and a report.
 
 Entry points: :func:`scoring.api.score_period` (compute and store a snapshot),
+:func:`scoring.ingest.ingest` (articles from JSON Lines, ``citywatch ingest``),
 :func:`scoring.api.run_period` (snapshot + CSV/JSON/Parquet export + HTML report,
-for the demo), :func:`scoring.summary.city_refs` (the compact per-article summary
+for the demo), :func:`citywatch.store.summary.city_refs` (the compact per-article summary
 writers store beside ``mentions``). The method is in docs/scoring.md.
 """
 

@@ -4,7 +4,7 @@ The window is selected through an index on the article date
 (:func:`citywatch.store.lookups.dated`), so a period costs its own articles,
 not the store's. Each article in the window becomes a handful of numbers (day, outlet, cluster)
 and each (city, label) it mentions one row of refs; bodies are never read
-when the stored ``city_refs`` summary is current (see :mod:`scoring.summary`).
+when the stored ``city_refs`` summary is current (see :mod:`citywatch.store.summary`).
 Memory is therefore O(articles) small integers (about 40 bytes per article plus
 20 per city reference) and the article ids, never O(text), and every period, previous period and
 monthly series of one report is cut from the same arrays.
