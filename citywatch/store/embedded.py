@@ -86,10 +86,19 @@ class Engine(SQLiteEngine):
 
 
 def secure_files(path: Path) -> None:
-    """Owner-only folder and files; the file is created before SQLite opens it so that -wal/-shm inherit its mode."""
+    """Owner-only folder and files; the file is created before SQLite opens it so that -wal/-shm inherit its mode.
+
+    An existing file is only chmod-ed, never opened: closing any descriptor of a database file
+    releases every POSIX lock this process holds on it, so opening and closing it beside a live
+    SQLite connection (the crawler's store thread connects while the main thread's connection
+    is open) leaves that connection without its locks ("disk I/O error", lost writes).
+    """
     path.parent.mkdir(mode=DIR_MODE, parents=True, exist_ok=True)
     os.chmod(path.parent, DIR_MODE)
-    os.close(os.open(path, os.O_CREAT | os.O_RDWR, FILE_MODE))
+    if path.exists():
+        os.chmod(path, FILE_MODE)
+    else:  # no connection of this process can have a file open that did not exist
+        os.close(os.open(path, os.O_CREAT | os.O_RDWR, FILE_MODE))
     for suffix in SQLITE_SUFFIXES:
         side = path.with_name(path.name + suffix)
         if side.exists():
