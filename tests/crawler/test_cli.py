@@ -99,13 +99,16 @@ def redirecting_to(target: str) -> Iterator[str]:
 
 
 def test_sources_check_records_redirects_and_keeps_the_last_success(served, store_env: Path) -> None:
+    import ipaddress
+
     from crawler.check import check_one, record_checks
 
     server, _ = served
     feed = f"{server.site.base}/daily-courier/rss.xml"
+    loopback: list = [ipaddress.ip_network("127.0.0.1/32")]  # the test servers, as their registry would allow
     with redirecting_to(feed) as base:
-        moved = check_one("x", "feeds", f"{base}/moved", "test", 5)
-        gone = check_one("x", "feeds", f"{base}/elsewhere", "test", 5)
+        moved = check_one("x", "feeds", f"{base}/moved", "test", 5, loopback)
+        gone = check_one("x", "feeds", f"{base}/elsewhere", "test", 5, loopback)
     assert moved.ok and moved.redirects == [f"{base}/moved"] and moved.final_url == feed
     gone.url = moved.url
     with connect() as store:
