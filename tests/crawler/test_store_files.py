@@ -109,7 +109,7 @@ def test_full_disk_ends_the_crawl_with_one_line_and_a_rerun_stores_everything(ti
                 handle.flush()
         except OSError:
             pass
-    ballast.write_bytes(b"\0" * max(0, ballast.stat().st_size - 96 * 1024))
+    ballast.write_bytes(b"\0" * max(0, ballast.stat().st_size - 400 * 1024))
     settings = {**FAST, "STORE_OUTAGE_GIVE_UP_SECONDS": 2, "STORE_RETRY_SECONDS": 0.2}
     with SiteServer(make_site()) as server:
         sources = server.site.write_sources(tmp_path / "sources.yaml")
