@@ -98,7 +98,7 @@ def blank_pipeline(lang: str) -> Language:
     """
     if lang in SPACY_TOKENIZED:
         return spacy.blank(lang)
-    bare = type(f"Characters_{lang}", (Language,), {"lang": lang})
+    bare: type[Language] = type(f"Characters_{lang}", (Language,), {"lang": lang})
     return bare.from_config({"nlp": {"lang": lang, **_CHARACTERS["nlp"]}})
 
 

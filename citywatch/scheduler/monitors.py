@@ -109,7 +109,7 @@ def check_source(source_id: str, counters: Mapping[str, Any], history: Sequence[
                                        history, limits)
 
 
-def silent_addresses(source_id: str, counters: Mapping[str, Any], history: list[Mapping[str, Any]],
+def silent_addresses(source_id: str, counters: Mapping[str, Any], history: Sequence[Mapping[str, Any]],
                      limits: Mapping[str, Any]) -> list[dict[str, Any]]:
     """``address_silent`` for each address of this run that listed nothing but usually lists entries."""
     listed_now = counters.get("addresses") or {}

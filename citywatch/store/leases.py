@@ -9,6 +9,7 @@ module for why leases are generations of documents.
 from __future__ import annotations
 
 from datetime import UTC, datetime, timedelta
+from typing import TypeGuard
 
 from pymongo import DESCENDING
 
@@ -22,7 +23,7 @@ def current_lease(store: Store, job: str) -> dict | None:
     return store.collection(LOCKS).find_one({"job": job}, sort=[("generation", DESCENDING)])
 
 
-def lease_live(lease: dict | None, now: datetime | None = None) -> bool:
+def lease_live(lease: dict | None, now: datetime | None = None) -> TypeGuard[dict]:
     if lease is None or lease.get("released_at") is not None:
         return False
     return lease["expires_at"] > (now or datetime.now(UTC))
