@@ -17,6 +17,8 @@ from dataclasses import dataclass
 
 import ahocorasick
 
+from nlp.folding import form_key, lower_same_length
+
 
 @dataclass(frozen=True, slots=True)
 class Hit:
@@ -36,25 +38,13 @@ def _word_char(char: str) -> bool:
     return char.isalnum() and not is_cjk(char)
 
 
-def lower_same_length(text: str) -> str:
-    """``text.lower()`` when it keeps offsets, else a per-character lower-casing that does."""
-    lowered = text.lower()
-    if len(lowered) == len(text):
-        return lowered
-    return "".join(low if len(low := c.lower()) == 1 else c for c in text)
-
-
-def _fold(form: str) -> str:
-    return unicodedata.normalize("NFC", form).lower()
-
-
 class FormMatcher:
     """All occurrences of a set of forms, leftmost-longest, never overlapping."""
 
     def __init__(self, forms: Iterable[tuple[str, str]]) -> None:
         self._automaton = ahocorasick.Automaton()
         for text, kind in forms:
-            key = _fold(text)
+            key = form_key(text)
             if len(key) < 2 and not is_cjk(key[:1]):
                 continue  # one Latin letter is never a city name
             existing = self._automaton.get(key, None)

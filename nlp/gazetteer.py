@@ -14,6 +14,8 @@ import re
 from dataclasses import dataclass
 from pathlib import Path
 
+from nlp.folding import lookup_key
+
 DEFAULT_PATH = Path(__file__).resolve().parent / "data" / "gazetteer.json"
 
 #: Kinds of City the index ranks by default. Hong Kong and Macau ("sar"), county-level cities and the
@@ -90,14 +92,6 @@ class Province:
     forms: tuple[str, ...]
 
 
-_APOSTROPHES = str.maketrans({"\u2019": "'", "\u02bc": "'", "\u02bb": "'"})
-
-
-def _key(text: str) -> str:
-    """Lookup key: case-insensitive (Latin, Cyrillic), accent-sensitive, typographic apostrophes unified."""
-    return text.strip().translate(_APOSTROPHES).casefold()
-
-
 class Gazetteer:
     def __init__(self, data: dict, version: str) -> None:
         self.version = version
@@ -121,30 +115,30 @@ class Gazetteer:
         self._by_key: dict[str, Form] = {}
         self._domestic: dict[str, tuple[DomesticPlace, ...]] = {}
         for form, row in zip(self.forms, data["forms"], strict=True):
-            key = _key(form.text)
+            key = lookup_key(form.text)
             self._by_key.setdefault(key, form)
             if row.get("domestic"):
                 self._domestic.setdefault(key, tuple(DomesticPlace(*d) for d in row["domestic"]))
-        self._province_by_key = {_key(f): p for p in self.provinces.values() for f in p.forms}
+        self._province_by_key = {lookup_key(f): p for p in self.provinces.values() for f in p.forms}
 
     def lookup(self, text: str) -> Form | None:
-        return self._by_key.get(_key(text))
+        return self._by_key.get(lookup_key(text))
 
     def ranked(self, kinds: tuple[str, ...] = RANKED_KINDS) -> list[City]:
         """The cities the index ranks (by default municipalities and prefecture-level cities), by adcode."""
         return sorted((c for c in self.cities.values() if c.kind in kinds), key=lambda c: c.adcode)
 
     def province_of_form(self, text: str) -> Province | None:
-        key = _key(text)
+        key = lookup_key(text)
         if key in self._province_by_key:
             return self._province_by_key[key]
-        return self._province_by_key.get(_key(_PROVINCE_AFFIXES.sub("", text.strip())))
+        return self._province_by_key.get(lookup_key(_PROVINCE_AFFIXES.sub("", text.strip())))
 
     def domestic_namesakes(self, text: str) -> tuple[DomesticPlace, ...]:
         """Districts and counties not in the gazetteer that share the form's name: "Chaoyang" is a
         city in Liaoning and a district of Beijing (110105), "Fuyang" a city in Anhui and a district
         of Hangzhou. Empty for most forms."""
-        return self._domestic.get(_key(text), ())
+        return self._domestic.get(lookup_key(text), ())
 
     def admin1_name(self, country: str, admin1: str | None) -> str | None:
         """Name of a foreign place's first-level division where the data has it (US states)."""

@@ -12,7 +12,8 @@ from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Any
 
-from nlp.finder import FormMatcher, Hit, _fold
+from nlp.finder import FormMatcher, Hit
+from nlp.folding import form_key
 from nlp.gazetteer import DEFAULT_PATH, GazetteerError, load
 
 NAME_PART = "name"  # a known name whose city name inside is a mention of the city (ORG_PART)
@@ -32,10 +33,10 @@ class Lexicon:
     inner: FormMatcher = field(default_factory=lambda: FormMatcher(()))  # city and province forms, no names
 
     def form(self, text: str) -> Any:
-        return self.forms.get(_fold(text))
+        return self.forms.get(form_key(text))
 
     def province_of(self, text: str) -> str | None:
-        return self.province_forms.get(_fold(text))
+        return self.province_forms.get(form_key(text))
 
     def find(self, text: str) -> list[Hit]:
         """Matcher hits; "Beijing Municipality" (a province form of a city) yields the city name in it.
@@ -70,18 +71,18 @@ def _provinces(gazetteer: Any) -> list[Any]:
 
 
 def build_lexicon(gazetteer: Any, source: bytes = b"") -> Lexicon:
-    forms = {_fold(f.text): f for f in gazetteer.forms}
+    forms = {form_key(f.text): f for f in gazetteer.forms}
     province_forms: dict[str, str] = {}
     for province in _provinces(gazetteer):
         for text in {province.name, province.name_zh, *province.forms}:
             if text:
-                province_forms[_fold(text)] = province.adcode
+                province_forms[form_key(text)] = province.adcode
     city_province = {code: city.province_adcode for code, city in gazetteer.cities.items()}
     municipal = frozenset(code for code, city in gazetteer.cities.items() if city.kind in {"municipality", "sar"})
     entries = [(f.text, "city") for f in gazetteer.forms]
     entries += [(text, "province") for text in province_forms if text not in forms]
     names = [(name, NAME_PART if city == "part" else NAME_NONE) for name, _kind, city in getattr(gazetteer, "names", ())]
-    districts = [(name, DISTRICT) for name in getattr(gazetteer, "districts", {}) if _fold(name) not in province_forms]
+    districts = [(name, DISTRICT) for name in getattr(gazetteer, "districts", {}) if form_key(name) not in province_forms]
     return Lexicon(gazetteer, FormMatcher(entries + names + districts), forms, province_forms, city_province, municipal,
                    source, FormMatcher(entries))
 

@@ -16,7 +16,8 @@ from typing import Any
 
 from citywatch.store.words import contains_word
 from nlp.cues import ForeignNames, foreign_names
-from nlp.finder import Hit, is_cjk, lower_same_length
+from nlp.finder import Hit, is_cjk
+from nlp.folding import lower_same_length
 from nlp.lexicon import DISTRICT, Lexicon
 from nlp.sentences import SENTENCE_END
 

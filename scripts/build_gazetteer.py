@@ -38,6 +38,8 @@ from pypinyin.pinyin_dict import pinyin_dict
 sys.path.insert(0, str(Path(__file__).resolve().parent))  # sibling modules, also when loaded by file path
 from gazetteer_scripts import add_script_forms  # noqa: E402
 
+from nlp.folding import match_key
+
 DATA = Path(__file__).resolve().parent.parent / "nlp" / "data"
 OUTPUT = DATA / "gazetteer.json"
 
@@ -97,12 +99,6 @@ def letters(text: str) -> int:
     return sum(ch.isalpha() and ch not in APOSTROPHES for ch in text)
 
 
-def fold(text: str) -> str:
-    """Comparison key for matching names across sources: no case, accents, apostrophes, hyphens, spaces."""
-    decomposed = unicodedata.normalize("NFKD", text.casefold())
-    return "".join(ch for ch in decomposed if ch.isalnum() and not unicodedata.combining(ch))
-
-
 def strip_accents(text: str) -> str:
     """Latin text without diacritics (Pékin -> Pekin); other scripts unchanged."""
     if script_of(text) != "latn":
@@ -143,7 +139,7 @@ def pinyin_word(zh: str, style: Style = Style.NORMAL) -> str:
     """
     out = ""
     for i, syl in enumerate(lazy_pinyin(zh, style=style, errors="ignore", v_to_u=True)):
-        bare = fold(syl)
+        bare = match_key(syl)
         if i and bare[:1] in ("a", "o", "e"):
             out += "'"
         out += syl
@@ -152,7 +148,7 @@ def pinyin_word(zh: str, style: Style = Style.NORMAL) -> str:
 
 @functools.cache
 def pinyin_syllables() -> frozenset[str]:
-    return frozenset(fold(r) for readings in pinyin_dict.values() for r in readings.split(","))
+    return frozenset(match_key(r) for readings in pinyin_dict.values() for r in readings.split(","))
 
 
 def segments(word: str, choices: list[set[str]]) -> bool:
@@ -164,15 +160,15 @@ def segments(word: str, choices: list[set[str]]) -> bool:
 
 def is_reading_of(word: str, zh: str) -> bool:
     """Is the romanisation a pinyin reading of these characters (any reading of each character)?"""
-    readings = [{fold(r) for r in rs} for rs in pinyin(zh, style=Style.NORMAL, heteronym=True)]
-    return segments(fold(word), readings)
+    readings = [{match_key(r) for r in rs} for rs in pinyin(zh, style=Style.NORMAL, heteronym=True)]
+    return segments(match_key(word), readings)
 
 
 def is_pinyin_word(word: str) -> bool:
     """Is word one pinyin word (a run of valid syllables, no space or hyphen)?"""
     if " " in word or "-" in word:
         return False
-    key, syllables = fold(word), pinyin_syllables()
+    key, syllables = match_key(word), pinyin_syllables()
     reachable = [True] + [False] * len(key)
     for end in range(1, len(key) + 1):
         reachable[end] = any(reachable[start] and key[start:end] in syllables for start in range(max(0, end - 6), end))
@@ -333,15 +329,15 @@ def geonames_name(place: dict, unit: Unit) -> str | None:
     Qamdo, Kashgar, Hong Kong) pass.
     """
     name = place["name"].replace("\u2019", "'")
-    key = fold(name)
-    if key == fold(unit.pinyin) + "shi":  # 'Yulinshi': the city name with 市 transcribed
+    key = match_key(name)
+    if key == match_key(unit.pinyin) + "shi":  # 'Yulinshi': the city name with 市 transcribed
         return unit.pinyin
-    if unit.name and key == fold(unit.name):
+    if unit.name and key == match_key(unit.name):
         return name
     for alt in place["alternatenames"]:
-        if script_of(alt) == "hani" and not is_own_han(alt, unit) and fold(pinyin_word(alt)) == key:
+        if script_of(alt) == "hani" and not is_own_han(alt, unit) and match_key(pinyin_word(alt)) == key:
             return None
-    spelled = {fold(a) for a in place["alternatenames"]
+    spelled = {match_key(a) for a in place["alternatenames"]
                if a.islower() and all(w in pinyin_syllables() for w in a.split())}
     spelled |= {k.removesuffix("shi") for k in spelled}
     if key in spelled or is_reading_of(name, unit.short):
@@ -359,16 +355,16 @@ def match_geonames(units: dict[str, Unit], geonames: dict[str, dict]) -> None:
     for place in geonames.values():
         if place["countrycode"] not in ("CN", "HK", "MO"):
             continue
-        keys = {fold(place["name"])} | {a for a in place["alternatenames"] if script_of(a) == "hani"}
+        keys = {match_key(place["name"])} | {a for a in place["alternatenames"] if script_of(a) == "hani"}
         for key in keys:
             by_key[key].append(place)
     taken: set[int] = set()
     for unit in sorted(units.values(), key=lambda u: (KIND_ORDER[u.kind], u.adcode)):
         if unit.kind in AREA_KINDS:
             continue
-        keys = [unit.name_zh, unit.short, _S2T.convert(unit.name_zh), _S2T.convert(unit.short), fold(unit.pinyin)]
+        keys = [unit.name_zh, unit.short, _S2T.convert(unit.name_zh), _S2T.convert(unit.short), match_key(unit.pinyin)]
         if unit.name:
-            keys.append(fold(unit.name))
+            keys.append(match_key(unit.name))
         candidates = {p["geonameid"]: p for k in keys for p in by_key.get(k, ())
                       if km(unit.lat, unit.lon, p["latitude"], p["longitude"]) <= MAX_SEAT_DISTANCE_KM
                       and p["geonameid"] not in taken}
@@ -449,7 +445,7 @@ def plausible_alternate(alt: str, unit: Unit, spellings: set[str], other_reading
         return "alt:cyrl" if russian else None
     # A trailing apostrophe is a Russian soft sign transliterated ("Daljan'"), not a target spelling.
     if script == "latn" and set(word) <= TARGET_LATIN and alt[-1] not in "'\u2019":
-        key = fold(alt)
+        key = match_key(alt)
         if any(key in s and key != s for s in spellings):  # a truncation: Kash, Shang(luo), (Qi)taihe
             return None
         if key in other_readings:  # the seat town's name (玉山 Yushan for Kunshan)
@@ -473,14 +469,14 @@ def city_forms(unit: Unit, forms: Forms) -> None:
         forms.add(unit.pinyin, code, "pinyin")
         for variant in pinyin_apostrophe_variants(unit.pinyin) | latin_variants(unit.pinyin):
             forms.add(variant, code, "pinyin_variant")
-        toned = [a for a in unit.alternates if fold(a) == fold(unit.pinyin) and a != fold(a) and a != unit.pinyin
+        toned = [a for a in unit.alternates if match_key(a) == match_key(unit.pinyin) and a != match_key(a) and a != unit.pinyin
                  and any(unicodedata.combining(c) for c in unicodedata.normalize("NFD", a))]
         for text in toned or [pinyin_word(unit.short, Style.TONE)]:
             forms.add(text, code, "pinyin_tone")
             for variant in latin_variants(text):
                 forms.add(variant, code, "pinyin_tone")
-    spellings = {fold(unit.name), fold(unit.pinyin)} if unit.pinyin_confirmed else {fold(unit.name)}
-    other_readings = {fold(pinyin_word(a)) for a in unit.alternates
+    spellings = {match_key(unit.name), match_key(unit.pinyin)} if unit.pinyin_confirmed else {match_key(unit.name)}
+    other_readings = {match_key(pinyin_word(a)) for a in unit.alternates
                       if script_of(a) == "hani" and not is_own_han(a, unit)}
     for alt in unit.alternates:
         kind = plausible_alternate(alt, unit, spellings, other_readings)
@@ -523,7 +519,7 @@ def foreign_index(geonames: dict[str, dict]) -> dict[str, list[dict]]:
 def clean(forms: Forms, units: dict[str, Unit], foreign: dict[str, list[dict]], stop: set[str],
           province_keys: set[str]) -> None:
     """Noise rules (docs/gazetteer.md explains each)."""
-    foreign_folded = {fold(k) for k in foreign}
+    foreign_folded = {match_key(k) for k in foreign}
     strong_homonyms = set()
     for links in forms.links.values():
         strong = frozenset(code for code, kinds in links.items() if is_strong(kinds))
@@ -556,7 +552,7 @@ def clean(forms: Forms, units: dict[str, Unit], foreign: dict[str, list[dict]], 
             # create a false homonym, unless the cities are known homonyms (Фучжоу for both Fuzhous);
             # one that is a foreign place's name is more likely that place.
             false_homonym = len(claimants) > 1 and claimants not in strong_homonyms
-            if false_homonym or key in province_keys or fold(text) in foreign_folded:
+            if false_homonym or key in province_keys or match_key(text) in foreign_folded:
                 forms.drop(key, code)
         if key not in forms.links:
             continue
@@ -611,7 +607,7 @@ def build() -> dict:
     match_geonames(units, geonames)
     for unit in units.values():
         unit.name = unit.name or unit.pinyin
-        unit.pinyin_confirmed = fold(unit.pinyin) in {fold(unit.name)} | {fold(a) for a in unit.alternates}
+        unit.pinyin_confirmed = match_key(unit.pinyin) in {match_key(unit.name)} | {match_key(a) for a in unit.alternates}
 
     provinces = build_provinces(cpca, nations)
     province_keys = {f.casefold() for p in provinces for f in p["forms"]}
