@@ -25,7 +25,7 @@ from __future__ import annotations
 
 from collections import Counter
 from collections.abc import Iterable, Iterator, Mapping
-from dataclasses import dataclass, field
+from dataclasses import dataclass
 from datetime import UTC, date, datetime, time
 from typing import Any
 
@@ -122,16 +122,11 @@ def is_open_to_group(mention: Mapping[str, Any]) -> bool:
 
 
 @dataclass
-class Group:
-    key: str
-    pending: int = 0  # flagged, undecided: what the queue counts
-    touch: int = 0  # what a group decision would change
-    articles: int = 0
-    conf_sum: float = 0.0
-    surfaces: Counter = field(default_factory=Counter)
-    cities: Counter = field(default_factory=Counter)
-    candidates: set[str] = field(default_factory=set)
-    sources: set[str] = field(default_factory=set)
+class Group(groups.GroupFacets):
+    """A queue entry: the store summary's facets of one group key (``pending``: flagged and undecided,
+    what the queue counts; ``touch``: what a group decision would change), and its impact."""
+
+    key: str = ""
     impact: float = 0.0
 
     @property
@@ -199,9 +194,8 @@ def from_summary(summary: groups.QueueSummary, skip: Iterable[str] = ()) -> Queu
     for (city, label), n in summary.city_labels.items():
         if label in counted:
             counts[city] += n
-    found = {key: Group(key, pending=f.pending, touch=f.touch, articles=f.articles, conf_sum=f.conf_sum,
-                        surfaces=f.surfaces, cities=f.cities, candidates=f.candidates, sources=f.sources)
-             for key, f in summary.groups.items() if key not in skipped}  # only groups with a pending mention
+    # the summary holds only groups with a pending mention
+    found = {key: Group(key=key, **vars(f)) for key, f in summary.groups.items() if key not in skipped}
     return _ordered(found, counts, summary.total_mentions)
 
 
@@ -222,7 +216,7 @@ def rank(articles: Iterable[Mapping[str, Any]], filters: QueueFilter = QueueFilt
             key = m.get("group_key")
             if not key or key in skipped or not filters.keeps(m) or not is_open_to_group(m):
                 continue
-            group = found.get(key) or found.setdefault(key, Group(key))
+            group = found.get(key) or found.setdefault(key, Group(key=key))
             group.touch += 1
             if key not in seen:
                 seen.add(key)

@@ -47,7 +47,7 @@ def test_unknown_country_is_a_clear_error(filled):
 def test_impact_prefers_groups_that_can_swap_ranks():
     gaps = city_gaps({"a": 100, "b": 98, "c": 50})
     assert gaps == {"a": 2, "b": 2, "c": 48}
-    near, far = Group("x|LITERAL|in", pending=4, touch=4, conf_sum=2.0), Group("y|LITERAL|in", pending=4, touch=4,
+    near, far = Group(key="x|LITERAL|in", pending=4, touch=4, conf_sum=2.0), Group(key="y|LITERAL|in", pending=4, touch=4,
                                                                               conf_sum=2.0)
     near.cities["b"] = 4
     far.cities["c"] = 4
