@@ -68,15 +68,21 @@ def _compose(lead: int, vowel: int, tail: int) -> str:
     return chr(0xAC00 + lead * 588 + vowel * 28 + tail)
 
 
-def hangul(zh: str, table: Table) -> str | None:
+def _transcribe(zh: str, table: Table, with_initial: Callable[[str, str, str], str]) -> str | None:
+    """Each pinyin syllable of ``zh`` through a transcription table (a syllable without an initial
+    takes the final's own form; one with an initial goes through ``with_initial(initial, final,
+    form after a consonant)``); None when a syllable is missing from the table."""
     out = []
     for initial, final in syllables(zh):
         if final not in table["final"] or (initial and initial not in table["initial"]):
             return None
         alone, after = table["final"][final]
-        if not initial:
-            out.append(alone)
-            continue
+        out.append(with_initial(initial, final, after) if initial else alone)
+    return "".join(out)
+
+
+def hangul(zh: str, table: Table) -> str | None:
+    def syllable(initial: str, final: str, after: str) -> str:
         consonant = table["initial"][initial][1]
         first, rest = after[0], after[1:]
         _, vowel, tail = _decompose(first)
@@ -85,24 +91,19 @@ def hangul(zh: str, table: Table) -> str | None:
             vowel_jamo = "ㅡ"
         if consonant in "ㅈㅊㅉ":
             vowel_jamo = _GLIDE_DROP.get(vowel_jamo, vowel_jamo)
-        out.append(_compose(_L.index(consonant), _V.index(vowel_jamo), tail) + rest)
-    return "".join(out)
+        return _compose(_L.index(consonant), _V.index(vowel_jamo), tail) + rest
+
+    return _transcribe(zh, table, syllable)
 
 
 def palladius(zh: str, table: Table) -> str | None:
-    out = []
-    for initial, final in syllables(zh):
-        if final not in table["final"] or (initial and initial not in table["initial"]):
-            return None
-        alone, after = table["final"][final]
-        if not initial:
-            out.append(alone)
-            continue
+    def syllable(initial: str, final: str, after: str) -> str:
         if final == "i" and initial in RETROFLEX:
             after = "ы" if initial in ("z", "c", "s") else "и"
-        out.append(table["initial"][initial][1] + after)
-    word = "".join(out)
-    return word[:1].upper() + word[1:]
+        return table["initial"][initial][1] + after
+
+    word = _transcribe(zh, table, syllable)
+    return None if word is None else word[:1].upper() + word[1:]
 
 
 def russian_cases(name: str, endings: list[list[str]]) -> set[str]:
