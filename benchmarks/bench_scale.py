@@ -131,7 +131,7 @@ def _measure(config: StoreConfig, env: dict[str, str], size: int) -> dict[str, f
     elapsed, out = _subprocess(
         "import json, resource\n"
         "from citywatch.store import connect\n"
-        "from scoring.api import compute\n"
+        "from scoring.ranking import compute\n"
         "from citywatch.config.scoring import load_config\n"
         "from scoring.periods import parse_period\n"
         "store = connect()\n"

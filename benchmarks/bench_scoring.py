@@ -71,7 +71,7 @@ def _score(data_dir: Path) -> dict:
         "import json, resource, sys, time\n"
         "from pathlib import Path\n"
         "from citywatch.store import StoreConfig, connect\n"
-        "from scoring.api import compute\n"
+        "from scoring.ranking import compute\n"
         "from citywatch.config.scoring import load_config\n"
         "from scoring.periods import parse_period\n"
         "store = connect(StoreConfig(data_dir=Path(sys.argv[1])))\n"

@@ -28,7 +28,7 @@ from citywatch.store.articles import lookup_ids
 from citywatch.store.lookups import dated
 from citywatch.store.summary import FINGERPRINT_FIELDS, city_refs, is_current
 from nlp.labels import LABELS
-from scoring.meta import UNKNOWN, CityInfo, Outlet, outlet
+from scoring.catalogue import UNKNOWN, CityInfo, Outlet, outlet
 
 PAGE = 2000
 REPAIR_BATCH = 200

@@ -20,8 +20,8 @@ from citywatch.config.scoring import ScoringConfig
 from citywatch.store import Store
 from citywatch.store.articles import lookup_ids
 from citywatch.store.mentions import effective_city, effective_label
+from scoring.catalogue import CityInfo, Outlet, outlet
 from scoring.collect import Corpus
-from scoring.meta import CityInfo, Outlet, outlet
 from scoring.method import ROUND, Estimator, Universe, Window
 
 FIELDS = {"title": 1, "lang": 1, "published_at": 1, "fetched_at": 1, "cluster_id": 1, "mentions.label": 1,

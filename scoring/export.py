@@ -24,7 +24,7 @@ from pathlib import Path
 from typing import TYPE_CHECKING, Any
 
 if TYPE_CHECKING:
-    from scoring.api import Result
+    from scoring.ranking import Result
 
 FORMATS = ("csv", "json", "parquet")
 COLUMNS = ("rank", "city", "adcode", "province", "articles", "stories", "weighted_mentions", "attention_share",

@@ -17,8 +17,8 @@ import numpy as np
 from scipy.stats import chi2
 
 from citywatch.config.scoring import ScoringConfig
+from scoring.catalogue import CityInfo, Outlet, outlet
 from scoring.collect import LABELS, Corpus, unit_order
-from scoring.meta import CityInfo, Outlet, outlet
 
 ROUND = 6  # decimals kept in outputs: enough for any ranking, stable across platforms
 

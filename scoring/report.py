@@ -13,7 +13,7 @@ from pathlib import Path
 from typing import TYPE_CHECKING, Any
 
 if TYPE_CHECKING:
-    from scoring.api import Result
+    from scoring.ranking import Result
 
 PALETTE = ("#2563eb", "#dc2626", "#16a34a", "#9333ea", "#ea580c", "#0891b2", "#ca8a04", "#db2777")
 INDEX_COLOR, GOV_COLOR, CI_COLOR = "#2563eb", "#f59e0b", "#1e293b"

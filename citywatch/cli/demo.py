@@ -59,7 +59,7 @@ def demo(period: str, out_dir: Path, data_dir: Path) -> None:
     from crawler.run import run_crawl
     from demo_site.server import SiteServer
     from demo_site.site import Site
-    from scoring.api import run_period
+    from scoring.ranking import run_period
     from scoring.report import ranking_table
 
     claim_data_dir(data_dir)

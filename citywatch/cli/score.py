@@ -34,9 +34,9 @@ def _compute(period: str | None, first: str | None, last: str | None, sources: t
              sources_file: Path | None, series: bool = False, save: bool = True, evidence: bool = False) -> Any:
     from citywatch.config.scoring import ConfigError, load_config
     from citywatch.store import connect
-    from scoring.api import compute, score_period
     from scoring.collect import Slice
     from scoring.periods import PeriodError, resolve
+    from scoring.ranking import compute, score_period
 
     try:
         window = resolve(period, first, last)

@@ -195,7 +195,7 @@ def test_completeness_flags_umbrella_and_overlapping_domains_and_hand_weights(tm
 
 def test_lenient_mode_reads_what_scoring_needs_from_an_invalid_entry(tmp_path: Path) -> None:
     from citywatch.config.scoring import ConfigError
-    from scoring.meta import load_outlets
+    from scoring.catalogue import load_outlets
 
     broken = COMPLETE + "  - {id: old, name: Old Outlet, country: gb, type: wire, reach: international}\n"
     path = _write(tmp_path, broken)

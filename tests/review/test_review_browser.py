@@ -15,8 +15,8 @@ BEIJING = "110000"
 def scored_articles(app, adcode: str) -> int:
     """The city's article count in the score for March 2026 (scoring's own computation, no bootstrap)."""
     from citywatch.config.scoring import load_config
-    from scoring.api import compute
     from scoring.periods import parse_period
+    from scoring.ranking import compute
 
     with app.store() as store:
         result = compute(store, parse_period("2026-03"), load_config().with_(bootstrap_resamples=0))

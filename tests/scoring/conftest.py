@@ -5,7 +5,7 @@ from __future__ import annotations
 import pytest
 
 from citywatch.config.scoring import load_config
-from scoring.meta import outlets_from
+from scoring.catalogue import outlets_from
 
 
 @pytest.fixture

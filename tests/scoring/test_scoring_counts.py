@@ -7,8 +7,8 @@ import math
 import pytest
 
 from citywatch.store import save_articles
-from scoring.api import compute
 from scoring.periods import parse_period
+from scoring.ranking import compute
 from tests.scoring.corpus import article, hand_corpus, mention
 
 JULY = parse_period("2026-07")

@@ -6,8 +6,8 @@ import re
 
 from citywatch.config import PROJECT_ROOT
 from citywatch.store import save_articles
-from scoring.api import compute
 from scoring.periods import parse_period
+from scoring.ranking import compute
 from tests.scoring.corpus import hand_corpus
 
 

@@ -12,8 +12,8 @@ from click.testing import CliRunner
 
 from citywatch.cli.main import citywatch
 from citywatch.store import connect, save_articles
-from scoring.api import compute
 from scoring.periods import parse_period
+from scoring.ranking import compute
 from tests.scoring.corpus import article, hand_corpus, mention
 
 JULY = parse_period("2026-07")

@@ -11,9 +11,9 @@ from click.testing import CliRunner
 
 from citywatch.cli.main import citywatch
 from citywatch.store import StoreConfig, connect, save_articles
-from scoring.api import compute, run_period, score_period
 from scoring.export import write_export
 from scoring.periods import parse_period
+from scoring.ranking import compute, run_period, score_period
 from tests.scoring.corpus import article, mention
 
 JULY = parse_period("2026-07")
@@ -117,7 +117,7 @@ def test_report_escapes_names(embedded_store, config, tmp_path) -> None:
     text = "Lead.\nWuhan port."
     save_articles(embedded_store, [article("x", "evil", 3, text, [mention(text, "Wuhan")])])
     evil = {"evil": {"name": "<script>alert(1)</script>", "weight": 1, "country": "<b>", "language": "en"}}
-    from scoring.meta import outlets_from
+    from scoring.catalogue import outlets_from
     from scoring.report import write_report
 
     html = write_report(compute(embedded_store, JULY, config, outlets=outlets_from(evil)), tmp_path).read_text()

@@ -8,8 +8,8 @@ import pytest
 
 from citywatch.store import save_articles
 from citywatch.store.summary import city_refs
-from scoring.api import compute
 from scoring.periods import parse_period
+from scoring.ranking import compute
 from tests.scoring.corpus import CITIES, article, hand_corpus, mention
 
 JULY = parse_period("2026-07")

@@ -8,9 +8,9 @@ from click.testing import CliRunner
 
 from citywatch.cli.main import citywatch
 from citywatch.store import connect, save_articles
-from scoring.api import compute
-from scoring.meta import outlets_from
+from scoring.catalogue import outlets_from
 from scoring.periods import parse_period
+from scoring.ranking import compute
 from scoring.report import ranking_table, render
 from tests.scoring.corpus import article, mention
 

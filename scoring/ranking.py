@@ -13,11 +13,11 @@ import numpy as np
 
 from citywatch.config.scoring import ScoringConfig, load_config
 from citywatch.store import Store
+from scoring.catalogue import CityInfo, Outlet, load_cities, load_outlets, outlet
 from scoring.checks import period_warnings
 from scoring.collect import Corpus, Slice, collect
 from scoring.coverage import RunHistory, SourceCoverage, coverage
 from scoring.evidence import evidence_rows
-from scoring.meta import CityInfo, Outlet, load_cities, load_outlets, outlet
 from scoring.method import ROUND, Estimates, Estimator, Universe, Window, bootstrap, cut, interval, poisson_interval
 from scoring.periods import Period, containing
 
