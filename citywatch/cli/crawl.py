@@ -83,7 +83,7 @@ def crawl(sources_file: Path, only: tuple[str, ...], since, overrides: tuple[str
     A summary follows the run (also `citywatch runs --show RUN_ID`); the exit status says how it ended.
     """
     from citywatch.config.sources import SourcesError
-    from citywatch.scheduler.monitors import monitor_run
+    from citywatch.scheduler.monitors import monitor_run, round_sources
     from citywatch.store import connect
     from citywatch.store.runs import get_run, unreached_sources
     from crawler.run import EXIT_STORE, CrawlFailed, run_crawl
@@ -103,14 +103,18 @@ def crawl(sources_file: Path, only: tuple[str, ...], since, overrides: tuple[str
         run_id, failed = exc.run_id, exc
     with connect() as store:
         run = get_run(store, run_id) or {"_id": run_id}
+        # In a distributed round the processes share one queue: a source one process never got a
+        # request for may have been fetched by another, so it is judged over the whole round.
+        round_counters = round_sources(store, run_id)
+    judged = run if round_counters is None else {**run, "sources": round_counters}
     for line in summary_lines(run):
         click.echo(line)
     if failed is not None:
         click.echo(f"error: {failed}", err=True)
         raise SystemExit(failed.exit_code)
-    if unreached := unreached_sources(run):
+    if unreached := unreached_sources(judged):
         click.echo(f"error: not fetched at all (every request failed): {', '.join(unreached)}", err=True)
-    raise SystemExit(exit_code(run))
+    raise SystemExit(exit_code(judged))
 
 
 COMMANDS = [crawl]
