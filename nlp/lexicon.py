@@ -9,6 +9,7 @@ bytes of its gazetteer file, which the components save with a pipeline.
 from __future__ import annotations
 
 from dataclasses import dataclass, field
+from functools import cached_property
 from pathlib import Path
 from typing import Any
 
@@ -31,6 +32,16 @@ class Lexicon:
     municipal: frozenset[str] = field(default_factory=frozenset)  # cities that are also provinces
     source: bytes = b""  # the gazetteer file it was built from
     inner: FormMatcher = field(default_factory=lambda: FormMatcher(()))  # city and province forms, no names
+
+    @cached_property
+    def province_points(self) -> dict[str, list[tuple[float, float]]]:
+        """Coordinates of each province's prefecture-level cities (the linker's "near the province" test);
+        built once per lexicon, which is shared per gazetteer file."""
+        points: dict[str, list[tuple[float, float]]] = {}
+        for city in self.gazetteer.cities.values():
+            if city.kind != "county" and city.lat is not None and city.lon is not None:
+                points.setdefault(city.province_adcode, []).append((city.lat, city.lon))
+        return points
 
     def form(self, text: str) -> Any:
         return self.forms.get(form_key(text))

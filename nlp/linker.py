@@ -231,22 +231,9 @@ def _touches(city: Any, province: str, lexicon: Lexicon) -> bool:
         return True
     if city.lat is None or city.lon is None:
         return False
-    return any(_km(city.lat, city.lon, lat, lon) <= NEIGHBOUR_KM for lat, lon in _province_points(lexicon).get(province, ()))
+    return any(_km(city.lat, city.lon, lat, lon) <= NEIGHBOUR_KM for lat, lon in lexicon.province_points.get(province, ()))
 
 
-_POINTS: dict[int, dict[str, list[tuple[float, float]]]] = {}
-
-
-def _province_points(lexicon: Lexicon) -> dict[str, list[tuple[float, float]]]:
-    """Coordinates of each province's prefecture-level cities, once per gazetteer."""
-    key = id(lexicon.gazetteer)
-    if key not in _POINTS:
-        points: dict[str, list[tuple[float, float]]] = {}
-        for city in lexicon.gazetteer.cities.values():
-            if city.kind != "county" and city.lat is not None and city.lon is not None:
-                points.setdefault(city.province_adcode, []).append((city.lat, city.lon))
-        _POINTS[key] = points
-    return _POINTS[key]
 
 
 def _has_neighbour(city: Any, places: Sequence[tuple[str, float, float]]) -> bool:
