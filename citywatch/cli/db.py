@@ -7,9 +7,7 @@ from pathlib import Path
 
 import click
 
-from citywatch.store import StoreConfig, connect
-from citywatch.store.connection import redact
-from citywatch.store.migrate import migrate as copy_store
+from citywatch import store as storage  # resolved on first use, so other commands do not load pymongo
 
 
 @click.group()
@@ -20,7 +18,7 @@ def db() -> None:
 @db.command()
 def init() -> None:
     """Create collections, indexes and (on MongoDB) the schema validator."""
-    with connect(init=False) as store:
+    with storage.connect(init=False) as store:
         store.init()
         click.echo(f"initialised {store.describe()}")
 
@@ -28,7 +26,7 @@ def init() -> None:
 @db.command()
 def status() -> None:
     """Say which store is in use (password hidden) and count each collection."""
-    with connect() as store:
+    with storage.connect() as store:
         click.echo(store.describe())
         for name, count in store.counts().items():
             click.echo(f"  {name:<10} {count:>10,}")
@@ -38,10 +36,13 @@ def status() -> None:
 @click.option("--to", "uri", required=True, metavar="URI", help="the target MongoDB (mongodb:// or mongodb+srv://)")
 def migrate(uri: str) -> None:
     """Copy the whole store to a MongoDB; resumable (rerun after an interruption), verified by counts and hashes."""
-    source_config = StoreConfig.from_env()
+    from citywatch.store.connection import redact
+    from citywatch.store.migrate import migrate as copy_store
+
+    source_config = storage.StoreConfig.from_env()
     if source_config.uri and redact(source_config.uri) == redact(uri):
         raise click.UsageError("--to names the store in use (CITYWATCH_MONGO_URI); give another MongoDB")
-    with connect(source_config) as source, connect(replace(source_config, uri=uri)) as target:
+    with storage.connect(source_config) as source, storage.connect(replace(source_config, uri=uri)) as target:
         click.echo(f"copying {source.describe()} to {target.describe()}")
         results = copy_store(source, target, lambda name, n: click.echo(f"  {name}: {n:,} sent", err=True)
                              if n % 50_000 == 0 else None)

@@ -16,8 +16,6 @@ import click
 
 from citywatch import cli as commands
 from citywatch.config import SettingError
-from citywatch.store.connection import StoreConfig
-from citywatch.store.errors import STORE_FAILURES, StoreError, translate
 
 
 def _discover(group: click.Group) -> None:
@@ -50,9 +48,28 @@ def main() -> None:
     except SettingError as exc:
         click.echo(f"error: {exc}", err=True)
         sys.exit(2)
-    except STORE_FAILURES as exc:  # the driver's or engine's own errors too, as one line naming the store
-        click.echo(f"error: {exc if isinstance(exc, StoreError) else translate(exc, StoreConfig.from_env().location)}",
-                   err=True)
-        sys.exit(2)
     except click.exceptions.Exit as exc:
         sys.exit(exc.exit_code)
+    except Exception as exc:
+        message = _store_failure(exc)
+        if message is None:
+            raise
+        click.echo(f"error: {message}", err=True)
+        sys.exit(2)
+
+
+def _store_failure(exc: Exception) -> str | None:
+    """One line for a store failure (the driver's or engine's own errors too), None for anything else.
+
+    The store package is looked up in ``sys.modules`` rather than imported: a command
+    that never opened the store cannot have failed in it, and importing it here would
+    cost every command pymongo's and the engine's start-up (about 0.7 s).
+    """
+    errors = sys.modules.get("citywatch.store.errors")
+    if errors is None or not isinstance(exc, errors.STORE_FAILURES):
+        return None
+    if isinstance(exc, errors.StoreError):
+        return str(exc)
+    from citywatch.store.connection import StoreConfig
+
+    return str(errors.translate(exc, StoreConfig.from_env().location))

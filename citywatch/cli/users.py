@@ -9,11 +9,14 @@ from __future__ import annotations
 import sys
 from collections.abc import Callable, Iterator
 from contextlib import contextmanager
+from typing import TYPE_CHECKING
 
 import click
 
 from citywatch.review.vocabulary import ReviewError
-from citywatch.store import Store
+
+if TYPE_CHECKING:
+    from citywatch.store import Store
 
 
 def _password(name: str, from_stdin: bool) -> str:
