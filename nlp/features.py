@@ -96,7 +96,8 @@ def lexical(text: str, start: int, end: int, cues: Mapping[str, frozenset[str]],
     f["org_after"] = float(any(t in cues["org_heads"] for t in run) or adjective)
     f["hyphen_cap_after"] = float(hyphen_run and not f["org_after"])
     head_before = re.sub(r"^[ld][’']", "", b[-2]) if len(b) >= 2 else ""  # "l'université de Pékin"
-    f["org_before"] = float(len(b) >= 2 and b[-1] in {"of", "de", "del", "du", "des"} and head_before in cues["org_heads"]
+    of_before = {"of", "de", "del", "du", "des"} | cues.get("of_words", frozenset())  # "l'Università di Pechino"
+    f["org_before"] = float(len(b) >= 2 and b[-1] in of_before and head_before in cues["org_heads"]
                             and (_cap(before[-2]) or head_before != b[-2]))
     # "the Hong Kong Governor": a capitalised title is not an organisation name
     f["cap_after"] = float(bool(run) and not f["org_after"] and a[0] not in cues["capitals"]
