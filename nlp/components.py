@@ -28,6 +28,7 @@ from spacy.language import Language
 from spacy.tokens import Doc, Span
 from spacy.util import SimpleFrozenList, ensure_path, from_disk, to_disk
 
+from nlp.abbreviations import is_abbreviation, keep_abbreviations
 from nlp.analyzer import analyse, load_model
 from nlp.classifier import WEIGHTS_FILE, Weights, parse_weights, predict
 from nlp.confidence import FLAG_THRESHOLD, SCALE_FILE, Scale, apply, read_scale
@@ -153,7 +154,11 @@ class CityFinder(_GazetteerComponent):
     def __call__(self, doc: Doc) -> Doc:
         lexicon = self.lexicon
         text = doc.text  # built from the tokens on every access: read once
-        hits = keep_words(text, lexicon.find(text), self.lang)
+        found = lexicon.find(text)
+        short = [h for h in found if is_abbreviation(h)]  # 京, 沪: a written rule, not the segmenter, decides
+        hits = keep_words(text, [h for h in found if not is_abbreviation(h)] if short else found, self.lang)
+        if short:
+            hits = sorted(hits + keep_abbreviations(text, short, self.lang), key=lambda h: h.start)
         doc._.city_hits = hits
         spans = []
         for hit in hits:
@@ -290,8 +295,9 @@ class CityConfidence(_CityComponent):
 
     def initialize(self, get_examples: Callable[[], Iterable[Any]] | None = None, *, nlp: Language | None = None,
                    calibration: str | Path | None = SCALE_FILE) -> None:
-        """Read the confidence scale from ``calibration`` (the shipped one by default; None: the raw confidence)."""
-        self.scale = read_scale(Path(calibration)) if calibration else None
+        """Read this language's confidence scale from ``calibration`` (the shipped one by default; None: the raw
+        confidence)."""
+        self.scale = read_scale(Path(calibration), self.lang) if calibration else None
 
     def _writers(self) -> dict[str, Callable[[Path], Any]]:
         return {SCALE: lambda p: p.write_text(json.dumps(dict(zip("ab", self.scale, strict=True)) if self.scale else None),

@@ -4,8 +4,9 @@ The raw confidence (label probability x link probability x (1 - namesake probabi
 ranks mentions well, but its scale comes from the classifier's temperature, fitted on the
 deliberately hard sentences of ``training.tsv``: on ordinary news it is too low. ``a, b``
 (``calibration.json``) are fitted by :mod:`nlp.fit_calibration` on sentences in the
-proportions of ordinary news. The map is monotone: labels, cities and the ranking of
-mentions do not change, only the scale (and so which mentions are flagged).
+proportions of ordinary news, and per language on the project's multilingual dev sentences
+(pooled over the languages where one language has too few). The map is monotone: labels, cities and
+the ranking of mentions do not change, only the scale (and so which mentions are flagged).
 """
 
 from __future__ import annotations
@@ -37,10 +38,18 @@ def apply(raw: float, scale: Scale) -> float:
     return float(1.0 / (1.0 + math.exp(-(a * float(logit(raw)) + b))))
 
 
-def read_scale(path: Path = SCALE_FILE) -> Scale:
-    """(a, b) from a ``calibration.json``; a broken file raises ValueError naming it."""
+def read_scale(path: Path = SCALE_FILE, lang: str | None = None) -> Scale:
+    """(a, b) for ``lang`` from a ``calibration.json``; a broken file raises ValueError naming it.
+
+    English (and no language) reads the top-level scale, fitted on ``calibration.tsv``. Another language
+    reads its own scale (``languages``) where its sentences were enough to fit one, else the scale pooled
+    over all non-English sentences (``pooled``); a file without them (a saved pipeline's) has one scale.
+    """
     try:
         raw = json.loads(Path(path).read_text(encoding="utf-8"))
-        return float(raw["a"]), float(raw["b"])
-    except (OSError, ValueError, KeyError, TypeError) as exc:
+        chosen = raw
+        if lang and lang != "en":
+            chosen = raw.get("languages", {}).get(lang) or raw.get("pooled") or raw
+        return float(chosen["a"]), float(chosen["b"])
+    except (OSError, ValueError, KeyError, TypeError, AttributeError) as exc:
         raise ValueError(f"{path}: not a confidence scale ({exc}); refit it with python -m nlp.fit_calibration") from None

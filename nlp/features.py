@@ -96,7 +96,8 @@ def lexical(text: str, start: int, end: int, cues: Mapping[str, frozenset[str]],
     f["org_after"] = float(any(t in cues["org_heads"] for t in run) or adjective)
     f["hyphen_cap_after"] = float(hyphen_run and not f["org_after"])
     head_before = re.sub(r"^[ld][’']", "", b[-2]) if len(b) >= 2 else ""  # "l'université de Pékin"
-    f["org_before"] = float(len(b) >= 2 and b[-1] in {"of", "de", "del", "du", "des"} and head_before in cues["org_heads"]
+    of_before = {"of", "de", "del", "du", "des"} | cues.get("of_words", frozenset())  # "l'Università di Pechino"
+    f["org_before"] = float(len(b) >= 2 and b[-1] in of_before and head_before in cues["org_heads"]
                             and (_cap(before[-2]) or head_before != b[-2]))
     # "the Hong Kong Governor": a capitalised title is not an organisation name
     f["cap_after"] = float(bool(run) and not f["org_after"] and a[0] not in cues["capitals"]
@@ -140,14 +141,21 @@ def lexical(text: str, start: int, end: int, cues: Mapping[str, frozenset[str]],
     rel_after = len(a) >= 2 and a[0] in _JOINERS and any(t in cues["relation_nouns"] for t in a[1:5])
     f["relation"] = float(rel_before or rel_after or (bool(b) and b[-1] == "between"))
     f["object_verb"] = float(bool(b) and b[-1] in cues["object_verbs"])
+    # "sent by X", "envoyée par X", "inviata da X", "door X gestuurde": the agent of a passive participle
+    agent_preps = cues.get("agent_preps", frozenset())
     f["by_agent"] = float(len(b) >= 2 and b[-1] in {"by", "par", "por", "von"} and (
-        b[-2].endswith(("ed", "en", "é", "do")) or b[-2] in cues.get("irregular_participles", frozenset())))
+        b[-2].endswith(("ed", "en", "é", "do")) or b[-2] in cues.get("irregular_participles", frozenset()))
+        or len(b) >= 2 and b[-1] in agent_preps and b[-2].endswith(_PARTICIPLE_ENDINGS)
+        or bool(b) and b[-1] in agent_preps and bool(a) and a[0].startswith("ge"))
     f["gov_compound"] = float((len(a) >= 2 and a[0] == "-" and a[1] in _GOV_SUFFIXES)
                               or (len(b) >= 2 and b[-1] == "-" and b[-2] in {"pro", "anti"}))
     f["to_from"] = float(bool(b) and b[-1] in {"to", "from", "toward", "towards"})
     f["yield_to"] = float(len(b) >= 2 and b[-1] in {"to", "toward", "towards", "from", "for"}
                           and b[-2] in cues.get("yield_verbs", frozenset()))
-    f["according_to"] = float(len(b) >= 2 and b[-2:] == ["according", "to"])
+    # "according to X", "selon X", "volgens X"; "X zufolge" puts the word after the name
+    according = cues.get("according_words", frozenset())
+    f["according_to"] = float(len(b) >= 2 and b[-2:] == ["according", "to"] or bool(b) and b[-1] in according
+                              or bool(a) and a[0] in according)
     f["relative_gov"] = float(len(a) >= 3 and a[0] == "," and a[1] in {"which", "who"}
                               and (a[2] in cues["comm_verbs"] or a[2] in {"has", "had"} and len(a) > 3
                                    and a[3] in cues["comm_verbs"]))
@@ -216,6 +224,10 @@ def _in_known_name(text: str, start: int, end: int) -> bool:
     lo = max(0, start - _NAME_WINDOW)
     return any(lo + h.start <= start and end <= lo + h.end for h in _known_names().find(text[lo:end + _NAME_WINDOW]))
 
+
+# past participles before a language's agent preposition (cues "agent_preps"): -é(e)(s) (fr), -do/-da (es, pt),
+# -to/-ta (it), -t/-ts (sv); Dutch and German put the participle after ("door X gestuurde")
+_PARTICIPLE_ENDINGS = ("é", "ée", "és", "ées", "do", "da", "dos", "das", "to", "ta", "ti", "te", "ts", "at")
 
 _GOV_SUFFIXES = frozenset({"backed", "friendly", "appointed", "controlled", "approved", "sponsored", "funded",
                            "imposed", "allied", "aligned", "leaning", "loyal", "dictated", "brokered"})

@@ -629,6 +629,9 @@ def build() -> dict:
     foreign = foreign_index(geonames)
     clean(forms, units, foreign, stopwords(), province_keys)
     add_script_forms(units, forms, read_tsv, check_table_row, traditional, stopwords())
+    for abbreviation, code, name_zh in read_tsv("abbreviations.tsv"):  # 京, 沪: nlp/abbreviations.py decides
+        check_table_row("abbreviations.tsv", units, code, name_zh)
+        forms.add(abbreviation, code, "abbreviation")
     domestic = domestic_index(cpca, units, nations)
 
     used_countries: set[str] = set()

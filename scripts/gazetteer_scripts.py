@@ -13,8 +13,10 @@ adcode. Sources (nlp/data/README.md names them and their licences):
   仏山) and katakana names (``script_names.tsv``: マカオ, ハルビン).
 - German, Dutch, Swedish: the genitive in -s and the German adjective in -er of the exonyms and of the
   English names of large cities (Pekings, Shanghaier).
-- Arabic: the press spellings of ``script_names.tsv``, with the prefixes Arabic writes attached (و ف ب
-  ل ك and their pairs; ال and لل for a name written with the article).
+- Arabic: a written transcription rule for every transcribed unit (``arabic_pinyin.tsv``: pinyin to the
+  spelling of Arabic news agencies, شنتشن, تشنغتشو, نانجينغ), plus the established press spellings of
+  ``script_names.tsv`` (بكين, قوانغتشو, هونغ كونغ); each with the prefixes Arabic writes attached (و ف ب
+  ل ك and their pairs) and with the article (ال، وال، بال، لل).
 
 A generated form that is a common word of its language is not added (``generated_exclusions.tsv``).
 """
@@ -134,6 +136,21 @@ def germanic_forms(name: str) -> set[str]:
     return {name + "s", name + ("r" if name.endswith("e") else "er")}
 
 
+def arabic(zh: str, table: Table) -> str | None:
+    """The Arabic press transcription of a name (``arabic_pinyin.tsv``): each syllable's initial and final;
+    "e" after an initial is ه at the end of the name (تشنغده) and ي inside it (ديتشو, Dezhou)."""
+    parts = syllables(zh)
+    out = []
+    for n, (initial, final) in enumerate(parts):
+        if final not in table["final"] or (initial and initial not in table["initial"]):
+            return None
+        alone, after = table["final"][final]
+        if initial and final == "e" and n < len(parts) - 1:
+            after = "ي"
+        out.append(table["initial"][initial][1] + after if initial else alone)
+    return "".join(out)
+
+
 def japanese(traditional: str, shinjitai: dict[str, str]) -> str:
     return "".join(shinjitai.get(ch, ch) for ch in traditional)
 
@@ -153,6 +170,7 @@ def add_script_forms(units: dict[str, Any], forms: Any, read_tsv: ReadTsv,
     """Add every city's Korean, Russian, Japanese and Arabic forms to ``forms`` (``Forms.add``)."""
     hangul_table = load_table(read_tsv("hangul_pinyin.tsv"))
     palladius_table = load_table(read_tsv("palladius.tsv"))
+    arabic_table = load_table(read_tsv("arabic_pinyin.tsv"))
     endings = read_tsv("russian_endings.tsv")
     case_endings = [row[1:] for row in endings if row[0] == "noun"]
     adjective_endings = [row[1:] for row in endings if row[0] == "adjective"]
@@ -184,6 +202,12 @@ def add_script_forms(units: dict[str, Any], forms: Any, read_tsv: ReadTsv,
         russian_name = palladius(unit.short, palladius_table)
         if russian_name:
             russian(russian_name, code, "ru_palladius", adjectives=False)
+        transcribed = arabic(unit.short, arabic_table)
+        if transcribed and (transcribed, "ar") not in excluded:  # an excluded word loses its prefixed forms too
+            # the transcription alone, with the prefixes Arabic attaches (و ف ب ل ك), and with the article
+            # and its prefixed forms (ال، وال، بال، لل): every prefecture-level unit, whatever its press name
+            for prefixed in sorted(arabic_forms("ال" + transcribed)):
+                add(prefixed, code, "ar_rule" if prefixed == transcribed else "ar_rule_prefixed", "ar")
         for hant in sorted(traditional(unit.short) | traditional(unit.name_zh)):
             form = japanese(hant, shinjitai)
             if form != hant:

@@ -18,20 +18,30 @@ DATA = Path(__file__).with_name("data")
 MIN_METONYMIC = 20
 
 
+GOVERNMENT_SET = "# Government-reference set"  # the comment line that opens the per-language government set
+
+
 @dataclass(frozen=True)
 class Row:
     lang: str
     label: str
     surface: str
     text: str
+    government_set: bool = False  # one of the news-like sentences of the government set (scored as figures)
 
 
 def rows(split: str) -> list[Row]:
     out = []
-    for line in (DATA / f"multilingual_{split}.tsv").read_text(encoding="utf-8").splitlines():
+    government = False
+    path = DATA / f"multilingual_{split}.tsv"
+    for number, line in enumerate(path.read_text(encoding="utf-8").splitlines(), 1):
+        government = government or line.startswith(GOVERNMENT_SET)
         if line.strip() and not line.startswith("#"):
-            lang, label, surface, text = line.split("\t")
-            out.append(Row(lang, label, surface, text))
+            fields = line.split("\t")
+            if len(fields) != 4:
+                raise ValueError(f"{path.name} line {number}: want lang, label, surface, text (4 fields)")
+            lang, label, surface, text = fields
+            out.append(Row(lang, label, surface, text, government))
     return out
 
 

@@ -58,3 +58,58 @@ def test_calibration_changes_only_the_confidence(english) -> None:
     assert decisions(calibrated) == decisions(raw)
     by_raw = sorted(zip(raw, calibrated, strict=True), key=lambda pair: pair[0]["confidence"])
     assert [c["confidence"] for _, c in by_raw] == sorted(c["confidence"] for c in calibrated)
+
+
+def test_each_language_reads_its_own_scale_else_the_pooled_one_else_englishs(tmp_path) -> None:
+    from nlp.confidence import read_scale
+
+    path = tmp_path / "calibration.json"
+    path.write_text(json.dumps({"a": 1.0, "b": 0.5, "pooled": {"a": 0.9, "b": -0.5},
+                                "languages": {"ru": {"a": 1.5, "b": -1.0}}}), encoding="utf-8")
+    assert read_scale(path, "ru") == (1.5, -1.0)
+    assert read_scale(path, "de") == (0.9, -0.5)  # no own scale: the pooled one
+    assert read_scale(path, "xx") == (0.9, -0.5)  # an unsupported language too
+    assert read_scale(path, "en") == read_scale(path) == (1.0, 0.5)  # English keeps calibration.tsv's
+    path.write_text(json.dumps({"a": 1.0, "b": 0.5}), encoding="utf-8")  # a saved pipeline's file: one scale
+    assert read_scale(path, "ru") == (1.0, 0.5)
+    path.write_text(json.dumps({"a": 1.0, "b": 0.5, "languages": {"ru": {"a": "x"}}}), encoding="utf-8")
+    with pytest.raises(ValueError, match="calibration.json: not a confidence scale"):
+        read_scale(path, "ru")
+
+
+def test_a_language_earns_its_own_scale_only_with_enough_data_that_its_own_fit_predicts_better() -> None:
+    from nlp.fit_calibration import MIN_SCORED, language_scales
+
+    honest = ([0.6] * 30 + [0.95] * 30, [i % 5 != 0 for i in range(30)] + [i % 20 != 0 for i in range(30)])
+    # raw 0.95 right only half the time: a language whose raw confidence means something else
+    odd = ([0.95] * 40 + [0.6] * 20, [i % 2 == 0 for i in range(40)] + [i % 5 != 0 for i in range(20)])
+    few = ([0.95] * (MIN_SCORED - 1), [i % 2 == 0 for i in range(MIN_SCORED - 1)])
+    base = (honest[0] * 5, honest[1] * 5)  # calibration.tsv's outcomes: the pooled scale's anchor
+    pooled, own, gains = language_scales({"aa": honest, "bb": honest, "cc": odd, "dd": few}, base=base)
+    assert "dd" not in gains  # too few sentences: not even tried
+    assert set(own) == {"cc"}
+    assert apply(0.95, own["cc"]) < apply(0.95, pooled)
+
+
+def test_shipped_language_scales_are_the_fit_of_the_multilingual_dev_sentences() -> None:
+    """Editing the dev sentences, the cues or the classifier without rerunning python -m nlp.fit_calibration fails here."""
+    from nlp.fit_calibration import language_outcomes, language_scales, multilingual_rows
+
+    shipped = json.loads(SCALE_FILE.read_text(encoding="utf-8"))
+    raw, right, _ = outcomes(sentences())
+    pooled, own, _ = language_scales(language_outcomes(multilingual_rows("dev")), base=(raw, right))
+    assert pooled == pytest.approx((shipped["pooled"]["a"], shipped["pooled"]["b"]), abs=2e-3)
+    assert set(own) == set(shipped["languages"])
+    for lang, (a, b) in own.items():
+        assert (a, b) == pytest.approx((shipped["languages"][lang]["a"], shipped["languages"][lang]["b"]), abs=2e-3)
+
+
+def test_pipelines_apply_their_languages_scale() -> None:
+    from nlp.confidence import read_scale
+    from nlp.pipeline import build_pipeline
+
+    shipped = json.loads(SCALE_FILE.read_text(encoding="utf-8"))
+    for lang in (*shipped["languages"], "de", "en"):
+        confidence = build_pipeline(lang).get_pipe("city_confidence")
+        assert confidence.scale == read_scale(SCALE_FILE, lang)
+    assert build_pipeline("de").get_pipe("city_confidence").scale == (shipped["pooled"]["a"], shipped["pooled"]["b"])

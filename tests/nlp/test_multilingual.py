@@ -14,7 +14,7 @@ from nlp.language import detect
 from nlp.pipeline import tag_docs
 from tests.nlp.multilingual_figures import outcome, rows, snippets
 
-DEV = rows("dev")
+DEV = [r for r in rows("dev") if not r.government_set]  # each failure class's examples: every one must hold
 BEIJING = 1816670
 GUANGZHOU = 1809858
 

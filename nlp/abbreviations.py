@@ -1,0 +1,79 @@
+"""One-character city abbreviations (京 for Beijing, 沪 for Shanghai): a mention only in a clear context.
+
+The gazetteer has them as forms (``nlp/data/abbreviations.tsv``), so the finder matches every 京 in the
+text; a segmenter cannot judge a single character (进京 and 东京 are both one word to jieba), so
+these hits skip the segmenter and are kept by the written rule of ``nlp/resources/abbreviations.yaml``:
+next to another place abbreviation (京津冀, 京沪高铁), or, in Chinese, after a verb of place (进京, 赴沪)
+or before an attribute word (京籍, 沪市); never inside a word that names something else (东京 Tokyo,
+南京 Nanjing, 京都 Kyoto). Japanese gets only the first rule: 上京 and 在京 mean Tokyo there.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+from functools import lru_cache
+from pathlib import Path
+
+import yaml
+
+from nlp.finder import Hit, is_cjk
+
+RULES_FILE = Path(__file__).with_name("resources") / "abbreviations.yaml"
+
+
+@dataclass(frozen=True)
+class Rules:
+    partners: frozenset[str]
+    before: tuple[str, ...]
+    after: frozenset[str]
+    never_in: tuple[str, ...]
+
+
+def parse_rules(text: str, where: str = RULES_FILE.name) -> Rules:
+    """The rules of an abbreviations file; ValueError naming the file and the missing or bad key."""
+    try:
+        raw = yaml.safe_load(text)
+    except yaml.YAMLError as exc:
+        raise ValueError(f"{where} is not valid YAML: {exc}") from None
+    if not isinstance(raw, dict):
+        raise ValueError(f"{where}: not an abbreviation rule file")
+    values = {}
+    for key in ("partners", "before", "after", "never_in"):
+        words = raw.get(key)
+        if not isinstance(words, list) or not all(isinstance(w, str) and w for w in words):
+            raise ValueError(f"{where}: '{key}' must be a list of words")
+        values[key] = words
+    return Rules(frozenset(values["partners"]), tuple(values["before"]), frozenset(values["after"]),
+                 tuple(values["never_in"]))
+
+
+@lru_cache(maxsize=1)
+def shipped_rules() -> Rules:
+    return parse_rules(RULES_FILE.read_text(encoding="utf-8"), str(RULES_FILE))
+
+
+def is_abbreviation(hit: Hit) -> bool:
+    """A one-character Han form: judged by :func:`in_clear_context`, not by a segmenter."""
+    return hit.end - hit.start == 1 and is_cjk(hit.form[:1])
+
+
+def in_clear_context(text: str, hit: Hit, lang: str | None, rules: Rules | None = None) -> bool:
+    rules = rules or shipped_rules()
+    start, end = hit.start, hit.end
+    char = text[start]
+    for word in rules.never_in:
+        at = word.find(char)
+        while at >= 0:
+            if text[start - at:start - at + len(word)] == word:
+                return False
+            at = word.find(char, at + 1)
+    if (start > 0 and text[start - 1] in rules.partners) or (end < len(text) and text[end] in rules.partners):
+        return True
+    if lang == "ja":
+        return False
+    return any(text[:start].endswith(word) for word in rules.before) or (end < len(text) and text[end] in rules.after)
+
+
+def keep_abbreviations(text: str, hits: list[Hit], lang: str | None) -> list[Hit]:
+    """The abbreviation hits among ``hits`` that are mentions."""
+    return [h for h in hits if in_clear_context(text, h, lang)]
