@@ -17,10 +17,11 @@ world plus one 30-article newcomer outlet. Reported, over all worlds:
   favour (positive = they fall), against a complete crawl;
 * the newcomer: top-10 rank changes, cities moved, largest move.
 
-``python -m benchmarks validation`` runs it in full (3 worlds, 500 resamples,
-three poolings; about 25 minutes on a loaded 2-core machine). To iterate, a
-reduced run: ``python -m benchmarks.bench_validation 1`` scores one world, and the
-environment variables ``CITYWATCH_VALIDATION_RESAMPLES`` (e.g. 100) and
+``python -m benchmarks validation`` (or ``citywatch validate``) runs it in full
+(3 worlds, 500 resamples, three poolings; about 25 minutes on a loaded 2-core
+machine). To iterate, a reduced run: ``citywatch validate --worlds 1
+--resamples 100 --pooling precision``, or ``python -m benchmarks.bench_validation 1``
+with the environment variables ``CITYWATCH_VALIDATION_RESAMPLES`` (e.g. 100) and
 ``CITYWATCH_VALIDATION_POOLINGS`` (e.g. ``precision``) cut the bootstrap and
 the poolings compared.
 """
@@ -140,9 +141,12 @@ def largest_move(before: np.ndarray, after: np.ndarray, stories: np.ndarray) -> 
     return float(moves[k]), f"{start} -> {int(after[k])} ({int(stories[k])} stories)"
 
 
-def run(worlds: int = WORLDS) -> None:
+def run(worlds: int = WORLDS, resamples: int | None = None, poolings: Sequence[str] = ()) -> None:
+    """Print the figures over ``worlds`` worlds; resamples and poolings default to the environment's (see above)."""
     started = time.perf_counter()
-    resamples, poolings = reduced()
+    env_resamples, env_poolings = reduced()
+    resamples = env_resamples if resamples is None else resamples
+    poolings = tuple(poolings) or env_poolings
     results: dict[str, dict[str, list[float]]] = {p: {} for p in (*poolings, "naive")}
     by_rank = {p: Tally() for p in poolings}
     by_stories = {p: Tally() for p in poolings}
