@@ -12,10 +12,12 @@ world plus one 30-article newcomer outlet. Reported, over all worlds:
 * Spearman correlation of the index with the true value, beside that of the
   naive count (every mention, every copy) on the same articles;
 * how often the 95% interval holds the true index, by true rank group (top 10,
-  11-40, 41-100) and by the city's number of stories;
+  11-40, 41-100) and by the city's number of stories (0, 1, 2, 3-5, ...), with the
+  mean interval width there (coverage bought with width is not free);
 * crawl-volume bias: mean rank change of the 10 cities the half-crawled outlets
   favour (positive = they fall), against a complete crawl;
-* the newcomer: top-10 rank changes, cities moved, largest move.
+* the newcomer: top-10 rank changes, cities moved, largest move, who made the
+  largest move, and how many new ranks lie inside the old rank intervals.
 
 ``python -m benchmarks validation`` (or ``citywatch validate``) runs it in full
 (3 worlds, 500 resamples, three poolings; about 25 minutes on a loaded 2-core
@@ -98,21 +100,23 @@ def competition_ranks(values: np.ndarray) -> np.ndarray:
 
 
 class Tally:
-    """Coverage hits and trials per group, over worlds."""
+    """Coverage hits, trials and interval widths (index points) per group, over worlds."""
 
     def __init__(self) -> None:
-        self.hits: dict[str, list[int]] = {}
+        self.hits: dict[str, list[float]] = {}
 
-    def add(self, group: str, hit: bool) -> None:
-        self.hits.setdefault(group, [0, 0])
-        self.hits[group][0] += int(hit)
-        self.hits[group][1] += 1
+    def add(self, group: str, hit: bool, width: float) -> None:
+        tally = self.hits.setdefault(group, [0, 0, 0.0])
+        tally[0] += int(hit)
+        tally[1] += 1
+        tally[2] += width
 
-    def line(self, groups: Sequence[tuple[str, int, int]]) -> str:
+    def line(self, groups: Sequence[tuple[str, int, int]], widths: bool = False) -> str:
         parts = []
         for name, _, _ in groups:
-            h, n = self.hits.get(name, [0, 0])
-            parts.append(f"{name}: {h / n:.2f} ({n})" if n else f"{name}: - (0)")
+            h, n, w = self.hits.get(name, [0, 0, 0.0])
+            detail = f"{int(n)}, width {w / n:.1f}" if widths and n else f"{int(n)}"
+            parts.append(f"{name}: {h / n:.2f} ({detail})" if n else f"{name}: - (0)")
         return ", ".join(parts)
 
 
@@ -192,8 +196,9 @@ def run(worlds: int = WORLDS, resamples: int | None = None, poolings: Sequence[s
                 for k, c in enumerate(world.cities):
                     row = by_code[c["adcode"]]
                     hit = row["ci_low"] <= round(float(true_index[k]), 2) <= row["ci_high"]
-                    by_rank[pooling].add(group_of(true_rank[k], RANK_GROUPS), hit)
-                    by_stories[pooling].add(group_of(row["stories"], STORY_GROUPS), hit)
+                    width = row["ci_high"] - row["ci_low"]
+                    by_rank[pooling].add(group_of(true_rank[k], RANK_GROUPS), hit, width)
+                    by_stories[pooling].add(group_of(row["stories"], STORY_GROUPS), hit, width)
             ingest(crawled, work, world.extra)
             for pooling in poolings:
                 after = ranks(export(crawled, work, registry, configs[pooling])["rows"], world)
@@ -219,7 +224,8 @@ def run(worlds: int = WORLDS, resamples: int | None = None, poolings: Sequence[s
         print(f"  outlet_pooling {pooling}: Spearman {np.mean(r['spearman']):.3f} "
               f"(range {min(r['spearman']):.3f}-{max(r['spearman']):.3f}); crawl-volume bias {np.mean(r['bias']):+.2f} ranks")
         print(f"    95% interval coverage by true rank: {by_rank[pooling].line(RANK_GROUPS)}   (target 0.90 / 0.88 / 0.85)")
-        print(f"    by stories: {by_stories[pooling].line(STORY_GROUPS)}")
+        print(f"    by stories (trials, mean interval width in index points): "
+              f"{by_stories[pooling].line(STORY_GROUPS, widths=True)}")
         print(f"    + one {NEWCOMER}-article outlet: top-10 rank changes {[m[0] for m in moves]}, cities moved "
               f"{[m[1] for m in moves]}, largest move {[int(m[2]) for m in moves]} places   (target 0 and <= 10)")
         inside, ranked = (sum(w[i] for w in within[pooling]) for i in (0, 1))
