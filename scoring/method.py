@@ -21,6 +21,7 @@ from scoring.catalogue import CityInfo, Outlet, outlet
 from scoring.collect import LABELS, Corpus, unit_order
 
 ROUND = 6  # decimals kept in outputs: enough for any ranking, stable across platforms
+PANEL_STORIES = 2.0  # pseudo-stories of the panel's mean size in a city's story size (poisson_interval)
 
 
 @dataclass
@@ -247,16 +248,23 @@ def story_limits(stories: np.ndarray, level: float) -> tuple[np.ndarray, np.ndar
 def poisson_interval(basis: np.ndarray, stories: np.ndarray, level: float, unit: float) -> tuple[np.ndarray, np.ndarray]:
     """The index interval that the story count alone allows, honest at 0, 1 or 2 stories.
 
-    A city's basis is scaled by the exact limits of its story count over the
-    count itself; a city without a story gets the upper limit for 0 stories
-    (3.69 at 95%) times the median basis per story of the cities that have one.
-    Each end is normalised by the other end of the top city's own limits, so an
-    interval also allows for the top city being over- or under-counted.
+    A city's basis is a sum over stories of different sizes (a story in a small
+    outlet weighs more than one in a large outlet, a prominent one more than a
+    passing mention), so with one or two stories its own basis per story is a
+    poor guess at its typical story. The exact limits of the story count scale
+    the less favourable of the city's own basis per story and a story size
+    estimated with ``PANEL_STORIES`` pseudo-stories of the panel's mean size:
+    the upper limit the larger, the lower limit the smaller. A city without a
+    story gets the upper limit for 0 stories (3.69 at 95%) times the panel's
+    size. Each end is normalised by the other end of the top city's own limits,
+    so an interval also allows for the top city being over- or under-counted.
     """
     lower, upper = story_limits(stories, level)
     seen = stories > 0
-    per_story = np.where(seen, basis / np.maximum(stories, 1), np.median(basis[seen] / stories[seen]) if seen.any() else 0)
-    low, high = per_story * lower, per_story * upper
+    panel = float(np.mean(basis[seen] / stories[seen])) if seen.any() else 0.0
+    own = np.where(seen, basis / np.maximum(stories, 1), panel)
+    size = (basis + PANEL_STORIES * panel) / (stories + PANEL_STORIES)
+    low, high = lower * np.minimum(own, size), upper * np.maximum(own, size)
     top = int(np.argmax(basis))
     scale_low, scale_high = (math.log1p(max(x, 0.0) / unit) for x in (high[top], low[top]))
     index_low = 100.0 * np.log1p(low / unit) / scale_low if scale_low > 0 else np.zeros(len(basis))

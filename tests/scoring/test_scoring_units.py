@@ -4,10 +4,12 @@ from __future__ import annotations
 
 from datetime import date
 
+import numpy as np
 import pytest
 
 from citywatch.config.scoring import ConfigError, load_config
 from citywatch.store.summary import city_refs, fingerprint, lead_end
+from scoring.method import PANEL_STORIES, poisson_interval, story_limits
 from scoring.periods import PeriodError, date_range, parse_period, resolve
 from tests.scoring.corpus import mention
 
@@ -79,3 +81,22 @@ def test_config_hash_tracks_method_not_layout() -> None:
     assert base.with_(report_top=5).hash == base.hash
     with pytest.raises(ConfigError, match="saturation"):
         base.with_(saturation="sqrt")
+
+
+def test_story_limits_scale_the_less_favourable_story_size() -> None:
+    """One small story is no proof that a city's stories are small, nor one large story that they are large."""
+    basis = np.array([0.4, 0.002, 0.02, 0.0])  # top city (40 stories), one small story, one large story, none
+    stories = np.array([40, 1, 1, 0])
+    panel = float(np.mean(basis[:3] / stories[:3]))
+    size = (basis + PANEL_STORIES * panel) / (stories + PANEL_STORIES)
+    low, high = poisson_interval(basis, stories, 0.95, 0.001)
+    lower, upper = story_limits(stories, 0.95)
+    top_low, top_high = lower[0] * min(0.01, size[0]), upper[0] * max(0.01, size[0])
+    assert size[1] > 0.002 and size[2] < 0.02  # so the small story's upper end and the large one's lower end use it
+    assert high[1] == pytest.approx(100 * np.log1p(upper[1] * size[1] / 0.001) / np.log1p(top_low / 0.001))
+    assert low[2] == pytest.approx(100 * np.log1p(lower[2] * size[2] / 0.001) / np.log1p(top_high / 0.001))
+    assert high[3] == pytest.approx(100 * np.log1p(upper[3] * panel / 0.001) / np.log1p(top_low / 0.001))
+    assert low[1] < low[2] and high[1] < high[2]  # each keeps its own size on its favourable side
+    index = 100 * np.log1p(basis / 0.001) / np.log1p(0.4 / 0.001)
+    assert (low <= index + 1e-9).all() and (index <= high + 1e-9).all()
+    assert low[3] == 0 and high[3] > 0  # no story is not proof of no attention
