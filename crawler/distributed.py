@@ -27,6 +27,7 @@ processes of the same round from fetching the same URL.
 
 from __future__ import annotations
 
+import contextlib
 import hashlib
 import logging
 import os
@@ -183,19 +184,14 @@ class DistributedRound:
         A collection of its own (``RUN_ROUNDS``), not a field on the run record: the
         run record's writer is the RunRecorder, and a second writer of the same
         document lost its sibling fields on the embedded engine (seen in tests).
+        Written in the store thread, like every store call of the crawl.
         """
-        from pymongo.errors import DuplicateKeyError, PyMongoError
-
-        from citywatch.store import StoreError
-        from crawler.singletons import get_store
+        from crawler.singletons import store_thread
 
         run_id = self.crawler.settings.get("CITYWATCH_RUN_ID")
-        try:
-            get_store().collection(RUN_ROUNDS).insert_one({"_id": run_id, "round": self.round})
-        except DuplicateKeyError:
-            pass  # another spider of this process recorded it
-        except (StoreError, PyMongoError) as exc:
-            logger.warning("could not record the crawl round of run %s: %s", run_id, exc)
+        done = store_thread().call(record_round, run_id, self.round)
+        done.addErrback(lambda failure: logger.warning("could not record the crawl round of run %s: %s", run_id,
+                                                       failure.value))
 
     def touch(self) -> None:
         """Refresh the round's expiry (every key of the round) while this process works."""
@@ -238,6 +234,14 @@ class DistributedRound:
         _open_spiders -= 1
         if _open_spiders == 0:
             leave_round(self.server, self.prefix, self.round)
+
+
+def record_round(store: Any, run_id: str, round_id: str) -> None:
+    """In the store thread: run id -> round, once (another spider of this process may have recorded it)."""
+    from pymongo.errors import DuplicateKeyError
+
+    with contextlib.suppress(DuplicateKeyError):
+        store.collection(RUN_ROUNDS).insert_one({"_id": run_id, "round": round_id})
 
 
 def leave_round(server: Any, prefix: str, round_id: str) -> None:

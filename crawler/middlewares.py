@@ -12,12 +12,14 @@
   for that source, so a killed run never makes the next one skip unseen entries.
 * :class:`KnownUrlsMiddleware` - article links already in the store are not
   requested again; checked in batches, not one query per URL.
+
+Their store calls run in the store thread (``crawler/store_thread.py``), never on the reactor.
 """
 
 from __future__ import annotations
 
 import logging
-from collections.abc import AsyncIterator, Iterable, Iterator
+from collections.abc import AsyncIterator, Awaitable, Callable
 from datetime import UTC, datetime
 from email.utils import parsedate_to_datetime
 from typing import Any
@@ -30,10 +32,11 @@ from scrapy.utils.defer import maybe_deferred_to_future
 from twisted.internet.task import deferLater
 
 from citywatch.config.sources import host_allowed
-from citywatch.store import STORE_FAILURES, known_urls
+from citywatch.store import Store, StoreError, known_urls
 from citywatch.store.articles import chunks
 from crawler.dedup import canonical_url
-from crawler.singletons import claim, get_store, outage, stat_key
+from crawler.singletons import claim, outage, stat_key, store_thread
+from crawler.store_thread import read_through
 
 logger = logging.getLogger(__name__)
 FEED_STATE = "feed_state"
@@ -144,19 +147,13 @@ class ConditionalFeedMiddleware:
     def from_crawler(cls, crawler: Any) -> ConditionalFeedMiddleware:
         return cls(crawler)
 
-    def spider_opened(self, spider: Any) -> None:
+    async def spider_opened(self, spider: Any) -> None:
         """Validators of this spider's own registry addresses (its feeds or its sitemaps; for ``sections``
         the query finds none): the three spiders of a crawl each open this middleware, and no spider
-        requests another's."""
+        requests another's. Read before the first request goes out, through a store outage."""
         urls = [u for s in getattr(spider, "sources", {}).values() for u in spider.start_urls_of(s)]
-        if not urls:
-            return
-        try:
-            collection = get_store().collection(FEED_STATE)
-            for chunk in chunks(urls, IN_LIMIT):
-                self.known.update((d["_id"], d) for d in collection.find({"_id": {"$in": chunk}}))
-        except STORE_FAILURES as exc:
-            logger.warning("feed state unavailable, fetching every feed in full: %s", exc)
+        if urls:
+            self.known.update(await read_through(outage(self.crawler.settings), store_thread(), read_validators, urls))
 
     def process_request(self, request: Request) -> None:
         state = self.known.get(request.url) if request.meta.get("conditional") else None
@@ -178,7 +175,7 @@ class ConditionalFeedMiddleware:
                 }
         return response
 
-    def spider_closed(self, spider: Any, reason: str) -> None:
+    async def spider_closed(self, spider: Any, reason: str) -> None:
         if reason != "finished" or not self.pending:
             return
         stats = self.crawler.stats.get_stats()
@@ -191,29 +188,47 @@ class ConditionalFeedMiddleware:
         ]
         if ops:
             try:
-                get_store().collection(FEED_STATE).bulk_write(ops, ordered=False)
-            except STORE_FAILURES as exc:
+                await maybe_deferred_to_future(store_thread().call(write_validators, ops))
+            except StoreError as exc:  # the next run fetches these feeds in full: nothing is lost
                 logger.warning("could not remember feed validators: %s", exc)
 
 
+def read_validators(store: Store, urls: list[str]) -> dict[str, dict]:
+    """In the store thread: the remembered validators of ``urls``, by URL."""
+    collection = store.collection(FEED_STATE)
+    return {d["_id"]: d for chunk in chunks(urls, IN_LIMIT) for d in collection.find({"_id": {"$in": chunk}})}
+
+
+def write_validators(store: Store, ops: list[UpdateOne]) -> None:
+    store.collection(FEED_STATE).bulk_write(ops, ordered=False)
+
+
 class KnownUrlsMiddleware:
-    """Drops article requests whose URL (as listed or canonical) is stored or already claimed this run."""
+    """Drops article requests whose URL (as listed or canonical) is stored or already claimed this run.
+
+    The store is asked in the store thread; the callback's output waits for the answer, the reactor does not.
+    """
 
     def __init__(self, crawler: Any) -> None:
         self.crawler = crawler
         self.batch = crawler.settings.getint("KNOWN_URLS_BATCH", 100)
+        self.lookup: Callable[[set[str]], Awaitable[set[str]]] = self._stored
 
     @classmethod
     def from_crawler(cls, crawler: Any) -> KnownUrlsMiddleware:
         return cls(crawler)
 
-    def _filter(self, requests: list[Request]) -> list[Request]:
+    @staticmethod
+    async def _stored(urls: set[str]) -> set[str]:
+        return await maybe_deferred_to_future(store_thread().call(known_urls, urls))
+
+    async def _filter(self, requests: list[Request]) -> list[Request]:
         canon = {r.url: canonical_url(r.url) for r in requests}
         known: set[str] = set()
-        if not outage(self.crawler.settings).down:  # a store known to be down is not asked (each try blocks)
+        if not outage(self.crawler.settings).down:  # a store known to be down is not asked (each try waits)
             try:
-                known = known_urls(get_store(), {*canon, *canon.values()})
-            except STORE_FAILURES as exc:  # fetch anyway: saving is idempotent
+                known = await self.lookup({*canon, *canon.values()})
+            except StoreError as exc:  # fetch anyway: saving is idempotent
                 logger.warning("known-URL check failed, fetching %d links: %s", len(requests), exc)
         kept = []
         for request in requests:
@@ -226,23 +241,17 @@ class KnownUrlsMiddleware:
                 kept.append(request)
         return kept
 
-    def _process(self, result: Iterable[Any]) -> Iterator[Any]:
+    async def process_spider_output(self, response: Any, result: AsyncIterator[Any]) -> AsyncIterator[Any]:
         buffered: list[Request] = []
-        for out in result:
+        async for out in result:
             if isinstance(out, Request) and out.meta.get("article"):
                 buffered.append(out)
                 if len(buffered) >= self.batch:
-                    yield from self._filter(buffered)
+                    for kept in await self._filter(buffered):
+                        yield kept
                     buffered = []
             else:
                 yield out
         if buffered:
-            yield from self._filter(buffered)
-
-    def process_spider_output(self, response: Any, result: Iterable[Any]) -> Iterator[Any]:
-        yield from self._process(result)
-
-    async def process_spider_output_async(self, response: Any, result: AsyncIterator[Any]) -> AsyncIterator[Any]:
-        buffered = [out async for out in result]
-        for out in self._process(buffered):
-            yield out
+            for kept in await self._filter(buffered):
+                yield kept

@@ -26,7 +26,7 @@ from twisted.internet.task import LoopingCall
 from twisted.python.failure import Failure
 
 from citywatch.config.sources import host_allowed
-from citywatch.store import STORE_FAILURES, StoreError, save_articles
+from citywatch.store import StoreError, save_articles
 from citywatch.store.articles import insert_new
 from citywatch.store.schema import WRITTEN_FIELDS
 from citywatch.store.summary import city_refs
@@ -34,14 +34,14 @@ from crawler import extraction, language
 from crawler.dedup import canonical_url, content_hash, signature, signature_doc, words
 from crawler.singletons import (
     acquire_extraction_workers,
-    get_store,
+    near_duplicate_clusters,
     near_duplicate_index,
     outage,
     release_extraction_workers,
     stat_key,
     store_thread,
 )
-from crawler.store_thread import in_reactor
+from crawler.store_thread import in_reactor, read_through
 from crawler.workers import WORKER_CPU_STAT, WorkerCrashed, WorkersUnavailable
 
 logger = logging.getLogger(__name__)
@@ -154,8 +154,8 @@ class LanguagePipeline(_Stage):
 class DedupPipeline(_Stage):
     """Content hash, MinHash signature and near-duplicate cluster (index shared by the process)."""
 
-    def open_spider(self) -> None:
-        self.index = near_duplicate_index(self.settings)
+    async def open_spider(self) -> None:
+        self.index = await near_duplicate_index(self.settings)
 
     def process_item(self, item: Any) -> Any:
         text = item.get("text") or ""
@@ -180,10 +180,11 @@ class TaggingPipeline(_Stage):
     passes articles through untagged (``mentions=None``) so they can be tagged later;
     a failing batch is stored untagged too, and counted, never lost. Reviewers'
     group decisions (``citywatch.store.rules``) are applied to fresh mentions here, so a
-    pattern people already decided is not flagged again.
+    pattern people already decided is not flagged again; they are read when the spider
+    opens, in the store thread, through a store outage.
     """
 
-    def open_spider(self) -> None:
+    async def open_spider(self) -> None:
         self.tag_texts: Any = None
         self.version: str | None = None
         if self.settings.getbool("TAGGER_ENABLED"):
@@ -195,19 +196,14 @@ class TaggingPipeline(_Stage):
                 threshold = self.settings.get("TAGGER_FLAG_THRESHOLD")
                 options = TaggerOptions() if threshold is None else TaggerOptions(threshold=float(threshold))
                 self.tag_texts, self.version = partial(tag_texts, options=options), tagger_version(options)
-        self.rules = self._review_rules() if self.tag_texts else {}
         self.pending: list[tuple[Any, Deferred]] = []
         self.timer: Any = None
+        self.rules = await self._review_rules() if self.tag_texts else {}
 
-    @staticmethod
-    def _review_rules() -> dict:
+    async def _review_rules(self) -> dict:
         from citywatch.store.rules import load_rules
 
-        try:
-            return load_rules(get_store())
-        except STORE_FAILURES as exc:  # storage will report the outage; tag without rules
-            logger.warning("review rules not loaded (%s): reviewed patterns may be flagged again", exc)
-            return {}
+        return await read_through(outage(self.settings), store_thread(), load_rules)
 
     async def process_item(self, item: Any) -> Any:
         if self.tag_texts is None or item.get("status") != "ok":
@@ -304,7 +300,8 @@ class StoragePipeline(_Stage):
             engine.unpause()
         elif event == "give_up":
             engine.unpause()  # let the engine reach its close
-            deferred_from_coro(engine.close_spider_async(reason="store_unavailable"))
+            if engine.running:  # a spider still opening is ended by the read it waits on (read_through)
+                deferred_from_coro(engine.close_spider_async(reason="store_unavailable"))
 
     def _tick(self) -> None:
         self.outage.judge()
@@ -335,7 +332,7 @@ class StoragePipeline(_Stage):
         self.last_flush = time.monotonic()
         if not self.buffer or self.writing is not None or not self.outage.may_try():
             return self.writing
-        clusters = near_duplicate_index(self.settings).clusters
+        clusters = near_duplicate_clusters()
         for doc in (*self.buffer, *self.signatures):  # a later article may have joined this one's cluster
             key = doc.get("canonical_url") or doc["_id"]
             doc["cluster_id"] = clusters.get(key, doc["cluster_id"])
@@ -382,3 +379,4 @@ class StoragePipeline(_Stage):
             for doc in self.buffer:
                 self.stats.inc_value(stat_key(doc["source_id"], "errors/store"))
             logger.error("%d articles could not be stored; the next run fetches them again", len(self.buffer))
+            self.outage.give_up()  # a crawl that ends with articles unstored ends on the store's account

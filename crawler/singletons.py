@@ -1,10 +1,10 @@
-"""Process-wide singletons shared by the spiders of one crawler process: one store connection, one store
-thread and outage state, one claim set, one LSH index, one pool of extraction workers.
+"""Process-wide singletons shared by the spiders of one crawler process: one store thread (with the
+process's only store connection) and outage state, one claim set, one LSH index, one pool of extraction workers.
 
 ``citywatch crawl`` runs the feeds, sitemaps and sections spiders side by side in
 one process. Sharing these objects keeps the embedded SQLite store on a single
-connection, stops two spiders from fetching the article both listed, and lets
-near-duplicates found by different spiders meet in one index.
+connection, off the reactor thread, stops two spiders from fetching the article
+both listed, and lets near-duplicates found by different spiders meet in one index.
 """
 
 from __future__ import annotations
@@ -13,13 +13,12 @@ from datetime import UTC, datetime, timedelta
 from typing import Any
 from urllib.parse import quote, unquote
 
-from citywatch.store import Store, connect
+from citywatch.store import Store
 from citywatch.store.lookups import dated
 from crawler.dedup import NearDuplicateIndex
-from crawler.store_thread import Outage, StoreThread
+from crawler.store_thread import Outage, StoreThread, read_through
 from crawler.workers import ExtractionWorkers, worker_count
 
-_store: Store | None = None
 _claimed: set[str] = set()
 _index: NearDuplicateIndex | None = None
 _workers: ExtractionWorkers | None = None
@@ -44,15 +43,8 @@ def address_url(key: str) -> str:
     return unquote(key)
 
 
-def get_store() -> Store:
-    global _store
-    if _store is None:
-        _store = connect()
-    return _store
-
-
 def store_thread() -> StoreThread:
-    """The thread that does the crawl's store writes, heartbeats and lease renewals off the reactor."""
+    """The thread that makes every store call of the crawl process, off the reactor."""
     global _store_thread
     if _store_thread is None:
         _store_thread = StoreThread()
@@ -88,14 +80,29 @@ def claim(canonical: str) -> bool:
     return True
 
 
-def near_duplicate_index(settings: Any) -> NearDuplicateIndex:
-    """The process's LSH index, rebuilt from stored signatures of the last DEDUP_WINDOW_DAYS days."""
+async def near_duplicate_index(settings: Any) -> NearDuplicateIndex:
+    """The process's LSH index, rebuilt in the store thread from stored signatures of the last
+    DEDUP_WINDOW_DAYS days, through a store outage (:func:`crawler.store_thread.read_through`)."""
+    if _index is None:
+        threshold = settings.getfloat("DEDUP_THRESHOLD", 0.7)
+        since = datetime.now(UTC) - timedelta(days=settings.getint("DEDUP_WINDOW_DAYS", 14))
+        return await read_through(outage(settings), store_thread(), _build_index, threshold, since)
+    return _index
+
+
+def _build_index(store: Store, threshold: float, since: datetime) -> NearDuplicateIndex:
+    """In the store thread, which runs one call at a time: the first spider to open builds it, the others get it."""
     global _index
     if _index is None:
-        _index = NearDuplicateIndex(threshold=settings.getfloat("DEDUP_THRESHOLD", 0.7))
-        since = datetime.now(UTC) - timedelta(days=settings.getint("DEDUP_WINDOW_DAYS", 14))
-        _index.load(dated(get_store(), "signatures", since))
+        index = NearDuplicateIndex(threshold=threshold)
+        index.load(dated(store, "signatures", since))
+        _index = index
     return _index
+
+
+def near_duplicate_clusters() -> dict[str, str | None]:
+    """Canonical URL to cluster, as the index knows them now (empty before it is built)."""
+    return _index.clusters if _index is not None else {}
 
 
 def acquire_extraction_workers(settings: Any) -> ExtractionWorkers | None:

@@ -2,17 +2,23 @@
 
 Scrapy runs every download, parse and pipeline stage in one reactor thread; a
 store call that blocks there (an unreachable MongoDB: 5 s per attempt) stalls the
-whole crawl. Article and signature writes, the run heartbeat and the job-lease
-renewal therefore go through :class:`StoreThread`: one thread that owns a store
-connection of its own (the embedded engine's SQLite connection belongs to the
-thread that opened it) and hands results back to the reactor as Deferreds.
+whole crawl. Every store call of a crawl process therefore goes through
+:class:`StoreThread`: one thread that owns the process's only store connection
+(the embedded engine's SQLite connection belongs to the thread that opened it)
+and hands results back to the reactor as Deferreds. That covers the writes
+(articles, signatures, feed validators), the run heartbeat and the job-lease
+renewal, and the reads: the known-URL check and, at spider open, the
+near-duplicate window, the review rules and the feed validators.
 
 A failed write is not an error per item but the start of an :class:`Outage`:
 the batch is kept, the next attempt waits (doubling from ``STORE_RETRY_SECONDS``
 up to ``STORE_RETRY_MAX_SECONDS``), fetching pauses once the store has been down
 ``STORE_OUTAGE_PAUSE_SECONDS`` (pages fetched now could not be stored), and the
 crawl ends once it has been down ``STORE_OUTAGE_GIVE_UP_SECONDS``, with one line
-on stderr and exit status 2. A damaged store file ends it at once.
+on stderr and exit status 2. A damaged store file ends it at once. A read the
+crawl cannot start without (:func:`read_through`) goes through the same outage:
+a store that is down when a spider opens holds the spider before its first
+request and either answers or ends the crawl the same way.
 """
 
 from __future__ import annotations
@@ -25,7 +31,10 @@ from collections.abc import Callable
 from concurrent.futures import Future, ThreadPoolExecutor
 from typing import Any
 
+from scrapy.exceptions import CloseSpider
+from scrapy.utils.defer import maybe_deferred_to_future
 from twisted.internet.defer import Deferred
+from twisted.internet.task import deferLater
 
 from citywatch.store import STORE_FAILURES, Store, StoreDamaged, StoreError, connect, translate
 
@@ -110,11 +119,19 @@ class Outage:
         return not self.gave_up and (now or time.monotonic()) >= self.next_attempt
 
     def failed(self, error: StoreError, now: float | None = None) -> None:
-        """A store call failed: wait longer before the next, pause or give up when it has lasted."""
+        """A store call failed: wait longer before the next, pause or give up when it has lasted.
+
+        A call that was already under way when another failure set the wait (the spiders of a process
+        write and read side by side) does not double it again.
+        """
         now = now or time.monotonic()
         if self.down_since is None:
             self.down_since, self.delay = now, self.base
             logger.error("store unavailable, retrying in %.1f s: %s", self.delay, error)
+        elif now < self.next_attempt:
+            self.last_error = error
+            self.judge(now)
+            return
         else:
             self.delay = min(self.cap, self.delay * 2)
         self.last_error = error
@@ -127,17 +144,27 @@ class Outage:
             return
         down_for = (now or time.monotonic()) - self.down_since
         if isinstance(self.last_error, StoreDamaged) or down_for >= self.give_up_after:
-            self.gave_up = True
-            self._tell("give_up")
-            line = (f"crawl stopped, the store failed for {down_for:.0f} s: {self.last_error} "
-                    "(articles not stored are fetched again by the next run)")
-            logger.error(line)
-            with contextlib.suppress(OSError):  # nobody may be reading stderr any more
-                print(f"error: {line}", file=sys.stderr, flush=True)  # the one line a person reads
+            self.give_up(now)
         elif down_for >= self.pause_after and not self.paused:
             self.paused = True
             logger.warning("store down for %.0f s: fetching paused until it answers", down_for)
             self._tell("pause")
+
+    def give_up(self, now: float | None = None) -> None:
+        """End the crawl on the store's account: its spiders close, one line on stderr, exit status 2.
+
+        Also what a spider closing with articles it could not store calls, however short the outage was.
+        """
+        if self.gave_up:
+            return
+        self.gave_up = True
+        down_for = (now or time.monotonic()) - self.down_since if self.down_since is not None else 0.0
+        self._tell("give_up")
+        line = (f"crawl stopped, the store failed for {down_for:.0f} s: {self.last_error} "
+                "(articles not stored are fetched again by the next run)")
+        logger.error(line)
+        with contextlib.suppress(OSError):  # nobody may be reading stderr any more
+            print(f"error: {line}", file=sys.stderr, flush=True)  # the one line a person reads
 
     def recovered(self, now: float | None = None) -> None:
         if self.down_since is None:
@@ -151,3 +178,32 @@ class Outage:
     def _tell(self, event: str) -> None:
         for listener in list(self.listeners):
             listener(event)
+
+
+WAIT_STEP_SECONDS = 0.5  # how often a read held by an outage looks whether the crawl gave up meanwhile
+
+
+async def read_through(state: Outage, thread: StoreThread, function: Callable[..., Any], *args: Any) -> Any:
+    """``function(store, *args)`` in the store thread, tried again on the outage's backoff until the store
+    answers; ``CloseSpider("store_unavailable")`` once the outage gave up.
+
+    For the reads a spider opens with (its component awaits this in ``open_spider`` or ``spider_opened``,
+    so the spider sends no request before the store answered): what a crawl would fetch without them
+    could not be stored either, so waiting is the outage's pause, from the start.
+    """
+    from twisted.internet import reactor  # the one Scrapy installed
+
+    while True:
+        if state.gave_up:
+            raise CloseSpider("store_unavailable")
+        if not state.may_try():
+            state.judge()
+            await maybe_deferred_to_future(deferLater(reactor, WAIT_STEP_SECONDS, lambda: None))
+            continue
+        try:
+            result = await maybe_deferred_to_future(thread.call(function, *args))
+        except StoreError as exc:
+            state.failed(exc)
+        else:
+            state.recovered()
+            return result
