@@ -22,7 +22,7 @@ from pymongo import MongoClient
 
 from citywatch.config import PROJECT_ROOT
 from citywatch.store import connect
-from citywatch.store.runs import get_run, new_run_id, totals
+from citywatch.store.runs import get_run, merge_sources, new_run_id, totals
 from crawler.run import EXIT_INTERRUPTED, EXIT_OK, EXIT_STORE, EXIT_UNREACHED, child_env, crawl_command
 from demo_site.server import SiteServer
 from demo_site.site import Site, read_outlets
@@ -257,6 +257,28 @@ def test_sigkill_of_citywatch_crawl_stops_its_crawl_process(store_env: Path, tmp
         stored = store.articles.count_documents({})
     assert stopped["status"] == "interrupted", "the orphan stopped cleanly, like on SIGTERM"
     assert stored == fetched < 40 and stopped["sources"]["daily-courier"]["stored"] == stored
+
+
+def test_sigkill_of_the_crawl_process_is_an_interrupted_run_and_exit_3(store_env: Path, tmp_path: Path) -> None:
+    """The crawl process killed under a living ``citywatch crawl``: interrupted (not failed), with the counters
+    of its last heartbeat, and the command exits with the interrupted status."""
+    with SiteServer(courier_site(40, page_delay=0.2)) as site:
+        sources = site.site.write_sources(tmp_path / "sources.yaml")
+        with started(crawl_args(sources, {**FAST, "CONCURRENT_REQUESTS_PER_DOMAIN": 1})) as parent:
+            run = _running_run()
+            wait_until(lambda: _heartbeat_stored(run["_id"]) > 0, 60, "a heartbeat that counted stored articles")
+            os.kill(run["pid"], signal.SIGKILL)
+            assert parent.wait(timeout=60) == EXIT_INTERRUPTED
+    with connect() as store:
+        killed = get_run(store, run["_id"])
+    assert killed["status"] == "interrupted" and "killed by signal 9" in killed.get("note", "")
+    assert totals(killed)["stored"] > 0, "the counters of its last heartbeat are kept"
+
+
+def _heartbeat_stored(run_id: str) -> int:
+    with connect() as store:
+        run = get_run(store, run_id) or {}
+    return totals({"sources": merge_sources(run.get("spiders") or {})})["stored"]
 
 
 def test_citywatch_crawl_exit_status_says_how_the_run_ended(store_env: Path, tmp_path: Path) -> None:
