@@ -91,7 +91,7 @@ def spawn_crawl(command: list[str], **popen: Any) -> subprocess.Popen:
 
 def exit_code_after(returncode: int, stopping: bool) -> int:
     """The status ``citywatch crawl`` exits with for a crawl child that exited with ``returncode``."""
-    if returncode in (EXIT_OK, EXIT_STORE):
+    if returncode in (EXIT_OK, EXIT_STORE, EXIT_INTERRUPTED):
         return returncode
     return EXIT_INTERRUPTED if stopping or returncode < 0 else EXIT_FAILED
 
@@ -139,7 +139,8 @@ def run_crawl(sources_file: Path, only: list[str] | None = None, since: date | N
     try:
         with connect() as store, translated(store.location):
             if returncode != 0:
-                close_unfinished_run(store, run_id, returncode, stopping, {"sources_file": str(sources_file)})
+                close_unfinished_run(store, run_id, returncode, stopping or returncode == EXIT_INTERRUPTED,
+                                     {"sources_file": str(sources_file)})
             if after is not None:
                 _after_run(after, store, run_id)
     except StoreError:
@@ -178,7 +179,8 @@ def apply_overrides(settings: Any, overrides: Mapping[str, Any]) -> None:
 
 
 def crawl_in_this_process(sources_file: Path, run_id: str, only: list[str] | None, since: str | None,
-                          overrides: Mapping[str, Any]) -> None:
+                          overrides: Mapping[str, Any]) -> int:
+    """Run the spiders to their end; the exit status that says how it ended (:func:`exit_status`)."""
     from scrapy.crawler import CrawlerProcess
     from scrapy.utils.project import get_project_settings
 
@@ -193,8 +195,9 @@ def crawl_in_this_process(sources_file: Path, run_id: str, only: list[str] | Non
     apply_overrides(settings, overrides)
     process = CrawlerProcess(settings)
     install_run_log(log_file, settings)
-    for name in names:
-        process.crawl(name, sources=str(sources_file), only=only, since=since, run_id=run_id)
+    crawlers = [process.create_crawler(name) for name in names]
+    for crawler in crawlers:
+        process.crawl(crawler, sources=str(sources_file), only=only, since=since, run_id=run_id)
     gc.freeze()  # the imported libraries stay forever: keep them out of every garbage collection
     try:
         process.start()
@@ -202,6 +205,22 @@ def crawl_in_this_process(sources_file: Path, run_id: str, only: list[str] | Non
         from crawler.singletons import close_store_thread
 
         close_store_thread()
+    from crawler.singletons import store_gave_up
+
+    reasons = {crawler.stats.get_value("finish_reason") for crawler in crawlers}
+    return exit_status(store_gave_up(), process.bootstrap_failed, reasons)
+
+
+def exit_status(store_gave_up: bool, bootstrap_failed: bool, reasons: set[str | None]) -> int:
+    """The crawl process's exit status from how its spiders closed, as the run record judges them
+    (``crawler.runrecord``): all ``finished`` is 0, a ``shutdown`` (SIGTERM, Ctrl-C, the parent gone)
+    is interrupted, the store given up on is 2, anything else (a spider that failed to start,
+    ``lease_lost``) failed."""
+    if store_gave_up:
+        return EXIT_STORE
+    if bootstrap_failed or reasons - {"finished", "shutdown"}:
+        return EXIT_FAILED
+    return EXIT_INTERRUPTED if "shutdown" in reasons else EXIT_OK
 
 
 class RunLog(logging.FileHandler):
@@ -248,10 +267,7 @@ def main(argv: list[str] | None = None) -> int:
     only = [s for s in args.only.split(",") if s] if args.only else None
     if args.parent is not None:
         die_with_parent(args.parent, _stop_orphan)
-    crawl_in_this_process(args.sources, args.run_id, only, args.since, json.loads(args.settings))
-    from crawler.singletons import store_gave_up
-
-    return EXIT_STORE if store_gave_up() else EXIT_OK
+    return crawl_in_this_process(args.sources, args.run_id, only, args.since, json.loads(args.settings))
 
 
 def _stop_orphan() -> None:
