@@ -241,7 +241,10 @@ def _running_run(timeout: float = 60) -> dict:
 def test_sigkill_of_citywatch_crawl_stops_its_crawl_process(store_env: Path, tmp_path: Path) -> None:
     with SiteServer(courier_site(40, page_delay=0.2)) as site:
         sources = site.site.write_sources(tmp_path / "sources.yaml")
-        with started(crawl_args(sources, {**FAST, "CONCURRENT_REQUESTS_PER_DOMAIN": 1})) as parent:
+        # one request in the downloader at a time: a clean stop finishes what the downloader holds, and with
+        # the default 32 that could be every page left on a slow machine
+        settings = {**FAST, "CONCURRENT_REQUESTS_PER_DOMAIN": 1, "CONCURRENT_REQUESTS": 1}
+        with started(crawl_args(sources, settings)) as parent:
             run = _running_run()
             assert run["pid"] != parent.pid, "the crawl runs in a child process"
             parent.send_signal(signal.SIGKILL)
