@@ -10,8 +10,8 @@
 
 The index must outlive a run, or a story syndicated today would not meet its copy
 crawled yesterday. Signatures are stored in the ``signatures`` collection next to
-the articles (written in the same flush, after them); each run rebuilds the index
-from the signatures of the last ``DEDUP_WINDOW_DAYS`` days, read through a date index
+the articles (written in the same flush, just before them); each run rebuilds the index,
+in the store thread, from the signatures of the last ``DEDUP_WINDOW_DAYS`` days, read through a date index
 (:func:`citywatch.store.lookups.dated`), so the load costs the window, not the
 collection; :meth:`NearDuplicateIndex.load` itself is one LSH insert per signature
 (figures in ``docs/store.md``). Rebuilding keeps no second copy of state to corrupt.

@@ -379,3 +379,4 @@ class StoragePipeline(_Stage):
             for doc in self.buffer:
                 self.stats.inc_value(stat_key(doc["source_id"], "errors/store"))
             logger.error("%d articles could not be stored; the next run fetches them again", len(self.buffer))
+            self.outage.give_up()  # a crawl that ends with articles unstored ends on the store's account

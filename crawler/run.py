@@ -18,6 +18,7 @@ SIGTERM, so no orphan crawl outlives the process that holds its job lease.
 from __future__ import annotations
 
 import argparse
+import contextlib
 import gc
 import json
 import logging
@@ -90,7 +91,7 @@ def spawn_crawl(command: list[str], **popen: Any) -> subprocess.Popen:
 
 def exit_code_after(returncode: int, stopping: bool) -> int:
     """The status ``citywatch crawl`` exits with for a crawl child that exited with ``returncode``."""
-    if returncode in (EXIT_OK, EXIT_STORE):
+    if returncode in (EXIT_OK, EXIT_STORE, EXIT_INTERRUPTED):
         return returncode
     return EXIT_INTERRUPTED if stopping or returncode < 0 else EXIT_FAILED
 
@@ -104,7 +105,7 @@ def run_crawl(sources_file: Path, only: list[str] | None = None, since: date | N
     command line passes the post-run monitors (``citywatch.scheduler.monitors``),
     which live above the crawler because they judge a run against the store's history.
     """
-    from citywatch.store import StoreError, connect
+    from citywatch.store import StoreError, connect, translated
     from citywatch.store.runs import close_unfinished_run, new_run_id
 
     spiders_for(Path(sources_file), only)
@@ -136,9 +137,10 @@ def run_crawl(sources_file: Path, only: list[str] | None = None, since: date | N
             signal.signal(signal.SIGTERM, previous)
     code = exit_code_after(returncode, stopping)
     try:
-        with connect() as store:
+        with connect() as store, translated(store.location):
             if returncode != 0:
-                close_unfinished_run(store, run_id, returncode, stopping, {"sources_file": str(sources_file)})
+                close_unfinished_run(store, run_id, returncode, stopping or returncode == EXIT_INTERRUPTED,
+                                     {"sources_file": str(sources_file)})
             if after is not None:
                 _after_run(after, store, run_id)
     except StoreError:
@@ -152,9 +154,14 @@ def run_crawl(sources_file: Path, only: list[str] | None = None, since: date | N
 
 
 def _after_run(after: Callable[[Any, str], Any], store: Any, run_id: str) -> None:
-    """Post-run work never fails the crawl: a broken alert channel must not turn a good crawl into an error."""
+    """Post-run work never fails the crawl: a broken alert channel must not turn a good crawl into an error.
+    A store that fails under it is another matter (a full disk): that is the store's one line, not a traceback."""
+    from citywatch.store import STORE_FAILURES
+
     try:
         after(store, run_id)
+    except STORE_FAILURES:
+        raise
     except Exception:
         logging.getLogger(__name__).exception("post-run work on run %s failed", run_id)
 
@@ -172,22 +179,25 @@ def apply_overrides(settings: Any, overrides: Mapping[str, Any]) -> None:
 
 
 def crawl_in_this_process(sources_file: Path, run_id: str, only: list[str] | None, since: str | None,
-                          overrides: Mapping[str, Any]) -> None:
+                          overrides: Mapping[str, Any]) -> int:
+    """Run the spiders to their end; the exit status that says how it ended (:func:`exit_status`)."""
     from scrapy.crawler import CrawlerProcess
     from scrapy.utils.project import get_project_settings
 
     names = spiders_for(sources_file, only)
     logging.raiseExceptions = False  # a log file on a full disk must not print a traceback per line
     settings = get_project_settings()
-    log_dir = Path(os.environ.get("CITYWATCH_DATA_DIR") or PROJECT_ROOT / "var") / "logs"
-    log_dir.mkdir(parents=True, exist_ok=True)
-    settings.set("LOG_FILE", str(log_dir / f"{run_id}.log"), priority="project")
+    log_file = Path(os.environ.get("CITYWATCH_DATA_DIR") or PROJECT_ROOT / "var") / "logs" / f"{run_id}.log"
+    settings.set("LOG_FILE", str(log_file), priority="project")  # where `citywatch runs` looks for the log
+    settings.set("LOG_INSTALL_ROOT_HANDLER", False, priority="project")  # install_run_log does, once
     settings.set("CITYWATCH_RUN_ID", run_id, priority="cmdline")
     settings.set("CITYWATCH_RUN_SPIDERS", ",".join(names), priority="cmdline")
     apply_overrides(settings, overrides)
     process = CrawlerProcess(settings)
-    for name in names:
-        process.crawl(name, sources=str(sources_file), only=only, since=since, run_id=run_id)
+    install_run_log(log_file, settings)
+    crawlers = [process.create_crawler(name) for name in names]
+    for crawler in crawlers:
+        process.crawl(crawler, sources=str(sources_file), only=only, since=since, run_id=run_id)
     gc.freeze()  # the imported libraries stay forever: keep them out of every garbage collection
     try:
         process.start()
@@ -195,6 +205,54 @@ def crawl_in_this_process(sources_file: Path, run_id: str, only: list[str] | Non
         from crawler.singletons import close_store_thread
 
         close_store_thread()
+    from crawler.singletons import store_gave_up
+
+    reasons = {crawler.stats.get_value("finish_reason") for crawler in crawlers}
+    return exit_status(store_gave_up(), process.bootstrap_failed, reasons)
+
+
+def exit_status(store_gave_up: bool, bootstrap_failed: bool, reasons: set[str | None]) -> int:
+    """The crawl process's exit status from how its spiders closed, as the run record judges them
+    (``crawler.runrecord``): all ``finished`` is 0, a ``shutdown`` (SIGTERM, Ctrl-C, the parent gone)
+    is interrupted, the store given up on is 2, anything else (a spider that failed to start,
+    ``lease_lost``) failed."""
+    if store_gave_up:
+        return EXIT_STORE
+    if bootstrap_failed or reasons - {"finished", "shutdown"}:
+        return EXIT_FAILED
+    return EXIT_INTERRUPTED if "shutdown" in reasons else EXIT_OK
+
+
+class RunLog(logging.FileHandler):
+    """The crawl's log file, which a full disk costs lines but never the crawl's end.
+
+    ``logging`` drops a line it cannot write (``raiseExceptions`` off), but ``FileHandler.flush``
+    and ``close`` let the disk's ``OSError`` through: Scrapy's own handler raised it when the
+    next spider's crawler replaced the handler, and the crawl died with a traceback instead of
+    ending with its one line and exit status. This handler is installed once, for the process.
+    """
+
+    def flush(self) -> None:
+        with contextlib.suppress(OSError):
+            super().flush()
+
+    def close(self) -> None:
+        with contextlib.suppress(OSError):
+            super().close()
+
+
+def install_run_log(path: Path, settings: Any) -> None:
+    """The root log handler Scrapy would install (format, level), as a :class:`RunLog`; without a log
+    file when the disk cannot even hold an empty one (the run record and stderr still tell the outcome)."""
+    try:
+        path.parent.mkdir(parents=True, exist_ok=True)
+        handler: logging.Handler = RunLog(path, encoding=settings.get("LOG_ENCODING"))
+    except OSError:
+        handler = logging.NullHandler()
+    handler.setFormatter(logging.Formatter(settings.get("LOG_FORMAT"), settings.get("LOG_DATEFORMAT")))
+    handler.setLevel(settings.get("LOG_LEVEL"))
+    logging.root.setLevel(logging.NOTSET)  # the handler's level decides, as with Scrapy's handler
+    logging.root.addHandler(handler)
 
 
 def main(argv: list[str] | None = None) -> int:
@@ -209,10 +267,7 @@ def main(argv: list[str] | None = None) -> int:
     only = [s for s in args.only.split(",") if s] if args.only else None
     if args.parent is not None:
         die_with_parent(args.parent, _stop_orphan)
-    crawl_in_this_process(args.sources, args.run_id, only, args.since, json.loads(args.settings))
-    from crawler.singletons import store_gave_up
-
-    return EXIT_STORE if store_gave_up() else EXIT_OK
+    return crawl_in_this_process(args.sources, args.run_id, only, args.since, json.loads(args.settings))
 
 
 def _stop_orphan() -> None:

@@ -144,17 +144,27 @@ class Outage:
             return
         down_for = (now or time.monotonic()) - self.down_since
         if isinstance(self.last_error, StoreDamaged) or down_for >= self.give_up_after:
-            self.gave_up = True
-            self._tell("give_up")
-            line = (f"crawl stopped, the store failed for {down_for:.0f} s: {self.last_error} "
-                    "(articles not stored are fetched again by the next run)")
-            logger.error(line)
-            with contextlib.suppress(OSError):  # nobody may be reading stderr any more
-                print(f"error: {line}", file=sys.stderr, flush=True)  # the one line a person reads
+            self.give_up(now)
         elif down_for >= self.pause_after and not self.paused:
             self.paused = True
             logger.warning("store down for %.0f s: fetching paused until it answers", down_for)
             self._tell("pause")
+
+    def give_up(self, now: float | None = None) -> None:
+        """End the crawl on the store's account: its spiders close, one line on stderr, exit status 2.
+
+        Also what a spider closing with articles it could not store calls, however short the outage was.
+        """
+        if self.gave_up:
+            return
+        self.gave_up = True
+        down_for = (now or time.monotonic()) - self.down_since if self.down_since is not None else 0.0
+        self._tell("give_up")
+        line = (f"crawl stopped, the store failed for {down_for:.0f} s: {self.last_error} "
+                "(articles not stored are fetched again by the next run)")
+        logger.error(line)
+        with contextlib.suppress(OSError):  # nobody may be reading stderr any more
+            print(f"error: {line}", file=sys.stderr, flush=True)  # the one line a person reads
 
     def recovered(self, now: float | None = None) -> None:
         if self.down_since is None:

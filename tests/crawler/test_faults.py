@@ -22,12 +22,12 @@ from pymongo import MongoClient
 
 from citywatch.config import PROJECT_ROOT
 from citywatch.store import connect
-from citywatch.store.runs import get_run, new_run_id, totals
+from citywatch.store.runs import get_run, merge_sources, new_run_id, totals
 from crawler.run import EXIT_INTERRUPTED, EXIT_OK, EXIT_STORE, EXIT_UNREACHED, child_env, crawl_command
 from demo_site.server import SiteServer
 from demo_site.site import Site, read_outlets
 from tests.conftest import free_port
-from tests.crawler.conftest import FAST, OUTLETS
+from tests.crawler.conftest import FAST, OUTLETS, make_site
 from tests.scheduler.conftest import many_articles
 
 CITYWATCH = str(Path(sys.executable).parent / "citywatch")
@@ -48,7 +48,8 @@ def crawl_args(sources: Path, settings: dict) -> list[str]:
 @contextmanager
 def started(args: list[str], **popen: Any) -> Iterator[subprocess.Popen]:
     """A process that is killed (with whatever it started: it is a process group) if the test ends first."""
-    process = subprocess.Popen(args, cwd=PROJECT_ROOT, env=dict(os.environ), start_new_session=True, **popen)
+    popen.setdefault("env", dict(os.environ))
+    process = subprocess.Popen(args, cwd=PROJECT_ROOT, start_new_session=True, **popen)
     try:
         yield process
     finally:
@@ -158,6 +159,70 @@ def test_store_that_stays_down_ends_the_crawl_with_one_line(store_server: StoreS
     assert "127.0.0.1" in lines[0]
 
 
+def test_crawl_that_runs_out_of_pages_with_articles_unstored_says_so(store_server: StoreServer,
+                                                                      tmp_path: Path) -> None:
+    """The store dies and the crawl reaches its end before any pause or give-up limit: not a silent exit 0 of
+    the crawl process (as the scheduler runs it, with nobody to look at the store afterwards)."""
+    with SiteServer(courier_site(12, page_delay=0.2)) as site:
+        sources = site.site.write_sources(tmp_path / "sources.yaml")
+        settings = {**OUTAGE, "STORE_OUTAGE_PAUSE_SECONDS": 300, "STORE_OUTAGE_GIVE_UP_SECONDS": 600}
+        with started(crawl_command(sources, new_run_id(), settings=settings), env=child_env(),
+                     stderr=subprocess.PIPE, text=True) as crawl:
+            wait_until(lambda: len(store_server.articles()) >= 3, 60, "the first articles")
+            store_server.kill()
+            _, stderr = crawl.communicate(timeout=120)
+        assert article_hits(site) == 12, "it crawled to the end"
+    assert crawl.returncode == EXIT_STORE, stderr[-3000:]
+    lines = stderr.strip().splitlines()
+    assert len(lines) == 1 and "crawl stopped, the store failed for" in lines[0], stderr[-3000:]
+
+
+def test_every_store_call_of_a_crawl_runs_off_the_reactor_thread(store_env: Path, tmp_path: Path) -> None:
+    """The reads at spider open (near-duplicate window, review rules, feed validators), the known-URL check,
+    the writes, heartbeats and the validators written at the end: none of them on the reactor thread."""
+    record = tmp_path / "on-reactor.txt"
+    with SiteServer(make_site()) as site:
+        sources = site.site.write_sources(tmp_path / "sources.yaml")
+        for attempt in ("first", "second"):  # the second run has validators and known URLs to read
+            command = crawl_command(sources, new_run_id(), only=["daily-courier", "harbour-post"],
+                                    settings={**FAST, "TAGGER_ENABLED": True, "EXTRACTION_PROCESSES": 0})
+            done = subprocess.run([sys.executable, "-m", "tests.crawler.reactor_watch", str(record), *command[3:]],
+                                  cwd=PROJECT_ROOT, env=child_env(), capture_output=True, text=True, timeout=300)
+            assert done.returncode == EXIT_OK, (attempt, done.stderr[-3000:])
+    with connect() as store:
+        runs = list(store.runs.find({}))
+        assert store.articles.count_documents({}) > 0 and store.collection("feed_state").count_documents({}) > 0
+    assert [r["status"] for r in runs] == ["finished", "finished"]
+    assert sum(totals(r)["stored"] for r in runs) == totals(runs[0])["stored"] > 0, "the second run skipped them"
+    assert not record.exists(), record.read_text()[:3000]
+
+
+def test_store_down_when_the_crawl_opens_holds_it_then_it_crawls(store_server: StoreServer, tmp_path: Path) -> None:
+    """Down at spider open: no request goes out, one line and exit 2 if it stays down, a full crawl once it is back."""
+    store_server.kill()
+    with SiteServer(courier_site(6, page_delay=0.0)) as site:
+        sources = site.site.write_sources(tmp_path / "sources.yaml")
+        settings = {**OUTAGE, "STORE_OUTAGE_GIVE_UP_SECONDS": 3}
+        stays_down = subprocess.run(crawl_command(sources, new_run_id(), settings=settings), cwd=PROJECT_ROOT,
+                                    env=child_env(), capture_output=True, text=True, timeout=120)
+        assert sum(site.hits.values()) == 0, "nothing fetched that could not be stored"
+        assert stays_down.returncode == EXIT_STORE, stays_down.stderr[-3000:]
+        lines = stays_down.stderr.strip().splitlines()
+        assert len(lines) == 1 and "crawl stopped, the store failed for" in lines[0], stays_down.stderr[-3000:]
+        assert "127.0.0.1" in lines[0]
+
+        settings = {**OUTAGE, "STORE_OUTAGE_GIVE_UP_SECONDS": 120}
+        with started(crawl_command(sources, new_run_id(), settings=settings), env=child_env(),
+                     stderr=subprocess.PIPE, text=True) as crawl:
+            time.sleep(3)  # past the 1 s pause limit, every try failing
+            assert crawl.poll() is None and sum(site.hits.values()) == 0, "held, not failed"
+            store_server.start()
+            _, stderr = crawl.communicate(timeout=120)
+    assert crawl.returncode == EXIT_OK, stderr[-3000:]
+    ids = store_server.articles()
+    assert len(ids) == len(set(ids)) == 6
+
+
 # --- processes that die -------------------------------------------------------------------------------
 
 
@@ -176,7 +241,10 @@ def _running_run(timeout: float = 60) -> dict:
 def test_sigkill_of_citywatch_crawl_stops_its_crawl_process(store_env: Path, tmp_path: Path) -> None:
     with SiteServer(courier_site(40, page_delay=0.2)) as site:
         sources = site.site.write_sources(tmp_path / "sources.yaml")
-        with started(crawl_args(sources, {**FAST, "CONCURRENT_REQUESTS_PER_DOMAIN": 1})) as parent:
+        # one request in the downloader at a time: a clean stop finishes what the downloader holds, and with
+        # the default 32 that could be every page left on a slow machine
+        settings = {**FAST, "CONCURRENT_REQUESTS_PER_DOMAIN": 1, "CONCURRENT_REQUESTS": 1}
+        with started(crawl_args(sources, settings)) as parent:
             run = _running_run()
             assert run["pid"] != parent.pid, "the crawl runs in a child process"
             parent.send_signal(signal.SIGKILL)
@@ -192,6 +260,28 @@ def test_sigkill_of_citywatch_crawl_stops_its_crawl_process(store_env: Path, tmp
         stored = store.articles.count_documents({})
     assert stopped["status"] == "interrupted", "the orphan stopped cleanly, like on SIGTERM"
     assert stored == fetched < 40 and stopped["sources"]["daily-courier"]["stored"] == stored
+
+
+def test_sigkill_of_the_crawl_process_is_an_interrupted_run_and_exit_3(store_env: Path, tmp_path: Path) -> None:
+    """The crawl process killed under a living ``citywatch crawl``: interrupted (not failed), with the counters
+    of its last heartbeat, and the command exits with the interrupted status."""
+    with SiteServer(courier_site(40, page_delay=0.2)) as site:
+        sources = site.site.write_sources(tmp_path / "sources.yaml")
+        with started(crawl_args(sources, {**FAST, "CONCURRENT_REQUESTS_PER_DOMAIN": 1})) as parent:
+            run = _running_run()
+            wait_until(lambda: _heartbeat_stored(run["_id"]) > 0, 60, "a heartbeat that counted stored articles")
+            os.kill(run["pid"], signal.SIGKILL)
+            assert parent.wait(timeout=60) == EXIT_INTERRUPTED
+    with connect() as store:
+        killed = get_run(store, run["_id"])
+    assert killed["status"] == "interrupted" and "killed by signal 9" in killed.get("note", "")
+    assert totals(killed)["stored"] > 0, "the counters of its last heartbeat are kept"
+
+
+def _heartbeat_stored(run_id: str) -> int:
+    with connect() as store:
+        run = get_run(store, run_id) or {}
+    return totals({"sources": merge_sources(run.get("spiders") or {})})["stored"]
 
 
 def test_citywatch_crawl_exit_status_says_how_the_run_ended(store_env: Path, tmp_path: Path) -> None:

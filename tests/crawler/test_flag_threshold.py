@@ -9,6 +9,7 @@ import sys
 
 import pytest
 from scrapy.utils.test import get_crawler
+from twisted.internet.defer import Deferred
 
 from citywatch.config import DEFAULT_SOURCES, SettingError
 from crawler.pipelines import TaggingPipeline
@@ -23,9 +24,12 @@ def test_a_bad_threshold_stops_the_crawl_naming_the_variable(monkeypatch) -> Non
 
 @pytest.mark.parametrize(("threshold", "flagged"), [(1.01, True), (0.0, False)])
 def test_the_tagging_stage_flags_by_the_threshold_setting(threshold: float, flagged: bool, monkeypatch) -> None:
-    monkeypatch.setattr(TaggingPipeline, "_review_rules", staticmethod(lambda: {}))  # no store needed here
+    async def no_rules(self: TaggingPipeline) -> dict:  # no store needed here
+        return {}
+
+    monkeypatch.setattr(TaggingPipeline, "_review_rules", no_rules)
     stage = TaggingPipeline(get_crawler(settings_dict={"TAGGER_ENABLED": True, "TAGGER_FLAG_THRESHOLD": threshold}))
-    stage.open_spider()
+    Deferred.fromCoroutine(stage.open_spider())  # nothing awaited: opened when this returns
     (mentions,) = stage.tag_texts(["Suzhou is famous for its canals."], ["en"])
     assert mentions[0]["flagged"] is flagged
 

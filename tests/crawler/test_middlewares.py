@@ -2,13 +2,15 @@
 
 from __future__ import annotations
 
+import asyncio
+
 import pytest
 from scrapy import Request
 from scrapy.exceptions import IgnoreRequest
 from scrapy.utils.test import get_crawler
 
 from citywatch.config.sources import Source
-from citywatch.store import save_articles
+from citywatch.store import known_urls, save_articles
 from crawler import singletons
 from crawler.middlewares import KnownUrlsMiddleware, SourceDomainsMiddleware
 
@@ -46,21 +48,33 @@ def test_each_source_only_reaches_its_own_domains() -> None:
 def test_known_urls_are_filtered_in_batches(embedded_store, monkeypatch: pytest.MonkeyPatch) -> None:
     from datetime import UTC, datetime
 
-    monkeypatch.setattr(singletons, "_store", embedded_store)
     monkeypatch.setattr(singletons, "_claimed", set())
     save_articles(embedded_store, [{"url": "https://one.example/a/stored-story-here.html", "source_id": "one",
                                     "text": "x", "fetched_at": datetime.now(UTC), "content_hash": "h"}])
     queries: list[int] = []
-    real = __import__("crawler.middlewares", fromlist=["known_urls"]).known_urls
-    monkeypatch.setattr("crawler.middlewares.known_urls", lambda store, urls: queries.append(len(set(urls))) or real(store, urls))
+
+    async def lookup(urls: set[str]) -> set[str]:  # what the store thread would answer
+        queries.append(len(urls))
+        return known_urls(embedded_store, urls)
+
     crawler = _crawler()
+    middleware = KnownUrlsMiddleware(crawler)
+    middleware.lookup = lookup
     links = [f"https://one.example/a/story-{i}.html" for i in range(5)] + [
         "https://one.example/a/stored-story-here.html?utm_source=rss",  # stored, under a tracking-param alias
         "https://one.example/a/story-1.html#comments",  # listed twice
     ]
     feed = Request("https://one.example/rss", meta={"source_id": "one"})
     output = [Request(u, meta={"source_id": "one", "article": True}) for u in links] + [feed]
-    kept = list(KnownUrlsMiddleware(crawler).process_spider_output(None, output))
+
+    async def spider_output():
+        for out in output:
+            yield out
+
+    async def kept_requests() -> list:
+        return [out async for out in middleware.process_spider_output(None, spider_output())]
+
+    kept = asyncio.run(kept_requests())
     assert [r.url for r in kept if r.meta.get("article")] == links[:5]
     assert feed in kept
     assert len(queries) == 3  # 7 links in batches of 3, not 7 queries

@@ -32,7 +32,7 @@ def _tagging(tagger) -> TaggingPipeline:
     crawler = get_crawler(settings_dict={"TAGGER_BATCH": 2, "TAGGER_FLUSH_SECONDS": 60})
     crawler.stats.open_spider()
     stage = TaggingPipeline(crawler)
-    stage.open_spider()
+    Deferred.fromCoroutine(stage.open_spider())  # tagger off in these settings: nothing to wait for
     stage.tag_texts, stage.version = tagger, "test-1"
     stage.timers = []
     stage.call_later = lambda seconds, function: stage.timers.append(seconds) or _Timer()  # no reactor in pytest

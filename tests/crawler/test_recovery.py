@@ -12,7 +12,7 @@ from pathlib import Path
 
 from citywatch.store import connect
 from citywatch.store.runs import get_run, merge_sources, new_run_id, totals
-from crawler.run import child_env, crawl_command
+from crawler.run import EXIT_INTERRUPTED, child_env, crawl_command
 from demo_site.server import SiteServer
 from demo_site.site import Site, read_articles, read_outlets
 from tests.crawler.conftest import ARTICLES, FAST, OUTLETS, crawl
@@ -84,7 +84,7 @@ def test_sigterm_finishes_in_flight_work_and_marks_the_run_interrupted(store_env
             while time.monotonic() < deadline and store.articles.count_documents({}) < 2:
                 time.sleep(0.2)
         child.send_signal(signal.SIGTERM)
-        assert child.wait(timeout=60) == 0
+        assert child.wait(timeout=60) == EXIT_INTERRUPTED, "the crawl process's status says it was stopped"
         fetched = sum(n for path, n in server.hits.items() if path.endswith(".html"))
         assert server.max_in_flight == 1  # CONCURRENT_REQUESTS_PER_DOMAIN holds
     with connect() as store:

@@ -1,11 +1,13 @@
 """The embedded store file under faults: damaged (truncated), on a full disk; ``db check`` and ``db backup``.
 
-Every command is a real ``citywatch`` process; the full disk is a real tmpfs with a size limit (root only,
-skipped with a message elsewhere).
+Every command is a real ``citywatch`` process; the full disk is a real tmpfs with a size limit, filled to the
+last byte (root only, skipped with a message elsewhere).
 """
 
 from __future__ import annotations
 
+import contextlib
+import os
 import shutil
 import sqlite3
 import subprocess
@@ -18,9 +20,11 @@ import pytest
 
 from citywatch.config import PROJECT_ROOT
 from citywatch.store import connect, save_articles
-from crawler.run import EXIT_OK, EXIT_STORE
+from citywatch.store.runs import new_run_id
+from crawler.run import EXIT_OK, EXIT_STORE, child_env, crawl_command
 from demo_site.server import SiteServer
 from tests.crawler.conftest import FAST, make_site
+from tests.crawler.test_faults import courier_site, started, wait_until
 
 CITYWATCH = str(Path(sys.executable).parent / "citywatch")
 
@@ -99,28 +103,68 @@ def tiny_disk(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> Iterator[Path]
         subprocess.run(["umount", "-l", str(mount)], check=False)
 
 
-def test_full_disk_ends_the_crawl_with_one_line_and_a_rerun_stores_everything(tiny_disk: Path, tmp_path: Path) -> None:
+def fill_up(disk: Path) -> Path:
+    """Write a ballast file until the disk refuses another byte: a truly full disk."""
+    ballast = disk / "ballast"
+    fd = os.open(ballast, os.O_WRONLY | os.O_CREAT | os.O_APPEND)
+    try:
+        for size in (65536, 4096, 1):
+            with contextlib.suppress(OSError):  # ENOSPC: then smaller pieces, down to one byte
+                while True:
+                    os.write(fd, b"\0" * size)
+    finally:
+        os.close(fd)
+    return ballast
+
+
+def crawl_settings(**extra: object) -> dict:
+    return {**FAST, "STORE_OUTAGE_GIVE_UP_SECONDS": 2, "STORE_RETRY_SECONDS": 0.2, **extra}
+
+
+def test_full_disk_mid_crawl_ends_it_with_one_line_and_a_rerun_stores_everything(tiny_disk: Path,
+                                                                                  tmp_path: Path) -> None:
+    """The disk fills up to the last byte while the crawl runs: store writes and the crawl log both fail."""
     assert citywatch("db", "init").returncode == EXIT_OK
-    ballast = tiny_disk / "ballast"
-    with ballast.open("wb") as handle:  # fill the disk, then leave a little room: the crawl starts, then hits it
-        try:
-            while True:
-                handle.write(b"\0" * 65536)
-                handle.flush()
-        except OSError:
-            pass
-    ballast.write_bytes(b"\0" * max(0, ballast.stat().st_size - 400 * 1024))
-    settings = {**FAST, "STORE_OUTAGE_GIVE_UP_SECONDS": 2, "STORE_RETRY_SECONDS": 0.2}
-    with SiteServer(make_site()) as server:
+    settings = crawl_settings(CONCURRENT_REQUESTS_PER_DOMAIN=1, STORE_BATCH=3)
+    with SiteServer(courier_site(40, page_delay=0.3)) as server:
         sources = server.site.write_sources(tmp_path / "sources.yaml")
-        args = ["crawl", "--sources", str(sources), "--quiet", *[a for k, v in settings.items() for a in ("-s", f"{k}={v}")]]
-        one_error_line(citywatch(*args), "disk full: free space or move CITYWATCH_DATA_DIR", str(tiny_disk))
-        listed = citywatch("runs")
-        assert listed.returncode in (EXIT_OK, EXIT_STORE) and "Traceback" not in listed.stderr
+        args = [CITYWATCH, "crawl", "--sources", str(sources), "--quiet",
+                *[a for k, v in settings.items() for a in ("-s", f"{k}={v}")]]
+        with started(args, stderr=subprocess.PIPE, text=True) as crawl:
+            wait_until(lambda: stored_count() >= 3, 120, "the first articles")
+            ballast = fill_up(tiny_disk)
+            assert shutil.disk_usage(tiny_disk).free == 0
+            _, stderr = crawl.communicate(timeout=120)
+        assert crawl.returncode == EXIT_STORE, stderr[-3000:]
+        lines = stderr.strip().splitlines()
+        assert len(lines) == 1 and "disk full: free space or move CITYWATCH_DATA_DIR" in lines[0], stderr[-3000:]
+        assert str(tiny_disk) in lines[0]
+        for command in (["runs"], ["db", "status"]):  # the disk is still full: they answer, or say so in one line
+            answered = citywatch(*command)
+            assert answered.returncode in (EXIT_OK, EXIT_STORE) and "Traceback" not in answered.stderr, answered
 
         ballast.unlink()  # space freed: the next run stores everything, nothing twice
-        rerun = citywatch(*args)
+        rerun = citywatch(*args[1:])
     assert rerun.returncode == EXIT_OK, rerun.stderr
     with connect() as store:
         ids = [d["_id"] for d in store.articles.find({}, {"_id": 1})]
-    assert len(ids) == len(set(ids)) == len(server.site.articles)
+    assert len(ids) == len(set(ids)) == 40
+
+
+def test_crawl_process_started_on_a_full_disk_ends_with_one_line(tiny_disk: Path, tmp_path: Path) -> None:
+    """The crawl process as the scheduler starts it, on a disk without one free byte (not even for its log)."""
+    assert citywatch("db", "init").returncode == EXIT_OK
+    with SiteServer(make_site()) as server:
+        sources = server.site.write_sources(tmp_path / "sources.yaml")
+        fill_up(tiny_disk)
+        assert shutil.disk_usage(tiny_disk).free == 0
+        done = subprocess.run(crawl_command(sources, new_run_id(), settings=crawl_settings()), cwd=PROJECT_ROOT,
+                              env=child_env(), capture_output=True, text=True, timeout=120)
+    assert done.returncode == EXIT_STORE, done.stderr[-3000:]
+    lines = done.stderr.strip().splitlines()
+    assert len(lines) == 1 and "disk full: free space or move CITYWATCH_DATA_DIR" in lines[0], done.stderr[-3000:]
+
+
+def stored_count() -> int:
+    with connect() as store:
+        return store.articles.count_documents({})
