@@ -40,6 +40,10 @@ _KOREAN = re.compile(r"^[ \t]*[(（](?P<zone>[^)）=\n]{1,20})[=＝][^)）\n]{1,
 # A byline or reporting credit: the word that introduces the writer, their name, then "in"/"à"/"aus" and the
 # place (up to the end of the clause). "By Sarah Chen, Nanchang" puts the place after a comma instead.
 _BY = r"By|Reporting by|Additional reporting by|Reported by|From|Par|De|Por|Desde|Von|Di|Da|Door|Av|Från|Em"
+# "Wong reported from Beijing.", "Keith Bradsher contributed reporting from Hong Kong." (a closing credit)
+_CREDIT = re.compile(r"(?:^|(?<=[.!?”\"] ))[A-Z][\w.'’-]*(?:[ \t]+[A-Z][\w.'’-]*){0,3}[ \t]+"
+                     r"(?:reported|contributed reporting|contributed to this report) from[ \t]+"
+                     r"(?P<zone>[^\W\d_][\w'’-]*(?:[ \t]+[A-Z][\w'’-]*){0,3})(?=[ \t]*(?:[.;\n]|$))", re.MULTILINE)
 _NAME = r"(?:(?:[A-Z][\w.'’-]*|and|et|y|und|e|en|och|&)[ \t]+){1,6}"  # "Wang Lei", "Li Qiao and Tom Hogue"
 _STAFF = r"[^\n;]{0,30}?(?i:correspond|korrespond|reporter|envoy|envoyé|enviad|inviat|staff|redac)\w*[ \t]+"
 _IN = r"in|from|à|a|en|em|aus|i|uit|da"
@@ -74,4 +78,5 @@ def zones(text: str) -> list[tuple[int, int]]:
     for match in _BYLINE.finditer(text):
         group = "zone" if match.group("zone") is not None else "comma"
         out.append(match.span(group))
+    out += [match.span("zone") for match in _CREDIT.finditer(text)]
     return sorted(set(out))
