@@ -52,9 +52,6 @@ W_DATELINE_CHINA = 3.0  # a dateline in China ("URUMQI, China", "BEIJING —") a
 W_FOREIGN_DATELINE = 5.0  # the dateline names the namesake's country or state ("CANTON, Ohio (AP) —", "PEKIN, Ill.")
 W_OUTLET_COUNTRY = 1.0  # the outlet's registry country is the namesake's: weak, as foreign outlets cover China too
 _BESIDE = frozenset(" (（)）")
-# Romanisations no longer in use ("Changan", "Amoy", "Hankow"): today they more often name a brand, a street or
-# a ship, so in a text that says nothing about China they are no mention of the city.
-_HISTORIC_KINDS = frozenset({"historic", "postal", "wade-giles"})
 _CURRENT_KINDS = {"name", "pinyin", "pinyin_tone", "pinyin_variant", "english", "zh_hans", "zh_hant", "zh_hans_full",
                   "zh_hant_full", "alt:en"}
 
@@ -109,7 +106,6 @@ class ArticleContext:
     _hit_starts: list[int] = field(default_factory=list, repr=False, compare=False)
     reported: Reported = field(default_factory=lambda: Reported())  # where the article was reported from
     outlet_country: str | None = None  # ISO code of the outlet's country in the source registry, when known
-    current_china: bool = True  # China, a province or a city by a name in use today is named (not only "Amoy")
 
     def __post_init__(self) -> None:
         self._starts = [hit.start for hit, _ in self.province_hits]
@@ -161,15 +157,12 @@ def article_context(text: str, hits: Sequence[Hit], lexicon: Lexicon, china_word
             provinces[code] = provinces.get(code, 0) + 1
     province_hits.sort(key=lambda pair: pair[0].start)
     lowered = lower_same_length(text)  # offsets into it must be offsets into text ("İ" lowers to 2)
-    china_word = any(contains_word(word, lowered) for word in china_words)
-    china = bool(provinces) or china_word
-    current = china_word or any(h.kind == "province" or (
-        h.kind == "city" and (f := lexicon.form(h.form)) is not None and not _historic(f)) for h in hits)
+    china = bool(provinces) or any(contains_word(word, lowered) for word in china_words)
     prefectures, places = _parts_and_places(hits, lexicon)
     reported = _reported_from(text, lowered, hits, lexicon, china_words, foreign_cues or foreign_names())
     return ArticleContext(provinces, province_hits, china or reported.china, lowered, _sentence_ends(text), hits=sorted(
         hits, key=lambda h: h.start), prefectures=prefectures, places=places, reported=reported,
-        outlet_country=outlet_country, current_china=current or reported.china)
+        outlet_country=outlet_country)
 
 
 def _reported_from(text: str, lowered: str, hits: Sequence[Hit], lexicon: Lexicon, china_words: frozenset[str],
@@ -257,8 +250,6 @@ def link(text: str, hit: Hit, form: Any, lexicon: Lexicon, ctx: ArticleContext, 
     if not candidates:
         return Link(None, 0.0, 1.0, (), bool(near))
     cities = lexicon.gazetteer.cities
-    if not ctx.current_china and not getattr(form, "foreign", ()) and _historic(form):
-        return Link(None, 0.0, 0.0, candidates, False)
     if not near & {lexicon.city_province.get(c) for c in candidates} and _district_of_a_named_city(
             form, candidates, lexicon, ctx):
         return Link(None, 0.0, 0.0, candidates, False)
@@ -291,10 +282,6 @@ def link(text: str, hit: Hit, form: Any, lexicon: Lexicon, ctx: ArticleContext, 
     best = max(range(len(candidates)), key=probs.__getitem__)
     foreign = _foreign_probability(hit, form, ctx, bool(near), lang, lexicon, top_pop, foreign_cues or foreign_names())
     return Link(candidates[best], probs[best], foreign, candidates, bool(near))
-
-
-def _historic(form: Any) -> bool:
-    return set(form.kinds) <= _HISTORIC_KINDS
 
 
 def _district_of_a_named_city(form: Any, candidates: Sequence[str], lexicon: Lexicon, ctx: ArticleContext) -> bool:

@@ -133,10 +133,3 @@ def test_a_closing_credit_is_a_byline_place() -> None:
     assert [text[a:b] for a, b in zones(text)] == ["Kunming"]
     assert zones("She reported from Kunming for years before moving on.") == []
 
-
-def test_a_historic_name_alone_is_no_city(english) -> None:
-    """A romanisation no longer in use names a brand, a street or a ship more often than the city when the
-    text says nothing about China (a list of car makers); with China named it is the city."""
-    assert only(english, "Brands on show: Audi, BMW, BYD, Changan, Chevrolet and Ford.", "Changan")["city"] is None
-    mention = only(english, "The Tang capital Changan was the largest city in China.", "Changan")
-    assert mention["city"]["adcode"] == "610100"
