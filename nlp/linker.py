@@ -1,5 +1,6 @@
 """Which city a name denotes: homonyms from province context, foreign namesakes from
-country/state context, then a salience prior.
+country/state context, both also from where the article was reported (its dateline, byline
+place or reporting credit, ``nlp.dateline``), then a salience prior.
 
 Scores are log-odds so that the softmax over candidates doubles as the linking
 confidence the confidence stage multiplies in.
