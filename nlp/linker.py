@@ -259,7 +259,7 @@ def link(text: str, hit: Hit, form: Any, lexicon: Lexicon, ctx: ArticleContext, 
     known_for = getattr(lexicon.gazetteer, "known_for", {})
     written = {code for other in ctx.beside(hit) if other.kind == "city" and is_cjk(other.form[:1])
                for code in lexicon.form(other.form).adcodes} if len(candidates) > 1 else set()
-    qualified = bool(near) and len(candidates) > 1 and _qualified(text, hit, ctx)
+    qualified = _qualifiers(text, hit, ctx) & near if near and len(candidates) > 1 else near
     for code in candidates:
         province = lexicon.city_province.get(code, "")
         own = 1 if len(candidates) == 1 else 0  # an unambiguous city counted itself in the article tally
@@ -267,22 +267,28 @@ def link(text: str, hit: Hit, form: Any, lexicon: Lexicon, ctx: ArticleContext, 
         if len(near) >= MEETING_PROVINCES:  # "where Jiangsu, Shandong, Henan and Anhui meet": the candidate near them all
             score += W_NEAR_PROVINCE * sum(_touches(cities[code], p, lexicon) for p in near) / len(near)
         else:
-            score += W_NEAR_PROVINCE * (province in near)
-        score += W_SENTENCE_PROVINCE * (province == closest)
-        score += W_ARTICLE_PROVINCE * (ctx.provinces.get(province, 0) > 0 and province not in near)
-        score += W_SAME_PROVINCE_CITY * min(MAX_SAME_PROVINCE, max(0, ctx.provinces.get(province, 0) - own))
-        if len(candidates) > 1:
-            score += W_CHARACTERS * (code in written) + W_PREFECTURE_PART * (ctx.prefectures.get(code, 0) > 0)
-            score += W_NEIGHBOUR * _has_neighbour(cities[code], ctx.places)
-            score += W_KNOWN_FOR * any(ctx.has_word(w) for w in known_for.get(code, ()))
-            if not qualified:  # the name's own province written beside it overrules the dateline
-                score += W_DATELINE_CITY if code in ctx.reported.cities else (
-                    W_DATELINE_NEAR * ctx.reported.near(cities[code], province))
+            # a province merely within reach ("Pingxiang resumed shipments to Guangxi") weighs as one in the sentence
+            score += W_NEAR_PROVINCE * (province in qualified) + W_SENTENCE_PROVINCE * (province in near - qualified)
+        score += W_SENTENCE_PROVINCE * (province == closest) + W_CHARACTERS * (code in written)
+        if not qualified or province in qualified:  # the name's own province beside it overrules the rest of the article
+            score += _article_evidence(code, province, own, ctx, lexicon, known_for, province in near)
         scores.append(score)
     probs = _softmax(scores)
     best = max(range(len(candidates)), key=probs.__getitem__)
     foreign = _foreign_probability(hit, form, ctx, bool(near), lang, lexicon, top_pop, foreign_cues or foreign_names())
     return Link(candidates[best], probs[best], foreign, candidates, bool(near))
+
+
+def _article_evidence(code: str, province: str, own: int, ctx: ArticleContext, lexicon: Lexicon,
+                      known_for: Mapping[str, Sequence[str]], in_reach: bool) -> float:
+    """What the rest of the article says for candidate ``code``: its province and cities named anywhere, its
+    counties, its neighbours, what it is known for, and where the article was reported from."""
+    city = lexicon.gazetteer.cities[code]
+    score = W_ARTICLE_PROVINCE * (ctx.provinces.get(province, 0) > 0 and not in_reach)
+    score += W_SAME_PROVINCE_CITY * min(MAX_SAME_PROVINCE, max(0, ctx.provinces.get(province, 0) - own))
+    score += W_PREFECTURE_PART * (ctx.prefectures.get(code, 0) > 0) + W_NEIGHBOUR * _has_neighbour(city, ctx.places)
+    score += W_KNOWN_FOR * any(ctx.has_word(w) for w in known_for.get(code, ()))
+    return score + (W_DATELINE_CITY if code in ctx.reported.cities else W_DATELINE_NEAR * ctx.reported.near(city, province))
 
 
 def _district_of_a_named_city(form: Any, candidates: Sequence[str], lexicon: Lexicon, ctx: ArticleContext) -> bool:
@@ -316,21 +322,29 @@ def _has_neighbour(city: Any, places: Sequence[tuple[str, float, float]]) -> boo
 
 _GAP_WORD = re.compile(r"[^\W\d_]+")
 MAX_QUALIFIER_WORDS = 2  # "Taizhou, Jiangsu", "Suzhou, in neighbouring Anhui", "in Anhui province, Suzhou"
+MAX_APPOSITION_WORDS = 4  # "Suzhou, a city in northern Anhui"
 
 
-def _qualified(text: str, hit: Hit, ctx: ArticleContext) -> bool:
-    """A province is written as the name's qualifier: right beside it with at most two words and no clause
-    break between ("Suzhou, in Anhui", "Anhui's Suzhou"), not merely within reach ("Suzhou cut shifts; buyers
-    in Shanghai", "Pingxiang resumed shipments to Guangxi")."""
+def _qualifiers(text: str, hit: Hit, ctx: ArticleContext) -> set[str]:
+    """The provinces written as the name's qualifier: right beside it with at most two words and no clause
+    break between ("Suzhou, in Anhui", "Anhui's Suzhou"), or after a comma with at most four ("Suzhou, a city
+    in northern Anhui"); not merely within reach ("Suzhou cut shifts; buyers in Shanghai", "Pingxiang resumed
+    shipments to Guangxi")."""
     pivot = bisect_left(ctx._starts, hit.start)
-    for other, _code in ctx.province_hits[max(0, pivot - 1):pivot + 2]:
+    out = set()
+    for other, code in ctx.province_hits[max(0, pivot - 1):pivot + 2]:
         if other.start == hit.start:
             continue
-        left, right = (hit.end, other.start) if other.start > hit.start else (other.end, hit.start)
-        gap = text[left:right] if 0 <= right - left <= NEAR_AFTER else ";"
-        if not any(c in gap for c in ";:.!?\n。；") and len(_GAP_WORD.findall(gap)) <= MAX_QUALIFIER_WORDS:
-            return True
-    return False
+        after = other.start > hit.start
+        left, right = (hit.end, other.start) if after else (other.end, hit.start)
+        if not 0 <= right - left <= (NEAR_AFTER if after else NEAR_BEFORE):
+            continue
+        gap = text[left:right]
+        words = len(_GAP_WORD.findall(gap))
+        limit = MAX_APPOSITION_WORDS if after and gap.lstrip().startswith(",") else MAX_QUALIFIER_WORDS
+        if not any(c in gap for c in ";:.!?\n。；") and words <= limit:
+            out.add(code)
+    return out
 
 
 _CJK_FULL_STOP = re.compile("[。！？]")  # Chinese and Japanese: 30 characters span sentences

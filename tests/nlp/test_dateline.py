@@ -133,3 +133,13 @@ def test_a_closing_credit_is_a_byline_place() -> None:
     assert [text[a:b] for a, b in zones(text)] == ["Kunming"]
     assert zones("She reported from Kunming for years before moving on.") == []
 
+
+
+def test_a_province_merely_within_reach_does_not_overrule_the_dateline(english) -> None:
+    """Only a province written as the name's qualifier ("Suzhou, a city in northern Anhui") weighs as one
+    beside the name; one that closes a clause about the city ("shipped fireworks to Guangxi") is a province
+    of the sentence, and the byline place decides."""
+    text = "By Mei Lin in Nanchang\nFactories in Pingxiang shipped fireworks to Guangxi on Monday."
+    assert only(english, text, "Pingxiang")["city"]["adcode"] == "360300"
+    text = "NANJING (Reuters) - Suzhou, a city in northern Anhui, reported floods."
+    assert only(english, text, "Suzhou")["city"]["adcode"] == "341300"
