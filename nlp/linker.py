@@ -270,7 +270,8 @@ def link(text: str, hit: Hit, form: Any, lexicon: Lexicon, ctx: ArticleContext, 
             # a province merely within reach ("Pingxiang resumed shipments to Guangxi") weighs as one in the sentence
             score += W_NEAR_PROVINCE * (province in qualified) + W_SENTENCE_PROVINCE * (province in near - qualified)
         score += W_SENTENCE_PROVINCE * (province == closest) + W_CHARACTERS * (code in written)
-        if not qualified or province in qualified:  # the name's own province beside it overrules the rest of the article
+        # the name's own province beside it overrules the rest of the article; one candidate needs no scores
+        if len(candidates) > 1 and (not qualified or province in qualified):
             score += _article_evidence(code, province, own, ctx, lexicon, known_for, province in near)
         scores.append(score)
     probs = _softmax(scores)
