@@ -40,10 +40,6 @@ _KOREAN = re.compile(r"^[ \t]*[(（](?P<zone>[^)）=\n]{1,20})[=＝][^)）\n]{1,
 # A byline or reporting credit: the word that introduces the writer, their name, then "in"/"à"/"aus" and the
 # place (up to the end of the clause). "By Sarah Chen, Nanchang" puts the place after a comma instead.
 _BY = r"By|Reporting by|Additional reporting by|Reported by|From|Par|De|Por|Desde|Von|Di|Da|Door|Av|Från|Em"
-# "Wong reported from Beijing.", "Keith Bradsher contributed reporting from Hong Kong." (a closing credit)
-_CREDIT = re.compile(r"(?:^|(?<=[.!?”\"] ))[A-Z][\w.'’-]*(?:[ \t]+[A-Z][\w.'’-]*){0,3}[ \t]+"
-                     r"(?:reported|contributed reporting|contributed to this report) from[ \t]+"
-                     r"(?P<zone>[^\W\d_][\w'’-]*(?:[ \t]+[A-Z][\w'’-]*){0,3})(?=[ \t]*(?:[.;\n]|$))", re.MULTILINE)
 _NAME = r"(?:(?:[A-Z][\w.'’-]*|and|et|y|und|e|en|och|&)[ \t]+){1,6}"  # "Wang Lei", "Li Qiao and Tom Hogue"
 _STAFF = r"[^\n;]{0,30}?(?i:correspond|korrespond|reporter|envoy|envoyé|enviad|inviat|staff|redac)\w*[ \t]+"
 _IN = r"in|from|à|a|en|em|aus|i|uit|da"
@@ -51,6 +47,10 @@ _BYLINE = re.compile(
     rf"^[ \t*_]*(?:{_BY})[ \t]+(?:{_NAME}|{_STAFF})(?:{_IN})[ \t]+(?P<zone>[^\W\d_][^\n;.:|]{{0,60}})"
     rf"|^[ \t*_]*(?:By|Par|Por|Von|Di|Door|Av)[ \t]+(?:[A-Z][\w.'’-]*[ \t]?){{1,4}},[ \t]*(?P<comma>[^\W\d_][^\n,;.:|]{{0,40}})[ \t]*$",
     re.MULTILINE)
+# "Wong reported from Beijing.", "Keith Bradsher contributed reporting from Hong Kong." (a closing credit)
+_CREDIT = re.compile(r"(?:^|(?<=[.!?”\"] ))[A-Z][\w.'’-]*(?:[ \t]+[A-Z][\w.'’-]*){0,3}[ \t]+"
+                     r"(?:reported|contributed reporting|contributed to this report) from[ \t]+"
+                     r"(?P<zone>[^\W\d_][\w'’-]*(?:[ \t]+[A-Z][\w'’-]*){0,3})(?=[ \t]*(?:[.;\n]|$))", re.MULTILINE)
 
 
 def _is_dateline(match: re.Match[str]) -> bool:
