@@ -49,6 +49,8 @@ for _attr in _SPAN_ATTRS:
         Span.set_extension(_attr, default=None)
 if not Doc.has_extension("city_hits"):
     Doc.set_extension("city_hits", default=None)
+if not Doc.has_extension("outlet_country"):  # the source registry's country of the outlet (linker evidence)
+    Doc.set_extension("outlet_country", default=None)
 
 GAZETTEER = "gazetteer.json"
 CUES = "cues.yaml"
@@ -228,7 +230,8 @@ class CityLinker(_GazetteerComponent, _CueComponent):
             return doc
         lexicon, cues = self.lexicon, self.cues
         text = doc.text
-        ctx = article_context(text, doc._.city_hits, lexicon, cues.for_lang(self.lang)["china_words"])
+        ctx = article_context(text, doc._.city_hits, lexicon, cues.for_lang(self.lang)["china_words"],
+                              cues.foreign_names, doc._.outlet_country)
         by_start = {h.start: h for h in doc._.city_hits}
         for span in spans:
             hit = by_start[span._.offsets[0]]

@@ -270,7 +270,8 @@ def score_rows(rows: Sequence[dict], predicted: Sequence[list[dict]], literal_la
 # --- the project's own annotated sentences (label, sentence with [[target]], adcode or empty) ---
 
 def read_sentences(path: Path) -> list[dict]:
-    """Rows of a sentence file; a malformed line stops with its file and line number."""
+    """Rows of a sentence file; a malformed line stops with its file and line number. A literal ``\\n`` in a
+    sentence is a line break (a headline, dateline or byline line above the copy)."""
     from nlp.marked import unmark
 
     rows = []
@@ -280,7 +281,7 @@ def read_sentences(path: Path) -> list[dict]:
         fields = line.split("\t")
         if len(fields) not in (2, 3) or fields[0] not in LABELS or "[[" not in fields[1]:
             raise ValueError(f"{path}:{number}: expected LABEL<TAB>sentence with [[target]][<TAB>adcode]")
-        text, start, end = unmark(fields[1])
+        text, start, end = unmark(fields[1].replace("\\n", "\n"))
         rows.append({"label": fields[0], "text": text, "start": start, "end": end,
                      "adcode": fields[2].strip() if len(fields) == 3 and fields[2].strip() else None})
     return rows

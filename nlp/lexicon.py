@@ -44,6 +44,19 @@ class Lexicon:
                 points.setdefault(city.province_adcode, []).append((city.lat, city.lon))
         return points
 
+    @cached_property
+    def _county_median(self) -> int:
+        known = sorted(c.population for c in self.gazetteer.cities.values() if c.kind == "county" and c.population)
+        return known[len(known) // 2] if known else 1
+
+    def population(self, adcode: str) -> int:
+        """The city's population for the linker's salience prior. A county-level city the sources give no
+        figure for counts as the median county-level city: as 1 it would lose every homonym pair whatever the
+        text says ("Jinzhou" in a story from Hebei). Prefectures without a figure stay at 1, so a prefecture
+        loses to its own seat of the same name (Dali), as it always has."""
+        city = self.gazetteer.cities[adcode]
+        return city.population or (self._county_median if city.kind == "county" else 1)
+
     def form(self, text: str) -> Any:
         return self.forms.get(form_key(text))
 

@@ -1,5 +1,6 @@
 """Which city a name denotes: homonyms from province context, foreign namesakes from
-country/state context, then a salience prior.
+country/state context, both also from where the article was reported (its dateline, byline
+place or reporting credit, ``nlp.dateline``), then a salience prior.
 
 Scores are log-odds so that the softmax over candidates doubles as the linking
 confidence the confidence stage multiplies in.
@@ -16,6 +17,7 @@ from typing import Any
 
 from citywatch.store.words import contains_word
 from nlp.cues import ForeignNames, foreign_names
+from nlp.dateline import zones
 from nlp.finder import Hit, is_cjk
 from nlp.folding import lower_same_length
 from nlp.lexicon import DISTRICT, Lexicon
@@ -42,6 +44,14 @@ W_KNOWN_FOR = 2.0  # a word of what the candidate is known for (nlp/data/known_f
 MEETING_PROVINCES = 3  # this many provinces right beside a homonym are a list of where it lies, not its province
 MAX_NEIGHBOURS = 40  # distinct cities compared per homonym: bounds the work on city-dense text
 MAX_DISTRICT_PARENTS = 2  # a district name shared by more prefectures says nothing
+# Where the article was reported from (nlp/dateline.py: dateline, byline place, reporting credit). A wire
+# reporter in a provincial capital covers that province, so the dateline weighs nearly as much as a province
+# named right beside the name (W_NEAR_PROVINCE), and more than a province or city named anywhere else.
+W_DATELINE_CITY = 6.0  # the candidate is the city of the dateline ("FUZHOU, Jiangxi (Xinhua) -- ... Fuzhou")
+W_DATELINE_NEAR = 5.0  # the candidate is in the dateline's province or within NEIGHBOUR_KM of its city
+W_DATELINE_CHINA = 3.0  # a dateline in China ("URUMQI, China", "BEIJING —") against a foreign namesake
+W_FOREIGN_DATELINE = 5.0  # the dateline names the namesake's country or state ("CANTON, Ohio (AP) —", "PEKIN, Ill.")
+W_OUTLET_COUNTRY = 1.0  # the outlet's registry country is the namesake's: weak, as foreign outlets cover China too
 _BESIDE = frozenset(" (（)）")
 _CURRENT_KINDS = {"name", "pinyin", "pinyin_tone", "pinyin_variant", "english", "zh_hans", "zh_hant", "zh_hans_full",
                   "zh_hant_full", "alt:en"}
@@ -54,6 +64,26 @@ class Link:
     foreign: float  # probability that the name means a place outside mainland China
     candidates: tuple[str, ...]
     near_province: bool = False  # a province is named right beside the mention
+
+
+@dataclass(frozen=True)
+class Reported:
+    """What the dateline and byline places say: the Chinese cities and provinces named there (a homonym only
+    when the zone also names its province), their coordinates, and whether the zone is in China."""
+
+    zones: tuple[tuple[int, int], ...] = ()
+    cities: frozenset[str] = frozenset()
+    provinces: frozenset[str] = frozenset()
+    points: tuple[tuple[float, float], ...] = ()
+    china: bool = False
+
+    def near(self, city: Any, province: str) -> bool:
+        """The candidate lies in a dateline province or within NEIGHBOUR_KM of a dateline city."""
+        if province in self.provinces:
+            return True
+        if city.lat is None or city.lon is None:
+            return False
+        return any(_km(city.lat, city.lon, lat, lon) <= NEIGHBOUR_KM for lat, lon in self.points)
 
 
 @dataclass
@@ -75,10 +105,16 @@ class ArticleContext:
     prefectures: dict[str, int] = field(default_factory=dict)  # prefecture adcode -> its counties/districts named
     places: list[tuple[str, float, float]] = field(default_factory=list)  # unambiguous cities named (adcode, lat, lon)
     _hit_starts: list[int] = field(default_factory=list, repr=False, compare=False)
+    reported: Reported = field(default_factory=lambda: Reported())  # where the article was reported from
+    outlet_country: str | None = None  # ISO code of the outlet's country in the source registry, when known
 
     def __post_init__(self) -> None:
         self._starts = [hit.start for hit, _ in self.province_hits]
         self._hit_starts = [hit.start for hit in self.hits]
+
+    def in_zones(self, word: str) -> bool:
+        """``word`` is written inside a dateline or byline place."""
+        return any(contains_word(word, self.lowered, start, end) for start, end in self.reported.zones)
 
     def beside(self, hit: Hit) -> list[Hit]:
         """The hits written right before or after ``hit``, with only spaces or brackets between."""
@@ -105,7 +141,8 @@ class ArticleContext:
         return i < len(starts) and ends[i] <= right
 
 
-def article_context(text: str, hits: Sequence[Hit], lexicon: Lexicon, china_words: frozenset[str]) -> ArticleContext:
+def article_context(text: str, hits: Sequence[Hit], lexicon: Lexicon, china_words: frozenset[str],
+                    foreign_cues: ForeignNames | None = None, outlet_country: str | None = None) -> ArticleContext:
     provinces: dict[str, int] = {}
     province_hits = []
     for hit in hits:
@@ -123,8 +160,39 @@ def article_context(text: str, hits: Sequence[Hit], lexicon: Lexicon, china_word
     lowered = lower_same_length(text)  # offsets into it must be offsets into text ("İ" lowers to 2)
     china = bool(provinces) or any(contains_word(word, lowered) for word in china_words)
     prefectures, places = _parts_and_places(hits, lexicon)
-    return ArticleContext(provinces, province_hits, china, lowered, _sentence_ends(text), hits=sorted(
-        hits, key=lambda h: h.start), prefectures=prefectures, places=places)
+    reported = _reported_from(text, lowered, hits, lexicon, china_words, foreign_cues or foreign_names())
+    return ArticleContext(provinces, province_hits, china or reported.china, lowered, _sentence_ends(text), hits=sorted(
+        hits, key=lambda h: h.start), prefectures=prefectures, places=places, reported=reported,
+        outlet_country=outlet_country)
+
+
+def _reported_from(text: str, lowered: str, hits: Sequence[Hit], lexicon: Lexicon, china_words: frozenset[str],
+                   foreign_cues: ForeignNames) -> Reported:
+    """The places of the dateline and byline zones. A namesake form whose country or state the zone names
+    ("CANTON, Ohio") is no Chinese city; a homonym counts only when the zone names its province
+    ("Fuzhou, Jiangxi")."""
+    spans = tuple(zones(text))
+    if not spans:
+        return Reported()
+    inside = [h for h in hits if any(start <= h.start and h.end <= end for start, end in spans)]
+
+    def named(word: str) -> bool:
+        return any(contains_word(word, lowered, start, end) for start, end in spans)
+
+    provinces = {code for h in inside if h.kind == "province" and (code := lexicon.province_of(h.form))}
+    cities: set[str] = set()
+    for hit in inside:
+        form = lexicon.form(hit.form) if hit.kind == "city" else None
+        if form is None or any(named(n) for place in form.foreign for n in _place_names(place, foreign_cues, lexicon)):
+            continue
+        codes = [c for c in form.adcodes if len(form.adcodes) == 1 or lexicon.city_province.get(c) in provinces]
+        if len(codes) == 1:
+            cities.add(codes[0])
+    provinces |= {lexicon.city_province[c] for c in cities if c in lexicon.city_province}
+    points = tuple((city.lat, city.lon) for c in sorted(cities)
+                   if (city := lexicon.gazetteer.cities[c]).lat is not None and city.lon is not None)
+    china = bool(cities or provinces) or any(named(word) for word in china_words)
+    return Reported(spans, frozenset(cities), frozenset(provinces), points, china)
 
 
 def _parts_and_places(hits: Sequence[Hit], lexicon: Lexicon) -> tuple[dict[str, int], list[tuple[str, float, float]]]:
@@ -186,31 +254,42 @@ def link(text: str, hit: Hit, form: Any, lexicon: Lexicon, ctx: ArticleContext, 
     if not near & {lexicon.city_province.get(c) for c in candidates} and _district_of_a_named_city(
             form, candidates, lexicon, ctx):
         return Link(None, 0.0, 0.0, candidates, False)
-    top_pop = max(cities[c].population or 1 for c in candidates)
+    top_pop = max(lexicon.population(c) for c in candidates)
     scores = []
     known_for = getattr(lexicon.gazetteer, "known_for", {})
     written = {code for other in ctx.beside(hit) if other.kind == "city" and is_cjk(other.form[:1])
                for code in lexicon.form(other.form).adcodes} if len(candidates) > 1 else set()
+    qualified = _qualifiers(text, hit, ctx) & near if near and len(candidates) > 1 else near
     for code in candidates:
         province = lexicon.city_province.get(code, "")
         own = 1 if len(candidates) == 1 else 0  # an unambiguous city counted itself in the article tally
-        score = math.log((cities[code].population or 1) / top_pop)
+        score = math.log(lexicon.population(code) / top_pop)
         if len(near) >= MEETING_PROVINCES:  # "where Jiangsu, Shandong, Henan and Anhui meet": the candidate near them all
             score += W_NEAR_PROVINCE * sum(_touches(cities[code], p, lexicon) for p in near) / len(near)
         else:
-            score += W_NEAR_PROVINCE * (province in near)
-        score += W_SENTENCE_PROVINCE * (province == closest)
-        score += W_ARTICLE_PROVINCE * (ctx.provinces.get(province, 0) > 0 and province not in near)
-        score += W_SAME_PROVINCE_CITY * min(MAX_SAME_PROVINCE, max(0, ctx.provinces.get(province, 0) - own))
-        if len(candidates) > 1:
-            score += W_CHARACTERS * (code in written) + W_PREFECTURE_PART * (ctx.prefectures.get(code, 0) > 0)
-            score += W_NEIGHBOUR * _has_neighbour(cities[code], ctx.places)
-            score += W_KNOWN_FOR * any(ctx.has_word(w) for w in known_for.get(code, ()))
+            # a province merely within reach ("Pingxiang resumed shipments to Guangxi") weighs as one in the sentence
+            score += W_NEAR_PROVINCE * (province in qualified) + W_SENTENCE_PROVINCE * (province in near - qualified)
+        score += W_SENTENCE_PROVINCE * (province == closest) + W_CHARACTERS * (code in written)
+        # the name's own province beside it overrules the rest of the article; one candidate needs no scores
+        if len(candidates) > 1 and (not qualified or province in qualified):
+            score += _article_evidence(code, province, own, ctx, lexicon, known_for, province in near)
         scores.append(score)
     probs = _softmax(scores)
     best = max(range(len(candidates)), key=probs.__getitem__)
     foreign = _foreign_probability(hit, form, ctx, bool(near), lang, lexicon, top_pop, foreign_cues or foreign_names())
     return Link(candidates[best], probs[best], foreign, candidates, bool(near))
+
+
+def _article_evidence(code: str, province: str, own: int, ctx: ArticleContext, lexicon: Lexicon,
+                      known_for: Mapping[str, Sequence[str]], in_reach: bool) -> float:
+    """What the rest of the article says for candidate ``code``: its province and cities named anywhere, its
+    counties, its neighbours, what it is known for, and where the article was reported from."""
+    city = lexicon.gazetteer.cities[code]
+    score = W_ARTICLE_PROVINCE * (ctx.provinces.get(province, 0) > 0 and not in_reach)
+    score += W_SAME_PROVINCE_CITY * min(MAX_SAME_PROVINCE, max(0, ctx.provinces.get(province, 0) - own))
+    score += W_PREFECTURE_PART * (ctx.prefectures.get(code, 0) > 0) + W_NEIGHBOUR * _has_neighbour(city, ctx.places)
+    score += W_KNOWN_FOR * any(ctx.has_word(w) for w in known_for.get(code, ()))
+    return score + (W_DATELINE_CITY if code in ctx.reported.cities else W_DATELINE_NEAR * ctx.reported.near(city, province))
 
 
 def _district_of_a_named_city(form: Any, candidates: Sequence[str], lexicon: Lexicon, ctx: ArticleContext) -> bool:
@@ -240,6 +319,33 @@ def _has_neighbour(city: Any, places: Sequence[tuple[str, float, float]]) -> boo
     if city.lat is None or city.lon is None:
         return False
     return any(code != city.adcode and _km(city.lat, city.lon, lat, lon) <= NEIGHBOUR_KM for code, lat, lon in places)
+
+
+_GAP_WORD = re.compile(r"[^\W\d_]+")
+MAX_QUALIFIER_WORDS = 2  # "Taizhou, Jiangsu", "Suzhou, in neighbouring Anhui", "in Anhui province, Suzhou"
+MAX_APPOSITION_WORDS = 4  # "Suzhou, a city in northern Anhui"
+
+
+def _qualifiers(text: str, hit: Hit, ctx: ArticleContext) -> set[str]:
+    """The provinces written as the name's qualifier: right beside it with at most two words and no clause
+    break between ("Suzhou, in Anhui", "Anhui's Suzhou"), or after a comma with at most four ("Suzhou, a city
+    in northern Anhui"); not merely within reach ("Suzhou cut shifts; buyers in Shanghai", "Pingxiang resumed
+    shipments to Guangxi")."""
+    pivot = bisect_left(ctx._starts, hit.start)
+    out = set()
+    for other, code in ctx.province_hits[max(0, pivot - 1):pivot + 2]:
+        if other.start == hit.start:
+            continue
+        after = other.start > hit.start
+        left, right = (hit.end, other.start) if after else (other.end, hit.start)
+        if not 0 <= right - left <= (NEAR_AFTER if after else NEAR_BEFORE):
+            continue
+        gap = text[left:right]
+        words = len(_GAP_WORD.findall(gap))
+        limit = MAX_APPOSITION_WORDS if after and gap.lstrip().startswith(",") else MAX_QUALIFIER_WORDS
+        if not any(c in gap for c in ";:.!?\n。；") and words <= limit:
+            out.add(code)
+    return out
 
 
 _CJK_FULL_STOP = re.compile("[。！？]")  # Chinese and Japanese: 30 characters span sentences
@@ -286,21 +392,28 @@ def _foreign_probability(hit: Hit, form: Any, ctx: ArticleContext, near_china: b
                          city_population: int, foreign_cues: ForeignNames) -> float:
     if not getattr(form, "foreign", ()):
         return 0.0
-    states, countries = foreign_cues
     current = bool((_CURRENT_KINDS | {f"alt:{lang}"}) & set(form.kinds))  # "Canton" is current in French
     best = -math.inf
     for place in form.foreign:
-        names = [*countries.get(place.country, ()), *_admin1_names(place, states, lexicon.gazetteer)]
+        names = _place_names(place, foreign_cues, lexicon)
         near = any(contains_word(n, ctx.lowered, hit.end, hit.end + NEAR_AFTER) for n in names)
         anywhere = any(ctx.has_word(n) for n in names)
         score = W_FOREIGN_NEAR * near + W_FOREIGN_ARTICLE * anywhere
+        score += W_FOREIGN_DATELINE * any(ctx.in_zones(n) for n in names)
+        score += W_OUTLET_COUNTRY * (ctx.outlet_country == place.country)
         if current:  # a current city name shadows a small namesake unless the context names its country
             ratio = (place.population or 1) / max(city_population, 1)
             score += max(-3.0, min(0.0, W_SALIENCE * math.log10(ratio)))
         best = max(best, score)
     prior = CHINA_PRIOR if current else HISTORIC_PRIOR
-    china = prior + W_CHINA_CONTEXT * ctx.china + W_NEAR_PROVINCE * near_china
+    china = prior + W_CHINA_CONTEXT * ctx.china + W_NEAR_PROVINCE * near_china + W_DATELINE_CHINA * ctx.reported.china
     return _sigmoid(best - china)
+
+
+def _place_names(place: Any, foreign_cues: ForeignNames, lexicon: Lexicon) -> tuple[str, ...]:
+    """The names of a namesake's country and state (or other first-level division), lower-cased."""
+    states, countries = foreign_cues
+    return (*countries.get(place.country, ()), *_admin1_names(place, states, lexicon.gazetteer))
 
 
 def _admin1_names(place: Any, states: Mapping[str, tuple[str, ...]], gazetteer: Any) -> tuple[str, ...]:

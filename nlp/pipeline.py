@@ -25,7 +25,7 @@ from nlp.language import FALLBACK, SUPPORTED, detect, output_lang
 from nlp.lexicon import read_lexicon
 from nlp.segment import blank_pipeline
 
-CODE_VERSION = "1.3"  # bump when component code changes what is tagged (linker, features)
+CODE_VERSION = "1.4"  # bump when component code changes what is tagged (linker, features)
 MAX_TEXT = 50_000_000
 WINDOW = 500_000  # characters; a longer text is tagged in windows, so memory stays bounded by the window
 _RESOURCES = Path(__file__).with_name("resources")

@@ -106,3 +106,15 @@ def test_eval_sentences_scores_and_names_a_bad_line(tmp_path) -> None:
     result = CliRunner().invoke(citywatch, ["eval", "sentences", str(bad)])
     assert result.exit_code != 0
     assert f"{bad}:2:" in result.output and "Traceback" not in result.output
+
+
+def test_eval_mentions_prints_the_place_errors_by_kind(tmp_path) -> None:
+    """The error report names the kind of each place error: a gold that says Suzhou, Anhui where the text
+    names Jiangsu beside the name (the tagger takes Suzhou, Jiangsu) is a homonym error."""
+    lines = [{"id": "e1", "text": "Floods hit Suzhou, in Jiangsu, on Monday.", "mentions": [
+        {"start": 11, "end": 17, "surface": "Suzhou", "label": "LITERAL", "geonameid": 1793743}]}]
+    path = tmp_path / "errors.jsonl"
+    path.write_text("\n".join(json.dumps(line) for line in lines) + "\n", encoding="utf-8")
+    result = CliRunner().invoke(citywatch, ["eval", "mentions", str(path), "--split", "all"])
+    assert result.exit_code == 0, result.output
+    assert "place errors homonym 1" in result.output

@@ -82,3 +82,17 @@ def test_retag_applies_learned_group_decisions_and_refreshes_the_summary(embedde
     assert mention["review"]["review_id"] == "r9" and mention["review"]["label"] == "LITERAL"
     assert mention["review"]["city"]["adcode"] == "110000"  # keep_city: the machine's city stands
     assert [(r["adcode"], r["label"]) for r in stored["city_refs"]["refs"]] == [("110000", "LITERAL")]
+
+
+def test_retag_relinks_a_stored_mention_by_the_dateline(embedded_store) -> None:
+    """An article tagged before the dateline was evidence, with the Jiangsu Suzhou, is re-linked to the Anhui
+    one on re-tagging: the stored mentions change, not only the version."""
+    text = "HEFEI, May 3 (Reuters) - Textile mills in Suzhou cut shifts; buyers in Shanghai and Wuxi cut orders."
+    start = text.index("Suzhou")
+    old = {**_old_mention(start, start + 6, "Suzhou"), "label": "LITERAL",
+           "city": {"adcode": "320500", "geonameid": 1886760, "name": "Suzhou", "province": "Jiangsu"}}
+    save_articles(embedded_store, [_article(0, text, [old])])
+    retag_store(embedded_store, tag_texts, "v-dateline")
+    stored = embedded_store.articles.find_one({})
+    suzhou = next(m for m in stored["mentions"] if m["surface"] == "Suzhou")
+    assert stored["tagger_version"] == "v-dateline" and suzhou["city"]["adcode"] == "341300"

@@ -1,0 +1,82 @@
+"""Where an article says it was reported from: its dateline, its byline place and its reporting credit.
+
+A dateline ("URUMQI, China (Reuters) -", "BEIJING —", "Fuzhou, Jiangxi, June 3 (Xinhua) --",
+"Hefei (dpa) -", "Nanchang (China), 3 jun (EFE).-", "ПЕКИН, 3 июня. /ТАСС/.", "新华社南昌6月3日电",
+"【北京共同】", "(베이징=연합뉴스)") and a byline place ("By Wang Lei in Hangzhou", "De notre
+correspondant à Pékin", "Reporting by Li Qiao in Nanning") say where the reporter was. The linker
+reads the places named inside these zones as evidence for every other mention of the article
+(``nlp.linker``); this module only finds the zones, by the shape of the line, in any language, so the
+place inside can be any name the gazetteer or the foreign cues know.
+
+Datelines are looked for at the start of a line within the first ``DATELINE_REACH`` characters (a page
+may put a headline, a byline and a date line first); byline places anywhere at the start of a line
+(a reporting credit closes the story).
+"""
+
+from __future__ import annotations
+
+import re
+
+DATELINE_REACH = 1_000
+
+_PLACE = r"[^\W\d_][^\n,()\[\]/|]{0,40}?"  # a place name: starts with a letter, no brackets or commas
+_QUALIFIER = r"(?:,[ \t]*[^\n,()\[\]/|]{1,40}?)"  # ", Jiangxi", ", China", ", June 3", ", 3 jun"
+_BRACKETED = r"(?:[ \t]*[(（][^\n()（）]{1,30}[)）])"  # "(China)", "(Chine)": a country in brackets before the date
+_AGENCY = r"(?:[(（][^\n()（）]{1,40}[)）]|/[^\n/]{1,30}/|\[[^\n\]]{1,30}\])"  # (Reuters), /ТАСС/, [AP]
+_DASH = r"(?:--|[-—–:]|\.-|\.(?=[ \t]))"
+
+# PLACE[, QUALIFIER...] (AGENCY) - / PLACE[, QUALIFIER...] — ; in the second form the place is written in
+# capitals or a qualifier holds a date, so that an ordinary sentence opening with a name and a dash is not
+# read as one.
+_LATIN = re.compile(
+    rf"^[ \t*_]*(?P<zone>{_PLACE}{_BRACKETED}??{_QUALIFIER}{{0,4}}?)[ \t]*"
+    rf"(?:(?P<agency>{_AGENCY})\.?[ \t]*{_DASH}|[ \t]*(?P<dash>--|[—–]|-(?=[ \t])))",
+    re.MULTILINE)
+_NUMBER = r"(?:\d{1,2}|[一二三四五六七八九十]{1,3})"
+_CHINESE = re.compile(rf"^[ \t]*(?P<zone>[^\n。，,]{{1,24}}?){_NUMBER}月{_NUMBER}日[电電]", re.MULTILINE)  # 新华社南昌6月3日电
+_JAPANESE = re.compile(r"^[ \t]*【(?P<zone>[^】\n]{1,20})】", re.MULTILINE)  # 【北京共同】, 【北京＝時事】
+_KOREAN = re.compile(r"^[ \t]*[(（](?P<zone>[^)）=\n]{1,20})[=＝][^)）\n]{1,20}[)）]", re.MULTILINE)  # (베이징=연합뉴스)
+
+# A byline or reporting credit: the word that introduces the writer, their name, then "in"/"à"/"aus" and the
+# place (up to the end of the clause). "By Sarah Chen, Nanchang" puts the place after a comma instead.
+_BY = r"By|Reporting by|Additional reporting by|Reported by|From|Par|De|Por|Desde|Von|Di|Da|Door|Av|Från|Em"
+_NAME = r"(?:(?:[A-Z][\w.'’-]*|and|et|y|und|e|en|och|&)[ \t]+){1,6}"  # "Wang Lei", "Li Qiao and Tom Hogue"
+_STAFF = r"[^\n;]{0,30}?(?i:correspond|korrespond|reporter|envoy|envoyé|enviad|inviat|staff|redac)\w*[ \t]+"
+_IN = r"in|from|à|a|en|em|aus|i|uit|da"
+_BYLINE = re.compile(
+    rf"^[ \t*_]*(?:{_BY})[ \t]+(?:{_NAME}|{_STAFF})(?:{_IN})[ \t]+(?P<zone>[^\W\d_][^\n;.:|]{{0,60}})"
+    rf"|^[ \t*_]*(?:By|Par|Por|Von|Di|Door|Av)[ \t]+(?:[A-Z][\w.'’-]*[ \t]?){{1,4}},[ \t]*(?P<comma>[^\W\d_][^\n,;.:|]{{0,40}})[ \t]*$",
+    re.MULTILINE)
+# "Wong reported from Beijing.", "Keith Bradsher contributed reporting from Hong Kong." (a closing credit)
+_CREDIT = re.compile(r"(?:^|(?<=[.!?”\"] ))[A-Z][\w.'’-]*(?:[ \t]+[A-Z][\w.'’-]*){0,3}[ \t]+"
+                     r"(?:reported|contributed reporting|contributed to this report) from[ \t]+"
+                     r"(?P<zone>[^\W\d_][\w'’-]*(?:[ \t]+[A-Z][\w'’-]*){0,3})(?=[ \t]*(?:[.;\n]|$))", re.MULTILINE)
+
+
+def _is_dateline(match: re.Match[str]) -> bool:
+    """The place reads as a name (at most five words, none in lower case but short particles: "Rio de
+    Janeiro"), and an agency follows, or the place is in capitals, or a qualifier holds a date."""
+    zone = match.group("zone")
+    place = re.split(r"[,(（]", zone, maxsplit=1)[0]
+    words = place.split()
+    if not words or len(words) > 5 or any(w[:1].islower() and len(w) > 3 for w in words):
+        return False
+    return bool(match.group("agency")) or (place.isupper() and len(place.strip()) > 1) or any(
+        ch.isdigit() for ch in zone)
+
+
+def zones(text: str) -> list[tuple[int, int]]:
+    """(start, end) of each dateline and byline place of ``text``: the first dateline near the top, every
+    byline place."""
+    head = text[:DATELINE_REACH]
+    out: list[tuple[int, int]] = []
+    for pattern in (_LATIN, _CHINESE, _JAPANESE, _KOREAN):
+        match = next((m for m in pattern.finditer(head) if pattern is not _LATIN or _is_dateline(m)), None)
+        if match is not None:
+            out.append(match.span("zone"))
+            break
+    for match in _BYLINE.finditer(text):
+        group = "zone" if match.group("zone") is not None else "comma"
+        out.append(match.span(group))
+    out += [match.span("zone") for match in _CREDIT.finditer(text)]
+    return sorted(set(out))
