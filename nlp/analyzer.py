@@ -4,7 +4,9 @@ This is where the expensive work happens, so it happens as rarely as possible: t
 finder has already marked the candidates, and only their sentences (cut by a cheap
 regular expression, not by the parser) go through the trained pipeline, batched
 with ``nlp.pipe``. What the classifier needs from the parse is copied into a small
-dict per candidate, so the article Doc never has to be parsed.
+dict per candidate, so the article Doc never has to be parsed. Of the lemmas only the
+governing word's is read, so the lemmatizer runs on that one token, not on the sentence
+(the same lemma: the rule lemmatizer reads only the token's own text, tag and morphology).
 """
 
 from __future__ import annotations
@@ -21,6 +23,7 @@ from nlp.sentences import SENTENCE_END
 log = logging.getLogger(__name__)
 
 MAX_SENTENCE = 600  # characters either side: a runaway "sentence" (tables, lists) is cut
+LEMMATIZER = "lemmatizer"  # run per token read (``_lemma``), not over every sentence
 
 
 @lru_cache(maxsize=4)
@@ -47,14 +50,34 @@ def sentence_bounds(text: str, start: int, end: int) -> tuple[int, int]:
 
 def analyse(model: Any, text: str, spans: Sequence[tuple[int, int]], batch_size: int = 64) -> list[dict | None]:
     """One analysis dict per (start, end) span: entity around it, dependency, governing word."""
-    bounds = [sentence_bounds(text, s, e) for s, e in spans]
-    # A sentence that recurs word for word (boilerplate, lists, tables) is parsed once.
-    unique = list(dict.fromkeys(text[a:b] for a, b in bounds))
-    docs = dict(zip(unique, model.pipe(unique, batch_size=batch_size), strict=True))
-    return [_read(docs[text[b[0]:b[1]]], s - b[0], e - b[0]) for b, (s, e) in zip(bounds, spans, strict=True)]
+    return analyse_texts(model, [(text, spans)], batch_size)[0]
 
 
-def _read(doc: Any, start: int, end: int) -> dict | None:
+def analyse_texts(model: Any, items: Sequence[tuple[str, Sequence[tuple[int, int]]]],
+                  batch_size: int = 64) -> list[list[dict | None]]:
+    """``analyse`` for several texts at once: their sentences go through the model in shared batches.
+
+    A few sentences per article, one ``nlp.pipe`` per article, spent more time in the model's per-batch
+    overhead than in parsing; the parse of a sentence does not depend on its batch (tested).
+    """
+    bounds = [[sentence_bounds(text, s, e) for s, e in spans] for text, spans in items]
+    # A sentence that recurs word for word (boilerplate, lists, tables, syndicated copy) is parsed once.
+    unique = list(dict.fromkeys(text[a:b] for (text, _), cuts in zip(items, bounds, strict=True) for a, b in cuts))
+    lemmatizer = model.get_pipe(LEMMATIZER) if LEMMATIZER in model.pipe_names else None
+    parsed = model.pipe(unique, batch_size=batch_size, disable=[LEMMATIZER] if lemmatizer else [])
+    docs = dict(zip(unique, parsed, strict=True))
+    return [[_read(docs[text[a:b]], s - a, e - a, lemmatizer) for (a, b), (s, e) in zip(cuts, spans, strict=True)]
+            for (text, spans), cuts in zip(items, bounds, strict=True)]
+
+
+def _lemma(token: Any, lemmatizer: Any | None) -> str:
+    """The lemma the model's lemmatizer gives ``token`` in a full run (it keeps a lemma already set)."""
+    if lemmatizer is None or (token.lemma != 0 and not lemmatizer.overwrite):
+        return str(token.lemma_)
+    return str(lemmatizer.lemmatize(token)[0])
+
+
+def _read(doc: Any, start: int, end: int, lemmatizer: Any | None = None) -> dict | None:
     span = doc.char_span(start, end, alignment_mode="expand")
     if span is None or not len(span):
         return None
@@ -65,11 +88,12 @@ def _read(doc: Any, start: int, end: int) -> dict | None:
             ent_label, exact = ent.label_, (ent.start_char == start and ent.end_char == end)
             break
     head = root.head
+    lemma = _lemma(head, lemmatizer)
     return {
         "ent_label": ent_label,
         "ent_exact": exact,
         "dep": root.dep_,
         "head": head.text,
-        "head_lemma": head.lemma_.lower() if head.lemma_ else head.text.lower(),
+        "head_lemma": lemma.lower() if lemma else head.text.lower(),
         "head_pos": head.pos_,
     }

@@ -14,16 +14,18 @@ from collections.abc import Iterable, Sequence
 from dataclasses import dataclass
 from functools import lru_cache
 from pathlib import Path
-from typing import Any, cast
+from typing import TYPE_CHECKING, Any, cast
 
 from spacy.language import Language
 
-from citywatch.store.schema import Mention
 from nlp.components import SPANS_KEY, CityClassifier, CityConfidence, CityFinder, CityLinker
 from nlp.confidence import FLAG_THRESHOLD, SCALE_FILE
 from nlp.language import FALLBACK, SUPPORTED, detect, output_lang
 from nlp.lexicon import read_lexicon
 from nlp.segment import blank_pipeline
+
+if TYPE_CHECKING:  # the store's schema module imports pymongo (its errors): 0.3 s that tagging never needs
+    from citywatch.store.schema import Mention
 
 CODE_VERSION = "1.4"  # bump when component code changes what is tagged (linker, features)
 MAX_TEXT = 50_000_000
