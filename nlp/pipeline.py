@@ -16,15 +16,14 @@ from functools import lru_cache
 from pathlib import Path
 from typing import TYPE_CHECKING, Any, cast
 
-from spacy.language import Language
-
-from nlp.components import SPANS_KEY, CityClassifier, CityConfidence, CityFinder, CityLinker
 from nlp.confidence import FLAG_THRESHOLD, SCALE_FILE
 from nlp.language import FALLBACK, SUPPORTED, detect, output_lang
 from nlp.lexicon import read_lexicon
-from nlp.segment import blank_pipeline
 
-if TYPE_CHECKING:  # the store's schema module imports pymongo (its errors): 0.3 s that tagging never needs
+if TYPE_CHECKING:
+    from spacy.language import Language
+
+    # the store's schema module imports pymongo (its errors): 0.3 s that tagging never needs
     from citywatch.store.schema import Mention
 
 CODE_VERSION = "1.4"  # bump when component code changes what is tagged (linker, features)
@@ -60,7 +59,13 @@ def route(lang: str | None) -> str:
 
 
 def build_pipeline(lang: str = "en", options: TaggerOptions = DEFAULT_OPTIONS, gazetteer: Path | None = None) -> Language:
-    """A pipeline for ``lang``, initialized with the shipped data (or the gazetteer file at ``gazetteer``)."""
+    """A pipeline for ``lang``, initialized with the shipped data (or the gazetteer file at ``gazetteer``).
+
+    spaCy is imported here, not with the module: a batch of texts without a candidate never pays for it.
+    """
+    from nlp.components import CityClassifier, CityConfidence, CityFinder, CityLinker
+    from nlp.segment import blank_pipeline
+
     nlp = blank_pipeline(lang)
     # The article Doc is only tokenized; the parser sees single sentences (analyzer), so
     # spaCy's 1M-character guard against parser memory does not apply here.
@@ -91,14 +96,16 @@ def detect_language(text: str, hint: str | None = None) -> str:
 
 def mention_dicts(doc: Any) -> list[Mention]:
     """The ``citywatch tag`` output mentions of a processed Doc."""
+    from nlp.components import SPANS_KEY
+
     out: list[Mention] = []
     text = doc.text
-    for span in sorted(doc.spans[SPANS_KEY], key=lambda s: s._.offsets):
-        start, end = span._.offsets
+    for ext in sorted((span._ for span in doc.spans[SPANS_KEY]), key=lambda e: e.offsets):
+        start, end = ext.offsets
         out.append({
-            "start": start, "end": end, "surface": text[start:end], "label": span._.label,
-            "city": span._.city, "confidence": span._.confidence, "flagged": span._.flagged,
-            "candidates": span._.candidates, "group_key": span._.group_key,
+            "start": start, "end": end, "surface": text[start:end], "label": ext.label,
+            "city": ext.city, "confidence": ext.confidence, "flagged": ext.flagged,
+            "candidates": ext.candidates, "group_key": ext.group_key,
         })
     return out
 
