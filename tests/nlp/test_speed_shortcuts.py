@@ -85,3 +85,17 @@ def test_tagging_text_without_a_candidate_does_not_import_spacy() -> None:
             "print(tag_docs(['No city is named here.', 'Auch hier nicht.']), 'spacy' in sys.modules)")
     done = subprocess.run([sys.executable, "-c", code], capture_output=True, text=True, check=True)
     assert done.stdout.strip() == "(['en', 'de'], [[], []]) False"
+
+
+def test_citywatch_tag_without_a_candidate_loads_neither_spacy_nor_the_store() -> None:
+    probe = (
+        "import sys\n"
+        "from click.testing import CliRunner\n"
+        "from citywatch.cli.main import citywatch\n"
+        "lines = '{\"id\": 1, \"text\": \"No city is named here.\"}\\n{\"id\": 2, \"text\": \"Ni ici.\"}\\n'\n"
+        "result = CliRunner().invoke(citywatch, ['tag'], input=lines)\n"
+        "assert result.exit_code == 0, result.output\n"
+        "print(result.output.count('\"mentions\": []'), sorted(m for m in ('spacy', 'pymongo') if m in sys.modules))\n"
+    )
+    done = subprocess.run([sys.executable, "-c", probe], capture_output=True, text=True, check=True)
+    assert done.stdout.strip() == "2 []"
