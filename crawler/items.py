@@ -16,6 +16,7 @@ class ArticleItem(scrapy.Item):
     requested_url = scrapy.Field()  # the URL listed by the feed/sitemap/section
     source_id = scrapy.Field()
     source_language = scrapy.Field()  # the registry's expected language (a hint)
+    source_country = scrapy.Field()  # the registry's country of the outlet (weak linker evidence for namesakes)
     html = scrapy.Field()  # decoded page text, or None when the body was not text
     content_type = scrapy.Field()
     declared_lang = scrapy.Field()  # Content-Language header, if any

@@ -232,7 +232,8 @@ class TaggingPipeline(_Stage):
             return
         items = [item for item, _ in batch]
         try:
-            tagged = self.tag_texts([i["text"] for i in items], [i.get("lang") for i in items])
+            tagged = self.tag_texts([i["text"] for i in items], [i.get("lang") for i in items],
+                                    countries=[i.get("source_country") for i in items])
             version = self.version
         except Exception as exc:  # a tagger bug must not cost the articles: store them untagged
             logger.error("tagger failed on a batch of %d: %r", len(items), exc)

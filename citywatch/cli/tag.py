@@ -46,6 +46,8 @@ def _records(stream: IO[bytes]) -> Iterator[tuple[int, dict | None, str | None]]
             yield number, record, 'missing or non-string "text"'
         elif record.get("lang") is not None and not isinstance(record["lang"], str):
             yield number, record, '"lang" must be a string'
+        elif record.get("country") is not None and not isinstance(record["country"], str):
+            yield number, record, '"country" must be a string (the outlet\'s ISO country code)'
         elif not _encodable(record):
             yield number, None, "a JSON string escape encodes an unpaired surrogate (not Unicode text)"
         else:
@@ -79,8 +81,9 @@ def tag_stream(source: IO[bytes], sink: IO[str], batch: int = BATCH) -> tuple[in
     counts = [0, 0]
 
     def flush() -> None:
-        good = [(r["text"], r.get("lang")) for _, r, err in pending if err is None and r is not None]
-        langs, mentions = tag_docs([t for t, _ in good], [lang for _, lang in good], options) if good else ([], [])
+        good = [r for _, r, err in pending if err is None and r is not None]
+        langs, mentions = tag_docs([r["text"] for r in good], [r.get("lang") for r in good], options,
+                                   countries=[r.get("country") for r in good]) if good else ([], [])
         results = iter(zip(langs, mentions, strict=True))
         for number, record, err in pending:
             ident = record.get("id") if isinstance(record, dict) else None
@@ -106,7 +109,7 @@ def tag_stream(source: IO[bytes], sink: IO[str], batch: int = BATCH) -> tuple[in
 
 @click.command()
 @click.option("--input", "input_", type=click.File("rb"), default="-", show_default="stdin",
-              help='JSON Lines {"id", "text", "lang"?}, UTF-8.')
+              help='JSON Lines {"id", "text", "lang"?, "country"?}, UTF-8.')
 @click.option("--output", type=click.File("w", encoding="utf-8"), default="-", show_default="stdout",
               help='JSON Lines {"id", "lang", "mentions"}, one line per input line.')
 @click.option("--retag", is_flag=True, help="Re-tag the stored articles instead (keeps reviewer decisions).")

@@ -161,6 +161,7 @@ class SourceSpider(scrapy.Spider):
             requested_url=(meta.get("redirect_urls") or [response.url])[0],
             source_id=source.id,
             source_language=source.language,
+            source_country=source.country,
             html=html,
             content_type=(response.headers.get("Content-Type") or b"").decode("latin-1"),
             declared_lang=(response.headers.get("Content-Language") or b"").decode("latin-1") or None,

@@ -15,7 +15,7 @@ from crawler.pipelines import TaggingPipeline
 
 def _item(i: int, status: str = "ok") -> ArticleItem:
     return ArticleItem(url=f"https://x.example/a/{i}", canonical_url=f"https://x.example/a/{i}", source_id="x",
-                       text=f"Text {i} about Beijing.", lang="en", status=status, content_hash=f"h{i}",
+                       source_country="US", text=f"Text {i} about Beijing.", lang="en", status=status, content_hash=f"h{i}",
                        fetched_at=datetime.now(UTC), cluster_id=None)
 
 
@@ -55,9 +55,11 @@ def _plain_deferreds(monkeypatch: pytest.MonkeyPatch) -> None:
 
 def test_tagger_is_called_in_batches() -> None:
     batches: list[list[str]] = []
+    countries_seen: list[str | None] = []
 
-    def tagger(texts, langs):
+    def tagger(texts, langs, countries):
         batches.append(list(texts))
+        countries_seen.extend(countries)
         return [[{"start": 0, "end": 4, "surface": t[:4], "label": "LITERAL", "confidence": 1.0}] for t in texts]
 
     stage = _tagging(tagger)
@@ -66,10 +68,11 @@ def test_tagger_is_called_in_batches() -> None:
     assert stage.timers == [60, 60]  # a timer for the first batch (cancelled when full), one for the rest
     assert all(i["tagger_version"] == "test-1" and i["mentions"] for i in items[:3])
     assert items[3]["mentions"] is None  # thin pages are not tagged
+    assert countries_seen == ["US"] * 3  # the registry's country reaches the linker
 
 
 def test_failing_tagger_stores_untagged() -> None:
-    def tagger(texts, langs):
+    def tagger(texts, langs, countries):
         raise RuntimeError("model exploded")
 
     stage = _tagging(tagger)

@@ -52,6 +52,19 @@ def test_bad_lines_get_an_error_line_and_the_rest_is_tagged(tmp_path: Path) -> N
     assert out[4]["mentions"][0]["surface"] == "Shanghai"
 
 
+def test_the_outlet_country_reaches_the_linker_and_a_bad_one_is_a_line_error() -> None:
+    """``country`` is the outlet's registry country: weak evidence that tips a bare namesake, as in a crawl."""
+    text = "The Canton school board met on Tuesday."
+    lines = [{"id": "us", "text": text, "lang": "en", "country": "US"}, {"id": "none", "text": text, "lang": "en"},
+             {"id": "bad", "text": text, "country": 1}]
+    result = CliRunner().invoke(citywatch, ["tag"], input="\n".join(json.dumps(x) for x in lines) + "\n")
+    assert result.exit_code == 1, result.output
+    us, plain, bad = (json.loads(line) for line in result.stdout.splitlines())
+    assert us["mentions"][0]["label"] == "OTHER_PLACE"
+    assert us["mentions"] == tag_texts([text], ["en"], countries=["US"])[0] != plain["mentions"]
+    assert '"country" must be a string' in bad["error"] and "line 3" in result.stderr
+
+
 def test_installed_command_runs_as_a_process() -> None:
     line = json.dumps({"id": "x", "text": "上海的工厂恢复生产。", "lang": "zh"}, ensure_ascii=False)
     done = subprocess.run([sys.executable, "-c", "from citywatch.cli.main import main; main()", "tag"], input=line + "\n",
