@@ -148,3 +148,21 @@ def test_projections_parse_each_document_once_and_keep_absent_fields(embedded_st
     assert [set(r) for r in dated(embedded_store, "article_date", lo, None, ["_id"])] == [{"_id"}] * 5
     whole = {d["_id"]: d for d in dated(embedded_store, "article_date", lo, None)}
     assert all(whole[r["_id"]]["published_at"] == r["published_at"] for r in rows)
+
+
+def test_lookups_by_id_are_primary_key_queries_with_the_same_fields(embedded_store):
+    from citywatch.store.articles import lookup_ids
+
+    rng = random.Random(14)
+    save_articles(embedded_store, [_article(i, rng) for i in range(1, 12)])
+    ids = sorted(d["_id"] for d in iter_articles(embedded_store, {}, {"_id": 1}))[::3] + ["https://news.example/p/none"]
+    found = lookup_ids(embedded_store, embedded_store.articles, ids, {"title": 1, "mentions.label": 1, "nope": 1})
+    assert len(ids) > 3 and sorted(found) == sorted(ids[:-1])
+    for key, doc in found.items():
+        whole = embedded_store.articles.find_one({"_id": key})
+        assert doc == {"_id": key, "title": whole["title"], "mentions": whole["mentions"], "nope": None}
+    key = embedded_store.engine._storage_key(ids[0])
+    plan = embedded.explain(embedded_store.sql, "SELECT document FROM documents WHERE db_name = ? AND coll_name = ? "
+                            "AND storage_key IN (?)", ["citywatch", "articles", key])
+    assert any("INDEX sqlite_autoindex_documents_1 (db_name=? AND coll_name=? AND storage_key=?)" in line
+               for line in plan), plan
