@@ -80,7 +80,7 @@ def embedded_counts(config: StoreConfig) -> dict[str, int] | None:
     path = Path(config.location)
     if config.uri or not path.exists():
         return None
-    with closing(sqlite3.connect(f"{path.as_uri()}?mode=ro", uri=True, timeout=30.0)) as sql:
+    with closing(sqlite3.connect(f"{path.resolve().as_uri()}?mode=ro", uri=True, timeout=30.0)) as sql:
         if not sql.execute("SELECT 1 FROM sqlite_master WHERE type = 'table' AND name = 'documents'").fetchone():
             return None
         return {name: count(sql, config.db_name, name) for name in COUNTED}

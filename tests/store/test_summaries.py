@@ -125,6 +125,18 @@ def test_db_status_reads_counts_while_another_process_writes(store_env):
     assert stored == 3 and "articles            3" in done.output  # committed state; the writer's delete is unseen
 
 
+def test_db_status_with_a_relative_data_dir(store_env, monkeypatch):
+    from citywatch.cli.db import db
+
+    with connect() as store:
+        save_articles(store, [_article(1, random.Random(1))])
+    monkeypatch.chdir(store_env.parent)
+    monkeypatch.setenv("CITYWATCH_DATA_DIR", store_env.name)
+    done = CliRunner().invoke(db, ["status"])
+    assert done.exit_code == 0, done.exception
+    assert "articles            1" in done.output
+
+
 def test_db_status_names_a_damaged_file_in_one_line(store_env):
     from citywatch.cli.db import db
 
