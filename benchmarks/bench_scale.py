@@ -42,7 +42,7 @@ FILLER = ("the city government said on monday that factories in the region had r
           "of disruption while exporters warned of weaker demand from europe and the united states port").split()
 BENCH_DB = "citywatch_bench"
 QUARTER = (date(2026, 7, 1), date(2026, 10, 1))  # the period scored (2026-Q3)
-PAGE_PASSWORD = "bench reviewer password"
+PAGE_PASSWORD = "a reviewer password for the scale run"
 
 
 def _when(i: int) -> datetime:

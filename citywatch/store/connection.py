@@ -116,11 +116,25 @@ class Store:
         self._indexed = True
 
     def _init_embedded(self) -> None:
-        """SQLite indexes and the trigger-kept summaries only; mongoeco indexes left by an earlier version are dropped."""
+        """SQLite indexes and the trigger-kept summaries only; mongoeco indexes left by an earlier version are dropped.
+
+        On an existing store the summaries come before mongoeco connects: a first
+        backfill (a store written before a summary existed) holds SQLite's write lock
+        for a while (over 30 s at 500,000 articles), and mongoeco's connect starts a
+        background heartbeat that writes and fails with "database is locked" meanwhile.
+        A new file has no ``documents`` table until mongoeco creates it.
+        """
+        existing = self.sql.execute("SELECT 1 FROM sqlite_master WHERE type = 'table' AND name = 'documents'").fetchone()
+        if existing:
+            self._install_sql()
         for name in self.db.list_collection_names():
             for index in self.db[name].list_indexes():
                 if index["name"] != "_id_":
                     self.db[name].drop_index(index["name"])
+        if not existing:
+            self._install_sql()
+
+    def _install_sql(self) -> None:
         embedded.create_indexes(self.sql)
         groups.install(self.sql)
         periods.install(self.sql)
