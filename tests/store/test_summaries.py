@@ -178,3 +178,20 @@ def test_lookups_by_id_are_primary_key_queries_with_the_same_fields(embedded_sto
                             "AND storage_key IN (?)", ["citywatch", "articles", key])
     assert any("INDEX sqlite_autoindex_documents_1 (db_name=? AND coll_name=? AND storage_key=?)" in line
                for line in plan), plan
+
+
+def test_db_status_of_an_embedded_store_loads_no_driver(store_env):
+    """Not a timing: a fresh interpreter runs `db status` and must leave pymongo and mongoeco unloaded."""
+    import os
+    import subprocess
+    import sys
+
+    with connect() as store:
+        save_articles(store, [_article(1, random.Random(1))])
+    probe = ("import sys\nfrom click.testing import CliRunner\nfrom citywatch.cli.main import citywatch\n"
+             "result = CliRunner().invoke(citywatch, ['db', 'status'])\n"
+             "assert result.exit_code == 0, result.output\nassert 'articles            1' in result.output\n"
+             "print(' '.join(sorted(n for n in ('pymongo', 'mongoeco') if n in sys.modules)))\n")
+    loaded = subprocess.run([sys.executable, "-c", probe], capture_output=True, text=True, check=True,
+                            env={**os.environ, "CITYWATCH_DATA_DIR": str(store_env)}).stdout.split()
+    assert loaded == []
