@@ -3,7 +3,9 @@
 For each size: a command's start (``citywatch db status`` in a fresh process), the
 write rate of the last batch written, the known-URL check of a 1,000-item feed
 (half known), the near-duplicate index load (14-day window), the review queue
-page and scoring a quarter (fresh process, with its peak RSS). The same runs on
+page (rendered for a reviewer, fresh build), a quarter's per-day counts
+(:mod:`citywatch.store.periods`) and scoring a quarter (fresh process, with its
+peak RSS). The same runs on
 MongoDB when ``CITYWATCH_MONGO_URI`` is set (database ``citywatch_bench``).
 
 Articles are article-shaped (~4 KB of text, mentions, ``city_refs``, a MinHash
@@ -23,7 +25,7 @@ import subprocess
 import sys
 import time
 from collections.abc import Iterator
-from datetime import UTC, datetime, timedelta
+from datetime import UTC, date, datetime, timedelta
 from pathlib import Path
 
 import numpy as np
@@ -39,6 +41,8 @@ YEAR = datetime(2026, 1, 1, tzinfo=UTC)
 FILLER = ("the city government said on monday that factories in the region had resumed work after a week "
           "of disruption while exporters warned of weaker demand from europe and the united states port").split()
 BENCH_DB = "citywatch_bench"
+QUARTER = (date(2026, 7, 1), date(2026, 10, 1))  # the period scored (2026-Q3)
+PAGE_PASSWORD = "a reviewer password for the scale run"
 
 
 def _when(i: int) -> datetime:
@@ -98,10 +102,36 @@ def _subprocess(code: str, env: dict[str, str]) -> tuple[float, str]:
     return time.perf_counter() - started, out.stdout
 
 
+def _queue_page(config: StoreConfig) -> tuple[float, int]:
+    """The review app's queue page (fresh build, rendered, over ASGI) for a reviewer; (seconds, groups)."""
+    import re
+
+    from starlette.testclient import TestClient
+
+    from citywatch.review.accounts import add_user
+    from citywatch.review.web import ServeOptions, create_app
+    from citywatch.store import connect
+
+    with connect(config) as store:
+        add_user(store, "bench", "reviewer", PAGE_PASSWORD)
+    app = create_app(lambda: connect(config), ServeOptions(host="127.0.0.1", port=1))
+    with TestClient(app, base_url="http://127.0.0.1") as client:
+        form = client.get("/login").text
+        token = re.search(r'name="csrf_token" value="([^"]+)"', form)
+        assert token, "no login form"
+        client.post("/login", data={"username": "bench", "password": PAGE_PASSWORD, "csrf_token": token.group(1)})
+        started = time.perf_counter()
+        page = client.get("/queue")
+        elapsed = time.perf_counter() - started
+        groups = re.search(r'id="groups-left">(\d+)<', page.text)
+        assert page.status_code == 200 and groups, page.status_code
+    return elapsed, int(groups.group(1))
+
+
 def _measure(config: StoreConfig, env: dict[str, str], size: int) -> dict[str, float]:
-    from citywatch.review.queue import build_queue
     from citywatch.store import connect, known_urls
     from citywatch.store.lookups import dated
+    from citywatch.store.periods import day_counts
     from crawler.dedup import NearDuplicateIndex
 
     m: dict[str, float] = {}
@@ -125,9 +155,9 @@ def _measure(config: StoreConfig, env: dict[str, str], size: int) -> dict[str, f
         m["dedup_load_s"] = time.perf_counter() - started
         m["dedup_signatures"] = len(index)
         started = time.perf_counter()
-        queue = build_queue(store)
-        m["queue_page_s"] = time.perf_counter() - started
-        m["queue_groups"] = len(queue.groups)
+        m["period_rows"] = len(day_counts(store, QUARTER[0], QUARTER[1]))
+        m["period_counts_s"] = time.perf_counter() - started
+    m["queue_page_s"], m["queue_groups"] = _queue_page(config)
     elapsed, out = _subprocess(
         "import json, resource\n"
         "from citywatch.store import connect\n"
@@ -181,7 +211,8 @@ def run(sizes: tuple[int, ...] | None = None) -> None:
             print(f"  {size:>9,}: db status {m['start_s']:.2f} s (store open + counts {m['open_s']:.3f} s) | write {write}"
                   f" | known URLs per {FEED:,}-item feed "
                   f"{m['known_urls_s']:.3f} s | dedup load {m['dedup_load_s']:.2f} s ({m['dedup_signatures']:,.0f} signatures)"
-                  f" | queue page {m['queue_page_s']:.1f} s ({m['queue_groups']:,.0f} groups) | score 2026-Q3 "
+                  f" | queue page {m['queue_page_s']:.2f} s ({m['queue_groups']:,.0f} groups)"
+                  f" | Q3 day counts {m['period_counts_s']:.2f} s ({m['period_rows']:,.0f} rows) | score 2026-Q3 "
                   f"{m['score_quarter_s']:.1f} s, {m['score_peak_mb']:.0f} MB ({m['score_articles']:,.0f} articles)",
                   flush=True)
 

@@ -369,7 +369,7 @@ def _queue_facts(queue) -> list[tuple]:
 def test_review_group_summary_follows_writes_decisions_and_deletes(tmp_path):
     import random
 
-    from citywatch.review.queue import ARTICLE_FIELDS, QueueFilter, build_queue, members, rank
+    from citywatch.review.queue import ARTICLE_FIELDS, QueueFilter, build_queue, members, rank, with_sources
     from citywatch.store import groups
 
     rng = random.Random(3)
@@ -384,8 +384,14 @@ def test_review_group_summary_follows_writes_decisions_and_deletes(tmp_path):
         def full() -> list[tuple]:
             return _queue_facts(rank(iter_articles(store, {}, ARTICLE_FIELDS)))
 
-        assert _queue_facts(build_queue(store)) == full()
-        assert _queue_facts(build_queue(store, skip=["a|LITERAL|x"])) == _queue_facts(
+        def summarised(**options) -> list[tuple]:
+            built = build_queue(store, **options)
+            assert not built.sources_read  # outlets are read for the groups shown, never for the whole queue
+            with_sources(store, built, built.groups)
+            return _queue_facts(built)
+
+        assert summarised() == full()
+        assert summarised(skip=["a|LITERAL|x"]) == _queue_facts(
             rank(iter_articles(store, {}, ARTICLE_FIELDS), QueueFilter(), ["a|LITERAL|x"]))
         scanned = sorted(d["_id"] for d in iter_articles(store, {"mentions.group_key": "c.d|LITERAL|z"}, {"_id": 1}))
         assert sorted({m.article["_id"] for m in members(store, "c.d|LITERAL|z")}) == scanned
@@ -397,7 +403,7 @@ def test_review_group_summary_follows_writes_decisions_and_deletes(tmp_path):
             store.sql.execute(f"DROP TRIGGER {trigger}")
         expected = full()
     with connect(config) as store:  # summarised once at open, then kept up to date
-        assert _queue_facts(build_queue(store)) == expected
+        assert summarised() == expected
 
 
 def test_pending_count_from_the_summary_matches_the_aggregation(tmp_path):

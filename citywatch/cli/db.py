@@ -2,12 +2,13 @@
 
 from __future__ import annotations
 
+import sqlite3
 from dataclasses import replace
 from pathlib import Path
 
 import click
 
-from citywatch import store as storage  # resolved on first use, so other commands do not load pymongo
+from citywatch.store.location import StoreConfig, redact
 
 
 @click.group()
@@ -18,31 +19,52 @@ def db() -> None:
 @db.command()
 def init() -> None:
     """Create collections, indexes and (on MongoDB) the schema validator."""
-    with storage.connect(init=False) as store:
+    from citywatch.store import connect
+
+    with connect(init=False) as store:
         store.init()
         click.echo(f"initialised {store.describe()}")
 
 
 @db.command()
 def status() -> None:
-    """Say which store is in use (password hidden) and count each collection."""
-    with storage.connect() as store:
-        click.echo(store.describe())
-        for name, count in store.counts().items():
-            click.echo(f"  {name:<10} {count:>10,}")
+    """Say which store is in use (password hidden) and count each collection.
+
+    An existing embedded store is read with plain SQLite, read-only: no driver
+    to import and no write lock to wait for while a crawl writes.
+    """
+    from citywatch.store.location import describe, embedded_counts
+
+    config = StoreConfig.from_env()
+    try:
+        counts = embedded_counts(config)
+    except sqlite3.Error as exc:  # damaged, not a database, locked for 30 s: one line naming the file
+        from citywatch.store import translate
+
+        raise translate(exc, config.location) from exc
+    if counts is not None:
+        click.echo(describe("embedded", config.location, config.db_name))
+    else:
+        from citywatch.store import connect
+
+        with connect(config) as store:
+            click.echo(store.describe())
+            counts = store.counts()
+    for name, n in counts.items():
+        click.echo(f"  {name:<10} {n:>10,}")
 
 
 @db.command()
 @click.option("--to", "uri", required=True, metavar="URI", help="the target MongoDB (mongodb:// or mongodb+srv://)")
 def migrate(uri: str) -> None:
     """Copy the whole store to a MongoDB; resumable (rerun after an interruption), verified by counts and hashes."""
-    from citywatch.store.connection import redact
+    from citywatch.store import connect
     from citywatch.store.migrate import migrate as copy_store
 
-    source_config = storage.StoreConfig.from_env()
+    source_config = StoreConfig.from_env()
     if source_config.uri and redact(source_config.uri) == redact(uri):
         raise click.UsageError("--to names the store in use (CITYWATCH_MONGO_URI); give another MongoDB")
-    with storage.connect(source_config) as source, storage.connect(replace(source_config, uri=uri)) as target:
+    with connect(source_config) as source, connect(replace(source_config, uri=uri)) as target:
         click.echo(f"copying {source.describe()} to {target.describe()}")
         results = copy_store(source, target, lambda name, n: click.echo(f"  {name}: {n:,} sent", err=True)
                              if n % 50_000 == 0 else None)

@@ -152,6 +152,17 @@ class Queue:
     city_counts: dict[str, int]
     pending_mentions: int
     total_mentions: int
+    sources_read: bool = True  # False: built from the summary, outlets read per shown group (:func:`with_sources`)
+
+
+def with_sources(store: Store, built: Queue, shown: list[Group]) -> list[Group]:
+    """``shown`` (groups of ``built``) with their outlets: read now for these groups only when ``built``
+    came from the store's summary, whose outlet rows are most of it (one per group and outlet)."""
+    if not built.sources_read:
+        missing = {g.key: g for g in shown if not g.sources}
+        for key, outlets in groups.sources_of(store, missing).items():
+            missing[key].sources = outlets
+    return shown
 
 
 def city_gaps(counts: Mapping[str, int]) -> dict[str, int]:
@@ -196,7 +207,9 @@ def from_summary(summary: groups.QueueSummary, skip: Iterable[str] = ()) -> Queu
             counts[city] += n
     # the summary holds only groups with a pending mention
     found = {key: Group(key=key, **vars(f)) for key, f in summary.groups.items() if key not in skipped}
-    return _ordered(found, counts, summary.total_mentions)
+    built = _ordered(found, counts, summary.total_mentions)
+    built.sources_read = False
+    return built
 
 
 def rank(articles: Iterable[Mapping[str, Any]], filters: QueueFilter = QueueFilter(), skip: Iterable[str] = ()) -> Queue:

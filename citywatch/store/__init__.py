@@ -13,7 +13,7 @@ from typing import TYPE_CHECKING, Any
 
 if TYPE_CHECKING:
     from citywatch.store.articles import SaveResult, iter_articles, known_urls, save_articles
-    from citywatch.store.connection import Store, StoreConfig, connect
+    from citywatch.store.connection import Store, connect
     from citywatch.store.errors import (
         STORE_FAILURES,
         InvalidDocument,
@@ -24,10 +24,11 @@ if TYPE_CHECKING:
         translate,
         translated,
     )
+    from citywatch.store.location import StoreConfig
 
 _HOMES = {
     "SaveResult": "articles", "iter_articles": "articles", "known_urls": "articles", "save_articles": "articles",
-    "Store": "connection", "StoreConfig": "connection", "connect": "connection",
+    "Store": "connection", "StoreConfig": "location", "connect": "connection",
     "InvalidDocument": "errors", "StoreError": "errors", "StoreUnavailable": "errors", "StoreDamaged": "errors",
     "StoreFull": "errors", "STORE_FAILURES": "errors", "translate": "errors", "translated": "errors",
 }

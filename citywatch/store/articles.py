@@ -34,6 +34,7 @@ from typing import Any
 from pymongo import UpdateOne
 from pymongo.errors import BulkWriteError
 
+from citywatch.store import embedded
 from citywatch.store.connection import Store
 from citywatch.store.errors import InvalidDocument
 from citywatch.store.lookups import existing_ids
@@ -76,7 +77,14 @@ def _prepare(doc: Mapping[str, Any]) -> dict[str, Any]:
 
 
 def lookup_ids(store: Store, collection: Any, ids: Sequence[str], projection: Mapping[str, Any]) -> dict[str, dict]:
-    """Fetch documents that are known to exist, keyed by id (see :attr:`Store.point_lookups`)."""
+    """Fetch documents that are known to exist, keyed by id (see :attr:`Store.point_lookups`).
+
+    Embedded: primary-key queries in SQLite (:func:`embedded.fetch`), where a
+    dotted path of ``projection`` brings its whole top-level field.
+    """
+    if store.engine is not None and projection and all(projection.values()):  # an inclusion projection
+        return {doc["_id"]: doc for doc in embedded.fetch(store.sql, store.engine, store.db.name, collection.name,
+                                                             ids, list(projection))}
     if store.point_lookups:
         found = (collection.find_one({"_id": one}, projection) for one in ids)
         return {doc["_id"]: doc for doc in found if doc is not None}

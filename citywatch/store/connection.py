@@ -11,11 +11,9 @@ instead: see :mod:`citywatch.store.embedded` and :mod:`citywatch.store.lookups`.
 
 from __future__ import annotations
 
-import os
-import re
 import sqlite3
 import time
-from collections.abc import Callable, Mapping
+from collections.abc import Callable
 from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Any
@@ -23,12 +21,11 @@ from typing import Any
 from pymongo import ASCENDING, DESCENDING, IndexModel
 from pymongo.errors import CollectionInvalid, ConfigurationError, OperationFailure, PyMongoError
 
-from citywatch.config import PROJECT_ROOT
-from citywatch.store import embedded, groups
+from citywatch.store import embedded, groups, periods
 from citywatch.store.errors import StoreError, StoreUnavailable, translated
+from citywatch.store.location import COUNTED, StoreConfig, count, describe, redact
 from citywatch.store.schema import article_json_schema
 
-DEFAULT_TIMEOUT_S = 5.0
 RACE_ERRORS = ("already exists", "database is locked")  # SQLite errors of concurrent index creation
 AGGREGATION_SPILL_THRESHOLD = 10_000  # documents held in memory before an aggregation spills to disk
 
@@ -48,46 +45,9 @@ INDEXES: dict[str, list[IndexModel]] = {
     "signatures": [IndexModel([("at", ASCENDING)], name="at")],
     "url_aliases": [IndexModel([("article", ASCENDING)], name="article")],
 }
-COUNTED = ("articles", "reviews", "runs", "signatures", "url_aliases")  # what `db status` counts
 LOCKED = "database is locked"
 LOCK_ATTEMPTS = 4  # each waits BUSY_TIMEOUT_S inside SQLite first
 LOCK_BACKOFF_S = 0.5  # then 0.5, 1, 2 s between attempts
-
-
-@dataclass(frozen=True)
-class StoreConfig:
-    """Where the store lives; :meth:`from_env` reads the documented variables."""
-
-    uri: str | None = None
-    db_name: str = "citywatch"
-    data_dir: Path = PROJECT_ROOT / "var"
-    timeout_s: float = DEFAULT_TIMEOUT_S
-
-    @classmethod
-    def from_env(cls, env: Mapping[str, str] | None = None) -> StoreConfig:
-        env = os.environ if env is None else env
-        raw_timeout = env.get("CITYWATCH_MONGO_TIMEOUT", str(DEFAULT_TIMEOUT_S))
-        try:
-            timeout = float(raw_timeout)
-        except ValueError:
-            raise StoreError(f"CITYWATCH_MONGO_TIMEOUT must be a number of seconds, got {raw_timeout!r}") from None
-        return cls(
-            uri=env.get("CITYWATCH_MONGO_URI") or None,
-            db_name=env.get("CITYWATCH_DB") or "citywatch",
-            data_dir=Path(env.get("CITYWATCH_DATA_DIR") or PROJECT_ROOT / "var"),
-            timeout_s=timeout,
-        )
-
-
-    @property
-    def location(self) -> str:
-        """What error messages name: the redacted URI, or the embedded store's SQLite file."""
-        return redact(self.uri) if self.uri else str(self.data_dir / f"{self.db_name}.sqlite")
-
-
-def redact(uri: str) -> str:
-    """The URI without its password, safe to print or log (MongoDB, Redis: ``//user:pw@``, ``//:pw@``)."""
-    return re.sub(r"(//[^:/@]*):[^@/]*@", r"\1:***@", uri)
 
 
 @dataclass
@@ -156,13 +116,28 @@ class Store:
         self._indexed = True
 
     def _init_embedded(self) -> None:
-        """SQLite indexes and the review-group summary only; mongoeco indexes left by an earlier version are dropped."""
+        """SQLite indexes and the trigger-kept summaries only; mongoeco indexes left by an earlier version are dropped.
+
+        On an existing store the summaries come before mongoeco connects: a first
+        backfill (a store written before a summary existed) holds SQLite's write lock
+        for a while (over 30 s at 500,000 articles), and mongoeco's connect starts a
+        background heartbeat that writes and fails with "database is locked" meanwhile.
+        A new file has no ``documents`` table until mongoeco creates it.
+        """
+        existing = self.sql.execute("SELECT 1 FROM sqlite_master WHERE type = 'table' AND name = 'documents'").fetchone()
+        if existing:
+            self._install_sql()
         for name in self.db.list_collection_names():
             for index in self.db[name].list_indexes():
                 if index["name"] != "_id_":
                     self.db[name].drop_index(index["name"])
+        if not existing:
+            self._install_sql()
+
+    def _install_sql(self) -> None:
         embedded.create_indexes(self.sql)
         groups.install(self.sql)
+        periods.install(self.sql)
 
     def _create_indexes(self, name: str, models: list[IndexModel], attempts: int = 10) -> None:
         """Create indexes, tolerating another process creating the same ones at the same moment.
@@ -199,11 +174,11 @@ class Store:
 
     def counts(self) -> dict[str, int]:
         if self.engine is not None:  # mongoeco's count_documents parses every document
-            return {name: embedded.count(self.sql, self.db.name, name) for name in COUNTED}
+            return {name: count(self.sql, self.db.name, name) for name in COUNTED}
         return {name: self.db[name].estimated_document_count() for name in COUNTED}
 
     def describe(self) -> str:
-        return f"{self.backend} store: {self.location} (database {self.db.name})"
+        return describe(self.backend, self.location, self.db.name)
 
     def close(self) -> None:
         if self._sql is not None:

@@ -21,7 +21,7 @@ from __future__ import annotations
 
 import sqlite3
 from collections import Counter
-from collections.abc import Iterator, Mapping
+from collections.abc import Iterable, Iterator, Mapping
 from dataclasses import dataclass, field
 from typing import TYPE_CHECKING, Any
 
@@ -87,32 +87,24 @@ def _changed() -> str:
             "OR json_extract(OLD.document, '$.source_id') IS NOT json_extract(NEW.document, '$.source_id'))")
 
 
-def install(sql: sqlite3.Connection) -> None:
-    """Create the summary and its triggers; a store that had articles before is summarised once, here."""
-    sql.execute("BEGIN IMMEDIATE")  # no article can be written between the backfill and the triggers
-    try:
-        exists = sql.execute("SELECT 1 FROM sqlite_master WHERE type = 'table' AND name = ?", (TABLE,)).fetchone()
-        if not exists:
-            sql.execute(f"CREATE TABLE {TABLE} (db_name TEXT NOT NULL, kind TEXT NOT NULL, grp TEXT NOT NULL, "
-                        "value TEXT NOT NULL, n INTEGER NOT NULL, conf REAL NOT NULL, "
-                        "PRIMARY KEY (db_name, kind, grp, value)) WITHOUT ROWID")
-            sql.execute(_contribution(_ALL_ARTICLES, 1))
-        for name, event, when, body in (
-                ("cw_queue_insert", "INSERT", _has_mentions("NEW"), _contribution(_row("NEW"), 1)),
-                ("cw_queue_delete", "DELETE", _has_mentions("OLD"), _contribution(_row("OLD"), -1)),
-                ("cw_queue_update", "UPDATE OF document", f"{_has_mentions('OLD')} OR {_has_mentions('NEW')}",
-                 _contribution(_row("OLD"), -1) + _contribution(_row("NEW"), 1))):
-            ddl = (f"CREATE TRIGGER {name} AFTER {event} ON documents "
-                   f"WHEN {'NEW' if event != 'DELETE' else 'OLD'}.coll_name = 'articles' AND ({when}) "
-                   f"AND {_changed() if event.startswith('UPDATE') else '1'} BEGIN {body} END")
-            current = sql.execute("SELECT sql FROM sqlite_master WHERE type = 'trigger' AND name = ?", (name,)).fetchone()
-            if current is None or current[0] != ddl:  # missing, or written by another version of this module
-                sql.execute(f"DROP TRIGGER IF EXISTS {name}")
-                sql.execute(ddl)
-        sql.execute("COMMIT")
-    except BaseException:
-        sql.execute("ROLLBACK")
-        raise
+def install(sql: sqlite3.Connection) -> bool:
+    """Create the summary and its triggers; a store that had articles before is summarised once, here.
+
+    Every later open only reads ``sqlite_master`` (see :func:`embedded.install_summary`).
+    """
+    triggers = {}
+    for name, event, when, body in (
+            ("cw_queue_insert", "INSERT", _has_mentions("NEW"), _contribution(_row("NEW"), 1)),
+            ("cw_queue_delete", "DELETE", _has_mentions("OLD"), _contribution(_row("OLD"), -1)),
+            ("cw_queue_update", "UPDATE OF document", f"{_has_mentions('OLD')} OR {_has_mentions('NEW')}",
+             _contribution(_row("OLD"), -1) + _contribution(_row("NEW"), 1))):
+        triggers[name] = (f"CREATE TRIGGER {name} AFTER {event} ON documents "
+                          f"WHEN {'NEW' if event != 'DELETE' else 'OLD'}.coll_name = 'articles' AND ({when}) "
+                          f"AND {_changed() if event.startswith('UPDATE') else '1'} BEGIN {body} END")
+    return embedded.install_summary(
+        sql, TABLE, "db_name TEXT NOT NULL, kind TEXT NOT NULL, grp TEXT NOT NULL, value TEXT NOT NULL, "
+        "n INTEGER NOT NULL, conf REAL NOT NULL, PRIMARY KEY (db_name, kind, grp, value)",
+        _contribution(_ALL_ARTICLES, 1), triggers)
 
 
 @dataclass
@@ -141,12 +133,15 @@ def summary(sql: sqlite3.Connection, db_name: str) -> QueueSummary:
 
     The ``pending`` rows name the groups in the queue; every other facet is read
     for those groups only, so decided groups cost nothing however many there are.
+    Outlets are left out (``sources`` empty): a group has up to one row per outlet,
+    most of the summary, and only the groups shown on a page need them
+    (:func:`sources_of`).
     """
     groups: dict[str, GroupFacets] = {}
     for grp, n, conf in sql.execute(f"SELECT grp, n, conf FROM {TABLE} WHERE db_name = ? AND kind = 'pending' AND n > 0",
                                     (db_name,)):
         groups[grp] = GroupFacets(pending=n, conf_sum=conf)
-    for kind in ("touch", "article", "source", "surface", "city", "cand"):
+    for kind in ("touch", "article", "surface", "city", "cand"):
         rows = sql.execute(f"SELECT q.grp, q.value, q.n FROM {TABLE} AS p JOIN {TABLE} AS q ON q.db_name = p.db_name "
                            f"AND q.kind = ? AND q.grp = p.grp WHERE p.db_name = ? AND p.kind = 'pending' AND p.n > 0 "
                            "AND q.n > 0", (kind, db_name))
@@ -156,8 +151,6 @@ def summary(sql: sqlite3.Connection, db_name: str) -> QueueSummary:
                 g.touch = n
             elif kind == "article":
                 g.articles = n
-            elif kind == "source":
-                g.sources.add(value)
             elif kind == "surface":
                 g.surfaces[value] = n
             elif kind == "city":
@@ -168,6 +161,16 @@ def summary(sql: sqlite3.Connection, db_name: str) -> QueueSummary:
         f"SELECT grp, value, n FROM {TABLE} WHERE db_name = ? AND kind = 'count' AND n > 0", (db_name,))}
     total = sql.execute(f"SELECT coalesce(sum(n), 0) FROM {TABLE} WHERE db_name = ? AND kind = 'total'", (db_name,)).fetchone()[0]
     return QueueSummary(groups, city_labels, total)
+
+
+def sources_of(store: Store, keys: Iterable[str]) -> dict[str, set[str]]:
+    """The outlets of the open mentions of each group in ``keys`` (embedded), by primary key: one query per key."""
+    found: dict[str, set[str]] = {}
+    for key in dict.fromkeys(keys):
+        found[key] = {row[0] for row in store.sql.execute(
+            f"SELECT value FROM {TABLE} WHERE db_name = ? AND kind = 'source' AND grp = ? AND n > 0",
+            (store.db.name, key))}
+    return found
 
 
 def member_docs(sql: sqlite3.Connection, engine: Any, db_name: str, key: str) -> list[dict[str, Any]]:

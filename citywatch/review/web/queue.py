@@ -39,7 +39,7 @@ async def queue_page(request: Request, m: MessageCode = None, n: MessageCount = 
     built = services(request).queues.get(store, filters)
     ranking = sorted(built.city_counts.items(), key=lambda kv: -kv[1])[:15]
     return page(request, "queue.html", session, {
-        "queue": built, "groups": built.groups[:QUEUE_PAGE], "filters": filters, "ranking": ranking,
+        "queue": built, "groups": queue.with_sources(store, built, built.groups[:QUEUE_PAGE]), "filters": filters, "ranking": ranking,
         "mine": decisions.count_by(store, session.user), "counted": counted_labels(), "message": message(m, n)})
 
 

@@ -1,0 +1,86 @@
+"""Where the store is, and what it holds, without loading a database driver.
+
+:class:`StoreConfig` and the counts of the embedded store need neither pymongo
+nor mongoeco (about 0.8 s of imports) nor a mongoeco connection (which takes
+SQLite's write lock at every open, so it waits for any crawl's write). A
+command that only has to say which store is in use and how big it is
+(``citywatch db status``) reads the embedded file with plain SQLite.
+"""
+
+from __future__ import annotations
+
+import os
+import re
+import sqlite3
+from collections.abc import Mapping
+from contextlib import closing
+from dataclasses import dataclass
+from pathlib import Path
+
+from citywatch.config import PROJECT_ROOT
+
+DEFAULT_TIMEOUT_S = 5.0
+COUNTED = ("articles", "reviews", "runs", "signatures", "url_aliases")  # what `db status` counts
+
+
+@dataclass(frozen=True)
+class StoreConfig:
+    """Where the store lives; :meth:`from_env` reads the documented variables."""
+
+    uri: str | None = None
+    db_name: str = "citywatch"
+    data_dir: Path = PROJECT_ROOT / "var"
+    timeout_s: float = DEFAULT_TIMEOUT_S
+
+    @classmethod
+    def from_env(cls, env: Mapping[str, str] | None = None) -> StoreConfig:
+        env = os.environ if env is None else env
+        raw_timeout = env.get("CITYWATCH_MONGO_TIMEOUT", str(DEFAULT_TIMEOUT_S))
+        try:
+            timeout = float(raw_timeout)
+        except ValueError:
+            from citywatch.store.errors import StoreError
+
+            raise StoreError(f"CITYWATCH_MONGO_TIMEOUT must be a number of seconds, got {raw_timeout!r}") from None
+        return cls(
+            uri=env.get("CITYWATCH_MONGO_URI") or None,
+            db_name=env.get("CITYWATCH_DB") or "citywatch",
+            data_dir=Path(env.get("CITYWATCH_DATA_DIR") or PROJECT_ROOT / "var"),
+            timeout_s=timeout,
+        )
+
+    @property
+    def location(self) -> str:
+        """What error messages name: the redacted URI, or the embedded store's SQLite file."""
+        return redact(self.uri) if self.uri else str(self.data_dir / f"{self.db_name}.sqlite")
+
+
+def redact(uri: str) -> str:
+    """The URI without its password, safe to print or log (MongoDB, Redis: ``//user:pw@``, ``//:pw@``)."""
+    return re.sub(r"(//[^:/@]*):[^@/]*@", r"\1:***@", uri)
+
+
+def describe(backend: str, location: str, db_name: str) -> str:
+    """One line naming the store in use (``location`` already redacted)."""
+    return f"{backend} store: {location} (database {db_name})"
+
+
+def count(sql: sqlite3.Connection, db_name: str, collection: str) -> int:
+    """Documents in ``collection`` of the embedded store, counted on mongoeco's primary key (none is parsed)."""
+    return sql.execute("SELECT count(*) FROM documents WHERE db_name = ? AND coll_name = ?", (db_name, collection)).fetchone()[0]
+
+
+def embedded_counts(config: StoreConfig) -> dict[str, int] | None:
+    """The :data:`COUNTED` collections of an existing embedded store, read-only with plain SQLite.
+
+    None when there is nothing to read that way (a MongoDB URI, no file yet, a
+    file mongoeco has not set up): the caller opens the store as usual. A damaged
+    or locked file raises ``sqlite3.Error`` for the caller to translate.
+    """
+    path = Path(config.location)
+    if config.uri or not path.exists():
+        return None
+    with closing(sqlite3.connect(f"{path.resolve().as_uri()}?mode=ro", uri=True, timeout=30.0)) as sql:
+        if not sql.execute("SELECT 1 FROM sqlite_master WHERE type = 'table' AND name = 'documents'").fetchone():
+            return None
+        return {name: count(sql, config.db_name, name) for name in COUNTED}
