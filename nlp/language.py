@@ -28,7 +28,8 @@ import yaml
 
 FUNCTION_WORDS_FILE = Path(__file__).with_name("resources") / "function_words.yaml"
 #: Languages the tagger reads with their own name forms and cues: the registry's languages and Chinese.
-SUPPORTED = frozenset({"en", "de", "fr", "es", "it", "nl", "pt", "sv", "ru", "ja", "ko", "ar", "zh"})
+SUPPORTED = frozenset({"en", "de", "fr", "es", "it", "nl", "pt", "sv", "ru", "ja", "ko", "ar", "zh",
+                       "cs", "da", "hi", "id", "is", "lt", "no", "pl", "tr", "uk", "vi"})
 #: The pipeline language of text in any other language: gazetteer forms in Latin and Han script only.
 FALLBACK = "xx"
 UNSUPPORTED_PREFIX = "unsupported:"
