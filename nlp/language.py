@@ -42,6 +42,8 @@ MIN_CHARS = 12  # below this (a name, a headline fragment) the declared language
 HINT_MIN_PROB = 0.2  # a declared Latin-script language wins when langdetect gives it at least this
 MIN_FUNCTION_HITS = 3  # function-word decision: at least this many hits ...
 FUNCTION_MARGIN = 2.0  # ... and this many times the runner-up's
+# Close relatives langdetect confuses on a sentence or two: a declared one of them wins over the others.
+CLOSE_RELATIVES = (frozenset({"sv", "da", "no"}), frozenset({"cs", "sk"}))
 
 # Scripts, by code point range; a character outside every range is not a letter of interest.
 _SCRIPT_RANGES: tuple[tuple[int, int, str], ...] = tuple(sorted((
@@ -229,10 +231,12 @@ def detect(text: str, hint: str | None = None, default: str = "en") -> Detection
     if not scores:
         return Detection(hint or default, None, script, "hint" if hint else "default")
     best = max(sorted(scores), key=scores.__getitem__)
-    # A declared language wins when the detector gives it a fair chance, or names a language the
-    # registry does not crawl (one sentence of German can read as Afrikaans).
+    # A declared language wins when the detector gives it a fair chance, names a language the
+    # registry does not crawl (one sentence of German can read as Afrikaans), or names a close relative
+    # (Swedish read as Danish).
     if hint and hint != best and (scores.get(hint, 0.0) >= HINT_MIN_PROB
-                                  or (best not in SUPPORTED and script == "latin" and hint in function_words())):
+                                  or (best not in SUPPORTED and script == "latin" and hint in function_words())
+                                  or any({hint, best} <= group for group in CLOSE_RELATIVES)):
         return Detection(hint, round(scores.get(hint, 0.0), 4), script, "hint")
     return Detection(best, round(scores[best], 4), script, "langdetect")
 

@@ -81,3 +81,9 @@ def test_ordinary_words_are_no_mentions(lang: str, text: str) -> None:
 def test_two_sentence_snippets_are_routed_to_their_language(lang: str) -> None:
     assert lang in SUPPORTED
     assert detect(SNIPPETS[lang]).lang == lang
+
+
+def test_a_declared_language_wins_over_a_close_relative() -> None:
+    """langdetect reads this Swedish sentence as Danish; the registry's Swedish is kept (and Danish, Norwegian
+    text without a declaration is still routed to its own language, above)."""
+    assert detect("Peking lade fram en fredsplan i tolv punkter.", "sv").lang == "sv"
