@@ -165,6 +165,16 @@ def arabic(zh: str, table: Table) -> str | None:
     return "".join(out)
 
 
+def declension_table(rows: list[list[str]]) -> dict[str, list[tuple[str, list[str]]]]:
+    """``case_endings.tsv`` as language -> [(ending, case endings)], in the file's order."""
+    table: dict[str, list[tuple[str, list[str]]]] = {lang: [] for lang in DECLINED_LANGS}
+    for row in rows:
+        if len(row) != 3 or row[0] not in table:
+            raise SystemExit(f"case_endings.tsv: want lang ({', '.join(DECLINED_LANGS)}), ending, cases: {row!r}")
+        table[row[0]].append((row[1], row[2].split(",")))
+    return table
+
+
 def add_adjectives(rows: list[list[str]], units: dict[str, Any], check_row: Callable[[str, dict[str, Any], str, str], None],
                    add: Callable[[str, str, str, str], None]) -> None:
     """Each stem of ``adjectives.tsv`` with its language's adjective endings (Szanghajsk + iej)."""
@@ -205,11 +215,7 @@ def add_script_forms(units: dict[str, Any], forms: Any, read_tsv: ReadTsv,
     adjective_endings = [row[1:] for row in endings if row[0] == "adjective"]
     shinjitai = dict(read_tsv("shinjitai.tsv"))
     excluded = {(form, lang) for form, lang, _reason in read_tsv("generated_exclusions.tsv")}
-    case_table: dict[str, list[tuple[str, list[str]]]] = {lang: [] for lang in DECLINED_LANGS}
-    for row in read_tsv("case_endings.tsv"):
-        if len(row) != 3 or row[0] not in case_table:
-            raise SystemExit(f"case_endings.tsv: want lang ({', '.join(DECLINED_LANGS)}), ending, cases: {row!r}")
-        case_table[row[0]].append((row[1], row[2].split(",")))
+    case_table = declension_table(read_tsv("case_endings.tsv"))
 
     def add(text: str, code: str, kind: str, lang: str) -> None:
         if (text, lang) not in excluded and text.casefold() not in stop:

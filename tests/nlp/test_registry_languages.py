@@ -87,3 +87,45 @@ def test_a_declared_language_wins_over_a_close_relative() -> None:
     """langdetect reads this Swedish sentence as Danish; the registry's Swedish is kept (and Danish, Norwegian
     text without a declaration is still routed to its own language, above)."""
     assert detect("Peking lade fram en fredsplan i tolv punkter.", "sv").lang == "sv"
+
+
+def _scripts_module():  # scripts/ is not a package; the gazetteer test loads it the same way
+    from tests.nlp.test_gazetteer import _build_module
+
+    _build_module()
+    import gazetteer_scripts
+
+    return gazetteer_scripts
+
+
+def test_case_endings_decline_by_the_names_ending() -> None:
+    scripts = _scripts_module()
+    polish = [("n", ["nu", "nowi", "nem", "nie"]), ("a", ["y", "ie", "ę", "ą"]), ("", ["u", "owi", "em", "ie"])]
+    assert scripts.declined("Pekin", polish) == {"Pekinu", "Pekinowi", "Pekinem", "Pekinie"}
+    assert scripts.declined("Lhasa", polish) == {"Lhasy", "Lhasie", "Lhasę", "Lhasą"}
+    assert scripts.declined("Makau", polish) == set()  # another vowel: not declined
+    assert scripts.declined("Hong Kong", polish) == set()  # two words: not declined
+
+
+def test_bad_declension_and_adjective_rows_name_the_file() -> None:
+    scripts = _scripts_module()
+
+    def add(*_: str) -> None:
+        return None
+
+    def check(*_: object) -> None:
+        return None
+
+    with pytest.raises(SystemExit, match="case_endings.tsv: want lang"):
+        scripts.declension_table([["xx", "n", "nu"]])
+    with pytest.raises(SystemExit, match="case_endings.tsv: want lang"):
+        scripts.declension_table([["pl", "n"]])
+    assert scripts.declension_table([["pl", "", "u,em"]])["pl"] == [("", ["u", "em"])]
+    with pytest.raises(SystemExit, match="adjectives.tsv: want"):
+        scripts.add_adjectives([["stem", "Pekińsk", "110000", "北京", "xx"]], {}, check, add)
+    with pytest.raises(SystemExit, match="adjectives.tsv: want"):
+        scripts.add_adjectives([["stam", "Pekińsk", "110000", "北京", "pl"]], {}, check, add)
+    forms: list[str] = []
+    scripts.add_adjectives([["endings", "pl", "i,a"], ["stem", "Pekińsk", "110000", "北京", "pl"]], {}, check,
+                           lambda text, *_: forms.append(text))
+    assert forms == ["Pekiński", "Pekińska"]
