@@ -29,7 +29,8 @@ import yaml
 
 FUNCTION_WORDS_FILE = Path(__file__).with_name("resources") / "function_words.yaml"
 #: Languages the tagger reads with their own name forms and cues: the registry's languages and Chinese.
-SUPPORTED = frozenset({"en", "de", "fr", "es", "it", "nl", "pt", "sv", "ru", "ja", "ko", "ar", "zh"})
+SUPPORTED = frozenset({"en", "de", "fr", "es", "it", "nl", "pt", "sv", "ru", "ja", "ko", "ar", "zh",
+                       "cs", "da", "hi", "id", "is", "lt", "no", "pl", "tr", "uk", "vi"})
 #: The pipeline language of text in any other language: gazetteer forms in Latin and Han script only.
 FALLBACK = "xx"
 UNSUPPORTED_PREFIX = "unsupported:"
@@ -42,6 +43,8 @@ MIN_CHARS = 12  # below this (a name, a headline fragment) the declared language
 HINT_MIN_PROB = 0.2  # a declared Latin-script language wins when langdetect gives it at least this
 MIN_FUNCTION_HITS = 3  # function-word decision: at least this many hits ...
 FUNCTION_MARGIN = 2.0  # ... and this many times the runner-up's
+# Close relatives langdetect confuses on a sentence or two: a declared one of them wins over the others.
+CLOSE_RELATIVES = (frozenset({"sv", "da", "no"}), frozenset({"cs", "sk"}))
 
 # Scripts, by code point range; a character outside every range is not a letter of interest.
 _SCRIPT_RANGES: tuple[tuple[int, int, str], ...] = tuple(sorted((
@@ -248,10 +251,12 @@ def detect(text: str, hint: str | None = None, default: str = "en") -> Detection
     if not scores:
         return Detection(hint or default, None, script, "hint" if hint else "default")
     best = max(sorted(scores), key=scores.__getitem__)
-    # A declared language wins when the detector gives it a fair chance, or names a language the
-    # registry does not crawl (one sentence of German can read as Afrikaans).
+    # A declared language wins when the detector gives it a fair chance, names a language the
+    # registry does not crawl (one sentence of German can read as Afrikaans), or names a close relative
+    # (Swedish read as Danish).
     if hint and hint != best and (scores.get(hint, 0.0) >= HINT_MIN_PROB
-                                  or (best not in SUPPORTED and script == "latin" and hint in function_words())):
+                                  or (best not in SUPPORTED and script == "latin" and hint in function_words())
+                                  or any({hint, best} <= group for group in CLOSE_RELATIVES)):
         return Detection(hint, round(scores.get(hint, 0.0), 4), script, "hint")
     return Detection(best, round(scores[best], 4), script, "langdetect")
 

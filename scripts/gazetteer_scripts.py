@@ -11,7 +11,11 @@ adcode. Sources (nlp/data/README.md names them and their licences):
   организация сотрудничества") in every case, capitalised as in the names of organisations.
 - Japanese: the traditional characters with the Japanese simplifications (``shinjitai.tsv``: 広州,
   仏山) and katakana names (``script_names.tsv``: マカオ, ハルビン).
-- German, Dutch, Swedish: the genitive in -s and the German adjective in -er of the exonyms and of the
+- Polish, Czech, Lithuanian, Ukrainian: the exonyms of ``exonyms.tsv`` (Pekin, Šanghaj, Pekinas, Пекін) with
+  their case forms from the declension of their ending (``case_endings.tsv``: Pekinie, Šanghaji, Pekino,
+  Пекіні, Гонконзі), and the adjectives that name organisations in every case and gender (``adjectives.tsv``:
+  Szanghajskiej, Pekingská, Пекінського). Hindi, Turkish, Vietnamese and the other registry languages: established names only.
+- German, Dutch, Swedish (and Danish and Norwegian exonyms): the genitive in -s and the German adjective in -er of the exonyms and of the
   English names of large cities (Pekings, Shanghaier).
 - Arabic: a written transcription rule for every transcribed unit (``arabic_pinyin.tsv``: pinyin to the
   spelling of Arabic news agencies, شنتشن, تشنغتشو, نانجينغ), plus the established press spellings of
@@ -32,6 +36,10 @@ from pypinyin import Style, pinyin
 # Kinds of unit whose names are transcribed (county-level cities keep their Latin and Han forms only:
 # their short transcriptions are too often ordinary words).
 TRANSCRIBED_KINDS = ("municipality", "prefecture", "sar", "autonomous_prefecture", "league", "region")
+# Letters that end a name which the empty ending ("any consonant") of a case table does not decline.
+VOWELS = frozenset("аеёиоуыэюяьієїaeiouyąęóáéíúůýěėįųūàèìòùâêôăơư")
+# Languages whose exonyms (exonyms.tsv) are declined by case_endings.tsv.
+DECLINED_LANGS = ("pl", "cs", "lt", "uk")
 RETROFLEX = ("zh", "ch", "sh", "r", "z", "c", "s")
 # Cities whose English name also gets German/Dutch/Swedish genitive and adjective forms (and every
 # municipality and SAR): the cities those languages' press names often enough to inflect.
@@ -109,12 +117,18 @@ def palladius(zh: str, table: Table) -> str | None:
 
 
 def russian_cases(name: str, endings: list[list[str]]) -> set[str]:
-    """Oblique case forms of a Russian noun from its ending: the first row of ``russian_endings.tsv``
-    whose ending the name has (longest first in the file) replaces it with each case ending."""
+    """Oblique case forms of a Russian noun from its ending (``russian_endings.tsv``, longest first)."""
+    return declined(name, [(ending, cases) for ending, *cases in endings])
+
+
+def declined(name: str, endings: list[tuple[str, list[str]]]) -> set[str]:
+    """Oblique case forms of a one-word name: the first ``(ending, case endings)`` row whose ending the
+    name has replaces it with each case ending ("-": none); the empty ending stands for any consonant, so
+    a name in another vowel is not declined (Гуанчжоу, Chengdu, Makau)."""
     if " " in name:
         return set()
-    for ending, *cases in endings:
-        if name.endswith(ending) and (ending or name[-1:].lower() not in "аеёиоуыэюяь"):
+    for ending, cases in endings:
+        if name.endswith(ending) and (ending or name[-1:].lower() not in VOWELS):
             stem = name[: len(name) - len(ending)] if ending else name
             return {stem + case for case in cases if case != "-"}
     return set()
@@ -151,6 +165,31 @@ def arabic(zh: str, table: Table) -> str | None:
     return "".join(out)
 
 
+def declension_table(rows: list[list[str]]) -> dict[str, list[tuple[str, list[str]]]]:
+    """``case_endings.tsv`` as language -> [(ending, case endings)], in the file's order."""
+    table: dict[str, list[tuple[str, list[str]]]] = {lang: [] for lang in DECLINED_LANGS}
+    for row in rows:
+        if len(row) != 3 or row[0] not in table:
+            raise SystemExit(f"case_endings.tsv: want lang ({', '.join(DECLINED_LANGS)}), ending, cases: {row!r}")
+        table[row[0]].append((row[1], row[2].split(",")))
+    return table
+
+
+def add_adjectives(rows: list[list[str]], units: dict[str, Any], check_row: Callable[[str, dict[str, Any], str, str], None],
+                   add: Callable[[str, str, str, str], None]) -> None:
+    """Each stem of ``adjectives.tsv`` with its language's adjective endings (Szanghajsk + iej)."""
+    endings = {row[1]: row[2].split(",") for row in rows if row[0] == "endings" and len(row) == 3}
+    for row in rows:
+        if row[0] == "endings" and len(row) == 3:
+            continue
+        if row[0] != "stem" or len(row) != 5 or row[4] not in endings:
+            raise SystemExit(f"adjectives.tsv: want 'endings', lang, endings or 'stem', stem, adcode, name_zh, lang: {row!r}")
+        _, stem, code, name_zh, lang = row
+        check_row("adjectives.tsv", units, code, name_zh)
+        for ending in endings[lang]:
+            add(stem + ending, code, f"{lang}_adjective", lang)
+
+
 def japanese(traditional: str, shinjitai: dict[str, str]) -> str:
     return "".join(shinjitai.get(ch, ch) for ch in traditional)
 
@@ -176,6 +215,7 @@ def add_script_forms(units: dict[str, Any], forms: Any, read_tsv: ReadTsv,
     adjective_endings = [row[1:] for row in endings if row[0] == "adjective"]
     shinjitai = dict(read_tsv("shinjitai.tsv"))
     excluded = {(form, lang) for form, lang, _reason in read_tsv("generated_exclusions.tsv")}
+    case_table = declension_table(read_tsv("case_endings.tsv"))
 
     def add(text: str, code: str, kind: str, lang: str) -> None:
         if (text, lang) not in excluded and text.casefold() not in stop:
@@ -212,13 +252,17 @@ def add_script_forms(units: dict[str, Any], forms: Any, read_tsv: ReadTsv,
             form = japanese(hant, shinjitai)
             if form != hant:
                 add(form, code, "ja", "ja")
+    add_adjectives(read_tsv("adjectives.tsv"), units, check_row, add)
     for table in ("exonyms.tsv", "script_names.tsv"):
         for form, code, name_zh, lang in read_tsv(table):
             check_row(table, units, code, name_zh)
             form = unicodedata.normalize("NFC", form)
             if lang == "ru":
                 russian(form, code, "alt:ru", adjectives=True)
-            elif lang in ("de", "nl", "sv"):
+            elif lang in DECLINED_LANGS:
+                for case in sorted(declined(form, case_table[lang])):
+                    add(case, code, f"{lang}_case", lang)
+            elif lang in ("de", "nl", "sv", "da", "no"):
                 for germanic in sorted(germanic_forms(form)):
                     add(germanic, code, "germanic", "de")
             elif lang == "ar" and table == "script_names.tsv":
