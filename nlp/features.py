@@ -93,12 +93,14 @@ def lexical(text: str, start: int, end: int, cues: Mapping[str, frozenset[str]],
     # an adjective made from the name before a lower-case head: "Шанхайской организации", "Пекинский университет"
     adjective = surface.lower().endswith(tuple(cues.get("adjective_endings", ()))) and bool(after) \
         and after[0].lower() in cues["org_heads"]
-    f["org_after"] = float(any(t in cues["org_heads"] for t in run) or adjective)
+    # a compound joined by a hyphen to a lower-case head: "Peking-universitetet", "Shanghai-børsen"
+    compound = len(a) > 1 and first_after == "-" and a[1] in cues["org_heads"]
+    f["org_after"] = float(any(t in cues["org_heads"] for t in run) or adjective or compound)
     f["hyphen_cap_after"] = float(hyphen_run and not f["org_after"])
     head_before = re.sub(r"^[ld][’']", "", b[-2]) if len(b) >= 2 else ""  # "l'université de Pékin"
     of_before = {"of", "de", "del", "du", "des"} | cues.get("of_words", frozenset())  # "l'Università di Pechino"
     f["org_before"] = float(len(b) >= 2 and b[-1] in of_before and head_before in cues["org_heads"]
-                            and (_cap(before[-2]) or head_before != b[-2]))
+                            and (_cap(before[-2]) or head_before != b[-2]) or _head_first(before, cues))
     # "the Hong Kong Governor": a capitalised title is not an organisation name
     f["cap_after"] = float(bool(run) and not f["org_after"] and a[0] not in cues["capitals"]
                            and re.sub(r"[’']s$", "", a[0]) not in cues.get("titles", frozenset()))
@@ -143,9 +145,11 @@ def lexical(text: str, start: int, end: int, cues: Mapping[str, frozenset[str]],
     f["object_verb"] = float(bool(b) and b[-1] in cues["object_verbs"])
     # "sent by X", "envoyée par X", "inviata da X", "door X gestuurde": the agent of a passive participle
     agent_preps = cues.get("agent_preps", frozenset())
+    participle_endings = _PARTICIPLE_ENDINGS + tuple(cues.get("participle_endings", ()))
     f["by_agent"] = float(len(b) >= 2 and b[-1] in {"by", "par", "por", "von"} and (
         b[-2].endswith(("ed", "en", "é", "do")) or b[-2] in cues.get("irregular_participles", frozenset()))
-        or len(b) >= 2 and b[-1] in agent_preps and b[-2].endswith(_PARTICIPLE_ENDINGS)
+        or len(b) >= 2 and b[-1] in agent_preps and (b[-2].endswith(participle_endings)
+                                                     or b[-2].startswith(tuple(cues.get("participle_prefixes", ()))))
         or bool(b) and b[-1] in agent_preps and bool(a) and a[0].startswith("ge"))
     f["gov_compound"] = float((len(a) >= 2 and a[0] == "-" and a[1] in _GOV_SUFFIXES)
                               or (len(b) >= 2 and b[-1] == "-" and b[-2] in {"pro", "anti"}))
@@ -246,6 +250,18 @@ def _past_apposition(after: list[str]) -> list[str]:
 def _adverb(token: str) -> bool:
     """An English -ly adverb between subject and verb ("X has formally protested")."""
     return len(token) > 4 and token.endswith("ly") and token.isalpha()
+
+
+def _head_first(before: list[str], cues: Mapping[str, frozenset[str]]) -> bool:
+    """The name ends a capitalised run that holds a head of ``heads_before``: "Universitas Peking", "Bursa Efek
+    Shanghai" (languages that put the organisation's head first without an "of" word)."""
+    heads = cues.get("heads_before", frozenset())
+    for tok in reversed(before[-4:]):
+        if not _cap(tok):
+            return False
+        if tok.lower() in heads:
+            return True
+    return False
 
 
 def _clause(tokens: list[str]) -> list[str]:

@@ -64,6 +64,10 @@ _SCRIPT_LANG = {"hangul": "ko", "greek": "el", "hebrew": "he", "devanagari": "hi
                 "georgian": "ka", "armenian": "hy", "bengali": "bn"}
 _UKRAINIAN = frozenset("іїєґІЇЄҐ")
 _PERSIAN = frozenset("پچژگک")  # Persian letters Arabic does not use (ک: Persian kaf)
+# Letters no other Latin-script language of the registry writes (Faroese, not crawled, has ð); a text without a
+# declared language that has at least ICELANDIC_MIN_LETTERS of them is Icelandic, which langdetect has no profile for.
+_ICELANDIC = frozenset("þðÞÐ")
+ICELANDIC_MIN_LETTERS = 2
 _URDU = frozenset("ٹڈڑںے")
 _WORD = re.compile(r"[^\W\d_]+(?:['’][^\W\d_]+)?")
 
@@ -76,7 +80,7 @@ class Detection:
     lang: str
     prob: float | None
     script: str | None
-    by: str  # "script", "function_words", "langdetect", "hint" or "default"
+    by: str  # "script", "function_words", "letters", "langdetect", "hint" or "default"
 
 
 def normalise(code: str | None) -> str | None:
@@ -243,10 +247,15 @@ def detect(text: str, hint: str | None = None, default: str = "en") -> Detection
             return Detection(lang, None, script, "hint" if lang == hint and script == "han" and lang != "zh" else "script")
     if len(sample.strip()) < MIN_CHARS:
         return Detection(hint or default, None, script, "hint" if hint else "default")
-    if script == "latin":
-        found = by_function_words(sample)
-        if found and (not hint or hint == found[0]):
-            return Detection(found[0], found[1], script, "function_words")
+    found = by_function_words(sample) if script == "latin" else None
+    if found and (not hint or hint == found[0]):
+        return Detection(found[0], found[1], script, "function_words")
+    # langdetect has no profile for some declared languages (Icelandic) and names a neighbour instead: the
+    # declaration wins unless the function words name another language
+    if hint and script == "latin" and not found and hint in function_words() and hint not in LANGDETECT_LATIN:
+        return Detection(hint, None, script, "hint")
+    if not hint and script == "latin" and not found and sum(c in _ICELANDIC for c in sample) >= ICELANDIC_MIN_LETTERS:
+        return Detection("is", None, script, "letters")
     scores = by_langdetect(sample)
     if not scores:
         return Detection(hint or default, None, script, "hint" if hint else "default")

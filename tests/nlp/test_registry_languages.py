@@ -129,3 +129,32 @@ def test_bad_declension_and_adjective_rows_name_the_file() -> None:
     scripts.add_adjectives([["endings", "pl", "i,a"], ["stem", "Pekińsk", "110000", "北京", "pl"]], {}, check,
                            lambda text, *_: forms.append(text))
     assert forms == ["Pekiński", "Pekińska"]
+
+
+def test_a_declared_language_langdetect_has_no_profile_for_wins() -> None:
+    """langdetect has no Icelandic profile and reads this as Swedish; declared Icelandic is kept, and an undeclared
+    Icelandic text is known by its letters þ and ð."""
+    text = "Kínversk stjórnvöld stöðvuðu innflutning á norskum laxi."
+    assert detect(text, "is").lang == "is"
+    assert detect("Þingið samþykkti frumvarpið í gær og ráðherrann fagnaði því.").lang == "is"
+    assert detect("Kampen endte uafgjort, og Gylfi Sigurðsson scorede.", "da").lang == "da"
+
+
+# (language, text, surface, label): the cues of issue 11's Danish, Norwegian, Icelandic and Indonesian tables
+CUED = [
+    ("da", "Beijing har i flere år kritiseret Danmarks politik over for Tibet.", "Beijing", "METONYMIC"),
+    ("da", "Ifølge Bloomberg overvejer Beijing nye eksportregler.", "Beijing", "METONYMIC"),
+    ("da", "Planen, der blev fremlagt af Beijing, fik ringe opbakning.", "Beijing", "METONYMIC"),
+    ("no", "Beijings reaksjon på Nobelprisen var sterk.", "Beijings", "METONYMIC"),
+    ("no", "Studenter ved Shanghai-universitetet protesterte.", "Shanghai", "ORG_PART"),
+    ("is", "Peking hefur gagnrýnt áform Japana harðlega.", "Peking", "METONYMIC"),
+    ("id", "Mahasiswa Universitas Shanghai menggelar diskusi.", "Shanghai", "ORG_PART"),
+    ("id", "Rencana yang diajukan oleh Beijing ditolak Manila.", "Beijing", "METONYMIC"),
+    ("id", "Banjir melanda beberapa distrik di Beijing.", "Beijing", "LITERAL"),
+]
+
+
+@pytest.mark.parametrize(("lang", "text", "surface", "label"), CUED, ids=[f"{c[0]}-{n}" for n, c in enumerate(CUED)])
+def test_cues_of_the_new_tables(lang: str, text: str, surface: str, label: str) -> None:
+    _, (mentions,) = tag_docs([text], [lang])
+    assert [(m["surface"], m["label"]) for m in mentions if m["surface"] == surface] == [(surface, label)]
