@@ -14,7 +14,8 @@ from typing import Any
 import yaml
 
 CUES_FILE = Path(__file__).with_name("resources") / "cues.yaml"
-CUE_LANGS = ("en", "fr", "es", "de", "it", "pt", "nl", "sv", "zh", "ru", "ar", "ja", "ko", "pl", "uk", "cs", "tr", "vi", "hi")
+CUE_LANGS = ("en", "fr", "es", "de", "it", "pt", "nl", "sv", "zh", "ru", "ar", "ja", "ko", "pl", "uk", "cs", "tr", "vi",
+             "hi", "lt")
 
 Cues = dict[str, frozenset[str]]
 ForeignNames = tuple[dict[str, tuple[str, ...]], dict[str, tuple[str, ...]]]

@@ -140,9 +140,9 @@ def lexical(text: str, start: int, end: int, cues: Mapping[str, frozenset[str]],
     of_words = cues.get("of_words")
     policy_before = of_words is not None and bool(b) and (b[-1] in cues["policy_nouns"] or (
         len(b) >= 2 and b[-1] in of_words and _ends(b[:-1], cues["policy_nouns"], grams)))
-    # the genitive in -s before the noun: "Pekings hållning"
-    policy_before = policy_before or (of_words is not None and surface.endswith("s") and bool(a)
-                                      and a[0] in cues["policy_nouns"])
+    # the genitive before the noun: "Pekings hållning", "Pekino pozicija" (cue "genitive_endings", default -s)
+    genitive_before = of_words is not None and surface.endswith(tuple(cues.get("genitive_endings", ("s",))))
+    policy_before = policy_before or (genitive_before and bool(a) and a[0] in cues["policy_nouns"])
     f["poss_policy"] = float(poss and any(t in cues["policy_nouns"] for t in nxt) or policy_before)
     # "Hong Kong's government", "Macau's leader": the government is named, the city only says whose it is
     f["poss_gov"] = float(poss and bool(nxt) and nxt[0] in cues.get("gov_nouns", frozenset()))
@@ -169,7 +169,10 @@ def lexical(text: str, start: int, end: int, cues: Mapping[str, frozenset[str]],
         or len(b) >= 2 and b[-1] in agent_preps and b[-2].endswith(_PARTICIPLE_ENDINGS)
         or bool(b) and b[-1] in agent_preps and bool(a) and a[0].startswith("ge")
         or bool(b) and b[-1] in cues.get("agent_before", frozenset())  # "do Bắc Kinh cử"
-        or bool(a) and a[0] in cues.get("agent_after", frozenset()))  # "Pekin tarafından gönderilen"
+        or bool(a) and a[0] in cues.get("agent_after", frozenset())  # "Pekin tarafından gönderilen"
+        # a genitive agent before a passive participle: "Pekino paskirtas", "Pekino atsiųsta"
+        or genitive_before and bool(a) and a[0] not in cues["org_heads"]
+        and a[0].endswith(tuple(cues.get("agent_participle_endings", ()))))
     f["gov_compound"] = float((len(a) >= 2 and a[0] == "-" and a[1] in _GOV_SUFFIXES)
                               or (len(b) >= 2 and b[-1] == "-" and b[-2] in {"pro", "anti"}))
     f["to_from"] = float(bool(b) and b[-1] in {"to", "from", "toward", "towards"} or case in _cases(cues, "dative")

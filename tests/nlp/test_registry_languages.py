@@ -179,3 +179,12 @@ def test_hindi_postpositions(text: str, on: str, off: str) -> None:
 
 def test_devanagari_vowel_signs_stay_inside_their_word() -> None:
     assert _tokens("बीजिंग ने कहा") == ["बीजिंग", "ने", "कहा"]
+
+
+@pytest.mark.parametrize(("text", "name", "on"), [
+    ("Pekino reakcija buvo greita.", "Pekino", "poss_policy"),  # the genitive before its noun
+    ("Pekino įgaliota delegacija atvyko į Vilnių.", "Pekino", "by_agent"),  # a genitive agent before a participle
+    ("Pekino universitetas priėmė naujus studentus.", "Pekino", "org_after"),
+])
+def test_lithuanian_genitive_before_the_noun(text: str, name: str, on: str) -> None:
+    assert _features("lt", text, name)[on] == 1.0
