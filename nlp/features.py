@@ -202,7 +202,9 @@ def lexical(text: str, start: int, end: int, cues: Mapping[str, frozenset[str]],
     f["lower_after"] = float(bool(a) and _lower_word(first_after) and a[0].isalpha()
                              and not f["comm_subject"] and not f["modal_after"] and not f["dish_after"])
     line_start = not before or before[-1] == "\n"
-    f["dateline"] = float(line_start and (surface.isupper() or (bool(a) and a[0] in {"(", ",", "—", "–", "-", ":"})))
+    # "BEIJING, May 3 —"; not the comma Turkish writes after a sentence-initial subject ("Pekin, ... kınadı.")
+    f["dateline"] = float(line_start and (surface.isupper() or (bool(a) and a[0] in {"(", ",", "—", "–", "-", ":"}))
+                          and not final_subject)
     f["sentence_start"] = float(line_start or (bool(b) and b[-1] in {".", "!", "?", "\n"} | _OPENERS))
     quoted = len(b) >= 2 and b[-1] in _OPENERS and _ends(b[:-1], cues["not_place_before"], grams)  # the barque „Peking“
     # the ship „Peking“, "Pekin" adlı gemi: the name word before or after, also past a closing quote

@@ -140,7 +140,7 @@ def _features(lang: str, text: str, name: str) -> dict[str, float]:
 
 @pytest.mark.parametrize(("text", "on", "off"), [
     # the bare name before the verb that ends the clause is its subject; a case ending says it is not
-    ("Pekin, Japonya'nın kararını sert bir dille eleştirdi.", {"comm_subject"}, {"loc_prep", "poss_other"}),
+    ("Pekin, Japonya'nın kararını sert bir dille eleştirdi.", {"comm_subject"}, {"loc_prep", "poss_other", "dateline"}),
     ("Pekin'de bu sabah kar yağdı ve trafik durdu.", {"loc_prep"}, {"comm_subject", "to_from"}),
     ("Pekin'in yeni tutumu Brüksel'de tartışıldı.", {"poss_policy"}, {"comm_subject", "loc_prep"}),
     ("Seul, Pekin'i ticaret kurallarını çiğnemekle suçladı.", {"object_verb"}, {"comm_subject"}),
