@@ -31,6 +31,10 @@ class CueTable:
             raise ValueError(f"{where} is not valid YAML: {exc}") from None
         if not isinstance(raw, dict) or "en" not in raw:
             raise ValueError(f"{where}: not a cue file (no 'en' cues)")
+        for lang, table in raw.items():  # the one number among the word lists (how many tokens an entry may span)
+            grams = table.get("grams", ["1"]) if isinstance(table, dict) else ["1"]
+            if not isinstance(grams, list) or not all(str(g).isdigit() and int(g) > 0 for g in grams):
+                raise ValueError(f"{where}: {lang}.grams: want a list with a whole number, got {grams!r}")
         self.text = text
         self._raw: dict[str, Any] = raw
         self._by_lang: dict[str, Cues] = {}

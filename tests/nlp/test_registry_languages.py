@@ -188,3 +188,10 @@ def test_devanagari_vowel_signs_stay_inside_their_word() -> None:
 ])
 def test_lithuanian_genitive_before_the_noun(text: str, name: str, on: str) -> None:
     assert _features("lt", text, name)[on] == 1.0
+
+
+def test_a_bad_grams_cue_names_the_file_and_the_field() -> None:
+    from nlp.cues import CueTable
+
+    with pytest.raises(ValueError, match=r"cues.yaml: vi.grams: want a list with a whole number"):
+        CueTable("en: {org_heads: []}\nvi: {grams: [two]}\n", "cues.yaml")
