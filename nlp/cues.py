@@ -14,7 +14,8 @@ from typing import Any
 import yaml
 
 CUES_FILE = Path(__file__).with_name("resources") / "cues.yaml"
-CUE_LANGS = ("en", "fr", "es", "de", "it", "pt", "nl", "sv", "zh", "ru", "ar", "ja", "ko", "pl", "uk", "cs", "da", "no", "is", "id")
+CUE_LANGS = ("en", "fr", "es", "de", "it", "pt", "nl", "sv", "zh", "ru", "ar", "ja", "ko", "pl", "uk", "cs", "da", "no", "is", "id",
+             "tr", "vi", "hi", "lt")
 
 Cues = dict[str, frozenset[str]]
 ForeignNames = tuple[dict[str, tuple[str, ...]], dict[str, tuple[str, ...]]]
@@ -30,6 +31,10 @@ class CueTable:
             raise ValueError(f"{where} is not valid YAML: {exc}") from None
         if not isinstance(raw, dict) or "en" not in raw:
             raise ValueError(f"{where}: not a cue file (no 'en' cues)")
+        for lang, table in raw.items():  # the one number among the word lists (how many tokens an entry may span)
+            grams = table.get("grams", ["1"]) if isinstance(table, dict) else ["1"]
+            if not isinstance(grams, list) or not all(str(g).isdigit() and int(g) > 0 for g in grams):
+                raise ValueError(f"{where}: {lang}.grams: want a list with a whole number, got {grams!r}")
         self.text = text
         self._raw: dict[str, Any] = raw
         self._by_lang: dict[str, Cues] = {}

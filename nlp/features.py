@@ -18,11 +18,14 @@ from typing import Any
 from nlp.cues import cues_for
 from nlp.finder import FormMatcher, is_cjk
 
-_TOKEN = re.compile(r"[’']s\b|\w+(?:[.'’]\w+)*|[^\w\s]", re.UNICODE)
+# a word character, or a Devanagari vowel sign, nukta or virama (combining marks, which \w leaves out: कहा, जहाज़)
+_W = r"[\w\u0900-\u0903\u093a-\u094f\u0951-\u0957\u0962\u0963]"
+_TOKEN = re.compile(rf"[’']s\b|{_W}+(?:[.'’]{_W}+)*|[^\w\s]", re.UNICODE)
 _WINDOW = 80
 _POSSESSIVE = {"'s", "’s", "'", "’"}
 _JOINERS = {"and", "-", "–", "—", "/", "or", "vs", "vs.", "versus", "et", "y", "und", "与", "和"}
 _OPENERS = {'"', "“", "‘", "(", "[", "«", "„"}
+_CLOSERS = {'"', "”", "’", "»", "“"}
 _ORG_CONNECTORS = {"of", "for", "and", "&", "de", "del", "la", "des", "du", "für", "-"}
 _ENT_ORG = {"ORG", "FAC", "PRODUCT", "EVENT", "WORK_OF_ART", "LAW"}
 
@@ -74,14 +77,16 @@ def lexical(text: str, start: int, end: int, cues: Mapping[str, frozenset[str]],
     if text[start:start + 1] and is_cjk(text[start]):  # characters in any other text read Chinese cues
         return _cjk(text, start, end, cues_for("zh") if zh_cues is None else zh_cues)
     before, after = context(text, start, end)
+    case, after = _case_marker(after, cues)
     surface = text[start:end]
     a = [t.lower() for t in after]
     b = [t.lower() for t in before]
+    grams = _grams(cues)
     f: dict[str, float] = {}
 
     # organisation / product names: a run of capitalised words ending in an org head
     run: list[str] = []
-    for tok in after[:7]:
+    for tok in [] if case else after[:7]:  # a case ending closes the name's phrase ("Pekin'i Hong Kong'daki")
         if _cap(tok) or tok.lower() in _ORG_CONNECTORS and run:
             run.append(tok.lower())
         else:
@@ -95,12 +100,15 @@ def lexical(text: str, start: int, end: int, cues: Mapping[str, frozenset[str]],
         and after[0].lower() in cues["org_heads"]
     # a compound joined by a hyphen to a lower-case head: "Peking-universitetet", "Shanghai-børsen"
     compound = len(a) > 1 and first_after == "-" and a[1] in cues["org_heads"]
-    f["org_after"] = float(any(t in cues["org_heads"] for t in run) or adjective or compound)
+    # scripts without capitals (Devanagari): a head among the next words ends the name ("शंघाई सहयोग संगठन")
+    caseless = not case and _contains(a[:3], cues.get("heads_after", frozenset()), grams)
+    f["org_after"] = float(any(t in cues["org_heads"] for t in run) or adjective or compound or caseless)
     f["hyphen_cap_after"] = float(hyphen_run and not f["org_after"])
     head_before = re.sub(r"^[ld][’']", "", b[-2]) if len(b) >= 2 else ""  # "l'université de Pékin"
     of_before = {"of", "de", "del", "du", "des"} | cues.get("of_words", frozenset())  # "l'Università di Pechino"
     f["org_before"] = float(len(b) >= 2 and b[-1] in of_before and head_before in cues["org_heads"]
-                            and (_cap(before[-2]) or head_before != b[-2]) or _head_first(before, cues))
+                            and (_cap(before[-2]) or head_before != b[-2]) or _head_first(before, cues)
+                            or _ends(b, cues.get("heads_before", frozenset()), grams))  # "Đại học Bắc Kinh"
     # "the Hong Kong Governor": a capitalised title is not an organisation name
     f["cap_after"] = float(bool(run) and not f["org_after"] and a[0] not in cues["capitals"]
                            and re.sub(r"[’']s$", "", a[0]) not in cues.get("titles", frozenset()))
@@ -112,37 +120,50 @@ def lexical(text: str, start: int, end: int, cues: Mapping[str, frozenset[str]],
     time_words = cues.get("time_words", frozenset())
     while rest and (rest[0] in cues["aux_skip"] or _adverb(rest[0]) or rest[0] in time_words):
         rest.pop(0)
-    verb = rest[0] if rest else ""
+    verb = _starts(rest, cues["comm_verbs"] | _MODALS | cues.get("modals", frozenset()), grams) or (rest[0] if rest else "")
     # verb-second languages put the participle at the clause end ("Peking hat ... zurückgewiesen")
     late = skipped and any(t in cues.get("late_verbs", frozenset()) for t in _clause(rest))
     # after "officials in X" / "a delegation from X" the verb belongs to the noun before the preposition
-    governed = bool(b) and (b[-1] in cues["loc_preps"] or b[-1] in {"from", "of"})
+    governed = bool(b) and (b[-1] in cues["loc_preps"] or b[-1] in {"from", "of"}) or case in _cases(cues, "locative")
     agent = verb in cues.get("agent_verbs", frozenset()) or bool(b) and b[-1] in cues.get("verbs_before", frozenset())
-    f["comm_subject"] = float(((verb in cues["comm_verbs"] and verb not in _MODALS) or late or agent) and not governed)
-    f["modal_after"] = float(verb in _MODALS)
-    poss = bool(a) and a[0] in _POSSESSIVE
-    nxt = [t for t in a[1:6] if t != "-"][:3] if poss else []  # "X's zero-Covid policy"
+    # verb-final clauses: the bare name (or one in the agent case) as the subject of the verb that ends the clause,
+    # or the genitive subject of a reported clause ("Pekin'in ... vermeyeceğini söyledi")
+    final = _final_verb(text, end, cues) if "final_verbs" in cues else ""
+    final_subject = bool(final) and _starts_with(final, cues["final_verbs"]) and case == ""
+    reported = case in _cases(cues, "genitive") and any(
+        t.endswith(tuple(cues.get("reported_endings", ()))) for t in _clause(a)[:8])
+    f["comm_subject"] = float(((verb in cues["comm_verbs"] and verb not in _MODALS) or late or agent or final_subject
+                               or reported or case in _cases(cues, "ergative")) and not governed)
+    f["modal_after"] = float(verb in _MODALS or verb in cues.get("modals", frozenset()))
+    genitive = case in _cases(cues, "genitive")
+    poss = bool(a) and a[0] in _POSSESSIVE or genitive
+    nxt = (a[:3] if genitive else [t for t in a[1:6] if t != "-"][:3]) if poss else []  # "X's zero-Covid policy"
     # languages that put the possessor after the noun: "la position de Pékin", "позиция Пекина", "Haltung Pekings"
     of_words = cues.get("of_words")
     policy_before = of_words is not None and bool(b) and (b[-1] in cues["policy_nouns"] or (
-        len(b) >= 2 and b[-1] in of_words and b[-2] in cues["policy_nouns"]))
-    # the genitive in -s before the noun: "Pekings hållning"
-    policy_before = policy_before or (of_words is not None and surface.endswith("s") and bool(a)
-                                      and a[0] in cues["policy_nouns"])
+        len(b) >= 2 and b[-1] in of_words and _ends(b[:-1], cues["policy_nouns"], grams)))
+    # the genitive before the noun: "Pekings hållning", "Pekino pozicija" (cue "genitive_endings", default -s)
+    genitive_before = of_words is not None and surface.endswith(tuple(cues.get("genitive_endings", ("s",))))
+    policy_before = policy_before or (genitive_before and bool(a) and a[0] in cues["policy_nouns"])
     f["poss_policy"] = float(poss and any(t in cues["policy_nouns"] for t in nxt) or policy_before)
     # "Hong Kong's government", "Macau's leader": the government is named, the city only says whose it is
     f["poss_gov"] = float(poss and bool(nxt) and nxt[0] in cues.get("gov_nouns", frozenset()))
     f["poss_other"] = float(poss and not f["poss_policy"])
 
     # paired with a foreign capital, or the object of a relation
-    pair_after = len(a) >= 2 and a[0] in _JOINERS and _capital_at(a, 1, cues)
-    pair_before = len(b) >= 2 and b[-1] in _JOINERS | {"with", "between", "and", "entre", "zwischen"} \
+    joiners = _JOINERS | cues.get("joiners", frozenset())
+    pair_after = len(a) >= 2 and a[0] in joiners and _capital_at(a, 1, cues)
+    pair_before = len(b) >= 2 and b[-1] in joiners | {"with", "between", "and", "entre", "zwischen"} \
         and _capital_ending(b[:-1], cues)
     f["capital_pair"] = float(pair_after or pair_before)
-    rel_before = bool(b) and b[-1] in cues["relation_preps"] and any(t in cues["relation_nouns"] for t in b[-4:-1])
-    rel_after = len(a) >= 2 and a[0] in _JOINERS and any(t in cues["relation_nouns"] for t in a[1:5])
+    reach = 2 + 2 * grams  # words of a few syllables each ("các cuộc đàm phán giữa")
+    rel_before = bool(b) and b[-1] in cues["relation_preps"] and _contains(b[-reach:-1], cues["relation_nouns"], grams)
+    rel_after = len(a) >= 2 and a[0] in joiners and _contains(a[1:reach + 1], cues["relation_nouns"], grams)
     f["relation"] = float(rel_before or rel_after or (bool(b) and b[-1] == "between"))
-    f["object_verb"] = float(bool(b) and b[-1] in cues["object_verbs"])
+    # the object before the name (SVO), or the name in the accusative of a clause-final verb ("Pekin'i suçladı");
+    # the ablative with a verb of demanding ("Pekin'den ... istedi")
+    f["object_verb"] = float(_ends(b, cues["object_verbs"], grams) or bool(final) and (
+        case in _cases(cues, "accusative") | _cases(cues, "ablative")) and _starts_with(final, cues["object_verbs"]))
     # "sent by X", "envoyée par X", "inviata da X", "door X gestuurde": the agent of a passive participle
     agent_preps = cues.get("agent_preps", frozenset())
     participle_endings = _PARTICIPLE_ENDINGS + tuple(cues.get("participle_endings", ()))
@@ -150,10 +171,16 @@ def lexical(text: str, start: int, end: int, cues: Mapping[str, frozenset[str]],
         b[-2].endswith(("ed", "en", "é", "do")) or b[-2] in cues.get("irregular_participles", frozenset()))
         or len(b) >= 2 and b[-1] in agent_preps and (b[-2].endswith(participle_endings)
                                                      or b[-2].startswith(tuple(cues.get("participle_prefixes", ()))))
-        or bool(b) and b[-1] in agent_preps and bool(a) and a[0].startswith("ge"))
+        or bool(b) and b[-1] in agent_preps and bool(a) and a[0].startswith("ge")
+        or bool(b) and b[-1] in cues.get("agent_before", frozenset())  # "do Bắc Kinh cử"
+        or bool(a) and a[0] in cues.get("agent_after", frozenset())  # "Pekin tarafından gönderilen"
+        # a genitive agent before a passive participle: "Pekino paskirtas", "Pekino atsiųsta"
+        or genitive_before and bool(a) and a[0] not in cues["org_heads"]
+        and a[0].endswith(tuple(cues.get("agent_participle_endings", ()))))
     f["gov_compound"] = float((len(a) >= 2 and a[0] == "-" and a[1] in _GOV_SUFFIXES)
                               or (len(b) >= 2 and b[-1] == "-" and b[-2] in {"pro", "anti"}))
-    f["to_from"] = float(bool(b) and b[-1] in {"to", "from", "toward", "towards"})
+    f["to_from"] = float(bool(b) and b[-1] in {"to", "from", "toward", "towards"} or case in _cases(cues, "dative")
+                         and not (a and a[0] in cues.get("according_words", frozenset())))
     f["yield_to"] = float(len(b) >= 2 and b[-1] in {"to", "toward", "towards", "from", "for"}
                           and b[-2] in cues.get("yield_verbs", frozenset()))
     # "according to X", "selon X", "volgens X"; "X zufolge" puts the word after the name
@@ -165,7 +192,9 @@ def lexical(text: str, start: int, end: int, cues: Mapping[str, frozenset[str]],
                                    and a[3] in cues["comm_verbs"]))
 
     # the place itself
-    f["loc_prep"] = float(bool(b) and b[-1] in cues["loc_preps"] and not policy_before)
+    f["loc_prep"] = float(bool(b) and b[-1] in cues["loc_preps"] and not policy_before
+                          or case in _cases(cues, "locative") or case in _cases(cues, "ablative")
+                          and not f["object_verb"])
     f["based"] = float(len(a) >= 2 and a[0] == "-" and a[1] in {"based", "headquartered", "born", "made", "area"})
     # "the Beijing government", "Wuhan officials"; a capitalised "Government" is part of a proper name (ORG_PART)
     f["gov_after"] = float(bool(a) and a[0] in cues.get("gov_nouns", frozenset()) and _lower_word(first_after))
@@ -177,10 +206,15 @@ def lexical(text: str, start: int, end: int, cues: Mapping[str, frozenset[str]],
     f["lower_after"] = float(bool(a) and _lower_word(first_after) and a[0].isalpha()
                              and not f["comm_subject"] and not f["modal_after"] and not f["dish_after"])
     line_start = not before or before[-1] == "\n"
-    f["dateline"] = float(line_start and (surface.isupper() or (bool(a) and a[0] in {"(", ",", "—", "–", "-", ":"})))
+    # "BEIJING, May 3 —"; not the comma Turkish writes after a sentence-initial subject ("Pekin, ... kınadı.")
+    f["dateline"] = float(line_start and (surface.isupper() or (bool(a) and a[0] in {"(", ",", "—", "–", "-", ":"}))
+                          and not final_subject)
     f["sentence_start"] = float(line_start or (bool(b) and b[-1] in {".", "!", "?", "\n"} | _OPENERS))
-    quoted = len(b) >= 2 and b[-1] in _OPENERS and b[-2] in cues["not_place_before"]  # the barque „Peking“
-    f["not_place"] = float(quoted or bool(b) and b[-1] in cues["not_place_before"] or bool(a) and a[0] in cues["not_place_after"]
+    quoted = len(b) >= 2 and b[-1] in _OPENERS and _ends(b[:-1], cues["not_place_before"], grams)  # the barque „Peking“
+    # the ship „Peking“, "Pekin" adlı gemi: the name word before or after, also past a closing quote
+    after_quote = a[1:2] if a[:1] and a[0] in _CLOSERS else a[:1]
+    f["not_place"] = float(quoted or bool(b) and b[-1] in cues["not_place_before"]
+                           or bool(after_quote) and after_quote[0] in cues["not_place_after"]
                            or b[-2:] in (["aboard", "the"], ["onboard", "the"], ["à", "bord"], ["an", "bord"]))
     # a person's surname: a capitalised given name right before the form ("Tyler Harbin")
     f["person_before"] = float(bool(b) and _cap(before[-1]) and b[-1] in cues.get("given_names", frozenset()))
@@ -273,6 +307,74 @@ def _clause(tokens: list[str]) -> list[str]:
 
 
 _MODALS = frozenset({"will", "would", "could", "may", "might", "must", "should", "can", "cannot"})
+
+
+_CASES = ("genitive", "dative", "accusative", "locative", "ablative", "ergative")
+
+
+def _cases(cues: Mapping[str, frozenset[str]], case: str) -> frozenset[str]:
+    """The endings (after an apostrophe) or postpositions of one case: cues "genitive_cases", ..."""
+    return cues.get(f"{case}_cases", frozenset())
+
+
+def _case_marker(after: list[str], cues: Mapping[str, frozenset[str]]) -> tuple[str, list[str]]:
+    """The case ending written after an apostrophe ("Pekin'in", "Pekin'de") or the postposition after the name
+    (cue "case_marking": apostrophe or postposition), and the words after it; ("", after) when there is none."""
+    marking = cues.get("case_marking", frozenset())
+    if not marking:
+        return "", after
+    markers = frozenset().union(*(_cases(cues, case) for case in _CASES))
+    if "apostrophe" in marking and len(after) >= 2 and after[0] in {"'", "’"} and after[1].lower() in markers:
+        return after[1].lower(), after[2:]
+    if "postposition" in marking and after and after[0].lower() in markers:
+        return after[0].lower(), after[1:]
+    return "", after
+
+
+_SENTENCE_END = re.compile(r"[.!?;।\n](?:\s|$)")
+
+
+def _final_verb(text: str, end: int, cues: Mapping[str, frozenset[str]]) -> str:
+    """The last one or two words of the sentence after the name, lower-cased ("talep etti"), past the auxiliaries
+    of cue "final_skip": the verb of a verb-final clause. Empty when the sentence runs past 240 characters."""
+    rest = text[end:end + 240]
+    stop = _SENTENCE_END.search(rest)
+    if not stop:
+        return ""
+    words = [t.lower() for t in _tokens(rest[:stop.start()]) if t[:1].isalpha()]
+    skip = cues.get("final_skip", frozenset())  # auxiliaries after the verb ("खारिज कर दिया")
+    while words and words[-1] in skip:
+        words.pop()
+    return " ".join(words[-2:])
+
+
+def _starts_with(final: str, stems: frozenset[str]) -> bool:
+    """The clause-final verb (its last word, or its last two words: "protesto etti", "tepki gösterdi") begins with
+    a stem."""
+    return final.rsplit(" ", 1)[-1].startswith(tuple(stems)) or final.startswith(tuple(stems))
+
+
+def _grams(cues: Mapping[str, frozenset[str]]) -> int:
+    """How many tokens one cue entry may span (cue "grams"; Vietnamese writes words as separate syllables)."""
+    return max((int(g) for g in cues.get("grams", ())), default=1)
+
+
+def _ends(tokens: list[str], vocab: frozenset[str], grams: int = 1) -> bool:
+    """The tokens end with a cue entry of up to ``grams`` tokens."""
+    return any(len(tokens) >= n and " ".join(tokens[-n:]) in vocab for n in range(1, grams + 1))
+
+
+def _starts(tokens: list[str], vocab: frozenset[str], grams: int) -> str:
+    """The cue entry of up to ``grams`` tokens the tokens start with, longest first ("" when none)."""
+    for n in range(grams, 0, -1):
+        if len(tokens) >= n and " ".join(tokens[:n]) in vocab:
+            return " ".join(tokens[:n])
+    return ""
+
+
+def _contains(tokens: list[str], vocab: frozenset[str], grams: int) -> bool:
+    """Some run of up to ``grams`` tokens is a cue entry."""
+    return any(" ".join(tokens[i:i + n]) in vocab for i in range(len(tokens)) for n in range(1, grams + 1))
 
 
 def _capital_at(tokens: list[str], i: int, cues: Mapping[str, frozenset[str]]) -> bool:

@@ -9,6 +9,8 @@ from __future__ import annotations
 
 import pytest
 
+from nlp.cues import cues_for
+from nlp.features import _tokens, lexical
 from nlp.language import SUPPORTED, detect
 from nlp.pipeline import tag_docs
 
@@ -158,3 +160,65 @@ CUED = [
 def test_cues_of_the_new_tables(lang: str, text: str, surface: str, label: str) -> None:
     _, (mentions,) = tag_docs([text], [lang])
     assert [(m["surface"], m["label"]) for m in mentions if m["surface"] == surface] == [(surface, label)]
+def _features(lang: str, text: str, name: str) -> dict[str, float]:
+    start = text.index(name)
+    return lexical(text, start, start + len(name), cues_for(lang))
+
+
+@pytest.mark.parametrize(("text", "on", "off"), [
+    # the bare name before the verb that ends the clause is its subject; a case ending says it is not
+    ("Pekin, Japonya'nın kararını sert bir dille eleştirdi.", {"comm_subject"}, {"loc_prep", "poss_other", "dateline"}),
+    ("Pekin'de bu sabah kar yağdı ve trafik durdu.", {"loc_prep"}, {"comm_subject", "to_from"}),
+    ("Pekin'in yeni tutumu Brüksel'de tartışıldı.", {"poss_policy"}, {"comm_subject", "loc_prep"}),
+    ("Seul, Pekin'i ticaret kurallarını çiğnemekle suçladı.", {"object_verb"}, {"comm_subject"}),
+    ("Pekin'e göre yeni kurallar haziranda yürürlüğe girecek.", {"according_to"}, {"to_from"}),
+    ("Pekin tarafından atanan elçi Ankara'ya geldi.", {"by_agent"}, set()),
+    ("Pekin'e giden uçak rötar yaptı.", {"to_from"}, {"comm_subject"}),
+])
+def test_turkish_case_endings_and_verb_final_clauses(text: str, on: set[str], off: set[str]) -> None:
+    f = _features("tr", text, "Pekin")
+    assert {k for k in on if not f[k]} == set() and {k for k in off if f[k]} == set(), f
+
+
+@pytest.mark.parametrize(("text", "on"), [
+    ("Bắc Kinh đã chính thức bác bỏ đề nghị này.", "comm_subject"),  # two-syllable verb past the auxiliaries
+    ("Lập trường của Bắc Kinh vẫn không thay đổi.", "poss_policy"),
+    ("Đại học Bắc Kinh công bố bảng xếp hạng mới.", "org_before"),
+    ("Đoàn đại biểu do Bắc Kinh cử sang đã đến Hà Nội.", "by_agent"),
+    ("Cuộc đối thoại giữa Bắc Kinh và Tokyo bị hoãn.", "relation"),
+])
+def test_vietnamese_cues_span_syllables(text: str, on: str) -> None:
+    assert _features("vi", text, "Bắc Kinh")[on] == 1.0
+
+
+@pytest.mark.parametrize(("text", "on", "off"), [
+    ("बीजिंग ने इस फैसले का कड़ा विरोध किया।", "comm_subject", "loc_prep"),
+    ("बीजिंग में आज सुबह भारी बर्फबारी हुई।", "loc_prep", "comm_subject"),
+    ("बीजिंग का रुख इस बार अलग है।", "poss_policy", "comm_subject"),
+    ("बीजिंग द्वारा भेजे गए राजनयिक दिल्ली पहुंचे।", "by_agent", "loc_prep"),
+    ("शंघाई सहयोग संगठन की बैठक कल होगी।", "org_after", "comm_subject"),
+])
+def test_hindi_postpositions(text: str, on: str, off: str) -> None:
+    name = text.split()[0]
+    f = _features("hi", text, name)
+    assert f[on] == 1.0 and f[off] == 0.0, f
+
+
+def test_devanagari_vowel_signs_stay_inside_their_word() -> None:
+    assert _tokens("बीजिंग ने कहा") == ["बीजिंग", "ने", "कहा"]
+
+
+@pytest.mark.parametrize(("text", "name", "on"), [
+    ("Pekino reakcija buvo greita.", "Pekino", "poss_policy"),  # the genitive before its noun
+    ("Pekino įgaliota delegacija atvyko į Vilnių.", "Pekino", "by_agent"),  # a genitive agent before a participle
+    ("Pekino universitetas priėmė naujus studentus.", "Pekino", "org_after"),
+])
+def test_lithuanian_genitive_before_the_noun(text: str, name: str, on: str) -> None:
+    assert _features("lt", text, name)[on] == 1.0
+
+
+def test_a_bad_grams_cue_names_the_file_and_the_field() -> None:
+    from nlp.cues import CueTable
+
+    with pytest.raises(ValueError, match=r"cues.yaml: vi.grams: want a list with a whole number"):
+        CueTable("en: {org_heads: []}\nvi: {grams: [two]}\n", "cues.yaml")
