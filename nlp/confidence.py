@@ -42,14 +42,14 @@ def read_scale(path: Path = SCALE_FILE, lang: str | None = None) -> Scale:
     """(a, b) for ``lang`` from a ``calibration.json``; a broken file raises ValueError naming it.
 
     English (and no language) reads the top-level scale, fitted on ``calibration.tsv``. Another language
-    reads its own scale (``languages``) where its sentences were enough to fit one, else the scale pooled
-    over all non-English sentences (``pooled``); a file without them (a saved pipeline's) has one scale.
+    reads its own scale (``languages``) where its sentences earned one, else the top-level scale too (why
+    not a scale pooled over the languages: :mod:`nlp.fit_calibration`); a saved pipeline's file has one scale.
     """
     try:
         raw = json.loads(Path(path).read_text(encoding="utf-8"))
         chosen = raw
         if lang and lang != "en":
-            chosen = raw.get("languages", {}).get(lang) or raw.get("pooled") or raw
+            chosen = raw.get("languages", {}).get(lang) or raw
         return float(chosen["a"]), float(chosen["b"])
     except (OSError, ValueError, KeyError, TypeError, AttributeError) as exc:
         raise ValueError(f"{path}: not a confidence scale ({exc}); refit it with python -m nlp.fit_calibration") from None

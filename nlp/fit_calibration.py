@@ -8,9 +8,14 @@ rerunning gives the same file.
 
 Per language: the project's multilingual dev sentences (``tests/nlp/data/multilingual_dev.tsv``)
 fit one scale per language that has at least ``MIN_SCORED`` scored mentions with ``MIN_WRONG`` wrong
-and right among them, and one scale pooled over all of them for every other non-English language
-(:func:`nlp.confidence.read_scale`). English keeps the scale of ``calibration.tsv``. The held-out
-split is scored for the report, never fitted.
+and right among them, partially pooled towards a scale fitted over all of them (``pooled_fit``), and
+shipped only when it predicts that language clearly better (``MIN_GAIN``). Every other language reads
+the scale of ``calibration.tsv`` (:func:`nlp.confidence.read_scale`). The pooled fit is reported, not
+shipped: the multilingual sentences are written heavy in government references (44 of 60 a language),
+so a scale fitted on them learns their error rate, not that of news. Measured on 2026-12-03 with it as
+every language's fallback: held-out ECE over 711 non-English mentions 0.066 (``calibration.tsv``'s
+scale: 0.060) and the demo corpus's flag rate 21.2% (13.6%). The held-out split is scored for the
+report, never fitted.
 """
 
 from __future__ import annotations
@@ -235,10 +240,10 @@ def language_report(english: Scale, base: tuple[Sequence[float], Sequence[bool]]
     table = {}
     for lang in sorted(dev):
         raw, right = dev[lang]
-        scale = own.get(lang, pooled)
+        scale = own.get(lang, english)
         held_raw, held_right = held.get(lang, ([], []))
         table[lang] = {
-            "scale": "own" if lang in own else "pooled", "a": scale[0], "b": scale[1], "gain": gains.get(lang),
+            "scale": "own" if lang in own else "english", "a": scale[0], "b": scale[1], "gain": gains.get(lang),
             "dev_scored": len(raw), "dev_wrong": right.count(False),
             "dev_ece_english_scale": round(_ece(raw, right, english), 4),
             "dev_ece_out_of_fold": round(_ece_oof(raw, right), 4) if lang in own else None,
@@ -251,8 +256,9 @@ def language_report(english: Scale, base: tuple[Sequence[float], Sequence[bool]]
     table["all"] = {"heldout_scored": len(every), "heldout_wrong": sum(1 for *_, ok in every if not ok),
                     "heldout_ece_english_scale": round(_ece([r for _, r, _ in every], [ok for *_, ok in every], english), 4),
                     "heldout_ece": round(float(calibration(
-                        [(apply(r, own.get(lang, pooled)), ok) for lang, r, ok in every])["ece"]), 4)}
-    return {"pooled": {"a": pooled[0], "b": pooled[1]},
+                        [(apply(r, own.get(lang, english)), ok) for lang, r, ok in every])["ece"]), 4),
+                    "heldout_ece_pooled_fit": round(_ece([r for _, r, _ in every], [ok for *_, ok in every], pooled), 4)}
+    return {"pooled_fit": {"a": pooled[0], "b": pooled[1]},
             "languages": {lang: {"a": s[0], "b": s[1]} for lang, s in own.items()}, "report": table}
 
 
@@ -283,7 +289,7 @@ def main() -> int:
         "ece_out_of_fold": calibration(list(zip(oof, right, strict=True)))["ece"],
     }
     languages = language_report(scale, (raw, right))
-    report |= {"pooled": languages["pooled"], "languages": languages["languages"],
+    report |= {"pooled_fit": languages["pooled_fit"], "languages": languages["languages"],
                "min_scored": MIN_SCORED, "min_wrong": MIN_WRONG}
     SCALE_FILE.write_text(json.dumps(report, indent=1) + "\n", encoding="utf-8")
     print(json.dumps(report, indent=1))
@@ -292,7 +298,8 @@ def main() -> int:
     for lang, row in languages["report"].items():
         if lang == "all":
             print(f"all held-out: {row['heldout_scored']}/{row['heldout_wrong']}  ECE English scale "
-                  f"{row['heldout_ece_english_scale']:.3f} -> shipped {row['heldout_ece']:.3f}")
+                  f"{row['heldout_ece_english_scale']:.3f} -> shipped {row['heldout_ece']:.3f}"
+                  f" (the pooled fit: {row['heldout_ece_pooled_fit']:.3f})")
             continue
         own = "-" if row["dev_ece_out_of_fold"] is None else f"{row['dev_ece_out_of_fold']:.3f}"
         held = "-" if row["heldout_ece"] is None else f"{row['heldout_ece_english_scale']:.3f} -> {row['heldout_ece']:.3f}"

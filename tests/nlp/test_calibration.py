@@ -60,15 +60,15 @@ def test_calibration_changes_only_the_confidence(english) -> None:
     assert [c["confidence"] for _, c in by_raw] == sorted(c["confidence"] for c in calibrated)
 
 
-def test_each_language_reads_its_own_scale_else_the_pooled_one_else_englishs(tmp_path) -> None:
+def test_each_language_reads_its_own_scale_else_englishs(tmp_path) -> None:
     from nlp.confidence import read_scale
 
     path = tmp_path / "calibration.json"
-    path.write_text(json.dumps({"a": 1.0, "b": 0.5, "pooled": {"a": 0.9, "b": -0.5},
+    path.write_text(json.dumps({"a": 1.0, "b": 0.5, "pooled_fit": {"a": 0.9, "b": -0.5},
                                 "languages": {"ru": {"a": 1.5, "b": -1.0}}}), encoding="utf-8")
     assert read_scale(path, "ru") == (1.5, -1.0)
-    assert read_scale(path, "de") == (0.9, -0.5)  # no own scale: the pooled one
-    assert read_scale(path, "xx") == (0.9, -0.5)  # an unsupported language too
+    assert read_scale(path, "de") == (1.0, 0.5)  # no own scale: calibration.tsv's, not the reported pooled fit
+    assert read_scale(path, "xx") == (1.0, 0.5)  # an unsupported language too
     assert read_scale(path, "en") == read_scale(path) == (1.0, 0.5)  # English keeps calibration.tsv's
     path.write_text(json.dumps({"a": 1.0, "b": 0.5}), encoding="utf-8")  # a saved pipeline's file: one scale
     assert read_scale(path, "ru") == (1.0, 0.5)
@@ -98,7 +98,7 @@ def test_shipped_language_scales_are_the_fit_of_the_multilingual_dev_sentences()
     shipped = json.loads(SCALE_FILE.read_text(encoding="utf-8"))
     raw, right, _ = outcomes(sentences())
     pooled, own, _ = language_scales(language_outcomes(multilingual_rows("dev")), base=(raw, right))
-    assert pooled == pytest.approx((shipped["pooled"]["a"], shipped["pooled"]["b"]), abs=2e-3)
+    assert pooled == pytest.approx((shipped["pooled_fit"]["a"], shipped["pooled_fit"]["b"]), abs=2e-3)
     assert set(own) == set(shipped["languages"])
     for lang, (a, b) in own.items():
         assert (a, b) == pytest.approx((shipped["languages"][lang]["a"], shipped["languages"][lang]["b"]), abs=2e-3)
@@ -112,4 +112,4 @@ def test_pipelines_apply_their_languages_scale() -> None:
     for lang in (*shipped["languages"], "de", "en"):
         confidence = build_pipeline(lang).get_pipe("city_confidence")
         assert confidence.scale == read_scale(SCALE_FILE, lang)
-    assert build_pipeline("de").get_pipe("city_confidence").scale == (shipped["pooled"]["a"], shipped["pooled"]["b"])
+    assert build_pipeline("de").get_pipe("city_confidence").scale == (shipped["a"], shipped["b"])
