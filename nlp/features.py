@@ -107,8 +107,7 @@ def lexical(text: str, start: int, end: int, cues: Mapping[str, frozenset[str]],
     head_before = re.sub(r"^[ld][’']", "", b[-2]) if len(b) >= 2 else ""  # "l'université de Pékin"
     of_before = {"of", "de", "del", "du", "des"} | cues.get("of_words", frozenset())  # "l'Università di Pechino"
     f["org_before"] = float(len(b) >= 2 and b[-1] in of_before and head_before in cues["org_heads"]
-                            and (_cap(before[-2]) or head_before != b[-2]) or _head_first(before, cues)
-                            or _ends(b, cues.get("heads_before", frozenset()), grams))  # "Đại học Bắc Kinh"
+                            and (_cap(before[-2]) or head_before != b[-2]) or _head_first(before, b, cues, grams))
     # "the Hong Kong Governor": a capitalised title is not an organisation name
     f["cap_after"] = float(bool(run) and not f["org_after"] and a[0] not in cues["capitals"]
                            and re.sub(r"[’']s$", "", a[0]) not in cues.get("titles", frozenset()))
@@ -286,10 +285,13 @@ def _adverb(token: str) -> bool:
     return len(token) > 4 and token.endswith("ly") and token.isalpha()
 
 
-def _head_first(before: list[str], cues: Mapping[str, frozenset[str]]) -> bool:
-    """The name ends a capitalised run that holds a head of ``heads_before``: "Universitas Peking", "Bursa Efek
-    Shanghai" (languages that put the organisation's head first without an "of" word)."""
+def _head_first(before: list[str], b: list[str], cues: Mapping[str, frozenset[str]], grams: int) -> bool:
+    """A head of ``heads_before`` (languages that put the organisation's head first without an "of" word) right
+    before the name, in words of several syllables too ("Đại học Bắc Kinh"), or in the capitalised run the name
+    ends ("Universitas Peking", "Bursa Efek Shanghai"). ``b`` is ``before`` lower-cased."""
     heads = cues.get("heads_before", frozenset())
+    if _ends(b, heads, grams):
+        return True
     for tok in reversed(before[-4:]):
         if not _cap(tok):
             return False
