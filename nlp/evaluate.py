@@ -103,19 +103,29 @@ def _ece_floor(confidences: Sequence[float], draws: int, rng: Any) -> float | No
     return round(sum(eces) / draws, 4)
 
 
-def _bins(points: Sequence[tuple[float, bool]]) -> dict[str, Any]:
+def _bins(points: Sequence[tuple[float, bool]], weights: Sequence[float] | None = None) -> dict[str, Any]:
+    """Reliability bins; ``weights`` (one per point) reweigh the sample, e.g. to news proportions of labels."""
+    w = list(weights) if weights is not None else [1.0] * len(points)
+    total = sum(w)
     bins = []
     ece = 0.0
     for k in range(BINS):
         lo, hi = k / BINS, (k + 1) / BINS
-        inside = [(c, ok) for c, ok in points if lo <= c < hi or (k == BINS - 1 and c == 1.0)]
+        inside = [(c, ok, wi) for (c, ok), wi in zip(points, w, strict=True)
+                  if lo <= c < hi or (k == BINS - 1 and c == 1.0)]
         if not inside:
             continue
-        conf = sum(c for c, _ in inside) / len(inside)
-        acc = sum(ok for _, ok in inside) / len(inside)
-        ece += len(inside) / len(points) * abs(conf - acc)
+        mass = sum(wi for *_, wi in inside)
+        conf = sum(c * wi for c, _, wi in inside) / mass
+        acc = sum(ok * wi for _, ok, wi in inside) / mass
+        ece += mass / total * abs(conf - acc)
         bins.append({"bin": f"{lo:.1f}-{hi:.1f}", "n": len(inside), "confidence": round(conf, 3), "accuracy": round(acc, 3)})
     return {"ece": round(ece, 4) if points else None, "n": len(points), "bins": bins}
+
+
+def weighted_ece(points: Sequence[tuple[float, bool]], weights: Sequence[float]) -> float | None:
+    """The expected calibration error of a reweighted sample (see :func:`_bins`)."""
+    return _bins(points, weights)["ece"]
 
 
 def score(passages: Iterable[dict], predicted: Sequence[list[dict]], homonyms: set[str]) -> Scores:

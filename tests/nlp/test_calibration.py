@@ -78,26 +78,49 @@ def test_each_language_reads_its_own_scale_else_englishs(tmp_path) -> None:
 
 
 def test_a_language_earns_its_own_scale_only_with_enough_data_that_its_own_fit_predicts_better() -> None:
-    from nlp.fit_calibration import MIN_SCORED, language_scales
+    from nlp.fit_calibration import MIN_SCORED, Outcomes, language_scales
 
-    honest = ([0.6] * 30 + [0.95] * 30, [i % 5 != 0 for i in range(30)] + [i % 20 != 0 for i in range(30)])
+    def outcomes(raw: list[float], right: list[bool]) -> Outcomes:
+        return Outcomes(raw, right, [1.0] * len(raw))
+
+    honest = outcomes([0.6] * 30 + [0.95] * 30, [i % 5 != 0 for i in range(30)] + [i % 20 != 0 for i in range(30)])
     # raw 0.95 right only half the time: a language whose raw confidence means something else
-    odd = ([0.95] * 40 + [0.6] * 20, [i % 2 == 0 for i in range(40)] + [i % 5 != 0 for i in range(20)])
-    few = ([0.95] * (MIN_SCORED - 1), [i % 2 == 0 for i in range(MIN_SCORED - 1)])
-    base = (honest[0] * 5, honest[1] * 5)  # calibration.tsv's outcomes: the pooled scale's anchor
-    pooled, own, gains = language_scales({"aa": honest, "bb": honest, "cc": odd, "dd": few}, base=base)
+    odd = outcomes([0.95] * 40 + [0.6] * 20, [i % 2 == 0 for i in range(40)] + [i % 5 != 0 for i in range(20)])
+    few = outcomes([0.95] * (MIN_SCORED - 1), [i % 2 == 0 for i in range(MIN_SCORED - 1)])
+    base = (honest.raw * 5, honest.right * 5)  # calibration.tsv's outcomes
+    fallback = fit(*base)  # calibration.tsv's scale: what a language without its own reads
+    # the same odd outcomes, but in news proportions ten of its rows carry nearly all the weight
+    lopsided = Outcomes(odd.raw, odd.right, [5.0] * 10 + [0.1] * 50)
+    _, own, gains = language_scales({"aa": honest, "bb": honest, "cc": odd, "dd": few, "ee": lopsided},
+                                    fallback, base=base)
     assert "dd" not in gains  # too few sentences: not even tried
+    assert "ee" not in gains  # 60 rows worth about 12: not tried either
     assert set(own) == {"cc"}
-    assert apply(0.95, own["cc"]) < apply(0.95, pooled)
+    assert apply(0.95, own["cc"]) < apply(0.95, fallback)
+
+
+def test_news_weights_give_the_rows_the_label_shares_of_news() -> None:
+    from nlp.fit_calibration import news_weights
+
+    labels = ["METONYMIC"] * 6 + ["LITERAL"] * 2 + ["NONE"] * 2  # a government-heavy test set
+    shares = {"LITERAL": 0.7, "METONYMIC": 0.2, "NOT_PLACE": 0.1}
+    w = news_weights(labels, shares)
+    assert sum(w) == pytest.approx(len(labels))
+    mass = {label: sum(x for x, lb in zip(w, labels, strict=True) if lb == label) / len(labels)
+            for label in ("LITERAL", "METONYMIC", "NONE")}
+    assert mass == pytest.approx({"LITERAL": 0.7, "METONYMIC": 0.2, "NONE": 0.1})  # NONE counts as NOT_PLACE
+    assert news_weights(["ORG_PART", "LITERAL"], {"LITERAL": 1.0}) == [0.0, 2.0]  # a label news lacks weighs nothing
 
 
 def test_shipped_language_scales_are_the_fit_of_the_multilingual_dev_sentences() -> None:
     """Editing the dev sentences, the cues or the classifier without rerunning python -m nlp.fit_calibration fails here."""
-    from nlp.fit_calibration import language_outcomes, language_scales, multilingual_rows
+    from nlp.fit_calibration import language_outcomes, language_scales, multilingual_rows, news_shares
 
     shipped = json.loads(SCALE_FILE.read_text(encoding="utf-8"))
-    raw, right, _ = outcomes(sentences())
-    pooled, own, _ = language_scales(language_outcomes(multilingual_rows("dev")), base=(raw, right))
+    rows = sentences()
+    raw, right, _ = outcomes(rows)
+    dev = language_outcomes(multilingual_rows("dev"), news_shares(rows))
+    pooled, own, _ = language_scales(dev, fit(raw, right), base=(raw, right))
     assert pooled == pytest.approx((shipped["pooled_fit"]["a"], shipped["pooled_fit"]["b"]), abs=2e-3)
     assert set(own) == set(shipped["languages"])
     for lang, (a, b) in own.items():
