@@ -8,12 +8,13 @@ mention stays on a copy of its old mention marked ``"stale": true``, so its
 decision still counts and a reviewer can look again. Group decisions learned
 from reviews (``citywatch.store.rules``) are applied to the fresh mentions as the
 crawler's tagging stage does, and the scoring summary (``city_refs``) is
-rewritten with the mentions.
+rewritten with the mentions. The outlet's registry country (``countries``, by
+``source_id``) is passed to the tagger as in a crawl, so a namesake is linked alike.
 """
 
 from __future__ import annotations
 
-from collections.abc import Callable, Sequence
+from collections.abc import Callable, Mapping, Sequence
 from dataclasses import dataclass
 from typing import Any
 
@@ -21,7 +22,9 @@ from pymongo import UpdateOne
 
 from citywatch.store import Store, iter_articles
 
-PROJECTION = {"text": 1, "title": 1, "content_hash": 1, "lang": 1, "mentions": 1, "tagger_version": 1}
+PROJECTION = {"text": 1, "title": 1, "content_hash": 1, "lang": 1, "mentions": 1, "tagger_version": 1, "source_id": 1}
+# tag(texts, langs, countries=...) -> mentions per text, as nlp.tag_texts
+Tagger = Callable[..., list[list[dict]]]
 
 
 @dataclass
@@ -64,10 +67,13 @@ def carry_reviews(old: Sequence[dict], new: list[dict]) -> tuple[list[dict], int
     return sorted(out + stale, key=lambda m: (m["start"], m["end"])), carried, len(stale)
 
 
-def retag_store(store: Store, tag: Callable[[list[str], list[str | None]], list[list[dict]]], version: str,
-                batch_size: int = 200, force: bool = False, on_batch: Callable[[RetagResult], None] | None = None
+def retag_store(store: Store, tag: Tagger, version: str, batch_size: int = 200, force: bool = False,
+                on_batch: Callable[[RetagResult], None] | None = None, countries: Mapping[str, str] | None = None
                 ) -> RetagResult:
-    """Re-tag every article (or only those tagged by another version unless ``force``)."""
+    """Re-tag every article (or only those tagged by another version unless ``force``).
+
+    ``countries``: each outlet's registry country by ``source_id`` (weak linker evidence, as in a crawl).
+    """
     from citywatch.store.rules import load_rules
 
     query: dict[str, Any] = {} if force else {"tagger_version": {"$ne": version}}
@@ -77,20 +83,22 @@ def retag_store(store: Store, tag: Callable[[list[str], list[str | None]], list[
     for article in iter_articles(store, query, PROJECTION, batch_size=batch_size):
         batch.append(article)
         if len(batch) >= batch_size:
-            _flush(store, batch, tag, version, rules, result)
+            _flush(store, batch, tag, version, rules, result, countries or {})
             batch = []
             if on_batch:
                 on_batch(result)
     if batch:
-        _flush(store, batch, tag, version, rules, result)
+        _flush(store, batch, tag, version, rules, result, countries or {})
     return result
 
 
-def _flush(store: Store, batch: list[dict], tag: Callable, version: str, rules: dict, result: RetagResult) -> None:
+def _flush(store: Store, batch: list[dict], tag: Tagger, version: str, rules: dict, result: RetagResult,
+           countries: Mapping[str, str]) -> None:
     from citywatch.store.rules import apply_rules
     from citywatch.store.summary import city_refs
 
-    tagged = tag([a.get("text") or "" for a in batch], [a.get("lang") for a in batch])
+    tagged = tag([a.get("text") or "" for a in batch], [a.get("lang") for a in batch],
+                 countries=[countries.get(a.get("source_id") or "") for a in batch])
     ops = []
     for article, fresh in zip(batch, tagged, strict=True):
         result.seen += 1

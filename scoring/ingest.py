@@ -14,6 +14,8 @@ Articles without ``mentions`` are tagged here; given mentions are kept as they
 are (``tagger_version`` "external") with their optional ``review``. Articles
 without ``cluster_id`` are clustered with the crawler's near-duplicate index
 (against the stored signatures too), so a wire story in the file counts once.
+The tagger gets each outlet's registry country (``countries``, by ``source_id``)
+as in a crawl; an outlet the registry does not know gives none.
 """
 
 from __future__ import annotations
@@ -139,14 +141,15 @@ def read_lines(stream: IO[str], report: IngestReport) -> Iterator[tuple[int, dic
         yield number, doc
 
 
-def _tag(docs: list[dict[str, Any]], report: IngestReport) -> None:
+def _tag(docs: list[dict[str, Any]], report: IngestReport, countries: Mapping[str, str]) -> None:
     from nlp import tagger_version
     from nlp.pipeline import tag_docs
 
     todo = [d for d in docs if "mentions" not in d]
     if not todo:
         return
-    langs, mentions = tag_docs([d["text"] for d in todo], [d["lang"] for d in todo])
+    langs, mentions = tag_docs([d["text"] for d in todo], [d["lang"] for d in todo],
+                               countries=[countries.get(d["source_id"]) for d in todo])
     version = tagger_version()
     for doc, lang, found in zip(todo, langs, mentions, strict=True):
         doc["lang"] = doc["lang"] or lang
@@ -193,7 +196,7 @@ def _cluster(store: Store, clusters: _Clusters, docs: list[dict[str, Any]], repo
         store.collection("signatures").bulk_write(ops, ordered=False)
 
 
-def ingest(store: Store, stream: IO[str], batch: int = 500) -> IngestReport:
+def ingest(store: Store, stream: IO[str], batch: int = 500, countries: Mapping[str, str] | None = None) -> IngestReport:
     """Check, deduplicate, tag, cluster and store every line of ``stream``; bad lines are reported, not written."""
     report = IngestReport()
     now = datetime.now(UTC).replace(microsecond=0)
@@ -204,7 +207,7 @@ def ingest(store: Store, stream: IO[str], batch: int = 500) -> IngestReport:
         docs = [d for _, d in pending]
         for doc in docs:
             doc["fetched_at"] = now
-        _tag(docs, report)
+        _tag(docs, report, countries or {})
         _cluster(store, clusters, docs, report)
         for doc in docs:
             doc["city_refs"] = city_refs(doc)

@@ -6,25 +6,30 @@ from pathlib import Path
 
 import click
 
+from citywatch.cli.sources import outlet_countries, sources_option
+
 
 @click.command()
 @click.argument("file", type=click.Path(exists=True, dir_okay=False, path_type=Path))
 @click.option("--batch-size", default=500, show_default=True, help="Articles tagged and written per batch.")
-def ingest(file: Path, batch_size: int) -> None:
+@sources_option
+def ingest(file: Path, batch_size: int, sources_file: Path) -> None:
     """Check, deduplicate, tag (where no mentions are given), cluster and store the articles of FILE.
 
     One JSON object per line: url, source_id, title, text, published_at (ISO 8601;
     UTC when no offset), optional lang, cluster_id and mentions (each with start,
     end, label, city.adcode, optional review). A bad line is reported with its
     number and field and skipped; every good line is stored; the exit status is 1
-    if any line was bad.
+    if any line was bad, 2 if the registry cannot be read. The registry gives the
+    tagger each outlet's country, as in a crawl.
     """
     from citywatch.store import connect
     from scoring.ingest import ingest as run
 
+    countries = outlet_countries(sources_file)
     with connect() as store, file.open(encoding="utf-8", errors="strict") as stream:
         try:
-            report = run(store, stream, batch_size)
+            report = run(store, stream, batch_size, countries)
         except UnicodeDecodeError as exc:
             raise click.ClickException(f"{file}: not UTF-8 text ({exc.reason} at byte {exc.start})") from None
     for number, message in report.errors:

@@ -14,8 +14,23 @@ from citywatch.config import PROJECT_ROOT
 if TYPE_CHECKING:
     from citywatch.config.sources import Registry, Source
 
-_sources_option = click.option("--sources", "sources_file", type=click.Path(path_type=Path),
+sources_option = click.option("--sources", "sources_file", type=click.Path(path_type=Path),
                                default=DEFAULT_SOURCES, show_default=True, help="Source registry (YAML).")
+
+
+def outlet_countries(sources_file: Path) -> dict[str, str]:
+    """Each outlet's registry country, for tagging outside a crawl; an unreadable registry exits 2 with one line."""
+    from citywatch.config.sources import SourcesError
+    from citywatch.config.sources import outlet_countries as read
+
+    try:
+        return read(sources_file)
+    except SourcesError as exc:
+        raise _Unreadable(str(exc)) from None
+
+
+class _Unreadable(click.ClickException):
+    exit_code = 2  # the command could not run
 
 
 def _registry(sources_file: Path) -> Registry:
@@ -71,7 +86,7 @@ def _stored_checks(source_ids: list[str]) -> dict[str, dict]:
 
 
 @sources.command("list")
-@_sources_option
+@sources_option
 @click.option("--unverified", is_flag=True, help="Only the addresses no evidence names exactly, with what is known.")
 @click.option("--checks", is_flag=True, help="Every address with its latest `sources check` result from the store.")
 @click.option("--strict", is_flag=True, help="Also check what a shipped registry needs (type, reach, site, "
@@ -110,7 +125,7 @@ def list_sources(sources_file: Path, unverified: bool, checks: bool, strict: boo
 
 
 @sources.command()
-@_sources_option
+@sources_option
 @click.option("--only", multiple=True, metavar="ID", help="Check only this source (repeatable).")
 @click.option("--timeout", type=float, default=15.0, show_default=True, help="Seconds per address.")
 @click.option("--report", type=click.Path(path_type=Path), default=None,

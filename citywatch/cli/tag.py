@@ -7,10 +7,12 @@ import os
 from collections.abc import Iterator
 from dataclasses import replace
 from functools import partial
+from pathlib import Path
 from typing import IO, TYPE_CHECKING
 
 import click
 
+from citywatch.cli.sources import outlet_countries, sources_option
 from citywatch.config import flag_threshold
 
 if TYPE_CHECKING:
@@ -115,7 +117,8 @@ def tag_stream(source: IO[bytes], sink: IO[str], batch: int = BATCH) -> tuple[in
 @click.option("--retag", is_flag=True, help="Re-tag the stored articles instead (keeps reviewer decisions).")
 @click.option("--all", "force", is_flag=True, help="With --retag: also articles already tagged by this version.")
 @click.option("--batch-size", default=200, show_default=True, help="Articles per batch with --retag.")
-def tag(input_: IO[bytes], output: IO[str], retag: bool, force: bool, batch_size: int) -> None:
+@sources_option
+def tag(input_: IO[bytes], output: IO[str], retag: bool, force: bool, batch_size: int, sources_file: Path) -> None:
     """Find Chinese-city mentions, link them to cities and label each mention.
 
     Labels: LITERAL, METONYMIC, ORG_PART, OTHER_PLACE, NOT_PLACE. Offsets are
@@ -128,7 +131,7 @@ def tag(input_: IO[bytes], output: IO[str], retag: bool, force: bool, batch_size
     tagged); 2 the command could not run (usage, unreadable file, store).
     """
     if retag:
-        _retag(force, batch_size)
+        _retag(force, batch_size, outlet_countries(sources_file))
         return
     tagged, errors = tag_stream(input_, output)
     if errors:
@@ -136,7 +139,7 @@ def tag(input_: IO[bytes], output: IO[str], retag: bool, force: bool, batch_size
         raise click.exceptions.Exit(1)
 
 
-def _retag(force: bool, batch_size: int) -> None:
+def _retag(force: bool, batch_size: int, countries: dict[str, str]) -> None:
     from citywatch.store import connect
     from nlp import tag_texts, tagger_version
     from nlp.retag import retag_store
@@ -145,7 +148,7 @@ def _retag(force: bool, batch_size: int) -> None:
     version = tagger_version(options)
     with connect() as store:
         result = retag_store(store, partial(tag_texts, options=options), version, batch_size=batch_size, force=force,
-                             on_batch=lambda r: click.echo(f"  {r.seen} articles...", err=True))
+                             on_batch=lambda r: click.echo(f"  {r.seen} articles...", err=True), countries=countries)
     click.echo(f"re-tagged {result.seen} articles with {version}: {result.changed} changed, "
                f"{result.version_only} unchanged, {result.reviews_kept} reviews kept, "
                f"{result.reviews_stale} reviews on stale mentions")

@@ -359,6 +359,13 @@ def load_registry(path: Path | str = DEFAULT_SOURCES, *, lenient: bool = False) 
     return Registry(path, sources, lists, weights, shared, skipped, origins)
 
 
+def outlet_countries(path: Path | str = DEFAULT_SOURCES) -> dict[str, str]:
+    """``{source_id: country}`` of every outlet in the registry, read leniently (an entry that no longer
+    validates still names its country): the linker's outlet evidence when stored or ingested articles are
+    tagged again outside a crawl."""
+    return {s.id: s.country for s in load_registry(path, lenient=True).sources if s.country}
+
+
 def load_sources(path: Path = DEFAULT_SOURCES, only: Iterable[str] | None = None) -> list[Source]:
     """Read and validate the registry; ``only`` keeps the named ids (unknown ids are an error)."""
     sources = load_registry(path).sources

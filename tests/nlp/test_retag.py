@@ -68,6 +68,20 @@ def test_cli_retag(store_env) -> None:
     assert article["tagger_version"] == tagger_version() and article["mentions"][0]["surface"] == "Shanghai"
 
 
+def test_retag_passes_the_outlets_registry_country_as_a_crawl_does(embedded_store, tmp_path) -> None:
+    text = "The Canton school board met on Tuesday."
+    save_articles(embedded_store, [_article(0, text, [])])
+    retag_store(embedded_store, tag_texts, "v-country", countries={"example": "US"})
+    (mention,) = embedded_store.articles.find_one({})["mentions"]
+    assert mention["label"] == "OTHER_PLACE"
+    assert [mention] == tag_texts([text], ["en"], countries=["US"])[0] != tag_texts([text], ["en"])[0]
+
+
+def test_cli_retag_with_an_unreadable_registry_is_one_line(store_env, tmp_path) -> None:
+    result = CliRunner().invoke(citywatch, ["tag", "--retag", "--sources", str(tmp_path / "missing.yaml")])
+    assert result.exit_code == 2 and "missing.yaml" in result.output and "Traceback" not in result.output
+
+
 def test_retag_applies_learned_group_decisions_and_refreshes_the_summary(embedded_store) -> None:
     from citywatch.store.rules import set_rule
 

@@ -94,3 +94,17 @@ def test_unreadable_file_is_one_line(store_env, tmp_path, content, message) -> N
     path.write_bytes(content)
     res = CliRunner().invoke(citywatch, ["ingest", str(path)])
     assert res.exit_code != 0 and message in res.output and "Traceback" not in res.output
+
+
+def test_the_outlets_registry_country_reaches_the_tagger_and_a_bad_registry_is_one_line(store_env, tmp_path) -> None:
+    """As in a crawl, the outlet's country is weak linker evidence: a bare namesake in a US outlet is the US town."""
+    registry = tmp_path / "sources.yaml"
+    registry.write_text("sources:\n  - {id: outlet, name: Outlet, country: US, language: en, weight: 1.0}\n")
+    source = write(tmp_path / "in.jsonl", [line("canton", "The Canton school board met on Tuesday.")])
+    res = CliRunner().invoke(citywatch, ["ingest", str(source), "--sources", str(registry)])
+    assert res.exit_code == 0, res.output
+    with connect() as store:
+        (article,) = store.articles.find({}, {"mentions": 1})
+    assert [m["label"] for m in article["mentions"]] == ["OTHER_PLACE"]
+    res = CliRunner().invoke(citywatch, ["ingest", str(source), "--sources", str(tmp_path / "missing.yaml")])
+    assert res.exit_code == 2 and "missing.yaml" in res.output and len(res.output.strip().splitlines()) == 1
