@@ -22,6 +22,7 @@ CASES = [
     # a figure of speech and smaller places
     ("Investors hope the free-trade zone becomes the Shenzhen of the west.", "Shenzhen", "NOT_PLACE"),
     ("A chemical spill turned the Fuyang River red.", "Fuyang", "NOT_PLACE"),
+    ("Chaoyang, a district of Beijing, banned fireworks this year.", "Chaoyang", "NOT_PLACE"),
     # government references without a speech verb; the government named is literal
     ("Hackers paid by Beijing broke into the ministry's network.", "Beijing", "METONYMIC"),
     ("Hong Kong on Thursday hit back at the report.", "Hong Kong", "METONYMIC"),
