@@ -5,8 +5,8 @@ from __future__ import annotations
 import pytest
 from click.testing import CliRunner
 
-from benchmarks.bench_validation import reduced
 from citywatch.cli.main import citywatch
+from scoring.validation.harness import reduced
 
 
 @pytest.mark.parametrize("args, named", [
