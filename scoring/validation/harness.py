@@ -187,7 +187,7 @@ class Newcomer:
         ranked = ~np.isnan(interval[:, 0])
         bands = band_ends(before_rows, world)
         largest, who = largest_move(before, after, label, stories)
-        top = before <= 10
+        top = (before <= 10) & ranked  # a city not ranked before is in no top 10
         self.worlds.append({
             "top10": int((after[top] != before[top]).sum()), "moved": int((after != before).sum()),
             "largest": largest, "who": who, "point_ranks": sum(1 for x in label if x != "n.r." and "-" not in x),
