@@ -3,7 +3,7 @@
 League tables publish their flat tail in bands (THE and QS: "201-250") because
 the numbers there cannot order the institutions. The index has the same kind of
 tail: in the validation worlds (docs/scoring.md, section 10) one article more or
-less moves a tail city twenty places while its 95% rank interval spans forty. So
+less moves a tail city 20-30 places, inside a 95% rank interval some 40 wide. So
 each ranked row gets, beside its point rank (kept, as are the rank interval and
 the index), a published place: ``band_rank``, the first rank of its band, and
 ``rank_band``, the band as text ("7" for a city with its own rank, "11-20").
@@ -14,7 +14,8 @@ Rules (``rank_bands``):
   rank interval is wider than ``point_rank_spread`` places; from there on, fixed
   bands of ``rank_band_width`` places on a grid that does not depend on the data
   (11-20, 21-30, ...; the first band starts at that city's rank). A fixed grid
-  keeps a city in its band when a city elsewhere moves one place.
+  keeps a city in its band when a city elsewhere moves past it, unless it sits
+  on a grid line (then it moves one band).
 * ``overlap``: consecutive cities form one band while each one's rank interval
   reaches the point rank of the band's first city (the band's cities could all
   hold its first place). Data-driven, and so unstable: one changed interval
