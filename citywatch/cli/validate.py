@@ -24,9 +24,9 @@ def validate(worlds: int, resamples: int | None, poolings: tuple[str, ...], rule
 
     Each world's articles go through `citywatch ingest` and the ranking comes back
     through `citywatch export`, in subprocesses with their own temporary stores, so
-    the figures are those an outside auditor gets. A full run takes about 25 minutes
+    the figures are those an outside auditor gets. A full run takes 7 to 25 minutes
     on a loaded 2-core machine; `--worlds 1 --resamples 100 --pooling precision`
-    about two.
+    (three rank rules, one pooling) one or two.
     """
     from scoring.validation.harness import reduced, run
 

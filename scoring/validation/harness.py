@@ -25,7 +25,7 @@ crawled world plus one 30-article newcomer outlet. Reported, over all worlds:
   the old rank intervals.
 
 ``python -m benchmarks validation`` (or ``citywatch validate``) runs it in full
-(3 worlds, 500 resamples, three poolings, three rank rules; about 25 minutes on a
+(3 worlds, 500 resamples, three poolings, three rank rules; 7 to 25 minutes on a
 loaded 2-core machine). To iterate, a reduced run: ``citywatch validate --worlds 1
 --resamples 100 --pooling precision``, or ``python -m benchmarks.bench_validation 1``
 with the environment variables ``CITYWATCH_VALIDATION_RESAMPLES`` (e.g. 100) and
@@ -157,11 +157,12 @@ def reduced() -> tuple[int | None, tuple[str, ...]]:
     return (int(resamples) if resamples is not None else None), chosen or POOLINGS
 
 
-def largest_move(before: np.ndarray, after: np.ndarray, label: list[str], stories: np.ndarray) -> tuple[float, str]:
-    """The largest change of place and who made it: 'place -> place (stories before)'."""
+def largest_move(before: np.ndarray, after: np.ndarray, labels: tuple[list[str], list[str]],
+                 stories: np.ndarray) -> tuple[float, str]:
+    """The largest change of place and who made it: 'band before -> band after (stories before)'."""
     moves = np.abs(after - before)
     k = int(np.argmax(moves))
-    return float(moves[k]), f"{label[k]} -> {int(after[k])} ({int(stories[k])} stories)"
+    return float(moves[k]), f"{labels[0][k]} -> {labels[1][k]} ({int(stories[k])} stories)"
 
 
 def variants(poolings: Sequence[str], rules: Sequence[str]) -> list[tuple[str, str]]:
@@ -182,11 +183,13 @@ class Newcomer:
         point_after = places(after_rows, world)
         rows = [by_code[c["adcode"]] for c in world.cities]
         label = [r["rank_band"] or "n.r." for r in rows]
+        after_code = {r["adcode"]: r for r in after_rows}
+        label_after = [after_code[c["adcode"]]["rank_band"] or "n.r." for c in world.cities]
         stories = np.array([r["stories"] for r in rows])
         interval = np.array([[r["rank_ci_low"] or np.nan, r["rank_ci_high"] or np.nan] for r in rows])
         ranked = ~np.isnan(interval[:, 0])
         bands = band_ends(before_rows, world)
-        largest, who = largest_move(before, after, label, stories)
+        largest, who = largest_move(before, after, (label, label_after), stories)
         top = (before <= 10) & ranked  # a city not ranked before is in no top 10
         self.worlds.append({
             "top10": int((after[top] != before[top]).sum()), "moved": int((after != before).sum()),

@@ -67,5 +67,5 @@ def test_the_newcomer_check_measures_the_published_place() -> None:
     check.add(before, after, world, np.array([1.0, 2.0, 3.0, 4.0]))
     moved = check.worlds[0]
     assert (moved["moved"], moved["far"], moved["largest"], moved["top10"]) == (1, 0, 2.0, 0)  # c3: first place after the ranked (4) -> 2
-    assert moved["who"] == "n.r. -> 2 (0 stories)" and moved["point_ranks"] == 1
+    assert moved["who"] == "n.r. -> 2-4 (0 stories)" and moved["point_ranks"] == 1
     assert moved["true_in_band"] == 3 and moved["ranked"] == 3
