@@ -36,6 +36,9 @@ def test_a_banded_tail_keeps_point_ranks_above_the_first_wide_interval() -> None
     assert set(bands(rows)[20:]) == {"21-25"}  # the last band ends at the last ranked city
     assert [r["band_rank"] for r in rows][4:12] == [5, 6, 6, 6, 6, 6, 11, 11]
     assert [r["rank"] for r in rows] == list(range(1, 26))  # the point rank is kept
+    for row in rows:  # every band holds its cities' point ranks
+        first, _, last = row["rank_band"].partition("-")
+        assert int(first) == row["band_rank"] <= row["rank"] <= int(last or first)
     summary = band_summary(rows, config)
     assert (summary["point_ranks"], summary["bands"], summary["cities_ranked"]) == (5, 3, 25)
     assert "band_rank" in summary["columns"] and summary["rule"] == "grid"
