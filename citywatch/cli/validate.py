@@ -9,7 +9,7 @@ from citywatch.config.scoring import POOLINGS, RANK_BANDS
 
 @click.command()
 @click.option("--worlds", default=3, show_default=True, type=click.IntRange(min=1),
-              help="Simulated worlds (seeds 101, 102, ...).")
+              help="Simulated worlds (seeds --first-world, +1, ...).")
 @click.option("--resamples", type=click.IntRange(min=0), default=None,
               help="Bootstrap resamples per export [the scoring config's, 500].")
 @click.option("--pooling", "poolings", multiple=True, type=click.Choice(POOLINGS),
@@ -26,7 +26,7 @@ def validate(worlds: int, resamples: int | None, poolings: tuple[str, ...], rule
     through `citywatch export`, in subprocesses with their own temporary stores, so
     the figures are those an outside auditor gets. A full run takes 7 to 25 minutes
     on a loaded 2-core machine; `--worlds 1 --resamples 100 --pooling precision`
-    (three rank rules, one pooling) one or two.
+    (three rank rules, one pooling) a minute or two.
     """
     from scoring.validation.harness import reduced, run
 
