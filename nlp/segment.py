@@ -48,6 +48,8 @@ SPACY_TOKENIZED = frozenset({"zh"})
 _SENTENCE_ENDS = "。！？!?\n"
 # jieba part-of-speech tags of a word that is a place or the name of something (organisation, other proper noun).
 _ZH_NAME_TAGS = frozenset({"ns", "nt", "nz", "j"})
+_ZH_PLACE_TAGS = frozenset({"ns"})
+_ZH_CITY_SUFFIX = "市"
 # A hit that begins a longer jieba word is a mention when that word is an organisation's name (北京大学).
 _ZH_CONTAINING_TAGS = frozenset({"nt"})
 _EAST = "\u3040-\u30ff\u31f0-\u31ff\u3400-\u9fff\uac00-\ud7af\uf900-\ufaff\U00020000-\U0002ffff"
@@ -166,22 +168,54 @@ def _tags_ja(word: str, tag: str, hit: str) -> bool:
     return tag.startswith("名詞,固有名詞") and (word == hit or not tag.endswith("地名"))
 
 
-def _segmented_ok(text: str, hit: Hit, segment: Callable[[str], Iterable[tuple[str, str]]],
-                  name_tag: Callable[[str, str, str], bool]) -> bool:
-    """True when the segmenter's words start at the hit and end at its end (the hit is whole words, and a
-    single word is a name), or the hit begins a word that is an organisation's name."""
+Word = tuple[int, int, str, str]  # start and end in the window, word, part-of-speech tag
+
+
+def _segmented(text: str, hit: Hit, segment: Callable[[str], Iterable[tuple[str, str]]],
+               name_tag: Callable[[str, str, str], bool]) -> tuple[str, list[Word], int]:
+    """How the segmenter reads the hit: ("name", ...) when its words start at the hit and end at its end (the
+    hit is whole words, and a single word is a name) or the hit begins a word that is an organisation's name;
+    ("word", ...) when the hit is one whole word the segmenter does not tag as a name; ("no", ...) when the
+    hit is part of a longer word. Also the window's words and the index of the hit's first word."""
     offset, window = _window(text, hit.start, hit.end)
     start, end = hit.start - offset, hit.end - offset
     position, words = 0, []
     for word, tag in segment(window):
         words.append((position, position + len(word), word, tag))
         position += len(word)
+    first = next((i for i, w in enumerate(words) if w[0] < end and w[1] > start), None)
     covering = [w for w in words if w[0] < end and w[1] > start]
-    if not covering or covering[0][0] != start:
-        return False
+    if first is None or covering[0][0] != start:
+        return "no", words, -1
     if covering[-1][1] == end and len(covering) > 1:
+        return "name", words, first
+    if len(covering) == 1 and name_tag(covering[0][2], covering[0][3], window[start:end]):
+        return "name", words, first
+    return ("word" if covering[0][1] == end else "no"), words, first
+
+
+def _zh_place_context(words: list[Word], i: int, names: frozenset[str]) -> bool:
+    """A whole word that jieba does not tag as a name (it tags 大连 an adverb, 合肥 a noun, 拉萨 and 桂林
+    people's names) is a place where the sentence says so: after a locative preposition (在, 来自, 赴), before
+    a place or government word or an organisation's head (市民, 方面, 政府, 大学), or listed with a place (、
+    和 与 between it and a word tagged as a place or one of ``names``, the text's other candidate names). A
+    city form whose everyday sense outnumbers the city (合作 "cooperation": the zh ``common_words`` cues) is
+    never a place by context."""
+    cues = cues_for("zh")
+    if words[i][2] in cues["common_words"]:
+        return False
+    before = words[i - 1][2] if i > 0 else ""
+    after = words[i + 1][2] if i + 1 < len(words) else ""
+    if before in cues["loc_preps"]:
         return True
-    return len(covering) == 1 and name_tag(covering[0][2], covering[0][3], window[start:end])
+    if any(after.startswith(w) for w in (*cues["place_words"], *cues["gov_nouns"], *cues["org_heads"])):
+        return True
+    listed = ("、", *cues["relation_preps"])
+    def place(w: Word) -> bool:
+        return w[3] in _ZH_PLACE_TAGS or w[2] in names
+
+    return (before in listed and i > 1 and place(words[i - 2])) or (
+        after in listed and i + 2 < len(words) and place(words[i + 2]))
 
 
 @lru_cache(maxsize=1)
@@ -201,17 +235,33 @@ def _hangul_ok(text: str, hit: Hit) -> bool:
 
 def keep_words(text: str, hits: list[Hit], lang: str | None) -> list[Hit]:
     """The hits that are whole words: Han and Kana hits checked by the language's segmenter (Chinese for
-    any language but Japanese: Han text in a Latin article is Chinese), Hangul hits by the particle rule."""
-    kept = []
-    for hit in hits:
+    any language but Japanese: Han text in a Latin article is Chinese), Hangul hits by the particle rule.
+
+    A Chinese hit that is a whole word jieba does not tag as a name is kept in a place context
+    (:func:`_zh_place_context`) or when the same form is read as a name elsewhere in the text (one sense
+    per article)."""
+    hits = list(hits)  # a hit may be replaced by its name without the suffix
+    verdicts: list[bool | None] = []  # None: a whole Chinese word without a name's tag, decided below
+    names = frozenset(text[h.start:h.end] for h in hits)
+    for n, hit in enumerate(hits):
         script = script_of_char(text[hit.start])
         if script in {"han", "kana"}:
             japanese = lang == "ja" or script == "kana"
-            ok = _segmented_ok(text, hit, _sudachi() if japanese else _jieba, _tags_ja if japanese else _tags_zh)
+            segment, name_tag = (_sudachi(), _tags_ja) if japanese else (_jieba, _tags_zh)
+            how, words, i = _segmented(text, hit, segment, name_tag)
+            if how == "no" and not japanese and hit.form.endswith(_ZH_CITY_SUFFIX) and len(hit.form) > 2:
+                # 大连市民 is 大连 | 市民 (Dalian's residents): the name without its suffix, if that is a word
+                shorter = Hit(hit.start, hit.end - 1, hit.form[:-1], hit.kind)
+                how, words, i = _segmented(text, shorter, segment, name_tag)
+                if how != "no":
+                    hits[n] = hit = shorter
+            ok: bool | None = how == "name"
+            if how == "word" and not japanese:
+                ok = True if _zh_place_context(words, i, names) else None
         elif script == "hangul":
             ok = _hangul_ok(text, hit)
         else:
             ok = True
-        if ok:
-            kept.append(hit)
-    return kept
+        verdicts.append(ok)
+    named = {hit.form for hit, ok in zip(hits, verdicts, strict=True) if ok}
+    return [hit for hit, ok in zip(hits, verdicts, strict=True) if ok or (ok is None and hit.form in named)]

@@ -120,6 +120,19 @@ def test_names_at_word_boundaries_count(text: str, surface: str) -> None:
     assert [m["surface"] for m in mentions] == [surface]
 
 
+@pytest.mark.parametrize(("text", "surfaces"), [
+    ("来自大连的航班晚点了。", ["大连"]),  # jieba tags 大连 an adverb: the preposition says place
+    ("桂林和拉萨的游客增加。", ["桂林", "拉萨"]),  # tagged people's names: listed with each other
+    ("他在包头工作了十年。", ["包头"]),  # tagged a verb
+    ("大连市民很热情。", ["大连"]),  # 大连 | 市民: the name without 市, before a place word
+    ("两国在合作中取得进展，在东方也有影响。", []),  # common words after a preposition stay common words
+    ("五常和大连的代表出席。", ["大连"]),  # the five permanent members: never a city by context
+])
+def test_a_city_jieba_does_not_tag_as_a_name_counts_in_a_place_context(text: str, surfaces: list[str]) -> None:
+    (mentions,) = tag_texts([text], ["zh"])
+    assert [m["surface"] for m in mentions] == surfaces
+
+
 def test_korean_particles_attach_and_longer_words_do_not_match() -> None:
     (mentions,) = tag_texts(["상하이에서는 비가 왔다. 아베이징 호텔. 지난해 수출이 늘었다."], ["ko"])
     assert [m["surface"] for m in mentions] == ["상하이"]
