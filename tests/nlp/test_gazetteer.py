@@ -468,3 +468,18 @@ def test_a_person_named_like_a_new_county_level_city_is_no_city(english, text: s
 
     mention = only(english, text, surface)
     assert mention["label"] == "NOT_PLACE" and mention["city"] is None
+
+
+def test_every_row_of_county_changes_is_a_city_or_accounted_for(gaz: Gazetteer) -> None:
+    builder = _build_module()
+    meta = json.loads((ROOT / "nlp" / "data" / "gazetteer.json").read_text(encoding="utf-8"))["meta"]
+    excluded = {row[0] for row in builder.read_tsv("county_excluded.tsv")}
+    unlocated = {entry.split()[0] for entry in meta["unlocated"]}
+    for _action, code, name_zh, *_ in builder.read_tsv("county_changes.tsv"):
+        if code in excluded or code in unlocated:
+            assert code not in gaz.cities
+            continue
+        city = gaz.cities[code]
+        assert city.kind == "county" and city.name_zh == name_zh and city.lat is not None, code
+        assert city.parent == (None if code[2:4] == "90" else code[:4] + "00"), code
+    assert len(unlocated) <= 4
