@@ -27,7 +27,7 @@ from dataclasses import dataclass, field
 from pathlib import Path
 
 import opencc
-from gazetteer_counties import county_city_codes, excluded_codes
+from gazetteer_counties import apply_county_changes, county_city_codes, excluded_codes
 from gazetteer_districts import district_rows
 from gazetteer_known_for import known_for_rows
 from gazetteer_names import name_rows
@@ -44,6 +44,7 @@ DATA = Path(__file__).resolve().parent.parent / "nlp" / "data"
 OUTPUT = DATA / "gazetteer.json"
 
 MAX_SEAT_DISTANCE_KM = 60  # a GeoNames place this close to the cpca seat, with the same name, is the city
+FILL_DISTANCE_KM = 30  # second pass: a place in the city's province this close that has its name among its alternates
 MAX_FOREIGN = 8  # same-name foreign places kept per form (largest first)
 TARGET_STOPWORD_LANGS = ("en", "fr", "de", "es", "it", "pt", "ru")
 # Suffixes of prefecture-level names that are not part of the name people use.
@@ -206,12 +207,21 @@ def package_dir(name: str) -> Path:
     return Path(next(iter(spec.submodule_search_locations)))
 
 
-def load_cpca() -> dict[str, dict]:
+def cpca_rows() -> list[dict[str, str]]:
     path = package_dir("cpca") / "resources" / "adcodes.csv"
     with path.open(encoding="utf-8") as fh:
-        # Placeholder rows (市辖区, no coordinates) name no place.
-        return {r["adcode"][:6]: {"name": r["name"], "lat": float(r["latitude"]), "lon": float(r["longitude"])}
-                for r in csv.DictReader(fh) if r["latitude"] and r["longitude"]}
+        return list(csv.DictReader(fh))
+
+
+def load_cpca() -> dict[str, dict]:
+    # Placeholder rows (市辖区, no coordinates) name no place.
+    return {r["adcode"][:6]: {"name": r["name"], "lat": float(r["latitude"]), "lon": float(r["longitude"])}
+            for r in cpca_rows() if r["latitude"] and r["longitude"]}
+
+
+def load_cpca_names() -> dict[str, str]:
+    """Every code of the table and its name, also those without coordinates (辛集市 139002)."""
+    return {r["adcode"][:6]: r["name"] for r in cpca_rows()}
 
 
 def load_nations() -> list[str]:
@@ -244,8 +254,8 @@ class Unit:
     adcode: str
     name_zh: str
     kind: str
-    lat: float
-    lon: float
+    lat: float | None  # None until GeoNames locates it, for a city the code table has no seat for
+    lon: float | None
     province_adcode: str
     parent: str | None = None
     name: str | None = None
@@ -290,10 +300,12 @@ def prefecture_units(cpca: dict[str, dict]) -> dict[str, Unit]:
     return units
 
 
-def county_units(cpca: dict[str, dict], units: dict[str, Unit]) -> dict[str, Unit]:
+def county_units(cpca: dict[str, dict], units: dict[str, Unit], english: dict[str, str]) -> dict[str, Unit]:
+    """County-level cities: county_cities.tsv's, then every other one of the code table (``english``:
+    English names of the cities county_changes.tsv added)."""
     counties = {}
     rows: list[tuple[str, str, str | None]] = [(code, zh, name) for code, zh, name, *_ in read_tsv("county_cities.tsv")]
-    rows += [(code, zh, None) for code, zh in county_city_codes(cpca, units, [r[0] for r in rows],
+    rows += [(code, zh, english.get(code)) for code, zh in county_city_codes(cpca, units, [r[0] for r in rows],
                                                                   excluded_codes(read_tsv, cpca))]
     for code, name_zh, name in rows:
         row = cpca.get(code)
@@ -345,8 +357,14 @@ def geonames_name(place: dict, unit: Unit) -> str | None:
     return None if is_pinyin_word(name) else name
 
 
-def match_geonames(units: dict[str, Unit], geonames: dict[str, dict]) -> None:
-    """Give each city its GeoNames populated place: same Chinese name or pinyin, near the cpca seat.
+def match_geonames(units: dict[str, Unit], geonames: dict[str, dict]) -> dict[str, int]:
+    """Give each city its GeoNames populated place, in two passes; returns the second pass's counts.
+
+    1. Same Chinese name (a Han alternate) or GeoNames name = the pinyin or English name, within
+       MAX_SEAT_DISTANCE_KM of the cpca seat; the best named, then the most populous.
+    2. For the cities still without one (GeoNames files many county-level cities under their seat
+       town: 腾冲 as Tengyue, 瑞丽 as Mengmao, with the city's name among the alternates), see
+       ``fill_geonames``.
 
     Regions, leagues and autonomous prefectures are areas, not populated places: they get none (their
     seat is a separate county-level city, e.g. Yanji for Yanbian).
@@ -360,26 +378,92 @@ def match_geonames(units: dict[str, Unit], geonames: dict[str, dict]) -> None:
             by_key[key].append(place)
     taken: set[int] = set()
     for unit in sorted(units.values(), key=lambda u: (KIND_ORDER[u.kind], u.adcode)):
-        if unit.kind in AREA_KINDS:
+        if unit.kind in AREA_KINDS or unit.lat is None or unit.lon is None:
             continue
-        keys = [unit.name_zh, unit.short, _S2T.convert(unit.name_zh), _S2T.convert(unit.short), match_key(unit.pinyin)]
-        if unit.name:
-            keys.append(match_key(unit.name))
-        candidates = {p["geonameid"]: p for k in keys for p in by_key.get(k, ())
-                      if km(unit.lat, unit.lon, p["latitude"], p["longitude"]) <= MAX_SEAT_DISTANCE_KM
+        lat, lon = unit.lat, unit.lon
+        candidates = {p["geonameid"]: p for k in own_keys(unit) for p in by_key.get(k, ())
+                      if km(lat, lon, p["latitude"], p["longitude"]) <= MAX_SEAT_DISTANCE_KM
                       and p["geonameid"] not in taken}
         if not candidates:
             continue
         best = max(candidates.values(),
                    key=lambda p: (geonames_name(p, unit) is not None, p["population"], -p["geonameid"]))
-        taken.add(best["geonameid"])
-        unit.geonameid = best["geonameid"]
-        unit.population = best["population"] or None
-        unit.lat, unit.lon = best["latitude"], best["longitude"]
-        accepted = geonames_name(best, unit)
-        unit.name = unit.name or accepted
-        # The alternates of a place filed under another name are that district's names.
-        unit.alternates = sorted(set(best["alternatenames"]) | {best["name"]}) if accepted else []
+        assign_place(unit, best, taken)
+    return fill_geonames(units, geonames, taken)
+
+
+def own_keys(unit: Unit) -> list[str]:
+    """The unit's Chinese names (simplified, traditional, with and without 市) and romanised keys."""
+    keys = [unit.name_zh, unit.short, _S2T.convert(unit.name_zh), _S2T.convert(unit.short), match_key(unit.pinyin)]
+    return keys + [match_key(unit.name)] if unit.name else keys
+
+
+def assign_place(unit: Unit, place: dict, taken: set[int]) -> None:
+    taken.add(place["geonameid"])
+    unit.geonameid = place["geonameid"]
+    unit.population = place["population"] or None
+    unit.lat, unit.lon = place["latitude"], place["longitude"]
+    accepted = geonames_name(place, unit)
+    unit.name = unit.name or accepted
+    # The alternates of a place filed under another name are that district's names.
+    unit.alternates = sorted(set(place["alternatenames"]) | {place["name"]}) if accepted else []
+
+
+def province_admin1(units: dict[str, Unit], geonames: dict[str, dict]) -> dict[str, str]:
+    """GeoNames admin1 code of each province: the one most of its matched cities' places carry."""
+    votes: dict[str, dict[str, int]] = defaultdict(lambda: defaultdict(int))
+    for unit in units.values():
+        if unit.geonameid is not None:
+            place = geonames[str(unit.geonameid)]
+            if place["countrycode"] == "CN":
+                votes[unit.province_adcode][place["admin1code"]] += 1
+    return {province: max(sorted(counts), key=lambda a: counts[a]) for province, counts in votes.items()}
+
+
+def fill_geonames(units: dict[str, Unit], geonames: dict[str, dict], taken: set[int]) -> dict[str, int]:
+    """Second pass for the cities the first left without a GeoNames place (the documented rule).
+
+    A candidate is a mainland place not yet taken, in the city's province (the GeoNames admin1 its
+    other cities' places carry), that names the city: its Chinese name among the place's Han
+    alternates, else its pinyin or English name (± shi) as the place's name or a Latin alternate;
+    and within FILL_DISTANCE_KM of the cpca seat. A city the code table has no seat for (辛集 under an
+    old code, the Corps cities) is matched by name in its province alone. One candidate: it is the
+    city (its id, population and coordinates; its name only if it names the city, as in pass 1).
+    Several: ambiguous, left empty and counted.
+    """
+    admin1 = province_admin1(units, geonames)
+    by_han: dict[str, list[dict]] = defaultdict(list)
+    by_latin: dict[str, list[dict]] = defaultdict(list)
+    for place in geonames.values():
+        if place["countrycode"] != "CN":
+            continue
+        for alt in {place["name"], *place["alternatenames"]}:
+            script = script_of(alt)
+            if script == "hani":
+                by_han[alt].append(place)
+            elif script == "latn":
+                by_latin[match_key(alt)].append(place)
+    counts = {"filled": 0, "ambiguous": 0, "not_found": 0}
+    for unit in sorted(units.values(), key=lambda u: (KIND_ORDER[u.kind], u.adcode)):
+        if unit.kind in AREA_KINDS or unit.geonameid is not None:
+            continue
+        han = {unit.name_zh, unit.short, _S2T.convert(unit.name_zh), _S2T.convert(unit.short)}
+        latin = {match_key(unit.pinyin), match_key(unit.pinyin) + "shi"} | ({match_key(unit.name)} if unit.name else set())
+
+        def fits(place: dict, unit: Unit = unit) -> bool:
+            if place["admin1code"] != admin1.get(unit.province_adcode) or place["geonameid"] in taken:
+                return False
+            return unit.lat is None or unit.lon is None or \
+                km(unit.lat, unit.lon, place["latitude"], place["longitude"]) <= FILL_DISTANCE_KM
+
+        candidates = ({p["geonameid"]: p for k in sorted(han) for p in by_han.get(k, ()) if fits(p)}
+                      or {p["geonameid"]: p for k in sorted(latin) for p in by_latin.get(k, ()) if fits(p)})
+        if len(candidates) == 1:
+            assign_place(unit, next(iter(candidates.values())), taken)
+            counts["filled"] += 1
+        else:
+            counts["ambiguous" if candidates else "not_found"] += 1
+    return counts
 
 
 # ---------------------------------------------------------------------------------------------- forms
@@ -593,10 +677,11 @@ def domestic_index(cpca: dict[str, dict], units: dict[str, Unit], nations: list[
 
 def build() -> dict:
     cpca = load_cpca()
+    english = apply_county_changes(cpca, load_cpca_names(), read_tsv("county_changes.tsv"))
     nations = load_nations()
     geonames, countries, us_states = load_geonames()
     units = prefecture_units(cpca)
-    units.update(county_units(cpca, units))
+    units.update(county_units(cpca, units, english))
     area_names = {row[0]: row for row in read_tsv("area_names.tsv")}
     for unit in units.values():
         unit.short = short_zh(unit.name_zh, nations)
@@ -604,7 +689,12 @@ def build() -> dict:
         if unit.adcode in area_names:
             check_table_row("area_names.tsv", units, unit.adcode, area_names[unit.adcode][1])
             unit.name = area_names[unit.adcode][2]
-    match_geonames(units, geonames)
+    fill_counts = match_geonames(units, geonames)
+    # A city that neither the code table nor GeoNames locates cannot be linked by distance or shown
+    # on a map: left out and listed in meta (可克达拉, 昆玉: GeoNames' cities500 has no place for them).
+    unlocated = sorted(f"{u.adcode} {u.name_zh}" for u in units.values() if u.lat is None)
+    for unit in [u for u in units.values() if u.lat is None]:
+        del units[unit.adcode]
     for unit in units.values():
         unit.name = unit.name or unit.pinyin
         unit.pinyin_confirmed = match_key(unit.pinyin) in {match_key(unit.name)} | {match_key(a) for a in unit.alternates}
@@ -675,6 +765,8 @@ def build() -> dict:
                 "spacy": version_of("spacy"),
             },
             "counts": dict(sorted(counts.items())) | {"forms": len(form_rows)},
+            "geonames_second_pass": fill_counts,
+            "unlocated": unlocated,
         },
         "countries": {c: countries[c]["name"] for c in sorted(used_countries) if c in countries},
         "us_states": dict(sorted(us_states.items())),

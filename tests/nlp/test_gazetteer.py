@@ -392,3 +392,94 @@ def test_a_bad_names_row_stops_the_build_naming_the_name_and_field() -> None:
         name_rows(rows, ["Wuhan"])
     with pytest.raises(SystemExit, match="contains no city form"):
         name_rows(lambda _n: [["Paris Open", "event", "part", "x"]], ["Wuhan"])
+
+
+@pytest.mark.parametrize(("text", "adcode", "parent", "name_zh"), [
+    ("Mohe", "232701", "232700", "漠河市"),  # 2018, from Mohe County (232723) of the Greater Khingan region
+    ("Kuqa", "652902", "652900", "库车市"),  # 2019, from Kuqa County; English name from county_changes.tsv
+    ("Zouping", "371681", "371600", "邹平市"),  # 2018, from Zouping County
+    ("Xinji", "130181", "130100", "辛集市"),  # cpca's old code 139002, without coordinates
+    ("Dingzhou", "130682", "130600", "定州市"),
+    ("Pingquan", "130881", "130800", "平泉市"),  # 2017, from Pingquan County
+])
+def test_county_level_cities_created_after_the_code_table(gaz: Gazetteer, text: str, adcode: str, parent: str,
+                                                          name_zh: str) -> None:
+    form = gaz.lookup(text)
+    assert form is not None and adcode in form.adcodes, text
+    city = gaz.cities[adcode]
+    assert (city.kind, city.parent, city.name_zh, city.name) == ("county", parent, name_zh, text)
+    assert city.lat is not None and gaz.lookup(name_zh) is not None and gaz.lookup(name_zh).adcodes == (adcode,)
+
+
+def test_a_former_county_is_no_namesake_of_the_city_it_became(gaz: Gazetteer) -> None:
+    assert gaz.domestic_namesakes("Mohe") == () and "232723" not in gaz.cities  # 漠河县 is 漠河市 now
+    # 龙港市 (2019) is excluded: "Longgang" in foreign news is Shenzhen's district; it stays a namesake
+    assert gaz.lookup("Longgang") is None and "330383" not in gaz.cities
+
+
+def test_geonames_ids_filled_by_the_second_pass(gaz: Gazetteer) -> None:
+    # GeoNames files these cities under their seat towns, with the city's name among the alternates.
+    assert gaz.cities["530581"].geonameid == 1279891 and gaz.cities["530581"].name == "Tengchong"  # Tengyue
+    assert gaz.cities["533102"].geonameid == 1280570 and gaz.cities["533102"].name == "Ruili"  # Mengmao
+    assert gaz.cities["530581"].population and gaz.cities["530581"].population > 0
+    meta = json.loads((ROOT / "nlp" / "data" / "gazetteer.json").read_text(encoding="utf-8"))["meta"]
+    assert meta["geonames_second_pass"]["filled"] > 0
+    counties = [c for c in gaz.cities.values() if c.kind == "county"]
+    assert len(counties) >= 385 and sum(c.geonameid is None for c in counties) <= 45
+
+
+def test_county_changes_rows_are_checked_against_the_code_table() -> None:
+    _build_module()
+    from gazetteer_counties import apply_county_changes
+
+    names = {"232723": "漠河县", "330327": "苍南县", "232701": "x"}
+    cpca = {"232723": {"name": "漠河县", "lat": 53.0, "lon": 122.5}, "330327": {"name": "苍南县", "lat": 27.5, "lon": 120.4}}
+    row = ["became", "232702", "漠河市", "232723", "漠河县", "", "2018", "State Council approval"]
+    with pytest.raises(SystemExit, match="county_changes.tsv: 232702 漠河市: former unit 232723 is 漠河县 in the code table, not 漠县"):
+        apply_county_changes(dict(cpca), names, [row[:4] + ["漠县"] + row[5:]])
+    with pytest.raises(SystemExit, match="already has 232701"):
+        apply_county_changes(dict(cpca), names, [row[:1] + ["232701"] + row[2:]])
+    with pytest.raises(SystemExit, match="not in the prefecture of its former unit"):
+        apply_county_changes(dict(cpca), names, [row[:1] + ["330399"] + row[2:]])
+    with pytest.raises(SystemExit, match="action 'renamed'"):
+        apply_county_changes(dict(cpca), names, [["renamed"] + row[1:]])
+    with pytest.raises(SystemExit, match="7 fields, not 8"):
+        apply_county_changes(dict(cpca), names, [row[:7]])
+    changed = dict(cpca)
+    assert apply_county_changes(changed, names, [row[:5] + ["Mohe"] + row[6:]]) == {"232702": "Mohe"}
+    assert "232723" not in changed and changed["232702"] == {"name": "漠河市", "lat": 53.0, "lon": 122.5}
+
+
+def test_new_county_names_inside_words_and_names_are_no_city() -> None:
+    from nlp.lexicon import read_lexicon
+
+    lexicon = read_lexicon()
+    cities = lambda text: [text[h.start:h.end] for h in lexicon.find(text) if h.kind == "city"]  # noqa: E731
+    assert cities("The Mohegan tribe and the Kuqaq family met in Zoupingville.") == []
+    assert cities("Mohe, Kuqa and Zouping") == ["Mohe", "Kuqa", "Zouping"]
+
+
+@pytest.mark.parametrize(("text", "surface"), [
+    ("Midfielder Wang Yuhuan scored twice before the break.", "Yuhuan"),
+    ("Coach Li Xinji praised the defence after the match.", "Xinji"),
+])
+def test_a_person_named_like_a_new_county_level_city_is_no_city(english, text: str, surface: str) -> None:
+    from tests.nlp.conftest import only
+
+    mention = only(english, text, surface)
+    assert mention["label"] == "NOT_PLACE" and mention["city"] is None
+
+
+def test_every_row_of_county_changes_is_a_city_or_accounted_for(gaz: Gazetteer) -> None:
+    builder = _build_module()
+    meta = json.loads((ROOT / "nlp" / "data" / "gazetteer.json").read_text(encoding="utf-8"))["meta"]
+    excluded = {row[0] for row in builder.read_tsv("county_excluded.tsv")}
+    unlocated = {entry.split()[0] for entry in meta["unlocated"]}
+    for _action, code, name_zh, *_ in builder.read_tsv("county_changes.tsv"):
+        if code in excluded or code in unlocated:
+            assert code not in gaz.cities
+            continue
+        city = gaz.cities[code]
+        assert city.kind == "county" and city.name_zh == name_zh and city.lat is not None, code
+        assert city.parent == (None if code[2:4] == "90" else code[:4] + "00"), code
+    assert len(unlocated) <= 4
