@@ -342,6 +342,12 @@ class CityConfidence(_CityComponent):
             result, probs = ext.link, ext.probs
             if result.foreign > 0.5:
                 ext.label, raw = "OTHER_PLACE", result.foreign
+            elif ext.label in CITY_LABELS and result.adcode is None:
+                # the linker read the name as a district of a city the article names ("Chaoyang, a district
+                # of Beijing"): a place below county level, NOT_PLACE like "Chaoyang District", right whether
+                # the classifier saw a place there or no place at all
+                raw = probs[ext.label] + probs.get("NOT_PLACE", 0.0)
+                ext.label = "NOT_PLACE"
             else:
                 raw = probs[ext.label] * (1.0 - result.foreign)
                 if ext.label in CITY_LABELS:

@@ -78,7 +78,9 @@ class FormMatcher:
             return False
         if hit.end < len(text) and _word_char(text[hit.end]):
             return False
-        return not first.islower()  # capitalised, or a script without case (Arabic)
+        # capitalised, or a script without case (Arabic); a form its table writes in lower case ("traité de
+        # Nankin") matches in lower case
+        return not first.islower() or hit.form[:1].islower()
 
 
 def _leftmost_longest(hits: list[Hit]) -> list[Hit]:

@@ -1,7 +1,7 @@
 """Bring your own articles: JSON Lines from another crawler or a press database, stored as the crawler stores them.
 
 Researchers who hold a corpus score it with the same method, and audits (the
-validation harness in benchmarks/bench_validation.py among them) talk to
+validation harness in scoring/validation/ among them) talk to
 citywatch through ``citywatch ingest`` and ``citywatch export`` only. One line
 is one article::
 

@@ -13,6 +13,7 @@ import numpy as np
 
 from citywatch.config.scoring import ScoringConfig, load_config
 from citywatch.store import Store
+from scoring.bands import assign_bands, band_summary
 from scoring.catalogue import CityInfo, Outlet, load_cities, load_outlets, outlet
 from scoring.checks import period_warnings
 from scoring.collect import Corpus, Slice, collect
@@ -96,6 +97,7 @@ def compute(
     samples = bootstrap(corpus, estimator, config)
     rows = _rows(ctx, window, point, prev, samples)
     meta = _meta(ctx, period, previous, window, cover, where, gazetteer_version)
+    meta["published_ranks"] = band_summary(rows, config)
     result = Result(meta=meta, rows=rows, report_top=config.report_top, repaired=corpus.repaired)
     if evidence:
         result.evidence = evidence_rows(store, corpus, window, estimator, universe, outlets, cities, config)
@@ -138,6 +140,7 @@ def _rows(ctx: _Context, window: Window, point: Estimates, prev: Estimates | Non
             "rank_ci_high": max(int(rank_hi[i]), rank) if samples is not None and rank is not None else None,
             "sources": len(src_sets[i]), "countries": len(countries), "country_codes": ";".join(countries),
         })
+    assign_bands(rows, config)
     rows.sort(key=row_order)
     return rows
 

@@ -53,7 +53,8 @@ def _change(value: int | None) -> str:
 
 
 def _rank(row: Mapping[str, Any]) -> str:
-    return "not ranked" if row["rank"] is None else str(row["rank"])
+    """The published place: the band ("11-20") or the city's own rank; point ranks are in the table beside it."""
+    return "not ranked" if row["rank"] is None else str(row["rank_band"])
 
 
 def _city_link(row: Mapping[str, Any], name: str, evidence: bool) -> str:
@@ -179,14 +180,16 @@ def _coverage_table(coverage: Sequence[Mapping[str, Any]], outlets: Sequence[Map
 
 
 def _rows_table(rows: Sequence[Mapping[str, Any]], evidence: bool) -> str:
-    head = ("<tr><th>rank</th><th>±rank</th><th class='l'>city</th><th class='l'>province</th><th>index</th>"
+    head = ("<tr><th>rank</th><th>point rank</th><th>95% rank interval</th><th class='l'>city</th><th class='l'>province</th><th>index</th>"
             "<th>95% CI</th><th>articles</th><th>stories</th><th>share ‰</th><th>gov refs</th><th>org refs</th>"
             "<th>outlets</th><th class='l'>countries</th><th>change</th></tr>")
     body = []
     for r in rows:
         ci = f'{r["ci_low"]:.1f}–{r["ci_high"]:.1f}' if r["ci_low"] is not None else "–"
         spread = f'{r["rank_ci_low"]}–{r["rank_ci_high"]}' if r["rank_ci_low"] is not None else "–"
-        body.append(f'<tr><td>{_rank(r)}</td><td class="muted">{spread}</td><td class="l">{_city_link(r, r["city"], evidence)}</td>'
+        point = "–" if r["rank"] is None else r["rank"]
+        body.append(f'<tr><td>{_rank(r)}</td><td class="muted">{point}</td><td class="muted">{spread}</td>'
+                    f'<td class="l">{_city_link(r, r["city"], evidence)}</td>'
                     f'<td class="l">{escape(r["province"])}</td><td><b>{r["index"]:.1f}</b></td><td>{ci}</td>'
                     f'<td>{r["articles"]:,}</td><td>{r["stories"]:,}</td><td>{1000 * r["attention_share"]:.2f}</td>'
                     f'<td>{r["gov_refs"]:,}</td><td>{r["org_refs"]:,}</td><td>{r["sources"]}</td>'
@@ -271,7 +274,9 @@ rank change against {escape(meta["previous_period"])} · data from {escape(str(w
 <div class="card"><h2>Ranking</h2>
 <p class="note">Index: log-scaled attention, top city = 100. Whiskers: {100 * meta["bootstrap"]["level"]:.0f}%
 bootstrap interval over {meta["bootstrap"]["resamples"]} resamples of stories; overlapping whiskers mean the
-order of those cities is not established. Arrows: rank change. Right: articles in which the city's name stands
+order of those cities is not established. Rank: the city's own rank where the data resolve it, else the band it
+shares ("11-20"; cities in a band are not ordered); point ranks and rank intervals are in the table below. Arrows:
+change of the point rank. Right: articles in which the city's name stands
 for the government (not in the index).</p>
 {_ranking_svg(shown, display_names(rows)) if shown else '<p class="note">No city mentioned in this period.</p>'}</div>
 <div class="card"><h2>Top cities over time</h2>
@@ -322,20 +327,24 @@ def ranking_table(result: Result, limit: int = 30) -> str:
     lines = [f"{meta['period']} ({meta['start']} .. {meta['end_inclusive']}): {meta['totals']['articles']:,} articles, "
              f"{meta['totals']['articles_with_city']:,} with a city, {meta['totals']['sources']} outlets; "
              f"config {meta['config_hash']}",
-             f"{'rank':>4} {'±':>7} {'city':<22} {'index':>6} {'95% CI':>13} {'articles':>8} {'share‰':>7} "
+             f"{'rank':>7} {'point':>5} {'±':>7} {'city':<22} {'index':>6} {'95% CI':>13} {'articles':>8} {'share‰':>7} "
              f"{'gov':>5} {'org':>5} {'chg':>4}"]
     listed = [r for r in result.rows if r["rank"] is not None or r["gov_refs"] or r["org_refs"]]
     for r in listed[:limit]:
         ci = f"{r['ci_low']:.1f}-{r['ci_high']:.1f}" if r["ci_low"] is not None else "-"
         spread = f"{r['rank_ci_low']}-{r['rank_ci_high']}" if r["rank_ci_low"] is not None else "-"
         change = "new" if r["rank_change"] is None else f"{r['rank_change']:+d}"
-        rank = "n.r." if r["rank"] is None else str(r["rank"])
-        lines.append(f"{rank:>4} {spread:>7} {names[r['adcode']][:22]:<22} {r['index']:>6.1f} {ci:>13} {r['articles']:>8} "
+        rank, point = ("n.r.", "-") if r["rank"] is None else (r["rank_band"], str(r["rank"]))
+        lines.append(f"{rank:>7} {point:>5} {spread:>7} {names[r['adcode']][:22]:<22} {r['index']:>6.1f} {ci:>13} {r['articles']:>8} "
                      f"{1000 * r['attention_share']:>7.2f} {r['gov_refs']:>5} {r['org_refs']:>5} {change:>4}")
     rest = listed[limit:]
     if rest:
         lines.append(f"... {len(rest)} more cities listed in the export ({sum(r['gov_refs'] for r in rest):,} gov refs, "
                      f"{sum(r['org_refs'] for r in rest):,} org refs)")
+    bands = meta.get("published_ranks") or {}
+    if bands.get("bands"):
+        lines.append(f"rank = published place: {bands['point_ranks']} cities resolved to their own rank, the others "
+                     f"share a band ({bands['rule']} rule); point = rank by the index, ± = its 95% interval")
     unranked = sum(1 for r in result.rows if r["rank"] is None)
     if unranked:
         lines.append(f"n.r. = not ranked: {unranked} cities without a counted mention (index 0, tied)")

@@ -14,6 +14,7 @@ DEFAULT_PATH = CONFIG_DIR / "scoring.yaml"
 SATURATIONS = ("log", "cap", "none")
 BASES = ("shares", "counts")
 POOLINGS = ("precision", "shrinkage", "mean")
+RANK_BANDS = ("grid", "overlap", "none")
 
 
 class ConfigError(ValueError):
@@ -48,6 +49,9 @@ class ScoringConfig:
     bootstrap_resamples: int = 500
     bootstrap_seed: int = 20260901
     ci_level: float = 0.95
+    rank_bands: str = "grid"
+    point_rank_spread: int = 5
+    rank_band_width: int = 10
     report_top: int = 20
     report_series_cities: int = 6
     report_series_periods: int = 12
@@ -67,6 +71,9 @@ class ScoringConfig:
             ("min_coverage", 0.0 < self.min_coverage <= 1.0, "in (0, 1]"),
             ("bootstrap_resamples", self.bootstrap_resamples >= 0, ">= 0"),
             ("ci_level", 0.0 < self.ci_level < 1.0, "in (0, 1)"),
+            ("rank_bands", self.rank_bands in RANK_BANDS, f"one of {', '.join(RANK_BANDS)}"),
+            ("point_rank_spread", self.point_rank_spread >= 0, ">= 0"),
+            ("rank_band_width", self.rank_band_width >= 1, ">= 1"),
             ("index_labels", bool(self.index_labels), "a non-empty list"),
         ]
         for name, ok, expected in checks:

@@ -10,6 +10,7 @@ import json
 import pytest
 
 from nlp import tag_texts
+from nlp.labels import CITYLESS
 from nlp.language import detect
 from nlp.pipeline import tag_docs
 from tests.nlp.multilingual_figures import outcome, rows, snippets
@@ -74,6 +75,8 @@ def test_no_dev_text_reports_a_mention_twice() -> None:
         offsets = [(m["start"], m["end"]) for m in mentions]
         assert len(offsets) == len(set(offsets)), (text, mentions)
         assert all(text[m["start"]:m["end"]] == m["surface"] for m in mentions)
+        # the output contract: a city label always carries its city; only OTHER_PLACE and NOT_PLACE carry none
+        assert all((m["city"] is None) == (m["label"] in CITYLESS) for m in mentions), (text, mentions)
 
 
 @pytest.mark.parametrize(("text", "lang", "surface", "geonameid"), [

@@ -22,6 +22,7 @@ CASES = [
     # a figure of speech and smaller places
     ("Investors hope the free-trade zone becomes the Shenzhen of the west.", "Shenzhen", "NOT_PLACE"),
     ("A chemical spill turned the Fuyang River red.", "Fuyang", "NOT_PLACE"),
+    ("Chaoyang, a district of Beijing, banned fireworks this year.", "Chaoyang", "NOT_PLACE"),
     # government references without a speech verb; the government named is literal
     ("Hackers paid by Beijing broke into the ministry's network.", "Beijing", "METONYMIC"),
     ("Hong Kong on Thursday hit back at the report.", "Hong Kong", "METONYMIC"),
@@ -37,3 +38,23 @@ def test_label_in_context(english, text: str, surface: str, label: str) -> None:
 def test_a_name_that_is_not_the_city_is_no_mention(english) -> None:
     doc = english("Shoppers crowded Nanjing Road and sipped Longjing tea.")
     assert [s.text for s in doc.spans["cities"]] == []
+
+
+@pytest.mark.parametrize(("text", "lang"), [
+    ("Les historiens relisent le traité de Nankin à la lumière des archives britanniques.", "fr"),
+    ("Los historiadores releen el tratado de Nankín con archivos británicos.", "es"),
+])
+def test_a_name_its_table_writes_in_lower_case_matches_in_lower_case(text: str, lang: str) -> None:
+    """The treaty is written with a lower-case head in French and Spanish; the city name inside counts as ORG_PART."""
+    from nlp import tag_texts
+
+    (mention,) = tag_texts([text], [lang])[0]
+    assert (mention["surface"][:3], mention["label"], mention["city"]["adcode"]) == ("Nan", "ORG_PART", "320100")
+
+
+def test_a_club_named_after_a_mountain_names_no_city() -> None:
+    """Shandong Taishan is Shandong's club, named after Mount Tai: not Taishan, Guangdong."""
+    from nlp import tag_texts
+
+    mentions = tag_texts(["Chengdu Rongcheng beat Shandong Taishan 2-1 in Jinan's rain."], ["en"])[0]
+    assert [m["surface"] for m in mentions if m["surface"] == "Taishan"] == []

@@ -2,17 +2,21 @@
 
 from __future__ import annotations
 
+import numpy as np
 import pytest
 from click.testing import CliRunner
 
-from benchmarks.bench_validation import reduced
 from citywatch.cli.main import citywatch
+from scoring.validation.harness import Newcomer, reduced, variants
+from scoring.validation.world import World
 
 
 @pytest.mark.parametrize("args, named", [
     (["--pooling", "median"], "--pooling"),
     (["--worlds", "0"], "--worlds"),
     (["--resamples", "-1"], "--resamples"),
+    (["--bands", "quantile"], "--bands"),
+    (["--first-world", "-1"], "--first-world"),
 ])
 def test_validate_rejects_bad_options(args, named) -> None:
     result = CliRunner().invoke(citywatch, ["validate", *args])
@@ -40,3 +44,28 @@ def test_validate_reports_a_bad_environment_setting_in_one_line(monkeypatch) -> 
     result = CliRunner().invoke(citywatch, ["validate", "--worlds", "1"])
     assert result.exit_code == 1 and "CITYWATCH_VALIDATION_RESAMPLES" in result.output
     assert "Traceback" not in result.output
+
+
+def test_variants_put_every_pooling_under_the_default_rule_and_each_other_rule_under_the_first_pooling() -> None:
+    assert variants(("precision", "mean"), ("grid", "overlap", "none")) == [
+        ("precision", "grid"), ("mean", "grid"), ("precision", "overlap"), ("precision", "none")]
+    assert variants(("shrinkage",), ("none",)) == [("shrinkage", "grid"), ("shrinkage", "none")]
+
+
+def test_the_newcomer_check_measures_the_published_place() -> None:
+    world = World([{"adcode": f"c{i}", "city": f"C{i}", "province": "P"} for i in range(4)], [],
+                  np.array([4.0, 3.0, 2.0, 1.0]))
+
+    def row(i: int, rank: int | None, band: str | None, stories: int = 3) -> dict:
+        first = None if band is None else int(band.split("-")[0])
+        return {"adcode": f"c{i}", "rank": rank, "band_rank": first, "rank_band": band, "stories": stories,
+                "rank_ci_low": rank and max(1, rank - 2), "rank_ci_high": rank and rank + 2}
+
+    before = [row(0, 1, "1"), row(1, 2, "2-3"), row(2, 3, "2-3"), row(3, None, None, 0)]
+    after = [row(0, 1, "1"), row(1, 3, "2-4"), row(2, 4, "2-4"), row(3, 2, "2-4", 1)]  # c3 enters, c1 and c2 keep 2
+    check = Newcomer()
+    check.add(before, after, world, np.array([1.0, 2.0, 3.0, 4.0]))
+    moved = check.worlds[0]
+    assert (moved["moved"], moved["far"], moved["largest"], moved["top10"]) == (1, 0, 2.0, 0)  # c3: first place after the ranked (4) -> 2
+    assert moved["who"] == "n.r. -> 2-4 (0 stories)" and moved["point_ranks"] == 1
+    assert moved["true_in_band"] == 3 and moved["ranked"] == 3

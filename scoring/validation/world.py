@@ -1,6 +1,6 @@
 """A simulated world of foreign news about Chinese cities, with a known true value per city.
 
-The validation harness (bench_validation.py) writes this world's articles as
+The validation harness (harness.py) writes this world's articles as
 JSON Lines for ``citywatch ingest`` and compares ``citywatch export`` against
 the truth. Everything is drawn from one seed; the world is:
 
