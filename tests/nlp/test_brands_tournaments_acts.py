@@ -1,0 +1,58 @@
+"""Issue #12's classes that failed on probes: a brand used alone, a tournament's champion, a government's acts
+without a speech verb ("jailed", "scrapped", "debts owed to X", "rely on X", "X on Friday rejected"), with
+their literal counterparts; sentences written for these tests (not in training.tsv, calibration.tsv or the
+sentence files). The development sentences of these classes (tests/nlp/dev2_sentences.tsv) are held to
+floors; the second held-out set (heldout2_sentences.tsv) is read only for the report.
+"""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+import pytest
+
+from nlp.cues import cues_for
+from nlp.evaluate import read_sentences, score_sentences
+from nlp.pipeline import tag_texts
+from tests.nlp.conftest import only
+
+HERE = Path(__file__).parent
+
+CASES = [
+    # a brand used alone, as the subject or object of business verbs
+    ("Tsingtao cut its dividend after a weak summer.", "Tsingtao", "ORG_PART"),
+    ("Tsingtao beer is still brewed in Qingdao.", "Qingdao", "LITERAL"),
+    # a tournament's champion and the tournament
+    ("The reigning Shenzhen champion was beaten in the first round.", "Shenzhen", "ORG_PART"),
+    ("She is a former Guangzhou Open winner.", "Guangzhou", "ORG_PART"),
+    ("The tour stops in Shenzhen for a week each January.", "Shenzhen", "LITERAL"),
+    # acts of a government without a speech verb
+    ("Hong Kong sentenced three editors to prison.", "Hong Kong", "METONYMIC"),
+    ("Guangzhou scrapped its limit on car licences.", "Guangzhou", "METONYMIC"),
+    ("Debts owed to Beijing have doubled in a decade.", "Beijing", "METONYMIC"),
+    ("Small nations that rely on Beijing for aid stayed silent.", "Beijing", "METONYMIC"),
+    ("Macau on Tuesday rejected the criticism.", "Macau", "METONYMIC"),
+    # the literal counterparts
+    ("Guangzhou has a population of almost 19 million.", "Guangzhou", "LITERAL"),
+    ("The Hangzhou city government planted a million trees.", "Hangzhou", "LITERAL"),
+]
+
+
+@pytest.mark.parametrize(("text", "surface", "label"), CASES)
+def test_label_in_context(english, text: str, surface: str, label: str) -> None:
+    assert only(english, text, surface)["label"] == label
+
+
+def test_english_cue_words_are_words_not_booleans() -> None:
+    """YAML reads a bare ``on`` as true: quoted, "X on Friday said" and "rely on X" read it."""
+    cues = cues_for("en")
+    assert "on" in cues["relation_preps"] and "on" in cues["aux_skip"]
+    assert not any({"true", "false"} & values for values in cues.values())
+
+
+def test_development_sentences_of_the_classes() -> None:
+    rows = read_sentences(HERE / "dev2_sentences.tsv")
+    scores = score_sentences(rows, tag_texts([r["text"] for r in rows], ["en"] * len(rows)))
+    per_label = scores["per_label"]
+    assert scores["label_accuracy"] >= 0.90 and scores["linking_accuracy"] >= 0.93, scores
+    assert per_label["METONYMIC"]["f1"] >= 0.85 and per_label["ORG_PART"]["f1"] >= 0.90, per_label
