@@ -11,7 +11,7 @@ from pathlib import Path
 
 import pytest
 
-from nlp.cues import cues_for
+from nlp.cues import CUE_LANGS, cues_for
 from nlp.evaluate import read_sentences, score_sentences
 from nlp.pipeline import tag_texts
 from tests.nlp.conftest import only
@@ -48,6 +48,12 @@ def test_english_cue_words_are_words_not_booleans() -> None:
     cues = cues_for("en")
     assert "on" in cues["relation_preps"] and "on" in cues["aux_skip"]
     assert not any({"true", "false"} & values for values in cues.values())
+
+
+@pytest.mark.parametrize("lang", CUE_LANGS)
+def test_no_cue_word_of_any_language_is_a_boolean(lang: str) -> None:
+    """Spanish and Portuguese "no" (not; in the) were read as false; ``attached`` is a flag, not a word list."""
+    assert not any({"true", "false"} & values for name, values in cues_for(lang).items() if name != "attached")
 
 
 def test_development_sentences_of_the_classes() -> None:
