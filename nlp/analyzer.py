@@ -119,21 +119,22 @@ def _rule_tokens(ruler: Any, places: Sequence[tuple[Any, int, int]]) -> None:
         span = _span(doc, start, end)
         if span is not None:
             wanted.setdefault(id(doc), (doc, set()))[1].update((span.root.i, span.root.head.i))
-    for doc, tokens in wanted.values():
-        apply_rules(ruler, doc, tokens)
+    apply_rules(ruler, list(wanted.values()))
 
 
-def apply_rules(ruler: Any, doc: Any, tokens: Iterable[int]) -> None:
-    """Set what the attribute ruler sets on the tokens at ``tokens`` as a run over the whole Doc sets it:
-    every match that can set such a token lies within the longest pattern's length of it, all matches
-    are found before any is applied, and they are applied in the ruler's order (a later pattern wins)."""
-    reach = max(len(pattern) for entry in ruler.patterns for pattern in entry["patterns"])
-    matches = set()
-    for i in tokens:
-        lo = max(0, i - reach + 1)
-        for match_id, start, end in ruler.matcher(doc[lo:i + reach], allow_missing=True, as_spans=False):
-            matches.add((int(ruler.vocab.strings[match_id]), match_id, lo + start, lo + end))
-    ruler.set_annotations(doc, sorted(matches))
+def apply_rules(ruler: Any, tokens: Sequence[tuple[Any, Iterable[int]]]) -> None:
+    """Set what the attribute ruler sets on the tokens of each (Doc, token indices) as a run over the whole
+    Doc sets it: every match that can set such a token lies within the longest pattern's length of it, all
+    of a Doc's matches are found before any is applied, and they are applied in the ruler's order (a later
+    pattern wins)."""
+    reach = max(len(pattern) for entry in ruler.patterns for pattern in entry["patterns"])  # built on each read
+    for doc, indices in tokens:
+        matches = set()
+        for i in indices:
+            lo = max(0, i - reach + 1)
+            for match_id, start, end in ruler.matcher(doc[lo:i + reach], allow_missing=True, as_spans=False):
+                matches.add((int(ruler.vocab.strings[match_id]), match_id, lo + start, lo + end))
+        ruler.set_annotations(doc, sorted(matches))
 
 
 @lru_cache(maxsize=1)

@@ -72,7 +72,7 @@ def test_attribute_ruler_on_one_token_sets_what_a_run_over_the_sentence_sets(mod
         full = ruler(Doc(doc.vocab).from_bytes(doc.to_bytes()))
         for i in range(len(doc)):
             alone = Doc(doc.vocab).from_bytes(doc.to_bytes())
-            apply_rules(ruler, alone, [i])
+            apply_rules(ruler, [(alone, [i])])
             read = (alone[i].pos_, alone[i].tag_, str(alone[i].morph), alone[i].lemma_, alone[i].dep_)
             assert read == (full[i].pos_, full[i].tag_, str(full[i].morph), full[i].lemma_, full[i].dep_), (doc, i)
             changed += read != (doc[i].pos_, doc[i].tag_, str(doc[i].morph), doc[i].lemma_, doc[i].dep_)
