@@ -91,8 +91,10 @@ class _Hook:  # an importlib MetaPathFinder
 
     def find_spec(self, fullname: str, path: Sequence[str] | None, target: ModuleType | None = None) -> ModuleSpec | None:
         if fullname == "spacy":
-            import catalogue
-
+            try:
+                import catalogue
+            except ImportError:  # no spaCy either: its own import fails as it would without the hook
+                return None
             if not isinstance(catalogue.AVAILABLE_ENTRY_POINTS, _Grouped):
                 catalogue.AVAILABLE_ENTRY_POINTS = _Grouped(catalogue.AVAILABLE_ENTRY_POINTS)
             return None  # the ordinary finders find spaCy itself
