@@ -10,6 +10,10 @@ from __future__ import annotations
 
 from typing import Any
 
+from nlp import spacy_import
+
+spacy_import.defer()  # before any module of the package imports spaCy
+
 __all__ = ["RULES_ONLY", "TAGGER_VERSION", "TaggerOptions", "build_pipeline", "detect_language", "route", "tag_texts",
            "tagger_version"]
 

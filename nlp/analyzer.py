@@ -7,17 +7,24 @@ with ``nlp.pipe``. What the classifier needs from the parse is copied into a sma
 dict per candidate, so the article Doc never has to be parsed. Of the lemmas only the
 governing word's is read, so the lemmatizer runs on that one token, not on the sentence
 (the same lemma: the rule lemmatizer reads only the token's own text, tag and morphology).
+Likewise the attribute ruler (part-of-speech, morphology and lemma exceptions by tag and word,
+read here only through the candidate's and its governing word's attributes) runs on those two
+tokens and their neighbours, not on the sentence: it read every token with some 180 patterns,
+a fifth of the model's time, and no later component reads what it sets (the named-entity
+recogniser embeds the words themselves).
 """
 
 from __future__ import annotations
 
 import logging
-from collections.abc import Sequence
+from collections.abc import Callable, Iterable, Sequence
 from contextlib import AbstractContextManager, nullcontext
 from functools import lru_cache
 from typing import Any
 
 import spacy
+from spacy.language import Language
+from spacy.tokenizer import Tokenizer
 from thinc.api import use_ops
 
 from nlp.sentences import SENTENCE_END
@@ -26,6 +33,22 @@ log = logging.getLogger(__name__)
 
 MAX_SENTENCE = 600  # characters either side: a runaway "sentence" (tables, lists) is cut
 LEMMATIZER = "lemmatizer"  # run per token read (``_lemma``), not over every sentence
+ATTRIBUTE_RULER = "attribute_ruler"  # run per token read (``_rule_tokens``), not over every sentence
+# Not loaded: ``senter`` is disabled in the trained pipelines (the parser sets sentence starts), and
+# ``strings`` (the vocabulary's 85,000 strings, 0.06 CPU-s) are never looked up: the strings of every
+# annotation read here are added as the components load (labels, morphology) or as text is tokenized
+# (the annotations of the benchmark stream, the test sentences and the shared corpora compared equal).
+UNUSED = ("senter", "strings")
+_LOADED_TOKENIZER = {"nlp": {"tokenizer": {"@tokenizers": "citywatch.loaded_tokenizer.v1"}}}
+
+
+@spacy.registry.tokenizers("citywatch.loaded_tokenizer.v1")
+def make_loaded_tokenizer() -> Callable[[Language], Tokenizer]:
+    """spaCy's tokenizer without rules, for a pipeline read from disk: its ``from_disk`` resets every
+    setting and reads all of them (affixes, exceptions, URL and token matches) from the saved pipeline,
+    so the language's default rules, which ``spacy.Tokenizer.v1`` builds first, would be built only to be
+    thrown away (0.1 CPU-s per process). Only ``load_model`` names it, in a config it never saves."""
+    return lambda nlp: Tokenizer(nlp.vocab)
 
 
 @lru_cache(maxsize=4)
@@ -41,7 +64,7 @@ def load_model(name: str) -> Any | None:
         return None
     try:
         with use_ops("numpy", use_blis=False):
-            return spacy.load(name)
+            return spacy.load(name, exclude=UNUSED, config=_LOADED_TOKENIZER)
     except (OSError, ImportError) as exc:
         log.warning("trained model %r not available (%s); tagging with rules only", name, exc)
         return None
@@ -72,12 +95,46 @@ def analyse_texts(model: Any, items: Sequence[tuple[str, Sequence[tuple[int, int
     bounds = [[sentence_bounds(text, s, e) for s, e in spans] for text, spans in items]
     # A sentence that recurs word for word (boilerplate, lists, tables, syndicated copy) is parsed once.
     unique = list(dict.fromkeys(text[a:b] for (text, _), cuts in zip(items, bounds, strict=True) for a, b in cuts))
-    lemmatizer = model.get_pipe(LEMMATIZER) if LEMMATIZER in model.pipe_names else None
+    on_demand = [name for name in (ATTRIBUTE_RULER, LEMMATIZER) if name in model.pipe_names]
     with _one_blas_thread():
-        docs = dict(zip(unique, model.pipe(unique, batch_size=batch_size, disable=[LEMMATIZER] if lemmatizer else []),
-                        strict=True))
-    return [[_read(docs[text[a:b]], s - a, e - a, lemmatizer) for (a, b), (s, e) in zip(cuts, spans, strict=True)]
-            for (text, spans), cuts in zip(items, bounds, strict=True)]
+        docs = dict(zip(unique, model.pipe(unique, batch_size=batch_size, disable=on_demand), strict=True))
+    places = [[(docs[text[a:b]], s - a, e - a) for (a, b), (s, e) in zip(cuts, spans, strict=True)]
+              for (text, spans), cuts in zip(items, bounds, strict=True)]
+    if ATTRIBUTE_RULER in on_demand:
+        _rule_tokens(model.get_pipe(ATTRIBUTE_RULER), [place for found in places for place in found])
+    lemmatizer = model.get_pipe(LEMMATIZER) if LEMMATIZER in on_demand else None
+    return [[_read(doc, start, end, lemmatizer) for doc, start, end in found] for found in places]
+
+
+def _span(doc: Any, start: int, end: int) -> Any | None:
+    span = doc.char_span(start, end, alignment_mode="expand")
+    return span if span is not None and len(span) else None
+
+
+def _rule_tokens(ruler: Any, places: Sequence[tuple[Any, int, int]]) -> None:
+    """The attribute ruler's annotations on the tokens ``_read`` reads: each candidate's root and its
+    governing word."""
+    wanted: dict[int, tuple[Any, set[int]]] = {}
+    for doc, start, end in places:
+        span = _span(doc, start, end)
+        if span is not None:
+            wanted.setdefault(id(doc), (doc, set()))[1].update((span.root.i, span.root.head.i))
+    apply_rules(ruler, list(wanted.values()))
+
+
+def apply_rules(ruler: Any, tokens: Sequence[tuple[Any, Iterable[int]]]) -> None:
+    """Set what the attribute ruler sets on the tokens of each (Doc, token indices) as a run over the whole
+    Doc sets it: every match that can set such a token lies within the longest pattern's length of it, all
+    of a Doc's matches are found before any is applied, and they are applied in the ruler's order (a later
+    pattern wins)."""
+    reach = max(len(pattern) for entry in ruler.patterns for pattern in entry["patterns"])  # built on each read
+    for doc, indices in tokens:
+        matches = set()
+        for i in indices:
+            lo = max(0, i - reach + 1)
+            for match_id, start, end in ruler.matcher(doc[lo:i + reach], allow_missing=True, as_spans=False):
+                matches.add((int(ruler.vocab.strings[match_id]), match_id, lo + start, lo + end))
+        ruler.set_annotations(doc, sorted(matches))
 
 
 @lru_cache(maxsize=1)
@@ -104,8 +161,8 @@ def _lemma(token: Any, lemmatizer: Any | None) -> str:
 
 
 def _read(doc: Any, start: int, end: int, lemmatizer: Any | None = None) -> dict | None:
-    span = doc.char_span(start, end, alignment_mode="expand")
-    if span is None or not len(span):
+    span = _span(doc, start, end)
+    if span is None:
         return None
     root = span.root
     ent_label, exact = None, False

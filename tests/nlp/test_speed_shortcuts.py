@@ -2,8 +2,11 @@
 
 Each test compares a shortcut with the plain way on the project's own sentences: the analyzer's
 sentences of several texts parsed together against each text alone, the lemma of the governing
-word computed alone against the lemmatizer run over the sentence, the script counts against a
-character-by-character count, and tagging without a candidate against importing spaCy.
+word computed alone against the lemmatizer run over the sentence, the attribute ruler on one token
+against the ruler run over the sentence, the trained model's tokenizer read from disk alone against
+the one spaCy builds first, the script counts against a character-by-character count, and tagging
+without a candidate against importing spaCy. spaCy's command line, deferred on import, is complete on
+first use, and the grouped entry points are the ones catalogue would find.
 """
 
 from __future__ import annotations
@@ -15,7 +18,7 @@ from collections import Counter
 
 import pytest
 
-from nlp.analyzer import LEMMATIZER, _lemma, analyse, analyse_texts, load_model
+from nlp.analyzer import ATTRIBUTE_RULER, LEMMATIZER, UNUSED, _lemma, analyse, analyse_texts, apply_rules, load_model
 from nlp.language import _LATIN_LETTER, _SCRIPT_RANGES, script_counts
 from nlp.pipeline import DEFAULT_OPTIONS
 
@@ -55,6 +58,66 @@ def test_governing_words_lemma_is_the_lemmatizers(model: object) -> None:
     pairs = [(a, b) for doc, bare in zip(full, lean, strict=True) for a, b in zip(doc, bare, strict=True)]
     assert [a.lemma_ for a, _ in pairs] == [_lemma(b, lemmatizer) for _, b in pairs]
     assert any(a.lemma_ != a.text.lower() for a, _ in pairs)  # the sentences do inflect ("said", "flew")
+
+
+def test_attribute_ruler_on_one_token_sets_what_a_run_over_the_sentence_sets(model: object) -> None:
+    from spacy.tokens import Doc
+
+    ruler = model.get_pipe(ATTRIBUTE_RULER)  # type: ignore[attr-defined]
+    # the ruler's two-token patterns ("ai n't", "gon na") and its tag-and-word exceptions ("'s", "Ms.")
+    texts = [*TEXTS, "He ai n't gon na say it, but Ms. Li's firm is Beijing's.", "They 're gon na go to Wuhan 'cause it's cheap."]
+    bare = list(model.pipe(texts, disable=[ATTRIBUTE_RULER, LEMMATIZER]))  # type: ignore[attr-defined]
+    changed = 0
+    for doc in bare:
+        full = ruler(Doc(doc.vocab).from_bytes(doc.to_bytes()))
+        for i in range(len(doc)):
+            alone = Doc(doc.vocab).from_bytes(doc.to_bytes())
+            apply_rules(ruler, [(alone, [i])])
+            read = (alone[i].pos_, alone[i].tag_, str(alone[i].morph), alone[i].lemma_, alone[i].dep_)
+            assert read == (full[i].pos_, full[i].tag_, str(full[i].morph), full[i].lemma_, full[i].dep_), (doc, i)
+            changed += read != (doc[i].pos_, doc[i].tag_, str(doc[i].morph), doc[i].lemma_, doc[i].dep_)
+    assert changed > len(texts) * 5  # the ruler does set something (every part of speech comes from it)
+
+
+def test_trained_models_tokenizer_read_from_disk_alone_is_spacys(model: object) -> None:
+    import spacy
+
+    plain = spacy.load(DEFAULT_OPTIONS.model_for("en"), exclude=UNUSED)
+    ours, theirs = model.tokenizer, plain.tokenizer  # type: ignore[attr-defined]
+    for attr in ("prefix_search", "suffix_search", "infix_finditer", "token_match", "url_match"):
+        mine, spacys = getattr(ours, attr), getattr(theirs, attr)
+        assert (mine and mine.__self__.pattern) == (spacys and spacys.__self__.pattern), attr
+    assert ours.rules == theirs.rules and ours.rules
+    assert ours.faster_heuristics == theirs.faster_heuristics
+    assert [t.text for t in ours(TEXTS[3] + " U.S.-based e-mail: x@y.com can't")] == \
+        [t.text for t in theirs(TEXTS[3] + " U.S.-based e-mail: x@y.com can't")]
+
+
+def test_spacys_command_line_deferred_on_import_is_complete_on_first_use() -> None:
+    probe = (
+        "import sys\n"
+        "from nlp.pipeline import pipeline_for\n"
+        "pipeline_for('en')\n"
+        "print('weasel' in sys.modules, 'typer' in sys.modules)\n"
+        "import spacy, spacy.cli\n"
+        "print(callable(spacy.cli.download), sorted(spacy.info(silent=True))[:2])\n"
+        "print(sorted(c.name for c in spacy.cli.app.registered_commands if c.name in {'info', 'download'}))\n"
+    )
+    done = subprocess.run([sys.executable, "-c", probe], capture_output=True, text=True, check=True)
+    assert done.stdout.splitlines() == ["False False", "True ['location', 'pipelines']", "['download', 'info']"]
+
+
+def test_grouped_entry_points_are_the_ones_catalogue_would_find() -> None:
+    from importlib.metadata import entry_points
+
+    from nlp.spacy_import import _Grouped
+
+    every = entry_points()
+    grouped = _Grouped(every)
+    for group in {*every.groups, "spacy_factories", "no_such_group"}:
+        assert list(grouped.select(group=group)) == list(every.select(group=group)), group
+    assert list(grouped.select(group="spacy_factories", name="city_finder")) == \
+        list(every.select(group="spacy_factories", name="city_finder"))
 
 
 def _counts_by_character(text: str) -> Counter[str]:
