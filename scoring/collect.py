@@ -1,10 +1,13 @@
 """One streaming pass over the store into compact arrays: the only place scoring reads articles.
 
-The window is selected through an index on the article date
-(:func:`citywatch.store.lookups.dated`), so a period costs its own articles,
-not the store's. Each article in the window becomes a handful of numbers (day, outlet, cluster)
-and each (city, label) it mentions one row of refs; bodies are never read
-when the stored ``city_refs`` summary is current (see :mod:`citywatch.store.summary`).
+A period costs its own articles, not the store's. On the embedded engine it is one
+primary-key range of the trigger-kept scoring rows (:mod:`citywatch.store.scoring_rows`:
+outlet, date, status, cluster and the ``city_refs`` summary's refs per article, in
+the date index's order), never the 4-5 KB documents; on MongoDB the window is
+selected through the date index and projected to the same fields plus what the
+summary's fingerprint check reads. Each article becomes a handful of numbers (day,
+outlet, cluster) and each (city, label) it mentions one row of refs; bodies are read
+only where the summary is missing or stale (see :mod:`citywatch.store.summary`).
 Memory is therefore O(articles) small integers (about 40 bytes per article plus
 20 per city reference) and the article ids, never O(text), and every period, previous period and
 monthly series of one report is cut from the same arrays.
@@ -13,6 +16,7 @@ monthly series of one report is cut from the same arrays.
 from __future__ import annotations
 
 import hashlib
+import json
 from array import array
 from collections.abc import Iterable, Iterator, Mapping
 from dataclasses import dataclass, field
@@ -23,7 +27,7 @@ import numpy as np
 from pymongo import UpdateOne
 
 from citywatch.config.scoring import ScoringConfig
-from citywatch.store import Store
+from citywatch.store import Store, scoring_rows
 from citywatch.store.articles import lookup_ids
 from citywatch.store.lookups import dated
 from citywatch.store.summary import FINGERPRINT_FIELDS, city_refs, is_current
@@ -118,17 +122,20 @@ class _Builder:
                 str(ref.get("name") or code), str(ref.get("province") or ""))
         return self._index(self.city_ix, self.c.cities, code)
 
-    def add(self, doc: Mapping[str, Any], when: datetime, summary: Mapping[str, Any]) -> None:
+    def add(self, art_id: str, day: int, source: str, cluster: Any, tagger: Any, summary: Mapping[str, Any]) -> None:
         art = len(self.day)
-        self.day.append(when.date().toordinal())
-        self.c.ids.append(doc["_id"])
-        self.source.append(self._index(self.source_ix, self.c.sources, doc["source_id"]))
-        self.unit.append(self._index(self.unit_ix, self.c.unit_keys, doc.get("cluster_id") or f"url:{doc['_id']}"))
-        if doc.get("cluster_id"):
-            self.c.clustered_ids[art] = doc["_id"]
-        self.tagger.append(self._index(self.tagger_ix, self.c.tagger_names, doc.get("tagger_version") or UNKNOWN))
+        self.day.append(day)
+        self.c.ids.append(art_id)
+        self.source.append(self._index(self.source_ix, self.c.sources, source))
+        self.unit.append(self._index(self.unit_ix, self.c.unit_keys, cluster or f"url:{art_id}"))
+        if cluster:
+            self.c.clustered_ids[art] = art_id
+        self.tagger.append(self._index(self.tagger_ix, self.c.tagger_names, tagger or UNKNOWN))
+        refs = summary.get("refs")
+        if not refs:
+            return
         lead = min(int(summary.get("lead") or 0), self.config.first_paragraph_max_chars)
-        for ref in summary.get("refs") or ():
+        for ref in refs:
             label = ref.get("label")
             if label not in LABELS:
                 continue
@@ -137,6 +144,10 @@ class _Builder:
             self.ref_label.append(LABELS.index(label))
             self.ref_n.append(int(ref.get("n") or 1))
             self.ref_prom.append(1 if ref.get("title") or int(ref.get("first", 1 << 30)) < lead else 0)
+
+    def add_doc(self, doc: Mapping[str, Any], when: datetime, summary: Mapping[str, Any]) -> None:
+        self.add(doc["_id"], when.date().toordinal(), doc["source_id"], doc.get("cluster_id"), doc.get("tagger_version"),
+                 summary)
 
     def finish(self) -> Corpus:
         c = self.c
@@ -151,9 +162,7 @@ class _Builder:
 
 def _window(store: Store, start: date, end: date, fallback: bool, fields: Iterable[str]) -> Iterator[dict[str, Any]]:
     """The articles of [start, end) by publication date (or fetch date, with ``fallback``), through an index."""
-    lo = datetime(start.year, start.month, start.day, tzinfo=UTC)
-    hi = datetime(end.year, end.month, end.day, tzinfo=UTC)
-    return dated(store, "article_date" if fallback else "published", lo, hi, list(fields), PAGE)
+    return dated(store, "article_date" if fallback else "published", *_bounds(start, end), list(fields), PAGE)
 
 
 def _when(doc: Mapping[str, Any]) -> datetime:
@@ -170,15 +179,99 @@ def collect(
     cities: Mapping[str, CityInfo],
     where: Slice | None = None,
 ) -> Corpus:
-    """Stream the articles of [start, end); read bodies only where the summary is missing or stale.
+    """The counted articles of [start, end) as arrays; bodies are read only where the summary is missing or stale.
+
+    Embedded: one range of the trigger-kept scoring rows (:mod:`citywatch.store.scoring_rows`).
+    MongoDB: the articles of the window, projected to the fields scoring and the fingerprint check read.
+    Missing or stale summaries are recomputed from the bodies and written back, so the next run reads none.
+    """
+    where = where or Slice()
+    builder = _Builder(Corpus(start, end), config, cities)
+    if store.engine is not None:
+        repaired = _from_rows(store, start, end, config, outlets, where, builder)
+    else:
+        repaired = _from_documents(store, start, end, config, outlets, where, builder)
+    corpus = builder.finish()
+    corpus.repaired = repaired
+    return corpus
+
+
+def _bounds(start: date, end: date) -> tuple[datetime, datetime]:
+    return (datetime(start.year, start.month, start.day, tzinfo=UTC), datetime(end.year, end.month, end.day, tzinfo=UTC))
+
+
+def _from_rows(store: Store, start: date, end: date, config: ScoringConfig, outlets: Mapping[str, Outlet],
+               where: Slice, builder: _Builder) -> int:
+    """The embedded engine: one pass over the period's scoring rows, in the date index's order."""
+    statuses = set(config.statuses)
+    keeps: dict[tuple[Any, Any], bool] = {}
+    days: dict[str, int] = {}
+    kept: list[scoring_rows.ScoreRow] = []
+    for row in scoring_rows.read(store, *_bounds(start, end), config.date_field_fallback):
+        keep = keeps.get((row.source, row.lang))
+        if keep is None:
+            keep = keeps[(row.source, row.lang)] = where.keeps(
+                outlet(outlets, row.source, config.unknown_source_weight), row.lang)
+        if not keep:
+            continue
+        status = row.status or "ok"
+        if status in statuses:
+            kept.append(row)
+        else:
+            builder.c.excluded.append((row.source, _day(days, row.day), status))
+    summaries, repaired = _resummarise(store, [row for row in kept if row.state])
+    for row in kept:
+        if row.state:
+            summary = summaries.get(row.sk)
+            if summary is None:  # deleted between the two reads: it no longer exists, so it no longer counts
+                continue
+        else:
+            summary = {"lead": row.lead, "refs": json.loads(row.refs) if row.refs and row.refs != "[]" else ()}
+        builder.add(row.id, _day(days, row.day), row.source, row.cluster, row.tagger, summary)
+    return repaired
+
+
+def _day(days: dict[str, int], iso: str) -> int:
+    if (ordinal := days.get(iso)) is None:
+        ordinal = days[iso] = date.fromisoformat(iso).toordinal()
+    return ordinal
+
+
+def _resummarise(store: Store, rows: list[scoring_rows.ScoreRow]) -> tuple[dict[str, Mapping[str, Any]], int]:
+    """Summaries of articles whose row is stale or has none, from their bodies; changed ones are written back.
+
+    A stale row whose stored summary proves right (its mentions changed in a way the
+    summary does not depend on) is settled instead. Returns (summary per storage key, summaries written).
+    """
+    summaries: dict[str, Mapping[str, Any]] = {}
+    written = 0
+    for start in range(0, len(rows), REPAIR_BATCH):
+        batch = rows[start : start + REPAIR_BATCH]
+        found = scoring_rows.bodies(store, [row.sk for row in batch], [*BODY_FIELDS, "city_refs"])
+        updates, right = [], []
+        for row in batch:
+            if row.sk not in found:
+                continue
+            body, basis = found[row.sk]
+            summary = summaries[row.sk] = city_refs(body)
+            if summary == body.get("city_refs"):
+                right.append((row.sk, basis))
+            else:
+                updates.append(UpdateOne({"_id": body["_id"]}, {"$set": {"city_refs": summary}}))
+        written += _write(store, updates)
+        scoring_rows.settle(store, right)
+    return summaries, written
+
+
+def _from_documents(store: Store, start: date, end: date, config: ScoringConfig, outlets: Mapping[str, Outlet],
+                    where: Slice, builder: _Builder) -> int:
+    """MongoDB: stream the window's articles, projected; check each summary's fingerprint.
 
     Missing summaries (a store written before summaries existed, or by a writer
     that does not store them) are computed in a second pass over the window that
     reads bodies and keeps only those articles; stale ones (mentions changed since) are
-    re-read by ``_id`` in batches. Both are written back, so the next run is a single pass.
+    re-read by ``_id`` in batches.
     """
-    where = where or Slice()
-    builder = _Builder(Corpus(start, end), config, cities)
     statuses = set(config.statuses)
     stale: list[dict[str, Any]] = []
     missing = repaired = 0
@@ -192,14 +285,13 @@ def collect(
             builder.c.excluded.append((doc["source_id"], _when(doc).date().toordinal(), status))
         return status in statuses
 
-    light = dict.fromkeys((*BASE_FIELDS, *(f.split(".")[0] for f in FINGERPRINT_FIELDS)))
-    for doc in _window(store, start, end, config.date_field_fallback, light):
+    for doc in _window(store, start, end, config.date_field_fallback, (*BASE_FIELDS, *FINGERPRINT_FIELDS)):
         if not counted(doc, record=True):
             continue
         if doc.get("city_refs") is None:
             missing += 1
         elif is_current(doc):
-            builder.add(doc, _when(doc), doc["city_refs"])
+            builder.add_doc(doc, _when(doc), doc["city_refs"])
         else:
             stale.append(doc)
             if len(stale) >= REPAIR_BATCH:
@@ -212,15 +304,13 @@ def collect(
             if doc.get("city_refs") is not None or not counted(doc):
                 continue
             summary = city_refs(doc)
-            builder.add(doc, _when(doc), summary)
+            builder.add_doc(doc, _when(doc), summary)
             updates.append(UpdateOne({"_id": doc["_id"]}, {"$set": {"city_refs": summary}}))
             if len(updates) >= WRITE_BATCH:
                 repaired += _write(store, updates)
                 updates = []
         repaired += _write(store, updates)
-    corpus = builder.finish()
-    corpus.repaired = repaired
-    return corpus
+    return repaired
 
 
 def _repair(store: Store, stale: list[dict[str, Any]], builder: _Builder) -> list[UpdateOne]:
@@ -232,7 +322,7 @@ def _repair(store: Store, stale: list[dict[str, Any]], builder: _Builder) -> lis
         if body is None:  # deleted between the two reads: it no longer exists, so it no longer counts
             continue
         summary = city_refs(body)
-        builder.add(doc, _when(doc), summary)
+        builder.add_doc(doc, _when(doc), summary)
         updates.append(UpdateOne({"_id": doc["_id"]}, {"$set": {"city_refs": summary}}))
     return updates
 
