@@ -18,7 +18,7 @@ from __future__ import annotations
 import hashlib
 import json
 from array import array
-from collections.abc import Iterable, Iterator, Mapping
+from collections.abc import Iterable, Iterator, Mapping, Sequence
 from dataclasses import dataclass, field
 from datetime import UTC, date, datetime
 from typing import Any, cast
@@ -94,7 +94,24 @@ class Corpus:
 
 
 
+#: One city reference as the builder takes it: adcode, label, mentions, offset of the first one, whether the
+#: name is in the title, and the name and province the summary gives (used for a city outside the gazetteer).
+Ref = Sequence[Any]
+LABEL_INDEX = {label: i for i, label in enumerate(LABELS)}
+REF_BATCH = 20_000  # references turned into arrays at a time
+
+
+def summary_refs(summary: Mapping[str, Any]) -> list[Ref]:
+    """A ``city_refs`` summary's refs as :data:`Ref` tuples (what the scoring rows' SQL returns)."""
+    return [(r.get("adcode"), r.get("label"), r.get("n"), r.get("first", 1 << 30), r.get("title"), r.get("name"),
+             r.get("province")) for r in summary.get("refs") or ()]
+
+
 class _Builder:
+    """Appends articles and their refs to typed arrays; names (outlets, cities, units, taggers) get indices in
+    order of first appearance, as dicts keep them. References are buffered and converted a batch at a time
+    with numpy, in the order they were added."""
+
     def __init__(self, corpus: Corpus, config: ScoringConfig, cities: Mapping[str, CityInfo]) -> None:
         self.c, self.config, self.cities = corpus, config, cities
         self.day, self.source, self.unit = array("i"), array("i"), array("i")
@@ -102,55 +119,78 @@ class _Builder:
         self.ref_label, self.ref_prom = array("b"), array("b")
         self.source_ix: dict[str, int] = {}
         self.city_ix: dict[str, int] = {}
+        self.code_ix: dict[str, int] = {}  # adcode as stored -> column, after county_to_parent
         self.unit_ix: dict[str, int] = {}
         self.tagger = array("i")
         self.tagger_ix: dict[str, int] = {}
+        self.pending: list[Ref] = []
+        self.pending_art: list[int] = []
+        self.pending_lead: list[Any] = []
 
-    def _index(self, table: dict[str, int], names: list[str], key: str) -> int:
-        if key not in table:
-            table[key] = len(names)
-            names.append(key)
-        return table[key]
-
-    def city(self, ref: Mapping[str, Any]) -> int:
-        code = str(ref["adcode"])
+    def city(self, ref: Ref) -> int:
+        code = str(ref[0])
         info = self.cities.get(code)
         if info and info.kind == "county" and info.parent and self.config.county_to_parent:
             code, info = info.parent, self.cities.get(info.parent)
         if code not in self.c.city_names:
-            self.c.city_names[code] = (info.name, info.province) if info else (
-                str(ref.get("name") or code), str(ref.get("province") or ""))
-        return self._index(self.city_ix, self.c.cities, code)
+            self.c.city_names[code] = (info.name, info.province) if info else (str(ref[5] or code), str(ref[6] or ""))
+        return self.city_ix.setdefault(code, len(self.city_ix))
 
-    def add(self, art_id: str, day: int, source: str, cluster: Any, tagger: Any, summary: Mapping[str, Any]) -> None:
-        art = len(self.day)
-        self.day.append(day)
-        self.c.ids.append(art_id)
-        self.source.append(self._index(self.source_ix, self.c.sources, source))
-        self.unit.append(self._index(self.unit_ix, self.c.unit_keys, cluster or f"url:{art_id}"))
-        if cluster:
-            self.c.clustered_ids[art] = art_id
-        self.tagger.append(self._index(self.tagger_ix, self.c.tagger_names, tagger or UNKNOWN))
-        refs = summary.get("refs")
-        if not refs:
-            return
-        lead = min(int(summary.get("lead") or 0), self.config.first_paragraph_max_chars)
-        for ref in refs:
-            label = ref.get("label")
-            if label not in LABELS:
-                continue
-            self.ref_art.append(art)
-            self.ref_city.append(self.city(ref))
-            self.ref_label.append(LABELS.index(label))
-            self.ref_n.append(int(ref.get("n") or 1))
-            self.ref_prom.append(1 if ref.get("title") or int(ref.get("first", 1 << 30)) < lead else 0)
+    def articles(self, ids: list[str], days: list[int], sources: list[str], clusters: list[Any],
+                 taggers: list[Any]) -> int:
+        """Add a batch of articles (columns); returns the index of the first."""
+        first = len(self.day)
+        self.c.ids.extend(ids)
+        self.day.extend(array("i", days))
+        ix = self.source_ix
+        self.source.extend(array("i", [ix.setdefault(s, len(ix)) for s in sources]))
+        ix = self.unit_ix
+        self.unit.extend(array("i", [ix.setdefault(c or f"url:{i}", len(ix)) for c, i in zip(clusters, ids, strict=True)]))
+        self.c.clustered_ids.update((first + k, i) for k, (c, i) in enumerate(zip(clusters, ids, strict=True)) if c)
+        ix = self.tagger_ix
+        self.tagger.extend(array("i", [ix.setdefault(t or UNKNOWN, len(ix)) for t in taggers]))
+        return first
+
+    def refs(self, art: int, refs: list[Ref], lead: Any) -> None:
+        """The references of article ``art``, whose first paragraph ends at ``lead``."""
+        self.pending.extend(refs)
+        self.pending_art.extend([art] * len(refs))
+        self.pending_lead.extend([lead] * len(refs))
+        if len(self.pending) >= REF_BATCH:
+            self.flush()
 
     def add_doc(self, doc: Mapping[str, Any], when: datetime, summary: Mapping[str, Any]) -> None:
-        self.add(doc["_id"], when.date().toordinal(), doc["source_id"], doc.get("cluster_id"), doc.get("tagger_version"),
-                 summary)
+        art = self.articles([doc["_id"]], [when.date().toordinal()], [doc["source_id"]], [doc.get("cluster_id")],
+                            [doc.get("tagger_version")])
+        self.refs(art, summary_refs(summary), summary.get("lead"))
+
+    def flush(self) -> None:
+        """Pending references to arrays: a known label, a column per city, prominent when in the title or
+        before the end of the first paragraph (capped at ``first_paragraph_max_chars``)."""
+        if not self.pending:
+            return
+        labels = np.array([LABEL_INDEX.get(ref[1], -1) for ref in self.pending], dtype=np.int8)
+        known = np.flatnonzero(labels >= 0).tolist()
+        refs = [self.pending[i] for i in known]
+        code_ix = self.code_ix
+        columns = [code_ix[code] if (code := ref[0]) in code_ix else code_ix.setdefault(code, self.city(ref))
+                   for ref in refs]
+        cap = self.config.first_paragraph_max_chars
+        leads = np.minimum(np.array([int(self.pending_lead[i] or 0) for i in known], dtype=np.int64), cap)
+        first = np.array([int(ref[3]) for ref in refs], dtype=np.int64)
+        title = np.array([bool(ref[4]) for ref in refs], dtype=bool)
+        self.ref_art.extend(array("i", (self.pending_art[i] for i in known)))
+        self.ref_city.extend(array("i", columns))
+        self.ref_label.frombytes(labels[known].tobytes())
+        self.ref_n.extend(array("i", (int(ref[2] or 1) for ref in refs)))
+        self.ref_prom.frombytes((title | (first < leads)).astype(np.int8).tobytes())
+        self.pending, self.pending_art, self.pending_lead = [], [], []
 
     def finish(self) -> Corpus:
+        self.flush()
         c = self.c
+        c.sources, c.cities, c.unit_keys, c.tagger_names = (list(ix) for ix in (
+            self.source_ix, self.city_ix, self.unit_ix, self.tagger_ix))
         c.day, c.source, c.unit, c.tagger = (np.frombuffer(a, dtype=np.int32).copy()
                                              for a in (self.day, self.source, self.unit, self.tagger))
         c.ref_art, c.ref_city, c.ref_n = (np.frombuffer(a, dtype=np.int32).copy()
@@ -202,60 +242,79 @@ def _bounds(start: date, end: date) -> tuple[datetime, datetime]:
 
 def _from_rows(store: Store, start: date, end: date, config: ScoringConfig, outlets: Mapping[str, Outlet],
                where: Slice, builder: _Builder) -> int:
-    """The embedded engine: one pass over the period's scoring rows, in the date index's order."""
+    """The embedded engine: one pass over the period's scoring rows and their refs, in the date index's order.
+
+    Rows whose summary is stale or missing are found first (a partial index) and
+    summarised from their bodies; a row that turned stale during the pass is
+    summarised after it. The pass itself is a tight loop over plain tuples; the refs
+    of a batch are parsed by one ``json.loads`` (lists, not dicts).
+    """
+    lo, hi = _bounds(start, end)
+    fallback = config.date_field_fallback
+    summaries, repaired = _resummarise(store, scoring_rows.unsettled(store, lo, hi, fallback))
     statuses = set(config.statuses)
     keeps: dict[tuple[Any, Any], bool] = {}
     days: dict[str, int] = {}
-    kept: list[scoring_rows.ScoreRow] = []
-    for row in scoring_rows.read(store, *_bounds(start, end), config.date_field_fallback):
-        keep = keeps.get((row.source, row.lang))
-        if keep is None:
-            keep = keeps[(row.source, row.lang)] = where.keeps(
-                outlet(outlets, row.source, config.unknown_source_weight), row.lang)
-        if not keep:
-            continue
-        status = row.status or "ok"
-        if status in statuses:
-            kept.append(row)
-        else:
-            builder.c.excluded.append((row.source, _day(days, row.day), status))
-    summaries, repaired = _resummarise(store, [row for row in kept if row.state])
-    for row in kept:
-        if row.state:
-            summary = summaries.get(row.sk)
-            if summary is None:  # deleted between the two reads: it no longer exists, so it no longer counts
+    excluded = builder.c.excluded
+    late: list[tuple[Any, ...]] = []
+    for batch in scoring_rows.read(store, lo, hi, fallback):
+        parsed = iter(json.loads("[" + ",".join(row[9] for row in batch if row[9]) + "]"))
+        counted: list[tuple[Any, ...]] = []  # (row, day, refs, lead) of the counted rows, in order
+        for row in batch:
+            sk, _, day, source, status, lang, _, _, _, refs, state = row
+            if refs:
+                refs = next(parsed)
+            keep = keeps.get((source, lang))
+            if keep is None:
+                keep = keeps[(source, lang)] = where.keeps(outlet(outlets, source, config.unknown_source_weight), lang)
+            if not keep:
                 continue
-        else:
-            summary = {"lead": row.lead, "refs": json.loads(row.refs) if row.refs and row.refs != "[]" else ()}
-        builder.add(row.id, _day(days, row.day), row.source, row.cluster, row.tagger, summary)
+            if (ordinal := days.get(day)) is None:
+                ordinal = days[day] = date.fromisoformat(day).toordinal()
+            if (status or "ok") not in statuses:
+                excluded.append((source, ordinal, status or "ok"))
+            elif not state:
+                counted.append((row, ordinal, refs, row[8]))
+            elif sk not in summaries:
+                late.append((*row[:-1], ordinal))
+            elif (summary := summaries[sk]) is not None:  # None: deleted meanwhile, so it no longer counts
+                counted.append((row, ordinal, summary_refs(summary), summary.get("lead")))
+        first = builder.articles([c[0][1] for c in counted], [c[1] for c in counted], [c[0][3] for c in counted],
+                                 [c[0][6] for c in counted], [c[0][7] for c in counted])
+        for k, found in enumerate(counted):
+            if found[2]:
+                builder.refs(first + k, found[2], found[3])
+    if late:
+        summaries, written = _resummarise(store, [row[0] for row in late])
+        repaired += written
+        for sk, art_id, _, source, _, _, cluster, tagger, *_, ordinal in late:
+            if (summary := summaries[sk]) is not None:
+                art = builder.articles([art_id], [ordinal], [source], [cluster], [tagger])
+                builder.refs(art, summary_refs(summary), summary.get("lead"))
     return repaired
 
 
-def _day(days: dict[str, int], iso: str) -> int:
-    if (ordinal := days.get(iso)) is None:
-        ordinal = days[iso] = date.fromisoformat(iso).toordinal()
-    return ordinal
-
-
-def _resummarise(store: Store, rows: list[scoring_rows.ScoreRow]) -> tuple[dict[str, Mapping[str, Any]], int]:
+def _resummarise(store: Store, keys: list[str]) -> tuple[dict[str, Mapping[str, Any] | None], int]:
     """Summaries of articles whose row is stale or has none, from their bodies; changed ones are written back.
 
     A stale row whose stored summary proves right (its mentions changed in a way the
-    summary does not depend on) is settled instead. Returns (summary per storage key, summaries written).
+    summary does not depend on) is settled instead. Returns (summary per storage
+    key, None for an article deleted meanwhile; summaries written).
     """
-    summaries: dict[str, Mapping[str, Any]] = {}
+    summaries: dict[str, Mapping[str, Any] | None] = {}
     written = 0
-    for start in range(0, len(rows), REPAIR_BATCH):
-        batch = rows[start : start + REPAIR_BATCH]
-        found = scoring_rows.bodies(store, [row.sk for row in batch], [*BODY_FIELDS, "city_refs"])
+    for start in range(0, len(keys), REPAIR_BATCH):
+        batch = keys[start : start + REPAIR_BATCH]
+        found = scoring_rows.bodies(store, batch, [*BODY_FIELDS, "city_refs"])
         updates, right = [], []
-        for row in batch:
-            if row.sk not in found:
+        for key in batch:
+            if key not in found:
+                summaries[key] = None
                 continue
-            body, basis = found[row.sk]
-            summary = summaries[row.sk] = city_refs(body)
+            body, basis = found[key]
+            summary = summaries[key] = city_refs(body)
             if summary == body.get("city_refs"):
-                right.append((row.sk, basis))
+                right.append((key, basis))
             else:
                 updates.append(UpdateOne({"_id": body["_id"]}, {"$set": {"city_refs": summary}}))
         written += _write(store, updates)

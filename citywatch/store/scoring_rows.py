@@ -29,7 +29,6 @@ from __future__ import annotations
 import json
 import sqlite3
 from collections.abc import Iterable, Iterator, Sequence
-from dataclasses import dataclass
 from datetime import datetime
 from typing import TYPE_CHECKING, Any
 
@@ -41,6 +40,8 @@ if TYPE_CHECKING:
 
 TABLE = "cw_score"
 TRIGGERS = ("cw_score_insert", "cw_score_delete", "cw_score_update")
+UNSETTLED = "cw_score_unsettled"  # partial index of the rows whose summary scoring must re-read
+NO_FIRST = 1 << 30  # a ref without a first offset is not in the first paragraph
 CHECK_FUNCTION = "cw_summary_current"  # registered on the installing connection only, for the backfill
 
 _AT = embedded.RANGES["article_date"].expression().replace("document", "{d}")
@@ -55,7 +56,9 @@ _COLUMNS = "db_name, at, rid, sk, published, id, source, status, lang, cluster, 
 _ROW = ("SELECT {row}.db_name, {at}, {row}.rowid, {row}.storage_key, {published} IS NOT NULL, "
         "{row}.document ->> '$._id', {row}.document ->> '$.source_id', {row}.document ->> '$.status', "
         "{row}.document ->> '$.lang', {row}.document ->> '$.cluster_id', {row}.document ->> '$.tagger_version', "
-        "{row}.document ->> '$.city_refs.lead', {row}.document -> '$.city_refs.refs', "
+        "{row}.document ->> '$.city_refs.lead', (SELECT json_group_array(json_array(r.value ->> '$.adcode', "
+        "r.value ->> '$.label', r.value ->> '$.n', coalesce(r.value ->> '$.first', {no_first}), r.value ->> '$.title', "
+        "r.value ->> '$.name', r.value ->> '$.province')) FROM json_each({row}.document, '$.city_refs.refs') AS r), "
         "CASE WHEN coalesce(json_type({row}.document, '$.city_refs'), 'null') = 'null' THEN 2 "
         "WHEN json_type({row}.document, '$.city_refs') != 'object' THEN 1 ELSE {stale} END")
 
@@ -65,7 +68,7 @@ def _sql(template: str, row: str) -> str:
 
 
 def _row(row: str, stale: str) -> str:
-    return _ROW.format(row=row, at=_sql(_AT, row), published=_sql(_PUBLISHED, row), stale=stale)
+    return _ROW.format(row=row, at=_sql(_AT, row), published=_sql(_PUBLISHED, row), stale=stale, no_first=NO_FIRST)
 
 
 def _stale_after_update() -> str:
@@ -90,7 +93,8 @@ def install(sql: sqlite3.Connection) -> bool:
 
     The backfill checks each stored summary's fingerprint in Python (a function
     registered on this connection only; the triggers use plain SQL, so any
-    process can write). Every later open only reads ``sqlite_master``.
+    process can write). Rows written by triggers of another version are rebuilt
+    the same way. Every later open only reads ``sqlite_master``.
     """
     sql.create_function(CHECK_FUNCTION, 1, _current_in_python, deterministic=True)
     upsert = f"INSERT OR REPLACE INTO {TABLE} ({_COLUMNS}) "
@@ -109,39 +113,47 @@ def install(sql: sqlite3.Connection) -> bool:
              "'$.city_refs.fp'))")
     backfill = (f"INSERT INTO {TABLE} ({_COLUMNS}) {_row('d', check)} FROM documents AS d "
                 f"WHERE d.coll_name = 'articles' AND {_sql(_AT, 'd')} IS NOT NULL")
+    indexes = {UNSETTLED: f"CREATE INDEX {UNSETTLED} ON {TABLE} (db_name, at, rid, sk) WHERE state != 0"}
     return embedded.install_summary(
         sql, TABLE, "db_name TEXT NOT NULL, at TEXT NOT NULL, rid INTEGER NOT NULL, sk TEXT NOT NULL, "
         "published INTEGER NOT NULL, id TEXT, source TEXT, status, lang, cluster, tagger, lead, refs TEXT, "
-        "state INTEGER NOT NULL, PRIMARY KEY (db_name, at, rid, sk), UNIQUE (db_name, sk)", backfill, triggers)
+        "state INTEGER NOT NULL, PRIMARY KEY (db_name, at, rid, sk), UNIQUE (db_name, sk)", backfill, {**triggers, **indexes},
+        rebuild=True)
 
 
-@dataclass(frozen=True)
-class ScoreRow:
-    """One article as scoring reads it; ``refs`` is the JSON text of its summary's refs (None without one)."""
-
-    sk: str
-    id: str
-    day: str  # ISO date of publication, or of fetching when there is none
-    source: str
-    status: Any
-    lang: Any
-    cluster: Any
-    tagger: Any
-    lead: Any
-    refs: str | None
-    state: int  # 0 current, 1 stale, 2 no summary
+#: The columns of a row as :func:`read` returns it (a plain tuple: a period can hold millions):
+#: storage key (only when ``state`` is not 0), ``_id``, ISO date (publication, else fetch), outlet, status, language,
+#: cluster id, tagger version, where the first paragraph ends, the refs (:data:`REF_COLUMNS`) as JSON text (None
+#: when there are none or ``state`` is not 0),
+#: state (0 current, 1 stale, 2 no summary).
+COLUMNS = ("sk", "id", "day", "source", "status", "lang", "cluster", "tagger", "lead", "refs", "state")
+#: The columns of a ref (the ``refs`` column holds a JSON array of them, in the summary's order):
+#: adcode, label, mentions, offset of the first, in the title (1/0), city name, province.
+REF_COLUMNS = ("adcode", "label", "n", "first", "title", "name", "province")
 
 
-def read(store: Store, lo: datetime, hi: datetime, fallback: bool, batch: int = 5000) -> Iterator[ScoreRow]:
-    """The rows of articles dated in [lo, hi), in the order of the date index: one primary-key range."""
+def _range(store: Store, lo: datetime, hi: datetime, fallback: bool) -> tuple[str, tuple[Any, ...]]:
     where = "" if fallback else " AND published"
+    return (f"db_name = ? AND at >= ? AND at < ?{where}", (store.db.name, embedded._iso(lo), embedded._iso(hi)))
+
+
+def read(store: Store, lo: datetime, hi: datetime, fallback: bool, batch: int = 5000) -> Iterator[list[tuple[Any, ...]]]:
+    """The rows (:data:`COLUMNS`) of articles dated in [lo, hi), in the order of the date index, a batch at a time:
+    one primary-key range. ``fallback`` False leaves out articles without a publication date."""
+    where, params = _range(store, lo, hi, fallback)
     cursor = store.sql.execute(
-        f"SELECT sk, id, substr(at, 1, 10), source, status, lang, cluster, tagger, lead, refs, state FROM {TABLE} "
-        f"WHERE db_name = ? AND at >= ? AND at < ?{where} ORDER BY at, rid, sk",
-        (store.db.name, embedded._iso(lo), embedded._iso(hi)))
+        "SELECT CASE WHEN state THEN sk END, id, substr(at, 1, 10), source, status, lang, cluster, tagger, lead, "
+        f"CASE WHEN state = 0 AND refs != '[]' THEN refs END, state FROM {TABLE} WHERE {where} ORDER BY at, rid, sk",
+        params)
     while rows := cursor.fetchmany(batch):
-        for row in rows:
-            yield ScoreRow(*row)
+        yield rows
+
+
+def unsettled(store: Store, lo: datetime, hi: datetime, fallback: bool) -> list[str]:
+    """Storage keys of the rows in [lo, hi) whose summary is stale or missing, through a partial index."""
+    where, params = _range(store, lo, hi, fallback)
+    return [row[0] for row in store.sql.execute(
+        f"SELECT sk FROM {TABLE} INDEXED BY {UNSETTLED} WHERE {where} AND state != 0 ORDER BY at, rid, sk", params)]
 
 
 def bodies(store: Store, keys: Sequence[str], fields: Sequence[str]) -> dict[str, tuple[dict[str, Any], str]]:
