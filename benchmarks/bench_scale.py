@@ -4,8 +4,10 @@ For each size: a command's start (``citywatch db status`` in a fresh process), t
 write rate of the last batch written, the known-URL check of a 1,000-item feed
 (half known), the near-duplicate index load (14-day window), the review queue
 page (rendered for a reviewer, fresh build), a quarter's per-day counts
-(:mod:`citywatch.store.periods`) and scoring a quarter (fresh process, with its
-peak RSS). The same runs on
+(:mod:`citywatch.store.periods`), and scoring a quarter and the whole year (every
+article of the store: a 500k-article period at 500,000) in fresh processes, with
+their peak RSS. ``CITYWATCH_BENCH_BEFORE=/path/to/other/checkout`` scores the same
+store with that checkout's code as well, before this one's, side by side. The same runs on
 MongoDB when ``CITYWATCH_MONGO_URI`` is set (database ``citywatch_bench``).
 
 Articles are article-shaped (~4 KB of text, mentions, ``city_refs``, a MinHash
@@ -41,7 +43,10 @@ YEAR = datetime(2026, 1, 1, tzinfo=UTC)
 FILLER = ("the city government said on monday that factories in the region had resumed work after a week "
           "of disruption while exporters warned of weaker demand from europe and the united states port").split()
 BENCH_DB = "citywatch_bench"
-QUARTER = (date(2026, 7, 1), date(2026, 10, 1))  # the period scored (2026-Q3)
+QUARTER = (date(2026, 7, 1), date(2026, 10, 1))  # the period whose day counts are read (2026-Q3)
+#: The periods scored: a quarter (with the previous one, for the rank change) and the whole year, which holds
+#: every generated article (a 500k-article period at 500,000).
+SCORED = {"score_quarter": "2026-Q3", "score_year": "2026"}
 PAGE_PASSWORD = "a reviewer password for the scale run"
 
 
@@ -95,9 +100,9 @@ def _grow(config: StoreConfig, done: int, size: int) -> float:
     return rate
 
 
-def _subprocess(code: str, env: dict[str, str]) -> tuple[float, str]:
+def _subprocess(code: str, env: dict[str, str], root: Path = PROJECT_ROOT) -> tuple[float, str]:
     started = time.perf_counter()
-    out = subprocess.run([sys.executable, "-c", code], capture_output=True, text=True, env=env, cwd=PROJECT_ROOT,
+    out = subprocess.run([sys.executable, "-c", code], capture_output=True, text=True, env=env, cwd=root,
                          check=True, timeout=3600)
     return time.perf_counter() - started, out.stdout
 
@@ -158,6 +163,14 @@ def _measure(config: StoreConfig, env: dict[str, str], size: int) -> dict[str, f
         m["period_rows"] = len(day_counts(store, QUARTER[0], QUARTER[1]))
         m["period_counts_s"] = time.perf_counter() - started
     m["queue_page_s"], m["queue_groups"] = _queue_page(config)
+    for name, period in SCORED.items():
+        for side, root in _checkouts():
+            m[f"{name}_{side}_s"], m[f"{name}_{side}_mb"], m[f"{name}_articles"] = _score(period, env, root)
+    return m
+
+
+def _score(period: str, env: dict[str, str], root: Path) -> tuple[float, float, int]:
+    """Score ``period`` in a fresh process with the code of checkout ``root``: (seconds, peak MB, articles)."""
     elapsed, out = _subprocess(
         "import json, resource\n"
         "from citywatch.store import connect\n"
@@ -165,12 +178,18 @@ def _measure(config: StoreConfig, env: dict[str, str], size: int) -> dict[str, f
         "from citywatch.config.scoring import load_config\n"
         "from scoring.periods import parse_period\n"
         "store = connect()\n"
-        "r = compute(store, parse_period('2026-Q3'), load_config(), outlets={})\n"
+        f"r = compute(store, parse_period('{period}'), load_config(), outlets={{}})\n"
         "print(json.dumps({'peak_mb': resource.getrusage(resource.RUSAGE_SELF).ru_maxrss / 1024,"
-        " 'articles': r.meta['totals']['articles']}))\n", env)
+        " 'articles': r.meta['totals']['articles']}))\n", env, root)
     scored = json.loads(out.strip().splitlines()[-1])
-    m["score_quarter_s"], m["score_peak_mb"], m["score_articles"] = elapsed, scored["peak_mb"], scored["articles"]
-    return m
+    return elapsed, scored["peak_mb"], scored["articles"]
+
+
+def _checkouts() -> list[tuple[str, Path]]:
+    """This checkout ("after"), and with ``CITYWATCH_BENCH_BEFORE`` another one ("before", run first), whose
+    code scores the same store side by side (its own Python path; the same interpreter and packages)."""
+    before = os.environ.get("CITYWATCH_BENCH_BEFORE")
+    return [("before", Path(before)), ("after", PROJECT_ROOT)] if before else [("after", PROJECT_ROOT)]
 
 
 def _sizes() -> tuple[int, ...]:
@@ -212,9 +231,14 @@ def run(sizes: tuple[int, ...] | None = None) -> None:
                   f" | known URLs per {FEED:,}-item feed "
                   f"{m['known_urls_s']:.3f} s | dedup load {m['dedup_load_s']:.2f} s ({m['dedup_signatures']:,.0f} signatures)"
                   f" | queue page {m['queue_page_s']:.2f} s ({m['queue_groups']:,.0f} groups)"
-                  f" | Q3 day counts {m['period_counts_s']:.2f} s ({m['period_rows']:,.0f} rows) | score 2026-Q3 "
-                  f"{m['score_quarter_s']:.1f} s, {m['score_peak_mb']:.0f} MB ({m['score_articles']:,.0f} articles)",
-                  flush=True)
+                  f" | Q3 day counts {m['period_counts_s']:.2f} s ({m['period_rows']:,.0f} rows) | "
+                  + " | ".join(_scored(m, name, period) for name, period in SCORED.items()), flush=True)
+
+
+def _scored(m: dict[str, float], name: str, period: str) -> str:
+    sides = [side for side, _ in _checkouts()]
+    timed = " vs ".join(f"{side} {m[f'{name}_{side}_s']:.1f} s, {m[f'{name}_{side}_mb']:.0f} MB" for side in sides)
+    return f"score {period} ({m[f'{name}_articles']:,.0f} articles) {timed}"
 
 
 if __name__ == "__main__":

@@ -1,10 +1,13 @@
 """One streaming pass over the store into compact arrays: the only place scoring reads articles.
 
-The window is selected through an index on the article date
-(:func:`citywatch.store.lookups.dated`), so a period costs its own articles,
-not the store's. Each article in the window becomes a handful of numbers (day, outlet, cluster)
-and each (city, label) it mentions one row of refs; bodies are never read
-when the stored ``city_refs`` summary is current (see :mod:`citywatch.store.summary`).
+A period costs its own articles, not the store's. On the embedded engine it is one
+primary-key range of the trigger-kept scoring rows (:mod:`citywatch.store.scoring_rows`:
+outlet, date, status, cluster and the ``city_refs`` summary's refs per article, in
+the date index's order), never the 4-5 KB documents; on MongoDB the window is
+selected through the date index and projected to the same fields plus what the
+summary's fingerprint check reads. Each article becomes a handful of numbers (day,
+outlet, cluster) and each (city, label) it mentions one row of refs; bodies are read
+only where the summary is missing or stale (see :mod:`citywatch.store.summary`).
 Memory is therefore O(articles) small integers (about 40 bytes per article plus
 20 per city reference) and the article ids, never O(text), and every period, previous period and
 monthly series of one report is cut from the same arrays.
@@ -13,8 +16,9 @@ monthly series of one report is cut from the same arrays.
 from __future__ import annotations
 
 import hashlib
+import json
 from array import array
-from collections.abc import Iterable, Iterator, Mapping
+from collections.abc import Iterable, Iterator, Mapping, Sequence
 from dataclasses import dataclass, field
 from datetime import UTC, date, datetime
 from typing import Any, cast
@@ -23,7 +27,7 @@ import numpy as np
 from pymongo import UpdateOne
 
 from citywatch.config.scoring import ScoringConfig
-from citywatch.store import Store
+from citywatch.store import Store, scoring_rows
 from citywatch.store.articles import lookup_ids
 from citywatch.store.lookups import dated
 from citywatch.store.summary import FINGERPRINT_FIELDS, city_refs, is_current
@@ -90,7 +94,24 @@ class Corpus:
 
 
 
+#: One city reference as the builder takes it: adcode, label, mentions, offset of the first one, whether the
+#: name is in the title, and the name and province the summary gives (used for a city outside the gazetteer).
+Ref = Sequence[Any]
+LABEL_INDEX = {label: i for i, label in enumerate(LABELS)}
+REF_BATCH = 20_000  # references turned into arrays at a time
+
+
+def summary_refs(summary: Mapping[str, Any]) -> list[Ref]:
+    """A ``city_refs`` summary's refs as :data:`Ref` tuples (what the scoring rows' SQL returns)."""
+    return [(r.get("adcode"), r.get("label"), r.get("n"), r.get("first", 1 << 30), r.get("title"), r.get("name"),
+             r.get("province")) for r in summary.get("refs") or ()]
+
+
 class _Builder:
+    """Appends articles and their refs to typed arrays; names (outlets, cities, units, taggers) get indices in
+    order of first appearance, as dicts keep them. References are buffered and converted a batch at a time
+    with numpy, in the order they were added."""
+
     def __init__(self, corpus: Corpus, config: ScoringConfig, cities: Mapping[str, CityInfo]) -> None:
         self.c, self.config, self.cities = corpus, config, cities
         self.day, self.source, self.unit = array("i"), array("i"), array("i")
@@ -98,48 +119,78 @@ class _Builder:
         self.ref_label, self.ref_prom = array("b"), array("b")
         self.source_ix: dict[str, int] = {}
         self.city_ix: dict[str, int] = {}
+        self.code_ix: dict[str, int] = {}  # adcode as stored -> column, after county_to_parent
         self.unit_ix: dict[str, int] = {}
         self.tagger = array("i")
         self.tagger_ix: dict[str, int] = {}
+        self.pending: list[Ref] = []
+        self.pending_art: list[int] = []
+        self.pending_lead: list[Any] = []
 
-    def _index(self, table: dict[str, int], names: list[str], key: str) -> int:
-        if key not in table:
-            table[key] = len(names)
-            names.append(key)
-        return table[key]
-
-    def city(self, ref: Mapping[str, Any]) -> int:
-        code = str(ref["adcode"])
+    def city(self, ref: Ref) -> int:
+        code = str(ref[0])
         info = self.cities.get(code)
         if info and info.kind == "county" and info.parent and self.config.county_to_parent:
             code, info = info.parent, self.cities.get(info.parent)
         if code not in self.c.city_names:
-            self.c.city_names[code] = (info.name, info.province) if info else (
-                str(ref.get("name") or code), str(ref.get("province") or ""))
-        return self._index(self.city_ix, self.c.cities, code)
+            self.c.city_names[code] = (info.name, info.province) if info else (str(ref[5] or code), str(ref[6] or ""))
+        return self.city_ix.setdefault(code, len(self.city_ix))
 
-    def add(self, doc: Mapping[str, Any], when: datetime, summary: Mapping[str, Any]) -> None:
-        art = len(self.day)
-        self.day.append(when.date().toordinal())
-        self.c.ids.append(doc["_id"])
-        self.source.append(self._index(self.source_ix, self.c.sources, doc["source_id"]))
-        self.unit.append(self._index(self.unit_ix, self.c.unit_keys, doc.get("cluster_id") or f"url:{doc['_id']}"))
-        if doc.get("cluster_id"):
-            self.c.clustered_ids[art] = doc["_id"]
-        self.tagger.append(self._index(self.tagger_ix, self.c.tagger_names, doc.get("tagger_version") or UNKNOWN))
-        lead = min(int(summary.get("lead") or 0), self.config.first_paragraph_max_chars)
-        for ref in summary.get("refs") or ():
-            label = ref.get("label")
-            if label not in LABELS:
-                continue
-            self.ref_art.append(art)
-            self.ref_city.append(self.city(ref))
-            self.ref_label.append(LABELS.index(label))
-            self.ref_n.append(int(ref.get("n") or 1))
-            self.ref_prom.append(1 if ref.get("title") or int(ref.get("first", 1 << 30)) < lead else 0)
+    def articles(self, ids: list[str], days: list[int], sources: list[str], clusters: list[Any],
+                 taggers: list[Any]) -> int:
+        """Add a batch of articles (columns); returns the index of the first."""
+        first = len(self.day)
+        self.c.ids.extend(ids)
+        self.day.extend(array("i", days))
+        ix = self.source_ix
+        self.source.extend(array("i", [ix.setdefault(s, len(ix)) for s in sources]))
+        ix = self.unit_ix
+        self.unit.extend(array("i", [ix.setdefault(c or f"url:{i}", len(ix)) for c, i in zip(clusters, ids, strict=True)]))
+        self.c.clustered_ids.update((first + k, i) for k, (c, i) in enumerate(zip(clusters, ids, strict=True)) if c)
+        ix = self.tagger_ix
+        self.tagger.extend(array("i", [ix.setdefault(t or UNKNOWN, len(ix)) for t in taggers]))
+        return first
+
+    def refs(self, art: int, refs: list[Ref], lead: Any) -> None:
+        """The references of article ``art``, whose first paragraph ends at ``lead``."""
+        self.pending.extend(refs)
+        self.pending_art.extend([art] * len(refs))
+        self.pending_lead.extend([lead] * len(refs))
+        if len(self.pending) >= REF_BATCH:
+            self.flush()
+
+    def add_doc(self, doc: Mapping[str, Any], when: datetime, summary: Mapping[str, Any]) -> None:
+        art = self.articles([doc["_id"]], [when.date().toordinal()], [doc["source_id"]], [doc.get("cluster_id")],
+                            [doc.get("tagger_version")])
+        self.refs(art, summary_refs(summary), summary.get("lead"))
+
+    def flush(self) -> None:
+        """Pending references to arrays: a known label, a column per city, prominent when in the title or
+        before the end of the first paragraph (capped at ``first_paragraph_max_chars``)."""
+        if not self.pending:
+            return
+        labels = np.array([LABEL_INDEX.get(ref[1], -1) for ref in self.pending], dtype=np.int8)
+        known = np.flatnonzero(labels >= 0).tolist()
+        refs = [self.pending[i] for i in known]
+        code_ix = self.code_ix
+        columns = [code_ix[code] if (code := ref[0]) in code_ix else code_ix.setdefault(code, self.city(ref))
+                   for ref in refs]
+        cap = self.config.first_paragraph_max_chars
+        leads = np.minimum(np.array([int(self.pending_lead[i] or 0) for i in known], dtype=np.int64), cap)
+        first = np.array([int(ref[3]) for ref in refs], dtype=np.int64)
+        title = np.array([bool(ref[4]) for ref in refs], dtype=bool)
+        self.ref_art.extend(array("i", (self.pending_art[i] for i in known)))
+        self.ref_city.extend(array("i", columns))
+        self.ref_label.frombytes(labels[known].tobytes())
+        self.ref_n.extend(array("i", (int(ref[2] or 1) for ref in refs)))
+        self.ref_prom.frombytes((title | (first < leads)).astype(np.int8).tobytes())
+        self.pending, self.pending_art, self.pending_lead = [], [], []
 
     def finish(self) -> Corpus:
+        self.flush()
         c = self.c
+        c.sources, c.cities, c.unit_keys, c.tagger_names = (list(ix) for ix in (
+            self.source_ix, self.city_ix, self.unit_ix, self.tagger_ix))
         c.day, c.source, c.unit, c.tagger = (np.frombuffer(a, dtype=np.int32).copy()
                                              for a in (self.day, self.source, self.unit, self.tagger))
         c.ref_art, c.ref_city, c.ref_n = (np.frombuffer(a, dtype=np.int32).copy()
@@ -151,9 +202,7 @@ class _Builder:
 
 def _window(store: Store, start: date, end: date, fallback: bool, fields: Iterable[str]) -> Iterator[dict[str, Any]]:
     """The articles of [start, end) by publication date (or fetch date, with ``fallback``), through an index."""
-    lo = datetime(start.year, start.month, start.day, tzinfo=UTC)
-    hi = datetime(end.year, end.month, end.day, tzinfo=UTC)
-    return dated(store, "article_date" if fallback else "published", lo, hi, list(fields), PAGE)
+    return dated(store, "article_date" if fallback else "published", *_bounds(start, end), list(fields), PAGE)
 
 
 def _when(doc: Mapping[str, Any]) -> datetime:
@@ -170,15 +219,118 @@ def collect(
     cities: Mapping[str, CityInfo],
     where: Slice | None = None,
 ) -> Corpus:
-    """Stream the articles of [start, end); read bodies only where the summary is missing or stale.
+    """The counted articles of [start, end) as arrays; bodies are read only where the summary is missing or stale.
+
+    Embedded: one range of the trigger-kept scoring rows (:mod:`citywatch.store.scoring_rows`).
+    MongoDB: the articles of the window, projected to the fields scoring and the fingerprint check read.
+    Missing or stale summaries are recomputed from the bodies and written back, so the next run reads none.
+    """
+    where = where or Slice()
+    builder = _Builder(Corpus(start, end), config, cities)
+    if store.engine is not None:
+        repaired = _from_rows(store, start, end, config, outlets, where, builder)
+    else:
+        repaired = _from_documents(store, start, end, config, outlets, where, builder)
+    corpus = builder.finish()
+    corpus.repaired = repaired
+    return corpus
+
+
+def _bounds(start: date, end: date) -> tuple[datetime, datetime]:
+    return (datetime(start.year, start.month, start.day, tzinfo=UTC), datetime(end.year, end.month, end.day, tzinfo=UTC))
+
+
+def _from_rows(store: Store, start: date, end: date, config: ScoringConfig, outlets: Mapping[str, Outlet],
+               where: Slice, builder: _Builder) -> int:
+    """The embedded engine: one pass over the period's scoring rows and their refs, in the date index's order.
+
+    Rows whose summary is stale or missing are found first (a partial index) and
+    summarised from their bodies; a row that turned stale during the pass is
+    summarised after it. The pass itself is a tight loop over plain tuples; the refs
+    of a batch are parsed by one ``json.loads`` (lists, not dicts).
+    """
+    lo, hi = _bounds(start, end)
+    fallback = config.date_field_fallback
+    summaries, repaired = _resummarise(store, scoring_rows.unsettled(store, lo, hi, fallback))
+    statuses = set(config.statuses)
+    keeps: dict[tuple[Any, Any], bool] = {}
+    days: dict[str, int] = {}
+    excluded = builder.c.excluded
+    late: list[tuple[Any, ...]] = []
+    for batch in scoring_rows.read(store, lo, hi, fallback):
+        parsed = iter(json.loads("[" + ",".join(row[9] for row in batch if row[9]) + "]"))
+        counted: list[tuple[Any, ...]] = []  # (row, day, refs, lead) of the counted rows, in order
+        for row in batch:
+            sk, _, day, source, status, lang, _, _, _, refs, state = row
+            if refs:
+                refs = next(parsed)
+            keep = keeps.get((source, lang))
+            if keep is None:
+                keep = keeps[(source, lang)] = where.keeps(outlet(outlets, source, config.unknown_source_weight), lang)
+            if not keep:
+                continue
+            if (ordinal := days.get(day)) is None:
+                ordinal = days[day] = date.fromisoformat(day).toordinal()
+            if (status or "ok") not in statuses:
+                excluded.append((source, ordinal, status or "ok"))
+            elif not state:
+                counted.append((row, ordinal, refs, row[8]))
+            elif sk not in summaries:
+                late.append((*row[:-1], ordinal))
+            elif (summary := summaries[sk]) is not None:  # None: deleted meanwhile, so it no longer counts
+                counted.append((row, ordinal, summary_refs(summary), summary.get("lead")))
+        first = builder.articles([c[0][1] for c in counted], [c[1] for c in counted], [c[0][3] for c in counted],
+                                 [c[0][6] for c in counted], [c[0][7] for c in counted])
+        for k, found in enumerate(counted):
+            if found[2]:
+                builder.refs(first + k, found[2], found[3])
+    if late:
+        summaries, written = _resummarise(store, [row[0] for row in late])
+        repaired += written
+        for sk, art_id, _, source, _, _, cluster, tagger, *_, ordinal in late:
+            if (summary := summaries[sk]) is not None:
+                art = builder.articles([art_id], [ordinal], [source], [cluster], [tagger])
+                builder.refs(art, summary_refs(summary), summary.get("lead"))
+    return repaired
+
+
+def _resummarise(store: Store, keys: list[str]) -> tuple[dict[str, Mapping[str, Any] | None], int]:
+    """Summaries of articles whose row is stale or has none, from their bodies; changed ones are written back.
+
+    A stale row whose stored summary proves right (its mentions changed in a way the
+    summary does not depend on) is settled instead. Returns (summary per storage
+    key, None for an article deleted meanwhile; summaries written).
+    """
+    summaries: dict[str, Mapping[str, Any] | None] = {}
+    written = 0
+    for start in range(0, len(keys), REPAIR_BATCH):
+        batch = keys[start : start + REPAIR_BATCH]
+        found = scoring_rows.bodies(store, batch, [*BODY_FIELDS, "city_refs"])
+        updates, right = [], []
+        for key in batch:
+            if key not in found:
+                summaries[key] = None
+                continue
+            body, basis = found[key]
+            summary = summaries[key] = city_refs(body)
+            if summary == body.get("city_refs"):
+                right.append((key, basis))
+            else:
+                updates.append(UpdateOne({"_id": body["_id"]}, {"$set": {"city_refs": summary}}))
+        written += _write(store, updates)
+        scoring_rows.settle(store, right)
+    return summaries, written
+
+
+def _from_documents(store: Store, start: date, end: date, config: ScoringConfig, outlets: Mapping[str, Outlet],
+                    where: Slice, builder: _Builder) -> int:
+    """MongoDB: stream the window's articles, projected; check each summary's fingerprint.
 
     Missing summaries (a store written before summaries existed, or by a writer
     that does not store them) are computed in a second pass over the window that
     reads bodies and keeps only those articles; stale ones (mentions changed since) are
-    re-read by ``_id`` in batches. Both are written back, so the next run is a single pass.
+    re-read by ``_id`` in batches.
     """
-    where = where or Slice()
-    builder = _Builder(Corpus(start, end), config, cities)
     statuses = set(config.statuses)
     stale: list[dict[str, Any]] = []
     missing = repaired = 0
@@ -192,14 +344,13 @@ def collect(
             builder.c.excluded.append((doc["source_id"], _when(doc).date().toordinal(), status))
         return status in statuses
 
-    light = dict.fromkeys((*BASE_FIELDS, *(f.split(".")[0] for f in FINGERPRINT_FIELDS)))
-    for doc in _window(store, start, end, config.date_field_fallback, light):
+    for doc in _window(store, start, end, config.date_field_fallback, (*BASE_FIELDS, *FINGERPRINT_FIELDS)):
         if not counted(doc, record=True):
             continue
         if doc.get("city_refs") is None:
             missing += 1
         elif is_current(doc):
-            builder.add(doc, _when(doc), doc["city_refs"])
+            builder.add_doc(doc, _when(doc), doc["city_refs"])
         else:
             stale.append(doc)
             if len(stale) >= REPAIR_BATCH:
@@ -212,15 +363,13 @@ def collect(
             if doc.get("city_refs") is not None or not counted(doc):
                 continue
             summary = city_refs(doc)
-            builder.add(doc, _when(doc), summary)
+            builder.add_doc(doc, _when(doc), summary)
             updates.append(UpdateOne({"_id": doc["_id"]}, {"$set": {"city_refs": summary}}))
             if len(updates) >= WRITE_BATCH:
                 repaired += _write(store, updates)
                 updates = []
         repaired += _write(store, updates)
-    corpus = builder.finish()
-    corpus.repaired = repaired
-    return corpus
+    return repaired
 
 
 def _repair(store: Store, stale: list[dict[str, Any]], builder: _Builder) -> list[UpdateOne]:
@@ -232,7 +381,7 @@ def _repair(store: Store, stale: list[dict[str, Any]], builder: _Builder) -> lis
         if body is None:  # deleted between the two reads: it no longer exists, so it no longer counts
             continue
         summary = city_refs(body)
-        builder.add(doc, _when(doc), summary)
+        builder.add_doc(doc, _when(doc), summary)
         updates.append(UpdateOne({"_id": doc["_id"]}, {"$set": {"city_refs": summary}}))
     return updates
 

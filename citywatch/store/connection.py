@@ -21,7 +21,7 @@ from typing import Any
 from pymongo import ASCENDING, DESCENDING, IndexModel
 from pymongo.errors import CollectionInvalid, ConfigurationError, OperationFailure, PyMongoError
 
-from citywatch.store import embedded, groups, periods
+from citywatch.store import embedded, groups, periods, scoring_rows
 from citywatch.store.errors import StoreError, StoreUnavailable, translated
 from citywatch.store.location import COUNTED, StoreConfig, count, describe, redact
 from citywatch.store.schema import article_json_schema
@@ -138,6 +138,7 @@ class Store:
         embedded.create_indexes(self.sql)
         groups.install(self.sql)
         periods.install(self.sql)
+        scoring_rows.install(self.sql)
 
     def _create_indexes(self, name: str, models: list[IndexModel], attempts: int = 10) -> None:
         """Create indexes, tolerating another process creating the same ones at the same moment.

@@ -248,14 +248,17 @@ def scan(sql: sqlite3.Connection, engine: SQLiteEngine, db_name: str, collection
     return [(key, decode(engine, payload)) for key, payload in rows]
 
 
-def install_summary(sql: sqlite3.Connection, table: str, columns: str, backfill: str, triggers: dict[str, str]) -> bool:
+def install_summary(sql: sqlite3.Connection, table: str, columns: str, backfill: str, triggers: dict[str, str],
+                    rebuild: bool = False) -> bool:
     """Create a trigger-kept summary ``table`` (backfilled from the articles already stored) and its ``triggers``.
 
-    ``triggers`` maps each trigger's name to its exact DDL. When the table and
+    ``triggers`` maps each trigger's (or index's) name to its exact DDL. When the table and
     every trigger are there as given (every open but the first), this only reads
     ``sqlite_master`` and takes no lock, so opening the store never waits for a
     writer. Otherwise it works under ``BEGIN IMMEDIATE``: no article can be
-    written between the backfill and the triggers. Returns whether it wrote.
+    written between the backfill and the triggers. With ``rebuild``, a table whose
+    triggers were written by another version is dropped and backfilled again (its
+    rows may have another form). Returns whether it wrote.
     """
     def current() -> bool:
         found = dict(sql.execute(f"SELECT name, sql FROM sqlite_master WHERE name IN ({', '.join('?' * (len(triggers) + 1))})",
@@ -266,13 +269,16 @@ def install_summary(sql: sqlite3.Connection, table: str, columns: str, backfill:
         return False
     sql.execute("BEGIN IMMEDIATE")
     try:
+        if rebuild and not current():
+            sql.execute(f"DROP TABLE IF EXISTS {table}")
         if not sql.execute("SELECT 1 FROM sqlite_master WHERE type = 'table' AND name = ?", (table,)).fetchone():
             sql.execute(f"CREATE TABLE {table} ({columns}) WITHOUT ROWID")
             sql.execute(backfill)
         for name, ddl in triggers.items():
-            row = sql.execute("SELECT sql FROM sqlite_master WHERE type = 'trigger' AND name = ?", (name,)).fetchone()
+            kind = "index" if ddl.startswith("CREATE INDEX") else "trigger"
+            row = sql.execute("SELECT sql FROM sqlite_master WHERE type = ? AND name = ?", (kind, name)).fetchone()
             if row is None or row[0] != ddl:  # missing, or written by another version of the summary
-                sql.execute(f"DROP TRIGGER IF EXISTS {name}")
+                sql.execute(f"DROP {kind.upper()} IF EXISTS {name}")
                 sql.execute(ddl)
         sql.execute("COMMIT")
     except BaseException:
