@@ -76,7 +76,7 @@ def _collected(store, config) -> tuple[list[tuple], int]:
     return rows, c.repaired
 
 
-def _tagger(texts: list[str], langs: list) -> list[list[dict]]:
+def _tagger(texts: list[str], langs: list, countries: list | None = None) -> list[list[dict]]:
     """A re-tagger that finds Shenzhen (or Beijing) wherever the name is, as METONYMIC."""
     out = []
     for text in texts:
