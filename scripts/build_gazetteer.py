@@ -36,7 +36,7 @@ from pypinyin import Style, lazy_pinyin, pinyin
 from pypinyin.pinyin_dict import pinyin_dict
 
 sys.path.insert(0, str(Path(__file__).resolve().parent))  # sibling modules, also when loaded by file path
-from gazetteer_scripts import add_script_forms  # noqa: E402
+from gazetteer_scripts import add_script_forms, province_established_forms, province_script_forms, read_rules  # noqa: E402
 
 from nlp.folding import match_key
 
@@ -709,16 +709,11 @@ def build() -> dict:
     for code, _zh, _name, *other in area_names.values():
         for form in filter(None, "|".join(other).split("|")):
             forms.add(form, code, "english")
-    # Short names of non-city units that are also province names (海南 for Hainan Tibetan AP) are the
-    # province's, never the unit's.
-    for key in list(forms.links):
-        if key in province_keys:
-            for code in list(forms.links[key]):
-                if units[code].kind in AREA_KINDS:
-                    forms.drop(key, code)
+    drop_province_names(forms, units, province_keys)
     foreign = foreign_index(geonames)
     clean(forms, units, foreign, stopwords(), province_keys)
     add_script_forms(units, forms, read_tsv, check_table_row, traditional, stopwords())
+    drop_province_names(forms, units, province_keys)  # 하이난, Хайнань: the transcriptions of 海南 too
     for abbreviation, code, name_zh in read_tsv("abbreviations.tsv"):  # 京, 沪: nlp/abbreviations.py decides
         check_table_row("abbreviations.tsv", units, code, name_zh)
         forms.add(abbreviation, code, "abbreviation")
@@ -779,21 +774,60 @@ def build() -> dict:
     }
 
 
+def drop_province_names(forms: Forms, units: dict[str, Unit], province_keys: set[str]) -> None:
+    """Names of non-city units that are also province names (海南 for Hainan Tibetan AP, in every script)
+    are the province's, never the unit's."""
+    for key in list(forms.links):
+        if key in province_keys:
+            for code in list(forms.links[key]):
+                if units[code].kind in AREA_KINDS:
+                    forms.drop(key, code)
+
+
 def preferred_text(texts: set[str]) -> str:
     """Of case variants ('Hongkong', 'HongKong'), the one written in title case, else the first."""
     return sorted(texts, key=lambda t: (t != t[:1].upper() + t[1:].lower(), t))[0]
 
 
 def build_provinces(cpca: dict[str, dict], nations: list[str]) -> list[dict]:
+    """Each province's forms: its Latin names (provinces.tsv), its Chinese names, and its names in the
+    scripts of the city names by the same rules (gazetteer_scripts.province_script_forms) and from
+    province_names.tsv. A rule's form that two provinces get (山西 and 陕西 are both Shanxi, 산시, Шаньси)
+    names neither, so it is dropped; a form of province_names.tsv is kept (Шаньси is 山西's, Шэньси 陕西's)."""
+    rules = read_rules(read_tsv)
+    established = province_names(cpca)
     rows = []
+    generated: dict[str, set[str]] = {}
     for code, name, other in read_tsv("provinces.tsv"):
         name_zh = cpca[code]["name"]
         short = short_zh(name_zh, nations, PROVINCE_SUFFIXES)
-        zh = {name_zh, short} | traditional(name_zh) | traditional(short)
-        forms = {name, *filter(None, other.split("|")), *zh}
+        hant = traditional(name_zh) | traditional(short)
+        forms = {name, *filter(None, other.split("|")), name_zh, short, *hant}
         forms |= {v for f in list(forms) for v in latin_variants(f)}
-        rows.append({"adcode": code, "name": name, "name_zh": name_zh, "forms": sorted(forms)})
+        generated[code] = province_script_forms(short, name_zh, hant, rules, stopwords())
+        rows.append({"adcode": code, "name": name, "name_zh": name_zh,
+                     "forms": forms | province_established_forms(established[code], rules)})
+    claims: dict[str, int] = defaultdict(int)
+    for texts in generated.values():
+        for key in {t.casefold() for t in texts}:
+            claims[key] += 1
+    for row in rows:
+        row["forms"] = sorted(row["forms"] | {t for t in generated[row["adcode"]] if claims[t.casefold()] == 1})
     return rows
+
+
+def province_names(cpca: dict[str, dict]) -> dict[str, list[tuple[str, str]]]:
+    """province_names.tsv as adcode -> [(form, lang)]; a row whose adcode is not the province its name_zh
+    says is an editing mistake."""
+    established: dict[str, list[tuple[str, str]]] = defaultdict(list)
+    for row in read_tsv("province_names.tsv"):
+        if len(row) != 4:
+            raise SystemExit(f"province_names.tsv: want form, adcode, name_zh, lang: {row!r}")
+        form, code, name_zh, lang = row
+        if code not in cpca or cpca[code]["name"] != name_zh:
+            raise SystemExit(f"province_names.tsv: {code} is not {name_zh} ({cpca[code]['name'] if code in cpca else 'no such code'})")
+        established[code].append((form, lang))
+    return established
 
 
 def main(argv: list[str] | None = None) -> int:
