@@ -60,6 +60,23 @@ def test_province_forms_in_every_script_are_kind_province(text: str, adcode: str
     assert (hit.kind, lexicon.province_of(hit.form)) == ("province", adcode)
 
 
+@pytest.mark.parametrize(("text", "lang", "surface"), [
+    ("Город Цзилинь направил торговую делегацию.", "ru", "Цзилинь"),
+    ("지린 대표단이 회의에 참석했다.", "ko", "지린"),
+    ("أرسلت مدينة جيلين وفدا تجاريا.", "ar", "جيلين"),
+])
+def test_a_city_named_like_its_province_keeps_its_script_forms(text: str, lang: str, surface: str) -> None:
+    # the finder reads a shared name as the province unless "city"/市 follows, which only English and
+    # Chinese write: in other scripts the name stays the city's (Jilin province is named with 지린성)
+    assert _cities(text, lang) == [(surface, "220200")]
+
+
+def test_an_area_named_like_a_province_cedes_its_script_forms() -> None:
+    lexicon = read_lexicon()
+    for text in ("하이난", "Хайнань", "هاينان"):  # Hainan province, not Hainan Tibetan AP (海南藏族自治州)
+        assert lexicon.form(text) is None and lexicon.province_of(text) == "460000", text
+
+
 def test_a_rule_form_two_provinces_share_names_neither() -> None:
     # 山西 and 陕西 are both 산시 in Korean: no province context rather than a wrong one
     assert read_lexicon().province_of("산시") is None
