@@ -23,6 +23,8 @@ adcode. Sources (nlp/data/README.md names them and their licences):
   ل ك and their pairs) and with the article (ال، وال، بال، لل).
 
 A generated form that is a common word of its language is not added (``generated_exclusions.tsv``).
+Provinces get their names in these scripts by the same rules (``province_script_forms``: the Korean name of
+a 省 also with 성) and from ``province_names.tsv`` (``province_established_forms``), as linker context only.
 """
 
 from __future__ import annotations
