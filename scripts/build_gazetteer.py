@@ -36,7 +36,7 @@ from pypinyin import Style, lazy_pinyin, pinyin
 from pypinyin.pinyin_dict import pinyin_dict
 
 sys.path.insert(0, str(Path(__file__).resolve().parent))  # sibling modules, also when loaded by file path
-from gazetteer_scripts import add_script_forms  # noqa: E402
+from gazetteer_scripts import add_script_forms, province_established_forms, province_script_forms, read_rules  # noqa: E402
 
 from nlp.folding import match_key
 
@@ -699,8 +699,10 @@ def build() -> dict:
         unit.name = unit.name or unit.pinyin
         unit.pinyin_confirmed = match_key(unit.pinyin) in {match_key(unit.name)} | {match_key(a) for a in unit.alternates}
 
-    provinces = build_provinces(cpca, nations)
+    provinces, script_forms = build_provinces(cpca, nations)
     province_keys = {f.casefold() for p in provinces for f in p["forms"]}
+    # the Latin and Han forms decide which GeoNames alternates a city keeps (clean), as before the scripts
+    latin_han_keys = province_keys - {f.casefold() for texts in script_forms.values() for f in texts}
 
     forms = Forms()
     for unit in units.values():
@@ -709,16 +711,12 @@ def build() -> dict:
     for code, _zh, _name, *other in area_names.values():
         for form in filter(None, "|".join(other).split("|")):
             forms.add(form, code, "english")
-    # Short names of non-city units that are also province names (海南 for Hainan Tibetan AP) are the
-    # province's, never the unit's.
-    for key in list(forms.links):
-        if key in province_keys:
-            for code in list(forms.links[key]):
-                if units[code].kind in AREA_KINDS:
-                    forms.drop(key, code)
+    drop_province_names(forms, units, latin_han_keys)
     foreign = foreign_index(geonames)
-    clean(forms, units, foreign, stopwords(), province_keys)
+    clean(forms, units, foreign, stopwords(), latin_han_keys)
     add_script_forms(units, forms, read_tsv, check_table_row, traditional, stopwords())
+    drop_province_names(forms, units, province_keys)  # 하이난, Хайнань: the transcriptions of 海南 too
+    cede_to_cities(provinces, script_forms, forms, units)
     for abbreviation, code, name_zh in read_tsv("abbreviations.tsv"):  # 京, 沪: nlp/abbreviations.py decides
         check_table_row("abbreviations.tsv", units, code, name_zh)
         forms.add(abbreviation, code, "abbreviation")
@@ -779,21 +777,72 @@ def build() -> dict:
     }
 
 
+def drop_province_names(forms: Forms, units: dict[str, Unit], province_keys: set[str]) -> None:
+    """Names of non-city units that are also province names (海南 for Hainan Tibetan AP, in every script)
+    are the province's, never the unit's."""
+    for key in list(forms.links):
+        if key in province_keys:
+            for code in list(forms.links[key]):
+                if units[code].kind in AREA_KINDS:
+                    forms.drop(key, code)
+
+
 def preferred_text(texts: set[str]) -> str:
     """Of case variants ('Hongkong', 'HongKong'), the one written in title case, else the first."""
     return sorted(texts, key=lambda t: (t != t[:1].upper() + t[1:].lower(), t))[0]
 
 
-def build_provinces(cpca: dict[str, dict], nations: list[str]) -> list[dict]:
+def build_provinces(cpca: dict[str, dict], nations: list[str]) -> tuple[list[dict], dict[str, set[str]]]:
+    """Each province's forms: its Latin names (provinces.tsv), its Chinese names, and its names in the
+    scripts of the city names by the same rules (gazetteer_scripts.province_script_forms) and from
+    province_names.tsv; and, apart, those script forms of each province. A rule's form that two provinces
+    get (山西 and 陕西 are both Shanxi, 산시, Шаньси) names neither, so it is dropped; a form of
+    province_names.tsv is kept (Шаньси is 山西's, Шэньси 陕西's)."""
+    rules = read_rules(read_tsv)
+    established = province_names(cpca)
     rows = []
+    generated: dict[str, set[str]] = {}
+    script: dict[str, set[str]] = {}
     for code, name, other in read_tsv("provinces.tsv"):
         name_zh = cpca[code]["name"]
         short = short_zh(name_zh, nations, PROVINCE_SUFFIXES)
-        zh = {name_zh, short} | traditional(name_zh) | traditional(short)
-        forms = {name, *filter(None, other.split("|")), *zh}
+        hant = traditional(name_zh) | traditional(short)
+        forms = {name, *filter(None, other.split("|")), name_zh, short, *hant}
         forms |= {v for f in list(forms) for v in latin_variants(f)}
-        rows.append({"adcode": code, "name": name, "name_zh": name_zh, "forms": sorted(forms)})
-    return rows
+        generated[code] = province_script_forms(short, name_zh, hant, rules, stopwords()) - forms
+        script[code] = province_established_forms(established[code], rules) - forms
+        rows.append({"adcode": code, "name": name, "name_zh": name_zh, "forms": forms})
+    claims: dict[str, int] = defaultdict(int)
+    for texts in generated.values():
+        for key in {t.casefold() for t in texts}:
+            claims[key] += 1
+    for row in rows:
+        script[row["adcode"]] |= {t for t in generated[row["adcode"]] if claims[t.casefold()] == 1}
+        row["forms"] = sorted(row["forms"] | script[row["adcode"]])
+    return rows, script
+
+
+def cede_to_cities(provinces: list[dict], script: dict[str, set[str]], forms: Forms, units: dict[str, Unit]) -> None:
+    """A province's script form that is also a prefecture city's form (Цзилинь, 지린, جيلين) stays the
+    city's alone: the finder reads a name shared by a province and a city as the province unless "city" or
+    市 follows, words of English and Chinese only, so in another script the city would never be found."""
+    for row in provinces:
+        row["forms"] = [f for f in row["forms"] if f not in script[row["adcode"]] or not any(
+            units[code].kind not in ("municipality", "sar") for code in forms.links.get(f.casefold(), {}))]
+
+
+def province_names(cpca: dict[str, dict]) -> dict[str, list[tuple[str, str]]]:
+    """province_names.tsv as adcode -> [(form, lang)]; a row whose adcode is not the province its name_zh
+    says is an editing mistake."""
+    established: dict[str, list[tuple[str, str]]] = defaultdict(list)
+    for row in read_tsv("province_names.tsv"):
+        if len(row) != 4:
+            raise SystemExit(f"province_names.tsv: want form, adcode, name_zh, lang: {row!r}")
+        form, code, name_zh, lang = row
+        if code not in cpca or cpca[code]["name"] != name_zh:
+            raise SystemExit(f"province_names.tsv: {code} is not {name_zh} ({cpca[code]['name'] if code in cpca else 'no such code'})")
+        established[code].append((form, lang))
+    return established
 
 
 def main(argv: list[str] | None = None) -> int:

@@ -23,12 +23,15 @@ adcode. Sources (nlp/data/README.md names them and their licences):
   ل ك and their pairs) and with the article (ال، وال، بال، لل).
 
 A generated form that is a common word of its language is not added (``generated_exclusions.tsv``).
+Provinces get their names in these scripts by the same rules (``province_script_forms``: the Korean name of
+a 省 also with 성) and from ``province_names.tsv`` (``province_established_forms``), as linker context only.
 """
 
 from __future__ import annotations
 
 import unicodedata
-from collections.abc import Callable, Iterable
+from collections.abc import Callable, Iterable, Iterator
+from dataclasses import dataclass
 from typing import Any
 
 from pypinyin import Style, pinyin
@@ -203,31 +206,97 @@ def arabic_forms(name: str) -> set[str]:
     return {p + name for p in ARABIC_PREFIXES}
 
 
+@dataclass(frozen=True)
+class Rules:
+    """The transcription tables, declensions and exclusions, read once and applied to cities and provinces alike."""
+
+    hangul: Table
+    palladius: Table
+    arabic: Table
+    case_endings: list[list[str]]  # russian_endings.tsv, nouns
+    adjective_endings: list[list[str]]  # russian_endings.tsv, adjectives
+    shinjitai: dict[str, str]
+    excluded: frozenset[tuple[str, str]]  # (form, lang) of generated_exclusions.tsv
+    case_table: dict[str, list[tuple[str, list[str]]]]  # case_endings.tsv
+
+
+def read_rules(read_tsv: ReadTsv) -> Rules:
+    endings = read_tsv("russian_endings.tsv")
+    return Rules(
+        hangul=load_table(read_tsv("hangul_pinyin.tsv")), palladius=load_table(read_tsv("palladius.tsv")),
+        arabic=load_table(read_tsv("arabic_pinyin.tsv")),
+        case_endings=[row[1:] for row in endings if row[0] == "noun"],
+        adjective_endings=[row[1:] for row in endings if row[0] == "adjective"],
+        shinjitai=dict(read_tsv("shinjitai.tsv")),
+        excluded=frozenset((form, lang) for form, lang, _reason in read_tsv("generated_exclusions.tsv")),
+        case_table=declension_table(read_tsv("case_endings.tsv")))
+
+
+Form = tuple[str, str, str]  # text, kind, lang
+
+
+def russian_forms(name: str, kind: str, rules: Rules, adjectives: bool) -> Iterator[Form]:
+    """A Russian name, its case forms and (for established names) its adjectives in every case."""
+    yield name, kind, "ru"
+    for case in sorted(russian_cases(name, rules.case_endings)):
+        yield case, "ru_case", "ru"
+    if adjectives:
+        for adjective in sorted(russian_adjectives(name, rules.adjective_endings)):
+            yield adjective, "ru_adjective", "ru"
+
+
+def transcribed_forms(short: str, hant: Iterable[str], rules: Rules) -> Iterator[Form]:
+    """The forms the written rules give a name: Korean (the Hangul table), Russian (Palladius and its case
+    forms), Arabic (the transcription rule with the article and the attached prefixes) from the short Chinese
+    name ``short``, and Japanese (shinjitai) from its traditional spellings ``hant``."""
+    korean = hangul(short, rules.hangul)
+    if korean:
+        yield korean, "ko", "ko"
+    russian_name = palladius(short, rules.palladius)
+    if russian_name:
+        yield from russian_forms(russian_name, "ru_palladius", rules, adjectives=False)
+    transcribed = arabic(short, rules.arabic)
+    if transcribed and (transcribed, "ar") not in rules.excluded:  # an excluded word loses its prefixed forms too
+        # the transcription alone, with the prefixes Arabic attaches (و ف ب ل ك), and with the article
+        # and its prefixed forms (ال، وال، بال، لل), whatever the unit's press name
+        for prefixed in sorted(arabic_forms("ال" + transcribed)):
+            yield prefixed, "ar_rule" if prefixed == transcribed else "ar_rule_prefixed", "ar"
+    for traditional_form in sorted(hant):
+        form = japanese(traditional_form, rules.shinjitai)
+        if form != traditional_form:
+            yield form, "ja", "ja"
+
+
+def established_forms(form: str, lang: str, rules: Rules, script_table: bool) -> Iterator[Form]:
+    """The forms an established name of a table row gives: Russian with its cases and adjectives, Polish,
+    Czech, Lithuanian and Ukrainian with their cases, Germanic genitives; a row of a script table
+    (``script_table``: the Latin exonyms are added as city forms elsewhere) also gives Arabic with its
+    attached prefixes, and any other language's name itself."""
+    form = unicodedata.normalize("NFC", form)
+    if lang == "ru":
+        yield from russian_forms(form, "alt:ru", rules, adjectives=True)
+    elif lang in DECLINED_LANGS:
+        for case in sorted(declined(form, rules.case_table[lang])):
+            yield case, f"{lang}_case", lang
+    elif lang in ("de", "nl", "sv", "da", "no"):
+        for germanic in sorted(germanic_forms(form)):
+            yield germanic, "germanic", "de"
+    elif lang == "ar" and script_table:
+        for prefixed in sorted(arabic_forms(form)):
+            yield prefixed, "ar" if prefixed == form else "ar_prefixed", "ar"
+    elif script_table:
+        yield form, lang, lang
+
+
 def add_script_forms(units: dict[str, Any], forms: Any, read_tsv: ReadTsv,
                      check_row: Callable[[str, dict[str, Any], str, str], None], traditional: Callable[[str], set[str]],
                      stop: set[str]) -> None:
     """Add every city's Korean, Russian, Japanese and Arabic forms to ``forms`` (``Forms.add``)."""
-    hangul_table = load_table(read_tsv("hangul_pinyin.tsv"))
-    palladius_table = load_table(read_tsv("palladius.tsv"))
-    arabic_table = load_table(read_tsv("arabic_pinyin.tsv"))
-    endings = read_tsv("russian_endings.tsv")
-    case_endings = [row[1:] for row in endings if row[0] == "noun"]
-    adjective_endings = [row[1:] for row in endings if row[0] == "adjective"]
-    shinjitai = dict(read_tsv("shinjitai.tsv"))
-    excluded = {(form, lang) for form, lang, _reason in read_tsv("generated_exclusions.tsv")}
-    case_table = declension_table(read_tsv("case_endings.tsv"))
+    rules = read_rules(read_tsv)
 
     def add(text: str, code: str, kind: str, lang: str) -> None:
-        if (text, lang) not in excluded and text.casefold() not in stop:
+        if (text, lang) not in rules.excluded and text.casefold() not in stop:
             forms.add(text, code, kind)
-
-    def russian(name: str, code: str, kind: str, adjectives: bool) -> None:
-        add(name, code, kind, "ru")
-        for case in sorted(russian_cases(name, case_endings)):
-            add(case, code, "ru_case", "ru")
-        if adjectives:
-            for adjective in sorted(russian_adjectives(name, adjective_endings)):
-                add(adjective, code, "ru_adjective", "ru")
 
     for code in sorted(units):
         unit = units[code]
@@ -236,37 +305,34 @@ def add_script_forms(units: dict[str, Any], forms: Any, read_tsv: ReadTsv,
         if unit.kind in ("municipality", "sar") or (unit.population or 0) >= GERMANIC_MIN_POPULATION:
             for form in sorted(germanic_forms(unit.name)):
                 add(form, code, "germanic", "de")
-        korean = hangul(unit.short, hangul_table)
-        if korean:
-            add(korean, code, "ko", "ko")
-        russian_name = palladius(unit.short, palladius_table)
-        if russian_name:
-            russian(russian_name, code, "ru_palladius", adjectives=False)
-        transcribed = arabic(unit.short, arabic_table)
-        if transcribed and (transcribed, "ar") not in excluded:  # an excluded word loses its prefixed forms too
-            # the transcription alone, with the prefixes Arabic attaches (و ف ب ل ك), and with the article
-            # and its prefixed forms (ال، وال، بال، لل): every prefecture-level unit, whatever its press name
-            for prefixed in sorted(arabic_forms("ال" + transcribed)):
-                add(prefixed, code, "ar_rule" if prefixed == transcribed else "ar_rule_prefixed", "ar")
-        for hant in sorted(traditional(unit.short) | traditional(unit.name_zh)):
-            form = japanese(hant, shinjitai)
-            if form != hant:
-                add(form, code, "ja", "ja")
+        for text, kind, lang in transcribed_forms(unit.short, traditional(unit.short) | traditional(unit.name_zh), rules):
+            add(text, code, kind, lang)
     add_adjectives(read_tsv("adjectives.tsv"), units, check_row, add)
     for table in ("exonyms.tsv", "script_names.tsv"):
         for form, code, name_zh, lang in read_tsv(table):
             check_row(table, units, code, name_zh)
-            form = unicodedata.normalize("NFC", form)
-            if lang == "ru":
-                russian(form, code, "alt:ru", adjectives=True)
-            elif lang in DECLINED_LANGS:
-                for case in sorted(declined(form, case_table[lang])):
-                    add(case, code, f"{lang}_case", lang)
-            elif lang in ("de", "nl", "sv", "da", "no"):
-                for germanic in sorted(germanic_forms(form)):
-                    add(germanic, code, "germanic", "de")
-            elif lang == "ar" and table == "script_names.tsv":
-                for prefixed in sorted(arabic_forms(form)):
-                    add(prefixed, code, "ar" if prefixed == form else "ar_prefixed", "ar")
-            elif table == "script_names.tsv":
-                add(form, code, lang, lang)
+            for text, kind, form_lang in established_forms(form, lang, rules, table == "script_names.tsv"):
+                add(text, code, kind, form_lang)
+
+
+def province_script_forms(short: str, name_zh: str, hant: Iterable[str], rules: Rules, stop: set[str]) -> set[str]:
+    """A province's forms in the scripts of its cities, by the same rules (``transcribed_forms``). A
+    province (省) also gets its Korean name with 성, the Sino-Korean reading of 省 that Korean writes after
+    the name (저장성, 광둥성), kept even where the bare name is an excluded word (저장, "storage")."""
+    out = set()
+    for text, kind, lang in transcribed_forms(short, hant, rules):
+        if kind == "ko" and name_zh.endswith("省"):
+            out.add(text + "성")
+        if (text, lang) not in rules.excluded and text.casefold() not in stop:
+            out.add(text)
+    return out
+
+
+def province_established_forms(names: Iterable[tuple[str, str]], rules: Rules) -> set[str]:
+    """A province's established (form, lang) names (``province_names.tsv``) with their case forms
+    (Russian, Ukrainian) and Arabic prefixes, as for established city names."""
+    out = set()
+    for form, lang in names:
+        out.add(unicodedata.normalize("NFC", form))
+        out |= {text for text, _kind, _lang in established_forms(form, lang, rules, script_table=True)}
+    return out
