@@ -187,10 +187,10 @@ def _segmented(text: str, hit: Hit, segment: Callable[[str], Iterable[tuple[str,
     for word, tag in segment(window):
         words.append((position, position + len(word), word, tag))
         position += len(word)
-    first = next((i for i, w in enumerate(words) if w[0] < end and w[1] > start), None)
     covering = [w for w in words if w[0] < end and w[1] > start]
-    if first is None or covering[0][0] != start:
+    if not covering or covering[0][0] != start:
         return "no", words, -1
+    first = words.index(covering[0])
     if covering[-1][1] == end and len(covering) > 1:
         return "name", words, first
     if len(covering) == 1 and name_tag(covering[0][2], covering[0][3], window[start:end]):
@@ -215,6 +215,7 @@ def _zh_place_context(words: list[Word], i: int, names: frozenset[str]) -> bool:
     if any(after.startswith(w) for w in (*cues["place_words"], *cues["gov_nouns"], *cues["org_heads"])):
         return True
     listed = ("、", *cues["relation_preps"])
+
     def place(w: Word) -> bool:
         return w[3] in _ZH_PLACE_TAGS or w[2] in names
 
@@ -254,7 +255,8 @@ def keep_words(text: str, hits: list[Hit], lang: str | None) -> list[Hit]:
             segment, name_tag = (_sudachi(), _tags_ja) if japanese else (_jieba, _tags_zh)
             how, words, i = _segmented(text, hit, segment, name_tag)
             if how == "no" and not japanese and hit.form.endswith(_ZH_CITY_SUFFIX) and len(hit.form) > 2:
-                # 大连市民 is 大连 | 市民 (Dalian's residents): the name without its suffix, if that is a word
+                # 大连市民 is 大连 | 市民 (Dalian's residents): the name without its suffix, if that is a word (every
+                # Chinese form with 市 has its form without: tests/nlp/test_gazetteer.py)
                 shorter = Hit(hit.start, hit.end - 1, hit.form[:-1], hit.kind)
                 how, words, i = _segmented(text, shorter, segment, name_tag)
                 if how != "no":

@@ -483,3 +483,12 @@ def test_every_row_of_county_changes_is_a_city_or_accounted_for(gaz: Gazetteer) 
         assert city.kind == "county" and city.name_zh == name_zh and city.lat is not None, code
         assert city.parent == (None if code[2:4] == "90" else code[:4] + "00"), code
     assert len(unlocated) <= 4
+
+
+def test_every_chinese_form_with_the_city_suffix_has_its_form_without() -> None:
+    """nlp.segment reads 大连市民 as 大连 | 市民 by dropping 市 from the hit: the shorter form must be a city form too."""
+    from nlp.lexicon import read_lexicon
+
+    lexicon = read_lexicon()
+    with_suffix = [f.text for f in lexicon.gazetteer.forms if f.text.endswith("市") and len(f.text) > 2]
+    assert with_suffix and [t for t in with_suffix if lexicon.form(t[:-1]) is None] == []
