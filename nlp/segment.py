@@ -167,6 +167,12 @@ def _zh_heads() -> frozenset[str]:
     return cues["gov_nouns"] | cues["org_heads"]
 
 
+@lru_cache(maxsize=1)
+def _zh_place_heads() -> tuple[str, ...]:
+    """Words that make the word before them a place: place words and the government and organisation heads."""
+    return tuple(cues_for("zh")["place_words"] | _zh_heads())
+
+
 def _tags_ja(word: str, tag: str, hit: str) -> bool:
     # The hit alone: a proper noun. A longer word it begins: an organisation's name (北京大学).
     return tag.startswith("名詞,固有名詞") and (word == hit or not tag.endswith("地名"))
@@ -212,7 +218,7 @@ def _zh_place_context(words: list[Word], i: int, names: frozenset[str]) -> bool:
     after = words[i + 1][2] if i + 1 < len(words) else ""
     if before in cues["loc_preps"]:
         return True
-    if any(after.startswith(w) for w in (*cues["place_words"], *cues["gov_nouns"], *cues["org_heads"])):
+    if after.startswith(_zh_place_heads()):
         return True
     listed = ("、", *cues["relation_preps"])
 
