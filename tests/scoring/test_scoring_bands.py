@@ -17,7 +17,7 @@ from tests.scoring.corpus import article, mention
 def rows_of(ranks: list[int | None], spreads: list[tuple[int, int]] | None = None) -> list[dict]:
     """Rows with the given point ranks and rank intervals (rank - a, rank + b); None = not ranked."""
     spreads = spreads or [(0, 0)] * len(ranks)
-    return [{"adcode": f"c{i:03d}", "rank": r,
+    return [{"adcode": f"c{i:03d}", "rank": r, "place": r,
              "rank_ci_low": None if r is None else max(1, r - a), "rank_ci_high": None if r is None else r + b}
             for i, (r, (a, b)) in enumerate(zip(ranks, spreads, strict=True))]
 
@@ -115,7 +115,7 @@ def test_export_terminal_and_report_publish_the_band_beside_the_point_rank(embed
 
     path = write_export(result, "csv", tmp_path / "t.csv")[0]
     header, first = path.read_text().splitlines()[:2]
-    assert header.startswith("band_rank,rank_band,rank,city") and first.startswith("1,1,1,Wuhan")
+    assert header.startswith("band_rank,rank_band,place,rank,city") and first.startswith("1,1,1,1,Wuhan")
     meta = json.loads((tmp_path / "t.csv.meta.json").read_text())
     assert meta["published_ranks"]["rule"] == "grid" and "rank_band" in meta["published_ranks"]["columns"]
     assert f"<td>{banded['rank_band']}</td>" in render(result)
