@@ -111,7 +111,9 @@ def test_export_terminal_and_report_publish_the_band_beside_the_point_rank(embed
     banded = next(r for r in tail if "-" in r["rank_band"])
     line = next(x for x in table.splitlines() if banded["city"] in x)
     assert line.split()[:2] == [banded["rank_band"], str(banded["rank"])]
-    assert "share a band" in table
+    assert "share a band" in table and "place_index" not in table
+    lower = compute(embedded_store, parse_period("2026-07"), config.with_(place_basis="lower"), outlets=outlets)
+    assert lower.meta["published_ranks"]["place_basis"] == "lower" and "place_index" in ranking_table(lower)
 
     path = write_export(result, "csv", tmp_path / "t.csv")[0]
     header, first = path.read_text().splitlines()[:2]
