@@ -717,6 +717,7 @@ def build() -> dict:
     add_script_forms(units, forms, read_tsv, check_table_row, traditional, stopwords())
     drop_province_names(forms, units, province_keys)  # 하이난, Хайнань: the transcriptions of 海南 too
     cede_to_cities(provinces, script_forms, forms, units)
+    share_with_cities(provinces, forms, units, cpca, nations)
     for abbreviation, code, name_zh in read_tsv("abbreviations.tsv"):  # 京, 沪: nlp/abbreviations.py decides
         check_table_row("abbreviations.tsv", units, code, name_zh)
         forms.add(abbreviation, code, "abbreviation")
@@ -829,6 +830,23 @@ def cede_to_cities(provinces: list[dict], script: dict[str, set[str]], forms: Fo
     for row in provinces:
         row["forms"] = [f for f in row["forms"] if f not in script[row["adcode"]] or not any(
             units[code].kind not in ("municipality", "sar") for code in forms.links.get(f.casefold(), {}))]
+
+
+def share_with_cities(provinces: list[dict], forms: Forms, units: dict[str, Unit], cpca: dict[str, dict],
+                      nations: list[str]) -> None:
+    """A prefecture city named like its province (吉林市 in 吉林省) also gets, as its own forms, the province's names
+    in the scripts that have no transcription rule (``province_names.tsv``: Ukrainian Цзілінь and its cases, Hindi
+    जिलिन) that no unit has yet: the province keeps them, so the finder reads such a shared name as the province
+    unless the text marks the city ("місто Цзілінь"), as it reads "Jilin"."""
+    rules = read_rules(read_tsv)
+    established = province_names(cpca)
+    for row in provinces:
+        short = short_zh(row["name_zh"], nations, PROVINCE_SUFFIXES)
+        for unit in sorted(units.values(), key=lambda u: u.adcode):
+            if unit.kind == "prefecture" and unit.short == short and unit.province_adcode == row["adcode"]:
+                for text in sorted(province_established_forms(established[row["adcode"]], rules)):
+                    if text.casefold() not in forms.links and text in row["forms"]:
+                        forms.add(text, unit.adcode, "province_shared")
 
 
 def province_names(cpca: dict[str, dict]) -> dict[str, list[tuple[str, str]]]:
