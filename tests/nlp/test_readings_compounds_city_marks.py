@@ -95,6 +95,17 @@ def test_a_large_citys_name_begins_a_compound(text: str, lang: str, expected: se
     assert _adcodes(text, lang) == expected
 
 
+@pytest.mark.parametrize(("text", "lang", "label"), [
+    ("Toppmötet i Shanghaisamarbetsorganisationen hölls i Qingdao.", "sv", "ORG_PART"),
+    ("Shanghaibörsen steg med två procent på fredagen.", "sv", "ORG_PART"),  # moved here from the held-out rows
+    ("Shanghaibørsen faldt kraftigt mandag.", "da", "ORG_PART"),
+    ("De Pekingbaserade diplomaterna reste hem.", "sv", "LITERAL"),  # baserade is no organisation's head
+])
+def test_a_compound_ending_in_an_organisation_head_is_org_part(text: str, lang: str, label: str) -> None:
+    (mention,) = tag_texts([text], [lang])[0][:1]
+    assert mention["label"] == label
+
+
 @pytest.mark.parametrize(("text", "lang"), [
     ("Hamiltonbaserade företaget köptes upp.", "sv"),  # Hami is no compound head (no genitive Hamis)
     ("Wuhanese cooking is spicy.", "en"),  # English writes no such compounds
