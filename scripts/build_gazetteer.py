@@ -825,11 +825,16 @@ def build_provinces(cpca: dict[str, dict], nations: list[str]) -> tuple[list[dic
 
 def cede_to_cities(provinces: list[dict], script: dict[str, set[str]], forms: Forms, units: dict[str, Unit]) -> None:
     """A province's script form that is also a prefecture city's form (Цзилинь, 지린, جيلين) stays the
-    city's alone: the finder reads a name shared by a province and a city as the province unless "city" or
-    市 follows, words of English and Chinese only, so in another script the city would never be found."""
+    city's alone, as it always has: Korean writes the province 지린성. A Sino-Vietnamese reading (Cát Lâm) stays
+    shared, like "Jilin": Vietnamese writes tỉnh or thành phố before it, and the finder reads a shared name as the
+    province unless a word of the cue file's ``city_marks`` (thành phố) marks the city."""
+    def ceded(text: str) -> bool:
+        links = forms.links.get(text.casefold(), {})
+        return any(units[code].kind not in ("municipality", "sar") and kinds != {"vi_hanviet"}
+                   for code, kinds in links.items())
+
     for row in provinces:
-        row["forms"] = [f for f in row["forms"] if f not in script[row["adcode"]] or not any(
-            units[code].kind not in ("municipality", "sar") for code in forms.links.get(f.casefold(), {}))]
+        row["forms"] = [f for f in row["forms"] if f not in script[row["adcode"]] or not ceded(f)]
 
 
 def share_with_cities(provinces: list[dict], forms: Forms, units: dict[str, Unit], cpca: dict[str, dict],

@@ -149,6 +149,7 @@ def test_korean_words_that_are_no_mention(text: str) -> None:
     ("La ciudad de Jilin envió una delegación comercial.", "es"),
     ("Місто Цзілінь в однойменній провінції надіслало делегацію.", "uk"),
     ("吉林市派出了贸易代表团。", "zh"),
+    ("Thành phố Cát Lâm đã cử một phái đoàn thương mại.", "vi"),
 ])
 def test_the_city_wins_where_the_text_marks_the_city(text: str, lang: str) -> None:
     assert JILIN_CITY in _adcodes(text, lang)
@@ -159,6 +160,7 @@ def test_the_city_wins_where_the_text_marks_the_city(text: str, lang: str) -> No
     ("Floods hit Jilin province on Monday.", "en"),
     ("Jilin a annoncé de nouvelles mesures.", "fr"),
     ("Цзілінь оголосив нові заходи.", "uk"),
+    ("Mưa lớn gây ngập ở tỉnh Cát Lâm.", "vi"),
 ])
 def test_a_bare_shared_name_is_the_province(text: str, lang: str) -> None:
     assert JILIN_CITY not in _adcodes(text, lang)
