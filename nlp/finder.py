@@ -85,7 +85,7 @@ class FormMatcher:
         if hit.start > 0 and _word_char(text[hit.start - 1]):
             return False
         if hit.end < len(text) and _word_char(text[hit.end]) and not (
-                compound_head is not None and _compound_rest(text, hit.end) and compound_head(hit.form)):
+                compound_head is not None and compound_head(hit.form) and _compound_rest(text, hit.end)):
             return False
         # capitalised, or a script without case (Arabic); a form its table writes in lower case ("traité de
         # Nankin") matches in lower case

@@ -245,12 +245,17 @@ def korean_heads() -> tuple[str, ...]:
     return tuple(sorted(heads, key=len, reverse=True))
 
 
+KOREAN_WORD = 16  # Hangul characters after a name beyond which the word is no name with its compound and particle
+
+
 def _korean_rest(rest: str) -> bool:
     """What follows a Hangul name in its word: nothing, a particle or suffix, or a compound's nouns (each a head
-    of ``korean_heads``) with a particle after the last."""
+    of ``korean_heads``) with a particle after the last. A longer run than ``KOREAN_WORD`` is no such word (and
+    the search stays short whatever the text)."""
     if not rest or rest in korean_suffixes():
         return True
-    return any(rest.startswith(head) and _korean_rest(rest[len(head):]) for head in korean_heads())
+    return len(rest) <= KOREAN_WORD and any(rest.startswith(head) and _korean_rest(rest[len(head):])
+                                            for head in korean_heads())
 
 
 def _hangul_ok(text: str, hit: Hit) -> bool:

@@ -179,3 +179,8 @@ def test_a_bad_city_marks_entry_names_its_field() -> None:
     table = CueTable("en:\n  loc_preps: [in]\ncity_marks:\n  en: [city]\n")
     with pytest.raises(ValueError, match="city_marks.en"):
         table.city_marks("en")
+
+
+def test_a_long_hangul_run_after_a_name_is_no_compound_and_does_not_recurse() -> None:
+    assert _cities("상하이" + "시" * 5000 + "에서", "ko") == []
+    assert _adcodes("상하이시정부는 새 규정을 발표했다.", "ko") == {"310000"}  # 시정부 + 는
