@@ -33,14 +33,15 @@ from nlp.abbreviations import is_abbreviation, keep_abbreviations
 from nlp.analyzer import analyse_texts, load_model
 from nlp.classifier import WEIGHTS_FILE, Weights, parse_weights, predict
 from nlp.confidence import FLAG_THRESHOLD, SCALE_FILE, Scale, apply, read_scale
-from nlp.cues import CUES_FILE, CueTable
+from nlp.cues import CUES_FILE, CueTable, shipped_cues
 from nlp.features import context, vector
-from nlp.finder import Hit, is_cjk
+from nlp.finder import COMPOUNDING_LANGS, Hit, is_cjk
 from nlp.gazetteer import DEFAULT_PATH
 from nlp.labels import CITY_LABELS, CITYLESS
 from nlp.lexicon import Lexicon, read_lexicon
 from nlp.linker import article_context, link
 from nlp.segment import keep_words
+from nlp.vietnamese import keep_readings
 
 SPANS_KEY = "cities"
 _SPAN_ATTRS = ("offsets", "form", "analysis", "link", "probs", "label", "city", "raw_confidence", "confidence",
@@ -164,15 +165,16 @@ class CityFinder(_GazetteerComponent):
     def __call__(self, doc: Doc) -> Doc:
         lexicon = self.lexicon
         text = doc.text  # built from the tokens on every access: read once
-        found = lexicon.find(text)
+        found = lexicon.find(text, compounds=self.lang in COMPOUNDING_LANGS)
         short = [h for h in found if is_abbreviation(h)]  # 京, 沪: a written rule, not the segmenter, decides
         hits = keep_words(text, [h for h in found if not is_abbreviation(h)] if short else found, self.lang)
         if short:
             hits = sorted(hits + keep_abbreviations(text, short, self.lang), key=lambda h: h.start)
+        hits = keep_readings(text, hits, lexicon, self.lang)
         doc._.city_hits = hits
         spans = []
         for hit in hits:
-            if hit.kind != "city" or _is_province_here(text, hit, lexicon):
+            if hit.kind != "city" or _is_province_here(text, hit, lexicon, self.lang):
                 continue
             span = doc.char_span(hit.start, hit.end, alignment_mode="expand")
             if span is None or not len(span):
@@ -185,15 +187,29 @@ class CityFinder(_GazetteerComponent):
         return doc
 
 
-def _is_province_here(text: str, hit: Hit, lexicon: Lexicon) -> bool:
-    """A name shared by a province and a prefecture city (Jilin) is the province unless "city" follows."""
+def _is_province_here(text: str, hit: Hit, lexicon: Lexicon, lang: str) -> bool:
+    """A name shared by a province and a prefecture city (Jilin) is the province unless the text marks the city:
+    a word for city right before or after it in the text's language ("the city of Jilin", "Jilin City", "staden
+    Jilin": the cue file's ``city_marks``), or 市 after it."""
     if not lexicon.province_of(hit.form):
         return False
     form = lexicon.form(hit.form)
     if any(code in lexicon.municipal for code in form.adcodes):
         return False
-    after = text[hit.end:hit.end + 6].lower()
-    return not (after.lstrip(" -").startswith("city") or after.startswith("市"))
+    return not marks_city(text, hit.start, hit.end, *shipped_cues().city_marks(lang))
+
+
+def marks_city(text: str, start: int, end: int, before: Iterable[str], after: Iterable[str]) -> bool:
+    """A word of ``before`` ends right before ``start`` (spaces between), or one of ``after`` (or 市) begins right
+    after ``end`` (a space or hyphen between), each a whole word."""
+    if text.startswith("市", end):
+        return True
+    preceding = " ".join(text[max(0, start - 30):start].lower().split())
+    if any(preceding.endswith(" " + w) or preceding == w for w in before):
+        return True
+    following = text[end:end + 30].lower()
+    following = following[1:] if following[:1] in " -" else following
+    return any(following.startswith(w) and not following[len(w):len(w) + 1].isalnum() for w in after)
 
 
 class CityAnalyzer:

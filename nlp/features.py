@@ -56,6 +56,13 @@ def _lower_word(token: str) -> bool:
     return token[:1].islower()
 
 
+@lru_cache(maxsize=64)
+def _long_heads(heads: frozenset[str]) -> tuple[str, ...]:
+    """Organisation heads that can end a compound word (börsen, organisationen, banken): one word of four letters
+    or more, so that a short head does not end an unrelated word."""
+    return tuple(h for h in heads if len(h) >= 4 and " " not in h)
+
+
 def context(text: str, start: int, end: int) -> tuple[list[str], list[str]]:
     """Tokens within ~80 characters before and after the mention, cut at line breaks.
 
@@ -98,8 +105,11 @@ def lexical(text: str, start: int, end: int, cues: Mapping[str, frozenset[str]],
     # an adjective made from the name before a lower-case head: "Шанхайской организации", "Пекинский университет"
     adjective = surface.lower().endswith(tuple(cues.get("adjective_endings", ()))) and bool(after) \
         and after[0].lower() in cues["org_heads"]
-    # a compound joined by a hyphen to a lower-case head: "Peking-universitetet", "Shanghai-børsen"
-    compound = len(a) > 1 and first_after == "-" and a[1] in cues["org_heads"]
+    # a compound joined by a hyphen to a lower-case head: "Peking-universitetet", "Shanghai-børsen"; or written as one
+    # word whose last part is a head (the finder keeps those in compounding languages): "Shanghaibörsen",
+    # "Shanghaisamarbetsorganisationen"
+    compound = len(a) > 1 and first_after == "-" and a[1] in cues["org_heads"] or (
+        text[end:end + 1].isalpha() and bool(a) and a[0].endswith(_long_heads(cues["org_heads"])))
     # scripts without capitals (Devanagari): a head among the next words ends the name ("शंघाई सहयोग संगठन")
     caseless = not case and _contains(a[:3], cues.get("heads_after", frozenset()), grams)
     f["org_after"] = float(any(t in cues["org_heads"] for t in run) or adjective or compound or caseless)

@@ -12,12 +12,18 @@ more than it saves).
 from __future__ import annotations
 
 import unicodedata
-from collections.abc import Iterable, Iterator
+from collections.abc import Callable, Iterable, Iterator
 from dataclasses import dataclass
 
 import ahocorasick
 
 from nlp.folding import form_key, lower_same_length
+
+#: Languages that write a city name as the first part of a compound (Pekingbaserade, Shanghaibörsen,
+#: Hongkongpolisen, Pekingreise): see ``FormMatcher.find``.
+COMPOUNDING_LANGS = frozenset({"de", "nl", "sv", "da", "no", "is"})
+#: Letters the rest of a compound must have at least (Shanghai|börsen); fewer are an ending (Dali|an).
+COMPOUND_REST = 3
 
 
 @dataclass(frozen=True, slots=True)
@@ -55,13 +61,15 @@ class FormMatcher:
         if not self.empty:
             self._automaton.make_automaton()
 
-    def find(self, text: str) -> list[Hit]:
+    def find(self, text: str, compound_head: Callable[[str], bool] | None = None) -> list[Hit]:
+        """The forms in ``text``; with ``compound_head``, also a form for which it is true that begins a longer
+        word in lower case (Shanghai|börsen), as the languages of ``COMPOUNDING_LANGS`` write compounds."""
         if self.empty or not text:
             return []
         lowered = lower_same_length(unicodedata.normalize("NFC", text)) if not text.isascii() else text.lower()
         if len(lowered) != len(text):  # NFC changed the length: match on the raw text instead
             lowered = lower_same_length(text)
-        hits = [h for h in self._raw_hits(text, lowered) if self._acceptable(text, h)]
+        hits = [h for h in self._raw_hits(text, lowered) if self._acceptable(text, h, compound_head)]
         return _leftmost_longest(hits)
 
     def _raw_hits(self, text: str, lowered: str) -> Iterator[Hit]:
@@ -70,17 +78,27 @@ class FormMatcher:
             yield Hit(start, end_index + 1, form, kind)
 
     @staticmethod
-    def _acceptable(text: str, hit: Hit) -> bool:
+    def _acceptable(text: str, hit: Hit, compound_head: Callable[[str], bool] | None = None) -> bool:
         first = text[hit.start]
         if is_cjk(first) or "\u3040" <= first <= "\u30ff" or "\uac00" <= first <= "\ud7af":
             return True  # Han, Kana, Hangul: word boundaries are nlp.segment's
         if hit.start > 0 and _word_char(text[hit.start - 1]):
             return False
-        if hit.end < len(text) and _word_char(text[hit.end]):
+        if hit.end < len(text) and _word_char(text[hit.end]) and not (
+                compound_head is not None and compound_head(hit.form) and _compound_rest(text, hit.end)):
             return False
         # capitalised, or a script without case (Arabic); a form its table writes in lower case ("traité de
         # Nankin") matches in lower case
         return not first.islower() or hit.form[:1].islower()
+
+
+def _compound_rest(text: str, end: int) -> bool:
+    """The word goes on after ``end`` in lower-case letters, at least ``COMPOUND_REST`` of them."""
+    rest = end
+    while rest < len(text) and _word_char(text[rest]):
+        rest += 1
+    word = text[end:rest]
+    return len(word) >= COMPOUND_REST and word.isalpha() and word.islower()
 
 
 def _leftmost_longest(hits: list[Hit]) -> list[Hit]:

@@ -17,6 +17,7 @@ from pathlib import Path
 from typing import TYPE_CHECKING, Any, cast
 
 from nlp.confidence import FLAG_THRESHOLD, SCALE_FILE
+from nlp.finder import COMPOUNDING_LANGS
 from nlp.language import FALLBACK, SUPPORTED, detect, output_lang
 from nlp.lexicon import read_lexicon
 
@@ -136,7 +137,7 @@ def tag_docs(texts: Sequence[str], langs: Sequence[str | None] | None = None, op
     results: list[list[Mention]] = [[] for _ in texts]
     by_lang: dict[str, list[int]] = {}
     for i, text in enumerate(texts):
-        if any(hit.kind == "city" for hit in lexicon.find(text)):
+        if any(hit.kind == "city" for hit in lexicon.find(text, compounds=routed[i] in COMPOUNDING_LANGS)):
             by_lang.setdefault(routed[i], []).append(i)
     for lang, indices in by_lang.items():
         nlp = pipeline_for(lang, options)

@@ -717,6 +717,7 @@ def build() -> dict:
     add_script_forms(units, forms, read_tsv, check_table_row, traditional, stopwords())
     drop_province_names(forms, units, province_keys)  # 하이난, Хайнань: the transcriptions of 海南 too
     cede_to_cities(provinces, script_forms, forms, units)
+    share_with_cities(provinces, forms, units, cpca, nations)
     for abbreviation, code, name_zh in read_tsv("abbreviations.tsv"):  # 京, 沪: nlp/abbreviations.py decides
         check_table_row("abbreviations.tsv", units, code, name_zh)
         forms.add(abbreviation, code, "abbreviation")
@@ -824,11 +825,33 @@ def build_provinces(cpca: dict[str, dict], nations: list[str]) -> tuple[list[dic
 
 def cede_to_cities(provinces: list[dict], script: dict[str, set[str]], forms: Forms, units: dict[str, Unit]) -> None:
     """A province's script form that is also a prefecture city's form (Цзилинь, 지린, جيلين) stays the
-    city's alone: the finder reads a name shared by a province and a city as the province unless "city" or
-    市 follows, words of English and Chinese only, so in another script the city would never be found."""
+    city's alone, as it always has: Korean writes the province 지린성. A Sino-Vietnamese reading (Cát Lâm) stays
+    shared, like "Jilin": Vietnamese writes tỉnh or thành phố before it, and the finder reads a shared name as the
+    province unless a word of the cue file's ``city_marks`` (thành phố) marks the city."""
+    def ceded(text: str) -> bool:
+        links = forms.links.get(text.casefold(), {})
+        return any(units[code].kind not in ("municipality", "sar") and kinds != {"vi_hanviet"}
+                   for code, kinds in links.items())
+
     for row in provinces:
-        row["forms"] = [f for f in row["forms"] if f not in script[row["adcode"]] or not any(
-            units[code].kind not in ("municipality", "sar") for code in forms.links.get(f.casefold(), {}))]
+        row["forms"] = [f for f in row["forms"] if f not in script[row["adcode"]] or not ceded(f)]
+
+
+def share_with_cities(provinces: list[dict], forms: Forms, units: dict[str, Unit], cpca: dict[str, dict],
+                      nations: list[str]) -> None:
+    """A prefecture city named like its province (吉林市 in 吉林省) also gets, as its own forms, the province's names
+    in the scripts that have no transcription rule (``province_names.tsv``: Ukrainian Цзілінь and its cases, Hindi
+    जिलिन) that no unit has yet: the province keeps them, so the finder reads such a shared name as the province
+    unless the text marks the city ("місто Цзілінь"), as it reads "Jilin"."""
+    rules = read_rules(read_tsv)
+    established = province_names(cpca)
+    for row in provinces:
+        short = short_zh(row["name_zh"], nations, PROVINCE_SUFFIXES)
+        for unit in sorted(units.values(), key=lambda u: u.adcode):
+            if unit.kind == "prefecture" and unit.short == short and unit.province_adcode == row["adcode"]:
+                for text in sorted(province_established_forms(established[row["adcode"]], rules)):
+                    if text.casefold() not in forms.links and text in row["forms"]:
+                        forms.add(text, unit.adcode, "province_shared")
 
 
 def province_names(cpca: dict[str, dict]) -> dict[str, list[tuple[str, str]]]:

