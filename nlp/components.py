@@ -38,6 +38,7 @@ from nlp.features import context, vector
 from nlp.finder import Hit, is_cjk
 from nlp.gazetteer import DEFAULT_PATH
 from nlp.labels import CITY_LABELS, CITYLESS
+from nlp.landmarks import LANDMARKS_FILE, Landmarks, parse_landmarks
 from nlp.lexicon import Lexicon, read_lexicon
 from nlp.linker import article_context, link
 from nlp.segment import keep_words
@@ -55,6 +56,7 @@ if not Doc.has_extension("outlet_country"):  # the source registry's country of 
 
 GAZETTEER = "gazetteer.json"
 CUES = "cues.yaml"
+LANDMARKS = "landmarks.tsv"
 WEIGHTS = "classifier.json"
 SCALE = "calibration.json"
 _NO_EXCLUDE = SimpleFrozenList()
@@ -231,19 +233,36 @@ class CityAnalyzer:
 
 
 class CityLinker(_GazetteerComponent, _CueComponent):
-    """Which city each span names (``span._.link``, ``._.city``, ``._.candidates``), from gazetteer and cues."""
+    """Which city each span names (``span._.link``, ``._.city``, ``._.candidates``), from gazetteer, cues and the
+    landmarks table."""
+
+    def __init__(self, nlp: Language, name: str) -> None:
+        super().__init__(nlp, name)
+        self._landmarks: Landmarks | None = None
+
+    @property
+    def landmarks(self) -> Landmarks:
+        if self._landmarks is None:
+            raise self._missing("landmarks table")
+        return self._landmarks
 
     def initialize(self, get_examples: Callable[[], Iterable[Any]] | None = None, *, nlp: Language | None = None,
-                   gazetteer: str | Path | None = None, cues: str | Path | None = None) -> None:
-        """Read the gazetteer and the cue file (the shipped ones by default)."""
+                   gazetteer: str | Path | None = None, cues: str | Path | None = None,
+                   landmarks: str | Path | None = None) -> None:
+        """Read the gazetteer, the cue file and the landmarks table (the shipped ones by default)."""
         super().initialize(get_examples, nlp=nlp, gazetteer=gazetteer)
         self._read_cues(Path(cues) if cues else CUES_FILE)
+        self._read_landmarks(Path(landmarks) if landmarks else LANDMARKS_FILE)
+
+    def _read_landmarks(self, path: Path) -> None:  # after the gazetteer: its rows are checked against the cities
+        self._landmarks = parse_landmarks(path.read_text(encoding="utf-8"), str(path), self.lexicon.gazetteer.cities)
 
     def _writers(self) -> dict[str, Callable[[Path], Any]]:
-        return {**_GazetteerComponent._writers(self), **_CueComponent._writers(self)}
+        return {**_GazetteerComponent._writers(self), **_CueComponent._writers(self),
+                LANDMARKS: lambda p: p.write_text(self.landmarks.text, encoding="utf-8")}
 
     def _readers(self) -> dict[str, Callable[[Path], Any]]:
-        return {**_GazetteerComponent._readers(self), **_CueComponent._readers(self)}
+        return {**_GazetteerComponent._readers(self), **_CueComponent._readers(self), LANDMARKS: self._read_landmarks}
 
     def __call__(self, doc: Doc) -> Doc:
         spans = list(doc.spans[SPANS_KEY])
@@ -251,8 +270,9 @@ class CityLinker(_GazetteerComponent, _CueComponent):
             return doc
         lexicon, cues = self.lexicon, self.cues
         text = doc.text
-        ctx = article_context(text, doc._.city_hits, lexicon, cues.for_lang(self.lang)["china_words"],
-                              cues.foreign_names, doc._.outlet_country)
+        lang_cues = cues.for_lang(self.lang)
+        ctx = article_context(text, doc._.city_hits, lexicon, lang_cues["china_words"], cues.foreign_names,
+                              doc._.outlet_country, self.landmarks, lang_cues.get("proximity_words", frozenset()))
         by_start = {h.start: h for h in doc._.city_hits}
         for span in spans:
             ext = span._
