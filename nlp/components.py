@@ -34,7 +34,7 @@ from nlp.analyzer import analyse_texts, load_model
 from nlp.classifier import WEIGHTS_FILE, Weights, parse_weights, predict
 from nlp.confidence import FLAG_THRESHOLD, SCALE_FILE, Scale, apply, read_scale
 from nlp.cues import CUES_FILE, CueTable
-from nlp.features import context, vector
+from nlp.features import context, listed_with_city, vector
 from nlp.finder import Hit, is_cjk
 from nlp.gazetteer import DEFAULT_PATH
 from nlp.labels import CITY_LABELS, CITYLESS
@@ -315,11 +315,13 @@ class CityClassifier(_CueComponent):
         cues = self.cues.for_lang(self.lang)
         zh_cues = self.cues.for_lang("zh")
         text = doc.text
+        cities = [(hit.start, hit.end) for hit in doc._.city_hits or () if hit.kind == "city"]
         for span in doc.spans[SPANS_KEY]:
             ext = span._
             start, end = ext.offsets
             analysis = ext.analysis
-            features = vector(text, start, end, cues, analysis, ext.link.near_province, zh_cues=zh_cues)
+            listed = listed_with_city(text, start, end, cities)
+            features = vector(text, start, end, cues, analysis, ext.link.near_province, zh_cues=zh_cues, listed=listed)
             probs = predict(features, weights["model" if analysis else "rules"])
             ext.probs = probs
             ext.label = max(probs, key=probs.__getitem__)

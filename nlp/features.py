@@ -11,7 +11,7 @@ and a separate weight set, trained without them, is used.
 from __future__ import annotations
 
 import re
-from collections.abc import Mapping
+from collections.abc import Mapping, Sequence
 from functools import lru_cache
 from typing import Any
 
@@ -36,7 +36,7 @@ LEXICAL = (
     "province_near", "by_agent", "gov_compound", "according_to", "relative_gov", "to_from", "yield_to",
     "gov_after", "transport_near", "person_before", "known_name", "surname_before", "person_after", "sport_verb",
     "sport_context", "figurative", "unit_after", "org_after_lower", "poss_gov", "crew_of", "the_head", "finance_of",
-    "nature", "dative_object",
+    "nature", "dative_object", "listed_with_city",
 )
 MODEL = (
     "m_present", "m_gpe", "m_org_longer", "m_org_exact", "m_person", "m_norp", "m_subject", "m_subject_comm",
@@ -520,10 +520,30 @@ def model_features(analysis: Mapping[str, Any] | None, cues: Mapping[str, frozen
     return f
 
 
+_LIST_GAP = re.compile(r"\s*(?:,|、|，|/|&|and|or|und|et|y|e|i|og|och|en|和|与|及)?\s*", re.IGNORECASE)
+_LIST_REACH = 6
+
+
+def listed_with_city(text: str, start: int, end: int, cities: Sequence[tuple[int, int]]) -> bool:
+    """Another city name is joined to the mention by a comma or "and" ("Xingtai and Handan", "Hangzhou, Ningbo"):
+    a list of places. ``cities``: (start, end) of the city names the finder found in ``text``."""
+    for other_start, other_end in cities:
+        if other_end <= start and start - other_end <= _LIST_REACH:
+            gap = text[other_end:start]
+        elif other_start >= end and other_start - end <= _LIST_REACH:
+            gap = text[end:other_start]
+        else:
+            continue
+        if gap and _LIST_GAP.fullmatch(gap):
+            return True
+    return False
+
+
 def vector(text: str, start: int, end: int, cues: Mapping[str, frozenset[str]],
            analysis: Mapping[str, Any] | None, province_near: bool = False,
-           zh_cues: Mapping[str, frozenset[str]] | None = None) -> list[float]:
-    """``province_near``: a province is named right beside the mention ("Heze of Shandong Province")."""
+           zh_cues: Mapping[str, frozenset[str]] | None = None, listed: bool = False) -> list[float]:
+    """``province_near``: a province is named right beside the mention ("Heze of Shandong Province"); ``listed``:
+    another city is joined to it in a list (``listed_with_city``)."""
     values = {"bias": 1.0, **lexical(text, start, end, cues, zh_cues), **model_features(analysis, cues),
-              "province_near": float(province_near)}
+              "province_near": float(province_near), "listed_with_city": float(listed)}
     return [values[name] for name in NAMES]

@@ -62,3 +62,18 @@ def test_a_verb_of_yielding_reads_past_its_object_but_not_past_its_own_noun() ->
     assert _features("The navy bought its jets from Beijing.", "Beijing")["yield_to"] == 1.0
     assert _features("The vote was a setback for Beijing.", "Beijing")["yield_to"] == 1.0
     assert _features("Tourists bought silk from shops in Hangzhou.", "Hangzhou")["yield_to"] == 0.0
+
+
+def test_a_city_in_a_list_of_cities() -> None:
+    """"Xingtai and Handan", "Hangzhou, Ningbo": a list of places (feature ``listed_with_city``); a city further
+    away or joined by another word is no list."""
+    from nlp.features import listed_with_city
+
+    text = "Smog in Xingtai and Handan; Hangzhou, Ningbo. Beijing said Shanghai"
+    spans = {name: (text.index(name), text.index(name) + len(name))
+             for name in ("Xingtai", "Handan", "Hangzhou", "Ningbo", "Beijing", "Shanghai")}
+    others = list(spans.values())
+    assert listed_with_city(text, *spans["Handan"], others)
+    assert listed_with_city(text, *spans["Hangzhou"], others)
+    assert not listed_with_city(text, *spans["Shanghai"], others)
+    assert not listed_with_city(text, *spans["Handan"], [spans["Hangzhou"]])
