@@ -315,7 +315,7 @@ class CityClassifier(_CueComponent):
         cues = self.cues.for_lang(self.lang)
         zh_cues = self.cues.for_lang("zh")
         text = doc.text
-        cities = [(hit.start, hit.end) for hit in doc._.city_hits or () if hit.kind == "city"]
+        cities = sorted((hit.start, hit.end) for hit in doc._.city_hits or () if hit.kind == "city")
         for span in doc.spans[SPANS_KEY]:
             ext = span._
             start, end = ext.offsets

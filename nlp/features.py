@@ -11,6 +11,7 @@ and a separate weight set, trained without them, is used.
 from __future__ import annotations
 
 import re
+from bisect import bisect_left
 from collections.abc import Mapping, Sequence
 from functools import lru_cache
 from typing import Any
@@ -526,8 +527,10 @@ _LIST_REACH = 6
 
 def listed_with_city(text: str, start: int, end: int, cities: Sequence[tuple[int, int]]) -> bool:
     """Another city name is joined to the mention by a comma or "and" ("Xingtai and Handan", "Hangzhou, Ningbo"):
-    a list of places. ``cities``: (start, end) of the city names the finder found in ``text``."""
-    for other_start, other_end in cities:
+    a list of places. ``cities``: (start, end) of the city names the finder found in ``text``, sorted; only the
+    names right before and after the mention are read (bisection), so a city-dense text costs no more per name."""
+    i = bisect_left(cities, (start, end))
+    for other_start, other_end in cities[max(0, i - 1):i + 2]:
         if other_end <= start and start - other_end <= _LIST_REACH:
             gap = text[other_end:start]
         elif other_start >= end and other_start - end <= _LIST_REACH:

