@@ -34,10 +34,11 @@ from nlp.analyzer import analyse_texts, load_model
 from nlp.classifier import WEIGHTS_FILE, Weights, parse_weights, predict
 from nlp.confidence import FLAG_THRESHOLD, SCALE_FILE, Scale, apply, read_scale
 from nlp.cues import CUES_FILE, CueTable, shipped_cues
-from nlp.features import context, vector
+from nlp.features import context, listed_with_city, vector
 from nlp.finder import COMPOUNDING_LANGS, Hit, is_cjk
 from nlp.gazetteer import DEFAULT_PATH
 from nlp.labels import CITY_LABELS, CITYLESS
+from nlp.landmarks import LANDMARKS_FILE, Landmarks, parse_landmarks
 from nlp.lexicon import Lexicon, read_lexicon
 from nlp.linker import article_context, link
 from nlp.segment import keep_words
@@ -56,6 +57,7 @@ if not Doc.has_extension("outlet_country"):  # the source registry's country of 
 
 GAZETTEER = "gazetteer.json"
 CUES = "cues.yaml"
+LANDMARKS = "landmarks.tsv"
 WEIGHTS = "classifier.json"
 SCALE = "calibration.json"
 _NO_EXCLUDE = SimpleFrozenList()
@@ -247,19 +249,36 @@ class CityAnalyzer:
 
 
 class CityLinker(_GazetteerComponent, _CueComponent):
-    """Which city each span names (``span._.link``, ``._.city``, ``._.candidates``), from gazetteer and cues."""
+    """Which city each span names (``span._.link``, ``._.city``, ``._.candidates``), from gazetteer, cues and the
+    landmarks table."""
+
+    def __init__(self, nlp: Language, name: str) -> None:
+        super().__init__(nlp, name)
+        self._landmarks: Landmarks | None = None
+
+    @property
+    def landmarks(self) -> Landmarks:
+        if self._landmarks is None:
+            raise self._missing("landmarks table")
+        return self._landmarks
 
     def initialize(self, get_examples: Callable[[], Iterable[Any]] | None = None, *, nlp: Language | None = None,
-                   gazetteer: str | Path | None = None, cues: str | Path | None = None) -> None:
-        """Read the gazetteer and the cue file (the shipped ones by default)."""
+                   gazetteer: str | Path | None = None, cues: str | Path | None = None,
+                   landmarks: str | Path | None = None) -> None:
+        """Read the gazetteer, the cue file and the landmarks table (the shipped ones by default)."""
         super().initialize(get_examples, nlp=nlp, gazetteer=gazetteer)
         self._read_cues(Path(cues) if cues else CUES_FILE)
+        self._read_landmarks(Path(landmarks) if landmarks else LANDMARKS_FILE)
+
+    def _read_landmarks(self, path: Path) -> None:  # after the gazetteer: its rows are checked against the cities
+        self._landmarks = parse_landmarks(path.read_text(encoding="utf-8"), str(path), self.lexicon.gazetteer.cities)
 
     def _writers(self) -> dict[str, Callable[[Path], Any]]:
-        return {**_GazetteerComponent._writers(self), **_CueComponent._writers(self)}
+        return {**_GazetteerComponent._writers(self), **_CueComponent._writers(self),
+                LANDMARKS: lambda p: p.write_text(self.landmarks.text, encoding="utf-8")}
 
     def _readers(self) -> dict[str, Callable[[Path], Any]]:
-        return {**_GazetteerComponent._readers(self), **_CueComponent._readers(self)}
+        return {**_GazetteerComponent._readers(self), **_CueComponent._readers(self), LANDMARKS: self._read_landmarks}
 
     def __call__(self, doc: Doc) -> Doc:
         spans = list(doc.spans[SPANS_KEY])
@@ -267,8 +286,9 @@ class CityLinker(_GazetteerComponent, _CueComponent):
             return doc
         lexicon, cues = self.lexicon, self.cues
         text = doc.text
-        ctx = article_context(text, doc._.city_hits, lexicon, cues.for_lang(self.lang)["china_words"],
-                              cues.foreign_names, doc._.outlet_country)
+        lang_cues = cues.for_lang(self.lang)
+        ctx = article_context(text, doc._.city_hits, lexicon, lang_cues["china_words"], cues.foreign_names,
+                              doc._.outlet_country, self.landmarks, lang_cues.get("proximity_words", frozenset()))
         by_start = {h.start: h for h in doc._.city_hits}
         for span in spans:
             ext = span._
@@ -311,11 +331,13 @@ class CityClassifier(_CueComponent):
         cues = self.cues.for_lang(self.lang)
         zh_cues = self.cues.for_lang("zh")
         text = doc.text
+        cities = sorted((hit.start, hit.end) for hit in doc._.city_hits or () if hit.kind == "city")
         for span in doc.spans[SPANS_KEY]:
             ext = span._
             start, end = ext.offsets
             analysis = ext.analysis
-            features = vector(text, start, end, cues, analysis, ext.link.near_province, zh_cues=zh_cues)
+            listed = listed_with_city(text, start, end, cities)
+            features = vector(text, start, end, cues, analysis, ext.link.near_province, zh_cues=zh_cues, listed=listed)
             probs = predict(features, weights["model" if analysis else "rules"])
             ext.probs = probs
             ext.label = max(probs, key=probs.__getitem__)

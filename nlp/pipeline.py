@@ -18,6 +18,7 @@ from typing import TYPE_CHECKING, Any, cast
 
 from nlp.confidence import FLAG_THRESHOLD, SCALE_FILE
 from nlp.finder import COMPOUNDING_LANGS
+from nlp.landmarks import LANDMARKS_FILE
 from nlp.language import FALLBACK, SUPPORTED, detect, output_lang
 from nlp.lexicon import read_lexicon
 
@@ -168,13 +169,13 @@ def _digest(paths: Iterable[Path]) -> str:
 
 @lru_cache(maxsize=4)
 def tagger_version(options: TaggerOptions = DEFAULT_OPTIONS) -> str:
-    """Code version + cue/weight digest + gazetteer version + trained model name/version."""
+    """Code version + digest of the cues, weights and landmarks + gazetteer version + trained model name/version."""
     from nlp.analyzer import load_model
 
     gaz = read_lexicon().gazetteer
     model = load_model(options.model_for("en"))
     model_part = f"{model.meta['lang']}_{model.meta['name']}-{model.meta['version']}" if model else "rules-only"
-    return f"citywatch-tagger-{CODE_VERSION}+{_digest(_RESOURCES.iterdir())}/gaz-{gaz.version}/{model_part}"
+    return f"citywatch-tagger-{CODE_VERSION}+{_digest([*_RESOURCES.iterdir(), LANDMARKS_FILE])}/gaz-{gaz.version}/{model_part}"
 
 
 def windows(text: str, size: int = WINDOW) -> list[tuple[int, str]]:
