@@ -179,6 +179,12 @@ def between_sql(db_name: str, rng: Range, lo: datetime | None, hi: datetime | No
         select = f"json_extract(document, {paths})" if "," in paths else "json_array(document -> '$._id')"
     else:
         select = "document"
+    source, params = _in_range(db_name, rng, lo, hi)
+    return f"SELECT {select} {source}", params
+
+
+def _in_range(db_name: str, rng: Range, lo: datetime | None, hi: datetime | None) -> tuple[str, list[Any]]:
+    """The ``FROM ... WHERE`` of the documents of ``rng`` in [lo, hi), through the range's index."""
     where, params = [f"coll_name = '{rng.collection}'", "db_name = ?"], [db_name]
     expression = rng.expression()
     if lo is not None:
@@ -189,7 +195,44 @@ def between_sql(db_name: str, rng: Range, lo: datetime | None, hi: datetime | No
         params.append(_iso(hi))
     if lo is None and hi is None:
         where.append(f"{expression} IS NOT NULL")
-    return f"SELECT {select} FROM documents INDEXED BY {rng.index_name} WHERE {' AND '.join(where)}", params
+    return f"FROM documents INDEXED BY {rng.index_name} WHERE {' AND '.join(where)}", params
+
+
+def values_sql(db_name: str, rng: Range, lo: datetime | None, hi: datetime | None, fields: Sequence[str],
+               binary: Sequence[str] = ()) -> tuple[str, list[Any]]:
+    """The index range query of ``rng`` over [lo, hi) returning ``_id`` and ``fields`` as plain SQL values.
+
+    A field named in ``binary`` comes back as the hex text of mongoeco's bytes tag (None when absent or not
+    bytes); the others as SQLite's ``->>`` gives them (scalars). One ``->>`` per column re-parses the
+    document each time, which for small documents (a signature's ~1.3 KB) costs less than decoding one
+    JSON array per row in Python (:func:`between` with ``fields``): 80,000 signatures in 2.2 s + 0.5 s
+    instead of 1.8 s + 1.4 s.
+    """
+    columns = ["document ->> '$._id'"]
+    for name in fields:
+        path = f'$.{name}."$mongoeco".value' if name in binary else f"$.{name}"
+        columns.append(f"document ->> '{path}'")
+    source, params = _in_range(db_name, rng, lo, hi)
+    return f"SELECT {', '.join(columns)} {source}", params
+
+
+def values(sql: sqlite3.Connection, db_name: str, rng: Range, lo: datetime | None, hi: datetime | None,
+           fields: Sequence[str], binary: Sequence[str] = (), batch: int = 5000) -> Iterator[tuple[Any, ...]]:
+    """Stream ``(_id, *fields)`` of the documents dated in [lo, hi) (see :func:`values_sql`), ``binary`` fields
+    as bytes."""
+    query, params = values_sql(db_name, rng, lo, hi, fields, binary)
+    hexed = [position + 1 for position, name in enumerate(fields) if name in binary]
+    cursor = sql.execute(query, params)
+    while rows := cursor.fetchmany(batch):
+        if not hexed:
+            yield from rows
+            continue
+        for row in rows:
+            out = list(row)
+            for position in hexed:
+                if isinstance(out[position], str):
+                    out[position] = bytes.fromhex(out[position])
+            yield tuple(out)
 
 
 def between(sql: sqlite3.Connection, engine: SQLiteEngine, db_name: str, rng: Range, lo: datetime | None,
