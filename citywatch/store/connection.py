@@ -122,7 +122,9 @@ class Store:
         backfill (a store written before a summary existed) holds SQLite's write lock
         for a while (over 30 s at 500,000 articles), and mongoeco's connect starts a
         background heartbeat that writes and fails with "database is locked" meanwhile.
-        A new file has no ``documents`` table until mongoeco creates it.
+        A new file has no ``documents`` table until mongoeco creates it. Listing the collections (which also
+        connects mongoeco, inside :func:`retry_locked`) reads the trigger-kept counts, not every document's key
+        (:class:`embedded.Connection`).
         """
         existing = self.sql.execute("SELECT 1 FROM sqlite_master WHERE type = 'table' AND name = 'documents'").fetchone()
         if existing:

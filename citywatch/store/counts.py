@@ -26,7 +26,7 @@ from citywatch.store.location import COUNTS_TABLE as TABLE
 _ADD = (f"INSERT INTO {TABLE} (db_name, coll_name, n) VALUES (NEW.db_name, NEW.coll_name, 1) "
         "ON CONFLICT (db_name, coll_name) DO UPDATE SET n = n + 1;")
 _SUBTRACT = f"UPDATE {TABLE} SET n = n - 1 WHERE db_name = OLD.db_name AND coll_name = OLD.coll_name;"
-TRIGGERS = {
+TRIGGERS = {  # named in embedded.COUNT_TRIGGERS too: mongoeco's connect relies on them (embedded.Connection)
     "cw_count_insert": f"CREATE TRIGGER cw_count_insert AFTER INSERT ON documents BEGIN {_ADD} END",
     "cw_count_delete": f"CREATE TRIGGER cw_count_delete AFTER DELETE ON documents BEGIN {_SUBTRACT} END",
     "cw_count_move": ("CREATE TRIGGER cw_count_move AFTER UPDATE OF db_name, coll_name ON documents "

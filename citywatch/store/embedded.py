@@ -34,6 +34,7 @@ from __future__ import annotations
 
 import json
 import os
+import re
 import sqlite3
 from collections.abc import Iterable, Iterator, Sequence
 from dataclasses import dataclass
@@ -42,6 +43,9 @@ from pathlib import Path
 from typing import Any
 
 from mongoeco.engines import SQLiteEngine
+from mongoeco.engines._sqlite_connection import SQLiteConnection
+
+from citywatch.store.location import COUNTS_TABLE
 
 BUSY_TIMEOUT_S = 30.0  # how long one SQLite statement waits for another process's lock
 FILE_MODE = 0o600  # the store holds password hashes and session tokens
@@ -76,12 +80,58 @@ RANGES: dict[str, Range] = {
 }
 
 
+class Connection(SQLiteConnection):
+    """mongoeco's connection class, with its two statements that read every document's key answered from the
+    trigger-kept counts instead.
+
+    At every connect mongoeco runs ``INSERT OR IGNORE INTO collections SELECT db_name, coll_name, '{}' FROM
+    documents UNION ...``, and ``list_collection_names`` runs ``SELECT coll_name FROM documents WHERE db_name =
+    ? UNION ...``: each reads the whole primary-key index of ``documents`` (every article, signature and alias;
+    20 MB at 100,000 articles, seconds when it is not in the page cache), paid by every command that opens
+    mongoeco. Where the counts' table and triggers exist (:mod:`citywatch.store.counts`), the collections
+    holding documents are exactly its rows with ``n > 0``, a few rows; elsewhere (a store not yet opened by
+    this version, or a mongoeco that words the statements differently) they run as written.
+    """
+
+    def execute(self, sql: str, parameters: Any = (), /) -> sqlite3.Cursor:
+        if "FROM documents" in sql and _KEYS_OF_EVERY_DOCUMENT.search(sql) and self._counts_kept():
+            sql = _KEYS_OF_EVERY_DOCUMENT.sub(_from_counts, sql)
+        return super().execute(sql, parameters)
+
+    def _counts_kept(self) -> bool:
+        names = (COUNTS_TABLE, *COUNT_TRIGGERS)
+        found = super().execute(f"SELECT count(*) FROM sqlite_master WHERE name IN ({', '.join('?' * len(names))})",
+                                names).fetchone()[0]
+        return bool(found == len(names))
+
+
+# mongoeco 4.11's two selections of the collections that hold documents, each a whole UNION member
+_KEYS_OF_EVERY_DOCUMENT = re.compile(
+    r"SELECT (?P<columns>db_name, coll_name, '\{\}'|coll_name)\s+FROM documents(?P<where>\s+WHERE db_name = \?)?"
+    r"(?=\s+(?:UNION|ORDER BY)\b)")
+COUNT_TRIGGERS = ("cw_count_insert", "cw_count_delete", "cw_count_move")
+
+
+def _from_counts(match: re.Match[str]) -> str:
+    where = "db_name = ? AND " if match["where"] else ""
+    return f"SELECT {match['columns']} FROM {COUNTS_TABLE} WHERE {where}n > 0"
+
+
 class Engine(SQLiteEngine):
-    """mongoeco's SQLite engine whose connections wait for locks instead of failing at once."""
+    """mongoeco's SQLite engine whose connections wait for locks instead of failing at once, and open without
+    reading every document key (:class:`Connection`)."""
 
     def _create_sqlite_connection(self) -> sqlite3.Connection:
-        connection = super()._create_sqlite_connection()
-        connection.execute(f"PRAGMA busy_timeout = {int(BUSY_TIMEOUT_S * 1000)}")
+        # as mongoeco's own (4.11), with our connection class and a busy timeout
+        connection = sqlite3.connect(self._path, check_same_thread=False, factory=Connection)
+        try:
+            if self._path != ":memory:":
+                connection.execute("PRAGMA journal_mode=WAL")
+                connection.execute("PRAGMA synchronous=NORMAL")
+            connection.execute(f"PRAGMA busy_timeout = {int(BUSY_TIMEOUT_S * 1000)}")
+        except BaseException:
+            connection.close()
+            raise
         return connection
 
 

@@ -75,3 +75,33 @@ def test_reading_the_counts_is_a_primary_key_search_of_the_counts_only(tmp_path)
                                     ["citywatch", "articles"])
         assert any(line.startswith(f"SEARCH {COUNTS_TABLE} USING PRIMARY KEY (db_name=? AND coll_name=?)")
                    for line in plan), plan
+
+
+def test_opening_the_store_scans_no_document_key(tmp_path, monkeypatch):
+    """mongoeco's connect lists the collections holding documents from the counts, not from every document key."""
+    assert tuple(counts.TRIGGERS) == embedded.COUNT_TRIGGERS
+    config = StoreConfig(data_dir=tmp_path)
+    with connect(config) as store:
+        save_articles(store, [_article(i) for i in range(5)])
+        store.collection("signatures").insert_one({"_id": "s", "at": datetime.now(UTC)})
+        store.sql.execute("DELETE FROM collections")  # mongoeco's list, rebuilt at connect from what holds documents
+    statements: list[str] = []
+    original = embedded.Engine._create_sqlite_connection
+
+    def traced(engine):
+        connection = original(engine)
+        connection.set_trace_callback(statements.append)
+        return connection
+
+    monkeypatch.setattr(embedded.Engine, "_create_sqlite_connection", traced)
+    with connect(config) as store:
+        assert store.counts()["articles"] == 5
+        assert sorted(store.db.list_collection_names()) == ["articles", "signatures"]
+    reads = [s for s in statements if s.lstrip().upper().startswith(("SELECT", "INSERT", "UPDATE", "DELETE", "WITH"))]
+    assert any("INSERT OR IGNORE INTO collections" in s for s in reads), statements  # mongoeco's connect was seen
+    with closing(sqlite3.connect(config.location)) as sql:
+        plans = {s: embedded.explain(sql, s, []) for s in reads}
+    scans = {s: plan for s, plan in plans.items()  # a read of documents not narrowed to some keys reads them all
+             if any(line.startswith(("SCAN documents", "SEARCH documents")) and "storage_key=" not in line
+                    for line in plan)}
+    assert not scans, scans
