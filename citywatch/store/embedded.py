@@ -24,6 +24,10 @@ lookups go to SQLite directly, through keys and indexes SQLite really uses:
   per :data:`RANGES` entry, partial to their collection. SQLite maintains them
   on every write, so they cost nothing at start-up.
 
+* which collections hold documents (mongoeco's connect and ``list_collection_names``
+  read every document key for it): the trigger-kept counts of
+  :mod:`citywatch.store.counts`, through :class:`Connection`.
+
 Everything else still goes through the pymongo API. The raw reads use a
 connection of their own (WAL mode: readers never wait for the writer), and
 every connection waits up to ``BUSY_TIMEOUT_S`` for a lock before SQLite says
