@@ -12,15 +12,36 @@ for the gazetteer to rebuild byte-identically and for offsets to stay right:
 * :func:`match_key` matches one place across data sources when the gazetteer is built
   (GeoNames against the code table): no case, accents, apostrophes, hyphens or spaces.
 
+Devanagari is folded in all three keys and in the finder's text (:func:`fold_devanagari`, which
+says where each folded character came from, so offsets stay right): Hindi spells a foreign name
+with or without nukta, with anusvara, chandrabindu or a nasal and virama, with a long or short
+vowel, with or without virama, and writes a glide as a vowel or as य/व (ग्वांगझोउ, गुआंगझोउ);
+one folded key matches them all, so the gazetteer lists one spelling, not every one.
+
 The article summary's title match (``citywatch.store.summary``) is below the tagger in the
 layers and only needs ``str.casefold``.
 """
 
 from __future__ import annotations
 
+import re
 import unicodedata
 
 _APOSTROPHES = str.maketrans({"\u2019": "'", "\u02bc": "'", "\u02bb": "'"})
+
+_DEVANAGARI = re.compile("[\u0900-\u097f]")
+# One character to its folded form ("": dropped): nukta letters to their base, chandrabindu, anusvara and
+# the nasals ङ ञ to न, long vowels to short, candra vowels to plain; nukta, virama, ZWJ and ZWNJ dropped.
+_DEVANAGARI_FOLD = {
+    "\u0958": "क", "\u0959": "ख", "\u095a": "ग", "\u095b": "ज", "\u095c": "ड", "\u095d": "ढ",
+    "\u095e": "फ", "\u095f": "य", "\u0929": "न", "\u0931": "र", "\u0934": "ळ",
+    "\u0901": "न", "\u0902": "न", "ङ": "न", "ञ": "न",
+    "ी": "ि", "ू": "ु", "ई": "इ", "ऊ": "उ", "ॅ": "े", "ॉ": "ो", "ऍ": "ए", "ऑ": "ओ",
+    "\u093c": "", "\u094d": "", "\u200c": "", "\u200d": "",
+}
+# An independent vowel after the vowel sign ि or ु is a glide: ि + आ is या, ु + आ is वा (its vowel sign).
+_VOWEL_SIGN = {"अ": "", "आ": "ा", "इ": "ि", "उ": "ु", "ए": "े", "ऐ": "ै", "ओ": "ो", "औ": "ौ"}
+_GLIDE = {"ि": "य", "ु": "व"}
 
 
 def lower_same_length(text: str) -> str:
@@ -31,13 +52,45 @@ def lower_same_length(text: str) -> str:
     return "".join(low if len(low := c.lower()) == 1 else c for c in text)
 
 
+def has_devanagari(text: str) -> bool:
+    return _DEVANAGARI.search(text) is not None
+
+
+def fold_devanagari(text: str) -> tuple[str, list[int]]:
+    """``text`` with its Devanagari folded, and for each character of the result the index in ``text`` of
+    the character it comes from (text without Devanagari comes back as it is)."""
+    if not _DEVANAGARI.search(text):
+        return text, list(range(len(text)))
+    out: list[str] = []
+    origin: list[int] = []
+    for index, char in enumerate(text):
+        char = _DEVANAGARI_FOLD.get(char, char)
+        if not char:
+            continue
+        glide = _GLIDE.get(out[-1]) if out else None
+        if glide is not None and (char in _VOWEL_SIGN or char == glide):
+            out[-1] = glide  # ि + आ -> या; ि + य -> य
+            char = _VOWEL_SIGN.get(char, "")
+            if not char:
+                continue
+        out.append(char)
+        origin.append(index)
+    return "".join(out), origin
+
+
+def devanagari_key(text: str) -> str:
+    """``text`` with its Devanagari folded (the key the gazetteer build merges Hindi spellings by)."""
+    return fold_devanagari(text)[0] if has_devanagari(text) else text
+
+
 def form_key(form: str) -> str:
-    return unicodedata.normalize("NFC", form).lower()
+    return devanagari_key(unicodedata.normalize("NFC", form).lower())
 
 
 def lookup_key(text: str) -> str:
-    """Lookup key: case-insensitive (Latin, Cyrillic), accent-sensitive, typographic apostrophes unified."""
-    return text.strip().translate(_APOSTROPHES).casefold()
+    """Lookup key: case-insensitive (Latin, Cyrillic), accent-sensitive, typographic apostrophes unified,
+    Devanagari folded."""
+    return devanagari_key(text.strip().translate(_APOSTROPHES).casefold())
 
 
 def match_key(text: str) -> str:
