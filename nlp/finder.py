@@ -17,7 +17,7 @@ from dataclasses import dataclass
 
 import ahocorasick
 
-from nlp.folding import fold_devanagari, form_key, has_devanagari, lower_same_length
+from nlp.folding import fold_devanagari, form_key, has_devanagari, lower_same_length, unfolded_offset
 
 
 @dataclass(frozen=True, slots=True)
@@ -74,10 +74,9 @@ class FormMatcher:
             return
         # Devanagari keys are folded (nlp.folding): match the folded text, map back to the text's offsets (a
         # hit ends where the next kept character begins, so a dropped nukta or virama stays inside it)
-        folded, origin = fold_devanagari(lowered)
-        origin.append(len(lowered))
+        folded, dropped = fold_devanagari(lowered)
         for end_index, (form, kind, length) in self._automaton.iter(folded):
-            yield Hit(origin[end_index + 1 - length], origin[end_index + 1], form, kind)
+            yield Hit(unfolded_offset(end_index + 1 - length, dropped), unfolded_offset(end_index + 1, dropped), form, kind)
 
     @staticmethod
     def _acceptable(text: str, hit: Hit) -> bool:

@@ -24,6 +24,7 @@ layers and only needs ``str.casefold``.
 
 from __future__ import annotations
 
+import bisect
 import re
 import unicodedata
 
@@ -42,6 +43,18 @@ _DEVANAGARI_FOLD = {
 # An independent vowel after the vowel sign ि or ु is a glide: ि + आ is या, ु + आ is वा (its vowel sign).
 _VOWEL_SIGN = {"अ": "", "आ": "ा", "इ": "ि", "उ": "ु", "ए": "े", "ऐ": "ै", "ओ": "ो", "औ": "ौ"}
 _GLIDE = {"ि": "य", "ु": "व"}
+_DROPPED = "\x00"  # marks a dropped character while the text keeps its length
+_FOLD_TABLE = str.maketrans({char: folded or _DROPPED for char, folded in _DEVANAGARI_FOLD.items()})
+_GLIDES = re.compile(f"([िु])({_DROPPED}*)([अआइउएऐओऔयव])")
+
+
+def _glide(match: re.Match[str]) -> str:
+    sign, gap, after = match.groups()
+    glide = _GLIDE[sign]
+    sign_of_after = _DROPPED if after == glide else _VOWEL_SIGN.get(after)
+    if sign_of_after is None:  # ि + व, ु + य: no glide
+        return match.group(0)
+    return glide + gap + (sign_of_after or _DROPPED)
 
 
 def lower_same_length(text: str) -> str:
@@ -57,30 +70,31 @@ def has_devanagari(text: str) -> bool:
 
 
 def fold_devanagari(text: str) -> tuple[str, list[int]]:
-    """``text`` with its Devanagari folded, and for each character of the result the index in ``text`` of
-    the character it comes from (text without Devanagari comes back as it is)."""
-    if not _DEVANAGARI.search(text):
-        return text, list(range(len(text)))
-    out: list[str] = []
-    origin: list[int] = []
-    for index, char in enumerate(text):
-        char = _DEVANAGARI_FOLD.get(char, char)
-        if not char:
-            continue
-        glide = _GLIDE.get(out[-1]) if out else None
-        if glide is not None and (char in _VOWEL_SIGN or char == glide):
-            out[-1] = glide  # ि + आ -> या; ि + य -> य
-            char = _VOWEL_SIGN.get(char, "")
-            if not char:
-                continue
-        out.append(char)
-        origin.append(index)
-    return "".join(out), origin
+    """``text`` with its Devanagari folded, and the sorted indices in ``text`` of the characters the folding
+    dropped (:func:`unfolded_offset` turns an offset in the folded text back into one in ``text``). Every
+    character folds to one character or none, and a glide (ि + आ -> या) to as many as it had, so the text is
+    folded at its own length first, dropped characters marked, and the marks taken out last."""
+    if not has_devanagari(text):
+        return text, []
+    marked = _GLIDES.sub(_glide, text.translate(_FOLD_TABLE))
+    return marked.replace(_DROPPED, ""), [m.start() for m in re.finditer(_DROPPED, marked)]
+
+
+def unfolded_offset(index: int, dropped: list[int]) -> int:
+    """The offset in the text of ``index`` in its folded text: the character it is, or (past the end) the
+    text's end; a dropped character just before it (a nukta, a virama) stays before it."""
+    offset = index
+    while True:
+        moved = index + bisect.bisect_right(dropped, offset)
+        if moved == offset:
+            return offset
+        offset = moved
 
 
 def devanagari_key(text: str) -> str:
-    """``text`` with its Devanagari folded (the key the gazetteer build merges Hindi spellings by)."""
-    return fold_devanagari(text)[0] if has_devanagari(text) else text
+    """``text`` with its Devanagari folded: the key the gazetteer build merges Hindi spellings by, the finder's
+    automaton keys, and the text the finder matches them in."""
+    return fold_devanagari(text)[0]
 
 
 def form_key(form: str) -> str:
