@@ -17,7 +17,7 @@ from dataclasses import dataclass
 
 import ahocorasick
 
-from nlp.folding import form_key, lower_same_length
+from nlp.folding import fold_devanagari, form_key, has_devanagari, lower_same_length, unfolded_offset
 
 #: Languages that write a city name as the first part of a compound (Pekingbaserade, Shanghaibörsen,
 #: Hongkongpolisen, Pekingreise): see ``FormMatcher.find``.
@@ -41,6 +41,9 @@ def is_cjk(char: str) -> bool:
 
 
 def _word_char(char: str) -> bool:
+    """A letter or digit of a script with spaces; a Devanagari vowel sign, nukta or virama is inside a word too."""
+    if "\u0900" <= char <= "\u097f":
+        return unicodedata.category(char)[0] in "LMN"
     return char.isalnum() and not is_cjk(char)
 
 
@@ -56,7 +59,7 @@ class FormMatcher:
             existing = self._automaton.get(key, None)
             # a name that is both a city and a province (Beijing, Jilin) is kept as a city
             if existing is None or (existing[1] == "province" and kind == "city"):
-                self._automaton.add_word(key, (text, kind))
+                self._automaton.add_word(key, (text, kind, len(key)))
         self.empty = len(self._automaton) == 0
         if not self.empty:
             self._automaton.make_automaton()
@@ -73,9 +76,15 @@ class FormMatcher:
         return _leftmost_longest(hits)
 
     def _raw_hits(self, text: str, lowered: str) -> Iterator[Hit]:
-        for end_index, (form, kind) in self._automaton.iter(lowered):
-            start = end_index - len(form) + 1
-            yield Hit(start, end_index + 1, form, kind)
+        if not has_devanagari(lowered):
+            for end_index, (form, kind, _length) in self._automaton.iter(lowered):
+                yield Hit(end_index - len(form) + 1, end_index + 1, form, kind)
+            return
+        # Devanagari keys are folded (nlp.folding): match the folded text, map back to the text's offsets (a
+        # hit ends where the next kept character begins, so a dropped nukta or virama stays inside it)
+        folded, dropped = fold_devanagari(lowered)
+        for end_index, (form, kind, length) in self._automaton.iter(folded):
+            yield Hit(unfolded_offset(end_index + 1 - length, dropped), unfolded_offset(end_index + 1, dropped), form, kind)
 
     @staticmethod
     def _acceptable(text: str, hit: Hit, compound_head: Callable[[str], bool] | None = None) -> bool:
