@@ -15,6 +15,11 @@ adcode. Sources (nlp/data/README.md names them and their licences):
   their case forms from the declension of their ending (``case_endings.tsv``: Pekinie, Šanghaji, Pekino,
   Пекіні, Гонконзі), and the adjectives that name organisations in every case and gender (``adjectives.tsv``:
   Szanghajskiej, Pekingská, Пекінського). Hindi, Turkish, Vietnamese and the other registry languages: established names only.
+- Czech: the Czech transcription of Mandarin (``czech_pinyin.tsv``: Wu-chan, Kuang-čou, Čchung-čching) and
+  Lithuanian: the VLKK transcription (``lithuanian_pinyin.tsv``: Uhanas, Guangdžou, Hefėjus), each with its
+  case forms (Wu-chanu, Uhane); Polish and Czech: the case forms of the pinyin name (Wuhanie, Wuhanu, Wuhanem).
+  A Polish, Czech or Lithuanian form that is an ordinary word of one of them (jusText's stop lists, spaCy's
+  stop words) is dropped and listed in the gazetteer's ``meta.dropped_words``.
 - German, Dutch, Swedish (and Danish and Norwegian exonyms): the genitive in -s and the German adjective in -er of the exonyms and of the
   English names of large cities (Pekings, Shanghaier).
 - Arabic: a written transcription rule for every transcribed unit (``arabic_pinyin.tsv``: pinyin to the
@@ -43,6 +48,9 @@ TRANSCRIBED_KINDS = ("municipality", "prefecture", "sar", "autonomous_prefecture
 VOWELS = frozenset("аеёиоуыэюяьієїaeiouyąęóáéíúůýěėįųūàèìòùâêôăơư")
 # Languages whose exonyms (exonyms.tsv) are declined by case_endings.tsv.
 DECLINED_LANGS = ("pl", "cs", "lt", "uk")
+# Languages whose generated forms are checked against their ordinary words (jusText's stop lists: the
+# few thousand most frequent words of each language's Wikipedia, and spaCy's stop words).
+WORD_LIST_LANGS = {"pl": "Polish", "cs": "Czech", "lt": "Lithuanian"}
 RETROFLEX = ("zh", "ch", "sh", "r", "z", "c", "s")
 # Cities whose English name also gets German/Dutch/Swedish genitive and adjective forms (and every
 # municipality and SAR): the cities those languages' press names often enough to inflect.
@@ -125,16 +133,18 @@ def russian_cases(name: str, endings: list[list[str]]) -> set[str]:
 
 
 def declined(name: str, endings: list[tuple[str, list[str]]]) -> set[str]:
-    """Oblique case forms of a one-word name: the first ``(ending, case endings)`` row whose ending the
-    name has replaces it with each case ending ("-": none); the empty ending stands for any consonant, so
-    a name in another vowel is not declined (Гуанчжоу, Chengdu, Makau)."""
+    """Oblique case forms of a one-word name: of the ``(ending, case endings)`` rows whose ending the name
+    has, the longest (the first of equals) replaces it with each case ending ("-": none); the empty ending
+    stands for any consonant, so a name in another vowel is not declined (Гуанчжоу, Chengdu, Makau)."""
     if " " in name:
         return set()
-    for ending, cases in endings:
-        if name.endswith(ending) and (ending or name[-1:].lower() not in VOWELS):
-            stem = name[: len(name) - len(ending)] if ending else name
-            return {stem + case for case in cases if case != "-"}
-    return set()
+    fitting = [(ending, cases) for ending, cases in endings
+               if name.endswith(ending) and (ending or name[-1:].lower() not in VOWELS)]
+    if not fitting:
+        return set()
+    ending, cases = max(fitting, key=lambda row: len(row[0]))
+    stem = name[: len(name) - len(ending)]
+    return {stem + case for case in cases if case != "-"}
 
 
 def russian_adjectives(name: str, endings: list[list[str]]) -> set[str]:
@@ -166,6 +176,77 @@ def arabic(zh: str, table: Table) -> str | None:
             after = "ي"
         out.append(table["initial"][initial][1] + after if initial else alone)
     return "".join(out)
+
+
+def load_latin_table(name: str, rows: Iterable[list[str]]) -> Table:
+    """A Latin-script transcription table (``czech_pinyin.tsv``, ``lithuanian_pinyin.tsv``): initials and
+    finals as in the other tables, and "ending" rows (the nominative a transcription's end takes)."""
+    table: Table = {"initial": {}, "final": {}, "ending": {}}
+    for row in rows:
+        if len(row) == 4 and row[0] in ("initial", "final"):
+            table[row[0]][row[1]] = (row[2], row[3])
+        elif len(row) == 3 and row[0] == "ending":
+            table["ending"][row[1]] = (row[2], row[2])
+        else:
+            raise SystemExit(f"{name}: want initial|final, pinyin, alone, after or ending, end, nominative: {row!r}")
+    return table
+
+
+def latin_syllables(zh: str, table: Table) -> list[str] | None:
+    """Each pinyin syllable of ``zh`` through a Latin-script table: the initial's form and the final's form
+    after an initial (the table's "-i" for the final i after zh ch sh r z c s, where it has one: Czech š'),
+    or the final's form alone (yi, wu, yue); None when a syllable is missing from the table."""
+    out = []
+    for initial, final in syllables(zh):
+        if initial in RETROFLEX and final == "i" and "-i" in table["final"]:
+            final = "-i"
+        if final not in table["final"] or (initial and initial not in table["initial"]):
+            return None
+        alone, after = table["final"][final]
+        out.append(table["initial"][initial][1] + after if initial else alone)
+    return out
+
+
+def czech(zh: str, table: Table) -> str | None:
+    """The Czech transcription: the syllables joined by hyphens, the first capitalised (Čchung-čching)."""
+    parts = latin_syllables(zh, table)
+    if not parts:
+        return None
+    word = "-".join(parts)
+    return word[:1].upper() + word[1:]
+
+
+def lithuanian(zh: str, table: Table) -> str | None:
+    """The Lithuanian transcription: the syllables as one word, capitalised, with the nominative ending of
+    the longest "ending" row the word has (Uhan -> Uhanas, Šanhai -> Šanhajus; Guangdžou stays)."""
+    parts = latin_syllables(zh, table)
+    if not parts:
+        return None
+    word = "".join(parts)
+    ends = [end for end in table["ending"] if word.endswith(end)]
+    if ends:
+        end = max(ends, key=len)
+        word = word[: len(word) - len(end)] + table["ending"][end][0]
+    return word[:1].upper() + word[1:]
+
+
+def apostrophe_variants(text: str) -> set[str]:
+    """The text and, if it has a straight apostrophe, its typographic and modifier-letter spellings (Š’-ťia)."""
+    return {text, text.replace("'", "\u2019"), text.replace("'", "\u02bc")}
+
+
+def ordinary_words() -> frozenset[str]:
+    """Lower-cased common words of the languages of WORD_LIST_LANGS, which no generated form may be: jusText's
+    stop lists and spaCy's stop words (packages the project already pins)."""
+    import importlib
+
+    import justext
+
+    words: set[str] = set()
+    for lang, name in WORD_LIST_LANGS.items():
+        words |= {w.casefold() for w in justext.get_stoplist(name)}
+        words |= {w.casefold() for w in importlib.import_module(f"spacy.lang.{lang}.stop_words").STOP_WORDS}
+    return frozenset(words)
 
 
 def declension_table(rows: list[list[str]]) -> dict[str, list[tuple[str, list[str]]]]:
@@ -218,6 +299,13 @@ class Rules:
     shinjitai: dict[str, str]
     excluded: frozenset[tuple[str, str]]  # (form, lang) of generated_exclusions.tsv
     case_table: dict[str, list[tuple[str, list[str]]]]  # case_endings.tsv
+    czech: Table  # czech_pinyin.tsv
+    lithuanian: Table  # lithuanian_pinyin.tsv
+    words: frozenset[str]  # ordinary words of WORD_LIST_LANGS
+
+    def is_word(self, text: str, lang: str) -> bool:
+        """Is a generated form of a WORD_LIST_LANGS language an ordinary word of one of them?"""
+        return lang in WORD_LIST_LANGS and text.casefold() in self.words
 
 
 def read_rules(read_tsv: ReadTsv) -> Rules:
@@ -229,7 +317,10 @@ def read_rules(read_tsv: ReadTsv) -> Rules:
         adjective_endings=[row[1:] for row in endings if row[0] == "adjective"],
         shinjitai=dict(read_tsv("shinjitai.tsv")),
         excluded=frozenset((form, lang) for form, lang, _reason in read_tsv("generated_exclusions.tsv")),
-        case_table=declension_table(read_tsv("case_endings.tsv")))
+        case_table=declension_table(read_tsv("case_endings.tsv")),
+        czech=load_latin_table("czech_pinyin.tsv", read_tsv("czech_pinyin.tsv")),
+        lithuanian=load_latin_table("lithuanian_pinyin.tsv", read_tsv("lithuanian_pinyin.tsv")),
+        words=ordinary_words())
 
 
 Form = tuple[str, str, str]  # text, kind, lang
@@ -245,10 +336,13 @@ def russian_forms(name: str, kind: str, rules: Rules, adjectives: bool) -> Itera
             yield adjective, "ru_adjective", "ru"
 
 
-def transcribed_forms(short: str, hant: Iterable[str], rules: Rules) -> Iterator[Form]:
+def transcribed_forms(short: str, hant: Iterable[str], rules: Rules, latin: bool = True) -> Iterator[Form]:
     """The forms the written rules give a name: Korean (the Hangul table), Russian (Palladius and its case
     forms), Arabic (the transcription rule with the article and the attached prefixes) from the short Chinese
-    name ``short``, and Japanese (shinjitai) from its traditional spellings ``hant``."""
+    name ``short``, Japanese (shinjitai) from its traditional spellings ``hant``, and, if ``latin``, Czech and
+    Lithuanian with their case forms. A city passes ``latin`` only when GeoNames confirms pypinyin's reading:
+    a Latin transcription of a wrong reading is another place's name (漯河 read Tahe is Lithuanian Tahe, and
+    Tahe is a county in Heilongjiang)."""
     korean = hangul(short, rules.hangul)
     if korean:
         yield korean, "ko", "ko"
@@ -265,6 +359,30 @@ def transcribed_forms(short: str, hant: Iterable[str], rules: Rules) -> Iterator
         form = japanese(traditional_form, rules.shinjitai)
         if form != traditional_form:
             yield form, "ja", "ja"
+    for lang, name in (("cs", czech(short, rules.czech)), ("lt", lithuanian(short, rules.lithuanian))):
+        if name and latin:
+            yield from declined_forms(name, f"{lang}_rule", lang, rules)
+
+
+def declined_forms(name: str, kind: str, lang: str, rules: Rules) -> Iterator[Form]:
+    """A Polish, Czech or Lithuanian name and its case forms (``case_endings.tsv``), each with its apostrophe
+    spellings (Xi'anie, Xi’anie; Š'-ťia-čuangu)."""
+    for variant in sorted(apostrophe_variants(name)):
+        yield variant, kind, lang
+        for case in sorted(declined(variant, rules.case_table[lang])):
+            yield case, f"{lang}_case", lang
+
+
+def pinyin_case_forms(names: Iterable[str], rules: Rules) -> Iterator[Form]:
+    """The Polish and Czech case forms of a city's one-word Latin names (its English name and confirmed pinyin):
+    Polish and Czech news decline pinyin names by their ending (Wuhanie, Wuhanu, Wuhanem; ve Wuhanu), an
+    apostrophe also dropped (Xianie)."""
+    spellings = {variant for name in names for variant in apostrophe_variants(name) | {name.replace("'", "")}}
+    for spelling in sorted(spellings):
+        if spelling.replace("'", "").replace("\u2019", "").replace("\u02bc", "").isalpha():
+            for lang in ("pl", "cs"):
+                for case in sorted(declined(spelling, rules.case_table[lang])):
+                    yield case, f"{lang}_case", lang
 
 
 def established_forms(form: str, lang: str, rules: Rules, script_table: bool) -> Iterator[Form]:
@@ -290,12 +408,18 @@ def established_forms(form: str, lang: str, rules: Rules, script_table: bool) ->
 
 def add_script_forms(units: dict[str, Any], forms: Any, read_tsv: ReadTsv,
                      check_row: Callable[[str, dict[str, Any], str, str], None], traditional: Callable[[str], set[str]],
-                     stop: set[str]) -> None:
-    """Add every city's Korean, Russian, Japanese and Arabic forms to ``forms`` (``Forms.add``)."""
+                     stop: set[str], dropped: set[tuple[str, str, str]]) -> None:
+    """Add every city's Korean, Russian, Japanese, Arabic, Czech, Lithuanian and declined Polish and Czech forms
+    to ``forms`` (``Forms.add``); a Polish, Czech or Lithuanian form that is an ordinary word goes to ``dropped``
+    as (form, lang, adcode) instead."""
     rules = read_rules(read_tsv)
 
     def add(text: str, code: str, kind: str, lang: str) -> None:
-        if (text, lang) not in rules.excluded and text.casefold() not in stop:
+        if (text, lang) in rules.excluded or text.casefold() in stop:
+            return
+        if rules.is_word(text, lang):
+            dropped.add((text, lang, code))
+        else:
             forms.add(text, code, kind)
 
     for code in sorted(units):
@@ -305,7 +429,10 @@ def add_script_forms(units: dict[str, Any], forms: Any, read_tsv: ReadTsv,
         if unit.kind in ("municipality", "sar") or (unit.population or 0) >= GERMANIC_MIN_POPULATION:
             for form in sorted(germanic_forms(unit.name)):
                 add(form, code, "germanic", "de")
-        for text, kind, lang in transcribed_forms(unit.short, traditional(unit.short) | traditional(unit.name_zh), rules):
+        for text, kind, lang in transcribed_forms(unit.short, traditional(unit.short) | traditional(unit.name_zh), rules,
+                                                  latin=unit.pinyin_confirmed):
+            add(text, code, kind, lang)
+        for text, kind, lang in pinyin_case_forms({unit.name} | ({unit.pinyin} if unit.pinyin_confirmed else set()), rules):
             add(text, code, kind, lang)
     add_adjectives(read_tsv("adjectives.tsv"), units, check_row, add)
     for table in ("exonyms.tsv", "script_names.tsv"):
@@ -315,15 +442,20 @@ def add_script_forms(units: dict[str, Any], forms: Any, read_tsv: ReadTsv,
                 add(text, code, kind, form_lang)
 
 
-def province_script_forms(short: str, name_zh: str, hant: Iterable[str], rules: Rules, stop: set[str]) -> set[str]:
+def province_script_forms(short: str, name_zh: str, hant: Iterable[str], rules: Rules, stop: set[str],
+                          dropped: set[tuple[str, str, str]] | None = None, code: str = "") -> set[str]:
     """A province's forms in the scripts of its cities, by the same rules (``transcribed_forms``). A
     province (省) also gets its Korean name with 성, the Sino-Korean reading of 省 that Korean writes after
-    the name (저장성, 광둥성), kept even where the bare name is an excluded word (저장, "storage")."""
+    the name (저장성, 광둥성), kept even where the bare name is an excluded word (저장, "storage"). A Czech or
+    Lithuanian form that is an ordinary word goes to ``dropped`` as (form, lang, the province's ``code``)."""
     out = set()
     for text, kind, lang in transcribed_forms(short, hant, rules):
         if kind == "ko" and name_zh.endswith("省"):
             out.add(text + "성")
-        if (text, lang) not in rules.excluded and text.casefold() not in stop:
+        if rules.is_word(text, lang):
+            if dropped is not None:
+                dropped.add((text, lang, code))
+        elif (text, lang) not in rules.excluded and text.casefold() not in stop:
             out.add(text)
     return out
 
