@@ -17,7 +17,8 @@ adcode. Sources (nlp/data/README.md names them and their licences):
   Szanghajskiej, Pekingská, Пекінського). Hindi, Turkish, Vietnamese and the other registry languages: established names only.
 - Czech: the Czech transcription of Mandarin (``czech_pinyin.tsv``: Wu-chan, Kuang-čou, Čchung-čching) and
   Lithuanian: the VLKK transcription (``lithuanian_pinyin.tsv``: Uhanas, Guangdžou, Hefėjus), each with its
-  case forms (Wu-chanu, Uhane); Polish and Czech: the case forms of the pinyin name (Wuhanie, Wuhanu, Wuhanem).
+  case forms (Wu-chanu, Uhane); Polish and Czech: the case forms of the pinyin name (Wuhanie, Wuhanu, Wuhanem);
+  for county-level cities too, which get no other script's forms.
   A Polish, Czech or Lithuanian form that is an ordinary word of one of them (jusText's stop lists, spaCy's
   stop words) is dropped and listed in the gazetteer's ``meta.dropped_words``.
 - German, Dutch, Swedish (and Danish and Norwegian exonyms): the genitive in -s and the German adjective in -er of the exonyms and of the
@@ -359,8 +360,21 @@ def transcribed_forms(short: str, hant: Iterable[str], rules: Rules, latin: bool
         form = japanese(traditional_form, rules.shinjitai)
         if form != traditional_form:
             yield form, "ja", "ja"
+    if latin:
+        yield from latin_rule_forms(short, rules)
+
+
+def latin_rule_forms(short: str, rules: Rules) -> Iterator[Form]:
+    """The Czech and Lithuanian transcriptions of a name with their case forms (Wu-chan, Wu-chanu; Uhanas, Uhane).
+    A transcription of fewer than three letters (Lithuanian Iu for 义乌) gives nothing; one that is an ordinary
+    word gives itself alone, for the caller to drop and list, not its case forms (Lithuanian Ima for 义马, whose
+    Imai is a Japanese surname)."""
     for lang, name in (("cs", czech(short, rules.czech)), ("lt", lithuanian(short, rules.lithuanian))):
-        if name and latin:
+        if not name or sum(ch.isalpha() for ch in name) < 3:
+            continue
+        if rules.is_word(name, lang):
+            yield name, f"{lang}_rule", lang
+        else:
             yield from declined_forms(name, f"{lang}_rule", lang, rules)
 
 
@@ -424,15 +438,16 @@ def add_script_forms(units: dict[str, Any], forms: Any, read_tsv: ReadTsv,
 
     for code in sorted(units):
         unit = units[code]
-        if unit.kind not in TRANSCRIBED_KINDS:
-            continue
-        if unit.kind in ("municipality", "sar") or (unit.population or 0) >= GERMANIC_MIN_POPULATION:
-            for form in sorted(germanic_forms(unit.name)):
-                add(form, code, "germanic", "de")
-        for text, kind, lang in transcribed_forms(unit.short, traditional(unit.short) | traditional(unit.name_zh), rules,
-                                                  latin=unit.pinyin_confirmed):
-            add(text, code, kind, lang)
-        for text, kind, lang in pinyin_case_forms({unit.name} | ({unit.pinyin} if unit.pinyin_confirmed else set()), rules):
+        names = {unit.name} | ({unit.pinyin} if unit.pinyin_confirmed else set())
+        generated = list(pinyin_case_forms(names, rules))
+        if unit.kind in TRANSCRIBED_KINDS:
+            if unit.kind in ("municipality", "sar") or (unit.population or 0) >= GERMANIC_MIN_POPULATION:
+                generated += [(form, "germanic", "de") for form in sorted(germanic_forms(unit.name))]
+            generated += transcribed_forms(unit.short, traditional(unit.short) | traditional(unit.name_zh), rules,
+                                           latin=unit.pinyin_confirmed)
+        elif unit.pinyin_confirmed:  # a county-level city: Latin forms only (in other scripts too often words)
+            generated += latin_rule_forms(unit.short, rules)
+        for text, kind, lang in generated:
             add(text, code, kind, lang)
     add_adjectives(read_tsv("adjectives.tsv"), units, check_row, add)
     for table in ("exonyms.tsv", "script_names.tsv"):

@@ -94,13 +94,24 @@ def test_bad_rows_of_the_transcription_tables_name_the_file() -> None:
 
 
 def test_generated_forms_that_are_ordinary_words_are_dropped_and_listed() -> None:
-    """Lhasa's pinyin name declined in Polish and Czech is "Lasy" ("forests" in Polish): left out, and listed in
-    the gazetteer's meta with the language and the city it would have named."""
+    """Lhasa's pinyin name declined in Polish and Czech is "Lasy" ("forests" in Polish), the Lithuanian
+    transcriptions of 大冶 and 义马 are "daje" (Polish "gives") and "ima" (Lithuanian "takes"): left out, and listed in the gazetteer's
+    meta with the language and the city they would have named; a dropped transcription loses its case forms too
+    (Imai is a Japanese surname), a dropped case form does not take the others with it."""
     data = json.loads(GAZETTEER.read_text(encoding="utf-8"))
-    assert data["meta"]["dropped_words"] == [["Lasy", "cs", "540100"], ["Lasy", "pl", "540100"]]
+    assert data["meta"]["dropped_words"] == [["Daje", "lt", "420281"], ["Ima", "lt", "411281"],
+                                             ["Lasy", "cs", "540100"], ["Lasy", "pl", "540100"]]
     texts = {form["text"].casefold() for form in data["forms"]}
     assert not {word.casefold() for word, _lang, _code in data["meta"]["dropped_words"]} & texts
+    assert not {"imai", "imos", "dajos"} & texts
     assert {"lasa", "lasie", "lasą"} <= texts  # the other case forms of Lasa stay
+    assert "iu" not in texts  # 义乌's Lithuanian transcription has two letters: none
+
+
+def test_county_level_cities_get_the_latin_forms_too() -> None:
+    _, tagged = tag_docs(["Fabryka w Kunshanie zwolniła pracowników.", "Továrna v Kchun-šanu propustila dělníky.",
+                          "Kunšano gamykla atleido darbuotojus."], ["pl", "cs", "lt"])
+    assert [[m["city"]["adcode"] for m in mentions] for mentions in tagged] == [["320583"]] * 3
 
 
 def test_every_form_of_a_city_has_its_geonames_id() -> None:
