@@ -219,7 +219,7 @@ def czech(zh: str, table: Table) -> str | None:
 
 def lithuanian(zh: str, table: Table) -> str | None:
     """The Lithuanian transcription: the syllables as one word, capitalised, with the nominative ending of
-    the longest "ending" row the word has (Uhan -> Uhanas, Šanhai -> Šanhajus; Guangdžou stays)."""
+    the longest "ending" row the word has (Uhan -> Uhanas, Šanghai -> Šanghajus; Guangdžou stays)."""
     parts = latin_syllables(zh, table)
     if not parts:
         return None
