@@ -36,7 +36,13 @@ from pypinyin import Style, lazy_pinyin, pinyin
 from pypinyin.pinyin_dict import pinyin_dict
 
 sys.path.insert(0, str(Path(__file__).resolve().parent))  # sibling modules, also when loaded by file path
-from gazetteer_scripts import add_script_forms, province_established_forms, province_script_forms, read_rules  # noqa: E402
+from gazetteer_scripts import (  # noqa: E402
+    RULE_KINDS,
+    add_script_forms,
+    province_established_forms,
+    province_script_forms,
+    read_rules,
+)
 
 from nlp.folding import devanagari_key, match_key
 
@@ -867,12 +873,15 @@ def build_provinces(cpca: dict[str, dict], nations: list[str],
 
 def cede_to_cities(provinces: list[dict], script: dict[str, set[str]], forms: Forms, units: dict[str, Unit]) -> None:
     """A province's script form that is also a prefecture city's form (Цзилинь, 지린, جيلين) stays the
-    city's alone, as it always has: Korean writes the province 지린성. A Sino-Vietnamese reading (Cát Lâm) stays
-    shared, like "Jilin": Vietnamese writes tỉnh or thành phố before it, and the finder reads a shared name as the
-    province unless a word of the cue file's ``city_marks`` (thành phố) marks the city."""
+    city's alone, as it always has: Korean writes the province 지린성. A Sino-Vietnamese, Ukrainian or Hindi
+    reading (Cát Lâm, Цзілінь, जिलिन) stays shared, like "Jilin": those languages write a word for city or
+    province beside it, and the finder reads a shared name as the province unless a word of the cue file's
+    ``city_marks`` (thành phố, місто, शहर) marks the city."""
+    shared_kinds = RULE_KINDS | {"vi_hanviet"}
+
     def ceded(text: str) -> bool:
         links = forms.links.get(form_key(text), {})
-        return any(units[code].kind not in ("municipality", "sar") and kinds != {"vi_hanviet"}
+        return any(units[code].kind not in ("municipality", "sar") and not kinds <= shared_kinds
                    for code, kinds in links.items())
 
     for row in provinces:
