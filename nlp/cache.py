@@ -6,8 +6,9 @@ itself takes under 2. Unpickling what they produce takes a quarter of that. The 
 first process that needs it, and its name is a digest of everything the result depends on: the data
 file's bytes, the source of the modules that build it and define its classes, the interpreter, and the
 compiled extensions it holds (pyahocorasick's automata). An edited gazetteer or a changed module
-therefore gets a new file and is never read stale; old files are left behind (``var/`` is never
-committed, and deleting ``var/cache`` is always safe).
+therefore gets a new file and is never read stale; writing it removes the older files of the same
+name (``var/`` is never committed, and deleting ``var/cache`` is always safe). Only the shipped data
+files are kept (a test's own gazetteer or cue file is built as before).
 
 The cache only saves time: when ``var/`` cannot be written (a read-only checkout) or a file is
 unreadable or truncated, the value is built as before.
@@ -65,6 +66,9 @@ def prepared[T](name: str, key: str, modules: Iterable[ModuleType], build: Calla
                 raise
         os.chmod(new.name, 0o644)  # a temporary file is private; the cache is as readable as the checkout
         os.replace(new.name, path)  # whole or not at all, whichever process finishes last
+        for stale in path.parent.glob(f"{name}-*.pickle"):  # built from older data or code
+            if stale != path:
+                stale.unlink(missing_ok=True)
     except OSError:
         pass
     return value

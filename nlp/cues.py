@@ -28,8 +28,11 @@ class CueTable:
     """The cue sets of every language, parsed from the text of a cue file."""
 
     def __init__(self, text: str, where: str = CUES_FILE.name) -> None:
-        # parsed once per file content and kept under var/cache (nlp.cache): the YAML cost 20-30 ms per process
-        raw = prepared("cues", hashlib.sha256(text.encode()).hexdigest(), (yaml,), lambda: _parse(text, where))
+        # the shipped file is parsed once and kept under var/cache (nlp.cache): its YAML cost 20-30 ms per process
+        if text == _shipped_text():
+            raw = prepared("cues", hashlib.sha256(text.encode()).hexdigest(), (yaml,), lambda: _parse(text, where))
+        else:
+            raw = _parse(text, where)
         if not isinstance(raw, dict) or "en" not in raw:
             raise ValueError(f"{where}: not a cue file (no 'en' cues)")
         for lang, table in raw.items():  # the one number among the word lists (how many tokens an entry may span)
@@ -58,6 +61,11 @@ class CueTable:
         states = {k: tuple(v) for k, v in self._raw["us_states"].items()}
         countries = {k: tuple(v) for k, v in self._raw["countries"].items()}
         return states, countries
+
+
+@lru_cache(maxsize=1)
+def _shipped_text() -> str:
+    return CUES_FILE.read_text(encoding="utf-8")
 
 
 def _parse(text: str, where: str) -> Any:

@@ -130,11 +130,16 @@ def _default_lexicon() -> Lexicon:
 
 
 def _read_lexicon(path: Path) -> Lexicon:
-    """Built from the file, or unpickled from ``var/cache`` (:mod:`nlp.cache`): a quarter of the time."""
+    """Built from the file; the shipped gazetteer's is unpickled from ``var/cache`` (:mod:`nlp.cache`) after the
+    first time, in a quarter of the time (another file, such as a test's, is built each time)."""
     raw = read_source(path)
     version = version_of(raw)
     if version not in _BY_VERSION:
-        lexicon = prepared("lexicon", version, _BUILT_BY, lambda: build_lexicon(parse(raw, path)))
+
+        def build() -> Lexicon:
+            return build_lexicon(parse(raw, path))
+
+        lexicon = prepared("lexicon", version, _BUILT_BY, build) if path == DEFAULT_PATH else build()
         lexicon.source = raw
         _BY_VERSION[version] = lexicon
     return _BY_VERSION[version]
