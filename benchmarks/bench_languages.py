@@ -53,7 +53,7 @@ TARGET_LANGUAGE_RATIO = 3.0
 MEMORY_LIMIT_MB = 1024
 CHARS_PER_LANGUAGE = 40_000
 PACKAGES = ("citywatch", "crawler", "nlp", "scoring")
-LANGUAGES = ("en", "de", "fr", "es", "it", "nl", "pt", "sv", "ru", "ja", "ko", "ar", "zh")
+LANGUAGES = ("en", "de", "fr", "es", "it", "nl", "pt", "sv", "ru", "uk", "hi", "ja", "ko", "ar", "zh")
 
 
 def shared() -> Path:

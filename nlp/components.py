@@ -33,14 +33,16 @@ from nlp.abbreviations import is_abbreviation, keep_abbreviations
 from nlp.analyzer import analyse_texts, load_model
 from nlp.classifier import WEIGHTS_FILE, Weights, parse_weights, predict
 from nlp.confidence import FLAG_THRESHOLD, SCALE_FILE, Scale, apply, read_scale
-from nlp.cues import CUES_FILE, CueTable
-from nlp.features import context, vector
-from nlp.finder import Hit, is_cjk
+from nlp.cues import CUES_FILE, CueTable, shipped_cues
+from nlp.features import context, listed_with_city, vector
+from nlp.finder import COMPOUNDING_LANGS, Hit, is_cjk
 from nlp.gazetteer import DEFAULT_PATH
 from nlp.labels import CITY_LABELS, CITYLESS
+from nlp.landmarks import LANDMARKS_FILE, Landmarks, parse_landmarks
 from nlp.lexicon import Lexicon, read_lexicon
 from nlp.linker import article_context, link
 from nlp.segment import keep_words
+from nlp.vietnamese import keep_readings
 
 SPANS_KEY = "cities"
 _SPAN_ATTRS = ("offsets", "form", "analysis", "link", "probs", "label", "city", "raw_confidence", "confidence",
@@ -55,6 +57,7 @@ if not Doc.has_extension("outlet_country"):  # the source registry's country of 
 
 GAZETTEER = "gazetteer.json"
 CUES = "cues.yaml"
+LANDMARKS = "landmarks.tsv"
 WEIGHTS = "classifier.json"
 SCALE = "calibration.json"
 _NO_EXCLUDE = SimpleFrozenList()
@@ -164,15 +167,16 @@ class CityFinder(_GazetteerComponent):
     def __call__(self, doc: Doc) -> Doc:
         lexicon = self.lexicon
         text = doc.text  # built from the tokens on every access: read once
-        found = lexicon.find(text)
+        found = lexicon.find(text, compounds=self.lang in COMPOUNDING_LANGS)
         short = [h for h in found if is_abbreviation(h)]  # 京, 沪: a written rule, not the segmenter, decides
         hits = keep_words(text, [h for h in found if not is_abbreviation(h)] if short else found, self.lang)
         if short:
             hits = sorted(hits + keep_abbreviations(text, short, self.lang), key=lambda h: h.start)
+        hits = keep_readings(text, hits, lexicon, self.lang)
         doc._.city_hits = hits
         spans = []
         for hit in hits:
-            if hit.kind != "city" or _is_province_here(text, hit, lexicon):
+            if hit.kind != "city" or _is_province_here(text, hit, lexicon, self.lang):
                 continue
             span = doc.char_span(hit.start, hit.end, alignment_mode="expand")
             if span is None or not len(span):
@@ -185,15 +189,29 @@ class CityFinder(_GazetteerComponent):
         return doc
 
 
-def _is_province_here(text: str, hit: Hit, lexicon: Lexicon) -> bool:
-    """A name shared by a province and a prefecture city (Jilin) is the province unless "city" follows."""
+def _is_province_here(text: str, hit: Hit, lexicon: Lexicon, lang: str) -> bool:
+    """A name shared by a province and a prefecture city (Jilin) is the province unless the text marks the city:
+    a word for city right before or after it in the text's language ("the city of Jilin", "Jilin City", "staden
+    Jilin": the cue file's ``city_marks``), or 市 after it."""
     if not lexicon.province_of(hit.form):
         return False
     form = lexicon.form(hit.form)
     if any(code in lexicon.municipal for code in form.adcodes):
         return False
-    after = text[hit.end:hit.end + 6].lower()
-    return not (after.lstrip(" -").startswith("city") or after.startswith("市"))
+    return not marks_city(text, hit.start, hit.end, *shipped_cues().city_marks(lang))
+
+
+def marks_city(text: str, start: int, end: int, before: Iterable[str], after: Iterable[str]) -> bool:
+    """A word of ``before`` ends right before ``start`` (spaces between), or one of ``after`` (or 市) begins right
+    after ``end`` (a space or hyphen between), each a whole word."""
+    if text.startswith("市", end):
+        return True
+    preceding = " ".join(text[max(0, start - 30):start].lower().split())
+    if any(preceding.endswith(" " + w) or preceding == w for w in before):
+        return True
+    following = text[end:end + 30].lower()
+    following = following[1:] if following[:1] in " -" else following
+    return any(following.startswith(w) and not following[len(w):len(w) + 1].isalnum() for w in after)
 
 
 class CityAnalyzer:
@@ -231,19 +249,36 @@ class CityAnalyzer:
 
 
 class CityLinker(_GazetteerComponent, _CueComponent):
-    """Which city each span names (``span._.link``, ``._.city``, ``._.candidates``), from gazetteer and cues."""
+    """Which city each span names (``span._.link``, ``._.city``, ``._.candidates``), from gazetteer, cues and the
+    landmarks table."""
+
+    def __init__(self, nlp: Language, name: str) -> None:
+        super().__init__(nlp, name)
+        self._landmarks: Landmarks | None = None
+
+    @property
+    def landmarks(self) -> Landmarks:
+        if self._landmarks is None:
+            raise self._missing("landmarks table")
+        return self._landmarks
 
     def initialize(self, get_examples: Callable[[], Iterable[Any]] | None = None, *, nlp: Language | None = None,
-                   gazetteer: str | Path | None = None, cues: str | Path | None = None) -> None:
-        """Read the gazetteer and the cue file (the shipped ones by default)."""
+                   gazetteer: str | Path | None = None, cues: str | Path | None = None,
+                   landmarks: str | Path | None = None) -> None:
+        """Read the gazetteer, the cue file and the landmarks table (the shipped ones by default)."""
         super().initialize(get_examples, nlp=nlp, gazetteer=gazetteer)
         self._read_cues(Path(cues) if cues else CUES_FILE)
+        self._read_landmarks(Path(landmarks) if landmarks else LANDMARKS_FILE)
+
+    def _read_landmarks(self, path: Path) -> None:  # after the gazetteer: its rows are checked against the cities
+        self._landmarks = parse_landmarks(path.read_text(encoding="utf-8"), str(path), self.lexicon.gazetteer.cities)
 
     def _writers(self) -> dict[str, Callable[[Path], Any]]:
-        return {**_GazetteerComponent._writers(self), **_CueComponent._writers(self)}
+        return {**_GazetteerComponent._writers(self), **_CueComponent._writers(self),
+                LANDMARKS: lambda p: p.write_text(self.landmarks.text, encoding="utf-8")}
 
     def _readers(self) -> dict[str, Callable[[Path], Any]]:
-        return {**_GazetteerComponent._readers(self), **_CueComponent._readers(self)}
+        return {**_GazetteerComponent._readers(self), **_CueComponent._readers(self), LANDMARKS: self._read_landmarks}
 
     def __call__(self, doc: Doc) -> Doc:
         spans = list(doc.spans[SPANS_KEY])
@@ -251,8 +286,9 @@ class CityLinker(_GazetteerComponent, _CueComponent):
             return doc
         lexicon, cues = self.lexicon, self.cues
         text = doc.text
-        ctx = article_context(text, doc._.city_hits, lexicon, cues.for_lang(self.lang)["china_words"],
-                              cues.foreign_names, doc._.outlet_country)
+        lang_cues = cues.for_lang(self.lang)
+        ctx = article_context(text, doc._.city_hits, lexicon, lang_cues["china_words"], cues.foreign_names,
+                              doc._.outlet_country, self.landmarks, lang_cues.get("proximity_words", frozenset()))
         by_start = {h.start: h for h in doc._.city_hits}
         for span in spans:
             ext = span._
@@ -295,11 +331,13 @@ class CityClassifier(_CueComponent):
         cues = self.cues.for_lang(self.lang)
         zh_cues = self.cues.for_lang("zh")
         text = doc.text
+        cities = sorted((hit.start, hit.end) for hit in doc._.city_hits or () if hit.kind == "city")
         for span in doc.spans[SPANS_KEY]:
             ext = span._
             start, end = ext.offsets
             analysis = ext.analysis
-            features = vector(text, start, end, cues, analysis, ext.link.near_province, zh_cues=zh_cues)
+            listed = listed_with_city(text, start, end, cities)
+            features = vector(text, start, end, cues, analysis, ext.link.near_province, zh_cues=zh_cues, listed=listed)
             probs = predict(features, weights["model" if analysis else "rules"])
             ext.probs = probs
             ext.label = max(probs, key=probs.__getitem__)

@@ -55,6 +55,22 @@ class CueTable:
                                   for name, values in self._raw[key].items()}
         return self._by_lang[key]
 
+    def city_marks(self, lang: str) -> tuple[tuple[str, ...], tuple[str, ...]]:
+        """(words before, words after) that mark a name shared by a province and a city as the city in ``lang``
+        (the ``city_marks`` block; English's for a language without its own)."""
+        marks = self._city_marks
+        return marks.get(lang, marks.get("en", ((), ())))
+
+    @cached_property
+    def _city_marks(self) -> dict[str, tuple[tuple[str, ...], tuple[str, ...]]]:
+        out = {}
+        for lang, table in (self._raw.get("city_marks") or {}).items():
+            if not isinstance(table, dict) or set(table) != {"before", "after"} or not all(
+                    isinstance(table[k], list) for k in ("before", "after")):
+                raise ValueError(f"cue file: city_marks.{lang}: want {{before: [words], after: [words]}}, got {table!r}")
+            out[str(lang)] = (tuple(str(w).lower() for w in table["before"]), tuple(str(w).lower() for w in table["after"]))
+        return out
+
     @cached_property
     def foreign_names(self) -> ForeignNames:
         """(US state code -> names, country code -> names) for "Canton, Ohio"-style cues."""

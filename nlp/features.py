@@ -11,7 +11,8 @@ and a separate weight set, trained without them, is used.
 from __future__ import annotations
 
 import re
-from collections.abc import Mapping
+from bisect import bisect_left
+from collections.abc import Mapping, Sequence
 from functools import lru_cache
 from typing import Any
 
@@ -35,7 +36,8 @@ LEXICAL = (
     "place_before", "lower_after", "dateline", "sentence_start", "not_place", "all_caps", "hyphen_cap_after",
     "province_near", "by_agent", "gov_compound", "according_to", "relative_gov", "to_from", "yield_to",
     "gov_after", "transport_near", "person_before", "known_name", "surname_before", "person_after", "sport_verb",
-    "sport_context", "figurative", "unit_after", "org_after_lower", "poss_gov",
+    "sport_context", "figurative", "unit_after", "org_after_lower", "poss_gov", "crew_of", "the_head", "finance_of",
+    "nature", "dative_object", "listed_with_city",
 )
 MODEL = (
     "m_present", "m_gpe", "m_org_longer", "m_org_exact", "m_person", "m_norp", "m_subject", "m_subject_comm",
@@ -54,6 +56,13 @@ def _cap(token: str) -> bool:
 
 def _lower_word(token: str) -> bool:
     return token[:1].islower()
+
+
+@lru_cache(maxsize=64)
+def _long_heads(heads: frozenset[str]) -> tuple[str, ...]:
+    """Organisation heads that can end a compound word (börsen, organisationen, banken): one word of four letters
+    or more, so that a short head does not end an unrelated word."""
+    return tuple(h for h in heads if len(h) >= 4 and " " not in h)
 
 
 def context(text: str, start: int, end: int) -> tuple[list[str], list[str]]:
@@ -98,8 +107,11 @@ def lexical(text: str, start: int, end: int, cues: Mapping[str, frozenset[str]],
     # an adjective made from the name before a lower-case head: "Шанхайской организации", "Пекинский университет"
     adjective = surface.lower().endswith(tuple(cues.get("adjective_endings", ()))) and bool(after) \
         and after[0].lower() in cues["org_heads"]
-    # a compound joined by a hyphen to a lower-case head: "Peking-universitetet", "Shanghai-børsen"
-    compound = len(a) > 1 and first_after == "-" and a[1] in cues["org_heads"]
+    # a compound joined by a hyphen to a lower-case head: "Peking-universitetet", "Shanghai-børsen"; or written as one
+    # word whose last part is a head (the finder keeps those in compounding languages): "Shanghaibörsen",
+    # "Shanghaisamarbetsorganisationen"
+    compound = len(a) > 1 and first_after == "-" and a[1] in cues["org_heads"] or (
+        text[end:end + 1].isalpha() and bool(a) and a[0].endswith(_long_heads(cues["org_heads"])))
     # scripts without capitals (Devanagari): a head among the next words ends the name ("शंघाई सहयोग संगठन")
     caseless = not case and _contains(a[:3], cues.get("heads_after", frozenset()), grams)
     f["org_after"] = float(any(t in cues["org_heads"] for t in run) or adjective or compound or caseless)
@@ -131,8 +143,10 @@ def lexical(text: str, start: int, end: int, cues: Mapping[str, frozenset[str]],
     final_subject = bool(final) and _starts_with(final, cues["final_verbs"]) and case == ""
     reported = case in _cases(cues, "genitive") and any(
         t.endswith(tuple(cues.get("reported_endings", ()))) for t in _clause(a)[:8])
+    # "X was hit by a typhoon": the place suffers a natural event, no government acts
+    suffered = _passive(a, cues) and _nature_in_clause(b, a, cues)
     f["comm_subject"] = float(((verb in cues["comm_verbs"] and verb not in _MODALS) or late or agent or final_subject
-                               or reported or case in _cases(cues, "ergative")) and not governed)
+                               or reported or case in _cases(cues, "ergative")) and not governed and not suffered)
     f["modal_after"] = float(verb in _MODALS or verb in cues.get("modals", frozenset()))
     genitive = case in _cases(cues, "genitive")
     poss = bool(a) and a[0] in _POSSESSIVE or genitive
@@ -180,8 +194,9 @@ def lexical(text: str, start: int, end: int, cues: Mapping[str, frozenset[str]],
                               or (len(b) >= 2 and b[-1] == "-" and b[-2] in {"pro", "anti"}))
     f["to_from"] = float(bool(b) and b[-1] in {"to", "from", "toward", "towards"} or case in _cases(cues, "dative")
                          and not (a and a[0] in cues.get("according_words", frozenset())))
-    f["yield_to"] = float(len(b) >= 2 and b[-1] in {"to", "toward", "towards", "from", "for"}
-                          and b[-2] in cues.get("yield_verbs", frozenset()))
+    # "caving to X", "bought from X", "aimed squarely at X", "caved in to X", "borrowed heavily from X"
+    f["yield_to"] = float(len(b) >= 2 and b[-1] in {"to", "toward", "towards", "from", "for", "at"}
+                          and _yielding(b[:-1], cues))
     # "according to X", "selon X", "volgens X"; "X zufolge" puts the word after the name
     according = cues.get("according_words", frozenset())
     f["according_to"] = float(len(b) >= 2 and b[-2:] == ["according", "to"] or bool(b) and b[-1] in according
@@ -242,7 +257,67 @@ def _names_and_people(text: str, start: int, end: int, before: list[str], after:
     heads = cues.get("lower_org_heads", frozenset())
     lower_run = [t for t in a[:3] if t.isalpha()]
     f["org_after_lower"] = float(bool(after) and _lower_word(after[0]) and any(t in heads for t in lower_run[:3]))
+    f.update(_ships_markets_nature(b, a, cues))
     return f
+
+
+_PREPOSITIONS = frozenset({"at", "to", "in", "on", "from", "for", "with", "by", "into", "over", "under", "about",
+                           "near"})
+
+
+def _yielding(words: list[str], cues: Mapping[str, frozenset[str]]) -> bool:
+    """The words before "to/from/for/at X" end with a verb of yielding, buying or linking ("caving", "bought"), also
+    past an adverb or particle ("borrowed heavily", "caved in") or past its object ("bought its submarines", "buy
+    most of their jets"; an object of at most four words with a determiner, no preposition but "of")."""
+    verbs = cues.get("yield_verbs", frozenset())
+    if not words:
+        return False
+    if words[-1] in verbs:
+        return True
+    if len(words) >= 2 and (_adverb(words[-1]) or words[-1] in {"in", "back", "up", "out"}):
+        return words[-2] in verbs
+    determiners = cues.get("determiners", frozenset())
+    for i in range(len(words) - 2, max(-1, len(words) - 6), -1):
+        word = words[i]
+        if word in verbs:
+            return any(w in determiners for w in words[i + 1:])
+        if not word.isalpha() or word in _PREPOSITIONS:
+            return False
+    return False
+
+
+def _ships_markets_nature(b: list[str], a: list[str], cues: Mapping[str, frozenset[str]]) -> dict[str, float]:
+    """A ship named for the city, a listed company named alone, a natural event at the place, and the city as
+    the receiver of a verb with two objects. ``b``/``a``: the lower-cased words before/after the name."""
+    crew = cues.get("crew_nouns", frozenset())
+    articles = cues.get("definite_articles", frozenset())
+    of_the = b[:-1] if b and b[-1] in articles else b
+    # "the crew of the Nanchang", "sailors of Lhasa", "divers from the Kunming"
+    crew_of = len(of_the) >= 2 and of_the[-1] in {"of", "from", "aboard", "on"} and of_the[-2] in crew \
+        and (of_the[-1] == "of" or of_the is not b)
+    # "the Changsha docked", "off the Zibo.": the name heads its noun phrase after the article
+    closes = bool(a) and a[0] in {".", ";", ":", "!", "?", ")"} or len(a) >= 2 and a[0] == "," and a[1] in {"a", "an"}
+    the_head = bool(b) and b[-1] in articles and (not a or closes or a[0] in cues.get("head_followers", frozenset()))
+    finance = len(b) >= 2 and b[-1] in {"in", "of"} and b[-2] in cues.get("finance_nouns", frozenset())
+    determiners = cues.get("determiners", frozenset())
+    dative = bool(b) and b[-1] in cues.get("ditransitive_verbs", frozenset()) and bool(a) and a[0] in determiners
+    return {"crew_of": float(crew_of), "the_head": float(the_head), "finance_of": float(finance),
+            "nature": float(_nature_in_clause(b, a, cues)), "dative_object": float(dative)}
+
+
+def _nature_in_clause(b: list[str], a: list[str], cues: Mapping[str, frozenset[str]]) -> bool:
+    """A word of a natural event (typhoon, rain, earthquake) within the clause around the name."""
+    words = cues.get("nature_words", frozenset())
+    return bool(words) and any(t in words for t in _clause(a)[:10] + _clause(b[::-1])[:8])
+
+
+def _passive(a: list[str], cues: Mapping[str, frozenset[str]]) -> bool:
+    """The name is the subject of a passive: "X was hit by", "X was lashed by", "X battered by" (a headline)."""
+    aux = cues.get("passive_aux", frozenset())
+    i = 0
+    while i < len(a) and (a[i] in aux or _adverb(a[i]) or a[i] in {"has", "have", "had"}):
+        i += 1
+    return 0 < len(a) - i and "by" in a[i + 1:i + 3] and (i > 0 or a[i].endswith("ed"))
 
 
 _NAME_WINDOW = 60
@@ -473,10 +548,32 @@ def model_features(analysis: Mapping[str, Any] | None, cues: Mapping[str, frozen
     return f
 
 
+_LIST_GAP = re.compile(r"\s*(?:,|、|，|/|&|and|or|und|et|y|e|i|og|och|en|和|与|及)?\s*", re.IGNORECASE)
+_LIST_REACH = 6
+
+
+def listed_with_city(text: str, start: int, end: int, cities: Sequence[tuple[int, int]]) -> bool:
+    """Another city name is joined to the mention by a comma or "and" ("Xingtai and Handan", "Hangzhou, Ningbo"):
+    a list of places. ``cities``: (start, end) of the city names the finder found in ``text``, sorted; only the
+    names right before and after the mention are read (bisection), so a city-dense text costs no more per name."""
+    i = bisect_left(cities, (start, end))
+    for other_start, other_end in cities[max(0, i - 1):i + 2]:
+        if other_end <= start and start - other_end <= _LIST_REACH:
+            gap = text[other_end:start]
+        elif other_start >= end and other_start - end <= _LIST_REACH:
+            gap = text[end:other_start]
+        else:
+            continue
+        if gap and _LIST_GAP.fullmatch(gap):
+            return True
+    return False
+
+
 def vector(text: str, start: int, end: int, cues: Mapping[str, frozenset[str]],
            analysis: Mapping[str, Any] | None, province_near: bool = False,
-           zh_cues: Mapping[str, frozenset[str]] | None = None) -> list[float]:
-    """``province_near``: a province is named right beside the mention ("Heze of Shandong Province")."""
+           zh_cues: Mapping[str, frozenset[str]] | None = None, listed: bool = False) -> list[float]:
+    """``province_near``: a province is named right beside the mention ("Heze of Shandong Province"); ``listed``:
+    another city is joined to it in a list (``listed_with_city``)."""
     values = {"bias": 1.0, **lexical(text, start, end, cues, zh_cues), **model_features(analysis, cues),
-              "province_near": float(province_near)}
+              "province_near": float(province_near), "listed_with_city": float(listed)}
     return [values[name] for name in NAMES]

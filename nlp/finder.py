@@ -22,13 +22,19 @@ from __future__ import annotations
 
 import re
 import unicodedata
-from collections.abc import Iterable, Iterator
+from collections.abc import Callable, Iterable, Iterator
 from dataclasses import dataclass
 
 import ahocorasick
 
-from nlp.folding import form_key, lower_same_length
+from nlp.folding import fold_devanagari, form_key, has_devanagari, lower_same_length, unfolded_offset
 from nlp.language import script_of_char
+
+#: Languages that write a city name as the first part of a compound (Pekingbaserade, Shanghaibörsen,
+#: Hongkongpolisen, Pekingreise): see ``FormMatcher.find``.
+COMPOUNDING_LANGS = frozenset({"de", "nl", "sv", "da", "no", "is"})
+#: Letters the rest of a compound must have at least (Shanghai|börsen); fewer are an ending (Dali|an).
+COMPOUND_REST = 3
 
 
 @dataclass(frozen=True, slots=True)
@@ -46,13 +52,16 @@ def is_cjk(char: str) -> bool:
 
 
 def _word_char(char: str) -> bool:
+    """A letter or digit of a script with spaces; a Devanagari vowel sign, nukta or virama is inside a word too."""
+    if "\u0900" <= char <= "\u097f":
+        return unicodedata.category(char)[0] in "LMN"
     return char.isalnum() and not is_cjk(char)
 
 
 class _Automaton:
-    """An Aho-Corasick automaton over some of the forms (lower-cased keys -> (form, kind))."""
+    """An Aho-Corasick automaton over some of the forms (folded keys -> (form, kind, length of the key))."""
 
-    def __init__(self, entries: dict[str, tuple[str, str]]) -> None:
+    def __init__(self, entries: dict[str, tuple[str, str, int]]) -> None:
         self.automaton = ahocorasick.Automaton()
         for key, value in entries.items():
             self.automaton.add_word(key, value)
@@ -64,7 +73,7 @@ class FormMatcher:
     """All occurrences of a set of forms, leftmost-longest, never overlapping."""
 
     def __init__(self, forms: Iterable[tuple[str, str]]) -> None:
-        entries: dict[str, tuple[str, str]] = {}
+        entries: dict[str, tuple[str, str, int]] = {}
         for text, kind in forms:
             key = form_key(text)
             if len(key) < 2 and not is_cjk(key[:1]):
@@ -72,7 +81,7 @@ class FormMatcher:
             existing = entries.get(key)
             # a name that is both a city and a province (Beijing, Jilin) is kept as a city
             if existing is None or (existing[1] == "province" and kind == "city"):
-                entries[key] = (text, kind)
+                entries[key] = (text, kind, len(key))
         # the letters of other scripts than Latin in the forms
         own = {char for char in set("".join(entries)) if script_of_char(char) not in (None, "latin")}
         latin = {key: value for key, value in entries.items() if own.isdisjoint(key)}
@@ -85,14 +94,16 @@ class FormMatcher:
         self._stretch = re.compile(f"[{letters}](?:[{letters}\\W\\d_]*[{letters}])?") if own else None
         self.empty = not entries
 
-    def find(self, text: str) -> list[Hit]:
+    def find(self, text: str, compound_head: Callable[[str], bool] | None = None) -> list[Hit]:
+        """The forms in ``text``; with ``compound_head``, also a form for which it is true that begins a longer
+        word in lower case (Shanghai|börsen), as the languages of ``COMPOUNDING_LANGS`` write compounds."""
         if self.empty or not text:
             return []
         ascii_only = text.isascii()
         lowered = text.lower() if ascii_only else lower_same_length(unicodedata.normalize("NFC", text))
         if len(lowered) != len(text):  # NFC changed the length: match on the raw text instead
             lowered = lower_same_length(text)
-        hits = [h for h in self._raw_hits(lowered, ascii_only) if self._acceptable(text, h)]
+        hits = [h for h in self._raw_hits(lowered, ascii_only) if self._acceptable(text, h, compound_head)]
         return _leftmost_longest(hits)
 
     def _stretches(self, lowered: str, ascii_only: bool) -> Iterator[tuple[_Automaton, int, int]]:
@@ -114,22 +125,41 @@ class FormMatcher:
             yield self._other, lo, hi
 
     def _raw_hits(self, lowered: str, ascii_only: bool) -> Iterator[Hit]:
-        for automaton, lo, hi in self._stretches(lowered, ascii_only):
-            for end_index, (form, kind) in automaton.automaton.iter(lowered, lo, hi):
-                yield Hit(end_index - len(form) + 1, end_index + 1, form, kind)
+        if not has_devanagari(lowered):
+            for automaton, lo, hi in self._stretches(lowered, ascii_only):
+                for end_index, (form, kind, _length) in automaton.automaton.iter(lowered, lo, hi):
+                    yield Hit(end_index - len(form) + 1, end_index + 1, form, kind)
+            return
+        # Devanagari keys are folded (nlp.folding): match the folded text, map back to the text's offsets (a
+        # hit ends where the next kept character begins, so a dropped nukta or virama stays inside it)
+        folded, dropped = fold_devanagari(lowered)
+        for automaton, lo, hi in self._stretches(folded, False):
+            for end_index, (form, kind, length) in automaton.automaton.iter(folded, lo, hi):
+                yield Hit(unfolded_offset(end_index + 1 - length, dropped), unfolded_offset(end_index + 1, dropped),
+                          form, kind)
 
     @staticmethod
-    def _acceptable(text: str, hit: Hit) -> bool:
+    def _acceptable(text: str, hit: Hit, compound_head: Callable[[str], bool] | None = None) -> bool:
         first = text[hit.start]
         if is_cjk(first) or "\u3040" <= first <= "\u30ff" or "\uac00" <= first <= "\ud7af":
             return True  # Han, Kana, Hangul: word boundaries are nlp.segment's
         if hit.start > 0 and _word_char(text[hit.start - 1]):
             return False
-        if hit.end < len(text) and _word_char(text[hit.end]):
+        if hit.end < len(text) and _word_char(text[hit.end]) and not (
+                compound_head is not None and compound_head(hit.form) and _compound_rest(text, hit.end)):
             return False
         # capitalised, or a script without case (Arabic); a form its table writes in lower case ("traité de
         # Nankin") matches in lower case
         return not first.islower() or hit.form[:1].islower()
+
+
+def _compound_rest(text: str, end: int) -> bool:
+    """The word goes on after ``end`` in lower-case letters, at least ``COMPOUND_REST`` of them."""
+    rest = end
+    while rest < len(text) and _word_char(text[rest]):
+        rest += 1
+    word = text[end:rest]
+    return len(word) >= COMPOUND_REST and word.isalpha() and word.islower()
 
 
 def _leftmost_longest(hits: list[Hit]) -> list[Hit]:

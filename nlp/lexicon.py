@@ -65,15 +65,22 @@ class Lexicon:
     def province_of(self, text: str) -> str | None:
         return self.province_forms.get(form_key(text))
 
-    def find(self, text: str) -> list[Hit]:
+    def compound_head(self, form: str) -> bool:
+        """A city name that German, Dutch and the Scandinavian languages inflect (it has a genitive in -s in the
+        gazetteer: Pekings, Shanghais, Hongkongs), the large cities their press writes compounds with."""
+        genitive = self.forms.get(form_key(form + "s"))
+        return genitive is not None and "germanic" in genitive.kinds
+
+    def find(self, text: str, compounds: bool = False) -> list[Hit]:
         """Matcher hits; "Beijing Municipality" (a province form of a city) yields the city name in it.
+        With ``compounds``, a large city's name may begin a compound (``compound_head``: Shanghaibörsen).
 
         A known name that carries a city name (nlp/data/names.tsv) is matched whole, so it wins over the
         city name inside: for a name whose city counts ("Treaty of Tianjin") the hit becomes the city
         name inside it; for one that is not the city ("Nanjing Road", "Longjing tea") it stays a
         ``name`` hit, which is no mention.
         """
-        hits = self.matcher.find(text)
+        hits = self.matcher.find(text, self.compound_head if compounds else None)
         out: list[Hit] = []
         for hit in hits:
             if hit.kind == "province" and self.province_of(hit.form) in self.municipal:

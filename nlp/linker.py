@@ -20,6 +20,7 @@ from nlp.cues import ForeignNames, foreign_names
 from nlp.dateline import zones
 from nlp.finder import Hit, is_cjk
 from nlp.folding import lower_same_length
+from nlp.landmarks import Landmarks
 from nlp.lexicon import DISTRICT, Lexicon
 from nlp.sentences import SENTENCE_END
 
@@ -41,6 +42,15 @@ W_PREFECTURE_PART = 2.5  # a county-level city or district of the candidate is n
 W_NEIGHBOUR = 3.0  # another city named in the article lies within NEIGHBOUR_KM of the candidate
 NEIGHBOUR_KM = 200.0
 W_KNOWN_FOR = 2.0  # a word of what the candidate is known for (nlp/data/known_for.tsv) is in the article
+# A city named in the mention's sentence with a word of nearness between them (cue list "proximity_words": "Suzhou,
+# an hour south of Xuzhou", "Yulin, north of Yan'an", "from Nanning to Yulin") says where the mention is: the
+# candidate nearest to it gets this on top of W_NEIGHBOUR, when it lies within NEAR_CITY_KM and the other
+# candidates are more than NEAR_CITY_RATIO times as far. Without such a word ("exports to Nanjing" is one, "rivals
+# in Nanjing" is not) the city counts only as a neighbour.
+W_NEAR_CITY = 3.0
+NEAR_CITY_KM = 400.0
+NEAR_CITY_RATIO = 2.0
+NEAR_CITY_CHARS = 80  # how far apart in the sentence
 MEETING_PROVINCES = 3  # this many provinces right beside a homonym are a list of where it lies, not its province
 MAX_NEIGHBOURS = 40  # distinct cities compared per homonym: bounds the work on city-dense text
 MAX_DISTRICT_PARENTS = 2  # a district name shared by more prefectures says nothing
@@ -107,6 +117,9 @@ class ArticleContext:
     _hit_starts: list[int] = field(default_factory=list, repr=False, compare=False)
     reported: Reported = field(default_factory=lambda: Reported())  # where the article was reported from
     outlet_country: str | None = None  # ISO code of the outlet's country in the source registry, when known
+    landmarks: Landmarks | None = None  # nlp/data/landmarks.tsv, read only when a homonym needs article evidence
+    proximity: frozenset[str] = frozenset()  # words that put two cities of a sentence near each other (cues)
+    _landmark_cities: tuple[str, ...] | None = field(default=None, repr=False, compare=False)
 
     def __post_init__(self) -> None:
         self._starts = [hit.start for hit, _ in self.province_hits]
@@ -128,6 +141,13 @@ class ArticleContext:
                     out.append(other)
         return out
 
+    def landmark_cities(self) -> tuple[str, ...]:
+        """The cities whose landmarks the article names (each once), found on first use."""
+        if self._landmark_cities is None:
+            found = self.landmarks.named_in(self.lowered) if self.landmarks is not None else []
+            self._landmark_cities = tuple(dict.fromkeys(found))
+        return self._landmark_cities
+
     def has_word(self, word: str) -> bool:
         """``word`` occurs anywhere in the article; each word is looked up once per doc, not per mention."""
         if word not in self._anywhere:
@@ -142,7 +162,8 @@ class ArticleContext:
 
 
 def article_context(text: str, hits: Sequence[Hit], lexicon: Lexicon, china_words: frozenset[str],
-                    foreign_cues: ForeignNames | None = None, outlet_country: str | None = None) -> ArticleContext:
+                    foreign_cues: ForeignNames | None = None, outlet_country: str | None = None,
+                    landmarks: Landmarks | None = None, proximity: frozenset[str] = frozenset()) -> ArticleContext:
     provinces: dict[str, int] = {}
     province_hits = []
     for hit in hits:
@@ -163,7 +184,7 @@ def article_context(text: str, hits: Sequence[Hit], lexicon: Lexicon, china_word
     reported = _reported_from(text, lowered, hits, lexicon, china_words, foreign_cues or foreign_names())
     return ArticleContext(provinces, province_hits, china or reported.china, lowered, _sentence_ends(text), hits=sorted(
         hits, key=lambda h: h.start), prefectures=prefectures, places=places, reported=reported,
-        outlet_country=outlet_country)
+        outlet_country=outlet_country, landmarks=landmarks, proximity=proximity)
 
 
 def _reported_from(text: str, lowered: str, hits: Sequence[Hit], lexicon: Lexicon, china_words: frozenset[str],
@@ -260,6 +281,7 @@ def link(text: str, hit: Hit, form: Any, lexicon: Lexicon, ctx: ArticleContext, 
     written = {code for other in ctx.beside(hit) if other.kind == "city" and is_cjk(other.form[:1])
                for code in lexicon.form(other.form).adcodes} if len(candidates) > 1 else set()
     qualified = _qualifiers(text, hit, ctx) & near if near and len(candidates) > 1 else near
+    nearest = _nearest_to_sentence_city(text, hit, candidates, lexicon, ctx) if len(candidates) > 1 else None
     for code in candidates:
         province = lexicon.city_province.get(code, "")
         own = 1 if len(candidates) == 1 else 0  # an unambiguous city counted itself in the article tally
@@ -273,6 +295,7 @@ def link(text: str, hit: Hit, form: Any, lexicon: Lexicon, ctx: ArticleContext, 
         # the name's own province beside it overrules the rest of the article; one candidate needs no scores
         if len(candidates) > 1 and (not qualified or province in qualified):
             score += _article_evidence(code, province, own, ctx, lexicon, known_for, province in near)
+            score += W_NEAR_CITY * (code == nearest)
         scores.append(score)
     probs = _softmax(scores)
     best = max(range(len(candidates)), key=probs.__getitem__)
@@ -284,12 +307,49 @@ def _article_evidence(code: str, province: str, own: int, ctx: ArticleContext, l
                       known_for: Mapping[str, Sequence[str]], in_reach: bool) -> float:
     """What the rest of the article says for candidate ``code``: its province and cities named anywhere, its
     counties, its neighbours, what it is known for, and where the article was reported from."""
-    city = lexicon.gazetteer.cities[code]
-    score = W_ARTICLE_PROVINCE * (ctx.provinces.get(province, 0) > 0 and not in_reach)
-    score += W_SAME_PROVINCE_CITY * min(MAX_SAME_PROVINCE, max(0, ctx.provinces.get(province, 0) - own))
-    score += W_PREFECTURE_PART * (ctx.prefectures.get(code, 0) > 0) + W_NEIGHBOUR * _has_neighbour(city, ctx.places)
+    cities = lexicon.gazetteer.cities
+    city = cities[code]
+    # a landmark of a city counts as that city named: a part of its prefecture, a place, a city of its province
+    landmarks = [cities[c] for c in ctx.landmark_cities()]
+    named = ctx.provinces.get(province, 0) + sum(lexicon.city_province.get(lm.adcode) == province for lm in landmarks)
+    score = W_ARTICLE_PROVINCE * (named > 0 and not in_reach)
+    score += W_SAME_PROVINCE_CITY * min(MAX_SAME_PROVINCE, max(0, named - own))
+    part = ctx.prefectures.get(code, 0) > 0 or any(code in (lm.adcode, lm.parent) for lm in landmarks)
+    places = [*ctx.places, *((lm.adcode, lm.lat, lm.lon) for lm in landmarks if lm.lat is not None and lm.lon is not None)]
+    score += W_PREFECTURE_PART * part + W_NEIGHBOUR * _has_neighbour(city, places)
     score += W_KNOWN_FOR * any(ctx.has_word(w) for w in known_for.get(code, ()))
     return score + (W_DATELINE_CITY if code in ctx.reported.cities else W_DATELINE_NEAR * ctx.reported.near(city, province))
+
+
+def _nearest_to_sentence_city(text: str, hit: Hit, candidates: Sequence[str], lexicon: Lexicon,
+                              ctx: ArticleContext) -> str | None:
+    """The candidate much nearer than the others to an unambiguous city named in the mention's sentence."""
+    cities = lexicon.gazetteer.cities
+    points = [(c, cities[c]) for c in candidates]
+    if any(city.lat is None or city.lon is None for _, city in points):
+        return None
+    lo = bisect_left(ctx._hit_starts, hit.start)
+    best: tuple[float, str] | None = None
+    for step in (-1, 1):
+        i = lo + step
+        while 0 <= i < len(ctx.hits):
+            other = ctx.hits[i]
+            left, right = (other.end, hit.start) if step < 0 else (hit.end, other.start)
+            if right < left or ctx.sentence_break(left, right) or right - left > NEAR_CITY_CHARS:
+                break
+            i += step
+            if not ctx.proximity.intersection(_GAP_WORD.findall(ctx.lowered[left:right])):
+                continue
+            form = lexicon.form(other.form) if other.kind == "city" else None
+            if form is None or len(form.adcodes) != 1 or form.foreign or form.adcodes[0] in candidates:
+                continue
+            place = cities[form.adcodes[0]]
+            if place.lat is None or place.lon is None:
+                continue
+            km = sorted((_km(city.lat, city.lon, place.lat, place.lon), c) for c, city in points)
+            if km[0][0] <= NEAR_CITY_KM and km[1][0] > NEAR_CITY_RATIO * km[0][0] and (best is None or km[0] < best):
+                best = km[0]
+    return best[1] if best else None
 
 
 def _district_of_a_named_city(form: Any, candidates: Sequence[str], lexicon: Lexicon, ctx: ArticleContext) -> bool:

@@ -17,6 +17,8 @@ from pathlib import Path
 from typing import TYPE_CHECKING, Any, cast
 
 from nlp.confidence import FLAG_THRESHOLD, SCALE_FILE
+from nlp.finder import COMPOUNDING_LANGS
+from nlp.landmarks import LANDMARKS_FILE
 from nlp.language import FALLBACK, SUPPORTED, detect, output_lang
 from nlp.lexicon import read_lexicon
 
@@ -136,7 +138,7 @@ def tag_docs(texts: Sequence[str], langs: Sequence[str | None] | None = None, op
     results: list[list[Mention]] = [[] for _ in texts]
     by_lang: dict[str, list[int]] = {}
     for i, text in enumerate(texts):
-        if any(hit.kind == "city" for hit in lexicon.find(text)):
+        if any(hit.kind == "city" for hit in lexicon.find(text, compounds=routed[i] in COMPOUNDING_LANGS)):
             by_lang.setdefault(routed[i], []).append(i)
     for lang, indices in by_lang.items():
         nlp = pipeline_for(lang, options)
@@ -167,13 +169,13 @@ def _digest(paths: Iterable[Path]) -> str:
 
 @lru_cache(maxsize=4)
 def tagger_version(options: TaggerOptions = DEFAULT_OPTIONS) -> str:
-    """Code version + cue/weight digest + gazetteer version + trained model name/version."""
+    """Code version + digest of the cues, weights and landmarks + gazetteer version + trained model name/version."""
     from nlp.analyzer import load_model
 
     gaz = read_lexicon().gazetteer
     model = load_model(options.model_for("en"))
     model_part = f"{model.meta['lang']}_{model.meta['name']}-{model.meta['version']}" if model else "rules-only"
-    return f"citywatch-tagger-{CODE_VERSION}+{_digest(_RESOURCES.iterdir())}/gaz-{gaz.version}/{model_part}"
+    return f"citywatch-tagger-{CODE_VERSION}+{_digest([*_RESOURCES.iterdir(), LANDMARKS_FILE])}/gaz-{gaz.version}/{model_part}"
 
 
 def windows(text: str, size: int = WINDOW) -> list[tuple[int, str]]:

@@ -6,9 +6,10 @@ sit inside a longer word (合作 "cooperation" is also the city Hezuo, 北海道
 language puts word boundaries at both its ends and reads it as a name: jieba (jieba-rs through rjieba,
 its dictionary and part-of-speech tags) for Chinese, SudachiPy with sudachidict-core for Japanese. Only a short window
 around each hit is segmented, so the cost grows with the number of candidates, not with the text.
-Korean writes spaces between words but attaches particles (베이징은, 상하이에서): a Hangul hit is kept
-when nothing Hangul precedes it and what follows it in the same word is a particle or a suffix of
-``nlp/resources/korean_particles.txt``.
+Korean writes spaces between words but attaches particles (베이징은, 상하이에서) and writes compounds as one
+word (상하이협력기구): a Hangul hit is kept when nothing Hangul precedes it and what follows it in the same word is
+a particle or a suffix of ``nlp/resources/korean_particles.txt``, or nouns of the ko cue lists (organisation
+heads, government and place words) that make a compound with it, with a particle after them.
 
 The tokenizer: spaCy's blank Korean pipeline needs MeCab and its blank multi-language one keeps a
 run of Han, Kana or Hangul as one token, so two names in "北京と上海で会議" became one span (and
@@ -235,13 +236,35 @@ def korean_suffixes() -> frozenset[str]:
     return frozenset(w for line in lines if (w := line.split("#", 1)[0].strip()))
 
 
+@lru_cache(maxsize=1)
+def korean_heads() -> tuple[str, ...]:
+    """Nouns Korean writes attached after a city name to make a compound (상하이협력기구, 베이징시정부,
+    홍콩경찰): the ko cue lists of organisation heads, government nouns and place words, longest first."""
+    cues = cues_for("ko")
+    heads = {w.replace(" ", "") for key in ("org_heads", "gov_nouns", "place_words") for w in cues.get(key, ())}
+    return tuple(sorted(heads, key=len, reverse=True))
+
+
+KOREAN_WORD = 16  # Hangul characters after a name beyond which the word is no name with its compound and particle
+
+
+def _korean_rest(rest: str) -> bool:
+    """What follows a Hangul name in its word: nothing, a particle or suffix, or a compound's nouns (each a head
+    of ``korean_heads``) with a particle after the last. A longer run than ``KOREAN_WORD`` is no such word (and
+    the search stays short whatever the text)."""
+    if not rest or rest in korean_suffixes():
+        return True
+    return len(rest) <= KOREAN_WORD and any(rest.startswith(head) and _korean_rest(rest[len(head):])
+                                            for head in korean_heads())
+
+
 def _hangul_ok(text: str, hit: Hit) -> bool:
     if hit.start and script_of_char(text[hit.start - 1]) == "hangul":
         return False
     rest = hit.end
     while rest < len(text) and script_of_char(text[rest]) == "hangul":
         rest += 1
-    return rest == hit.end or text[hit.end:rest] in korean_suffixes()
+    return _korean_rest(text[hit.end:rest])
 
 
 def keep_words(text: str, hits: list[Hit], lang: str | None) -> list[Hit]:

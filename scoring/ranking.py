@@ -19,7 +19,20 @@ from scoring.checks import period_warnings
 from scoring.collect import Corpus, Slice, collect
 from scoring.coverage import RunHistory, SourceCoverage, coverage
 from scoring.evidence import evidence_rows
-from scoring.method import ROUND, Estimates, Estimator, Universe, Window, bootstrap, cut, interval, poisson_interval
+from scoring.method import (
+    ROUND,
+    Estimates,
+    Estimator,
+    Universe,
+    Window,
+    bootstrap,
+    cut,
+    index_of,
+    interval,
+    poisson_interval,
+    rank_of,
+    story_floor,
+)
 from scoring.periods import Period, containing
 
 SNAPSHOTS = "scores"
@@ -120,6 +133,9 @@ def _rows(ctx: _Context, window: Window, point: Estimates, prev: Estimates | Non
         rank_lo, rank_hi = interval(samples[1], config.ci_level)
         exact_lo, exact_hi = poisson_interval(point.basis, stories, config.ci_level, config.log_unit)
         idx_lo, idx_hi = np.minimum(idx_lo, exact_lo), np.maximum(idx_hi, exact_hi)
+    place_index = index_of(story_floor(point.basis, stories, config.place_level), config.log_unit) \
+        if config.place_basis == "lower" else point.index
+    place = rank_of(np.where(point.index > 0, place_index, -1.0))  # the not ranked cities come after, unranked
     rows: list[dict[str, Any]] = []
     for i, code in enumerate(ctx.universe.adcodes):
         name, province = ctx.universe.names[i]
@@ -132,6 +148,7 @@ def _rows(ctx: _Context, window: Window, point: Estimates, prev: Estimates | Non
             "attention_share": round(float(point.attention_share[i]), ROUND + 3),
             "gov_refs": int(window.gov[i]), "org_refs": int(window.org[i]),
             "index": round(float(point.index[i]), 2), "rank": rank,
+            "place_index": round(float(place_index[i]), 2), "place": int(place[i]) if rank is not None else None,
             "prev_rank": prev_rank,
             "rank_change": prev_rank - rank if prev_rank is not None and rank is not None else None,
             "ci_low": round(float(idx_lo[i]), 2) if samples is not None else None,
@@ -151,9 +168,9 @@ def ranked(estimates: Estimates, i: int) -> int | None:
 
 
 def row_order(row: Mapping[str, Any]) -> tuple[Any, ...]:
-    """Ranked cities by rank, then the not ranked ones with the most government and name references first."""
+    """Ranked cities by published place, then the not ranked ones with the most government and name references first."""
     if row["rank"] is not None:
-        return (0, row["rank"], -row["articles"], row["adcode"])
+        return (0, row["band_rank"], row["place"], row["rank"], -row["articles"], row["adcode"])
     return (1, -row["gov_refs"], -row["org_refs"], row["adcode"])
 
 

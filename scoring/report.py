@@ -343,8 +343,10 @@ def ranking_table(result: Result, limit: int = 30) -> str:
                      f"{sum(r['org_refs'] for r in rest):,} org refs)")
     bands = meta.get("published_ranks") or {}
     if bands.get("bands"):
-        lines.append(f"rank = published place: {bands['point_ranks']} cities resolved to their own rank, the others "
-                     f"share a band ({bands['rule']} rule); point = rank by the index, ± = its 95% interval")
+        basis = " (ordered by place_index, the lower end of the Poisson interval)" \
+            if bands.get("place_basis") == "lower" else ""
+        lines.append(f"rank = published place{basis}: {bands['point_ranks']} cities resolved to their own rank, the "
+                     f"others share a band ({bands['rule']} rule); point = rank by the index, ± = its 95% interval")
     unranked = sum(1 for r in result.rows if r["rank"] is None)
     if unranked:
         lines.append(f"n.r. = not ranked: {unranked} cities without a counted mention (index 0, tied)")

@@ -38,7 +38,7 @@ from pypinyin.pinyin_dict import pinyin_dict
 sys.path.insert(0, str(Path(__file__).resolve().parent))  # sibling modules, also when loaded by file path
 from gazetteer_scripts import add_script_forms, province_established_forms, province_script_forms, read_rules  # noqa: E402
 
-from nlp.folding import match_key
+from nlp.folding import devanagari_key, match_key
 
 DATA = Path(__file__).resolve().parent.parent / "nlp" / "data"
 OUTPUT = DATA / "gazetteer.json"
@@ -237,6 +237,12 @@ def load_geonames() -> tuple[dict[str, dict], dict[str, dict], dict[str, str]]:
     countries = json.loads((root / "countries.json").read_text(encoding="utf-8"))
     states = json.loads((root / "us_states.json").read_text(encoding="utf-8"))
     return cities, countries, {code: s["name"] for code, s in states.items()}
+
+
+def form_key(text: str) -> str:
+    """The key forms are merged by: casefold, and Devanagari folded (nlp.folding), so ग्वांगझोउ and
+    गुआंगझोउ are one form, as the finder matches them."""
+    return devanagari_key(text.casefold())
 
 
 def stopwords() -> set[str]:
@@ -469,7 +475,8 @@ def fill_geonames(units: dict[str, Unit], geonames: dict[str, dict], taken: set[
 # ---------------------------------------------------------------------------------------------- forms
 
 class Forms:
-    """form text -> {adcode -> set of kinds}, merged case-insensitively (the lookup key is casefold)."""
+    """form text -> {adcode -> set of kinds}, merged case-insensitively, Hindi spellings by their folded key
+    (``form_key``: the lookup key is casefold)."""
 
     def __init__(self) -> None:
         self.texts: dict[str, set[str]] = defaultdict(set)
@@ -479,7 +486,7 @@ class Forms:
         text = unicodedata.normalize("NFC", text.strip())
         if not text:
             return
-        key = text.casefold()
+        key = form_key(text)
         self.texts[key].add(text)
         self.links[key][adcode].add(kind)
 
@@ -700,9 +707,9 @@ def build() -> dict:
         unit.pinyin_confirmed = match_key(unit.pinyin) in {match_key(unit.name)} | {match_key(a) for a in unit.alternates}
 
     provinces, script_forms = build_provinces(cpca, nations)
-    province_keys = {f.casefold() for p in provinces for f in p["forms"]}
+    province_keys = {form_key(f) for p in provinces for f in p["forms"]}
     # the Latin and Han forms decide which GeoNames alternates a city keeps (clean), as before the scripts
-    latin_han_keys = province_keys - {f.casefold() for texts in script_forms.values() for f in texts}
+    latin_han_keys = province_keys - {form_key(f) for texts in script_forms.values() for f in texts}
 
     forms = Forms()
     for unit in units.values():
@@ -717,6 +724,7 @@ def build() -> dict:
     add_script_forms(units, forms, read_tsv, check_table_row, traditional, stopwords())
     drop_province_names(forms, units, province_keys)  # 하이난, Хайнань: the transcriptions of 海南 too
     cede_to_cities(provinces, script_forms, forms, units)
+    share_with_cities(provinces, forms, units, cpca, nations)
     for abbreviation, code, name_zh in read_tsv("abbreviations.tsv"):  # 京, 沪: nlp/abbreviations.py decides
         check_table_row("abbreviations.tsv", units, code, name_zh)
         forms.add(abbreviation, code, "abbreviation")
@@ -814,21 +822,43 @@ def build_provinces(cpca: dict[str, dict], nations: list[str]) -> tuple[list[dic
         rows.append({"adcode": code, "name": name, "name_zh": name_zh, "forms": forms})
     claims: dict[str, int] = defaultdict(int)
     for texts in generated.values():
-        for key in {t.casefold() for t in texts}:
+        for key in {form_key(t) for t in texts}:
             claims[key] += 1
     for row in rows:
-        script[row["adcode"]] |= {t for t in generated[row["adcode"]] if claims[t.casefold()] == 1}
+        script[row["adcode"]] |= {t for t in generated[row["adcode"]] if claims[form_key(t)] == 1}
         row["forms"] = sorted(row["forms"] | script[row["adcode"]])
     return rows, script
 
 
 def cede_to_cities(provinces: list[dict], script: dict[str, set[str]], forms: Forms, units: dict[str, Unit]) -> None:
     """A province's script form that is also a prefecture city's form (Цзилинь, 지린, جيلين) stays the
-    city's alone: the finder reads a name shared by a province and a city as the province unless "city" or
-    市 follows, words of English and Chinese only, so in another script the city would never be found."""
+    city's alone, as it always has: Korean writes the province 지린성. A Sino-Vietnamese reading (Cát Lâm) stays
+    shared, like "Jilin": Vietnamese writes tỉnh or thành phố before it, and the finder reads a shared name as the
+    province unless a word of the cue file's ``city_marks`` (thành phố) marks the city."""
+    def ceded(text: str) -> bool:
+        links = forms.links.get(form_key(text), {})
+        return any(units[code].kind not in ("municipality", "sar") and kinds != {"vi_hanviet"}
+                   for code, kinds in links.items())
+
     for row in provinces:
-        row["forms"] = [f for f in row["forms"] if f not in script[row["adcode"]] or not any(
-            units[code].kind not in ("municipality", "sar") for code in forms.links.get(f.casefold(), {}))]
+        row["forms"] = [f for f in row["forms"] if f not in script[row["adcode"]] or not ceded(f)]
+
+
+def share_with_cities(provinces: list[dict], forms: Forms, units: dict[str, Unit], cpca: dict[str, dict],
+                      nations: list[str]) -> None:
+    """A prefecture city named like its province (吉林市 in 吉林省) also gets, as its own forms, the province's names
+    in the scripts that have no transcription rule (``province_names.tsv``: Ukrainian Цзілінь and its cases, Hindi
+    जिलिन) that no unit has yet: the province keeps them, so the finder reads such a shared name as the province
+    unless the text marks the city ("місто Цзілінь"), as it reads "Jilin"."""
+    rules = read_rules(read_tsv)
+    established = province_names(cpca)
+    for row in provinces:
+        short = short_zh(row["name_zh"], nations, PROVINCE_SUFFIXES)
+        for unit in sorted(units.values(), key=lambda u: u.adcode):
+            if unit.kind == "prefecture" and unit.short == short and unit.province_adcode == row["adcode"]:
+                for text in sorted(province_established_forms(established[row["adcode"]], rules)):
+                    if form_key(text) not in forms.links and text in row["forms"]:
+                        forms.add(text, unit.adcode, "province_shared")
 
 
 def province_names(cpca: dict[str, dict]) -> dict[str, list[tuple[str, str]]]:

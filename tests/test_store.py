@@ -203,9 +203,10 @@ def test_id_membership_is_a_primary_key_search(embedded_store):
 def test_each_date_range_is_an_index_range_search(embedded_store, name):
     rng = embedded.RANGES[name]
     for lo, hi in ((DAY, DAY + timedelta(days=90)), (DAY, None)):
-        query, params = embedded.between_sql("citywatch", rng, lo, hi, ["source_id"])
-        plan = embedded.explain(embedded_store.sql, query, params)
-        assert _plan_uses(plan, rng.index_name, "db_name=?", ">"), plan
+        for query, params in (embedded.between_sql("citywatch", rng, lo, hi, ["source_id"]),
+                              embedded.values_sql("citywatch", rng, lo, hi, ["source_id", "sig"], binary=["sig"])):
+            plan = embedded.explain(embedded_store.sql, query, params)
+            assert _plan_uses(plan, rng.index_name, "db_name=?", ">"), plan
 
 
 def test_mongodb_plans_use_indexes(store):

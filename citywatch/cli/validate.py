@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import click
 
-from citywatch.config.scoring import POOLINGS, RANK_BANDS
+from citywatch.config.scoring import PLACE_BASES, POOLINGS, RANK_BANDS
 
 
 @click.command()
@@ -16,10 +16,13 @@ from citywatch.config.scoring import POOLINGS, RANK_BANDS
               help="Outlet pooling(s) to compare [all three]; repeat the option for several.")
 @click.option("--bands", "rules", multiple=True, type=click.Choice(RANK_BANDS),
               help="Published-rank rules to compare under the first pooling [all three; grid, the default, first].")
+@click.option("--place", "bases", multiple=True, type=click.Choice(PLACE_BASES),
+              help="What the published place is ranked by, compared under the first pooling [both; index, the "
+                   "default, first].")
 @click.option("--first-world", default=101, show_default=True, type=click.IntRange(min=0),
               help="Seed of the first world (101-103 are held out; 1-4 were used to choose the method).")
 def validate(worlds: int, resamples: int | None, poolings: tuple[str, ...], rules: tuple[str, ...],
-             first_world: int) -> None:
+             bases: tuple[str, ...], first_world: int) -> None:
     """Run the validation harness (scoring/validation/harness.py, docs/scoring.md section 10).
 
     Each world's articles go through `citywatch ingest` and the ranking comes back
@@ -34,7 +37,7 @@ def validate(worlds: int, resamples: int | None, poolings: tuple[str, ...], rule
         reduced()  # a bad CITYWATCH_VALIDATION_* setting is one line, not a traceback
     except ValueError as exc:
         raise click.ClickException(str(exc)) from None
-    run(worlds, resamples, poolings, rules or RANK_BANDS, first_world)
+    run(worlds, resamples, poolings, rules or RANK_BANDS, first_world, bases or PLACE_BASES)
 
 
 COMMANDS = [validate]

@@ -15,6 +15,7 @@ SATURATIONS = ("log", "cap", "none")
 BASES = ("shares", "counts")
 POOLINGS = ("precision", "shrinkage", "mean")
 RANK_BANDS = ("grid", "overlap", "none")
+PLACE_BASES = ("index", "lower")
 
 
 class ConfigError(ValueError):
@@ -49,6 +50,8 @@ class ScoringConfig:
     bootstrap_resamples: int = 500
     bootstrap_seed: int = 20260901
     ci_level: float = 0.95
+    place_basis: str = "index"
+    place_level: float = 0.9
     rank_bands: str = "grid"
     point_rank_spread: int = 5
     rank_band_width: int = 10
@@ -71,6 +74,8 @@ class ScoringConfig:
             ("min_coverage", 0.0 < self.min_coverage <= 1.0, "in (0, 1]"),
             ("bootstrap_resamples", self.bootstrap_resamples >= 0, ">= 0"),
             ("ci_level", 0.0 < self.ci_level < 1.0, "in (0, 1)"),
+            ("place_basis", self.place_basis in PLACE_BASES, f"one of {', '.join(PLACE_BASES)}"),
+            ("place_level", 0.0 < self.place_level < 1.0, "in (0, 1)"),
             ("rank_bands", self.rank_bands in RANK_BANDS, f"one of {', '.join(RANK_BANDS)}"),
             ("point_rank_spread", self.point_rank_spread >= 0, ">= 0"),
             ("rank_band_width", self.rank_band_width >= 1, ">= 1"),

@@ -21,9 +21,9 @@ from typing import Any
 from pymongo import ASCENDING, DESCENDING, IndexModel
 from pymongo.errors import CollectionInvalid, ConfigurationError, OperationFailure, PyMongoError
 
-from citywatch.store import embedded, groups, periods, scoring_rows
+from citywatch.store import counts, embedded, groups, periods, scoring_rows
 from citywatch.store.errors import StoreError, StoreUnavailable, translated
-from citywatch.store.location import COUNTED, StoreConfig, count, describe, redact
+from citywatch.store.location import COUNTED, StoreConfig, describe, read_counts, redact
 from citywatch.store.schema import article_json_schema
 
 RACE_ERRORS = ("already exists", "database is locked")  # SQLite errors of concurrent index creation
@@ -122,7 +122,9 @@ class Store:
         backfill (a store written before a summary existed) holds SQLite's write lock
         for a while (over 30 s at 500,000 articles), and mongoeco's connect starts a
         background heartbeat that writes and fails with "database is locked" meanwhile.
-        A new file has no ``documents`` table until mongoeco creates it.
+        A new file has no ``documents`` table until mongoeco creates it. Listing the collections (which also
+        connects mongoeco, inside :func:`retry_locked`) reads the trigger-kept counts, not every document's key
+        (:class:`embedded.Connection`).
         """
         existing = self.sql.execute("SELECT 1 FROM sqlite_master WHERE type = 'table' AND name = 'documents'").fetchone()
         if existing:
@@ -136,6 +138,7 @@ class Store:
 
     def _install_sql(self) -> None:
         embedded.create_indexes(self.sql)
+        counts.install(self.sql)
         groups.install(self.sql)
         periods.install(self.sql)
         scoring_rows.install(self.sql)
@@ -174,8 +177,8 @@ class Store:
             pass  # validators unsupported by this server; Python-side checks still apply
 
     def counts(self) -> dict[str, int]:
-        if self.engine is not None:  # mongoeco's count_documents parses every document
-            return {name: count(self.sql, self.db.name, name) for name in COUNTED}
+        if self.engine is not None:  # mongoeco's count_documents parses every document; these are kept by triggers
+            return read_counts(self.sql, self.db.name)
         return {name: self.db[name].estimated_document_count() for name in COUNTED}
 
     def describe(self) -> str:

@@ -3,8 +3,8 @@
 * :func:`existing_ids`: which ids a collection holds. MongoDB: ``$in`` on the
   ``_id`` index. Embedded: mongoeco's primary key, queried in SQLite (mongoeco
   itself would read every document; see :mod:`citywatch.store.embedded`).
-* :func:`dated`: the documents of a date range (scoring's period, the
-  near-duplicate window). MongoDB: a range on a declared index. Embedded: a
+* :func:`dated` and :func:`dated_values`: the documents (or some of their
+  fields, as tuples) of a date range (scoring's period, the near-duplicate window). MongoDB: a range on a declared index. Embedded: a
   SQLite expression index of the same range.
 
 Both cost what is looked up, not what is stored; ``tests/test_store_plans.py``
@@ -64,6 +64,27 @@ def dated(store: Store, name: str, lo: datetime | None, hi: datetime | None = No
         return
     projection = dict.fromkeys(fields, 1) if fields else None
     yield from store.db[rng.collection].find(range_query(rng, lo, hi), projection).batch_size(batch_size)
+
+
+def dated_values(store: Store, name: str, lo: datetime | None, hi: datetime | None, fields: Sequence[str],
+                 binary: Sequence[str] = ()) -> Iterator[tuple[Any, ...]]:
+    """``(_id, *fields)`` per document of range ``name`` dated in [lo, hi): tuples, no documents.
+
+    For bulk readers of small scalar fields (the near-duplicate window: id, packed signature, cluster).
+    Fields named in ``binary`` come back as ``bytes`` (None when absent or not binary), the others as stored
+    scalars. Embedded: the range's index, values extracted in SQLite (:func:`embedded.values`); MongoDB: the
+    same range on its declared index, projected.
+    """
+    rng = embedded.RANGES[name]
+    if store.engine is not None:
+        yield from embedded.values(store.sql, store.db.name, rng, lo, hi, fields, binary)
+        return
+    for doc in store.db[rng.collection].find(range_query(rng, lo, hi), dict.fromkeys(fields, 1)).batch_size(5000):
+        yield (doc["_id"], *(_binary(doc.get(f)) if f in binary else doc.get(f) for f in fields))
+
+
+def _binary(value: Any) -> bytes | None:
+    return bytes(value) if isinstance(value, bytes | bytearray) else None
 
 
 def next_batch(store: Store, collection: str, after: Any, batch: int) -> list[tuple[Any, dict[str, Any]]]:

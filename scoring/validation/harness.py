@@ -6,7 +6,8 @@ ranking back through ``citywatch export`` only, each in a subprocess with its
 own embedded store, so an outside auditor can do exactly the same without
 importing citywatch (this module imports nothing of citywatch's). Per world it
 scores the crawled articles under each variant (an outlet pooling, and for the
-first pooling each rule of published ranks), the same world crawled completely
+first pooling each rule of published ranks and each place basis, ``index`` or
+the conservative ``lower``, under ``grid`` and ``none``), the same world crawled completely
 (to see what half-crawled outlets do to the cities they favour), and the
 crawled world plus one 30-article newcomer outlet. Reported, over all worlds:
 
@@ -17,7 +18,8 @@ crawled world plus one 30-article newcomer outlet. Reported, over all worlds:
   11-40, 41-100) and by the city's number of stories (0, 1, 2, 3-5, ...), with the
   mean interval width there (coverage bought with width is not free);
 * crawl-volume bias: mean point-rank change of the 10 cities the half-crawled
-  outlets favour (positive = they fall), against a complete crawl;
+  outlets favour (positive = they fall), against a complete crawl, and the same
+  for the published place of every variant;
 * the newcomer, measured on the published place: top-10 changes, cities moved,
   largest move and who made it (a banded city moves by the change of its band's
   first rank; a city not ranked stands at the first place after the ranked
@@ -25,8 +27,9 @@ crawled world plus one 30-article newcomer outlet. Reported, over all worlds:
   the old rank intervals.
 
 ``python -m benchmarks validation`` (or ``citywatch validate``) runs it in full
-(3 worlds, 500 resamples, three poolings, three rank rules; 7 to 25 minutes on a
-loaded 2-core machine). To iterate, a reduced run: ``citywatch validate --worlds 1
+(3 worlds, 500 resamples, three poolings, three rank rules, two place bases: 20
+to 35 minutes on a loaded 2-core machine; ``--bands grid --bands none`` leaves
+out ``overlap``). To iterate, a reduced run: ``citywatch validate --worlds 1
 --resamples 100 --pooling precision``, or ``python -m benchmarks.bench_validation 1``
 with the environment variables ``CITYWATCH_VALIDATION_RESAMPLES`` (e.g. 100) and
 ``CITYWATCH_VALIDATION_POOLINGS`` (e.g. ``precision``) cut the bootstrap and
@@ -54,6 +57,7 @@ WORLDS = 3
 FIRST_SEED = 101  # held out: worlds 1-4 chose outlet_pooling_k and the rank rule; these were run once to report
 POOLINGS = ("precision", "shrinkage", "mean")
 RANK_RULES = ("grid", "overlap", "none")  # rank_bands; the first is the configured default
+PLACES = ("index", "lower")  # place_basis; the first is the configured default
 NEWCOMER = 30
 RANK_GROUPS = (("top 10", 1, 10), ("11-40", 11, 40), ("41-100", 41, 100))
 STORY_GROUPS = (("0", 0, 0), ("1", 1, 1), ("2", 2, 2), ("3-5", 3, 5), ("6-10", 6, 10), ("11-30", 11, 30), (">30", 31, 10**9))
@@ -165,9 +169,13 @@ def largest_move(before: np.ndarray, after: np.ndarray, labels: tuple[list[str],
     return float(moves[k]), f"{labels[0][k]} -> {labels[1][k]} ({int(stories[k])} stories)"
 
 
-def variants(poolings: Sequence[str], rules: Sequence[str]) -> list[tuple[str, str]]:
-    """(pooling, rank rule): every pooling with the default rule, then the first pooling with each other rule."""
-    return [(p, RANK_RULES[0]) for p in poolings] + [(poolings[0], r) for r in rules if r != RANK_RULES[0]]
+def variants(poolings: Sequence[str], rules: Sequence[str],
+             bases: Sequence[str] = PLACES) -> list[tuple[str, str, str]]:
+    """(pooling, rank rule, place basis): every pooling with the first rule and basis, then the first pooling with
+    each other rule, then the first pooling with each other basis under the default rule and under ``none``."""
+    first, rest = (RANK_RULES[0], bases[0]), [r for r in rules if r != RANK_RULES[0]]
+    return ([(p, *first) for p in poolings] + [(poolings[0], r, bases[0]) for r in rest]
+            + [(poolings[0], r, b) for b in bases[1:] for r in (RANK_RULES[0], "none") if r in (*rules, RANK_RULES[0])])
 
 
 class Newcomer:
@@ -176,8 +184,9 @@ class Newcomer:
     def __init__(self) -> None:
         self.worlds: list[dict[str, Any]] = []
 
-    def add(self, before_rows: list[dict[str, Any]], after_rows: list[dict[str, Any]], world: World,
-            true_rank: np.ndarray) -> None:
+    def add(self, before_rows: list[dict[str, Any]], after_rows: list[dict[str, Any]],
+            full_rows: list[dict[str, Any]], world: World, true_rank: np.ndarray) -> None:
+        """``full_rows``: the same world crawled completely, for the crawl-volume bias of the published place."""
         by_code = {r["adcode"]: r for r in before_rows}
         before, after = places(before_rows, world, "band_rank"), places(after_rows, world, "band_rank")
         point_after = places(after_rows, world)
@@ -199,12 +208,14 @@ class Newcomer:
             "ranked": int(ranked.sum()),
             "true_in_band": int(((true_rank >= bands[:, 0]) & (true_rank <= bands[:, 1]))[ranked].sum()),
             "spearman": float(spearmanr(-before, world.truth).statistic),
+            "bias": float((before - places(full_rows, world, "band_rank"))[world.favoured].mean()),
         })
 
     def lines(self) -> list[str]:
         w = self.worlds
         inside, ranked, in_band = (sum(x[k] for x in w) for k in ("inside", "ranked", "true_in_band"))
         return [f"published place (band_rank): Spearman with truth {np.mean([x['spearman'] for x in w]):.3f}; "
+                f"crawl-volume bias {np.mean([x['bias'] for x in w]):+.2f}; "
                 f"cities with a point rank {[x['point_ranks'] for x in w]}; true rank inside the band "
                 f"{in_band} of {ranked}",
                 f"+ one {NEWCOMER}-article outlet: top-10 changes {[x['top10'] for x in w]}, cities moved "
@@ -215,24 +226,26 @@ class Newcomer:
 
 
 def run(worlds: int = WORLDS, resamples: int | None = None, poolings: Sequence[str] = (),
-        rules: Sequence[str] = RANK_RULES, first_seed: int = FIRST_SEED) -> None:
+        rules: Sequence[str] = RANK_RULES, first_seed: int = FIRST_SEED, bases: Sequence[str] = PLACES) -> None:
     """Print the figures over ``worlds`` worlds from ``first_seed`` on; resamples and poolings default to the
-    environment's (see above), ``rules`` are the published-rank rules compared under the first pooling."""
+    environment's (see above), ``rules`` and ``bases`` are the published-rank rules and place bases compared
+    under the first pooling."""
     started = time.perf_counter()
     env_resamples, env_poolings = reduced()
     resamples = env_resamples if resamples is None else resamples
-    chosen = variants(tuple(poolings) or env_poolings, rules)
+    chosen = variants(tuple(poolings) or env_poolings, rules, bases)
+    primary = [v for v in chosen if v[1:] == chosen[0][1:]]  # one per pooling: its index, intervals and point ranks
     results: dict[str, list[float]] = {"spearman": [], "bias": []}  # the naive count's
-    spearman: dict[tuple[str, str], list[float]] = {v: [] for v in chosen}
-    bias: dict[tuple[str, str], list[float]] = {v: [] for v in chosen}
+    spearman: dict[tuple[str, str, str], list[float]] = {v: [] for v in chosen}
+    bias: dict[tuple[str, str, str], list[float]] = {v: [] for v in chosen}
     by_rank = {v: Tally() for v in chosen}
     by_stories = {v: Tally() for v in chosen}
     newcomer = {v: Newcomer() for v in chosen}
     with tempfile.TemporaryDirectory() as tmp:
         root = Path(tmp)
-        configs = {v: root / f"{v[0]}-{v[1]}.yaml" for v in chosen}
-        for (pooling, rule), path in configs.items():
-            path.write_text(f"outlet_pooling: {pooling}\nrank_bands: {rule}\n"
+        configs = {v: root / f"{'-'.join(v)}.yaml" for v in chosen}
+        for (pooling, rule, basis), path in configs.items():
+            path.write_text(f"outlet_pooling: {pooling}\nrank_bands: {rule}\nplace_basis: {basis}\n"
                             + (f"bootstrap_resamples: {resamples}\n" if resamples is not None else ""))
         empty = export(root / "empty", root, registry_file(World([], [], np.zeros(0)), root / "none.yaml"))
         cities = [{"adcode": r["adcode"], "city": r["city"], "province": r["province"]} for r in empty["rows"]]
@@ -250,15 +263,16 @@ def run(worlds: int = WORLDS, resamples: int | None = None, poolings: Sequence[s
             naive_shift = competition_ranks(naive) - competition_ranks(naive_full)
             results["spearman"].append(float(spearmanr(naive, truth).statistic))
             results["bias"].append(float(naive_shift[world.favoured].mean()))
-            before: dict[tuple[str, str], list[dict[str, Any]]] = {}
+            before: dict[tuple[str, str, str], list[dict[str, Any]]] = {}
+            full: dict[tuple[str, str, str], list[dict[str, Any]]] = {}
             for variant in chosen:
                 rows = before[variant] = export(crawled, work, registry, configs[variant])["rows"]
                 by_code = {r["adcode"]: r for r in rows}
                 index = np.array([by_code[c["adcode"]]["index"] for c in world.cities])
                 spearman[variant].append(float(spearmanr(index, truth).statistic))
-                if variant[1] == RANK_RULES[0]:  # the rank rule changes no index: one complete crawl per pooling
-                    full_rows = export(complete, work, registry, configs[variant])["rows"]
-                    shift = places(rows, world) - places(full_rows, world)
+                full[variant] = export(complete, work, registry, configs[variant])["rows"]
+                if variant in primary:  # the rank rule and the place basis change no index, interval or point rank
+                    shift = places(rows, world) - places(full[variant], world)
                     bias[variant].append(float(shift[world.favoured].mean()))
                 for k, c in enumerate(world.cities):
                     row = by_code[c["adcode"]]
@@ -269,7 +283,7 @@ def run(worlds: int = WORLDS, resamples: int | None = None, poolings: Sequence[s
             ingest(crawled, work, world.extra)
             for variant in chosen:
                 after = export(crawled, work, registry, configs[variant])["rows"]
-                newcomer[variant].add(before[variant], after, world, true_rank)
+                newcomer[variant].add(before[variant], after, full[variant], world, true_rank)
             print(f"  world {seed}: {len(world.articles):,} articles crawled of {len(world.full_crawl):,} published, "
                   f"{len(world.outlets) - 1} outlets ({time.perf_counter() - started:.0f} s)", flush=True)
 
@@ -280,10 +294,10 @@ def run(worlds: int = WORLDS, resamples: int | None = None, poolings: Sequence[s
           f"crawl-volume bias {np.mean(results['bias']):+.2f} ranks")
     for variant in chosen:
         r = spearman[variant]
-        drift = f"; crawl-volume bias {np.mean(bias[variant]):+.2f} ranks" if bias[variant] else ""
-        print(f"  outlet_pooling {variant[0]}, rank_bands {variant[1]}: Spearman {np.mean(r):.3f} "
-              f"(range {min(r):.3f}-{max(r):.3f}){drift}")
-        if bias[variant]:  # the index and its intervals do not depend on the rank rule
+        drift = f"; crawl-volume bias of the point rank {np.mean(bias[variant]):+.2f} ranks" if bias[variant] else ""
+        print(f"  outlet_pooling {variant[0]}, rank_bands {variant[1]}, place_basis {variant[2]}: "
+              f"Spearman of the index {np.mean(r):.3f} (range {min(r):.3f}-{max(r):.3f}){drift}")
+        if bias[variant]:  # the index and its intervals depend on neither the rank rule nor the place basis
             print(f"    95% interval coverage by true rank: {by_rank[variant].line(RANK_GROUPS)}   "
                   f"(target 0.90 / 0.88 / 0.85)")
             print(f"    by stories (trials, mean interval width in index points): "

@@ -202,8 +202,8 @@ def test_noise_rules_hold_for_every_form(gaz: Gazetteer) -> None:
         if form.kinds == ("abbreviation",):  # 京, 沪: one character, kept only in context (nlp/abbreviations.py)
             assert len(form.text) == 1 and len(form.adcodes) == 1, form
             continue
-        # a Han, Kana or Hangul character is a syllable: two make a name
-        han = all(any(script in unicodedata.name(ch, "") for script in ("CJK", "HANGUL", "KATAKANA", "HIRAGANA"))
+        # a Han, Kana or Hangul character is a syllable, and so is a Devanagari letter with its vowel: two make a name
+        han = all(any(script in unicodedata.name(ch, "") for script in ("CJK", "HANGUL", "KATAKANA", "HIRAGANA", "DEVANAGARI"))
                   for ch in form.text if ch.isalpha())
         n_letters = sum(ch.isalpha() for ch in form.text)
         assert n_letters >= (2 if han else 3), form

@@ -42,3 +42,45 @@ def test_a_district_of_a_city_the_article_names_links_to_no_other_city(english) 
     assert only(english, "Doctors at Chaoyang Hospital in Beijing treated both patients.", "Chaoyang")["city"] is None
     city = only(english, "Chaoyang, in western Liaoning, and Beijing signed a water deal.", "Chaoyang")["city"]
     assert city["adcode"] == "211300"
+
+
+LANDMARK_AND_NEARBY_CASES = [
+    # a landmark or institution of the city (nlp/data/landmarks.tsv), or of a place near it
+    # (each against the salience prior: the other candidate is the larger city)
+    ("Hikers in Yichun head for Wuying National Forest Park.", "Yichun", "230700"),
+    ("Pilgrims pass through Tongren on their way to Mount Fanjing.", "Tongren", "520600"),
+    ("Ji'an's museum tells the story of the Goguryeo tombs.", "Ji'an", "220582"),
+    ("Traders in Pingxiang cross the Friendship Pass each morning.", "Pingxiang", "451481"),
+    # a city named in the sentence with a word of nearness between
+    ("Jinzhou, a short drive east of Shijiazhuang, makes pear juice.", "Jinzhou", "130183"),
+    ("Wuwei, two hours by road north-west of Lanzhou, is a wine town.", "Wuwei", "620600"),
+]
+
+
+@pytest.mark.parametrize(("text", "surface", "adcode"), LANDMARK_AND_NEARBY_CASES)
+def test_homonym_from_a_landmark_or_a_city_nearby(english, text: str, surface: str, adcode: str) -> None:
+    assert only(english, text, surface)["city"]["adcode"] == adcode
+
+
+def test_a_city_named_without_a_word_of_nearness_does_not_pull_the_homonym() -> None:
+    """"rivals in Nanjing" says nothing about where Taizhou is: the Hangzhou dateline decides."""
+    from nlp.pipeline import tag_texts
+
+    text = "HANGZHOU, China (Reuters) - Shipyards in Taizhou are busy; rivals in Nanjing too."
+    mention = next(m for m in tag_texts([text], ["en"])[0] if m["surface"] == "Taizhou")
+    assert mention["city"]["adcode"] == "331000"
+
+
+def test_bad_landmark_rows_name_the_file_and_line() -> None:
+    from nlp.landmarks import parse_landmarks
+    from nlp.lexicon import read_lexicon
+
+    cities = read_lexicon().gazetteer.cities
+    good = "# header\n350782\t武夷山\twuyi mountains\tmountain\ten.wikipedia: Wuyi Mountains\n"
+    assert parse_landmarks(good, "t.tsv", cities).cities == {"wuyi mountains": "350782"}
+    for bad, why in [("350782\t武夷山\twuyi mountains\tmountain\n", "5 tab-separated"),
+                     ("350782\t福州\twuyi mountains\tmountain\tsrc\n", "is not a city named"),
+                     ("350782\t武夷山\tWuyi Mountains\tmountain\tsrc\n", "lower case"),
+                     (good.split("\n", 1)[1] + "350100\t福州\twuyi mountains\tsight\tsrc\n", "already a landmark")]:
+        with pytest.raises(ValueError, match=rf"t\.tsv:\d+: .*{why}"):
+            parse_landmarks(bad, "t.tsv", cities)

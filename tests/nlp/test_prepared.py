@@ -21,7 +21,7 @@ import yaml
 from nlp import cache
 from nlp.cues import CUES_FILE, CueTable
 from nlp.finder import FormMatcher, Hit, _leftmost_longest, is_cjk
-from nlp.folding import form_key, lower_same_length
+from nlp.folding import fold_devanagari, form_key, has_devanagari, lower_same_length, unfolded_offset
 from nlp.gazetteer import DEFAULT_PATH, load
 from nlp.lexicon import DISTRICT, build_lexicon, read_lexicon
 
@@ -38,7 +38,7 @@ def _entries() -> list[tuple[str, str]]:
 
 
 class _OneAutomaton:
-    """The finder as it was: every form in one automaton, read over the whole text."""
+    """The finder as it was: every form in one automaton, read over the whole (Devanagari: folded) text."""
 
     def __init__(self, forms: list[tuple[str, str]]) -> None:
         self.automaton = ahocorasick.Automaton()
@@ -48,14 +48,19 @@ class _OneAutomaton:
                 continue
             existing = self.automaton.get(key, None)
             if existing is None or (existing[1] == "province" and kind == "city"):
-                self.automaton.add_word(key, (text, kind))
+                self.automaton.add_word(key, (text, kind, len(key)))
         self.automaton.make_automaton()
 
     def find(self, text: str) -> list[Hit]:
         lowered = lower_same_length(unicodedata.normalize("NFC", text)) if not text.isascii() else text.lower()
         if len(lowered) != len(text):
             lowered = lower_same_length(text)
-        hits = [Hit(end - len(form) + 1, end + 1, form, kind) for end, (form, kind) in self.automaton.iter(lowered)]
+        if not has_devanagari(lowered):
+            hits = [Hit(end - len(form) + 1, end + 1, form, kind) for end, (form, kind, _) in self.automaton.iter(lowered)]
+        else:
+            folded, dropped = fold_devanagari(lowered)
+            hits = [Hit(unfolded_offset(end + 1 - length, dropped), unfolded_offset(end + 1, dropped), form, kind)
+                    for end, (form, kind, length) in self.automaton.iter(folded)]
         return _leftmost_longest([h for h in hits if FormMatcher._acceptable(text, h)])
 
 

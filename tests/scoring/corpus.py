@@ -9,6 +9,10 @@ from typing import Any
 CITIES = {
     "Beijing": ("110000", "Beijing"), "Shanghai": ("310000", "Shanghai"), "Wuhan": ("420100", "Hubei"),
     "Suzhou": ("320500", "Jiangsu"), "Kunshan": ("320583", "Jiangsu"), "Hong Kong": ("810000", "Hong Kong"),
+    "Tianjin": ("120000", "Tianjin"), "Dalian": ("210200", "Liaoning"), "Harbin": ("230100", "Heilongjiang"),
+    "Nanjing": ("320100", "Jiangsu"), "Hangzhou": ("330100", "Zhejiang"), "Xiamen": ("350200", "Fujian"),
+    "Qingdao": ("370200", "Shandong"), "Zhengzhou": ("410100", "Henan"), "Changsha": ("430100", "Hunan"),
+    "Guangzhou": ("440100", "Guangdong"),
 }
 
 

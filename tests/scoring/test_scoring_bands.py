@@ -17,7 +17,7 @@ from tests.scoring.corpus import article, mention
 def rows_of(ranks: list[int | None], spreads: list[tuple[int, int]] | None = None) -> list[dict]:
     """Rows with the given point ranks and rank intervals (rank - a, rank + b); None = not ranked."""
     spreads = spreads or [(0, 0)] * len(ranks)
-    return [{"adcode": f"c{i:03d}", "rank": r,
+    return [{"adcode": f"c{i:03d}", "rank": r, "place": r,
              "rank_ci_low": None if r is None else max(1, r - a), "rank_ci_high": None if r is None else r + b}
             for i, (r, (a, b)) in enumerate(zip(ranks, spreads, strict=True))]
 
@@ -111,11 +111,13 @@ def test_export_terminal_and_report_publish_the_band_beside_the_point_rank(embed
     banded = next(r for r in tail if "-" in r["rank_band"])
     line = next(x for x in table.splitlines() if banded["city"] in x)
     assert line.split()[:2] == [banded["rank_band"], str(banded["rank"])]
-    assert "share a band" in table
+    assert "share a band" in table and "place_index" not in table
+    lower = compute(embedded_store, parse_period("2026-07"), config.with_(place_basis="lower"), outlets=outlets)
+    assert lower.meta["published_ranks"]["place_basis"] == "lower" and "place_index" in ranking_table(lower)
 
     path = write_export(result, "csv", tmp_path / "t.csv")[0]
     header, first = path.read_text().splitlines()[:2]
-    assert header.startswith("band_rank,rank_band,rank,city") and first.startswith("1,1,1,Wuhan")
+    assert header.startswith("band_rank,rank_band,place,rank,city") and first.startswith("1,1,1,1,Wuhan")
     meta = json.loads((tmp_path / "t.csv.meta.json").read_text())
     assert meta["published_ranks"]["rule"] == "grid" and "rank_band" in meta["published_ranks"]["columns"]
     assert f"<td>{banded['rank_band']}</td>" in render(result)

@@ -23,7 +23,8 @@ def test_worked_example_matches_the_code(embedded_store, outlets) -> None:
     from citywatch.config.scoring import load_config
 
     save_articles(embedded_store, hand_corpus())
-    result = compute(embedded_store, parse_period("2026-07"), load_config(bootstrap_resamples=0), outlets=outlets)
+    config = load_config(bootstrap_resamples=0, place_basis="lower")  # the place columns by the story floor
+    result = compute(embedded_store, parse_period("2026-07"), config, outlets=outlets)
     rows = {r["city"]: r for r in result.rows if r["adcode"] != "341300"}  # Suzhou, Jiangsu; not Suzhou, Anhui
     expected = worked_example()
     assert [e["city"] for e in expected] == ["Wuhan", "Shanghai", "Suzhou", "Beijing"]
@@ -33,3 +34,5 @@ def test_worked_example_matches_the_code(embedded_store, outlets) -> None:
         assert str(row["attention_share"]) == e["attention_share"]
         assert str(row["index"]) == e["index"]
         assert ("not-ranked" if row["rank"] is None else str(row["rank"])) == e["rank"]
+        assert str(row["place_index"]) == e["place_index"]
+        assert ("not-ranked" if row["place"] is None else str(row["place"])) == e["place"]

@@ -110,7 +110,7 @@ def test_snapshot_and_run_period(embedded_store, outlets, config, tmp_path) -> N
     _, paths = run_period(embedded_store, "2026-07", tmp_path / "out", config, outlets=outlets)
     html = paths["report"].read_text()
     assert "<svg" in html and "Wuhan" in html and "http" not in html.replace("http-equiv", "")
-    assert paths["csv"].read_text().splitlines()[1].startswith("1,1,1,Wuhan,420100")
+    assert paths["csv"].read_text().splitlines()[1].startswith("1,1,1,1,Wuhan,420100")
 
 
 def test_report_escapes_names(embedded_store, config, tmp_path) -> None:

@@ -16,6 +16,7 @@ from scoring.validation.world import World
     (["--worlds", "0"], "--worlds"),
     (["--resamples", "-1"], "--resamples"),
     (["--bands", "quantile"], "--bands"),
+    (["--place", "upper"], "--place"),
     (["--first-world", "-1"], "--first-world"),
 ])
 def test_validate_rejects_bad_options(args, named) -> None:
@@ -46,15 +47,17 @@ def test_validate_reports_a_bad_environment_setting_in_one_line(monkeypatch) -> 
     assert "Traceback" not in result.output
 
 
-def test_variants_put_every_pooling_under_the_default_rule_and_each_other_rule_under_the_first_pooling() -> None:
+def test_variants_put_every_pooling_under_the_default_rule_and_each_other_rule_and_basis_under_the_first() -> None:
     assert variants(("precision", "mean"), ("grid", "overlap", "none")) == [
-        ("precision", "grid"), ("mean", "grid"), ("precision", "overlap"), ("precision", "none")]
-    assert variants(("shrinkage",), ("none",)) == [("shrinkage", "grid"), ("shrinkage", "none")]
+        ("precision", "grid", "index"), ("mean", "grid", "index"), ("precision", "overlap", "index"),
+        ("precision", "none", "index"), ("precision", "grid", "lower"), ("precision", "none", "lower")]
+    assert variants(("shrinkage",), ("none",), ("index",)) == [("shrinkage", "grid", "index"),
+                                                              ("shrinkage", "none", "index")]
 
 
 def test_the_newcomer_check_measures_the_published_place() -> None:
     world = World([{"adcode": f"c{i}", "city": f"C{i}", "province": "P"} for i in range(4)], [],
-                  np.array([4.0, 3.0, 2.0, 1.0]))
+                  np.array([4.0, 3.0, 2.0, 1.0]), favoured=[1, 3])
 
     def row(i: int, rank: int | None, band: str | None, stories: int = 3) -> dict:
         first = None if band is None else int(band.split("-")[0])
@@ -64,8 +67,11 @@ def test_the_newcomer_check_measures_the_published_place() -> None:
     before = [row(0, 1, "1"), row(1, 2, "2-3"), row(2, 3, "2-3"), row(3, None, None, 0)]
     after = [row(0, 1, "1"), row(1, 3, "2-4"), row(2, 4, "2-4"), row(3, 2, "2-4", 1)]  # c3 enters, c1 and c2 keep 2
     check = Newcomer()
-    check.add(before, after, world, np.array([1.0, 2.0, 3.0, 4.0]))
+    complete = [row(0, 1, "1"), row(1, 2, "2"), row(2, 3, "3-4"), row(3, 3, "3-4", 1)]  # c3 a story more
+    check.add(before, after, complete, world, np.array([1.0, 2.0, 3.0, 4.0]))
     moved = check.worlds[0]
     assert (moved["moved"], moved["far"], moved["largest"], moved["top10"]) == (1, 0, 2.0, 0)  # c3: first place after the ranked (4) -> 2
     assert moved["who"] == "n.r. -> 2-4 (0 stories)" and moved["point_ranks"] == 1
     assert moved["true_in_band"] == 3 and moved["ranked"] == 3
+    assert moved["bias"] == (0 + (4 - 3)) / 2  # c1 keeps place 2; c3 stands at 4 (not ranked) instead of 3
+    assert "crawl-volume bias +0.50" in check.lines()[0]
