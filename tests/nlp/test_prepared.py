@@ -88,7 +88,7 @@ def test_automata_split_by_script_find_what_one_automaton_finds() -> None:
     texts += ["", " " * 40, "İstanbul et Pékin", "Ｂeijing", "北京" * 300, "a" * 50 + "上海" + "b" * 50]
     differing = [text for text in texts if split.find(text) != one.find(text)]
     assert differing == []
-    assert sum(len(split.find(text)) for text in texts) > len(texts)  # the texts do hold forms
+    assert sum(bool(split.find(text)) for text in texts) > len(texts) // 2  # most texts do hold forms
 
 
 def test_cached_lexicon_finds_and_knows_what_a_built_one_does() -> None:
