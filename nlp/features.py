@@ -471,37 +471,54 @@ def _capital_ending(tokens: list[str], cues: Mapping[str, frozenset[str]]) -> bo
         len(tokens) >= 3 and tokens[-2] in {"and", "between", "with"} and tokens[-1] in cues["capitals"])
 
 
+@lru_cache(maxsize=512)
+def _affixes(words: frozenset[str]) -> tuple[str, ...]:
+    """A cue set as ``str.startswith``/``endswith`` take it: one call in C, not one per word."""
+    return tuple(words)
+
+
+@lru_cache(maxsize=512)
+def _any_of(words: frozenset[str]) -> re.Pattern[str]:
+    """A search for any word of a cue set inside a text (``any(w in text for w in words)`` in one call)."""
+    return re.compile("|".join(map(re.escape, sorted(words))) or "(?!)")
+
+
+_NONE: frozenset[str] = frozenset()
+
+
 def _cjk(text: str, start: int, end: int, cues: Mapping[str, frozenset[str]]) -> dict[str, float]:
     """Chinese text: the same features from character cues right before/after the name."""
     after = text[end:end + 8]
     before = text[max(0, start - 6):start]
 
     def starts(key: str) -> bool:
-        return any(after.startswith(c) for c in cues[key])
+        return after.startswith(_affixes(cues[key]))
 
     def ends(key: str) -> bool:
-        return any(before.endswith(c) for c in cues[key])
+        return before.endswith(_affixes(cues[key]))
+
+    def inside(key: str, part: str) -> bool:
+        return _any_of(cues[key]).search(part) is not None
 
     f = dict.fromkeys(LEXICAL, 0.0)
     run = re.findall(r"^[\u3400-\u9fff]{0,12}", after_long := text[end:end + 12])[0].split("的")[0]
-    f["org_after"] = float(any(head in run for head in cues["org_heads"]) and not after_long.startswith("市"))
+    f["org_after"] = float(inside("org_heads", run) and not after_long.startswith("市"))
     f["dish_after"] = float(starts("dish_words"))
     # a name marked as subject or topic (北京は, 베이징은) whose clause holds a verb of saying or deciding
     clause = re.split(r"[。．.!?！？\n]", text[end:end + 80], maxsplit=1)[0]
-    marked = any(after.startswith(m) for m in cues.get("subject_markers", ()))
-    f["comm_subject"] = float(any(c in after[:7] for c in cues["comm_verbs"])
-                              or marked and any(c in clause for c in cues["comm_verbs"]))
+    marked = after.startswith(_affixes(cues.get("subject_markers", _NONE)))
+    f["comm_subject"] = float(inside("comm_verbs", after[:7]) or marked and inside("comm_verbs", clause))
     f["gov_after"] = float(starts("gov_nouns"))  # 北京方面, 上海市政府
     # 北京的立场, 北京の立場, 베이징의 입장: the possessive particle, then the noun it qualifies
     marker = next((m for m in ("的", *cues.get("possessive_markers", ())) if after.startswith(m)), "")
-    f["poss_policy"] = float(bool(marker) and any(after[len(marker):].lstrip().startswith(c) for c in cues["policy_nouns"]))
+    f["poss_policy"] = float(bool(marker) and after[len(marker):].lstrip().startswith(_affixes(cues["policy_nouns"])))
     f["poss_other"] = float(bool(marker) and not f["poss_policy"])
-    f["capital_pair"] = float(any(c in after[:6] or c in before for c in cues["capitals"]))
-    joined = any(after.startswith(p) for p in cues["relation_preps"])  # 北京と東京の関係, 베이징과 워싱턴 간의 협상
-    f["relation"] = float("关系" in after[:8] or joined and any(n in clause[:24] for n in cues["relation_nouns"]))
+    f["capital_pair"] = float(inside("capitals", after[:6]) or inside("capitals", before))
+    joined = starts("relation_preps")  # 北京と東京の関係, 베이징과 워싱턴 간의 협상
+    f["relation"] = float("关系" in after[:8] or joined and inside("relation_nouns", clause[:24]))
     f["object_verb"] = float(ends("object_verbs"))
     # a preposition before the name (在上海) or a postposition after it (上海で, 상하이에서)
-    f["loc_prep"] = float(ends("loc_preps") or any(after.startswith(p) for p in cues.get("postpositions", ())))
+    f["loc_prep"] = float(ends("loc_preps") or after.startswith(_affixes(cues.get("postpositions", _NONE))))
     f["place_after"] = float(starts("place_words"))
     f["not_place"] = float(ends("not_place_before") or starts("not_place_after"))
     f["sentence_start"] = float(start == 0 or text[start - 1] in "。！？\n")

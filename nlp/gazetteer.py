@@ -156,14 +156,27 @@ def _load_default() -> Gazetteer:
 
 
 def _load(path: Path) -> Gazetteer:
+    return parse(read_source(path), path)
+
+
+def read_source(path: Path) -> bytes:
+    """The bytes of the gazetteer file at ``path``."""
     try:
-        raw = path.read_bytes()
+        return path.read_bytes()
     except OSError as exc:
         raise GazetteerError(f"cannot read gazetteer {path}: {exc}; rebuild it with "
                              "`python scripts/build_gazetteer.py`") from exc
+
+
+def version_of(raw: bytes) -> str:
+    """The gazetteer's version: a digest of its file."""
+    return hashlib.sha256(raw).hexdigest()[:12]
+
+
+def parse(raw: bytes, path: Path) -> Gazetteer:
+    """The gazetteer in ``raw``, the bytes of the file at ``path`` (named in the error)."""
     try:
-        data = json.loads(raw)
-        return Gazetteer(data, hashlib.sha256(raw).hexdigest()[:12])
+        return Gazetteer(json.loads(raw), version_of(raw))
     except (ValueError, KeyError, TypeError) as exc:
         raise GazetteerError(f"{path} is not a gazetteer file ({exc}); rebuild it with "
                              "`python scripts/build_gazetteer.py`") from exc

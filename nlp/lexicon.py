@@ -8,15 +8,17 @@ bytes of its gazetteer file, which the components save with a pipeline.
 
 from __future__ import annotations
 
+import sys
 from dataclasses import dataclass, field
-from functools import cached_property
+from functools import cache, cached_property
 from pathlib import Path
 from typing import Any
 
 from nlp.abbreviations import in_clear_context, is_abbreviation
+from nlp.cache import prepared
 from nlp.finder import FormMatcher, Hit
 from nlp.folding import form_key
-from nlp.gazetteer import DEFAULT_PATH, GazetteerError, load
+from nlp.gazetteer import DEFAULT_PATH, parse, read_source, version_of
 
 NAME_PART = "name"  # a known name whose city name inside is a mention of the city (ORG_PART)
 NAME_NONE = "name:none"  # a known name whose city name inside is no mention ("Nanjing Road")
@@ -126,11 +128,30 @@ _BY_VERSION: dict[str, Lexicon] = {}  # gazetteer version (a hash of its file) -
 
 def read_lexicon(path: Path = DEFAULT_PATH) -> Lexicon:
     """The Lexicon of the gazetteer file at ``path``, built once per file content and shared by all pipelines."""
-    gazetteer = load(None if path == DEFAULT_PATH else path)
-    if gazetteer.version not in _BY_VERSION:
-        try:
-            source = Path(path).read_bytes()
-        except OSError as exc:
-            raise GazetteerError(f"cannot read gazetteer {path}: {exc.strerror}") from None
-        _BY_VERSION[gazetteer.version] = build_lexicon(gazetteer, source)
-    return _BY_VERSION[gazetteer.version]
+    return _default_lexicon() if Path(path) == DEFAULT_PATH else _read_lexicon(Path(path))
+
+
+@cache
+def _default_lexicon() -> Lexicon:
+    return _read_lexicon(DEFAULT_PATH)
+
+
+def _read_lexicon(path: Path) -> Lexicon:
+    """Built from the file; the shipped gazetteer's is unpickled from ``var/cache`` (:mod:`nlp.cache`) after the
+    first time, in a quarter of the time (another file, such as a test's, is built each time)."""
+    raw = read_source(path)
+    version = version_of(raw)
+    if version not in _BY_VERSION:
+
+        def build() -> Lexicon:
+            return build_lexicon(parse(raw, path))
+
+        lexicon = prepared("lexicon", version, _BUILT_BY, build) if path == DEFAULT_PATH else build()
+        lexicon.source = raw
+        _BY_VERSION[version] = lexicon
+    return _BY_VERSION[version]
+
+
+#: The modules whose code builds a Lexicon or defines the classes it holds (the cache's key).
+_BUILT_BY = tuple(sys.modules[name] for name in (__name__, "nlp.gazetteer", "nlp.finder", "nlp.folding", "nlp.language",
+                                                 "ahocorasick"))

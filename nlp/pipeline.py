@@ -122,7 +122,7 @@ def clean(text: str) -> str:
 
 
 def tag_docs(texts: Sequence[str], langs: Sequence[str | None] | None = None, options: TaggerOptions = DEFAULT_OPTIONS,
-             batch_size: int = 32, countries: Sequence[str | None] | None = None) -> tuple[list[str], list[list[Mention]]]:
+             batch_size: int = 64, countries: Sequence[str | None] | None = None) -> tuple[list[str], list[list[Mention]]]:
     """(language, mentions) per text. ``langs`` are declared languages, read as hints; the language
     returned is the one detected, "unsupported:CODE" for one the tagger has no forms and cues for.
     ``countries`` are the outlets' registry countries (ISO codes), weak linker evidence for a

@@ -18,7 +18,7 @@ from citywatch.config import flag_threshold
 if TYPE_CHECKING:
     from nlp import TaggerOptions
 
-BATCH = 64
+BATCH = 256  # lines per tagging call: the candidate sentences of a call share the parser's batches
 
 
 def _records(stream: IO[bytes]) -> Iterator[tuple[int, dict | None, str | None]]:
