@@ -305,9 +305,12 @@ def test_citywatch_crawl_exit_status_says_how_the_run_ended(store_env: Path, tmp
 
 
 def test_two_crawls_at_once_report_each_article_stored_once(store_env: Path, tmp_path: Path) -> None:
-    with SiteServer(courier_site(20, page_delay=0.1)) as site:
+    # One page at a time, 0.4 s each: the first crawl runs ~8 s, so the second (started a moment later) reads the
+    # feed while most pages are not stored yet, even when its start-up is slow on a loaded machine.
+    slow = {**FAST, "CONCURRENT_REQUESTS_PER_DOMAIN": 1}
+    with SiteServer(courier_site(20, page_delay=0.4)) as site:
         sources = site.site.write_sources(tmp_path / "sources.yaml")
-        with started(crawl_args(sources, FAST)) as first, started(crawl_args(sources, FAST)) as second:
+        with started(crawl_args(sources, slow)) as first, started(crawl_args(sources, slow)) as second:
             assert [first.wait(timeout=120), second.wait(timeout=120)] == [EXIT_OK, EXIT_OK]
         fetched = article_hits(site)
     with connect() as store:
