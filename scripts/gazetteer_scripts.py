@@ -418,8 +418,7 @@ class Rules:
     case_endings: list[list[str]]  # russian_endings.tsv, nouns
     adjective_endings: list[list[str]]  # russian_endings.tsv, adjectives
     shinjitai: dict[str, str]
-    excluded: frozenset[tuple[str, str]]  # (form, lang) of generated_exclusions.tsv
-    excluded_keys: frozenset[tuple[str, str]]  # the same by lookup key (Hindi spellings folded)
+    excluded_keys: frozenset[tuple[str, str]]  # (lookup key, lang) of generated_exclusions.tsv (Hindi folded)
     case_table: dict[str, list[tuple[str, list[str]]]]  # case_endings.tsv
     hanviet: HanViet
     adjective_table: dict[str, list[str]]  # lang -> adjective endings (adjectives.tsv "endings" rows)
@@ -442,7 +441,6 @@ def read_rules(read_tsv: ReadTsv) -> Rules:
         case_endings=[row[1:] for row in endings if row[0] == "noun"],
         adjective_endings=[row[1:] for row in endings if row[0] == "adjective"],
         shinjitai=dict(read_tsv("shinjitai.tsv")),
-        excluded=frozenset((form, lang) for form, lang, _reason in read_tsv("generated_exclusions.tsv")),
         excluded_keys=frozenset((lookup_key(form), lang) for form, lang, _reason in read_tsv("generated_exclusions.tsv")),
         case_table=declension_table(read_tsv("case_endings.tsv")),
         hanviet=hanviet_table(read_tsv("hanviet_readings.tsv")),
@@ -520,7 +518,7 @@ def transcribed_forms(short: str, hant: Iterable[str], rules: Rules, latin: bool
     if hindi_name:
         yield hindi_name, "hi_rule", "hi"
     transcribed = arabic(short, rules.arabic)
-    if transcribed and (transcribed, "ar") not in rules.excluded:  # an excluded word loses its prefixed forms too
+    if transcribed and not is_excluded(transcribed, "ar", rules):  # an excluded word loses its prefixed forms too
         # the transcription alone, with the prefixes Arabic attaches (و ف ب ل ك), and with the article
         # and its prefixed forms (ال، وال، بال، لل), whatever the unit's press name
         for prefixed in sorted(arabic_forms("ال" + transcribed)):
