@@ -10,7 +10,7 @@ from __future__ import annotations
 
 import math
 import re
-from bisect import bisect_left
+from bisect import bisect_left, bisect_right
 from collections.abc import Mapping, Sequence
 from dataclasses import dataclass, field
 from typing import Any
@@ -210,7 +210,8 @@ def _reported_from(text: str, lowered: str, hits: Sequence[Hit], lexicon: Lexico
     spans = tuple(zones(text))
     if not spans:
         return Reported()
-    inside = [h for h in hits if any(start <= h.start and h.end <= end for start, end in spans)]
+    starts = [start for start, _ in spans]
+    inside = [h for h in hits if (i := bisect_right(starts, h.start) - 1) >= 0 and h.end <= spans[i][1]]
     top = headline(text)
     headlined = frozenset(code for h in hits if top is not None and h.end <= top[1]
                           for code in [_province_named(h, lexicon)] if code)
