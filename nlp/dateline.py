@@ -2,8 +2,10 @@
 
 A dateline ("URUMQI, China (Reuters) -", "BEIJING —", "Fuzhou, Jiangxi, June 3 (Xinhua) --",
 "Hefei (dpa) -", "Nanchang (China), 3 jun (EFE).-", "ПЕКИН, 3 июня. /ТАСС/.", "新华社南昌6月3日电",
-"【北京共同】", "(베이징=연합뉴스)") and a byline place ("By Wang Lei in Hangzhou", "De notre
-correspondant à Pékin", "Reporting by Li Qiao in Nanning") say where the reporter was. The linker
+"【北京共同】", "(베이징=연합뉴스)", "Peking/Shanghai (dpa) -", "(ANSA) - HEFEI, 12 LUG -") and a byline
+place ("By Wang Lei in Hangzhou", "De notre correspondant à Pékin", "(Reporting by Li Qiao in Nanning; Editing
+by ...)", "Associated Press writer X in Guangzhou contributed to this report.") say where the reporter was;
+the lines above a dateline are the headline, which says what the story is about. The linker
 reads the places named inside these zones as evidence for every other mention of the article
 (``nlp.linker``); this module only finds the zones, by the shape of the line, in any language, so the
 place inside can be any name the gazetteer or the foreign cues know.

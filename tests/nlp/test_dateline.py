@@ -138,6 +138,7 @@ def test_the_outlet_country_leans_towards_its_namesake(english) -> None:
     ("dateline_dev_sentences.tsv", 0.95, 0.95),
     ("dateline_heldout_sentences.tsv", 0.9, 0.8),
     ("dateline2_dev_sentences.tsv", 0.95, 0.95),
+    ("dateline2_heldout_sentences.tsv", 0.95, 0.9),
 ])
 def test_sentence_files(name: str, label_floor: float, link_floor: float) -> None:
     rows = read_sentences(HERE / name)
