@@ -10,6 +10,7 @@ from __future__ import annotations
 import csv
 import hashlib
 import json
+import re
 from collections import Counter
 from collections.abc import Iterable, Sequence
 from dataclasses import dataclass, field
@@ -279,9 +280,13 @@ def score_rows(rows: Sequence[dict], predicted: Sequence[list[dict]], literal_la
 
 # --- the project's own annotated sentences (label, sentence with [[target]], adcode or empty) ---
 
+_CITY = re.compile(r"|\d{6}|gn:\d+")  # no city, an adcode, or a GeoNames id
+
+
 def read_sentences(path: Path) -> list[dict]:
     """Rows of a sentence file; a malformed line stops with its file and line number. A literal ``\\n`` in a
-    sentence is a line break (a headline, dateline or byline line above the copy)."""
+    sentence is a line break (a headline, dateline or byline line above the copy). The city meant is an
+    adcode or ``gn:`` and a GeoNames id."""
     from nlp.marked import unmark
 
     rows = []
@@ -289,11 +294,13 @@ def read_sentences(path: Path) -> list[dict]:
         if not line.strip() or line.startswith("#"):
             continue
         fields = line.split("\t")
-        if len(fields) not in (2, 3) or fields[0] not in LABELS or "[[" not in fields[1]:
-            raise ValueError(f"{path}:{number}: expected LABEL<TAB>sentence with [[target]][<TAB>adcode]")
+        city = fields[2].strip() if len(fields) == 3 else ""
+        if len(fields) not in (2, 3) or fields[0] not in LABELS or "[[" not in fields[1] or not _CITY.fullmatch(city):
+            raise ValueError(f"{path}:{number}: expected LABEL<TAB>sentence with [[target]][<TAB>adcode or gn:id]")
         text, start, end = unmark(fields[1].replace("\\n", "\n"))
+        geonameid = int(city[3:]) if city.startswith("gn:") else None
         rows.append({"label": fields[0], "text": text, "start": start, "end": end,
-                     "adcode": fields[2].strip() if len(fields) == 3 and fields[2].strip() else None})
+                     "adcode": city if city and geonameid is None else None, "geonameid": geonameid})
     return rows
 
 
@@ -309,9 +316,11 @@ def score_sentences(rows: Sequence[dict], predicted: Sequence[list[dict]]) -> di
         s.label_pairs[(row["label"], got or MISSING)] += 1
         s.tp += got is not None
         s.label_right += got == row["label"]
-        if row["adcode"]:
+        if row["adcode"] or row.get("geonameid"):
             link_total += 1
-            link_right += bool(p and p.get("city") and p["city"]["adcode"] == row["adcode"])
+            city = (p or {}).get("city") or {}
+            link_right += bool(city) and (city["adcode"] == row["adcode"] if row["adcode"] else
+                                          city.get("geonameid") == row["geonameid"])
     figures = s.as_dict()
     return {"n": len(rows), "label_accuracy": _ratio(s.label_right, len(rows)), "per_label": figures["per_label"],
             "linking_accuracy": _ratio(link_right, link_total), "linking_n": link_total,

@@ -10,14 +10,14 @@ from __future__ import annotations
 
 import math
 import re
-from bisect import bisect_left
+from bisect import bisect_left, bisect_right
 from collections.abc import Mapping, Sequence
 from dataclasses import dataclass, field
 from typing import Any
 
 from citywatch.store.words import contains_word
 from nlp.cues import ForeignNames, foreign_names
-from nlp.dateline import zones
+from nlp.dateline import headline, zones
 from nlp.finder import Hit, is_cjk
 from nlp.folding import lower_same_length
 from nlp.landmarks import Landmarks
@@ -58,7 +58,14 @@ MAX_DISTRICT_PARENTS = 2  # a district name shared by more prefectures says noth
 # reporter in a provincial capital covers that province, so the dateline weighs nearly as much as a province
 # named right beside the name (W_NEAR_PROVINCE), and more than a province or city named anywhere else.
 W_DATELINE_CITY = 6.0  # the candidate is the city of the dateline ("FUZHOU, Jiangxi (Xinhua) -- ... Fuzhou")
-W_DATELINE_NEAR = 5.0  # the candidate is in the dateline's province or within NEIGHBOUR_KM of its city
+W_DATELINE_NEAR = 5.0  # the candidate is in the dateline's province
+# the candidate is within NEIGHBOUR_KM of the dateline city but in another province ("SHANGHAI" for Suzhou,
+# Jiangsu): a bureau in a hub covers several provinces, so this weighs as a neighbouring city named (W_NEIGHBOUR)
+W_DATELINE_NEARBY = 3.0
+# A province named in the headline above the dateline ("Anhui coal town hit by floods\nSHANGHAI (Reuters) -"): the
+# headline says what the story is about, the dateline only where it was written, so this outweighs the dateline
+# and the places the body names in passing (but not the province written beside the name itself).
+W_HEADLINE_PROVINCE = 8.0
 W_DATELINE_CHINA = 3.0  # a dateline in China ("URUMQI, China", "BEIJING —") against a foreign namesake
 W_FOREIGN_DATELINE = 5.0  # the dateline names the namesake's country or state ("CANTON, Ohio (AP) —", "PEKIN, Ill.")
 W_OUTLET_COUNTRY = 1.0  # the outlet's registry country is the namesake's: weak, as foreign outlets cover China too
@@ -79,21 +86,28 @@ class Link:
 @dataclass(frozen=True)
 class Reported:
     """What the dateline and byline places say: the Chinese cities and provinces named there (a homonym only
-    when the zone also names its province), their coordinates, and whether the zone is in China."""
+    when the zone also names its province; the prefecture of a county-level city or district named there),
+    their coordinates, whether the zone is in China, and the provinces the headline above the dateline names."""
 
     zones: tuple[tuple[int, int], ...] = ()
     cities: frozenset[str] = frozenset()
     provinces: frozenset[str] = frozenset()
     points: tuple[tuple[float, float], ...] = ()
     china: bool = False
+    headline_provinces: frozenset[str] = frozenset()
 
-    def near(self, city: Any, province: str) -> bool:
-        """The candidate lies in a dateline province or within NEIGHBOUR_KM of a dateline city."""
+    def weight(self, city: Any, province: str) -> float:
+        """Log-odds for a candidate: it is a dateline city, in a dateline province, or within NEIGHBOUR_KM of a
+        dateline city in another province; plus a province of the headline."""
+        score = W_HEADLINE_PROVINCE * (province in self.headline_provinces)
+        if city.adcode in self.cities:
+            return score + W_DATELINE_CITY
         if province in self.provinces:
-            return True
+            return score + W_DATELINE_NEAR
         if city.lat is None or city.lon is None:
-            return False
-        return any(_km(city.lat, city.lon, lat, lon) <= NEIGHBOUR_KM for lat, lon in self.points)
+            return score
+        nearby = any(_km(city.lat, city.lon, lat, lon) <= NEIGHBOUR_KM for lat, lon in self.points)
+        return score + W_DATELINE_NEARBY * nearby
 
 
 @dataclass
@@ -191,11 +205,16 @@ def _reported_from(text: str, lowered: str, hits: Sequence[Hit], lexicon: Lexico
                    foreign_cues: ForeignNames) -> Reported:
     """The places of the dateline and byline zones. A namesake form whose country or state the zone names
     ("CANTON, Ohio") is no Chinese city; a homonym counts only when the zone names its province
-    ("Fuzhou, Jiangxi")."""
+    ("Fuzhou, Jiangxi"); a county-level city or district stands for its prefecture too ("LINHAI" for Taizhou,
+    Zhejiang; "HUANGYAN" for the same), a district name shared by prefectures only with the province named."""
     spans = tuple(zones(text))
     if not spans:
         return Reported()
-    inside = [h for h in hits if any(start <= h.start and h.end <= end for start, end in spans)]
+    starts = [start for start, _ in spans]
+    inside = [h for h in hits if (i := bisect_right(starts, h.start) - 1) >= 0 and h.end <= spans[i][1]]
+    top = headline(text)
+    headlined = frozenset(code for h in hits if top is not None and h.end <= top[1]
+                          for code in [_province_named(h, lexicon)] if code)
 
     def named(word: str) -> bool:
         return any(contains_word(word, lowered, start, end) for start, end in spans)
@@ -209,11 +228,28 @@ def _reported_from(text: str, lowered: str, hits: Sequence[Hit], lexicon: Lexico
         codes = [c for c in form.adcodes if len(form.adcodes) == 1 or lexicon.city_province.get(c) in provinces]
         if len(codes) == 1:
             cities.add(codes[0])
+    districts = getattr(lexicon.gazetteer, "districts", {})
+    for hit in inside:
+        if hit.kind == DISTRICT:
+            parents = [c for c in districts.get(hit.form, ()) if c in lexicon.gazetteer.cities]
+            parents = [c for c in parents if len(parents) == 1 or lexicon.city_province.get(c) in provinces]
+            cities.update(parents[:1] if len(parents) == 1 else ())
+    cities |= {parent for c in cities if (parent := lexicon.gazetteer.cities[c].parent)}
     provinces |= {lexicon.city_province[c] for c in cities if c in lexicon.city_province}
     points = tuple((city.lat, city.lon) for c in sorted(cities)
                    if (city := lexicon.gazetteer.cities[c]).lat is not None and city.lon is not None)
     china = bool(cities or provinces) or any(named(word) for word in china_words)
-    return Reported(spans, frozenset(cities), frozenset(provinces), points, china)
+    return Reported(spans, frozenset(cities), frozenset(provinces), points, china, headlined)
+
+
+def _province_named(hit: Hit, lexicon: Lexicon) -> str | None:
+    """The province a hit names: a province, or the province of an unambiguous Chinese city."""
+    if hit.kind == "province":
+        return lexicon.province_of(hit.form)
+    form = lexicon.form(hit.form) if hit.kind == "city" else None
+    if form is None or len(form.adcodes) != 1 or form.foreign:
+        return None
+    return lexicon.city_province.get(form.adcodes[0])
 
 
 def _parts_and_places(hits: Sequence[Hit], lexicon: Lexicon) -> tuple[dict[str, int], list[tuple[str, float, float]]]:
@@ -318,7 +354,7 @@ def _article_evidence(code: str, province: str, own: int, ctx: ArticleContext, l
     places = [*ctx.places, *((lm.adcode, lm.lat, lm.lon) for lm in landmarks if lm.lat is not None and lm.lon is not None)]
     score += W_PREFECTURE_PART * part + W_NEIGHBOUR * _has_neighbour(city, places)
     score += W_KNOWN_FOR * any(ctx.has_word(w) for w in known_for.get(code, ()))
-    return score + (W_DATELINE_CITY if code in ctx.reported.cities else W_DATELINE_NEAR * ctx.reported.near(city, province))
+    return score + ctx.reported.weight(city, province)
 
 
 def _nearest_to_sentence_city(text: str, hit: Hit, candidates: Sequence[str], lexicon: Lexicon,
@@ -384,6 +420,11 @@ def _has_neighbour(city: Any, places: Sequence[tuple[str, float, float]]) -> boo
 _GAP_WORD = re.compile(r"[^\W\d_]+")
 MAX_QUALIFIER_WORDS = 2  # "Taizhou, Jiangsu", "Suzhou, in neighbouring Anhui", "in Anhui province, Suzhou"
 MAX_APPOSITION_WORDS = 4  # "Suzhou, a city in northern Anhui"
+# The word for province and its particles say nothing more than the province name after them, so they are not
+# counted: "Suzhou in der Provinz Anhui", "Suzhou, dans la province de l'Anhui", "Taizhou w prowincji Zhejiang".
+_DESIGNATOR = re.compile(r"\b(?:province|provinz|provincia|província|provincie|provinsi|prowincji|prowincja|"
+                         r"провинции|провинция|провінції|tỉnh)(?:\s+(?:of|de|du|di|del|della|da|do|d['’]|l['’]))*",
+                         re.IGNORECASE)
 
 
 def _qualifiers(text: str, hit: Hit, ctx: ArticleContext) -> set[str]:
@@ -401,7 +442,7 @@ def _qualifiers(text: str, hit: Hit, ctx: ArticleContext) -> set[str]:
         if not 0 <= right - left <= (NEAR_AFTER if after else NEAR_BEFORE):
             continue
         gap = text[left:right]
-        words = len(_GAP_WORD.findall(gap))
+        words = len(_GAP_WORD.findall(_DESIGNATOR.sub(" ", gap)))
         limit = MAX_APPOSITION_WORDS if after and gap.lstrip().startswith(",") else MAX_QUALIFIER_WORDS
         if not any(c in gap for c in ";:.!?\n。；") and words <= limit:
             out.add(code)

@@ -104,7 +104,7 @@ def mentions(file: Path, split: str, show_errors: bool, as_json: bool, rules_onl
 @click.argument("files", nargs=-1, required=True, type=click.Path(exists=True, dir_okay=False, path_type=Path))
 @click.option("--json", "as_json", is_flag=True, help="Print the figures as JSON.")
 def sentences(files: tuple[Path, ...], as_json: bool) -> None:
-    """Score the tagger on annotated sentences (LABEL, sentence with [[target]], optional adcode per line),
+    """Score the tagger on annotated sentences (LABEL, sentence with [[target]], optional adcode or gn:GeoNames id),
     such as the project's development and held-out sentences in tests/nlp/."""
     from nlp import tag_texts
     from nlp.evaluate import read_sentences, score_sentences

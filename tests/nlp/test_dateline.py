@@ -38,6 +38,20 @@ ZONES = [
     ("The city said.\nReporting by Mei Lin in Kunming; Editing by Ed Smith", "Kunming"),
     ("De notre correspondante à Kunming\nLa ville a dit.", "Kunming"),
     ("Von unserer Korrespondentin in Kunming\nDie Stadt sagte.", "Kunming"),
+    # more outlet styles (linker4 round): dpa's bureaus, the agency first, credits in brackets or after a semicolon
+    ("Peking/Kunming (dpa) - Die Behörden teilten mit.", "Peking/Kunming"),
+    ("(ANSA) - KUNMING, 12 LUG - Le autorità hanno detto.", "KUNMING, 12 LUG"),
+    ("(AGI) - Kunming, 4 mag. - Le autorità hanno detto.", "Kunming, 4 mag."),
+    ("The city said.\n(Reporting by Mei Lin in Kunming; Editing by Ed Smith)", "Kunming"),
+    ("The city said.\n(Reporting by Ed Smith; Additional reporting by Mei Lin in Kunming; Editing by Tom Hogue)",
+     "Kunming"),
+    ("The city said.\nAssociated Press writer Mei Lin in Kunming contributed to this report.", "Kunming"),
+    ("The city said.\nMei Lin reported from Kunming, Yunnan, and Ed Smith from Beijing.", "Kunming, Yunnan"),
+    ("By Laura Bicker, BBC News, Kunming\nThe city said.", "Kunming"),
+    ("Amy Hawkins in Kunming\nThe city said.", "Kunming"),
+    ("Par Simon Leplâtre (Kunming, envoyé spécial)\nLa ville a dit.", "Kunming"),
+    ("Desde Kunming, por nuestra corresponsal\nLa ciudad dijo.", "Kunming"),
+    ("Dal nostro corrispondente a Kunming\nLa città ha detto.", "Kunming"),
 ]
 
 
@@ -51,6 +65,8 @@ def test_dateline_zone(text: str, zone: str) -> None:
     "Beijing - and Washington - disagree.",  # a dash after a name in ordinary case, no agency, no date
     "By the end of the year in Shanghai, prices rose.",  # "By" that opens no byline
     "Prices rose (slightly) - as expected.",
+    "Von Jörn Petring, dpa\nDie Stadt sagte.",  # the agency after the writer's name is no place
+    "Floods in Kunming\nThe city said.",  # a headline is no writer's name
 ])
 def test_no_dateline(text: str) -> None:
     assert zones(text) == []
@@ -121,11 +137,68 @@ def test_the_outlet_country_leans_towards_its_namesake(english) -> None:
 @pytest.mark.parametrize(("name", "label_floor", "link_floor"), [
     ("dateline_dev_sentences.tsv", 0.95, 0.95),
     ("dateline_heldout_sentences.tsv", 0.9, 0.8),
+    ("dateline2_dev_sentences.tsv", 0.95, 0.95),
+    ("dateline2_heldout_sentences.tsv", 0.95, 0.9),
 ])
 def test_sentence_files(name: str, label_floor: float, link_floor: float) -> None:
     rows = read_sentences(HERE / name)
     scores = score_sentences(rows, tag_texts([r["text"] for r in rows], ["en"] * len(rows)))
     assert scores["label_accuracy"] >= label_floor and scores["linking_accuracy"] >= link_floor, scores
+
+
+# Each outlet style of the linker4 round: the zone (Hefei, Anhui's capital) outweighs two Jiangsu cities the body
+# names; the same text with Hefei named only in the body (and the zone in Beijing) is Suzhou, Jiangsu.
+BODY = "Floods hit Suzhou on Sunday. Nanjing and Wuxi sent rescue teams."
+ONLY_THE_ZONE = [
+    "Peking/Hefei (dpa) - {body}",
+    "(ANSA) - HEFEI, 12 LUG - {body}",
+    "{body}\n(Reporting by Li Qiao in Hefei; Editing by Tom Hogue)",
+    "{body}\n(Reporting by Ed Smith; Additional reporting by Li Qiao in Hefei; Editing by Tom Hogue)",
+    "{body}\nAssociated Press writer Li Qiao in Hefei contributed to this report.",
+    "{body}\nLi Qiao reported from Hefei, and Ed Smith from Beijing.",
+    "By Laura Bicker, BBC News, Hefei\n{body}",
+    "Amy Hawkins in Hefei\n{body}",
+    "Par Simon Leplâtre (Hefei, envoyé spécial)\n{body}",
+    "Desde Hefei, por nuestra corresponsal\n{body}",
+    "Dal nostro corrispondente a Hefei\n{body}",
+    "YONGQIAO, China (Reuters) - {body}",  # a district of Suzhou, Anhui
+]
+
+
+@pytest.mark.parametrize("template", ONLY_THE_ZONE)
+def test_each_outlet_style_is_evidence(english, template: str) -> None:
+    assert only(english, template.format(body=BODY), "Suzhou")["city"]["adcode"] == "341300"
+    elsewhere = template.replace("Hefei", "Beijing").replace("HEFEI", "BEIJING").replace("YONGQIAO", "BEIJING")
+    text = elsewhere.format(body=BODY + " Officials in Hefei said so.")
+    assert only(english, text, "Suzhou")["city"]["adcode"] == "320500"
+
+
+def test_a_county_level_city_in_the_dateline_stands_for_its_prefecture(english) -> None:
+    """LINHAI is a county-level city of Taizhou, Zhejiang: its prefecture counts as the dateline city, ahead of a
+    province the body names in passing."""
+    text = "LINHAI, China (Reuters) - Sunglasses makers said rivals in Taizhou cut prices; buyers in Jiangsu waited."
+    assert only(english, text, "Taizhou")["city"]["adcode"] == "331000"
+
+
+def test_the_headline_province_outweighs_the_dateline(english) -> None:
+    """A bureau in a hub (Shanghai) lies near Suzhou, Jiangsu; the headline above the dateline says the story
+    is about Anhui. Without the headline, the hub's neighbour wins."""
+    body = "SHANGHAI, July 3 (Reuters) - Floods in Suzhou forced 20,000 people from their homes."
+    assert only(english, "Anhui coal town hit by floods\n" + body, "Suzhou")["city"]["adcode"] == "341300"
+    assert only(english, body, "Suzhou")["city"]["adcode"] == "320500"
+    text = "Jiangsu chip plant halts output\nHEFEI, China (Reuters) - A chip plant in Suzhou halted output."
+    assert only(english, text, "Suzhou")["city"]["adcode"] == "320500"
+
+
+@pytest.mark.parametrize("text", [
+    "HANGZHOU (dpa) - Nach Überschwemmungen in Suzhou in der Provinz Anhui sind Tausende obdachlos.",
+    "HANGZHOU (AFP) - Des inondations à Suzhou, dans la province de l'Anhui, ont fait dix morts.",
+    "HANGZHOU (PAP) - Powódź w Suzhou w prowincji Anhui zmusiła tysiące ludzi do ucieczki.",
+])
+def test_the_word_for_province_is_no_gap(english, text: str) -> None:
+    """"in der Provinz Anhui" is as close to the name as "in Anhui": the province is its qualifier, whatever the
+    dateline says."""
+    assert only(english, text, "Suzhou")["city"]["adcode"] == "341300"
 
 
 def test_a_closing_credit_is_a_byline_place() -> None:

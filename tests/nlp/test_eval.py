@@ -108,6 +108,23 @@ def test_eval_sentences_scores_and_names_a_bad_line(tmp_path) -> None:
     assert f"{bad}:2:" in result.output and "Traceback" not in result.output
 
 
+def test_eval_sentences_takes_a_geonames_id(tmp_path) -> None:
+    """The city meant may be written as gn: and a GeoNames id; anything else in that field is a bad line."""
+    good = tmp_path / "good.tsv"
+    good.write_text("LITERAL\tFloods hit [[Suzhou]], Anhui.\tgn:1793743\nLITERAL\tFloods hit [[Suzhou]], Jiangsu.\t"
+                    "gn:1793743\n", encoding="utf-8")
+    result = CliRunner().invoke(citywatch, ["eval", "sentences", str(good), "--json"])
+    assert result.exit_code == 0, result.output
+    figures = json.loads(result.stdout)[str(good)]
+    assert figures["linking_n"] == 2 and figures["linking_accuracy"] == 0.5
+    bad = tmp_path / "bad.tsv"
+    bad.write_text("LITERAL\tFloods hit [[Wuhan]].\t420100\nLITERAL\tFloods hit [[Wuhan]].\tgeonames:1791247\n",
+                   encoding="utf-8")
+    result = CliRunner().invoke(citywatch, ["eval", "sentences", str(bad)])
+    assert result.exit_code != 0
+    assert f"{bad}:2:" in result.output and "Traceback" not in result.output
+
+
 def test_eval_mentions_prints_the_place_errors_by_kind(tmp_path) -> None:
     """The error report names the kind of each place error: a gold that says Suzhou, Anhui where the text
     names Jiangsu beside the name (the tagger takes Suzhou, Jiangsu) is a homonym error."""
