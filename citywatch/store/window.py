@@ -10,8 +10,11 @@ file, and the first load after a cold start read ~77,000 pages at random (29.6 s
 at 2,000,000 articles). Here the window's compact form lives in ``cw_window``, a
 table whose integer key is the signature's date (``at``, seconds since 1970 x
 1,000,000, plus a sequence number within the second), so a window is one
-contiguous range of one b-tree whatever order the signatures were written in:
-a few thousand pages of ~1.2 KB rows (id, signature as hex, cluster) read in order.
+range of one b-tree whatever order the signatures were written in: ~1.2 KB rows
+(id, signature as hex, cluster), three to a page, read in key order. The pages
+lie together as far as they were written together: a fill writes the window in
+key order, a crawl appends its batches; rows added out of date order after the
+fill go to pages allocated at the time (measured in ``docs/store.md``).
 
 * **Kept by triggers** on mongoeco's ``documents`` table, like ``cw_count``
   (:mod:`citywatch.store.counts`), whoever writes: an inserted signature adds its

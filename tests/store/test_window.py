@@ -47,6 +47,8 @@ def test_the_window_is_the_date_index_read_after_every_kind_of_write(tmp_path):
         signatures.insert_many([{"_id": "odd", "at": NOW, "sig": "not bytes"}, {"_id": "undated", "at": "yesterday"}])
         signatures.update_many({"cluster_id": "c1"}, {"$set": {"cluster_id": "c9"}})  # the crawler's cluster updates
         signatures.update_one({"_id": "https://outlet3.example/3"}, {"$set": {"at": NOW - timedelta(days=1)}})
+        signatures.replace_one({"_id": "https://outlet4.example/4"}, {"at": NOW, "sig": b"\x07" * 512}, upsert=True)
+        signatures.replace_one({"_id": "new"}, {"at": NOW, "sig": b"\x08" * 512}, upsert=True)
         signatures.delete_many({"cluster_id": "c2"})
         store.collection("scratch").insert_many(_signatures(50, seed=3, start=900))
         store.collection("scratch").rename("signatures_old")
