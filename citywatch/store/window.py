@@ -184,7 +184,6 @@ def _fill(sql: sqlite3.Connection, db_name: str, horizon: str, filled: str) -> N
         upper = last[0] if last else None
         params = (db_name, lower, upper) if upper else (db_name, lower)
         kept, dated = (f"{column} {op} ?2" + (f" AND {column} <= ?3" if upper else "") for column in ("at", at))
-
         with _transaction(sql):
             sql.execute(f"DELETE FROM {TABLE} WHERE rid >= {_base('?2')} AND db_name = ?1 AND {kept}", params)
             total += sql.execute(
