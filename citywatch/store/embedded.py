@@ -23,6 +23,9 @@ lookups go to SQLite directly, through keys and indexes SQLite really uses:
 * date ranges: expression indexes of our own on the ``documents`` table, one
   per :data:`RANGES` entry, partial to their collection. SQLite maintains them
   on every write, so they cost nothing at start-up.
+* the near-duplicate window: a table of its own in date order, kept by triggers
+  (:mod:`citywatch.store.window`), so a window is one key range wherever its
+  documents lie in the file.
 
 * which collections hold documents (mongoeco's connect and ``list_collection_names``
   read every document key for it): the trigger-kept counts of
