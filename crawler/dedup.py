@@ -12,10 +12,13 @@
 The index must outlive a run, or a story syndicated today would not meet its copy
 crawled yesterday. Signatures are stored in the ``signatures`` collection next to
 the articles (written in the same flush, just before them); each run rebuilds the index,
-in the store thread, from the signatures of the last ``DEDUP_WINDOW_DAYS`` days, read through a date index
-(:func:`citywatch.store.lookups.dated_values`: id, packed signature and cluster, no document decoded in
-Python), so the load costs the window, not the collection, and :meth:`NearDuplicateIndex.extend` indexes
-the window with numpy in bulk (figures in ``docs/store.md``). Rebuilding keeps no second copy of state to corrupt.
+in the store thread, from the signatures of the last ``DEDUP_WINDOW_DAYS`` days
+(:func:`citywatch.store.lookups.near_duplicate_window`: id, packed signature and cluster, no document decoded in
+Python). On the embedded engine they come from a table that SQLite triggers keep in date order and prune to the
+window (:mod:`citywatch.store.window`), so the load is one contiguous read of the window whatever order the
+signatures were written in; on MongoDB from the ``at`` index. :meth:`NearDuplicateIndex.extend` indexes the window
+with numpy in bulk (figures in ``docs/store.md``). The documents stay the record: the table is derived from them
+by SQLite itself, and the index is rebuilt at every run.
 """
 
 from __future__ import annotations
@@ -112,9 +115,10 @@ class NearDuplicateIndex:
         return self.extend((row["_id"], row.get("sig"), row.get("cluster_id")) for row in rows)
 
     def extend(self, rows: Iterable[tuple[str, bytes | None, str | None]]) -> int:
-        """Add (canonical URL, packed signature, cluster id) rows (as :func:`citywatch.store.lookups.dated_values`
-        reads them) in bulk; returns how many were added. A key already indexed keeps its entry; a signature that
-        is not ``NUM_PERM`` little-endian 32-bit values (none written by :func:`signature_doc`) is left out."""
+        """Add (canonical URL, packed signature, cluster id) rows (as
+        :func:`citywatch.store.lookups.near_duplicate_window` reads them) in bulk; returns how many were added.
+        A key already indexed keeps its entry; a signature that is not ``NUM_PERM`` little-endian 32-bit values
+        (none written by :func:`signature_doc`) is left out."""
         width = NUM_PERM * 4
         keys: list[str] = []
         packed: list[bytes] = []

@@ -14,7 +14,7 @@ from typing import Any
 from urllib.parse import quote, unquote
 
 from citywatch.store import Store
-from citywatch.store.lookups import dated_values
+from citywatch.store.lookups import near_duplicate_window
 from crawler.dedup import NearDuplicateIndex
 from crawler.store_thread import Outage, StoreThread, read_through
 from crawler.workers import ExtractionWorkers, worker_count
@@ -95,7 +95,7 @@ def _build_index(store: Store, threshold: float, since: datetime) -> NearDuplica
     global _index
     if _index is None:
         index = NearDuplicateIndex(threshold=threshold)
-        index.extend(dated_values(store, "signatures", since, None, ("sig", "cluster_id"), binary=("sig",)))
+        index.extend(near_duplicate_window(store, since))
         _index = index
     return _index
 

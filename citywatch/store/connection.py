@@ -21,7 +21,7 @@ from typing import Any
 from pymongo import ASCENDING, DESCENDING, IndexModel
 from pymongo.errors import CollectionInvalid, ConfigurationError, OperationFailure, PyMongoError
 
-from citywatch.store import counts, embedded, groups, periods, scoring_rows
+from citywatch.store import counts, embedded, groups, periods, scoring_rows, window
 from citywatch.store.errors import StoreError, StoreUnavailable, translated
 from citywatch.store.location import COUNTED, StoreConfig, describe, read_counts, redact
 from citywatch.store.schema import article_json_schema
@@ -142,6 +142,7 @@ class Store:
         groups.install(self.sql)
         periods.install(self.sql)
         scoring_rows.install(self.sql)
+        window.install(self.sql)
 
     def _create_indexes(self, name: str, models: list[IndexModel], attempts: int = 10) -> None:
         """Create indexes, tolerating another process creating the same ones at the same moment.

@@ -23,6 +23,9 @@ lookups go to SQLite directly, through keys and indexes SQLite really uses:
 * date ranges: expression indexes of our own on the ``documents`` table, one
   per :data:`RANGES` entry, partial to their collection. SQLite maintains them
   on every write, so they cost nothing at start-up.
+* the near-duplicate window: a table of its own in date order, kept by triggers
+  (:mod:`citywatch.store.window`), so a window is one key range wherever its
+  documents lie in the file.
 
 * which collections hold documents (mongoeco's connect and ``list_collection_names``
   read every document key for it): the trigger-kept counts of
@@ -346,7 +349,7 @@ def scan(sql: sqlite3.Connection, engine: SQLiteEngine, db_name: str, collection
 
 
 def install_summary(sql: sqlite3.Connection, table: str, columns: str, backfill: str, triggers: dict[str, str],
-                    rebuild: bool = False) -> bool:
+                    rebuild: bool = False, rowid: bool = False) -> bool:
     """Create a trigger-kept summary ``table`` (backfilled from the articles already stored) and its ``triggers``.
 
     ``triggers`` maps each trigger's (or index's) name to its exact DDL. When the table and
@@ -355,7 +358,8 @@ def install_summary(sql: sqlite3.Connection, table: str, columns: str, backfill:
     writer. Otherwise it works under ``BEGIN IMMEDIATE``: no article can be
     written between the backfill and the triggers. With ``rebuild``, a table whose
     triggers were written by another version is dropped and backfilled again (its
-    rows may have another form). Returns whether it wrote.
+    rows may have another form). The table is ``WITHOUT ROWID`` unless ``rowid`` (rows longer than ~1 KB, which
+    such a table would spill to overflow pages). Returns whether it wrote.
     """
     def current() -> bool:
         found = dict(sql.execute(f"SELECT name, sql FROM sqlite_master WHERE name IN ({', '.join('?' * (len(triggers) + 1))})",
@@ -369,7 +373,7 @@ def install_summary(sql: sqlite3.Connection, table: str, columns: str, backfill:
         if rebuild and not current():
             sql.execute(f"DROP TABLE IF EXISTS {table}")
         if not sql.execute("SELECT 1 FROM sqlite_master WHERE type = 'table' AND name = ?", (table,)).fetchone():
-            sql.execute(f"CREATE TABLE {table} ({columns}) WITHOUT ROWID")
+            sql.execute(f"CREATE TABLE {table} ({columns}){'' if rowid else ' WITHOUT ROWID'}")
             sql.execute(backfill)
         for name, ddl in triggers.items():
             kind = "index" if ddl.startswith("CREATE INDEX") else "trigger"

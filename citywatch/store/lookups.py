@@ -4,8 +4,11 @@
   ``_id`` index. Embedded: mongoeco's primary key, queried in SQLite (mongoeco
   itself would read every document; see :mod:`citywatch.store.embedded`).
 * :func:`dated` and :func:`dated_values`: the documents (or some of their
-  fields, as tuples) of a date range (scoring's period, the near-duplicate window). MongoDB: a range on a declared index. Embedded: a
-  SQLite expression index of the same range.
+  fields, as tuples) of a date range (scoring's period, ingest's signatures). MongoDB: a range on a declared
+  index. Embedded: a SQLite expression index of the same range.
+* :func:`near_duplicate_window`: the signatures of the last days, as tuples. MongoDB: a range on the ``at``
+  index. Embedded: one range of a table in date order kept by triggers (:mod:`citywatch.store.window`), so it
+  does not depend on the order the signatures were written in.
 
 Both cost what is looked up, not what is stored; ``tests/test_store_plans.py``
 checks the plans.
@@ -17,7 +20,7 @@ from collections.abc import Iterable, Iterator, Sequence
 from datetime import datetime
 from typing import Any
 
-from citywatch.store import embedded
+from citywatch.store import embedded, window
 from citywatch.store.connection import Store
 
 IN_CHUNK = 500
@@ -81,6 +84,19 @@ def dated_values(store: Store, name: str, lo: datetime | None, hi: datetime | No
         return
     for doc in store.db[rng.collection].find(range_query(rng, lo, hi), dict.fromkeys(fields, 1)).batch_size(5000):
         yield (doc["_id"], *(_binary(doc.get(f)) if f in binary else doc.get(f) for f in fields))
+
+
+def near_duplicate_window(store: Store, since: datetime) -> Iterator[tuple[str, bytes | None, str | None]]:
+    """``(_id, packed signature, cluster id)`` of the signatures dated at or after ``since`` (the crawler's window).
+
+    Embedded: :func:`window.read`, a contiguous range of ``cw_window`` (its first read of a window that reaches
+    further back than the table fills it once, through the date index). MongoDB: the ``at`` index, then one
+    document fetch per signature, as :func:`dated_values`.
+    """
+    if store.engine is not None:
+        yield from window.read(store, since)
+        return
+    yield from dated_values(store, "signatures", since, None, ("sig", "cluster_id"), binary=("sig",))
 
 
 def _binary(value: Any) -> bytes | None:

@@ -1,5 +1,6 @@
 """The near-duplicate index finds exactly the candidates datasketch's MinHashLSH finds, loaded in bulk from the
-store's window (a read of id, signature and cluster through the date index)."""
+store's window (a read of id, signature and cluster: the window's table on the embedded engine, the date index on
+MongoDB)."""
 
 from __future__ import annotations
 
@@ -8,7 +9,7 @@ from datetime import UTC, datetime, timedelta
 import numpy as np
 from datasketch import LeanMinHash, MinHashLSH
 
-from citywatch.store.lookups import dated_values
+from citywatch.store.lookups import near_duplicate_window
 from crawler.dedup import NUM_PERM, SCHEME, NearDuplicateIndex, signature_doc
 
 
@@ -58,14 +59,13 @@ def test_bad_stored_signatures_are_left_out_and_keys_are_loaded_once():
     assert index.query(_minhash(sigs[0])) == {"a"} and index.query(_minhash(sigs[2])) == {"d"}
 
 
-def test_the_window_is_read_as_tuples_through_the_date_index(store):
+def test_the_window_is_read_as_tuples(store):
     now = datetime(2026, 6, 1, tzinfo=UTC)
     sigs = _signatures(5, seed=5)
     docs = [signature_doc(f"https://a.example/{i}", _minhash(sigs[i]), f"c{i}" if i % 2 else None,
                           now - timedelta(days=3 * i)) for i in range(5)]
     store.collection("signatures").insert_many(docs)
-    rows = sorted(dated_values(store, "signatures", now - timedelta(days=7), None, ("sig", "cluster_id"),
-                               binary=("sig",)))
+    rows = sorted(near_duplicate_window(store, now - timedelta(days=7)))
     assert rows == [(d["_id"], d["sig"], d["cluster_id"]) for d in docs[:3]]
     index = NearDuplicateIndex()
     index.extend(rows)
