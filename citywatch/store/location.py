@@ -21,7 +21,7 @@ from pathlib import Path
 from citywatch.config import PROJECT_ROOT
 
 DEFAULT_TIMEOUT_S = 5.0
-#: SQLite page cache of each connection that writes the embedded store (mongoeco's). SQLite's own default is
+#: SQLite page cache of the connection that writes the embedded store (mongoeco's main one, per process). SQLite's own default is
 #: 2 MB; at 2,000,000 articles the B-trees a write touches at random (URL key, date indexes, summaries) hold
 #: 1.8 GB, and 256 MB keeps their upper levels and the hottest leaves, where 2 MB re-reads them on every insert
 #: (docs/store.md, "Write rate"). Pages are allocated as they are read, so a process that reads little stays small.
