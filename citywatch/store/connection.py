@@ -270,6 +270,6 @@ def _connect_embedded(config: StoreConfig) -> Store:
     # tz-aware UTC datetimes, as the MongoDB path returns them (tz_aware=True).
     # The spill threshold lets large aggregations run with allowDiskUse=True, as
     # on MongoDB, instead of failing mongoeco's in-memory materialisation budget.
-    engine = embedded.Engine(str(path), aggregation_spill_threshold=AGGREGATION_SPILL_THRESHOLD)
+    engine = embedded.Engine(str(path), cache_mb=config.cache_mb, aggregation_spill_threshold=AGGREGATION_SPILL_THRESHOLD)
     client = MongoClient(engine, codec_options=CodecOptions(tz_aware=True, tzinfo=UTC))
     return Store(client=client, db=client[config.db_name], backend="embedded", location=str(path), engine=engine)

@@ -125,8 +125,29 @@ def _from_counts(match: re.Match[str]) -> str:
 
 
 class Engine(SQLiteEngine):
-    """mongoeco's SQLite engine whose connections wait for locks instead of failing at once, and open without
-    reading every document key (:class:`Connection`)."""
+    """mongoeco's SQLite engine whose connections wait for locks instead of failing at once, open without
+    reading every document key (:class:`Connection`), and whose writing connection keeps ``cache_mb`` of pages.
+
+    The page cache is what keeps the write rate from falling with the store's size: every article inserted
+    goes into about eight B-trees ordered by something else than arrival (mongoeco's URL key for the
+    article and its signature, the :data:`RANGES` date indexes, ``cw_score`` by date and by key, the
+    review groups' members, the per-day counts), 1.8 GB of them at 2,000,000 articles. With SQLite's
+    default 2 MB each insert re-reads the inner pages of every one of them, from the OS or the disk;
+    256 MB holds the inner pages and the hottest leaves (measured: docs/store.md, "Write rate at
+    2,000,000"). It is set on mongoeco's main connection only, the one every write goes through; the
+    connections mongoeco opens per cursor and for its change feed keep SQLite's 2 MB, since a scan
+    reads each page once. SQLite fills the cache only with pages read, so a command that reads a few
+    rows stays small; 0 leaves SQLite's default.
+    """
+
+    def __init__(self, path: str, *, cache_mb: int = 0, **options: Any) -> None:
+        self._cache_mb = cache_mb
+        super().__init__(path, **options)
+
+    def _connect_sync(self) -> None:
+        super()._connect_sync()
+        if self._cache_mb and self._connection is not None:
+            self._connection.execute(f"PRAGMA cache_size = {-1024 * self._cache_mb}")  # negative: KiB, not pages
 
     def _create_sqlite_connection(self) -> sqlite3.Connection:
         # as mongoeco's own (4.11), with our connection class and a busy timeout

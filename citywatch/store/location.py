@@ -21,6 +21,12 @@ from pathlib import Path
 from citywatch.config import PROJECT_ROOT
 
 DEFAULT_TIMEOUT_S = 5.0
+#: SQLite page cache of the connection that writes the embedded store (mongoeco's main one, per process). SQLite's own default is
+#: 2 MB; at 2,000,000 articles the B-trees a write touches at random (URL key, date indexes, summaries) hold
+#: 1.8 GB, and 256 MB keeps their upper levels and the hottest leaves, where 2 MB re-reads them on every insert
+#: (docs/store.md, "Write rate"). Pages are allocated as they are read, so a process that reads little stays small.
+#: 0 leaves SQLite's default.
+DEFAULT_CACHE_MB = 256
 COUNTED = ("articles", "reviews", "runs", "signatures", "url_aliases")  # what `db status` counts
 COUNTS_TABLE = "cw_count"  # documents per collection, kept by triggers (citywatch.store.counts)
 
@@ -33,6 +39,7 @@ class StoreConfig:
     db_name: str = "citywatch"
     data_dir: Path = PROJECT_ROOT / "var"
     timeout_s: float = DEFAULT_TIMEOUT_S
+    cache_mb: int = DEFAULT_CACHE_MB
 
     @classmethod
     def from_env(cls, env: Mapping[str, str] | None = None) -> StoreConfig:
@@ -44,11 +51,18 @@ class StoreConfig:
             from citywatch.store.errors import StoreError
 
             raise StoreError(f"CITYWATCH_MONGO_TIMEOUT must be a number of seconds, got {raw_timeout!r}") from None
+        raw_cache = env.get("CITYWATCH_SQLITE_CACHE_MB", str(DEFAULT_CACHE_MB))
+        if not raw_cache.strip().isdigit():
+            from citywatch.store.errors import StoreError
+
+            raise StoreError(f"CITYWATCH_SQLITE_CACHE_MB must be a whole number of megabytes (0 or more), "
+                             f"got {raw_cache!r}")
         return cls(
             uri=env.get("CITYWATCH_MONGO_URI") or None,
             db_name=env.get("CITYWATCH_DB") or "citywatch",
             data_dir=Path(env.get("CITYWATCH_DATA_DIR") or PROJECT_ROOT / "var"),
             timeout_s=timeout,
+            cache_mb=int(raw_cache),
         )
 
     @property
