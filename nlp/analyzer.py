@@ -31,6 +31,7 @@ from spacy.language import Language
 from spacy.tokenizer import Tokenizer
 from thinc.api import use_ops
 
+from nlp.long_lived import long_lived
 from nlp.sentences import SENTENCE_END
 
 log = logging.getLogger(__name__)
@@ -132,12 +133,12 @@ def load_model(name: str) -> Any | None:
     Its layers multiply matrices through numpy (OpenBLAS) rather than thinc's default, blis: the same
     parse in half the CPU time on the project's machines (the annotations compared equal on the
     benchmark stream, the test sentences and the shared corpora; floating-point sums in another order
-    could in principle tip a near tie).
+    could in principle tip a near tie). Loaded without cyclic garbage collection (``nlp.long_lived``).
     """
     if not name:
         return None
     try:
-        with use_ops("numpy", use_blis=False):
+        with long_lived(), use_ops("numpy", use_blis=False):
             return spacy.load(name, exclude=UNUSED, config=_LOADED_TOKENIZER)
     except (OSError, ImportError) as exc:
         log.warning("trained model %r not available (%s); tagging with rules only", name, exc)
