@@ -12,21 +12,26 @@ read here only through the candidate's and its governing word's attributes) runs
 tokens and their neighbours, not on the sentence: it read every token with some 180 patterns,
 a fifth of the model's time, and no later component reads what it sets (the named-entity
 recogniser embeds the words themselves).
+The trained model's tokenizer adds its 1,347 special cases ("can't", "U.S.", ":)") as the sentences that hold
+them come (``RulesOnDemand``), not all of them as the model loads.
 """
 
 from __future__ import annotations
 
 import logging
-from collections.abc import Callable, Iterable, Sequence
+from collections.abc import Callable, Iterable, Mapping, Sequence
 from contextlib import AbstractContextManager, nullcontext
 from functools import lru_cache
 from typing import Any
 
+import ahocorasick
 import spacy
+import srsly
 from spacy.language import Language
 from spacy.tokenizer import Tokenizer
 from thinc.api import use_ops
 
+from nlp.long_lived import long_lived
 from nlp.sentences import SENTENCE_END
 
 log = logging.getLogger(__name__)
@@ -42,13 +47,83 @@ UNUSED = ("senter", "strings")
 _LOADED_TOKENIZER = {"nlp": {"tokenizer": {"@tokenizers": "citywatch.loaded_tokenizer.v1"}}}
 
 
+class RulesOnDemand(Tokenizer):
+    """spaCy's tokenizer, adding each special case (an exception such as "can't", "U.S.", ":)") only when a text
+    to tokenize could hold it, rather than all 1,347 of the trained model's as it loads (0.05 CPU-s per
+    process: each is tokenized and added to a phrase matcher; a run over the benchmark stream needs about 80).
+
+    The same tokens: a special case acts only where its string is in the text (a token or a piece split off
+    by the affix rules, looked up by its hash) or where its tokens follow one another in the Doc (the phrase
+    matcher; they may then be apart by white space, which it does not apply but which can outshine another
+    match). Either way the case's string without white space is in the text without white space, so a case
+    is added before the first text where it is; the other cases cannot touch that text's tokens. Adding one
+    empties the tokenizer's cache, as spaCy does for every case it adds, and what is saved or read
+    (``to_bytes``, ``rules``, pickling) holds every case.
+    """
+
+    _pending: dict[str, Any]  # special cases not added yet: string -> token attributes
+    _where: Any  # an Aho-Corasick automaton: each pending string without white space -> the strings
+
+    def from_bytes(self, bytes_data: bytes, *, exclude: Sequence[str] = ()) -> RulesOnDemand:
+        super().from_bytes(bytes_data, exclude=(*exclude, "exceptions"))  # resets the cases (the ``rules`` setter)
+        if "exceptions" not in exclude:
+            self._defer(srsly.msgpack_loads(bytes_data).get("exceptions") or {})
+        return self
+
+    def _defer(self, rules: Mapping[str, Any]) -> None:
+        self._pending, self._where = {}, ahocorasick.Automaton()
+        for string, substrings in sorted(rules.items()):
+            squeezed = "".join(string.split())
+            if not squeezed:  # white space (" ", "\n"): in nearly every text
+                super().add_special_case(string, substrings)
+                continue
+            self._pending[string] = substrings
+            self._where.add_word(squeezed, (*self._where.get(squeezed, ()), string))
+        if self._pending:
+            self._where.make_automaton()
+
+    def _add_pending(self, strings: Iterable[str]) -> None:
+        for string in sorted(set(strings) & self._pending.keys()):
+            super().add_special_case(string, self._pending.pop(string))
+
+    def __call__(self, string: str) -> Any:
+        if getattr(self, "_pending", None):
+            squeezed = "".join(string.split())
+            if squeezed:
+                self._add_pending(s for _end, found in self._where.iter(squeezed) for s in found)
+        return super().__call__(string)
+
+    def add_special_case(self, string: str, substrings: Iterable[dict]) -> None:
+        getattr(self, "_pending", {}).pop(string, None)  # a case added by hand is never replaced by the model's
+        super().add_special_case(string, substrings)
+
+    def _add_all(self) -> None:
+        if getattr(self, "_pending", None):
+            self._add_pending(list(self._pending))
+
+    @property  # type: ignore[override]
+    def rules(self) -> dict[str, Any]:
+        self._add_all()
+        return Tokenizer.rules.__get__(self)  # type: ignore[attr-defined,no-any-return]
+
+    @rules.setter
+    def rules(self, rules: dict[str, Any]) -> None:
+        self._pending = {}
+        Tokenizer.rules.__set__(self, rules)  # type: ignore[attr-defined]
+
+    def to_bytes(self, *, exclude: Sequence[str] = ()) -> bytes:
+        self._add_all()
+        return super().to_bytes(exclude=exclude)  # type: ignore[no-any-return]
+
+
 @spacy.registry.tokenizers("citywatch.loaded_tokenizer.v1")
 def make_loaded_tokenizer() -> Callable[[Language], Tokenizer]:
     """spaCy's tokenizer without rules, for a pipeline read from disk: its ``from_disk`` resets every
     setting and reads all of them (affixes, exceptions, URL and token matches) from the saved pipeline,
     so the language's default rules, which ``spacy.Tokenizer.v1`` builds first, would be built only to be
-    thrown away (0.1 CPU-s per process). Only ``load_model`` names it, in a config it never saves."""
-    return lambda nlp: Tokenizer(nlp.vocab)
+    thrown away (0.1 CPU-s per process). Its special cases are added as texts need them (``RulesOnDemand``).
+    Only ``load_model`` names it, in a config it never saves."""
+    return lambda nlp: RulesOnDemand(nlp.vocab)
 
 
 @lru_cache(maxsize=4)
@@ -58,12 +133,12 @@ def load_model(name: str) -> Any | None:
     Its layers multiply matrices through numpy (OpenBLAS) rather than thinc's default, blis: the same
     parse in half the CPU time on the project's machines (the annotations compared equal on the
     benchmark stream, the test sentences and the shared corpora; floating-point sums in another order
-    could in principle tip a near tie).
+    could in principle tip a near tie). Loaded without cyclic garbage collection (``nlp.long_lived``).
     """
     if not name:
         return None
     try:
-        with use_ops("numpy", use_blis=False):
+        with long_lived(), use_ops("numpy", use_blis=False):
             return spacy.load(name, exclude=UNUSED, config=_LOADED_TOKENIZER)
     except (OSError, ImportError) as exc:
         log.warning("trained model %r not available (%s); tagging with rules only", name, exc)

@@ -19,6 +19,7 @@ from nlp.cache import prepared
 from nlp.finder import FormMatcher, Hit
 from nlp.folding import form_key
 from nlp.gazetteer import DEFAULT_PATH, parse, read_source, version_of
+from nlp.long_lived import long_lived
 
 NAME_PART = "name"  # a known name whose city name inside is a mention of the city (ORG_PART)
 NAME_NONE = "name:none"  # a known name whose city name inside is no mention ("Nanjing Road")
@@ -138,7 +139,8 @@ def _default_lexicon() -> Lexicon:
 
 def _read_lexicon(path: Path) -> Lexicon:
     """Built from the file; the shipped gazetteer's is unpickled from ``var/cache`` (:mod:`nlp.cache`) after the
-    first time, in a quarter of the time (another file, such as a test's, is built each time)."""
+    first time, in a quarter of the time (another file, such as a test's, is built each time). Either way
+    without cyclic garbage collection (``nlp.long_lived``): it is kept for the life of the process."""
     raw = read_source(path)
     version = version_of(raw)
     if version not in _BY_VERSION:
@@ -146,7 +148,8 @@ def _read_lexicon(path: Path) -> Lexicon:
         def build() -> Lexicon:
             return build_lexicon(parse(raw, path))
 
-        lexicon = prepared("lexicon", version, _BUILT_BY, build) if path == DEFAULT_PATH else build()
+        with long_lived():
+            lexicon = prepared("lexicon", version, _BUILT_BY, build) if path == DEFAULT_PATH else build()
         lexicon.source = raw
         _BY_VERSION[version] = lexicon
     return _BY_VERSION[version]

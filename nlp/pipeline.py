@@ -12,7 +12,7 @@ import hashlib
 import re
 from collections.abc import Iterable, Sequence
 from dataclasses import dataclass
-from functools import lru_cache
+from functools import cache, lru_cache
 from pathlib import Path
 from typing import TYPE_CHECKING, Any, cast
 
@@ -21,6 +21,7 @@ from nlp.finder import COMPOUNDING_LANGS
 from nlp.landmarks import LANDMARKS_FILE
 from nlp.language import FALLBACK, SUPPORTED, detect, output_lang
 from nlp.lexicon import read_lexicon
+from nlp.long_lived import long_lived
 
 if TYPE_CHECKING:
     from spacy.language import Language
@@ -87,9 +88,12 @@ def pipeline_for(lang: str, options: TaggerOptions = DEFAULT_OPTIONS) -> Languag
     return _shared_pipeline(lang, options)
 
 
-@lru_cache(maxsize=16)
+@cache
 def _shared_pipeline(lang: str, options: TaggerOptions) -> Language:
-    return build_pipeline(lang, options)
+    """Built once per process and kept (never evicted: it is frozen out of the garbage collector's sight,
+    ``nlp.long_lived``, so a pipeline dropped and built again would leave its reference cycles behind)."""
+    with long_lived():
+        return build_pipeline(lang, options)
 
 
 def detect_language(text: str, hint: str | None = None) -> str:
@@ -140,8 +144,11 @@ def tag_docs(texts: Sequence[str], langs: Sequence[str | None] | None = None, op
     for i, text in enumerate(texts):
         if any(hit.kind == "city" for hit in lexicon.find(text, compounds=routed[i] in COMPOUNDING_LANGS)):
             by_lang.setdefault(routed[i], []).append(i)
+    # every pipeline the batch needs is built before any text is tagged: building one freezes what exists
+    # (``nlp.long_lived``), which should not be the Docs of texts tagged before
+    pipelines = {lang: pipeline_for(lang, options) for lang in by_lang}
     for lang, indices in by_lang.items():
-        nlp = pipeline_for(lang, options)
+        nlp = pipelines[lang]
         pieces = [(i, offset, piece) for i in indices for offset, piece in windows(texts[i], WINDOW)]
         docs = (_with_country(nlp.make_doc(piece), countries[i]) for i, _, piece in pieces)
         for (i, offset, _), doc in zip(pieces, nlp.pipe(docs, batch_size=batch_size), strict=True):

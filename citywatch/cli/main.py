@@ -16,6 +16,7 @@ import click
 
 from citywatch import cli as commands
 from citywatch.config import SettingError
+from nlp.long_lived import long_lived
 
 
 def _discover(group: click.Group) -> None:
@@ -32,7 +33,8 @@ def citywatch() -> None:
     """Measure how present each Chinese city is in foreign news: crawl, tag, review, score."""
 
 
-_discover(citywatch)
+with long_lived():  # the commands' modules live as long as the process: no garbage collection among them
+    _discover(citywatch)
 
 
 def main() -> None:

@@ -75,7 +75,10 @@ def _encodable(record: dict) -> bool:
 
 def tag_stream(source: IO[bytes], sink: IO[str], batch: int = BATCH) -> tuple[int, int]:
     """Tag every line of ``source`` into ``sink``, in order; returns (tagged, errors)."""
-    from nlp.pipeline import tag_docs
+    from nlp.long_lived import long_lived
+
+    with long_lived():  # the tagger's modules are kept for the life of the process
+        from nlp.pipeline import tag_docs
 
     options = tagger_options()
 

@@ -4,8 +4,9 @@ Each test compares a shortcut with the plain way on the project's own sentences:
 sentences of several texts parsed together against each text alone, the lemma of the governing
 word computed alone against the lemmatizer run over the sentence, the attribute ruler on one token
 against the ruler run over the sentence, the trained model's tokenizer read from disk alone against
-the one spaCy builds first, the script counts against a character-by-character count, and tagging
-without a candidate against importing spaCy. spaCy's command line, deferred on import, is complete on
+the one spaCy builds first and, adding its special cases as texts need them, against all of them added
+at once, the script counts against a character-by-character count, and tagging without a candidate
+against importing spaCy. spaCy's command line, deferred on import, is complete on
 first use, and the grouped entry points are the ones catalogue would find.
 """
 
@@ -91,6 +92,47 @@ def test_trained_models_tokenizer_read_from_disk_alone_is_spacys(model: object) 
     assert ours.faster_heuristics == theirs.faster_heuristics
     assert [t.text for t in ours(TEXTS[3] + " U.S.-based e-mail: x@y.com can't")] == \
         [t.text for t in theirs(TEXTS[3] + " U.S.-based e-mail: x@y.com can't")]
+
+
+def _tokens(doc: object) -> list[tuple[str, str, str, int]]:
+    return [(t.text, t.whitespace_, t.norm_, t.idx) for t in doc]  # type: ignore[attr-defined]
+
+
+def test_special_cases_added_on_demand_tokenize_as_all_of_them_added_at_once(model: object) -> None:
+    import spacy
+
+    from nlp.analyzer import RulesOnDemand
+
+    plain = spacy.load(DEFAULT_OPTIONS.model_for("en"), exclude=UNUSED).tokenizer
+    rules = plain.rules
+    rng = random.Random(0)
+    cases = sorted(rules)
+    # every case alone, among words, between brackets, glued to letters and split by spaces (the phrase
+    # matcher's tokens apart), and runs of several cases, some glued together
+    texts = [*TEXTS, "He ai n't gon na say it, but Ms. Li's firm can't.\n\nU.S.-based e-mail: x@y.com at 10a.m. :)"]
+    for case in cases:
+        texts += [case, f"x {case} y", f"({case})", f"{case}.", f"a{case}b", " ".join(case)]
+    texts += [" ".join(rng.choice(cases) + rng.choice(["", " ", ".", "'s", "\n"]) for _ in range(rng.randint(1, 8)))
+              for _ in range(1500)]
+
+    def fresh() -> RulesOnDemand:
+        tokenizer = RulesOnDemand(plain.vocab, prefix_search=plain.prefix_search, suffix_search=plain.suffix_search,
+                                  infix_finditer=plain.infix_finditer, token_match=plain.token_match,
+                                  url_match=plain.url_match, faster_heuristics=plain.faster_heuristics)
+        tokenizer._defer(rules)
+        return tokenizer
+
+    shared = fresh()
+    for n, text in enumerate(texts):
+        assert _tokens(shared(text)) == _tokens(plain(text)), text
+        if n % 7 == 0:  # a tokenizer that has added no case yet
+            alone = fresh()
+            assert _tokens(alone(text)) == _tokens(plain(text)), text
+            assert len(alone._pending) > len(rules) - 50  # it added only the few this text may hold
+    loaded = model.tokenizer  # type: ignore[attr-defined]
+    assert isinstance(loaded, RulesOnDemand)
+    assert loaded.rules == rules and not loaded._pending  # reading the rules adds every case
+    assert loaded.to_bytes(exclude=["vocab"]) == plain.to_bytes(exclude=["vocab"])
 
 
 def test_spacys_command_line_deferred_on_import_is_complete_on_first_use() -> None:
