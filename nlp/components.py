@@ -33,7 +33,7 @@ from spacy.util import SimpleFrozenList, ensure_path, from_disk, minibatch, to_d
 
 from nlp.abbreviations import is_abbreviation, keep_abbreviations
 from nlp.analyzer import analyse_texts, load_model
-from nlp.classifier import SETTLE_AT, WEIGHTS_FILE, Weights, parse_weights, predict
+from nlp.classifier import SETTLE_AT, SETTLE_REFERENCE_AT, WEIGHTS_FILE, Weights, parse_weights, predict, settles
 from nlp.confidence import FLAG_THRESHOLD, SCALE_FILE, Scale, apply, read_scale
 from nlp.cues import CUES_FILE, CueTable, shipped_cues
 from nlp.features import context, listed_with_city, vector, with_model
@@ -220,15 +220,18 @@ class CityAnalyzer:
     """The trained model's reading of each candidate's sentence (``span._.analysis``); nothing without a model.
 
     ``model`` is the package name of a trained spaCy pipeline ("" for rules only); it is
-    installed software, not data, so a saved pipeline names it and does not copy it. ``settle_at``: a
-    candidate whose label the pipeline's classifier gives from the cues alone with at least this probability
-    is not parsed (``CityClassifier.settled``); above 1, every candidate is.
+    installed software, not data, so a saved pipeline names it and does not copy it. ``settle_at`` and
+    ``settle_reference_at``: a candidate whose label the pipeline's classifier gives from the cues alone with at
+    least this probability (a place or a name; a government reference or a non-place) is not parsed
+    (``CityClassifier.settled``); both above 1: every candidate is.
     """
 
-    def __init__(self, nlp: Language, name: str, model: str, batch_size: int, settle_at: float) -> None:
+    def __init__(self, nlp: Language, name: str, model: str, batch_size: int, settle_at: float,
+                 settle_reference_at: float) -> None:
         self.name = name
         self.batch_size = batch_size
         self.settle_at = settle_at
+        self.settle_reference_at = settle_reference_at
         self.trained = load_model(model)
         self._nlp = nlp
 
@@ -247,13 +250,13 @@ class CityAnalyzer:
     def _analyse(self, docs: list[Doc]) -> list[Doc]:
         if self.trained is None:
             return docs
-        classifier = self._classifier() if self.settle_at <= 1.0 else None
+        at = (self.settle_at, self.settle_reference_at)
+        classifier = self._classifier() if min(at) <= 1.0 else None
         spans = []
         for doc in docs:
             found = list(doc.spans[SPANS_KEY])
             if classifier is not None and found:
-                found = [span for span, done in zip(found, classifier.settled(doc, self.settle_at), strict=True)
-                         if not done]
+                found = [span for span, done in zip(found, classifier.settled(doc, *at), strict=True) if not done]
             spans.append(found)
         items = [(doc.text, [s._.offsets for s in found]) for doc, found in zip(docs, spans, strict=True) if found]
         analyses = iter(analyse_texts(self.trained, items, self.batch_size))
@@ -351,15 +354,14 @@ class CityClassifier(_CueComponent):
             ext.label = max(probs, key=probs.__getitem__)
         return doc
 
-    def settled(self, doc: Doc, at: float) -> list[bool]:
+    def settled(self, doc: Doc, place_at: float, reference_at: float) -> list[bool]:
         """Per span of ``doc``: is its label decided without the parse? Yes when the linker reads it as a namesake
         abroad (OTHER_PLACE, whatever the classifier says), or when the weights fitted without the model's
-        features give one label a probability of at least ``at``: then the span is labelled from its cues alone,
-        as in rules-only mode, and its sentence is not parsed for it. Measured on the project's own English
-        sentences and the dev mentions: at 0.98 the cues-only label is the parsed one on all 306 such mentions
-        (docs/tagger.md, "Deciding without the parse")."""
+        features give its label a probability of at least ``place_at`` (LITERAL, ORG_PART) or ``reference_at``
+        (METONYMIC, NOT_PLACE): then the span is labelled from its cues alone, as in rules-only mode, and its
+        sentence is not parsed for it (docs/tagger.md, "Deciding without the parse")."""
         weights = self._loaded()["rules"]
-        return [span._.link.foreign > 0.5 or max(predict(cue_vector, weights).values()) >= at
+        return [span._.link.foreign > 0.5 or settles(predict(cue_vector, weights), place_at, reference_at)
                 for span, cue_vector in zip(doc.spans[SPANS_KEY], self._cue_vectors(doc), strict=True)]
 
     def _loaded(self) -> Weights:
@@ -469,9 +471,11 @@ def make_finder(nlp: Language, name: str) -> CityFinder:
     return CityFinder(nlp, name)
 
 
-@Language.factory("city_analyzer", default_config={"model": "", "batch_size": 64, "settle_at": SETTLE_AT})
-def make_analyzer(nlp: Language, name: str, model: str, batch_size: int, settle_at: float) -> CityAnalyzer:
-    return CityAnalyzer(nlp, name, model, batch_size, settle_at)
+@Language.factory("city_analyzer", default_config={"model": "", "batch_size": 64, "settle_at": SETTLE_AT,
+                                                   "settle_reference_at": SETTLE_REFERENCE_AT})
+def make_analyzer(nlp: Language, name: str, model: str, batch_size: int, settle_at: float,
+                  settle_reference_at: float) -> CityAnalyzer:
+    return CityAnalyzer(nlp, name, model, batch_size, settle_at, settle_reference_at)
 
 
 @Language.factory("city_linker")

@@ -16,7 +16,7 @@ from functools import lru_cache
 from pathlib import Path
 from typing import TYPE_CHECKING, Any, cast
 
-from nlp.classifier import SETTLE_AT
+from nlp.classifier import SETTLE_AT, SETTLE_REFERENCE_AT
 from nlp.confidence import FLAG_THRESHOLD, SCALE_FILE
 from nlp.finder import COMPOUNDING_LANGS
 from nlp.landmarks import LANDMARKS_FILE
@@ -39,7 +39,8 @@ _RESOURCES = Path(__file__).with_name("resources")
 @dataclass(frozen=True)
 class TaggerOptions:
     """How to tag: the trained model per language (none: rules only), the review threshold, calibrated or raw,
-    and the cues-only label probability from which a candidate is labelled without the parse (above 1: never).
+    and the cues-only label probabilities from which a candidate is labelled without the parse (a place or a
+    name; a government reference or a non-place; both above 1: never; ``nlp.classifier.SETTLE_AT``).
 
     ``citywatch`` commands and the crawler build it (the threshold from ``CITYWATCH_FLAG_THRESHOLD``);
     the components only see its scalars.
@@ -49,6 +50,7 @@ class TaggerOptions:
     threshold: float = FLAG_THRESHOLD
     calibrated: bool = True
     settle_at: float = SETTLE_AT
+    settle_reference_at: float = SETTLE_REFERENCE_AT
 
     def model_for(self, lang: str) -> str:
         return dict(self.models).get(lang, "")
@@ -78,7 +80,8 @@ def build_pipeline(lang: str = "en", options: TaggerOptions = DEFAULT_OPTIONS, g
     nlp.max_length = MAX_TEXT
     cast(CityFinder, nlp.add_pipe("city_finder")).initialize(gazetteer=gazetteer)
     cast(CityLinker, nlp.add_pipe("city_linker")).initialize(gazetteer=gazetteer)
-    nlp.add_pipe("city_analyzer", config={"model": options.model_for(lang), "settle_at": options.settle_at})
+    nlp.add_pipe("city_analyzer", config={"model": options.model_for(lang), "settle_at": options.settle_at,
+                                          "settle_reference_at": options.settle_reference_at})
     cast(CityClassifier, nlp.add_pipe("city_classifier")).initialize()
     cast(CityConfidence, nlp.add_pipe("city_confidence", config={"threshold": options.threshold})).initialize(
         calibration=SCALE_FILE if options.calibrated else None)
