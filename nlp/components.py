@@ -371,22 +371,22 @@ class CityClassifier(_CueComponent):
 
     def _cue_vectors(self, doc: Doc) -> list[list[float]]:
         """Each span's features without the model's (computed once per span: ``settled`` reads them first)."""
-        spans = list(doc.spans[SPANS_KEY])
-        if all(span._.cue_vector is not None for span in spans):
-            return [span._.cue_vector for span in spans]
         cues = self.cues.for_lang(self.lang)
         zh_cues = self.cues.for_lang("zh")
         text = doc.text
-        cities = sorted((hit.start, hit.end) for hit in doc._.city_hits or () if hit.kind == "city")
+        cities: list[tuple[int, int]] | None = None
         out = []
-        for span in spans:
+        for span in doc.spans[SPANS_KEY]:
             ext = span._
-            if ext.cue_vector is None:
+            cue_vector = ext.cue_vector
+            if cue_vector is None:
+                if cities is None:
+                    cities = sorted((hit.start, hit.end) for hit in doc._.city_hits or () if hit.kind == "city")
                 start, end = ext.offsets
                 listed = listed_with_city(text, start, end, cities)
-                ext.cue_vector = vector(text, start, end, cues, None, ext.link.near_province, zh_cues=zh_cues,
-                                        listed=listed)
-            out.append(ext.cue_vector)
+                cue_vector = ext.cue_vector = vector(text, start, end, cues, None, ext.link.near_province,
+                                                     zh_cues=zh_cues, listed=listed)
+            out.append(cue_vector)
         return out
 
 
