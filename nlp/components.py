@@ -1,7 +1,9 @@
 """The spaCy components of the city tagger, in pipeline order.
 
-``city_finder`` -> ``city_analyzer`` -> ``city_linker`` -> ``city_classifier`` ->
-``city_confidence``. Results live in ``doc.spans["cities"]``; each span carries
+``city_finder`` -> ``city_linker`` -> ``city_analyzer`` -> ``city_classifier`` ->
+``city_confidence``. The analyzer comes after the linker because it parses only the candidates whose label
+the cues and the linker have not already settled (``CityClassifier.settled``). Results live in
+``doc.spans["cities"]``; each span carries
 ``span._.label``, ``._.city`` (the gazetteer reference or None), ``._.confidence``,
 ``._.flagged``, ``._.candidates`` and ``._.group_key``. The exact character offsets
 of the name are ``span._.offsets`` (tokenizers may not split "Beijing-Washington";
@@ -31,10 +33,10 @@ from spacy.util import SimpleFrozenList, ensure_path, from_disk, minibatch, to_d
 
 from nlp.abbreviations import is_abbreviation, keep_abbreviations
 from nlp.analyzer import analyse_texts, load_model
-from nlp.classifier import WEIGHTS_FILE, Weights, parse_weights, predict
+from nlp.classifier import SETTLE_AT, SETTLE_REFERENCE_AT, WEIGHTS_FILE, Weights, parse_weights, predict, settles
 from nlp.confidence import FLAG_THRESHOLD, SCALE_FILE, Scale, apply, read_scale
 from nlp.cues import CUES_FILE, CueTable, shipped_cues
-from nlp.features import context, listed_with_city, vector
+from nlp.features import context, listed_with_city, vector, with_model
 from nlp.finder import COMPOUNDING_LANGS, Hit, is_cjk
 from nlp.gazetteer import DEFAULT_PATH
 from nlp.labels import CITY_LABELS, CITYLESS
@@ -45,7 +47,7 @@ from nlp.segment import keep_words
 from nlp.vietnamese import keep_readings
 
 SPANS_KEY = "cities"
-_SPAN_ATTRS = ("offsets", "form", "analysis", "link", "probs", "label", "city", "raw_confidence", "confidence",
+_SPAN_ATTRS = ("offsets", "form", "analysis", "cue_vector", "link", "probs", "label", "city", "raw_confidence", "confidence",
                "flagged", "candidates", "group_key")
 for _attr in _SPAN_ATTRS:
     if not Span.has_extension(_attr):
@@ -218,13 +220,20 @@ class CityAnalyzer:
     """The trained model's reading of each candidate's sentence (``span._.analysis``); nothing without a model.
 
     ``model`` is the package name of a trained spaCy pipeline ("" for rules only); it is
-    installed software, not data, so a saved pipeline names it and does not copy it.
+    installed software, not data, so a saved pipeline names it and does not copy it. ``settle_at`` and
+    ``settle_reference_at``: a candidate whose label the pipeline's classifier gives from the cues alone with at
+    least this probability (a place or a name; a government reference or a non-place) is not parsed
+    (``CityClassifier.settled``); both above 1: every candidate is.
     """
 
-    def __init__(self, nlp: Language, name: str, model: str, batch_size: int) -> None:
+    def __init__(self, nlp: Language, name: str, model: str, batch_size: int, settle_at: float,
+                 settle_reference_at: float) -> None:
         self.name = name
         self.batch_size = batch_size
+        self.settle_at = settle_at
+        self.settle_reference_at = settle_reference_at
         self.trained = load_model(model)
+        self._nlp = nlp
 
     def __call__(self, doc: Doc) -> Doc:
         return self._analyse([doc])[0]
@@ -235,10 +244,20 @@ class CityAnalyzer:
         for batch in minibatch(docs, batch_size):
             yield from self._analyse(batch)
 
+    def _classifier(self) -> "CityClassifier | None":
+        return next((pipe for _, pipe in self._nlp.pipeline if isinstance(pipe, CityClassifier)), None)
+
     def _analyse(self, docs: list[Doc]) -> list[Doc]:
         if self.trained is None:
             return docs
-        spans = [list(doc.spans[SPANS_KEY]) for doc in docs]
+        at = (self.settle_at, self.settle_reference_at)
+        classifier = self._classifier() if min(at) <= 1.0 else None
+        spans = []
+        for doc in docs:
+            found = list(doc.spans[SPANS_KEY])
+            if classifier is not None and found:
+                found = [span for span, done in zip(found, classifier.settled(doc, *at), strict=True) if not done]
+            spans.append(found)
         items = [(doc.text, [s._.offsets for s in found]) for doc, found in zip(docs, spans, strict=True) if found]
         analyses = iter(analyse_texts(self.trained, items, self.batch_size))
         for found in spans:
@@ -325,23 +344,50 @@ class CityClassifier(_CueComponent):
         return {WEIGHTS: self._read_weights, **super()._readers()}
 
     def __call__(self, doc: Doc) -> Doc:
-        if self._weights is None:
-            raise self._missing("classifier weights")
-        weights = self._weights
-        cues = self.cues.for_lang(self.lang)
-        zh_cues = self.cues.for_lang("zh")
-        text = doc.text
-        cities = sorted((hit.start, hit.end) for hit in doc._.city_hits or () if hit.kind == "city")
-        for span in doc.spans[SPANS_KEY]:
+        weights = self._loaded()
+        for span, cue_vector in zip(doc.spans[SPANS_KEY], self._cue_vectors(doc), strict=True):
             ext = span._
-            start, end = ext.offsets
             analysis = ext.analysis
-            listed = listed_with_city(text, start, end, cities)
-            features = vector(text, start, end, cues, analysis, ext.link.near_province, zh_cues=zh_cues, listed=listed)
+            features = cue_vector if not analysis else with_model(cue_vector, analysis, self.cues.for_lang(self.lang))
             probs = predict(features, weights["model" if analysis else "rules"])
             ext.probs = probs
             ext.label = max(probs, key=probs.__getitem__)
         return doc
+
+    def settled(self, doc: Doc, place_at: float, reference_at: float) -> list[bool]:
+        """Per span of ``doc``: is its label decided without the parse? Yes when the linker reads it as a namesake
+        abroad (OTHER_PLACE, whatever the classifier says), or when the weights fitted without the model's
+        features give its label a probability of at least ``place_at`` (LITERAL, ORG_PART) or ``reference_at``
+        (METONYMIC, NOT_PLACE): then the span is labelled from its cues alone, as in rules-only mode, and its
+        sentence is not parsed for it (docs/tagger.md, "Deciding without the parse")."""
+        weights = self._loaded()["rules"]
+        return [span._.link.foreign > 0.5 or settles(predict(cue_vector, weights), place_at, reference_at)
+                for span, cue_vector in zip(doc.spans[SPANS_KEY], self._cue_vectors(doc), strict=True)]
+
+    def _loaded(self) -> Weights:
+        if self._weights is None:
+            raise self._missing("classifier weights")
+        return self._weights
+
+    def _cue_vectors(self, doc: Doc) -> list[list[float]]:
+        """Each span's features without the model's (computed once per span: ``settled`` reads them first)."""
+        cues = self.cues.for_lang(self.lang)
+        zh_cues = self.cues.for_lang("zh")
+        text = doc.text
+        cities: list[tuple[int, int]] | None = None
+        out = []
+        for span in doc.spans[SPANS_KEY]:
+            ext = span._
+            cue_vector = ext.cue_vector
+            if cue_vector is None:
+                if cities is None:
+                    cities = sorted((hit.start, hit.end) for hit in doc._.city_hits or () if hit.kind == "city")
+                start, end = ext.offsets
+                listed = listed_with_city(text, start, end, cities)
+                cue_vector = ext.cue_vector = vector(text, start, end, cues, None, ext.link.near_province,
+                                                     zh_cues=zh_cues, listed=listed)
+            out.append(cue_vector)
+        return out
 
 
 class CityConfidence(_CityComponent):
@@ -425,9 +471,11 @@ def make_finder(nlp: Language, name: str) -> CityFinder:
     return CityFinder(nlp, name)
 
 
-@Language.factory("city_analyzer", default_config={"model": "", "batch_size": 64})
-def make_analyzer(nlp: Language, name: str, model: str, batch_size: int) -> CityAnalyzer:
-    return CityAnalyzer(nlp, name, model, batch_size)
+@Language.factory("city_analyzer", default_config={"model": "", "batch_size": 64, "settle_at": SETTLE_AT,
+                                                   "settle_reference_at": SETTLE_REFERENCE_AT})
+def make_analyzer(nlp: Language, name: str, model: str, batch_size: int, settle_at: float,
+                  settle_reference_at: float) -> CityAnalyzer:
+    return CityAnalyzer(nlp, name, model, batch_size, settle_at, settle_reference_at)
 
 
 @Language.factory("city_linker")

@@ -569,6 +569,17 @@ def listed_with_city(text: str, start: int, end: int, cities: Sequence[tuple[int
     return False
 
 
+_MODEL_AT = tuple(NAMES.index(name) for name in MODEL)
+
+
+def with_model(cue_vector: Sequence[float], analysis: Mapping[str, Any], cues: Mapping[str, frozenset[str]]) -> list[float]:
+    """``vector`` with ``analysis``, from the same mention's ``vector`` without it (the cues are read once)."""
+    out = list(cue_vector)
+    for i, value in zip(_MODEL_AT, model_features(analysis, cues).values(), strict=True):
+        out[i] = value
+    return out
+
+
 def vector(text: str, start: int, end: int, cues: Mapping[str, frozenset[str]],
            analysis: Mapping[str, Any] | None, province_near: bool = False,
            zh_cues: Mapping[str, frozenset[str]] | None = None, listed: bool = False) -> list[float]:

