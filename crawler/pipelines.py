@@ -181,7 +181,9 @@ class TaggingPipeline(_Stage):
     a failing batch is stored untagged too, and counted, never lost. Reviewers'
     group decisions (``citywatch.store.rules``) are applied to fresh mentions here, so a
     pattern people already decided is not flagged again; they are read when the spider
-    opens, in the store thread, through a store outage.
+    opens, in the store thread, through a store outage. Each article's ``title`` goes with
+    its text as the headline the linker reads (a homonym the headline settles), not as text
+    to tag: mention offsets stay the body's.
     """
 
     async def open_spider(self) -> None:
@@ -233,7 +235,8 @@ class TaggingPipeline(_Stage):
         items = [item for item, _ in batch]
         try:
             tagged = self.tag_texts([i["text"] for i in items], [i.get("lang") for i in items],
-                                    countries=[i.get("source_country") for i in items])
+                                    countries=[i.get("source_country") for i in items],
+                                    titles=[i.get("title") for i in items])
             version = self.version
         except Exception as exc:  # a tagger bug must not cost the articles: store them untagged
             logger.error("tagger failed on a batch of %d: %r", len(items), exc)

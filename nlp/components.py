@@ -56,6 +56,10 @@ if not Doc.has_extension("city_hits"):
     Doc.set_extension("city_hits", default=None)
 if not Doc.has_extension("outlet_country"):  # the source registry's country of the outlet (linker evidence)
     Doc.set_extension("outlet_country", default=None)
+# The article's headline when it is stored apart from the body (the crawler's and ingest's ``title``): set by
+# whoever builds the Doc, read by the linker as the headline; its names are no mentions and have no offsets.
+if not Doc.has_extension("title"):
+    Doc.set_extension("title", default=None)
 
 GAZETTEER = "gazetteer.json"
 CUES = "cues.yaml"
@@ -169,12 +173,7 @@ class CityFinder(_GazetteerComponent):
     def __call__(self, doc: Doc) -> Doc:
         lexicon = self.lexicon
         text = doc.text  # built from the tokens on every access: read once
-        found = lexicon.find(text, compounds=self.lang in COMPOUNDING_LANGS)
-        short = [h for h in found if is_abbreviation(h)]  # 京, 沪: a written rule, not the segmenter, decides
-        hits = keep_words(text, [h for h in found if not is_abbreviation(h)] if short else found, self.lang)
-        if short:
-            hits = sorted(hits + keep_abbreviations(text, short, self.lang), key=lambda h: h.start)
-        hits = keep_readings(text, hits, lexicon, self.lang)
+        hits = find_hits(text, lexicon, self.lang)
         doc._.city_hits = hits
         spans = []
         for hit in hits:
@@ -189,6 +188,17 @@ class CityFinder(_GazetteerComponent):
             spans.append(span)
         doc.spans[SPANS_KEY] = spans
         return doc
+
+
+def find_hits(text: str, lexicon: Lexicon, lang: str) -> list[Hit]:
+    """Every gazetteer form of ``text`` that stands as a word of ``lang`` (the finder's hits; the linker reads a
+    headline stored apart from the body with the same rules)."""
+    found = lexicon.find(text, compounds=lang in COMPOUNDING_LANGS)
+    short = [h for h in found if is_abbreviation(h)]  # 京, 沪: a written rule, not the segmenter, decides
+    hits = keep_words(text, [h for h in found if not is_abbreviation(h)] if short else found, lang)
+    if short:
+        hits = sorted(hits + keep_abbreviations(text, short, lang), key=lambda h: h.start)
+    return keep_readings(text, hits, lexicon, lang)
 
 
 def _is_province_here(text: str, hit: Hit, lexicon: Lexicon, lang: str) -> bool:
@@ -306,8 +316,10 @@ class CityLinker(_GazetteerComponent, _CueComponent):
         lexicon, cues = self.lexicon, self.cues
         text = doc.text
         lang_cues = cues.for_lang(self.lang)
+        title = doc._.title or ""
         ctx = article_context(text, doc._.city_hits, lexicon, lang_cues["china_words"], cues.foreign_names,
-                              doc._.outlet_country, self.landmarks, lang_cues.get("proximity_words", frozenset()))
+                              doc._.outlet_country, self.landmarks, lang_cues.get("proximity_words", frozenset()),
+                              title, find_hits(title, lexicon, self.lang) if title.strip() else [])
         by_start = {h.start: h for h in doc._.city_hits}
         for span in spans:
             ext = span._

@@ -49,9 +49,10 @@ class City:
     province_adcode: str
     kind: str
     parent: str | None
-    population: int | None
+    population: int | None  # of the GeoNames place (for a prefecture-level city sometimes only its seat town)
     lat: float | None
     lon: float | None
+    size: int | None = None  # for the linker's prior: the population, a prefecture-level city's at least a floor
 
     def as_ref(self) -> dict:
         """The `city` object of the tag output contract."""

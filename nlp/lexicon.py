@@ -53,12 +53,14 @@ class Lexicon:
         return known[len(known) // 2] if known else 1
 
     def population(self, adcode: str) -> int:
-        """The city's population for the linker's salience prior. A county-level city the sources give no
-        figure for counts as the median county-level city: as 1 it would lose every homonym pair whatever the
-        text says ("Jinzhou" in a story from Hebei). Prefectures without a figure stay at 1, so a prefecture
-        loses to its own seat of the same name (Dali), as it always has."""
+        """The city's size for the linker's salience prior: the gazetteer's ``size`` (the GeoNames figure, for a
+        prefecture-level city at least a floor, as its point is sometimes only the seat town: scripts/
+        build_gazetteer.py, ``unit_sizes``). A county-level city the sources give no figure for counts as the
+        median county-level city: as 1 it would lose every homonym pair whatever the text says ("Jinzhou" in a
+        story from Hebei). Autonomous prefectures, leagues and regions have no figure and stay at 1, so such a
+        prefecture loses to its own seat of the same name (Dali), as it always has."""
         city = self.gazetteer.cities[adcode]
-        return city.population or (self._county_median if city.kind == "county" else 1)
+        return city.size or city.population or (self._county_median if city.kind == "county" else 1)
 
     def form(self, text: str) -> Any:
         return self.forms.get(form_key(text))

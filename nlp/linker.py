@@ -17,7 +17,7 @@ from typing import Any
 
 from citywatch.store.words import contains_word
 from nlp.cues import ForeignNames, foreign_names
-from nlp.dateline import headline, zones
+from nlp.dateline import DATELINE_REACH, headline, zones
 from nlp.finder import Hit, is_cjk
 from nlp.folding import lower_same_length
 from nlp.landmarks import Landmarks
@@ -134,6 +134,7 @@ class ArticleContext:
     landmarks: Landmarks | None = None  # nlp/data/landmarks.tsv, read only when a homonym needs article evidence
     proximity: frozenset[str] = frozenset()  # words that put two cities of a sentence near each other (cues)
     _landmark_cities: tuple[str, ...] | None = field(default=None, repr=False, compare=False)
+    title: str = ""  # the headline stored apart from the body, lower-cased ("" when none or the body opens with it)
 
     def __post_init__(self) -> None:
         self._starts = [hit.start for hit, _ in self.province_hits]
@@ -158,14 +159,15 @@ class ArticleContext:
     def landmark_cities(self) -> tuple[str, ...]:
         """The cities whose landmarks the article names (each once), found on first use."""
         if self._landmark_cities is None:
-            found = self.landmarks.named_in(self.lowered) if self.landmarks is not None else []
+            found = [*self.landmarks.named_in(self.lowered), *self.landmarks.named_in(self.title)] \
+                if self.landmarks is not None else []
             self._landmark_cities = tuple(dict.fromkeys(found))
         return self._landmark_cities
 
     def has_word(self, word: str) -> bool:
         """``word`` occurs anywhere in the article; each word is looked up once per doc, not per mention."""
         if word not in self._anywhere:
-            self._anywhere[word] = contains_word(word, self.lowered)
+            self._anywhere[word] = contains_word(word, self.lowered) or bool(self.title) and contains_word(word, self.title)
         return self._anywhere[word]
 
     def sentence_break(self, left: int, right: int) -> bool:
@@ -177,44 +179,61 @@ class ArticleContext:
 
 def article_context(text: str, hits: Sequence[Hit], lexicon: Lexicon, china_words: frozenset[str],
                     foreign_cues: ForeignNames | None = None, outlet_country: str | None = None,
-                    landmarks: Landmarks | None = None, proximity: frozenset[str] = frozenset()) -> ArticleContext:
+                    landmarks: Landmarks | None = None, proximity: frozenset[str] = frozenset(),
+                    title: str | None = None, title_hits: Sequence[Hit] = ()) -> ArticleContext:
+    """What the article says about places. ``title`` is its headline when stored apart from the body (``title_hits``
+    the finder's hits in it): it weighs as a headline above the dateline (``W_HEADLINE_PROVINCE``) and, unless the
+    body opens with it, counts as article text (provinces, cities, counties, landmarks, words named anywhere);
+    it has no offsets, so nothing in it is beside a mention."""
+    lowered = lower_same_length(text)  # offsets into it must be offsets into text ("İ" lowers to 2)
+    title_lowered = lower_same_length(title) if title else ""
+    apart = bool(title_lowered.strip()) and not _opens_with(lowered, title_lowered)
+    extra = tuple(title_hits) if apart else ()
     provinces: dict[str, int] = {}
     province_hits = []
-    for hit in hits:
+    for i, hit in enumerate([*hits, *extra]):
         named = lexicon.province_of(hit.form)  # also a city that shares a province's name (Jilin)
         form = lexicon.form(hit.form) if hit.kind == "city" else None
         if form is not None and len(form.adcodes) == 1 and not form.foreign:
             code = lexicon.city_province.get(form.adcodes[0])
         else:
             code = named if hit.kind == "province" or form is not None else None
-        if named and (hit.kind == "province" or form is not None):
+        if named and (hit.kind == "province" or form is not None) and i < len(hits):  # the title's have no offsets
             province_hits.append((hit, named))
         if code:
             provinces[code] = provinces.get(code, 0) + 1
     province_hits.sort(key=lambda pair: pair[0].start)
-    lowered = lower_same_length(text)  # offsets into it must be offsets into text ("İ" lowers to 2)
-    china = bool(provinces) or any(contains_word(word, lowered) for word in china_words)
-    prefectures, places = _parts_and_places(hits, lexicon)
-    reported = _reported_from(text, lowered, hits, lexicon, china_words, foreign_cues or foreign_names())
+    china = bool(provinces) or any(contains_word(word, lowered) or apart and contains_word(word, title_lowered)
+                                   for word in china_words)
+    prefectures, places = _parts_and_places([*hits, *extra], lexicon)
+    titled = frozenset(code for h in title_hits if (code := _province_named(h, lexicon)))
+    reported = _reported_from(text, lowered, hits, lexicon, china_words, foreign_cues or foreign_names(), titled)
     return ArticleContext(provinces, province_hits, china or reported.china, lowered, _sentence_ends(text), hits=sorted(
         hits, key=lambda h: h.start), prefectures=prefectures, places=places, reported=reported,
-        outlet_country=outlet_country, landmarks=landmarks, proximity=proximity)
+        outlet_country=outlet_country, landmarks=landmarks, proximity=proximity, title=title_lowered if apart else "")
+
+
+def _opens_with(lowered: str, title: str) -> bool:
+    """The body already holds the headline near its top (a page whose extraction kept it): counted once."""
+    head = " ".join(lowered[:DATELINE_REACH + len(title)].split())
+    return " ".join(title.split()) in head
 
 
 def _reported_from(text: str, lowered: str, hits: Sequence[Hit], lexicon: Lexicon, china_words: frozenset[str],
-                   foreign_cues: ForeignNames) -> Reported:
+                   foreign_cues: ForeignNames, titled: frozenset[str] = frozenset()) -> Reported:
     """The places of the dateline and byline zones. A namesake form whose country or state the zone names
     ("CANTON, Ohio") is no Chinese city; a homonym counts only when the zone names its province
     ("Fuzhou, Jiangxi"); a county-level city or district stands for its prefecture too ("LINHAI" for Taizhou,
-    Zhejiang; "HUANGYAN" for the same), a district name shared by prefectures only with the province named."""
+    Zhejiang; "HUANGYAN" for the same), a district name shared by prefectures only with the province named.
+    The headline's provinces are those of the lines above the dateline and ``titled`` (the stored title's)."""
     spans = tuple(zones(text))
     if not spans:
-        return Reported()
+        return Reported(headline_provinces=titled)
     starts = [start for start, _ in spans]
     inside = [h for h in hits if (i := bisect_right(starts, h.start) - 1) >= 0 and h.end <= spans[i][1]]
     top = headline(text)
-    headlined = frozenset(code for h in hits if top is not None and h.end <= top[1]
-                          for code in [_province_named(h, lexicon)] if code)
+    headlined = titled | frozenset(code for h in hits if top is not None and h.end <= top[1]
+                                   for code in [_province_named(h, lexicon)] if code)
 
     def named(word: str) -> bool:
         return any(contains_word(word, lowered, start, end) for start, end in spans)

@@ -31,7 +31,7 @@ if TYPE_CHECKING:
     # the store's schema module imports pymongo (its errors): 0.3 s that tagging never needs
     from citywatch.store.schema import Mention
 
-CODE_VERSION = "1.5"  # bump when component code changes what is tagged (linker, features)
+CODE_VERSION = "1.6"  # bump when component code changes what is tagged (linker, features)
 MAX_TEXT = 50_000_000
 WINDOW = 500_000  # characters; a longer text is tagged in windows, so memory stays bounded by the window
 _RESOURCES = Path(__file__).with_name("resources")
@@ -132,16 +132,21 @@ def clean(text: str) -> str:
 
 
 def tag_docs(texts: Sequence[str], langs: Sequence[str | None] | None = None, options: TaggerOptions = DEFAULT_OPTIONS,
-             batch_size: int = 64, countries: Sequence[str | None] | None = None) -> tuple[list[str], list[list[Mention]]]:
+             batch_size: int = 64, countries: Sequence[str | None] | None = None,
+             titles: Sequence[str | None] | None = None) -> tuple[list[str], list[list[Mention]]]:
     """(language, mentions) per text. ``langs`` are declared languages, read as hints; the language
     returned is the one detected, "unsupported:CODE" for one the tagger has no forms and cues for.
     ``countries`` are the outlets' registry countries (ISO codes), weak linker evidence for a
-    foreign namesake (``doc._.outlet_country``). Texts without a candidate skip spaCy entirely."""
+    foreign namesake (``doc._.outlet_country``). ``titles`` are the headlines stored apart from the
+    texts: linker context only (``doc._.title``), never searched for mentions, so offsets stay the
+    text's. Texts without a candidate skip spaCy entirely."""
     texts = [clean(t) for t in texts]
     langs = list(langs) if langs is not None else [None] * len(texts)
     countries = list(countries) if countries is not None else [None] * len(texts)
-    if not len(langs) == len(countries) == len(texts):
-        raise ValueError(f"{len(texts)} texts but {len(langs)} langs and {len(countries)} countries")
+    titles = [clean(t) if t else None for t in titles] if titles is not None else [None] * len(texts)
+    if not len(langs) == len(countries) == len(titles) == len(texts):
+        raise ValueError(f"{len(texts)} texts but {len(langs)} langs, {len(countries)} countries and "
+                         f"{len(titles)} titles")
     lexicon = read_lexicon()
     detected = [detect_language(text, lang) for text, lang in zip(texts, langs, strict=True)]
     routed = [route(lang) for lang in detected]
@@ -156,21 +161,23 @@ def tag_docs(texts: Sequence[str], langs: Sequence[str | None] | None = None, op
     for lang, indices in by_lang.items():
         nlp = pipelines[lang]
         pieces = [(i, offset, piece) for i in indices for offset, piece in windows(texts[i], WINDOW)]
-        docs = (_with_country(nlp.make_doc(piece), countries[i]) for i, _, piece in pieces)
+        docs = (_with_context(nlp.make_doc(piece), countries[i], titles[i]) for i, _, piece in pieces)
         for (i, offset, _), doc in zip(pieces, nlp.pipe(docs, batch_size=batch_size), strict=True):
             results[i] += [{**m, "start": m["start"] + offset, "end": m["end"] + offset} for m in mention_dicts(doc)]
     return [output_lang(lang) for lang in detected], results
 
 
-def _with_country(doc: Doc, country: str | None) -> Doc:
+def _with_context(doc: Doc, country: str | None, title: str | None) -> Doc:
     doc._.outlet_country = country
+    doc._.title = title
     return doc
 
 
 def tag_texts(texts: Sequence[str], langs: Sequence[str | None] | None = None,
-              options: TaggerOptions = DEFAULT_OPTIONS, countries: Sequence[str | None] | None = None) -> list[list[Mention]]:
+              options: TaggerOptions = DEFAULT_OPTIONS, countries: Sequence[str | None] | None = None,
+              titles: Sequence[str | None] | None = None) -> list[list[Mention]]:
     """Mentions per text, exactly as ``citywatch tag`` writes them (without ``review``)."""
-    return tag_docs(texts, langs, options, countries=countries)[1]
+    return tag_docs(texts, langs, options, countries=countries, titles=titles)[1]
 
 
 def _digest(paths: Iterable[Path]) -> str:

@@ -9,7 +9,8 @@ decision still counts and a reviewer can look again. Group decisions learned
 from reviews (``citywatch.store.rules``) are applied to the fresh mentions as the
 crawler's tagging stage does, and the scoring summary (``city_refs``) is
 rewritten with the mentions. The outlet's registry country (``countries``, by
-``source_id``) is passed to the tagger as in a crawl, so a namesake is linked alike.
+``source_id``) and the stored ``title`` are passed to the tagger as in a crawl, so a namesake and a
+homonym its headline settles are linked alike.
 """
 
 from __future__ import annotations
@@ -23,7 +24,7 @@ from pymongo import UpdateOne
 from citywatch.store import Store, iter_articles
 
 PROJECTION = {"text": 1, "title": 1, "content_hash": 1, "lang": 1, "mentions": 1, "tagger_version": 1, "source_id": 1}
-# tag(texts, langs, countries=...) -> mentions per text, as nlp.tag_texts
+# tag(texts, langs, countries=..., titles=...) -> mentions per text, as nlp.tag_texts
 Tagger = Callable[..., list[list[dict]]]
 
 
@@ -98,7 +99,8 @@ def _flush(store: Store, batch: list[dict], tag: Tagger, version: str, rules: di
     from citywatch.store.summary import city_refs
 
     tagged = tag([a.get("text") or "" for a in batch], [a.get("lang") for a in batch],
-                 countries=[countries.get(a.get("source_id") or "") for a in batch])
+                 countries=[countries.get(a.get("source_id") or "") for a in batch],
+                 titles=[a.get("title") for a in batch])
     ops = []
     for article, fresh in zip(batch, tagged, strict=True):
         result.seen += 1

@@ -15,7 +15,8 @@ are (``tagger_version`` "external") with their optional ``review``. Articles
 without ``cluster_id`` are clustered with the crawler's near-duplicate index
 (against the stored signatures too), so a wire story in the file counts once.
 The tagger gets each outlet's registry country (``countries``, by ``source_id``)
-as in a crawl; an outlet the registry does not know gives none.
+as in a crawl; an outlet the registry does not know gives none. The ``title`` is
+passed as the article's headline (linker context, not searched for mentions).
 """
 
 from __future__ import annotations
@@ -150,7 +151,8 @@ def _tag(docs: list[dict[str, Any]], report: IngestReport, countries: Mapping[st
     if not todo:
         return
     langs, mentions = tag_docs([d["text"] for d in todo], [d["lang"] for d in todo],
-                               countries=[countries.get(d["source_id"]) for d in todo])
+                               countries=[countries.get(d["source_id"]) for d in todo],
+                               titles=[d.get("title") for d in todo])
     version = tagger_version()
     for doc, lang, found in zip(todo, langs, mentions, strict=True):
         doc["lang"] = doc["lang"] or lang

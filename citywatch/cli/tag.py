@@ -50,6 +50,8 @@ def _records(stream: IO[bytes]) -> Iterator[tuple[int, dict | None, str | None]]
             yield number, record, '"lang" must be a string'
         elif record.get("country") is not None and not isinstance(record["country"], str):
             yield number, record, '"country" must be a string (the outlet\'s ISO country code)'
+        elif record.get("title") is not None and not isinstance(record["title"], str):
+            yield number, record, '"title" must be a string (the article\'s headline)'
         elif not _encodable(record):
             yield number, None, "a JSON string escape encodes an unpaired surrogate (not Unicode text)"
         else:
@@ -88,7 +90,8 @@ def tag_stream(source: IO[bytes], sink: IO[str], batch: int = BATCH) -> tuple[in
     def flush() -> None:
         good = [r for _, r, err in pending if err is None and r is not None]
         langs, mentions = tag_docs([r["text"] for r in good], [r.get("lang") for r in good], options,
-                                   countries=[r.get("country") for r in good]) if good else ([], [])
+                                   countries=[r.get("country") for r in good],
+                                   titles=[r.get("title") for r in good]) if good else ([], [])
         results = iter(zip(langs, mentions, strict=True))
         for number, record, err in pending:
             ident = record.get("id") if isinstance(record, dict) else None
@@ -114,7 +117,7 @@ def tag_stream(source: IO[bytes], sink: IO[str], batch: int = BATCH) -> tuple[in
 
 @click.command()
 @click.option("--input", "input_", type=click.File("rb"), default="-", show_default="stdin",
-              help='JSON Lines {"id", "text", "lang"?, "country"?}, UTF-8.')
+              help='JSON Lines {"id", "text", "lang"?, "country"?, "title"?}, UTF-8.')
 @click.option("--output", type=click.File("w", encoding="utf-8"), default="-", show_default="stdout",
               help='JSON Lines {"id", "lang", "mentions"}, one line per input line.')
 @click.option("--retag", is_flag=True, help="Re-tag the stored articles instead (keeps reviewer decisions).")
@@ -125,7 +128,8 @@ def tag(input_: IO[bytes], output: IO[str], retag: bool, force: bool, batch_size
     """Find Chinese-city mentions, link them to cities and label each mention.
 
     Labels: LITERAL, METONYMIC, ORG_PART, OTHER_PLACE, NOT_PLACE. Offsets are
-    character offsets into the given text. A bad input line (not UTF-8, not a
+    character offsets into the given text. A "title" (the headline, when it is
+    not part of the text) is read as context for linking, not tagged. A bad input line (not UTF-8, not a
     JSON object, no "text") gets an "error" line in the output naming its line
     number and a message on stderr; the other lines are still tagged.
 

@@ -15,7 +15,8 @@ from crawler.pipelines import TaggingPipeline
 
 def _item(i: int, status: str = "ok") -> ArticleItem:
     return ArticleItem(url=f"https://x.example/a/{i}", canonical_url=f"https://x.example/a/{i}", source_id="x",
-                       source_country="US", text=f"Text {i} about Beijing.", lang="en", status=status, content_hash=f"h{i}",
+                       source_country="US", title=f"Title {i}", text=f"Text {i} about Beijing.", lang="en", status=status,
+                       content_hash=f"h{i}",
                        fetched_at=datetime.now(UTC), cluster_id=None)
 
 
@@ -56,10 +57,12 @@ def _plain_deferreds(monkeypatch: pytest.MonkeyPatch) -> None:
 def test_tagger_is_called_in_batches() -> None:
     batches: list[list[str]] = []
     countries_seen: list[str | None] = []
+    titles_seen: list[str | None] = []
 
-    def tagger(texts, langs, countries):
+    def tagger(texts, langs, countries, titles):
         batches.append(list(texts))
         countries_seen.extend(countries)
+        titles_seen.extend(titles)
         return [[{"start": 0, "end": 4, "surface": t[:4], "label": "LITERAL", "confidence": 1.0}] for t in texts]
 
     stage = _tagging(tagger)
@@ -69,10 +72,11 @@ def test_tagger_is_called_in_batches() -> None:
     assert all(i["tagger_version"] == "test-1" and i["mentions"] for i in items[:3])
     assert items[3]["mentions"] is None  # thin pages are not tagged
     assert countries_seen == ["US"] * 3  # the registry's country reaches the linker
+    assert titles_seen == ["Title 0", "Title 1", "Title 2"]  # and the headline, stored apart from the text
 
 
 def test_failing_tagger_stores_untagged() -> None:
-    def tagger(texts, langs, countries):
+    def tagger(texts, langs, countries, titles):
         raise RuntimeError("model exploded")
 
     stage = _tagging(tagger)
