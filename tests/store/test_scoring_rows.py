@@ -76,8 +76,10 @@ def _collected(store, config) -> tuple[list[tuple], int]:
     return rows, c.repaired
 
 
-def _tagger(texts: list[str], langs: list, countries: list | None = None) -> list[list[dict]]:
-    """A re-tagger that finds Shenzhen (or Beijing) wherever the name is, as METONYMIC."""
+def _tagger(texts: list[str], langs: list, countries: list | None = None,
+            titles: list | None = None) -> list[list[dict]]:
+    """A re-tagger that finds Shenzhen (or Beijing) wherever the name is, as METONYMIC (outlet countries and
+    titles taken as ``tag_texts`` takes them, not read)."""
     out = []
     for text in texts:
         out.append([_mention(text, name, code, "METONYMIC", 0) for code, name in CITIES[::2] if name in text])
