@@ -278,18 +278,17 @@ def run() -> None:
     share = inside["identification"] / inside["tagging"]
     print(f"language identification {inside['identification']:.2f} s of {inside['tagging']:.2f} s tagging: "
           f"{share:.1%} (target <= {TARGET_LANG_SHARE:.0%})")
-    english = inside["speeds"]["en"]
-    print(f"per language, characters/s (fastest of {LANGUAGE_ROUNDS} rounds) and English's speed / the language's (target <= "
-          f"{TARGET_LANGUAGE_RATIO:.0f}):")
-    for lang in LANGUAGES:
-        speed = inside["speeds"][lang]
-        print(f"  {lang}  {speed:>10,.0f} chars/s  {english / speed:5.2f}")
-    english = inside["per_article"]["en"]
-    print(f"the same content: the six parallel articles, ms per article and the language's time / English's "
-          f"(fastest of {LANGUAGE_ROUNDS} rounds):")
-    for lang in LANGUAGES:
-        each = inside["per_article"][lang]
-        print(f"  {lang}  {each * 1000:8.2f} ms  {each / english:5.2f}")
+    # (heading, figures per language, how one is shown, the language's time / English's from the figures)
+    tables = (
+        (f"per language, characters/s and English's speed / the language's (target <= {TARGET_LANGUAGE_RATIO:.0f})",
+         inside["speeds"], lambda v: f"{v:>10,.0f} chars/s", lambda v, en: en / v),
+        ("the same content: the six parallel articles, ms per article and the language's time / English's",
+         inside["per_article"], lambda v: f"{v * 1000:8.2f} ms", lambda v, en: v / en),
+    )
+    for heading, figures, shown, ratio in tables:
+        print(f"{heading} (fastest of {LANGUAGE_ROUNDS} rounds):")
+        for lang in LANGUAGES:
+            print(f"  {lang}  {shown(figures[lang])}  {ratio(figures[lang], figures['en']):5.2f}")
     print(f"peak memory, every language loaded: {memory:.0f} MB "
           f"({'under' if memory < MEMORY_LIMIT_MB else 'OVER'} {MEMORY_LIMIT_MB} MB)")
 
