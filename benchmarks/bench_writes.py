@@ -76,16 +76,15 @@ def _write(config: StoreConfig, start: int, recent: bool, written: list[str]) ->
 def _delete(config: StoreConfig, ids: list[str]) -> None:
     """Delete the articles and signatures of ``ids`` (the triggers keep the summaries)."""
     from citywatch.store import connect
+    from citywatch.store.embedded import write_transaction
 
-    with connect(config) as store:
+    with connect(config) as store, write_transaction(store.sql):
         keys = [store.engine._storage_key(one) for one in ids]
-        store.sql.execute("BEGIN IMMEDIATE")
         for first in range(0, len(keys), 500):
             chunk = keys[first : first + 500]
             for collection in ("articles", "signatures"):
                 store.sql.execute(f"DELETE FROM documents WHERE db_name = ? AND coll_name = ? AND storage_key IN "
                                   f"({', '.join('?' * len(chunk))})", [config.db_name, collection, *chunk])
-        store.sql.execute("COMMIT")
 
 
 def _evict(path: Path) -> None:

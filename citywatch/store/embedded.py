@@ -44,6 +44,7 @@ import os
 import re
 import sqlite3
 from collections.abc import Iterable, Iterator, Sequence
+from contextlib import contextmanager
 from dataclasses import dataclass
 from datetime import UTC, datetime
 from pathlib import Path
@@ -238,7 +239,7 @@ def fetch(sql: sqlite3.Connection, engine: SQLiteEngine, db_name: str, collectio
             yield dict(zip(names, decode(engine, payload), strict=True))
 
 
-def _iso(when: datetime) -> str:
+def iso(when: datetime) -> str:
     """A datetime as mongoeco stores it: naive UTC in ISO form (which sorts as text)."""
     return (when.astimezone(UTC) if when.tzinfo else when).replace(tzinfo=None).isoformat()
 
@@ -267,10 +268,10 @@ def _in_range(db_name: str, rng: Range, lo: datetime | None, hi: datetime | None
     expression = rng.expression()
     if lo is not None:
         where.append(f"{expression} >= ?")
-        params.append(_iso(lo))
+        params.append(iso(lo))
     if hi is not None:
         where.append(f"{expression} < ?")
-        params.append(_iso(hi))
+        params.append(iso(hi))
     if lo is None and hi is None:
         where.append(f"{expression} IS NOT NULL")
     return f"FROM documents INDEXED BY {rng.index_name} WHERE {' AND '.join(where)}", params
@@ -389,8 +390,7 @@ def install_summary(sql: sqlite3.Connection, table: str, columns: str, backfill:
 
     if current():
         return False
-    sql.execute("BEGIN IMMEDIATE")
-    try:
+    with write_transaction(sql):
         if rebuild and not current():
             sql.execute(f"DROP TABLE IF EXISTS {table}")
         if not sql.execute("SELECT 1 FROM sqlite_master WHERE type = 'table' AND name = ?", (table,)).fetchone():
@@ -402,8 +402,17 @@ def install_summary(sql: sqlite3.Connection, table: str, columns: str, backfill:
             if row is None or row[0] != ddl:  # missing, or written by another version of the summary
                 sql.execute(f"DROP {kind.upper()} IF EXISTS {name}")
                 sql.execute(ddl)
-        sql.execute("COMMIT")
+    return True
+
+
+@contextmanager
+def write_transaction(sql: sqlite3.Connection) -> Iterator[None]:
+    """One write transaction on the autocommit connection ``sql``, taken at once (``BEGIN IMMEDIATE``: no other
+    writer between its reads and its writes); rolled back on any exception."""
+    sql.execute("BEGIN IMMEDIATE")
+    try:
+        yield
     except BaseException:
         sql.execute("ROLLBACK")
         raise
-    return True
+    sql.execute("COMMIT")

@@ -134,7 +134,7 @@ REF_COLUMNS = ("adcode", "label", "n", "first", "title", "name", "province")
 
 def _range(store: Store, lo: datetime, hi: datetime, fallback: bool) -> tuple[str, tuple[Any, ...]]:
     where = "" if fallback else " AND published"
-    return (f"db_name = ? AND at >= ? AND at < ?{where}", (store.db.name, embedded._iso(lo), embedded._iso(hi)))
+    return (f"db_name = ? AND at >= ? AND at < ?{where}", (store.db.name, embedded.iso(lo), embedded.iso(hi)))
 
 
 def read(store: Store, lo: datetime, hi: datetime, fallback: bool, batch: int = 5000) -> Iterator[list[tuple[Any, ...]]]:

@@ -43,7 +43,6 @@ from __future__ import annotations
 import logging
 import sqlite3
 from collections.abc import Iterator
-from contextlib import contextmanager
 from datetime import datetime, timedelta
 from typing import TYPE_CHECKING, Any
 
@@ -129,7 +128,7 @@ def install(sql: sqlite3.Connection) -> bool:
 def read_sql(db_name: str, since: datetime) -> tuple[str, list[Any]]:
     """The window's read: one range of the table's integer key (the exact date filters the first second)."""
     return (f"SELECT id, sig, cluster FROM {TABLE} WHERE rid >= {_base('?1')} AND at >= ?1 AND db_name = ?2 "
-            "ORDER BY rid", [embedded._iso(since), db_name])
+            "ORDER BY rid", [embedded.iso(since), db_name])
 
 
 def read(store: Store, since: datetime, batch: int = 5000) -> Iterator[tuple[str, bytes | None, str | None]]:
@@ -148,17 +147,17 @@ def read(store: Store, since: datetime, batch: int = 5000) -> Iterator[tuple[str
 def cover(store: Store, since: datetime) -> None:
     """Make the table hold the signatures dated from ``since`` on: fill what it lacks, prune what fell out
     (keeping ``PRUNE_SLACK`` more)."""
-    sql, db_name, wanted = store.sql, store.db.name, embedded._iso(since)
+    sql, db_name, wanted = store.sql, store.db.name, embedded.iso(since)
     state = sql.execute(f"SELECT horizon, filled FROM {STATE} WHERE db_name = ?", (db_name,)).fetchone()
     if state is None or wanted < state[0]:
-        with _transaction(sql):
+        with embedded.write_transaction(sql):
             sql.execute(f"INSERT OR REPLACE INTO {STATE} (db_name, horizon, filled) VALUES (?, ?, '')", (db_name, wanted))
         state = (wanted, "")
     if state[1] is not None:
         _fill(sql, db_name, *state)
-    keep = embedded._iso(since - PRUNE_SLACK)
+    keep = embedded.iso(since - PRUNE_SLACK)
     if keep > state[0]:
-        with _transaction(sql):
+        with embedded.write_transaction(sql):
             sql.execute(f"DELETE FROM {TABLE} WHERE rid < {_base('?1')} + {PER_SECOND} AND at < ?1 AND db_name = ?2",
                         (keep, db_name))
             sql.execute(f"UPDATE {STATE} SET horizon = ?1 WHERE db_name = ?2 AND horizon < ?1", (keep, db_name))
@@ -184,7 +183,7 @@ def _fill(sql: sqlite3.Connection, db_name: str, horizon: str, filled: str) -> N
         upper = last[0] if last else None
         params = (db_name, lower, upper) if upper else (db_name, lower)
         kept, dated = (f"{column} {op} ?2" + (f" AND {column} <= ?3" if upper else "") for column in ("at", at))
-        with _transaction(sql):
+        with embedded.write_transaction(sql):
             sql.execute(f"DELETE FROM {TABLE} WHERE rid >= {_base('?2')} AND db_name = ?1 AND {kept}", params)
             total += sql.execute(
                 f"INSERT INTO {TABLE} ({_COLUMNS}) SELECT {_next_key('x.at')} + row_number() OVER "
@@ -196,14 +195,3 @@ def _fill(sql: sqlite3.Connection, db_name: str, horizon: str, filled: str) -> N
         lower, op = upper, ">"
     log.info("near-duplicate window: %d signatures copied into its table", total)
 
-
-@contextmanager
-def _transaction(sql: sqlite3.Connection) -> Iterator[None]:
-    """One write transaction on the autocommit connection ``sql``."""
-    sql.execute("BEGIN IMMEDIATE")
-    try:
-        yield
-    except BaseException:
-        sql.execute("ROLLBACK")
-        raise
-    sql.execute("COMMIT")

@@ -63,12 +63,12 @@ def test_the_table_holds_the_window_only_and_reaches_back_when_asked(tmp_path):
         store.collection("signatures").insert_many(_signatures(800))
         _window(store, since)
         held = store.sql.execute(f"SELECT count(*), min(at) FROM {window.TABLE}").fetchone()
-        assert held[0] == len(_from_documents(store, since)) and held[1] >= embedded._iso(since)
+        assert held[0] == len(_from_documents(store, since)) and held[1] >= embedded.iso(since)
         store.collection("signatures").insert_many(_signatures(100, seed=4, start=800))  # mostly older than the window
-        assert store.sql.execute(f"SELECT min(at) FROM {window.TABLE}").fetchone()[0] >= embedded._iso(since)
+        assert store.sql.execute(f"SELECT min(at) FROM {window.TABLE}").fetchone()[0] >= embedded.iso(since)
         later = since + timedelta(days=5)
         assert _window(store, later) == _from_documents(store, later)
-        kept = embedded._iso(later - window.PRUNE_SLACK)
+        kept = embedded.iso(later - window.PRUNE_SLACK)
         assert store.sql.execute(f"SELECT min(at) FROM {window.TABLE}").fetchone()[0] >= kept
         earlier = since - timedelta(days=3)  # a longer window than the table holds: filled from the documents
         assert _window(store, earlier) == _from_documents(store, earlier)
@@ -104,7 +104,7 @@ def test_an_interrupted_fill_resumes_where_it_stopped(tmp_path, monkeypatch, cap
         monkeypatch.undo()
     with connect(config) as store:
         filled = store.sql.execute(f"SELECT filled FROM {window.STATE}").fetchone()[0]
-        assert filled and filled > embedded._iso(since)
+        assert filled and filled > embedded.iso(since)
         assert store.sql.execute(f"SELECT count(*) FROM {window.TABLE}").fetchone()[0] == 200
         with caplog.at_level(logging.INFO, logger=window.__name__):
             assert _window(store, since) == expected
