@@ -93,36 +93,37 @@ def test_eval_mentions_prints_the_confusion_matrix() -> None:
     assert "confusion    gold \\ tagged" in result.output
 
 
-def test_eval_sentences_scores_and_names_a_bad_line(tmp_path) -> None:
-    good = tmp_path / "good.tsv"
-    good.write_text("# label\tsentence\tadcode\nLITERAL\tFloods hit [[Wuhan]] on Monday.\t420100\n"
-                    "NOT_PLACE\tThe singer [[Lhasa]] de Sela died in 2010.\n", encoding="utf-8")
+def _eval_sentences(tmp_path, good_rows: str, bad_rows: str) -> tuple[dict, str, str]:
+    """``citywatch eval sentences --json`` on a good file (its figures), then plain on a bad one: (figures, the bad
+    file's path, its output); both exit codes checked."""
+    good, bad = tmp_path / "good.tsv", tmp_path / "bad.tsv"
+    good.write_text(good_rows, encoding="utf-8")
+    bad.write_text(bad_rows, encoding="utf-8")
     result = CliRunner().invoke(citywatch, ["eval", "sentences", str(good), "--json"])
     assert result.exit_code == 0, result.output
     figures = json.loads(result.stdout)[str(good)]
-    assert figures["n"] == 2 and figures["linking_n"] == 1
-    bad = tmp_path / "bad.tsv"
-    bad.write_text("LITERAL\tFloods hit [[Wuhan]].\nLITERALLY\tno target here\n", encoding="utf-8")
     result = CliRunner().invoke(citywatch, ["eval", "sentences", str(bad)])
     assert result.exit_code != 0
-    assert f"{bad}:2:" in result.output and "Traceback" not in result.output
+    return figures, str(bad), result.output
+
+
+def test_eval_sentences_scores_and_names_a_bad_line(tmp_path) -> None:
+    figures, bad, output = _eval_sentences(
+        tmp_path, "# label\tsentence\tadcode\nLITERAL\tFloods hit [[Wuhan]] on Monday.\t420100\n"
+        "NOT_PLACE\tThe singer [[Lhasa]] de Sela died in 2010.\n",
+        "LITERAL\tFloods hit [[Wuhan]].\nLITERALLY\tno target here\n")
+    assert figures["n"] == 2 and figures["linking_n"] == 1
+    assert f"{bad}:2:" in output and "Traceback" not in output
 
 
 def test_eval_sentences_takes_a_geonames_id(tmp_path) -> None:
     """The city meant may be written as gn: and a GeoNames id; anything else in that field is a bad line."""
-    good = tmp_path / "good.tsv"
-    good.write_text("LITERAL\tFloods hit [[Suzhou]], Anhui.\tgn:1793743\nLITERAL\tFloods hit [[Suzhou]], Jiangsu.\t"
-                    "gn:1793743\n", encoding="utf-8")
-    result = CliRunner().invoke(citywatch, ["eval", "sentences", str(good), "--json"])
-    assert result.exit_code == 0, result.output
-    figures = json.loads(result.stdout)[str(good)]
+    figures, bad, output = _eval_sentences(
+        tmp_path, "LITERAL\tFloods hit [[Suzhou]], Anhui.\tgn:1793743\nLITERAL\tFloods hit [[Suzhou]], Jiangsu.\t"
+        "gn:1793743\n",
+        "LITERAL\tFloods hit [[Wuhan]].\t420100\nLITERAL\tFloods hit [[Wuhan]].\tgeonames:1791247\n")
     assert figures["linking_n"] == 2 and figures["linking_accuracy"] == 0.5
-    bad = tmp_path / "bad.tsv"
-    bad.write_text("LITERAL\tFloods hit [[Wuhan]].\t420100\nLITERAL\tFloods hit [[Wuhan]].\tgeonames:1791247\n",
-                   encoding="utf-8")
-    result = CliRunner().invoke(citywatch, ["eval", "sentences", str(bad)])
-    assert result.exit_code != 0
-    assert f"{bad}:2:" in result.output and "Traceback" not in result.output
+    assert f"{bad}:2:" in output and "Traceback" not in output
 
 
 def test_eval_mentions_prints_the_place_errors_by_kind(tmp_path) -> None:
