@@ -4,7 +4,9 @@ The candidate finder matches gazetteer forms in the raw text; in Chinese and Jap
 sit inside a longer word (合作 "cooperation" is also the city Hezuo, 北海道 contains Beihai,
 马里兰州 contains Lanzhou). A hit in Han or Kana script is kept only when a segmenter made for the
 language puts word boundaries at both its ends and reads it as a name: jieba (jieba-rs through rjieba,
-its dictionary and part-of-speech tags) for Chinese, SudachiPy with sudachidict-core for Japanese. Only a short window
+its dictionary and part-of-speech tags; traditional text is segmented as its simplified copy) for Chinese,
+SudachiPy with sudachidict-core for Japanese; a hit that touches an interpunct and goes on with a sound of a
+transcription (吉力里·喀什噶里) is part of a foreign personal name. Only a short window
 around each hit is segmented, so the cost grows with the number of candidates, not with the text.
 Korean writes spaces between words but attaches particles (베이징은, 상하이에서) and writes compounds as one
 word (상하이협력기구): a Hangul hit is kept when nothing Hangul precedes it and what follows it in the same word is
@@ -51,6 +53,7 @@ _SENTENCE_ENDS = "。！？!?\n"
 _ZH_NAME_TAGS = frozenset({"ns", "nt", "nz", "j"})
 _ZH_PLACE_TAGS = frozenset({"ns"})
 _ZH_CITY_SUFFIX = "市"
+_ZH_UNITS = ("特别行政区", "特区", "市")  # what stands between a city's name and a head of its government
 # A hit that begins a longer jieba word is a mention when that word is an organisation's name (北京大学).
 _ZH_CONTAINING_TAGS = frozenset({"nt"})
 _EAST = "\u3040-\u30ff\u31f0-\u31ff\u3400-\u9fff\uac00-\ud7af\uf900-\ufaff\U00020000-\U0002ffff"
@@ -132,6 +135,24 @@ def _window(text: str, start: int, end: int) -> tuple[int, str]:
     return left, text[left:right]
 
 
+@lru_cache(maxsize=1)
+def _simplified() -> dict[int, str]:
+    """Traditional character -> its first simplified one, from OpenCC's character table (TSCharacters.txt of
+    opencc-python-reimplemented). jieba's dictionary is simplified: on traditional text it falls back to single
+    characters, so 白銀 in 一片白銀世界 ("a world of silver") came out as two words that together look like a
+    whole name. One character for one keeps every offset; the phrase tables are not needed to find words."""
+    import opencc
+
+    table = {}
+    path = Path(opencc.__file__).with_name("dictionary") / "TSCharacters.txt"
+    for line in path.read_text(encoding="utf-8").splitlines():
+        traditional, _, simplified = line.partition("\t")
+        first = simplified.split()[0] if simplified.split() else ""
+        if len(traditional) == 1 and len(first) == 1 and first != traditional:
+            table[ord(traditional)] = first
+    return table
+
+
 def _jieba(window: str) -> Iterable[tuple[str, str]]:
     import rjieba
 
@@ -155,11 +176,15 @@ def _sudachi() -> Callable[[str], Iterable[tuple[str, str]]]:
 def _tags_zh(word: str, tag: str, hit: str) -> bool:
     if word == hit:
         return tag in _ZH_NAME_TAGS
-    # 北京大学 begins with Beijing, 北京市政府 is Beijing's government; 阿里巴巴公司 begins with 阿里巴巴, a
-    # longer word than the hit.
+    # 北京大学 begins with Beijing, 北京市政府 and 香港特区政府 are the government of Beijing and of Hong Kong (the
+    # unit, 市 or 特区, between the name and the head); 阿里巴巴公司 begins with 阿里巴巴, a longer word than the hit.
     if tag not in _ZH_CONTAINING_TAGS:
         return False
-    return word[len(hit):] in _zh_heads() or not any(_jieba_word(word[:n]) for n in range(len(hit) + 1, len(word)))
+    rest = word[len(hit):]
+    unit = next((u for u in _ZH_UNITS if rest.startswith(u)), "")
+    if rest[len(unit):] in _zh_heads():
+        return True
+    return not any(_jieba_word(word[:n]) for n in range(len(hit) + len(unit) + 1, len(word)))
 
 
 @lru_cache(maxsize=1)
@@ -183,18 +208,25 @@ Word = tuple[int, int, str, str]  # start and end in the window, word, part-of-s
 
 
 def _segmented(text: str, hit: Hit, segment: Callable[[str], Iterable[tuple[str, str]]],
-               name_tag: Callable[[str, str, str], bool]) -> tuple[str, list[Word], int]:
+               name_tag: Callable[[str, str, str], bool], simplify: bool = False,
+               province_at: int | None = None) -> tuple[str, list[Word], int]:
     """How the segmenter reads the hit: ("name", ...) when its words start at the hit and end at its end (the
     hit is whole words, and a single word is a name) or the hit begins a word that is an organisation's name;
     ("word", ...) when the hit is one whole word the segmenter does not tag as a name; ("no", ...) when the
-    hit is part of a longer word. Also the window's words and the index of the hit's first word."""
+    hit is part of a longer word. Also the window's words and the index of the hit's first word. ``simplify``:
+    segment the window's simplified copy (:func:`_simplified`; jieba). ``province_at``: where a province name
+    that ends at the hit begins; a word that is that province and the hit (新疆阿勒泰地区) reads as both names."""
     offset, window = _window(text, hit.start, hit.end)
+    if simplify:
+        window = window.translate(_simplified())
     start, end = hit.start - offset, hit.end - offset
     position, words = 0, []
     for word, tag in segment(window):
         words.append((position, position + len(word), word, tag))
         position += len(word)
     covering = [w for w in words if w[0] < end and w[1] > start]
+    if covering and province_at is not None and offset + covering[0][0] == province_at and covering[-1][1] == end:
+        return "name", words, words.index(covering[0])
     if not covering or covering[0][0] != start:
         return "no", words, -1
     first = words.index(covering[0])
@@ -228,6 +260,34 @@ def _zh_place_context(words: list[Word], i: int, names: frozenset[str]) -> bool:
 
     return (before in listed and i > 1 and place(words[i - 2])) or (
         after in listed and i + 2 < len(words) and place(words[i + 2]))
+
+
+_NAME_DOTS = frozenset("·・‧•")  # the interpunct between the parts of a transcribed name (吉力里·喀什噶里)
+# jieba's tags of a single character that ends or continues a phrase rather than a name: particles, prepositions,
+# conjunctions, adverbs, pronouns, numerals, measure words, localisers, modals, interjections, punctuation
+_FUNCTION_TAGS = ("u", "p", "c", "d", "r", "m", "q", "f", "y", "e", "o", "x")
+
+
+def _in_transcribed_name(words: list[Word], i: int, length: int) -> bool:
+    """Is the hit (window words from index ``i``, ``length`` characters) only part of a transcribed foreign
+    name? Chinese writes foreign personal names sound by sound with an interpunct between the parts, and the
+    segmenter splits a transcription into single characters (吉力里·喀什噶里, Jelil Kashgari: 喀什 | 噶 | 里;
+    艾山·吐鲁番提: 吐鲁番 | 提). So: the hit touches an interpunct on one side, and on the other the next word is
+    a single character that is no function word. A whole part stays a place ("中国·杭州国际动漫节",
+    "2022·北京冬奥会", "中国·杭州的")."""
+    end = words[i][0] + length
+    j = i
+    while j < len(words) and words[j][1] <= end:
+        j += 1
+
+    def sound(k: int) -> bool:
+        return 0 <= k < len(words) and len(words[k][2]) == 1 and script_of_char(words[k][2]) == "han" and \
+            not words[k][3].startswith(_FUNCTION_TAGS)
+
+    def dot(k: int) -> bool:
+        return 0 <= k < len(words) and words[k][2] in _NAME_DOTS
+
+    return (dot(i - 1) and sound(j)) or (dot(j) and sound(i - 1))
 
 
 @lru_cache(maxsize=1)
@@ -276,20 +336,23 @@ def keep_words(text: str, hits: list[Hit], lang: str | None) -> list[Hit]:
     per article)."""
     hits = list(hits)  # a hit may be replaced by its name without the suffix
     verdicts: list[bool | None] = []  # None: a whole Chinese word without a name's tag, decided below
-    names = frozenset(text[h.start:h.end] for h in hits)
+    names = frozenset(text[h.start:h.end].translate(_simplified()) for h in hits)
+    provinces = {h.end: h.start for h in hits if h.kind == "province"}
     for n, hit in enumerate(hits):
         script = script_of_char(text[hit.start])
         if script in {"han", "kana"}:
             japanese = lang == "ja" or script == "kana"
             segment, name_tag = (_sudachi(), _tags_ja) if japanese else (_jieba, _tags_zh)
-            how, words, i = _segmented(text, hit, segment, name_tag)
+            how, words, i = _segmented(text, hit, segment, name_tag, not japanese, provinces.get(hit.start))
             if how == "no" and not japanese and hit.form.endswith(_ZH_CITY_SUFFIX) and len(hit.form) > 2:
                 # 大连市民 is 大连 | 市民 (Dalian's residents): the name without its suffix, if that is a word (every
                 # Chinese form with 市 has its form without: tests/nlp/test_gazetteer.py)
                 shorter = Hit(hit.start, hit.end - 1, hit.form[:-1], hit.kind)
-                how, words, i = _segmented(text, shorter, segment, name_tag)
+                how, words, i = _segmented(text, shorter, segment, name_tag, simplify=True)
                 if how != "no":
                     hits[n] = hit = shorter
+            if how != "no" and _in_transcribed_name(words, i, hit.end - hit.start):
+                how = "no"
             ok: bool | None = how == "name"
             if how == "word" and not japanese:
                 ok = True if _zh_place_context(words, i, names) else None

@@ -133,6 +133,46 @@ def test_a_city_jieba_does_not_tag_as_a_name_counts_in_a_place_context(text: str
     assert [m["surface"] for m in mentions] == surfaces
 
 
+@pytest.mark.parametrize(("text", "surfaces"), [
+    # traditional script is segmented as its simplified copy: 白銀 "silver" is a common word there too
+    ("清晨推開窗，眼前是一片白銀世界。", []),
+    ("白銀價格週二上漲，黃金也走高。", []),
+    ("甘肅白銀市的工廠復工了。", ["白銀市"]),
+    ("他在白銀工作了十年。", ["白銀"]),
+    ("維護社會長治久安。", []),
+    ("他在馬里蘭州讀書。", []),
+    ("武漢市和黃石市的學校開學了。", ["武漢市", "黃石市"]),
+    ("香港特區政府週一公布新措施。", ["香港"]),  # 香港特区政府, one jieba word: the unit, then the government
+    ("新疆阿勒泰地區的牧民轉場了。", ["阿勒泰地區"]),  # 新疆阿勒泰地区, one jieba word: the province, then the city
+])
+def test_traditional_text_has_the_word_boundaries_of_simplified(text: str, surfaces: list[str]) -> None:
+    (mentions,) = tag_texts([text], ["zh"])
+    assert [m["surface"] for m in mentions] == surfaces
+
+
+@pytest.mark.parametrize(("text", "surfaces"), [
+    ("维吾尔族学者阿卜杜·喀什噶里的著作再版。", []),  # a transcribed name: 喀什 | 噶 | 里
+    ("艾山·吐鲁番提被判刑。", []),
+    ("中国·杭州国际动漫节开幕。", ["杭州"]),  # a whole part of an interpunct heading is the place
+    ("2022·北京冬奥会开幕。", ["北京"]),
+])
+def test_a_city_inside_a_transcribed_foreign_name_is_no_mention(text: str, surfaces: list[str]) -> None:
+    (mentions,) = tag_texts([text], ["zh"])
+    assert [m["surface"] for m in mentions] == surfaces
+
+
+@pytest.mark.parametrize(("text", "lang"), [
+    ("北京时间周二晚八点，比赛开始。", "zh"),
+    ("當地時間凌晨3點（北京時間2點），東京發生地震。", "zh"),
+    ("日本時間午前3時（北京時間2時）に地震が発生した。", "ja"),
+    ("The launch is set for 8 pm Beijing time on Tuesday.", "en"),
+])
+def test_the_time_zone_named_for_beijing_is_part_of_a_name(text: str, lang: str) -> None:
+    (mentions,) = tag_texts([text], [lang])
+    beijing = [m for m in mentions if m["city"] and m["city"]["geonameid"] == BEIJING]
+    assert beijing and all(m["label"] == "ORG_PART" for m in beijing), mentions
+
+
 def test_korean_particles_attach_and_longer_words_do_not_match() -> None:
     (mentions,) = tag_texts(["상하이에서는 비가 왔다. 아베이징 호텔. 지난해 수출이 늘었다."], ["ko"])
     assert [m["surface"] for m in mentions] == ["상하이"]
