@@ -199,9 +199,21 @@ def _zh_place_heads() -> tuple[str, ...]:
     return tuple(cues_for("zh")["place_words"] | _zh_heads())
 
 
+@lru_cache(maxsize=1)
+def _sudachi_short() -> Callable[[str], list[str]]:
+    """The shortest units (SplitMode.A) of a word: 北京大学 is 北京 | 大学, 北海道新幹線 is 北海道 | 新幹線."""
+    from sudachipy import Dictionary, SplitMode
+
+    tokenizer = Dictionary(dict="core").tokenizer(mode=SplitMode.A)
+    return lambda s: [m.surface() for m in tokenizer.tokenize(s)]
+
+
 def _tags_ja(word: str, tag: str, hit: str) -> bool:
-    # The hit alone: a proper noun. A longer word it begins: an organisation's name (北京大学).
-    return tag.startswith("名詞,固有名詞") and (word == hit or not tag.endswith("地名"))
+    # The hit alone: a proper noun. A longer word it begins: an organisation's name (北京大学) whose first unit
+    # is the hit, not a longer name that begins with it (北海道新幹線 begins with 北海道, not with Beihai).
+    if not tag.startswith("名詞,固有名詞"):
+        return False
+    return word == hit or not tag.endswith("地名") and _sudachi_short()(word)[:1] == [hit]
 
 
 Word = tuple[int, int, str, str]  # start and end in the window, word, part-of-speech tag

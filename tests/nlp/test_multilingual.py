@@ -108,7 +108,8 @@ def test_names_in_every_script_link_to_one_geonames_id(text: str, lang: str, sur
 
 
 @pytest.mark.parametrize("text", ["两国在能源领域加强合作。", "维护社会长治久安。", "他在马里兰州读书。", "北海道的冬天很冷。",
-                                  "阿里巴巴发布财报。", "长江入海口的生态。", "佛罗里达州遭遇飓风。", "北海道の雪まつり。"])
+                                  "阿里巴巴发布财报。", "长江入海口的生态。", "佛罗里达州遭遇飓风。", "北海道の雪まつり。",
+                                  "北海道新幹線の延伸工事が進む。"])
 def test_names_inside_longer_words_are_not_mentions(text: str) -> None:
     assert tag_texts([text]) == [[]]
 
