@@ -3,13 +3,15 @@
 The gazetteer has them as forms (``nlp/data/abbreviations.tsv``), so the finder matches every 京 in the
 text; a segmenter cannot judge a single character (进京 and 东京 are both one word to jieba), so
 these hits skip the segmenter and are kept by the written rule of ``nlp/resources/abbreviations.yaml``:
-next to another place abbreviation (京津冀, 京沪高铁), or, in Chinese, after a verb of place (进京, 赴沪)
+next to another place abbreviation (京津冀, 京沪高铁) where the run begins a word or heads one (not 月津港, a
+port in Tainan), or, in Chinese, after a verb of place (进京, 赴沪)
 or before an attribute word (京籍, 沪市); never inside a word that names something else (东京 Tokyo,
 南京 Nanjing, 京都 Kyoto). Japanese gets only the first rule: 上京 and 在京 mean Tokyo there.
 """
 
 from __future__ import annotations
 
+import re
 from dataclasses import dataclass
 from functools import lru_cache
 from pathlib import Path
@@ -19,6 +21,7 @@ import yaml
 from nlp.finder import Hit, is_cjk
 
 RULES_FILE = Path(__file__).with_name("resources") / "abbreviations.yaml"
+_BRACKETED = re.compile(r"[(（][^)）]{1,3}[)）]")
 
 
 @dataclass(frozen=True)
@@ -27,6 +30,7 @@ class Rules:
     before: tuple[str, ...]
     after: frozenset[str]
     never_in: tuple[str, ...]
+    pair_heads: tuple[str, ...]
 
 
 def parse_rules(text: str, where: str = RULES_FILE.name) -> Rules:
@@ -38,13 +42,13 @@ def parse_rules(text: str, where: str = RULES_FILE.name) -> Rules:
     if not isinstance(raw, dict):
         raise ValueError(f"{where}: not an abbreviation rule file")
     values = {}
-    for key in ("partners", "before", "after", "never_in"):
+    for key in ("partners", "before", "after", "never_in", "pair_heads"):
         words = raw.get(key)
         if not isinstance(words, list) or not all(isinstance(w, str) and w for w in words):
             raise ValueError(f"{where}: '{key}' must be a list of words")
         values[key] = words
     return Rules(frozenset(values["partners"]), tuple(values["before"]), frozenset(values["after"]),
-                 tuple(values["never_in"]))
+                 tuple(values["never_in"]), tuple(values["pair_heads"]))
 
 
 @lru_cache(maxsize=1)
@@ -68,10 +72,27 @@ def in_clear_context(text: str, hit: Hit, lang: str | None, rules: Rules | None 
                 return False
             at = word.find(char, at + 1)
     if (start > 0 and text[start - 1] in rules.partners) or (end < len(text) and text[end] in rules.partners):
+        return _pair_stands_alone(text, start, end, lang, rules)
+    return _after_a_verb_of_place(text, start, lang, rules) or (end < len(text) and text[end] in rules.after)
+
+
+def _after_a_verb_of_place(text: str, start: int, lang: str | None, rules: Rules) -> bool:
+    """进京, 赴沪, 在渝: Chinese only (上京 and 在京 mean Tokyo in Japanese)."""
+    return lang != "ja" and any(text[:start].endswith(word) for word in rules.before)
+
+
+def _pair_stands_alone(text: str, start: int, end: int, lang: str | None, rules: Rules) -> bool:
+    """A run of abbreviations (京港, 京津冀) is places when it begins a word, after no Han character, after a
+    verb of place, or when a word that such pairs head follows it (京港高铁, 沪深两市, 成渝地区: ``pair_heads``);
+    not inside a longer name whose other characters only happen to be beside it (月津港, a port in Tainan)."""
+    while start > 0 and text[start - 1] in rules.partners:
+        start -= 1
+    while end < len(text) and text[end] in rules.partners:
+        end += 1
+    if start == 0 or not is_cjk(text[start - 1]) or _after_a_verb_of_place(text, start, lang, rules):
         return True
-    if lang == "ja":
-        return False
-    return any(text[:start].endswith(word) for word in rules.before) or (end < len(text) and text[end] in rules.after)
+    close = _BRACKETED.match(text, end)  # 京港(台)通道: a partner added in brackets
+    return text.startswith(rules.pair_heads, close.end() if close else end)
 
 
 def keep_abbreviations(text: str, hits: list[Hit], lang: str | None) -> list[Hit]:

@@ -20,6 +20,8 @@ from nlp.labels import CITY_LABELS
     ("沪指收涨百分之一。", "zh", ["Shanghai"]),
     ("京津冀の大気汚染が深刻だ。", "ja", ["Beijing", "Tianjin"]),
     ("京滬高速鉄道は10年前に開通した。", "ja", ["Beijing", "Shanghai"]),
+    ("当局决定修建京港高铁的新路段。", "zh", ["Beijing"]),  # after a Han character, but heading 高铁
+    ("高铁网京港(台)通道全线贯通。", "zh", ["Beijing"]),  # a partner in brackets between the run and its head
 ])
 def test_abbreviation_in_a_clear_context_is_the_city(text: str, lang: str, cities: list[str]) -> None:
     (mentions,) = tag_texts([text], [lang])
@@ -33,6 +35,7 @@ def test_abbreviation_in_a_clear_context_is_the_city(text: str, lang: str, citie
     ("高温津贴今起发放。", "zh"), ("稻穗在风中摇曳。", "zh"),
     ("京都の紅葉は今が見ごろだ。", "ja"), ("大学進学のため上京した。", "ja"), ("京浜東北線が遅れた。", "ja"),
     ("在京の外交官が集まった。", "ja"), ("東京株式市場は下落した。", "ja"), ("京成電鉄の新型車両。", "ja"),
+    ("嘉义县的布津港今晚举办灯会。", "zh"),  # 津 beside 港 inside a port's name
 ])
 def test_the_character_inside_other_words_or_without_context_is_nothing(text: str, lang: str) -> None:
     assert tag_texts([text], [lang]) == [[]]
@@ -45,6 +48,6 @@ def test_nanjing_and_beijing_stay_whole_names() -> None:
 
 def test_a_bad_rule_file_names_the_key() -> None:
     with pytest.raises(ValueError, match="rules.yaml: 'before' must be a list"):
-        parse_rules("partners: [京]\nbefore: 进\nafter: []\nnever_in: []\n", "rules.yaml")
+        parse_rules("partners: [京]\nbefore: 进\nafter: []\nnever_in: []\npair_heads: []\n", "rules.yaml")
     with pytest.raises(ValueError, match="rules.yaml is not valid YAML"):
         parse_rules("partners: [", "rules.yaml")
