@@ -319,7 +319,8 @@ class CityLinker(_GazetteerComponent, _CueComponent):
         title = doc._.title or ""
         ctx = article_context(text, doc._.city_hits, lexicon, lang_cues["china_words"], cues.foreign_names,
                               doc._.outlet_country, self.landmarks, lang_cues.get("proximity_words", frozenset()),
-                              title, find_hits(title, lexicon, self.lang) if title.strip() else [])
+                              title, find_hits(title, lexicon, self.lang) if title.strip() else [],
+                              lang_cues.get("origin_words", frozenset()), lang_cues.get("gov_nouns", frozenset()))
         by_start = {h.start: h for h in doc._.city_hits}
         for span in spans:
             ext = span._

@@ -42,6 +42,10 @@ W_PREFECTURE_PART = 2.5  # a county-level city or district of the candidate is n
 W_NEIGHBOUR = 3.0  # another city named in the article lies within NEIGHBOUR_KM of the candidate
 NEIGHBOUR_KM = 200.0
 W_KNOWN_FOR = 2.0  # a word of what the candidate is known for (nlp/data/known_for.tsv) is in the article
+# A province named as where other people come from ("buyers from Jiangxi flocked to the fair in Yichun", the
+# ``origin_words`` cues): news marks visitors, buyers and rescuers by origin when they are outsiders, so the
+# candidate of that province is the less likely one; and that mention is no evidence for it.
+W_ORIGIN = 3.0
 # A city named in the mention's sentence with a word of nearness between them (cue list "proximity_words": "Suzhou,
 # an hour south of Xuzhou", "Yulin, north of Yan'an", "from Nanning to Yulin") says where the mention is: the
 # candidate nearest to it gets this on top of W_NEIGHBOUR, when it lies within NEAR_CITY_KM and the other
@@ -135,6 +139,8 @@ class ArticleContext:
     proximity: frozenset[str] = frozenset()  # words that put two cities of a sentence near each other (cues)
     _landmark_cities: tuple[str, ...] | None = field(default=None, repr=False, compare=False)
     title: str = ""  # the headline stored apart from the body, lower-cased ("" when none or the body opens with it)
+    origins: dict[str, int] = field(default_factory=dict)  # province adcode -> its names after an origin word
+    origin_starts: frozenset[int] = frozenset()  # where those names start
 
     def __post_init__(self) -> None:
         self._starts = [hit.start for hit, _ in self.province_hits]
@@ -180,7 +186,8 @@ class ArticleContext:
 def article_context(text: str, hits: Sequence[Hit], lexicon: Lexicon, china_words: frozenset[str],
                     foreign_cues: ForeignNames | None = None, outlet_country: str | None = None,
                     landmarks: Landmarks | None = None, proximity: frozenset[str] = frozenset(),
-                    title: str | None = None, title_hits: Sequence[Hit] = ()) -> ArticleContext:
+                    title: str | None = None, title_hits: Sequence[Hit] = (),
+                    origin_words: frozenset[str] = frozenset(), speakers: frozenset[str] = frozenset()) -> ArticleContext:
     """What the article says about places. ``title`` is its headline when stored apart from the body (``title_hits``
     the finder's hits in it): it weighs as a headline above the dateline (``W_HEADLINE_PROVINCE``) and, unless the
     body opens with it, counts as article text (provinces, cities, counties, landmarks, words named anywhere);
@@ -203,6 +210,12 @@ def article_context(text: str, hits: Sequence[Hit], lexicon: Lexicon, china_word
         if code:
             provinces[code] = provinces.get(code, 0) + 1
     province_hits.sort(key=lambda pair: pair[0].start)
+    origins: dict[str, int] = {}
+    origin_starts = set()
+    for hit, code in province_hits:
+        if _is_origin(text, lowered, hit, origin_words, speakers):  # a province's name, or a city's that is one (Jilin)
+            origins[code] = origins.get(code, 0) + 1
+            origin_starts.add(hit.start)
     china = bool(provinces) or any(contains_word(word, lowered) or apart and contains_word(word, title_lowered)
                                    for word in china_words)
     prefectures, places = _parts_and_places([*hits, *extra], lexicon)
@@ -210,7 +223,27 @@ def article_context(text: str, hits: Sequence[Hit], lexicon: Lexicon, china_word
     reported = _reported_from(text, lowered, hits, lexicon, china_words, foreign_cues or foreign_names(), titled)
     return ArticleContext(provinces, province_hits, china or reported.china, lowered, _sentence_ends(text), hits=sorted(
         hits, key=lambda h: h.start), prefectures=prefectures, places=places, reported=reported,
-        outlet_country=outlet_country, landmarks=landmarks, proximity=proximity, title=title_lowered if apart else "")
+        outlet_country=outlet_country, landmarks=landmarks, proximity=proximity, title=title_lowered if apart else "",
+        origins=origins, origin_starts=frozenset(origin_starts))
+
+
+def _word_before(lowered: str, start: int) -> tuple[str, int]:
+    """The word right before offset ``start`` ("from" in "buyers from jiangxi"), and where it starts."""
+    match = _LAST_WORD.search(lowered, max(0, start - 24), start)
+    return (match.group(1), match.start(1)) if match else ("", start)
+
+
+def _is_origin(text: str, lowered: str, hit: Hit, origin_words: frozenset[str], speakers: frozenset[str]) -> bool:
+    """Is this province name where other people come from ("buyers from Jiangxi")? Not when it begins a name
+    ("researchers from Zhejiang University") or the people are its officials ("officials from Anhui said")."""
+    word, start = _word_before(lowered, hit.start)
+    if word not in origin_words or _CAPITALISED_NEXT.match(text, hit.end):
+        return False
+    return _word_before(lowered, start)[0] not in speakers
+
+
+_LAST_WORD = re.compile(r"([^\W\d_]+)\s+$")
+_CAPITALISED_NEXT = re.compile(r"\s+[A-Z]")
 
 
 def _opens_with(lowered: str, title: str) -> bool:
@@ -341,12 +374,14 @@ def link(text: str, hit: Hit, form: Any, lexicon: Lexicon, ctx: ArticleContext, 
         province = lexicon.city_province.get(code, "")
         own = 1 if len(candidates) == 1 else 0  # an unambiguous city counted itself in the article tally
         score = math.log(lexicon.population(code) / top_pop)
+        origin = province in ctx.origins and province not in qualified
         if len(near) >= MEETING_PROVINCES:  # "where Jiangsu, Shandong, Henan and Anhui meet": the candidate near them all
             score += W_NEAR_PROVINCE * sum(_touches(cities[code], p, lexicon) for p in near) / len(near)
-        else:
+        elif not origin:
             # a province merely within reach ("Pingxiang resumed shipments to Guangxi") weighs as one in the sentence
             score += W_NEAR_PROVINCE * (province in qualified) + W_SENTENCE_PROVINCE * (province in near - qualified)
-        score += W_SENTENCE_PROVINCE * (province == closest) + W_CHARACTERS * (code in written)
+        score += W_SENTENCE_PROVINCE * (province == closest and not origin) + W_CHARACTERS * (code in written)
+        score -= W_ORIGIN * origin
         # the name's own province beside it overrules the rest of the article; one candidate needs no scores
         if len(candidates) > 1 and (not qualified or province in qualified):
             score += _article_evidence(code, province, own, ctx, lexicon, known_for, province in near)
@@ -366,7 +401,8 @@ def _article_evidence(code: str, province: str, own: int, ctx: ArticleContext, l
     city = cities[code]
     # a landmark of a city counts as that city named: a part of its prefecture, a place, a city of its province
     landmarks = [cities[c] for c in ctx.landmark_cities()]
-    named = ctx.provinces.get(province, 0) + sum(lexicon.city_province.get(lm.adcode) == province for lm in landmarks)
+    named = ctx.provinces.get(province, 0) - ctx.origins.get(province, 0)
+    named += sum(lexicon.city_province.get(lm.adcode) == province for lm in landmarks)
     score = W_ARTICLE_PROVINCE * (named > 0 and not in_reach)
     score += W_SAME_PROVINCE_CITY * min(MAX_SAME_PROVINCE, max(0, named - own))
     part = ctx.prefectures.get(code, 0) > 0 or any(code in (lm.adcode, lm.parent) for lm in landmarks)
@@ -437,6 +473,7 @@ def _has_neighbour(city: Any, places: Sequence[tuple[str, float, float]]) -> boo
 
 
 _GAP_WORD = re.compile(r"[^\W\d_]+")
+_POSSESSIVE = re.compile(r"['’]s?\s+")
 MAX_QUALIFIER_WORDS = 2  # "Taizhou, Jiangsu", "Suzhou, in neighbouring Anhui", "in Anhui province, Suzhou"
 MAX_APPOSITION_WORDS = 4  # "Suzhou, a city in northern Anhui"
 # The word for province and its particles say nothing more than the province name after them, so they are not
@@ -463,6 +500,8 @@ def _qualifiers(text: str, hit: Hit, ctx: ArticleContext) -> set[str]:
         gap = text[left:right]
         words = len(_GAP_WORD.findall(_DESIGNATOR.sub(" ", gap)))
         limit = MAX_APPOSITION_WORDS if after and gap.lstrip().startswith(",") else MAX_QUALIFIER_WORDS
+        if other.start in ctx.origin_starts and not after:  # "from Anhui's Suzhou", not "from Anhui reached Suzhou"
+            limit = 1 if _POSSESSIVE.fullmatch(gap) else -1  # the "s" of "'s" is the one word
         if not any(c in gap for c in ";:.!?\n。；") and words <= limit:
             out.add(code)
     return out

@@ -1,12 +1,17 @@
 """Homonyms settled by what the text says about the place other than a province name.
 
-Sentences written for these tests (not in training.tsv, calibration.tsv or the sentence files).
+Sentences written for these tests (not in training.tsv, calibration.tsv or the sentence files); the origin rule's
+development and held-out files (tests/nlp/origin_*_sentences.tsv) are scored against floors below their figures.
 """
 
 from __future__ import annotations
 
+from pathlib import Path
+
 import pytest
 
+from nlp.evaluate import read_sentences, score_sentences
+from nlp.pipeline import tag_texts
 from tests.nlp.conftest import only
 
 CASES = [
@@ -84,3 +89,30 @@ def test_bad_landmark_rows_name_the_file_and_line() -> None:
                      (good.split("\n", 1)[1] + "350100\t福州\twuyi mountains\tsight\tsrc\n", "already a landmark")]:
         with pytest.raises(ValueError, match=rf"t\.tsv:\d+: .*{why}"):
             parse_landmarks(bad, "t.tsv", cities)
+
+
+ORIGIN_CASES = [
+    # a province named as where other people come from: its candidate is the less likely one
+    ("Hikers from Heilongjiang filled the guesthouses of Yichun this summer.", "Yichun", "360900"),
+    ("Bargain hunters from Jiangxi queued at the forest products fair in Yichun.", "Yichun", "230700"),
+    ("Besucher aus Jiangxi drängten sich auf dem Holzmarkt von Yichun.", "Yichun", "230700"),
+    ("Volunteers from Jilin helped restore the old revolutionary base at Ji'an.", "Ji'an", "360800"),
+    # not when the name is the qualifier, begins a name, or the people are its officials
+    ("Traders from Anhui's Suzhou opened stalls in Nanjing.", "Suzhou", "341300"),
+    ("Researchers from Zhejiang University surveyed the valve makers of Taizhou.", "Taizhou", "331000"),
+    ("Officials from Anhui said the floods in Suzhou had receded.", "Suzhou", "341300"),
+]
+
+
+@pytest.mark.parametrize(("text", "surface", "adcode"), ORIGIN_CASES)
+def test_a_province_named_as_where_others_come_from(text: str, surface: str, adcode: str) -> None:
+    lang = "de" if " aus " in text else "en"
+    (mentions,) = tag_texts([text], [lang])
+    assert next(m for m in mentions if m["surface"] == surface)["city"]["adcode"] == adcode, mentions
+
+
+@pytest.mark.parametrize(("name", "floor"), [("origin_dev_sentences.tsv", 0.85), ("origin_heldout_sentences.tsv", 0.7)])
+def test_origin_sentence_files(name: str, floor: float) -> None:
+    rows = read_sentences(Path(__file__).parent / name)
+    scores = score_sentences(rows, tag_texts([r["text"] for r in rows], ["en"] * len(rows)))
+    assert scores["label_accuracy"] == 1.0 and scores["linking_accuracy"] >= floor, scores
