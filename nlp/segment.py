@@ -29,7 +29,7 @@ import re
 from collections.abc import Callable, Iterable
 from functools import lru_cache
 from pathlib import Path
-from typing import cast
+from typing import Any, cast
 
 import spacy
 import srsly
@@ -166,10 +166,18 @@ def _jieba_word(word: str) -> bool:
 
 
 @lru_cache(maxsize=1)
-def _sudachi() -> Callable[[str], Iterable[tuple[str, str]]]:
-    from sudachipy import Dictionary, SplitMode
+def _sudachi_dictionary() -> Any:
+    """sudachidict-core, loaded once for both split modes (each load maps the dictionary anew)."""
+    from sudachipy import Dictionary
 
-    tokenizer = Dictionary(dict="core").tokenizer(mode=SplitMode.C)
+    return Dictionary(dict="core")
+
+
+@lru_cache(maxsize=1)
+def _sudachi() -> Callable[[str], Iterable[tuple[str, str]]]:
+    from sudachipy import SplitMode
+
+    tokenizer = _sudachi_dictionary().tokenizer(mode=SplitMode.C)
     return lambda s: ((m.surface(), ",".join(m.part_of_speech()[:3])) for m in tokenizer.tokenize(s))
 
 
@@ -202,9 +210,9 @@ def _zh_place_heads() -> tuple[str, ...]:
 @lru_cache(maxsize=1)
 def _sudachi_short() -> Callable[[str], list[str]]:
     """The shortest units (SplitMode.A) of a word: 北京大学 is 北京 | 大学, 北海道新幹線 is 北海道 | 新幹線."""
-    from sudachipy import Dictionary, SplitMode
+    from sudachipy import SplitMode
 
-    tokenizer = Dictionary(dict="core").tokenizer(mode=SplitMode.A)
+    tokenizer = _sudachi_dictionary().tokenizer(mode=SplitMode.A)
     return lambda s: [m.surface() for m in tokenizer.tokenize(s)]
 
 
