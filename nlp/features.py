@@ -502,7 +502,9 @@ def _cjk(text: str, start: int, end: int, cues: Mapping[str, frozenset[str]]) ->
 
     f = dict.fromkeys(LEXICAL, 0.0)
     run = re.findall(r"^[\u3400-\u9fff]{0,12}", after_long := text[end:end + 12])[0].split("的")[0]
-    f["org_after"] = float(inside("org_heads", run) and not after_long.startswith("市"))
+    # a building or association whose name begins with the name (長春祠 a shrine, 興安會館 a clan hall, 尚志館)
+    suffixed = after.startswith(_affixes(cues.get("name_suffixes", _NONE)))
+    f["org_after"] = float(inside("org_heads", run) and not after_long.startswith("市") or suffixed)
     f["dish_after"] = float(starts("dish_words"))
     # a name marked as subject or topic (北京は, 베이징은) whose clause holds a verb of saying or deciding
     clause = re.split(r"[。．.!?！？\n]", text[end:end + 80], maxsplit=1)[0]

@@ -174,6 +174,17 @@ def test_the_time_zone_named_for_beijing_is_part_of_a_name(text: str, lang: str)
     assert beijing and all(m["label"] == "ORG_PART" for m in beijing), mentions
 
 
+@pytest.mark.parametrize(("text", "lang", "surface"), [
+    ("暴雨过后，长春祠步道暂时封闭。", "zh", "长春"),  # a shrine in Taiwan
+    ("美里興安會館昨晚舉辦新春團拜。", "zh", "興安"),  # a clan hall
+    ("游客在靖江王府门前拍照。", "zh", "靖江"),  # a prince's palace
+    ("尚志館高校が県大会で優勝した。", "ja", "尚志"),  # a school
+])
+def test_a_name_before_a_building_or_association_is_part_of_a_name(text: str, lang: str, surface: str) -> None:
+    (mentions,) = tag_texts([text], [lang])
+    assert [(m["surface"], m["label"]) for m in mentions] == [(surface, "ORG_PART")], mentions
+
+
 def test_korean_particles_attach_and_longer_words_do_not_match() -> None:
     (mentions,) = tag_texts(["상하이에서는 비가 왔다. 아베이징 호텔. 지난해 수출이 늘었다."], ["ko"])
     assert [m["surface"] for m in mentions] == ["상하이"]
