@@ -29,6 +29,14 @@ CASES = [
     ("Timber quotas in Yichun were cut again to protect the forests.", "Yichun", "230700"),
     # a neighbouring city in another province
     ("From Yulin the road runs north to Ordos and the coal fields.", "Yulin", "610800"),
+    # a province named as where other people come from: its candidate is the less likely one (W_ORIGIN) ...
+    ("Hikers from Heilongjiang filled the guesthouses of Yichun this summer.", "Yichun", "360900"),
+    ("Bargain hunters from Jiangxi queued at the forest products fair in Yichun.", "Yichun", "230700"),
+    ("Volunteers from Jilin helped restore the old revolutionary base at Ji'an.", "Ji'an", "360800"),
+    # ... but not when it is the name's qualifier, begins a name, or its people are officials
+    ("Traders from Anhui's Suzhou opened stalls in Nanjing.", "Suzhou", "341300"),
+    ("Researchers from Zhejiang University surveyed the valve makers of Taizhou.", "Taizhou", "331000"),
+    ("Officials from Anhui said the floods in Suzhou had receded.", "Suzhou", "341300"),
 ]
 
 
@@ -91,24 +99,10 @@ def test_bad_landmark_rows_name_the_file_and_line() -> None:
             parse_landmarks(bad, "t.tsv", cities)
 
 
-ORIGIN_CASES = [
-    # a province named as where other people come from: its candidate is the less likely one
-    ("Hikers from Heilongjiang filled the guesthouses of Yichun this summer.", "Yichun", "360900"),
-    ("Bargain hunters from Jiangxi queued at the forest products fair in Yichun.", "Yichun", "230700"),
-    ("Besucher aus Jiangxi drängten sich auf dem Holzmarkt von Yichun.", "Yichun", "230700"),
-    ("Volunteers from Jilin helped restore the old revolutionary base at Ji'an.", "Ji'an", "360800"),
-    # not when the name is the qualifier, begins a name, or the people are its officials
-    ("Traders from Anhui's Suzhou opened stalls in Nanjing.", "Suzhou", "341300"),
-    ("Researchers from Zhejiang University surveyed the valve makers of Taizhou.", "Taizhou", "331000"),
-    ("Officials from Anhui said the floods in Suzhou had receded.", "Suzhou", "341300"),
-]
 
-
-@pytest.mark.parametrize(("text", "surface", "adcode"), ORIGIN_CASES)
-def test_a_province_named_as_where_others_come_from(text: str, surface: str, adcode: str) -> None:
-    lang = "de" if " aus " in text else "en"
-    (mentions,) = tag_texts([text], [lang])
-    assert next(m for m in mentions if m["surface"] == surface)["city"]["adcode"] == adcode, mentions
+def test_a_province_named_as_where_others_come_from_in_german() -> None:
+    (mentions,) = tag_texts(["Besucher aus Jiangxi drängten sich auf dem Holzmarkt von Yichun."], ["de"])
+    assert mentions[-1]["surface"] == "Yichun" and mentions[-1]["city"]["adcode"] == "230700", mentions
 
 
 @pytest.mark.parametrize(("name", "floor"), [("origin_dev_sentences.tsv", 0.85), ("origin_heldout_sentences.tsv", 0.7)])
