@@ -304,6 +304,15 @@ def read_sentences(path: Path) -> list[dict]:
     return rows
 
 
+def score_sentence_file(path: Path) -> dict[str, Any]:
+    """:func:`score_sentences` of a sentence file tagged as English, as ``citywatch eval sentences`` reports it;
+    a malformed line raises ValueError naming the file and line."""
+    from nlp import tag_texts
+
+    rows = read_sentences(path)
+    return score_sentences(rows, tag_texts([r["text"] for r in rows], ["en"] * len(rows)))
+
+
 def score_sentences(rows: Sequence[dict], predicted: Sequence[list[dict]]) -> dict[str, Any]:
     """Label accuracy over every target (a NOT_PLACE target the tagger leaves out counts as right: it is not
     reported as a city), per-label F1, and linking accuracy where the sentence names the city meant."""

@@ -212,7 +212,7 @@ def article_context(text: str, hits: Sequence[Hit], lexicon: Lexicon, china_word
     province_hits.sort(key=lambda pair: pair[0].start)
     origins: dict[str, int] = {}
     origin_starts = set()
-    for hit, code in province_hits:
+    for hit, code in province_hits if origin_words else ():
         if _is_origin(text, lowered, hit, origin_words, speakers):  # a province's name, or a city's that is one (Jilin)
             origins[code] = origins.get(code, 0) + 1
             origin_starts.add(hit.start)

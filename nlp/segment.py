@@ -356,7 +356,9 @@ def keep_words(text: str, hits: list[Hit], lang: str | None) -> list[Hit]:
     per article)."""
     hits = list(hits)  # a hit may be replaced by its name without the suffix
     verdicts: list[bool | None] = []  # None: a whole Chinese word without a name's tag, decided below
-    names = frozenset(text[h.start:h.end].translate(_simplified()) for h in hits)
+    # the other candidates' names as jieba reads them; OpenCC's table is read only for text with Han hits
+    table = _simplified() if any(script_of_char(text[h.start]) == "han" for h in hits) else {}
+    names = frozenset(text[h.start:h.end].translate(table) for h in hits)
     provinces = {h.end: h.start for h in hits if h.kind == "province"}
     for n, hit in enumerate(hits):
         script = script_of_char(text[hit.start])

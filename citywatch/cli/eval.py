@@ -106,16 +106,14 @@ def mentions(file: Path, split: str, show_errors: bool, as_json: bool, rules_onl
 def sentences(files: tuple[Path, ...], as_json: bool) -> None:
     """Score the tagger on annotated sentences (LABEL, sentence with [[target]], optional adcode or gn:GeoNames id),
     such as the project's development and held-out sentences in tests/nlp/."""
-    from nlp import tag_texts
-    from nlp.evaluate import read_sentences, score_sentences
+    from nlp.evaluate import score_sentence_file
 
     results = {}
     for path in files:
         try:
-            rows = read_sentences(path)
+            results[str(path)] = score_sentence_file(path)
         except ValueError as exc:
             raise click.ClickException(str(exc)) from exc
-        results[str(path)] = score_sentences(rows, tag_texts([r["text"] for r in rows], ["en"] * len(rows)))
     if as_json:
         click.echo(json.dumps(results, indent=1))
         return

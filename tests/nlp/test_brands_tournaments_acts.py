@@ -12,8 +12,7 @@ from pathlib import Path
 import pytest
 
 from nlp.cues import CUE_LANGS, cues_for
-from nlp.evaluate import read_sentences, score_sentences
-from nlp.pipeline import tag_texts
+from nlp.evaluate import score_sentence_file
 from tests.nlp.conftest import only
 
 HERE = Path(__file__).parent
@@ -57,8 +56,7 @@ def test_no_cue_word_of_any_language_is_a_boolean(lang: str) -> None:
 
 
 def test_development_sentences_of_the_classes() -> None:
-    rows = read_sentences(HERE / "dev2_sentences.tsv")
-    scores = score_sentences(rows, tag_texts([r["text"] for r in rows], ["en"] * len(rows)))
+    scores = score_sentence_file(HERE / "dev2_sentences.tsv")
     per_label = scores["per_label"]
     assert scores["label_accuracy"] >= 0.90 and scores["linking_accuracy"] >= 0.93, scores
     assert per_label["METONYMIC"]["f1"] >= 0.85 and per_label["ORG_PART"]["f1"] >= 0.90, per_label

@@ -13,8 +13,8 @@ from pathlib import Path
 import pytest
 
 from nlp.dateline import zones
-from nlp.evaluate import read_sentences, score_sentences
-from nlp.pipeline import mention_dicts, tag_texts
+from nlp.evaluate import score_sentence_file
+from nlp.pipeline import mention_dicts
 from tests.nlp.conftest import only
 
 HERE = Path(__file__).parent
@@ -144,8 +144,7 @@ def test_the_outlet_country_leans_towards_its_namesake(english) -> None:
     ("dateline3_heldout_sentences.tsv", 0.95, 0.85),
 ])
 def test_sentence_files(name: str, label_floor: float, link_floor: float) -> None:
-    rows = read_sentences(HERE / name)
-    scores = score_sentences(rows, tag_texts([r["text"] for r in rows], ["en"] * len(rows)))
+    scores = score_sentence_file(HERE / name)
     assert scores["label_accuracy"] >= label_floor and scores["linking_accuracy"] >= link_floor, scores
 
 

@@ -10,7 +10,7 @@ from pathlib import Path
 
 import pytest
 
-from nlp.evaluate import read_sentences, score_sentences
+from nlp.evaluate import score_sentence_file
 from nlp.pipeline import tag_texts
 from tests.nlp.conftest import only
 
@@ -107,6 +107,5 @@ def test_a_province_named_as_where_others_come_from_in_german() -> None:
 
 @pytest.mark.parametrize(("name", "floor"), [("origin_dev_sentences.tsv", 0.85), ("origin_heldout_sentences.tsv", 0.7)])
 def test_origin_sentence_files(name: str, floor: float) -> None:
-    rows = read_sentences(Path(__file__).parent / name)
-    scores = score_sentences(rows, tag_texts([r["text"] for r in rows], ["en"] * len(rows)))
+    scores = score_sentence_file(Path(__file__).parent / name)
     assert scores["label_accuracy"] == 1.0 and scores["linking_accuracy"] >= floor, scores
