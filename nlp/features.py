@@ -18,6 +18,7 @@ from typing import Any
 
 from nlp.cues import cues_for
 from nlp.finder import FormMatcher, is_cjk
+from nlp.folding import simplified_table
 
 # a word character, or a Devanagari vowel sign, nukta or virama (combining marks, which \w leaves out: कहा, जहाज़)
 _W = r"[\w\u0900-\u0903\u093a-\u094f\u0951-\u0957\u0962\u0963]"
@@ -486,44 +487,86 @@ def _any_of(words: frozenset[str]) -> re.Pattern[str]:
 _NONE: frozenset[str] = frozenset()
 
 
+@lru_cache(maxsize=512)
+def _cjk_affixes(words: frozenset[str]) -> tuple[str, ...]:
+    """A cue set with the simplified copy of each entry, as the windows of :func:`_cjk` are read (OpenCC's table
+    is read only for a set with Han entries: Korean cues have none)."""
+    if not any("\u3400" <= c <= "\u9fff" for w in words for c in w):
+        return tuple(words)
+    table = simplified_table()
+    return tuple(words | {w.translate(table) for w in words})
+
+
+@lru_cache(maxsize=512)
+def _cjk_any_of(words: frozenset[str]) -> re.Pattern[str]:
+    return _any_of(frozenset(_cjk_affixes(words)))
+
+
+_NAME_RUN_END = re.compile("[的几各多等这那些每]")
+_TITLE_MARKS = {"《": "》", "『": "』", "〈": "〉"}  # what encloses the title of a book, film, paper or song
+_TITLE_REACH = 40
+
+
+def _in_title(text: str, start: int, end: int) -> bool:
+    """The name is inside title marks (《沙河悲歌》, 《莆田比事》, 『北京の秋』): part of a work's name. The
+    nearest opening mark before it is not closed before it, and its closing mark follows within reach."""
+    before = text[max(0, start - _TITLE_REACH):start]
+    opened = max(_TITLE_MARKS, key=before.rfind)
+    at = before.rfind(opened)
+    if at < 0 or _TITLE_MARKS[opened] in before[at:]:
+        return False
+    after = text[end:end + _TITLE_REACH]
+    closing = after.find(_TITLE_MARKS[opened])
+    return closing >= 0 and opened not in after[:closing]
+
+
 def _cjk(text: str, start: int, end: int, cues: Mapping[str, frozenset[str]]) -> dict[str, float]:
-    """Chinese text: the same features from character cues right before/after the name."""
-    after = text[end:end + 8]
-    before = text[max(0, start - 6):start]
+    """Chinese, Japanese and Korean text: the same features from character cues right before/after the name.
+    Traditional text is read as its simplified copy (:func:`nlp.folding.simplified_table`), as each cue list
+    is, so 中山大學 and 北京協和醫院 meet the organisation heads 大学 and 医院."""
+    titled = _in_title(text, start, end)
+    sentence_start = start == 0 or text[start - 1] in "。！？\n"
+    before, after_all = text[max(0, start - 6):start], text[end:end + 80]
+    if any("\u3400" <= c <= "\u9fff" for c in before + after_all[:12]):
+        table = simplified_table()
+        before, after_all = before.translate(table), after_all.translate(table)
+    after = after_all[:8]
 
     def starts(key: str) -> bool:
-        return after.startswith(_affixes(cues[key]))
+        return after.startswith(_cjk_affixes(cues[key]))
 
     def ends(key: str) -> bool:
-        return before.endswith(_affixes(cues[key]))
+        return before.endswith(_cjk_affixes(cues[key]))
 
     def inside(key: str, part: str) -> bool:
-        return _any_of(cues[key]).search(part) is not None
+        return _cjk_any_of(cues[key]).search(part) is not None
 
     f = dict.fromkeys(LEXICAL, 0.0)
-    run = re.findall(r"^[\u3400-\u9fff]{0,12}", after_long := text[end:end + 12])[0].split("的")[0]
+    # the characters that can still be the name's: a possessive, a quantity or a demonstrative ends them
+    # (北京的大学, 北京几家大医院 "several hospitals in Beijing", 北京各大医院)
+    run = _NAME_RUN_END.split(re.findall(r"^[\u3400-\u9fff]{0,12}", after_long := after_all[:12])[0])[0]
     # a building or association whose name begins with the name (長春祠 a shrine, 興安會館 a clan hall, 尚志館)
-    suffixed = after.startswith(_affixes(cues.get("name_suffixes", _NONE)))
-    f["org_after"] = float(inside("org_heads", run) and not after_long.startswith("市") or suffixed)
+    suffixed = after.startswith(_cjk_affixes(cues.get("name_suffixes", _NONE)))
+    f["org_after"] = float(inside("org_heads", run) and not after_long.startswith("市") or suffixed or titled)
     f["dish_after"] = float(starts("dish_words"))
     # a name marked as subject or topic (北京は, 베이징은) whose clause holds a verb of saying or deciding
-    clause = re.split(r"[。．.!?！？\n]", text[end:end + 80], maxsplit=1)[0]
-    marked = after.startswith(_affixes(cues.get("subject_markers", _NONE)))
+    clause = re.split(r"[。．.!?！？\n]", after_all, maxsplit=1)[0]
+    marked = after.startswith(_cjk_affixes(cues.get("subject_markers", _NONE)))
     f["comm_subject"] = float(inside("comm_verbs", after[:7]) or marked and inside("comm_verbs", clause))
     f["gov_after"] = float(starts("gov_nouns"))  # 北京方面, 上海市政府
     # 北京的立场, 北京の立場, 베이징의 입장: the possessive particle, then the noun it qualifies
     marker = next((m for m in ("的", *cues.get("possessive_markers", ())) if after.startswith(m)), "")
-    f["poss_policy"] = float(bool(marker) and after[len(marker):].lstrip().startswith(_affixes(cues["policy_nouns"])))
+    f["poss_policy"] = float(bool(marker) and after[len(marker):].lstrip().startswith(_cjk_affixes(cues["policy_nouns"])))
     f["poss_other"] = float(bool(marker) and not f["poss_policy"])
     f["capital_pair"] = float(inside("capitals", after[:6]) or inside("capitals", before))
     joined = starts("relation_preps")  # 北京と東京の関係, 베이징과 워싱턴 간의 협상
     f["relation"] = float("关系" in after[:8] or joined and inside("relation_nouns", clause[:24]))
     f["object_verb"] = float(ends("object_verbs"))
     # a preposition before the name (在上海) or a postposition after it (上海で, 상하이에서)
-    f["loc_prep"] = float(ends("loc_preps") or after.startswith(_affixes(cues.get("postpositions", _NONE))))
+    f["loc_prep"] = float(ends("loc_preps") or after.startswith(_cjk_affixes(cues.get("postpositions", _NONE))))
     f["place_after"] = float(starts("place_words"))
     f["not_place"] = float(ends("not_place_before") or starts("not_place_after"))
-    f["sentence_start"] = float(start == 0 or text[start - 1] in "。！？\n")
+    f["sentence_start"] = float(sentence_start)
     return f
 
 

@@ -12,6 +12,8 @@ for the gazetteer to rebuild byte-identically and for offsets to stay right:
 * :func:`match_key` matches one place across data sources when the gazetteer is built
   (GeoNames against the code table): no case, accents, apostrophes, hyphens or spaces.
 
+Traditional Chinese is compared as its simplified copy (:func:`simplified_table`), one character for one.
+
 Devanagari is folded in all three keys and in the finder's text (:func:`fold_devanagari`, which
 says where each folded character came from, so offsets stay right): Hindi spells a foreign name
 with or without nukta, with anusvara, chandrabindu or a nasal and virama, with a long or short
@@ -27,6 +29,8 @@ from __future__ import annotations
 import bisect
 import re
 import unicodedata
+from functools import lru_cache
+from pathlib import Path
 
 _APOSTROPHES = str.maketrans({"\u2019": "'", "\u02bc": "'", "\u02bb": "'"})
 
@@ -111,3 +115,23 @@ def match_key(text: str) -> str:
     """Comparison key for matching names across sources: no case, accents, apostrophes, hyphens, spaces."""
     decomposed = unicodedata.normalize("NFKD", text.casefold())
     return "".join(ch for ch in decomposed if ch.isalnum() and not unicodedata.combining(ch))
+
+
+@lru_cache(maxsize=1)
+def simplified_table() -> dict[int, str]:
+    """Traditional character -> its first simplified one, from OpenCC's character table (TSCharacters.txt of
+    opencc-python-reimplemented). Traditional text is read as its simplified copy wherever words are compared:
+    jieba's dictionary is simplified (on traditional text it fell back to single characters, so 白銀 in
+    一片白銀世界, "a world of silver", came out as two words that together look like a whole name), and so are
+    most Chinese cue lists (醫院 is 医院, 大學 is 大学). One character for one keeps every offset; the phrase
+    tables are not needed to find words."""
+    import opencc
+
+    table = {}
+    path = Path(opencc.__file__).with_name("dictionary") / "TSCharacters.txt"
+    for line in path.read_text(encoding="utf-8").splitlines():
+        traditional, _, simplified = line.partition("\t")
+        first = simplified.split()[0] if simplified.split() else ""
+        if len(traditional) == 1 and len(first) == 1 and first != traditional:
+            table[ord(traditional)] = first
+    return table

@@ -6,7 +6,8 @@ sit inside a longer word (合作 "cooperation" is also the city Hezuo, 北海道
 language puts word boundaries at both its ends and reads it as a name: jieba (jieba-rs through rjieba,
 its dictionary and part-of-speech tags; traditional text is segmented as its simplified copy) for Chinese,
 SudachiPy with sudachidict-core for Japanese; a hit that touches an interpunct and goes on with a sound of a
-transcription (吉力里·喀什噶里) is part of a foreign personal name. Only a short window
+transcription (吉力里·喀什噶里) is part of a foreign personal name; one before a street word (温州街), after a common
+surname (张吉安) or, as a reign era, before a year (绍兴二十六年) is no city either. Only a short window
 around each hit is segmented, so the cost grows with the number of candidates, not with the text.
 Korean writes spaces between words but attaches particles (베이징은, 상하이에서) and writes compounds as one
 word (상하이협력기구): a Hangul hit is kept when nothing Hangul precedes it and what follows it in the same word is
@@ -39,6 +40,7 @@ from spacy.vocab import Vocab
 
 from nlp.cues import cues_for
 from nlp.finder import Hit
+from nlp.folding import simplified_table
 from nlp.language import script_of_char
 
 PARTICLES_FILE = Path(__file__).with_name("resources") / "korean_particles.txt"
@@ -135,24 +137,6 @@ def _window(text: str, start: int, end: int) -> tuple[int, str]:
     return left, text[left:right]
 
 
-@lru_cache(maxsize=1)
-def _simplified() -> dict[int, str]:
-    """Traditional character -> its first simplified one, from OpenCC's character table (TSCharacters.txt of
-    opencc-python-reimplemented). jieba's dictionary is simplified: on traditional text it falls back to single
-    characters, so 白銀 in 一片白銀世界 ("a world of silver") came out as two words that together look like a
-    whole name. One character for one keeps every offset; the phrase tables are not needed to find words."""
-    import opencc
-
-    table = {}
-    path = Path(opencc.__file__).with_name("dictionary") / "TSCharacters.txt"
-    for line in path.read_text(encoding="utf-8").splitlines():
-        traditional, _, simplified = line.partition("\t")
-        first = simplified.split()[0] if simplified.split() else ""
-        if len(traditional) == 1 and len(first) == 1 and first != traditional:
-            table[ord(traditional)] = first
-    return table
-
-
 def _jieba(window: str) -> Iterable[tuple[str, str]]:
     import rjieba
 
@@ -178,7 +162,7 @@ def _sudachi() -> Callable[[str], Iterable[tuple[str, str]]]:
     from sudachipy import SplitMode
 
     tokenizer = _sudachi_dictionary().tokenizer(mode=SplitMode.C)
-    return lambda s: ((m.surface(), ",".join(m.part_of_speech()[:3])) for m in tokenizer.tokenize(s))
+    return lambda s: ((m.surface(), ",".join(m.part_of_speech()[:4])) for m in tokenizer.tokenize(s))
 
 
 def _tags_zh(word: str, tag: str, hit: str) -> bool:
@@ -221,7 +205,7 @@ def _tags_ja(word: str, tag: str, hit: str) -> bool:
     # is the hit, not a longer name that begins with it (北海道新幹線 begins with 北海道, not with Beihai).
     if not tag.startswith("名詞,固有名詞"):
         return False
-    return word == hit or not tag.endswith("地名") and _sudachi_short()(word)[:1] == [hit]
+    return word == hit or "地名" not in tag and _sudachi_short()(word)[:1] == [hit]
 
 
 Word = tuple[int, int, str, str]  # start and end in the window, word, part-of-speech tag
@@ -234,11 +218,11 @@ def _segmented(text: str, hit: Hit, segment: Callable[[str], Iterable[tuple[str,
     hit is whole words, and a single word is a name) or the hit begins a word that is an organisation's name;
     ("word", ...) when the hit is one whole word the segmenter does not tag as a name; ("no", ...) when the
     hit is part of a longer word. Also the window's words and the index of the hit's first word. ``simplify``:
-    segment the window's simplified copy (:func:`_simplified`; jieba). ``province_at``: where a province name
+    segment the window's simplified copy (:func:`nlp.folding.simplified_table`; jieba). ``province_at``: where a province name
     that ends at the hit begins; a word that is that province and the hit (新疆阿勒泰地区) reads as both names."""
     offset, window = _window(text, hit.start, hit.end)
     if simplify:
-        window = window.translate(_simplified())
+        window = window.translate(simplified_table())
     start, end = hit.start - offset, hit.end - offset
     position, words = 0, []
     for word, tag in segment(window):
@@ -282,6 +266,19 @@ def _zh_place_context(words: list[Word], i: int, names: frozenset[str]) -> bool:
         after in listed and i + 2 < len(words) and place(words[i + 2]))
 
 
+def _ja_listed(words: list[Word], i: int, names: frozenset[str]) -> bool:
+    """A whole Japanese word that Sudachi reads as a common noun (温州 is 温州みかん's 温州, 大同 "great unity") is
+    a place when a list says so: 、 between it and a word Sudachi tags as a place name or one of ``names``
+    (寧波、金華、温州)."""
+    def place(k: int) -> bool:
+        return 0 <= k < len(words) and ("地名" in words[k][3] or words[k][2] in names)
+
+    def comma(k: int) -> bool:
+        return 0 <= k < len(words) and words[k][2] == "、"
+
+    return (comma(i - 1) and place(i - 2)) or (comma(i + 1) and place(i + 2))
+
+
 _NAME_DOTS = frozenset("·・‧•")  # the interpunct between the parts of a transcribed name (吉力里·喀什噶里)
 # jieba's tags of a single character that ends or continues a phrase rather than a name: particles, prepositions,
 # conjunctions, adverbs, pronouns, numerals, measure words, localisers, modals, interjections, punctuation
@@ -308,6 +305,42 @@ def _in_transcribed_name(words: list[Word], i: int, length: int) -> bool:
         return 0 <= k < len(words) and words[k][2] in _NAME_DOTS
 
     return (dot(i - 1) and sound(j)) or (dot(j) and sound(i - 1))
+
+
+_ZH_NUMERAL = re.compile(r"[0-9０-９〇零一二三四五六七八九十百元]+")
+
+
+def _zh_not_the_city(words: list[Word], i: int, length: int) -> bool:
+    """Is the hit (window words from index ``i``, ``length`` characters, the simplified copy) a name jieba puts
+    next to a word that makes it something else (zh cues)? A street: the next word is 路, 街, 大道
+    (``street_words``: 温州街, a street in Prato). A person: a two-character hit right after a common surname
+    that is its own word and follows no numeral (``surnames``: 张吉安, a film director; 一张北京地图 is a map).
+    A reign era: an era name (``era_names``) before a year (绍兴26年, 开平元年) or 年间, after no locative
+    preposition (在绍兴十年 is ten years in Shaoxing)."""
+    cues = cues_for("zh")
+    j = i
+    while j < len(words) and words[j][1] <= words[i][0] + length:
+        j += 1
+    after = words[j][2] if j < len(words) else ""
+    if after in cues["street_words"]:
+        return True
+    if length == 2 and i > 0 and words[i - 1][2] in cues["surnames"] and not after.startswith(_zh_place_heads()) \
+            and not (i > 1 and _ZH_NUMERAL.fullmatch(words[i - 2][2])):
+        return True
+    if "".join(w[2] for w in words[i:j]) in cues["era_names"] and not (i > 0 and words[i - 1][2] in cues["loc_preps"]):
+        rest = "".join(w[2] for w in words[j:j + 3])
+        return rest.startswith("年间") or bool(re.match(_ZH_NUMERAL.pattern + "年", rest))
+    return False
+
+
+_JA_PERSON = "名詞,固有名詞,人名"
+
+
+def _ja_person(words: list[Word], i: int) -> bool:
+    """A Japanese hit that Sudachi reads as a given name right after a surname (赤瀬川 | 原平, Akasegawa Genpei):
+    a person. (Sudachi tags many Chinese cities 人名 when alone, 佛山 and 岳陽 among them, so the tag alone says
+    nothing.)"""
+    return i > 0 and words[i][3].startswith(_JA_PERSON) and words[i - 1][3] == _JA_PERSON + ",姓"
 
 
 @lru_cache(maxsize=1)
@@ -357,7 +390,7 @@ def keep_words(text: str, hits: list[Hit], lang: str | None) -> list[Hit]:
     hits = list(hits)  # a hit may be replaced by its name without the suffix
     verdicts: list[bool | None] = []  # None: a whole Chinese word without a name's tag, decided below
     # the other candidates' names as jieba reads them; OpenCC's table is read only for text with Han hits
-    table = _simplified() if any(script_of_char(text[h.start]) == "han" for h in hits) else {}
+    table = simplified_table() if any(script_of_char(text[h.start]) == "han" for h in hits) else {}
     names = frozenset(text[h.start:h.end].translate(table) for h in hits)
     provinces = {h.end: h.start for h in hits if h.kind == "province"}
     for n, hit in enumerate(hits):
@@ -373,11 +406,12 @@ def keep_words(text: str, hits: list[Hit], lang: str | None) -> list[Hit]:
                 how, words, i = _segmented(text, shorter, segment, name_tag, simplify=True)
                 if how != "no":
                     hits[n] = hit = shorter
-            if how != "no" and _in_transcribed_name(words, i, hit.end - hit.start):
+            if how != "no" and (_in_transcribed_name(words, i, hit.end - hit.start) or (
+                    _ja_person(words, i) if japanese else _zh_not_the_city(words, i, hit.end - hit.start))):
                 how = "no"
             ok: bool | None = how == "name"
-            if how == "word" and not japanese:
-                ok = True if _zh_place_context(words, i, names) else None
+            if how == "word":
+                ok = _ja_listed(words, i, names) if japanese else (True if _zh_place_context(words, i, names) else None)
         elif script == "hangul":
             ok = _hangul_ok(text, hit)
         else:

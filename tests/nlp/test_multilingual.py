@@ -185,6 +185,52 @@ def test_a_name_before_a_building_or_association_is_part_of_a_name(text: str, la
     assert [(m["surface"], m["label"]) for m in mentions] == [(surface, "ORG_PART")], mentions
 
 
+@pytest.mark.parametrize(("text", "lang", "surface"), [
+    ("她畢業於中山大學中文系。", "zh", "中山"),  # traditional: 大學 is the head 大学
+    ("病人被送往北京協和醫院急救。", "zh", "北京"),
+    ("杭州市作家協會舉辦年會。", "zh", "杭州市"),
+    ("敦煌研究院发布了新的壁画修复报告。", "zh", "敦煌"),
+    ("他在温州大酒店请客。", "zh", "温州"),  # a hotel
+    ("这部小说叫《重回沙河》。", "zh", "沙河"),  # inside title marks: a work's name
+    ("小說《遠離北京》再版了。", "zh", "北京"),
+    ("映画『北京の夏』が公開された。", "ja", "北京"),
+])
+def test_organisations_hotels_and_titles_in_either_script_are_part_of_a_name(text: str, lang: str,
+                                                                               surface: str) -> None:
+    (mentions,) = tag_texts([text], [lang])
+    assert [(m["surface"], m["label"]) for m in mentions] == [(surface, "ORG_PART")], mentions
+
+
+@pytest.mark.parametrize(("text", "lang", "surfaces"), [
+    ("记者走访了北京几家大医院。", "zh", [("北京", "LITERAL")]),  # a quantity ends the name: the city's hospitals
+    ("上海等多个工业中心停电。", "zh", [("上海", "LITERAL")]),
+    ("《人民日报》报道，北京下雪了。", "zh", [("北京", "LITERAL")]),  # after a closed title
+])
+def test_a_head_after_a_quantity_or_outside_title_marks_is_not_the_names(text: str, lang: str,
+                                                                         surfaces: list[tuple[str, str]]) -> None:
+    (mentions,) = tag_texts([text], [lang])
+    assert [(m["surface"], m["label"]) for m in mentions] == surfaces, mentions
+
+
+@pytest.mark.parametrize(("text", "lang", "surfaces"), [
+    ("游客挤满了温州街的小店。", "zh", []),  # a street named after the city
+    ("他沿着上海路一直走到海边。", "zh", []),
+    ("他在去北京路上接到电话。", "zh", ["北京"]),  # 路上 "on the way": the city
+    ("新片由导演张吉安执导。", "zh", []),  # a person: surname + given name
+    ("導演張吉安出席首映。", "zh", []),
+    ("她买了一张北京地图。", "zh", ["北京"]),  # a measure word after a numeral, not a surname
+    ("这座桥建于宋高宗绍兴二十六年。", "zh", []),  # a reign era before a year
+    ("紹興年間，此地商業繁榮。", "zh", []),
+    ("他在绍兴十年了。", "zh", ["绍兴"]),  # after a locative preposition: the city
+    ("作家の赤瀬川原平が亡くなった。", "ja", []),  # a given name after a surname
+    ("佛山で会議が開かれた。", "ja", ["佛山"]),  # tagged a name when alone, still the city
+    ("一行は寧波、金華、温州を回った。", "ja", ["寧波", "金華", "温州"]),  # 温州 a common noun, listed with places
+])
+def test_streets_people_and_eras_named_like_a_city_are_no_mention(text: str, lang: str, surfaces: list[str]) -> None:
+    (mentions,) = tag_texts([text], [lang])
+    assert [m["surface"] for m in mentions] == surfaces, mentions
+
+
 def test_korean_particles_attach_and_longer_words_do_not_match() -> None:
     (mentions,) = tag_texts(["상하이에서는 비가 왔다. 아베이징 호텔. 지난해 수출이 늘었다."], ["ko"])
     assert [m["surface"] for m in mentions] == ["상하이"]
