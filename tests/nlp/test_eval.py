@@ -107,22 +107,18 @@ def _eval_sentences(tmp_path, good_rows: str, bad_rows: str) -> tuple[dict, str,
     return figures, str(bad), result.output
 
 
-def test_eval_sentences_scores_and_names_a_bad_line(tmp_path) -> None:
-    figures, bad, output = _eval_sentences(
-        tmp_path, "# label\tsentence\tadcode\nLITERAL\tFloods hit [[Wuhan]] on Monday.\t420100\n"
-        "NOT_PLACE\tThe singer [[Lhasa]] de Sela died in 2010.\n",
-        "LITERAL\tFloods hit [[Wuhan]].\nLITERALLY\tno target here\n")
-    assert figures["n"] == 2 and figures["linking_n"] == 1
-    assert f"{bad}:2:" in output and "Traceback" not in output
-
-
-def test_eval_sentences_takes_a_geonames_id(tmp_path) -> None:
-    """The city meant may be written as gn: and a GeoNames id; anything else in that field is a bad line."""
-    figures, bad, output = _eval_sentences(
-        tmp_path, "LITERAL\tFloods hit [[Suzhou]], Anhui.\tgn:1793743\nLITERAL\tFloods hit [[Suzhou]], Jiangsu.\t"
-        "gn:1793743\n",
-        "LITERAL\tFloods hit [[Wuhan]].\t420100\nLITERAL\tFloods hit [[Wuhan]].\tgeonames:1791247\n")
-    assert figures["linking_n"] == 2 and figures["linking_accuracy"] == 0.5
+@pytest.mark.parametrize(("good_rows", "bad_rows", "n", "linking_n", "linking_accuracy"), [
+    ("# label\tsentence\tadcode\nLITERAL\tFloods hit [[Wuhan]] on Monday.\t420100\n"
+     "NOT_PLACE\tThe singer [[Lhasa]] de Sela died in 2010.\n",
+     "LITERAL\tFloods hit [[Wuhan]].\nLITERALLY\tno target here\n", 2, 1, 1.0),
+    # the city meant may be written as gn: and a GeoNames id; anything else in that field is a bad line
+    ("LITERAL\tFloods hit [[Suzhou]], Anhui.\tgn:1793743\nLITERAL\tFloods hit [[Suzhou]], Jiangsu.\tgn:1793743\n",
+     "LITERAL\tFloods hit [[Wuhan]].\t420100\nLITERAL\tFloods hit [[Wuhan]].\tgeonames:1791247\n", 2, 2, 0.5),
+], ids=["adcode-and-bad-label", "geonames-id"])
+def test_eval_sentences_scores_and_names_a_bad_line(tmp_path, good_rows: str, bad_rows: str, n: int, linking_n: int,
+                                                    linking_accuracy: float) -> None:
+    figures, bad, output = _eval_sentences(tmp_path, good_rows, bad_rows)
+    assert (figures["n"], figures["linking_n"], figures["linking_accuracy"]) == (n, linking_n, linking_accuracy)
     assert f"{bad}:2:" in output and "Traceback" not in output
 
 
