@@ -285,6 +285,15 @@ _NAME_DOTS = frozenset("·・‧•")  # the interpunct between the parts of a t
 _FUNCTION_TAGS = ("u", "p", "c", "d", "r", "m", "q", "f", "y", "e", "o", "x")
 
 
+def _next_word(words: list[Word], i: int, length: int) -> int:
+    """The index of the first window word after the hit (its words from index ``i``, ``length`` characters)."""
+    end = words[i][0] + length
+    j = i
+    while j < len(words) and words[j][1] <= end:
+        j += 1
+    return j
+
+
 def _in_transcribed_name(words: list[Word], i: int, length: int) -> bool:
     """Is the hit (window words from index ``i``, ``length`` characters) only part of a transcribed foreign
     name? Chinese writes foreign personal names sound by sound with an interpunct between the parts, and the
@@ -292,10 +301,7 @@ def _in_transcribed_name(words: list[Word], i: int, length: int) -> bool:
     艾山·吐鲁番提: 吐鲁番 | 提). So: the hit touches an interpunct on one side, and on the other the next word is
     a single character that is no function word. A whole part stays a place ("中国·杭州国际动漫节",
     "2022·北京冬奥会", "中国·杭州的")."""
-    end = words[i][0] + length
-    j = i
-    while j < len(words) and words[j][1] <= end:
-        j += 1
+    j = _next_word(words, i, length)
 
     def sound(k: int) -> bool:
         return 0 <= k < len(words) and len(words[k][2]) == 1 and script_of_char(words[k][2]) == "han" and \
@@ -308,6 +314,7 @@ def _in_transcribed_name(words: list[Word], i: int, length: int) -> bool:
 
 
 _ZH_NUMERAL = re.compile(r"[0-9０-９〇零一二三四五六七八九十百元]+")
+_ZH_YEAR = re.compile(_ZH_NUMERAL.pattern + "年")  # 二十六年, 26年, 元年
 
 
 def _zh_not_the_city(words: list[Word], i: int, length: int) -> bool:
@@ -318,9 +325,7 @@ def _zh_not_the_city(words: list[Word], i: int, length: int) -> bool:
     A reign era: an era name (``era_names``) before a year (绍兴26年, 开平元年) or 年间, after no locative
     preposition (在绍兴十年 is ten years in Shaoxing)."""
     cues = cues_for("zh")
-    j = i
-    while j < len(words) and words[j][1] <= words[i][0] + length:
-        j += 1
+    j = _next_word(words, i, length)
     after = words[j][2] if j < len(words) else ""
     if after in cues["street_words"]:
         return True
@@ -329,7 +334,7 @@ def _zh_not_the_city(words: list[Word], i: int, length: int) -> bool:
         return True
     if "".join(w[2] for w in words[i:j]) in cues["era_names"] and not (i > 0 and words[i - 1][2] in cues["loc_preps"]):
         rest = "".join(w[2] for w in words[j:j + 3])
-        return rest.startswith("年间") or bool(re.match(_ZH_NUMERAL.pattern + "年", rest))
+        return rest.startswith("年间") or _ZH_YEAR.match(rest) is not None
     return False
 
 
