@@ -341,11 +341,17 @@ def _zh_not_the_city(words: list[Word], i: int, length: int) -> bool:
 _JA_PERSON = "名詞,固有名詞,人名"
 
 
-def _ja_person(words: list[Word], i: int) -> bool:
-    """A Japanese hit that Sudachi reads as a given name right after a surname (赤瀬川 | 原平, Akasegawa Genpei):
-    a person. (Sudachi tags many Chinese cities 人名 when alone, 佛山 and 岳陽 among them, so the tag alone says
-    nothing.)"""
-    return i > 0 and words[i][3].startswith(_JA_PERSON) and words[i - 1][3] == _JA_PERSON + ",姓"
+def _ja_person(words: list[Word], i: int, length: int) -> bool:
+    """A Japanese hit that is a person's name: Sudachi reads it as a given name right after a surname (赤瀬川 |
+    原平, Akasegawa Genpei), or as a surname before a given name or a title (和田さん, 和田教授: the ja
+    ``person_titles`` cues). Sudachi tags many Chinese cities 人名 when alone, 佛山 and 岳陽 among them, so the
+    tag alone says nothing."""
+    tag = words[i][3]
+    if i > 0 and tag.startswith(_JA_PERSON) and words[i - 1][3] == _JA_PERSON + ",姓":
+        return True
+    j = _next_word(words, i, length)
+    return tag == _JA_PERSON + ",姓" and j < len(words) and (
+        words[j][3].startswith(_JA_PERSON + ",名") or words[j][2] in cues_for("ja")["person_titles"])
 
 
 @lru_cache(maxsize=1)
@@ -404,15 +410,16 @@ def keep_words(text: str, hits: list[Hit], lang: str | None) -> list[Hit]:
             japanese = lang == "ja" or script == "kana"
             segment, name_tag = (_sudachi(), _tags_ja) if japanese else (_jieba, _tags_zh)
             how, words, i = _segmented(text, hit, segment, name_tag, not japanese, provinces.get(hit.start))
-            if how == "no" and not japanese and hit.form.endswith(_ZH_CITY_SUFFIX) and len(hit.form) > 2:
+            if how == "no" and hit.form.endswith(_ZH_CITY_SUFFIX) and len(hit.form) > 2:
                 # 大连市民 is 大连 | 市民 (Dalian's residents): the name without its suffix, if that is a word (every
-                # Chinese form with 市 has its form without: tests/nlp/test_gazetteer.py)
+                # Chinese or Japanese form with 市 has its form without: tests/nlp/test_gazetteer.py); Japanese
+                # 廊坊市長 is 廊坊 | 市長 (the mayor of Langfang)
                 shorter = Hit(hit.start, hit.end - 1, hit.form[:-1], hit.kind)
-                how, words, i = _segmented(text, shorter, segment, name_tag, simplify=True)
+                how, words, i = _segmented(text, shorter, segment, name_tag, not japanese)
                 if how != "no":
                     hits[n] = hit = shorter
             if how != "no" and (_in_transcribed_name(words, i, hit.end - hit.start) or (
-                    _ja_person(words, i) if japanese else _zh_not_the_city(words, i, hit.end - hit.start))):
+                    _ja_person(words, i, hit.end - hit.start) if japanese else _zh_not_the_city(words, i, hit.end - hit.start))):
                 how = "no"
             ok: bool | None = how == "name"
             if how == "word":

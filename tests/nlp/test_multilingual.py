@@ -225,6 +225,9 @@ def test_a_head_after_a_quantity_or_outside_title_marks_is_not_the_names(text: s
     ("作家の赤瀬川原平が亡くなった。", "ja", []),  # a given name after a surname
     ("佛山で会議が開かれた。", "ja", ["佛山"]),  # tagged a name when alone, still the city
     ("一行は寧波、金華、温州を回った。", "ja", ["寧波", "金華", "温州"]),  # 温州 a common noun, listed with places
+    ("和田教授が会見した。", "ja", []),  # a surname before a title
+    ("廊坊市長が来日した。", "ja", ["廊坊"]),  # 廊坊 | 市長: the name without its suffix, as in Chinese
+    ("上海市民の多くは反対した。", "ja", ["上海"]),
 ])
 def test_streets_people_and_eras_named_like_a_city_are_no_mention(text: str, lang: str, surfaces: list[str]) -> None:
     (mentions,) = tag_texts([text], [lang])
