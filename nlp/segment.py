@@ -7,7 +7,7 @@ language puts word boundaries at both its ends and reads it as a name: jieba (ji
 its dictionary and part-of-speech tags; traditional text is segmented as its simplified copy) for Chinese,
 SudachiPy with sudachidict-core for Japanese; a hit that touches an interpunct and goes on with a sound of a
 transcription (吉力里·喀什噶里) is part of a foreign personal name; one before a street word (温州街), after a common
-surname (张吉安) or, as a reign era, before a year (绍兴二十六年) is no city either. Only a short window
+surname (张吉安, and then throughout the text) or, as a reign era, before a year (绍兴二十六年) is no city either. Only a short window
 around each hit is segmented, so the cost grows with the number of candidates, not with the text.
 Korean writes spaces between words but attaches particles (베이징은, 상하이에서) and writes compounds as one
 word (상하이협력기구): a Hangul hit is kept when nothing Hangul precedes it and what follows it in the same word is
@@ -317,20 +317,31 @@ _ZH_NUMERAL = re.compile(r"[0-9０-９〇零一二三四五六七八九十百元
 _ZH_YEAR = re.compile(_ZH_NUMERAL.pattern + "年")  # 二十六年, 26年, 元年
 
 
-def _zh_not_the_city(words: list[Word], i: int, length: int) -> bool:
-    """Is the hit (window words from index ``i``, ``length`` characters, the simplified copy) a name jieba puts
-    next to a word that makes it something else (zh cues)? A street: the next word is 路, 街, 大道
-    (``street_words``: 温州街, a street in Prato). A person: a two-character hit right after a common surname
-    that is its own word and follows no numeral (``surnames``: 张吉安, a film director; 一张北京地图 is a map).
-    A reign era: an era name (``era_names``) before a year (绍兴26年, 开平元年) or 年间, after no locative
-    preposition (在绍兴十年 is ten years in Shaoxing)."""
+def _zh_person(words: list[Word], i: int, length: int) -> bool:
+    """Is the hit (window words from index ``i``, ``length`` characters, the simplified copy) a person's given
+    name? A two-character hit right after a common surname that is its own word and follows no numeral
+    (``surnames``: 张吉安, a film director; 一张北京地图 is a map), or after a title and one more character
+    (``person_titles``: 财长兰福安, whatever the surname), with no place word after it."""
+    if length != 2 or i == 0:
+        return False
     cues = cues_for("zh")
     j = _next_word(words, i, length)
-    after = words[j][2] if j < len(words) else ""
-    if after in cues["street_words"]:
-        return True
-    if length == 2 and i > 0 and words[i - 1][2] in cues["surnames"] and not after.startswith(_zh_place_heads()) \
-            and not (i > 1 and _ZH_NUMERAL.fullmatch(words[i - 2][2])):
+    if j < len(words) and words[j][2].startswith(_zh_place_heads()):
+        return False
+    before = words[i - 1]
+    if before[2] in cues["surnames"]:
+        return not (i > 1 and _ZH_NUMERAL.fullmatch(words[i - 2][2]))
+    return i > 1 and words[i - 2][2] in cues["person_titles"] and len(before[2]) == 1 and \
+        script_of_char(before[2]) == "han" and not before[3].startswith(_FUNCTION_TAGS)
+
+
+def _zh_street_or_era(words: list[Word], i: int, length: int) -> bool:
+    """Is the hit (as in :func:`_zh_person`) a street's name or a reign era? A street: the next word is 路, 街,
+    大道 (``street_words``: 温州街, a street in Prato). A reign era: an era name (``era_names``) before a year
+    (绍兴26年, 开平元年) or 年间, after no locative preposition (在绍兴十年 is ten years in Shaoxing)."""
+    cues = cues_for("zh")
+    j = _next_word(words, i, length)
+    if j < len(words) and words[j][2] in cues["street_words"]:
         return True
     if "".join(w[2] for w in words[i:j]) in cues["era_names"] and not (i > 0 and words[i - 1][2] in cues["loc_preps"]):
         rest = "".join(w[2] for w in words[j:j + 3])
@@ -397,13 +408,15 @@ def keep_words(text: str, hits: list[Hit], lang: str | None) -> list[Hit]:
 
     A Chinese hit that is a whole word jieba does not tag as a name is kept in a place context
     (:func:`_zh_place_context`) or when the same form is read as a name elsewhere in the text (one sense
-    per article)."""
+    per article); a form read as a person's name once (张吉安, 财长兰福安, 赤瀬川原平) is no mention anywhere
+    in the text, as a person named in full is later named without the surname or title."""
     hits = list(hits)  # a hit may be replaced by its name without the suffix
     verdicts: list[bool | None] = []  # None: a whole Chinese word without a name's tag, decided below
     # the other candidates' names as jieba reads them; OpenCC's table is read only for text with Han hits
     table = simplified_table() if any(script_of_char(text[h.start]) == "han" for h in hits) else {}
     names = frozenset(text[h.start:h.end].translate(table) for h in hits)
     provinces = {h.end: h.start for h in hits if h.kind == "province"}
+    people: set[str] = set()  # forms read as a person's name: one sense per article, so every hit of them goes
     for n, hit in enumerate(hits):
         script = script_of_char(text[hit.start])
         if script in {"han", "kana"}:
@@ -418,8 +431,12 @@ def keep_words(text: str, hits: list[Hit], lang: str | None) -> list[Hit]:
                 how, words, i = _segmented(text, shorter, segment, name_tag, not japanese)
                 if how != "no":
                     hits[n] = hit = shorter
-            if how != "no" and (_in_transcribed_name(words, i, hit.end - hit.start) or (
-                    _ja_person(words, i, hit.end - hit.start) if japanese else _zh_not_the_city(words, i, hit.end - hit.start))):
+            length = hit.end - hit.start
+            if how != "no" and (_ja_person(words, i, length) if japanese else _zh_person(words, i, length)):
+                people.add(hit.form)
+                how = "no"
+            if how != "no" and (_in_transcribed_name(words, i, length)
+                                or not japanese and _zh_street_or_era(words, i, length)):
                 how = "no"
             ok: bool | None = how == "name"
             if how == "word":
@@ -430,4 +447,5 @@ def keep_words(text: str, hits: list[Hit], lang: str | None) -> list[Hit]:
             ok = True
         verdicts.append(ok)
     named = {hit.form for hit, ok in zip(hits, verdicts, strict=True) if ok}
-    return [hit for hit, ok in zip(hits, verdicts, strict=True) if ok or (ok is None and hit.form in named)]
+    return [hit for hit, ok in zip(hits, verdicts, strict=True)
+            if hit.form not in people and (ok or (ok is None and hit.form in named))]

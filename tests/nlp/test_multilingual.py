@@ -194,6 +194,13 @@ def test_a_name_before_a_building_or_association_is_part_of_a_name(text: str, la
     ("这部小说叫《重回沙河》。", "zh", "沙河"),  # inside title marks: a work's name
     ("小說《遠離北京》再版了。", "zh", "北京"),
     ("映画『北京の夏』が公開された。", "ja", "北京"),
+    ("这本书写的是武汉会战。", "zh", "武汉"),  # an event named for the place
+    ("上海上港主场获胜。", "zh", "上海"),  # a football club
+    ("上海モーターショーが開幕した。", "ja", "上海"),
+    ("北京五輪の会場を訪れた。", "ja", "北京"),
+    ("南京事件について議論した。", "ja", "南京"),
+    ("上海汽車の販売が伸びた。", "ja", "上海"),  # a carmaker (SAIC)
+    ("上海総合指数が下落した。", "ja", "上海"),  # an index, as "the Shanghai Composite Index"
 ])
 def test_organisations_hotels_and_titles_in_either_script_are_part_of_a_name(text: str, lang: str,
                                                                                surface: str) -> None:
@@ -219,6 +226,8 @@ def test_a_head_after_a_quantity_or_outside_title_marks_is_not_the_names(text: s
     ("新片由导演张吉安执导。", "zh", []),  # a person: surname + given name
     ("導演張吉安出席首映。", "zh", []),
     ("她买了一张北京地图。", "zh", ["北京"]),  # a measure word after a numeral, not a surname
+    ("外长白福安周二抵达，白福安将会见总理。", "zh", []),  # a title, then a name: the person throughout the text
+    ("部长在北京表示欢迎。", "zh", ["北京"]),  # a title, then a preposition: the city
     ("这座桥建于宋高宗绍兴二十六年。", "zh", []),  # a reign era before a year
     ("紹興年間，此地商業繁榮。", "zh", []),
     ("他在绍兴十年了。", "zh", ["绍兴"]),  # after a locative preposition: the city
