@@ -13,13 +13,14 @@ import re
 from bisect import bisect_left, bisect_right
 from collections.abc import Mapping, Sequence
 from dataclasses import dataclass, field
+from functools import lru_cache
 from typing import Any
 
 from citywatch.store.words import contains_word
-from nlp.cues import ForeignNames, foreign_names
+from nlp.cues import ForeignNames, cues_for, foreign_names
 from nlp.dateline import DATELINE_REACH, headline, zones
 from nlp.finder import Hit, is_cjk
-from nlp.folding import lower_same_length
+from nlp.folding import lower_same_length, simplified_table
 from nlp.landmarks import Landmarks
 from nlp.lexicon import DISTRICT, Lexicon
 from nlp.sentences import SENTENCE_END
@@ -390,6 +391,8 @@ def link(text: str, hit: Hit, form: Any, lexicon: Lexicon, ctx: ArticleContext, 
     probs = _softmax(scores)
     best = max(range(len(candidates)), key=probs.__getitem__)
     foreign = _foreign_probability(hit, form, ctx, bool(near), lang, lexicon, top_pop, foreign_cues or foreign_names())
+    if abroad(text, hit):
+        foreign = max(foreign, ABROAD)
     return Link(candidates[best], probs[best], foreign, candidates, bool(near))
 
 
@@ -545,6 +548,50 @@ def provinces_around(text: str, hit: Hit, ctx: ArticleContext, sentence: bool = 
     if near or not nearest:
         return near, None
     return near, min(nearest, key=lambda pair: pair[0])[1]  # the left one on a tie, as it comes first
+
+
+ABROAD = 0.9  # the foreign probability of a Chinese-script name read as a namesake outside the mainland
+_TAIWAN_UNITS = ("县", "市")  # between a Taiwanese county or city and a place in it (台南市永康区)
+_SUBUNITS = frozenset("区镇乡里村站")  # a place's own unit after its name (永康区, 潮州镇, 南昌站)
+
+
+@lru_cache(maxsize=8)
+def _simplified(text: str) -> str:
+    return text.translate(simplified_table())
+
+
+def abroad(text: str, hit: Hit) -> bool:
+    """Is a Chinese-script name the namesake of a place outside the mainland? Chinese writes the larger place
+    first, so this is "Canton, Ohio" read the other way round, by the zh cues: right after a country
+    (``abroad_countries``: 美国) or a region or town of Hong Kong, Malaysia or Singapore (``abroad_places``:
+    槟城北海, Butterworth), or listed with one (大山脚、北海); after a county or city of Taiwan (``taiwan_places``)
+    with a unit between or the name's own unit after it (台南市永康区, 屏东县潮州镇; 台北上海双城论坛, a
+    Taipei-Shanghai forum, keeps Shanghai); a station (南昌站) in a text about a metro outside the mainland
+    (``abroad_metros``: 港铁, 捷运). One sense per article: one such reading makes every use of the name in the
+    text that namesake."""
+    if not is_cjk(text[hit.start]):
+        return False
+    simple = _simplified(text)
+    cues = cues_for("zh")
+    metro = any(m in simple for m in cues["abroad_metros"])
+    surface = simple[hit.start:hit.end]
+    at = simple.find(surface)
+    while at >= 0:
+        if _abroad_at(simple, at, at + len(surface), cues, metro):
+            return True
+        at = simple.find(surface, at + 1)
+    return False
+
+
+def _abroad_at(simple: str, start: int, end: int, cues: Mapping[str, frozenset[str]], metro: bool) -> bool:
+    before, after = simple[max(0, start - 8):start], simple[end:end + 1]
+    places = tuple(cues["abroad_places"])
+    if before.endswith((*places, *cues["abroad_countries"])) or before.endswith(tuple(p + "、" for p in places)):
+        return True
+    if after == "、" and simple[end + 1:end + 9].startswith(places) or metro and after == "站":
+        return True
+    unit = before.endswith(_TAIWAN_UNITS)
+    return (unit or after in _SUBUNITS) and before[:-1 if unit else None].endswith(tuple(cues["taiwan_places"]))
 
 
 def _foreign_probability(hit: Hit, form: Any, ctx: ArticleContext, near_china: bool, lang: str, lexicon: Lexicon,

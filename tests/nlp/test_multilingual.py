@@ -243,6 +243,22 @@ def test_streets_people_and_eras_named_like_a_city_are_no_mention(text: str, lan
     assert [m["surface"] for m in mentions] == surfaces, mentions
 
 
+@pytest.mark.parametrize(("text", "surfaces"), [
+    ("檳城北海的居民受水災影響。", [("北海", "OTHER_PLACE")]),  # Butterworth, Penang
+    ("大山脚、北海一带水灾，北海的花园区最严重。", [("北海", "OTHER_PLACE"), ("北海", "OTHER_PLACE")]),  # one sense
+    ("港鐵西鐵綫列車在南昌站停下。", [("南昌", "OTHER_PLACE")]),  # a Hong Kong MTR station
+    ("台南市永康區人口增加。", [("永康", "OTHER_PLACE")]),
+    ("屏東縣潮州鎮舉辦燈會。", [("潮州", "OTHER_PLACE")]),
+    ("台北上海城市论坛今天登场。", [("上海", "ORG_PART")]),  # no unit: Taipei and Shanghai, the forum's name
+    ("他从南昌站坐高铁到北京。", [("南昌", "LITERAL"), ("北京", "LITERAL")]),  # no metro abroad: Nanchang
+])
+def test_a_chinese_name_qualified_by_a_place_outside_the_mainland_is_a_namesake(
+        text: str, surfaces: list[tuple[str, str]]) -> None:
+    (mentions,) = tag_texts([text], ["zh"])
+    assert [(m["surface"], m["label"]) for m in mentions] == surfaces, mentions
+    assert all(m["city"] is None for m in mentions if m["label"] == "OTHER_PLACE")
+
+
 def test_korean_particles_attach_and_longer_words_do_not_match() -> None:
     (mentions,) = tag_texts(["상하이에서는 비가 왔다. 아베이징 호텔. 지난해 수출이 늘었다."], ["ko"])
     assert [m["surface"] for m in mentions] == ["상하이"]
