@@ -502,7 +502,7 @@ def _cjk_any_of(words: frozenset[str]) -> re.Pattern[str]:
     return _any_of(frozenset(_cjk_affixes(words)))
 
 
-_NAME_RUN_END = re.compile("[的几各多等这那些每]")
+_NAME_RUN_END = re.compile("[的几各多等这那些每而或在是从把被向]")
 _TITLE_MARKS = {"《": "》", "『": "』", "〈": "〉"}  # what encloses the title of a book, film, paper or song
 _TITLE_REACH = 40
 
@@ -542,8 +542,8 @@ def _cjk(text: str, start: int, end: int, cues: Mapping[str, frozenset[str]]) ->
         return _cjk_any_of(cues[key]).search(part) is not None
 
     f = dict.fromkeys(LEXICAL, 0.0)
-    # the characters that can still be the name's: a possessive, a quantity or a demonstrative ends them
-    # (北京的大学, 北京几家大医院 "several hospitals in Beijing", 北京各大医院)
+    # the characters that can still be the name's: a possessive, a quantity, a demonstrative or a function word
+    # ends them (北京的大学, 北京几家大医院 "several hospitals in Beijing", 在上海而非法兰克福车展)
     run = _NAME_RUN_END.split(re.findall(r"^[\u3400-\u9fff]{0,12}", after_long := after_all[:12])[0])[0]
     # a building or association whose name begins with the name (長春祠 a shrine, 興安會館 a clan hall, 尚志館)
     suffixed = after.startswith(_cjk_affixes(cues.get("name_suffixes", _NONE)))

@@ -349,6 +349,15 @@ def _zh_street_or_era(words: list[Word], i: int, length: int) -> bool:
     return False
 
 
+def _overlaps_a_place_abroad(text: str, hit: Hit, table: dict[int, str]) -> bool:
+    """Does the hit begin inside the name of a place outside the mainland written right before it (台北安可场:
+    北安 begins inside 台北; 新山南区: 山南 begins inside 新山, Johor Bahru)? The zh ``taiwan_places`` and
+    ``abroad_places`` cues; jieba splits such runs unpredictably when it does not know the words after."""
+    cues = cues_for("zh")
+    before = text[max(0, hit.start - 3):hit.start + 1].translate(table)
+    return any(before[k:] in cues["taiwan_places"] or before[k:] in cues["abroad_places"] for k in range(len(before) - 1))
+
+
 _JA_PERSON = "名詞,固有名詞,人名"
 
 
@@ -435,8 +444,8 @@ def keep_words(text: str, hits: list[Hit], lang: str | None) -> list[Hit]:
             if how != "no" and (_ja_person(words, i, length) if japanese else _zh_person(words, i, length)):
                 people.add(hit.form)
                 how = "no"
-            if how != "no" and (_in_transcribed_name(words, i, length)
-                                or not japanese and _zh_street_or_era(words, i, length)):
+            if how != "no" and (_in_transcribed_name(words, i, length) or not japanese and (
+                    _zh_street_or_era(words, i, length) or _overlaps_a_place_abroad(text, hit, table))):
                 how = "no"
             ok: bool | None = how == "name"
             if how == "word":

@@ -201,6 +201,11 @@ def test_a_name_before_a_building_or_association_is_part_of_a_name(text: str, la
     ("南京事件について議論した。", "ja", "南京"),
     ("上海汽車の販売が伸びた。", "ja", "上海"),  # a carmaker (SAIC)
     ("上海総合指数が下落した。", "ja", "上海"),  # an index, as "the Shanghai Composite Index"
+    ("街角有一家兰州拉面馆。", "zh", "兰州"),  # a dish
+    ("第十届上海国际电影节开幕。", "zh", "上海"),  # an event
+    ("游客涌入哈尔滨冰雪大世界。", "zh", "哈尔滨"),
+    ("杭州日報が伝えた。", "ja", "杭州"),  # a newspaper
+    ("重慶火鍋の店が開いた。", "ja", "重慶"),
 ])
 def test_organisations_hotels_and_titles_in_either_script_are_part_of_a_name(text: str, lang: str,
                                                                                surface: str) -> None:
@@ -211,6 +216,8 @@ def test_organisations_hotels_and_titles_in_either_script_are_part_of_a_name(tex
 @pytest.mark.parametrize(("text", "lang", "surfaces"), [
     ("记者走访了北京几家大医院。", "zh", [("北京", "LITERAL")]),  # a quantity ends the name: the city's hospitals
     ("上海等多个工业中心停电。", "zh", [("上海", "LITERAL")]),
+    ("斯科达选择在上海而非法兰克福车展发布新车。", "zh", [("上海", "LITERAL")]),  # a function word ends the run
+    ("上海是疫情中心。", "zh", [("上海", "LITERAL")]),
     ("《人民日报》报道，北京下雪了。", "zh", [("北京", "LITERAL")]),  # after a closed title
 ])
 def test_a_head_after_a_quantity_or_outside_title_marks_is_not_the_names(text: str, lang: str,
@@ -251,6 +258,8 @@ def test_streets_people_and_eras_named_like_a_city_are_no_mention(text: str, lan
     ("屏東縣潮州鎮舉辦燈會。", [("潮州", "OTHER_PLACE")]),
     ("台北上海城市论坛今天登场。", [("上海", "ORG_PART")]),  # no unit: Taipei and Shanghai, the forum's name
     ("他从南昌站坐高铁到北京。", [("南昌", "LITERAL"), ("北京", "LITERAL")]),  # no metro abroad: Nanchang
+    ("今年4月台北安可場外還有演出。", []),  # 北安 begins inside 台北
+    ("警方为新山南区警区主持开幕。", []),  # 山南 begins inside 新山, Johor Bahru
 ])
 def test_a_chinese_name_qualified_by_a_place_outside_the_mainland_is_a_namesake(
         text: str, surfaces: list[tuple[str, str]]) -> None:
