@@ -502,6 +502,7 @@ def _cjk_any_of(words: frozenset[str]) -> re.Pattern[str]:
     return _any_of(frozenset(_cjk_affixes(words)))
 
 
+_CITY_PARTS = ("中心", "长", "長", "民", "区", "内", "政", "委", "郊", "场", "場")
 _NAME_RUN_END = re.compile("[的几各多等这那些每而或在是从把被向]")
 _TITLE_MARKS = {"《": "》", "『": "』", "〈": "〉"}  # what encloses the title of a book, film, paper or song
 _TITLE_REACH = 40
@@ -544,10 +545,12 @@ def _cjk(text: str, start: int, end: int, cues: Mapping[str, frozenset[str]]) ->
     f = dict.fromkeys(LEXICAL, 0.0)
     # the characters that can still be the name's: a possessive, a quantity, a demonstrative or a function word
     # ends them (北京的大学, 北京几家大医院 "several hospitals in Beijing", 在上海而非法兰克福车展)
-    run = _NAME_RUN_END.split(re.findall(r"^[\u3400-\u9fff]{0,12}", after_long := after_all[:12])[0])[0]
+    run = _NAME_RUN_END.split(re.findall(r"^[\u3400-\u9fff]{0,12}", after_all[:12])[0])[0]
     # a building or association whose name begins with the name (長春祠 a shrine, 興安會館 a clan hall, 尚志館)
     suffixed = after.startswith(_cjk_affixes(cues.get("name_suffixes", _NONE)))
-    f["org_after"] = float(inside("org_heads", run) and not after_long.startswith("市") or suffixed or titled)
+    # after 市 a head names the city's own part or office (上海市中心 downtown, 北京市長 the mayor), not a name
+    city_part = run.startswith("市") and run[1:].startswith(_CITY_PARTS)
+    f["org_after"] = float(inside("org_heads", run) and not city_part or suffixed or titled)
     f["dish_after"] = float(starts("dish_words"))
     # a name marked as subject or topic (北京は, 베이징은) whose clause holds a verb of saying or deciding
     clause = re.split(r"[。．.!?！？\n]", after_all, maxsplit=1)[0]

@@ -206,6 +206,10 @@ def test_a_name_before_a_building_or_association_is_part_of_a_name(text: str, la
     ("游客涌入哈尔滨冰雪大世界。", "zh", "哈尔滨"),
     ("杭州日報が伝えた。", "ja", "杭州"),  # a newspaper
     ("重慶火鍋の店が開いた。", "ja", "重慶"),
+    ("歌手在上海体育场连开四场演唱会。", "zh", "上海"),  # a venue
+    ("北京语言学会举行年会。", "zh", "北京"),  # a learned society
+    ("香港国家安全維持法が施行された。", "ja", "香港"),  # a law
+    ("ウルムチ市博物館を訪れた。", "ja", "ウルムチ"),  # after 市, a museum: the city's museum is a name
 ])
 def test_organisations_hotels_and_titles_in_either_script_are_part_of_a_name(text: str, lang: str,
                                                                                surface: str) -> None:
@@ -218,6 +222,8 @@ def test_organisations_hotels_and_titles_in_either_script_are_part_of_a_name(tex
     ("上海等多个工业中心停电。", "zh", [("上海", "LITERAL")]),
     ("斯科达选择在上海而非法兰克福车展发布新车。", "zh", [("上海", "LITERAL")]),  # a function word ends the run
     ("上海是疫情中心。", "zh", [("上海", "LITERAL")]),
+    ("香港島中心部でデモがあった。", "ja", [("香港", "LITERAL")]),
+    ("北京市長が来日した。", "ja", [("北京", "LITERAL")]),  # 市 then an office: the city
     ("《人民日报》报道，北京下雪了。", "zh", [("北京", "LITERAL")]),  # after a closed title
 ])
 def test_a_head_after_a_quantity_or_outside_title_marks_is_not_the_names(text: str, lang: str,
@@ -229,6 +235,7 @@ def test_a_head_after_a_quantity_or_outside_title_marks_is_not_the_names(text: s
 @pytest.mark.parametrize(("text", "lang", "surfaces"), [
     ("游客挤满了温州街的小店。", "zh", []),  # a street named after the city
     ("他沿着上海路一直走到海边。", "zh", []),
+    ("车辆行经太原路口时发生碰撞。", "zh", []),  # a junction of Taiyuan Road
     ("他在去北京路上接到电话。", "zh", ["北京"]),  # 路上 "on the way": the city
     ("新片由导演张吉安执导。", "zh", []),  # a person: surname + given name
     ("導演張吉安出席首映。", "zh", []),
