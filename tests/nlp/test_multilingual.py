@@ -210,6 +210,9 @@ def test_a_name_before_a_building_or_association_is_part_of_a_name(text: str, la
     ("北京语言学会举行年会。", "zh", "北京"),  # a learned society
     ("香港国家安全維持法が施行された。", "ja", "香港"),  # a law
     ("ウルムチ市博物館を訪れた。", "ja", "ウルムチ"),  # after 市, a museum: the city's museum is a name
+    ("杭州亚运会闭幕。", "zh", "杭州"),  # games
+    ("据北京青年报报道，气温下降。", "zh", "北京"),  # a paper
+    ("香港理工大でデモがあった。", "ja", "香港"),  # a university, abbreviated
 ])
 def test_organisations_hotels_and_titles_in_either_script_are_part_of_a_name(text: str, lang: str,
                                                                                surface: str) -> None:
