@@ -572,26 +572,35 @@ def abroad(text: str, hit: Hit) -> bool:
     if not is_cjk(text[hit.start]):
         return False
     simple = _simplified(text)
-    cues = cues_for("zh")
-    metro = any(m in simple for m in cues["abroad_metros"])
+    metro = any(m in simple for m in cues_for("zh")["abroad_metros"])
     surface = simple[hit.start:hit.end]
     at = simple.find(surface)
     while at >= 0:
-        if _abroad_at(simple, at, at + len(surface), cues, metro):
+        if _abroad_at(simple, at, at + len(surface), metro):
             return True
         at = simple.find(surface, at + 1)
     return False
 
 
-def _abroad_at(simple: str, start: int, end: int, cues: Mapping[str, frozenset[str]], metro: bool) -> bool:
-    before, after = simple[max(0, start - 8):start], simple[end:end + 1]
+@lru_cache(maxsize=1)
+def _abroad_affixes() -> tuple[tuple[str, ...], tuple[str, ...], tuple[str, ...], tuple[str, ...]]:
+    """The zh cue lists as ``str.startswith``/``endswith`` take them, built once: places abroad, what ends a name
+    qualified by one (a place or a country), a place abroad and a list comma, Taiwan's counties and cities."""
+    cues = cues_for("zh")
     places = tuple(cues["abroad_places"])
-    if before.endswith((*places, *cues["abroad_countries"])) or before.endswith(tuple(p + "、" for p in places)):
+    return (places, (*places, *cues["abroad_countries"]), tuple(p + "、" for p in places),
+            tuple(cues["taiwan_places"]))
+
+
+def _abroad_at(simple: str, start: int, end: int, metro: bool) -> bool:
+    places, qualifiers, listed, taiwan = _abroad_affixes()
+    before, after = simple[max(0, start - 8):start], simple[end:end + 1]
+    if before.endswith(qualifiers) or before.endswith(listed):
         return True
     if after == "、" and simple[end + 1:end + 9].startswith(places) or metro and after == "站":
         return True
     unit = before.endswith(_TAIWAN_UNITS)
-    return (unit or after in _SUBUNITS) and before[:-1 if unit else None].endswith(tuple(cues["taiwan_places"]))
+    return (unit or after in _SUBUNITS) and before[:-1 if unit else None].endswith(taiwan)
 
 
 def _foreign_probability(hit: Hit, form: Any, ctx: ArticleContext, near_china: bool, lang: str, lexicon: Lexicon,
