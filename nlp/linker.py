@@ -572,8 +572,14 @@ def abroad(text: str, hit: Hit) -> bool:
     if not is_cjk(text[hit.start]):
         return False
     simple = _simplified(text)
+    return _abroad_in(simple, simple[hit.start:hit.end])
+
+
+@lru_cache(maxsize=256)
+def _abroad_in(simple: str, surface: str) -> bool:
+    """:func:`abroad` for every use of one name in one (simplified) text, read once per name and text, not once
+    per hit: a name used thirty times is thirty hits."""
     metro = any(m in simple for m in cues_for("zh")["abroad_metros"])
-    surface = simple[hit.start:hit.end]
     at = simple.find(surface)
     while at >= 0:
         if _abroad_at(simple, at, at + len(surface), metro):
