@@ -521,10 +521,45 @@ def _in_title(text: str, start: int, end: int) -> bool:
     return closing >= 0 and opened not in after[:closing]
 
 
+def _word_starts(phrase: str, japanese: bool) -> dict[int, int]:
+    """For each end of a word of ``phrase`` (jieba's reading, Sudachi's for Japanese), where that word starts."""
+    if japanese:
+        from nlp.segment import sudachi_words
+
+        words = sudachi_words(phrase)
+    else:
+        import rjieba
+
+        words = rjieba.cut(phrase, False)
+    starts, at = {}, 0
+    for word in words:
+        starts[at + len(word)] = at
+        at += len(word)
+    return starts
+
+
+def _whole_head(heads: tuple[str, ...], part: str, offset: int, starts: Mapping[int, int],
+                first_only: bool = False) -> bool:
+    """A head of ``heads`` in ``part`` (which begins at ``offset`` of the segmented phrase, after the name) ends a
+    word, and a head of one character is a word or ends the word that begins with the name: 上海交响乐团,
+    长春祠, 尚志館 and 北京国安队 have heads, 上海观众 (the audience), 北京排队 (queueing), 北京大学生 (students)
+    and 大連館内 (inside the hall) do not."""
+    for head in heads:
+        at = part.find(head)
+        while at >= 0 and not (first_only and at):
+            begins = starts.get(offset + at + len(head))
+            if begins is not None and (len(head) > 1 or begins in (offset + at, 0)):
+                return True
+            at = part.find(head, at + 1)
+    return False
+
+
 def _cjk(text: str, start: int, end: int, cues: Mapping[str, frozenset[str]]) -> dict[str, float]:
     """Chinese, Japanese and Korean text: the same features from character cues right before/after the name.
     Traditional text is read as its simplified copy (:func:`nlp.folding.simplified_table`), as each cue list
-    is, so 中山大學 and 北京協和醫院 meet the organisation heads 大学 and 医院."""
+    is, so 中山大學 and 北京協和醫院 meet the organisation heads 大学 and 医院. After a name written in
+    characters, an organisation head or a name's suffix counts only as whole words of the segmenter's reading
+    (:func:`_whole_head`: jieba's, Sudachi's for Japanese)."""
     titled = _in_title(text, start, end)
     sentence_start = start == 0 or text[start - 1] in "。！？\n"
     before, after_all = text[max(0, start - 6):start], text[end:end + 80]
@@ -548,9 +583,16 @@ def _cjk(text: str, start: int, end: int, cues: Mapping[str, frozenset[str]]) ->
     run = _NAME_RUN_END.split(re.findall(r"^[\u3400-\u9fff]{0,12}", after_all[:12])[0])[0]
     # a building or association whose name begins with the name (長春祠 a shrine, 興安會館 a clan hall, 尚志館)
     suffixed = after.startswith(_cjk_affixes(cues.get("name_suffixes", _NONE)))
+    headed = inside("org_heads", run)
+    if (suffixed or headed) and is_cjk(text[start]):
+        name = text[start:end].translate(simplified_table())
+        starts_at = _word_starts(name + after_all[:12], "attached" in cues)
+        suffixed = suffixed and _whole_head(_cjk_affixes(cues.get("name_suffixes", _NONE)), after, len(name),
+                                            starts_at, first_only=True)
+        headed = headed and _whole_head(_cjk_affixes(cues["org_heads"]), run, len(name), starts_at)
     # after 市 a head names the city's own part or office (上海市中心 downtown, 北京市長 the mayor), not a name
     city_part = run.startswith("市") and run[1:].startswith(_CITY_PARTS)
-    f["org_after"] = float(inside("org_heads", run) and not city_part or suffixed or titled)
+    f["org_after"] = float(headed and not city_part or suffixed or titled)
     f["dish_after"] = float(starts("dish_words"))
     # a name marked as subject or topic (北京は, 베이징은) whose clause holds a verb of saying or deciding
     clause = re.split(r"[。．.!?！？\n]", after_all, maxsplit=1)[0]

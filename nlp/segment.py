@@ -191,6 +191,11 @@ def _zh_place_heads() -> tuple[str, ...]:
     return tuple(cues_for("zh")["place_words"] | _zh_heads())
 
 
+def sudachi_words(text: str) -> list[str]:
+    """Sudachi's words (SplitMode.C) of ``text``."""
+    return [surface for surface, _ in _sudachi()(text)]
+
+
 @lru_cache(maxsize=1)
 def _sudachi_short() -> Callable[[str], list[str]]:
     """The shortest units (SplitMode.A) of a word: 北京大学 is 北京 | 大学, 北海道新幹線 is 北海道 | 新幹線."""

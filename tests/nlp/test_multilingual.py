@@ -213,6 +213,17 @@ def test_a_name_before_a_building_or_association_is_part_of_a_name(text: str, la
     ("杭州亚运会闭幕。", "zh", "杭州"),  # games
     ("据北京青年报报道，气温下降。", "zh", "北京"),  # a paper
     ("香港理工大でデモがあった。", "ja", "香港"),  # a university, abbreviated
+    ("上海交响乐团今晚在维也纳演出。", "zh", "上海"),  # an orchestra
+    ("廣州出版社推出了一套新叢書。", "zh", "廣州"),  # a publisher, traditional script
+    ("据香港电台报道，台风逼近。", "zh", "香港"),  # a broadcaster
+    ("上海市第一中学的学生获奖。", "zh", "上海市"),  # a school
+    ("青岛啤酒的销量上升。", "zh", "青岛"),  # a brewer
+    ("他买了一条金华火腿。", "zh", "金华"),  # produce named for the place
+    ("上海交響楽団が来日公演を行う。", "ja", "上海"),
+    ("武漢協和病院の医師が証言した。", "ja", "武漢"),  # a hospital
+    ("広州交易会が開幕した。", "ja", "広州"),  # a fair
+    ("上海蟹の季節がやってきた。", "ja", "上海"),  # a dish
+    ("北京ホテルに泊まった。", "ja", "北京"),  # a hotel, in katakana
 ])
 def test_organisations_hotels_and_titles_in_either_script_are_part_of_a_name(text: str, lang: str,
                                                                                surface: str) -> None:
@@ -227,6 +238,13 @@ def test_organisations_hotels_and_titles_in_either_script_are_part_of_a_name(tex
     ("上海是疫情中心。", "zh", [("上海", "LITERAL")]),
     ("香港島中心部でデモがあった。", "ja", [("香港", "LITERAL")]),
     ("北京市長が来日した。", "ja", [("北京", "LITERAL")]),  # 市 then an office: the city
+    ("北京今天中小学停课。", "zh", [("北京", "LITERAL")]),  # the city's schools, no school's name
+    # a head or a name's suffix inside a longer word is not one: the audience, queueing, army units, temples
+    ("演出吸引了大批上海观众。", "zh", [("上海", "LITERAL")]),
+    ("他们在北京排队购票。", "zh", [("北京", "LITERAL")]),
+    ("驻扎在上海部队的官兵。", "zh", [("上海", "LITERAL")]),
+    ("游客在杭州寺庙烧香。", "zh", [("杭州", "LITERAL")]),
+    ("北京の高校生が来日した。", "ja", [("北京", "LITERAL")]),
     ("《人民日报》报道，北京下雪了。", "zh", [("北京", "LITERAL")]),  # after a closed title
 ])
 def test_a_head_after_a_quantity_or_outside_title_marks_is_not_the_names(text: str, lang: str,
