@@ -235,6 +235,9 @@ def lexical(text: str, start: int, end: int, cues: Mapping[str, frozenset[str]],
     f["person_before"] = float(bool(b) and _cap(before[-1]) and b[-1] in cues.get("given_names", frozenset()))
     f["all_caps"] = float(surface.isupper() and len(surface) > 3)
     f.update(_names_and_people(text, start, end, before, after, b, a, verb, cues))
+    # in copy about a match the name is the team unless a preposition of place governs it ("the final will be
+    # played in Chengdu", "fans in Wuhan")
+    f["sport_context"] *= 1.0 - f["loc_prep"]
     return f
 
 
@@ -249,17 +252,39 @@ def _names_and_people(text: str, start: int, end: int, before: list[str], after:
     # "Xian Lim", "Lhasa de Sela": a capitalised surname or a particle and a capitalised word right after
     f["person_after"] = float(bool(a) and _cap(after[0]) and a[0] in surnames
                               or len(a) >= 2 and a[0] in {"de", "da", "del", "van", "von", "dos"} and _cap(after[1]))
-    f["sport_verb"] = float(verb in cues.get("sport_verbs", frozenset()))
     sport = cues.get("sport_words", frozenset())
-    f["sport_context"] = float(sum(t in sport for t in b[-20:] + a[:20]) >= 2)
+    f["sport_context"] = float(sum(t in sport for t in b[-20:] + a[:20]) + _scoreline(b, a) >= 2)
+    # a team: the subject of a verb of sport, or in copy about a match of a plural verb, as British copy writes for
+    # a side ("Nanjing are three points clear")
+    f["sport_verb"] = float(verb in cues.get("sport_verbs", frozenset())
+                            or bool(f["sport_context"]) and a[:1] in (["are"], ["were"], ["have"]))
     f["figurative"] = float(bool(b) and b[-1] in cues.get("figurative_before", frozenset()) and a[:1] == ["of"])
     units = cues.get("unit_words", frozenset())
     f["unit_after"] = float(bool(a) and a[0] in units or len(a) >= 2 and a[0] == "-" and a[1] in units)
     heads = cues.get("lower_org_heads", frozenset())
-    lower_run = [t for t in a[:3] if t.isalpha()]
-    f["org_after_lower"] = float(bool(after) and _lower_word(after[0]) and any(t in heads for t in lower_run[:3]))
+    # past a share class and a hyphen: "Shanghai B shares", "the Shenzhen B-share index", "Hong Kong-listed"
+    skip = int(bool(after) and after[0] in _SHARE_CLASSES and len(a) > 1 and a[1] in {"shares", "share", "-"})
+    skip += int(a[skip:skip + 1] == ["-"])
+    lower_run = [t for t in a[skip:skip + 3] if t.isalpha()]
+    f["org_after_lower"] = float(len(after) > skip and _lower_word(after[skip]) and any(t in heads for t in lower_run))
     f.update(_ships_markets_nature(b, a, cues))
     return f
+
+
+_SHARE_CLASSES = frozenset({"A", "B", "H"})  # classes of Chinese shares by where and in what currency they trade
+_SCORE = re.compile(r"\d{1,2}")
+
+
+def _scoreline(b: list[str], a: list[str]) -> int:
+    """How much the words around the name say sport by a score: 2 (as two words of sport) for a score ("2-1", "a
+    1-0 win") or the name between the goals of a result line ("Guangzhou 2 Chongqing 2", "Shanghai 0 Hangzhou 1"),
+    which nothing but a match writes."""
+    words = b[-20:] + a[:20]
+    dashed = any(_SCORE.fullmatch(words[i]) and words[i + 1] in {"-", "–"} and _SCORE.fullmatch(words[i + 2])
+                 for i in range(len(words) - 2))
+    result = bool(a) and bool(_SCORE.fullmatch(a[0])) and (
+        bool(b) and bool(_SCORE.fullmatch(b[-1])) or len(a) > 2 and a[1].isalpha() and bool(_SCORE.fullmatch(a[2])))
+    return 2 * int(dashed or result)
 
 
 _PREPOSITIONS = frozenset({"at", "to", "in", "on", "from", "for", "with", "by", "into", "over", "under", "about",
