@@ -528,7 +528,9 @@ def _cjk_any_of(words: frozenset[str]) -> re.Pattern[str]:
 
 
 _CITY_PARTS = ("中心", "长", "長", "民", "区", "内", "政", "委", "郊", "场", "場")
-_NAME_RUN_END = re.compile("[的几各多等这那些每而或在是从把被向]")
+# what ends the characters that can still be the name's: a possessive, a quantity, a demonstrative (某 "a certain"),
+# a function word or conjunction (与, 及), a numeral with a measure word (一家 "a company in ..."), the country's name
+_NAME_RUN_END = re.compile("[的几各多等这那些每某而或在是从把被向与及]|[一两][家所间座个位名]|中国")
 _TITLE_MARKS = {"《": "》", "『": "』", "〈": "〉"}  # what encloses the title of a book, film, paper or song
 _TITLE_REACH = 40
 
@@ -603,8 +605,8 @@ def _cjk(text: str, start: int, end: int, cues: Mapping[str, frozenset[str]]) ->
         return _cjk_any_of(cues[key]).search(part) is not None
 
     f = dict.fromkeys(LEXICAL, 0.0)
-    # the characters that can still be the name's: a possessive, a quantity, a demonstrative or a function word
-    # ends them (北京的大学, 北京几家大医院 "several hospitals in Beijing", 在上海而非法兰克福车展)
+    # the characters that can still be the name's (_NAME_RUN_END): 北京的大学, 北京几家大医院 "several hospitals in
+    # Beijing", 在上海而非法兰克福车展, 南宁某公司 "a company in Nanning", 武汉中国科学院 "the Academy, in Wuhan"
     run = _NAME_RUN_END.split(re.findall(r"^[\u3400-\u9fff]{0,12}", after_all[:12])[0])[0]
     # a building or association whose name begins with the name (長春祠 a shrine, 興安會館 a clan hall, 尚志館)
     suffixed = after.startswith(_cjk_affixes(cues.get("name_suffixes", _NONE)))

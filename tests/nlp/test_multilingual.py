@@ -224,6 +224,9 @@ def test_a_name_before_a_building_or_association_is_part_of_a_name(text: str, la
     ("広州交易会が開幕した。", "ja", "広州"),  # a fair
     ("上海蟹の季節がやってきた。", "ja", "上海"),  # a dish
     ("北京ホテルに泊まった。", "ja", "北京"),  # a hotel, in katakana
+    ("国铁南昌局加开多趟列车。", "zh", "南昌"),  # a railway bureau
+    ("他常去佛山酒家喝早茶。", "zh", "佛山"),  # a restaurant
+    ("北京一中的学生参加比赛。", "zh", "北京"),  # a numbered school
 ])
 def test_organisations_hotels_and_titles_in_either_script_are_part_of_a_name(text: str, lang: str,
                                                                                surface: str) -> None:
@@ -239,6 +242,9 @@ def test_organisations_hotels_and_titles_in_either_script_are_part_of_a_name(tex
     ("香港島中心部でデモがあった。", "ja", [("香港", "LITERAL")]),
     ("北京市長が来日した。", "ja", [("北京", "LITERAL")]),  # 市 then an office: the city
     ("北京今天中小学停课。", "zh", [("北京", "LITERAL")]),  # the city's schools, no school's name
+    ("死者是南宁某公司的会计。", "zh", [("南宁", "LITERAL")]),  # "a company in Nanning": 某 ends the name
+    ("样本保存在武汉中国科学院的实验室里。", "zh", [("武汉", "LITERAL")]),  # the country's name begins another
+    ("北京局势紧张。", "zh", [("北京", "LITERAL")]),  # 局势 "the situation", not a bureau
     # a head or a name's suffix inside a longer word is not one: the audience, queueing, army units, temples
     ("演出吸引了大批上海观众。", "zh", [("上海", "LITERAL")]),
     ("他们在北京排队购票。", "zh", [("北京", "LITERAL")]),
