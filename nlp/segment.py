@@ -340,14 +340,22 @@ def _zh_person(words: list[Word], i: int, length: int) -> bool:
         script_of_char(before[2]) == "han" and not before[3].startswith(_FUNCTION_TAGS)
 
 
-def _zh_street_or_era(words: list[Word], i: int, length: int) -> bool:
-    """Is the hit (as in :func:`_zh_person`) a street's name or a reign era? A street: the next word is 路, 街,
-    大道 (``street_words``: 温州街, a street in Prato). A reign era: an era name (``era_names``) before a year
-    (绍兴26年, 开平元年) or 年间, after no locative preposition (在绍兴十年 is ten years in Shaoxing)."""
-    cues = cues_for("zh")
+def _street(words: list[Word], i: int, length: int, lang: str) -> bool:
+    """Is the hit (as in :func:`_zh_person`) a street's or a quarter's name? The next word is one of the
+    language's ``street_words``: 路, 街, 大道 (温州街, a street in Prato); Japanese 町, 路, 通り (南京町, Kobe's
+    Chinatown; 香港路, a street in Yokohama's)."""
     j = _next_word(words, i, length)
-    if j < len(words) and words[j][2] in cues["street_words"]:
+    return j < len(words) and words[j][2] in cues_for(lang).get("street_words", ())
+
+
+def _zh_street_or_era(words: list[Word], i: int, length: int) -> bool:
+    """Is the hit (as in :func:`_zh_person`) a street's name (:func:`_street`) or a reign era? A reign era: an era
+    name (``era_names``) before a year (绍兴26年, 开平元年) or 年间, after no locative preposition (在绍兴十年 is ten
+    years in Shaoxing)."""
+    cues = cues_for("zh")
+    if _street(words, i, length, "zh"):
         return True
+    j = _next_word(words, i, length)
     if "".join(w[2] for w in words[i:j]) in cues["era_names"] and not (i > 0 and words[i - 1][2] in cues["loc_preps"]):
         rest = "".join(w[2] for w in words[j:j + 3])
         return rest.startswith("年间") or _ZH_YEAR.match(rest) is not None
@@ -449,8 +457,8 @@ def keep_words(text: str, hits: list[Hit], lang: str | None) -> list[Hit]:
             if how != "no" and (_ja_person(words, i, length) if japanese else _zh_person(words, i, length)):
                 people.add(hit.form)
                 how = "no"
-            if how != "no" and (_in_transcribed_name(words, i, length) or not japanese and (
-                    _zh_street_or_era(words, i, length) or _overlaps_a_place_abroad(text, hit, table))):
+            if how != "no" and (_in_transcribed_name(words, i, length) or (_street(words, i, length, "ja") if japanese else (
+                    _zh_street_or_era(words, i, length) or _overlaps_a_place_abroad(text, hit, table)))):
                 how = "no"
             ok: bool | None = how == "name"
             if how == "word":

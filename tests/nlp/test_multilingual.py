@@ -278,6 +278,8 @@ def test_a_head_after_a_quantity_or_outside_title_marks_is_not_the_names(text: s
     ("和田教授が会見した。", "ja", []),  # a surname before a title
     ("廊坊市長が来日した。", "ja", ["廊坊"]),  # 廊坊 | 市長: the name without its suffix, as in Chinese
     ("上海市民の多くは反対した。", "ja", ["上海"]),
+    ("横浜中華街の香港路を歩いた。", "ja", []),  # a street named for the city
+    ("北京路は広州の繁華街だ。", "ja", ["広州"]),
 ])
 def test_streets_people_and_eras_named_like_a_city_are_no_mention(text: str, lang: str, surfaces: list[str]) -> None:
     (mentions,) = tag_texts([text], [lang])
