@@ -548,6 +548,7 @@ def _in_title(text: str, start: int, end: int) -> bool:
     return closing >= 0 and opened not in after[:closing]
 
 
+@lru_cache(maxsize=1024)
 def _word_starts(phrase: str, japanese: bool) -> dict[int, int]:
     """For each end of a word of ``phrase`` (jieba's reading, Sudachi's for Japanese), where that word starts."""
     if japanese:
@@ -608,19 +609,22 @@ def _cjk(text: str, start: int, end: int, cues: Mapping[str, frozenset[str]]) ->
     # the characters that can still be the name's (_NAME_RUN_END): 北京的大学, 北京几家大医院 "several hospitals in
     # Beijing", 在上海而非法兰克福车展, 南宁某公司 "a company in Nanning", 武汉中国科学院 "the Academy, in Wuhan"
     run = _NAME_RUN_END.split(re.findall(r"^[\u3400-\u9fff]{0,12}", after_all[:12])[0])[0]
+    name = text[start:end].translate(simplified_table())
+    segmented = is_cjk(text[start])  # a name in characters: heads and suffixes are checked as whole words
+
+    def whole(heads: tuple[str, ...], part: str, first_only: bool = False) -> bool:
+        return _whole_head(heads, part, len(name), _word_starts(name + after_all[:12], "attached" in cues), first_only)
+
     # a building or association whose name begins with the name (長春祠 a shrine, 興安會館 a clan hall, 尚志館)
-    suffixed = after.startswith(_cjk_affixes(cues.get("name_suffixes", _NONE)))
-    headed = inside("org_heads", run)
-    if (suffixed or headed) and is_cjk(text[start]):
-        name = text[start:end].translate(simplified_table())
-        starts_at = _word_starts(name + after_all[:12], "attached" in cues)
-        suffixed = suffixed and _whole_head(_cjk_affixes(cues.get("name_suffixes", _NONE)), after, len(name),
-                                            starts_at, first_only=True)
-        headed = headed and _whole_head(_cjk_affixes(cues["org_heads"]), run, len(name), starts_at)
+    suffixes = _cjk_affixes(cues.get("name_suffixes", _NONE))
+    suffixed = after.startswith(suffixes) and (not segmented or whole(suffixes, after, first_only=True))
+    headed = inside("org_heads", run) and (not segmented or whole(_cjk_affixes(cues["org_heads"]), run))
     # after 市 a head names the city's own part or office (上海市中心 downtown, 北京市長 the mayor), not a name
     city_part = run.startswith("市") and run[1:].startswith(_CITY_PARTS)
     f["org_after"] = float(headed and not city_part or suffixed or titled)
-    f["dish_after"] = float(starts("dish_words"))
+    # a dish named for the place; a one-character one (菜, cuisine) only as a whole word (广州菜价 is the price)
+    dish = next((w for w in _cjk_affixes(cues["dish_words"]) if after.startswith(w)), "")
+    f["dish_after"] = float(bool(dish) and (len(dish) > 1 or not segmented or whole((dish,), after, first_only=True)))
     # a name marked as subject or topic (北京は, 베이징은) whose clause holds a verb of saying or deciding
     clause = re.split(r"[。．.!?！？\n]", after_all, maxsplit=1)[0]
     marked = after.startswith(_cjk_affixes(cues.get("subject_markers", _NONE)))

@@ -227,6 +227,9 @@ def test_a_name_before_a_building_or_association_is_part_of_a_name(text: str, la
     ("国铁南昌局加开多趟列车。", "zh", "南昌"),  # a railway bureau
     ("他常去佛山酒家喝早茶。", "zh", "佛山"),  # a restaurant
     ("北京一中的学生参加比赛。", "zh", "北京"),  # a numbered school
+    ("本地的澳门菜很有特色。", "zh", "澳门"),  # a cuisine
+    ("他点了一碗福州鱼丸。", "zh", "福州"),  # a dish
+    ("泸州老窖股价上涨。", "zh", "泸州"),  # a liquor brand
 ])
 def test_organisations_hotels_and_titles_in_either_script_are_part_of_a_name(text: str, lang: str,
                                                                                surface: str) -> None:
@@ -245,6 +248,8 @@ def test_organisations_hotels_and_titles_in_either_script_are_part_of_a_name(tex
     ("死者是南宁某公司的会计。", "zh", [("南宁", "LITERAL")]),  # "a company in Nanning": 某 ends the name
     ("样本保存在武汉中国科学院的实验室里。", "zh", [("武汉", "LITERAL")]),  # the country's name begins another
     ("北京局势紧张。", "zh", [("北京", "LITERAL")]),  # 局势 "the situation", not a bureau
+    ("广州菜价上涨。", "zh", [("广州", "LITERAL")]),  # 菜价 "the price of vegetables", not a cuisine
+    ("他们自唐山过台湾，开垦荒地。", "zh", [("唐山", "NOT_PLACE")]),  # the migrants' saying: China, not the city
     # a head or a name's suffix inside a longer word is not one: the audience, queueing, army units, temples
     ("演出吸引了大批上海观众。", "zh", [("上海", "LITERAL")]),
     ("他们在北京排队购票。", "zh", [("北京", "LITERAL")]),
