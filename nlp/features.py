@@ -531,6 +531,11 @@ _CITY_PARTS = ("中心", "长", "長", "民", "区", "内", "政", "委", "郊",
 # what ends the characters that can still be the name's: a possessive, a quantity, a demonstrative (某 "a certain"),
 # a function word or conjunction (与, 及), a numeral with a measure word (一家 "a company in ..."), the country's name
 _NAME_RUN_END = re.compile("[的几各多等这那些每某而或在是从把被向与及]|[一两][家所间座个位名]|中国")
+# the characters after a name that can still be part of it: twelve Han characters, or sixteen of Han and katakana
+# in Japanese, whose katakana words are longer
+RUN_REACH = 16
+_HAN_RUN = re.compile("[\u3400-\u9fff]{0,12}")
+_KANA_RUN = re.compile(f"[\u3400-\u9fff\u30a0-\u30ff]{{0,{RUN_REACH}}}")
 _TITLE_MARKS = {"《": "》", "『": "』", "〈": "〉"}  # what encloses the title of a book, film, paper or song
 _TITLE_REACH = 40
 
@@ -571,7 +576,7 @@ def _whole_head(heads: tuple[str, ...], part: str, offset: int, starts: Mapping[
     """A head of ``heads`` in ``part`` (which begins at ``offset`` of the segmented phrase, after the name) ends a
     word, and a head of one character is a word or ends the word that begins with the name: 上海交响乐团,
     长春祠, 尚志館 and 北京国安队 have heads, 上海观众 (the audience), 北京排队 (queueing), 北京大学生 (students)
-    and 大連館内 (inside the hall) do not."""
+    and 上海寺院 (temples) do not."""
     for head in heads:
         at = part.find(head)
         while at >= 0 and not (first_only and at):
@@ -608,12 +613,16 @@ def _cjk(text: str, start: int, end: int, cues: Mapping[str, frozenset[str]]) ->
     f = dict.fromkeys(LEXICAL, 0.0)
     # the characters that can still be the name's (_NAME_RUN_END): 北京的大学, 北京几家大医院 "several hospitals in
     # Beijing", 在上海而非法兰克福车展, 南宁某公司 "a company in Nanning", 武汉中国科学院 "the Academy, in Wuhan"
-    run = _NAME_RUN_END.split(re.findall(r"^[\u3400-\u9fff]{0,12}", after_all[:12])[0])[0]
+    # Japanese names run on through katakana words too (成都パンダ繁育研究基地, 上海・深セン株式市場)
+    run = _NAME_RUN_END.split((_KANA_RUN if "attached" in cues else _HAN_RUN).findall(after_all, 0, RUN_REACH)[0])[0]
     name = text[start:end].translate(simplified_table())
     segmented = is_cjk(text[start])  # a name in characters: heads and suffixes are checked as whole words
 
     def whole(heads: tuple[str, ...], part: str, first_only: bool = False) -> bool:
-        return _whole_head(heads, part, len(name), _word_starts(name + after_all[:12], "attached" in cues), first_only)
+        # Sudachi reads the Japanese as written, jieba the simplified copy (offsets are the same)
+        japanese = "attached" in cues
+        phrase = text[start:end + RUN_REACH] if japanese else name + after_all[:RUN_REACH]
+        return _whole_head(heads, part, len(name), _word_starts(phrase, japanese), first_only)
 
     # a building or association whose name begins with the name (長春祠 a shrine, 興安會館 a clan hall, 尚志館)
     suffixes = _cjk_affixes(cues.get("name_suffixes", _NONE))
