@@ -615,14 +615,13 @@ def _cjk(text: str, start: int, end: int, cues: Mapping[str, frozenset[str]]) ->
     # Beijing", 在上海而非法兰克福车展, 南宁某公司 "a company in Nanning", 武汉中国科学院 "the Academy, in Wuhan"
     # Japanese names run on through katakana words too (成都パンダ繁育研究基地, 上海・深セン株式市場)
     run = _NAME_RUN_END.split((_KANA_RUN if "attached" in cues else _HAN_RUN).findall(after_all, 0, RUN_REACH)[0])[0]
-    name = text[start:end].translate(simplified_table())
     segmented = is_cjk(text[start])  # a name in characters: heads and suffixes are checked as whole words
 
     def whole(heads: tuple[str, ...], part: str, first_only: bool = False) -> bool:
         # Sudachi reads the Japanese as written, jieba the simplified copy (offsets are the same)
         japanese = "attached" in cues
-        phrase = text[start:end + RUN_REACH] if japanese else name + after_all[:RUN_REACH]
-        return _whole_head(heads, part, len(name), _word_starts(phrase, japanese), first_only)
+        phrase = text[start:end + RUN_REACH] if japanese else text[start:end].translate(simplified_table()) + after_all[:RUN_REACH]
+        return _whole_head(heads, part, end - start, _word_starts(phrase, japanese), first_only)
 
     # a building or association whose name begins with the name (長春祠 a shrine, 興安會館 a clan hall, 尚志館)
     suffixes = _cjk_affixes(cues.get("name_suffixes", _NONE))
