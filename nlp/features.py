@@ -553,24 +553,6 @@ def _in_title(text: str, start: int, end: int) -> bool:
     return closing >= 0 and opened not in after[:closing]
 
 
-@lru_cache(maxsize=1024)
-def _word_starts(phrase: str, japanese: bool) -> dict[int, int]:
-    """For each end of a word of ``phrase`` (jieba's reading, Sudachi's for Japanese), where that word starts."""
-    if japanese:
-        from nlp.segment import sudachi_words
-
-        words = sudachi_words(phrase)
-    else:
-        import rjieba
-
-        words = rjieba.cut(phrase, False)
-    starts, at = {}, 0
-    for word in words:
-        starts[at + len(word)] = at
-        at += len(word)
-    return starts
-
-
 def _whole_head(heads: tuple[str, ...], part: str, offset: int, starts: Mapping[int, int],
                 first_only: bool = False) -> bool:
     """A head of ``heads`` in ``part`` (which begins at ``offset`` of the segmented phrase, after the name) ends a
@@ -621,7 +603,9 @@ def _cjk(text: str, start: int, end: int, cues: Mapping[str, frozenset[str]]) ->
         # Sudachi reads the Japanese as written, jieba the simplified copy (offsets are the same)
         japanese = "attached" in cues
         phrase = text[start:end + RUN_REACH] if japanese else text[start:end].translate(simplified_table()) + after_all[:RUN_REACH]
-        return _whole_head(heads, part, end - start, _word_starts(phrase, japanese), first_only)
+        from nlp.segment import word_starts  # the segmenters load spaCy: only for a name in characters
+
+        return _whole_head(heads, part, end - start, word_starts(phrase, japanese), first_only)
 
     # a building or association whose name begins with the name (長春祠 a shrine, 興安會館 a clan hall, 尚志館)
     suffixes = _cjk_affixes(cues.get("name_suffixes", _NONE))

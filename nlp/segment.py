@@ -191,9 +191,16 @@ def _zh_place_heads() -> tuple[str, ...]:
     return tuple(cues_for("zh")["place_words"] | _zh_heads())
 
 
-def sudachi_words(text: str) -> list[str]:
-    """Sudachi's words (SplitMode.C) of ``text``."""
-    return [surface for surface, _ in _sudachi()(text)]
+@lru_cache(maxsize=1024)
+def word_starts(phrase: str, japanese: bool) -> dict[int, int]:
+    """For each end of a word of ``phrase`` (jieba's reading, Sudachi's SplitMode.C for Japanese), where that word
+    starts: the whole-word check of organisation heads (``nlp.features._whole_head``)."""
+    words = (surface for surface, _ in (_sudachi() if japanese else _jieba)(phrase))
+    starts, at = {}, 0
+    for word in words:
+        starts[at + len(word)] = at
+        at += len(word)
+    return starts
 
 
 @lru_cache(maxsize=1)
