@@ -253,11 +253,13 @@ def _names_and_people(text: str, start: int, end: int, before: list[str], after:
     f["person_after"] = float(bool(a) and _cap(after[0]) and a[0] in surnames
                               or len(a) >= 2 and a[0] in {"de", "da", "del", "van", "von", "dos"} and _cap(after[1]))
     sport = cues.get("sport_words", frozenset())
-    f["sport_context"] = float(sum(t in sport for t in b[-20:] + a[:20]) + _scoreline(b, a) >= 2)
-    # a team: the subject of a verb of sport, or in copy about a match of a plural verb, as British copy writes for
-    # a side ("Nanjing are three points clear")
-    f["sport_verb"] = float(verb in cues.get("sport_verbs", frozenset())
-                            or bool(f["sport_context"]) and a[:1] in (["are"], ["were"], ["have"]))
+    strong = cues.get("sport_strong_words", frozenset())  # words only sport writes count as two ("midfielder")
+    words = b[-20:] + a[:20]
+    # a side agreeing with a plural verb is a team in any copy ("the Shanghai side have not won since March")
+    side_plural = len(a) > 1 and a[0] in cues.get("side_nouns", frozenset()) and a[1] in _PLURAL_VERBS
+    f["sport_context"] = float(sum((t in sport) + 2 * (t in strong) for t in words) + _scoreline(b, a) >= 2
+                               or side_plural)
+    f["sport_verb"] = float(_team(b, a, verb, bool(f["sport_context"]), cues))
     f["figurative"] = float(bool(b) and b[-1] in cues.get("figurative_before", frozenset()) and a[:1] == ["of"])
     units = cues.get("unit_words", frozenset())
     f["unit_after"] = float(bool(a) and a[0] in units or len(a) >= 2 and a[0] == "-" and a[1] in units)
@@ -269,6 +271,31 @@ def _names_and_people(text: str, start: int, end: int, before: list[str], after:
     f["org_after_lower"] = float(len(after) > skip and _lower_word(after[skip]) and any(t in heads for t in lower_run))
     f.update(_ships_markets_nature(b, a, cues))
     return f
+
+
+_PLURAL_VERBS = frozenset({"are", "were", "have"})
+
+
+def _team(b: list[str], a: list[str], verb: str, sport_context: bool, cues: Mapping[str, frozenset[str]]) -> bool:
+    """The name stands for a team: the subject of a verb of sport; and in copy about a match (which a side agreeing
+    with a plural verb, "the Dalian side were", is by itself), the name with a plural verb ("Nanjing are three
+    points clear"), "the X side", before a player's role ("Wuhan captain Zhang"), as the possessor of a result
+    ("Shenzhen's 3-1 defeat"), as the opponent: the object of a verb of sport or after "against", "between", "lost
+    to", "victory over", "joined" ("Zhejiang thrashed Shenzhen 5-0"), or as the receiver of a result ("a late
+    penalty gave Shenzhen a 1-0 win"). A city's government or its people are written with none of these in match
+    copy; a preposition of place keeps the place (the caller zeroes the context after one)."""
+    sport_verbs = cues.get("sport_verbs", frozenset())
+    if verb in sport_verbs:
+        return True
+    if not sport_context:
+        return False
+    side = bool(a) and a[0] in cues.get("side_nouns", frozenset())
+    sport = cues.get("sport_words", frozenset())
+    possessor = bool(a) and a[0] in _POSSESSIVE and any(
+        t in sport or t in sport_verbs for t in [t for t in a[1:6] if t != "-"][:3])
+    return (bool(a) and (a[0] in _PLURAL_VERBS or a[0] in cues.get("sport_roles", frozenset())) or side or possessor
+            or bool(b) and (b[-1] in sport_verbs or b[-1] in cues.get("ditransitive_verbs", frozenset()))
+            or _ends(b, cues.get("team_before", frozenset()), 2))
 
 
 _SHARE_CLASSES = frozenset({"A", "B", "H"})  # classes of Chinese shares by where and in what currency they trade

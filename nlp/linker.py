@@ -85,7 +85,7 @@ class Link:
     probability: float  # of the chosen city among the candidates
     foreign: float  # probability that the name means a place outside mainland China
     candidates: tuple[str, ...]
-    near_province: bool = False  # a province is named right beside the mention
+    near_province: bool = False  # a province (not a province-level city) is named right beside the mention
 
 
 @dataclass(frozen=True)
@@ -354,13 +354,21 @@ def _sigmoid(x: float) -> float:
     return 1.0 / (1.0 + math.exp(-x))
 
 
+def province_beside(near: set[str], lexicon: Lexicon) -> bool:
+    """Whether the provinces named beside a mention (``provinces_around``) place it, for its label: a
+    province-level city (Shanghai, Hong Kong) beside the name is another city, not the province that places this
+    one ("Wuhan's 2-1 victory over Shanghai"); for linking it still counts as a province."""
+    return any(code not in lexicon.gazetteer.cities for code in near)
+
+
 def link(text: str, hit: Hit, form: Any, lexicon: Lexicon, ctx: ArticleContext, lang: str = "en",
          foreign_cues: ForeignNames | None = None) -> Link:
     candidates = tuple(form.adcodes)
     near, closest = provinces_around(text, hit, ctx, sentence=len(candidates) > 1)
-    if not candidates:
-        return Link(None, 0.0, 1.0, (), bool(near))
     cities = lexicon.gazetteer.cities
+    beside = province_beside(near, lexicon)
+    if not candidates:
+        return Link(None, 0.0, 1.0, (), beside)
     if not near & {lexicon.city_province.get(c) for c in candidates} and _district_of_a_named_city(
             form, candidates, lexicon, ctx):
         return Link(None, 0.0, 0.0, candidates, False)
@@ -393,7 +401,7 @@ def link(text: str, hit: Hit, form: Any, lexicon: Lexicon, ctx: ArticleContext, 
     foreign = _foreign_probability(hit, form, ctx, bool(near), lang, lexicon, top_pop, foreign_cues or foreign_names())
     if abroad(text, hit):
         foreign = max(foreign, ABROAD)
-    return Link(candidates[best], probs[best], foreign, candidates, bool(near))
+    return Link(candidates[best], probs[best], foreign, candidates, beside)
 
 
 def _article_evidence(code: str, province: str, own: int, ctx: ArticleContext, lexicon: Lexicon,

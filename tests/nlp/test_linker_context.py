@@ -10,6 +10,7 @@ from pathlib import Path
 
 import pytest
 
+from nlp.components import SPANS_KEY
 from nlp.evaluate import score_sentence_file
 from nlp.pipeline import tag_texts
 from tests.nlp.conftest import only
@@ -109,3 +110,18 @@ def test_a_province_named_as_where_others_come_from_in_german() -> None:
 def test_origin_sentence_files(name: str, floor: float) -> None:
     scores = score_sentence_file(Path(__file__).parent / name)
     assert scores["label_accuracy"] == 1.0 and scores["linking_accuracy"] >= floor, scores
+
+
+
+@pytest.mark.parametrize(("text", "surface", "beside"), [
+    ("Heze of Shandong Province exported more garlic.", "Heze", True),
+    ("Changchun, Jilin, hosted the car show.", "Changchun", True),  # Jilin names a province as well as a city
+    ("Wuhan's 2-1 victory over Shanghai lifted them to third.", "Wuhan", False),  # a province-level city: a city
+    ("Flights between Shenzhen and Hong Kong resumed.", "Shenzhen", False),
+])
+def test_a_province_level_city_beside_the_name_does_not_place_it(english, text: str, surface: str,
+                                                                  beside: bool) -> None:
+    """The label's province cue (``Link.near_province``) counts provinces, not the cities that are one."""
+    doc = english(text)
+    spans = [s for s in doc.spans[SPANS_KEY] if s.text == surface]
+    assert len(spans) == 1 and spans[0]._.link.near_province is beside
