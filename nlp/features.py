@@ -562,6 +562,7 @@ _NAME_RUN_END = re.compile("[的几各多等这那些每某而或在是从把被
 # in Japanese, whose katakana words are longer
 RUN_REACH = 16
 _HAN_RUN = re.compile("[\u3400-\u9fff]{0,12}")
+_KATAKANA_WORD_END = re.compile("[\u30a1-\u30fa\u30fc]{2}$")  # two katakana (not ・) right before the name
 _KANA_RUN = re.compile(f"[\u3400-\u9fff\u30a0-\u30ff]{{0,{RUN_REACH}}}")
 _TITLE_MARKS = {"《": "》", "『": "』", "〈": "〉"}  # what encloses the title of a book, film, paper or song
 _TITLE_REACH = 40
@@ -641,6 +642,9 @@ def _cjk(text: str, start: int, end: int, cues: Mapping[str, frozenset[str]]) ->
     # after 市 a head names the city's own part or office (上海市中心 downtown, 北京市長 the mayor), not a name
     city_part = run.startswith("市") and run[1:].startswith(_CITY_PARTS)
     f["org_after"] = float(headed and not city_part or suffixed or titled)
+    # Japanese: a katakana word written against the name is a brand before it (ソフィテル杭州, ヒルトン上海), as
+    # running text puts a particle or ・ between a word and a place
+    f["org_before"] = float("attached" in cues and segmented and _KATAKANA_WORD_END.search(before) is not None)
     # a dish named for the place; a one-character one (菜, cuisine) only as a whole word (广州菜价 is the price)
     dish = next((w for w in _cjk_affixes(cues["dish_words"]) if after.startswith(w)), "")
     f["dish_after"] = float(bool(dish) and (len(dish) > 1 or not segmented or whole((dish,), after, first_only=True)))

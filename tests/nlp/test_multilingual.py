@@ -232,6 +232,7 @@ def test_a_name_before_a_building_or_association_is_part_of_a_name(text: str, la
     ("泸州老窖股价上涨。", "zh", "泸州"),  # a liquor brand
     ("成都パンダ繁育研究基地を訪れた。", "ja", "成都"),  # a head past a katakana word
     ("上海株が下落した。", "ja", "上海"),  # shares
+    ("マリオット成都で記者会見が開かれた。", "ja", "成都"),  # a katakana brand written against the name
 ])
 def test_organisations_hotels_and_titles_in_either_script_are_part_of_a_name(text: str, lang: str,
                                                                                surface: str) -> None:
@@ -258,6 +259,8 @@ def test_organisations_hotels_and_titles_in_either_script_are_part_of_a_name(tex
     ("驻扎在上海部队的官兵。", "zh", [("上海", "LITERAL")]),
     ("游客在杭州寺庙烧香。", "zh", [("杭州", "LITERAL")]),
     ("上海寺院巡りのツアーが人気だ。", "ja", [("上海", "LITERAL")]),  # Sudachi's word 寺院, not the suffix 寺
+    ("ツアーで成都を訪れた。", "ja", [("成都", "LITERAL")]),  # a particle between a katakana word and the name
+    ("アジア・成都の工場", "ja", [("成都", "LITERAL")]),
     ("北京の高校生が来日した。", "ja", [("北京", "LITERAL")]),
     ("《人民日报》报道，北京下雪了。", "zh", [("北京", "LITERAL")]),  # after a closed title
 ])
