@@ -581,6 +581,29 @@ def _in_title(text: str, start: int, end: int) -> bool:
     return closing >= 0 and opened not in after[:closing]
 
 
+_QUOTES = {"「": "」", "“": "”", "『": "』"}
+_QUOTED_NAME = re.compile(r"[\u3400-\u9fff\u30a1-\u30fa\u30fcA-Za-z0-9]{1,12}")  # no kana particles
+
+
+def _quoted_name(text: str, start: int, end: int) -> bool:
+    """The name begins a short quotation of word characters only, closed within twelve: 「重慶魂」 (a song),
+    “青岛1903” (a bar), 「上海市場」 (the stock market), 「揚州飯店」: a name that begins with the city. A quoted
+    name alone (「義烏」) or a quoted phrase (“杭州为主,全省共享”, 「江蘇省蘇州市」) is not one."""
+    close = _QUOTES.get(text[start - 1:start]) if start else None
+    if close is None:
+        return False
+    rest = _QUOTED_NAME.match(text, end)
+    return rest is not None and text[rest.end():rest.end() + 1] == close
+
+
+def _in_company_brackets(text: str, start: int, end: int, heads: tuple[str, ...]) -> bool:
+    """The name in brackets inside an organisation's name: after a head (国家会展中心（上海）) or before one
+    (日岩帝人商事(上海)有限公司): the company's or venue's seat as part of its registered name."""
+    if text[start - 1:start] not in ("(", "（") or text[end:end + 1] not in (")", "）"):
+        return False
+    return text[:start - 1].endswith(heads) or text[end + 1:end + 7].startswith(heads)
+
+
 def _whole_head(heads: tuple[str, ...], part: str, offset: int, starts: Mapping[int, int],
                 first_only: bool = False) -> bool:
     """A head of ``heads`` in ``part`` (which begins at ``offset`` of the segmented phrase, after the name) ends a
@@ -635,13 +658,22 @@ def _cjk(text: str, start: int, end: int, cues: Mapping[str, frozenset[str]]) ->
 
         return _whole_head(heads, part, end - start, word_starts(phrase, japanese), first_only)
 
-    # a building or association whose name begins with the name (長春祠 a shrine, 興安會館 a clan hall, 尚志館)
+    # a building or association whose name begins with the name (長春祠 a shrine, 興安會館 a clan hall, 尚志館),
+    # also past a katakana name's ・ (マカオ・タワー)
     suffixes = _cjk_affixes(cues.get("name_suffixes", _NONE))
-    suffixed = after.startswith(suffixes) and (not segmented or whole(suffixes, after, first_only=True))
-    headed = inside("org_heads", run) and (not segmented or whole(_cjk_affixes(cues["org_heads"]), run))
+    suffixed = after.removeprefix("・").startswith(suffixes) and (
+        not segmented or whole(suffixes, after, first_only=True))
+    heads = _cjk_affixes(cues["org_heads"])
+    headed = inside("org_heads", run) and (not segmented or whole(heads, run))
     # after 市 a head names the city's own part or office (上海市中心 downtown, 北京市長 the mayor), not a name
     city_part = run.startswith("市") and run[1:].startswith(_CITY_PARTS)
-    f["org_after"] = float(headed and not city_part or suffixed or titled)
+    # Japanese 市場 names the exchange where the sentence speaks of shares (上海市場の株価), else the city's market
+    # (the run is read in simplified characters)
+    clause_words = re.split(r"[。．!?！？\n]", after_all, maxsplit=1)[0] + before
+    exchange = run.startswith(("市場", "市场")) and inside("stock_words", clause_words) if "stock_words" in cues else False
+    bracketed = _in_company_brackets(text, start, end, heads + suffixes)
+    f["org_after"] = float(headed and not city_part or suffixed or titled or exchange or bracketed
+                           or _quoted_name(text, start, end))
     # Japanese: a katakana word written against the name is a brand before it (ソフィテル杭州, ヒルトン上海), as
     # running text puts a particle or ・ between a word and a place
     f["org_before"] = float("attached" in cues and segmented and _KATAKANA_WORD_END.search(before) is not None)

@@ -233,6 +233,15 @@ def test_a_name_before_a_building_or_association_is_part_of_a_name(text: str, la
     ("成都パンダ繁育研究基地を訪れた。", "ja", "成都"),  # a head past a katakana word
     ("上海株が下落した。", "ja", "上海"),  # shares
     ("マリオット成都で記者会見が開かれた。", "ja", "成都"),  # a katakana brand written against the name
+    ("深セン市場は個人投資家の売りで続落した。", "ja", "深セン"),  # 市場 where the sentence speaks of shares
+    ("彼のバンドは新曲「成都夜曲」を発表した。", "ja", "成都"),  # a short quoted name that begins with the city
+    ("市内の「揚州酒家」で昼食をとった。", "ja", "揚州"),
+    ("南京地下鉄の新線が開業した。", "ja", "南京"),  # a metro system
+    ("日岩商事(大連)有限公司の社員が来日した。", "ja", "大連"),  # the seat in a company's registered name
+    ("他在国家会展中心（上海）参观了展览。", "zh", "上海"),
+    ("成都蓉城主场迎战山东泰山。", "zh", "成都"),  # a club
+    ("沪深股市周一双双下跌。", "zh", "沪"),  # the stock markets
+    ("他们住在重庆大厦附近。", "zh", "重庆"),  # a building
 ])
 def test_organisations_hotels_and_titles_in_either_script_are_part_of_a_name(text: str, lang: str,
                                                                                surface: str) -> None:
@@ -261,6 +270,10 @@ def test_organisations_hotels_and_titles_in_either_script_are_part_of_a_name(tex
     ("上海寺院巡りのツアーが人気だ。", "ja", [("上海", "LITERAL")]),  # Sudachi's word 寺院, not the suffix 寺
     ("ツアーで成都を訪れた。", "ja", [("成都", "LITERAL")]),  # a particle between a katakana word and the name
     ("アジア・成都の工場", "ja", [("成都", "LITERAL")]),
+    ("上海市場に進出した日本のコンビニが増えた。", "ja", [("上海", "LITERAL")]),  # the city's consumers
+    ("記者は「成都の夜は長い」と書いた。", "ja", [("成都", "LITERAL")]),  # a quoted sentence, not a name
+    ("展示会の会場は「義烏」だった。", "ja", [("義烏", "LITERAL")]),  # the name alone in quotes
+    ("運賃は香港ドルで払う。", "ja", []),  # a currency: Sudachi's one word, no mention
     ("北京の高校生が来日した。", "ja", [("北京", "LITERAL")]),
     ("《人民日报》报道，北京下雪了。", "zh", [("北京", "LITERAL")]),  # after a closed title
 ])
