@@ -195,7 +195,8 @@ def find_hits(text: str, lexicon: Lexicon, lang: str) -> list[Hit]:
     headline stored apart from the body with the same rules)."""
     found = lexicon.find(text, compounds=lang in COMPOUNDING_LANGS)
     short = [h for h in found if is_abbreviation(h)]  # 京, 沪: a written rule, not the segmenter, decides
-    hits = keep_words(text, [h for h in found if not is_abbreviation(h)] if short else found, lang)
+    hits = keep_words(text, [h for h in found if not is_abbreviation(h)] if short else found, lang,
+                      lexicon.han_names_alone)
     if short:
         hits = sorted(hits + keep_abbreviations(text, short, lang), key=lambda h: h.start)
     return keep_readings(text, hits, lexicon, lang)

@@ -698,6 +698,16 @@ def _cjk(text: str, start: int, end: int, cues: Mapping[str, frozenset[str]]) ->
     f["place_after"] = float(starts("place_words"))
     f["not_place"] = float(ends("not_place_before") or starts("not_place_after"))
     f["sentence_start"] = float(sentence_start)
+    # in match copy (two words of sport around the name), the name marked as subject or object (広州が, 広州を;
+    # 広州は with a word of sport in its clause: 広州は人口が多い都市 stays the city), followed by a verb of a
+    # result or a team's home or away game (广州客场击败) or after a verb of a result (击败上海) is a team; both
+    # cues fire together, as sport alone says no more than that a match is near
+    if "sport_words" in cues and (starts("team_after") or "team_before" in cues and ends("team_before")):
+        sports = _cjk_any_of(cues["sport_words"])
+        topic = after.startswith(_cjk_affixes(cues.get("topic_markers", _NONE)))
+        clause_of_name = re.split("[、，,。！？!?\n]", after_all, maxsplit=1)[0]
+        match_copy = len(set(sports.findall(text[max(0, start - 40):end + 40]))) >= 2
+        f["sport_verb"] = f["sport_context"] = float(match_copy and (not topic or bool(sports.search(clause_of_name))))
     return f
 
 

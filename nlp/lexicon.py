@@ -21,6 +21,7 @@ from nlp.folding import form_key
 from nlp.gazetteer import DEFAULT_PATH, parse, read_source, version_of
 from nlp.long_lived import long_lived
 
+EVERYDAY_WORDS = DEFAULT_PATH.with_name("zh_everyday_words.tsv")
 NAME_PART = "name"  # a known name whose city name inside is a mention of the city (ORG_PART)
 NAME_NONE = "name:none"  # a known name whose city name inside is no mention ("Nanjing Road")
 DISTRICT = "district"  # a district or county named in pinyin: context for the linker, never a mention
@@ -61,6 +62,18 @@ class Lexicon:
         prefecture loses to its own seat of the same name (Dali), as it always has."""
         city = self.gazetteer.cities[adcode]
         return city.size or city.population or (self._county_median if city.kind == "county" else 1)
+
+    @cached_property
+    def han_names_alone(self) -> frozenset[str]:
+        """Short simplified Chinese names of prefecture-level cities, municipalities and SARs that are the place
+        wherever jieba reads them as a whole word, even without a name's tag (it tags 大连 an adverb, 合肥 a noun,
+        桂林 a person's name): all but the everyday words of ``nlp/data/zh_everyday_words.tsv`` (来宾 "guests",
+        白银 "silver"). County-level names are left to context: more of them are words (合作, 兴城)."""
+        words = {line.split("\t", 1)[0] for line in EVERYDAY_WORDS.read_text(encoding="utf-8").splitlines()
+                 if line and not line.startswith("#")}
+        names = {c.name_zh.removesuffix("市") for c in self.gazetteer.cities.values()
+                 if c.kind in {"prefecture", "municipality", "sar"} and c.name_zh}
+        return frozenset(n for n in names if len(n) > 1) - words
 
     def form(self, text: str) -> Any:
         return self.forms.get(form_key(text))

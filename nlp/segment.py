@@ -431,13 +431,14 @@ def _hangul_ok(text: str, hit: Hit) -> bool:
     return _korean_rest(text[hit.end:rest])
 
 
-def keep_words(text: str, hits: list[Hit], lang: str | None) -> list[Hit]:
+def keep_words(text: str, hits: list[Hit], lang: str | None, names_alone: frozenset[str] = frozenset()) -> list[Hit]:
     """The hits that are whole words: Han and Kana hits checked by the language's segmenter (Chinese for
     any language but Japanese: Han text in a Latin article is Chinese), Hangul hits by the particle rule.
 
-    A Chinese hit that is a whole word jieba does not tag as a name is kept in a place context
-    (:func:`_zh_place_context`) or when the same form is read as a name elsewhere in the text (one sense
-    per article); a form read as a person's name once (张吉安, 财长兰福安, 赤瀬川原平) is no mention anywhere
+    A Chinese hit that is a whole word jieba does not tag as a name is kept when it is the name of a
+    prefecture-level city that is no everyday word (``names_alone``: :attr:`nlp.lexicon.Lexicon.han_names_alone`),
+    in a place context (:func:`_zh_place_context`) or when the same form is read as a name elsewhere in the text
+    (one sense per article); a form read as a person's name once (张吉安, 财长兰福安, 赤瀬川原平) is no mention anywhere
     in the text, as a person named in full is later named without the surname or title."""
     hits = list(hits)  # a hit may be replaced by its name without the suffix
     verdicts: list[bool | None] = []  # None: a whole Chinese word without a name's tag, decided below
@@ -469,7 +470,9 @@ def keep_words(text: str, hits: list[Hit], lang: str | None) -> list[Hit]:
                 how = "no"
             ok: bool | None = how == "name"
             if how == "word":
-                ok = _ja_listed(words, i, names) if japanese else (True if _zh_place_context(words, i, names) else None)
+                ok = _ja_listed(words, i, names) if japanese else (
+                    True if _zh_place_context(words, i, names) or text[hit.start:hit.end].translate(table) in names_alone
+                    else None)
         elif script == "hangul":
             ok = _hangul_ok(text, hit)
         else:

@@ -492,3 +492,16 @@ def test_every_chinese_form_with_the_city_suffix_has_its_form_without() -> None:
     lexicon = read_lexicon()
     with_suffix = [f.text for f in lexicon.gazetteer.forms if f.text.endswith("市") and len(f.text) > 2]
     assert with_suffix and [t for t in with_suffix if lexicon.form(t[:-1]) is None] == []
+
+
+def test_every_everyday_word_is_a_prefecture_level_name() -> None:
+    """``zh_everyday_words.tsv`` names prefecture-level cities only (a typo would silently keep nothing out)."""
+    from nlp.lexicon import EVERYDAY_WORDS, read_lexicon
+
+    lexicon = read_lexicon()
+    prefectures = {c.name_zh.removesuffix("市") for c in lexicon.gazetteer.cities.values()
+                   if c.kind in {"prefecture", "municipality", "sar"}}
+    rows = [line.split("\t")[0] for line in EVERYDAY_WORDS.read_text(encoding="utf-8").splitlines()
+            if line and not line.startswith("#")]
+    assert rows and not set(rows) - prefectures
+    assert not set(rows) & lexicon.han_names_alone and "大连" in lexicon.han_names_alone

@@ -242,6 +242,11 @@ def test_a_name_before_a_building_or_association_is_part_of_a_name(text: str, la
     ("成都蓉城主场迎战山东泰山。", "zh", "成都"),  # a club
     ("沪深股市周一双双下跌。", "zh", "沪"),  # the stock markets
     ("他们住在重庆大厦附近。", "zh", "重庆"),  # a building
+    # a team in match copy: subject or object, after or before a verb of a result
+    ("联赛第5轮比赛中,大连客场3比1击败对手。", "zh", "大连"),
+    ("联赛第5轮比赛中,主队3比1击败大连。", "zh", "大连"),
+    ("前半に失点した大連が、後半のゴールで試合を引き分けに持ち込んだ。", "ja", "大連"),
+    ("後半に入ると大連は選手交代で流れを変え、試合は逆転で終わった。", "ja", "大連"),
 ])
 def test_organisations_hotels_and_titles_in_either_script_are_part_of_a_name(text: str, lang: str,
                                                                                surface: str) -> None:
@@ -274,6 +279,17 @@ def test_organisations_hotels_and_titles_in_either_script_are_part_of_a_name(tex
     ("記者は「成都の夜は長い」と書いた。", "ja", [("成都", "LITERAL")]),  # a quoted sentence, not a name
     ("展示会の会場は「義烏」だった。", "ja", [("義烏", "LITERAL")]),  # the name alone in quotes
     ("運賃は香港ドルで払う。", "ja", []),  # a currency: Sudachi's one word, no mention
+    # the place in match copy: after 在 or で, and 大連は describing the city
+    ("本轮比赛在大连举行,两队最终战平。", "zh", [("大连", "LITERAL")]),
+    ("浦和は大連で試合を行い、引き分けた。", "ja", [("大連", "LITERAL")]),
+    ("大連は港の多い都市で、サッカーの試合も多い。", "ja", [("大連", "LITERAL")]),
+    # a prefecture-level name jieba does not tag as a name (大连 an adverb, 合肥 a noun, 桂林 a person's) is the
+    # place without a place context; its everyday-word namesakes (来宾 guests, 白银 silver) are not
+    ("今天大连下雨。", "zh", [("大连", "LITERAL")]),
+    ("合肥的蔚来工厂开工。", "zh", [("合肥", "LITERAL")]),
+    ("昨天桂林下了大雨。", "zh", [("桂林", "LITERAL")]),
+    ("各位来宾,欢迎光临。", "zh", []),
+    ("白银价格上涨。", "zh", []),
     ("北京の高校生が来日した。", "ja", [("北京", "LITERAL")]),
     ("《人民日报》报道，北京下雪了。", "zh", [("北京", "LITERAL")]),  # after a closed title
 ])
