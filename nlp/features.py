@@ -115,7 +115,9 @@ def lexical(text: str, start: int, end: int, cues: Mapping[str, frozenset[str]],
         text[end:end + 1].isalpha() and bool(a) and a[0].endswith(_long_heads(cues["org_heads"])))
     # scripts without capitals (Devanagari): a head among the next words ends the name ("शंघाई सहयोग संगठन")
     caseless = not case and _contains(a[:3], cues.get("heads_after", frozenset()), grams)
-    f["org_after"] = float(any(t in cues["org_heads"] for t in run) or adjective or compound or caseless)
+    # the seat in brackets inside a company's name: "Beyond Technology (Shenzhen) Co., Ltd."
+    bracketed = before[-1:] == ["("] and after[:1] == [")"] and len(after) > 1 and after[1].lower() in cues["org_heads"]
+    f["org_after"] = float(any(t in cues["org_heads"] for t in run) or adjective or compound or caseless or bracketed)
     f["hyphen_cap_after"] = float(hyphen_run and not f["org_after"])
     head_before = re.sub(r"^[ld][’']", "", b[-2]) if len(b) >= 2 else ""  # "l'université de Pékin"
     of_before = {"of", "de", "del", "du", "des"} | cues.get("of_words", frozenset())  # "l'Università di Pechino"
@@ -661,8 +663,8 @@ def _cjk(text: str, start: int, end: int, cues: Mapping[str, frozenset[str]]) ->
     # a building or association whose name begins with the name (長春祠 a shrine, 興安會館 a clan hall, 尚志館),
     # also past a katakana name's ・ (マカオ・タワー)
     suffixes = _cjk_affixes(cues.get("name_suffixes", _NONE))
-    suffixed = after.removeprefix("・").startswith(suffixes) and (
-        not segmented or whole(suffixes, after, first_only=True))
+    suffixed = after.removeprefix("・").lower().startswith(suffixes) and (  # cue words are lower case (広州FC)
+        not segmented or whole(suffixes, after.lower(), first_only=True))
     heads = _cjk_affixes(cues["org_heads"])
     headed = inside("org_heads", run) and (not segmented or whole(heads, run))
     # after 市 a head names the city's own part or office (上海市中心 downtown, 北京市長 the mayor), not a name

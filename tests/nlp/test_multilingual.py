@@ -246,6 +246,18 @@ def test_a_name_before_a_building_or_association_is_part_of_a_name(text: str, la
     ("联赛第5轮比赛中,大连客场3比1击败对手。", "zh", "大连"),
     ("联赛第5轮比赛中,主队3比1击败大连。", "zh", "大连"),
     ("前半に失点した大連が、後半のゴールで試合を引き分けに持ち込んだ。", "ja", "大連"),
+    # teams, exchanges, branches, bureaus, teas, dialects; treaties, tournaments, academies, clubs (batch 12's
+    # classes, in own sentences)
+    ("他曾效力于青岛足球队。", "zh", "青岛"),
+    ("深圳证交所周一暂停交易。", "zh", "深圳"),
+    ("展品存放在博物院西安分院。", "zh", "西安"),
+    ("他们喝的是信阳毛尖。", "zh", "信阳"),
+    ("老人只会说温州方言。", "zh", "温州"),
+    ("天津条約の締結から百年が経った。", "ja", "天津"),
+    ("成都大会の決勝は雨で延期された。", "ja", "成都"),
+    ("上海電影学院の学生が来日した。", "ja", "上海"),
+    ("青島FCは今季も苦戦している。", "ja", "青島"),
+    ("The plant belongs to Nova Materials (Suzhou) Co., Ltd.", "en", "Suzhou"),
     ("後半に入ると大連は選手交代で流れを変え、試合は逆転で終わった。", "ja", "大連"),
 ])
 def test_organisations_hotels_and_titles_in_either_script_are_part_of_a_name(text: str, lang: str,
