@@ -16,12 +16,12 @@ from typing import Any
 
 from nlp.abbreviations import in_clear_context, is_abbreviation
 from nlp.cache import prepared
+from nlp.cues import cues_for
 from nlp.finder import FormMatcher, Hit
 from nlp.folding import form_key
 from nlp.gazetteer import DEFAULT_PATH, parse, read_source, version_of
 from nlp.long_lived import long_lived
 
-EVERYDAY_WORDS = DEFAULT_PATH.with_name("zh_everyday_words.tsv")
 NAME_PART = "name"  # a known name whose city name inside is a mention of the city (ORG_PART)
 NAME_NONE = "name:none"  # a known name whose city name inside is no mention ("Nanjing Road")
 DISTRICT = "district"  # a district or county named in pinyin: context for the linker, never a mention
@@ -67,13 +67,12 @@ class Lexicon:
     def han_names_alone(self) -> frozenset[str]:
         """Short simplified Chinese names of prefecture-level cities, municipalities and SARs that are the place
         wherever jieba reads them as a whole word, even without a name's tag (it tags 大连 an adverb, 合肥 a noun,
-        桂林 a person's name): all but the everyday words of ``nlp/data/zh_everyday_words.tsv`` (来宾 "guests",
-        白银 "silver"). County-level names are left to context: more of them are words (合作, 兴城)."""
-        words = {line.split("\t", 1)[0] for line in EVERYDAY_WORDS.read_text(encoding="utf-8").splitlines()
-                 if line and not line.startswith("#")}
+        桂林 a person's name): all but the zh ``everyday_words`` and ``common_words`` cues (来宾 "guests", 大同
+        "great harmony"). County-level names are left to jieba's tags: more of them are words (合作, 兴城)."""
+        cues = cues_for("zh")
         names = {c.name_zh.removesuffix("市") for c in self.gazetteer.cities.values()
                  if c.kind in {"prefecture", "municipality", "sar"} and c.name_zh}
-        return frozenset(n for n in names if len(n) > 1) - words
+        return frozenset(n for n in names if len(n) > 1) - cues["everyday_words"] - cues["common_words"]
 
     def form(self, text: str) -> Any:
         return self.forms.get(form_key(text))

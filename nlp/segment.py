@@ -253,6 +253,10 @@ def _segmented(text: str, hit: Hit, segment: Callable[[str], Iterable[tuple[str,
     return ("word" if covering[0][1] == end else "no"), words, first
 
 
+def everyday() -> frozenset[str]:
+    return cues_for("zh")["everyday_words"]
+
+
 def _zh_place_context(words: list[Word], i: int, names: frozenset[str]) -> bool:
     """A whole word that jieba does not tag as a name (it tags 大连 an adverb, 合肥 a noun, 拉萨 and 桂林
     people's names) is a place where the sentence says so: after a locative preposition (在, 来自, 赴), before
@@ -274,7 +278,9 @@ def _zh_place_context(words: list[Word], i: int, names: frozenset[str]) -> bool:
     def place(w: Word) -> bool:
         return w[3] in _ZH_PLACE_TAGS or w[2] in names
 
-    return (before in listed and i > 1 and place(words[i - 2])) or (
+    # right after a larger place (浙江临海, 云南安宁), or listed with a place
+    return (i > 0 and words[i - 1][2] in names and words[i - 1][3] in _ZH_PLACE_TAGS) or (
+        before in listed and i > 1 and place(words[i - 2])) or (
         after in listed and i + 2 < len(words) and place(words[i + 2]))
 
 
@@ -435,7 +441,8 @@ def keep_words(text: str, hits: list[Hit], lang: str | None, names_alone: frozen
     """The hits that are whole words: Han and Kana hits checked by the language's segmenter (Chinese for
     any language but Japanese: Han text in a Latin article is Chinese), Hangul hits by the particle rule.
 
-    A Chinese hit that is a whole word jieba does not tag as a name is kept when it is the name of a
+    A Chinese hit that is a whole word jieba does not tag as a name, or an everyday word whatever its tag (the
+    zh ``everyday_words`` cues: 江山 "the realm", 安宁 "peace"), is kept when it is the name of a
     prefecture-level city that is no everyday word (``names_alone``: :attr:`nlp.lexicon.Lexicon.han_names_alone`),
     in a place context (:func:`_zh_place_context`) or when the same form is read as a name elsewhere in the text
     (one sense per article); a form read as a person's name once (张吉安, 财长兰福安, 赤瀬川原平) is no mention anywhere
@@ -468,6 +475,8 @@ def keep_words(text: str, hits: list[Hit], lang: str | None, names_alone: frozen
             if how != "no" and (_in_transcribed_name(words, i, length) or (_street(words, i, length, "ja") if japanese else (
                     _zh_street_or_era(words, i, length) or _overlaps_a_place_abroad(text, hit, table)))):
                 how = "no"
+            if how == "name" and not japanese and words[i][2] == text[hit.start:hit.end].translate(table) in everyday():
+                how = "word"  # a whole word that is also an everyday word (江山, 安宁): read as a name only in context
             ok: bool | None = how == "name"
             if how == "word":
                 ok = _ja_listed(words, i, names) if japanese else (

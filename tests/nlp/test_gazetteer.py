@@ -12,6 +12,7 @@ from pathlib import Path
 
 import pytest
 
+from nlp.cues import cues_for
 from nlp.gazetteer import ALL_KINDS, RANKED_KINDS, City, Gazetteer, GazetteerError, load
 from tests.conftest import shared_data
 
@@ -494,14 +495,14 @@ def test_every_chinese_form_with_the_city_suffix_has_its_form_without() -> None:
     assert with_suffix and [t for t in with_suffix if lexicon.form(t[:-1]) is None] == []
 
 
-def test_every_everyday_word_is_a_prefecture_level_name() -> None:
-    """``zh_everyday_words.tsv`` names prefecture-level cities only (a typo would silently keep nothing out)."""
-    from nlp.lexicon import EVERYDAY_WORDS, read_lexicon
+def test_every_everyday_word_is_a_city_name() -> None:
+    """The zh ``everyday_words`` and ``common_words`` cues name cities of the gazetteer only (a typo would silently
+    keep nothing out), and none of them is read as the place without a context."""
+    from nlp.lexicon import read_lexicon
 
     lexicon = read_lexicon()
-    prefectures = {c.name_zh.removesuffix("市") for c in lexicon.gazetteer.cities.values()
-                   if c.kind in {"prefecture", "municipality", "sar"}}
-    rows = [line.split("\t")[0] for line in EVERYDAY_WORDS.read_text(encoding="utf-8").splitlines()
-            if line and not line.startswith("#")]
-    assert rows and not set(rows) - prefectures
-    assert not set(rows) & lexicon.han_names_alone and "大连" in lexicon.han_names_alone
+    cues = cues_for("zh")
+    short_names = {c.name_zh.removesuffix("市") for c in lexicon.gazetteer.cities.values() if c.name_zh}
+    words = cues["everyday_words"] | cues["common_words"] - {"阿里"}  # 阿里 is Ngari, a prefecture (阿里地区)
+    assert cues["everyday_words"] and not words - short_names
+    assert not words & lexicon.han_names_alone and "大连" in lexicon.han_names_alone

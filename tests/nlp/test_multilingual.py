@@ -191,7 +191,7 @@ def test_a_name_before_a_building_or_association_is_part_of_a_name(text: str, la
     ("杭州市作家協會舉辦年會。", "zh", "杭州市"),
     ("敦煌研究院发布了新的壁画修复报告。", "zh", "敦煌"),
     ("他在温州大酒店请客。", "zh", "温州"),  # a hotel
-    ("这部小说叫《重回沙河》。", "zh", "沙河"),  # inside title marks: a work's name
+    ("这部小说叫《重回邳州》。", "zh", "邳州"),  # inside title marks: a work's name
     ("小說《遠離北京》再版了。", "zh", "北京"),
     ("映画『北京の夏』が公開された。", "ja", "北京"),
     ("这本书写的是武汉会战。", "zh", "武汉"),  # an event named for the place
@@ -302,6 +302,12 @@ def test_organisations_hotels_and_titles_in_either_script_are_part_of_a_name(tex
     ("昨天桂林下了大雨。", "zh", [("桂林", "LITERAL")]),
     ("各位来宾,欢迎光临。", "zh", []),
     ("白银价格上涨。", "zh", []),
+    # county-level names that are everyday words, even where jieba tags them place names (江山 "the realm", 临海
+    # "facing the sea"): a mention only in a place context, such as a province right before
+    ("他们打下了江山。", "zh", []),
+    ("这座酒店临海而建。", "zh", []),
+    ("浙江临海的古城墙很有名。", "zh", [("临海", "LITERAL")]),
+    ("他在江山工作。", "zh", [("江山", "LITERAL")]),
     ("北京の高校生が来日した。", "ja", [("北京", "LITERAL")]),
     ("《人民日报》报道，北京下雪了。", "zh", [("北京", "LITERAL")]),  # after a closed title
 ])
