@@ -106,8 +106,11 @@ def lexical(text: str, start: int, end: int, cues: Mapping[str, frozenset[str]],
     if hyphen_run:
         run = [after[1].lower()]
     # an adjective made from the name before a lower-case head: "Шанхайской организации", "Пекинский университет"
-    adjective = surface.lower().endswith(tuple(cues.get("adjective_endings", ()))) and bool(after) \
-        and after[0].lower() in cues["org_heads"]
+    # ... also past a second adjective ("в Шанхайском выставочном центре")
+    adjective_endings = tuple(cues.get("adjective_endings", ()))
+    adjective = surface.lower().endswith(adjective_endings) and bool(after) and (
+        after[0].lower() in cues["org_heads"] or len(after) > 1 and after[0].lower().endswith(
+            _SECOND_ADJECTIVE) and after[1].lower() in cues["org_heads"]) if adjective_endings else False
     # a compound joined by a hyphen to a lower-case head: "Peking-universitetet", "Shanghai-børsen"; or written as one
     # word whose last part is a head (the finder keeps those in compounding languages): "Shanghaibörsen",
     # "Shanghaisamarbetsorganisationen"
@@ -300,6 +303,7 @@ def _team(b: list[str], a: list[str], verb: str, sport_context: bool, cues: Mapp
             or _ends(b, cues.get("team_before", frozenset()), 2))
 
 
+_SECOND_ADJECTIVE = ("ый", "ий", "ой", "ая", "яя", "ое", "ее", "ого", "его", "ом", "ем", "ой", "ую", "ые", "ых")
 _SHARE_CLASSES = frozenset({"A", "B", "H"})  # classes of Chinese shares by where and in what currency they trade
 _SCORE = re.compile(r"\d{1,2}")
 
@@ -420,7 +424,7 @@ def _head_first(before: list[str], b: list[str], cues: Mapping[str, frozenset[st
     before the name, in words of several syllables too ("Đại học Bắc Kinh"), or in the capitalised run the name
     ends ("Universitas Peking", "Bursa Efek Shanghai"). ``b`` is ``before`` lower-cased."""
     heads = cues.get("heads_before", frozenset())
-    if _ends(b, heads, grams):
+    if _ends(b, heads, grams) or len(b) > 1 and b[-1] in _OPENERS and _ends(b[:-1], heads, grams):  # معرض "كانتون"
         return True
     for tok in reversed(before[-4:]):
         if not _cap(tok):
@@ -583,6 +587,15 @@ def _in_title(text: str, start: int, end: int) -> bool:
     return closing >= 0 and opened not in after[:closing]
 
 
+@lru_cache(maxsize=1)
+def _korean_particles() -> tuple[str, ...]:
+    from nlp.segment import korean_suffixes  # the segmenters load spaCy: only for Korean text
+
+    return tuple(korean_suffixes())
+
+
+_HANGUL_WORD = re.compile("[\uac00-\ud7a3]+")
+_HANGUL_WORDS = re.compile("(?: [\uac00-\ud7a3]+){1,2}")  # the one or two words after a space
 _QUOTES = {"「": "」", "“": "”", "『": "』"}
 _QUOTED_NAME = re.compile(r"[\u3400-\u9fff\u30a1-\u30fa\u30fcA-Za-z0-9]{1,12}")  # no kana particles
 
@@ -646,6 +659,15 @@ def _cjk(text: str, start: int, end: int, cues: Mapping[str, frozenset[str]]) ->
         return _cjk_any_of(cues[key]).search(part) is not None
 
     f = dict.fromkeys(LEXICAL, 0.0)
+    # Korean writes a name's organisation, product or club as a word of its own after a space (베이징 대학교,
+    # 칭다오 맥주, 홍콩 달러, 상하이 선화; one modifier may come between: 칭다오 국제 맥주 축제): those two words,
+    # read like the characters attached to the name; and a compound written as one word (칭다오맥주)
+    next_words = _HANGUL_WORDS.match(text, end)
+    words_after = next_words.group().split() if next_words else []
+    if len(words_after) > 1 and words_after[0].endswith(_korean_particles()):  # 다롄 시내에서 축제: the phrase ended
+        del words_after[1:]
+    if attached := _HANGUL_WORD.match(after):
+        words_after.insert(0, attached.group())
     # the characters that can still be the name's (_NAME_RUN_END): 北京的大学, 北京几家大医院 "several hospitals in
     # Beijing", 在上海而非法兰克福车展, 南宁某公司 "a company in Nanning", 武汉中国科学院 "the Academy, in Wuhan"
     # Japanese names run on through katakana words too (成都パンダ繁育研究基地, 上海・深セン株式市場)
@@ -666,7 +688,8 @@ def _cjk(text: str, start: int, end: int, cues: Mapping[str, frozenset[str]]) ->
     suffixed = after.removeprefix("・").lower().startswith(suffixes) and (  # cue words are lower case (広州FC)
         not segmented or whole(suffixes, after.lower(), first_only=True))
     heads = _cjk_affixes(cues["org_heads"])
-    headed = inside("org_heads", run) and (not segmented or whole(heads, run))
+    headed = inside("org_heads", run) and (not segmented or whole(heads, run)) or any(
+        word.startswith(heads) for word in words_after)
     # after 市 a head names the city's own part or office (上海市中心 downtown, 北京市長 the mayor), not a name
     city_part = run.startswith("市") and run[1:].startswith(_CITY_PARTS)
     # Japanese 市場 names the exchange where the sentence speaks of shares (上海市場の株価), else the city's market
@@ -680,7 +703,8 @@ def _cjk(text: str, start: int, end: int, cues: Mapping[str, frozenset[str]]) ->
     # running text puts a particle or ・ between a word and a place
     f["org_before"] = float("attached" in cues and segmented and _KATAKANA_WORD_END.search(before) is not None)
     # a dish named for the place; a one-character one (菜, cuisine) only as a whole word (广州菜价 is the price)
-    dish = next((w for w in _cjk_affixes(cues["dish_words"]) if after.startswith(w)), "")
+    dish = next((w for w in _cjk_affixes(cues["dish_words"]) if after.startswith(w) or any(
+        word.startswith(w) for word in words_after[:1])), "")
     f["dish_after"] = float(bool(dish) and (len(dish) > 1 or not segmented or whole((dish,), after, first_only=True)))
     # a name marked as subject or topic (北京は, 베이징은) whose clause holds a verb of saying or deciding
     clause = re.split(r"[。．.!?！？\n]", after_all, maxsplit=1)[0]
