@@ -106,11 +106,11 @@ def lexical(text: str, start: int, end: int, cues: Mapping[str, frozenset[str]],
     if hyphen_run:
         run = [after[1].lower()]
     # an adjective made from the name before a lower-case head: "Шанхайской организации", "Пекинский университет"
-    # ... also past a second adjective ("в Шанхайском выставочном центре")
+    # ... also past more adjectives ("в Шанхайском выставочном центре", "Харбинской международной
+    # торгово-экономической ярмарки")
     adjective_endings = tuple(cues.get("adjective_endings", ()))
-    adjective = surface.lower().endswith(adjective_endings) and bool(after) and (
-        after[0].lower() in cues["org_heads"] or len(after) > 1 and after[0].lower().endswith(
-            _SECOND_ADJECTIVE) and after[1].lower() in cues["org_heads"]) if adjective_endings else False
+    adjective = surface.lower().endswith(adjective_endings) and _head_past_adjectives(
+        [t.lower() for t in after[:6]], cues["org_heads"]) if adjective_endings else False
     # a compound joined by a hyphen to a lower-case head: "Peking-universitetet", "Shanghai-børsen"; or written as one
     # word whose last part is a head (the finder keeps those in compounding languages): "Shanghaibörsen",
     # "Shanghaisamarbetsorganisationen"
@@ -303,7 +303,19 @@ def _team(b: list[str], a: list[str], verb: str, sport_context: bool, cues: Mapp
             or _ends(b, cues.get("team_before", frozenset()), 2))
 
 
-_SECOND_ADJECTIVE = ("ый", "ий", "ой", "ая", "яя", "ое", "ее", "ого", "его", "ом", "ем", "ой", "ую", "ые", "ых")
+_MORE_ADJECTIVES = ("ый", "ий", "ой", "ая", "яя", "ое", "ее", "ого", "его", "ом", "ем", "ую", "ые", "ых")
+
+
+def _head_past_adjectives(words: list[str], heads: frozenset[str]) -> bool:
+    """The first word that is no adjective (nor a hyphen or the first half of a hyphenated one: "торгово-") is a
+    head: an organisation or event named by the city's adjective."""
+    for i, word in enumerate(words):
+        if word in heads:
+            return True
+        joined = word == "-" or word.endswith("о") and words[i + 1:i + 2] == ["-"]
+        if not (word.endswith(_MORE_ADJECTIVES) or joined):
+            return False
+    return False
 _SHARE_CLASSES = frozenset({"A", "B", "H"})  # classes of Chinese shares by where and in what currency they trade
 _SCORE = re.compile(r"\d{1,2}")
 

@@ -73,6 +73,7 @@ _SCRIPT_LANG = {"hangul": "ko", "greek": "el", "hebrew": "he", "devanagari": "hi
                 "georgian": "ka", "armenian": "hy", "bengali": "bn"}
 _UKRAINIAN = frozenset("іїєґІЇЄҐ")
 _PERSIAN = frozenset("پچژگک")  # Persian letters Arabic does not use (ک: Persian kaf)
+_OWN_LETTERS = 0.02  # the share of its own letters that makes Arabic-script text Persian or Urdu
 _URDU = frozenset("ٹڈڑںے")
 _WORD = re.compile(r"[^\W\d_]+(?:['’][^\W\d_]+)?")
 
@@ -169,9 +170,12 @@ def _script_language(script: str, sample: str, hint: str | None) -> str | None:
             return hint
         return "uk" if any(c in _UKRAINIAN for c in sample) else "ru"
     if script == "arabic":
-        if any(c in _URDU for c in sample):
+        # a share, not one letter: Arabic text quotes a Persian name or a Xiao'erjing spelling (چݣٿ) now and
+        # then, while Persian and Urdu write their own letters in every line (ک, گ, ے, ہ)
+        letters = sum("\u0600" <= c <= "\u06ff" for c in sample) or 1
+        if sum(c in _URDU for c in sample) >= _OWN_LETTERS * letters:
             return "ur"
-        return "fa" if any(c in _PERSIAN for c in sample) else "ar"
+        return "fa" if sum(c in _PERSIAN for c in sample) >= _OWN_LETTERS * letters else "ar"
     return _SCRIPT_LANG.get(script)
 
 

@@ -41,6 +41,9 @@ def test_two_sentence_snippets_are_identified_without_a_declared_language(lang: 
     ("Київ і Пекін домовилися про нові рейси.", None, "uk", "script"),
     ("قالت بكين إن العقوبات غير قانونية.", None, "ar", "script"),
     ("پکن اعلام کرد که تحریم‌ها غیرقانونی است.", None, "fa", "script"),
+    # one Persian letter in a Xiao'erjing spelling does not make Arabic text Persian: a share does
+    ("تشونغتشينغ (بالصينية: 重庆، شياو عر دين: «چݣٿ») مدينة كبرى في جمهورية الصين الشعبية، وهي إحدى البلديات الأربع.",
+     None, "ar", "script"),
     ("Το Πεκίνο ανακοίνωσε νέα μέτρα για το εμπόριο.", None, "el", "script"),
     ("Shanghai", "fr", "fr", "hint"),
     ("Peking kritisierte die neuen Exportkontrollen als unfair.", None, "de", "ngrams"),  # langdetect said Afrikaans
@@ -317,13 +320,18 @@ def test_organisations_hotels_and_titles_in_either_script_are_part_of_a_name(tex
     ("톈진 테다는 홈에서 비겼다.", "ko", [("톈진", "ORG_PART")]),
     ("경기 후반 결승골을 넣은 다롄은 시즌 첫 승리를 거뒀다.", "ko", [("다롄", "ORG_PART")]),  # a team in match copy
     ("다롄 시내에서 축제가 열렸다.", "ko", [("다롄", "LITERAL")]),
+    ("선양 동계올림픽 유치 계획이 발표됐다.", "ko", [("선양", "ORG_PART")]),
+    ("가족과 함께 홍콩 디즈니랜드에 갔다.", "ko", [("홍콩", "ORG_PART")]),
     # Russian: the city's adjective before a head, also past a second adjective
     ("Годовщину Нанкинской трагедии отметили в Японии.", "ru", [("Нанкинской", "ORG_PART")]),
     ("Форум прошёл в Харбинском выставочном центре.", "ru", [("Харбинском", "ORG_PART")]),
+    ("Открылась 20-я Харбинская международная торгово-промышленная ярмарка.", "ru", [("Харбинская", "ORG_PART")]),
+    ("Индекс фондовой биржи Шанхая вырос на 2%.", "ru", [("Шанхая", "ORG_PART")]),
     # Arabic puts the head first, also with a quote between
     ("درس في جامعة شنغهاي لمدة عامين.", "ar", [("شنغهاي", "ORG_PART")]),
     ('زار الوفد معرض "شنغهاي" للسيارات.', "ar", [("شنغهاي", "ORG_PART")]),
     ("وصل الوفد إلى شنغهاي يوم الاثنين.", "ar", [("شنغهاي", "LITERAL")]),
+    ("ارتفع مؤشر شنغهاي المركب بنسبة 1%.", "ar", [("شنغهاي", "ORG_PART")]),
 ])
 def test_the_words_around_a_name_decide_name_or_place(text: str, lang: str, surfaces: list[tuple[str, str]]) -> None:
     (mentions,) = tag_texts([text], [lang])
