@@ -199,7 +199,7 @@ def find_hits(text: str, lexicon: Lexicon, lang: str) -> list[Hit]:
                       lexicon.han_names_alone)
     if short:
         hits = sorted(hits + keep_abbreviations(text, short, lang), key=lambda h: h.start)
-    return keep_readings(text, hits, lexicon, lang)
+    return keep_readings(text, [h for h in hits if not lexicon.foreign_inflection(h, lang)], lexicon, lang)
 
 
 def _is_province_here(text: str, hit: Hit, lexicon: Lexicon, lang: str) -> bool:

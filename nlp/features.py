@@ -122,10 +122,9 @@ def lexical(text: str, start: int, end: int, cues: Mapping[str, frozenset[str]],
     bracketed = before[-1:] == ["("] and after[:1] == [")"] and len(after) > 1 and after[1].lower() in cues["org_heads"]
     f["org_after"] = float(any(t in cues["org_heads"] for t in run) or adjective or compound or caseless or bracketed)
     f["hyphen_cap_after"] = float(hyphen_run and not f["org_after"])
-    head_before = re.sub(r"^[ld][’']", "", b[-2]) if len(b) >= 2 else ""  # "l'université de Pékin"
     of_before = {"of", "de", "del", "du", "des"} | cues.get("of_words", frozenset())  # "l'Università di Pechino"
-    f["org_before"] = float(len(b) >= 2 and b[-1] in of_before and head_before in cues["org_heads"]
-                            and (_cap(before[-2]) or head_before != b[-2]) or _head_first(before, b, cues, grams))
+    f["org_before"] = float(len(b) >= 2 and b[-1] in of_before and _head_before_of(before, b, cues)
+                            or _head_first(before, b, cues, grams))
     # "the Hong Kong Governor": a capitalised title is not an organisation name
     f["cap_after"] = float(bool(run) and not f["org_after"] and a[0] not in cues["capitals"]
                            and re.sub(r"[’']s$", "", a[0]) not in cues.get("titles", frozenset()))
@@ -250,7 +249,8 @@ def _names_and_people(text: str, start: int, end: int, before: list[str], after:
                       a: list[str], verb: str, cues: Mapping[str, frozenset[str]]) -> dict[str, float]:
     """Cues that the name is part of a longer name, a person's name, a team, a figure of speech or a smaller place."""
     f: dict[str, float] = {"known_name": float(_in_known_name(text, start, end))}
-    surnames = cues.get("surnames", frozenset())
+    # a Chinese name is written the same in every Latin-script language ("Hu Sihui", "Zhang Yimou")
+    surnames = cues.get("surnames") or _surnames_abroad()
     # "Liu Xian", "Xu Jilin": a capitalised surname right before, not after a preposition ("in Ma'anshan")
     f["surname_before"] = float(bool(b) and _cap(before[-1]) and b[-1] in surnames
                                 and (len(b) < 2 or b[-2] not in cues["loc_preps"]))
@@ -301,6 +301,15 @@ def _team(b: list[str], a: list[str], verb: str, sport_context: bool, cues: Mapp
     return (bool(a) and (a[0] in _PLURAL_VERBS or a[0] in cues.get("sport_roles", frozenset())) or side or possessor
             or bool(b) and (b[-1] in sport_verbs or b[-1] in cues.get("ditransitive_verbs", frozenset()))
             or _ends(b, cues.get("team_before", frozenset()), 2))
+
+
+@lru_cache(maxsize=1)
+def _surnames_abroad() -> frozenset[str]:
+    """The English cue list of Chinese surnames, for the Latin-script languages without one, less the words that
+    are function words in any of them (Italian "Ma Pechino ha risposto", "but Beijing answered"; su, du, au)."""
+    from nlp.language import function_words
+
+    return cues_for("en")["surnames"] - frozenset().union(*function_words().values())
 
 
 _MORE_ADJECTIVES = ("ый", "ий", "ой", "ая", "яя", "ое", "ее", "ого", "его", "ом", "ем", "ую", "ые", "ых")
@@ -429,6 +438,30 @@ def _past_apposition(after: list[str]) -> list[str]:
 def _adverb(token: str) -> bool:
     """An English -ly adverb between subject and verb ("X has formally protested")."""
     return len(token) > 4 and token.endswith("ly") and token.isalpha()
+
+
+def _head_before_of(before: list[str], b: list[str], cues: Mapping[str, frozenset[str]]) -> bool:
+    """An organisation's head before the "of" word that precedes the name ("University of X", "l'université de
+    Pékin"), capitalised unless the language writes such heads in lower case (``lower_heads``: "le traité de
+    Nanjing", "la Expo de Shanghái"), also past up to two words of its own name ("l'indice composite de Shanghai",
+    "les Jeux olympiques d'hiver de Pékin", "canard laqué de Pékin")."""
+    lower = "lower_heads" in cues
+    for k in range(2, min(len(b), 4) + 1):
+        head = re.sub(r"^(?:[ld]|dell|all|nell|sull|dall|coll)[’']", "", b[-k])  # "l'université", "dell'Expo"
+        if head in cues["org_heads"]:
+            return _cap(before[-k]) or head != b[-k] or lower and head not in _PLACE_HEADS
+        if not (lower and b[-k].replace("'", "").replace("’", "").isalpha()) or b[-k] in _BREAKS_NAME:
+            return False
+    return False
+
+
+# heads that, in lower case, name the place rather than its organisation ("all'aeroporto di Pechino", "le port de
+# Canton", "la fiera di Canton", the fair held there, as the project's multilingual sentences label it): these need
+# the capital of a name ("l'Aeroporto Internazionale di Pechino")
+_PLACE_HEADS = frozenset({"port", "puerto", "porto", "hafen", "aéroport", "aeropuerto", "aeroporto", "flughafen",
+                          "stade", "estadio", "stadio", "estádio", "foire", "feria", "fiera", "feira", "messe"})
+_BREAKS_NAME = frozenset({"à", "en", "a", "in", "et", "y", "e", "ou", "o", "le", "la", "les", "el", "los", "las",
+                          "il", "lo", "gli", "os", "as", "the", "and", "que", "qui", "che"})
 
 
 def _head_first(before: list[str], b: list[str], cues: Mapping[str, frozenset[str]], grams: int) -> bool:

@@ -22,6 +22,8 @@ from nlp.folding import form_key
 from nlp.gazetteer import DEFAULT_PATH, parse, read_source, version_of
 from nlp.long_lived import long_lived
 
+# the languages whose rules alone make a form (the kinds' prefixes: cs_case, cs_rule, pl_adjective, lt_case ...)
+_INFLECTING = {"cs": frozenset({"cs", "sk"}), "pl": frozenset({"pl"}), "lt": frozenset({"lt"})}
 NAME_PART = "name"  # a known name whose city name inside is a mention of the city (ORG_PART)
 NAME_NONE = "name:none"  # a known name whose city name inside is no mention ("Nanjing Road")
 DISTRICT = "district"  # a district or county named in pinyin: context for the linker, never a mention
@@ -73,6 +75,16 @@ class Lexicon:
         names = {c.name_zh.removesuffix("市") for c in self.gazetteer.cities.values()
                  if c.kind in {"prefecture", "municipality", "sar"} and c.name_zh}
         return frozenset(n for n in names if len(n) > 1) - cues["everyday_words"] - cues["common_words"]
+
+    def foreign_inflection(self, hit: Hit, lang: str) -> bool:
+        """The hit is a form only the Czech, Polish or Lithuanian rules make (a case form, a transcription or an
+        adjective: Yimou, the Czech instrumental of Yima, is Zhang Yimou in any other language's text) and the
+        text is not in that language."""
+        form = self.form(hit.form) if hit.kind == "city" else None
+        if form is None:
+            return False
+        langs = [_INFLECTING.get(kind.split("_", 1)[0]) if "_" in kind else None for kind in form.kinds]
+        return all(langs) and not any(lang in own for own in langs if own)
 
     def form(self, text: str) -> Any:
         return self.forms.get(form_key(text))

@@ -332,6 +332,16 @@ def test_organisations_hotels_and_titles_in_either_script_are_part_of_a_name(tex
     ('زار الوفد معرض "شنغهاي" للسيارات.', "ar", [("شنغهاي", "ORG_PART")]),
     ("وصل الوفد إلى شنغهاي يوم الاثنين.", "ar", [("شنغهاي", "LITERAL")]),
     ("ارتفع مؤشر شنغهاي المركب بنسبة 1%.", "ar", [("شنغهاي", "ORG_PART")]),
+    # Romance languages write the head in lower case before "de", with up to two words of the name between;
+    # a Czech case form (Yimou, of Yima) is no mention outside Czech text; a Chinese surname before the name
+    ("L'indice composite de Shanghai a reculé de 1%.", "fr", [("Shanghai", "ORG_PART")]),
+    ("Le traité de Nankin ouvrit cinq ports.", "fr", [("Nankin", "ORG_PART")]),
+    ("Le port de Canton était fermé aux étrangers.", "fr", [("Canton", "LITERAL")]),
+    ("La Expo de Shanghái recibió a millones de visitantes.", "es", [("Shanghái", "ORG_PART")]),
+    ("Il padiglione italiano all'Expo di Shanghai era pieno.", "it", [("Shanghai", "ORG_PART")]),
+    ("O índice composto de Xangai caiu pelo terceiro dia.", "pt", [("Xangai", "ORG_PART")]),
+    ("Der Film von Zhang Yimou lief in Berlin.", "de", []),
+    ("Le médecin Hu Sihui écrivit un traité de diététique.", "fr", [("Sihui", "NOT_PLACE")]),
 ])
 def test_the_words_around_a_name_decide_name_or_place(text: str, lang: str, surfaces: list[tuple[str, str]]) -> None:
     (mentions,) = tag_texts([text], [lang])
