@@ -661,7 +661,7 @@ def _in_company_brackets(text: str, start: int, end: int, heads: tuple[str, ...]
     (日岩帝人商事(上海)有限公司): the company's or venue's seat as part of its registered name."""
     if text[start - 1:start] not in ("(", "（") or text[end:end + 1] not in (")", "）"):
         return False
-    return text[:start - 1].endswith(heads) or text[end + 1:end + 7].startswith(heads)
+    return text[max(0, start - 13):start - 1].endswith(heads) or text[end + 1:end + 7].startswith(heads)
 
 
 def _whole_head(heads: tuple[str, ...], part: str, offset: int, starts: Mapping[int, int],
