@@ -253,10 +253,6 @@ def _segmented(text: str, hit: Hit, segment: Callable[[str], Iterable[tuple[str,
     return ("word" if covering[0][1] == end else "no"), words, first
 
 
-def everyday() -> frozenset[str]:
-    return cues_for("zh")["everyday_words"]
-
-
 def _zh_place_context(words: list[Word], i: int, names: frozenset[str]) -> bool:
     """A whole word that jieba does not tag as a name (it tags 大连 an adverb, 合肥 a noun, 拉萨 and 桂林
     people's names) is a place where the sentence says so: after a locative preposition (在, 来自, 赴), before
@@ -475,13 +471,13 @@ def keep_words(text: str, hits: list[Hit], lang: str | None, names_alone: frozen
             if how != "no" and (_in_transcribed_name(words, i, length) or (_street(words, i, length, "ja") if japanese else (
                     _zh_street_or_era(words, i, length) or _overlaps_a_place_abroad(text, hit, table)))):
                 how = "no"
-            if how == "name" and not japanese and words[i][2] == text[hit.start:hit.end].translate(table) in everyday():
+            key = text[hit.start:hit.end].translate(table)  # the hit as jieba reads it (simplified)
+            if how == "name" and not japanese and words[i][2] == key and key in cues_for("zh")["everyday_words"]:
                 how = "word"  # a whole word that is also an everyday word (江山, 安宁): read as a name only in context
             ok: bool | None = how == "name"
             if how == "word":
                 ok = _ja_listed(words, i, names) if japanese else (
-                    True if _zh_place_context(words, i, names) or text[hit.start:hit.end].translate(table) in names_alone
-                    else None)
+                    True if _zh_place_context(words, i, names) or key in names_alone else None)
         elif script == "hangul":
             ok = _hangul_ok(text, hit)
         else:
