@@ -110,7 +110,7 @@ def lexical(text: str, start: int, end: int, cues: Mapping[str, frozenset[str]],
     # торгово-экономической ярмарки")
     adjective_endings = tuple(cues.get("adjective_endings", ()))
     adjective = surface.lower().endswith(adjective_endings) and _head_past_adjectives(
-        [t.lower() for t in after[:6]], cues["org_heads"]) if adjective_endings else False
+        a[:6], cues["org_heads"]) if adjective_endings else False
     # a compound joined by a hyphen to a lower-case head: "Peking-universitetet", "Shanghai-børsen"; or written as one
     # word whose last part is a head (the finder keeps those in compounding languages): "Shanghaibörsen",
     # "Shanghaisamarbetsorganisationen"
@@ -119,7 +119,7 @@ def lexical(text: str, start: int, end: int, cues: Mapping[str, frozenset[str]],
     # scripts without capitals (Devanagari): a head among the next words ends the name ("शंघाई सहयोग संगठन")
     caseless = not case and _contains(a[:3], cues.get("heads_after", frozenset()), grams)
     # the seat in brackets inside a company's name: "Beyond Technology (Shenzhen) Co., Ltd."
-    bracketed = before[-1:] == ["("] and after[:1] == [")"] and len(after) > 1 and after[1].lower() in cues["org_heads"]
+    bracketed = before[-1:] == ["("] and a[:1] == [")"] and len(a) > 1 and a[1] in cues["org_heads"]
     f["org_after"] = float(any(t in cues["org_heads"] for t in run) or adjective or compound or caseless or bracketed)
     f["hyphen_cap_after"] = float(hyphen_run and not f["org_after"])
     of_before = {"of", "de", "del", "du", "des"} | cues.get("of_words", frozenset())  # "l'Università di Pechino"
@@ -325,6 +325,8 @@ def _head_past_adjectives(words: list[str], heads: frozenset[str]) -> bool:
         if not (word.endswith(_MORE_ADJECTIVES) or joined):
             return False
     return False
+
+
 _SHARE_CLASSES = frozenset({"A", "B", "H"})  # classes of Chinese shares by where and in what currency they trade
 _SCORE = re.compile(r"\d{1,2}")
 
@@ -656,12 +658,13 @@ def _quoted_name(text: str, start: int, end: int) -> bool:
     return rest is not None and text[rest.end():rest.end() + 1] == close
 
 
-def _in_company_brackets(text: str, start: int, end: int, heads: tuple[str, ...]) -> bool:
+def _in_company_brackets(text: str, start: int, end: int, *heads: tuple[str, ...]) -> bool:
     """The name in brackets inside an organisation's name: after a head (国家会展中心（上海）) or before one
     (日岩帝人商事(上海)有限公司): the company's or venue's seat as part of its registered name."""
     if text[start - 1:start] not in ("(", "（") or text[end:end + 1] not in (")", "）"):
         return False
-    return text[max(0, start - 13):start - 1].endswith(heads) or text[end + 1:end + 7].startswith(heads)
+    before, after = text[max(0, start - 13):start - 1], text[end + 1:end + 7]
+    return any(before.endswith(words) or after.startswith(words) for words in heads)
 
 
 def _whole_head(heads: tuple[str, ...], part: str, offset: int, starts: Mapping[int, int],
@@ -739,9 +742,9 @@ def _cjk(text: str, start: int, end: int, cues: Mapping[str, frozenset[str]]) ->
     city_part = run.startswith("市") and run[1:].startswith(_CITY_PARTS)
     # Japanese 市場 names the exchange where the sentence speaks of shares (上海市場の株価), else the city's market
     # (the run is read in simplified characters)
-    clause_words = re.split(r"[。．!?！？\n]", after_all, maxsplit=1)[0] + before
-    exchange = run.startswith(("市場", "市场")) and inside("stock_words", clause_words) if "stock_words" in cues else False
-    bracketed = _in_company_brackets(text, start, end, heads + suffixes)
+    exchange = "stock_words" in cues and run.startswith(("市場", "市场")) and inside(
+        "stock_words", re.split(r"[。．!?！？\n]", after_all, maxsplit=1)[0] + before)
+    bracketed = _in_company_brackets(text, start, end, heads, suffixes)
     f["org_after"] = float(headed and not city_part or suffixed or titled or exchange or bracketed
                            or _quoted_name(text, start, end))
     # Japanese: a katakana word written against the name is a brand before it (ソフィテル杭州, ヒルトン上海), as
