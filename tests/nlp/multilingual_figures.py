@@ -1,6 +1,7 @@
 """Per-language figures of the tagger on the project's multilingual sentences, dev and held-out side by side.
 
-Run: .venv/bin/python -m tests.nlp.multilingual_figures [--errors dev|heldout]
+Run: .venv/bin/python -m tests.nlp.multilingual_figures [--set sport] [--errors dev|heldout]
+``--set sport`` reads the sport block (multilingual_sport_dev.tsv / multilingual_sport_heldout.tsv) instead.
 Detection: the language found without a declared language in two-sentence snippets. Mentions: the expected surface
 found with the expected label (NONE rows: not reported at all). METONYMIC F1 is printed where a split
 has at least 20 METONYMIC mentions in a language, else "-" with the count; "all but en" pools the
@@ -107,9 +108,13 @@ def figures(split: str, show_errors: bool = False) -> dict[str, dict[str, float 
 
 
 def main(argv: list[str]) -> int:
-    show = argv[2] if argv[1:2] == ["--errors"] else None
-    dev = figures("dev", show == "dev")
-    held = figures("heldout", show == "heldout")
+    args = argv[1:]
+    prefix = ""
+    if args[:1] == ["--set"]:
+        prefix, args = f"{args[1]}_", args[2:]
+    show = args[1] if args[:1] == ["--errors"] else None
+    dev = figures(f"{prefix}dev", show == "dev")
+    held = figures(f"{prefix}heldout", show == "heldout")
     print("lang        n dev/held  detection dev/held  label accuracy dev/held  METONYMIC F1 dev/held  "
           "right but flagged dev/held")
     for lang in sorted(dev):
