@@ -240,8 +240,8 @@ def lexical(text: str, start: int, end: int, cues: Mapping[str, frozenset[str]],
     f["all_caps"] = float(surface.isupper() and len(surface) > 3)
     f.update(_names_and_people(text, start, end, before, after, b, a, verb, cues))
     # in copy about a match the name is the team unless a preposition of place governs it ("the final will be
-    # played in Chengdu", "fans in Wuhan")
-    f["sport_context"] *= 1.0 - f["loc_prep"]
+    # played in Chengdu", "fans in Wuhan"); "of" after a player's role and an article before a club are none
+    f["sport_context"] *= 1.0 - f["loc_prep"] * (not (f["sport_context"] and _team_before(b, cues)))
     return f
 
 
@@ -259,11 +259,14 @@ def _names_and_people(text: str, start: int, end: int, before: list[str], after:
                               or len(a) >= 2 and a[0] in {"de", "da", "del", "van", "von", "dos"} and _cap(after[1]))
     sport = cues.get("sport_words", frozenset())
     strong = cues.get("sport_strong_words", frozenset())  # words only sport writes count as two ("midfielder")
-    words = b[-20:] + a[:20]
+    words = _hyphen_joined(b[-20:] + a[:20])
     # a side agreeing with a plural verb is a team in any copy ("the Shanghai side have not won since March")
     side_plural = len(a) > 1 and a[0] in cues.get("side_nouns", frozenset()) and a[1] in _PLURAL_VERBS
-    f["sport_context"] = float(sum((t in sport) + 2 * (t in strong) for t in words) + _scoreline(b, a) >= 2
-                               or side_plural)
+    # the article before a name that these languages write without one ("il Wuhan", "el Shanghái") counts as a
+    # word of sport: what takes it is a club (or a company)
+    club_article = int(bool(b) and b[-1] in cues.get("team_articles", frozenset()))
+    f["sport_context"] = float(sum((t in sport) + 2 * (t in strong) for t in words) + _scoreline(b, a) + club_article
+                               >= 2 or side_plural)
     f["sport_verb"] = float(_team(b, a, verb, bool(f["sport_context"]), cues))
     f["figurative"] = float(bool(b) and b[-1] in cues.get("figurative_before", frozenset()) and a[:1] == ["of"])
     units = cues.get("unit_words", frozenset())
@@ -279,6 +282,14 @@ def _names_and_people(text: str, start: int, end: int, before: list[str], after:
 
 
 _PLURAL_VERBS = frozenset({"are", "were", "have"})
+
+
+def _hyphen_joined(words: list[str]) -> list[str]:
+    """The words with a hyphenated word also as one ("semi", "-", "final" adds "semi-final"; "guarda-redes"), as
+    the tokenizer splits at hyphens and cue lists hold the whole word, and an elided word also without its article
+    or preposition ("l'attaquant", "dell'allenatore")."""
+    elided = [w.rsplit("'", 1)[1] for w in words if "'" in w[1:-1]]
+    return words + elided + ["".join(words[i:i + 3]) for i in range(len(words) - 2) if words[i + 1] == "-"]
 
 
 def _team(b: list[str], a: list[str], verb: str, sport_context: bool, cues: Mapping[str, frozenset[str]]) -> bool:
@@ -300,6 +311,19 @@ def _team(b: list[str], a: list[str], verb: str, sport_context: bool, cues: Mapp
         t in sport or t in sport_verbs for t in [t for t in a[1:6] if t != "-"][:3])
     return (bool(a) and (a[0] in _PLURAL_VERBS or a[0] in cues.get("sport_roles", frozenset())) or side or possessor
             or bool(b) and (b[-1] in sport_verbs or b[-1] in cues.get("ditransitive_verbs", frozenset()))
+            or verb in cues.get("match_verbs", frozenset()) or _team_before(b, cues))
+
+
+def _team_before(b: list[str], cues: Mapping[str, frozenset[str]]) -> bool:
+    """In match copy, the words before the name make it a team: the opponent ("against X", "contro il X", "gegen
+    X"), a player's role before the word for "of" ("il portiere del Changchun", "le capitaine de Chongqing", "der
+    Torwart von Changchun", "o guarda-redes do X"), or the article that languages which write cities without one
+    put before a club ("il Wuhan", "el Shanghái", "o Xangai"). The "of" and the article are then no preposition of
+    place: the caller keeps the match context after them."""
+    roles = cues.get("sport_roles", frozenset())
+    role_of = len(b) >= 2 and b[-1] in cues.get("of_words", frozenset()) and (
+        b[-2] in roles or "".join(b[-4:-1]) in roles)  # hyphenated roles come as three tokens
+    return (role_of or bool(b) and b[-1] in cues.get("team_articles", frozenset())
             or _ends(b, cues.get("team_before", frozenset()), 2))
 
 
@@ -328,7 +352,7 @@ def _head_past_adjectives(words: list[str], heads: frozenset[str]) -> bool:
 
 
 _SHARE_CLASSES = frozenset({"A", "B", "H"})  # classes of Chinese shares by where and in what currency they trade
-_SCORE = re.compile(r"\d{1,2}")
+_SCORE = re.compile(r"(?:l')?\d{1,2}")  # "l'1-1": Italian elides the article before a score
 
 
 def _scoreline(b: list[str], a: list[str]) -> int:
@@ -337,7 +361,8 @@ def _scoreline(b: list[str], a: list[str]) -> int:
     which nothing but a match writes."""
     words = b[-20:] + a[:20]
     dashed = any(_SCORE.fullmatch(words[i]) and words[i + 1] in {"-", "–"} and _SCORE.fullmatch(words[i + 2])
-                 for i in range(len(words) - 2))
+                 or words[i + 1] == ":" and len(words[i]) == len(words[i + 2]) == 1 and (words[i] + words[i + 2]).isdigit()
+                 for i in range(len(words) - 2))  # "2:1" as German writes it; not a time ("10:30")
     result = bool(a) and bool(_SCORE.fullmatch(a[0])) and (
         bool(b) and bool(_SCORE.fullmatch(b[-1])) or len(a) > 2 and a[1].isalpha() and bool(_SCORE.fullmatch(a[2])))
     return 2 * int(dashed or result)

@@ -4,7 +4,9 @@ named by its city alone in results copy, an exchange's shares, indices and listi
 their literal counterparts; sentences written for these tests (not in training.tsv, calibration.tsv or the
 sentence files). The development sentences of these classes (tests/nlp/dev2_sentences.tsv,
 sport_dev_sentences.tsv, sport2_dev_sentences.tsv) are held to floors; the held-out sets (heldout2_sentences.tsv,
-sport_heldout_sentences.tsv, sport2_heldout_sentences.tsv) are read only for the report.
+sport_heldout_sentences.tsv, sport2_heldout_sentences.tsv) are read only for the report; so is the sport block in
+German, French, Spanish, Italian and Portuguese (tests/nlp/data/multilingual_sport_dev.tsv held to a floor,
+multilingual_sport_heldout.tsv for the report).
 """
 
 from __future__ import annotations
@@ -16,7 +18,9 @@ import pytest
 from nlp.cues import CUE_LANGS, cues_for
 from nlp.evaluate import score_sentence_file
 from nlp.features import _scoreline
+from nlp.pipeline import tag_docs
 from tests.nlp.conftest import only
+from tests.nlp.multilingual_figures import figures
 
 HERE = Path(__file__).parent
 
@@ -93,6 +97,8 @@ def test_development_sentences_of_the_classes() -> None:
     (["yantai", "3"], ["0", "."], 2),  # the name between a result line's goals
     ([], ["2", "chongqing", "2"], 2),
     (["in"], ["in", "2019", "-", "20"], 0),  # a year and a season are no score
+    (["gewann"], ["mit", "2", ":", "1"], 2),  # German writes the score with a colon
+    (["um"], ["10", ":", "30", "uhr"], 0),  # a time is no score
     (["voted"], ["for", "the", "plan"], 0),
 ])
 def test_a_score_around_the_name_is_sport(before: list[str], after: list[str], score: int) -> None:
@@ -103,3 +109,30 @@ def test_a_score_around_the_name_is_sport(before: list[str], after: list[str], s
 def test_development_sentences_of_sports_and_markets(name: str, floor: float) -> None:
     scores = score_sentence_file(HERE / name)
     assert scores["label_accuracy"] >= floor and scores["per_label"]["ORG_PART"]["f1"] >= floor, scores
+
+
+# Match copy in the Latin-script registry languages (cues sport_words, match_verbs, sport_roles, team_before,
+# team_articles): the team, and the place and the government in the same copy; written for these tests.
+MATCH_COPY = [
+    ("it", "Il Tianjin ha espugnato il campo della capolista con un gol del centrocampista.", "Tianjin", "ORG_PART"),
+    ("es", "El capitán del Wuhan renovó su contrato tras la última jornada de liga.", "Wuhan", "ORG_PART"),
+    ("de", "Der Torhüter von Shenzhen parierte im Pokalspiel zwei Elfmeter.", "Shenzhen", "ORG_PART"),
+    ("pt", "O treinador do Xangai foi despedido após a derrota no dérbi.", "Xangai", "ORG_PART"),
+    ("pt", "Os adeptos festejaram em Dalian depois do golo do avançado.", "Dalian", "LITERAL"),
+    ("fr", "Le match de championnat s'est joué à Chengdu devant 40 000 supporters.", "Chengdu", "LITERAL"),
+    ("fr", "Pékin a battu un record de chaleur cet été.", "Pékin", "LITERAL"),
+    ("es", "El Pekín de los años ochenta era una ciudad de bicicletas.", "Pekín", "LITERAL"),
+    ("it", "Il governo di Pechino ha annunciato nuovi dazi sulle auto europee.", "Pechino", "LITERAL"),
+]
+
+
+def test_match_copy_in_other_languages() -> None:
+    langs = [lang for lang, *_ in MATCH_COPY]
+    _, tagged = tag_docs([text for _, text, *_ in MATCH_COPY], langs)
+    got = [[m["label"] for m in mentions if m["surface"] == surface]
+           for (_, _, surface, _), mentions in zip(MATCH_COPY, tagged, strict=True)]
+    assert got == [[label] for *_, label in MATCH_COPY]
+
+
+def test_development_block_of_match_copy_in_other_languages() -> None:
+    assert figures("sport_dev")["all but en"]["accuracy"] >= 0.95
