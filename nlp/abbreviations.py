@@ -73,7 +73,9 @@ def in_clear_context(text: str, hit: Hit, lang: str | None, rules: Rules | None 
             at = word.find(char, at + 1)
     if (start > 0 and text[start - 1] in rules.partners) or (end < len(text) and text[end] in rules.partners):
         return _pair_stands_alone(text, start, end, lang, rules)
-    return _after_a_verb_of_place(text, start, lang, rules) or (end < len(text) and text[end] in rules.after)
+    # the attribute words are Chinese too: in Japanese 長岡京市 is a city in Kyoto Prefecture
+    return _after_a_verb_of_place(text, start, lang, rules) or (
+        lang != "ja" and end < len(text) and text[end] in rules.after)
 
 
 def _after_a_verb_of_place(text: str, start: int, lang: str | None, rules: Rules) -> bool:

@@ -635,7 +635,10 @@ def _cjk_any_of(words: frozenset[str]) -> re.Pattern[str]:
 _CITY_PARTS = ("中心", "长", "長", "民", "区", "内", "政", "委", "郊", "场", "場")
 # what ends the characters that can still be the name's: a possessive, a quantity, a demonstrative (某 "a certain"),
 # a function word or conjunction (与, 及), a numeral with a measure word (一家 "a company in ..."), the country's name
-_NAME_RUN_END = re.compile("[的几各多等这那些每某而或在是从把被向与及]|[一两][家所间座个位名]|中国")
+_RUN_ENDS = "[的几各多等这那些每某而或在是从把被向与及]|[一两][家所间座个位名]|中国"
+_NAME_RUN_END = re.compile(_RUN_ENDS)
+# Japanese: the country's name followed by katakana is inside a name (福州中国オープン, a tournament)
+_JA_NAME_RUN_END = re.compile(_RUN_ENDS + "(?![\u30a1-\u30fa\u30fc])")
 # the characters after a name that can still be part of it: twelve Han characters, or sixteen of Han and katakana
 # in Japanese, whose katakana words are longer
 RUN_REACH = 16
@@ -673,14 +676,18 @@ _QUOTED_NAME = re.compile(r"[\u3400-\u9fff\u30a1-\u30fa\u30fcA-Za-z0-9]{1,12}") 
 
 
 def _quoted_name(text: str, start: int, end: int) -> bool:
-    """The name begins a short quotation of word characters only, closed within twelve: 「重慶魂」 (a song),
-    “青岛1903” (a bar), 「上海市場」 (the stock market), 「揚州飯店」: a name that begins with the city. A quoted
+    """The name begins a short quotation of word characters only, closed (or followed by "/" and another title)
+    within twelve: 「重慶魂」 (a song), “青岛1903” (a bar), 「上海市場」 (the stock market), 「揚州飯店」: a name that begins with the city. A quoted
     name alone (「義烏」) or a quoted phrase (“杭州为主,全省共享”, 「江蘇省蘇州市」) is not one."""
     close = _QUOTES.get(text[start - 1:start]) if start else None
     if close is None:
         return False
     rest = _QUOTED_NAME.match(text, end)
-    return rest is not None and text[rest.end():rest.end() + 1] == close
+    if rest is None:
+        return False
+    # or a name followed by its other title (「重慶森林/Chungking Express/恋する惑星」, a film; not 「北京市/上海市」)
+    follows = text[rest.end():rest.end() + 1]
+    return follows == close or follows in ("/", "／") and rest.end() - end > 1
 
 
 def _in_company_brackets(text: str, start: int, end: int, *heads: tuple[str, ...]) -> bool:
@@ -744,7 +751,9 @@ def _cjk(text: str, start: int, end: int, cues: Mapping[str, frozenset[str]]) ->
     # the characters that can still be the name's (_NAME_RUN_END): 北京的大学, 北京几家大医院 "several hospitals in
     # Beijing", 在上海而非法兰克福车展, 南宁某公司 "a company in Nanning", 武汉中国科学院 "the Academy, in Wuhan"
     # Japanese names run on through katakana words too (成都パンダ繁育研究基地, 上海・深セン株式市場)
-    run = _NAME_RUN_END.split((_KANA_RUN if "attached" in cues else _HAN_RUN).findall(after_all, 0, RUN_REACH)[0])[0]
+    kana = "attached" in cues
+    run = (_JA_NAME_RUN_END if kana else _NAME_RUN_END).split(
+        (_KANA_RUN if kana else _HAN_RUN).findall(after_all, 0, RUN_REACH)[0])[0]
     segmented = is_cjk(text[start])  # a name in characters: heads and suffixes are checked as whole words
 
     def whole(heads: tuple[str, ...], part: str, first_only: bool = False) -> bool:
@@ -764,7 +773,8 @@ def _cjk(text: str, start: int, end: int, cues: Mapping[str, frozenset[str]]) ->
     headed = inside("org_heads", run) and (not segmented or whole(heads, run)) or any(
         word.startswith(heads) for word in words_after)
     # after 市 a head names the city's own part or office (上海市中心 downtown, 北京市長 the mayor), not a name
-    city_part = run.startswith("市") and run[1:].startswith(_CITY_PARTS)
+    city_part = (run.startswith("市") and run[1:].startswith(_CITY_PARTS)
+                 or text[end - 1:end] == "市" and run.startswith(_CITY_PARTS))  # 哈尔滨市中心: the name has its 市
     # Japanese 市場 names the exchange where the sentence speaks of shares (上海市場の株価), else the city's market
     # (the run is read in simplified characters)
     exchange = "stock_words" in cues and run.startswith(("市場", "市场")) and inside(
@@ -778,7 +788,9 @@ def _cjk(text: str, start: int, end: int, cues: Mapping[str, frozenset[str]]) ->
     # a dish named for the place; a one-character one (菜, cuisine) only as a whole word (广州菜价 is the price)
     dish = next((w for w in _cjk_affixes(cues["dish_words"]) if after.startswith(w) or any(
         word.startswith(w) for word in words_after[:1])), "")
-    f["dish_after"] = float(bool(dish) and (len(dish) > 1 or not segmented or whole((dish,), after, first_only=True)))
+    # (not after the name with its 市, which names the city: 景徳鎮市陶瓷大道 is a street's address)
+    f["dish_after"] = float(bool(dish) and text[end - 1:end] != "市" and (
+        len(dish) > 1 or not segmented or whole((dish,), after, first_only=True)))
     # a name marked as subject or topic (北京は, 베이징은) whose clause holds a verb of saying or deciding
     clause = re.split(r"[。．.!?！？\n]", after_all, maxsplit=1)[0]
     marked = after.startswith(_cjk_affixes(cues.get("subject_markers", _NONE)))

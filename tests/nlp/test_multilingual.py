@@ -35,6 +35,11 @@ def test_two_sentence_snippets_are_identified_without_a_declared_language(lang: 
 @pytest.mark.parametrize(("text", "hint", "lang", "by"), [
     ("北京周二表示将采取反制措施。上海和深圳的股市下跌。", None, "zh", "script"),  # langdetect said Korean
     ("北京と上海で会議が開かれた。", None, "ja", "script"),
+    # a long Chinese text quoting a Japanese reading stays Chinese; a Japanese headline with one particle does not
+    ("天津饭在日本是一道很常见的家常菜,可是在天津本地却很难找到。日本人把天津读作てんしん,"
+     "据说它是战后在东京和大阪的中餐馆里出现的。这个名字里的天津,说的就是中国北方的那座港口城市,"
+     "因为当时日本进口的大米很多来自天津附近。", None, "zh", "script"),
+    ("中国外交部報道官が北京で記者会見を開催した", None, "ja", "script"),
     ("北京市長", "ja", "ja", "hint"),  # kanji only: the declared language decides between zh and ja
     ("베이징은 성명을 발표했다.", "zh", "ko", "script"),  # a declared language in another script is ignored
     ("Пекин заявил о новых мерах.", None, "ru", "script"),
@@ -342,6 +347,19 @@ def test_organisations_hotels_and_titles_in_either_script_are_part_of_a_name(tex
     ("O índice composto de Xangai caiu pelo terceiro dia.", "pt", [("Xangai", "ORG_PART")]),
     ("Der Film von Zhang Yimou lief in Berlin.", "de", []),
     ("Le médecin Hu Sihui écrivit un traité de diététique.", "fr", [("Sihui", "NOT_PLACE")]),
+    # products and things named for a city (景徳鎮磁器, 南京玉すだれ), a battle, a museum, a hotel, a tournament
+    # past 中国, a film with its other title, a laboratory, a theatre, a dish; the city centre and 春节 stay the city
+    ("景徳鎮磁器の展示会が開かれた。", "ja", [("景徳鎮", "ORG_PART")]),
+    ("南京玉すだれは大道芸の一つだ。", "ja", [("南京", "ORG_PART")]),
+    ("上海事変は1932年に起きた。", "ja", [("上海", "ORG_PART")]),
+    ("北京飯店で食事をした。", "ja", [("北京", "ORG_PART")]),
+    ("バドミントンの蘇州中国オープンが始まった。", "ja", [("蘇州", "ORG_PART")]),
+    ("映画「上海異人娼館/チャイナ・ドール」を観た。", "ja", [("上海", "ORG_PART")]),
+    ("他调到北京京剧院工作。", "zh", [("北京", "ORG_PART")]),
+    ("武汉病毒研究所和武汉国家实验室都在这里。", "zh", [("武汉", "ORG_PART"), ("武汉", "ORG_PART")]),
+    ("在日本,天津饭是一道常见的菜。", "zh", [("天津", "ORG_PART")]),
+    ("我住在哈尔滨市中心。", "zh", [("哈尔滨市", "LITERAL")]),
+    ("北京春节期间很冷。", "zh", [("北京", "LITERAL")]),
 ])
 def test_the_words_around_a_name_decide_name_or_place(text: str, lang: str, surfaces: list[tuple[str, str]]) -> None:
     (mentions,) = tag_texts([text], [lang])
@@ -369,6 +387,10 @@ def test_the_words_around_a_name_decide_name_or_place(text: str, lang: str, surf
     ("上海市民の多くは反対した。", "ja", ["上海"]),
     ("横浜中華街の香港路を歩いた。", "ja", []),  # a street named for the city
     ("北京路は広州の繁華街だ。", "ja", ["広州"]),
+    ("蘇州河の岸を散歩した。", "ja", []),  # a river named for the city
+    ("長岡京市は京都府にある。", "ja", []),  # 京 is no abbreviation inside a Japanese city's name
+    ("居酒屋で南京豆をつまんだ。", "ja", []),  # one word for Sudachi: peanuts
+    ("香港仔的渔船很多。", "zh", []),  # Aberdeen, a quarter of Hong Kong
 ])
 def test_streets_people_and_eras_named_like_a_city_are_no_mention(text: str, lang: str, surfaces: list[str]) -> None:
     (mentions,) = tag_texts([text], [lang])
