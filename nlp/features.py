@@ -677,8 +677,9 @@ _QUOTED_NAME = re.compile(r"[\u3400-\u9fff\u30a1-\u30fa\u30fcA-Za-z0-9]{1,12}") 
 
 def _quoted_name(text: str, start: int, end: int) -> bool:
     """The name begins a short quotation of word characters only, closed (or followed by "/" and another title)
-    within twelve: 「重慶魂」 (a song), “青岛1903” (a bar), 「上海市場」 (the stock market), 「揚州飯店」: a name that begins with the city. A quoted
-    name alone (「義烏」) or a quoted phrase (“杭州为主,全省共享”, 「江蘇省蘇州市」) is not one."""
+    within twelve: 「重慶魂」 (a song), “青岛1903” (a bar), 「上海市場」 (the stock market), 「揚州飯店」: a name that
+    begins with the city. A quoted name alone (「義烏」) or a quoted phrase (“杭州为主,全省共享”, 「江蘇省蘇州市」) is
+    not one."""
     close = _QUOTES.get(text[start - 1:start]) if start else None
     if close is None:
         return False
