@@ -120,7 +120,14 @@ def lexical(text: str, start: int, end: int, cues: Mapping[str, frozenset[str]],
     caseless = not case and _contains(a[:3], cues.get("heads_after", frozenset()), grams)
     # the seat in brackets inside a company's name: "Beyond Technology (Shenzhen) Co., Ltd."
     bracketed = before[-1:] == ["("] and a[:1] == [")"] and len(a) > 1 and a[1] in cues["org_heads"]
-    f["org_after"] = float(any(t in cues["org_heads"] for t in run) or adjective or compound or caseless or bracketed)
+    # languages that quote every name of a club, firm, ship or paper (Russian «Шанхай», «Шанхай Порт»; cue flag
+    # ``quoted_names``): the name alone or with one more capitalised word in guillemets
+    # (a ship's is the ship rule's, "Суховантаж «Нанкін»"; a word in capitals is quoted as a word, «ПЕКИН»)
+    quoted = "quoted_names" in cues and before[-1:] == ["«"] and (
+        a[:1] == ["»"] or len(a) > 1 and _cap(after[0]) and a[1] == "»") and not surface.isupper() and not _ends(
+        b[:-1], cues["not_place_before"], grams)
+    f["org_after"] = float(any(t in cues["org_heads"] for t in run) or adjective or compound or caseless or bracketed
+                           or quoted)
     f["hyphen_cap_after"] = float(hyphen_run and not f["org_after"])
     of_before = {"of", "de", "del", "du", "des"} | cues.get("of_words", frozenset())  # "l'Università di Pechino"
     f["org_before"] = float(len(b) >= 2 and b[-1] in of_before and _head_before_of(before, b, cues)

@@ -79,9 +79,9 @@ def test_english_cue_words_are_words_not_booleans() -> None:
 
 @pytest.mark.parametrize("lang", CUE_LANGS)
 def test_no_cue_word_of_any_language_is_a_boolean(lang: str) -> None:
-    """Spanish and Portuguese "no" (not; in the) were read as false; ``attached`` and ``lower_heads`` are flags,
-    not word lists."""
-    flags = {"attached", "lower_heads"}
+    """Spanish and Portuguese "no" (not; in the) were read as false; ``attached``, ``lower_heads`` and
+    ``quoted_names`` are flags, not word lists."""
+    flags = {"attached", "lower_heads", "quoted_names"}
     assert not any({"true", "false"} & values for name, values in cues_for(lang).items() if name not in flags)
 
 
@@ -123,6 +123,13 @@ MATCH_COPY = [
     ("fr", "Pékin a battu un record de chaleur cet été.", "Pékin", "LITERAL"),
     ("es", "El Pekín de los años ochenta era una ciudad de bicicletas.", "Pekín", "LITERAL"),
     ("it", "Il governo di Pechino ha annunciato nuovi dazi sulle auto europee.", "Pechino", "LITERAL"),
+    ("nl", "De keeper van Shenzhen hield zijn doel schoon in de bekerwedstrijd tegen de koploper.", "Shenzhen",
+     "ORG_PART"),
+    ("nl", "De supporters vierden de landstitel in Guangzhou tot diep in de nacht.", "Guangzhou", "LITERAL"),
+    # Russian quotes a club's name; a ship's stays the ship rule's, a word in capitals is a quoted word
+    ("ru", "Защитник «Уханя» получил красную карточку.", "Уханя", "ORG_PART"),
+    ("ru", "Сухогруз «Нанкин» сел на мель у берегов Панамы.", "Нанкин", "NOT_PLACE"),
+    ("ru", "Болельщики встречали команду в аэропорту Уханя.", "Уханя", "LITERAL"),
 ]
 
 
