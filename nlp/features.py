@@ -269,6 +269,10 @@ def _names_and_people(text: str, start: int, end: int, before: list[str], after:
     words = _hyphen_joined(b[-20:] + a[:20])
     # a side agreeing with a plural verb is a team in any copy ("the Shanghai side have not won since March")
     side_plural = len(a) > 1 and a[0] in cues.get("side_nouns", frozenset()) and a[1] in _PLURAL_VERBS
+    # ... and so is one referred back to in the plural before a player's role or a word of sport ("sacked their
+    # manager")
+    side_plural = side_plural or _plural_side(a, verb, cues) and (
+        a[2] in cues.get("sport_roles", frozenset()) or a[2] in sport)
     # the article before a name that these languages write without one ("il Wuhan", "el Shanghái") counts as a
     # word of sport: what takes it is a club (or a company)
     club_article = int(bool(b) and b[-1] in cues.get("team_articles", frozenset()))
@@ -312,13 +316,19 @@ def _team(b: list[str], a: list[str], verb: str, sport_context: bool, cues: Mapp
         return True
     if not sport_context:
         return False
+    roles, sport = cues.get("sport_roles", frozenset()), cues.get("sport_words", frozenset())
     side = bool(a) and a[0] in cues.get("side_nouns", frozenset())
-    sport = cues.get("sport_words", frozenset())
     possessor = bool(a) and a[0] in _POSSESSIVE and any(
         t in sport or t in sport_verbs for t in [t for t in a[1:6] if t != "-"][:3])
-    return (bool(a) and (a[0] in _PLURAL_VERBS or a[0] in cues.get("sport_roles", frozenset())) or side or possessor
+    return (bool(a) and (a[0] in _PLURAL_VERBS or a[0] in roles) or side or possessor or _plural_side(a, verb, cues)
             or bool(b) and (b[-1] in sport_verbs or b[-1] in cues.get("ditransitive_verbs", frozenset()))
             or verb in cues.get("match_verbs", frozenset()) or _team_before(b, cues))
+
+
+def _plural_side(a: list[str], verb: str, cues: Mapping[str, frozenset[str]]) -> bool:
+    """The subject's verb takes a plural possessive ("Shijiazhuang sacked their manager"): British copy refers
+    back to a side in the plural, to a city or a government as "its"."""
+    return len(a) > 2 and a[0] == verb and a[1] in cues.get("plural_possessives", frozenset())
 
 
 def _team_before(b: list[str], cues: Mapping[str, frozenset[str]]) -> bool:

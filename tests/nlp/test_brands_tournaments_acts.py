@@ -62,6 +62,9 @@ CASES = [
     # their counterparts: a side of a place, a city named beside another in match copy, the place after "in"
     ("Queues formed on the Shenzhen side of the border crossing.", "Shenzhen", "LITERAL"),
     ("The squad trained in Jinan before the league match at Yantai.", "Jinan", "LITERAL"),
+    # a side referred back to in the plural; people of the place with their own
+    ("Baoding sacked their coach after the cup exit.", "Baoding", "ORG_PART"),
+    ("Workers in Baoding lost their jobs when the mill closed.", "Baoding", "LITERAL"),
 ]
 
 
