@@ -207,7 +207,12 @@ def _is_province_here(text: str, hit: Hit, lexicon: Lexicon, lang: str) -> bool:
     a word for city right before or after it in the text's language ("the city of Jilin", "Jilin City", "staden
     Jilin": the cue file's ``city_marks``), or 市 after it."""
     if not lexicon.province_of(hit.form):
-        return False
+        # a script whose form of the shared name is the city's alone: the province only when the text says so
+        form = lexicon.form(hit.form)
+        shared = form is not None and any(
+            (city := lexicon.gazetteer.cities.get(code)) is not None and city.kind == "prefecture"
+            and city.name == city.province for code in form.adcodes)
+        return shared and marks_word(text, hit.start, hit.end, *shipped_cues().province_marks(lang))
     form = lexicon.form(hit.form)
     if any(code in lexicon.municipal for code in form.adcodes):
         return False
@@ -217,8 +222,12 @@ def _is_province_here(text: str, hit: Hit, lexicon: Lexicon, lang: str) -> bool:
 def marks_city(text: str, start: int, end: int, before: Iterable[str], after: Iterable[str]) -> bool:
     """A word of ``before`` ends right before ``start`` (spaces between), or one of ``after`` (or 市) begins right
     after ``end`` (a space or hyphen between), each a whole word."""
-    if text.startswith("市", end):
-        return True
+    return text.startswith("市", end) or marks_word(text, start, end, before, after)
+
+
+def marks_word(text: str, start: int, end: int, before: Iterable[str], after: Iterable[str]) -> bool:
+    """A word of ``before`` ends right before ``start`` (spaces between), or one of ``after`` begins right after
+    ``end`` (a space or hyphen between), each a whole word."""
     preceding = " ".join(text[max(0, start - 30):start].lower().split())
     if any(preceding.endswith(" " + w) or preceding == w for w in before):
         return True

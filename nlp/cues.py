@@ -61,13 +61,26 @@ class CueTable:
         marks = self._city_marks
         return marks.get(lang, marks.get("en", ((), ())))
 
+    def province_marks(self, lang: str) -> tuple[tuple[str, ...], tuple[str, ...]]:
+        """(words before, words after) that mark such a shared name as the province in a language whose script
+        form of it is the city's alone (Russian "провинции Цзилинь"; the ``province_marks`` block; none for a
+        language without one)."""
+        return self._province_marks.get(lang, ((), ()))
+
     @cached_property
     def _city_marks(self) -> dict[str, tuple[tuple[str, ...], tuple[str, ...]]]:
+        return self._marks("city_marks")
+
+    @cached_property
+    def _province_marks(self) -> dict[str, tuple[tuple[str, ...], tuple[str, ...]]]:
+        return self._marks("province_marks")
+
+    def _marks(self, block: str) -> dict[str, tuple[tuple[str, ...], tuple[str, ...]]]:
         out = {}
-        for lang, table in (self._raw.get("city_marks") or {}).items():
+        for lang, table in (self._raw.get(block) or {}).items():
             if not isinstance(table, dict) or set(table) != {"before", "after"} or not all(
                     isinstance(table[k], list) for k in ("before", "after")):
-                raise ValueError(f"cue file: city_marks.{lang}: want {{before: [words], after: [words]}}, got {table!r}")
+                raise ValueError(f"cue file: {block}.{lang}: want {{before: [words], after: [words]}}, got {table!r}")
             out[str(lang)] = (tuple(str(w).lower() for w in table["before"]), tuple(str(w).lower() for w in table["after"]))
         return out
 

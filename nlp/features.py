@@ -28,6 +28,7 @@ _POSSESSIVE = {"'s", "’s", "'", "’"}
 _JOINERS = {"and", "-", "–", "—", "/", "or", "vs", "vs.", "versus", "et", "y", "und", "与", "和"}
 _OPENERS = {'"', "“", "‘", "(", "[", "«", "„"}
 _CLOSERS = {'"', "”", "’", "»", "“"}
+_NAME_QUOTES = {"«", "„", "“", '"'}  # what opens a quoted name (features.lexical, cue flag quoted_names)
 _ORG_CONNECTORS = {"of", "for", "and", "&", "de", "del", "la", "des", "du", "für", "-"}
 _ENT_ORG = {"ORG", "FAC", "PRODUCT", "EVENT", "WORK_OF_ART", "LAW"}
 
@@ -48,7 +49,8 @@ NAMES = ("bias", *LEXICAL, *MODEL)
 
 
 def _tokens(text: str) -> list[str]:
-    return _TOKEN.findall(text)
+    # Arabic's tatweel (ـ) only stretches a word ("لـمعرض"): the cue lists hold the words without it
+    return _TOKEN.findall(text.replace("\u0640", "") if "\u0640" in text else text)
 
 
 def _cap(token: str) -> bool:
@@ -120,12 +122,12 @@ def lexical(text: str, start: int, end: int, cues: Mapping[str, frozenset[str]],
     caseless = not case and _contains(a[:3], cues.get("heads_after", frozenset()), grams)
     # the seat in brackets inside a company's name: "Beyond Technology (Shenzhen) Co., Ltd."
     bracketed = before[-1:] == ["("] and a[:1] == [")"] and len(a) > 1 and a[1] in cues["org_heads"]
-    # languages that quote every name of a club, firm, ship or paper (Russian «Шанхай», «Шанхай Порт»; cue flag
-    # ``quoted_names``): the name alone or with one more capitalised word in guillemets
+    # languages that quote every name of a club, firm, ship or paper (Russian «Шанхай», «Шанхай Порт», «Нанкинское
+    # десятилетие»; German „Peking“; cue flag ``quoted_names``): the name alone or with one more word in quotes
     # (a ship's is the ship rule's, "Суховантаж «Нанкін»"; a word in capitals is quoted as a word, «ПЕКИН»)
-    quoted = "quoted_names" in cues and before[-1:] == ["«"] and (
-        a[:1] == ["»"] or len(a) > 1 and _cap(after[0]) and a[1] == "»") and not surface.isupper() and not _ends(
-        b[:-1], cues["not_place_before"], grams)
+    quoted = "quoted_names" in cues and bool(before) and before[-1] in _NAME_QUOTES and (
+        bool(a) and a[0] in _CLOSERS or len(a) > 1 and after[0].isalpha() and a[1] in _CLOSERS) and not (
+        surface.isupper() or _ends(b[:-1], cues["not_place_before"], grams))
     f["org_after"] = float(any(t in cues["org_heads"] for t in run) or adjective or compound or caseless or bracketed
                            or quoted)
     f["hyphen_cap_after"] = float(hyphen_run and not f["org_after"])
@@ -493,17 +495,23 @@ def _head_before_of(before: list[str], b: list[str], cues: Mapping[str, frozense
     for k in range(2, min(len(b), 4) + 1):
         head = re.sub(r"^(?:[ld]|dell|all|nell|sull|dall|coll)[’']", "", b[-k])  # "l'université", "dell'Expo"
         if head in cues["org_heads"]:
+            if head in _STREET_HEADS and k > 2:  # "la Rue Huaihai de Shanghai": the street's own name came first
+                return False
             return _cap(before[-k]) or head != b[-k] or lower and head not in _PLACE_HEADS
-        if not (lower and b[-k].replace("'", "").replace("’", "").isalpha()) or b[-k] in _BREAKS_NAME:
+        number = b[-k].replace(".", "").isdigit()  # "le Masters 1000 de Shanghai", "l'Expo 2010 di Shanghai"
+        if not (lower and (b[-k].replace("'", "").replace("’", "").isalpha() or number)) or b[-k] in _BREAKS_NAME:
             return False
     return False
 
 
+_STREET_HEADS = frozenset({"rue", "avenue", "boulevard", "calle", "avenida", "rua"})
 # heads that, in lower case, name the place rather than its organisation ("all'aeroporto di Pechino", "le port de
 # Canton", "la fiera di Canton", the fair held there, as the project's multilingual sentences label it): these need
 # the capital of a name ("l'Aeroporto Internazionale di Pechino")
 _PLACE_HEADS = frozenset({"port", "puerto", "porto", "hafen", "aéroport", "aeropuerto", "aeroporto", "flughafen",
-                          "stade", "estadio", "stadio", "estádio", "foire", "feria", "fiera", "feira", "messe"})
+                          "stade", "estadio", "stadio", "estádio", "foire", "feria", "fiera", "feira", "messe",
+                          # streets: "une rue de Pékin" is a street in Beijing, "la Rue de Nankin" a street's name
+                          *_STREET_HEADS})
 _BREAKS_NAME = frozenset({"à", "en", "a", "in", "et", "y", "e", "ou", "o", "le", "la", "les", "el", "los", "las",
                           "il", "lo", "gli", "os", "as", "the", "and", "que", "qui", "che"})
 
@@ -663,19 +671,20 @@ _HAN_RUN = re.compile("[\u3400-\u9fff]{0,12}")
 _KATAKANA_WORD_END = re.compile("[\u30a1-\u30fa\u30fc]{2}$")  # two katakana (not ・) right before the name
 _KANA_RUN = re.compile(f"[\u3400-\u9fff\u30a0-\u30ff]{{0,{RUN_REACH}}}")
 _TITLE_MARKS = {"《": "》", "『": "』", "〈": "〉"}  # what encloses the title of a book, film, paper or song
+_KOREAN_TITLE_MARKS = {**_TITLE_MARKS, "<": ">"}  # Korean also writes <홍콩 프리프레스> (Japanese heads a section so)
 _TITLE_REACH = 40
 
 
-def _in_title(text: str, start: int, end: int) -> bool:
+def _in_title(text: str, start: int, end: int, marks: Mapping[str, str] = _TITLE_MARKS) -> bool:
     """The name is inside title marks (《沙河悲歌》, 《莆田比事》, 『北京の秋』): part of a work's name. The
     nearest opening mark before it is not closed before it, and its closing mark follows within reach."""
     before = text[max(0, start - _TITLE_REACH):start]
-    opened = max(_TITLE_MARKS, key=before.rfind)
+    opened = max(marks, key=before.rfind)
     at = before.rfind(opened)
-    if at < 0 or _TITLE_MARKS[opened] in before[at:]:
+    if at < 0 or marks[opened] in before[at:]:
         return False
     after = text[end:end + _TITLE_REACH]
-    closing = after.find(_TITLE_MARKS[opened])
+    closing = after.find(marks[opened])
     return closing >= 0 and opened not in after[:closing]
 
 
@@ -686,6 +695,18 @@ def _korean_particles() -> tuple[str, ...]:
     return tuple(korean_suffixes())
 
 
+@lru_cache(maxsize=1)
+def _longest_first(words: tuple[str, ...]) -> tuple[str, ...]:
+    return tuple(sorted(words, key=len, reverse=True))
+
+
+def _without_particle(word: str) -> str:
+    """A Korean word without the particle that ends it (기지는 → 기지)."""
+    particle = next((p for p in _longest_first(_korean_particles()) if word.endswith(p) and len(word) > len(p)), "")
+    return word[:len(word) - len(particle)] if particle else word
+
+
+_HAN_GLOSS = re.compile(r"[(（][\u3400-\u9fff]+[)）]")
 _HANGUL_WORD = re.compile("[\uac00-\ud7a3]+")
 _HANGUL_WORDS = re.compile("(?: [\uac00-\ud7a3]+){1,2}")  # the one or two words after a space
 _QUOTES = {"「": "」", "“": "”", "『": "』"}
@@ -739,7 +760,7 @@ def _cjk(text: str, start: int, end: int, cues: Mapping[str, frozenset[str]]) ->
     is, so 中山大學 and 北京協和醫院 meet the organisation heads 大学 and 医院. After a name written in
     characters, an organisation head or a name's suffix counts only as whole words of the segmenter's reading
     (:func:`_whole_head`: jieba's, Sudachi's for Japanese)."""
-    titled = _in_title(text, start, end)
+    titled = _in_title(text, start, end, _KOREAN_TITLE_MARKS if "angle_titles" in cues else _TITLE_MARKS)
     sentence_start = start == 0 or text[start - 1] in "。！？\n"
     before, after_all = text[max(0, start - 6):start], text[end:end + 80]
     if any("\u3400" <= c <= "\u9fff" for c in before + after_all[:12]):
@@ -760,11 +781,14 @@ def _cjk(text: str, start: int, end: int, cues: Mapping[str, frozenset[str]]) ->
     # Korean writes a name's organisation, product or club as a word of its own after a space (베이징 대학교,
     # 칭다오 맥주, 홍콩 달러, 상하이 선화; one modifier may come between: 칭다오 국제 맥주 축제): those two words,
     # read like the characters attached to the name; and a compound written as one word (칭다오맥주)
-    next_words = _HANGUL_WORDS.match(text, end)
+    # past a gloss in Han characters (베이징(北京)대, Peking University) or, for the Han name in it, its bracket
+    gloss = _HAN_GLOSS.match(text, end)
+    word_end = gloss.end() if gloss else end + 1 if text[end:end + 1] in (")", "）") and "attached" in cues else end
+    next_words = _HANGUL_WORDS.match(text, word_end)
     words_after = next_words.group().split() if next_words else []
     if len(words_after) > 1 and words_after[0].endswith(_korean_particles()):  # 다롄 시내에서 축제: the phrase ended
         del words_after[1:]
-    if attached := _HANGUL_WORD.match(after):
+    if attached := _HANGUL_WORD.match(text, word_end):
         words_after.insert(0, attached.group())
     # the characters that can still be the name's (_NAME_RUN_END): 北京的大学, 北京几家大医院 "several hospitals in
     # Beijing", 在上海而非法兰克福车展, 南宁某公司 "a company in Nanning", 武汉中国科学院 "the Academy, in Wuhan"
@@ -788,8 +812,12 @@ def _cjk(text: str, start: int, end: int, cues: Mapping[str, frozenset[str]]) ->
     suffixed = after.removeprefix("・").lower().startswith(suffixes) and (  # cue words are lower case (広州FC)
         not segmented or whole(suffixes, after.lower(), first_only=True))
     heads = _cjk_affixes(cues["org_heads"])
+    # a Korean word after the name that begins with a head, or ends with one of two syllables or more before its
+    # particle (청두 판다연구기지, 베이징 국제서비스무역박람회), or is a short head alone (베이징대, 서울대: 대)
+    long_heads = tuple(h for h in heads if len(h) > 1)
     headed = inside("org_heads", run) and (not segmented or whole(heads, run)) or any(
-        word.startswith(heads) for word in words_after)
+        word.startswith(heads) or _without_particle(word).endswith(long_heads)
+        or _without_particle(word) in cues.get("short_heads", _NONE) for word in words_after)
     # after 市 a head names the city's own part or office (上海市中心 downtown, 北京市長 the mayor), not a name
     city_part = (run.startswith("市") and run[1:].startswith(_CITY_PARTS)
                  or text[end - 1:end] == "市" and run.startswith(_CITY_PARTS))  # 哈尔滨市中心: the name has its 市

@@ -360,6 +360,31 @@ def test_organisations_hotels_and_titles_in_either_script_are_part_of_a_name(tex
     ("在日本,天津饭是一道常见的菜。", "zh", [("天津", "ORG_PART")]),
     ("我住在哈尔滨市中心。", "zh", [("哈尔滨市", "LITERAL")]),
     ("北京春节期间很冷。", "zh", [("北京", "LITERAL")]),
+    # events, streets, breweries and restaurants, races and the time zone in the Latin-script languages; a street
+    # whose own name comes first and "a street of Beijing" stay the city
+    ("Sinner a remporté le Masters 1000 de Shanghai.", "fr", [("Shanghai", "ORG_PART")]),
+    ("La Rue de Nankin est la plus commerçante de la ville.", "fr", [("Nankin", "ORG_PART")]),
+    ("La Rue Huaihai de Shanghai est illuminée le soir.", "fr", [("Shanghai", "LITERAL")]),
+    ("Il s'est perdu dans une rue de Pékin.", "fr", [("Pékin", "LITERAL")]),
+    ("La Batalla de Nanjing terminó en diciembre.", "es", [("Nanjing", "ORG_PART")]),
+    ("Il padiglione cinese all'Expo 2010 di Shanghai fu il più visitato.", "it", [("Shanghai", "ORG_PART")]),
+    ("O Grande Prémio de Macau realiza-se em novembro.", "pt", [("Macau", "ORG_PART")]),
+    ("A reunião começa às 9h no horário de Pequim.", "pt", [("Pequim", "ORG_PART")]),
+    ("Die Brauerei Tsingtao exportiert in viele Länder.", "de", [("Tsingtao", "ORG_PART")]),
+    ("Das Restaurant „Peking“ schließt Ende des Monats.", "de", [("Peking", "ORG_PART")]),
+    ("„Peking ist überall“, sagte der Autor.", "de", [("Peking", "LITERAL")]),
+    # Arabic: the Olympics, a duck, a fair past a tatweel
+    ("شارك الرياضيون في أولمبياد بكين.", "ar", [("بكين", "ORG_PART")]),
+    ("يقدم المطعم بط بكين كل مساء.", "ar", [("بكين", "ORG_PART")]),
+    ("حضر التجار لـمعرض كانتون في الربيع.", "ar", [("كانتون", "ORG_PART")]),
+    # Korean: a university past its gloss, a compound ending in a head, a paper in angle brackets
+    ("그는 베이징(北京)대를 졸업했다.", "ko", [("베이징", "ORG_PART"), ("北京", "ORG_PART")]),
+    ("청두 판다연구기지에서 판다를 봤다.", "ko", [("청두", "ORG_PART")]),
+    ("<상하이 데일리> 보도에 따르면 시장이 사임했다.", "ko", [("상하이", "ORG_PART")]),
+    # Russian: a period's name in guillemets; Jilin after a word for province is the province
+    ("Наступило «Нанкинское десятилетие».", "ru", [("Нанкинское", "ORG_PART")]),
+    ("Завод построили в Чанчуне, столице провинции Цзилинь.", "ru", [("Чанчуне", "LITERAL")]),
+    ("Город Цзилинь стоит на реке Сунгари.", "ru", [("Цзилинь", "LITERAL")]),
 ])
 def test_the_words_around_a_name_decide_name_or_place(text: str, lang: str, surfaces: list[tuple[str, str]]) -> None:
     (mentions,) = tag_texts([text], [lang])
