@@ -91,7 +91,10 @@ def _pair_stands_alone(text: str, start: int, end: int, lang: str | None, rules:
         start -= 1
     while end < len(text) and text[end] in rules.partners:
         end += 1
-    if start == 0 or not is_cjk(text[start - 1]) or _after_a_verb_of_place(text, start, lang, rules):
+    # Japanese names pair two such characters by chance (深津絵里, an actress): there a pair of two needs a word it
+    # heads; a run of three (京津冀) still stands alone
+    chance = lang == "ja" and end - start < 3
+    if not chance and (start == 0 or not is_cjk(text[start - 1]) or _after_a_verb_of_place(text, start, lang, rules)):
         return True
     close = _BRACKETED.match(text, end)  # 京港(台)通道: a partner added in brackets
     return text.startswith(rules.pair_heads, close.end() if close else end)

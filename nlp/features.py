@@ -660,7 +660,8 @@ def _cjk_any_of(words: frozenset[str]) -> re.Pattern[str]:
 _CITY_PARTS = ("中心", "长", "長", "民", "区", "内", "政", "委", "郊", "场", "場")
 # what ends the characters that can still be the name's: a possessive, a quantity, a demonstrative (某 "a certain"),
 # a function word or conjunction (与, 及), a numeral with a measure word (一家 "a company in ..."), the country's name
-_RUN_ENDS = "[的几各多等这那些每某而或在是从把被向与及]|[一两][家所间座个位名]|中国"
+# (等 "and so on", not the 等 of 高等 "higher" right after the name: 香港高等法院, 中山大学香港高等研究院)
+_RUN_ENDS = "[的几各多这那些每某而或在是从把被向与及]|(?<!^高)等|[一两][家所间座个位名]|中国"
 _NAME_RUN_END = re.compile(_RUN_ENDS)
 # Japanese: the country's name followed by katakana is inside a name (福州中国オープン, a tournament)
 _JA_NAME_RUN_END = re.compile(_RUN_ENDS + "(?![\u30a1-\u30fa\u30fc])")
@@ -824,9 +825,12 @@ def _cjk(text: str, start: int, end: int, cues: Mapping[str, frozenset[str]]) ->
     # Japanese 市場 names the exchange where the sentence speaks of shares (上海市場の株価), else the city's market
     # (the run is read in simplified characters)
     exchange = "stock_words" in cues and run.startswith(("市場", "市场")) and inside(
-        "stock_words", re.split(r"[。．!?！？\n]", after_all, maxsplit=1)[0] + before)
+        "stock_words", "".join(re.split(r"[。．!?！？\n]", after_all, maxsplit=2)[:2]) + before)  # and the next sentence
     bracketed = _in_company_brackets(text, start, end, heads, suffixes)
-    f["org_after"] = float(headed and not city_part or suffixed or titled or exchange or bracketed
+    # a short head that is a word of its own right after the name (Japanese 北京大 "Peking University"; not 北京大会)
+    short = tuple(h for h in cues.get("short_heads", _NONE) if after.startswith(h))
+    short_head = bool(short) and segmented and "attached" in cues and not words_after and whole(short, after, True)
+    f["org_after"] = float(headed and not city_part or suffixed or titled or exchange or bracketed or short_head
                            or _quoted_name(text, start, end))
     # Japanese: a katakana word written against the name is a brand before it (ソフィテル杭州, ヒルトン上海), as
     # running text puts a particle or ・ between a word and a place

@@ -385,6 +385,17 @@ def test_organisations_hotels_and_titles_in_either_script_are_part_of_a_name(tex
     ("Наступило «Нанкинское десятилетие».", "ru", [("Нанкинское", "ORG_PART")]),
     ("Завод построили в Чанчуне, столице провинции Цзилинь.", "ru", [("Чанчуне", "LITERAL")]),
     ("Город Цзилинь стоит на реке Сунгари.", "ru", [("Цзилинь", "LITERAL")]),
+    # Japanese: a university's short name, the market in share talk (the next sentence says so), a club, a park,
+    # a branch; Chinese: a court past 高等, a book fair, and a place after 在 before a verb
+    ("北京大から東京大に来た留学生に話を聞いた。", "ja", [("北京", "ORG_PART")]),
+    ("週明けの香港市場は反落した。ハンセン指数は2%下げた。", "ja", [("香港", "ORG_PART")]),
+    ("杭州緑城に移籍した。", "ja", [("杭州", "ORG_PART")]),
+    ("大連ソフトウエアパークを視察した。", "ja", [("大連", "ORG_PART")]),
+    ("中国国際航空重慶支店の担当者が説明した。", "ja", [("重慶", "ORG_PART")]),
+    ("香港高等法院驳回上诉。", "zh", [("香港", "ORG_PART")]),
+    ("第十届上海书展今天开幕。", "zh", [("上海", "ORG_PART")]),
+    ("中山大学宣布在香港设立高等研究院。", "zh", [("中山", "ORG_PART"), ("香港", "LITERAL")]),
+    ("北京、上海等城市下雨。", "zh", [("北京", "LITERAL"), ("上海", "LITERAL")]),
 ])
 def test_the_words_around_a_name_decide_name_or_place(text: str, lang: str, surfaces: list[tuple[str, str]]) -> None:
     (mentions,) = tag_texts([text], [lang])
@@ -415,6 +426,7 @@ def test_the_words_around_a_name_decide_name_or_place(text: str, lang: str, surf
     ("蘇州河の岸を散歩した。", "ja", []),  # a river named for the city
     ("長岡京市は京都府にある。", "ja", []),  # 京 is no abbreviation inside a Japanese city's name
     ("居酒屋で南京豆をつまんだ。", "ja", []),  # one word for Sudachi: peanuts
+    ("深津絵里が主演を務めた。", "ja", []),  # 深 and 津 side by side in a Japanese name are no pair of places
     ("香港仔的渔船很多。", "zh", []),  # Aberdeen, a quarter of Hong Kong
 ])
 def test_streets_people_and_eras_named_like_a_city_are_no_mention(text: str, lang: str, surfaces: list[str]) -> None:
