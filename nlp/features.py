@@ -755,6 +755,28 @@ def _whole_head(heads: tuple[str, ...], part: str, offset: int, starts: Mapping[
     return False
 
 
+@lru_cache(maxsize=1)
+def _simplified_chars() -> frozenset[str]:
+    """The characters that only simplified Chinese writes (马, 节), as OpenCC's table maps a traditional one to them."""
+    return frozenset(simplified_table().values())
+
+
+def _simplified_only(part: str) -> bool:
+    return any(c in _simplified_chars() for c in part)
+
+
+def _chinese_head(text: str, start: int, end: int, run: str) -> bool:
+    """A Chinese organisation head ends a word of jieba's reading of the name and ``run`` (the simplified copy of
+    the characters after it)."""
+    from nlp.segment import word_starts
+
+    heads = _cjk_affixes(cues_for("zh")["org_heads"])
+    if _cjk_any_of(cues_for("zh")["org_heads"]).search(run) is None:
+        return False
+    phrase = text[start:end].translate(simplified_table()) + run
+    return _whole_head(heads, run, end - start, word_starts(phrase, False))
+
+
 def _cjk(text: str, start: int, end: int, cues: Mapping[str, frozenset[str]]) -> dict[str, float]:
     """Chinese, Japanese and Korean text: the same features from character cues right before/after the name.
     Traditional text is read as its simplified copy (:func:`nlp.folding.simplified_table`), as each cue list
@@ -827,6 +849,10 @@ def _cjk(text: str, start: int, end: int, cues: Mapping[str, frozenset[str]]) ->
     exchange = "stock_words" in cues and run.startswith(("市場", "市场")) and inside(
         "stock_words", "".join(re.split(r"[。．!?！？\n]", after_all, maxsplit=2)[:2]) + before)  # and the next sentence
     bracketed = _in_company_brackets(text, start, end, heads, suffixes)
+    # Japanese and Korean text quote Chinese names in simplified characters (北京马拉松, 哈尔滨国际冰雪节): such a run
+    # reads the Chinese heads, as whole words of jieba's reading
+    if not headed and "attached" in cues and segmented and _simplified_only(text[end:end + len(run)]):
+        headed = _chinese_head(text, start, end, run)
     # a short head that is a word of its own right after the name (Japanese 北京大 "Peking University"; not 北京大会)
     short = tuple(h for h in cues.get("short_heads", _NONE) if after.startswith(h))
     short_head = bool(short) and segmented and "attached" in cues and not words_after and whole(short, after, True)

@@ -396,6 +396,10 @@ def test_organisations_hotels_and_titles_in_either_script_are_part_of_a_name(tex
     ("第十届上海书展今天开幕。", "zh", [("上海", "ORG_PART")]),
     ("中山大学宣布在香港设立高等研究院。", "zh", [("中山", "ORG_PART"), ("香港", "LITERAL")]),
     ("北京、上海等城市下雨。", "zh", [("北京", "LITERAL"), ("上海", "LITERAL")]),
+    # a Chinese name quoted in simplified characters inside Japanese or Korean text reads the Chinese heads
+    ("上海の書籍見本市(中国語:上海书展)に出かけた。", "ja", [("上海", "LITERAL"), ("上海", "ORG_PART")]),
+    ("‘상하이 도서전(上海书展)’이 열렸다.", "ko", [("상하이", "LITERAL"), ("上海", "ORG_PART")]),
+    ("上海中心部で会議が開かれた。", "ja", [("上海", "LITERAL")]),
 ])
 def test_the_words_around_a_name_decide_name_or_place(text: str, lang: str, surfaces: list[tuple[str, str]]) -> None:
     (mentions,) = tag_texts([text], [lang])
