@@ -128,8 +128,10 @@ def lexical(text: str, start: int, end: int, cues: Mapping[str, frozenset[str]],
     quoted = "quoted_names" in cues and bool(before) and before[-1] in _NAME_QUOTES and (
         bool(a) and a[0] in _CLOSERS or len(a) > 1 and after[0].isalpha() and a[1] in _CLOSERS) and not (
         surface.isupper() or _ends(b[:-1], cues["not_place_before"], grams))
-    f["org_after"] = float(any(t in cues["org_heads"] for t in run) or adjective or compound or caseless or bracketed
-                           or quoted)
+    # a capitalised run ending in an English head is a name in any language ("la Beijing Capital Airlines")
+    english = cues_for("en")["org_heads"] if run and cues is not cues_for("en") else cues["org_heads"]
+    f["org_after"] = float(any(t in cues["org_heads"] or t in english for t in run) or adjective or compound
+                           or caseless or bracketed or quoted)
     f["hyphen_cap_after"] = float(hyphen_run and not f["org_after"])
     of_before = {"of", "de", "del", "du", "des"} | cues.get("of_words", frozenset())  # "l'Università di Pechino"
     f["org_before"] = float(len(b) >= 2 and b[-1] in of_before and _head_before_of(before, b, cues)
@@ -492,7 +494,9 @@ def _head_before_of(before: list[str], b: list[str], cues: Mapping[str, frozense
     Nanjing", "la Expo de Shanghái"), also past up to two words of its own name ("l'indice composite de Shanghai",
     "les Jeux olympiques d'hiver de Pékin", "canard laqué de Pékin")."""
     lower = "lower_heads" in cues
-    for k in range(2, min(len(b), 4) + 1):
+    for k in range(2, min(len(b), 6) + 1):
+        if k > 4 and not all(_cap(t) or t in _OF_WORDS for t in before[-k + 1:-1]):
+            return False  # past three words, only a capitalised name ("Festival Internacional de Cine de Shanghái")
         head = re.sub(r"^(?:[ld]|dell|all|nell|sull|dall|coll)[’']", "", b[-k])  # "l'université", "dell'Expo"
         if head in cues["org_heads"]:
             if head in _STREET_HEADS and k > 2:  # "la Rue Huaihai de Shanghai": the street's own name came first
@@ -505,13 +509,16 @@ def _head_before_of(before: list[str], b: list[str], cues: Mapping[str, frozense
 
 
 _STREET_HEADS = frozenset({"rue", "avenue", "boulevard", "calle", "avenida", "rua"})
+_OF_WORDS = frozenset({"de", "del", "di", "da", "do", "des", "du", "della", "dos", "das"})
 # heads that, in lower case, name the place rather than its organisation ("all'aeroporto di Pechino", "le port de
 # Canton", "la fiera di Canton", the fair held there, as the project's multilingual sentences label it): these need
 # the capital of a name ("l'Aeroporto Internazionale di Pechino")
 _PLACE_HEADS = frozenset({"port", "puerto", "porto", "hafen", "aéroport", "aeropuerto", "aeroporto", "flughafen",
                           "stade", "estadio", "stadio", "estádio", "foire", "feria", "fiera", "feira", "messe",
                           # streets: "une rue de Pékin" is a street in Beijing, "la Rue de Nankin" a street's name
-                          *_STREET_HEADS})
+                          *_STREET_HEADS,
+                          # and "el centro de Pekín" is downtown Beijing, "el Centro de Pandas de Chengdu" a name
+                          "centro", "centre"})
 _BREAKS_NAME = frozenset({"à", "en", "a", "in", "et", "y", "e", "ou", "o", "le", "la", "les", "el", "los", "las",
                           "il", "lo", "gli", "os", "as", "the", "and", "que", "qui", "che"})
 
@@ -849,9 +856,10 @@ def _cjk(text: str, start: int, end: int, cues: Mapping[str, frozenset[str]]) ->
     exchange = "stock_words" in cues and run.startswith(("市場", "市场")) and inside(
         "stock_words", "".join(re.split(r"[。．!?！？\n]", after_all, maxsplit=2)[:2]) + before)  # and the next sentence
     bracketed = _in_company_brackets(text, start, end, heads, suffixes)
-    # Japanese and Korean text quote Chinese names in simplified characters (北京马拉松, 哈尔滨国际冰雪节): such a run
-    # reads the Chinese heads, as whole words of jieba's reading
-    if not headed and "attached" in cues and segmented and _simplified_only(text[end:end + len(run)]):
+    # Japanese and Korean text quote Chinese names in simplified characters (北京马拉松, 哈尔滨国际冰雪节), and Korean
+    # writes Han only in such glosses (延邊日報): such a run reads the Chinese heads, as whole words of jieba's reading
+    if not headed and "attached" in cues and segmented and (
+            "han_glosses" in cues or _simplified_only(text[end:end + len(run)])):
         headed = _chinese_head(text, start, end, run)
     # a short head that is a word of its own right after the name (Japanese 北京大 "Peking University"; not 北京大会)
     short = tuple(h for h in cues.get("short_heads", _NONE) if after.startswith(h))

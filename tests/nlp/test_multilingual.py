@@ -400,6 +400,16 @@ def test_organisations_hotels_and_titles_in_either_script_are_part_of_a_name(tex
     ("上海の書籍見本市(中国語:上海书展)に出かけた。", "ja", [("上海", "LITERAL"), ("上海", "ORG_PART")]),
     ("‘상하이 도서전(上海书展)’이 열렸다.", "ko", [("상하이", "LITERAL"), ("上海", "ORG_PART")]),
     ("上海中心部で会議が開かれた。", "ja", [("上海", "LITERAL")]),
+    # a long capitalised name before "de", an English head in a capitalised run, a centre with its capital; Korean
+    # courts, laws and Games, and a Han gloss reading the Chinese heads
+    ("El Festival Internacional de Cine de Shanghái premió a un director coreano.", "es", [("Shanghái", "ORG_PART")]),
+    ("El Centro de Pandas de Chengdu recibió a dos crías.", "es", [("Chengdu", "ORG_PART")]),
+    ("Vive en el centro de Pekín desde hace años.", "es", [("Pekín", "LITERAL")]),
+    ("A Beijing Capital Airlines abriu uma rota para Lisboa.", "pt", [("Beijing", "ORG_PART")]),
+    ("홍콩 고등법원은 항소를 기각했다.", "ko", [("홍콩", "ORG_PART")]),
+    ("2010년 광저우 대회에서 금메달을 땄다.", "ko", [("광저우", "ORG_PART")]),
+    ("옌볜일보(延邊日報)가 보도했다.", "ko", [("延邊", "ORG_PART")]),
+    ("시안 호텔로 이동했다.", "ko", [("시안", "LITERAL")]),
 ])
 def test_the_words_around_a_name_decide_name_or_place(text: str, lang: str, surfaces: list[tuple[str, str]]) -> None:
     (mentions,) = tag_texts([text], [lang])
