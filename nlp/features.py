@@ -129,7 +129,7 @@ def lexical(text: str, start: int, end: int, cues: Mapping[str, frozenset[str]],
         bool(a) and a[0] in _CLOSERS or len(a) > 1 and after[0].isalpha() and a[1] in _CLOSERS) and not (
         surface.isupper() or _ends(b[:-1], cues["not_place_before"], grams))
     # a capitalised run ending in an English head is a name in any language ("la Beijing Capital Airlines")
-    english = cues_for("en")["org_heads"] if run and cues is not cues_for("en") else cues["org_heads"]
+    english = cues_for("en")["org_heads"] if run else _NONE
     f["org_after"] = float(any(t in cues["org_heads"] or t in english for t in run) or adjective or compound
                            or caseless or bracketed or quoted)
     f["hyphen_cap_after"] = float(hyphen_run and not f["org_after"])
@@ -764,7 +764,8 @@ def _whole_head(heads: tuple[str, ...], part: str, offset: int, starts: Mapping[
 
 @lru_cache(maxsize=1)
 def _simplified_chars() -> frozenset[str]:
-    """The characters that only simplified Chinese writes (马, 节), as OpenCC's table maps a traditional one to them."""
+    """The characters OpenCC's table maps a traditional one to (马 for 馬, 节 for 節): mostly written in simplified
+    Chinese only, a few (台, 干) in every script, which is why jieba's reading of the run still decides."""
     return frozenset(simplified_table().values())
 
 
