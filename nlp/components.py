@@ -205,15 +205,12 @@ def find_hits(text: str, lexicon: Lexicon, lang: str) -> list[Hit]:
 def _is_province_here(text: str, hit: Hit, lexicon: Lexicon, lang: str) -> bool:
     """A name shared by a province and a prefecture city (Jilin) is the province unless the text marks the city:
     a word for city right before or after it in the text's language ("the city of Jilin", "Jilin City", "staden
-    Jilin": the cue file's ``city_marks``), or 市 after it."""
-    if not lexicon.province_of(hit.form):
-        # a script whose form of the shared name is the city's alone: the province only when the text says so
-        form = lexicon.form(hit.form)
-        shared = form is not None and any(
-            (city := lexicon.gazetteer.cities.get(code)) is not None and city.kind == "prefecture"
-            and city.name == city.province for code in form.adcodes)
-        return shared and marks_word(text, hit.start, hit.end, *shipped_cues().province_marks(lang))
+    Jilin": the cue file's ``city_marks``), or 市 after it. Where the language's form of the name is the city's
+    alone (Russian Цзилинь), it is the province only when a word for province marks it (``province_marks``)."""
     form = lexicon.form(hit.form)
+    if not lexicon.province_of(hit.form):
+        return (form is not None and not lexicon.named_like_province.isdisjoint(form.adcodes)
+                and marks_word(text, hit.start, hit.end, *shipped_cues().province_marks(lang)))
     if any(code in lexicon.municipal for code in form.adcodes):
         return False
     return not marks_city(text, hit.start, hit.end, *shipped_cues().city_marks(lang))

@@ -714,6 +714,18 @@ def _without_particle(word: str) -> str:
     return word[:len(word) - len(particle)] if particle else word
 
 
+@lru_cache(maxsize=8)
+def _word_end_heads(heads: frozenset[str]) -> tuple[str, ...]:
+    """The heads of two characters or more: what may end a Korean word (판다연구기지); one syllable would end
+    unrelated words."""
+    return tuple(h for h in _cjk_affixes(heads) if len(h) > 1)
+
+
+def _korean_head(stem: str, cues: Mapping[str, frozenset[str]]) -> bool:
+    """A Korean word (without its particle) that ends with a head of two syllables or more or is a short head."""
+    return stem.endswith(_word_end_heads(cues["org_heads"])) or stem in cues.get("short_heads", _NONE)
+
+
 _HAN_GLOSS = re.compile(r"[(（][\u3400-\u9fff]+[)）]")
 _HANGUL_WORD = re.compile("[\uac00-\ud7a3]+")
 _HANGUL_WORDS = re.compile("(?: [\uac00-\ud7a3]+){1,2}")  # the one or two words after a space
@@ -778,11 +790,11 @@ def _chinese_head(text: str, start: int, end: int, run: str) -> bool:
     the characters after it)."""
     from nlp.segment import word_starts
 
-    heads = _cjk_affixes(cues_for("zh")["org_heads"])
-    if _cjk_any_of(cues_for("zh")["org_heads"]).search(run) is None:
+    heads = cues_for("zh")["org_heads"]
+    if _cjk_any_of(heads).search(run) is None:
         return False
     phrase = text[start:end].translate(simplified_table()) + run
-    return _whole_head(heads, run, end - start, word_starts(phrase, False))
+    return _whole_head(_cjk_affixes(heads), run, end - start, word_starts(phrase, False))
 
 
 def _cjk(text: str, start: int, end: int, cues: Mapping[str, frozenset[str]]) -> dict[str, float]:
@@ -813,20 +825,20 @@ def _cjk(text: str, start: int, end: int, cues: Mapping[str, frozenset[str]]) ->
     # 칭다오 맥주, 홍콩 달러, 상하이 선화; one modifier may come between: 칭다오 국제 맥주 축제): those two words,
     # read like the characters attached to the name; and a compound written as one word (칭다오맥주)
     # past a gloss in Han characters (베이징(北京)대, Peking University) or, for the Han name in it, its bracket
+    attached = "attached" in cues  # Japanese and Korean: particles attach to the name
     gloss = _HAN_GLOSS.match(text, end)
-    word_end = gloss.end() if gloss else end + 1 if text[end:end + 1] in (")", "）") and "attached" in cues else end
+    word_end = gloss.end() if gloss else end + 1 if text[end:end + 1] in (")", "）") and attached else end
     next_words = _HANGUL_WORDS.match(text, word_end)
     words_after = next_words.group().split() if next_words else []
     if len(words_after) > 1 and words_after[0].endswith(_korean_particles()):  # 다롄 시내에서 축제: the phrase ended
         del words_after[1:]
-    if attached := _HANGUL_WORD.match(text, word_end):
-        words_after.insert(0, attached.group())
+    if compound := _HANGUL_WORD.match(text, word_end):  # a compound written as one word (칭다오맥주)
+        words_after.insert(0, compound.group())
     # the characters that can still be the name's (_NAME_RUN_END): 北京的大学, 北京几家大医院 "several hospitals in
     # Beijing", 在上海而非法兰克福车展, 南宁某公司 "a company in Nanning", 武汉中国科学院 "the Academy, in Wuhan"
     # Japanese names run on through katakana words too (成都パンダ繁育研究基地, 上海・深セン株式市場)
-    kana = "attached" in cues
-    run = (_JA_NAME_RUN_END if kana else _NAME_RUN_END).split(
-        (_KANA_RUN if kana else _HAN_RUN).findall(after_all, 0, RUN_REACH)[0])[0]
+    run = (_JA_NAME_RUN_END if attached else _NAME_RUN_END).split(
+        (_KANA_RUN if attached else _HAN_RUN).findall(after_all, 0, RUN_REACH)[0])[0]
     segmented = is_cjk(text[start])  # a name in characters: heads and suffixes are checked as whole words
 
     def whole(heads: tuple[str, ...], part: str, first_only: bool = False) -> bool:
@@ -845,10 +857,8 @@ def _cjk(text: str, start: int, end: int, cues: Mapping[str, frozenset[str]]) ->
     heads = _cjk_affixes(cues["org_heads"])
     # a Korean word after the name that begins with a head, or ends with one of two syllables or more before its
     # particle (청두 판다연구기지, 베이징 국제서비스무역박람회), or is a short head alone (베이징대, 서울대: 대)
-    long_heads = tuple(h for h in heads if len(h) > 1)
     headed = inside("org_heads", run) and (not segmented or whole(heads, run)) or any(
-        word.startswith(heads) or _without_particle(word).endswith(long_heads)
-        or _without_particle(word) in cues.get("short_heads", _NONE) for word in words_after)
+        word.startswith(heads) or _korean_head(_without_particle(word), cues) for word in words_after)
     # after 市 a head names the city's own part or office (上海市中心 downtown, 北京市長 the mayor), not a name
     city_part = (run.startswith("市") and run[1:].startswith(_CITY_PARTS)
                  or text[end - 1:end] == "市" and run.startswith(_CITY_PARTS))  # 哈尔滨市中心: the name has its 市
@@ -859,12 +869,12 @@ def _cjk(text: str, start: int, end: int, cues: Mapping[str, frozenset[str]]) ->
     bracketed = _in_company_brackets(text, start, end, heads, suffixes)
     # Japanese and Korean text quote Chinese names in simplified characters (北京马拉松, 哈尔滨国际冰雪节), and Korean
     # writes Han only in such glosses (延邊日報): such a run reads the Chinese heads, as whole words of jieba's reading
-    if not headed and "attached" in cues and segmented and (
+    if not headed and attached and segmented and (
             "han_glosses" in cues or _simplified_only(text[end:end + len(run)])):
         headed = _chinese_head(text, start, end, run)
     # a short head that is a word of its own right after the name (Japanese 北京大 "Peking University"; not 北京大会)
     short = tuple(h for h in cues.get("short_heads", _NONE) if after.startswith(h))
-    short_head = bool(short) and segmented and "attached" in cues and not words_after and whole(short, after, True)
+    short_head = bool(short) and segmented and not words_after and whole(short, after, True)
     f["org_after"] = float(headed and not city_part or suffixed or titled or exchange or bracketed or short_head
                            or _quoted_name(text, start, end))
     # Japanese: a katakana word written against the name is a brand before it (ソフィテル杭州, ヒルトン上海), as

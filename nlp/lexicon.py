@@ -66,6 +66,12 @@ class Lexicon:
         return city.size or city.population or (self._county_median if city.kind == "county" else 1)
 
     @cached_property
+    def named_like_province(self) -> frozenset[str]:
+        """Adcodes of the prefecture cities named like their province (Jilin in Jilin)."""
+        return frozenset(code for code, c in self.gazetteer.cities.items() if c.kind == "prefecture"
+                         and c.name == c.province)
+
+    @cached_property
     def han_names_alone(self) -> frozenset[str]:
         """Short simplified Chinese names of prefecture-level cities, municipalities and SARs that are the place
         wherever jieba reads them as a whole word, even without a name's tag (it tags 大连 an adverb, 合肥 a noun,
