@@ -10,6 +10,7 @@ and a separate weight set, trained without them, is used.
 
 from __future__ import annotations
 
+import itertools
 import re
 from bisect import bisect_left
 from collections.abc import Mapping, Sequence
@@ -271,6 +272,7 @@ def _names_and_people(text: str, start: int, end: int, before: list[str], after:
     sport = cues.get("sport_words", frozenset())
     strong = cues.get("sport_strong_words", frozenset())  # words only sport writes count as two ("midfielder")
     words = _hyphen_joined(b[-20:] + a[:20])
+    words += [f"{x} {y}" for x, y in itertools.pairwise(words)]  # two-word entries ("clean sheet")
     # a side agreeing with a plural verb is a team in any copy ("the Shanghai side have not won since March")
     side_plural = len(a) > 1 and a[0] in cues.get("side_nouns", frozenset()) and a[1] in _PLURAL_VERBS
     # ... and so is one referred back to in the plural before a player's role or a word of sport ("sacked their
@@ -280,9 +282,19 @@ def _names_and_people(text: str, start: int, end: int, before: list[str], after:
     # the article before a name that these languages write without one ("il Wuhan", "el Shanghái") counts as a
     # word of sport: what takes it is a club (or a company)
     club_article = int(bool(b) and b[-1] in cues.get("team_articles", frozenset()))
-    f["sport_context"] = float(sum((t in sport) + 2 * (t in strong) for t in words) + _scoreline(b, a) + club_article
-                               >= 2 or side_plural)
+    # a player's role as the name's possession says sport once more ("Nantong's manager"); the name's own verb
+    # does not, as a city wins bids and hosts games too
+    own = int(len(a) > 1 and a[0] in _POSSESSIVE and a[1] in cues.get("sport_roles", frozenset()))
+    # a word of sport right before the opponent's word says a match by itself ("the match between Chengdu and")
+    own += 2 * int(len(b) > 1 and b[-2] in sport and b[-1] in cues.get("team_before", frozenset()))
+    evidence = sum((t in sport) + 2 * (t in strong) for t in words) + _scoreline(b, a, cues) + club_article + own
+    f["sport_context"] = float(evidence >= 2 or side_plural)
     f["sport_verb"] = float(_team(b, a, verb, bool(f["sport_context"]), cues))
+    # a team's structure ("Beijing have 10 points", "all Chongqing players") with the match told in the sentences
+    # around it rather than beside the name: both cues, as a match report is match copy beyond any 80 characters
+    if not f["sport_context"] and "sport_words" in cues and _team(b, a, verb, True, cues) and _match_copy(
+            text, start, end, cues):
+        f["sport_context"] = f["sport_verb"] = 1.0
     f["figurative"] = float(bool(b) and b[-1] in cues.get("figurative_before", frozenset()) and a[:1] == ["of"])
     units = cues.get("unit_words", frozenset())
     f["unit_after"] = float(bool(a) and a[0] in units or len(a) >= 2 and a[0] == "-" and a[1] in units)
@@ -321,12 +333,31 @@ def _team(b: list[str], a: list[str], verb: str, sport_context: bool, cues: Mapp
     if not sport_context:
         return False
     roles, sport = cues.get("sport_roles", frozenset()), cues.get("sport_words", frozenset())
+    match_verbs = cues.get("match_verbs", frozenset())
     side = bool(a) and a[0] in cues.get("side_nouns", frozenset())
     possessor = bool(a) and a[0] in _POSSESSIVE and any(
-        t in sport or t in sport_verbs for t in [t for t in a[1:6] if t != "-"][:3])
-    return (bool(a) and (a[0] in _PLURAL_VERBS or a[0] in roles) or side or possessor or _plural_side(a, verb, cues)
-            or bool(b) and (b[-1] in sport_verbs or b[-1] in cues.get("ditransitive_verbs", frozenset()))
-            or verb in cues.get("match_verbs", frozenset()) or _team_before(b, cues))
+        t in sport or t in sport_verbs or t in roles for t in [t for t in a[1:6] if t != "-"][:3])
+    b = _without_scores(b)
+    return (bool(a) and (a[0] in _PLURAL_VERBS or a[0] in roles or a[0] in cues.get("fixture_marks", frozenset()))
+            or side or possessor
+            or _plural_side(a, verb, cues)
+            or bool(b) and (b[-1] in sport_verbs or b[-1] in match_verbs
+                            or b[-1] in cues.get("ditransitive_verbs", frozenset()))
+            or verb in match_verbs or _team_before(b, cues))
+
+
+def _match_copy(text: str, start: int, end: int, cues: Mapping[str, frozenset[str]]) -> bool:
+    """The paragraphs around the name are match copy: at least _MATCH_EVIDENCE words of sport (words only sport
+    writes and scores count two) within _MATCH_REACH characters. A name's own window (80 characters) misses the
+    match a report tells in the sentences before and after ("Beijing have 10 points" after a paragraph of goals)."""
+    words = _hyphen_joined(_tokens(text[max(0, start - _MATCH_REACH):end + _MATCH_REACH].lower()))
+    words += [f"{x} {y}" for x, y in itertools.pairwise(words)]
+    sport, strong = cues.get("sport_words", frozenset()), cues.get("sport_strong_words", frozenset())
+    return sum((t in sport) + 2 * (t in strong) for t in words) >= _MATCH_EVIDENCE
+
+
+_MATCH_REACH = 600
+_MATCH_EVIDENCE = 6
 
 
 def _plural_side(a: list[str], verb: str, cues: Mapping[str, frozenset[str]]) -> bool:
@@ -342,6 +373,7 @@ def _team_before(b: list[str], cues: Mapping[str, frozenset[str]]) -> bool:
     put before a club ("il Wuhan", "el Shanghái", "o Xangai"). The "of" and the article are then no preposition of
     place: the caller keeps the match context after them."""
     roles = cues.get("sport_roles", frozenset())
+    b = _without_scores(b)  # "lost 3-1 to X"
     role_of = len(b) >= 2 and b[-1] in cues.get("of_words", frozenset()) and (
         b[-2] in roles or "".join(b[-4:-1]) in roles)  # hyphenated roles come as three tokens
     return (role_of or bool(b) and b[-1] in cues.get("team_articles", frozenset())
@@ -374,19 +406,35 @@ def _head_past_adjectives(words: list[str], heads: frozenset[str]) -> bool:
 
 _SHARE_CLASSES = frozenset({"A", "B", "H"})  # classes of Chinese shares by where and in what currency they trade
 _SCORE = re.compile(r"(?:l')?\d{1,2}")  # "l'1-1": Italian elides the article before a score
+_HIGH_SCORE = re.compile(r"\d{2,3}")
 
 
-def _scoreline(b: list[str], a: list[str]) -> int:
+def _scoreline(b: list[str], a: list[str], cues: Mapping[str, frozenset[str]]) -> int:
     """How much the words around the name say sport by a score: 2 (as two words of sport) for a score ("2-1", "a
-    1-0 win") or the name between the goals of a result line ("Guangzhou 2 Chongqing 2", "Shanghai 0 Hangzhou 1"),
-    which nothing but a match writes."""
+    1-0 win"; a basketball score, "a 118-110 win", only before a word of sport, as a range of three-digit numbers
+    is no score), the name between the goals of a result line ("Guangzhou 2 Chongqing 2", "Shanghai 0 Hangzhou 1")
+    or a fixture ("Beijing v Shanghai"), which nothing but a match writes."""
     words = b[-20:] + a[:20]
+    sport = cues.get("sport_words", frozenset()) | cues.get("sport_verbs", frozenset())
     dashed = any(_SCORE.fullmatch(words[i]) and words[i + 1] in {"-", "–"} and _SCORE.fullmatch(words[i + 2])
                  or words[i + 1] == ":" and len(words[i]) == len(words[i + 2]) == 1 and (words[i] + words[i + 2]).isdigit()
+                 or _HIGH_SCORE.fullmatch(words[i]) and words[i + 1] in {"-", "–"} and _HIGH_SCORE.fullmatch(words[i + 2])
+                 and words[i + 3:i + 4] and words[i + 3] in sport
                  for i in range(len(words) - 2))  # "2:1" as German writes it; not a time ("10:30")
     result = bool(a) and bool(_SCORE.fullmatch(a[0])) and (
         bool(b) and bool(_SCORE.fullmatch(b[-1])) or len(a) > 2 and a[1].isalpha() and bool(_SCORE.fullmatch(a[2])))
-    return 2 * int(dashed or result)
+    marks = cues.get("fixture_marks", frozenset())  # a cue: "v" is a preposition in Czech
+    fixture = (len(a) > 1 and a[0] in marks and a[1].isalpha() or len(b) > 1 and b[-1] in marks and b[-2].isalpha())
+    return 2 * int(dashed or result or fixture)
+
+
+def _without_scores(b: list[str]) -> list[str]:
+    """The words before the name without the scores between a verb and its preposition ("lost 3-1 to X" reads as
+    "lost to X")."""
+    out = list(b)
+    while len(out) >= 4 and _SCORE.fullmatch(out[-4]) and out[-3] in {"-", "–"} and _SCORE.fullmatch(out[-2]):
+        del out[-4:-1]
+    return out
 
 
 _PREPOSITIONS = frozenset({"at", "to", "in", "on", "from", "for", "with", "by", "into", "over", "under", "about",
