@@ -254,6 +254,10 @@ def lexical(text: str, start: int, end: int, cues: Mapping[str, frozenset[str]],
     # in copy about a match the name is the team unless a preposition of place governs it ("the final will be
     # played in Chengdu", "fans in Wuhan"); "of" after a player's role and an article before a club are none
     f["sport_context"] *= 1.0 - f["loc_prep"] * (not (f["sport_context"] and _team_before(b, cues)))
+    # "the Dalian-based company" is the place in any copy; "the defeat to Guangzhou" is no yielding to a government
+    f["sport_context"] *= 1.0 - f["based"]
+    f["sport_verb"] *= 1.0 - f["based"]
+    f["yield_to"] *= 1.0 - f["sport_verb"] * f["sport_context"]
     return f
 
 
@@ -290,6 +294,8 @@ def _names_and_people(text: str, start: int, end: int, before: list[str], after:
     evidence = sum((t in sport) + 2 * (t in strong) for t in words) + _scoreline(b, a, cues) + club_article + own
     f["sport_context"] = float(evidence >= 2 or side_plural)
     f["sport_verb"] = float(_team(b, a, verb, bool(f["sport_context"]), cues))
+    if _hosts_event(a, cues):  # the host of an event is its place, whatever the sport around it
+        f["sport_context"] = 0.0
     # a team's structure ("Beijing have 10 points", "all Chongqing players") with the match told in the sentences
     # around it rather than beside the name: both cues, as a match report is match copy beyond any 80 characters
     if not f["sport_context"] and "sport_words" in cues and _team(b, a, verb, True, cues) and _match_copy(
@@ -309,6 +315,7 @@ def _names_and_people(text: str, start: int, end: int, before: list[str], after:
 
 
 _PLURAL_VERBS = frozenset({"are", "were", "have"})
+_OF = frozenset({"of"})  # English, which has no ``of_words`` cue (it would switch on the Romance policy rule)
 
 
 def _hyphen_joined(words: list[str]) -> list[str]:
@@ -328,6 +335,8 @@ def _team(b: list[str], a: list[str], verb: str, sport_context: bool, cues: Mapp
     penalty gave Shenzhen a 1-0 win"). A city's government or its people are written with none of these in match
     copy; a preposition of place keeps the place (the caller zeroes the context after one)."""
     sport_verbs = cues.get("sport_verbs", frozenset())
+    if _hosts_event(a, cues):
+        return False
     if verb in sport_verbs:
         return True
     if not sport_context:
@@ -338,12 +347,33 @@ def _team(b: list[str], a: list[str], verb: str, sport_context: bool, cues: Mapp
     possessor = bool(a) and a[0] in _POSSESSIVE and any(
         t in sport or t in sport_verbs or t in roles for t in [t for t in a[1:6] if t != "-"][:3])
     b = _without_scores(b)
-    return (bool(a) and (a[0] in _PLURAL_VERBS or a[0] in roles or a[0] in cues.get("fixture_marks", frozenset()))
+    # "the winner for Guangzhou", "tied the game for Shanghai": the side a word of sport just before is for
+    for_side = len(b) > 1 and b[-1] in cues.get("team_after_sport", frozenset()) and any(
+        t in sport or t in sport_verbs for t in b[-4:-1])
+    return (for_side or bool(a) and (a[0] in _PLURAL_VERBS or a[0] in roles or a[0] in cues.get("fixture_marks", frozenset()))
             or side or possessor
             or _plural_side(a, verb, cues)
             or bool(b) and (b[-1] in sport_verbs or b[-1] in match_verbs
                             or b[-1] in cues.get("ditransitive_verbs", frozenset()))
             or verb in match_verbs or _team_before(b, cues))
+
+
+def _hosts_event(a: list[str], cues: Mapping[str, frozenset[str]]) -> bool:
+    """The name hosts an event ("Shanghai has been hosting this tournament since 2009"): the city as the place of
+    the event, not a team hosting another ("Qingdao will host Cangzhou"). The host verb may follow auxiliaries."""
+    hosts = cues.get("host_verbs")
+    if not hosts:
+        return False
+    aux = cues.get("aux_skip", frozenset()) | _FUTURE_AUX
+    for i, t in enumerate(a[:4]):
+        if t in hosts:
+            return any(w in cues.get("event_words", frozenset()) for w in a[i + 1:i + 5])
+        if t not in aux:
+            return False
+    return False
+
+
+_FUTURE_AUX = frozenset({"been", "be", "will", "would", "is", "are", "was", "were"})
 
 
 def _match_copy(text: str, start: int, end: int, cues: Mapping[str, frozenset[str]]) -> bool:
@@ -374,7 +404,7 @@ def _team_before(b: list[str], cues: Mapping[str, frozenset[str]]) -> bool:
     place: the caller keeps the match context after them."""
     roles = cues.get("sport_roles", frozenset())
     b = _without_scores(b)  # "lost 3-1 to X"
-    role_of = len(b) >= 2 and b[-1] in cues.get("of_words", frozenset()) and (
+    role_of = len(b) >= 2 and b[-1] in cues.get("of_words", _OF) and (
         b[-2] in roles or "".join(b[-4:-1]) in roles)  # hyphenated roles come as three tokens
     return (role_of or bool(b) and b[-1] in cues.get("team_articles", frozenset())
             or _ends(b, cues.get("team_before", frozenset()), 2))

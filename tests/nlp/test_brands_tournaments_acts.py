@@ -169,8 +169,24 @@ FAR_FROM_THE_MATCH = [
 ]
 
 
-def test_a_team_in_a_match_report_beyond_its_own_window() -> None:
-    _, tagged = tag_docs([text for text, _, _ in FAR_FROM_THE_MATCH], ["en"] * len(FAR_FROM_THE_MATCH))
+# English match and market copy: the host of an event and a "-based" firm are places, a team hosting a team, the
+# side a result is for, a coach "of" a side, a capitalised index and "the X team" are teams and exchanges; written
+# for these tests.
+ENGLISH_COPY = [
+    ("Wuhan has hosted the tennis tournament every autumn since 2014, drawing the top players.", "Wuhan", "LITERAL"),
+    ("Qingdao will host Cangzhou in the last league game of the season.", "Qingdao", "ORG_PART"),
+    ("The striker joined a Hangzhou-based club after the season.", "Hangzhou", "LITERAL"),
+    ("A late header tied the game for Tianjin before the final whistle.", "Tianjin", "ORG_PART"),
+    ("The coach of Chengdu praised his goalkeeper after the match.", "Chengdu", "ORG_PART"),
+    ("The Shenzhen Component fell 1.1% while small caps gained.", "Shenzhen", "ORG_PART"),
+    ("After the defeat, the Dalian team is faced with a relegation fight.", "Dalian", "ORG_PART"),
+    ("Markets shrugged off Beijing's latest vow to support the economy.", "Beijing", "METONYMIC"),
+]
+
+
+@pytest.mark.parametrize("rows", [FAR_FROM_THE_MATCH, ENGLISH_COPY], ids=["beyond the window", "english copy"])
+def test_english_match_and_market_copy(rows: list[tuple[str, str, str]]) -> None:
+    _, tagged = tag_docs([text for text, _, _ in rows], ["en"] * len(rows))
     got = [[m["label"] for m in mentions if m["surface"] == surface]
-           for (_, surface, _), mentions in zip(FAR_FROM_THE_MATCH, tagged, strict=True)]
-    assert got == [[label] for *_, label in FAR_FROM_THE_MATCH]
+           for (_, surface, _), mentions in zip(rows, tagged, strict=True)]
+    assert got == [[label] for *_, label in rows]
