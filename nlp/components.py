@@ -213,6 +213,9 @@ def _is_province_here(text: str, hit: Hit, lexicon: Lexicon, lang: str) -> bool:
                 and marks_word(text, hit.start, hit.end, *shipped_cues().province_marks(lang)))
     if any(code in lexicon.municipal for code in form.adcodes):
         return False
+    # a word for province right after wins over a word for city before ("the capital city of Jilin Province")
+    if marks_word(text, hit.start, hit.end, (), shipped_cues().province_marks(lang)[1]):
+        return True
     return not marks_city(text, hit.start, hit.end, *shipped_cues().city_marks(lang))
 
 

@@ -223,7 +223,7 @@ def lexical(text: str, start: int, end: int, cues: Mapping[str, frozenset[str]],
                                    and a[3] in cues["comm_verbs"]))
 
     # the place itself
-    f["loc_prep"] = float(bool(b) and b[-1] in cues["loc_preps"] and not policy_before
+    f["loc_prep"] = float(bool(b) and b[-1] in cues["loc_preps"] and not policy_before or _coordinated_place(before, b, cues)
                           or case in _cases(cues, "locative") or case in _cases(cues, "ablative")
                           and not f["object_verb"])
     f["based"] = float(len(a) >= 2 and a[0] == "-" and a[1] in {"based", "headquartered", "born", "made", "area"})
@@ -255,10 +255,33 @@ def lexical(text: str, start: int, end: int, cues: Mapping[str, frozenset[str]],
     # played in Chengdu", "fans in Wuhan"); "of" after a player's role and an article before a club are none
     f["sport_context"] *= 1.0 - f["loc_prep"] * (not (f["sport_context"] and _team_before(b, cues)))
     # "the Dalian-based company" is the place in any copy; "the defeat to Guangzhou" is no yielding to a government
-    f["sport_context"] *= 1.0 - f["based"]
-    f["sport_verb"] *= 1.0 - f["based"]
+    # "the city of Hangzhou", "Wuhan, central China's Hubei province": the place whatever the sport around it
+    placed = f["based"] or f["place_before"] or _placing_apposition(a, cues)
+    f["sport_context"] *= 1.0 - placed
+    f["sport_verb"] *= 1.0 - placed
     f["yield_to"] *= 1.0 - f["sport_verb"] * f["sport_context"]
     return f
+
+
+def _placing_apposition(a: list[str], cues: Mapping[str, frozenset[str]]) -> bool:
+    """An apposition that places the name: "Wuhan, China", "Wuhan, central China's Hubei province", "Changchun,
+    capital city of Jilin", "Guangzhou, a metropolis in South China", "Wuhan, the host city"."""
+    if len(a) < 2 or a[0] != ",":
+        return False
+    places = cues["place_words"]
+    return (any(re.sub(r"['’]s$", "", t) in cues["china_words"] for t in a[1:4]) or a[1] in places
+            or a[1] in cues.get("determiners", frozenset()) and any(t in places for t in a[2:4]))
+
+
+def _coordinated_place(before: list[str], b: list[str], cues: Mapping[str, frozenset[str]]) -> bool:
+    """The name is the second of two joined by "and" or "or" after a preposition of place ("in Shanghai and
+    Shenzhen", "in Hong Kong or Macau"): the preposition governs both."""
+    if len(b) < 3 or b[-1] not in cues.get("coordinators", frozenset()):
+        return False
+    i = len(b) - 2
+    while i > 0 and len(b) - i <= 4 and _cap(before[i]):
+        i -= 1
+    return i < len(b) - 2 and b[i] in cues["loc_preps"]
 
 
 def _names_and_people(text: str, start: int, end: int, before: list[str], after: list[str], b: list[str],

@@ -169,9 +169,9 @@ FAR_FROM_THE_MATCH = [
 ]
 
 
-# English match and market copy: the host of an event and a "-based" firm are places, a team hosting a team, the
-# side a result is for, a coach "of" a side, a capitalised index and "the X team" are teams and exchanges; written
-# for these tests.
+# English match and market copy: the host of an event, a "-based" firm, a name placed by an apposition and the
+# second of two names after "in" are places; a team hosting a team, the side a result is for, a coach "of" a side,
+# a capitalised index and "the X team" are teams and exchanges; written for these tests.
 ENGLISH_COPY = [
     ("Wuhan has hosted the tennis tournament every autumn since 2014, drawing the top players.", "Wuhan", "LITERAL"),
     ("Qingdao will host Cangzhou in the last league game of the season.", "Qingdao", "ORG_PART"),
@@ -181,6 +181,10 @@ ENGLISH_COPY = [
     ("The Shenzhen Component fell 1.1% while small caps gained.", "Shenzhen", "ORG_PART"),
     ("After the defeat, the Dalian team is faced with a relegation fight.", "Dalian", "ORG_PART"),
     ("Markets shrugged off Beijing's latest vow to support the economy.", "Beijing", "METONYMIC"),
+    ("The club has played for Nanning, the capital of Guangxi, since its first season in the league.", "Nanning",
+     "LITERAL"),
+    ("The derby drew crowds in Guangzhou and Foshan as the league title went to penalties.", "Foshan", "LITERAL"),
+    ("The Shenzhen-based club will pay the players' wages before the season.", "Shenzhen", "LITERAL"),
 ]
 
 

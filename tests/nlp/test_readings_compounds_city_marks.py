@@ -158,6 +158,7 @@ def test_the_city_wins_where_the_text_marks_the_city(text: str, lang: str) -> No
 @pytest.mark.parametrize(("text", "lang"), [
     ("Jilin reported heavy snow across the province.", "en"),
     ("Floods hit Jilin province on Monday.", "en"),
+    ("The games went to Changchun, capital city of Jilin Province, in 2007.", "en"),  # province after wins
     ("Jilin a annoncé de nouvelles mesures.", "fr"),
     ("Цзілінь оголосив нові заходи.", "uk"),
     ("Mưa lớn gây ngập ở tỉnh Cát Lâm.", "vi"),
