@@ -268,9 +268,17 @@ def _placing_apposition(a: list[str], cues: Mapping[str, frozenset[str]]) -> boo
     capital city of Jilin", "Guangzhou, a metropolis in South China", "Wuhan, the host city"."""
     if len(a) < 2 or a[0] != ",":
         return False
-    places = cues["place_words"]
-    return (any(re.sub(r"['’]s$", "", t) in cues["china_words"] for t in a[1:4]) or a[1] in places
-            or a[1] in cues.get("determiners", frozenset()) and any(t in places for t in a[2:4]))
+    places, china = cues["place_words"], cues["china_words"]
+    # "China's" right after the comma or after a word of direction ("central China's"), not in a clause ("while
+    # China's ...")
+    country = [re.sub(r"['’]s$", "", t) for t in a[1:3]]
+    return (country[0] in china or a[1] in _DIRECTIONS and len(country) > 1 and country[1] in china
+            or a[1] in places or a[1] in cues.get("determiners", frozenset()) and any(t in places for t in a[2:4]))
+
+
+_DIRECTIONS = frozenset({"north", "south", "east", "west", "central", "northern", "southern", "eastern", "western",
+                         "northeast", "northwest", "southeast", "southwest", "northeastern", "northwestern",
+                         "southeastern", "southwestern"})
 
 
 def _coordinated_place(before: list[str], b: list[str], cues: Mapping[str, frozenset[str]]) -> bool:
