@@ -363,8 +363,10 @@ def _team(b: list[str], a: list[str], verb: str, sport_context: bool, cues: Mapp
     points clear"), "the X side", before a player's role ("Wuhan captain Zhang"), as the possessor of a result
     ("Shenzhen's 3-1 defeat"), as the opponent: the object of a verb of sport or after "against", "between", "lost
     to", "victory over", "joined" ("Zhejiang thrashed Shenzhen 5-0"), or as the receiver of a result ("a late
-    penalty gave Shenzhen a 1-0 win"). A city's government or its people are written with none of these in match
-    copy; a preposition of place keeps the place (the caller zeroes the context after one)."""
+    penalty gave Shenzhen a 1-0 win"), before a word of its play ("a late Chengdu goal"), as the side a result is
+    for ("the winner for Guangzhou") or in a fixture ("Beijing v Shanghai"). A city's government or its people are
+    written with none of these in match copy; a preposition of place keeps the place (the caller zeroes the context
+    after one), and so does hosting an event ("Shanghai has been hosting this tournament")."""
     sport_verbs = cues.get("sport_verbs", frozenset())
     if _hosts_event(a, cues):
         return False
@@ -381,7 +383,8 @@ def _team(b: list[str], a: list[str], verb: str, sport_context: bool, cues: Mapp
     # "the winner for Guangzhou", "tied the game for Shanghai": the side a word of sport just before is for
     for_side = len(b) > 1 and b[-1] in cues.get("team_after_sport", frozenset()) and any(
         t in sport or t in sport_verbs for t in b[-4:-1])
-    return (for_side or bool(a) and (a[0] in _PLURAL_VERBS or a[0] in roles or a[0] in cues.get("fixture_marks", frozenset()))
+    return (for_side or bool(a) and (a[0] in _PLURAL_VERBS or a[0] in roles or a[0] in cues.get("fixture_marks", frozenset())
+                                     or a[0] in cues.get("team_nouns", frozenset()))
             or side or possessor
             or _plural_side(a, verb, cues)
             or bool(b) and (b[-1] in sport_verbs or b[-1] in match_verbs

@@ -185,6 +185,7 @@ ENGLISH_COPY = [
      "LITERAL"),
     ("The derby drew crowds in Guangzhou and Foshan as the league title went to penalties.", "Foshan", "LITERAL"),
     ("The Shenzhen-based club will pay the players' wages before the season.", "Shenzhen", "LITERAL"),
+    ("The referee ruled out a late Tianjin goal for offside, and the match ended goalless.", "Tianjin", "ORG_PART"),
 ]
 
 
