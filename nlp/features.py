@@ -305,9 +305,6 @@ def _names_and_people(text: str, start: int, end: int, before: list[str], after:
     f["person_after"] = float(bool(a) and _cap(after[0]) and a[0] in surnames
                               or len(a) >= 2 and a[0] in {"de", "da", "del", "van", "von", "dos"} and _cap(after[1]))
     sport = cues.get("sport_words", frozenset())
-    strong = cues.get("sport_strong_words", frozenset())  # words only sport writes count as two ("midfielder")
-    words = _hyphen_joined(b[-20:] + a[:20])
-    words += [f"{x} {y}" for x, y in itertools.pairwise(words)]  # two-word entries ("clean sheet")
     # a side agreeing with a plural verb is a team in any copy ("the Shanghai side have not won since March")
     side_plural = len(a) > 1 and a[0] in cues.get("side_nouns", frozenset()) and a[1] in _PLURAL_VERBS
     # ... and so is one referred back to in the plural before a player's role or a word of sport ("sacked their
@@ -322,14 +319,14 @@ def _names_and_people(text: str, start: int, end: int, before: list[str], after:
     own = int(len(a) > 1 and a[0] in _POSSESSIVE and a[1] in cues.get("sport_roles", frozenset()))
     # a word of sport right before the opponent's word says a match by itself ("the match between Chengdu and")
     own += 2 * int(len(b) > 1 and b[-2] in sport and b[-1] in cues.get("team_before", frozenset()))
-    evidence = sum((t in sport) + 2 * (t in strong) for t in words) + _scoreline(b, a, cues) + club_article + own
+    evidence = _sport_points(b[-20:] + a[:20], cues) + _scoreline(b, a, cues) + club_article + own
     f["sport_context"] = float(evidence >= 2 or side_plural)
     f["sport_verb"] = float(_team(b, a, verb, bool(f["sport_context"]), cues))
     if _hosts_event(a, cues):  # the host of an event is its place, whatever the sport around it
-        f["sport_context"] = 0.0
+        f["sport_context"] = f["sport_verb"] = 0.0
     # a team's structure ("Beijing have 10 points", "all Chongqing players") with the match told in the sentences
     # around it rather than beside the name: both cues, as a match report is match copy beyond any 80 characters
-    if not f["sport_context"] and "sport_words" in cues and _team(b, a, verb, True, cues) and _match_copy(
+    elif not f["sport_context"] and "sport_words" in cues and _team(b, a, verb, True, cues) and _match_copy(
             text, start, end, cues):
         f["sport_context"] = f["sport_verb"] = 1.0
     f["figurative"] = float(bool(b) and b[-1] in cues.get("figurative_before", frozenset()) and a[:1] == ["of"])
@@ -365,11 +362,9 @@ def _team(b: list[str], a: list[str], verb: str, sport_context: bool, cues: Mapp
     to", "victory over", "joined" ("Zhejiang thrashed Shenzhen 5-0"), or as the receiver of a result ("a late
     penalty gave Shenzhen a 1-0 win"), before a word of its play ("a late Chengdu goal"), as the side a result is
     for ("the winner for Guangzhou") or in a fixture ("Beijing v Shanghai"). A city's government or its people are
-    written with none of these in match copy; a preposition of place keeps the place (the caller zeroes the context
-    after one), and so does hosting an event ("Shanghai has been hosting this tournament")."""
+    written with none of these in match copy; a preposition of place keeps the place, and so does hosting an event
+    ("Shanghai has been hosting this tournament"): the caller zeroes the cues after either."""
     sport_verbs = cues.get("sport_verbs", frozenset())
-    if _hosts_event(a, cues):
-        return False
     if verb in sport_verbs:
         return True
     if not sport_context:
@@ -411,13 +406,20 @@ _FUTURE_AUX = frozenset({"been", "be", "will", "would", "is", "are", "was", "wer
 
 
 def _match_copy(text: str, start: int, end: int, cues: Mapping[str, frozenset[str]]) -> bool:
-    """The paragraphs around the name are match copy: at least _MATCH_EVIDENCE words of sport (words only sport
-    writes and scores count two) within _MATCH_REACH characters. A name's own window (80 characters) misses the
-    match a report tells in the sentences before and after ("Beijing have 10 points" after a paragraph of goals)."""
-    words = _hyphen_joined(_tokens(text[max(0, start - _MATCH_REACH):end + _MATCH_REACH].lower()))
-    words += [f"{x} {y}" for x, y in itertools.pairwise(words)]
+    """The paragraphs around the name are match copy: at least _MATCH_EVIDENCE points of sport
+    (:func:`_sport_points`) within _MATCH_REACH characters. A name's own window (80 characters) misses the match a
+    report tells in the sentences before and after ("Beijing have 10 points" after a paragraph of goals)."""
+    return _sport_points(_tokens(text[max(0, start - _MATCH_REACH):end + _MATCH_REACH].lower()),
+                         cues) >= _MATCH_EVIDENCE
+
+
+def _sport_points(words: list[str], cues: Mapping[str, frozenset[str]]) -> int:
+    """Words of sport among lower-cased ``words``, those only sport writes counted twice ("midfielder"), read
+    whole across hyphens and as two-word entries ("clean sheet")."""
     sport, strong = cues.get("sport_words", frozenset()), cues.get("sport_strong_words", frozenset())
-    return sum((t in sport) + 2 * (t in strong) for t in words) >= _MATCH_EVIDENCE
+    words = _hyphen_joined(words)
+    words += [f"{x} {y}" for x, y in itertools.pairwise(words)]
+    return sum((t in sport) + 2 * (t in strong) for t in words)
 
 
 _MATCH_REACH = 600
