@@ -254,12 +254,12 @@ def lexical(text: str, start: int, end: int, cues: Mapping[str, frozenset[str]],
     # in copy about a match the name is the team unless a preposition of place governs it ("the final will be
     # played in Chengdu", "fans in Wuhan"); "of" after a player's role and an article before a club are none
     f["sport_context"] *= 1.0 - f["loc_prep"] * (not (f["sport_context"] and _team_before(b, cues)))
-    # "the Dalian-based company" is the place in any copy; "the defeat to Guangzhou" is no yielding to a government
-    # "the city of Hangzhou", "Wuhan, central China's Hubei province": the place whatever the sport around it
+    # "the Dalian-based company", "the city of Hangzhou", "Wuhan, central China's Hubei province": the place
+    # whatever the sport around it
     placed = f["based"] or f["place_before"] or _placing_apposition(a, cues)
     f["sport_context"] *= 1.0 - placed
     f["sport_verb"] *= 1.0 - placed
-    f["yield_to"] *= 1.0 - f["sport_verb"] * f["sport_context"]
+    f["yield_to"] *= 1.0 - f["sport_verb"] * f["sport_context"]  # "the defeat to Guangzhou" yields to no government
     return f
 
 
@@ -272,13 +272,9 @@ def _placing_apposition(a: list[str], cues: Mapping[str, frozenset[str]]) -> boo
     # "China's" right after the comma or after a word of direction ("central China's"), not in a clause ("while
     # China's ...")
     country = [re.sub(r"['’]s$", "", t) for t in a[1:3]]
-    return (country[0] in china or a[1] in _DIRECTIONS and len(country) > 1 and country[1] in china
+    return (country[0] in china or a[1] in cues.get("direction_words", frozenset()) and len(country) > 1
+            and country[1] in china
             or a[1] in places or a[1] in cues.get("determiners", frozenset()) and any(t in places for t in a[2:4]))
-
-
-_DIRECTIONS = frozenset({"north", "south", "east", "west", "central", "northern", "southern", "eastern", "western",
-                         "northeast", "northwest", "southeast", "southwest", "northeastern", "northwestern",
-                         "southeastern", "southwestern"})
 
 
 def _coordinated_place(before: list[str], b: list[str], cues: Mapping[str, frozenset[str]]) -> bool:
@@ -393,16 +389,12 @@ def _hosts_event(a: list[str], cues: Mapping[str, frozenset[str]]) -> bool:
     hosts = cues.get("host_verbs")
     if not hosts:
         return False
-    aux = cues.get("aux_skip", frozenset()) | _FUTURE_AUX
     for i, t in enumerate(a[:4]):
         if t in hosts:
             return any(w in cues.get("event_words", frozenset()) for w in a[i + 1:i + 5])
-        if t not in aux:
+        if t not in cues["aux_skip"] and t not in cues.get("host_aux", frozenset()):
             return False
     return False
-
-
-_FUTURE_AUX = frozenset({"been", "be", "will", "would", "is", "are", "was", "were"})
 
 
 def _match_copy(text: str, start: int, end: int, cues: Mapping[str, frozenset[str]]) -> bool:
@@ -481,11 +473,11 @@ def _scoreline(b: list[str], a: list[str], cues: Mapping[str, frozenset[str]]) -
     is no score), the name between the goals of a result line ("Guangzhou 2 Chongqing 2", "Shanghai 0 Hangzhou 1")
     or a fixture ("Beijing v Shanghai"), which nothing but a match writes."""
     words = b[-20:] + a[:20]
-    sport = cues.get("sport_words", frozenset()) | cues.get("sport_verbs", frozenset())
+    sport, verbs = cues.get("sport_words", frozenset()), cues.get("sport_verbs", frozenset())
     dashed = any(_SCORE.fullmatch(words[i]) and words[i + 1] in {"-", "–"} and _SCORE.fullmatch(words[i + 2])
                  or words[i + 1] == ":" and len(words[i]) == len(words[i + 2]) == 1 and (words[i] + words[i + 2]).isdigit()
                  or _HIGH_SCORE.fullmatch(words[i]) and words[i + 1] in {"-", "–"} and _HIGH_SCORE.fullmatch(words[i + 2])
-                 and words[i + 3:i + 4] and words[i + 3] in sport
+                 and words[i + 3:i + 4] and (words[i + 3] in sport or words[i + 3] in verbs)
                  for i in range(len(words) - 2))  # "2:1" as German writes it; not a time ("10:30")
     result = bool(a) and bool(_SCORE.fullmatch(a[0])) and (
         bool(b) and bool(_SCORE.fullmatch(b[-1])) or len(a) > 2 and a[1].isalpha() and bool(_SCORE.fullmatch(a[2])))
