@@ -20,9 +20,13 @@ created by an earlier version has them dropped once by ``init``), and the hot
 lookups go to SQLite directly, through keys and indexes SQLite really uses:
 
 * ``_id`` membership: mongoeco's primary key ``(db_name, coll_name, storage_key)``.
-* date ranges: expression indexes of our own on the ``documents`` table, one
-  per :data:`RANGES` entry, partial to their collection. SQLite maintains them
-  on every write, so they cost nothing at start-up.
+* date ranges: the signatures' is an expression index of our own on the
+  ``documents`` table, partial to its collection; SQLite maintains it on every
+  write, so it costs nothing at start-up. The articles' ranges are the key of
+  the scoring rows (:mod:`citywatch.store.scoring_rows`, one row per dated
+  article in date order), joined to the documents by rowid: an index of their
+  own would be two more B-trees that every article write updates at a place
+  given by its date, for reads that only the MongoDB path and the tests make.
 * the near-duplicate window: a table of its own in date order, kept by triggers
   (:mod:`citywatch.store.window`), so a window is one key range wherever its
   documents lie in the file.
@@ -53,7 +57,7 @@ from typing import Any
 from mongoeco.engines import SQLiteEngine
 from mongoeco.engines._sqlite_connection import SQLiteConnection
 
-from citywatch.store.location import COUNTS_TABLE
+from citywatch.store.location import COUNTS_TABLE, SCORE_TABLE
 
 BUSY_TIMEOUT_S = 30.0  # how long one SQLite statement waits for another process's lock
 FILE_MODE = 0o600  # the store holds password hashes and session tokens
@@ -65,10 +69,16 @@ MARKER = '"$mongoeco"'  # how mongoeco tags a non-JSON value (datetime, bytes) i
 
 @dataclass(frozen=True)
 class Range:
-    """A date range lookup: the first field of ``fields`` that is set is the document's date."""
+    """A date range lookup: the first field of ``fields`` that is set is the document's date.
+
+    ``rows``: None for a range with an index of its own on the embedded engine; else the range is read
+    through the scoring rows' date key (whose date is the articles' ``article_date``) with this condition
+    on the row (SQL, "" for none).
+    """
 
     collection: str
     fields: tuple[str, ...]
+    rows: str | None = None
 
     @property
     def index_name(self) -> str:
@@ -80,10 +90,10 @@ class Range:
         return parts[0] if len(parts) == 1 else f"COALESCE({', '.join(parts)})"
 
 
-#: The range lookups that must not scan; each is one SQLite index on the embedded engine.
+#: The range lookups that must not scan: on the embedded engine an index of their own, or the scoring rows' key.
 RANGES: dict[str, Range] = {
-    "published": Range("articles", ("published_at",)),
-    "article_date": Range("articles", ("published_at", "fetched_at")),
+    "published": Range("articles", ("published_at",), rows="s.published"),
+    "article_date": Range("articles", ("published_at", "fetched_at"), rows=""),
     "signatures": Range("signatures", ("at",)),
 }
 
@@ -130,9 +140,9 @@ class Engine(SQLiteEngine):
     reading every document key (:class:`Connection`), and whose writing connection keeps ``cache_mb`` of pages.
 
     The page cache is what keeps the write rate from falling with the store's size: every article inserted
-    goes into about eight B-trees ordered by something else than arrival (mongoeco's URL key for the
-    article and its signature, the :data:`RANGES` date indexes, ``cw_score`` by date and by key, the
-    review groups' members, the per-day counts), 1.8 GB of them at 2,000,000 articles. With SQLite's
+    goes into five B-trees ordered by something else than arrival (mongoeco's URL key for the
+    article and its signature, the signatures' date index, ``cw_score`` by date, the review groups'
+    members, the per-day counts), 1.4 GB of them at 2,000,000 articles. With SQLite's
     default 2 MB each insert re-reads the inner pages of every one of them, from the OS or the disk;
     256 MB holds the inner pages and the hottest leaves (measured: docs/store.md, "Write rate at
     2,000,000"). It is set on mongoeco's main connection only, the one every write goes through; the
@@ -192,10 +202,15 @@ def open_sql(path: Path) -> sqlite3.Connection:
 
 
 def create_indexes(sql: sqlite3.Connection) -> None:
-    """Create the :data:`RANGES` indexes (once; SQLite maintains them on every write)."""
+    """Create the indexes of the :data:`RANGES` that have one (once; SQLite maintains them on every write); drop
+    those an earlier version created for ranges now read through the scoring rows."""
+    present = {row[0] for row in sql.execute("SELECT name FROM sqlite_master WHERE type = 'index'")}
     for rng in RANGES.values():
-        sql.execute(f"CREATE INDEX IF NOT EXISTS {rng.index_name} ON documents (db_name, {rng.expression()}) "
-                    f"WHERE coll_name = '{rng.collection}'")
+        if rng.rows is None:
+            sql.execute(f"CREATE INDEX IF NOT EXISTS {rng.index_name} ON documents (db_name, {rng.expression()}) "
+                        f"WHERE coll_name = '{rng.collection}'")
+        elif rng.index_name in present:
+            sql.execute(f"DROP INDEX {rng.index_name}")
 
 
 def present_sql(engine: SQLiteEngine, db_name: str, collection: str, ids: Sequence[str]) -> tuple[str, list[Any]]:
@@ -263,7 +278,18 @@ def between_sql(db_name: str, rng: Range, lo: datetime | None, hi: datetime | No
 
 
 def _in_range(db_name: str, rng: Range, lo: datetime | None, hi: datetime | None) -> tuple[str, list[Any]]:
-    """The ``FROM ... WHERE`` of the documents of ``rng`` in [lo, hi), through the range's index."""
+    """The ``FROM ... WHERE`` of the documents of ``rng`` in [lo, hi), through the range's index, or the scoring
+    rows' key range in its order, each row's document found by rowid (see :class:`Range`)."""
+    if rng.rows is not None:
+        where, params = ["s.db_name = ?"], [db_name]
+        for bound, op in ((lo, ">="), (hi, "<")):
+            if bound is not None:
+                where.append(f"s.at {op} ?")
+                params.append(iso(bound))
+        if rng.rows:
+            where.append(rng.rows)
+        return (f"FROM {SCORE_TABLE} AS s JOIN documents AS d ON d.rowid = s.rid WHERE {' AND '.join(where)} "
+                "ORDER BY s.at, s.rid", params)
     where, params = [f"coll_name = '{rng.collection}'", "db_name = ?"], [db_name]
     expression = rng.expression()
     if lo is not None:
@@ -371,30 +397,47 @@ def scan(sql: sqlite3.Connection, engine: SQLiteEngine, db_name: str, collection
 
 
 def install_summary(sql: sqlite3.Connection, table: str, columns: str, backfill: str, triggers: dict[str, str],
-                    rebuild: bool = False, rowid: bool = False) -> bool:
+                    rebuild: bool = False, rowid: bool = False, previous: str | None = None) -> bool:
     """Create a trigger-kept summary ``table`` (backfilled from the articles already stored) and its ``triggers``.
 
     ``triggers`` maps each trigger's (or index's) name to its exact DDL. When the table and
     every trigger are there as given (every open but the first), this only reads
     ``sqlite_master`` and takes no lock, so opening the store never waits for a
     writer. Otherwise it works under ``BEGIN IMMEDIATE``: no article can be
-    written between the backfill and the triggers. With ``rebuild``, a table whose
-    triggers were written by another version is dropped and backfilled again (its
-    rows may have another form). The table is ``WITHOUT ROWID`` unless ``rowid`` (rows longer than ~1 KB, which
-    such a table would spill to overflow pages). Returns whether it wrote.
+    written between the backfill and the triggers. A table whose columns are ``previous`` (an earlier layout,
+    other keys, of rows that have the current form) is copied into the current layout: at 2,000,000 articles
+    a fraction of a backfill. With ``rebuild``, any other table whose triggers were written by another version
+    is dropped and backfilled again (its rows may have another form). The table is ``WITHOUT ROWID`` unless
+    ``rowid`` (rows longer than ~1 KB, which such a table would spill to overflow pages). Returns whether it wrote.
     """
+    suffix = "" if rowid else " WITHOUT ROWID"
+
+    def layout() -> str | None:
+        row = sql.execute("SELECT sql FROM sqlite_master WHERE type = 'table' AND name = ?", (table,)).fetchone()
+        return None if row is None else row[0].replace(f'CREATE TABLE "{table}"', f"CREATE TABLE {table}", 1)
+
+    def earlier() -> bool:
+        return previous is not None and layout() == f"CREATE TABLE {table} ({previous}){suffix}"
+
     def current() -> bool:
         found = dict(sql.execute(f"SELECT name, sql FROM sqlite_master WHERE name IN ({', '.join('?' * (len(triggers) + 1))})",
                                  (table, *triggers)).fetchall())
-        return table in found and all(found.get(name) == ddl for name, ddl in triggers.items())
+        return table in found and all(found.get(name) == ddl for name, ddl in triggers.items()) and not earlier()
 
     if current():
         return False
     with write_transaction(sql):
-        if rebuild and not current():
+        if earlier():
+            for name, ddl in triggers.items():  # they name the table; written anew below
+                sql.execute(f"DROP {'INDEX' if ddl.startswith('CREATE INDEX') else 'TRIGGER'} IF EXISTS {name}")
+            sql.execute(f"CREATE TABLE {table}_next ({columns}){suffix}")
+            sql.execute(f"INSERT INTO {table}_next SELECT * FROM {table}")
+            sql.execute(f"DROP TABLE {table}")
+            sql.execute(f"ALTER TABLE {table}_next RENAME TO {table}")
+        elif rebuild and not current():
             sql.execute(f"DROP TABLE IF EXISTS {table}")
-        if not sql.execute("SELECT 1 FROM sqlite_master WHERE type = 'table' AND name = ?", (table,)).fetchone():
-            sql.execute(f"CREATE TABLE {table} ({columns}){'' if rowid else ' WITHOUT ROWID'}")
+        if layout() is None:
+            sql.execute(f"CREATE TABLE {table} ({columns}){suffix}")
             sql.execute(backfill)
         for name, ddl in triggers.items():
             kind = "index" if ddl.startswith("CREATE INDEX") else "trigger"

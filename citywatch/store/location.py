@@ -29,6 +29,7 @@ DEFAULT_TIMEOUT_S = 5.0
 DEFAULT_CACHE_MB = 256
 COUNTED = ("articles", "reviews", "runs", "signatures", "url_aliases")  # what `db status` counts
 COUNTS_TABLE = "cw_count"  # documents per collection, kept by triggers (citywatch.store.counts)
+SCORE_TABLE = "cw_score"  # one row per dated article, keyed by its date, kept by triggers (citywatch.store.scoring_rows)
 
 
 @dataclass(frozen=True)

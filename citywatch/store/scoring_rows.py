@@ -6,9 +6,10 @@ a few hundred bytes of a 4-5 KB document. Reading them from the documents costs
 one JSON parse per article in SQLite, one more in Python, a fingerprint check and
 a random read per article in date order (45.9 s for ~250,000 articles). Here
 triggers on mongoeco's ``documents`` table keep ``cw_score``, one row per dated
-article, keyed by (date, document rowid): the primary key's order is the order of
-the ``article_date`` index, so a period is one contiguous range read in the same
-order as before, and the refs come back as the JSON text of the stored summary.
+article, keyed by (date, document rowid): a period is one contiguous range read in
+date order (ties in order of arrival), and the refs come back as the JSON text of the
+stored summary. The same key serves the embedded engine's article date ranges
+(:data:`embedded.RANGES`), so the articles need no date index of their own.
 
 Whether the summary is still current is decided here instead of by a fingerprint
 per read (``stale``): an update that changes what the fingerprint reads (content
@@ -33,12 +34,13 @@ from datetime import datetime
 from typing import TYPE_CHECKING, Any
 
 from citywatch.store import embedded
+from citywatch.store.location import SCORE_TABLE
 from citywatch.store.summary import fingerprint
 
 if TYPE_CHECKING:
     from citywatch.store.connection import Store
 
-TABLE = "cw_score"
+TABLE = SCORE_TABLE
 TRIGGERS = ("cw_score_insert", "cw_score_delete", "cw_score_update")
 UNSETTLED = "cw_score_unsettled"  # partial index of the rows whose summary scoring must re-read
 NO_FIRST = 1 << 30  # a ref without a first offset is not in the first paragraph
@@ -52,6 +54,13 @@ _BASIS = ("json_array(json_extract({d}, '$.content_hash'), json_extract({d}, '$.
           "(SELECT json_group_array(json_array(m.value -> '$.start', m.value -> '$.end', m.value -> '$.label', "
           "m.value -> '$.city.adcode', m.value -> '$.review')) FROM json_each({d}, '$.mentions') AS m))")
 _COLUMNS = "db_name, at, rid, sk, published, id, source, status, lang, cluster, tagger, lead, refs, state"
+# rid: the document's rowid (mongoeco's documents table has no INTEGER PRIMARY KEY; SQLite keeps such rowids
+# through VACUUM, tests/store/test_scoring_rows.py checks it). The unique key is the rowid, not the storage key
+# (the URL), so that a new article's row goes in at its end instead of at a random place (docs/store.md, "Write
+# rate at 2,000,000").
+_LAYOUT = ("db_name TEXT NOT NULL, at TEXT NOT NULL, rid INTEGER NOT NULL, sk TEXT NOT NULL, published INTEGER NOT NULL, "
+           "id TEXT, source TEXT, status, lang, cluster, tagger, lead, refs TEXT, state INTEGER NOT NULL, "
+           "PRIMARY KEY (db_name, at, rid, sk), UNIQUE ({unique})")
 # state: 0 current, 1 stale (mentions changed, summary not), 2 no summary
 _ROW = ("SELECT {row}.db_name, {at}, {row}.rowid, {row}.storage_key, {published} IS NOT NULL, "
         "{row}.document ->> '$._id', {row}.document ->> '$.source_id', {row}.document ->> '$.status', "
@@ -75,8 +84,7 @@ def _stale_after_update() -> str:
     """Stale when what the fingerprint reads changed and the summary's ``fp`` did not; else as it was."""
     return (f"CASE WHEN {_sql(_FP, 'NEW')} IS NOT {_sql(_FP, 'OLD')} THEN 0 "
             f"WHEN {_sql(_BASIS, 'NEW')} IS NOT {_sql(_BASIS, 'OLD')} THEN 1 "
-            f"ELSE coalesce((SELECT s.state FROM {TABLE} AS s WHERE s.db_name = NEW.db_name AND s.sk = NEW.storage_key "
-            "AND s.state = 1), 0) END")
+            f"ELSE coalesce((SELECT s.state FROM {TABLE} AS s WHERE s.rid = NEW.rowid AND s.state = 1), 0) END")
 
 
 def _current_in_python(payload: str | None) -> int:
@@ -103,10 +111,10 @@ def install(sql: sqlite3.Connection) -> bool:
         TRIGGERS[0]: (f"CREATE TRIGGER {TRIGGERS[0]} AFTER INSERT ON documents WHEN NEW.coll_name = 'articles' "
                       f"AND {dated_new} BEGIN {upsert}{_row('NEW', '0')}; END"),
         TRIGGERS[1]: (f"CREATE TRIGGER {TRIGGERS[1]} AFTER DELETE ON documents WHEN OLD.coll_name = 'articles' BEGIN "
-                      f"DELETE FROM {TABLE} WHERE db_name = OLD.db_name AND sk = OLD.storage_key; END"),
+                      f"DELETE FROM {TABLE} WHERE rid = OLD.rowid; END"),
         TRIGGERS[2]: (f"CREATE TRIGGER {TRIGGERS[2]} AFTER UPDATE OF document ON documents "
                       "WHEN NEW.coll_name = 'articles' BEGIN "
-                      f"DELETE FROM {TABLE} WHERE db_name = NEW.db_name AND sk = NEW.storage_key AND NOT ({dated_new}); "
+                      f"DELETE FROM {TABLE} WHERE rid = NEW.rowid AND NOT ({dated_new}); "
                       f"{upsert}{_row('NEW', _stale_after_update())} WHERE {dated_new}; END"),
     }
     check = (f"{CHECK_FUNCTION}(json_extract(d.document, '$.content_hash', '$.title', '$.mentions', "
@@ -114,11 +122,8 @@ def install(sql: sqlite3.Connection) -> bool:
     backfill = (f"INSERT INTO {TABLE} ({_COLUMNS}) {_row('d', check)} FROM documents AS d "
                 f"WHERE d.coll_name = 'articles' AND {_sql(_AT, 'd')} IS NOT NULL")
     indexes = {UNSETTLED: f"CREATE INDEX {UNSETTLED} ON {TABLE} (db_name, at, rid, sk) WHERE state != 0"}
-    return embedded.install_summary(
-        sql, TABLE, "db_name TEXT NOT NULL, at TEXT NOT NULL, rid INTEGER NOT NULL, sk TEXT NOT NULL, "
-        "published INTEGER NOT NULL, id TEXT, source TEXT, status, lang, cluster, tagger, lead, refs TEXT, "
-        "state INTEGER NOT NULL, PRIMARY KEY (db_name, at, rid, sk), UNIQUE (db_name, sk)", backfill, {**triggers, **indexes},
-        rebuild=True)
+    return embedded.install_summary(sql, TABLE, _LAYOUT.format(unique="rid"), backfill, {**triggers, **indexes},
+                                    rebuild=True, previous=_LAYOUT.format(unique="db_name, sk"))
 
 
 #: The columns of a row as :func:`read` returns it (a plain tuple: a period can hold millions):
@@ -180,7 +185,7 @@ def settle(store: Store, checked: Iterable[tuple[str, str]]) -> int:
     settled = 0
     for key, basis in checked:
         settled += store.sql.execute(
-            f"UPDATE {TABLE} SET state = 0 WHERE db_name = ?1 AND sk = ?2 AND state = 1 AND "
-            f"(SELECT {_sql(_BASIS, 'd')} FROM documents AS d WHERE d.db_name = ?1 AND d.coll_name = 'articles' "
-            "AND d.storage_key = ?2) IS ?3", (store.db.name, key, basis)).rowcount
+            f"UPDATE {TABLE} SET state = 0 WHERE state = 1 AND rid = (SELECT d.rowid FROM documents AS d WHERE "
+            f"d.db_name = ?1 AND d.coll_name = 'articles' AND d.storage_key = ?2 AND {_sql(_BASIS, 'd')} IS ?3)",
+            (store.db.name, key, basis)).rowcount
     return settled

@@ -159,6 +159,50 @@ def test_an_existing_store_gets_its_rows_once_with_its_fingerprints_checked(tmp_
         assert _collected(store, load_config()) == (_recount(store, load_config()), 0)
 
 
+def test_rows_of_the_earlier_layout_are_copied_not_rebuilt(tmp_path) -> None:
+    """A table keyed a second time by storage key (before 2026-12-04) is copied into the rowid-keyed layout with
+    its rows as they were (a backfill would take minutes at millions of articles), and the new triggers keep it."""
+    config = StoreConfig(data_dir=tmp_path)
+    with connect(config) as store:
+        save_articles(store, [_article(i, random.Random(i)) for i in range(1, 20)])
+        old = scoring_rows._LAYOUT.format(unique="db_name, sk")
+        store.sql.execute(f"CREATE TABLE old_rows ({old}) WITHOUT ROWID")
+        store.sql.execute(f"INSERT INTO old_rows SELECT * FROM {scoring_rows.TABLE}")
+        store.sql.execute(f"DROP TABLE {scoring_rows.TABLE}")
+        store.sql.execute(f"CREATE TABLE {scoring_rows.TABLE} ({old}) WITHOUT ROWID")
+        store.sql.execute(f"INSERT INTO {scoring_rows.TABLE} SELECT * FROM old_rows")
+        store.sql.execute("DROP TABLE old_rows")
+        for trigger in scoring_rows.TRIGGERS:  # the old triggers: another text
+            store.sql.execute(f"DROP TRIGGER {trigger}")
+            store.sql.execute(f"CREATE TRIGGER {trigger} AFTER DELETE ON documents BEGIN SELECT 1; END")
+        store.sql.execute(f"UPDATE {scoring_rows.TABLE} SET lead = -7")  # a backfill would not keep this
+    with connect(config) as store:
+        ddl = store.sql.execute("SELECT sql FROM sqlite_master WHERE name = ?", (scoring_rows.TABLE,)).fetchone()[0]
+        assert "UNIQUE (rid)" in ddl, ddl
+        assert {lead for (lead,) in store.sql.execute(f"SELECT lead FROM {scoring_rows.TABLE}")} == {-7}
+        assert not scoring_rows.install(store.sql)  # current: nothing written
+        doc = next(d for d in iter_articles(store, {}) if d.get("published_at"))
+        store.articles.delete_one({"_id": doc["_id"]})
+        save_articles(store, [_article(40, random.Random(40))])
+        assert len(_states(store)) == 19 and doc["_id"] not in _states(store)
+
+
+def test_rows_follow_their_documents_through_vacuum(tmp_path) -> None:
+    """The rows are found by the document's rowid, which SQLite keeps through VACUUM (mongoeco's table has no
+    INTEGER PRIMARY KEY, for which SQLite does not promise it): after one, updates and deletes still reach them."""
+    config = load_config()
+    with connect(StoreConfig(data_dir=tmp_path)) as store:
+        save_articles(store, [_article(i, random.Random(i)) for i in range(1, 30)])
+        gone = [d["_id"] for d in iter_articles(store, {})][::3]
+        store.articles.delete_many({"_id": {"$in": gone}})
+        store.sql.execute("VACUUM")
+        doc = next(d for d in iter_articles(store, {}) if d.get("mentions") and d.get("published_at"))
+        store.articles.update_one({"_id": doc["_id"]}, {"$set": {"published_at": datetime(2026, 3, 20, tzinfo=UTC)}})
+        store.articles.delete_one({"_id": next(d["_id"] for d in iter_articles(store, {}) if d["_id"] != doc["_id"])})
+        assert _collected(store, config) == (_recount(store, config), 0)
+        assert len(_states(store)) == store.articles.count_documents({})  # every article is dated (fetched_at)
+
+
 def test_a_period_and_its_unsettled_rows_are_key_ranges(tmp_path) -> None:
     with connect(StoreConfig(data_dir=tmp_path)) as store:
         save_articles(store, [_article(1, random.Random(1))])
