@@ -210,7 +210,7 @@ def create_indexes(sql: sqlite3.Connection) -> None:
             sql.execute(f"CREATE INDEX IF NOT EXISTS {rng.index_name} ON documents (db_name, {rng.expression()}) "
                         f"WHERE coll_name = '{rng.collection}'")
         elif rng.index_name in present:
-            sql.execute(f"DROP INDEX {rng.index_name}")
+            sql.execute(f"DROP INDEX IF EXISTS {rng.index_name}")  # another process may have dropped it since
 
 
 def present_sql(engine: SQLiteEngine, db_name: str, collection: str, ids: Sequence[str]) -> tuple[str, list[Any]]:
