@@ -22,6 +22,7 @@ validates the ``initialize`` arguments against them.
 import json
 import tempfile
 from collections.abc import Callable, Iterable, Iterator
+from dataclasses import replace
 from functools import lru_cache
 from pathlib import Path
 from typing import Any
@@ -36,7 +37,7 @@ from nlp.analyzer import analyse_texts, load_model
 from nlp.classifier import SETTLE_AT, SETTLE_REFERENCE_AT, WEIGHTS_FILE, Weights, parse_weights, predict, settles
 from nlp.confidence import FLAG_THRESHOLD, SCALE_FILE, Scale, apply, read_scale
 from nlp.cues import CUES_FILE, CueTable, shipped_cues
-from nlp.features import context, listed_with_city, vector, with_model
+from nlp.features import context, in_known_name, listed_with_city, vector, with_model
 from nlp.finder import COMPOUNDING_LANGS, Hit, is_cjk
 from nlp.gazetteer import DEFAULT_PATH
 from nlp.labels import CITY_LABELS, CITYLESS
@@ -336,6 +337,8 @@ class CityLinker(_GazetteerComponent, _CueComponent):
             ext = span._
             hit = by_start[ext.offsets[0]]
             result = link(text, hit, lexicon.form(hit.form), lexicon, ctx, self.lang, foreign_cues=cues.foreign_names)
+            if result.foreign and in_known_name(text, *ext.offsets):  # a name of the city's ("Canton Fair"): no namesake
+                result = replace(result, foreign=0.0)
             ext.link = result
             ext.candidates = list(result.candidates)
             ext.city = lexicon.gazetteer.cities[result.adcode].as_ref() if result.adcode else None

@@ -291,7 +291,7 @@ def _coordinated_place(before: list[str], b: list[str], cues: Mapping[str, froze
 def _names_and_people(text: str, start: int, end: int, before: list[str], after: list[str], b: list[str],
                       a: list[str], verb: str, cues: Mapping[str, frozenset[str]]) -> dict[str, float]:
     """Cues that the name is part of a longer name, a person's name, a team, a figure of speech or a smaller place."""
-    f: dict[str, float] = {"known_name": float(_in_known_name(text, start, end))}
+    f: dict[str, float] = {"known_name": float(in_known_name(text, start, end))}
     # a Chinese name is written the same in every Latin-script language ("Hu Sihui", "Zhang Yimou")
     surnames = cues.get("surnames") or _surnames_abroad()
     # "Liu Xian", "Xu Jilin": a capitalised surname right before, not after a preposition ("in Ma'anshan")
@@ -332,7 +332,13 @@ def _names_and_people(text: str, start: int, end: int, before: list[str], after:
     # past a share class and a hyphen: "Shanghai B shares", "the Shenzhen B-share index", "Hong Kong-listed"
     skip = int(bool(after) and after[0] in _SHARE_CLASSES and len(a) > 1 and a[1] in {"shares", "share", "-"})
     skip += int(a[skip:skip + 1] == ["-"])
-    lower_run = [t for t in a[skip:skip + 3] if t.isalpha()]
+    # the name's own noun phrase: a determiner or a form of "be" ends it ("Kiu-kiang was a treaty port")
+    lower_run = []
+    for t in a[skip:skip + 3]:
+        if t in cues.get("determiners", frozenset()) or t in cues.get("passive_aux", frozenset()):
+            break
+        if t.isalpha():
+            lower_run.append(t)
     f["org_after_lower"] = float(len(after) > skip and _lower_word(after[skip]) and any(t in heads for t in lower_run))
     f.update(_ships_markets_nature(b, a, cues))
     return f
@@ -566,7 +572,8 @@ def _known_names() -> FormMatcher:
     return FormMatcher((name, "name") for name, _kind, city in getattr(gazetteer, "names", ()) if city == "part")
 
 
-def _in_known_name(text: str, start: int, end: int) -> bool:
+def in_known_name(text: str, start: int, end: int) -> bool:
+    """The mention lies inside a name of nlp/data/names.tsv whose city name counts ("Canton Fair")."""
     lo = max(0, start - _NAME_WINDOW)
     return any(lo + h.start <= start and end <= lo + h.end for h in _known_names().find(text[lo:end + _NAME_WINDOW]))
 

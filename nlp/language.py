@@ -53,6 +53,10 @@ MIN_CHARS = 12  # below this (a name, a headline fragment) the declared language
 HINT_MIN_PROB = 0.2  # a declared Latin-script language wins when the n-gram detector gives it at least this
 MIN_FUNCTION_HITS = 3  # function-word decision: at least this many hits ...
 FUNCTION_MARGIN = 2.0  # ... and this many times the runner-up's
+# A language the tagger has no forms and cues for wins only when the n-gram detector is at least this sure: on a
+# sentence or two it reads English as Welsh, Tagalog or Swahili at 0.1-0.4 (real text in those languages scores
+# above 0.9); below it the supported language the text's function words or, failing them, its n-grams favour wins.
+UNSUPPORTED_MIN_PROB = 0.5
 # Close relatives an n-gram detector confuses on a sentence or two: a declared one of them wins over the others.
 CLOSE_RELATIVES = (frozenset({"sv", "da", "no"}), frozenset({"cs", "sk"}))
 
@@ -209,16 +213,16 @@ def _languages_of_word() -> dict[str, tuple[str, ...]]:
     return {word: tuple(langs) for word, langs in index.items()}
 
 
-def by_function_words(sample: str) -> tuple[str, float] | None:
+def by_function_words(sample: str, min_hits: int = MIN_FUNCTION_HITS) -> tuple[str, float] | None:
     """(language, its share of all function-word hits) for the Latin-script language whose function
-    words the sample uses clearly most, or None."""
+    words the sample uses clearly most (at least ``min_hits`` of them), or None."""
     index = _languages_of_word()
     hits: Counter[str] = Counter()
     for word in _WORD.findall(sample.lower()):
         for lang in index.get(word, ()):
             hits[lang] += 1
     ranked = hits.most_common(2)
-    if not ranked or ranked[0][1] < MIN_FUNCTION_HITS:
+    if not ranked or ranked[0][1] < min_hits:
         return None
     if len(ranked) > 1 and ranked[0][1] < FUNCTION_MARGIN * ranked[1][1]:
         return None
@@ -273,6 +277,10 @@ def detect(text: str, hint: str | None = None, default: str = "en") -> Detection
                                   or (best not in SUPPORTED and script == "latin" and hint in function_words())
                                   or any({hint, best} <= group for group in CLOSE_RELATIVES)):
         return Detection(hint, round(scores.get(hint, 0.0), 4), script, "hint")
+    if best not in SUPPORTED and scores[best] < UNSUPPORTED_MIN_PROB:
+        weak = by_function_words(sample, min_hits=1)
+        supported = [code for code in sorted(scores, key=lambda c: (-scores[c], c)) if code in SUPPORTED]
+        best = weak[0] if weak and weak[0] in SUPPORTED else supported[0] if supported else best
     return Detection(best, round(scores[best], 4), script, "ngrams")
 
 

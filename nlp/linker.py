@@ -37,6 +37,10 @@ W_FOREIGN_ARTICLE = 3.5
 W_SALIENCE = 0.5  # per factor of ten in population, namesake vs city
 CHINA_PRIOR = 1.5
 HISTORIC_PRIOR = -0.5  # a form that is only a historic/foreign-language name ("Canton") and nothing else
+# A namesake smaller than a town (or of unknown size in GeoNames) is seldom written about abroad without its
+# country or state beside it: "Kalgan" (Zhangjiakou's old name; a locality of 805 in Western Australia).
+SMALL_NAMESAKE = 10_000
+W_SMALL_NAMESAKE = 1.5
 W_CHINA_CONTEXT = 2.0
 W_CHARACTERS = 8.0  # "Fuzhou (抚州)": the characters written beside the name say which city
 W_PREFECTURE_PART = 2.5  # a county-level city or district of the candidate is named in the article
@@ -621,7 +625,7 @@ def _foreign_probability(hit: Hit, form: Any, ctx: ArticleContext, near_china: b
                          city_population: int, foreign_cues: ForeignNames) -> float:
     if not getattr(form, "foreign", ()):
         return 0.0
-    current = bool((_CURRENT_KINDS | {f"alt:{lang}"}) & set(form.kinds))  # "Canton" is current in French
+    current = is_current(form, lang)
     best = -math.inf
     for place in form.foreign:
         names = _place_names(place, foreign_cues, lexicon)
@@ -630,6 +634,7 @@ def _foreign_probability(hit: Hit, form: Any, ctx: ArticleContext, near_china: b
         score = W_FOREIGN_NEAR * near + W_FOREIGN_ARTICLE * anywhere
         score += W_FOREIGN_DATELINE * any(ctx.in_zones(n) for n in names)
         score += W_OUTLET_COUNTRY * (ctx.outlet_country == place.country)
+        score -= W_SMALL_NAMESAKE * ((place.population or 0) < SMALL_NAMESAKE)
         if current:  # a current city name shadows a small namesake unless the context names its country
             ratio = (place.population or 1) / max(city_population, 1)
             score += max(-3.0, min(0.0, W_SALIENCE * math.log10(ratio)))
@@ -637,6 +642,12 @@ def _foreign_probability(hit: Hit, form: Any, ctx: ArticleContext, near_china: b
     prior = CHINA_PRIOR if current else HISTORIC_PRIOR
     china = prior + W_CHINA_CONTEXT * ctx.china + W_NEAR_PROVINCE * near_china + W_DATELINE_CHINA * ctx.reported.china
     return _sigmoid(best - china)
+
+
+def is_current(form: Any, lang: str) -> bool:
+    """A form in use today in ``lang`` (pinyin, the English name, the language's own exonym), not only a historic,
+    postal or Wade-Giles spelling: "Canton" is current in French, historic in English."""
+    return bool((_CURRENT_KINDS | {f"alt:{lang}"}) & set(form.kinds))
 
 
 def _place_names(place: Any, foreign_cues: ForeignNames, lexicon: Lexicon) -> tuple[str, ...]:

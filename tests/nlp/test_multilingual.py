@@ -58,6 +58,18 @@ def test_script_decides_before_any_statistical_detector(text: str, hint: str | N
     assert (found.lang, found.by) == (lang, by)
 
 
+@pytest.mark.parametrize(("text", "lang"), [
+    # one English sentence the n-gram detector alone reads as Welsh or Tagalog, unsure (0.16-0.30)
+    ("The steamer reached Shanghae in May 1850.", "en"),
+    ("Tang Xianzu wrote The Dream of Handan.", "en"),
+    # real Welsh and Tagalog it is sure of (above 0.9) stay what they are, and say so
+    ("Mae Caerdydd yn ddinas fawr yng Nghymru.", "cy"),
+    ("Ang Maynila ay ang kabisera ng Pilipinas.", "tl"),
+])
+def test_an_unsupported_language_needs_a_sure_detector(text: str, lang: str) -> None:
+    assert detect(text).lang == lang
+
+
 def test_the_crawl_identifies_languages_the_same_way() -> None:
     from crawler import language
 
