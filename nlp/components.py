@@ -37,19 +37,19 @@ from nlp.analyzer import analyse_texts, load_model
 from nlp.classifier import SETTLE_AT, SETTLE_REFERENCE_AT, WEIGHTS_FILE, Weights, parse_weights, predict, settles
 from nlp.confidence import FLAG_THRESHOLD, SCALE_FILE, Scale, apply, read_scale
 from nlp.cues import CUES_FILE, CueTable, shipped_cues
-from nlp.features import context, in_known_name, listed_with_city, vector, with_model
+from nlp.features import context, in_known_name, listed_with_city, model_reading, vector, with_model
 from nlp.finder import COMPOUNDING_LANGS, Hit, is_cjk
 from nlp.gazetteer import DEFAULT_PATH
 from nlp.labels import CITY_LABELS, CITYLESS
 from nlp.landmarks import LANDMARKS_FILE, Landmarks, parse_landmarks
 from nlp.lexicon import Lexicon, read_lexicon
-from nlp.linker import article_context, link
+from nlp.linker import article_context, link, old_spelling
 from nlp.segment import keep_words
 from nlp.vietnamese import keep_readings
 
 SPANS_KEY = "cities"
-_SPAN_ATTRS = ("offsets", "form", "analysis", "cue_vector", "link", "probs", "label", "city", "raw_confidence", "confidence",
-               "flagged", "candidates", "group_key")
+_SPAN_ATTRS = ("offsets", "form", "old_spelling", "analysis", "cue_vector", "link", "probs", "label", "city",
+               "raw_confidence", "confidence", "flagged", "candidates", "group_key")
 for _attr in _SPAN_ATTRS:
     if not Span.has_extension(_attr):
         Span.set_extension(_attr, default=None)
@@ -186,6 +186,7 @@ class CityFinder(_GazetteerComponent):
             ext = span._  # each ``span._`` builds an accessor object: one per span, not one per attribute
             ext.offsets = (hit.start, hit.end)
             ext.form = hit.form
+            ext.old_spelling = old_spelling(lexicon, hit.form, self.lang)
             spans.append(span)
         doc.spans[SPANS_KEY] = spans
         return doc
@@ -373,7 +374,7 @@ class CityClassifier(_CueComponent):
         weights = self._loaded()
         for span, cue_vector in zip(doc.spans[SPANS_KEY], self._cue_vectors(doc), strict=True):
             ext = span._
-            analysis = ext.analysis
+            analysis = model_reading(ext.analysis, bool(ext.old_spelling))
             features = cue_vector if not analysis else with_model(cue_vector, analysis, self.cues.for_lang(self.lang))
             probs = predict(features, weights["model" if analysis else "rules"])
             ext.probs = probs

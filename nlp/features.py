@@ -1030,6 +1030,17 @@ def _cjk(text: str, start: int, end: int, cues: Mapping[str, frozenset[str]]) ->
     return f
 
 
+def model_reading(analysis: Mapping[str, Any] | None, old_spelling: bool) -> Mapping[str, Any] | None:
+    """The parse's reading of a mention, without a PERSON entity that is exactly an old spelling (``old_spelling``: a
+    form only historic in the text's language, and no firm's name): the small English model has never seen
+    "Kweilin", "Kalgan" or "Swatow" and guesses a person for a capitalised word it does not know ("Kalgan was the
+    last stop"). A person named by more than the name ("Peking Duk") is kept, and so is the guess on a firm's word
+    ("Tsingtao posted a rise"), which the classifier has learned to read as the firm."""
+    if old_spelling and analysis and analysis.get("ent_label") == "PERSON" and analysis.get("ent_exact"):
+        return {**analysis, "ent_label": None}
+    return analysis
+
+
 def model_features(analysis: Mapping[str, Any] | None, cues: Mapping[str, frozenset[str]]) -> dict[str, float]:
     f = dict.fromkeys(MODEL, 0.0)
     if not analysis:

@@ -82,6 +82,13 @@ class Lexicon:
                  if c.kind in {"prefecture", "municipality", "sar"} and c.name_zh}
         return frozenset(n for n in names if len(n) > 1) - cues["everyday_words"] - cues["common_words"]
 
+    @cached_property
+    def firm_words(self) -> frozenset[str]:
+        """First words of the brands and companies of nlp/data/names.tsv whose city counts ("Tsingtao" of "Tsingtao
+        Brewery"), folded: such a word alone may be the firm ("Tsingtao posted a 9 percent rise")."""
+        return frozenset(form_key(name.split()[0]) for name, kind, city in self.gazetteer.names
+                         if kind in {"brand", "company"} and city == "part")
+
     def foreign_inflection(self, hit: Hit, lang: str) -> bool:
         """The hit is a form only the Czech, Polish or Lithuanian rules make (a case form, a transcription or an
         adjective: Yimou, the Czech instrumental of Yima, is Zhang Yimou in any other language's text) and the

