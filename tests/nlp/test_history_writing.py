@@ -2,9 +2,9 @@
 named for a city are part of a name, a former capital names its government, a known name of the city's
 (nlp/data/names.tsv) has no namesake abroad, a namesake village abroad is not the default reading of an old
 spelling, and the parser's PERSON guess on an old spelling is no evidence. Sentences written for these tests (not
-in training.tsv, calibration.tsv or the sentence files); the development block
-(tests/nlp/history_dev_sentences.tsv) is held to a floor, the held-out block (history_heldout_sentences.tsv) is
-read only for the report."""
+in training.tsv, calibration.tsv or the sentence files); the development blocks
+(tests/nlp/history_dev_sentences.tsv, history2_dev_sentences.tsv) are held to floors, the held-out blocks
+(history_heldout_sentences.tsv, history2_heldout_sentences.tsv) are read only for the report."""
 
 from __future__ import annotations
 
@@ -40,6 +40,13 @@ CASES = [
     ("Kalgan was the last stop before the steppe.", "Kalgan", "LITERAL", "130700"),
     ("Swatow lay behind a sandbar at the mouth of the Han.", "Swatow", "LITERAL", "440500"),
     ("Tsingtao posted higher profits for the year.", "Tsingtao", "ORG_PART", None),
+    # the old governments' replies, edicts and orders (history2 round)
+    ("Peking answered that the treaty said nothing of the kind.", "Peking", "METONYMIC", "110000"),
+    ("The governor obeyed the edict from Peking at once.", "Peking", "METONYMIC", "110000"),
+    ("Nanking's ultimatum expired at noon.", "Nanking", "METONYMIC", "320100"),
+    # Marco Polo's names
+    ("Polo called the great city Quinsai.", "Quinsai", "LITERAL", "330100"),
+    ("The Khan's winter capital, Cambaluc, had twelve gates.", "Cambaluc", "LITERAL", "110000"),
 ]
 
 
@@ -51,6 +58,8 @@ def test_history_writing(english: Language, text: str, surface: str, label: str,
         assert (found.get("city") or {}).get("adcode") == adcode, found
 
 
-def test_development_sentences_of_history_writing() -> None:
-    scores = score_sentence_file(HERE / "history_dev_sentences.tsv")
-    assert scores["label_accuracy"] >= 0.94 and scores["linking_accuracy"] >= 0.97, scores
+@pytest.mark.parametrize(("name", "label", "linking"), [("history_dev_sentences.tsv", 0.96, 0.97),
+                                                       ("history2_dev_sentences.tsv", 0.85, 0.95)])
+def test_development_sentences_of_history_writing(name: str, label: float, linking: float) -> None:
+    scores = score_sentence_file(HERE / name)
+    assert scores["label_accuracy"] >= label and scores["linking_accuracy"] >= linking, scores
