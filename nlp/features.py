@@ -339,7 +339,11 @@ def _names_and_people(text: str, start: int, end: int, before: list[str], after:
             break
         if t.isalpha():
             lower_run.append(t)
-    f["org_after_lower"] = float(len(after) > skip and _lower_word(after[skip]) and any(t in heads for t in lower_run))
+    # goods of an exchange with a price's move in the clause: the exchange's contract ("Zhengzhou cotton slipped")
+    traded = bool(a) and a[0] in cues.get("exchange_goods", frozenset()) and any(
+        t in cues.get("market_moves", frozenset()) for t in _clause(a)[1:8])
+    f["org_after_lower"] = float(len(after) > skip and _lower_word(after[skip]) and any(t in heads for t in lower_run)
+                                 or traded)
     f.update(_ships_markets_nature(b, a, cues))
     return f
 
