@@ -12,8 +12,11 @@ per-article CPU time and bytes (``/proc/self/io``: read by SQLite from the page 
 the disk, read from the disk, written) do not, so they are printed beside the ratio.
 
 ``CITYWATCH_BENCH_COLD=1`` evicts the scale store's file from the page cache before each of
-its runs (``posix_fadvise``, that file only); ``CITYWATCH_BENCH_RECENT=1`` dates every article
-after everything stored, as a crawl does, instead of at random over the year.
+its runs (``posix_fadvise``, that file only). ``CITYWATCH_BENCH_DATES`` says how the articles are
+dated: ``year`` (the default: published, fetched and signed at random over 2026, as ``db migrate``
+copies a store), ``recent`` (everything after all that is stored, as a crawl writes) or ``ingest``
+(published at random over 2026, fetched and signed at the time of writing, as ``citywatch ingest``
+writes a corpus).
 """
 
 from __future__ import annotations
@@ -34,6 +37,7 @@ BATCHES = 4
 ROUNDS = 2
 FIRST_ID = 20_000_000  # far above any generated store's ids, so the URLs are new and spread over the key index
 AFTER_EVERYTHING = datetime(2027, 1, 1, tzinfo=UTC)  # the scale store's articles are dated in 2026
+DATES = ("year", "recent", "ingest")  # CITYWATCH_BENCH_DATES, see the module's docstring
 
 
 def _io() -> dict[str, int]:
@@ -41,18 +45,21 @@ def _io() -> dict[str, int]:
         return {key: int(value) for key, value in (line.split(": ") for line in f.read().splitlines())}
 
 
-def _articles(start: int, stop: int, recent: bool) -> list[tuple[dict, dict]]:
+def _articles(start: int, stop: int, dates: str) -> list[tuple[dict, dict]]:
     from citywatch.store.summary import city_refs
 
     items = list(make_articles(start, stop))
-    if recent:
-        for offset, (doc, sig) in enumerate(items):
-            doc["published_at"] = doc["fetched_at"] = sig["at"] = AFTER_EVERYTHING + timedelta(seconds=10 * offset)
+    for offset, (doc, sig) in enumerate(items):
+        now = AFTER_EVERYTHING + timedelta(seconds=10 * offset)
+        if dates == "recent":
+            doc["published_at"] = now
+        if dates in {"recent", "ingest"}:
+            doc["fetched_at"] = sig["at"] = now
             doc["city_refs"] = city_refs(doc)
     return items
 
 
-def _write(config: StoreConfig, start: int, recent: bool, written: list[str]) -> dict[str, float]:
+def _write(config: StoreConfig, start: int, dates: str, written: list[str]) -> dict[str, float]:
     """Write BATCHES x BATCH articles from id ``start``, their URLs added to ``written`` before each batch goes in;
     the rate and, per article, CPU ms and KiB of I/O."""
     from citywatch.store import connect, save_articles
@@ -61,7 +68,7 @@ def _write(config: StoreConfig, start: int, recent: bool, written: list[str]) ->
     seconds, cpu, io = 0.0, 0.0, _io()
     with connect(config) as store:
         for batch in range(BATCHES):
-            items = _articles(start + batch * BATCH, start + (batch + 1) * BATCH, recent)
+            items = _articles(start + batch * BATCH, start + (batch + 1) * BATCH, dates)
             written.extend(doc["url"] for doc, _ in items)  # an article's _id and its signature's
             started, started_cpu = time.perf_counter(), time.process_time()
             save_articles(store, [doc for doc, _ in items])
@@ -104,23 +111,25 @@ def run() -> None:
         print(f"no scale store at {scale} (python -m benchmarks scale makes one): skipped", flush=True)
         return
     caches = [int(mb) for mb in os.environ.get("CITYWATCH_BENCH_CACHE_MB", "0,256").split(",")]
-    cold, recent = os.environ.get("CITYWATCH_BENCH_COLD") == "1", os.environ.get("CITYWATCH_BENCH_RECENT") == "1"
+    cold, dates = os.environ.get("CITYWATCH_BENCH_COLD") == "1", os.environ.get("CITYWATCH_BENCH_DATES", "year")
+    if dates not in DATES:
+        raise SystemExit(f"CITYWATCH_BENCH_DATES={dates!r}: expected one of {', '.join(DATES)}")
     empty_dir = scale.parent / "writes-empty"
     with connect(StoreConfig(data_dir=scale, db_name=BENCH_DB)) as store:
         size = store.counts()["articles"]
-    print(f"{BATCHES} x {BATCH:,} articles, empty store vs {size:,}; dates {'recent' if recent else 'over 2026'}, "
+    print(f"{BATCHES} x {BATCH:,} articles, empty store vs {size:,}; dates {dates}, "
           f"scale store {'evicted before each run' if cold else 'as the page cache holds it'}", flush=True)
     for round_ in range(ROUNDS):
         for cache_mb in caches:
             big = StoreConfig(data_dir=scale, db_name=BENCH_DB, cache_mb=cache_mb)
             shutil.rmtree(empty_dir, ignore_errors=True)
-            empty = _write(StoreConfig(data_dir=empty_dir, db_name=BENCH_DB, cache_mb=cache_mb), 0, recent, [])
+            empty = _write(StoreConfig(data_dir=empty_dir, db_name=BENCH_DB, cache_mb=cache_mb), 0, dates, [])
             shutil.rmtree(empty_dir, ignore_errors=True)
             if cold:
                 _evict(big_file)
             written: list[str] = []
             try:
-                full = _write(big, FIRST_ID + random.randrange(10_000) * BATCH * BATCHES, recent, written)
+                full = _write(big, FIRST_ID + random.randrange(10_000) * BATCH * BATCHES, dates, written)
             finally:
                 _delete(big, written)
             print(f"  round {round_ + 1}, cache {cache_mb or 'SQLite default'} MB: {empty['rate']:.0f}/s empty, "
