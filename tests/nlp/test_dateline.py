@@ -142,6 +142,8 @@ def test_the_outlet_country_leans_towards_its_namesake(english) -> None:
     ("dateline2_heldout_sentences.tsv", 0.95, 0.9),
     ("dateline3_dev_sentences.tsv", 0.95, 0.95),
     ("dateline3_heldout_sentences.tsv", 0.95, 0.85),
+    ("dateline4_dev_sentences.tsv", 0.95, 0.95),
+    ("dateline4_heldout_sentences.tsv", 0.9, 0.95),
 ])
 def test_sentence_files(name: str, label_floor: float, link_floor: float) -> None:
     scores = score_sentence_file(HERE / name)
