@@ -43,7 +43,7 @@ from nlp.gazetteer import DEFAULT_PATH
 from nlp.labels import CITY_LABELS, CITYLESS
 from nlp.landmarks import LANDMARKS_FILE, Landmarks, parse_landmarks
 from nlp.lexicon import Lexicon, read_lexicon
-from nlp.linker import article_context, link, old_spelling
+from nlp.linker import article_context, link
 from nlp.segment import keep_words
 from nlp.vietnamese import keep_readings
 
@@ -186,7 +186,7 @@ class CityFinder(_GazetteerComponent):
             ext = span._  # each ``span._`` builds an accessor object: one per span, not one per attribute
             ext.offsets = (hit.start, hit.end)
             ext.form = hit.form
-            ext.old_spelling = old_spelling(lexicon, hit.form, self.lang)
+            ext.old_spelling = lexicon.old_spelling(hit.form, self.lang)
             spans.append(span)
         doc.spans[SPANS_KEY] = spans
         return doc

@@ -333,9 +333,10 @@ def _names_and_people(text: str, start: int, end: int, before: list[str], after:
     skip = int(bool(after) and after[0] in _SHARE_CLASSES and len(a) > 1 and a[1] in {"shares", "share", "-"})
     skip += int(a[skip:skip + 1] == ["-"])
     # the name's own noun phrase: a determiner or a form of "be" ends it ("Kiu-kiang was a treaty port")
+    determiners, forms_of_be = cues.get("determiners", frozenset()), cues.get("passive_aux", frozenset())
     lower_run = []
     for t in a[skip:skip + 3]:
-        if t in cues.get("determiners", frozenset()) or t in cues.get("passive_aux", frozenset()):
+        if t in determiners or t in forms_of_be:
             break
         if t.isalpha():
             lower_run.append(t)

