@@ -306,7 +306,7 @@ def _names_and_people(text: str, start: int, end: int, before: list[str], after:
     # ... and so is one referred back to in the plural before a player's role or a word of sport ("sacked their
     # manager")
     side_plural = side_plural or _plural_side(a, verb, cues) and (
-        a[2] in cues.get("sport_roles", frozenset()) or a[2] in sport)
+        a[2] in cues.get("sport_roles", frozenset()) or a[2] in sport) or _plural_role(a, verb, cues)
     # the article before a name that these languages write without one ("il Wuhan", "el Shanghái") counts as a
     # word of sport: what takes it is a club (or a company)
     club_article = int(bool(b) and b[-1] in cues.get("team_articles", frozenset()))
@@ -433,6 +433,17 @@ def _plural_side(a: list[str], verb: str, cues: Mapping[str, frozenset[str]]) ->
     """The subject's verb takes a plural possessive ("Shijiazhuang sacked their manager"): British copy refers
     back to a side in the plural, to a city or a government as "its"."""
     return len(a) > 2 and a[0] == verb and a[1] in cues.get("plural_possessives", frozenset())
+
+
+def _plural_role(a: list[str], verb: str, cues: Mapping[str, frozenset[str]]) -> bool:
+    """Further into the verb's object, a plural possessive before a player's role or a word of sport refers back to the
+    side ("Zhuhai confirmed the departure of their head coach"); a city or a government is "its"."""
+    if not a or a[0] != verb:
+        return False
+    mine, roles, sport = (cues.get(k, frozenset()) for k in ("plural_possessives", "sport_roles", "sport_words"))
+    clause = _clause(a)[:8]
+    return any(t in mine and any(u in roles or u in sport for u in clause[i + 1:i + 3]) for i, t in enumerate(clause)
+               if i > 1)
 
 
 def _team_before(b: list[str], cues: Mapping[str, frozenset[str]]) -> bool:

@@ -3,10 +3,9 @@ without a speech verb ("jailed", "scrapped", "debts owed to X", "rely on X", "X 
 named by its city alone in results copy, an exchange's shares, indices and listings in lower case, with
 their literal counterparts; sentences written for these tests (not in training.tsv, calibration.tsv or the
 sentence files). The development sentences of these classes (tests/nlp/dev2_sentences.tsv,
-sport_dev_sentences.tsv, sport2_dev_sentences.tsv, sport4_dev_sentences.tsv, sport5_dev_sentences.tsv) are held to
-floors; the held-out sets (heldout2_sentences.tsv, sport_heldout_sentences.tsv, sport2_heldout_sentences.tsv,
-sport4_heldout_sentences.tsv, sport5_heldout_sentences.tsv)
-are read only for the report; so is the sport block in German, French, Spanish, Italian and Portuguese
+sport_dev_sentences.tsv, sport2_, sport4_, sport5_ and sport6_dev_sentences.tsv) are held to floors; the held-out
+sets (heldout2_sentences.tsv, sport_heldout_sentences.tsv and the sport2_, sport4_, sport5_ and sport6_ held-out
+files) are read only for the report; so is the sport block in German, French, Spanish, Italian and Portuguese
 (tests/nlp/data/multilingual_sport_dev.tsv held to a floor, multilingual_sport_heldout.tsv for the report).
 """
 
@@ -72,6 +71,10 @@ CASES = [
     ("Zhengzhou apples are sold in markets across Henan.", "Zhengzhou", "LITERAL"),
     # midfield as a word of sport beside a side's structure
     ("Weifang lost control of midfield and conceded two goals.", "Weifang", "ORG_PART"),
+    # a side referred back to in the plural further into the verb's object; its owners (sport6 round)
+    ("Yantai confirmed the exit of their head coach on Friday.", "Yantai", "ORG_PART"),
+    ("Weifang's owners sold the club to a property firm.", "Weifang", "ORG_PART"),
+    ("Farmers near Yantai said the drought had cut their harvest by half.", "Yantai", "LITERAL"),
 ]
 
 
@@ -120,7 +123,8 @@ def test_a_score_around_the_name_is_sport(before: list[str], after: list[str], s
 
 
 @pytest.mark.parametrize(("name", "floor"), [("sport_dev_sentences.tsv", 0.95), ("sport2_dev_sentences.tsv", 0.95),
-                                                  ("sport4_dev_sentences.tsv", 0.93), ("sport5_dev_sentences.tsv", 0.95)])
+                                                  ("sport4_dev_sentences.tsv", 0.93), ("sport5_dev_sentences.tsv", 0.95),
+                                                  ("sport6_dev_sentences.tsv", 0.9)])
 def test_development_sentences_of_sports_and_markets(name: str, floor: float) -> None:
     scores = score_sentence_file(HERE / name)
     assert scores["label_accuracy"] >= floor and scores["per_label"]["ORG_PART"]["f1"] >= floor, scores
