@@ -442,6 +442,7 @@ def _plural_role(a: list[str], verb: str, cues: Mapping[str, frozenset[str]]) ->
         return False
     mine, roles, sport = (cues.get(k, frozenset()) for k in ("plural_possessives", "sport_roles", "sport_words"))
     clause = _clause(a)[:8]
+    # right after the verb (i == 1) it is _plural_side's case, with the role right after the possessive
     return any(t in mine and any(u in roles or u in sport for u in clause[i + 1:i + 3]) for i, t in enumerate(clause)
                if i > 1)
 

@@ -279,8 +279,8 @@ def detect(text: str, hint: str | None = None, default: str = "en") -> Detection
         return Detection(hint, round(scores.get(hint, 0.0), 4), script, "hint")
     if best not in SUPPORTED and scores[best] < UNSUPPORTED_MIN_PROB:
         weak = by_function_words(sample, min_hits=1)
-        supported = [code for code in sorted(scores, key=lambda c: (-scores[c], c)) if code in SUPPORTED]
-        best = weak[0] if weak and weak[0] in SUPPORTED else supported[0] if supported else best
+        best = weak[0] if weak and weak[0] in SUPPORTED else max(
+            sorted(code for code in scores if code in SUPPORTED), key=scores.__getitem__, default=best)
     return Detection(best, round(scores[best], 4), script, "ngrams")
 
 

@@ -429,7 +429,7 @@ def install_summary(sql: sqlite3.Connection, table: str, columns: str, backfill:
     with write_transaction(sql):
         if earlier():
             for name, ddl in triggers.items():  # they name the table; written anew below
-                sql.execute(f"DROP {'INDEX' if ddl.startswith('CREATE INDEX') else 'TRIGGER'} IF EXISTS {name}")
+                sql.execute(f"DROP {_object_kind(ddl).upper()} IF EXISTS {name}")
             sql.execute(f"CREATE TABLE {table}_next ({columns}){suffix}")
             sql.execute(f"INSERT INTO {table}_next SELECT * FROM {table}")
             sql.execute(f"DROP TABLE {table}")
@@ -440,12 +440,17 @@ def install_summary(sql: sqlite3.Connection, table: str, columns: str, backfill:
             sql.execute(f"CREATE TABLE {table} ({columns}){suffix}")
             sql.execute(backfill)
         for name, ddl in triggers.items():
-            kind = "index" if ddl.startswith("CREATE INDEX") else "trigger"
+            kind = _object_kind(ddl)
             row = sql.execute("SELECT sql FROM sqlite_master WHERE type = ? AND name = ?", (kind, name)).fetchone()
             if row is None or row[0] != ddl:  # missing, or written by another version of the summary
                 sql.execute(f"DROP {kind.upper()} IF EXISTS {name}")
                 sql.execute(ddl)
     return True
+
+
+def _object_kind(ddl: str) -> str:
+    """What a summary's DDL creates, as ``sqlite_master`` names it: "index" or "trigger"."""
+    return "index" if ddl.startswith("CREATE INDEX") else "trigger"
 
 
 @contextmanager
