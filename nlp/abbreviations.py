@@ -31,6 +31,7 @@ class Rules:
     after: frozenset[str]
     never_in: tuple[str, ...]
     pair_heads: tuple[str, ...]
+    street_heads: tuple[str, ...]
 
 
 def parse_rules(text: str, where: str = RULES_FILE.name) -> Rules:
@@ -42,13 +43,13 @@ def parse_rules(text: str, where: str = RULES_FILE.name) -> Rules:
     if not isinstance(raw, dict):
         raise ValueError(f"{where}: not an abbreviation rule file")
     values = {}
-    for key in ("partners", "before", "after", "never_in", "pair_heads"):
+    for key in ("partners", "before", "after", "never_in", "pair_heads", "street_heads"):
         words = raw.get(key)
         if not isinstance(words, list) or not all(isinstance(w, str) and w for w in words):
             raise ValueError(f"{where}: '{key}' must be a list of words")
         values[key] = words
     return Rules(frozenset(values["partners"]), tuple(values["before"]), frozenset(values["after"]),
-                 tuple(values["never_in"]), tuple(values["pair_heads"]))
+                 tuple(values["never_in"]), tuple(values["pair_heads"]), tuple(values["street_heads"]))
 
 
 @lru_cache(maxsize=1)
@@ -91,6 +92,8 @@ def _pair_stands_alone(text: str, start: int, end: int, lang: str | None, rules:
         start -= 1
     while end < len(text) and text[end] in rules.partners:
         end += 1
+    if text.startswith(rules.street_heads, end):  # 京广路, 京广北路: a street named for the line, in another city
+        return False
     # Japanese names pair two such characters by chance (深津絵里, an actress): there a pair of two needs a word it
     # heads; a run of three (京津冀) still stands alone
     chance = lang == "ja" and end - start < 3

@@ -37,7 +37,7 @@ from nlp.analyzer import analyse_texts, load_model
 from nlp.classifier import SETTLE_AT, SETTLE_REFERENCE_AT, WEIGHTS_FILE, Weights, parse_weights, predict, settles
 from nlp.confidence import FLAG_THRESHOLD, SCALE_FILE, Scale, apply, read_scale
 from nlp.cues import CUES_FILE, CueTable, shipped_cues
-from nlp.features import context, in_known_name, listed_with_city, model_reading, vector, with_model
+from nlp.features import NAMES, context, in_known_name, listed_with_city, model_reading, vector, with_model
 from nlp.finder import COMPOUNDING_LANGS, Hit, is_cjk
 from nlp.gazetteer import DEFAULT_PATH
 from nlp.labels import CITY_LABELS, CITYLESS
@@ -48,7 +48,7 @@ from nlp.segment import keep_words
 from nlp.vietnamese import keep_readings
 
 SPANS_KEY = "cities"
-_SPAN_ATTRS = ("offsets", "form", "old_spelling", "analysis", "cue_vector", "link", "probs", "label", "city",
+_SPAN_ATTRS = ("offsets", "form", "old_spelling", "firm_word", "analysis", "cue_vector", "link", "probs", "label", "city",
                "raw_confidence", "confidence", "flagged", "candidates", "group_key")
 for _attr in _SPAN_ATTRS:
     if not Span.has_extension(_attr):
@@ -187,6 +187,7 @@ class CityFinder(_GazetteerComponent):
             ext.offsets = (hit.start, hit.end)
             ext.form = hit.form
             ext.old_spelling = lexicon.old_spelling(hit.form, self.lang)
+            ext.firm_word = lexicon.firm_word(hit.form)
             spans.append(span)
         doc.spans[SPANS_KEY] = spans
         return doc
@@ -372,13 +373,21 @@ class CityClassifier(_CueComponent):
 
     def __call__(self, doc: Doc) -> Doc:
         weights = self._loaded()
+        people: set[str] = set()  # surfaces read as a person by the words of a name beside them ("Xian Lim")
+        read = []
         for span, cue_vector in zip(doc.spans[SPANS_KEY], self._cue_vectors(doc), strict=True):
             ext = span._
-            analysis = model_reading(ext.analysis, bool(ext.old_spelling))
+            analysis = model_reading(ext.analysis, bool(ext.old_spelling), cue_vector, ext.firm_word is not False)
             features = cue_vector if not analysis else with_model(cue_vector, analysis, self.cues.for_lang(self.lang))
             probs = predict(features, weights["model" if analysis else "rules"])
             ext.probs = probs
             ext.label = max(probs, key=probs.__getitem__)
+            if ext.label == "NOT_PLACE" and any(cue_vector[i] for i in _PERSON_AT) and not any(
+                    cue_vector[i] for i in _SIDE_AT):  # "the match between Dalian Ren and ...": a club's name
+                people.add(span.text)
+            read.append((span, cue_vector))
+        for span, cue_vector in read if people else ():
+            _person_throughout(span, cue_vector, people)
         return doc
 
     def settled(self, doc: Doc, place_at: float, reference_at: float) -> list[bool]:
@@ -471,6 +480,23 @@ class CityConfidence(_CityComponent):
             ext.flagged = confidence < self.threshold
             ext.group_key = group_key(text, span)
         return doc
+
+
+_PERSON_AT = tuple(NAMES.index(n) for n in ("person_after", "surname_before"))
+_SIDE_AT = tuple(NAMES.index(n) for n in ("sport_context", "sport_verb", "org_after"))
+_PLACE_AT = tuple(NAMES.index(n) for n in ("loc_prep", "place_after", "place_before", "province_near", "dateline",
+                                           "based", "transport_near", "to_from", "sport_context", "sport_verb"))
+
+
+def _person_throughout(span: Span, cue_vector: list[float], people: set[str]) -> None:
+    """One sense per article for people: a name the text introduces as a person ("Xian Lim, 22, ...") is that
+    person where it later stands alone ("Xian also sings", "Xian's mother"), unless the words around it make it a
+    place ("born in Xian", "Xian, Shaanxi") or a side in match copy. A name read so in match copy is a club's
+    ("Dalian Ren") and says nothing of the name elsewhere."""
+    ext = span._
+    if span.text in people and ext.label in CITY_LABELS and not any(cue_vector[i] for i in _PLACE_AT):
+        ext.probs = {**ext.probs, "NOT_PLACE": max(ext.probs.values())}
+        ext.label = "NOT_PLACE"
 
 
 def group_key(text: str, span: Span) -> str:

@@ -30,7 +30,7 @@ _JOINERS = {"and", "-", "–", "—", "/", "or", "vs", "vs.", "versus", "et", "y
 _OPENERS = {'"', "“", "‘", "(", "[", "«", "„"}
 _CLOSERS = {'"', "”", "’", "»", "“"}
 _NAME_QUOTES = {"«", "„", "“", '"'}  # what opens a quoted name (features.lexical, cue flag quoted_names)
-_ORG_CONNECTORS = {"of", "for", "and", "&", "de", "del", "la", "des", "du", "für", "-"}
+_ORG_CONNECTORS = {"of", "for", "and", "&", "de", "del", "la", "des", "du", "für", "-", "'", "’"}  # "Workers' Stadium"
 _ENT_ORG = {"ORG", "FAC", "PRODUCT", "EVENT", "WORK_OF_ART", "LAW"}
 
 LEXICAL = (
@@ -198,7 +198,8 @@ def lexical(text: str, start: int, end: int, cues: Mapping[str, frozenset[str]],
     agent_preps = cues.get("agent_preps", frozenset())
     participle_endings = _PARTICIPLE_ENDINGS + tuple(cues.get("participle_endings", ()))
     f["by_agent"] = float(len(b) >= 2 and b[-1] in {"by", "par", "por", "von"} and (
-        b[-2].endswith(("ed", "en", "é", "do")) or b[-2] in cues.get("irregular_participles", frozenset()))
+        b[-2].endswith(("ed", "en", "é", "do")) or b[-2] in cues.get("irregular_participles", frozenset())
+        or _passive_before(b[:-1], cues))
         or len(b) >= 2 and b[-1] in agent_preps and (b[-2].endswith(participle_endings)
                                                      or b[-2].startswith(tuple(cues.get("participle_prefixes", ()))))
         or bool(b) and b[-1] in agent_preps and bool(a) and a[0].startswith("ge")
@@ -207,8 +208,11 @@ def lexical(text: str, start: int, end: int, cues: Mapping[str, frozenset[str]],
         # a genitive agent before a passive participle: "Pekino paskirtas", "Pekino atsiųsta"
         or genitive_before and bool(a) and a[0] not in cues["org_heads"]
         and a[0].endswith(tuple(cues.get("agent_participle_endings", ()))))
+    # "Beijing-backed", "pro-Beijing"; an adjective that makes the name its government ("официальный Пекин",
+    # "official Beijing")
     f["gov_compound"] = float((len(a) >= 2 and a[0] == "-" and a[1] in _GOV_SUFFIXES)
-                              or (len(b) >= 2 and b[-1] == "-" and b[-2] in {"pro", "anti"}))
+                              or (len(b) >= 2 and b[-1] == "-" and b[-2] in {"pro", "anti"})
+                              or bool(b) and b[-1] in cues.get("gov_adjectives", frozenset()))
     f["to_from"] = float(bool(b) and b[-1] in {"to", "from", "toward", "towards"} or case in _cases(cues, "dative")
                          and not (a and a[0] in cues.get("according_words", frozenset())))
     # "caving to X", "bought from X", "aimed squarely at X", "caved in to X", "borrowed heavily from X"
@@ -335,8 +339,9 @@ def _names_and_people(text: str, start: int, end: int, before: list[str], after:
     # the name's own noun phrase: a determiner or a form of "be" ends it ("Kiu-kiang was a treaty port")
     determiners, forms_of_be = cues.get("determiners", frozenset()), cues.get("passive_aux", frozenset())
     lower_run = []
-    for t in a[skip:skip + 3]:
-        if t in determiners or t in forms_of_be:
+    for t, written in zip(a[skip:skip + 3], after[skip:skip + 3], strict=False):
+        # ... and so does a conjunction or a capitalised word ("Shanghai and Jiangsu traded points": not a listing)
+        if t in determiners or t in forms_of_be or t in _CONJUNCTIONS or written[:1].isupper():
             break
         if t.isalpha():
             lower_run.append(t)
@@ -349,7 +354,18 @@ def _names_and_people(text: str, start: int, end: int, before: list[str], after:
     return f
 
 
+def _passive_before(b: list[str], cues: Mapping[str, frozenset[str]]) -> bool:
+    """A passive whose complement comes between it and "by" ("was imposed on the city by Beijing"): a form of
+    "be" and a participle within the five words before."""
+    aux = cues.get("passive_aux", frozenset())
+    for i in range(2, min(len(b), 6)):
+        if b[-i].endswith("ed") and b[-i - 1] in aux:
+            return not any(t in {",", ";", "and", "but"} for t in b[-i + 1:])
+    return False
+
+
 _PLURAL_VERBS = frozenset({"are", "were", "have"})
+_CONJUNCTIONS = frozenset({"and", "or", "but", "und", "et", "y", "e", "i", "og", "och", "en"})
 _OF = frozenset({"of"})  # English, which has no ``of_words`` cue (it would switch on the Romance policy rule)
 
 
@@ -797,10 +813,14 @@ def _cjk_any_of(words: frozenset[str]) -> re.Pattern[str]:
 _CITY_PARTS = ("中心", "长", "長", "民", "区", "内", "政", "委", "郊", "场", "場")
 # what ends the characters that can still be the name's: a possessive, a quantity, a demonstrative (某 "a certain"),
 # a function word or conjunction (与, 及), a numeral with a measure word (一家 "a company in ..."), the country's name
-# (等 "and so on", not the 等 of 高等 "higher" right after the name: 香港高等法院, 中山大学香港高等研究院)
-_RUN_ENDS = "[的几各多这那些每某而或在是从把被向与及]|(?<!^高)等|[一两][家所间座个位名]|中国"
+# (等 "and so on", not the 等 of 高等 "higher" right after the name: 香港高等法院, 中山大学香港高等研究院), a preposition
+# or adverb that begins the clause (香港按基本法享有..., not 都 of 首都, 就 of 就业, 才 of 人才), and a verb
+# that begins the name's clause (上海开始放松...病毒 is no virus's name; 北京宣布成立委员会 no committee's)
+_RUN_ENDS = ("[的几各多这那些每某而或在是从把被向与及按依也还又仍已]|(?<!^高)等|[一两][家所间座个位名]"
+             "|开始|继续|成为|已经|正在|仍然|表示|宣布|决定|要求|谴责|指责|警告|批评|中国")  # 中国 last: see below
 _NAME_RUN_END = re.compile(_RUN_ENDS)
-# Japanese: the country's name followed by katakana is inside a name (福州中国オープン, a tournament)
+# Japanese: the country's name followed by katakana is inside a name (福州中国オープン, a tournament); the lookahead
+# binds to the last alternative of _RUN_ENDS, 中国
 _JA_NAME_RUN_END = re.compile(_RUN_ENDS + "(?![\u30a1-\u30fa\u30fc])")
 # the characters after a name that can still be part of it: twelve Han characters, or sixteen of Han and katakana
 # in Japanese, whose katakana words are longer
@@ -859,8 +879,11 @@ def _korean_head(stem: str, cues: Mapping[str, frozenset[str]]) -> bool:
 _HAN_GLOSS = re.compile(r"[(（][\u3400-\u9fff]+[)）]")
 _HANGUL_WORD = re.compile("[\uac00-\ud7a3]+")
 _HANGUL_WORDS = re.compile("(?: [\uac00-\ud7a3]+){1,2}")  # the one or two words after a space
-_QUOTES = {"「": "」", "“": "”", "『": "』"}
+_QUOTES = {"「": "」", "“": "”", "『": "』", "‘": "’"}
 _QUOTED_NAME = re.compile(r"[\u3400-\u9fff\u30a1-\u30fa\u30fcA-Za-z0-9]{1,12}")  # no kana particles
+# Korean writes a name's words apart (‘후이저우 삼성(惠州三星)’, ‘홍콩·타이완부’): words after a space or ·, each
+# with its gloss; a particle written against the name (‘베이징에서 만나자’) is a phrase, not a name
+_QUOTED_KOREAN_NAME = re.compile(r"(?:[ ·][\uac00-\ud7a3A-Za-z0-9]+(?:\([^()]{1,10}\))?){1,3}")
 
 
 def _quoted_name(text: str, start: int, end: int) -> bool:
@@ -871,12 +894,26 @@ def _quoted_name(text: str, start: int, end: int) -> bool:
     close = _QUOTES.get(text[start - 1:start]) if start else None
     if close is None:
         return False
-    rest = _QUOTED_NAME.match(text, end)
+    rest = _QUOTED_NAME.match(text, end) or _QUOTED_KOREAN_NAME.match(text, end)
     if rest is None:
         return False
     # or a name followed by its other title (「重慶森林/Chungking Express/恋する惑星」, a film; not 「北京市/上海市」)
     follows = text[rest.end():rest.end() + 1]
     return follows == close or follows in ("/", "／") and rest.end() - end > 1
+
+
+_GLOSS_REST = re.compile(r"([\u3400-\u9fff]{1,8})[)）]")
+_UNIT_SUFFIXES = ("市", "省", "區", "区", "縣", "县", "州", "鎮", "镇")
+
+
+def _glosses_a_longer_name(text: str, start: int, end: int) -> bool:
+    """Korean glosses a name in Han characters in brackets after it; a gloss that goes on past the city's name
+    (‘후이저우 삼성(惠州三星)’, Samsung's Huizhou company) glosses a longer name that begins with it, unless what follows
+    is the city's own unit (후이저우시(惠州市)); a one-character abbreviation is read by nlp/abbreviations.py."""
+    if text[start - 1:start] not in ("(", "（") or end - start < 2:  # 징진지(京津冀): abbreviations, a region
+        return False
+    rest = _GLOSS_REST.match(text, end)
+    return rest is not None and not rest.group(1).startswith(_UNIT_SUFFIXES)
 
 
 def _in_company_brackets(text: str, start: int, end: int, *heads: tuple[str, ...]) -> bool:
@@ -1001,7 +1038,7 @@ def _cjk(text: str, start: int, end: int, cues: Mapping[str, frozenset[str]]) ->
     # writes Han only in such glosses (延邊日報): such a run reads the Chinese heads, as whole words of jieba's reading
     if not headed and attached and segmented and (
             "han_glosses" in cues or _simplified_only(text[end:end + len(run)])):
-        headed = _chinese_head(text, start, end, run)
+        headed = _chinese_head(text, start, end, run) or "han_glosses" in cues and _glosses_a_longer_name(text, start, end)
     # a short head that is a word of its own right after the name (Japanese 北京大 "Peking University"; not 北京大会)
     short = tuple(h for h in cues.get("short_heads", _NONE) if after.startswith(h))
     short_head = bool(short) and segmented and not words_after and whole(short, after, True)
@@ -1029,6 +1066,8 @@ def _cjk(text: str, start: int, end: int, cues: Mapping[str, frozenset[str]]) ->
     joined = starts("relation_preps")  # 北京と東京の関係, 베이징과 워싱턴 간의 협상
     f["relation"] = float("关系" in after[:8] or joined and inside("relation_nouns", clause[:24]))
     f["object_verb"] = float(ends("object_verbs"))
+    if f["org_after"]:  # the verbs around a name that begins another's are that name's (批评香港国安法限制言论)
+        f["comm_subject"] = f["object_verb"] = 0.0
     # a preposition before the name (在上海) or a postposition after it (上海で, 상하이에서)
     f["loc_prep"] = float(ends("loc_preps") or after.startswith(_cjk_affixes(cues.get("postpositions", _NONE))))
     f["place_after"] = float(starts("place_words"))
@@ -1047,15 +1086,24 @@ def _cjk(text: str, start: int, end: int, cues: Mapping[str, frozenset[str]]) ->
     return f
 
 
-def model_reading(analysis: Mapping[str, Any] | None, old_spelling: bool) -> Mapping[str, Any] | None:
+def model_reading(analysis: Mapping[str, Any] | None, old_spelling: bool, cue_vector: Sequence[float] | None = None,
+                  firm_word: bool = True) -> Mapping[str, Any] | None:
     """The parse's reading of a mention, without a PERSON entity that is exactly an old spelling (``old_spelling``: a
     form only historic in the text's language, and no firm's name): the small English model has never seen
     "Kweilin", "Kalgan" or "Swatow" and guesses a person for a capitalised word it does not know ("Kalgan was the
-    last stop"). A person named by more than the name ("Peking Duk") is kept, and so is the guess on a firm's word
-    ("Tsingtao posted a rise"), which the classifier has learned to read as the firm."""
-    if old_spelling and analysis and analysis.get("ent_label") == "PERSON" and analysis.get("ent_exact"):
-        return {**analysis, "ent_label": None}
-    return analysis
+    last stop"). It guesses so for a smaller city's current name too ("Ever heard of Yiwu?"): with the mention's
+    ``cue_vector``, that guess is dropped as well when no word beside the name makes it a person's ("Xian Lim") or
+    a side's (match copy, where the model's person is often the team) and the name is no firm's word
+    (``firm_word``: "Tsingtao posted a rise", which the classifier has learned to read as the firm). A person
+    named by more than the name ("Peking Duk") is kept."""
+    if not (analysis and analysis.get("ent_label") == "PERSON" and analysis.get("ent_exact")):
+        return analysis
+    guess = cue_vector is not None and not firm_word and not any(cue_vector[i] for i in _PERSON_OR_SIDE_AT)
+    return {**analysis, "ent_label": None} if old_spelling or guess else analysis
+
+
+_PERSON_OR_SIDE_AT = tuple(NAMES.index(n) for n in ("person_after", "surname_before", "person_before",
+                                                    "sport_context", "sport_verb"))
 
 
 def model_features(analysis: Mapping[str, Any] | None, cues: Mapping[str, frozenset[str]]) -> dict[str, float]:
@@ -1105,12 +1153,25 @@ def listed_with_city(text: str, start: int, end: int, cities: Sequence[tuple[int
 _MODEL_AT = tuple(NAMES.index(name) for name in MODEL)
 
 
+_ORG_AFTER_LOWER_AT = NAMES.index("org_after_lower")
+_SUBJECT_AT = (NAMES.index("m_subject"), NAMES.index("m_subject_comm"))
+
+
+def _modifier_not_subject(out: list[float]) -> list[float]:
+    """A name that begins a noun phrase with a lower-case head ("Dalian coking coal futures hit their limit") is
+    not the subject the parse may make it: the phrase is, and the cue that found the head is read instead."""
+    if out[_ORG_AFTER_LOWER_AT]:
+        for i in _SUBJECT_AT:
+            out[i] = 0.0
+    return out
+
+
 def with_model(cue_vector: Sequence[float], analysis: Mapping[str, Any], cues: Mapping[str, frozenset[str]]) -> list[float]:
     """``vector`` with ``analysis``, from the same mention's ``vector`` without it (the cues are read once)."""
     out = list(cue_vector)
     for i, value in zip(_MODEL_AT, model_features(analysis, cues).values(), strict=True):
         out[i] = value
-    return out
+    return _modifier_not_subject(out)
 
 
 def vector(text: str, start: int, end: int, cues: Mapping[str, frozenset[str]],
@@ -1120,4 +1181,4 @@ def vector(text: str, start: int, end: int, cues: Mapping[str, frozenset[str]],
     another city is joined to it in a list (``listed_with_city``)."""
     values = {"bias": 1.0, **lexical(text, start, end, cues, zh_cues), **model_features(analysis, cues),
               "province_near": float(province_near), "listed_with_city": float(listed)}
-    return [values[name] for name in NAMES]
+    return _modifier_not_subject([values[name] for name in NAMES])

@@ -93,10 +93,14 @@ class Lexicon:
         return frozenset(form_key(name.split()[0]) for name, kind, city in self.gazetteer.names
                          if kind in {"brand", "company"} and city == "part")
 
+    def firm_word(self, text: str) -> bool:
+        """``text`` is the first word of a firm's name (:attr:`firm_words`)."""
+        return form_key(text) in self.firm_words
+
     def old_spelling(self, text: str, lang: str) -> bool:
         """``text`` is a form only historic in ``lang`` (:func:`is_current`) and not the first word of a firm's name."""
         form = self.form(text)
-        return form is not None and not is_current(form, lang) and form_key(text) not in self.firm_words
+        return form is not None and not is_current(form, lang) and not self.firm_word(text)
 
     def foreign_inflection(self, hit: Hit, lang: str) -> bool:
         """The hit is a form only the Czech, Polish or Lithuanian rules make (a case form, a transcription or an

@@ -144,14 +144,20 @@ class ArticleContext:
     title: str = ""  # the headline stored apart from the body, lower-cased ("" when none or the body opens with it)
     origins: dict[str, int] = field(default_factory=dict)  # province adcode -> its names after an origin word
     origin_starts: frozenset[int] = frozenset()  # where those names start
+    text: str = ""  # the article as written: a cue word in capitals ("US", "ROC") is matched in it, not lower-cased
 
     def __post_init__(self) -> None:
         self._starts = [hit.start for hit, _ in self.province_hits]
         self._hit_starts = [hit.start for hit in self.hits]
 
+    def written(self, word: str) -> str:
+        """The text to find ``word`` in: as written for an abbreviation in capitals ("US", not the pronoun "us"),
+        else lower-cased."""
+        return self.text if self.text and word != word.lower() else self.lowered
+
     def in_zones(self, word: str) -> bool:
         """``word`` is written inside a dateline or byline place."""
-        return any(contains_word(word, self.lowered, start, end) for start, end in self.reported.zones)
+        return any(contains_word(word, self.written(word), start, end) for start, end in self.reported.zones)
 
     def beside(self, hit: Hit) -> list[Hit]:
         """The hits written right before or after ``hit``, with only spaces or brackets between."""
@@ -176,7 +182,8 @@ class ArticleContext:
     def has_word(self, word: str) -> bool:
         """``word`` occurs anywhere in the article; each word is looked up once per doc, not per mention."""
         if word not in self._anywhere:
-            self._anywhere[word] = contains_word(word, self.lowered) or bool(self.title) and contains_word(word, self.title)
+            self._anywhere[word] = contains_word(word, self.written(word)) or bool(self.title) and \
+                word == word.lower() and contains_word(word, self.title)
         return self._anywhere[word]
 
     def sentence_break(self, left: int, right: int) -> bool:
@@ -227,7 +234,7 @@ def article_context(text: str, hits: Sequence[Hit], lexicon: Lexicon, china_word
     return ArticleContext(provinces, province_hits, china or reported.china, lowered, _sentence_ends(text), hits=sorted(
         hits, key=lambda h: h.start), prefectures=prefectures, places=places, reported=reported,
         outlet_country=outlet_country, landmarks=landmarks, proximity=proximity, title=title_lowered if apart else "",
-        origins=origins, origin_starts=frozenset(origin_starts))
+        origins=origins, origin_starts=frozenset(origin_starts), text=text)
 
 
 def _word_before(lowered: str, start: int) -> tuple[str, int]:
@@ -271,8 +278,8 @@ def _reported_from(text: str, lowered: str, hits: Sequence[Hit], lexicon: Lexico
     headlined = titled | frozenset(code for h in hits if top is not None and h.end <= top[1]
                                    for code in [_province_named(h, lexicon)] if code)
 
-    def named(word: str) -> bool:
-        return any(contains_word(word, lowered, start, end) for start, end in spans)
+    def named(word: str) -> bool:  # a word in capitals as written ("US"), as ArticleContext.written
+        return any(contains_word(word, lowered if word == word.lower() else text, start, end) for start, end in spans)
 
     provinces = {code for h in inside if h.kind == "province" and (code := lexicon.province_of(h.form))}
     cities: set[str] = set()
@@ -464,7 +471,8 @@ def _district_of_a_named_city(form: Any, candidates: Sequence[str], lexicon: Lex
     parents = {d.parent for d in namesakes(form.text)} if namesakes else set()
     if not parents & {code for code, _lat, _lon in ctx.places}:
         return False
-    own = 1 if len(candidates) == 1 else 0  # an unambiguous city counted itself in the article tally
+    # an unambiguous city counted itself in the article tally, once for each time the article writes it
+    own = sum(h.kind == "city" and lexicon.form(h.form) is form for h in ctx.hits) if len(candidates) == 1 else 0
     return not any(ctx.provinces.get(lexicon.city_province.get(c, ""), 0) - own > 0 for c in candidates)
 
 
@@ -627,7 +635,7 @@ def _foreign_probability(hit: Hit, form: Any, ctx: ArticleContext, near_china: b
     best = -math.inf
     for place in form.foreign:
         names = _place_names(place, foreign_cues, lexicon)
-        near = any(contains_word(n, ctx.lowered, hit.end, hit.end + NEAR_AFTER) for n in names)
+        near = any(contains_word(n, ctx.written(n), hit.end, hit.end + NEAR_AFTER) for n in names)
         anywhere = any(ctx.has_word(n) for n in names)
         score = W_FOREIGN_NEAR * near + W_FOREIGN_ARTICLE * anywhere
         score += W_FOREIGN_DATELINE * any(ctx.in_zones(n) for n in names)

@@ -36,6 +36,7 @@ def test_abbreviation_in_a_clear_context_is_the_city(text: str, lang: str, citie
     ("京都の紅葉は今が見ごろだ。", "ja"), ("大学進学のため上京した。", "ja"), ("京浜東北線が遅れた。", "ja"),
     ("在京の外交官が集まった。", "ja"), ("東京株式市場は下落した。", "ja"), ("京成電鉄の新型車両。", "ja"),
     ("嘉义县的布津港今晚举办灯会。", "zh"),  # 津 beside 港 inside a port's name
+    ("暴雨过后,京广北路隧道的积水已抽干。", "zh"), ("他住在京广中路附近。", "zh"),  # streets named for a railway line
 ])
 def test_the_character_inside_other_words_or_without_context_is_nothing(text: str, lang: str) -> None:
     assert tag_texts([text], [lang]) == [[]]
@@ -48,6 +49,6 @@ def test_nanjing_and_beijing_stay_whole_names() -> None:
 
 def test_a_bad_rule_file_names_the_key() -> None:
     with pytest.raises(ValueError, match="rules.yaml: 'before' must be a list"):
-        parse_rules("partners: [京]\nbefore: 进\nafter: []\nnever_in: []\npair_heads: []\n", "rules.yaml")
+        parse_rules("partners: [京]\nbefore: 进\nafter: []\nnever_in: []\npair_heads: []\nstreet_heads: []\n", "rules.yaml")
     with pytest.raises(ValueError, match="rules.yaml is not valid YAML"):
         parse_rules("partners: [", "rules.yaml")

@@ -122,8 +122,11 @@ def test_a_score_around_the_name_is_sport(before: list[str], after: list[str], s
     assert _scoreline(before, after, cues_for("en")) == score
 
 
+# sport4's floor is lower: the parse's PERSON guess on a current city name with no word of a person or of sport
+# beside it is dropped (nlp.features.model_reading), which costs two of its one-sentence teams and reads three real
+# mentions right in real English text (docs/tagger.md, "Hard cases in real English news")
 @pytest.mark.parametrize(("name", "floor"), [("sport_dev_sentences.tsv", 0.95), ("sport2_dev_sentences.tsv", 0.95),
-                                                  ("sport4_dev_sentences.tsv", 0.93), ("sport5_dev_sentences.tsv", 0.95),
+                                                  ("sport4_dev_sentences.tsv", 0.89), ("sport5_dev_sentences.tsv", 0.95),
                                                   ("sport6_dev_sentences.tsv", 0.9)])
 def test_development_sentences_of_sports_and_markets(name: str, floor: float) -> None:
     scores = score_sentence_file(HERE / name)

@@ -58,6 +58,17 @@ def test_a_district_of_a_city_the_article_names_links_to_no_other_city(english) 
     assert city["adcode"] == "211300"
 
 
+def test_a_district_written_twice_is_still_the_district() -> None:
+    """Each time the article writes the district's name it counted once for the other city's province; its own
+    writings say nothing of that province (the Korean gloss of 차오양구 twice in one consular notice)."""
+    text = "베이징 차오양(朝陽)구의 빌라단지에 새 청사가 있다. 영사부는 베이징 차오양(朝陽)구의 새 청사로 옮겼다."
+    (mentions,) = tag_texts([text], ["ko"])
+    assert [(m["surface"], m["city"]) for m in mentions if m["surface"] == "朝陽"] == [("朝陽", None)] * 2
+    text = "Doctors at Chaoyang Hospital in Beijing treated both patients. Chaoyang Hospital said more beds were free."
+    (mentions,) = tag_texts([text], ["en"])
+    assert [m["city"] for m in mentions if m["surface"] == "Chaoyang"] == [None, None]
+
+
 LANDMARK_AND_NEARBY_CASES = [
     # a landmark or institution of the city (nlp/data/landmarks.tsv), or of a place near it
     # (each against the salience prior: the other candidate is the larger city)

@@ -410,7 +410,7 @@ def test_organisations_hotels_and_titles_in_either_script_are_part_of_a_name(tex
     ("北京、上海等城市下雨。", "zh", [("北京", "LITERAL"), ("上海", "LITERAL")]),
     # a Chinese name quoted in simplified characters inside Japanese or Korean text reads the Chinese heads
     ("上海の書籍見本市(中国語:上海书展)に出かけた。", "ja", [("上海", "LITERAL"), ("上海", "ORG_PART")]),
-    ("‘상하이 도서전(上海书展)’이 열렸다.", "ko", [("상하이", "LITERAL"), ("上海", "ORG_PART")]),
+    ("‘상하이 도서전(上海书展)’이 열렸다.", "ko", [("상하이", "ORG_PART"), ("上海", "ORG_PART")]),  # the fair named in quotes
     ("上海中心部で会議が開かれた。", "ja", [("上海", "LITERAL")]),
     # a long capitalised name before "de", an English head in a capitalised run, a centre with its capital; Korean
     # courts, laws and Games, and a Han gloss reading the Chinese heads
@@ -422,6 +422,29 @@ def test_organisations_hotels_and_titles_in_either_script_are_part_of_a_name(tex
     ("2010년 광저우 대회에서 금메달을 땄다.", "ko", [("광저우", "ORG_PART")]),
     ("옌볜일보(延邊日報)가 보도했다.", "ko", [("延邊", "ORG_PART")]),
     ("시안 호텔로 이동했다.", "ko", [("시안", "LITERAL")]),
+    # laws, an alliance's short name and places of detention named for the city; a clause's verb ends the
+    # characters that can be the name's; Japanese associations, railway bureaus, industrial parks and lines
+    ("议员批评香港国安法限制言论自由。", "zh", [("香港", "ORG_PART")]),
+    ("香港支联会宣布解散。", "zh", [("香港", "ORG_PART")]),
+    ("他被关押在上海第一看守所。", "zh", [("上海", "ORG_PART")]),
+    ("沿海的上海开始放松因疫情而采取的管控。", "zh", [("上海", "LITERAL")]),
+    ("他说香港按基本法享有司法独立。", "zh", [("香港", "LITERAL")]),
+    ("大連日本人会の会長が語った。", "ja", [("大連", "ORG_PART")]),
+    ("広州鉄道局は運行を停止した。", "ja", [("広州", "ORG_PART")]),
+    ("蘇州工業団地に新工場を建てた。", "ja", [("蘇州", "ORG_PART")]),
+    ("海南航空が西安線を週3便で運航する。", "ja", [("西安", "LITERAL")]),  # an air route: the destination
+    ("허베이성 등 징진지(京津冀)와 그 주변 지역의 대기 오염이 심하다.", "ko", [("京", "LITERAL"), ("津", "LITERAL")]),
+    # Arabic declarations and broadcasters with their head first, a government past إن; Russian "official
+    # Beijing" and a verb of acting; Korean names in quotes and a gloss longer than the city's name
+    ("وقع الطرفان على «إعلان بكين» لإنهاء الانقسام.", "ar", [("بكين", "ORG_PART")]),
+    ("وقالت إذاعة وتلفزيون هونغ كونغ إن الشرطة اعتقلت ناشطين.", "ar", [("هونغ كونغ", "ORG_PART")]),
+    ("وقال المتحدث إن بكين عبرت عن استيائها من القرار.", "ar", [("بكين", "METONYMIC")]),
+    ("Официальный Пекин назвал визит провокацией.", "ru", [("Пекин", "METONYMIC")]),
+    ("Если санкции введут, Пекин предпримет ответные шаги.", "ru", [("Пекин", "METONYMIC")]),
+    ("‘후이저우 삼성(惠州三星)’이 최대 생산 기지가 됐다.", "ko", [("후이저우", "ORG_PART"), ("惠州", "ORG_PART")]),
+    ("신화통신 ‘홍콩·타이완부’의 부주임이 방문했다.", "ko", [("홍콩", "ORG_PART")]),
+    ("‘베이징에서 만나자’라는 구호가 나왔다.", "ko", [("베이징", "LITERAL")]),
+    ("광둥성 후이저우시(惠州市)와 협력이 늘었다.", "ko", [("후이저우", "LITERAL"), ("惠州市", "LITERAL")]),
 ])
 def test_the_words_around_a_name_decide_name_or_place(text: str, lang: str, surfaces: list[tuple[str, str]]) -> None:
     (mentions,) = tag_texts([text], [lang])

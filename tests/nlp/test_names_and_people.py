@@ -7,7 +7,7 @@ from __future__ import annotations
 
 import pytest
 
-from tests.nlp.conftest import only
+from tests.nlp.conftest import only, tag_one
 
 CASES = [
     # names that carry a city (the names table, lower-case heads, teams)
@@ -58,3 +58,41 @@ def test_a_club_named_after_a_mountain_names_no_city() -> None:
 
     mentions = tag_texts(["Chengdu Rongcheng beat Shandong Taishan 2-1 in Jinan's rain."], ["en"])[0]
     assert [m["surface"] for m in mentions if m["surface"] == "Taishan"] == []
+
+
+# Classes from a held-out batch of real English copy (2026-12-05, docs/tagger.md): each on sentences written here
+def test_a_person_introduced_by_a_full_name_is_that_person_alone(english) -> None:
+    """One sense per article: "Xian Lim" makes the later "Xian" him, unless a place cue or match copy says
+    otherwise."""
+    labels = [m["label"] for m in tag_one(english, "Xian Lim, 22, is an actor and a pianist. Xian also sings, and "
+                                                   "Xian's mother taught him the cello.")]
+    assert labels == ["NOT_PLACE"] * 3
+    mentions = tag_one(english, "Xian Lim sang in Manila. Fans in Xian, Shaanxi, watched online.")
+    assert [m["label"] for m in mentions] == ["NOT_PLACE", "LITERAL"]
+
+
+def test_a_club_read_as_a_person_in_match_copy_is_no_person_elsewhere(english) -> None:
+    mentions = tag_one(english, "The match between Dalian Ren and Meizhou ended in a goalless draw. Dalian have "
+                                "now gone five league games without a win.")
+    assert mentions[-1]["label"] == "ORG_PART"
+
+
+@pytest.mark.parametrize(("text", "surface", "label"), [
+    # a passive whose complement stands between the participle and "by"
+    ("The new rules were imposed on the port by Beijing in May.", "Beijing", "METONYMIC"),
+    ("Lawmakers said the tariff was enacted as Beijing cited security risks.", "Beijing", "METONYMIC"),
+    # travel and a border between two places are no relation between governments
+    ("Traveling between Shenzhen and Dongguan takes less than an hour.", "Shenzhen", "LITERAL"),
+    ("Kunshan sits on the border between Shanghai and Jiangsu province.", "Shanghai", "LITERAL"),
+    # a smaller city's current name that the parse takes for a person, with nothing of a person around it
+    ("Have you ever heard of Yiwu? Buyers told us about it at a fair.", "Yiwu", "LITERAL"),
+])
+def test_held_out_classes_of_real_copy(english, text: str, surface: str, label: str) -> None:
+    assert only(english, text, surface)["label"] == label
+
+
+def test_the_pronoun_us_is_not_the_united_states(english) -> None:
+    """A namesake's country in capitals is matched as written: "gave us tea" names no country."""
+    text = "The merchants at Swatow gave us tea. The brothers came from Canton long ago."
+    assert only(english, text, "Canton")["label"] == "LITERAL"
+    assert only(english, "Police in Canton, US, said the road was closed.", "Canton")["label"] == "OTHER_PLACE"
