@@ -23,6 +23,8 @@ CASES = [
     ("Investors hope the free-trade zone becomes the Shenzhen of the west.", "Shenzhen", "NOT_PLACE"),
     ("A chemical spill turned the Fuyang River red.", "Fuyang", "NOT_PLACE"),
     ("Chaoyang, a district of Beijing, banned fireworks this year.", "Chaoyang", "NOT_PLACE"),
+    # an island named like its city is part of it (Hong Kong Island, Xiamen Island), unlike a river named like a city
+    ("She rented a flat on Hong Kong Island after the move.", "Hong Kong", "LITERAL"),
     # government references without a speech verb; the government named is literal
     ("Hackers paid by Beijing broke into the ministry's network.", "Beijing", "METONYMIC"),
     ("Hong Kong on Thursday hit back at the report.", "Hong Kong", "METONYMIC"),
