@@ -223,6 +223,10 @@ def _tags_ja(word: str, tag: str, hit: str) -> bool:
 Word = tuple[int, int, str, str]  # start and end in the window, word, part-of-speech tag
 
 
+# an island or peninsula named like its city is the city's own (香港岛, 厦门岛, 澳门半岛), which jieba writes as one word
+_ISLAND_SUFFIXES = frozenset({"岛", "島", "半岛", "半島"})
+
+
 def _segmented(text: str, hit: Hit, segment: Callable[[str], Iterable[tuple[str, str]]],
                name_tag: Callable[[str, str, str], bool], simplify: bool = False,
                province_at: int | None = None) -> tuple[str, list[Word], int]:
@@ -248,7 +252,8 @@ def _segmented(text: str, hit: Hit, segment: Callable[[str], Iterable[tuple[str,
     first = words.index(covering[0])
     if covering[-1][1] == end and len(covering) > 1:
         return "name", words, first
-    if len(covering) == 1 and name_tag(covering[0][2], covering[0][3], window[start:end]):
+    if len(covering) == 1 and (name_tag(covering[0][2], covering[0][3], window[start:end])
+                               or window[end:covering[0][1]] in _ISLAND_SUFFIXES):
         return "name", words, first
     return ("word" if covering[0][1] == end else "no"), words, first
 

@@ -154,6 +154,17 @@ def test_a_city_jieba_does_not_tag_as_a_name_counts_in_a_place_context(text: str
     assert [m["surface"] for m in mentions] == surfaces
 
 
+@pytest.mark.parametrize(("text", "lang", "surface"), [
+    ("她住在香港岛的一间公寓。", "zh", "香港"),  # jieba writes 香港岛 as one word
+    ("厦门岛与大陆之间有多座大桥。", "zh", "厦门"),
+    ("澳門半島的賭場比較老。", "zh", "澳門"),
+    ("그녀는 홍콩섬의 아파트에 산다.", "ko", "홍콩"),
+])
+def test_an_island_named_like_its_city_is_the_city(text: str, lang: str, surface: str) -> None:
+    (mention,) = tag_texts([text], [lang])[0]
+    assert (mention["surface"], mention["label"]) == (surface, "LITERAL")
+
+
 @pytest.mark.parametrize(("text", "surfaces"), [
     # traditional script is segmented as its simplified copy: 白銀 "silver" is a common word there too
     ("清晨推開窗，眼前是一片白銀世界。", []),
