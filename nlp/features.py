@@ -185,7 +185,9 @@ def lexical(text: str, start: int, end: int, cues: Mapping[str, frozenset[str]],
     pair_after = len(a) >= 2 and a[0] in joiners and _capital_at(a, 1, cues)
     pair_before = len(b) >= 2 and b[-1] in joiners | {"with", "between", "and", "entre", "zwischen"} \
         and _capital_ending(b[:-1], cues)
-    f["capital_pair"] = float(pair_after or pair_before)
+    # "puts Beijing at odds with Washington", "Beijing, in talks with Tokyo": a relation with a capital after the name
+    relation_with = len(a) >= 4 and a[0] in {"at", "in"} and _relation_with_capital(a[1:5], cues)
+    f["capital_pair"] = float(pair_after or pair_before or relation_with)
     reach = 2 + 2 * grams  # words of a few syllables each ("các cuộc đàm phán giữa")
     rel_before = bool(b) and b[-1] in cues["relation_preps"] and _contains(b[-reach:-1], cues["relation_nouns"], grams)
     rel_after = len(a) >= 2 and a[0] in joiners and _contains(a[1:reach + 1], cues["relation_nouns"], grams)
@@ -761,6 +763,16 @@ def _starts(tokens: list[str], vocab: frozenset[str], grams: int) -> str:
 def _contains(tokens: list[str], vocab: frozenset[str], grams: int) -> bool:
     """Some run of up to ``grams`` tokens is a cue entry."""
     return any(" ".join(tokens[i:i + n]) in vocab for i in range(len(tokens)) for n in range(1, grams + 1))
+
+
+def _relation_with_capital(tokens: list[str], cues: Mapping[str, frozenset[str]]) -> bool:
+    """``tokens`` are a relation noun, perhaps after a determiner, then "with" and a capital ("a standoff with
+    Tokyo"), or "odds with" and a capital ("at odds with Washington"; "odds" is no relation noun: "odds on Chengdu
+    winning" is a team's)."""
+    if tokens[:1] and tokens[0] in cues.get("determiners", frozenset()):
+        tokens = tokens[1:]
+    return len(tokens) >= 3 and (tokens[0] in cues["relation_nouns"] or tokens[0] == "odds") and tokens[1] == "with" \
+        and _capital_at(tokens, 2, cues)
 
 
 def _capital_at(tokens: list[str], i: int, cues: Mapping[str, frozenset[str]]) -> bool:

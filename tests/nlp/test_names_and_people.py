@@ -28,6 +28,8 @@ CASES = [
     # government references without a speech verb; the government named is literal
     ("Hackers paid by Beijing broke into the ministry's network.", "Beijing", "METONYMIC"),
     ("Hong Kong on Thursday hit back at the report.", "Hong Kong", "METONYMIC"),
+    ("The ruling puts Beijing at odds with Tokyo again.", "Beijing", "METONYMIC"),  # a relation with a capital after
+    ("The vote left Shanghai in a row with Moscow over visas.", "Shanghai", "METONYMIC"),
     ("The Macau authorities closed the border crossing for the night.", "Macau", "LITERAL"),
 ]
 
