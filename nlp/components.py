@@ -20,6 +20,7 @@ validates the ``initialize`` arguments against them.
 """
 
 import json
+import re
 import tempfile
 from collections.abc import Callable, Iterable, Iterator
 from dataclasses import replace
@@ -42,13 +43,13 @@ from nlp.finder import COMPOUNDING_LANGS, Hit, is_cjk
 from nlp.gazetteer import DEFAULT_PATH
 from nlp.labels import CITY_LABELS, CITYLESS
 from nlp.landmarks import LANDMARKS_FILE, Landmarks, parse_landmarks
-from nlp.lexicon import Lexicon, read_lexicon
+from nlp.lexicon import NAME_NONE, NAME_PART, Lexicon, read_lexicon
 from nlp.linker import article_context, link
 from nlp.segment import keep_words
 from nlp.vietnamese import keep_readings
 
 SPANS_KEY = "cities"
-_SPAN_ATTRS = ("offsets", "form", "old_spelling", "firm_word", "analysis", "cue_vector", "link", "probs", "label", "city",
+_SPAN_ATTRS = ("offsets", "form", "historic", "old_spelling", "firm_word", "analysis", "cue_vector", "link", "probs", "label", "city",
                "raw_confidence", "confidence", "flagged", "candidates", "group_key")
 for _attr in _SPAN_ATTRS:
     if not Span.has_extension(_attr):
@@ -186,6 +187,7 @@ class CityFinder(_GazetteerComponent):
             ext = span._  # each ``span._`` builds an accessor object: one per span, not one per attribute
             ext.offsets = (hit.start, hit.end)
             ext.form = hit.form
+            ext.historic = lexicon.historic(hit.form, self.lang)
             ext.old_spelling = lexicon.old_spelling(hit.form, self.lang)
             ext.firm_word = lexicon.firm_word(hit.form)
             spans.append(span)
@@ -374,6 +376,11 @@ class CityClassifier(_CueComponent):
     def __call__(self, doc: Doc) -> Doc:
         weights = self._loaded()
         people: set[str] = set()  # surfaces read as a person by the words of a name beside them ("Xian Lim")
+        firm_heads = self.cues.for_lang(self.lang).get("firm_heads", frozenset())
+        # historic forms read as a firm's or a ship's name ("Changan Auto"), and that label: first from the firms of
+        # the names table in the text ("Chongqing Changan Automobile Ltd": the name inside counts for no city)
+        text = doc.text  # built from the tokens on every access: read once
+        named = _firms_named(text, doc._.city_hits or (), firm_heads)
         read = []
         for span, cue_vector in zip(doc.spans[SPANS_KEY], self._cue_vectors(doc), strict=True):
             ext = span._
@@ -385,9 +392,12 @@ class CityClassifier(_CueComponent):
             if ext.label == "NOT_PLACE" and any(cue_vector[i] for i in _PERSON_AT) and not any(
                     cue_vector[i] for i in _SIDE_AT):  # "the match between Dalian Ren and ...": a club's name
                 people.add(span.text)
+            if ext.historic and ext.label in CITYLESS | {"ORG_PART"} and (
+                    cue_vector[_NOT_PLACE_AT] or _word_after(text, ext.offsets[1]) in firm_heads):
+                named.setdefault(span.text, ext.label)
             read.append((span, cue_vector))
-        for span, cue_vector in read if people else ():
-            _person_throughout(span, cue_vector, people)
+        for span, cue_vector in read if people or named else ():
+            _one_sense(span, cue_vector, people, named)
         return doc
 
     def settled(self, doc: Doc, place_at: float, reference_at: float) -> list[bool]:
@@ -484,19 +494,58 @@ class CityConfidence(_CityComponent):
 
 _PERSON_AT = tuple(NAMES.index(n) for n in ("person_after", "surname_before"))
 _SIDE_AT = tuple(NAMES.index(n) for n in ("sport_context", "sport_verb", "org_after"))
+_NOT_PLACE_AT = NAMES.index("not_place")
 _PLACE_AT = tuple(NAMES.index(n) for n in ("loc_prep", "place_after", "place_before", "province_near", "dateline",
                                            "based", "transport_near", "to_from", "sport_context", "sport_verb"))
 
 
-def _person_throughout(span: Span, cue_vector: list[float], people: set[str]) -> None:
+_WORD = re.compile(r"[ \t]*(\w+)")
+_WORDS = re.compile(r"\w+")
+
+
+def _firms_named(text: str, hits: Iterable[Hit], firm_heads: frozenset[str]) -> dict[str, str]:
+    """The first words of the firms of the names table found in ``text`` (a name ending in a firm's head), with the
+    label a mention of that word has inside the name: ORG_PART where the city counts, NOT_PLACE where it does not
+    ("Changan" of "Changan Automobile", named after Xi'an's old name)."""
+    named: dict[str, str] = {}
+    for hit in hits:
+        if hit.kind in (NAME_PART, NAME_NONE):
+            words = _WORDS.findall(text[hit.start:hit.end])
+            if len(words) > 1 and words[-1].lower() in firm_heads:
+                named.setdefault(words[0], "ORG_PART" if hit.kind == NAME_PART else "NOT_PLACE")
+    return named
+
+
+def _word_after(text: str, end: int) -> str:
+    """The word right after a mention, lower-cased ("" if none)."""
+    match = _WORD.match(text, end)
+    return match.group(1).lower() if match else ""
+
+
+def _one_sense(span: Span, cue_vector: list[float], people: set[str], named: dict[str, str]) -> None:
     """One sense per article for people: a name the text introduces as a person ("Xian Lim, 22, ...") is that
     person where it later stands alone ("Xian also sings", "Xian's mother"), unless the words around it make it a
     place ("born in Xian", "Xian, Shaanxi") or a side in match copy. A name read so in match copy is a club's
-    ("Dalian Ren") and says nothing of the name elsewhere."""
+    ("Dalian Ren") and says nothing of the name elsewhere.
+
+    And for firms and ships named with a historic form (``named``): "Changan" read in "Changan Auto" (a firm's head
+    after it, the cue list ``firm_heads``) or in a firm of the names table ("Changan Automobile"), or "the
+    windjammer Peking" (a word before it that makes it no place), is that firm or ship where it later stands alone
+    ("Changan started to upgrade", "restore the Peking"), with the same exception. Only historic forms: a current
+    name ("Harbin" of Harbin Beer) is the city as often as the firm in the same article; and only firms and ships:
+    a name's university or treaty ("Peking University", "the Treaty of Nanking") says nothing of the name
+    elsewhere."""
     ext = span._
-    if span.text in people and ext.label in CITY_LABELS and not any(cue_vector[i] for i in _PLACE_AT):
-        ext.probs = {**ext.probs, "NOT_PLACE": max(ext.probs.values())}
-        ext.label = "NOT_PLACE"
+    if any(cue_vector[i] for i in _PLACE_AT):
+        return
+    if span.text in people and ext.label in CITY_LABELS:
+        label = "NOT_PLACE"
+    elif span.text in named and ext.label in {"LITERAL", "METONYMIC"}:
+        label = named[span.text]
+    else:
+        return
+    ext.probs = {**ext.probs, label: max(ext.probs.values())}
+    ext.label = label
 
 
 def group_key(text: str, span: Span) -> str:

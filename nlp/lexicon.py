@@ -97,10 +97,14 @@ class Lexicon:
         """``text`` is the first word of a firm's name (:attr:`firm_words`)."""
         return form_key(text) in self.firm_words
 
-    def old_spelling(self, text: str, lang: str) -> bool:
-        """``text`` is a form only historic in ``lang`` (:func:`is_current`) and not the first word of a firm's name."""
+    def historic(self, text: str, lang: str) -> bool:
+        """``text`` is a form only historic in ``lang`` (:func:`is_current`): "Peking", "Changan", "Tsingtao"."""
         form = self.form(text)
-        return form is not None and not is_current(form, lang) and not self.firm_word(text)
+        return form is not None and not is_current(form, lang)
+
+    def old_spelling(self, text: str, lang: str) -> bool:
+        """``text`` is a form only historic in ``lang`` and not the first word of a firm's name."""
+        return self.historic(text, lang) and not self.firm_word(text)
 
     def foreign_inflection(self, hit: Hit, lang: str) -> bool:
         """The hit is a form only the Czech, Polish or Lithuanian rules make (a case form, a transcription or an

@@ -100,3 +100,25 @@ def test_the_pronoun_us_is_not_the_united_states(english) -> None:
     text = "The merchants at Swatow gave us tea. The brothers came from Canton long ago."
     assert only(english, text, "Canton")["label"] == "LITERAL"
     assert only(english, "Police in Canton, US, said the road was closed.", "Canton")["label"] == "OTHER_PLACE"
+
+
+@pytest.mark.parametrize(("text", "labels"), [
+    # a historic form read inside a firm's name is that firm where it later stands alone, but where a place word is
+    # beside it
+    ("Changan Auto posted record sales. Changan also opened a plant in Chongqing.",
+     [("Changan", "ORG_PART"), ("Changan", "ORG_PART"), ("Chongqing", "LITERAL")]),
+    ("The Chongqing Changan Automobile Co. said Changan would add two models.",
+     [("Chongqing", "ORG_PART"), ("Changan", "NOT_PLACE")]),
+    ("The windjammer Peking arrived for repairs. Volunteers will restore the Peking.",
+     [("Peking", "NOT_PLACE"), ("Peking", "NOT_PLACE")]),
+    ("Changan Auto sponsors the exhibition of Tang poetry written in Changan.",
+     [("Changan", "ORG_PART"), ("Changan", "LITERAL")]),
+    # a current name is the city as often as the firm in one article
+    ("Harbin Beer is sold abroad. Harbin is known for its cold winters.",
+     [("Harbin", "ORG_PART"), ("Harbin", "LITERAL")]),
+])
+def test_one_sense_per_article_for_firms_and_ships_with_a_historic_name(text: str, labels: list[tuple[str, str]]) -> None:
+    from nlp import tag_texts
+
+    assert [(m["surface"], m["label"]) for m in tag_texts([text], ["en"])[0]] == labels
+
