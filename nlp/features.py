@@ -201,7 +201,7 @@ def lexical(text: str, start: int, end: int, cues: Mapping[str, frozenset[str]],
     participle_endings = _PARTICIPLE_ENDINGS + tuple(cues.get("participle_endings", ()))
     f["by_agent"] = float(len(b) >= 2 and b[-1] in {"by", "par", "por", "von"} and (
         b[-2].endswith(("ed", "en", "é", "do")) or b[-2] in cues.get("irregular_participles", frozenset())
-        or _passive_before(b[:-1], cues))
+        or _passive_before(b[:-1], cues) or b[-1] == "by" and b[-2] in cues["policy_nouns"])  # "a decision by X"
         or len(b) >= 2 and b[-1] in agent_preps and (b[-2].endswith(participle_endings)
                                                      or b[-2].startswith(tuple(cues.get("participle_prefixes", ()))))
         or bool(b) and b[-1] in agent_preps and bool(a) and a[0].startswith("ge")

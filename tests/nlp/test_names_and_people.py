@@ -30,6 +30,9 @@ CASES = [
     ("Hong Kong on Thursday hit back at the report.", "Hong Kong", "METONYMIC"),
     ("The ruling puts Beijing at odds with Tokyo again.", "Beijing", "METONYMIC"),  # a relation with a capital after
     ("The vote left Shanghai in a row with Moscow over visas.", "Shanghai", "METONYMIC"),
+    ("In March, Beijing targeted three senators with a travel ban.", "Beijing", "METONYMIC"),  # an act as the subject
+    ("The sudden decision by Beijing surprised diplomats.", "Beijing", "METONYMIC"),  # a policy noun's agent
+    ("Investors signed a land contract with Macau last year.", "Macau", "METONYMIC"),  # a party to a contract
     ("The Macau authorities closed the border crossing for the night.", "Macau", "LITERAL"),
 ]
 
