@@ -175,6 +175,9 @@ def lexical(text: str, start: int, end: int, cues: Mapping[str, frozenset[str]],
     # the genitive before the noun: "Pekings hållning", "Pekino pozicija" (cue "genitive_endings", default -s)
     genitive_before = of_words is not None and surface.endswith(tuple(cues.get("genitive_endings", ("s",))))
     policy_before = policy_before or (genitive_before and bool(a) and a[0] in cues["policy_nouns"])
+    # English has no ``of_words`` (they would switch on the rule above): a shorter list of its own ("the stance of
+    # Beijing", "at the behest of Beijing", "into the hands of Beijing"; not "the trade of Shanghai")
+    policy_before = policy_before or len(b) >= 2 and b[-1] == "of" and b[-2] in cues.get("policy_of_nouns", ())
     f["poss_policy"] = float(poss and any(t in cues["policy_nouns"] for t in nxt) or policy_before)
     # "Hong Kong's government", "Macau's leader": the government is named, the city only says whose it is
     f["poss_gov"] = float(poss and bool(nxt) and nxt[0] in cues.get("gov_nouns", frozenset()))

@@ -33,6 +33,8 @@ CASES = [
     ("In March, Beijing targeted three senators with a travel ban.", "Beijing", "METONYMIC"),  # an act as the subject
     ("The sudden decision by Beijing surprised diplomats.", "Beijing", "METONYMIC"),  # a policy noun's agent
     ("Investors signed a land contract with Macau last year.", "Macau", "METONYMIC"),  # a party to a contract
+    ("The ruling played into the hands of Beijing, critics said.", "Beijing", "METONYMIC"),  # a policy noun before of
+    ("The old streets of Beijing drew crowds at dawn.", "Beijing", "LITERAL"),
     ("The Macau authorities closed the border crossing for the night.", "Macau", "LITERAL"),
 ]
 
