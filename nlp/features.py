@@ -131,8 +131,15 @@ def lexical(text: str, start: int, end: int, cues: Mapping[str, frozenset[str]],
         surface.isupper() or _ends(b[:-1], cues["not_place_before"], grams))
     # a capitalised run ending in an English head is a name in any language ("la Beijing Capital Airlines")
     english = cues_for("en")["org_heads"] if run else _NONE
+    # the city's own official name ("the Hong Kong Special Administrative Region"): the city, not a name that begins
+    # with it
+    own_name = run[:3] == ["special", "administrative", "region"]
+    if own_name:
+        run = []
+    # a year right after the name names its Games or Expo ("at Beijing 2022", "Hangzhou 2022", "Shanghai 2010")
+    games_year = bool(a) and text[end:end + 1] == " " and re.fullmatch(r"(19|20)\d\d", a[0]) is not None
     f["org_after"] = float(any(t in cues["org_heads"] or t in english for t in run) or adjective or compound
-                           or caseless or bracketed or quoted)
+                           or caseless or bracketed or quoted or games_year)
     f["hyphen_cap_after"] = float(hyphen_run and not f["org_after"])
     of_before = {"of", "de", "del", "du", "des"} | cues.get("of_words", frozenset())  # "l'Università di Pechino"
     f["org_before"] = float(len(b) >= 2 and b[-1] in of_before and _head_before_of(before, b, cues)
@@ -239,7 +246,7 @@ def lexical(text: str, start: int, end: int, cues: Mapping[str, frozenset[str]],
     # "the Beijing government", "Wuhan officials"; a capitalised "Government" is part of a proper name (ORG_PART)
     f["gov_after"] = float(bool(a) and a[0] in cues.get("gov_nouns", frozenset()) and _lower_word(first_after))
     f["transport_near"] = float(any(t in cues.get("transport_nouns", frozenset()) for t in b[-5:] + a[:2]))
-    f["place_after"] = float(bool(a) and a[0] in cues["place_words"]
+    f["place_after"] = float(bool(a) and a[0] in cues["place_words"] or own_name
                              or (len(a) >= 2 and a[0] == "," and a[1] in cues["china_words"]))
     f["place_before"] = float(bool(b) and (b[-1] in cues["place_words"]
                               or (len(b) >= 2 and b[-1] in {"of", "de"} and b[-2] in cues["place_words"])))
@@ -260,6 +267,8 @@ def lexical(text: str, start: int, end: int, cues: Mapping[str, frozenset[str]],
     f["person_before"] = float(bool(b) and _cap(before[-1]) and b[-1] in cues.get("given_names", frozenset()))
     f["all_caps"] = float(surface.isupper() and len(surface) > 3)
     f.update(_names_and_people(text, start, end, before, after, b, a, verb, cues))
+    if _exchange_listing(before, b, cues):  # the exchange, read as a listed company named alone is
+        f["finance_of"], f["loc_prep"] = 1.0, 0.0
     # in copy about a match the name is the team unless a preposition of place governs it ("the final will be
     # played in Chengdu", "fans in Wuhan"); "of" after a player's role and an article before a club are none
     f["sport_context"] *= 1.0 - f["loc_prep"] * (not (f["sport_context"] and _team_before(b, cues)))
@@ -270,6 +279,24 @@ def lexical(text: str, start: int, end: int, cues: Mapping[str, frozenset[str]],
     f["sport_verb"] *= 1.0 - placed
     f["yield_to"] *= 1.0 - f["sport_verb"] * f["sport_context"]  # "the defeat to Guangzhou" yields to no government
     return f
+
+
+def _exchange_listing(before: list[str], b: list[str], cues: Mapping[str, frozenset[str]]) -> bool:
+    """The name is where a company is listed: "firms already listed in Shanghai", "Tsingtao listed in Shanghai",
+    "a secondary listing in Hong Kong", also as a later name of the list the preposition governs ("listed in
+    Shanghai, Shenzhen or New York"). Who is listed must be said: a company word, a form of "be" or an adverb, or a
+    capitalised name inside the sentence before the verb ("The 20 sites listed in Beijing" are not on a market); a
+    listing noun needs a word of the market before it (dual, secondary, its: not "rental listings in Beijing")."""
+    i = len(b) - 1
+    while i >= 0 and len(b) - i <= 8 and (b[i] in {",", "and", "or"} or _cap(before[i])):  # the names listed before
+        i -= 1
+    if i < 2 or b[i] not in {"in", "on"}:
+        return False
+    word, subject = b[i - 1], b[i - 2]
+    if word in cues.get("listing_verbs", frozenset()):
+        named = _cap(before[i - 2]) and i >= 3 and b[i - 3] not in {".", "!", "?", "\n"}
+        return subject in cues.get("listing_subjects", frozenset()) or named
+    return word in cues.get("listing_nouns", frozenset()) and subject in cues.get("listing_modifiers", frozenset())
 
 
 def _placing_apposition(a: list[str], cues: Mapping[str, frozenset[str]]) -> bool:

@@ -35,6 +35,15 @@ CASES = [
     ("Investors signed a land contract with Macau last year.", "Macau", "METONYMIC"),  # a party to a contract
     ("The ruling played into the hands of Beijing, critics said.", "Beijing", "METONYMIC"),  # a policy noun before of
     ("The old streets of Beijing drew crowds at dawn.", "Beijing", "LITERAL"),
+    # where a company is listed, the city is its exchange; a listing needs a word of the market
+    ("The brewer listed in Shanghai in 1993 and later in London.", "Shanghai", "ORG_PART"),
+    ("Its shares are listed in Hong Kong, where they trade thinly.", "Hong Kong", "ORG_PART"),
+    ("The chipmaker plans a secondary listing in Hong Kong next year.", "Hong Kong", "ORG_PART"),
+    ("Ten temples listed in Beijing will reopen in May.", "Beijing", "LITERAL"),
+    ("Rental listings in Shanghai fell by a fifth.", "Shanghai", "LITERAL"),
+    # a year after the name names its Games or Expo; the city's official name is the city
+    ("The skater won silver at Beijing 2022 and gold four years later.", "Beijing", "ORG_PART"),
+    ("Lee was sworn in as chief executive of the Hong Kong Special Administrative Region.", "Hong Kong", "LITERAL"),
     ("The Macau authorities closed the border crossing for the night.", "Macau", "LITERAL"),
 ]
 
