@@ -856,9 +856,10 @@ _CITY_PARTS = ("中心", "长", "長", "民", "区", "内", "政", "委", "郊",
 # what ends the characters that can still be the name's: a possessive, a quantity, a demonstrative (某 "a certain"),
 # a function word or conjunction (与, 及), a numeral with a measure word (一家 "a company in ..."), the country's name
 # (等 "and so on", not the 等 of 高等 "higher" right after the name: 香港高等法院, 中山大学香港高等研究院), a preposition
-# or adverb that begins the clause (香港按基本法享有..., not 都 of 首都, 就 of 就业, 才 of 人才), and a verb
-# that begins the name's clause (上海开始放松...病毒 is no virus's name; 北京宣布成立委员会 no committee's)
-_RUN_ENDS = ("[的几各多这那些每某而或在是从把被向与及按依也还又仍已]|(?<!^高)等|[一两][家所间座个位名]"
+# or adverb that begins the clause (香港按基本法享有..., not 都 of 首都, 就 of 就业, 才 of 人才), a verb that begins
+# the name's clause (上海开始放松...病毒 is no virus's name; 北京宣布成立委员会 no committee's; 北京有医院 "Beijing has
+# hospitals that...", not the 有 of 有限公司) and the aspect particle 了 (在乌鲁木齐市考察了新疆大学)
+_RUN_ENDS = ("[的几各多这那些每某而或在是从把被向与及按依也还又仍已了]|(?<!^高)等|[一两][家所间座个位名]|有(?!限)"
              "|开始|继续|成为|已经|正在|仍然|表示|宣布|决定|要求|谴责|指责|警告|批评|中国")  # 中国 last: see below
 _NAME_RUN_END = re.compile(_RUN_ENDS)
 # Japanese: the country's name followed by katakana is inside a name (福州中国オープン, a tournament); the lookahead

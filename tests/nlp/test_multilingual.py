@@ -165,6 +165,20 @@ def test_an_island_named_like_its_city_is_the_city(text: str, lang: str, surface
     assert (mention["surface"], mention["label"]) == (surface, "LITERAL")
 
 
+@pytest.mark.parametrize(("text", "lang", "label"), [
+    ("据说总理上午在杭州市考察了浙江大学的实验室。", "zh", "LITERAL"),  # 了 ends the name's characters
+    ("甚至广州有医院出现排队现象。", "zh", "LITERAL"),  # so does 有, but not the 有 of 有限公司
+    ("广州有限公司今天成立。", "zh", "ORG_PART"),
+    ("他们参观了天山区固原巷社区。", "zh", None),  # a lane named like a city: no mention
+    ("香港文汇报记者昨日报道。", "zh", "ORG_PART"),  # a paper named with the city
+    ("江蘇省南京市内の南京索菲特銀河大酒店で会議が開かれた。", "ja", "ORG_PART"),  # a Chinese hotel's name
+    ("配車アプリ大手が香港上場の準備を停止した。", "ja", "ORG_PART"),  # a listing
+])
+def test_what_ends_or_heads_a_name_in_chinese_and_japanese(text: str, lang: str, label: str | None) -> None:
+    mentions = tag_texts([text], [lang])[0]
+    assert (mentions[-1]["label"] if mentions else None) == label
+
+
 @pytest.mark.parametrize(("text", "surfaces"), [
     # traditional script is segmented as its simplified copy: 白銀 "silver" is a common word there too
     ("清晨推開窗，眼前是一片白銀世界。", []),
