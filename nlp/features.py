@@ -143,7 +143,11 @@ def lexical(text: str, start: int, end: int, cues: Mapping[str, frozenset[str]],
     f["hyphen_cap_after"] = float(hyphen_run and not f["org_after"])
     of_before = {"of", "de", "del", "du", "des"} | cues.get("of_words", frozenset())  # "l'Università di Pechino"
     f["org_before"] = float(len(b) >= 2 and b[-1] in of_before and _head_before_of(before, b, cues)
-                            or _head_first(before, b, cues, grams))
+                            or _head_first(before, b, cues, grams)
+                            # Arabic: a head in the dual governs the name joined by و after the first name (جامعتي
+                            # القاهرة وبكين, "the universities of Cairo and Beijing")
+                            or surface.startswith("و") and len(b) > 1 and b[-2].endswith("تي")
+                            and b[-2] in cues.get("heads_before", frozenset()))
     # "the Hong Kong Governor": a capitalised title is not an organisation name
     f["cap_after"] = float(bool(run) and not f["org_after"] and a[0] not in cues["capitals"]
                            and re.sub(r"[’']s$", "", a[0]) not in cues.get("titles", frozenset()))
@@ -518,7 +522,8 @@ def _surnames_abroad() -> frozenset[str]:
     return cues_for("en")["surnames"] - frozenset().union(*function_words().values())
 
 
-_MORE_ADJECTIVES = ("ый", "ий", "ой", "ая", "яя", "ое", "ее", "ого", "его", "ом", "ем", "ую", "ые", "ых")
+_MORE_ADJECTIVES = ("ый", "ий", "ой", "ая", "яя", "ое", "ее", "ого", "его", "ом", "ем", "ую", "ые", "ых", "ым", "им", "ыми", "ими",
+                    "ому", "ему", "ей")
 
 
 def _head_past_adjectives(words: list[str], heads: frozenset[str]) -> bool:

@@ -179,6 +179,21 @@ def test_what_ends_or_heads_a_name_in_chinese_and_japanese(text: str, lang: str,
     assert (mentions[-1]["label"] if mentions else None) == label
 
 
+@pytest.mark.parametrize(("text", "lang", "label"), [
+    ("Вчера открылся 20-й Пекинский международный кинофестиваль.", "ru", "ORG_PART"),  # festivals, theatres
+    ("Концерт прошёл в Харбинском большом театре.", "ru", "ORG_PART"),
+    ("Лабораторию открыл Шанхайским политехническим университетом созданный фонд.", "ru", "ORG_PART"),  # -им
+    ("Он долго жил в Харбине с семьёй.", "ru", "LITERAL"),
+    ("يعرض مهرجان شنغهاي السينمائي أفلاما جديدة.", "ar", "ORG_PART"),  # a festival's head before the name
+    ("وقعت اتفاقية بين جامعتي القاهرة وشنغهاي لتبادل الطلاب.", "ar", "ORG_PART"),  # a dual head governs both
+    ("زار الوفد مدينتي القاهرة وشنغهاي الأسبوع الماضي.", "ar", "LITERAL"),
+    ("광저우 지부는 다음 달 문을 연다.", "ko", "ORG_PART"),  # a branch office, universities' short names
+    ("올해 베이징 외국어대 입학생이 늘었다.", "ko", "ORG_PART"),
+])
+def test_heads_of_names_in_russian_arabic_and_korean(text: str, lang: str, label: str) -> None:
+    assert tag_texts([text], [lang])[0][-1]["label"] == label
+
+
 @pytest.mark.parametrize(("text", "surfaces"), [
     # traditional script is segmented as its simplified copy: 白銀 "silver" is a common word there too
     ("清晨推開窗，眼前是一片白銀世界。", []),
