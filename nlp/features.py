@@ -85,8 +85,8 @@ def context(text: str, start: int, end: int) -> tuple[list[str], list[str]]:
 
 def lexical(text: str, start: int, end: int, cues: Mapping[str, frozenset[str]],
             zh_cues: Mapping[str, frozenset[str]] | None = None) -> dict[str, float]:
-    if "attached" in cues:  # Chinese, Japanese, Korean: cues attach to the name (particles, characters)
-        return _cjk(text, start, end, cues)
+    if "attached" in cues and not text[start:start + 1].isascii():  # Japanese, Korean: cues attach to the name
+        return _cjk(text, start, end, cues)  # (particles, characters); a Latin name in their text reads as Latin
     if text[start:start + 1] and is_cjk(text[start]):  # characters in any other text read Chinese cues
         return _cjk(text, start, end, cues_for("zh") if zh_cues is None else zh_cues)
     before, after = context(text, start, end)

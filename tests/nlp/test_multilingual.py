@@ -189,6 +189,8 @@ def test_what_ends_or_heads_a_name_in_chinese_and_japanese(text: str, lang: str,
     ("زار الوفد مدينتي القاهرة وشنغهاي الأسبوع الماضي.", "ar", "LITERAL"),
     ("광저우 지부는 다음 달 문을 연다.", "ko", "ORG_PART"),  # a branch office, universities' short names
     ("올해 베이징 외국어대 입학생이 늘었다.", "ko", "ORG_PART"),
+    ("행사는 상하이 타워(Shanghai Tower)에서 열렸다.", "ko", "ORG_PART"),  # a Latin name in Korean reads as Latin
+    ("会場は上海タワー(Shanghai Tower)だった。", "ja", "ORG_PART"),
 ])
 def test_heads_of_names_in_russian_arabic_and_korean(text: str, lang: str, label: str) -> None:
     assert tag_texts([text], [lang])[0][-1]["label"] == label
