@@ -35,6 +35,8 @@ CASES = [
     ("Investors signed a land contract with Macau last year.", "Macau", "METONYMIC"),  # a party to a contract
     ("The ruling played into the hands of Beijing, critics said.", "Beijing", "METONYMIC"),  # a policy noun before of
     ("The old streets of Beijing drew crowds at dawn.", "Beijing", "LITERAL"),
+    ("The arrests were part of Beijing's campaign against graft.", "Beijing", "METONYMIC"),
+    ("Last week Guangzhou issued new rules for ride-hailing firms.", "Guangzhou", "METONYMIC"),
     # where a company is listed, the city is its exchange; a listing needs a word of the market
     ("The brewer listed in Shanghai in 1993 and later in London.", "Shanghai", "ORG_PART"),
     ("Its shares are listed in Hong Kong, where they trade thinly.", "Hong Kong", "ORG_PART"),
