@@ -131,9 +131,9 @@ def lexical(text: str, start: int, end: int, cues: Mapping[str, frozenset[str]],
         surface.isupper() or _ends(b[:-1], cues["not_place_before"], grams))
     # a capitalised run ending in an English head is a name in any language ("la Beijing Capital Airlines")
     english = cues_for("en")["org_heads"] if run else _NONE
-    # the city's own official name ("the Hong Kong Special Administrative Region"): the city, not a name that begins
-    # with it
-    own_name = run[:3] == ["special", "administrative", "region"]
+    # the city's own official name ("the Hong Kong Special Administrative Region", "HONG KONG SAR -"): the city, not
+    # a name that begins with it
+    own_name = run[:3] == ["special", "administrative", "region"] or run[:1] == ["sar"]
     if own_name:
         run = []
     # a year right after the name names its Games or Expo ("at Beijing 2022", "Hangzhou 2022", "Shanghai 2010")

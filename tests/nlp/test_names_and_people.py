@@ -46,6 +46,7 @@ CASES = [
     # a year after the name names its Games or Expo; the city's official name is the city
     ("The skater won silver at Beijing 2022 and gold four years later.", "Beijing", "ORG_PART"),
     ("Lee was sworn in as chief executive of the Hong Kong Special Administrative Region.", "Hong Kong", "LITERAL"),
+    ("HONG KONG SAR - Media OutReach - A local start-up raised $5 million.", "HONG KONG", "LITERAL"),
     ("The Macau authorities closed the border crossing for the night.", "Macau", "LITERAL"),
 ]
 
