@@ -950,6 +950,8 @@ def _quoted_name(text: str, start: int, end: int) -> bool:
     return follows == close or follows in ("/", "／") and rest.end() - end > 1
 
 
+# a year written against the name names its Games or Expo (北京2022, 杭州2022), not the year in the city (北京2022年)
+_GAMES_YEAR = re.compile(r"(?:19|20)\d\d(?![年\d])")
 _GLOSS_REST = re.compile(r"([\u3400-\u9fff]{1,8})[)）]")
 _UNIT_SUFFIXES = ("市", "省", "區", "区", "縣", "县", "州", "鎮", "镇")
 
@@ -1091,7 +1093,7 @@ def _cjk(text: str, start: int, end: int, cues: Mapping[str, frozenset[str]]) ->
     short = tuple(h for h in cues.get("short_heads", _NONE) if after.startswith(h))
     short_head = bool(short) and segmented and not words_after and whole(short, after, True)
     f["org_after"] = float(headed and not city_part or suffixed or titled or exchange or bracketed or short_head
-                           or _quoted_name(text, start, end))
+                           or _quoted_name(text, start, end) or _GAMES_YEAR.match(after) is not None)
     # Japanese: a katakana word written against the name is a brand before it (ソフィテル杭州, ヒルトン上海), as
     # running text puts a particle or ・ between a word and a place
     f["org_before"] = float("attached" in cues and segmented and _KATAKANA_WORD_END.search(before) is not None)
