@@ -173,6 +173,11 @@ def test_an_island_named_like_its_city_is_the_city(text: str, lang: str, surface
     ("香港文汇报记者昨日报道。", "zh", "ORG_PART"),  # a paper named with the city
     ("江蘇省南京市内の南京索菲特銀河大酒店で会議が開かれた。", "ja", "ORG_PART"),  # a Chinese hotel's name
     ("配車アプリ大手が香港上場の準備を停止した。", "ja", "ORG_PART"),  # a listing
+    ("杭州2022は成功した。", "ja", "ORG_PART"),  # a year written against the name: its Games, not the year
+    ("北京2022年の冬は寒かった。", "ja", "LITERAL"),
+    ("更多企业转到香港上市。", "zh", "ORG_PART"),  # a listing
+    ("広州日本商工クラブが調査した。", "ja", "ORG_PART"),  # a club, a paper, an exhibition
+    ("第10回天津日本商品展覧会が開かれた。", "ja", "ORG_PART"),
 ])
 def test_what_ends_or_heads_a_name_in_chinese_and_japanese(text: str, lang: str, label: str | None) -> None:
     mentions = tag_texts([text], [lang])[0]
