@@ -194,6 +194,11 @@ def test_what_ends_or_heads_a_name_in_chinese_and_japanese(text: str, lang: str,
     ("زار الوفد مدينتي القاهرة وشنغهاي الأسبوع الماضي.", "ar", "LITERAL"),
     ("광저우 지부는 다음 달 문을 연다.", "ko", "ORG_PART"),  # a branch office, universities' short names
     ("올해 베이징 외국어대 입학생이 늘었다.", "ko", "ORG_PART"),
+    ("Die Aktie wird an der Börse Shenzhen gehandelt.", "de", "ORG_PART"),  # the exchange's head before the name
+    ("Le salon de Pékin a été annulé cette année.", "fr", "ORG_PART"),  # a trade show
+    ("Ayer Pekín declaró su rechazo a las nuevas tasas.", "es", "METONYMIC"),  # a government's acts and influence
+    ("Los manifestantes temen la influencia de Pekín en las escuelas.", "es", "METONYMIC"),
+    ("Os jornais criticam a interferência de Pequim nas eleições.", "pt", "METONYMIC"),
     ("행사는 상하이 타워(Shanghai Tower)에서 열렸다.", "ko", "ORG_PART"),  # a Latin name in Korean reads as Latin
     ("会場は上海タワー(Shanghai Tower)だった。", "ja", "ORG_PART"),
 ])
