@@ -109,10 +109,10 @@ def detect_language(text: str, hint: str | None = None) -> str:
 
 def mention_dicts(doc: Any) -> list[Mention]:
     """The ``citywatch tag`` output mentions of a processed Doc."""
-    from nlp.components import SPANS_KEY
+    from nlp.components import SPANS_KEY, doc_text
 
     out: list[Mention] = []
-    text = doc.text
+    text = doc_text(doc)
     for ext in sorted((span._ for span in doc.spans[SPANS_KEY]), key=lambda e: e.offsets):
         start, end = ext.offsets
         out.append({
