@@ -199,8 +199,8 @@ class CityFinder(_GazetteerComponent):
             ext.offsets = (hit.start, hit.end)
             ext.form = hit.form
             ext.historic = lexicon.historic(hit.form, self.lang)
-            ext.old_spelling = lexicon.old_spelling(hit.form, self.lang)
             ext.firm_word = lexicon.firm_word(hit.form)
+            ext.old_spelling = ext.historic and not ext.firm_word  # Lexicon.old_spelling, from the two read above
             spans.append(span)
         doc.spans[SPANS_KEY] = spans
         return doc
