@@ -148,9 +148,14 @@ def lexical(text: str, start: int, end: int, cues: Mapping[str, frozenset[str]],
                             # القاهرة وبكين, "the universities of Cairo and Beijing")
                             or surface.startswith("و") and len(b) > 1 and b[-2].endswith("تي")
                             and b[-2] in cues.get("heads_before", frozenset()))
-    # "the Hong Kong Governor": a capitalised title is not an organisation name
+    # a verb of saying before the name makes it the subject of a verb-second clause ("Am Montag drohte Peking ...")
+    verb_before = bool(b) and b[-1] in cues.get("verbs_before", frozenset())
+    # "the Hong Kong Governor": a capitalised title is not an organisation name; nor, where every noun is
+    # capitalised (cue flag ``capitalised_nouns``), the object after a verb-second subject ("kündigte Peking
+    # Vergeltung an")
     f["cap_after"] = float(bool(run) and not f["org_after"] and a[0] not in cues["capitals"]
-                           and re.sub(r"[’']s$", "", a[0]) not in cues.get("titles", frozenset()))
+                           and re.sub(r"[’']s$", "", a[0]) not in cues.get("titles", frozenset())
+                           and not (verb_before and "capitalised_nouns" in cues))
     f["dish_after"] = float(bool(a) and _lower_word(first_after) and a[0] in cues["dish_words"])
 
     # the name as the subject of a verb of saying or deciding (also past an apposition)
@@ -164,7 +169,7 @@ def lexical(text: str, start: int, end: int, cues: Mapping[str, frozenset[str]],
     late = skipped and any(t in cues.get("late_verbs", frozenset()) for t in _clause(rest))
     # after "officials in X" / "a delegation from X" the verb belongs to the noun before the preposition
     governed = bool(b) and (b[-1] in cues["loc_preps"] or b[-1] in {"from", "of"}) or case in _cases(cues, "locative")
-    agent = verb in cues.get("agent_verbs", frozenset()) or bool(b) and b[-1] in cues.get("verbs_before", frozenset())
+    agent = verb in cues.get("agent_verbs", frozenset()) or verb_before
     # verb-final clauses: the bare name (or one in the agent case) as the subject of the verb that ends the clause,
     # or the genitive subject of a reported clause ("Pekin'in ... vermeyeceğini söyledi")
     final = _final_verb(text, end, cues) if "final_verbs" in cues else ""
@@ -182,7 +187,7 @@ def lexical(text: str, start: int, end: int, cues: Mapping[str, frozenset[str]],
     # languages that put the possessor after the noun: "la position de Pékin", "позиция Пекина", "Haltung Pekings"
     of_words = cues.get("of_words")
     policy_before = of_words is not None and bool(b) and (b[-1] in cues["policy_nouns"] or (
-        len(b) >= 2 and b[-1] in of_words and _ends(b[:-1], cues["policy_nouns"], grams)))
+        len(b) >= 2 and b[-1] in of_words and _ends([*b[:-2], _unelided(b[-2])], cues["policy_nouns"], grams)))
     # the genitive before the noun: "Pekings hållning", "Pekino pozicija" (cue "genitive_endings", default -s)
     genitive_before = of_words is not None and surface.endswith(tuple(cues.get("genitive_endings", ("s",))))
     policy_before = policy_before or (genitive_before and bool(a) and a[0] in cues["policy_nouns"])
@@ -680,7 +685,7 @@ def _head_before_of(before: list[str], b: list[str], cues: Mapping[str, frozense
     for k in range(2, min(len(b), 6) + 1):
         if k > 4 and not all(_cap(t) or t in _OF_WORDS for t in before[-k + 1:-1]):
             return False  # past three words, only a capitalised name ("Festival Internacional de Cine de Shanghái")
-        head = re.sub(r"^(?:[ld]|dell|all|nell|sull|dall|coll)[’']", "", b[-k])  # "l'université", "dell'Expo"
+        head = _unelided(b[-k])  # "l'université", "dell'Expo"
         if head in cues["org_heads"]:
             if head in _STREET_HEADS and k > 2:  # "la Rue Huaihai de Shanghai": the street's own name came first
                 return False
@@ -689,6 +694,14 @@ def _head_before_of(before: list[str], b: list[str], cues: Mapping[str, frozense
         if not (lower and (b[-k].replace("'", "").replace("’", "").isalpha() or number)) or b[-k] in _BREAKS_NAME:
             return False
     return False
+
+
+_ELIDED_ARTICLE = re.compile(r"^(?:[ld]|dell|all|nell|sull|dall|coll)[’']")
+
+
+def _unelided(word: str) -> str:
+    """The word without an elided article or preposition written onto it (French, Italian: "l'ingérence", "dell'Expo")."""
+    return _ELIDED_ARTICLE.sub("", word)
 
 
 _STREET_HEADS = frozenset({"rue", "avenue", "boulevard", "calle", "avenida", "rua"})
