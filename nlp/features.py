@@ -138,8 +138,10 @@ def lexical(text: str, start: int, end: int, cues: Mapping[str, frozenset[str]],
         run = []
     # a year right after the name names its Games or Expo ("at Beijing 2022", "Hangzhou 2022", "Shanghai 2010")
     games_year = bool(a) and text[end:end + 1] == " " and re.fullmatch(r"(19|20)\d\d", a[0]) is not None
+    # a number joined by a hyphen names a craft or model ("the Shenzhou-19 spaceship", "a Dongfeng-41 missile")
+    designation = len(a) > 1 and first_after == "-" and text[end:end + 1] == "-" and a[1].isdigit()
     f["org_after"] = float(any(t in cues["org_heads"] or t in english for t in run) or adjective or compound
-                           or caseless or bracketed or quoted or games_year)
+                           or caseless or bracketed or quoted or games_year or designation)
     f["hyphen_cap_after"] = float(hyphen_run and not f["org_after"])
     of_before = {"of", "de", "del", "du", "des"} | cues.get("of_words", frozenset())  # "l'Università di Pechino"
     f["org_before"] = float(len(b) >= 2 and b[-1] in of_before and _head_before_of(before, b, cues)
@@ -210,7 +212,7 @@ def lexical(text: str, start: int, end: int, cues: Mapping[str, frozenset[str]],
     reach = 2 + 2 * grams  # words of a few syllables each ("các cuộc đàm phán giữa")
     rel_before = bool(b) and b[-1] in cues["relation_preps"] and _contains(b[-reach:-1], cues["relation_nouns"], grams)
     rel_after = len(a) >= 2 and a[0] in joiners and _contains(a[1:reach + 1], cues["relation_nouns"], grams)
-    f["relation"] = float(rel_before or rel_after or (bool(b) and b[-1] == "between"))
+    f["relation"] = float(rel_before or rel_after)
     # the object before the name (SVO), or the name in the accusative of a clause-final verb ("Pekin'i suçladı");
     # the ablative with a verb of demanding ("Pekin'den ... istedi")
     f["object_verb"] = float(_ends(b, cues["object_verbs"], grams) or bool(final) and (
@@ -876,9 +878,11 @@ _CITY_PARTS = ("中心", "长", "長", "民", "区", "内", "政", "委", "郊",
 # (等 "and so on", not the 等 of 高等 "higher" right after the name: 香港高等法院, 中山大学香港高等研究院), a preposition
 # or adverb that begins the clause (香港按基本法享有..., not 都 of 首都, 就 of 就业, 才 of 人才), a verb that begins
 # the name's clause (上海开始放松...病毒 is no virus's name; 北京宣布成立委员会 no committee's; 北京有医院 "Beijing has
-# hospitals that...", not the 有 of 有限公司) and the aspect particle 了 (在乌鲁木齐市考察了新疆大学)
+# hospitals that...", not the 有 of 有限公司; 北京举办运动会 no games' name) and the aspect particle 了 (在乌鲁木齐市考察了新疆大学)
 _RUN_ENDS = ("[的几各多这那些每某而或在是从把被向与及按依也还又仍已了]|(?<!^高)等|[一两][家所间座个位名]|有(?!限)"
-             "|开始|继续|成为|已经|正在|仍然|表示|宣布|决定|要求|谴责|指责|警告|批评|中国")  # 中国 last: see below
+             "|开始|继续|成为|已经|正在|仍然|表示|宣布|决定|要求|谴责|指责|警告|批评"
+             "|参加|举办|举行|召开|主办|承办|结成|组成|成立|加入|签署"  # 北京参加运动会, 北京和上海结成...联盟
+             "|中国")  # 中国 last: see below
 _NAME_RUN_END = re.compile(_RUN_ENDS)
 # Japanese: the country's name followed by katakana is inside a name (福州中国オープン, a tournament); the lookahead
 # binds to the last alternative of _RUN_ENDS, 中国

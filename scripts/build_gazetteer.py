@@ -23,6 +23,7 @@ import re
 import sys
 import unicodedata
 from collections import defaultdict
+from collections.abc import Mapping
 from dataclasses import dataclass, field
 from pathlib import Path
 
@@ -751,14 +752,14 @@ def build() -> dict:
     foreign = foreign_index(geonames)
     clean(forms, units, foreign, stopwords(), latin_han_keys)
     add_script_forms(units, forms, read_tsv, check_table_row, traditional, stopwords(), dropped_words)
-    drop_colliding_rule_forms(forms, units, foreign, english_vocabulary(), dropped_words)
+    domestic = domestic_index(cpca, units, nations)
+    drop_colliding_rule_forms(forms, units, foreign, english_vocabulary(), dropped_words, domestic)
     drop_province_names(forms, units, province_keys)  # 하이난, Хайнань: the transcriptions of 海南 too
     cede_to_cities(provinces, script_forms, forms, units)
     share_with_cities(provinces, forms, units, cpca, nations)
     for abbreviation, code, name_zh in read_tsv("abbreviations.tsv"):  # 京, 沪: nlp/abbreviations.py decides
         check_table_row("abbreviations.tsv", units, code, name_zh)
         forms.add(abbreviation, code, "abbreviation")
-    domestic = domestic_index(cpca, units, nations)
 
     used_countries: set[str] = set()
     form_rows = []
@@ -829,15 +830,25 @@ def english_vocabulary() -> frozenset[str]:
 
 
 def drop_colliding_rule_forms(forms: Forms, units: dict[str, Unit], foreign: dict[str, list[dict]],
-                              english: frozenset[str], dropped: set[tuple[str, str, str]]) -> None:
+                              english: frozenset[str], dropped: set[tuple[str, str, str]],
+                              domestic: Mapping[str, list]) -> None:
     """A Latin form made by a transcription or declension rule alone whose largest foreign namesake is bigger
     than every city it names (Lithuanian Aba for 阿坝: Aba in Nigeria) is dropped, as ``clean`` drops such an
     alternate name (rule 5); the rule forms are added after ``clean``. So is one that English text writes as
     it is (the English model's vocabulary, case kept: Andy, Anda declined in Polish and Czech), listed in
-    ``dropped`` as (form, "en", adcode)."""
+    ``dropped`` as (form, "en", adcode). A rule's form never takes another place's own name: the Czech dative
+    of Changsha is Changshu, the name of a city of Suzhou, and its locative Changshou that of a district of
+    Chongqing; the rule's link is dropped and the name keeps its own (in Czech text too: a declined Changsha
+    is far rarer in news than the city named so)."""
     for key in list(forms.links):
         links = forms.links[key]
-        if not all(kinds <= RULE_LATIN_KINDS for kinds in links.values()):
+        ruled = [code for code, kinds in links.items() if kinds <= RULE_LATIN_KINDS]
+        named = {units[code].name for code in links if code not in ruled}  # homonyms (Longnan, Longnan) share it
+        if ruled and (any(units[code].name not in named for code in ruled) and named or key in domestic):
+            for code in ruled:
+                forms.drop(key, code)
+            continue
+        if not ruled:
             continue
         if any(text in english for text in forms.texts[key]):
             dropped.update((text, "en", code) for text in forms.texts[key] for code in links)

@@ -506,3 +506,17 @@ def test_every_everyday_word_is_a_city_name() -> None:
     words = cues["everyday_words"] | cues["common_words"] - {"阿里"}  # 阿里 is Ngari, a prefecture (阿里地区)
     assert cues["everyday_words"] and not words - short_names
     assert not words & lexicon.han_names_alone and "大连" in lexicon.han_names_alone
+
+
+def test_a_declension_rule_never_takes_another_places_own_name(gaz: Gazetteer) -> None:
+    """The Czech dative of Changsha is Changshu, a city of Suzhou, and its locative Changshou a district of Chongqing:
+    the rule's links are dropped (scripts/build_gazetteer.py, drop_colliding_rule_forms), so English "Changshu"
+    names Changshu alone; homonyms sharing a rule's form (Lung-nan for both Longnans) keep it."""
+    def codes(text: str) -> tuple[str, ...]:
+        form = gaz.lookup(text)
+        return form.adcodes if form else ()
+
+    assert codes("Changshu") == ("320581",)
+    assert "430100" not in codes("Changshou") and "430100" in codes("Changsha")
+    lung_nan = codes("Lung-nan")
+    assert len(lung_nan) == 2 and {gaz.cities[c].name for c in lung_nan} == {"Longnan"}

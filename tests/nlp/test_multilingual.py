@@ -178,6 +178,13 @@ def test_an_island_named_like_its_city_is_the_city(text: str, lang: str, surface
     ("更多企业转到香港上市。", "zh", "ORG_PART"),  # a listing
     ("広州日本商工クラブが調査した。", "ja", "ORG_PART"),  # a club, a paper, an exhibition
     ("第10回天津日本商品展覧会が開かれた。", "ja", "ORG_PART"),
+    ("延期一年的广州亚运今晚开幕。", "zh", "ORG_PART"),  # games named by the city, short and long
+    ("第三届郑州世界运动会闭幕。", "zh", "ORG_PART"),
+    ("小党（澳门公民权益联盟）只获一席。", "zh", "ORG_PART"),  # an alliance's full name in brackets
+    ("孩子们在西安参加运动会。", "zh", "LITERAL"),  # a verb ends the name's characters
+    ("苏州和杭州结成旅游联盟。", "zh", "LITERAL"),
+    ("天津伊勢丹が閉店した。", "ja", "ORG_PART"),  # a store named by its city and a Japanese partner
+    ("長沙でトヨタの車を買った。", "ja", "LITERAL"),
 ])
 def test_what_ends_or_heads_a_name_in_chinese_and_japanese(text: str, lang: str, label: str | None) -> None:
     mentions = tag_texts([text], [lang])[0]
@@ -198,6 +205,11 @@ def test_what_ends_or_heads_a_name_in_chinese_and_japanese(text: str, lang: str,
     ("Le salon de Pékin a été annulé cette année.", "fr", "ORG_PART"),  # a trade show
     ("Ayer Pekín declaró su rechazo a las nuevas tasas.", "es", "METONYMIC"),  # a government's acts and influence
     ("Los manifestantes temen la influencia de Pekín en las escuelas.", "es", "METONYMIC"),
+    ("Die Delegierten fürchten den Einfluss Pekings.", "de", "METONYMIC"),
+    ("Gestern drohte Peking den Niederlanden mit Exportkontrollen.", "de", "METONYMIC"),  # verb-second subject
+    ("Toen waarschuwde Peking voor de gevolgen.", "nl", "METONYMIC"),
+    ("Sedan svarade Peking med egna tullar.", "sv", "METONYMIC"),
+    ("On redoute l'ingérence de Pékin dans les élections.", "fr", "METONYMIC"),  # a policy noun behind l'
     ("Os jornais criticam a interferência de Pequim nas eleições.", "pt", "METONYMIC"),
     ("행사는 상하이 타워(Shanghai Tower)에서 열렸다.", "ko", "ORG_PART"),  # a Latin name in Korean reads as Latin
     ("会場は上海タワー(Shanghai Tower)だった。", "ja", "ORG_PART"),

@@ -26,6 +26,11 @@ CASES = [
     ("Macau was hit by a strong typhoon on Saturday.", "Macau", "LITERAL"),
     ("Nanning was lashed by heavy rain for a second day.", "Nanning", "LITERAL"),
     ("Macau was hit by fresh US sanctions.", "Macau", "METONYMIC"),
+    # a number joined by a hyphen names a craft (the Shenzhou spacecraft, not Shenzhou in Hebei); a company's site
+    ("The Shenzhou-21 capsule docked with the station.", "Shenzhou", "ORG_PART"),
+    ("The Tianjin location employs 800 people.", "Tianjin", "LITERAL"),
+    # "between" alone does not make a government: a comparison of two places
+    ("There is little difference between Wenzhou and Prato in how traders work.", "Wenzhou", "LITERAL"),
     # a government as receiver or counterpart
     ("The summit handed Beijing a propaganda win.", "Beijing", "METONYMIC"),
     ("Myanmar's generals buy most of their jets from Beijing.", "Beijing", "METONYMIC"),
