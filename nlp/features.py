@@ -150,6 +150,10 @@ def lexical(text: str, start: int, end: int, cues: Mapping[str, frozenset[str]],
                             # القاهرة وبكين, "the universities of Cairo and Beijing")
                             or surface.startswith("و") and len(b) > 1 and b[-2].endswith("تي")
                             and b[-2] in cues.get("heads_before", frozenset()))
+    # a brand between the name and a lower-case place word: the brand's site in the city ("the Zhengzhou Foxconn
+    # plant", "the Shanghai Tesla factory"), not a name that begins with the city
+    brand_site = 0 < len(run) <= 2 and not f["org_after"] and len(after) > len(run) \
+        and after[len(run)].islower() and a[len(run)] in cues["place_words"] and a[len(run)] not in cues["org_heads"]
     # a verb of saying before the name makes it the subject of a verb-second clause ("Am Montag drohte Peking ...")
     verb_before = bool(b) and b[-1] in cues.get("verbs_before", frozenset())
     # "the Hong Kong Governor": a capitalised title is not an organisation name; nor, where every noun is
@@ -157,7 +161,7 @@ def lexical(text: str, start: int, end: int, cues: Mapping[str, frozenset[str]],
     # Vergeltung an")
     f["cap_after"] = float(bool(run) and not f["org_after"] and a[0] not in cues["capitals"]
                            and re.sub(r"[’']s$", "", a[0]) not in cues.get("titles", frozenset())
-                           and not (verb_before and "capitalised_nouns" in cues))
+                           and not (verb_before and "capitalised_nouns" in cues) and not brand_site)
     f["dish_after"] = float(bool(a) and _lower_word(first_after) and a[0] in cues["dish_words"])
 
     # the name as the subject of a verb of saying or deciding (also past an apposition)
@@ -257,7 +261,7 @@ def lexical(text: str, start: int, end: int, cues: Mapping[str, frozenset[str]],
     # "the Beijing government", "Wuhan officials"; a capitalised "Government" is part of a proper name (ORG_PART)
     f["gov_after"] = float(bool(a) and a[0] in cues.get("gov_nouns", frozenset()) and _lower_word(first_after))
     f["transport_near"] = float(any(t in cues.get("transport_nouns", frozenset()) for t in b[-5:] + a[:2]))
-    f["place_after"] = float(bool(a) and a[0] in cues["place_words"] or own_name
+    f["place_after"] = float(bool(a) and a[0] in cues["place_words"] or own_name or brand_site
                              or (len(a) >= 2 and a[0] == "," and a[1] in cues["china_words"]))
     f["place_before"] = float(bool(b) and (b[-1] in cues["place_words"]
                               or (len(b) >= 2 and b[-1] in {"of", "de"} and b[-2] in cues["place_words"])))

@@ -29,6 +29,10 @@ CASES = [
     # a number joined by a hyphen names a craft (the Shenzhou spacecraft, not Shenzhou in Hebei); a company's site
     ("The Shenzhou-21 capsule docked with the station.", "Shenzhou", "ORG_PART"),
     ("The Tianjin location employs 800 people.", "Tianjin", "LITERAL"),
+    ("Hundreds of workers at the Chengdu Foxconn plant walked out.", "Chengdu", "LITERAL"),  # a brand's site there
+    ("The Ningbo Geely factory doubled its output.", "Ningbo", "LITERAL"),
+    ("Visitors queued outside the Chengdu Panda Base.", "Chengdu", "ORG_PART"),  # a base's and a resort's name
+    ("The Shanghai Disney Resort raised ticket prices.", "Shanghai", "ORG_PART"),
     # "between" alone does not make a government: a comparison of two places
     ("There is little difference between Wenzhou and Prato in how traders work.", "Wenzhou", "LITERAL"),
     # a government as receiver or counterpart
