@@ -186,7 +186,9 @@ def lexical(text: str, start: int, end: int, cues: Mapping[str, frozenset[str]],
     suffered = _passive(a, cues) and _nature_in_clause(b, a, cues)
     f["comm_subject"] = float(((verb in cues["comm_verbs"] and verb not in _MODALS) or late or agent or final_subject
                                or reported or case in _cases(cues, "ergative")) and not governed and not suffered)
-    f["modal_after"] = float(verb in _MODALS or verb in cues.get("modals", frozenset()))
+    # a modal before "be" and an article describes the place ("Macau would be a better option"), no act of its own
+    described = verb in _MODALS and rest[1:2] == ["be"] and rest[2:3] in (["a"], ["an"], ["the"])
+    f["modal_after"] = float((verb in _MODALS or verb in cues.get("modals", frozenset())) and not described)
     genitive = case in _cases(cues, "genitive")
     poss = bool(a) and a[0] in _POSSESSIVE or genitive
     nxt = (a[:3] if genitive else [t for t in a[1:6] if t != "-"][:3]) if poss else []  # "X's zero-Covid policy"

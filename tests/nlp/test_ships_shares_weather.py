@@ -35,6 +35,9 @@ CASES = [
     ("The Shanghai Disney Resort raised ticket prices.", "Shanghai", "ORG_PART"),
     # "between" alone does not make a government: a comparison of two places
     ("There is little difference between Wenzhou and Prato in how traders work.", "Wenzhou", "LITERAL"),
+    # a modal before "be" and an article describes the place; before a verb it is the government's act
+    ("For students from the north, Xiamen would be a cheaper choice than Singapore.", "Xiamen", "LITERAL"),
+    ("Beijing would respond in kind, the ministry warned.", "Beijing", "METONYMIC"),
     # a government as receiver or counterpart
     ("The summit handed Beijing a propaganda win.", "Beijing", "METONYMIC"),
     ("Myanmar's generals buy most of their jets from Beijing.", "Beijing", "METONYMIC"),
