@@ -40,6 +40,7 @@ from nlp.confidence import FLAG_THRESHOLD, SCALE_FILE, Scale, apply, read_scale
 from nlp.cues import CUES_FILE, CueTable, shipped_cues
 from nlp.features import NAMES, context, in_known_name, listed_with_city, model_reading, vector, with_model
 from nlp.finder import COMPOUNDING_LANGS, Hit, is_cjk
+from nlp.folding import match_key
 from nlp.gazetteer import DEFAULT_PATH
 from nlp.labels import CITY_LABELS, CITYLESS
 from nlp.landmarks import LANDMARKS_FILE, Landmarks, parse_landmarks
@@ -222,10 +223,12 @@ def _is_province_here(text: str, hit: Hit, lexicon: Lexicon, lang: str) -> bool:
     """A name shared by a province and a prefecture city (Jilin) is the province unless the text marks the city:
     a word for city right before or after it in the text's language ("the city of Jilin", "Jilin City", "staden
     Jilin": the cue file's ``city_marks``), or 市 after it. Where the language's form of the name is the city's
-    alone (Russian Цзилинь), it is the province only when a word for province marks it (``province_marks``)."""
+    alone (Russian Цзилинь), or a city's form names a province too ("the province of Canton", Guangdong), it is the
+    province only when a word for province marks it (``province_marks``)."""
     form = lexicon.form(hit.form)
     if not lexicon.province_of(hit.form):
-        return (form is not None and not lexicon.named_like_province.isdisjoint(form.adcodes)
+        return (form is not None and (not lexicon.named_like_province.isdisjoint(form.adcodes)
+                                      or match_key(hit.form) in lexicon.province_named)
                 and marks_word(text, hit.start, hit.end, *shipped_cues().province_marks(lang)))
     if any(code in lexicon.municipal for code in form.adcodes):
         return False

@@ -140,8 +140,10 @@ def lexical(text: str, start: int, end: int, cues: Mapping[str, frozenset[str]],
     games_year = bool(a) and text[end:end + 1] == " " and re.fullmatch(r"(19|20)\d\d", a[0]) is not None
     # a number joined by a hyphen names a craft or model ("the Shenzhou-19 spaceship", "a Dongfeng-41 missile")
     designation = len(a) > 1 and first_after == "-" and text[end:end + 1] == "-" and a[1].isdigit()
+    # a numbered institution ("Beijing No. 5 Middle School", "Shanghai No. 6 People's Hospital")
+    numbered = len(a) > 2 and after[0] == "No" and a[1] == "." and a[2].isdigit()
     f["org_after"] = float(any(t in cues["org_heads"] or t in english for t in run) or adjective or compound
-                           or caseless or bracketed or quoted or games_year or designation)
+                           or caseless or bracketed or quoted or games_year or designation or numbered)
     f["hyphen_cap_after"] = float(hyphen_run and not f["org_after"])
     of_before = {"of", "de", "del", "du", "des"} | cues.get("of_words", frozenset())  # "l'Università di Pechino"
     f["org_before"] = float(len(b) >= 2 and b[-1] in of_before and _head_before_of(before, b, cues)

@@ -18,7 +18,7 @@ from nlp.abbreviations import in_clear_context, is_abbreviation
 from nlp.cache import prepared
 from nlp.cues import cues_for
 from nlp.finder import FormMatcher, Hit
-from nlp.folding import form_key
+from nlp.folding import form_key, match_key
 from nlp.gazetteer import DEFAULT_PATH, parse, read_source, version_of
 from nlp.long_lived import long_lived
 
@@ -74,6 +74,13 @@ class Lexicon:
         """Adcodes of the prefecture cities named like their province (Jilin in Jilin)."""
         return frozenset(code for code, c in self.gazetteer.cities.items() if c.kind == "prefecture"
                          and c.name == c.province)
+
+    @cached_property
+    def province_named(self) -> frozenset[str]:
+        """Forms of a city that, with the word for province, name a province too ("Canton": Canton Province is
+        Guangdong's old name); such a form is the province where a word for province marks it."""
+        return frozenset(match_key(key.removesuffix(" province")) for key in self.province_forms
+                         if key.endswith(" province"))  # compared without accents: "provincia de Cantón"
 
     @cached_property
     def han_names_alone(self) -> frozenset[str]:

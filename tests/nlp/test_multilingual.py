@@ -461,6 +461,11 @@ def test_organisations_hotels_and_titles_in_either_script_are_part_of_a_name(tex
     ("Наступило «Нанкинское десятилетие».", "ru", [("Нанкинское", "ORG_PART")]),
     ("Завод построили в Чанчуне, столице провинции Цзилинь.", "ru", [("Чанчуне", "LITERAL")]),
     ("Город Цзилинь стоит на реке Сунгари.", "ru", [("Цзилинь", "LITERAL")]),
+    # Canton after a word for province is Guangdong (Canton Province), not the city; alone it is the city
+    ("La fábrica está en la provincia de Cantón, en el sur de China.", "es", []),
+    ("Il est né dans la province de Canton en 1950.", "fr", []),
+    ("Missionaries worked in the province of Canton for decades.", "en", []),
+    ("Los compradores llegaron a Cantón el lunes.", "es", [("Cantón", "LITERAL")]),
     # Japanese: a university's short name, the market in share talk (the next sentence says so), a club, a park,
     # a branch; Chinese: a court past 高等, a book fair, and a place after 在 before a verb
     ("北京大から東京大に来た留学生に話を聞いた。", "ja", [("北京", "ORG_PART")]),

@@ -33,6 +33,7 @@ CASES = [
     ("The Ningbo Geely factory doubled its output.", "Ningbo", "LITERAL"),
     ("Visitors queued outside the Chengdu Panda Base.", "Chengdu", "ORG_PART"),  # a base's and a resort's name
     ("The Shanghai Disney Resort raised ticket prices.", "Shanghai", "ORG_PART"),
+    ("She teaches at Tianjin No. 2 Middle School.", "Tianjin", "ORG_PART"),  # a numbered institution
     # "between" alone does not make a government: a comparison of two places
     ("There is little difference between Wenzhou and Prato in how traders work.", "Wenzhou", "LITERAL"),
     # a modal before "be" and an article describes the place; before a verb it is the government's act
