@@ -305,11 +305,14 @@ def _exchange_listing(before: list[str], b: list[str], cues: Mapping[str, frozen
     "a secondary listing in Hong Kong", also as a later name of the list the preposition governs ("listed in
     Shanghai, Shenzhen or New York"). Who is listed must be said: a company word, a form of "be" or an adverb, or a
     capitalised name inside the sentence before the verb ("The 20 sites listed in Beijing" are not on a market); a
-    listing noun needs a word of the market before it (dual, secondary, its: not "rental listings in Beijing")."""
+    listing noun needs a word of the market before it (dual, secondary, its: not "rental listings in Beijing"). Other
+    languages name their prepositions and joiners (``listing_preps``, ``listing_joiners``: "cotées à Shanghai et
+    Shenzhen")."""
+    joiners = {",", "and", "or"} | cues.get("joiners", frozenset()) | cues.get("listing_joiners", frozenset())
     i = len(b) - 1
-    while i >= 0 and len(b) - i <= 8 and (b[i] in {",", "and", "or"} or _cap(before[i])):  # the names listed before
+    while i >= 0 and len(b) - i <= 8 and (b[i] in joiners or _cap(before[i])):  # the names listed before
         i -= 1
-    if i < 2 or b[i] not in {"in", "on"}:
+    if i < 2 or b[i] not in cues.get("listing_preps", {"in", "on"}):
         return False
     word, subject = b[i - 1], b[i - 2]
     if word in cues.get("listing_verbs", frozenset()):
@@ -736,6 +739,10 @@ def _head_first(before: list[str], b: list[str], cues: Mapping[str, frozenset[st
     heads = cues.get("heads_before", frozenset())
     if _ends(b, heads, grams) or len(b) > 1 and b[-1] in _OPENERS and _ends(b[:-1], heads, grams):  # معرض "كانتون"
         return True
+    # a plural head before two names joined by "and" ("die Börsen Schanghai und Shenzhen"): the second name too
+    if len(b) > 2 and b[-1] in _JOINERS | cues.get("joiners", frozenset()) and _cap(before[-2]) \
+            and b[-3] in cues.get("plural_heads_before", frozenset()):
+        return True
     for tok in reversed(before[-4:]):
         if not _cap(tok):
             return False
@@ -1070,6 +1077,8 @@ def _cjk(text: str, start: int, end: int, cues: Mapping[str, frozenset[str]]) ->
     attached = "attached" in cues  # Japanese and Korean: particles attach to the name
     gloss = _HAN_GLOSS.match(text, end)
     word_end = gloss.end() if gloss else end + 1 if text[end:end + 1] in (")", "）") and attached else end
+    if text[word_end:word_end + 1] == "·" and (joined := _HANGUL_WORD.match(text, word_end + 1)):
+        word_end = joined.end()  # 홍콩·마카오 판공실: names joined by a middle dot share the words after the last
     next_words = _HANGUL_WORDS.match(text, word_end)
     words_after = next_words.group().split() if next_words else []
     if len(words_after) > 1 and words_after[0].endswith(_korean_particles()):  # 다롄 시내에서 축제: the phrase ended

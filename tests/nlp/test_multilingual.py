@@ -210,6 +210,11 @@ def test_what_ends_or_heads_a_name_in_chinese_and_japanese(text: str, lang: str,
     ("Toen waarschuwde Peking voor de gevolgen.", "nl", "METONYMIC"),
     ("Sedan svarade Peking med egna tullar.", "sv", "METONYMIC"),
     ("On redoute l'ingérence de Pékin dans les élections.", "fr", "METONYMIC"),  # a policy noun behind l'
+    ("Auch die Börsen Schanghai und Shenzhen legten zu.", "de", "ORG_PART"),  # a plural head governs both names
+    ("Der Autobauer Chongqing hat nichts mit der Stadt zu tun.", "de", "ORG_PART"),  # a maker's head before the name
+    ("Les groupes cotés à Hong Kong et Shenzhen ont reculé.", "fr", "ORG_PART"),  # listed: the exchange
+    ("국무원 홍콩·마카오 판공실 대변인이 회견을 열었다.", "ko", "ORG_PART"),  # two names sharing the office after them
+    ("베이징·상하이에서 집회가 잇따랐다.", "ko", "LITERAL"),
     ("Os jornais criticam a interferência de Pequim nas eleições.", "pt", "METONYMIC"),
     ("행사는 상하이 타워(Shanghai Tower)에서 열렸다.", "ko", "ORG_PART"),  # a Latin name in Korean reads as Latin
     ("会場は上海タワー(Shanghai Tower)だった。", "ja", "ORG_PART"),
