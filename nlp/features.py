@@ -1127,7 +1127,8 @@ def _cjk(text: str, start: int, end: int, cues: Mapping[str, frozenset[str]]) ->
     short = tuple(h for h in cues.get("short_heads", _NONE) if after.startswith(h))
     short_head = bool(short) and segmented and not words_after and whole(short, after, True)
     f["org_after"] = float(headed and not city_part or suffixed or titled or exchange or bracketed or short_head
-                           or _quoted_name(text, start, end) or _GAMES_YEAR.match(after) is not None)
+                           or _quoted_name(text, start, end) or _GAMES_YEAR.match(after) is not None
+                           or segmented and in_known_name(text, start, end))  # 宁德时代, a name of names.tsv
     # Japanese: a katakana word written against the name is a brand before it (ソフィテル杭州, ヒルトン上海), as
     # running text puts a particle or ・ between a word and a place
     f["org_before"] = float("attached" in cues and segmented and _KATAKANA_WORD_END.search(before) is not None)

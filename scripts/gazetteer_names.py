@@ -30,6 +30,8 @@ def name_rows(read_tsv: Callable[[str], list[list[str]]], forms: Iterable[str]) 
             raise SystemExit(f"names.tsv: {name!r}: no source")
         words = re.findall(r"[\w'’]+", name.casefold())
         spans = {" ".join(words[i:j]) for i in range(len(words)) for j in range(i + 1, len(words) + 1)}
+        if re.search(r"[\u3400-\u9fff]", name):  # characters have no spaces: any part of the name may be the form
+            spans = {name[i:j] for i in range(len(name)) for j in range(i + 1, len(name) + 1)}
         if not spans & folded:
             raise SystemExit(f"names.tsv: {name!r}: contains no city form of the gazetteer")
         rows.append([name, kind, city])

@@ -184,6 +184,10 @@ def test_an_island_named_like_its_city_is_the_city(text: str, lang: str, surface
     ("孩子们在西安参加运动会。", "zh", "LITERAL"),  # a verb ends the name's characters
     ("苏州和杭州结成旅游联盟。", "zh", "LITERAL"),
     ("天津伊勢丹が閉店した。", "ja", "ORG_PART"),  # a store named by its city and a Japanese partner
+    ("宁德时代公布了新的电池技术。", "zh", "ORG_PART"),  # a name of names.tsv written in characters (CATL)
+    ("他的家乡在宁德。", "zh", "LITERAL"),
+    ("他在玉山科技协会苏州分会任职。", "zh", "ORG_PART"),  # a branch; a news agency
+    ("【香港中通社电】国泰航空公布客运量。", "zh", "ORG_PART"),
     ("長沙でトヨタの車を買った。", "ja", "LITERAL"),
 ])
 def test_what_ends_or_heads_a_name_in_chinese_and_japanese(text: str, lang: str, label: str | None) -> None:
