@@ -1077,8 +1077,8 @@ def _cjk(text: str, start: int, end: int, cues: Mapping[str, frozenset[str]]) ->
     attached = "attached" in cues  # Japanese and Korean: particles attach to the name
     gloss = _HAN_GLOSS.match(text, end)
     word_end = gloss.end() if gloss else end + 1 if text[end:end + 1] in (")", "）") and attached else end
-    if text[word_end:word_end + 1] == "·" and (joined := _HANGUL_WORD.match(text, word_end + 1)):
-        word_end = joined.end()  # 홍콩·마카오 판공실: names joined by a middle dot share the words after the last
+    if text[word_end:word_end + 1] == "·" and (dotted := _HANGUL_WORD.match(text, word_end + 1)):
+        word_end = dotted.end()  # 홍콩·마카오 판공실: names joined by a middle dot share the words after the last
     next_words = _HANGUL_WORDS.match(text, word_end)
     words_after = next_words.group().split() if next_words else []
     if len(words_after) > 1 and words_after[0].endswith(_korean_particles()):  # 다롄 시내에서 축제: the phrase ended
