@@ -197,7 +197,9 @@ def lexical(text: str, start: int, end: int, cues: Mapping[str, frozenset[str]],
     # languages that put the possessor after the noun: "la position de Pékin", "позиция Пекина", "Haltung Pekings"
     of_words = cues.get("of_words")
     policy_before = of_words is not None and bool(b) and (b[-1] in cues["policy_nouns"] or (
-        len(b) >= 2 and b[-1] in of_words and _ends([*b[:-2], _unelided(b[-2])], cues["policy_nouns"], grams)))
+        len(b) >= 2 and b[-1] in of_words and _ends([*b[:-2], _unelided(b[-2])], cues["policy_nouns"], grams))
+        # past an adjective after the noun: "la respuesta oficial de Pekín", "la politique étrangère de Pékin"
+        or len(b) >= 3 and b[-1] in of_words and _unelided(b[-3]) in cues["policy_nouns"] and before[-2].islower())
     # the genitive before the noun: "Pekings hållning", "Pekino pozicija" (cue "genitive_endings", default -s)
     genitive_before = of_words is not None and surface.endswith(tuple(cues.get("genitive_endings", ("s",))))
     policy_before = policy_before or (genitive_before and bool(a) and a[0] in cues["policy_nouns"])

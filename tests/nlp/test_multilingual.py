@@ -219,6 +219,11 @@ def test_what_ends_or_heads_a_name_in_chinese_and_japanese(text: str, lang: str,
     ("Les groupes cotés à Hong Kong et Shenzhen ont reculé.", "fr", "ORG_PART"),  # listed: the exchange
     ("국무원 홍콩·마카오 판공실 대변인이 회견을 열었다.", "ko", "ORG_PART"),  # two names sharing the office after them
     ("베이징·상하이에서 집회가 잇따랐다.", "ko", "LITERAL"),
+    ("La reacción inicial de Pekín fue cautelosa.", "es", "METONYMIC"),  # a policy noun past its adjective
+    ("La plaza mayor de Pekín estaba vacía.", "es", "LITERAL"),
+    ("Tras la reunión, Pekín ha reiterado su postura.", "es", "METONYMIC"),  # a participle after "ha"
+    ("Брюссель усиливает давление на Пекин.", "ru", "METONYMIC"),  # pressure on Beijing
+    ("Новые пошлины со стороны Пекина ударили по экспорту.", "ru", "METONYMIC"),  # on the part of Beijing
     ("Os jornais criticam a interferência de Pequim nas eleições.", "pt", "METONYMIC"),
     ("행사는 상하이 타워(Shanghai Tower)에서 열렸다.", "ko", "ORG_PART"),  # a Latin name in Korean reads as Latin
     ("会場は上海タワー(Shanghai Tower)だった。", "ja", "ORG_PART"),
