@@ -39,6 +39,9 @@ CASES = [
     # a modal before "be" and an article describes the place; before a verb it is the government's act
     ("For students from the north, Xiamen would be a cheaper choice than Singapore.", "Xiamen", "LITERAL"),
     ("Beijing would respond in kind, the ministry warned.", "Beijing", "METONYMIC"),
+    # an ally of a government, its determination
+    ("Islamabad has long been a close ally of Beijing.", "Beijing", "METONYMIC"),
+    ("The launch shows Beijing's determination to lead in space.", "Beijing", "METONYMIC"),
     # a government as receiver or counterpart
     ("The summit handed Beijing a propaganda win.", "Beijing", "METONYMIC"),
     ("Myanmar's generals buy most of their jets from Beijing.", "Beijing", "METONYMIC"),
