@@ -742,8 +742,8 @@ def _head_first(before: list[str], b: list[str], cues: Mapping[str, frozenset[st
     if _ends(b, heads, grams) or len(b) > 1 and b[-1] in _OPENERS and _ends(b[:-1], heads, grams):  # معرض "كانتون"
         return True
     # a plural head before two names joined by "and" ("die Börsen Schanghai und Shenzhen"): the second name too
-    if len(b) > 2 and b[-1] in _JOINERS | cues.get("joiners", frozenset()) and _cap(before[-2]) \
-            and b[-3] in cues.get("plural_heads_before", frozenset()):
+    if len(b) > 2 and b[-3] in cues.get("plural_heads_before", frozenset()) and _cap(before[-2]) \
+            and b[-1] in _JOINERS | cues.get("joiners", frozenset()):
         return True
     for tok in reversed(before[-4:]):
         if not _cap(tok):

@@ -843,12 +843,14 @@ def drop_colliding_rule_forms(forms: Forms, units: dict[str, Unit], foreign: dic
     for key in list(forms.links):
         links = forms.links[key]
         ruled = [code for code, kinds in links.items() if kinds <= RULE_LATIN_KINDS]
+        if not ruled:
+            continue
         named = {units[code].name for code in links if code not in ruled}  # homonyms (Longnan, Longnan) share it
-        if ruled and (any(units[code].name not in named for code in ruled) and named or key in domestic):
+        if named and any(units[code].name not in named for code in ruled) or key in domestic:
             for code in ruled:
                 forms.drop(key, code)
             continue
-        if not ruled:
+        if len(ruled) < len(links):  # a homonym's own name: the rule's form is that name too
             continue
         if any(text in english for text in forms.texts[key]):
             dropped.update((text, "en", code) for text in forms.texts[key] for code in links)
