@@ -32,6 +32,8 @@ _CLOSERS = {'"', "”", "’", "»", "“"}
 _NAME_QUOTES = {"«", "„", "“", '"'}  # what opens a quoted name (features.lexical, cue flag quoted_names)
 _ORG_CONNECTORS = {"of", "for", "and", "&", "de", "del", "la", "des", "du", "für", "-", "'", "’"}  # "Workers' Stadium"
 _ENT_ORG = {"ORG", "FAC", "PRODUCT", "EVENT", "WORK_OF_ART", "LAW"}
+_EDITION = re.compile(r"第[0-9０-９一二三四五六七八九十百零〇]+[届屆回](?:中[国國]・?)?$")  # 第24届, 第33回中国・
+_CJK_SCORE = re.compile(r"\d+[-－–]\d+")
 
 LEXICAL = (
     "org_after", "org_before", "cap_after", "dish_after", "comm_subject", "modal_after", "poss_policy",
@@ -108,6 +110,9 @@ def lexical(text: str, start: int, end: int, cues: Mapping[str, frozenset[str]],
     hyphen_run = len(after) > 1 and first_after == "-" and _cap(after[1])
     if hyphen_run:
         run = [after[1].lower()]
+    # names joined by hyphens before a capitalised head name what joins them ("the Hong Kong-Zhuhai-Macao Bridge",
+    # "the Beijing-Shanghai High-Speed Railway"): every name of the chain is part of that name
+    chain_named = _chain_head(before, after, cues)
     # an adjective made from the name before a lower-case head: "Шанхайской организации", "Пекинский университет"
     # ... also past more adjectives ("в Шанхайском выставочном центре", "Харбинской международной
     # торгово-экономической ярмарки")
@@ -143,7 +148,8 @@ def lexical(text: str, start: int, end: int, cues: Mapping[str, frozenset[str]],
     # a numbered institution ("Beijing No. 5 Middle School", "Shanghai No. 6 People's Hospital")
     numbered = len(a) > 2 and after[0] == "No" and a[1] == "." and a[2].isdigit()
     f["org_after"] = float(any(t in cues["org_heads"] or t in english for t in run) or adjective or compound
-                           or caseless or bracketed or quoted or games_year or designation or numbered)
+                           or caseless or bracketed or quoted or games_year or designation or numbered
+                           or chain_named or _naming_apposition(a, cues))
     f["hyphen_cap_after"] = float(hyphen_run and not f["org_after"])
     of_before = {"of", "de", "del", "du", "des"} | cues.get("of_words", frozenset())  # "l'Università di Pechino"
     f["org_before"] = float(len(b) >= 2 and b[-1] in of_before and _head_before_of(before, b, cues)
@@ -282,12 +288,17 @@ def lexical(text: str, start: int, end: int, cues: Mapping[str, frozenset[str]],
     # the ship „Peking“, "Pekin" adlı gemi: the name word before or after, also past a closing quote
     after_quote = a[1:2] if a[:1] and a[0] in _CLOSERS else a[:1]
     f["not_place"] = float(quoted or bool(b) and b[-1] in cues["not_place_before"]
-                           or bool(after_quote) and after_quote[0] in cues["not_place_after"]
-                           or b[-2:] in (["aboard", "the"], ["onboard", "the"], ["à", "bord"], ["an", "bord"]))
+                           or bool(after_quote) and after_quote[0] in cues["not_place_after"] and not chain_named
+                           or b[-2:] in (["aboard", "the"], ["onboard", "the"], ["à", "bord"], ["an", "bord"])
+                           or _street_named(b, after, a, cues))
     # a person's surname: a capitalised given name right before the form ("Tyler Harbin")
     f["person_before"] = float(bool(b) and _cap(before[-1]) and b[-1] in cues.get("given_names", frozenset()))
     f["all_caps"] = float(surface.isupper() and len(surface) > 3)
     f.update(_names_and_people(text, start, end, before, after, b, a, verb, cues))
+    # "Macao Bridge" at a chain's end is no smaller place named like the city, nor "a Beijing street" a street's name
+    if chain_named or a[:1] and a[0] in cues.get("street_words", ()) and after[0].islower() and b[-1:] and (
+            b[-1] in cues.get("determiners", ())):
+        f["unit_after"] = 0.0
     if _exchange_listing(before, b, cues):  # the exchange, read as a listed company named alone is
         f["finance_of"], f["loc_prep"] = 1.0, 0.0
     # in copy about a match the name is the team unless a preposition of place governs it ("the final will be
@@ -335,6 +346,49 @@ def _placing_apposition(a: list[str], cues: Mapping[str, frozenset[str]]) -> boo
     return (country[0] in china or a[1] in cues.get("direction_words", frozenset()) and len(country) > 1
             and country[1] in china
             or a[1] in places or a[1] in cues.get("determiners", frozenset()) and any(t in places for t in a[2:4]))
+
+
+_APPOSITION_ENDS = frozenset({"of", "in", "on", "at", "with", "whose", "that", "which", "who", "where", "for", "from",
+                              "and", "or", "known", "based", "near", "since", "to", "by", "serving"})
+
+
+def _naming_apposition(a: list[str], cues: Mapping[str, frozenset[str]]) -> bool:
+    """An apposition whose head says what the name names: "Dunhuang, a northwestern-Chinese restaurant whose ...",
+    "Guangzhou, a two-time champion of the tournament, ...": a restaurant, a club (cue ``apposition_heads``). The
+    head is the last word of the noun phrase after the article; "Xiamen, a port city of ..." ends in a place word."""
+    heads = cues.get("apposition_heads")
+    if not heads or len(a) < 3 or a[0] != "," or a[1] not in {"a", "an", "the"}:
+        return False
+    phrase = list(itertools.takewhile(lambda t: (t.isalnum() or t == "-") and t not in _APPOSITION_ENDS, a[2:9]))
+    return bool(phrase) and phrase[-1] in heads
+
+
+def _chain_head(before: list[str], after: list[str], cues: Mapping[str, frozenset[str]]) -> bool:
+    """The name is one of capitalised names joined by hyphens that a capitalised head ends ("the Hong
+    Kong-Zhuhai-Macao Bridge", "the Guangzhou-Shenzhen-Hong Kong Express Rail Link"): an organisation head or a word
+    of ``unit_words`` (Bridge, Road) names the link between the places, as a route's name."""
+    in_chain = len(before) > 1 and before[-1] == "-" and _cap(before[-2])
+    i = 0
+    while i + 1 < len(after) and after[i] == "-" and _cap(after[i + 1]):
+        in_chain, i = True, i + 2
+    if not in_chain:
+        return False
+    heads = cues["org_heads"] | cues.get("unit_words", frozenset())
+    # the rest of the last name and its head: capitalised words (also hyphen-joined: "High-Speed Railway")
+    run = list(itertools.takewhile(lambda t: _cap(t) or t == "-", after[i:i + 6]))
+    return any(t.lower() in heads for t in run)
+
+
+def _street_named(b: list[str], after: list[str], a: list[str], cues: Mapping[str, frozenset[str]]) -> bool:
+    """A street named for the city, without an article ("converging at Wulumuqi street, named after ..."): a lower-case
+    street word that ends the noun phrase (cue ``street_words``); "a Beijing street", "Shanghai street food" are the
+    city's."""
+    streets = cues.get("street_words")
+    if not streets or not a or a[0] not in streets or not after[0].islower():
+        return False
+    if b and (b[-1] in cues.get("determiners", frozenset()) or b[-1] in _POSSESSIVE):
+        return False
+    return len(a) == 1 or not a[1].isalpha() or a[1] in _APPOSITION_ENDS | {"named", "is", "was", "where"}
 
 
 def _coordinated_place(before: list[str], b: list[str], cues: Mapping[str, frozenset[str]]) -> bool:
@@ -1128,7 +1182,10 @@ def _cjk(text: str, start: int, end: int, cues: Mapping[str, frozenset[str]]) ->
     # a short head that is a word of its own right after the name (Japanese 北京大 "Peking University"; not 北京大会)
     short = tuple(h for h in cues.get("short_heads", _NONE) if after.startswith(h))
     short_head = bool(short) and segmented and not words_after and whole(short, after, True)
+    # an edition's number before the name names the event (第六届青岛国际帆船周, 第33回中国・ハルビン国際氷祭り)
+    edition = _EDITION.search(text, max(0, start - 12), start) is not None
     f["org_after"] = float(headed and not city_part or suffixed or titled or exchange or bracketed or short_head
+                           or edition
                            or _quoted_name(text, start, end) or _GAMES_YEAR.match(after) is not None
                            or segmented and in_known_name(text, start, end))  # 宁德时代, a name of names.tsv
     # Japanese: a katakana word written against the name is a brand before it (ソフィテル杭州, ヒルトン上海), as
@@ -1168,7 +1225,8 @@ def _cjk(text: str, start: int, end: int, cues: Mapping[str, frozenset[str]]) ->
         sports = _cjk_any_of(cues["sport_words"])
         topic = after.startswith(_cjk_affixes(cues.get("topic_markers", _NONE)))
         clause_of_name = re.split("[、，,。！？!?\n]", after_all, maxsplit=1)[0]
-        match_copy = len(set(sports.findall(text[max(0, start - 40):end + 40]))) >= 2
+        around = text[max(0, start - 40):end + 40]
+        match_copy = len(set(sports.findall(around))) + int(_CJK_SCORE.search(around) is not None) >= 2  # a score: "4-0と"
         f["sport_verb"] = f["sport_context"] = float(match_copy and (not topic or bool(sports.search(clause_of_name))))
     return f
 

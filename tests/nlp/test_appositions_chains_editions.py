@@ -1,0 +1,63 @@
+"""What the words around a name say it names, from the held-out real batches of stop 34 (their classes, not their
+sentences): an apposition whose head is a firm or a club ("X, a Sichuan restaurant"), names joined by hyphens before a
+capitalised head ("the X-Y Bridge"), a street named for a city without an article ("at X street"), a capitalised
+market's name; in Chinese and Japanese an edition's number before an event's name (第五届X国际马拉松), hotels and
+shipping companies, and Japanese match copy (X対Y, X―Y, 2-0とXをリード). Each with the counterpart that stays the
+city. Sentences written for these tests (not in training.tsv, calibration.tsv or the sentence files).
+"""
+
+from __future__ import annotations
+
+import pytest
+
+from nlp import tag_texts
+from tests.nlp.conftest import only
+
+ENGLISH = [
+    # an apposition says what the name names; a place word keeps the city
+    ("Next month Chengdu, a Sichuan restaurant with two Michelin stars, opens in Soho.", "Chengdu", "ORG_PART"),
+    ("Shenyang, the defending champions, lost their opening game on penalties.", "Shenyang", "ORG_PART"),
+    ("Wenzhou, a coastal city of nine million, is known for its traders.", "Wenzhou", "LITERAL"),
+    ("Hefei, a hub for carmakers, has grown fast.", "Hefei", "LITERAL"),
+    # a chain of names joined by hyphens before a capitalised head is the name of what joins them
+    ("Freight on the Chongqing-Xinjiang-Europe Railway doubled last year.", "Chongqing", "ORG_PART"),
+    ("Engineers inspected the Shenzhen-Zhongshan Bridge after the storm.", "Zhongshan", "ORG_PART"),
+    ("Engineers inspected the Shenzhen-Zhongshan Bridge after the storm.", "Shenzhen", "ORG_PART"),
+    ("The Nanjing-Hefei railway was closed by snow.", "Hefei", "LITERAL"),
+    # a street named for a city, written without an article; a street of the city keeps the city
+    ("Mourners left flowers on Urumqi road, named for the far-western city.", "Urumqi", "NOT_PLACE"),
+    ("She sold dumplings on a Harbin street for ten years.", "Harbin", "LITERAL"),
+    ("Harbin street vendors were told to move indoors.", "Harbin", "LITERAL"),
+    # a capitalised market's name
+    ("Buyers crowded into the Xiamen Seafood Wholesale Market before dawn.", "Xiamen", "ORG_PART"),
+    ("Prices at the Xiamen seafood market rose.", "Xiamen", "LITERAL"),
+]
+
+
+@pytest.mark.parametrize(("text", "surface", "label"), ENGLISH)
+def test_english(english, text: str, surface: str, label: str) -> None:
+    assert only(english, text, surface)["label"] == label
+
+
+CHINESE_JAPANESE = [
+    # an edition's number before the name: the event (not 第一次, "the first time")
+    ("zh", "第五届温州国际马拉松将于周日鸣枪。", "温州", "ORG_PART"),
+    ("zh", "她第一次来到温州是在二〇一八年。", "温州", "LITERAL"),
+    ("ja", "第12回大連国際ビール祭りが週末に開幕した。", "大連", "ORG_PART"),
+    # hotels and shipping companies
+    ("ja", "一行は昆明賓館に宿泊した。", "昆明", "ORG_PART"),
+    ("ja", "一行は昆明に宿泊した。", "昆明", "LITERAL"),
+    ("ja", "寧波海運が新たな航路を開設した。", "寧波", "ORG_PART"),
+    # Japanese match copy: the opponent after 対 or beside a dash, a team leading by a score
+    ("ja", "横浜対青島の一戦は、前半のシュート数で横浜が上回った。", "青島", "ORG_PART"),
+    ("ja", "準決勝成都―川崎の第1レグは2-2の引き分けだった。", "成都", "ORG_PART"),
+    ("ja", "後半に追加点が生まれ、川崎が3-0と成都をリードした。", "成都", "ORG_PART"),
+    ("ja", "成都―重慶間の高速鉄道は帰省客で混雑した。", "成都", "LITERAL"),
+]
+
+
+@pytest.mark.parametrize(("lang", "text", "surface", "label"), CHINESE_JAPANESE)
+def test_chinese_and_japanese(lang: str, text: str, surface: str, label: str) -> None:
+    found = [m for m in tag_texts([text], [lang])[0] if m["surface"] == surface]
+    assert len(found) == 1, found
+    assert found[0]["label"] == label
