@@ -112,7 +112,7 @@ def lexical(text: str, start: int, end: int, cues: Mapping[str, frozenset[str]],
         run = [after[1].lower()]
     # names joined by hyphens before a capitalised head name what joins them ("the Hong Kong-Zhuhai-Macao Bridge",
     # "the Beijing-Shanghai High-Speed Railway"): every name of the chain is part of that name
-    chain_named = _chain_head(before, after, cues)
+    chain_named = _chain_head(text, start, end, before, after, cues)
     # an adjective made from the name before a lower-case head: "Шанхайской организации", "Пекинский университет"
     # ... also past more adjectives ("в Шанхайском выставочном центре", "Харбинской международной
     # торгово-экономической ярмарки")
@@ -363,15 +363,20 @@ def _naming_apposition(a: list[str], cues: Mapping[str, frozenset[str]]) -> bool
     return bool(phrase) and phrase[-1] in heads
 
 
-def _chain_head(before: list[str], after: list[str], cues: Mapping[str, frozenset[str]]) -> bool:
+def _chain_head(text: str, start: int, end: int, before: list[str], after: list[str],
+                cues: Mapping[str, frozenset[str]]) -> bool:
     """The name is one of capitalised names joined by hyphens that a capitalised head ends ("the Hong
     Kong-Zhuhai-Macao Bridge", "the Guangzhou-Shenzhen-Hong Kong Express Rail Link"): an organisation head or a word
-    of ``unit_words`` (Bridge, Road) names the link between the places, as a route's name."""
-    in_chain = len(before) > 1 and before[-1] == "-" and _cap(before[-2])
+    of ``unit_words`` (Bridge, Road) names the link between the places, as a route's name. The name's own hyphen
+    is written against it: a dateline's dash stands apart ("HONG KONG - Hong Kong Exchanges ...")."""
+    joined_before = text[start - 1:start] == "-" and len(before) > 1 and _cap(before[-2])
+    joined_after = text[end:end + 1] == "-"
+    if not (joined_before or joined_after):
+        return False
     i = 0
-    while i + 1 < len(after) and after[i] == "-" and _cap(after[i + 1]):
-        in_chain, i = True, i + 2
-    if not in_chain:
+    while joined_after and i + 1 < len(after) and after[i] == "-" and _cap(after[i + 1]):
+        i += 2
+    if joined_after and i == 0:
         return False
     heads = cues["org_heads"] | cues.get("unit_words", frozenset())
     # the rest of the last name and its head: capitalised words (also hyphen-joined: "High-Speed Railway")

@@ -24,6 +24,7 @@ ENGLISH = [
     ("Engineers inspected the Shenzhen-Zhongshan Bridge after the storm.", "Zhongshan", "ORG_PART"),
     ("Engineers inspected the Shenzhen-Zhongshan Bridge after the storm.", "Shenzhen", "ORG_PART"),
     ("The Nanjing-Hefei railway was closed by snow.", "Hefei", "LITERAL"),
+    ("SHENZHEN - Shenzhen Airlines said on Monday it would add flights.", "SHENZHEN", "LITERAL"),  # a dateline's dash
     # a street named for a city, written without an article; a street of the city keeps the city
     ("Mourners left flowers on Urumqi road, named for the far-western city.", "Urumqi", "NOT_PLACE"),
     ("She sold dumplings on a Harbin street for ten years.", "Harbin", "LITERAL"),
