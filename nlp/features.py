@@ -301,6 +301,10 @@ def lexical(text: str, start: int, end: int, cues: Mapping[str, frozenset[str]],
         f["unit_after"] = 0.0
     if _exchange_listing(before, b, cues):  # the exchange, read as a listed company named alone is
         f["finance_of"], f["loc_prep"] = 1.0, 0.0
+    elif _exchange_possessed(after, a, cues):  # the exchange's board: no government's act, whoever adopts it
+        f["finance_of"] = 1.0
+        for act in ("by_agent", "poss_other", "object_verb", "comm_subject", "yield_to"):
+            f[act] = 0.0
     # in copy about a match the name is the team unless a preposition of place governs it ("the final will be
     # played in Chengdu", "fans in Wuhan"); "of" after a player's role and an article before a club are none
     f["sport_context"] *= 1.0 - f["loc_prep"] * (not (f["sport_context"] and _team_before(b, cues)))
@@ -332,6 +336,19 @@ def _exchange_listing(before: list[str], b: list[str], cues: Mapping[str, frozen
         named = _cap(before[i - 2]) and i >= 3 and b[i - 3] not in {".", "!", "?", "\n"}
         return subject in cues.get("listing_subjects", frozenset()) or named
     return word in cues.get("listing_nouns", frozenset()) and subject in cues.get("listing_modifiers", frozenset())
+
+
+def _exchange_possessed(after: list[str], a: list[str], cues: Mapping[str, frozenset[str]]) -> bool:
+    """The name's possessive before its exchange's own words within six tokens (``exchange_possessions``): "Shenzhen's
+    start-up board ChiNext", "Hong Kong's bourse"; "Shanghai's tech-focused Star Market" by its capitalised Market.
+    Not a board of something ("Beijing's board of education")."""
+    words = cues.get("exchange_possessions")
+    if not words or not a or a[0] not in _POSSESSIVE:
+        return False
+    for k in range(1, min(len(a), 7)):  # past a hyphenated adjective ("tech - focused")
+        if a[k] in words and a[k + 1:k + 2] != ["of"] or a[k] == "market" and after[k] == "Market":
+            return True
+    return False
 
 
 def _placing_apposition(a: list[str], cues: Mapping[str, frozenset[str]]) -> bool:

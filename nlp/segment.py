@@ -403,6 +403,11 @@ def _ja_person(words: list[Word], i: int, length: int) -> bool:
     if i > 0 and tag.startswith(_JA_PERSON) and words[i - 1][3] == _JA_PERSON + ",姓":
         return True
     j = _next_word(words, i, length)
+    # a Chinese full name before an office's title: 王 | 安順 | 市長 (Mayor Wang Anshun)
+    if length == 2 and i > 0 and j < len(words) and words[j][2] in cues_for("ja").get("office_titles", ()):
+        surname = words[i - 1][2]
+        if len(surname) == 1 and surname.translate(simplified_table()) in cues_for("zh")["surnames"]:
+            return True
     return tag == _JA_PERSON + ",姓" and j < len(words) and (
         words[j][3].startswith(_JA_PERSON + ",名") or words[j][2] in cues_for("ja")["person_titles"])
 

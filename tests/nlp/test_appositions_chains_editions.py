@@ -1,9 +1,11 @@
 """What the words around a name say it names, from the held-out real batches of stop 34 (their classes, not their
 sentences): an apposition whose head is a firm or a club ("X, a Sichuan restaurant"), names joined by hyphens before a
 capitalised head ("the X-Y Bridge"), a street named for a city without an article ("at X street"), a capitalised
-market's name; in Chinese and Japanese an edition's number before an event's name (第五届X国际马拉松), hotels and
-shipping companies, and Japanese match copy (X対Y, X―Y, 2-0とXをリード). Each with the counterpart that stays the
-city. Sentences written for these tests (not in training.tsv, calibration.tsv or the sentence files).
+market's name, an exchange named by its city ("the main boards in X and Y", "X's start-up board"); in Chinese and
+Japanese an edition's number before an event's name (第五届X国际马拉松), hotels, shipping firms and carmakers, a
+Chinese full name before an office's title (王安順市長), and Japanese match copy (X対Y, X―Y, 2-0とXをリード). Each
+with the counterpart that stays the city. Sentences written for these tests (not in training.tsv, calibration.tsv or
+the sentence files).
 """
 
 from __future__ import annotations
@@ -29,6 +31,11 @@ ENGLISH = [
     ("Mourners left flowers on Urumqi road, named for the far-western city.", "Urumqi", "NOT_PLACE"),
     ("She sold dumplings on a Harbin street for ten years.", "Harbin", "LITERAL"),
     ("Harbin street vendors were told to move indoors.", "Harbin", "LITERAL"),
+    # an exchange named by its city: its boards, its possessive before its own words
+    ("Trading resumed on the main boards in Shanghai and Shenzhen after the holiday.", "Shenzhen", "ORG_PART"),
+    ("New listings joined Shenzhen's growth board ChiNext this week.", "Shenzhen", "ORG_PART"),
+    ("Shanghai's board of education closed schools for a week.", "Shanghai", "LITERAL"),
+    ("Shanghai's property market cooled in the spring.", "Shanghai", "LITERAL"),
     # a capitalised market's name
     ("Buyers crowded into the Xiamen Seafood Wholesale Market before dawn.", "Xiamen", "ORG_PART"),
     ("Prices at the Xiamen seafood market rose.", "Xiamen", "LITERAL"),
@@ -49,12 +56,20 @@ CHINESE_JAPANESE = [
     ("ja", "一行は昆明賓館に宿泊した。", "昆明", "ORG_PART"),
     ("ja", "一行は昆明に宿泊した。", "昆明", "LITERAL"),
     ("ja", "寧波海運が新たな航路を開設した。", "寧波", "ORG_PART"),
+    ("ja", "上海通用は新型車の生産を始めた。", "上海", "ORG_PART"),
+    ("ja", "会議では長春市の書記が演説した。", "長春市", "LITERAL"),
     # Japanese match copy: the opponent after 対 or beside a dash, a team leading by a score
     ("ja", "横浜対青島の一戦は、前半のシュート数で横浜が上回った。", "青島", "ORG_PART"),
     ("ja", "準決勝成都―川崎の第1レグは2-2の引き分けだった。", "成都", "ORG_PART"),
     ("ja", "後半に追加点が生まれ、川崎が3-0と成都をリードした。", "成都", "ORG_PART"),
     ("ja", "成都―重慶間の高速鉄道は帰省客で混雑した。", "成都", "LITERAL"),
 ]
+
+
+def test_a_chinese_full_name_before_an_office_is_no_city() -> None:
+    """王安順市長 is Mayor Wang Anshun; 北京市長 alone is the mayor of Beijing."""
+    assert [m["surface"] for m in tag_texts(["会議では李長春書記が演説した。"], ["ja"])[0]] == []
+    assert [m["surface"] for m in tag_texts(["長春市長が演説した。"], ["ja"])[0]] == ["長春"]
 
 
 @pytest.mark.parametrize(("lang", "text", "surface", "label"), CHINESE_JAPANESE)
