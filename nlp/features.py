@@ -34,6 +34,7 @@ _ORG_CONNECTORS = {"of", "for", "and", "&", "de", "del", "la", "des", "du", "fü
 _ENT_ORG = {"ORG", "FAC", "PRODUCT", "EVENT", "WORK_OF_ART", "LAW"}
 _EDITION = re.compile(r"第[0-9０-９一二三四五六七八九十百零〇]+[届屆回](?:中[国國]・?)?$")  # 第24届, 第33回中国・
 _CJK_SCORE = re.compile(r"\d+[-－–]\d+")
+_PACKS = re.compile(r"[一两二三四五六七八九十几半0-9０-９]+[支包]$")  # 一支, 两包: cigarettes by the stick or the pack
 
 LEXICAL = (
     "org_after", "org_before", "cap_after", "dish_after", "comm_subject", "modal_after", "poss_policy",
@@ -1216,13 +1217,22 @@ def _cjk(text: str, start: int, end: int, cues: Mapping[str, frozenset[str]]) ->
     # a dish named for the place; a one-character one (菜, cuisine) only as a whole word (广州菜价 is the price)
     dish = next((w for w in _cjk_affixes(cues["dish_words"]) if after.startswith(w) or any(
         word.startswith(w) for word in words_after[:1])), "")
-    # (not after the name with its 市, which names the city: 景徳鎮市陶瓷大道 is a street's address)
+    # (not after the name with its 市, which names the city: 景徳鎮市陶瓷大道 is a street's address); a cigarette brand
+    # named for the place, counted by the stick or the pack ("请给我一支兰州", 两包南京): a number and 支 or 包 right
+    # before the name, nothing of it after (一支北京的乐队 is a band from Beijing)
+    counted = "attached" not in cues and _PACKS.search(before) is not None and not after.startswith("的")
     f["dish_after"] = float(bool(dish) and text[end - 1:end] != "市" and (
-        len(dish) > 1 or not segmented or whole((dish,), after, first_only=True)))
+        len(dish) > 1 or not segmented or whole((dish,), after, first_only=True)) or counted)
     # a name marked as subject or topic (北京は, 베이징은) whose clause holds a verb of saying or deciding
     clause = re.split(r"[。．.!?！？\n]", after_all, maxsplit=1)[0]
     marked = after.startswith(_cjk_affixes(cues.get("subject_markers", _NONE)))
-    f["comm_subject"] = float(inside("comm_verbs", after[:7]) or marked and inside("comm_verbs", clause))
+    if "naming_words" in cues:  # 俗称, 又称: a name given, no statement made
+        naming = _cjk_any_of(cues["naming_words"])
+        clause = naming.sub("", clause)
+        said = inside("comm_verbs", naming.sub("", after[:7]))
+    else:
+        said = inside("comm_verbs", after[:7])
+    f["comm_subject"] = float(said or marked and inside("comm_verbs", clause))
     f["gov_after"] = float(starts("gov_nouns"))  # 北京方面, 上海市政府
     # 北京的立场, 北京の立場, 베이징의 입장: the possessive particle, then the noun it qualifies
     marker = next((m for m in ("的", *cues.get("possessive_markers", ())) if after.startswith(m)), "")

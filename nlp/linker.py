@@ -616,10 +616,20 @@ def _abroad_affixes() -> tuple[tuple[str, ...], tuple[str, ...], tuple[str, ...]
             tuple(cues["taiwan_places"]))
 
 
+@lru_cache(maxsize=1)
+def _named_bodies() -> tuple[str, ...]:
+    """What makes the name the start of an organisation's name (会馆, 同乡会, 商会, 大学: the zh ``name_suffixes`` and
+    ``org_heads``), as ``str.startswith`` takes it."""
+    cues = cues_for("zh")
+    return tuple(cues["name_suffixes"] | cues["org_heads"])
+
+
 def _abroad_at(simple: str, start: int, end: int, metro: bool) -> bool:
     places, qualifiers, listed, taiwan = _abroad_affixes()
     before, after = simple[max(0, start - 8):start], simple[end:end + 1]
-    if before.endswith(qualifiers) or before.endswith(listed):
+    # a body abroad named for the city its members come from (新加坡潮州会馆, Singapore's Teochew clan association)
+    # is no namesake place: the country says where the body is
+    if before.endswith(qualifiers) and not simple.startswith(_named_bodies(), end) or before.endswith(listed):
         return True
     if after == "、" and simple[end + 1:end + 9].startswith(places) or metro and after == "站":
         return True

@@ -2,10 +2,11 @@
 sentences): an apposition whose head is a firm or a club ("X, a Sichuan restaurant"), names joined by hyphens before a
 capitalised head ("the X-Y Bridge"), a street named for a city without an article ("at X street"), a capitalised
 market's name, an exchange named by its city ("the main boards in X and Y", "X's start-up board"); in Chinese and
-Japanese an edition's number before an event's name (第五届X国际马拉松), hotels, shipping firms and carmakers, a
-Chinese full name before an office's title (王安順市長), and Japanese match copy (X対Y, X―Y, 2-0とXをリード). Each
-with the counterpart that stays the city. Sentences written for these tests (not in training.tsv, calibration.tsv or
-the sentence files).
+Japanese an edition's number before an event's name (第五届X国际马拉松), a cigarette brand (两包南京), hotels,
+shipping firms and carmakers, a Chinese full name before an office's title (王安順市長), a body abroad named for its
+members' city (新加坡温州会馆), a name given rather than a statement made (俗称), and Japanese match copy (X対Y, X―Y,
+2-0とXをリード). Each with the counterpart that stays the city. Sentences written for these tests (not in
+training.tsv, calibration.tsv or the sentence files).
 """
 
 from __future__ import annotations
@@ -52,6 +53,13 @@ CHINESE_JAPANESE = [
     ("zh", "第五届温州国际马拉松将于周日鸣枪。", "温州", "ORG_PART"),
     ("zh", "她第一次来到温州是在二〇一八年。", "温州", "LITERAL"),
     ("ja", "第12回大連国際ビール祭りが週末に開幕した。", "大連", "ORG_PART"),
+    # a cigarette brand counted by the stick or the pack; a band from the city keeps it
+    ("zh", "老板递给他一支兰州,自己也点了一根。", "兰州", "ORG_PART"),
+    ("zh", "他每天要抽两包南京。", "南京", "ORG_PART"),
+    ("zh", "一支北京的乐队来到广州演出。", "北京", "LITERAL"),
+    # a body abroad named for its members' city is no namesake place; a name given is no statement
+    ("zh", "无锡和常州俗称锡常地区。", "常州", "LITERAL"),
+    ("zh", "北京又称这是内政。", "北京", "METONYMIC"),
     # hotels and shipping companies
     ("ja", "一行は昆明賓館に宿泊した。", "昆明", "ORG_PART"),
     ("ja", "一行は昆明に宿泊した。", "昆明", "LITERAL"),
@@ -70,6 +78,12 @@ def test_a_chinese_full_name_before_an_office_is_no_city() -> None:
     """王安順市長 is Mayor Wang Anshun; 北京市長 alone is the mayor of Beijing."""
     assert [m["surface"] for m in tag_texts(["会議では李長春書記が演説した。"], ["ja"])[0]] == []
     assert [m["surface"] for m in tag_texts(["長春市長が演説した。"], ["ja"])[0]] == ["長春"]
+
+
+def test_a_clan_association_abroad_keeps_its_city() -> None:
+    """新加坡温州会馆 (Singapore's Wenzhou association) is no Wenzhou in Singapore: the city later in the text is Wenzhou."""
+    found = tag_texts(["新加坡温州会馆周日举行年会。不少温州商人专程到场。"], ["zh"])[0]
+    assert [(m["label"], (m["city"] or {}).get("name")) for m in found] == [("ORG_PART", "Wenzhou"), ("LITERAL", "Wenzhou")]
 
 
 @pytest.mark.parametrize(("lang", "text", "surface", "label"), CHINESE_JAPANESE)
