@@ -34,6 +34,14 @@ _ORG_CONNECTORS = {"of", "for", "and", "&", "de", "del", "la", "des", "du", "fü
 _ENT_ORG = {"ORG", "FAC", "PRODUCT", "EVENT", "WORK_OF_ART", "LAW"}
 _EDITION = re.compile(r"第[0-9０-９一二三四五六七八九十百零〇]+[届屆回](?:中[国國]・?)?$")  # 第24届, 第33回中国・
 _CJK_SCORE = re.compile(r"\d+[-－–]\d+")
+_LEGAL_FORMS = "股份有限公司|有限责任公司|有限責任公司|有限公司|有限会社|株式会社"
+_BRACKETED_FORM = re.compile(rf"[^\s、。，,（(]{{0,12}}[（(][^）)]{{1,8}}[）)](?:{_LEGAL_FORMS})")
+# a list of firms: the name, more items, then 等 and the kind of firm (not 等地, 等城市: places)
+_FIRM_KINDS = "企业|企業|公司|集团|集團|厂商|廠商|车企|車企|钢企|鋼企|银行|銀行|品牌"
+_LISTED_FIRMS = re.compile(rf"(?:、[^、，,。；;]{{1,6}})+等(?![地城省市国國区區县縣])[^，,。；;的]{{0,4}}(?:{_FIRM_KINDS})")
+_QUOTE_OPENERS, _QUOTE_CLOSERS = "“「『\"", "”」』\""
+# what makes a quoted name a figure of speech: "a new X", "the X in the mountains" (「新香港」, “大山里的深圳”)
+_FIGURATIVE_PREFIXES = ("新", "小", "第二个", "第二個", "下一个", "下一個", "另一个", "另一個")
 _PACKS = re.compile(r"[一两二三四五六七八九十几半0-9０-９]+[支包]$")  # 一支, 两包: cigarettes by the stick or the pack
 
 LEXICAL = (
@@ -168,7 +176,9 @@ def lexical(text: str, start: int, end: int, cues: Mapping[str, frozenset[str]],
     # "the Hong Kong Governor": a capitalised title is not an organisation name; nor, where every noun is
     # capitalised (cue flag ``capitalised_nouns``), the object after a verb-second subject ("kündigte Peking
     # Vergeltung an")
-    f["cap_after"] = float(bool(run) and not f["org_after"] and a[0] not in cues["capitals"]
+    # the place of an office before its holder's name ("the Deputy Mayor of Sanya Chen Tiejun"): no name's rest
+    office_holder = len(b) >= 2 and b[-1] == "of" and b[-2] in cues.get("titles", frozenset()) and bool(run)
+    f["cap_after"] = float(bool(run) and not f["org_after"] and a[0] not in cues["capitals"] and not office_holder
                            and re.sub(r"[’']s$", "", a[0]) not in cues.get("titles", frozenset())
                            and not (verb_before and "capitalised_nouns" in cues) and not brand_site)
     f["dish_after"] = float(bool(a) and _lower_word(first_after) and a[0] in cues["dish_words"])
@@ -375,9 +385,15 @@ def _naming_apposition(a: list[str], cues: Mapping[str, frozenset[str]]) -> bool
     "Guangzhou, a two-time champion of the tournament, ...": a restaurant, a club (cue ``apposition_heads``). The
     head is the last word of the noun phrase after the article; "Xiamen, a port city of ..." ends in a place word."""
     heads = cues.get("apposition_heads")
-    if not heads or len(a) < 3 or a[0] != "," or a[1] not in {"a", "an", "the"}:
+    if not heads or len(a) < 3 or a[0] != ",":
         return False
-    phrase = list(itertools.takewhile(lambda t: (t.isalnum() or t == "-") and t not in _APPOSITION_ENDS, a[2:9]))
+    if a[1] in {"a", "an", "the"}:
+        rest = a[2:9]
+    elif re.fullmatch(r"\w+[’']s", a[1]):  # "Daqing, PetroChina's largest oilfield" (one token)
+        rest = a[2:9]
+    else:
+        return False
+    phrase = list(itertools.takewhile(lambda t: (t.isalnum() or t == "-") and t not in _APPOSITION_ENDS, rest))
     return bool(phrase) and phrase[-1] in heads
 
 
@@ -434,9 +450,12 @@ def _names_and_people(text: str, start: int, end: int, before: list[str], after:
     # "Liu Xian", "Xu Jilin": a capitalised surname right before, not after a preposition ("in Ma'anshan")
     f["surname_before"] = float(bool(b) and _cap(before[-1]) and b[-1] in surnames
                                 and (len(b) < 2 or b[-2] not in cues["loc_preps"]))
-    # "Xian Lim", "Lhasa de Sela": a capitalised surname or a particle and a capitalised word right after
-    f["person_after"] = float(bool(a) and _cap(after[0]) and a[0] in surnames
-                              or len(a) >= 2 and a[0] in {"de", "da", "del", "van", "von", "dos"} and _cap(after[1]))
+    # "Xian Lim", "Lhasa de Sela": a capitalised surname or a particle and a capitalised word right after; not the
+    # place of an office before its holder's name ("the Deputy Mayor of Sanya Chen Tiejun")
+    office_of = len(b) >= 2 and b[-1] == "of" and b[-2] in cues.get("titles", frozenset())
+    f["person_after"] = float((bool(a) and _cap(after[0]) and a[0] in surnames
+                               or len(a) >= 2 and a[0] in {"de", "da", "del", "van", "von", "dos"} and _cap(after[1]))
+                              and not office_of)
     sport = cues.get("sport_words", frozenset())
     # a side agreeing with a plural verb is a team in any copy ("the Shanghai side have not won since March")
     side_plural = len(a) > 1 and a[0] in cues.get("side_nouns", frozenset()) and a[1] in _PLURAL_VERBS
@@ -1077,6 +1096,19 @@ def _glosses_a_longer_name(text: str, start: int, end: int) -> bool:
     return rest is not None and not rest.group(1).startswith(_UNIT_SUFFIXES)
 
 
+def _quoted_figure(text: str, start: int, end: int) -> bool:
+    """The name ends a short quotation that makes it a figure of speech: a new or a second one, or one of somewhere
+    else (打造一个「新香港」, 被誉为“大山里的深圳”): another place compared with the city, not the city."""
+    if text[end:end + 1] not in _QUOTE_CLOSERS:
+        return False
+    opened = max(text.rfind(q, max(0, start - 10), start) for q in _QUOTE_OPENERS)
+    if opened < 0:
+        return False
+    prefix = text[opened + 1:start]
+    return bool(prefix) and not any(c in prefix for c in _QUOTE_CLOSERS) and (
+        prefix.endswith(("的", "の")) or prefix in _FIGURATIVE_PREFIXES)
+
+
 def _in_company_brackets(text: str, start: int, end: int, *heads: tuple[str, ...]) -> bool:
     """The name in brackets inside an organisation's name: after a head (国家会展中心（上海）) or before one
     (日岩帝人商事(上海)有限公司): the company's or venue's seat as part of its registered name."""
@@ -1207,6 +1239,10 @@ def _cjk(text: str, start: int, end: int, cues: Mapping[str, frozenset[str]]) ->
     short_head = bool(short) and segmented and not words_after and whole(short, after, True)
     # an edition's number before the name names the event (第六届青岛国际帆船周, 第33回中国・ハルビン国際氷祭り)
     edition = _EDITION.search(text, max(0, start - 12), start) is not None
+    # a company's registered name with a bracket before its legal form (青島松下電子部品(保税区)有限公司); and, in
+    # Chinese, one of a list that ends in its kind of firm (迁钢、九江、松汀、燕山等钢铁企业: Jiujiang Steel)
+    bracketed = bracketed or _BRACKETED_FORM.match(text, end) is not None or (
+        "attached" not in cues and _LISTED_FIRMS.match(after_all) is not None)
     f["org_after"] = float(headed and not city_part or suffixed or titled or exchange or bracketed or short_head
                            or edition
                            or _quoted_name(text, start, end) or _GAMES_YEAR.match(after) is not None
@@ -1249,6 +1285,8 @@ def _cjk(text: str, start: int, end: int, cues: Mapping[str, frozenset[str]]) ->
     f["place_after"] = float(starts("place_words"))
     f["not_place"] = float(ends("not_place_before") or starts("not_place_after"))
     f["sentence_start"] = float(sentence_start)
+    if _quoted_figure(text, start, end):  # another place likened to the city: no mention of the city
+        f["figurative"] = f["not_place"] = 1.0
     # in match copy (two words of sport around the name), the name marked as subject or object (広州が, 広州を;
     # 広州は with a word of sport in its clause: 広州は人口が多い都市 stays the city), followed by a verb of a
     # result or a team's home or away game (广州客场击败) or after a verb of a result (击败上海) is a team; both
