@@ -40,8 +40,10 @@ _BRACKETED_FORM = re.compile(rf"[^\s、。，,（(]{{0,12}}[（(][^）)]{{1,8}}[
 _FIRM_KINDS = "企业|企業|公司|集团|集團|厂商|廠商|车企|車企|钢企|鋼企|银行|銀行|品牌"
 _LISTED_FIRMS = re.compile(rf"(?:、[^、，,。；;]{{1,6}})+等(?![地城省市国國区區县縣])[^，,。；;的]{{0,4}}(?:{_FIRM_KINDS})")
 _QUOTE_OPENERS, _QUOTE_CLOSERS = "“「『\"", "”」』\""
-# what makes a quoted name a figure of speech: "a new X", "the X in the mountains" (「新香港」, “大山里的深圳”)
+# what makes a quoted name a figure of speech: "a new X" where something becomes one, "the X in the mountains"
+# (打造一个「新香港」, “大山里的深圳”)
 _FIGURATIVE_PREFIXES = ("新", "小", "第二个", "第二個", "下一个", "下一個", "另一个", "另一個")
+_BECOMING = ("一个", "一個", "一座", "成为", "成為", "打造", "变成", "變成", "誉为", "譽為", "称为", "稱為", "堪称", "堪稱")
 _PACKS = re.compile(r"[一两二三四五六七八九十几半0-9０-９]+[支包]$")  # 一支, 两包: cigarettes by the stick or the pack
 
 LEXICAL = (
@@ -1105,8 +1107,12 @@ def _quoted_figure(text: str, start: int, end: int) -> bool:
     if opened < 0:
         return False
     prefix = text[opened + 1:start]
-    return bool(prefix) and not any(c in prefix for c in _QUOTE_CLOSERS) and (
-        prefix.endswith(("的", "の")) or prefix in _FIGURATIVE_PREFIXES)
+    if not prefix or any(c in prefix for c in _QUOTE_CLOSERS):
+        return False
+    # "a new X" only where the text makes something else one (打造一个「新香港」, 成为“新香港”): 「新大連」 alone is the
+    # city's own new face
+    return prefix.endswith(("的", "の")) or prefix in _FIGURATIVE_PREFIXES and text[max(0, opened - 3):opened].endswith(
+        _BECOMING)
 
 
 def _in_company_brackets(text: str, start: int, end: int, *heads: tuple[str, ...]) -> bool:

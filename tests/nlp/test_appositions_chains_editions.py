@@ -69,6 +69,7 @@ CHINESE_JAPANESE = [
     # a quoted figure of speech ("a new X", "the X of the west"); one of a list of firms ending in their kind
     ("zh", "海南要成为“新香港”。", "香港", "NOT_PLACE"),
     ("zh", "成都被称为“西部的深圳”。", "深圳", "NOT_PLACE"),
+    ("ja", "再開発が進み、「新大連」の姿が見えてきた。", "大連", "LITERAL"),  # the city's own new face
     ("zh", "首钢、本溪、鞍钢等钢铁企业都在减产。", "本溪", "ORG_PART"),
     ("zh", "北京、上海等地企业纷纷进驻。", "上海", "LITERAL"),
     ("ja", "一行は大連三洋冷熱(保税区)有限公司を視察した。", "大連", "ORG_PART"),
