@@ -124,6 +124,7 @@ def lexical(text: str, start: int, end: int, cues: Mapping[str, frozenset[str]],
     # names joined by hyphens before a capitalised head name what joins them ("the Hong Kong-Zhuhai-Macao Bridge",
     # "the Beijing-Shanghai High-Speed Railway"): every name of the chain is part of that name
     chain_named = _chain_head(text, start, end, before, after, cues)
+    naming = _naming_apposition(a, cues)  # "X, a Sichuan restaurant, ...": what follows is the restaurant's
     # an adjective made from the name before a lower-case head: "Шанхайской организации", "Пекинский университет"
     # ... also past more adjectives ("в Шанхайском выставочном центре", "Харбинской международной
     # торгово-экономической ярмарки")
@@ -160,7 +161,7 @@ def lexical(text: str, start: int, end: int, cues: Mapping[str, frozenset[str]],
     numbered = len(a) > 2 and after[0] == "No" and a[1] == "." and a[2].isdigit()
     f["org_after"] = float(any(t in cues["org_heads"] or t in english for t in run) or adjective or compound
                            or caseless or bracketed or quoted or games_year or designation or numbered
-                           or chain_named or _naming_apposition(a, cues))
+                           or chain_named or naming)
     f["hyphen_cap_after"] = float(hyphen_run and not f["org_after"])
     of_before = {"of", "de", "del", "du", "des"} | cues.get("of_words", frozenset())  # "l'Università di Pechino"
     f["org_before"] = float(len(b) >= 2 and b[-1] in of_before and _head_before_of(before, b, cues)
@@ -206,7 +207,8 @@ def lexical(text: str, start: int, end: int, cues: Mapping[str, frozenset[str]],
     # "X was hit by a typhoon": the place suffers a natural event, no government acts
     suffered = _passive(a, cues) and _nature_in_clause(b, a, cues)
     f["comm_subject"] = float(((verb in cues["comm_verbs"] and verb not in _MODALS) or late or agent or final_subject
-                               or reported or case in _cases(cues, "ergative")) and not governed and not suffered)
+                               or reported or case in _cases(cues, "ergative")) and not governed and not suffered
+                              and not naming)
     # a modal before "be" and an article describes the place ("Macau would be a better option"), no act of its own
     described = verb in _MODALS and rest[1:2] == ["be"] and rest[2:3] in (["a"], ["an"], ["the"])
     f["modal_after"] = float((verb in _MODALS or verb in cues.get("modals", frozenset())) and not described)

@@ -25,6 +25,7 @@ ENGLISH = [
     ("Wenzhou, a coastal city of nine million, is known for its traders.", "Wenzhou", "LITERAL"),
     ("Hefei, a hub for carmakers, has grown fast.", "Hefei", "LITERAL"),
     ("Output at Renqiu, Sinopec's oldest oilfield, fell again.", "Renqiu", "ORG_PART"),
+    ("Renqiu, Sinopec's oldest oilfield, said its output would fall.", "Renqiu", "ORG_PART"),  # the field says it
     ("Kunming, Yunnan's capital, hosted the talks.", "Kunming", "LITERAL"),
     # a firm's name ending in its trade
     ("The order went to Jiangsu Yangzhou Ocean Shipping last week.", "Yangzhou", "ORG_PART"),
