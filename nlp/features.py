@@ -44,6 +44,7 @@ _QUOTE_OPENERS, _QUOTE_CLOSERS = "“「『\"", "”」』\""
 # (打造一个「新香港」, “大山里的深圳”)
 _FIGURATIVE_PREFIXES = ("新", "小", "第二个", "第二個", "下一个", "下一個", "另一个", "另一個")
 _BECOMING = ("一个", "一個", "一座", "成为", "成為", "打造", "变成", "變成", "誉为", "譽為", "称为", "稱為", "堪称", "堪稱")
+_NAMED_AS_AFTER = ("と言われ", "と呼ばれ", "と称され", "と称し", "之称", "之稱", "的美誉", "的美譽")
 _PACKS = re.compile(r"[一两二三四五六七八九十几半0-9０-９]+[支包]$")  # 一支, 两包: cigarettes by the stick or the pack
 
 LEXICAL = (
@@ -1102,7 +1103,11 @@ def _glosses_a_longer_name(text: str, start: int, end: int) -> bool:
 
 def _quoted_figure(text: str, start: int, end: int) -> bool:
     """The name ends a short quotation that makes it a figure of speech: a new or a second one, or one of somewhere
-    else (打造一个「新香港」, 被誉为“大山里的深圳”): another place compared with the city, not the city."""
+    else (打造一个「新香港」, 被誉为“大山里的深圳”): another place compared with the city, not the city. Unquoted, "little X"
+    or "new X" named as such (小香港と言われていた, 被称为小香港) is one too."""
+    if text[start - 1:start] in ("小", "新") and (text.startswith(_NAMED_AS_AFTER, end)
+                                                 or text[max(0, start - 4):start - 1].endswith(_BECOMING)):
+        return True
     if text[end:end + 1] not in _QUOTE_CLOSERS:
         return False
     opened = max(text.rfind(q, max(0, start - 10), start) for q in _QUOTE_OPENERS)
