@@ -420,7 +420,12 @@ def _chain_head(text: str, start: int, end: int, before: list[str], after: list[
     heads = cues["org_heads"] | cues.get("unit_words", frozenset())
     # the rest of the last name and its head: capitalised words (also hyphen-joined: "High-Speed Railway")
     run = list(itertools.takewhile(lambda t: _cap(t) or t == "-", after[i:i + 6]))
-    return any(t.lower() in heads for t in run)
+    if any(t.lower() in heads for t in run):
+        return True
+    # three names or more name their link in lower case too ("the Hong Kong-Macau-Zhuhai bridge"); two are a route
+    # between places ("the Beijing-Shanghai railway")
+    names = i // 2 + 1 + int(joined_before) + int(joined_before and len(before) > 3 and before[-3] == "-")
+    return names >= 3 and after[i + len(run):i + len(run) + 1] != [] and after[i + len(run)].lower() in heads
 
 
 def _street_named(b: list[str], after: list[str], a: list[str], cues: Mapping[str, frozenset[str]]) -> bool:

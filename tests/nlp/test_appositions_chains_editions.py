@@ -34,6 +34,7 @@ ENGLISH = [
     ("Engineers inspected the Shenzhen-Zhongshan Bridge after the storm.", "Zhongshan", "ORG_PART"),
     ("Engineers inspected the Shenzhen-Zhongshan Bridge after the storm.", "Shenzhen", "ORG_PART"),
     ("The Nanjing-Hefei railway was closed by snow.", "Hefei", "LITERAL"),
+    ("Work began on the Shenzhen-Zhongshan-Jiangmen railway in 2021.", "Zhongshan", "ORG_PART"),  # three names
     ("SHENZHEN - Shenzhen Airlines said on Monday it would add flights.", "SHENZHEN", "LITERAL"),  # a dateline's dash
     # a street named for a city, written without an article; a street of the city keeps the city
     ("Mourners left flowers on Urumqi road, named for the far-western city.", "Urumqi", "NOT_PLACE"),
@@ -43,6 +44,8 @@ ENGLISH = [
     ("Trading resumed on the main boards in Shanghai and Shenzhen after the holiday.", "Shenzhen", "ORG_PART"),
     ("New listings joined Shenzhen's growth board ChiNext this week.", "Shenzhen", "ORG_PART"),
     ("Shanghai's board of education closed schools for a week.", "Shanghai", "LITERAL"),
+    ("Hong Kong's benchmark Hang Seng index rose 2% on Friday.", "Hong Kong", "ORG_PART"),
+    ("Shanghai's index of consumer confidence fell in May.", "Shanghai", "LITERAL"),
     ("Shanghai's property market cooled in the spring.", "Shanghai", "LITERAL"),
     # a capitalised market's name
     ("Buyers crowded into the Xiamen Seafood Wholesale Market before dawn.", "Xiamen", "ORG_PART"),
