@@ -181,8 +181,7 @@ def lexical(text: str, start: int, end: int, cues: Mapping[str, frozenset[str]],
     # capitalised (cue flag ``capitalised_nouns``), the object after a verb-second subject ("kündigte Peking
     # Vergeltung an")
     # the place of an office before its holder's name ("the Deputy Mayor of Sanya Chen Tiejun"): no name's rest
-    office_holder = len(b) >= 2 and b[-1] == "of" and b[-2] in cues.get("titles", frozenset()) and bool(run)
-    f["cap_after"] = float(bool(run) and not f["org_after"] and a[0] not in cues["capitals"] and not office_holder
+    f["cap_after"] = float(bool(run) and not f["org_after"] and a[0] not in cues["capitals"] and not _office_of(b, cues)
                            and re.sub(r"[’']s$", "", a[0]) not in cues.get("titles", frozenset())
                            and not (verb_before and "capitalised_nouns" in cues) and not brand_site)
     f["dish_after"] = float(bool(a) and _lower_word(first_after) and a[0] in cues["dish_words"])
@@ -381,6 +380,11 @@ def _placing_apposition(a: list[str], cues: Mapping[str, frozenset[str]]) -> boo
             or a[1] in places or a[1] in cues.get("determiners", frozenset()) and any(t in places for t in a[2:4]))
 
 
+def _office_of(b: list[str], cues: Mapping[str, frozenset[str]]) -> bool:
+    """The name follows "<title> of" ("the Deputy Mayor of X"): the place of an office, whose holder's name may follow."""
+    return len(b) >= 2 and b[-1] == "of" and b[-2] in cues.get("titles", frozenset())
+
+
 _APPOSITION_ENDS = frozenset({"of", "in", "on", "at", "with", "whose", "that", "which", "who", "where", "for", "from",
                               "and", "or", "known", "based", "near", "since", "to", "by", "serving"})
 
@@ -392,13 +396,10 @@ def _naming_apposition(a: list[str], cues: Mapping[str, frozenset[str]]) -> bool
     heads = cues.get("apposition_heads")
     if not heads or len(a) < 3 or a[0] != ",":
         return False
-    if a[1] in {"a", "an", "the"}:
-        rest = a[2:9]
-    elif re.fullmatch(r"\w+[’']s", a[1]):  # "Daqing, PetroChina's largest oilfield" (one token)
-        rest = a[2:9]
-    else:
+    # after an article or a possessive ("Daqing, PetroChina's largest oilfield": one token)
+    if a[1] not in {"a", "an", "the"} and not re.fullmatch(r"\w+[’']s", a[1]):
         return False
-    phrase = list(itertools.takewhile(lambda t: (t.isalnum() or t == "-") and t not in _APPOSITION_ENDS, rest))
+    phrase = list(itertools.takewhile(lambda t: (t.isalnum() or t == "-") and t not in _APPOSITION_ENDS, a[2:9]))
     return bool(phrase) and phrase[-1] in heads
 
 
@@ -462,10 +463,9 @@ def _names_and_people(text: str, start: int, end: int, before: list[str], after:
                                 and (len(b) < 2 or b[-2] not in cues["loc_preps"]))
     # "Xian Lim", "Lhasa de Sela": a capitalised surname or a particle and a capitalised word right after; not the
     # place of an office before its holder's name ("the Deputy Mayor of Sanya Chen Tiejun")
-    office_of = len(b) >= 2 and b[-1] == "of" and b[-2] in cues.get("titles", frozenset())
     f["person_after"] = float((bool(a) and _cap(after[0]) and a[0] in surnames
                                or len(a) >= 2 and a[0] in {"de", "da", "del", "van", "von", "dos"} and _cap(after[1]))
-                              and not office_of)
+                              and not _office_of(b, cues))
     sport = cues.get("sport_words", frozenset())
     # a side agreeing with a plural verb is a team in any copy ("the Shanghai side have not won since March")
     side_plural = len(a) > 1 and a[0] in cues.get("side_nouns", frozenset()) and a[1] in _PLURAL_VERBS
@@ -1106,7 +1106,7 @@ def _glosses_a_longer_name(text: str, start: int, end: int) -> bool:
     return rest is not None and not rest.group(1).startswith(_UNIT_SUFFIXES)
 
 
-def _quoted_figure(text: str, start: int, end: int) -> bool:
+def _figure_of_speech(text: str, start: int, end: int) -> bool:
     """The name ends a short quotation that makes it a figure of speech: a new or a second one, or one of somewhere
     else (打造一个「新香港」, 被誉为“大山里的深圳”): another place compared with the city, not the city. Unquoted, "little X"
     or "new X" named as such (小香港と言われていた, 被称为小香港) is one too."""
@@ -1280,7 +1280,7 @@ def _cjk(text: str, start: int, end: int, cues: Mapping[str, frozenset[str]]) ->
     # a name marked as subject or topic (北京は, 베이징은) whose clause holds a verb of saying or deciding
     clause = re.split(r"[。．.!?！？\n]", after_all, maxsplit=1)[0]
     marked = after.startswith(_cjk_affixes(cues.get("subject_markers", _NONE)))
-    if "naming_words" in cues:  # 俗称, 又称: a name given, no statement made
+    if "naming_words" in cues:  # 俗称, 之称: a name given, no statement made
         naming = _cjk_any_of(cues["naming_words"])
         clause = naming.sub("", clause)
         said = inside("comm_verbs", naming.sub("", after[:7]))
@@ -1303,7 +1303,7 @@ def _cjk(text: str, start: int, end: int, cues: Mapping[str, frozenset[str]]) ->
     f["place_after"] = float(starts("place_words"))
     f["not_place"] = float(ends("not_place_before") or starts("not_place_after"))
     f["sentence_start"] = float(sentence_start)
-    if _quoted_figure(text, start, end):  # another place likened to the city: no mention of the city
+    if _figure_of_speech(text, start, end):  # another place likened to the city: no mention of the city
         f["figurative"] = f["not_place"] = 1.0
     # in match copy (two words of sport around the name), the name marked as subject or object (広州が, 広州を;
     # 広州は with a word of sport in its clause: 広州は人口が多い都市 stays the city), followed by a verb of a
