@@ -300,19 +300,19 @@ def lexical(text: str, start: int, end: int, cues: Mapping[str, frozenset[str]],
                           and not final_subject)
     f["sentence_start"] = float(line_start or (bool(b) and b[-1] in {".", "!", "?", "\n"} | _OPENERS))
     quoted = len(b) >= 2 and b[-1] in _OPENERS and _ends(b[:-1], cues["not_place_before"], grams)  # the barque „Peking“
+    street = _street(b, after, a, cues)
     # the ship „Peking“, "Pekin" adlı gemi: the name word before or after, also past a closing quote
     after_quote = a[1:2] if a[:1] and a[0] in _CLOSERS else a[:1]
     f["not_place"] = float(quoted or bool(b) and b[-1] in cues["not_place_before"]
                            or bool(after_quote) and after_quote[0] in cues["not_place_after"] and not chain_named
                            or b[-2:] in (["aboard", "the"], ["onboard", "the"], ["à", "bord"], ["an", "bord"])
-                           or _street_named(b, after, a, cues))
+                           or street == "named")
     # a person's surname: a capitalised given name right before the form ("Tyler Harbin")
     f["person_before"] = float(bool(b) and _cap(before[-1]) and b[-1] in cues.get("given_names", frozenset()))
     f["all_caps"] = float(surface.isupper() and len(surface) > 3)
     f.update(_names_and_people(text, start, end, before, after, b, a, verb, cues))
     # "Macao Bridge" at a chain's end is no smaller place named like the city, nor "a Beijing street" a street's name
-    if chain_named or a[:1] and a[0] in cues.get("street_words", ()) and after[0].islower() and b[-1:] and (
-            b[-1] in cues.get("determiners", ())):
+    if chain_named or street == "the city's":
         f["unit_after"] = 0.0
     if _exchange_listing(before, b, cues):  # the exchange, read as a listed company named alone is
         f["finance_of"], f["loc_prep"] = 1.0, 0.0
@@ -425,20 +425,27 @@ def _chain_head(text: str, start: int, end: int, before: list[str], after: list[
         return True
     # three names or more name their link in lower case too ("the Hong Kong-Macau-Zhuhai bridge"); two are a route
     # between places ("the Beijing-Shanghai railway")
-    names = i // 2 + 1 + int(joined_before) + int(joined_before and len(before) > 3 and before[-3] == "-")
-    return names >= 3 and after[i + len(run):i + len(run) + 1] != [] and after[i + len(run)].lower() in heads
+    links_before = 0
+    while joined_before and len(before) > 2 * links_before + 1 and before[-1 - 2 * links_before] == "-" \
+            and _cap(before[-2 - 2 * links_before]):
+        links_before += 1
+    head = after[i + len(run):i + len(run) + 1]
+    return 1 + links_before + i // 2 >= 3 and bool(head) and head[0].lower() in heads
 
 
-def _street_named(b: list[str], after: list[str], a: list[str], cues: Mapping[str, frozenset[str]]) -> bool:
-    """A street named for the city, without an article ("converging at Wulumuqi street, named after ..."): a lower-case
-    street word that ends the noun phrase (cue ``street_words``); "a Beijing street", "Shanghai street food" are the
-    city's."""
-    streets = cues.get("street_words")
-    if not streets or not a or a[0] not in streets or not after[0].islower():
-        return False
-    if b and (b[-1] in cues.get("determiners", frozenset()) or b[-1] in _POSSESSIVE):
-        return False
-    return len(a) == 1 or not a[1].isalpha() or a[1] in _APPOSITION_ENDS | {"named", "is", "was", "where"}
+def _street(b: list[str], after: list[str], a: list[str], cues: Mapping[str, frozenset[str]]) -> str:
+    """A lower-case street word right after the name (cue ``street_words``): "named" for a street named for the city,
+    written without an article and ending its noun phrase ("converging at Wulumuqi street, named after ..."); "the
+    city's" for one of the city's streets ("a Beijing street"); "" otherwise ("Shanghai street food" is the city's food).
+    """
+    if not a or a[0] not in cues.get("street_words", frozenset()) or not after[0].islower():
+        return ""
+    if b and b[-1] in cues.get("determiners", frozenset()):
+        return "the city's"
+    if b and b[-1] in _POSSESSIVE:
+        return ""
+    ends = len(a) == 1 or not a[1].isalpha() or a[1] in _APPOSITION_ENDS | {"named", "is", "was", "where"}
+    return "named" if ends else ""
 
 
 def _coordinated_place(before: list[str], b: list[str], cues: Mapping[str, frozenset[str]]) -> bool:

@@ -16,6 +16,8 @@ from __future__ import annotations
 import pytest
 
 from nlp import tag_texts
+from nlp.cues import cues_for
+from nlp.features import lexical
 from tests.nlp.conftest import only
 
 ENGLISH = [
@@ -97,9 +99,6 @@ CHINESE_JAPANESE = [
 def test_the_place_of_an_office_before_its_holder_is_no_persons_name() -> None:
     """"the Deputy Mayor of Haikou Liu Wei": the surname after the city is the holder's, not the rest of a name
     (the cues; the trained model may still read the whole run as one person)."""
-    from nlp.cues import cues_for
-    from nlp.features import lexical
-
     text = "The Deputy Mayor of Haikou Liu Wei said tourism grew."
     start = text.index("Haikou")
     f = lexical(text, start, start + len("Haikou"), cues_for("en"))
