@@ -390,11 +390,14 @@ class CityClassifier(_CueComponent):
     def __call__(self, doc: Doc) -> Doc:
         weights = self._loaded()
         people: set[str] = set()  # surfaces read as a person by the words of a name beside them ("Xian Lim")
+        carriers: set[str] = set()  # names read as the first word of an airline's ("Xiamen Airlines")
         firm_heads = self.cues.for_lang(self.lang).get("firm_heads", frozenset())
         # historic forms read as a firm's or a ship's name ("Changan Auto"), and that label: first from the firms of
         # the names table in the text ("Chongqing Changan Automobile Ltd": the name inside counts for no city)
         text = doc_text(doc)
         named = _firms_named(text, doc._.city_hits or (), firm_heads)
+        cues = self.cues.for_lang(self.lang)
+        carrier_heads, flight_verbs = cues.get("carrier_heads", frozenset()), cues.get("flight_verbs", frozenset())
         read = []
         for span, cue_vector in zip(doc.spans[SPANS_KEY], self._cue_vectors(doc), strict=True):
             ext = span._
@@ -406,12 +409,19 @@ class CityClassifier(_CueComponent):
             if ext.label == "NOT_PLACE" and any(cue_vector[i] for i in _PERSON_AT) and not any(
                     cue_vector[i] for i in _SIDE_AT):  # "the match between Dalian Ren and ...": a club's name
                 people.add(span.text)
+            word_after = _word_after(text, ext.offsets[1])
             if ext.historic and ext.label in CITYLESS | {"ORG_PART"} and (
-                    cue_vector[_NOT_PLACE_AT] or _word_after(text, ext.offsets[1]) in firm_heads):
+                    cue_vector[_NOT_PLACE_AT] or word_after in firm_heads):
                 named.setdefault(span.text, ext.label)
+            if ext.label == "ORG_PART" and word_after in carrier_heads:
+                carriers.add(span.text)
             read.append((span, cue_vector))
-        for span, cue_vector in read if people or named else ():
-            _one_sense(span, cue_vector, people, named)
+        for span, cue_vector in read if people or named or carriers else ():
+            if span.text in carriers and span._.label in {"LITERAL", "METONYMIC"} and _verb_after(
+                    text, span._.offsets[1]) in flight_verbs:  # "Xiamen currently flies" after "Xiamen Airlines"
+                _relabel(span, "ORG_PART")
+            else:
+                _one_sense(span, cue_vector, people, named)
         return doc
 
     def settled(self, doc: Doc, place_at: float, reference_at: float) -> list[bool]:
@@ -536,6 +546,15 @@ def _word_after(text: str, end: int) -> str:
     return match.group(1).lower() if match else ""
 
 
+_VERB = re.compile(r"[ \t]+(?:\w+ly[ \t]+)?(\w+)")
+
+
+def _verb_after(text: str, end: int) -> str:
+    """The word after a mention past one adverb in -ly ("Xiamen currently flies"), lower-cased ("" if none)."""
+    match = _VERB.match(text, end)
+    return match.group(1).lower() if match else ""
+
+
 def _one_sense(span: Span, cue_vector: list[float], people: set[str], named: dict[str, str]) -> None:
     """One sense per article for people: a name the text introduces as a person ("Xian Lim, 22, ...") is that
     person where it later stands alone ("Xian also sings", "Xian's mother"), unless the words around it make it a
@@ -546,20 +565,26 @@ def _one_sense(span: Span, cue_vector: list[float], people: set[str], named: dic
     after it, the cue list ``firm_heads``) or in a firm of the names table ("Changan Automobile"), or "the
     windjammer Peking" (a word before it that makes it no place), is that firm or ship where it later stands alone
     ("Changan started to upgrade", "restore the Peking"), with the same exception. Only historic forms: a current
-    name ("Harbin" of Harbin Beer) is the city as often as the firm in the same article; and only firms and ships:
-    a name's university or treaty ("Peking University", "the Treaty of Nanking") says nothing of the name
+    name ("Harbin" of Harbin Beer) is the city as often as the firm in the same article (an airline's is the airline
+    only where a verb that only a carrier does follows it: the caller's ``carriers``); and only firms and ships: a
+    name's university or treaty ("Peking University", "the Treaty of Nanking") says nothing of the name
     elsewhere."""
     ext = span._
     if any(cue_vector[i] for i in _PLACE_AT):
         return
     if span.text in people and ext.label in CITY_LABELS:
         label = "NOT_PLACE"
-    elif span.text in named and ext.label in {"LITERAL", "METONYMIC"}:
-        label = named[span.text]
+    elif span.text in named and (ext.label in {"LITERAL", "METONYMIC"} or named[span.text] == "NOT_PLACE"):
+        label = named[span.text]  # a firm named for no city is none in its shares either ("Yili shares")
     else:
         return
-    ext.probs = {**ext.probs, label: max(ext.probs.values())}
-    ext.label = label
+    _relabel(span, label)
+
+
+def _relabel(span: Span, label: str) -> None:
+    """Give ``span`` the label an article-wide reading settles, as probable as the classifier's best."""
+    span._.probs = {**span._.probs, label: max(span._.probs.values())}
+    span._.label = label
 
 
 def group_key(text: str, span: Span) -> str:

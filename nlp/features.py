@@ -33,7 +33,11 @@ _NAME_QUOTES = {"«", "„", "“", '"'}  # what opens a quoted name (features.l
 _ORG_CONNECTORS = {"of", "for", "and", "&", "de", "del", "la", "des", "du", "für", "-", "'", "’"}  # "Workers' Stadium"
 _ENT_ORG = {"ORG", "FAC", "PRODUCT", "EVENT", "WORK_OF_ART", "LAW"}
 _EDITION = re.compile(r"第[0-9０-９一二三四五六七八九十百零〇]+[届屆回](?:中[国國]・?)?$")  # 第24届, 第33回中国・
-_CJK_SCORE = re.compile(r"\d+[-－–]\d+")
+_CJK_SCORE = re.compile(r"\d+[-－–―]\d+")
+# a score right after the name and its particle makes it a side (日本は香港に4―0と快勝, 香港を2-1で破り)
+_SCORE_AFTER = re.compile(r"[にをとが]?\d+[-－–―]\d+")
+# a name listed before another's exchange shares it (上海、深セン市場と創業板の取引高)
+_SHARED_MARKET = re.compile(r"[、・][^\s、。]{1,4}?(?:市場|市场)")
 _LEGAL_FORMS = "股份有限公司|有限责任公司|有限責任公司|有限公司|有限会社|株式会社"
 _BRACKETED_FORM = re.compile(rf"[^\s、。，,（(]{{0,12}}[（(][^）)]{{1,8}}[）)](?:{_LEGAL_FORMS})")
 # a list of firms: the name, more items, then 等 and the kind of firm (not 等地, 等城市: places)
@@ -162,7 +166,7 @@ def lexical(text: str, start: int, end: int, cues: Mapping[str, frozenset[str]],
     numbered = len(a) > 2 and after[0] == "No" and a[1] == "." and a[2].isdigit()
     f["org_after"] = float(any(t in cues["org_heads"] or t in english for t in run) or adjective or compound
                            or caseless or bracketed or quoted or games_year or designation or numbered
-                           or chain_named or naming)
+                           or chain_named or naming or _listing_unhyphenated(after, a, cues))
     f["hyphen_cap_after"] = float(hyphen_run and not f["org_after"])
     of_before = {"of", "de", "del", "du", "des"} | cues.get("of_words", frozenset())  # "l'Università di Pechino"
     f["org_before"] = float(len(b) >= 2 and b[-1] in of_before and _head_before_of(before, b, cues)
@@ -351,6 +355,21 @@ def _exchange_listing(before: list[str], b: list[str], cues: Mapping[str, frozen
         named = _cap(before[i - 2]) and i >= 3 and b[i - 3] not in {".", "!", "?", "\n"}
         return subject in cues.get("listing_subjects", frozenset()) or named
     return word in cues.get("listing_nouns", frozenset()) and subject in cues.get("listing_modifiers", frozenset())
+
+
+def _listing_unhyphenated(after: list[str], a: list[str], cues: Mapping[str, frozenset[str]]) -> bool:
+    """"Hong Kong listed Smart Union Group": the exchange's listing written without its hyphen, read as "Hong
+    Kong-listed" where a company's capitalised name ending in a company's head follows the verb at once. A verb
+    with its object has a determiner or the place the object is put on ("Beijing listed the firm", "Beijing listed
+    Apple Inc on its entity list")."""
+    if len(a) < 3 or a[0] not in cues.get("listing_verbs", frozenset()):
+        return False
+    name: list[str] = []
+    for tok in after[1:7]:
+        if not (_cap(tok) or tok.lower() in _ORG_CONNECTORS and name):
+            break
+        name.append(tok.lower())
+    return len(name) > 1 and name[-1] in cues["org_heads"] and a[1 + len(name):2 + len(name)] not in (["on"], ["as"])
 
 
 def _exchange_possessed(after: list[str], a: list[str], cues: Mapping[str, frozenset[str]]) -> bool:
@@ -1250,8 +1269,9 @@ def _cjk(text: str, start: int, end: int, cues: Mapping[str, frozenset[str]]) ->
     city_part = (run.startswith("市") and run[1:].startswith(_CITY_PARTS)
                  or text[end - 1:end] == "市" and run.startswith(_CITY_PARTS))  # 哈尔滨市中心: the name has its 市
     # Japanese 市場 names the exchange where the sentence speaks of shares (上海市場の株価), else the city's market
-    # (the run is read in simplified characters)
-    exchange = "stock_words" in cues and run.startswith(("市場", "市场")) and inside(
+    # (the run is read in simplified characters); also the 市場 of the next name listed (上海、深セン市場)
+    market = run.startswith(("市場", "市场")) or _SHARED_MARKET.match(after_all) is not None
+    exchange = "stock_words" in cues and market and inside(
         "stock_words", "".join(re.split(r"[。．!?！？\n]", after_all, maxsplit=2)[:2]) + before)  # and the next sentence
     bracketed = _in_company_brackets(text, start, end, heads, suffixes)
     # Japanese and Korean text quote Chinese names in simplified characters (北京马拉松, 哈尔滨国际冰雪节), and Korean
@@ -1316,7 +1336,8 @@ def _cjk(text: str, start: int, end: int, cues: Mapping[str, frozenset[str]]) ->
     # 広州は with a word of sport in its clause: 広州は人口が多い都市 stays the city), followed by a verb of a
     # result or a team's home or away game (广州客场击败) or after a verb of a result (击败上海) is a team; both
     # cues fire together, as sport alone says no more than that a match is near
-    if "sport_words" in cues and (starts("team_after") or "team_before" in cues and ends("team_before")):
+    if "sport_words" in cues and (starts("team_after") or "team_before" in cues and ends("team_before")
+                                  or _SCORE_AFTER.match(after) is not None):
         sports = _cjk_any_of(cues["sport_words"])
         topic = after.startswith(_cjk_affixes(cues.get("topic_markers", _NONE)))
         clause_of_name = re.split("[、，,。！？!?\n]", after_all, maxsplit=1)[0]
