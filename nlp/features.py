@@ -32,7 +32,7 @@ _CLOSERS = {'"', "”", "’", "»", "“"}
 _NAME_QUOTES = {"«", "„", "“", '"'}  # what opens a quoted name (features.lexical, cue flag quoted_names)
 _ORG_CONNECTORS = {"of", "for", "and", "&", "de", "del", "la", "des", "du", "für", "-", "'", "’"}  # "Workers' Stadium"
 _ENT_ORG = {"ORG", "FAC", "PRODUCT", "EVENT", "WORK_OF_ART", "LAW"}
-_EDITION = re.compile(r"第[0-9０-９一二三四五六七八九十百零〇]+[届屆回](?:中[国國]・?)?$")  # 第24届, 第33回中国・
+_EDITION = re.compile(r"第[0-9０-９一二三四五六七八九十百零〇]+[届屆回](?:中[国國][・(（]?)?$")  # 第24届, 第33回中国・, 第17届中国(
 _CJK_SCORE = re.compile(r"\d+[-－–―]\d+")
 # a score right after the name and its particle makes it a side (日本は香港に4―0と快勝, 香港を2-1で破り)
 _SCORE_AFTER = re.compile(r"[にをとが]?\d+[-－–―]\d+")
@@ -1167,11 +1167,15 @@ def _whole_head(heads: tuple[str, ...], part: str, offset: int, starts: Mapping[
     """A head of ``heads`` in ``part`` (which begins at ``offset`` of the segmented phrase, after the name) ends a
     word, and a head of one character is a word or ends the word that begins with the name: 上海交响乐团,
     长春祠, 尚志館 and 北京国安队 have heads, 上海观众 (the audience), 北京排队 (queueing), 北京大学生 (students)
-    and 上海寺院 (temples) do not."""
+    and 上海寺院 (temples) do not. A head of two characters or more before 队 (team) may end with it instead, as the
+    segmenter reads a club's head and 队 as 大队 (brigade) in 广州恒大队."""
     for head in heads:
         at = part.find(head)
         while at >= 0 and not (first_only and at):
-            begins = starts.get(offset + at + len(head))
+            end = offset + at + len(head)
+            begins = starts.get(end)
+            if begins is None and len(head) > 1 and part[at + len(head):at + len(head) + 1] == "队":
+                begins = starts.get(end + 1)
             if begins is not None and (len(head) > 1 or begins in (offset + at, 0)):
                 return True
             at = part.find(head, at + 1)

@@ -1,10 +1,12 @@
-"""What the words around a name say it names, from the held-out real batches 10 and 26 of stop 34 (their classes,
-not their sentences), read and fixed in stop 35: an exchange's listing written without its hyphen ("X listed Y
-Group"), an airline called by its city where the text lets the city fly, a firm named for no city whose bare name
-recurs ("Yili Group" ... "Yili shares"); in Chinese and Japanese a club named after its city without a head word
-(青岛海牛) or introduced as a team (老牌球队X), a side followed by its score (香港に4―0), a park's name (X大熊猫苑),
-and a name listed before another's exchange (上海、深セン市場). Each with the counterpart that stays the city.
-Sentences written for these tests (not in training.tsv, calibration.tsv or the sentence files).
+"""What the words around a name say it names, from the held-out real batches 10 and 26 of stop 34 and 11 and 27 of
+stop 35 (their classes, not their sentences), read and fixed in stop 35: an exchange's listing written without its
+hyphen ("X listed Y Group"), a sport's governing body ("X China Rugby"), an airline called by its city where the text
+lets the city fly, a firm named for no city whose bare name recurs ("Yili Group" ... "Yili shares"); in Chinese and
+Japanese a club named after its city without a head word (青岛海牛, 广州恒大队) or introduced as a team (老牌球队X,
+挑战X), a side followed by its score (香港に4―0), a panda park (X大熊猫苑), a river named for the place (X河畔), an
+edition's number before 中国(X), and a name listed before another's exchange (上海、深セン市場). Each with the
+counterpart that stays the city. Sentences written for these tests (not in training.tsv, calibration.tsv or the
+sentence files).
 """
 
 from __future__ import annotations
@@ -20,6 +22,9 @@ ENGLISH = [
     ("The plant belongs to Hong Kong listed Bright Harbour Holdings, a toy maker.", "Hong Kong", "ORG_PART"),
     ("Shares of Shenzhen listed Golden Dragon Group fell 4%.", "Shenzhen", "ORG_PART"),
     ("Beijing listed Apple Inc on its list of unreliable suppliers.", "Beijing", "LITERAL"),
+    # a sport's governing body named by its city; the sport played in the city keeps it
+    ("Macau China Rugby named a new coach on Tuesday.", "Macau", "ORG_PART"),
+    ("She coached rugby in Macau for a decade.", "Macau", "LITERAL"),
 ]
 
 
@@ -52,6 +57,16 @@ CHINESE_JAPANESE = [
     ("zh", "上半场沧州雄狮两度领先,但最终被对手追平。", "沧州", "ORG_PART"),
     ("zh", "下一轮他们将迎来实力强劲的球队南通支云。", "南通", "ORG_PART"),
     ("zh", "南通的球迷在雨中等了两个小时。", "南通", "LITERAL"),
+    # a club's head before 队, which the segmenter reads as 大队 (恒/大队); a club challenged in match copy
+    ("zh", "上半场结束,广州恒大队以1比0领先。", "广州", "ORG_PART"),
+    ("zh", "下周中超第五轮,泰山将在客场挑战昆明红塔,比赛于晚上七点半开始。", "昆明", "ORG_PART"),
+    ("ja", "彼が所属した重慶チームは2部リーグのクラブだった。", "重慶", "ORG_PART"),
+    # a river named for the place; the riverside of a city stays the city
+    ("zh", "夏夜的浏阳河畔挤满了看烟花的游客。", "浏阳", "NOT_PLACE"),
+    ("zh", "夏夜的重庆江边挤满了看夜景的游客。", "重庆", "LITERAL"),
+    # an edition's number before 中国(X): the event; a housing estate in the city keeps the city
+    ("zh", "第九届中国(宜宾)国际茶文化节周五开幕。", "宜宾", "ORG_PART"),
+    ("zh", "贵阳市金苑小区昨晚停电三小时。", "贵阳市", "LITERAL"),
     # a side followed by its score; a name followed by に and a score elsewhere in the clause stays the city
     ("ja", "女子の準決勝で韓国はマカオに5―1と大勝した。", "マカオ", "ORG_PART"),
     ("ja", "代表チームはマカオに到着し、練習試合は2-1で終わった。", "マカオ", "LITERAL"),
