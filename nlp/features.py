@@ -176,8 +176,8 @@ def lexical(text: str, start: int, end: int, cues: Mapping[str, frozenset[str]],
                             or surface.startswith("و") and len(b) > 1 and b[-2].endswith("تي")
                             and b[-2] in cues.get("heads_before", frozenset()))
     # a brand between the name and a lower-case place word: the brand's site in the city ("the Zhengzhou Foxconn
-    # plant", "the Shanghai Tesla factory"), not a name that begins with the city
-    brand_site = 0 < len(run) <= 2 and not f["org_after"] and len(after) > len(run) \
+    # plant", "the Shanghai Tesla factory", "the Wuxi SK Hynix M8 plant"), not a name that begins with the city
+    brand_site = 0 < len(run) <= 3 and not f["org_after"] and len(after) > len(run) \
         and after[len(run)].islower() and a[len(run)] in cues["place_words"] and a[len(run)] not in cues["org_heads"]
     # a verb of saying before the name makes it the subject of a verb-second clause ("Am Montag drohte Peking ...")
     verb_before = bool(b) and b[-1] in cues.get("verbs_before", frozenset())
@@ -231,7 +231,10 @@ def lexical(text: str, start: int, end: int, cues: Mapping[str, frozenset[str]],
     # English has no ``of_words`` (they would switch on the rule above): a shorter list of its own ("the stance of
     # Beijing", "at the behest of Beijing", "into the hands of Beijing"; not "the trade of Shanghai")
     policy_before = policy_before or len(b) >= 2 and b[-1] == "of" and b[-2] in cues.get("policy_of_nouns", ())
-    f["poss_policy"] = float(poss and any(t in cues["policy_nouns"] for t in nxt) or policy_before)
+    # an adjective of policy before a place word names a part of the place ("Taizhou's economic development zone",
+    # "Shenzhen's trade hub"), not the government's policy
+    placed = any(t in cues["place_words"] for t in nxt[1:]) and not any(t in cues["policy_nouns"] for t in nxt[1:])
+    f["poss_policy"] = float(poss and not placed and any(t in cues["policy_nouns"] for t in nxt) or policy_before)
     # "Hong Kong's government", "Macau's leader": the government is named, the city only says whose it is
     f["poss_gov"] = float(poss and bool(nxt) and nxt[0] in cues.get("gov_nouns", frozenset()))
     f["poss_other"] = float(poss and not f["poss_policy"])
@@ -299,9 +302,12 @@ def lexical(text: str, start: int, end: int, cues: Mapping[str, frozenset[str]],
     f["lower_after"] = float(bool(a) and _lower_word(first_after) and a[0].isalpha()
                              and not f["comm_subject"] and not f["modal_after"] and not f["dish_after"])
     line_start = not before or before[-1] == "\n"
+    # the second of two bureaus or an agency and its bureau at the line's start: "Montreal/Kunming, 13 October
+    # 2021 –", "Reuters/Beijing" on a line of its own
+    bureau = len(before) >= 2 and before[-1] == "/" and _cap(before[-2]) and before[-3:-2] in ([], ["\n"])
     # "BEIJING, May 3 —"; not the comma Turkish writes after a sentence-initial subject ("Pekin, ... kınadı.")
-    f["dateline"] = float(line_start and (surface.isupper() or (bool(a) and a[0] in {"(", ",", "—", "–", "-", ":"}))
-                          and not final_subject)
+    f["dateline"] = float((line_start or bureau) and (surface.isupper() or (bool(a) and a[0] in {
+        "(", ",", "—", "–", "-", ":"}) or bureau and a[:1] in ([], ["\n"])) and not final_subject)
     f["sentence_start"] = float(line_start or (bool(b) and b[-1] in {".", "!", "?", "\n"} | _OPENERS))
     quoted = len(b) >= 2 and b[-1] in _OPENERS and _ends(b[:-1], cues["not_place_before"], grams)  # the barque „Peking“
     street = _street(b, after, a, cues)

@@ -1,6 +1,7 @@
 """What the words around a name say it names, from the held-out real batches 10 and 26 of stop 34 and 11 and 27 of
 stop 35 (their classes, not their sentences), read and fixed in stop 35: an exchange's listing written without its
-hyphen ("X listed Y Group"), a sport's governing body ("X China Rugby"), an airline called by its city where the text
+hyphen ("X listed Y Group"), a dateline of two bureaus ("Geneva/X, 4 May –"), a policy adjective before a place
+word ("X's economic development zone"), a brand's site named with three words, a sport's governing body ("X China Rugby"), an airline called by its city where the text
 lets the city fly, a firm named for no city whose bare name recurs ("Yili Group" ... "Yili shares"); in Chinese and
 Japanese a club named after its city without a head word (青岛海牛, 广州恒大队) or introduced as a team (老牌球队X,
 挑战X), a side followed by its score (香港に4―0), a panda park (X大熊猫苑), a river named for the place (X河畔), an
@@ -25,6 +26,14 @@ ENGLISH = [
     # a sport's governing body named by its city; the sport played in the city keeps it
     ("Macau China Rugby named a new coach on Tuesday.", "Macau", "ORG_PART"),
     ("She coached rugby in Macau for a decade.", "Macau", "LITERAL"),
+    # a policy adjective before a place word: a part of the place; before a policy noun: the government
+    ("Ground was broken in Jiaxing's economic development zone on Friday.", "Jiaxing", "LITERAL"),
+    ("Exporters fear Beijing's trade policy shift.", "Beijing", "METONYMIC"),
+    # a brand of up to three capitalised words between the name and a place word: the brand's site in the city
+    ("Engineers toured the Ningbo Geely Xingyue GT plant.", "Ningbo", "LITERAL"),
+    # the second of two bureaus at a line's start, or an agency and its bureau on a line of their own: a dateline
+    ("Geneva/Nanning, 4 May 2022 – The forum opened its second session.", "Nanning", "LITERAL"),
+    ("AFP/Shanghai\nA court on Friday jailed two brokers.", "Shanghai", "LITERAL"),
 ]
 
 
