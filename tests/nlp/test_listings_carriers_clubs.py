@@ -1,13 +1,13 @@
 """What the words around a name say it names, from the held-out real batches 10 and 26 of stop 34 and 11 and 27 of
 stop 35 (their classes, not their sentences), read and fixed in stop 35: an exchange's listing written without its
-hyphen ("X listed Y Group"), a dateline of two bureaus ("Geneva/X, 4 May –"), a policy adjective before a place
-word ("X's economic development zone"), a brand's site named with three words, a sport's governing body ("X China Rugby"), an airline called by its city where the text
-lets the city fly, a firm named for no city whose bare name recurs ("Yili Group" ... "Yili shares"); in Chinese and
-Japanese a club named after its city without a head word (青岛海牛, 广州恒大队) or introduced as a team (老牌球队X,
-挑战X), a side followed by its score (香港に4―0), a panda park (X大熊猫苑), a river named for the place (X河畔), an
-edition's number before 中国(X), and a name listed before another's exchange (上海、深セン市場). Each with the
-counterpart that stays the city. Sentences written for these tests (not in training.tsv, calibration.tsv or the
-sentence files).
+hyphen ("X listed Y Group"), a dateline of two bureaus ("Geneva/X, 4 May –"), a policy adjective before a place word
+("X's economic development zone"), a brand's site named with three words, a sport's governing body ("X China
+Rugby"), an airline called by its city where the text lets the city fly, a firm named for no city whose bare name
+recurs ("Yili Group" ... "Yili shares"); in Chinese and Japanese a club named after its city without a head word
+(青岛海牛, 广州恒大队) or introduced as a team (老牌球队X, 挑战X), a side followed by its score (香港に4―0), a panda
+park (X大熊猫苑), a river named for the place (X河畔), an edition's number before 中国(X), and a name listed before
+another's exchange (上海、深セン市場). Each with the counterpart that stays the city. Sentences written for these
+tests (not in training.tsv, calibration.tsv or the sentence files).
 """
 
 from __future__ import annotations
