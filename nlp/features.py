@@ -297,8 +297,10 @@ def lexical(text: str, start: int, end: int, cues: Mapping[str, frozenset[str]],
     f["transport_near"] = float(any(t in cues.get("transport_nouns", frozenset()) for t in b[-5:] + a[:2]))
     f["place_after"] = float(bool(a) and a[0] in cues["place_words"] or own_name or brand_site
                              or (len(a) >= 2 and a[0] == "," and a[1] in cues["china_words"]))
+    # (not a capitalised word of the name the name ends: "Mission Hills Haikou", a resort)
     f["place_before"] = float(bool(b) and (b[-1] in cues["place_words"]
-                              or (len(b) >= 2 and b[-1] in {"of", "de"} and b[-2] in cues["place_words"])))
+                              or (len(b) >= 2 and b[-1] in {"of", "de"} and b[-2] in cues["place_words"]))
+                              and not (f["org_before"] and _cap(before[-1])))
     f["lower_after"] = float(bool(a) and _lower_word(first_after) and a[0].isalpha()
                              and not f["comm_subject"] and not f["modal_after"] and not f["dish_after"])
     line_start = not before or before[-1] == "\n"
@@ -578,7 +580,8 @@ def _team(b: list[str], a: list[str], verb: str, sport_context: bool, cues: Mapp
     ("Shenzhen's 3-1 defeat"), as the opponent: the object of a verb of sport or after "against", "between", "lost
     to", "victory over", "joined" ("Zhejiang thrashed Shenzhen 5-0"), or as the receiver of a result ("a late
     penalty gave Shenzhen a 1-0 win"), before a word of its play ("a late Chengdu goal"), as the side a result is
-    for ("the winner for Guangzhou") or in a fixture ("Beijing v Shanghai"). A city's government or its people are
+    for ("the winner for Guangzhou"), in a fixture ("Beijing v Shanghai", the away side "@ Dongguan") or as the
+    subject of a verb whose object is a role of its staff ("Guangzhou relieving coach X"). A city's government or its people are
     written with none of these in match copy; a preposition of place keeps the place, and so does hosting an event
     ("Shanghai has been hosting this tournament"): the caller zeroes the cues after either."""
     sport_verbs = cues.get("sport_verbs", frozenset())
@@ -591,13 +594,16 @@ def _team(b: list[str], a: list[str], verb: str, sport_context: bool, cues: Mapp
     side = bool(a) and a[0] in cues.get("side_nouns", frozenset())
     possessor = bool(a) and a[0] in _POSSESSIVE and any(
         t in sport or t in sport_verbs or t in roles for t in [t for t in a[1:6] if t != "-"][:3])
+    # the subject of a verb whose object is a role of its staff ("Guangzhou relieving coach Fabio Cannavaro of his
+    # post", "Shanghai sacked manager X")
+    staffing = len(a) > 1 and a[1] in roles and a[0].endswith(("ed", "ing"))
     b = _without_scores(b)
     # "the winner for Guangzhou", "tied the game for Shanghai": the side a word of sport just before is for
     for_side = len(b) > 1 and b[-1] in cues.get("team_after_sport", frozenset()) and any(
         t in sport or t in sport_verbs for t in b[-4:-1])
     return (for_side or bool(a) and (a[0] in _PLURAL_VERBS or a[0] in roles or a[0] in cues.get("fixture_marks", frozenset())
                                      or a[0] in cues.get("team_nouns", frozenset()))
-            or side or possessor
+            or side or possessor or staffing or _away(b)
             or _plural_side(a, verb, cues)
             or bool(b) and (b[-1] in sport_verbs or b[-1] in match_verbs
                             or b[-1] in cues.get("ditransitive_verbs", frozenset()))
@@ -716,8 +722,15 @@ def _scoreline(b: list[str], a: list[str], cues: Mapping[str, frozenset[str]]) -
     result = bool(a) and bool(_SCORE.fullmatch(a[0])) and (
         bool(b) and bool(_SCORE.fullmatch(b[-1])) or len(a) > 2 and a[1].isalpha() and bool(_SCORE.fullmatch(a[2])))
     marks = cues.get("fixture_marks", frozenset())  # a cue: "v" is a preposition in Czech
-    fixture = (len(a) > 1 and a[0] in marks and a[1].isalpha() or len(b) > 1 and b[-1] in marks and b[-2].isalpha())
+    fixture = (len(a) > 1 and a[0] in marks and a[1].isalpha() or len(b) > 1 and b[-1] in marks and b[-2].isalpha()
+               or _away(b) and any(_HIGH_SCORE.fullmatch(t) or _SCORE.fullmatch(t) for t in b[-4:-1] + a[:3]))
     return 2 * int(dashed or result or fixture)
+
+
+def _away(b: list[str]) -> bool:
+    """The away side's sign of a result line, "@" alone before the name ("Beijing 101 – @ Dongguan – 100"), not a
+    handle ("@Beijing" has no space; it is no token of its own)."""
+    return bool(b) and b[-1] == "@"
 
 
 def _without_scores(b: list[str]) -> list[str]:
@@ -1045,9 +1058,10 @@ _JA_NAME_RUN_END = re.compile(_RUN_ENDS + "(?![\u30a1-\u30fa\u30fc])")
 # the characters after a name that can still be part of it: twelve Han characters, or sixteen of Han and katakana
 # in Japanese, whose katakana words are longer
 RUN_REACH = 16
-_HAN_RUN = re.compile("[\u3400-\u9fff]{0,12}")
+# (past a firm's Latin letters first: 宁波SJ电子有限公司, 无锡AMTE公司)
+_HAN_RUN = re.compile("(?:[A-Za-z]{1,8}(?=[\u3400-\u9fff]))?[\u3400-\u9fff]{0,12}")
 _KATAKANA_WORD_END = re.compile("[\u30a1-\u30fa\u30fc]{2}$")  # two katakana (not ・) right before the name
-_KANA_RUN = re.compile(f"[\u3400-\u9fff\u30a0-\u30ff]{{0,{RUN_REACH}}}")
+_KANA_RUN = re.compile(f"(?:[\u3400-\u9fff\u30a0-\u30ff]|(?<=祭)り){{0,{RUN_REACH}}}")  # and the り of 祭り
 _TITLE_MARKS = {"《": "》", "『": "』", "〈": "〉"}  # what encloses the title of a book, film, paper or song
 _KOREAN_TITLE_MARKS = {**_TITLE_MARKS, "<": ">"}  # Korean also writes <홍콩 프리프레스> (Japanese heads a section so)
 _TITLE_REACH = 40
@@ -1123,7 +1137,10 @@ def _quoted_name(text: str, start: int, end: int) -> bool:
 
 
 # a year written against the name names its Games or Expo (北京2022, 杭州2022), not the year in the city (北京2022年)
-_GAMES_YEAR = re.compile(r"(?:19|20)\d\d(?![年\d])")
+# a year after the name names its Games or Expo (北京2022, 上海2010); with 年 only before the Games' word itself
+# (北京2022年冬季オリンピック; 北京2022年 alone is "Beijing in 2022")
+_GAMES_YEAR = re.compile(r"(?:19|20)\d\d(?:(?![年\d])|年(?:冬季|夏季)?(?:オリンピック|パラリンピック|五輪|冬奥会|奥运会|冬残奥会"
+                         r"|亚运会|アジア大会|万博|世博会))")
 _GLOSS_REST = re.compile(r"([\u3400-\u9fff]{1,8})[)）]")
 _UNIT_SUFFIXES = ("市", "省", "區", "区", "縣", "县", "州", "鎮", "镇")
 
@@ -1173,14 +1190,14 @@ def _whole_head(heads: tuple[str, ...], part: str, offset: int, starts: Mapping[
     """A head of ``heads`` in ``part`` (which begins at ``offset`` of the segmented phrase, after the name) ends a
     word, and a head of one character is a word or ends the word that begins with the name: 上海交响乐团,
     长春祠, 尚志館 and 北京国安队 have heads, 上海观众 (the audience), 北京排队 (queueing), 北京大学生 (students)
-    and 上海寺院 (temples) do not. A head of two characters or more before 队 (team) may end with it instead, as the
-    segmenter reads a club's head and 队 as 大队 (brigade) in 广州恒大队."""
+    and 上海寺院 (temples) do not. A head of two characters or more before 队 (team) or 赛 (race) may end with it
+    instead, as the segmenter reads 广州恒大队 as 恒 | 大队 (brigade) and 厦门马拉松赛 as 马拉松赛."""
     for head in heads:
         at = part.find(head)
         while at >= 0 and not (first_only and at):
             end = offset + at + len(head)
             begins = starts.get(end)
-            if begins is None and len(head) > 1 and part[at + len(head):at + len(head) + 1] == "队":
+            if begins is None and len(head) > 1 and part[at + len(head):at + len(head) + 1] in ("队", "赛"):
                 begins = starts.get(end + 1)
             if begins is not None and (len(head) > 1 or begins in (offset + at, 0)):
                 return True
@@ -1300,7 +1317,7 @@ def _cjk(text: str, start: int, end: int, cues: Mapping[str, frozenset[str]]) ->
         "attached" not in cues and _LISTED_FIRMS.match(after_all) is not None)
     f["org_after"] = float(headed and not city_part or suffixed or titled or exchange or bracketed or short_head
                            or edition
-                           or _quoted_name(text, start, end) or _GAMES_YEAR.match(after) is not None
+                           or _quoted_name(text, start, end) or _GAMES_YEAR.match(after_all) is not None
                            or segmented and in_known_name(text, start, end))  # 宁德时代, a name of names.tsv
     # Japanese: a katakana word written against the name is a brand before it (ソフィテル杭州, ヒルトン上海), as
     # running text puts a particle or ・ between a word and a place

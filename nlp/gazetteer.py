@@ -106,7 +106,10 @@ class Gazetteer:
             p["adcode"]: Province(p["adcode"], p["name"], p["name_zh"], tuple(p["forms"])) for p in data["provinces"]
         }
         #: (name, kind, "part" | "none"): names that carry a city name (nlp/data/names.tsv)
-        self.names: tuple[tuple[str, str, str], ...] = tuple((n, k, c) for n, k, c in data.get("names", ()))
+        self.names: tuple[tuple[str, str, str], ...] = tuple((n, k, c) for n, k, c, *_ in data.get("names", ()))
+        #: first word of a firm named for no city (casefolded) -> the words of its trade ("yili" -> dairy, milk, ...)
+        self.trades: dict[str, tuple[str, ...]] = {
+            n.split()[0].casefold(): tuple(row[0]) for n, _k, _c, *row in data.get("names", ()) if row and row[0]}
         #: pinyin name of a district or county -> the prefecture-level units that have one of that name
         self.districts: dict[str, tuple[str, ...]] = {n: tuple(p) for n, p in data.get("districts", ())}
         #: adcode -> words that point to that city among its homonyms (industries, sights, natives)

@@ -8,6 +8,7 @@ bytes of its gazetteer file, which the components save with a pipeline.
 
 from __future__ import annotations
 
+import re
 import sys
 from dataclasses import dataclass, field
 from functools import cache, cached_property
@@ -53,6 +54,15 @@ class Lexicon:
             if city.kind != "county" and city.lat is not None and city.lon is not None:
                 points.setdefault(city.province_adcode, []).append((city.lat, city.lon))
         return points
+
+    def _trade_in(self, text: str, surface: str) -> bool:
+        """Is ``surface`` the first word of a firm of the names table whose trade ``text`` speaks of?"""
+        words = self.gazetteer_trades.get(surface.casefold(), ())
+        return bool(words) and re.search(rf"\b(?:{'|'.join(map(re.escape, words))})\b", text, re.IGNORECASE) is not None
+
+    @cached_property
+    def gazetteer_trades(self) -> dict[str, tuple[str, ...]]:
+        return getattr(self.gazetteer, "trades", {})
 
     @cached_property
     def _county_median(self) -> int:
@@ -142,7 +152,10 @@ class Lexicon:
         A known name that carries a city name (nlp/data/names.tsv) is matched whole, so it wins over the
         city name inside: for a name whose city counts ("Treaty of Tianjin") the hit becomes the city
         name inside it; for one that is not the city ("Nanjing Road", "Longjing tea") it stays a
-        ``name`` hit, which is no mention.
+        ``name`` hit, which is no mention. So does the first word of a firm named for no city standing alone in
+        an article that uses a word of its trade (``trades``: "Yili" beside "dairy" is the dairy firm 伊利, not
+        the prefecture Ili, 伊犁); a story of Ili's dairy farms that writes the prefecture "Yili" loses those
+        mentions, the price of counting the firm nowhere.
         """
         hits = self.matcher.find(text, self.compound_head if compounds else None)
         out: list[Hit] = []
@@ -159,6 +172,8 @@ class Lexicon:
                 if city is not None:
                     out.append(Hit(hit.start + city.start, hit.start + city.end, city.form, city.kind))
                 continue
+            elif hit.kind == "city" and self._trade_in(text, text[hit.start:hit.end]):
+                hit = Hit(hit.start, hit.end, hit.form, NAME_NONE)
             out.append(hit)
         # a one-character abbreviation (京) outside any clear context (东京) is no candidate in any language,
         # so a text with only such characters still skips the pipeline; the finder applies its language's rule

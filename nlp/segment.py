@@ -394,6 +394,9 @@ def _overlaps_a_place_abroad(text: str, hit: Hit, table: dict[int, str]) -> bool
 _JA_PERSON = "名詞,固有名詞,人名"
 
 
+_NOT_GIVEN_NAMES = "人籍市省県区出隊組杯戦校大勢系産"  # one character between a place and 選手 that is no given name
+
+
 def _ja_person(words: list[Word], i: int, length: int) -> bool:
     """A Japanese hit that is a person's name: Sudachi reads it as a given name right after a surname (赤瀬川 |
     原平, Akasegawa Genpei), or as a surname before a given name or a title (和田さん, 和田教授: the ja
@@ -408,8 +411,15 @@ def _ja_person(words: list[Word], i: int, length: int) -> bool:
         surname = words[i - 1][2]
         if len(surname) == 1 and surname.translate(simplified_table()) in cues_for("zh")["surnames"]:
             return True
+    titles = cues_for("ja")["person_titles"]
+    # a given name of one character that Sudachi reads as a suffix or a noun, then a title: 青島 | 心 | 選手 (the player
+    # Aoshima Shin), 大連 | 愛 | 選手; not where the character says where one is from or plays (上海人選手, 北京籍選手,
+    # 北京隊選手, 上海杯選手)
+    if j + 1 < len(words) and len(words[j][2]) == 1 and words[j][3].startswith(("接尾辞", "名詞")) \
+            and words[j][2] not in _NOT_GIVEN_NAMES and words[j + 1][2] in titles:
+        return True
     return tag == _JA_PERSON + ",姓" and j < len(words) and (
-        words[j][3].startswith(_JA_PERSON + ",名") or words[j][2] in cues_for("ja")["person_titles"])
+        words[j][3].startswith(_JA_PERSON + ",名") or words[j][2] in titles)
 
 
 @lru_cache(maxsize=1)

@@ -1,27 +1,34 @@
 """The names that carry a city name (``nlp/data/names.tsv``), checked, for scripts/build_gazetteer.py.
 
 Each row must contain a form of the gazetteer as a whole word (otherwise it could never matter to the
-tagger) and say whether that city name inside is a mention of the city (``part``) or not (``none``).
+tagger) and say whether that city name inside is a mention of the city (``part``) or not (``none``). A firm named
+for no city may give the words of its trade in a fifth field: its first word alone is then the firm, no mention,
+in an article that uses one of them ("Yili" where the text speaks of dairy or milk).
 """
 
 from __future__ import annotations
 
 import re
 from collections.abc import Callable, Iterable
+from typing import Any
 
 KINDS = frozenset({"club", "brand", "company", "exchange", "org", "treaty", "event", "dish", "newspaper", "work",
                    "building", "street"})
 CITY = frozenset({"part", "none"})
 
 
-def name_rows(read_tsv: Callable[[str], list[list[str]]], forms: Iterable[str]) -> list[list[str]]:
-    """[name, kind, city] per row of names.tsv, sorted; a bad row stops the build naming its name and field."""
+def name_rows(read_tsv: Callable[[str], list[list[str]]], forms: Iterable[str]) -> list[list[Any]]:
+    """[name, kind, city, trade words] per row of names.tsv, sorted; a bad row stops the build naming its name and
+    field."""
     folded = {f.casefold() for f in forms}
     rows = []
     for row in read_tsv("names.tsv"):
-        if len(row) != 4:
-            raise SystemExit(f"names.tsv: {row[0]!r}: expected 4 tab-separated fields, got {len(row)}")
-        name, kind, city, source = row
+        if len(row) not in (4, 5):
+            raise SystemExit(f"names.tsv: {row[0]!r}: expected 4 or 5 tab-separated fields, got {len(row)}")
+        name, kind, city, source = row[:4]
+        trade = row[4].split("|") if len(row) == 5 else []
+        if trade and (city != "none" or any(not w or w != w.lower() for w in trade)):
+            raise SystemExit(f"names.tsv: {name!r}: trade words need city 'none' and lower-case words")
         if kind not in KINDS:
             raise SystemExit(f"names.tsv: {name!r}: kind {kind!r} is not one of {sorted(KINDS)}")
         if city not in CITY:
@@ -34,5 +41,5 @@ def name_rows(read_tsv: Callable[[str], list[list[str]]], forms: Iterable[str]) 
             spans = {name[i:j] for i in range(len(name)) for j in range(i + 1, len(name) + 1)}
         if not spans & folded:
             raise SystemExit(f"names.tsv: {name!r}: contains no city form of the gazetteer")
-        rows.append([name, kind, city])
+        rows.append([name, kind, city, trade])
     return sorted(rows)
