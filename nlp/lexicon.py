@@ -111,8 +111,11 @@ class Lexicon:
                          if kind in {"brand", "company"} and city == "part")
 
     def firm_word(self, text: str) -> bool:
-        """``text`` is the first word of a firm's name (:attr:`firm_words`)."""
-        return form_key(text) in self.firm_words
+        """``text`` is the first word of a firm's name (:attr:`firm_words`) and no current English name of its city:
+        "Tsingtao" alone is the brewer as often as Qingdao, but "Harbin" and "Shenyang" alone are the cities far
+        more often than Harbin Beer or Shenyang Aircraft ("Harbin received three million visitors", "Today Shenyang
+        is an industrial centre", which the small model guesses to be persons)."""
+        return form_key(text) in self.firm_words and self.historic(text, "en")
 
     def historic(self, text: str, lang: str) -> bool:
         """``text`` is a form only historic in ``lang`` (:func:`is_current`): "Peking", "Changan", "Tsingtao"."""
