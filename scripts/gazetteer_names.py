@@ -1,9 +1,10 @@
 """The names that carry a city name (``nlp/data/names.tsv``), checked, for scripts/build_gazetteer.py.
 
 Each row must contain a form of the gazetteer as a whole word (otherwise it could never matter to the
-tagger) and say whether that city name inside is a mention of the city (``part``) or not (``none``). A firm named
-for no city may give the words of its trade in a fifth field: its first word alone is then the firm, no mention,
-in an article that uses one of them ("Yili" where the text speaks of dairy or milk).
+tagger) and say whether that city name inside is a mention of the city (``part``) or not (``none``). A brand or
+company may give the words of its trade in a fifth field: in an article that uses one of them its first word alone
+is the firm: no mention for a firm named for no city ("Yili" where the text speaks of dairy or milk), and for one
+whose city counts a word the small model's person guess may stand for ("Harbin" beside "brewer" or "AB InBev").
 """
 
 from __future__ import annotations
@@ -27,8 +28,8 @@ def name_rows(read_tsv: Callable[[str], list[list[str]]], forms: Iterable[str]) 
             raise SystemExit(f"names.tsv: {row[0]!r}: expected 4 or 5 tab-separated fields, got {len(row)}")
         name, kind, city, source = row[:4]
         trade = row[4].split("|") if len(row) == 5 else []
-        if trade and (city != "none" or any(not w or w != w.lower() for w in trade)):
-            raise SystemExit(f"names.tsv: {name!r}: trade words need city 'none' and lower-case words")
+        if trade and (kind not in {"brand", "company"} or any(not w or w != w.lower() for w in trade)):
+            raise SystemExit(f"names.tsv: {name!r}: trade words need a brand or company and lower-case words")
         if kind not in KINDS:
             raise SystemExit(f"names.tsv: {name!r}: kind {kind!r} is not one of {sorted(KINDS)}")
         if city not in CITY:
