@@ -406,12 +406,14 @@ def _ja_person(words: list[Word], i: int, length: int) -> bool:
     if i > 0 and tag.startswith(_JA_PERSON) and words[i - 1][3] == _JA_PERSON + ",姓":
         return True
     j = _next_word(words, i, length)
-    # a Chinese full name before an office's title: 王 | 安順 | 市長 (Mayor Wang Anshun)
-    if length == 2 and i > 0 and j < len(words) and words[j][2] in cues_for("ja").get("office_titles", ()):
+    # a Chinese full name before an office's or a person's title: 王 | 安順 | 市長 (Mayor Wang Anshun), 李 | 長春 | 氏
+    # (Mr Li Changchun)
+    titles = cues_for("ja")["person_titles"]
+    if length == 2 and i > 0 and j < len(words) and (words[j][2] in cues_for("ja").get("office_titles", ())
+                                                    or words[j][2] in titles):
         surname = words[i - 1][2]
         if len(surname) == 1 and surname.translate(simplified_table()) in cues_for("zh")["surnames"]:
             return True
-    titles = cues_for("ja")["person_titles"]
     # a given name of one character that Sudachi reads as a suffix or a noun, then a title: 青島 | 心 | 選手 (the player
     # Aoshima Shin), 大連 | 愛 | 選手; not where the character says where one is from or plays (上海人選手, 北京籍選手,
     # 北京隊選手, 上海杯選手)
@@ -459,6 +461,15 @@ def _hangul_ok(text: str, hit: Hit) -> bool:
     return _korean_rest(text[hit.end:rest])
 
 
+_TENTHS = re.compile("[一二两三四五六七八九十几]")
+
+
+def _tenths(words: list[Word], i: int) -> bool:
+    """成 after a numeral counts tenths, so a name that begins with it is no name: 将近四成都是中客 is 四成 | 都是
+    ("four tenths are all ..."), which jieba reads 四 | 成都 | 是."""
+    return words[i][2].startswith("成") and i > 0 and _TENTHS.fullmatch(words[i - 1][2]) is not None
+
+
 def keep_words(text: str, hits: list[Hit], lang: str | None, names_alone: frozenset[str] = frozenset()) -> list[Hit]:
     """The hits that are whole words: Han and Kana hits checked by the language's segmenter (Chinese for
     any language but Japanese: Han text in a Latin article is Chinese), Hangul hits by the particle rule.
@@ -495,7 +506,8 @@ def keep_words(text: str, hits: list[Hit], lang: str | None, names_alone: frozen
                 people.add(hit.form)
                 how = "no"
             if how != "no" and (_in_transcribed_name(words, i, length) or (_street(words, i, length, "ja") if japanese else (
-                    _zh_street_or_era(words, i, length) or _overlaps_a_place_abroad(text, hit, table)))):
+                    _zh_street_or_era(words, i, length) or _overlaps_a_place_abroad(text, hit, table)
+                    or _tenths(words, i)))):
                 how = "no"
             key = text[hit.start:hit.end].translate(table)  # the hit as jieba reads it (simplified)
             if how == "name" and not japanese and words[i][2] == key and key in cues_for("zh")["everyday_words"]:
