@@ -388,9 +388,16 @@ def _exchange_possessed(after: list[str], a: list[str], cues: Mapping[str, froze
     if not words or not a or a[0] not in _POSSESSIVE:
         return False
     for k in range(1, min(len(a), 7)):  # past a hyphenated adjective ("tech - focused")
-        if a[k] in words and a[k + 1:k + 2] != ["of"] or a[k] == "market" and after[k] == "Market":
+        # an index is the exchange's where a capitalised name or a word of shares comes before it ("Hong Kong's
+        # main Hang Seng index", "Shanghai's stock index"), not "Beijing's official air quality index"
+        index = a[k] in _INDEX_WORDS and not any(_cap(t) or t in _SHARE_WORDS for t in after[1:k])
+        if a[k] in words and a[k + 1:k + 2] != ["of"] and not index or a[k] == "market" and after[k] == "Market":
             return True
     return False
+
+
+_INDEX_WORDS = frozenset({"index", "indices", "indexes"})
+_SHARE_WORDS = frozenset({"stock", "stocks", "share", "shares", "equity", "equities", "benchmark", "composite"})
 
 
 def _placing_apposition(a: list[str], cues: Mapping[str, frozenset[str]]) -> bool:
@@ -445,7 +452,8 @@ def _chain_head(text: str, start: int, end: int, before: list[str], after: list[
         i += 2
     if joined_after and i == 0:
         return False
-    heads = cues["org_heads"] | cues.get("unit_words", frozenset())
+    # (and Express, a train's or an airline's name: "the Chengdu-Europe Express", "the Hong Kong-Macau Express")
+    heads = cues["org_heads"] | cues.get("unit_words", frozenset()) | {"express"}
     # the rest of the last name and its head: capitalised words (also hyphen-joined: "High-Speed Railway")
     run = list(itertools.takewhile(lambda t: _cap(t) or t == "-", after[i:i + 6]))
     if any(t.lower() in heads for t in run):

@@ -247,5 +247,7 @@ _BUILT_BY = tuple(sys.modules[name] for name in (__name__, "nlp.gazetteer", "nlp
 
 def is_current(form: Any, lang: str) -> bool:
     """A form in use today in ``lang`` (pinyin, the English name, the language's own exonym), not only a historic,
-    postal or Wade-Giles spelling: "Canton" is current in French, historic in English."""
-    return bool((_CURRENT_KINDS | {f"alt:{lang}"}) & set(form.kinds))
+    postal or Wade-Giles spelling: "Canton" is current in French, historic in English; a language's own script form
+    is current in it (ラサ, kind "ja", in Japanese; read as historic there, a river's 川 after one name made every
+    ラサ of the article no place)."""
+    return bool((_CURRENT_KINDS | {f"alt:{lang}", lang}) & set(form.kinds))
