@@ -166,7 +166,8 @@ def lexical(text: str, start: int, end: int, cues: Mapping[str, frozenset[str]],
     numbered = len(a) > 2 and after[0] == "No" and a[1] == "." and a[2].isdigit()
     f["org_after"] = float(any(t in cues["org_heads"] or t in english for t in run) or adjective or compound
                            or caseless or bracketed or quoted or games_year or designation or numbered
-                           or chain_named or naming or _listing_unhyphenated(after, a, cues))
+                           or chain_named or naming or _listing_unhyphenated(after, a, cues)
+                           or _shared_plural_head(before, b, after, a, cues))
     f["hyphen_cap_after"] = float(hyphen_run and not f["org_after"])
     of_before = {"of", "de", "del", "du", "des"} | cues.get("of_words", frozenset())  # "l'Università di Pechino"
     f["org_before"] = float(len(b) >= 2 and b[-1] in of_before and _head_before_of(before, b, cues)
@@ -378,6 +379,27 @@ def _listing_unhyphenated(after: list[str], a: list[str], cues: Mapping[str, fro
             break
         name.append(tok.lower())
     return len(name) > 1 and name[-1] in cues["org_heads"] and a[1 + len(name):2 + len(name)] not in (["on"], ["as"])
+
+
+def _shared_plural_head(before: list[str], b: list[str], after: list[str], a: list[str],
+                        cues: Mapping[str, frozenset[str]]) -> bool:
+    """Names joined by "and" or "or" before one plural head share it ("the Shanghai and Shenzhen stock exchanges",
+    "Peking and Tsinghua universities"): each is part of its own name (cue list ``plural_heads_after``; a word of
+    shares may come before the head)."""
+    heads = cues.get("plural_heads_after", frozenset())
+    if not heads:
+        return False
+
+    def headed(k: int) -> bool:
+        k += int(a[k:k + 1] in (["stock"], ["share"]))
+        return a[k:k + 1] != [] and a[k] in heads
+
+    if len(after) > 2 and a[0] in {"and", "or"} and _cap(after[1]):  # the first name: past the names after it
+        k = 1
+        while k < len(after) and _cap(after[k]):
+            k += 1
+        return headed(k)
+    return len(b) > 1 and b[-1] in {"and", "or"} and _cap(before[-2]) and headed(0)
 
 
 def _exchange_possessed(after: list[str], a: list[str], cues: Mapping[str, frozenset[str]]) -> bool:

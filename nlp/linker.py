@@ -624,12 +624,18 @@ def _named_bodies() -> tuple[str, ...]:
     return tuple(cues["name_suffixes"] | cues["org_heads"])
 
 
+# a body's name run on to its head within a few characters: 日本天津総商会, 在日天津同郷会, 日本天津経済発展促進会,
+# 在日の天津華僑 (Japanese clubs, chambers and communities of people from Tianjin; read in simplified characters)
+_BODY_AFTER = re.compile(r"[^\s、。，,・]{0,8}?(?:会|華僑|华侨)")
+
+
 def _abroad_at(simple: str, start: int, end: int, metro: bool) -> bool:
     places, qualifiers, listed, taiwan = _abroad_affixes()
     before, after = simple[max(0, start - 8):start], simple[end:end + 1]
     # a body abroad named for the city its members come from (新加坡潮州会馆, Singapore's Teochew clan association)
     # is no namesake place: the country says where the body is
-    if before.endswith(qualifiers) and not simple.startswith(_named_bodies(), end) or before.endswith(listed):
+    if before.endswith(qualifiers) and not (simple.startswith(_named_bodies(), end) or _BODY_AFTER.match(simple, end)) \
+            or before.endswith(listed):
         return True
     if after == "、" and simple[end + 1:end + 9].startswith(places) or metro and after == "站":
         return True

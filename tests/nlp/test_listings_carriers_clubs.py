@@ -1,15 +1,16 @@
-"""What the words around a name say it names, from the held-out real batches 10 and 26 of stop 34 and 11-13 and 27-29
+"""What the words around a name say it names, from the held-out real batches 10 and 26 of stop 34 and 11-15 and 27-31
 of stop 35 (their classes, not their sentences), read and fixed in stop 35: an exchange's listing written without its
 hyphen ("X listed Y Group"), a diocese, "Auto X" (the auto show), a dateline of two bureaus ("Geneva/X, 4 May –"), a
 policy adjective before a place word ("X's economic development zone"), a brand's site named with three words, a
 sport's governing body ("X China Rugby"), an airline called by its city where the text lets the city fly, a firm
 named for no city whose bare name recurs ("Yili Group" ... "Yili shares") or stands beside a word of its trade
-("Yili" and "dairy"); in Chinese and Japanese a club named after its city without a head word (青岛海牛, 广州恒大队) or
-introduced as a team (老牌球队X, 挑战X), a side followed by its score (香港に4―0), a panda park (X大熊猫苑), a river
-named for the place (X河畔), an edition's number before 中国(X), 成 after a numeral (三成都是, tenths), a Chinese full
-name before 氏 (李長春氏), a name listed before another's exchange (上海、深セン市場), 大庆 as "a grand celebration", a
-palace museum, and a river (ラサ川). Each with the counterpart that stays the city. Sentences written for these tests
-(not in training.tsv, calibration.tsv or the sentence files).
+("Yili" and "dairy"), names sharing a plural head ("X and Y universities"); in Chinese and Japanese a club named after
+its city without a head word (青岛海牛, 广州恒大队) or introduced as a team (老牌球队X, 挑战X), a side followed by its
+score (香港に4―0), a panda park (X大熊猫苑), a river named for the place (X河畔), an edition's number before 中国(X), 成
+after a numeral (三成都是, tenths), a Chinese full name before 氏 (李長春氏), a name listed before another's exchange
+(上海、深セン市場), 大庆 as "a grand celebration", a palace museum, flower fairs, panda bases and vocational schools, a
+river (ラサ川), and bodies in Japan named for a city (日本X総商会). Each with the counterpart that stays the city.
+Sentences written for these tests (not in training.tsv, calibration.tsv or the sentence files).
 """
 
 from __future__ import annotations
@@ -62,12 +63,20 @@ ENGLISH = [
     # a theme park's brand before the name; a train service named by its route
     ("Disneyland Shanghai reopened after three months.", "Shanghai", "ORG_PART"),
     ("Cargo from the Xi'an-Europe Express reached Hamburg.", "Xi'an", "ORG_PART"),
+    # names joined by "and" before one plural head share it; joined names alone stay the cities
+    ("Trading halted on the Dalian and Zhengzhou commodity exchanges.", "Dalian", None),
+    ("She chose between Fudan and Nanjing universities.", "Nanjing", "ORG_PART"),
+    ("Stocks fell on the Shanghai and Shenzhen stock exchanges.", "Shanghai", "ORG_PART"),
+    ("Snow fell on Harbin and Changchun overnight.", "Changchun", "LITERAL"),
     ("After three defeats in the league, Chongqing sacked coach Li Ming on Monday.", "Chongqing", "ORG_PART"),
 ]
 
 
 @pytest.mark.parametrize(("text", "surface", "label"), ENGLISH)
-def test_english(english: Language, text: str, surface: str, label: str) -> None:
+def test_english(english: Language, text: str, surface: str, label: str | None) -> None:
+    if label is None:  # a head that needs more than this rule ("commodity exchanges"): only no government's act
+        assert only(english, text, surface)["label"] != "METONYMIC"
+        return
     assert only(english, text, surface)["label"] == label
 
 
@@ -136,6 +145,14 @@ def test_a_river_named_for_the_place_is_no_mention_and_says_nothing_of_the_name_
     assert [(m["surface"], m["label"]) for m in found] == [("ラサ", "LITERAL"), ("ラサ", "NOT_PLACE")]
 
 
+def test_a_body_in_japan_named_for_a_city_is_no_namesake_abroad() -> None:
+    """日本大連総商会 (a chamber in Japan of people from Dalian) and 在日大連同郷会 are named for the city, not a Dalian
+    in Japan; the city named later in the article stays the city."""
+    found = tag_texts(["日本大連総商会と在日大連同郷会が東京で式典を開いた。大連で投資する日本企業も参加した。"], ["ja"])[0]
+    assert [m["label"] for m in found] != [] and all(m["label"] != "OTHER_PLACE" for m in found)
+    assert found[-1]["label"] == "LITERAL"
+
+
 CHINESE_JAPANESE = [
     # a club named after its city, without 队 or 俱乐部; a team introduced as one; the city's people stay the city
     ("zh", "上半场沧州雄狮两度领先,但最终被对手追平。", "沧州", "ORG_PART"),
@@ -174,6 +191,11 @@ CHINESE_JAPANESE = [
     ("zh", "建校一百周年大庆将在十月举行。", "大庆", None),
     ("zh", "他在大庆工作了十年。", "大庆", "LITERAL"),
     ("zh", "暑假期间,游客在沈阳故宫博物院排起长队。", "沈阳", "ORG_PART"),
+    # flower fairs, panda bases, vocational schools; schools in the city stay the city
+    ("zh", "2026菏泽牡丹花会将于四月开幕。", "菏泽", "ORG_PART"),
+    ("zh", "雅安大熊猫基地迎来两只新生幼崽。", "雅安", "ORG_PART"),
+    ("zh", "绵阳市机电职业技术学校今年扩招。", "绵阳市", "ORG_PART"),
+    ("zh", "因暴雨,绵阳学校全部停课。", "绵阳", "LITERAL"),
     # a side followed by its score; a name followed by に and a score elsewhere in the clause stays the city
     ("ja", "女子の準決勝で韓国はマカオに5―1と大勝した。", "マカオ", "ORG_PART"),
     ("ja", "代表チームはマカオに到着し、練習試合は2-1で終わった。", "マカオ", "LITERAL"),
