@@ -391,13 +391,13 @@ class CityClassifier(_CueComponent):
         weights = self._loaded()
         people: set[str] = set()  # surfaces read as a person by the words of a name beside them ("Xian Lim")
         carriers: set[str] = set()  # names read as the first word of an airline's ("Xiamen Airlines")
-        firm_heads = self.cues.for_lang(self.lang).get("firm_heads", frozenset())
+        cues = self.cues.for_lang(self.lang)
+        firm_heads = cues.get("firm_heads", frozenset())
+        carrier_heads, flight_verbs = cues.get("carrier_heads", frozenset()), cues.get("flight_verbs", frozenset())
         # historic forms read as a firm's or a ship's name ("Changan Auto"), and that label: first from the firms of
         # the names table in the text ("Chongqing Changan Automobile Ltd": the name inside counts for no city)
         text = doc_text(doc)
         named = _firms_named(text, doc._.city_hits or (), firm_heads)
-        cues = self.cues.for_lang(self.lang)
-        carrier_heads, flight_verbs = cues.get("carrier_heads", frozenset()), cues.get("flight_verbs", frozenset())
         read = []
         for span, cue_vector in zip(doc.spans[SPANS_KEY], self._cue_vectors(doc), strict=True):
             ext = span._
