@@ -26,6 +26,7 @@ _W = r"[\w\u0900-\u0903\u093a-\u094f\u0951-\u0957\u0962\u0963]"
 _TOKEN = re.compile(rf"[’']s\b|{_W}+(?:[.'’]{_W}+)*|[^\w\s]", re.UNICODE)
 _WINDOW = 80
 _POSSESSIVE = {"'s", "’s", "'", "’"}
+_POSSESSIVE_END = re.compile(r"[’']s$")
 _JOINERS = {"and", "-", "–", "—", "/", "or", "vs", "vs.", "versus", "et", "y", "und", "与", "和"}
 _OPENERS = {'"', "“", "‘", "(", "[", "«", "„"}
 _CLOSERS = {'"', "”", "’", "»", "“"}
@@ -119,7 +120,8 @@ def lexical(text: str, start: int, end: int, cues: Mapping[str, frozenset[str]],
     run: list[str] = []
     for tok in [] if case else after[:7]:  # a case ending closes the name's phrase ("Pekin'i Hong Kong'daki")
         if _cap(tok) or tok.lower() in _ORG_CONNECTORS and run:
-            run.append(tok.lower())
+            # a head with a possessive still ends a name ("Fudan University Shanghai Cancer Center's Xuhui branch")
+            run.append(_POSSESSIVE_END.sub("", tok.lower()))
         else:
             break
     first_after = after[0] if after else ""
@@ -164,7 +166,11 @@ def lexical(text: str, start: int, end: int, cues: Mapping[str, frozenset[str]],
     designation = len(a) > 1 and first_after == "-" and text[end:end + 1] == "-" and a[1].isdigit()
     # a numbered institution ("Beijing No. 5 Middle School", "Shanghai No. 6 People's Hospital")
     numbered = len(a) > 2 and after[0] == "No" and a[1] == "." and a[2].isdigit()
-    f["org_after"] = float(any(t in cues["org_heads"] or t in english for t in run) or adjective or compound
+    # a name written with a capital inside a word before another capitalised word is a firm's brand ("WuXi
+    # NextCODE", "WuXi AppTec"), not the city ("ShenZhen City", "GuangZhou China" stay places)
+    camel = bool(run) and any(w[1:] != w[1:].lower() and not w.isupper() for w in re.split(r"[\s'’-]+", surface)) \
+        and a[0] not in cues["place_words"] and a[0] not in cues.get("china_words", _NONE)
+    f["org_after"] = float(any(t in cues["org_heads"] or t in english for t in run) or adjective or compound or camel
                            or caseless or bracketed or quoted or games_year or designation or numbered
                            or chain_named or naming or _listing_unhyphenated(after, a, cues)
                            or _shared_plural_head(before, b, after, a, cues))
@@ -187,9 +193,9 @@ def lexical(text: str, start: int, end: int, cues: Mapping[str, frozenset[str]],
     # Vergeltung an")
     # the place of an office before its holder's name ("the Deputy Mayor of Sanya Chen Tiejun"): no name's rest
     f["cap_after"] = float(bool(run) and not f["org_after"] and a[0] not in cues["capitals"] and not _office_of(b, cues)
-                           and re.sub(r"[’']s$", "", a[0]) not in cues.get("titles", frozenset())
+                           and _POSSESSIVE_END.sub("", a[0]) not in cues.get("titles", frozenset())
                            and not (verb_before and "capitalised_nouns" in cues) and not brand_site)
-    f["dish_after"] = float(bool(a) and _lower_word(first_after) and a[0] in cues["dish_words"])
+    f["dish_after"] = float(bool(a) and _lower_word(first_after) and bool(_starts(a, cues["dish_words"], 2)))
 
     # the name as the subject of a verb of saying or deciding (also past an apposition)
     rest = _past_apposition(a)
@@ -254,7 +260,10 @@ def lexical(text: str, start: int, end: int, cues: Mapping[str, frozenset[str]],
     f["relation"] = float(rel_before or rel_after)
     # the object before the name (SVO), or the name in the accusative of a clause-final verb ("Pekin'i suçladı");
     # the ablative with a verb of demanding ("Pekin'den ... istedi")
-    f["object_verb"] = float(_ends(b, cues["object_verbs"], grams) or bool(final) and (
+    # ... and the object asked or moved to act ("called on Beijing to release", "prompting Beijing to urge")
+    moved = len(a) > 1 and a[0] == "to" and _lower_word(after[1]) and "control_verbs" in cues \
+        and _ends(b, cues["control_verbs"] | cues["object_verbs"], 2)
+    f["object_verb"] = float(_ends(b, cues["object_verbs"], grams) or moved or bool(final) and (
         case in _cases(cues, "accusative") | _cases(cues, "ablative")) and _starts_with(final, cues["object_verbs"]))
     # "sent by X", "envoyée par X", "inviata da X", "door X gestuurde": the agent of a passive participle
     agent_preps = cues.get("agent_preps", frozenset())
@@ -1080,6 +1089,7 @@ _CITY_PARTS = ("中心", "长", "長", "民", "区", "内", "政", "委", "郊",
 _RUN_ENDS = ("[的几各多这那些每某而或在是从把被向与及按依也还又仍已了]|(?<!^高)等|[一两][家所间座个位名]|有(?!限)"
              "|开始|继续|成为|已经|正在|仍然|表示|宣布|决定|要求|谴责|指责|警告|批评"
              "|参加|举办|举行|召开|主办|承办|结成|组成|成立|加入|签署"  # 北京参加运动会, 北京和上海结成...联盟
+             "|出席|参与|参观|访问|挑战|迎战|对阵"  # 至上海出席双城论坛 "to Shanghai to attend the forum", 来到广州挑战恒大
              "|中国")  # 中国 last: see below
 _NAME_RUN_END = re.compile(_RUN_ENDS)
 # Japanese: the country's name followed by katakana is inside a name (福州中国オープン, a tournament); the lookahead
