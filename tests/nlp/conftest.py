@@ -5,7 +5,7 @@ from __future__ import annotations
 import pytest
 from spacy.language import Language
 
-from nlp.pipeline import RULES_ONLY, build_pipeline, mention_dicts
+from nlp.pipeline import RULES_ONLY, build_pipeline, mention_dicts, tag_texts
 
 
 @pytest.fixture(scope="session")
@@ -28,3 +28,8 @@ def only(nlp: Language, text: str, surface: str) -> dict:
     found = [m for m in tag_one(nlp, text) if m["surface"] == surface]
     assert len(found) == 1, (text, tag_one(nlp, text))
     return found[0]
+
+
+def mentions_of(lang: str, text: str, surface: str) -> list[dict]:
+    """The mentions of ``surface`` in ``text`` tagged as ``lang`` (the languages without a fixture of their own)."""
+    return [m for m in tag_texts([text], [lang])[0] if m["surface"] == surface]

@@ -18,7 +18,7 @@ import pytest
 from nlp import tag_texts
 from nlp.cues import cues_for
 from nlp.features import lexical
-from tests.nlp.conftest import only
+from tests.nlp.conftest import mentions_of, only
 
 ENGLISH = [
     # an apposition says what the name names; a place word keeps the city
@@ -122,6 +122,6 @@ def test_a_clan_association_abroad_keeps_its_city() -> None:
 
 @pytest.mark.parametrize(("lang", "text", "surface", "label"), CHINESE_JAPANESE)
 def test_chinese_and_japanese(lang: str, text: str, surface: str, label: str) -> None:
-    found = [m for m in tag_texts([text], [lang])[0] if m["surface"] == surface]
+    found = mentions_of(lang, text, surface)
     assert len(found) == 1, found
     assert found[0]["label"] == label

@@ -14,10 +14,9 @@ from __future__ import annotations
 import pytest
 from spacy.language import Language
 
-from nlp import tag_texts
 from nlp.cues import cues_for
 from nlp.features import lexical
-from tests.nlp.conftest import only
+from tests.nlp.conftest import mentions_of, only
 
 ENGLISH = [
     # a name written with a capital inside, in an address: the city (the brand: test_a_brand_written_with_a_capital...)
@@ -90,6 +89,6 @@ CHINESE_JAPANESE = [
 
 @pytest.mark.parametrize(("lang", "text", "surface", "label"), CHINESE_JAPANESE)
 def test_chinese_and_japanese(lang: str, text: str, surface: str, label: str) -> None:
-    found = [m for m in tag_texts([text], [lang])[0] if m["surface"] == surface]
+    found = mentions_of(lang, text, surface)
     assert len(found) == 1, found
     assert found[0]["label"] == label

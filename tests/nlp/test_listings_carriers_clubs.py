@@ -23,7 +23,7 @@ from spacy.language import Language
 from nlp import tag_texts
 from nlp.cues import cues_for
 from nlp.features import _team
-from tests.nlp.conftest import only, tag_one
+from tests.nlp.conftest import mentions_of, only, tag_one
 
 ENGLISH = [
     # a listing without its hyphen before a company's capitalised name; a government's listing keeps the government
@@ -219,7 +219,7 @@ CHINESE_JAPANESE = [
 
 @pytest.mark.parametrize(("lang", "text", "surface", "label"), CHINESE_JAPANESE)
 def test_chinese_and_japanese(lang: str, text: str, surface: str, label: str | None) -> None:
-    found = [m for m in tag_texts([text], [lang])[0] if m["surface"] == surface]
+    found = mentions_of(lang, text, surface)
     if label is None:  # a person's name: no mention at all
         assert found == []
         return
