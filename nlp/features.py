@@ -241,7 +241,9 @@ def lexical(text: str, start: int, end: int, cues: Mapping[str, frozenset[str]],
     # an adjective of policy before a place word names a part of the place ("Taizhou's economic development zone",
     # "Shenzhen's trade hub"), not the government's policy
     place_part = any(t in cues["place_words"] for t in nxt[1:]) and not any(t in cues["policy_nouns"] for t in nxt[1:])
-    f["poss_policy"] = float(poss and not place_part and any(t in cues["policy_nouns"] for t in nxt) or policy_before)
+    # (an adjective of policy only before another policy noun: "X's economic growth" is the place's)
+    heads = cues["policy_nouns"] - cues.get("policy_adjectives", frozenset())
+    f["poss_policy"] = float(poss and not place_part and any(t in heads for t in nxt) or policy_before)
     # "Hong Kong's government", "Macau's leader": the government is named, the city only says whose it is
     f["poss_gov"] = float(poss and bool(nxt) and nxt[0] in cues.get("gov_nouns", frozenset()))
     f["poss_other"] = float(poss and not f["poss_policy"])

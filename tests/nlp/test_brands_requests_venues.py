@@ -2,11 +2,11 @@
 their sentences), read and fixed in stop 36: a brand written with a capital inside the name ("WuXi AppTec"), a
 carmaker's plant named "Giga X", a head with a possessive at the end of a capitalised name ("X Cancer Center's
 branch"), an air show in lower case, a city asked or moved to act ("called on X to release"), requests from a city,
-a government's interference; in Chinese and Japanese joint-venture carmakers named by the partner's Chinese name
-(广州本田, 北京现代), an observatory, a trade city, a high court's short name, a news site's dateline, clubs written
-倶楽部, clinics, meetings, a film award, an ice park, and the verbs that end what can still be a name's (至上海出席论坛).
-Each with the counterpart that stays the city. Sentences written for these tests (not in training.tsv,
-calibration.tsv or the sentence files).
+a government's interference, an adjective of policy before a noun of the place's ("X's economic growth"); in Chinese
+and Japanese joint-venture carmakers named by the partner's Chinese name (广州本田, 北京现代), an observatory, a trade city,
+a high court's short name, a news site's dateline, clubs written 倶楽部, clinics, meetings, a film award, an ice park,
+and the verbs that end what can still be a name's (至上海出席论坛). Each with the counterpart that stays the city.
+Sentences written for these tests (not in training.tsv, calibration.tsv or the sentence files).
 """
 
 from __future__ import annotations
@@ -39,6 +39,11 @@ ENGLISH = [
     ("Carmakers expanded in Hefei after entreaties from Beijing.", "Beijing", "METONYMIC"),
     ("Lawmakers said Beijing was meddling in the vote.", "Beijing", "METONYMIC"),
     ("Critics say Beijing interferes in the city's courts.", "Beijing", "METONYMIC"),
+    # an adjective of policy after the name's possessive: the government's only before a policy noun
+    ("Shenzhen's economic growth slowed in the third quarter.", "Shenzhen", "LITERAL"),
+    ("Wuhan's security cameras were replaced last year.", "Wuhan", "LITERAL"),
+    ("Beijing's economic coercion worried Canberra.", "Beijing", "METONYMIC"),
+    ("Beijing's foreign policy shifted in March.", "Beijing", "METONYMIC"),
 ]
 
 
