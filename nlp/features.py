@@ -164,6 +164,10 @@ def lexical(text: str, start: int, end: int, cues: Mapping[str, frozenset[str]],
     games_year = bool(a) and text[end:end + 1] == " " and re.fullmatch(r"(19|20)\d\d", a[0]) is not None
     # a number joined by a hyphen names a craft or model ("the Shenzhou-19 spaceship", "a Dongfeng-41 missile")
     designation = len(a) > 1 and first_after == "-" and text[end:end + 1] == "-" and a[1].isdigit()
+    # a group named by its city and a number ("the so-called Hong Kong 47", "the Shanghai 5"), not a quantity after it
+    so_called = b[-3:] == ["so", "-", "called"]
+    designation = designation or (b[-1:] == ["the"] or so_called) and bool(a) and re.fullmatch(r"\d{1,3}", a[0]) \
+        is not None and a[1:2] not in (["%"], ["percent"], ["per"], ["km"], ["degrees"])
     # a numbered institution ("Beijing No. 5 Middle School", "Shanghai No. 6 People's Hospital")
     numbered = len(a) > 2 and after[0] == "No" and a[1] == "." and a[2].isdigit()
     # a name written with a capital inside a word before another capitalised word is a firm's brand ("WuXi
@@ -177,6 +181,9 @@ def lexical(text: str, start: int, end: int, cues: Mapping[str, frozenset[str]],
     f["hyphen_cap_after"] = float(hyphen_run and not f["org_after"])
     of_before = {"of", "de", "del", "du", "des"} | cues.get("of_words", frozenset())  # "l'Università di Pechino"
     f["org_before"] = float(len(b) >= 2 and b[-1] in of_before and _head_before_of(before, b, cues)
+                            # the second of two names the "of" head names together ("the Port of Ningbo Zhoushan")
+                            or len(b) >= 3 and b[-2] in of_before and _cap(before[-1]) and text[start - 1:start] == " "
+                            and _head_before_of(before[:-1], b[:-1], cues)
                             or _head_first(before, b, cues, grams)
                             # Arabic: a head in the dual governs the name joined by و after the first name (جامعتي
                             # القاهرة وبكين, "the universities of Cairo and Beijing")
@@ -265,7 +272,8 @@ def lexical(text: str, start: int, end: int, cues: Mapping[str, frozenset[str]],
     # ... and the object asked or moved to act ("called on Beijing to release", "prompting Beijing to urge")
     moved = len(a) > 1 and a[0] == "to" and _lower_word(after[1]) and "control_verbs" in cues \
         and _ends(b, cues["control_verbs"] | cues["object_verbs"], 2)
-    f["object_verb"] = float(_ends(b, cues["object_verbs"], grams) or moved or bool(final) and (
+    # ("the so-called X": a name given, no one called upon)
+    f["object_verb"] = float(_ends(b, cues["object_verbs"], grams) and not so_called or moved or bool(final) and (
         case in _cases(cues, "accusative") | _cases(cues, "ablative")) and _starts_with(final, cues["object_verbs"]))
     # "sent by X", "envoyée par X", "inviata da X", "door X gestuurde": the agent of a passive participle
     agent_preps = cues.get("agent_preps", frozenset())
@@ -466,7 +474,13 @@ def _naming_apposition(a: list[str], cues: Mapping[str, frozenset[str]]) -> bool
     # after an article or a possessive ("Daqing, PetroChina's largest oilfield": one token)
     if a[1] not in {"a", "an", "the"} and not re.fullmatch(r"\w+[’']s", a[1]):
         return False
-    phrase = list(itertools.takewhile(lambda t: (t.isalnum() or t == "-") and t not in _APPOSITION_ENDS, a[2:9]))
+    # a word joined by a hyphen or a slash is a compound's part, not a preposition ("a roll-on/roll-off ship")
+    phrase: list[str] = []
+    for t in a[2:16]:
+        joined = bool(phrase) and phrase[-1] in ("-", "/")
+        if not (t.isalnum() or t in ("-", "/")) or t in _APPOSITION_ENDS and not joined:
+            break
+        phrase.append(t)
     return bool(phrase) and phrase[-1] in heads
 
 
@@ -1092,6 +1106,7 @@ _RUN_ENDS = ("[的几各多这那些每某而或在是从把被向与及按依�
              "|开始|继续|成为|已经|正在|仍然|表示|宣布|决定|要求|谴责|指责|警告|批评"
              "|参加|举办|举行|召开|主办|承办|结成|组成|成立|加入|签署"  # 北京参加运动会, 北京和上海结成...联盟
              "|出席|参与|参观|访问|挑战|迎战|对阵"  # 至上海出席双城论坛 "to Shanghai to attend the forum", 来到广州挑战恒大
+             "|开通|开设|开办|设立|进军|^为"  # 跑到深圳开通银行户口, 进军深圳开设分校, 以杭州为中心
              "|中国")  # 中国 last: see below
 _NAME_RUN_END = re.compile(_RUN_ENDS)
 # Japanese: the country's name followed by katakana is inside a name (福州中国オープン, a tournament); the lookahead
@@ -1284,11 +1299,11 @@ def _cjk(text: str, start: int, end: int, cues: Mapping[str, frozenset[str]]) ->
         before, after_all = before.translate(table), after_all.translate(table)
     after = after_all[:8]
 
-    def starts(key: str) -> bool:
-        return after.startswith(_cjk_affixes(cues[key]))
+    def starts(key: str) -> bool:  # (cue words are lower case: 镇江VS扬州 meets vs)
+        return after.lower().startswith(_cjk_affixes(cues[key]))
 
     def ends(key: str) -> bool:
-        return before.endswith(_cjk_affixes(cues[key]))
+        return before.lower().endswith(_cjk_affixes(cues[key]))
 
     def inside(key: str, part: str) -> bool:
         return _cjk_any_of(cues[key]).search(part) is not None
