@@ -19,6 +19,7 @@ Annotations are evaluated (no ``from __future__ import annotations``): ``nlp.ini
 validates the ``initialize`` arguments against them.
 """
 
+import itertools
 import json
 import re
 import tempfile
@@ -394,6 +395,7 @@ class CityClassifier(_CueComponent):
         cues = self.cues.for_lang(self.lang)
         firm_heads = cues.get("firm_heads", frozenset())
         carrier_heads, flight_verbs = cues.get("carrier_heads", frozenset()), cues.get("flight_verbs", frozenset())
+        people_words = cues.get("people_words", frozenset())
         # historic forms read as a firm's or a ship's name ("Changan Auto"), and that label: first from the firms of
         # the names table in the text ("Chongqing Changan Automobile Ltd": the name inside counts for no city)
         text = doc_text(doc)
@@ -410,6 +412,8 @@ class CityClassifier(_CueComponent):
                     cue_vector[i] for i in _SIDE_AT):  # "the match between Dalian Ren and ...": a club's name
                 people.add(span.text)
             word_after = _word_after(text, ext.offsets[1])
+            if ext.historic and word_after in people_words:  # "Teochew people", "Teochew immigrants": a people
+                _relabel(span, "NOT_PLACE")  # named after the old prefecture, whose descendants live worldwide
             if ext.historic and ext.label in CITYLESS | {"ORG_PART"} and (
                     cue_vector[_NOT_PLACE_AT] or word_after in firm_heads):
                 named.setdefault(span.text, ext.label)
@@ -422,6 +426,7 @@ class CityClassifier(_CueComponent):
                 _relabel(span, "ORG_PART")
             else:
                 _one_sense(span, cue_vector, people, named)
+        _one_name(text, [span for span, _ in read])
         return doc
 
     def settled(self, doc: Doc, place_at: float, reference_at: float) -> list[bool]:
@@ -579,6 +584,23 @@ def _one_sense(span: Span, cue_vector: list[float], people: set[str], named: dic
     else:
         return
     _relabel(span, label)
+
+
+def _one_name(text: str, spans: list[Span]) -> None:
+    """Two names written one after the other with a single space between are one name: where either is read as part
+    of a name ("the Port of Ningbo Zhoushan"), so is the other, and so is the same pair wherever else the article
+    writes it ("Dongguan Dehong Electrical Appliances Co." ... "(Dongguan Dehong)", the firm's short name). Latin
+    script only: Chinese and Japanese write a list of names without spaces."""
+    ordered = sorted(spans, key=lambda span: span._.offsets)
+    pairs = [(first, second) for first, second in itertools.pairwise(ordered)
+             if text[first._.offsets[1]:second._.offsets[0]] == " " and text[second._.offsets[0]].isascii()]
+    named = {(first.text, second.text) for first, second in pairs
+             if "ORG_PART" in (first._.label, second._.label)}
+    for first, second in pairs:
+        if (first.text, second.text) in named:
+            for span in (first, second):
+                if span._.label in {"LITERAL", "METONYMIC"}:
+                    _relabel(span, "ORG_PART")
 
 
 def _relabel(span: Span, label: str) -> None:

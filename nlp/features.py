@@ -147,6 +147,10 @@ def lexical(text: str, start: int, end: int, cues: Mapping[str, frozenset[str]],
     caseless = not case and _contains(a[:3], cues.get("heads_after", frozenset()), grams)
     # the seat in brackets inside a company's name: "Beyond Technology (Shenzhen) Co., Ltd."
     bracketed = before[-1:] == ["("] and a[:1] == [")"] and len(a) > 1 and a[1] in cues["org_heads"]
+    # ... and the host in brackets after the country, before an event's capitalised name ("the 11th China (Chongqing)
+    # Hotpot Food and Culture Festival")
+    bracketed = bracketed or b[-2:] == ["china", "("] and a[:1] == [")"] and any(
+        t in cues["org_heads"] for t in itertools.takewhile(lambda t: t in _ORG_CONNECTORS or t.isalpha(), a[1:8]))
     # languages that quote every name of a club, firm, ship or paper (Russian «Шанхай», «Шанхай Порт», «Нанкинское
     # десятилетие»; German „Peking“; cue flag ``quoted_names``): the name alone or with one more word in quotes
     # (a ship's is the ship rule's, "Суховантаж «Нанкін»"; a word in capitals is quoted as a word, «ПЕКИН»)
@@ -315,8 +319,9 @@ def lexical(text: str, start: int, end: int, cues: Mapping[str, frozenset[str]],
     # "the Beijing government", "Wuhan officials"; a capitalised "Government" is part of a proper name (ORG_PART)
     f["gov_after"] = float(bool(a) and a[0] in cues.get("gov_nouns", frozenset()) and _lower_word(first_after))
     f["transport_near"] = float(any(t in cues.get("transport_nouns", frozenset()) for t in b[-5:] + a[:2]))
+    # (the country after a name that an "of" head names places the body, not the city: "the Diocese of X, China")
     f["place_after"] = float(bool(a) and a[0] in cues["place_words"] or own_name or brand_site
-                             or (len(a) >= 2 and a[0] == "," and a[1] in cues["china_words"]))
+                             or (len(a) >= 2 and a[0] == "," and a[1] in cues["china_words"] and not f["org_before"]))
     # (not a capitalised word of the name the name ends: "Mission Hills Haikou", a resort)
     f["place_before"] = float(bool(b) and (b[-1] in cues["place_words"]
                               or (len(b) >= 2 and b[-1] in {"of", "de"} and b[-2] in cues["place_words"]))
