@@ -46,6 +46,7 @@ ENGLISH = [
     ("Wuhan's security cameras were replaced last year.", "Wuhan", "LITERAL"),
     ("Beijing's economic coercion worried Canberra.", "Beijing", "METONYMIC"),
     ("Beijing's foreign policy shifted in March.", "Beijing", "METONYMIC"),
+    ("Analysts described Beijing's aggressive trade tactics.", "Beijing", "METONYMIC"),
     # batch 17: the second of two names an "of" head names; a ship named in an apposition whose head ends a
     # compound; a group named by its city and a number ("the so-called X 12"), not a quantity
     ("Trade through the Port of Ningbo Zhoushan rose again.", "Zhoushan", "ORG_PART"),
