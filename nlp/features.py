@@ -132,6 +132,10 @@ def lexical(text: str, start: int, end: int, cues: Mapping[str, frozenset[str]],
     # "the Beijing-Shanghai High-Speed Railway"): every name of the chain is part of that name
     chain_named = _chain_head(text, start, end, before, after, cues)
     naming = _naming_apposition(a, cues)  # "X, a Sichuan restaurant, ...": what follows is the restaurant's
+    # ... or the head before the name in lower case ("China's top oilfield, Daqing, ..."; "the Shangri-La Hotel,
+    # Xiamen" is the hotel's own name and then its place)
+    naming = naming or len(b) >= 2 and b[-1] == "," and b[-2] in cues.get("apposition_heads", frozenset()) \
+        and _lower_word(before[-2])
     # an adjective made from the name before a lower-case head: "Шанхайской организации", "Пекинский университет"
     # ... also past more adjectives ("в Шанхайском выставочном центре", "Харбинской международной
     # торгово-экономической ярмарки")
@@ -206,7 +210,9 @@ def lexical(text: str, start: int, end: int, cues: Mapping[str, frozenset[str]],
     f["cap_after"] = float(bool(run) and not f["org_after"] and a[0] not in cues["capitals"] and not _office_of(b, cues)
                            and _POSSESSIVE_END.sub("", a[0]) not in cues.get("titles", frozenset())
                            and not (verb_before and "capitalised_nouns" in cues) and not brand_site)
-    f["dish_after"] = float(bool(a) and _lower_word(first_after) and bool(_starts(a, cues["dish_words"], 2)))
+    # (also joined by a hyphen: "Wenzhou-style restaurants")
+    f["dish_after"] = float(bool(a) and _lower_word(first_after) and bool(_starts(a, cues["dish_words"], 2))
+                            or a[:1] == ["-"] and text[end:end + 1] == "-" and a[1:2] in (["style"], ["styled"]))
 
     # the name as the subject of a verb of saying or deciding (also past an apposition)
     rest = _past_apposition(a)

@@ -149,6 +149,22 @@ def _jieba(window: str) -> Iterable[tuple[str, str]]:
     return rjieba.tag(window, False)
 
 
+def _inside_a_chinese_word(text: str, hit: Hit, table: dict[int, str]) -> bool:
+    """Japanese text: a Chinese place's name that contains the hit whole after one character of its own (長白山,
+    Changbai Mountain, read by Sudachi as 長 | 白山 because its dictionary knows Hakusan, a Japanese mountain): jieba,
+    on the simplified copy, reads the longer name as one word. A word that only begins before the hit and ends
+    inside it (府上 of 大阪府上海事務所) says nothing, nor does a longer word before it (中国香港, "Hong Kong, China")."""
+    if hit.start == 0 or script_of_char(text[hit.start - 1]) != "han" or script_of_char(text[hit.start]) != "han":
+        return False
+    lo = max(0, hit.start - 4)
+    at = lo
+    for word, _tag in _jieba(text[lo:hit.end + 4].translate(table)):
+        start, at = at, at + len(word)
+        if start == hit.start - 1 and at >= hit.end:
+            return True
+    return False
+
+
 def _jieba_word(word: str) -> bool:
     import rjieba
 
@@ -504,6 +520,8 @@ def keep_words(text: str, hits: list[Hit], lang: str | None, names_alone: frozen
             length = hit.end - hit.start
             if how != "no" and (_ja_person(words, i, length) if japanese else _zh_person(words, i, length)):
                 people.add(hit.form)
+                how = "no"
+            if how != "no" and japanese and _inside_a_chinese_word(text, hit, table):
                 how = "no"
             if how != "no" and (_in_transcribed_name(words, i, length) or (_street(words, i, length, "ja") if japanese else (
                     _zh_street_or_era(words, i, length) or _overlaps_a_place_abroad(text, hit, table)

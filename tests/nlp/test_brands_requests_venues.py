@@ -63,6 +63,13 @@ ENGLISH = [
     # the country after a name an "of" head names places the body ("the Diocese of X, China"); after a place, the city
     ("He became bishop of the Diocese of Yichang, China, in 2010.", "Yichang", "ORG_PART"),
     ("He was born in the city of Yichang, China, in 1980.", "Yichang", "LITERAL"),
+    # batch 19: barbecue and a style named for the place (also hyphenated); an apposition's head in lower case before
+    # the name ("the oldest oilfield, X"), not a hotel's capitalised name before its place; reforms as a government's
+    ("Visitors queued for Yantai barbecue at the night market.", "Yantai", "ORG_PART"),
+    ("There are Ningbo-style restaurants on every corner.", "Ningbo", "ORG_PART"),
+    ("Output at the country's oldest oilfield, Karamay, rose.", "Karamay", "ORG_PART"),
+    ("We stayed at the Grand Hyatt Hotel, Karamay last week.", "Karamay", "LITERAL"),
+    ("Activists were jailed under Beijing's sweeping reforms.", "Beijing", "METONYMIC"),
 ]
 
 
@@ -140,6 +147,18 @@ CHINESE_JAPANESE = [
     ("ja", "中国株:上海総合、続伸", "上海", "ORG_PART"),
     ("ja", "大連投資環境説明会が開かれた。", "大連", "ORG_PART"),
     ("ja", "上海の総合病院で治療を受けた。", "上海", "LITERAL"),
+    # batch 35: a high school, a park
+    ("zh", "鄂州高中今年扩招。", "鄂州", "ORG_PART"),
+    ("zh", "市民在海口公园晨练。", "海口", "ORG_PART"),
+    # batch 35 (Japanese): a Chinese name that contains the city's after one character of its own (長白山, Changbai
+    # Mountain, which Sudachi splits); the city itself and "Hong Kong, China" stay; a joint venture named with its
+    # partner's full name; a village named like a city, not a village in the city
+    ("ja", "観光客は長白山の自然を満喫した。", "白山", None),
+    ("ja", "白山市は吉林省の都市だ。", "白山市", "LITERAL"),
+    ("ja", "選手は中国香港の代表だ。", "香港", "LITERAL"),
+    ("ja", "広州トヨタ自動車が増産する。", "広州", "ORG_PART"),
+    ("ja", "寛甸県の臨江村で式典があった。", "臨江", None),
+    ("ja", "上海の村で祭りがあった。", "上海", "LITERAL"),
 ]
 
 
