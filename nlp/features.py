@@ -88,6 +88,13 @@ def _long_heads(heads: frozenset[str]) -> tuple[str, ...]:
     return tuple(h for h in heads if len(h) >= 4 and " " not in h)
 
 
+@lru_cache(maxsize=64)
+def _policy_heads(nouns: frozenset[str], adjectives: frozenset[str]) -> frozenset[str]:
+    """The policy nouns that make the name's possessive a government's by themselves: not the adjectives among them,
+    which do so only before another of them ("X's economic growth" is the place's, "X's economic coercion" not)."""
+    return nouns - adjectives
+
+
 def context(text: str, start: int, end: int) -> tuple[list[str], list[str]]:
     """Tokens within ~80 characters before and after the mention, cut at line breaks.
 
@@ -258,8 +265,7 @@ def lexical(text: str, start: int, end: int, cues: Mapping[str, frozenset[str]],
     # an adjective of policy before a place word names a part of the place ("Taizhou's economic development zone",
     # "Shenzhen's trade hub"), not the government's policy
     place_part = any(t in cues["place_words"] for t in nxt[1:]) and not any(t in cues["policy_nouns"] for t in nxt[1:])
-    # (an adjective of policy only before another policy noun: "X's economic growth" is the place's)
-    heads = cues["policy_nouns"] - cues.get("policy_adjectives", frozenset())
+    heads = _policy_heads(cues["policy_nouns"], cues.get("policy_adjectives", _NONE))
     f["poss_policy"] = float(poss and not place_part and any(t in heads for t in nxt) or policy_before)
     # "Hong Kong's government", "Macau's leader": the government is named, the city only says whose it is
     f["poss_gov"] = float(poss and bool(nxt) and nxt[0] in cues.get("gov_nouns", frozenset()))
