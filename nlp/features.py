@@ -1210,7 +1210,6 @@ def _quoted_name(text: str, start: int, end: int) -> bool:
     return follows == close or follows in ("/", "／") and rest.end() - end > 1
 
 
-# a year written against the name names its Games or Expo (北京2022, 杭州2022), not the year in the city (北京2022年)
 # a year after the name names its Games or Expo (北京2022, 上海2010); with 年 only before the Games' word itself
 # (北京2022年冬季オリンピック; 北京2022年 alone is "Beijing in 2022")
 _GAMES_YEAR = re.compile(r"(?:19|20)\d\d(?:(?![年\d])|年(?:冬季|夏季)?(?:オリンピック|パラリンピック|五輪|冬奥会|奥运会|冬残奥会"

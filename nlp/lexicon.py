@@ -57,14 +57,16 @@ class Lexicon:
 
     def trade_in(self, text: str, surface: str) -> str | None:
         """"part" or "none" (names.tsv) where ``surface`` is the first word of a brand or company whose trade
-        ``text`` speaks of, else None."""
-        city, words = self.gazetteer_trades.get(surface.casefold(), ("", ()))
-        found = bool(words) and re.search(rf"\b(?:{'|'.join(map(re.escape, words))})\b", text, re.IGNORECASE)
-        return city if found else None
+        ``text`` speaks of, else None. Asked for every city hit: a dictionary look-up for all but the few firms'
+        first words, whose trade words are one pattern each, built once."""
+        city, pattern = self._trade_patterns.get(surface.casefold(), ("", None))
+        return city if pattern is not None and pattern.search(text) else None
 
     @cached_property
-    def gazetteer_trades(self) -> dict[str, tuple[str, tuple[str, ...]]]:
-        return getattr(self.gazetteer, "trades", {})
+    def _trade_patterns(self) -> dict[str, tuple[str, re.Pattern[str]]]:
+        """First word of a firm -> ("part" | "none", its trade words as one case-insensitive whole-word pattern)."""
+        return {first: (city, re.compile(rf"\b(?:{'|'.join(map(re.escape, words))})\b", re.IGNORECASE))
+                for first, (city, words) in getattr(self.gazetteer, "trades", {}).items() if words}
 
     @cached_property
     def _county_median(self) -> int:
