@@ -1258,19 +1258,23 @@ def _in_company_brackets(text: str, start: int, end: int, *heads: tuple[str, ...
     return any(before.endswith(words) or after.startswith(words) for words in heads)
 
 
+_HEAD_ENDINGS = ("队", "赛", "后", "後", "前")  # what the segmenter may join to the end of a head (_whole_head)
+
+
 def _whole_head(heads: tuple[str, ...], part: str, offset: int, starts: Mapping[int, int],
                 first_only: bool = False) -> bool:
     """A head of ``heads`` in ``part`` (which begins at ``offset`` of the segmented phrase, after the name) ends a
     word, and a head of one character is a word or ends the word that begins with the name: 上海交响乐团,
     长春祠, 尚志館 and 北京国安队 have heads, 上海观众 (the audience), 北京排队 (queueing), 北京大学生 (students)
-    and 上海寺院 (temples) do not. A head of two characters or more before 队 (team) or 赛 (race) may end with it
-    instead, as the segmenter reads 广州恒大队 as 恒 | 大队 (brigade) and 厦门马拉松赛 as 马拉松赛."""
+    and 上海寺院 (temples) do not. A head of two characters or more before 队 (team) or 赛 (race), or before 后, 後 or
+    前 (after, before), may end with it instead, as the segmenter reads 广州恒大队 as 恒 | 大队 (brigade), 厦门马拉松赛
+    as 马拉松赛 and Sudachi 北京冬季五輪後 ("after the Beijing Winter Games") as 冬季 | 五輪後."""
     for head in heads:
         at = part.find(head)
         while at >= 0 and not (first_only and at):
             end = offset + at + len(head)
             begins = starts.get(end)
-            if begins is None and len(head) > 1 and part[at + len(head):at + len(head) + 1] in ("队", "赛"):
+            if begins is None and len(head) > 1 and part[at + len(head):at + len(head) + 1] in _HEAD_ENDINGS:
                 begins = starts.get(end + 1)
             if begins is not None and (len(head) > 1 or begins in (offset + at, 0)):
                 return True
@@ -1379,8 +1383,9 @@ def _cjk(text: str, start: int, end: int, cues: Mapping[str, frozenset[str]]) ->
     if not headed and attached and segmented and (
             "han_glosses" in cues or _simplified_only(text[end:end + len(run)])):
         headed = _chinese_head(text, start, end, run) or "han_glosses" in cues and _glosses_a_longer_name(text, start, end)
-    # a short head that is a word of its own right after the name (Japanese 北京大 "Peking University"; not 北京大会)
-    short = tuple(h for h in cues.get("short_heads", _NONE) if after.startswith(h))
+    # a short head that is a word of its own right after the name (Japanese 北京大 "Peking University"; not 北京大会),
+    # read in simplified characters as the run is (園, a garden: 园)
+    short = tuple(h for h in _cjk_affixes(cues.get("short_heads", _NONE)) if after.startswith(h))
     short_head = bool(short) and segmented and not words_after and whole(short, after, True)
     # an edition's number before the name names the event (第六届青岛国际帆船周, 第33回中国・ハルビン国際氷祭り)
     edition = _EDITION.search(text, max(0, start - 12), start) is not None
