@@ -33,7 +33,8 @@ _CLOSERS = {'"', "”", "’", "»", "“"}
 _NAME_QUOTES = {"«", "„", "“", '"'}  # what opens a quoted name (features.lexical, cue flag quoted_names)
 _ORG_CONNECTORS = {"of", "for", "and", "&", "de", "del", "la", "des", "du", "für", "-", "'", "’"}  # "Workers' Stadium"
 _ENT_ORG = {"ORG", "FAC", "PRODUCT", "EVENT", "WORK_OF_ART", "LAW"}
-_EDITION = re.compile(r"第[0-9０-９一二三四五六七八九十百零〇]+[届屆回](?:中[国國][・(（]?)?$")  # 第24届, 第33回中国・, 第17届中国(
+# 第24届, 首届 (the first), 第33回中国・, 第17届中国(
+_EDITION = re.compile(r"(?:第[0-9０-９一二三四五六七八九十百零〇]+|首)[届屆回](?:中[国國][・(（]?)?$")
 _CJK_SCORE = re.compile(r"\d+[-－–―]\d+")
 # a score right after the name and its particle makes it a side (日本は香港に4―0と快勝, 香港を2-1で破り)
 _SCORE_AFTER = re.compile(r"[にをとが]?\d+[-－–―]\d+")
@@ -1387,7 +1388,8 @@ def _cjk(text: str, start: int, end: int, cues: Mapping[str, frozenset[str]]) ->
     # read in simplified characters as the run is (園, a garden: 园)
     short = tuple(h for h in _cjk_affixes(cues.get("short_heads", _NONE)) if after.startswith(h))
     short_head = bool(short) and segmented and not words_after and whole(short, after, True)
-    # an edition's number before the name names the event (第六届青岛国际帆船周, 第33回中国・ハルビン国際氷祭り)
+    # an edition's number before the name names the event (第六届青岛国际帆船周, 首届潍坊国际风筝会 "the first",
+    # 第33回中国・ハルビン国際氷祭り)
     edition = _EDITION.search(text, max(0, start - 12), start) is not None
     # a company's registered name with a bracket before its legal form (青島松下電子部品(保税区)有限公司); and, in
     # Chinese, one of a list that ends in its kind of firm (迁钢、九江、松汀、燕山等钢铁企业: Jiujiang Steel)

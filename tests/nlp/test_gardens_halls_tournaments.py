@@ -1,9 +1,11 @@
-"""What the words around a name say it names, from the held-out real batches 20, 21 and 36 of stop 37 (their classes,
+"""What the words around a name say it names, from the held-out real batches 20, 21, 36 and 37 of stop 37 (their classes,
 not their sentences), read and fixed in stop 37: a university's campus named by its city ("NYU Shanghai"); in Chinese,
 halls and venues (南宁游泳馆, also as jieba splits it: 跳水 | 馆), clan associations abroad (福州乡会), special economic
-zones, tournaments (邀请赛) and hand-pulled noodles as a restaurant's name; in Japanese, a garden named after a sister
-city (福州園), a grand prix written GP, a circuit, a memorial hall past a person's name and the Games with "after"
-joined to them by the segmenter (冬季五輪後). Each with the counterpart that stays the city. Sentences written for
+zones, tournaments (邀请赛), hand-pulled noodles as a restaurant's name, associations of natives abroad (香港漳州同乡总会),
+intermediate courts (中院) and an event's first edition (首届); in Japanese, a garden named after a sister
+city (福州園), a grand prix written GP, a circuit, a memorial hall past a person's name, the Games with "after"
+joined to them by the segmenter (冬季五輪後), a river and a mountain named like a city (洛陽江, 天門山), vinegar named for
+the place and rugby sevens. Each with the counterpart that stays the city. Sentences written for
 these tests (not in training.tsv, calibration.tsv or the sentence files).
 """
 
@@ -44,6 +46,16 @@ CHINESE_JAPANESE = [
     # hand-pulled noodles named for the place, here a restaurant; eating them in the city keeps the city
     ("zh", "纽约街头新开了一家兰州手拉面。", "兰州", "ORG_PART"),
     ("zh", "他在兰州吃到了正宗的手拉面。", "兰州", "LITERAL"),
+    # batch 37: associations of natives abroad past another city's name, an intermediate court, the first edition of
+    # an event; the association's members from the city and the court's city stay the city
+    ("zh", "温哥华台山同乡总会昨晚举行春节联欢。", "台山", "ORG_PART"),
+    ("zh", "香港温州同乡总会会长出席了仪式。", "香港", "ORG_PART"),
+    ("zh", "多伦多潮州联谊会组织会员参观。", "潮州", "ORG_PART"),
+    ("zh", "不少会员来自潮州。", "潮州", "LITERAL"),
+    ("zh", "南通中院审结了一批涉外案件。", "南通", "ORG_PART"),
+    ("zh", "这起案件在南通审结。", "南通", "LITERAL"),
+    ("zh", "首届泰州国际龙舟节吸引了两万名观众。", "泰州", "ORG_PART"),
+    ("zh", "首届龙舟节在泰州举行。", "泰州", "LITERAL"),
     # Japanese: a garden named after a sister city, right after the name (a park in the city's address stays the city)
     ("ja", "大阪の蘇州園で秋の茶会が開かれた。", "蘇州", "ORG_PART"),
     ("ja", "蘇州の庭園で秋の茶会が開かれた。", "蘇州", "LITERAL"),
@@ -54,6 +66,16 @@ CHINESE_JAPANESE = [
     ("ja", "上海サーキットで新しいマシンが走った。", "上海", "ORG_PART"),
     ("ja", "淮安周恩来記念館には多くの学生が訪れる。", "淮安", "ORG_PART"),
     ("ja", "淮安には周恩来の記念館がある。", "淮安", "LITERAL"),
+    # batch 37 (Japanese): a river and a mountain named like a city (as Sudachi splits them: no mention), vinegar named
+    # for the place, rugby sevens; the cities themselves stay the cities
+    ("ja", "泉州の市内を流れる洛陽江には古い石橋が架かる。", "洛陽", None),
+    ("ja", "洛陽の牡丹は有名だ。", "洛陽", "LITERAL"),
+    ("ja", "観光客は天門山のロープウェイに乗った。", "天門", None),
+    ("ja", "土産に鎮江香酢を買った。", "鎮江", "ORG_PART"),
+    ("ja", "鎮江の酢工場を見学した。", "鎮江", "LITERAL"),
+    ("ja", "日本代表は香港セブンズで準優勝した。", "香港", "ORG_PART"),
+    ("ja", "日本代表は香港で準優勝した。", "香港", "LITERAL"),
+    ("zh", "洛阳江上的古桥已有九百多年历史。", "洛阳", None),
     # the Games with "after" joined to them (Sudachi: 冬季 | 五輪後); moving to the city after the Games keeps it
     ("ja", "北京冬季五輪後に引退を表明した。", "北京", "ORG_PART"),
     ("ja", "五輪後に北京へ移住した。", "北京", "LITERAL"),
@@ -61,7 +83,10 @@ CHINESE_JAPANESE = [
 
 
 @pytest.mark.parametrize(("lang", "text", "surface", "label"), CHINESE_JAPANESE)
-def test_chinese_and_japanese(lang: str, text: str, surface: str, label: str) -> None:
+def test_chinese_and_japanese(lang: str, text: str, surface: str, label: str | None) -> None:
     found = mentions_of(lang, text, surface)
+    if label is None:  # a river's or a mountain's name: no mention at all
+        assert found == []
+        return
     assert len(found) == 1, found
     assert found[0]["label"] == label
