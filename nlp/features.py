@@ -361,6 +361,8 @@ def lexical(text: str, start: int, end: int, cues: Mapping[str, frozenset[str]],
     f["person_before"] = float(bool(b) and _cap(before[-1]) and b[-1] in cues.get("given_names", frozenset()))
     f["all_caps"] = float(surface.isupper() and len(surface) > 3)
     f.update(_names_and_people(text, start, end, before, after, b, a, verb, cues))
+    if f["person_after"] and a[:1] == ["-"]:  # a given name's hyphen ("Jian-Wei Pan"): no chain, no dateline's dash
+        f["hyphen_cap_after"] = f["dateline"] = 0.0
     # "Macao Bridge" at a chain's end is no smaller place named like the city, nor "a Beijing street" a street's name
     if chain_named or street == "the city's":
         f["unit_after"] = 0.0
@@ -570,8 +572,12 @@ def _names_and_people(text: str, start: int, end: int, before: list[str], after:
                                 and (len(b) < 2 or b[-2] not in cues["loc_preps"]))
     # "Xian Lim", "Lhasa de Sela": a capitalised surname or a particle and a capitalised word right after; not the
     # place of an office before its holder's name ("the Deputy Mayor of Sanya Chen Tiejun")
+    # ... or a given name written with a hyphen before the surname ("Jian-Wei Pan", as Chinese scientists sign abroad)
+    hyphen_given = len(a) >= 3 and text[end:end + 1] == "-" and a[0] == "-" and _cap(after[1]) \
+        and after[1].isalpha() and len(after[1]) <= 6 and _cap(after[2]) and a[2] in surnames
     f["person_after"] = float((bool(a) and _cap(after[0]) and a[0] in surnames
-                               or len(a) >= 2 and a[0] in {"de", "da", "del", "van", "von", "dos"} and _cap(after[1]))
+                               or len(a) >= 2 and a[0] in {"de", "da", "del", "van", "von", "dos"} and _cap(after[1])
+                               or hyphen_given)
                               and not _office_of(b, cues))
     sport = cues.get("sport_words", frozenset())
     # a side agreeing with a plural verb is a team in any copy ("the Shanghai side have not won since March")

@@ -1,5 +1,6 @@
 """What the words around a name say it names, from the held-out real batches 20, 21, 36 and 37 of stop 37 (their classes,
-not their sentences), read and fixed in stop 37: a university's campus named by its city ("NYU Shanghai"); in Chinese,
+not their sentences), read and fixed in stop 37: a university's campus named by its city ("NYU Shanghai"), a given name
+written with a hyphen before a surname ("Jian-Wei Pan"); in Chinese,
 halls and venues (南宁游泳馆, also as jieba splits it: 跳水 | 馆), clan associations abroad (福州乡会), special economic
 zones, tournaments (邀请赛), hand-pulled noodles as a restaurant's name, associations of natives abroad (香港漳州同乡总会),
 intermediate courts (中院) and an event's first edition (首届); in Japanese, a garden named after a sister
@@ -21,6 +22,11 @@ ENGLISH = [
     ("She studied economics at NYU Shanghai before moving to London.", "Shanghai", "ORG_PART"),
     ("NYU opened an office in Shanghai in 2012.", "Shanghai", "LITERAL"),
     ("Applications to CUHK-Shenzhen rose by a fifth.", "Shenzhen", "ORG_PART"),
+    # batch 22: a given name written with a hyphen before a Chinese surname is a person's, also at a line's start
+    # (no dateline's dash); a city joined to another by a hyphen stays the city
+    ("Xian-Ming Li presented the findings in Boston.", "Xian", "NOT_PLACE"),
+    ("The paper by Jian-Wei Zhao was cited widely.", "Jian", "NOT_PLACE"),
+    ("Ji'an-Nanchang trains were full over the holiday.", "Ji'an", "LITERAL"),
 ]
 
 
