@@ -16,6 +16,16 @@ rests on one or two stories stays low until more stories confirm it.
 
 Rules (``rank_bands``):
 
+* ``separated``: cities keep their place down to the first one (by place) whose
+  rank interval is wider than ``point_rank_spread`` places, as under ``grid``;
+  from there on a city's place is 1 + the number of ranked cities whose 95%
+  interval of the index lies wholly above its own (``ci_low`` of theirs above
+  its ``ci_high``: the cities clearly ahead of it), never better than that first
+  wide city's place nor than the place of a city above it. A newcomer's article
+  moves a city's point index, and with it the point rank, by as many cities as
+  it passes in a flat tail; it moves this place only by the cities that become
+  or stop being clearly ahead, which one or two stories barely change (section
+  10). Equal places form a band, so the tail is published as a few wide ties.
 * ``grid`` [default]: cities keep their place down to the first one (by place)
   whose rank interval is wider than ``point_rank_spread`` places; from there on, fixed
   bands of ``rank_band_width`` places on a grid that does not depend on the data
@@ -35,6 +45,7 @@ ranked city keeps its place. Not ranked cities (index 0) get no place and no ban
 
 from __future__ import annotations
 
+import bisect
 from collections.abc import Sequence
 from typing import Any
 
@@ -50,6 +61,21 @@ def _grid(ranked: Sequence[dict[str, Any]], config: ScoringConfig) -> list[tuple
         place = row["place"]
         line = (place - 1) // width * width  # the grid line above the place: 0, 10, 20, ...
         bands.append((place, place) if place < start else (max(start, line + 1), min(line + width, len(ranked))))
+    return bands
+
+
+def _separated(ranked: Sequence[dict[str, Any]], config: ScoringConfig) -> list[tuple[int, int]]:
+    """Each city's band (first rank, last rank before ties) under the ``separated`` rule: below the resolved top,
+    1 + the cities whose index interval lies wholly above its own, never better than a city above it."""
+    wide = [r["place"] for r in ranked if r["rank_ci_high"] - r["rank_ci_low"] > config.point_rank_spread]
+    start = min(wide, default=len(ranked) + 1)
+    lows = sorted(r["ci_low"] for r in ranked)
+    bands, floor = [], 0
+    for row in ranked:  # by place
+        ahead = len(lows) - bisect.bisect_right(lows, row["ci_high"])  # intervals wholly above this one
+        own = row["place"] if row["place"] < start else max(start, 1 + ahead)
+        floor = max(floor, own)
+        bands.append((floor, floor))
     return bands
 
 
@@ -76,6 +102,8 @@ def assign_bands(rows: Sequence[dict[str, Any]], config: ScoringConfig) -> None:
         bands = [(r["place"], r["place"]) for r in ranked]
     elif config.rank_bands == "grid":
         bands = _grid(ranked, config)
+    elif config.rank_bands == "separated":
+        bands = _separated(ranked, config)
     else:
         bands = _overlap(ranked)
     last = {first: end for first, end in bands}

@@ -15,7 +15,7 @@ from citywatch.config.scoring import PLACE_BASES, POOLINGS, RANK_BANDS
 @click.option("--pooling", "poolings", multiple=True, type=click.Choice(POOLINGS),
               help="Outlet pooling(s) to compare [all three]; repeat the option for several.")
 @click.option("--bands", "rules", multiple=True, type=click.Choice(RANK_BANDS),
-              help="Published-rank rules to compare under the first pooling [all three; grid, the default, first].")
+              help="Published-rank rules to compare under the first pooling [all four; the default first].")
 @click.option("--place", "bases", multiple=True, type=click.Choice(PLACE_BASES),
               help="What the published place is ranked by, compared under the first pooling [both; index, the "
                    "default, first].")
@@ -29,7 +29,7 @@ def validate(worlds: int, resamples: int | None, poolings: tuple[str, ...], rule
     through `citywatch export`, in subprocesses with their own temporary stores, so
     the figures are those an outside auditor gets. A full run takes 7 to 25 minutes
     on a loaded 2-core machine; `--worlds 1 --resamples 100 --pooling precision`
-    (three rank rules, one pooling) a minute or two.
+    (four rank rules, one pooling) a minute or two.
     """
     from scoring.validation.harness import reduced, run
 

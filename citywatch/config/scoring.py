@@ -14,7 +14,7 @@ DEFAULT_PATH = CONFIG_DIR / "scoring.yaml"
 SATURATIONS = ("log", "cap", "none")
 BASES = ("shares", "counts")
 POOLINGS = ("precision", "shrinkage", "mean")
-RANK_BANDS = ("grid", "overlap", "none")
+RANK_BANDS = ("grid", "separated", "overlap", "none")
 PLACE_BASES = ("index", "lower")
 
 

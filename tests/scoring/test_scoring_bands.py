@@ -78,6 +78,49 @@ def test_overlap_rule_joins_cities_whose_interval_reaches_the_band_head() -> Non
     assert bands(rows) == ["1", "2-3", "2-3", "4-7", "4-7", "4-7", "4-7"]  # the tie at 6 never splits
 
 
+def with_intervals(rows: list[dict], intervals: list[tuple[float, float]]) -> list[dict]:
+    return [{**r, "ci_low": lo, "ci_high": hi} for r, (lo, hi) in zip(rows, intervals, strict=True)]
+
+
+def test_separated_rule_places_a_tail_city_after_the_cities_clearly_ahead_of_it() -> None:
+    config = load_config(rank_bands="separated", point_rank_spread=5)
+    # two resolved cities (rank intervals 1 and 2 places wide), then a tail whose rank intervals are 10 wide
+    intervals = [(90, 100), (70, 85), (40, 60), (35, 58), (20, 45), (15, 41), (2, 30), (0, 25)]
+    rows = with_intervals(rows_of(list(range(1, 9)), [(0, 1), (1, 1)] + [(5, 5)] * 6), intervals)
+    assign_bands(rows, config)
+    # ranks 3-6: only the two resolved cities' intervals lie wholly above theirs (40 is not above 45 or 41);
+    # ranks 7-8: four intervals lie above 30 and 25 (90, 70, 40, 35), so their first possible place is 5
+    assert [r["band_rank"] for r in rows] == [1, 2, 3, 3, 3, 3, 5, 5]
+    assert bands(rows) == ["1", "2", "3-6", "3-6", "3-6", "3-6", "5-8", "5-8"]  # a band ends where its cities end
+    assert [r["rank"] for r in rows] == list(range(1, 9))  # the point rank is kept
+    assert band_summary(rows, config)["rule"] == "separated"
+    # a city with a wide interval below one with a narrow interval: nothing lies wholly above 10-70, but the city
+    # ranked above it is placed 2nd, so it is too (a place never rises down the table)
+    wide = with_intervals(rows_of([1, 2, 3, 4], [(5, 5)] * 4), [(50, 60), (40, 45), (10, 70), (0, 20)])
+    assign_bands(wide, config)
+    assert [r["band_rank"] for r in wide] == [1, 2, 2, 3]
+
+
+def test_separated_places_never_rise_down_the_table_and_a_jump_moves_the_place_less_than_the_point_rank() -> None:
+    config = load_config(rank_bands="separated", point_rank_spread=5)
+    # a flat tail of 30 cities: point indexes 80, 78, ..., 22, each with a 95% interval 40 points wide
+    tail = [(i - 20.0, i + 20.0) for i in range(80, 20, -2)]
+    before = with_intervals(rows_of(list(range(1, 31)), [(10, 10)] * 30), tail)
+    assign_bands(before, config)
+    places = [r["band_rank"] for r in before]
+    assert places == sorted(places) and places[0] == 1 and places[-1] == 10  # nine intervals lie above 2-42
+    # the last city gets one prominent article: index 22 -> 53, point rank 30 -> 15 (between 54 and 52)
+    jumped = [*tail[:-1], (33.0, 73.0)]
+    ranks = [r if r < 15 else r + 1 for r in range(1, 30)] + [15]
+    after = with_intervals(rows_of(ranks, [(10, 10)] * 30), jumped)
+    assign_bands(after, config)
+    moves = [abs(a["band_rank"] - b["band_rank"]) for a, b in zip(after, before, strict=True)]
+    # no interval lies wholly above 33-73 any more: the place moves 9 (10 -> 1) where the point rank moves 15, and
+    # no other city's place changes (the new interval lies above none of theirs)
+    assert before[-1]["rank"] - after[-1]["rank"] == 15 and after[-1]["band_rank"] == 1
+    assert moves[-1] == 9 and moves.count(0) == 29
+
+
 def test_point_ranks_only_without_a_bootstrap_or_with_rule_none_and_no_band_when_not_ranked() -> None:
     rows = rows_of([1, 2, None], [(0, 30), (1, 30), (0, 0)])
     assign_bands(rows, load_config(rank_bands="none"))

@@ -67,11 +67,12 @@ def test_the_newcomer_check_measures_the_published_place() -> None:
     before = [row(0, 1, "1"), row(1, 2, "2-3"), row(2, 3, "2-3"), row(3, None, None, 0)]
     after = [row(0, 1, "1"), row(1, 3, "2-4"), row(2, 4, "2-4"), row(3, 2, "2-4", 1)]  # c3 enters, c1 and c2 keep 2
     check = Newcomer()
-    complete = [row(0, 1, "1"), row(1, 2, "2"), row(2, 3, "3-4"), row(3, 3, "3-4", 1)]  # c3 a story more
+    complete = [row(0, 1, "1"), row(1, 2, "2"), row(2, 3, "3"), row(3, 4, "4", 1)]  # c3 a story more
     check.add(before, after, complete, world, np.array([1.0, 2.0, 3.0, 4.0]))
     moved = check.worlds[0]
-    assert (moved["moved"], moved["far"], moved["largest"], moved["top10"]) == (1, 0, 2.0, 0)  # c3: first place after the ranked (4) -> 2
+    # c3: the first place after the last one published (band 2-3's first place, 2, so 3) -> 2
+    assert (moved["moved"], moved["far"], moved["largest"], moved["top10"]) == (1, 0, 1.0, 0)
     assert moved["who"] == "n.r. -> 2-4 (0 stories)" and moved["point_ranks"] == 1
     assert moved["true_in_band"] == 3 and moved["ranked"] == 3
-    assert moved["bias"] == (0 + (4 - 3)) / 2  # c1 keeps place 2; c3 stands at 4 (not ranked) instead of 3
-    assert "crawl-volume bias +0.50" in check.lines()[0]
+    assert moved["bias"] == (0 + (3 - 4)) / 2  # c1 keeps place 2; c3 stands at 3 (not ranked: after 2) instead of 4
+    assert "crawl-volume bias -0.50" in check.lines()[0]
