@@ -218,8 +218,12 @@ def lexical(text: str, start: int, end: int, cues: Mapping[str, frozenset[str]],
     f["cap_after"] = float(bool(run) and not f["org_after"] and a[0] not in cues["capitals"] and not _office_of(b, cues)
                            and _POSSESSIVE_END.sub("", a[0]) not in cues.get("titles", frozenset())
                            and not (verb_before and "capitalised_nouns" in cues) and not brand_site)
-    # (also joined by a hyphen: "Wenzhou-style restaurants")
-    f["dish_after"] = float(bool(a) and _lower_word(first_after) and bool(_starts(a, cues["dish_words"], 2))
+    # (also joined by a hyphen: "Wenzhou-style restaurants"; also past words of food and its making: "Liuzhou
+    # packaged snail rice noodles")
+    modifiers = cues.get("dish_modifiers", _NONE)
+    fed = list(itertools.takewhile(lambda t: t in modifiers or t == "-", a[:5])) if modifiers else []
+    f["dish_after"] = float(bool(a) and _lower_word(first_after) and bool(
+        _starts(a, cues["dish_words"], 2) or any(t != "-" for t in fed) and _starts(a[len(fed):], cues["dish_words"], 2))
                             or a[:1] == ["-"] and text[end:end + 1] == "-" and a[1:2] in (["style"], ["styled"]))
 
     # the name as the subject of a verb of saying or deciding (also past an apposition)

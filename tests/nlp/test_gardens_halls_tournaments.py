@@ -1,6 +1,7 @@
 """What the words around a name say it names, from the held-out real batches 20, 21, 36 and 37 of stop 37 (their classes,
 not their sentences), read and fixed in stop 37: a university's campus named by its city ("NYU Shanghai"), a given name
-written with a hyphen before a surname ("Jian-Wei Pan"); in Chinese,
+written with a hyphen before a surname ("Jian-Wei Pan"), a dish past words of food ("Liuzhou packaged snail rice
+noodles"); in Chinese,
 halls and venues (南宁游泳馆, also as jieba splits it: 跳水 | 馆), clan associations abroad (福州乡会), special economic
 zones, tournaments (邀请赛), hand-pulled noodles as a restaurant's name, associations of natives abroad (香港漳州同乡总会),
 intermediate courts (中院) and an event's first edition (首届); in Japanese, a garden named after a sister
@@ -27,6 +28,11 @@ ENGLISH = [
     ("Xian-Ming Li presented the findings in Boston.", "Xian", "NOT_PLACE"),
     ("The paper by Jian-Wei Zhao was cited widely.", "Jian", "NOT_PLACE"),
     ("Ji'an-Nanchang trains were full over the holiday.", "Ji'an", "LITERAL"),
+    # batch 23: a dish named for the place past words of food and its making; the place's weather and residents stay
+    ("Tourists bought Guilin fried rice noodles by the box.", "Guilin", "ORG_PART"),
+    ("Chongqing spicy hotpot restaurants opened in London.", "Chongqing", "ORG_PART"),
+    ("Guilin residents queued for noodles.", "Guilin", "LITERAL"),
+    ("Wuhan cold weather delayed flights.", "Wuhan", "LITERAL"),
 ]
 
 
