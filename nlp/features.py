@@ -1221,6 +1221,28 @@ def _quoted_name(text: str, start: int, end: int) -> bool:
     return follows == close or follows in ("/", "／") and rest.end() - end > 1
 
 
+_TITLE_REACH_IN_QUOTES = 20
+_QUOTED_TITLE = re.compile(r"[^，。！？!?,、；;\n“”「」『』]*")  # a quotation's text without a sentence's punctuation
+_TITLE_COLONS = ("：", ":")
+
+
+def _titled_quotation(text: str, start: int, end: int) -> bool:
+    """The name lies inside a short quotation whose text is a title with a colon and no sentence's punctuation
+    (“纯粹江南：苏州历史陈列”, an exhibition; “泉州：宋元中国的世界海洋商贸中心”, a heritage bid; 「北京：…」): part of the
+    title's name. A quoted remark has a comma or a full stop (“杭州为主，全省共享”), a colon outside the quotation
+    introduces speech (他说：“…”)."""
+    opened = max(text.rfind(mark, max(0, start - _TITLE_REACH_IN_QUOTES), start) for mark in _QUOTES)
+    if opened < 0:
+        return False
+    close = _QUOTES[text[opened]]
+    before = _QUOTED_TITLE.fullmatch(text, opened + 1, start)
+    after = _QUOTED_TITLE.match(text, end, end + _TITLE_REACH_IN_QUOTES)
+    if before is None or after is None or text[after.end():after.end() + 1] != close:
+        return False
+    quoted = text[opened + 1:after.end()]
+    return any(colon in quoted for colon in _TITLE_COLONS)
+
+
 # a year after the name names its Games or Expo (北京2022, 上海2010); with 年 only before the Games' word itself
 # (北京2022年冬季オリンピック; 北京2022年 alone is "Beijing in 2022")
 _GAMES_YEAR = re.compile(r"(?:19|20)\d\d(?:(?![年\d])|年(?:冬季|夏季)?(?:オリンピック|パラリンピック|五輪|冬奥会|奥运会|冬残奥会"
@@ -1407,7 +1429,8 @@ def _cjk(text: str, start: int, end: int, cues: Mapping[str, frozenset[str]]) ->
         "attached" not in cues and _LISTED_FIRMS.match(after_all) is not None)
     f["org_after"] = float(headed and not city_part or suffixed or titled or exchange or bracketed or short_head
                            or edition
-                           or _quoted_name(text, start, end) or _GAMES_YEAR.match(after_all) is not None
+                           or _quoted_name(text, start, end) or _titled_quotation(text, start, end)
+                           or _GAMES_YEAR.match(after_all) is not None
                            or segmented and in_known_name(text, start, end))  # 宁德时代, a name of names.tsv
     # Japanese: a katakana word written against the name is a brand before it (ソフィテル杭州, ヒルトン上海), as
     # running text puts a particle or ・ between a word and a place

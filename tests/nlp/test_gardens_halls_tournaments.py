@@ -4,7 +4,7 @@ written with a hyphen before a surname ("Jian-Wei Pan"), a dish past words of fo
 noodles"); in Chinese,
 halls and venues (南宁游泳馆, also as jieba splits it: 跳水 | 馆), clan associations abroad (福州乡会), special economic
 zones, tournaments (邀请赛), hand-pulled noodles as a restaurant's name, associations of natives abroad (香港漳州同乡总会),
-intermediate courts (中院) and an event's first edition (首届); in Japanese, a garden named after a sister
+intermediate courts (中院), an event's first edition (首届) and a title in quotes with a colon; in Japanese, a garden named after a sister
 city (福州園), a grand prix written GP, a circuit, a memorial hall past a person's name, the Games with "after"
 joined to them by the segmenter (冬季五輪後), a river and a mountain named like a city (洛陽江, 天門山), vinegar named for
 the place and rugby sevens. Each with the counterpart that stays the city. Sentences written for
@@ -68,6 +68,11 @@ CHINESE_JAPANESE = [
     ("zh", "这起案件在南通审结。", "南通", "LITERAL"),
     ("zh", "首届泰州国际龙舟节吸引了两万名观众。", "泰州", "ORG_PART"),
     ("zh", "首届龙舟节在泰州举行。", "泰州", "LITERAL"),
+    # a title in quotes with a colon (an exhibition, a heritage bid); a quoted remark stays the city
+    ("zh", "博物馆推出特展“千年运河：扬州城的故事”。", "扬州", "ORG_PART"),
+    ("zh", "馆长说：“扬州是运河第一城。”", "扬州", "LITERAL"),
+    ("ja", "企画展「西安：シルクロードの起点」が始まった。", "西安", "ORG_PART"),
+    ("ja", "彼は「西安に行きたい」と話した。", "西安", "LITERAL"),
     # Japanese: a garden named after a sister city, right after the name (a park in the city's address stays the city)
     ("ja", "大阪の蘇州園で秋の茶会が開かれた。", "蘇州", "ORG_PART"),
     ("ja", "蘇州の庭園で秋の茶会が開かれた。", "蘇州", "LITERAL"),
