@@ -610,7 +610,9 @@ def _names_and_people(text: str, start: int, end: int, before: list[str], after:
         f["sport_context"] = f["sport_verb"] = 1.0
     f["figurative"] = float(bool(b) and b[-1] in cues.get("figurative_before", frozenset()) and a[:1] == ["of"])
     units = cues.get("unit_words", frozenset())
-    f["unit_after"] = float(bool(a) and a[0] in units or len(a) >= 2 and a[0] == "-" and a[1] in units)
+    f["unit_after"] = float(bool(a) and a[0] in units or len(a) >= 2 and a[0] == "-" and a[1] in units
+                            or len(a) >= 2 and _cap(after[0]) and a[0] in cues.get("street_directions", _NONE)
+                            and a[1] in units)
     heads = cues.get("lower_org_heads", frozenset())
     # past a share class and a hyphen: "Shanghai B shares", "the Shenzhen B-share index", "Hong Kong-listed"
     skip = int(bool(after) and after[0] in _SHARE_CLASSES and len(a) > 1 and a[1] in {"shares", "share", "-"})

@@ -1,4 +1,4 @@
-"""What the words around a name say it names, from the held-out real batches 20, 21, 36 and 37 of stop 37 (their classes,
+"""What the words around a name say it names, from the held-out real batches 20-24, 36, 37 and 38 of stop 37 (their classes,
 not their sentences), read and fixed in stop 37: a university's campus named by its city ("NYU Shanghai"), a given name
 written with a hyphen before a surname ("Jian-Wei Pan"), a dish past words of food ("Liuzhou packaged snail rice
 noodles"); in Chinese,
@@ -33,6 +33,11 @@ ENGLISH = [
     ("Chongqing spicy hotpot restaurants opened in London.", "Chongqing", "ORG_PART"),
     ("Guilin residents queued for noodles.", "Guilin", "LITERAL"),
     ("Wuhan cold weather delayed flights.", "Wuhan", "LITERAL"),
+    # batch 24: a street named for a city past a word of direction (in another city: no mention of the city), crafts
+    # named for the place; lanterns hung in the city stay the city
+    ("The hostel is on Shanghai Middle Road in Nanning.", "Shanghai", "NOT_PLACE"),
+    ("Foshan lanterns were shipped to Berlin for the show.", "Foshan", "ORG_PART"),
+    ("Lanterns were hung across Foshan.", "Foshan", "LITERAL"),
 ]
 
 
@@ -68,6 +73,15 @@ CHINESE_JAPANESE = [
     ("zh", "这起案件在南通审结。", "南通", "LITERAL"),
     ("zh", "首届泰州国际龙舟节吸引了两万名观众。", "泰州", "ORG_PART"),
     ("zh", "首届龙舟节在泰州举行。", "泰州", "LITERAL"),
+    # batch 38: a fashion week and a symposium named by the city, a hotpot restaurant; held or eaten there stays
+    ("zh", "杭州时装周吸引了众多设计师。", "杭州", "ORG_PART"),
+    ("zh", "时装周在杭州举行。", "杭州", "LITERAL"),
+    ("zh", "厦门台商座谈会邀请了三百位代表。", "厦门", "ORG_PART"),
+    ("zh", "他开了一家成都老火锅。", "成都", "ORG_PART"),
+    ("zh", "他在成都吃了老火锅。", "成都", "LITERAL"),
+    ("ja", "記事は香港ポストが報じた。", "香港", "ORG_PART"),
+    ("ja", "神保町に西安麺の店が開いた。", "西安", "ORG_PART"),
+    ("ja", "西安の麺は太い。", "西安", "LITERAL"),
     # a title in quotes with a colon (an exhibition, a heritage bid); a quoted remark stays the city
     ("zh", "博物馆推出特展“千年运河：扬州城的故事”。", "扬州", "ORG_PART"),
     ("zh", "馆长说：“扬州是运河第一城。”", "扬州", "LITERAL"),
