@@ -33,3 +33,14 @@ def only(nlp: Language, text: str, surface: str) -> dict:
 def mentions_of(lang: str, text: str, surface: str) -> list[dict]:
     """The mentions of ``surface`` in ``text`` tagged as ``lang`` (the languages without a fixture of their own)."""
     return [m for m in tag_texts([text], [lang])[0] if m["surface"] == surface]
+
+
+def assert_one_label(lang: str, text: str, surface: str, label: str | None) -> None:
+    """``surface`` is mentioned once in ``text`` with ``label``; with ``label`` None, not at all (an everyday word, a
+    person's name, a river's)."""
+    found = mentions_of(lang, text, surface)
+    if label is None:
+        assert found == []
+        return
+    assert len(found) == 1, found
+    assert found[0]["label"] == label
