@@ -184,6 +184,10 @@ def lexical(text: str, start: int, end: int, cues: Mapping[str, frozenset[str]],
     so_called = b[-3:] == ["so", "-", "called"]
     designation = designation or (b[-1:] == ["the"] or so_called) and bool(a) and re.fullmatch(r"\d{1,3}", a[0]) \
         is not None and a[1:2] not in (["%"], ["percent"], ["per"], ["km"], ["degrees"])
+    # ... or by a number and a word of what a craft carries or does ("Shenzhou 15 astronauts", "the Tianjin 3 crew"),
+    # which a tally of cities ("Beijing 12, Shanghai 30") never has after its number
+    designation = designation or len(a) > 1 and re.fullmatch(r"\d{1,3}", a[0]) is not None \
+        and a[1] in cues.get("craft_words", _NONE)
     # a numbered institution ("Beijing No. 5 Middle School", "Shanghai No. 6 People's Hospital")
     numbered = len(a) > 2 and after[0] == "No" and a[1] == "." and a[2].isdigit()
     # a name written with a capital inside a word before another capitalised word is a firm's brand ("WuXi

@@ -1,7 +1,7 @@
 """What the words around a name say it names, from the held-out real batches 20-24, 36, 37 and 38 of stop 37 (their classes,
 not their sentences), read and fixed in stop 37: a university's campus named by its city ("NYU Shanghai"), a given name
 written with a hyphen before a surname ("Jian-Wei Pan"), a dish past words of food ("Liuzhou packaged snail rice
-noodles"); in Chinese,
+noodles"), a craft named by a city and a number ("Shenzhou 15 astronauts"); in Chinese,
 halls and venues (南宁游泳馆, also as jieba splits it: 跳水 | 馆), clan associations abroad (福州乡会), special economic
 zones, tournaments (邀请赛), hand-pulled noodles as a restaurant's name, associations of natives abroad (香港漳州同乡总会),
 intermediate courts (中院), an event's first edition (首届) and a title in quotes with a colon; in Japanese, a garden named after a sister
@@ -38,6 +38,9 @@ ENGLISH = [
     ("The hostel is on Shanghai Middle Road in Nanning.", "Shanghai", "NOT_PLACE"),
     ("Foshan lanterns were shipped to Berlin for the show.", "Foshan", "ORG_PART"),
     ("Lanterns were hung across Foshan.", "Foshan", "LITERAL"),
+    # batch 21: a craft named by a city and a number before a word of its crew or mission, without "the"; a tally keeps
+    ("Shenzhou 18 astronauts waved before boarding.", "Shenzhou", "ORG_PART"),
+    ("Officials reported Wuhan 14 cases on Monday.", "Wuhan", "LITERAL"),
 ]
 
 
