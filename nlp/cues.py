@@ -97,11 +97,29 @@ def _shipped_text() -> str:
     return CUES_FILE.read_text(encoding="utf-8")
 
 
+class _UniqueKeys(yaml.CSafeLoader):
+    """libyaml's loader (10x the pure-Python parser) that refuses a key given twice in one mapping: YAML keeps the
+    last silently, so a second list of the same name in a language would hide the first."""
+
+    def construct_mapping(self, node: yaml.MappingNode, deep: bool = False) -> dict[Any, Any]:
+        seen: set[Any] = set()
+        for key_node, _ in node.value:
+            key = self.construct_object(key_node, deep=deep)  # type: ignore[no-untyped-call]
+            if key in seen:
+                raise yaml.constructor.ConstructorError(None, None, f"key {key!r} given twice", key_node.start_mark)
+            seen.add(key)
+        return super().construct_mapping(node, deep)  # type: ignore[no-untyped-call,no-any-return]
+
+
 def _parse(text: str, where: str) -> Any:
     try:
-        return yaml.load(text, Loader=yaml.CSafeLoader)  # libyaml: 10x the pure-Python parser
+        return yaml.load(text, Loader=_UniqueKeys)
+    except yaml.MarkedYAMLError as exc:
+        mark = exc.problem_mark
+        at = f" at line {mark.line + 1}" if mark else ""
+        raise ValueError(f"{where} is not valid YAML{at}: {exc.problem or exc.context}") from None
     except yaml.YAMLError as exc:
-        raise ValueError(f"{where} is not valid YAML: {exc}") from None
+        raise ValueError(f"{where} is not valid YAML: {' '.join(str(exc).split())}") from None
 
 
 @lru_cache(maxsize=1)

@@ -107,6 +107,9 @@ def test_cached_cue_table_is_the_parsed_file() -> None:
     assert CueTable(text)._raw == yaml.load(text, Loader=yaml.CSafeLoader)
     with pytest.raises(ValueError, match="not valid YAML"):
         CueTable("en: [unclosed", "broken.yaml")
+    # a list given twice in one language (YAML would keep the second silently): one line naming the file, line and key
+    with pytest.raises(ValueError, match=r"^twice\.yaml is not valid YAML at line 4: key 'dish_words' given twice$"):
+        CueTable("en:\n  dish_words: [duck]\n  org_heads: [bank]\n  dish_words: [tea]\n", "twice.yaml")
 
 
 def test_prepared_builds_once_and_rebuilds_what_it_cannot_trust(tmp_path: Path) -> None:
