@@ -14,6 +14,7 @@ from typing import Any
 
 import yaml
 
+from citywatch.config import unique_key_loader
 from nlp.cache import prepared
 
 CUES_FILE = Path(__file__).with_name("resources") / "cues.yaml"
@@ -97,23 +98,13 @@ def _shipped_text() -> str:
     return CUES_FILE.read_text(encoding="utf-8")
 
 
-class _UniqueKeys(yaml.CSafeLoader):
-    """libyaml's loader (10x the pure-Python parser) that refuses a key given twice in one mapping: YAML keeps the
-    last silently, so a second list of the same name in a language would hide the first."""
-
-    def construct_mapping(self, node: yaml.MappingNode, deep: bool = False) -> dict[Any, Any]:
-        seen: set[Any] = set()
-        for key_node, _ in node.value:
-            key = self.construct_object(key_node, deep=deep)  # type: ignore[no-untyped-call]
-            if key in seen:
-                raise yaml.constructor.ConstructorError(None, None, f"key {key!r} given twice", key_node.start_mark)
-            seen.add(key)
-        return super().construct_mapping(node, deep)  # type: ignore[no-untyped-call,no-any-return]
+# libyaml's loader (10x the pure-Python parser), refusing a key given twice in one mapping
+_UNIQUE_KEYS = unique_key_loader(yaml.CSafeLoader)
 
 
 def _parse(text: str, where: str) -> Any:
     try:
-        return yaml.load(text, Loader=_UniqueKeys)
+        return yaml.load(text, Loader=_UNIQUE_KEYS)
     except yaml.MarkedYAMLError as exc:
         mark = exc.problem_mark
         at = f" at line {mark.line + 1}" if mark else ""

@@ -26,6 +26,26 @@ class SettingError(ValueError):
     """An environment variable holds a value the project cannot use; the message names the variable."""
 
 
+def unique_key_loader(base: type[yaml.SafeLoader] | type[yaml.CSafeLoader]) -> type:
+    """A safe YAML loader on ``base`` that refuses a key given twice in one mapping: YAML keeps the last silently,
+    so a second ``weight:`` in a source's entry, or a second cue list of one name, would hide the first."""
+
+    class UniqueKeys(base):  # type: ignore[valid-type,misc]
+        def construct_mapping(self, node: yaml.MappingNode, deep: bool = False) -> dict[Any, Any]:
+            seen: set[Any] = set()
+            for key_node, _ in node.value:
+                key = self.construct_object(key_node, deep=deep)
+                if key in seen:
+                    raise yaml.constructor.ConstructorError(None, None, f"key {key!r} given twice", key_node.start_mark)
+                seen.add(key)
+            return super().construct_mapping(node, deep)  # type: ignore[no-any-return]
+
+    return UniqueKeys
+
+
+_LOADER = unique_key_loader(yaml.SafeLoader)  # the pure-Python parser: its depth guard is the RecursionError below
+
+
 def read_yaml(path: Path | str, what: str, error: type[Exception] = ValueError) -> Any:
     """Parse ``path``; an unreadable, non-UTF-8, invalid or absurdly nested file raises ``error`` in one line.
 
@@ -40,7 +60,7 @@ def read_yaml(path: Path | str, what: str, error: type[Exception] = ValueError) 
     except UnicodeDecodeError as exc:
         raise error(f"{what} {path} is not UTF-8 text (byte {exc.start})") from None
     try:
-        return yaml.safe_load(text)
+        return yaml.load(text, Loader=_LOADER)
     except yaml.MarkedYAMLError as exc:
         mark = exc.problem_mark
         where = f" at line {mark.line + 1}, column {mark.column + 1}" if mark else ""

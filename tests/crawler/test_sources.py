@@ -125,6 +125,10 @@ def test_duplicate_and_unknown_ids(tmp_path: Path) -> None:
 def test_bad_yaml_and_missing_file(tmp_path: Path) -> None:
     with pytest.raises(SourcesError, match="not valid YAML"):
         load_sources(_write(tmp_path, "sources: [\n"))
+    # a field given twice in one entry (YAML would keep the second silently): the line and the key
+    twice = GOOD.replace("    language: en\n", "    language: en\n    country: FR\n")
+    with pytest.raises(SourcesError, match=r"not valid YAML at line 7, column 5: key 'country' given twice$"):
+        load_sources(_write(tmp_path, twice))
     with pytest.raises(SourcesError, match="cannot read"):
         load_sources(tmp_path / "absent.yaml")
 
