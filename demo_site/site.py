@@ -27,8 +27,9 @@ from functools import cache
 from pathlib import Path
 from typing import Any
 
-import yaml
 from jinja2 import Environment, FileSystemLoader, select_autoescape
+
+from citywatch.config import read_yaml
 
 HERE = Path(__file__).resolve().parent
 ARTICLES = HERE / "articles.jsonl"
@@ -129,7 +130,7 @@ def read_articles(path: Path) -> list[Article]:
 
 
 def read_outlets(path: Path) -> list[Outlet]:
-    raw = yaml.safe_load(path.read_text(encoding="utf-8"))
+    raw = read_yaml(path, "demo outlets")
     entries = raw.get("outlets", raw) if isinstance(raw, dict) else raw
     fields = set(Outlet.__dataclass_fields__)
     return [Outlet(**{k: v for k, v in entry.items() if k in fields}) for entry in entries]

@@ -16,8 +16,7 @@ from dataclasses import dataclass
 from functools import lru_cache
 from pathlib import Path
 
-import yaml
-
+from citywatch.config import parse_yaml
 from nlp.finder import Hit, is_cjk
 
 RULES_FILE = Path(__file__).with_name("resources") / "abbreviations.yaml"
@@ -36,10 +35,7 @@ class Rules:
 
 def parse_rules(text: str, where: str = RULES_FILE.name) -> Rules:
     """The rules of an abbreviations file; ValueError naming the file and the missing or bad key."""
-    try:
-        raw = yaml.safe_load(text)
-    except yaml.YAMLError as exc:
-        raise ValueError(f"{where} is not valid YAML: {exc}") from None
+    raw = parse_yaml(text, where)
     if not isinstance(raw, dict):
         raise ValueError(f"{where}: not an abbreviation rule file")
     values = {}

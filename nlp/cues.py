@@ -14,7 +14,7 @@ from typing import Any
 
 import yaml
 
-from citywatch.config import unique_key_loader
+from citywatch import config
 from nlp.cache import prepared
 
 CUES_FILE = Path(__file__).with_name("resources") / "cues.yaml"
@@ -31,7 +31,8 @@ class CueTable:
     def __init__(self, text: str, where: str = CUES_FILE.name) -> None:
         # the shipped file is parsed once and kept under var/cache (nlp.cache): its YAML cost 20-30 ms per process
         if text == _shipped_text():
-            raw = prepared("cues", hashlib.sha256(text.encode()).hexdigest(), (yaml,), lambda: _parse(text, where))
+            raw = prepared("cues", hashlib.sha256(text.encode()).hexdigest(), (yaml, config),
+                           lambda: _parse(text, where))
         else:
             raw = _parse(text, where)
         if not isinstance(raw, dict) or "en" not in raw:
@@ -98,19 +99,8 @@ def _shipped_text() -> str:
     return CUES_FILE.read_text(encoding="utf-8")
 
 
-# libyaml's loader (10x the pure-Python parser), refusing a key given twice in one mapping
-_UNIQUE_KEYS = unique_key_loader(yaml.CSafeLoader)
-
-
 def _parse(text: str, where: str) -> Any:
-    try:
-        return yaml.load(text, Loader=_UNIQUE_KEYS)
-    except yaml.MarkedYAMLError as exc:
-        mark = exc.problem_mark
-        at = f" at line {mark.line + 1}" if mark else ""
-        raise ValueError(f"{where} is not valid YAML{at}: {exc.problem or exc.context}") from None
-    except yaml.YAMLError as exc:
-        raise ValueError(f"{where} is not valid YAML: {' '.join(str(exc).split())}") from None
+    return config.parse_yaml(text, where, fast=True)
 
 
 @lru_cache(maxsize=1)

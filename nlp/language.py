@@ -34,7 +34,7 @@ from functools import lru_cache
 from pathlib import Path
 from typing import Any
 
-import yaml
+from citywatch.config import parse_yaml
 
 FUNCTION_WORDS_FILE = Path(__file__).with_name("resources") / "function_words.yaml"
 #: Languages the tagger reads with their own name forms and cues: the registry's languages and Chinese.
@@ -198,7 +198,7 @@ def _script_language(script: str, sample: str, hint: str | None) -> str | None:
 
 @lru_cache(maxsize=1)
 def function_words() -> dict[str, frozenset[str]]:
-    raw = yaml.load(FUNCTION_WORDS_FILE.read_text(encoding="utf-8"), Loader=yaml.CSafeLoader)
+    raw = parse_yaml(FUNCTION_WORDS_FILE.read_text(encoding="utf-8"), FUNCTION_WORDS_FILE.name, fast=True)
     return {lang: frozenset(words) for lang, words in raw.items()}
 
 

@@ -19,10 +19,10 @@ from pathlib import Path
 from urllib.parse import urlsplit
 
 import scrapy
-import yaml
 from scrapy.link import Link
 from scrapy.linkextractors import LinkExtractor
 
+from citywatch.config import read_yaml
 from citywatch.config.sources import Source, domain_contains, host_allowed
 from crawler.spiders.base import SourceSpider
 
@@ -42,14 +42,14 @@ class LinkRules:
 
 @cache
 def _patterns() -> dict[str, re.Pattern[str]]:
-    raw = yaml.safe_load(PATTERNS.read_text(encoding="utf-8"))
+    raw = read_yaml(PATTERNS, "section patterns")
     return {name: _compile(items) for name, items in raw.items() if name != "hosts"}
 
 
 @cache
 def _host_rules() -> dict[str, LinkRules]:
     """A host's anchors are article links by selection, so without patterns of its own any path counts."""
-    raw = yaml.safe_load(PATTERNS.read_text(encoding="utf-8")).get("hosts") or {}
+    raw = read_yaml(PATTERNS, "section patterns").get("hosts") or {}
     generic = _patterns()
     out = {}
     for host, rules in raw.items():

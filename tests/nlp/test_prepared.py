@@ -108,7 +108,7 @@ def test_cached_cue_table_is_the_parsed_file() -> None:
     with pytest.raises(ValueError, match="not valid YAML"):
         CueTable("en: [unclosed", "broken.yaml")
     # a list given twice in one language (YAML would keep the second silently): one line naming the file, line and key
-    with pytest.raises(ValueError, match=r"^twice\.yaml is not valid YAML at line 4: key 'dish_words' given twice$"):
+    with pytest.raises(ValueError, match=r"^twice\.yaml is not valid YAML at line 4, column 3: key 'dish_words' given twice$"):
         CueTable("en:\n  dish_words: [duck]\n  org_heads: [bank]\n  dish_words: [tea]\n", "twice.yaml")
 
 
