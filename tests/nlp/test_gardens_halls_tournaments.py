@@ -16,7 +16,7 @@ from __future__ import annotations
 import pytest
 from spacy.language import Language
 
-from tests.nlp.conftest import assert_one_label, only
+from tests.nlp.conftest import assert_one_label, only, tag_one
 
 ENGLISH = [
     # a campus named by the university and its city (names.tsv); the university's office in the city keeps the city
@@ -47,6 +47,12 @@ ENGLISH = [
 @pytest.mark.parametrize(("text", "surface", "label"), ENGLISH)
 def test_english(english: Language, text: str, surface: str, label: str) -> None:
     assert only(english, text, surface)["label"] == label
+
+
+def test_an_island_of_ningbo_named_like_a_city_is_no_mention_of_it(english: Language) -> None:
+    """Meishan Island and its port area (Ningbo; names.tsv) read as Meishan, Sichuan in batches 18 and 24."""
+    assert [m["surface"] for m in tag_one(english, "Ships queued at the Meishan port area off Ningbo.")] == ["Ningbo"]
+    assert only(english, "Meishan is a city in Sichuan.", "Meishan")["label"] == "LITERAL"
 
 
 CHINESE_JAPANESE = [
