@@ -11,8 +11,10 @@ import functools
 import hashlib
 import json
 import re
+import sys
 from dataclasses import dataclass
 from pathlib import Path
+from typing import Any
 
 from nlp.folding import lookup_key
 
@@ -93,13 +95,22 @@ class Province:
     forms: tuple[str, ...]
 
 
+def _one[T](shared: dict[Any, Any], value: T) -> T:
+    """``value``, or the equal value met before (one object for equal tuples)."""
+    return shared.setdefault(value, value)  # type: ignore[no-any-return]
+
+
 class Gazetteer:
     def __init__(self, data: dict, version: str) -> None:
         self.version = version
         self.cities: dict[str, City] = {row["adcode"]: City(**row) for row in data["cities"]}
+        # equal codes, kinds and their tuples are one object each (22,915 forms share a few thousand): the lexicon
+        # is pickled for every process (nlp.cache), and each distinct object costs its unpickling
+        shared: dict[Any, Any] = {}
         self.forms: tuple[Form, ...] = tuple(
-            Form(f["text"], tuple(f["adcodes"]), tuple(f["kinds"]),
-                 tuple(ForeignPlace(*p) for p in f["foreign"]))
+            Form(f["text"], _one(shared, tuple(map(sys.intern, f["adcodes"]))),
+                 _one(shared, tuple(map(sys.intern, f["kinds"]))),
+                 _one(shared, tuple(ForeignPlace(*p) for p in f["foreign"])))
             for f in data["forms"]
         )
         self.provinces: dict[str, Province] = {
@@ -120,7 +131,7 @@ class Gazetteer:
         self._by_key: dict[str, Form] = {}
         self._domestic: dict[str, tuple[DomesticPlace, ...]] = {}
         for form, row in zip(self.forms, data["forms"], strict=True):
-            key = lookup_key(form.text)
+            key = sys.intern(lookup_key(form.text))  # the lexicon's keys are mostly the same strings
             self._by_key.setdefault(key, form)
             if row.get("domestic"):
                 self._domestic.setdefault(key, tuple(DomesticPlace(*d) for d in row["domestic"]))

@@ -195,7 +195,7 @@ def _provinces(gazetteer: Any) -> list[Any]:
 
 
 def build_lexicon(gazetteer: Any, source: bytes = b"") -> Lexicon:
-    forms = {form_key(f.text): f for f in gazetteer.forms}
+    forms = {sys.intern(form_key(f.text)): f for f in gazetteer.forms}  # one string with the gazetteer's equal keys
     province_forms: dict[str, str] = {}
     for province in _provinces(gazetteer):
         for text in {province.name, province.name_zh, *province.forms}:
