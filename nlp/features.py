@@ -182,12 +182,12 @@ def lexical(text: str, start: int, end: int, cues: Mapping[str, frozenset[str]],
     designation = len(a) > 1 and first_after == "-" and text[end:end + 1] == "-" and a[1].isdigit()
     # a group named by its city and a number ("the so-called Hong Kong 47", "the Shanghai 5"), not a quantity after it
     so_called = b[-3:] == ["so", "-", "called"]
-    designation = designation or (b[-1:] == ["the"] or so_called) and bool(a) and re.fullmatch(r"\d{1,3}", a[0]) \
-        is not None and a[1:2] not in (["%"], ["percent"], ["per"], ["km"], ["degrees"])
-    # ... or by a number and a word of what a craft carries or does ("Shenzhou 15 astronauts", "the Tianjin 3 crew"),
-    # which a tally of cities ("Beijing 12, Shanghai 30") never has after its number
-    designation = designation or len(a) > 1 and re.fullmatch(r"\d{1,3}", a[0]) is not None \
-        and a[1] in cues.get("craft_words", _NONE)
+    number_after = bool(a) and re.fullmatch(r"\d{1,3}", a[0]) is not None
+    designation = designation or number_after and (
+        (b[-1:] == ["the"] or so_called) and a[1:2] not in (["%"], ["percent"], ["per"], ["km"], ["degrees"])
+        # ... or a word of what a craft carries or does after the number ("Shenzhou 15 astronauts", "the Tianjin 3
+        # crew"), which a tally of cities ("Beijing 12, Shanghai 30") never has
+        or a[1:2] != [] and a[1] in cues.get("craft_words", _NONE))
     # a numbered institution ("Beijing No. 5 Middle School", "Shanghai No. 6 People's Hospital")
     numbered = len(a) > 2 and after[0] == "No" and a[1] == "." and a[2].isdigit()
     # a name written with a capital inside a word before another capitalised word is a firm's brand ("WuXi

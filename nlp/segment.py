@@ -157,12 +157,8 @@ def _inside_a_chinese_word(text: str, hit: Hit, table: dict[int, str]) -> bool:
     if hit.start == 0 or script_of_char(text[hit.start - 1]) != "han" or script_of_char(text[hit.start]) != "han":
         return False
     lo = max(0, hit.start - 4)
-    at = lo
-    for word, _tag in _jieba(text[lo:hit.end + 4].translate(table)):
-        start, at = at, at + len(word)
-        if start == hit.start - 1 and at >= hit.end:
-            return True
-    return False
+    starts = word_starts(text[lo:hit.end + 4].translate(table), False)  # word end -> its start, in the window
+    return any(start == hit.start - 1 - lo and end >= hit.end - lo for end, start in starts.items())
 
 
 def _jieba_word(word: str) -> bool:

@@ -52,10 +52,16 @@ from typing import Any
 from citywatch.config.scoring import ScoringConfig
 
 
+def _resolved_until(ranked: Sequence[dict[str, Any]], config: ScoringConfig) -> int:
+    """The place of the first city whose rank interval is wider than ``point_rank_spread`` places (one past the last
+    place when none is): the cities above it keep their own places under ``grid`` and ``separated``."""
+    wide = [r["place"] for r in ranked if r["rank_ci_high"] - r["rank_ci_low"] > config.point_rank_spread]
+    return min(wide, default=len(ranked) + 1)
+
+
 def _grid(ranked: Sequence[dict[str, Any]], config: ScoringConfig) -> list[tuple[int, int]]:
     """Each city's band (first rank, last rank before ties) under the ``grid`` rule."""
-    wide = [r["place"] for r in ranked if r["rank_ci_high"] - r["rank_ci_low"] > config.point_rank_spread]
-    start, width = min(wide, default=len(ranked) + 1), config.rank_band_width
+    start, width = _resolved_until(ranked, config), config.rank_band_width
     bands = []
     for row in ranked:
         place = row["place"]
@@ -67,8 +73,7 @@ def _grid(ranked: Sequence[dict[str, Any]], config: ScoringConfig) -> list[tuple
 def _separated(ranked: Sequence[dict[str, Any]], config: ScoringConfig) -> list[tuple[int, int]]:
     """Each city's band (first rank, last rank before ties) under the ``separated`` rule: below the resolved top,
     1 + the cities whose index interval lies wholly above its own, never better than a city above it."""
-    wide = [r["place"] for r in ranked if r["rank_ci_high"] - r["rank_ci_low"] > config.point_rank_spread]
-    start = min(wide, default=len(ranked) + 1)
+    start = _resolved_until(ranked, config)
     lows = sorted(r["ci_low"] for r in ranked)
     bands, floor = [], 0
     for row in ranked:  # by place

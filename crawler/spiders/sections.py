@@ -16,6 +16,7 @@ from collections.abc import Iterator
 from dataclasses import dataclass
 from functools import cache
 from pathlib import Path
+from typing import Any
 from urllib.parse import urlsplit
 
 import scrapy
@@ -41,15 +42,20 @@ class LinkRules:
 
 
 @cache
+def _pattern_file() -> dict[str, Any]:
+    """The patterns file, read once for both the generic patterns and the hosts' rules."""
+    return read_yaml(PATTERNS, "section patterns")  # type: ignore[no-any-return]
+
+
+@cache
 def _patterns() -> dict[str, re.Pattern[str]]:
-    raw = read_yaml(PATTERNS, "section patterns")
-    return {name: _compile(items) for name, items in raw.items() if name != "hosts"}
+    return {name: _compile(items) for name, items in _pattern_file().items() if name != "hosts"}
 
 
 @cache
 def _host_rules() -> dict[str, LinkRules]:
     """A host's anchors are article links by selection, so without patterns of its own any path counts."""
-    raw = read_yaml(PATTERNS, "section patterns").get("hosts") or {}
+    raw = _pattern_file().get("hosts") or {}
     generic = _patterns()
     out = {}
     for host, rules in raw.items():
