@@ -35,6 +35,7 @@ _ORG_CONNECTORS = {"of", "for", "and", "&", "de", "del", "la", "des", "du", "fü
 _ENT_ORG = {"ORG", "FAC", "PRODUCT", "EVENT", "WORK_OF_ART", "LAW"}
 # 第24届, 首届 (the first), 第33回中国・, 第17届中国(
 _EDITION = re.compile(r"(?:第[0-9０-９一二三四五六七八九十百零〇]+|首)[届屆回](?:中[国國][・(（]?)?$")
+_EDITION_AFTER = re.compile(r"(?:第[0-9０-９一二三四五六七八九十百零〇]+|首)[届屆]")
 _CJK_SCORE = re.compile(r"\d+[-－–―]\d+")
 # a score right after the name and its particle makes it a side (日本は香港に4―0と快勝, 香港を2-1で破り)
 _SCORE_AFTER = re.compile(r"[にをとが]?\d+[-－–―]\d+")
@@ -44,6 +45,8 @@ _LEGAL_FORMS = "股份有限公司|有限责任公司|有限責任公司|有限�
 _BRACKETED_FORM = re.compile(rf"[^\s、。，,（(]{{0,12}}[（(][^）)]{{1,8}}[）)](?:{_LEGAL_FORMS})")
 # a list of firms: the name, more items, then 等 and the kind of firm (not 等地, 等城市: places)
 _FIRM_KINDS = "企业|企業|公司|集团|集團|厂商|廠商|车企|車企|钢企|鋼企|银行|銀行|品牌"
+# the rest of a firm's registered name after its seat in brackets: up to ten characters, then its form or kind
+_FIRM_AFTER_SEAT = re.compile(rf"[\u3400-\u9fff]{{0,10}}?(?:{_LEGAL_FORMS}|{_FIRM_KINDS})")
 _LISTED_FIRMS = re.compile(rf"(?:、[^、，,。；;]{{1,6}})+等(?![地城省市国國区區县縣])[^，,。；;的]{{0,4}}(?:{_FIRM_KINDS})")
 _QUOTE_OPENERS, _QUOTE_CLOSERS = "“「『\"", "”」』\""
 # what makes a quoted name a figure of speech: "a new X" where something becomes one, "the X in the mountains"
@@ -159,6 +162,11 @@ def lexical(text: str, start: int, end: int, cues: Mapping[str, frozenset[str]],
     caseless = not case and _contains(a[:3], cues.get("heads_after", frozenset()), grams)
     # the seat in brackets inside a company's name: "Beyond Technology (Shenzhen) Co., Ltd."
     bracketed = before[-1:] == ["("] and a[:1] == [")"] and len(a) > 1 and a[1] in cues["org_heads"]
+    # ... or closing a firm's name after its capitalised head ("Anji Microelectronics Technology (Shanghai)", "Huawei
+    # Technologies (Shenzhen)"): the seat written as the name's last part, with no legal form after it (a university's
+    # or a museum's seat in brackets is where it is: "Fudan University (Shanghai)")
+    bracketed = bracketed or before[-1:] == ["("] and a[:1] == [")"] and len(before) > 1 and _cap(before[-2]) and (
+        b[-2] in cues.get("firm_heads", _NONE))
     # ... and the host in brackets after the country, before an event's capitalised name ("the 11th China (Chongqing)
     # Hotpot Food and Culture Festival")
     bracketed = bracketed or b[-2:] == ["china", "("] and a[:1] == [")"] and any(
@@ -197,7 +205,7 @@ def lexical(text: str, start: int, end: int, cues: Mapping[str, frozenset[str]],
     f["org_after"] = float(any(t in cues["org_heads"] or t in english for t in run) or adjective or compound or camel
                            or caseless or bracketed or quoted or games_year or designation or numbered
                            or chain_named or naming or _listing_unhyphenated(after, a, cues)
-                           or _shared_plural_head(before, b, after, a, cues))
+                           or _shared_plural_head(before, b, after, a, cues) or _shared_name(b, after, a, cues))
     f["hyphen_cap_after"] = float(hyphen_run and not f["org_after"])
     of_before = {"of", "de", "del", "du", "des"} | cues.get("of_words", frozenset())  # "l'Università di Pechino"
     f["org_before"] = float(len(b) >= 2 and b[-1] in of_before and _head_before_of(before, b, cues)
@@ -449,6 +457,18 @@ def _shared_plural_head(before: list[str], b: list[str], after: list[str], a: li
     return len(b) > 1 and b[-1] in {"and", "or"} and _cap(before[-2]) and headed(0)
 
 
+def _shared_name(b: list[str], after: list[str], a: list[str], cues: Mapping[str, frozenset[str]]) -> bool:
+    """The first of two names joined by "and" after "the", before one capitalised name ending in a head: both begin
+    that one name ("the Hong Kong and Macau Affairs Office", "the Beijing and Tianjin Joint Committee"). Without
+    "the" the first name is a place of its own ("flights between Hong Kong and Macau Airport")."""
+    if b[-1:] != ["the"] or len(after) < 3 or a[0] != "and" or not _cap(after[1]):
+        return False
+    k = 1
+    while k < len(after) and _cap(after[k]):
+        k += 1
+    return any(t in cues["org_heads"] for t in a[2:k])
+
+
 def _exchange_possessed(after: list[str], a: list[str], cues: Mapping[str, frozenset[str]]) -> bool:
     """The name's possessive before its exchange's own words within six tokens (``exchange_possessions``): "Shenzhen's
     start-up board ChiNext", "Hong Kong's bourse"; "Shanghai's tech-focused Star Market" by its capitalised Market.
@@ -633,8 +653,11 @@ def _names_and_people(text: str, start: int, end: int, before: list[str], after:
     # goods of an exchange with a price's move in the clause: the exchange's contract ("Zhengzhou cotton slipped")
     traded = bool(a) and a[0] in cues.get("exchange_goods", frozenset()) and any(
         t in cues.get("market_moves", frozenset()) for t in _clause(a)[1:8])
+    # a law known by the name of the place it was made for, in lower case ("the Hong Kong national security law"; cue
+    # ``law_names``), not the place's law as a whole ("governed by Hong Kong law")
+    law = " ".join(lower_run).startswith(tuple(cues.get("law_names", ()))) if lower_run else False
     f["org_after_lower"] = float(len(after) > skip and _lower_word(after[skip]) and any(t in heads for t in lower_run)
-                                 or traded)
+                                 or traded or law)
     f.update(_ships_markets_nature(b, a, cues))
     return f
 
@@ -1152,7 +1175,8 @@ RUN_REACH = 16
 # (past a firm's Latin letters first: 宁波SJ电子有限公司, 无锡AMTE公司)
 _HAN_RUN = re.compile("(?:[A-Za-z]{1,8}(?=[\u3400-\u9fff]))?[\u3400-\u9fff]{0,12}")
 _KATAKANA_WORD_END = re.compile("[\u30a1-\u30fa\u30fc]{2}$")  # two katakana (not ・) right before the name
-_KANA_RUN = re.compile(f"(?:[\u3400-\u9fff\u30a0-\u30ff]|(?<=祭)り){{0,{RUN_REACH}}}")  # and the り of 祭り
+# and the り of 祭り, and a hyphen that joins two names (大連‐北九州技術交流セミナー)
+_KANA_RUN = re.compile(f"(?:[\u3400-\u9fff\u30a0-\u30ff]|(?<=祭)り|[‐－](?=[\u3400-\u9fff\u30a0-\u30ff])){{0,{RUN_REACH}}}")
 _TITLE_MARKS = {"《": "》", "『": "』", "〈": "〉"}  # what encloses the title of a book, film, paper or song
 _KOREAN_TITLE_MARKS = {**_TITLE_MARKS, "<": ">"}  # Korean also writes <홍콩 프리프레스> (Japanese heads a section so)
 _TITLE_REACH = 40
@@ -1294,7 +1318,10 @@ def _in_company_brackets(text: str, start: int, end: int, *heads: tuple[str, ...
     if text[start - 1:start] not in ("(", "（") or text[end:end + 1] not in (")", "）"):
         return False
     before, after = text[max(0, start - 13):start - 1], text[end + 1:end + 7]
-    return any(before.endswith(words) or after.startswith(words) for words in heads)
+    # ... or before the rest of the name that ends in a legal form or a kind of firm (联想创新（天津）投资管理有限公司,
+    # 联想（天津）合伙企业, 艾杰(杭州)网络技术有限公司)
+    return any(before.endswith(words) or after.startswith(words) for words in heads) or _FIRM_AFTER_SEAT.match(
+        text, end + 1) is not None
 
 
 _HEAD_ENDINGS = ("队", "赛", "后", "後", "前")  # what the segmenter may join to the end of a head (_whole_head)
@@ -1428,7 +1455,8 @@ def _cjk(text: str, start: int, end: int, cues: Mapping[str, frozenset[str]]) ->
     short_head = bool(short) and segmented and not words_after and whole(short, after, True)
     # an edition's number before the name names the event (第六届青岛国际帆船周, 首届潍坊国际风筝会 "the first",
     # 第33回中国・ハルビン国際氷祭り)
-    edition = _EDITION.search(text, max(0, start - 12), start) is not None
+    # ... or right after it (杭州第19届亚运会, "the 19th Asian Games in Hangzhou")
+    edition = _EDITION.search(text, max(0, start - 12), start) is not None or _EDITION_AFTER.match(text, end) is not None
     # a company's registered name with a bracket before its legal form (青島松下電子部品(保税区)有限公司); and, in
     # Chinese, one of a list that ends in its kind of firm (迁钢、九江、松汀、燕山等钢铁企业: Jiujiang Steel)
     bracketed = bracketed or _BRACKETED_FORM.match(text, end) is not None or (

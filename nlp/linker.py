@@ -378,8 +378,8 @@ def link(text: str, hit: Hit, form: Any, lexicon: Lexicon, ctx: ArticleContext, 
     beside = province_beside(near, lexicon)
     if not candidates:
         return Link(None, 0.0, 1.0, (), beside)
-    if not near & {lexicon.city_province.get(c) for c in candidates} and _district_of_a_named_city(
-            form, candidates, lexicon, ctx):
+    if not near & {lexicon.city_province.get(c) for c in candidates} and (_district_of_a_named_city(
+            hit, form, candidates, lexicon, ctx) or _part_of_another_city(text, hit, candidates, lexicon, ctx, lang)):
         return Link(None, 0.0, 0.0, candidates, False)
     top_pop = max(lexicon.population(c) for c in candidates)
     scores = []
@@ -463,17 +463,69 @@ def _nearest_to_sentence_city(text: str, hit: Hit, candidates: Sequence[str], le
     return best[1] if best else None
 
 
-def _district_of_a_named_city(form: Any, candidates: Sequence[str], lexicon: Lexicon, ctx: ArticleContext) -> bool:
+def _district_of_a_named_city(hit: Hit, form: Any, candidates: Sequence[str], lexicon: Lexicon,
+                              ctx: ArticleContext) -> bool:
     """The name is also a district or county of a city the article names, and nothing in the article points
     to the city of that name ("Chaoyang Hospital" in a story from Beijing is Beijing's Chaoyang district,
-    not Chaoyang, Liaoning): the mention then links to no city."""
+    not Chaoyang, Liaoning): the mention then links to no city. A city written right beside the name counts
+    with every reading of its own ("Suzhou Wuzhong": Wuzhong is a district of Suzhou, Jiangsu, whichever Suzhou
+    the article means elsewhere)."""
     namesakes = getattr(lexicon.gazetteer, "domestic_namesakes", None)
     parents = {d.parent for d in namesakes(form.text)} if namesakes else set()
-    if not parents & {code for code, _lat, _lon in ctx.places}:
+    named = {code for code, _lat, _lon in ctx.places}
+    named.update(code for other in ctx.beside(hit) if other.kind == "city" and other.form != hit.form
+                 for code in getattr(lexicon.form(other.form), "adcodes", ()))
+    if not parents & named:
         return False
     # an unambiguous city counted itself in the article tally, once for each time the article writes it
     own = sum(h.kind == "city" and lexicon.form(h.form) is form for h in ctx.hits) if len(candidates) == 1 else 0
     return not any(ctx.provinces.get(lexicon.city_province.get(c, ""), 0) - own > 0 for c in candidates)
+
+
+def _part_of_another_city(text: str, hit: Hit, candidates: Sequence[str], lexicon: Lexicon, ctx: ArticleContext,
+                          lang: str) -> bool:
+    """The name is written as a part of another city named beside it, and no reading of the name lies in that
+    city: a business district, a terminal or a neighbourhood named like a city elsewhere ("Dalian's Donggang
+    business district", "the Donggang area of Dalian", "the Meishan terminal at Ningbo-Zhoushan port"; Meishan is
+    also a city in Sichuan). The structure (the other city's possessive before the name, or "of"/"at" and the
+    other city after the part word) says so; a county-level city of that city stays itself ("Suzhou's Kunshan
+    district"). A terminal or wharf needs the port written after the city: "the Xi'an terminal of the Zhengzhou-
+    Xi'an line" is the city's."""
+    cues = cues_for(lang)
+    parts, port_parts = cues.get("part_words", frozenset()), cues.get("port_part_words", frozenset())
+    if not parts | port_parts:
+        return False
+    lowered = ctx.lowered
+    words = _PART_WORDS.match(lowered, hit.end)
+    group = next((g for g in (1, 2) if words and words.group(g) in parts | port_parts), None)
+    if words is None or group is None:
+        return False
+    part, end = words.group(group), words.end(group)
+    i = bisect_left(ctx._hit_starts, hit.start)
+    others: list[Hit] = []
+    if i > 0 and _POSSESSIVE_GAP.fullmatch(lowered, ctx.hits[i - 1].end, hit.start):
+        others.append(ctx.hits[i - 1])  # "Dalian's Donggang business district"
+    link = _PART_LINK.match(lowered, end)
+    if link and i + 1 < len(ctx.hits) and ctx.hits[i + 1].start == link.end():
+        after = ctx.hits[i + 1]  # "the Donggang area of Dalian", "the Meishan terminal at Ningbo-Zhoushan port"
+        port = _PORT_AFTER.match(lowered, after.end)
+        if part in parts or port and cues.get("port_words", frozenset()) & set(port.group(1).split()):
+            others.append(after)
+    cities = lexicon.gazetteer.cities
+    for other in others:
+        form = lexicon.form(other.form) if other.kind == "city" and other.form != hit.form else None
+        codes = set(getattr(form, "adcodes", ()))
+        if codes and not any(c in codes or cities[c].parent in codes for c in candidates):
+            return True
+    return False
+
+
+# up to two words after a name, the second optional: "business district", "terminal", "area"
+_PART_WORDS = re.compile(r"\s+([a-z]+)(?:\s+([a-z]+))?")
+_POSSESSIVE_GAP = re.compile(r"['’]s\s+")
+_PART_LINK = re.compile(r"\s+(?:of|at|in)\s+(?:the\s+)?")
+# what follows the other city: another name joined by a hyphen, then the words before the clause goes on
+_PORT_AFTER = re.compile(r"(?:[-–][\w']+)?((?:\s+[a-z]+){0,2})")
 
 
 def _touches(city: Any, province: str, lexicon: Lexicon) -> bool:

@@ -1,0 +1,100 @@
+"""What the words around a name say it names, from the held-out real batches 25, 26 and 39 of stop 38 (their classes,
+not their sentences), read and fixed in stop 38: a firm's seat in brackets closing its name ("Anji Microelectronics
+Technology (Shanghai)"), a sauce named for the place, a part of one city named like another city ("Dalian's
+Donggang business district", "the Meishan terminal at Ningbo-Zhoushan port"), a district written right after its
+city ("Suzhou Wuzhong"), two names joined by "and" beginning one name ("the Hong Kong and Macao Affairs Office"), a
+law known by the city's name ("the Hong Kong national security law"); in Chinese and Japanese, a firm's seat in
+brackets before the rest of its registered name (联想创新（天津）投资管理有限公司), an edition's number after the name
+(杭州第19届亚运会), a tower named for the city (广州塔), a fund named by it (苏州…产业基金) and a seminar named by two
+cities joined by a hyphen (大連‐北九州…セミナー). Each with the counterpart that stays the city. Sentences written for
+these tests (not in training.tsv, calibration.tsv or the sentence files).
+"""
+
+from __future__ import annotations
+
+import pytest
+from spacy.language import Language
+
+from tests.nlp.conftest import assert_one_label, only, tag_one
+
+ENGLISH = [
+    # batch 25: a firm's seat in brackets as the last part of its name; a university's seat in brackets is where it is
+    ("Shares of Hengxin Photonics Technology (Wuhan) were suspended on Friday.", "Wuhan", "ORG_PART"),
+    ("The supplier, Luxshare Electronics (Kunshan), cut its forecast.", "Kunshan", "ORG_PART"),
+    ("Researchers at Sun Yat-sen University (Guangzhou) led the trial.", "Guangzhou", "LITERAL"),
+    ("She moved from Harbin (China) to Oslo in 2015.", "Harbin", "LITERAL"),
+    # batch 26: a sauce or paste named for the place past words of its making; the place's kitchens stay the place
+    ("The recipe calls for two spoons of Chengdu chilli bean paste.", "Chengdu", "ORG_PART"),
+    ("A jar of Shaoxing fermented bean curd sat on every table.", "Shaoxing", "ORG_PART"),
+    ("Cooks in Chengdu use a lot of chilli.", "Chengdu", "LITERAL"),
+    # batch 26: two names joined by "and" after "the" begin one capitalised name ending in a head; without "the"
+    # the first is a place of its own
+    ("A spokesman for the Hong Kong and Macao Affairs Office criticised the ruling.", "Hong Kong", "ORG_PART"),
+    ("The Guangzhou and Foshan Metro Committee approved the plan.", "Guangzhou", "ORG_PART"),
+    ("She flew between Shenzhen and Wuhan Airport twice a month.", "Shenzhen", "LITERAL"),
+    # batch 25: a law known by the place's name in lower case; the place's law as a whole is the polity's
+    ("Lawyers challenged the Macau national security law in court.", "Macau", "ORG_PART"),
+    ("The dispute was settled under Macau law.", "Macau", "METONYMIC"),
+]
+
+
+@pytest.mark.parametrize(("text", "surface", "label"), ENGLISH)
+def test_english(english: Language, text: str, surface: str, label: str) -> None:
+    assert only(english, text, surface)["label"] == label
+
+
+PARTS = [
+    # batch 25: a part of a city named like a county-level city elsewhere (Jinzhou in Liaoning, Meishan in Sichuan,
+    # Donggang in Dandong), written as the other city's part: no mention of the city of that name
+    ("New offices opened in Dalian's Jinzhou business district this spring.", "Jinzhou", "NOT_PLACE"),
+    ("Rents rose in the Donggang area of Dalian.", "Donggang", "NOT_PLACE"),
+    ("The Meishan wharf at Ningbo port reopened on Monday.", "Meishan", "NOT_PLACE"),
+    # batch 26: a district written right after its city, whose name is ambiguous (two Suzhous)
+    ("The delegation toured factories in Suzhou Wuzhong last week.", "Wuzhong", "NOT_PLACE"),
+    # the city itself: alone, and in another province
+    ("Donggang is a port city near Dandong.", "Donggang", "LITERAL"),
+    ("Wuzhong in Ningxia grows wolfberries.", "Wuzhong", "LITERAL"),
+]
+
+
+@pytest.mark.parametrize(("text", "surface", "label"), PARTS)
+def test_parts_of_another_city(english: Language, text: str, surface: str, label: str) -> None:
+    mention = only(english, text, surface)
+    assert mention["label"] == label
+    assert (mention["city"] is None) == (label == "NOT_PLACE")
+
+
+def test_a_section_or_terminal_of_a_line_between_cities_stays_the_city(english: Language) -> None:
+    """A section of a line is no part of the cities the line joins ("section" is no part word), and a terminal is a
+    port's part only with the port written after the city."""
+    mention = only(english, "The Wuhan section of the Beijing-Guangzhou railway opened in 2009.", "Wuhan")
+    assert (mention["label"], mention["city"]["name"]) == ("LITERAL", "Wuhan")
+    found = tag_one(english, "The Xi'an terminal of the Zhengzhou-Xi'an railway was rebuilt.")
+    assert [(m["surface"], m["label"]) for m in found if m["surface"] == "Xi'an"] == [("Xi'an", "LITERAL")] * 2
+
+
+CHINESE_JAPANESE = [
+    # batch 39: a firm's seat in brackets before the rest of its registered name, ending in a legal form or a kind
+    # of firm; a district in brackets after the city is the city's
+    ("zh", "管理人为华信创投（南京）资产管理有限公司。", "南京", "ORG_PART"),
+    ("zh", "该基金由华源（厦门）合伙企业发起设立。", "厦门", "ORG_PART"),
+    ("zh", "他的新家在广州（天河）一带。", "广州", "LITERAL"),
+    ("ja", "取引先の明遠(青島)网络科技有限公司が出資した。", "青島", "ORG_PART"),
+    # an edition's number right after the name: the event's; the city hosting it stays the city
+    ("zh", "青岛第35届国际啤酒节将于下月开幕。", "青岛", "ORG_PART"),
+    ("zh", "第35届国际啤酒节将在青岛举行。", "青岛", "LITERAL"),
+    # a tower named for the city; the city's skyline stays the city
+    ("zh", "游客排队登上天津塔观景台。", "天津", "ORG_PART"),
+    ("zh", "天津的天际线在夜里格外明亮。", "天津", "LITERAL"),
+    # a fund named by the city past the words of its aim
+    ("zh", "合肥新能源汽车产业基金完成首期募资。", "合肥", "ORG_PART"),
+    ("zh", "合肥的新能源汽车产量继续增长。", "合肥", "LITERAL"),
+    # a seminar named by two cities joined by a hyphen, in Japanese; the route between them stays the city
+    ("ja", "市は「青島‐下関経済交流セミナー」を開いた。", "青島", "ORG_PART"),
+    ("ja", "青島‐下関間の定期航路が再開した。", "青島", "LITERAL"),
+]
+
+
+@pytest.mark.parametrize(("lang", "text", "surface", "label"), CHINESE_JAPANESE)
+def test_chinese_and_japanese(lang: str, text: str, surface: str, label: str) -> None:
+    assert_one_label(lang, text, surface, label)
