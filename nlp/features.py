@@ -509,15 +509,18 @@ def _office_of(b: list[str], cues: Mapping[str, frozenset[str]]) -> bool:
 
 
 _APPOSITION_ENDS = frozenset({"of", "in", "on", "at", "with", "whose", "that", "which", "who", "where", "for", "from",
-                              "and", "or", "known", "based", "near", "since", "to", "by", "serving"})
+                              "and", "or", "known", "based", "near", "since", "to", "by", "serving", "among",
+                              "across", "around", "throughout", "after", "before", "than", "like", "as"})
 
 
 def _naming_apposition(a: list[str], cues: Mapping[str, frozenset[str]]) -> bool:
-    """An apposition whose head says what the name names: "Dunhuang, a northwestern-Chinese restaurant whose ...",
-    "Guangzhou, a two-time champion of the tournament, ...": a restaurant, a club (cue ``apposition_heads``). The
+    """An apposition or a predicate noun whose head says what the name names: "Dunhuang, a northwestern-Chinese
+    restaurant whose ...", "Guangzhou, a two-time champion of the tournament, ...", "Pu'er is a famous tea": a
+    restaurant, a club, a tea (cue ``apposition_heads``). The
     head is the last word of the noun phrase after the article; "Xiamen, a port city of ..." ends in a place word."""
     heads = cues.get("apposition_heads")
-    if not heads or len(a) < 3 or a[0] != ",":
+    # ... or a predicate noun after "is" or "was" ("Pu'er is a famous tea from Yunnan")
+    if not heads or len(a) < 3 or a[0] not in {",", "is", "was"}:
         return False
     # after an article or a possessive ("Daqing, PetroChina's largest oilfield": one token)
     if a[1] not in {"a", "an", "the"} and not re.fullmatch(r"\w+[’']s", a[1]):
@@ -529,7 +532,9 @@ def _naming_apposition(a: list[str], cues: Mapping[str, frozenset[str]]) -> bool
         if not (t.isalnum() or t in ("-", "/")) or t in _APPOSITION_ENDS and not joined:
             break
         phrase.append(t)
-    return bool(phrase) and phrase[-1] in heads
+    # after "is" not a word of sport, which a city is figuratively too ("Shenzhen is a champion of innovation")
+    return bool(phrase) and phrase[-1] in heads and (a[0] == "," or phrase[-1] not in cues.get(
+        "apposition_only_heads", frozenset()))
 
 
 def _chain_head(text: str, start: int, end: int, before: list[str], after: list[str],

@@ -340,14 +340,31 @@ def _in_transcribed_name(words: list[Word], i: int, length: int) -> bool:
     "2022·北京冬奥会", "中国·杭州的")."""
     j = _next_word(words, i, length)
 
-    def sound(k: int) -> bool:
-        return 0 <= k < len(words) and len(words[k][2]) == 1 and script_of_char(words[k][2]) == "han" and \
-            not words[k][3].startswith(_FUNCTION_TAGS)
-
     def dot(k: int) -> bool:
         return 0 <= k < len(words) and words[k][2] in _NAME_DOTS
 
-    return (dot(i - 1) and sound(j)) or (dot(j) and sound(i - 1))
+    return (dot(i - 1) and _sound(words, j)) or (dot(j) and _sound(words, i - 1))
+
+
+def _sound(words: list[Word], k: int) -> bool:
+    """Is window word ``k`` a single Han character that is no function word, as the segmenter leaves the sounds of a
+    transcription?"""
+    return 0 <= k < len(words) and len(words[k][2]) == 1 and script_of_char(words[k][2]) == "han" and \
+        not words[k][3].startswith(_FUNCTION_TAGS)
+
+
+def _after_a_title(words: list[Word], i: int, length: int) -> bool:
+    """Does the hit begin with the last character of a title written against the word before it, with a
+    transcribed name after it? jieba reads 农业部长沙拉胡丁 ("Agriculture Minister Salahuddin") as 农业部 | 长沙 | 拉 | 胡
+    | 丁 and 交通部长沙布里 as 交通部 | 长沙 | 布里: the character before and the hit's first make a ``person_titles``
+    word (部长), and a person's name (tagged nr...) or two sounds of a transcription follow the hit. Another word
+    after the hit keeps the city (国土资源部长沙矿产资源监督检测中心, the ministry's Changsha centre)."""
+    if i == 0:
+        return False
+    j = _next_word(words, i, length)
+    title = words[i - 1][2][-1:] + words[i][2][:1]
+    named = j < len(words) and words[j][3].startswith("nr") or _sound(words, j) and _sound(words, j + 1)
+    return title in cues_for("zh")["person_titles"] and named
 
 
 _ZH_NUMERAL = re.compile(r"[0-9０-９〇零一二三四五六七八九十百元]+")
@@ -520,7 +537,8 @@ def keep_words(text: str, hits: list[Hit], lang: str | None, names_alone: frozen
             if how != "no" and japanese and _inside_a_chinese_word(text, hit, table):
                 how = "no"
             if how != "no" and (_in_transcribed_name(words, i, length) or (_street(words, i, length, "ja") if japanese else (
-                    _zh_street_or_era(words, i, length) or _overlaps_a_place_abroad(text, hit, table)
+                    _after_a_title(words, i, length) or _zh_street_or_era(words, i, length)
+                    or _overlaps_a_place_abroad(text, hit, table)
                     or _tenths(words, i)))):
                 how = "no"
             key = text[hit.start:hit.end].translate(table)  # the hit as jieba reads it (simplified)

@@ -6,8 +6,12 @@ city ("Suzhou Wuzhong"), two names joined by "and" beginning one name ("the Hong
 law known by the city's name ("the Hong Kong national security law"); in Chinese and Japanese, a firm's seat in
 brackets before the rest of its registered name (联想创新（天津）投资管理有限公司), an edition's number after the name
 (杭州第19届亚运会), a tower named for the city (广州塔), a fund named by it (苏州…产业基金) and a seminar named by two
-cities joined by a hyphen (大連‐北九州…セミナー). Each with the counterpart that stays the city. Sentences written for
-these tests (not in training.tsv, calibration.tsv or the sentence files).
+cities joined by a hyphen (大連‐北九州…セミナー). Then, from batches 27, 28 and 40: a predicate noun of what is drunk
+("Pu'er is a famous tea"), venues and Macau's resorts by their brand, a fashion week, a financial centre and a great
+Buddha in Japanese, a minister's title written against a transcribed name (农业部长沙拉胡丁), eco-cities, football
+grounds and schools for foreigners, and names of names.tsv (a naval base, a news site, a company, a heritage site).
+Each with the counterpart that stays the city. Sentences written for these tests (not in training.tsv,
+calibration.tsv or the sentence files).
 """
 
 from __future__ import annotations
@@ -35,7 +39,21 @@ ENGLISH = [
     # batch 25: a law known by the place's name in lower case; the place's law as a whole is the polity's
     ("Lawyers challenged the Macau national security law in court.", "Macau", "ORG_PART"),
     ("The dispute was settled under Macau law.", "Macau", "METONYMIC"),
+    # batches 27-28: a predicate noun of what is drunk (not a word of sport after "is"), a venue, Macau's resorts by
+    # their brand before the city
+    ("In the shop, Pu'er was a popular tea among older buyers.", "Pu'er", "ORG_PART"),
+    ("Pu'er is a city in southern Yunnan.", "Pu'er", "LITERAL"),
+    ("Shenzhen is a champion of innovation, the mayor said.", "Shenzhen", "LITERAL"),
+    ("Thousands queued outside Hong Kong Coliseum for tickets.", "Hong Kong", "ORG_PART"),
+    ("Gamblers returned to the Venetian Macao after the holiday.", "Macao", "ORG_PART"),
+    ("Gamblers returned to Macao after the holiday.", "Macao", "LITERAL"),
 ]
+
+
+def test_a_naval_base_named_for_a_bay_is_no_mention_of_the_cities_of_its_name(english: Language) -> None:
+    """Yulin Naval Base (at Sanya, named for Yulin Bay; names.tsv) read as Yulin, Shaanxi in batch 27."""
+    found = tag_one(english, "Satellite images show new piers at Yulin Naval Base near Sanya.")
+    assert [m["surface"] for m in found] == ["Sanya"]
 
 
 @pytest.mark.parametrize(("text", "surface", "label"), ENGLISH)
@@ -92,6 +110,27 @@ CHINESE_JAPANESE = [
     # a seminar named by two cities joined by a hyphen, in Japanese; the route between them stays the city
     ("ja", "市は「青島‐下関経済交流セミナー」を開いた。", "青島", "ORG_PART"),
     ("ja", "青島‐下関間の定期航路が再開した。", "青島", "LITERAL"),
+    # Japanese 40: a fashion week, a financial centre's building written as in Chinese, a great Buddha (also in
+    # Chinese); the city's own centre and a night there stay the city
+    ("ja", "深圳ファッションウィークが来月開幕する。", "深圳", "ORG_PART"),
+    ("ja", "視察団は上海環球金融中心の展望台に上った。", "上海", "ORG_PART"),
+    ("ja", "私たちは楽山大仏を見るために四川を訪れた。", "楽山", "ORG_PART"),
+    ("ja", "私たちは楽山で一泊した。", "楽山", "LITERAL"),
+    ("zh", "乐山大佛每年吸引数百万游客。", "乐山", "ORG_PART"),
+    # Chinese 40: a minister's title written against a transcribed name (部长 | 沙希尔) is no Changsha; the ministry's
+    # Changsha centre stays the city's name
+    ("zh", "印尼农业部长沙希尔表示将扩大出口。", "长沙", None),
+    ("zh", "该国交通部长沙布里宣布新政策。", "长沙", None),
+    ("zh", "国土资源部长沙矿产资源监督检测中心发布报告。", "长沙", "ORG_PART"),
+    # an eco-city, a football ground and a school for Japanese children named by the city; the city's schools stay
+    ("zh", "中新天津生态城今年新增企业三千家。", "天津", "ORG_PART"),
+    ("zh", "决赛在上海虹口足球场举行。", "上海", "ORG_PART"),
+    ("zh", "苏州日本人学校提醒家长注意安全。", "苏州", "ORG_PART"),
+    ("zh", "上海学校停课一周。", "上海", "LITERAL"),
+    # names of names.tsv: a news site, a company, a heritage site
+    ("zh", "据香港01报道，两地将全面通关。", "香港", "ORG_PART"),
+    ("zh", "北京字节跳动宣布调整架构。", "北京", "ORG_PART"),
+    ("zh", "开平碉楼吸引了大批游客。", "开平", "ORG_PART"),
 ]
 
 
