@@ -1180,8 +1180,10 @@ RUN_REACH = 16
 # (past a firm's Latin letters first: 宁波SJ电子有限公司, 无锡AMTE公司)
 _HAN_RUN = re.compile("(?:[A-Za-z]{1,8}(?=[\u3400-\u9fff]))?[\u3400-\u9fff]{0,12}")
 _KATAKANA_WORD_END = re.compile("[\u30a1-\u30fa\u30fc]{2}$")  # two katakana (not ・) right before the name
-# and the り of 祭り, and a hyphen that joins two names (大連‐北九州技術交流セミナー)
-_KANA_RUN = re.compile(f"(?:[\u3400-\u9fff\u30a0-\u30ff]|(?<=祭)り|[‐－](?=[\u3400-\u9fff\u30a0-\u30ff])){{0,{RUN_REACH}}}")
+# and the り of 祭り, a hyphen that joins two names (大連‐北九州技術交流セミナー) and an ampersand inside a katakana name
+# (香港インターナショナル・ワイン&スピリッツ・フェア)
+_KANA_RUN = re.compile(
+    f"(?:[\u3400-\u9fff\u30a0-\u30ff]|(?<=祭)り|[‐－&＆](?=[\u3400-\u9fff\u30a0-\u30ff])){{0,{RUN_REACH}}}")
 _TITLE_MARKS = {"《": "》", "『": "』", "〈": "〉"}  # what encloses the title of a book, film, paper or song
 _KOREAN_TITLE_MARKS = {**_TITLE_MARKS, "<": ">"}  # Korean also writes <홍콩 프리프레스> (Japanese heads a section so)
 _TITLE_REACH = 40

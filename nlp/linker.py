@@ -379,7 +379,8 @@ def link(text: str, hit: Hit, form: Any, lexicon: Lexicon, ctx: ArticleContext, 
     if not candidates:
         return Link(None, 0.0, 1.0, (), beside)
     if not near & {lexicon.city_province.get(c) for c in candidates} and (_district_of_a_named_city(
-            hit, form, candidates, lexicon, ctx) or _part_of_another_city(text, hit, candidates, lexicon, ctx, lang)):
+            hit, form, candidates, lexicon, ctx) or _part_of_another_city(text, hit, candidates, lexicon, ctx, lang)
+            or _inside_another_city(text, hit, candidates, lexicon, ctx)):
         return Link(None, 0.0, 0.0, candidates, False)
     top_pop = max(lexicon.population(c) for c in candidates)
     scores = []
@@ -520,6 +521,25 @@ def _part_of_another_city(text: str, hit: Hit, candidates: Sequence[str], lexico
     return False
 
 
+def _inside_another_city(text: str, hit: Hit, candidates: Sequence[str], lexicon: Lexicon, ctx: ArticleContext) -> bool:
+    """Chinese and Japanese addresses: a name written right after another city's name, with nothing or that city's
+    district between (天津市滨海新区东港, a port area of Tianjin; 天津东港), where every reading of the name is a
+    county-level city of another prefecture (Donggang, Dandong's): a place below county level of the city named
+    first. A county-level city of that city stays itself (丹东东港, 苏州昆山)."""
+    if not is_cjk(text[hit.start:hit.start + 1]):
+        return False
+    i = bisect_left(ctx._hit_starts, hit.start)
+    other = ctx.hits[i - 1] if i > 0 else None
+    if other is None or other.kind != "city" or not _CJK_ADDRESS_GAP.fullmatch(text, other.end, hit.start):
+        return False
+    codes = set(getattr(lexicon.form(other.form), "adcodes", ()))
+    cities = lexicon.gazetteer.cities
+    return bool(codes) and all(
+        (parent := cities[c].parent) is not None and parent not in codes and c not in codes for c in candidates)
+
+
+# between a city's name and a place inside it: its 市 and one district or county of up to five characters
+_CJK_ADDRESS_GAP = re.compile("[市]?(?:[\u3400-\u9fff]{1,5}?(?:新区|新區|区|區|县|縣))?")
 # up to two words after a name, the second optional: "business district", "terminal", "area"
 _PART_WORDS = re.compile(r"\s+([a-z]+)(?:\s+([a-z]+))?")
 _POSSESSIVE_GAP = re.compile(r"['’]s\s+")

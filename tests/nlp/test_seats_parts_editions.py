@@ -9,7 +9,9 @@ brackets before the rest of its registered name (联想创新（天津）投资�
 cities joined by a hyphen (大連‐北九州…セミナー). Then, from batches 27, 28 and 40: a predicate noun of what is drunk
 ("Pu'er is a famous tea"), venues and Macau's resorts by their brand, a fashion week, a financial centre and a great
 Buddha in Japanese, a minister's title written against a transcribed name (农业部长沙拉胡丁), eco-cities, football
-grounds and schools for foreigners, and names of names.tsv (a naval base, a news site, a company, a heritage site).
+grounds and schools for foreigners, and names of names.tsv (a naval base, a news site, a company, a heritage site);
+from batches 41, a place in another city's address named like a county-level city elsewhere (天津市滨海新区东港), a
+neighbourhood association of Macau, halls, book fairs and the trade development council in Japanese.
 Each with the counterpart that stays the city. Sentences written for these tests (not in training.tsv,
 calibration.tsv or the sentence files).
 """
@@ -131,6 +133,15 @@ CHINESE_JAPANESE = [
     ("zh", "据香港01报道，两地将全面通关。", "香港", "ORG_PART"),
     ("zh", "北京字节跳动宣布调整架构。", "北京", "ORG_PART"),
     ("zh", "开平碉楼吸引了大批游客。", "开平", "ORG_PART"),
+    # batches 41: a place in another city's address named like a county-level city elsewhere (东港, Dandong's), and
+    # the county-level city after its own prefecture; a neighbourhood association of Macau's Toi San quarter
+    ("zh", "仓库位于天津市滨海新区东港物流园内。", "东港", "NOT_PLACE"),
+    ("zh", "丹东东港的渔民开始出海。", "东港", "LITERAL"),
+    ("zh", "台山坊会举办了敬老活动。", "台山", "ORG_PART"),
+    # a friendship hall, a book fair and the trade development council in Japanese
+    ("ja", "市内の高松・南昌友好会館で写真展が開かれた。", "南昌", "ORG_PART"),
+    ("ja", "今年の香港ブックフェアには日本の出版社も参加した。", "香港", "ORG_PART"),
+    ("ja", "香港貿易発展局が東京で説明会を開いた。", "香港", "ORG_PART"),
 ]
 
 
