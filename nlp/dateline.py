@@ -1,7 +1,7 @@
 """Where an article says it was reported from: its dateline, its byline place and its reporting credit.
 
 A dateline ("URUMQI, China (Reuters) -", "BEIJING —", "Fuzhou, Jiangxi, June 3 (Xinhua) --",
-"Hefei (dpa) -", "Nanchang (China), 3 jun (EFE).-", "ПЕКИН, 3 июня. /ТАСС/.", "新华社南昌6月3日电",
+"Hefei (dpa) -", "Nanchang (China), 3 jun (EFE).-", "BEIJING Oct 23", "ПЕКИН, 3 июня. /ТАСС/.", "新华社南昌6月3日电",
 "【北京共同】", "(베이징=연합뉴스)", "Peking/Shanghai (dpa) -", "(ANSA) - HEFEI, 12 LUG -") and a byline
 place ("By Wang Lei in Hangzhou", "De notre correspondant à Pékin", "(Reporting by Li Qiao in Nanning; Editing
 by ...)", "Associated Press writer X in Guangzhou contributed to this report.") say where the reporter was;
@@ -43,7 +43,10 @@ _NUMBER = r"(?:\d{1,2}|[一二三四五六七八九十]{1,3})"
 _CHINESE = re.compile(rf"^[ \t]*(?P<zone>[^\n。，,]{{1,24}}?){_NUMBER}月{_NUMBER}日[电電]", re.MULTILINE)  # 新华社南昌6月3日电
 _JAPANESE = re.compile(r"^[ \t]*【(?P<zone>[^】\n]{1,20})】", re.MULTILINE)  # 【北京共同】, 【北京＝時事】
 _KOREAN = re.compile(r"^[ \t]*[(（](?P<zone>[^)）=\n]{1,20})[=＝][^)）\n]{1,20}[)）]", re.MULTILINE)  # (베이징=연합뉴스)
-_DATELINES = (_LATIN, _AGENCY_FIRST, _CHINESE, _JAPANESE, _KOREAN)
+# A place in capitals before an English date, without a dash or an agency: "BEIJING Oct 23 Chinese excavator maker ..."
+_CAPITALS_DATE = re.compile(r"^[ \t*_]*(?P<zone>[A-Z][A-Z'’. -]{2,30}?)[ \t]+"
+                            r"(?:Jan|Feb|Mar|Apr|May|Jun|Jul|Aug|Sep|Sept|Oct|Nov|Dec)[a-z]*\.?[ \t]+\d{1,2}\b", re.MULTILINE)
+_DATELINES = (_LATIN, _AGENCY_FIRST, _CHINESE, _JAPANESE, _KOREAN, _CAPITALS_DATE)
 
 # A byline or reporting credit: the word that introduces the writer, their name, then "in"/"à"/"aus" and the
 # place (up to the end of the clause). It opens a line, a bracket ("(Reporting by ...; Editing by ...)") or

@@ -164,9 +164,11 @@ def lexical(text: str, start: int, end: int, cues: Mapping[str, frozenset[str]],
     bracketed = before[-1:] == ["("] and a[:1] == [")"] and len(a) > 1 and a[1] in cues["org_heads"]
     # ... or closing a firm's name after its capitalised head ("Anji Microelectronics Technology (Shanghai)", "Huawei
     # Technologies (Shenzhen)"): the seat written as the name's last part, with no legal form after it (a university's
-    # or a museum's seat in brackets is where it is: "Fudan University (Shanghai)")
-    bracketed = bracketed or before[-1:] == ["("] and a[:1] == [")"] and len(before) > 1 and _cap(before[-2]) and (
-        b[-2] in cues.get("firm_heads", _NONE))
+    # or a museum's seat in brackets is where it is: "Fudan University (Shanghai)"); or beginning the firm's short
+    # name in brackets after its legal form ("... Hi-Tech Co. Ltd. (Baotou Rare-Earth)")
+    firm_before = [t for t in before[-4:-1] if t != "."][-1:]
+    bracketed = bracketed or before[-1:] == ["("] and bool(firm_before) and _cap(firm_before[0]) and (
+        firm_before[0].lower() in cues.get("firm_heads", _NONE)) and (a[:1] == [")"] or bool(after) and _cap(after[0]))
     # ... and the host in brackets after the country, before an event's capitalised name ("the 11th China (Chongqing)
     # Hotpot Food and Culture Festival")
     bracketed = bracketed or b[-2:] == ["china", "("] and a[:1] == [")"] and any(
@@ -227,9 +229,14 @@ def lexical(text: str, start: int, end: int, cues: Mapping[str, frozenset[str]],
     # capitalised (cue flag ``capitalised_nouns``), the object after a verb-second subject ("kündigte Peking
     # Vergeltung an")
     # the place of an office before its holder's name ("the Deputy Mayor of Sanya Chen Tiejun"): no name's rest
+    # nor a province or region written after the name without a comma ("Suzhou Jiangsu", "Lhasa Tibet"), which places
+    # it as "Suzhou, Jiangsu" does, nor a date
     f["cap_after"] = float(bool(run) and not f["org_after"] and a[0] not in cues["capitals"] and not _office_of(b, cues)
                            and _POSSESSIVE_END.sub("", a[0]) not in cues.get("titles", frozenset())
-                           and not (verb_before and "capitalised_nouns" in cues) and not brand_site)
+                           and not (verb_before and "capitalised_nouns" in cues) and not brand_site
+                           and not (len(run) == 1 and _province_word(after[0]))
+                           # nor a date after a dateline's place ("BEIJING Oct 23 Chinese excavator maker ...")
+                           and not (a[0] in cues.get("months", frozenset()) and a[1:2] != [] and a[1].isdigit()))
     # (also joined by a hyphen: "Wenzhou-style restaurants"; also past words of food and its making: "Liuzhou
     # packaged snail rice noodles")
     modifiers = cues.get("dish_modifiers", _NONE)
@@ -728,11 +735,16 @@ def _team(b: list[str], a: list[str], verb: str, sport_context: bool, cues: Mapp
 
 
 def _hosts_event(a: list[str], cues: Mapping[str, frozenset[str]]) -> bool:
-    """The name hosts an event ("Shanghai has been hosting this tournament since 2009"): the city as the place of
-    the event, not a team hosting another ("Qingdao will host Cangzhou"). The host verb may follow auxiliaries."""
+    """The name hosts an event ("Shanghai has been hosting this tournament since 2009") or wins the bid to: the city
+    as the place of the event, not a team hosting another ("Qingdao will host Cangzhou"). The host verb may follow
+    auxiliaries."""
     hosts = cues.get("host_verbs")
     if not hosts:
         return False
+    # ... or wins the bid or the right to host one ("Zhangjiakou won the bid to hold the Winter Olympics")
+    if a[:1] and a[0] in cues.get("sport_verbs", frozenset()) and any(
+            w in cues.get("bid_words", frozenset()) for w in a[1:4]):
+        return True
     for i, t in enumerate(a[:4]):
         if t in hosts:
             return any(w in cues.get("event_words", frozenset()) for w in a[i + 1:i + 5])
@@ -928,6 +940,17 @@ def _known_names() -> FormMatcher:
 
     gazetteer = read_lexicon().gazetteer
     return FormMatcher((name, "name") for name, _kind, city in getattr(gazetteer, "names", ()) if city == "part")
+
+
+@lru_cache(maxsize=4096)
+def _province_word(word: str) -> bool:
+    """``word`` is the name of a province or region of the gazetteer (Jiangsu, Tibet, Xinjiang) and of no city: the
+    cities that are provinces too (Chongqing, Shanghai) or name one (Jilin) may begin another name ("Rizhao
+    Chongqing", a film)."""
+    from nlp.lexicon import read_lexicon
+
+    lexicon = read_lexicon()
+    return lexicon.province_of(word) is not None and lexicon.form(word) is None
 
 
 def in_known_name(text: str, start: int, end: int) -> bool:

@@ -10,8 +10,10 @@ cities joined by a hyphen (大連‐北九州…セミナー). Then, from batche
 ("Pu'er is a famous tea"), venues and Macau's resorts by their brand, a fashion week, a financial centre and a great
 Buddha in Japanese, a minister's title written against a transcribed name (农业部长沙拉胡丁), eco-cities, football
 grounds and schools for foreigners, and names of names.tsv (a naval base, a news site, a company, a heritage site);
-from batches 41, a place in another city's address named like a county-level city elsewhere (天津市滨海新区东港), a
-neighbourhood association of Macau, halls, book fairs and the trade development council in Japanese.
+from batches 29 and 41, a firm's short name in brackets after its legal form, a province after the name without a
+comma, a date after a dateline's place, a city winning the bid to host, a place in another city's address named
+like a county-level city elsewhere (天津市滨海新区东港), a neighbourhood association of Macau, halls, book fairs and
+the trade development council in Japanese.
 Each with the counterpart that stays the city. Sentences written for these tests (not in training.tsv,
 calibration.tsv or the sentence files).
 """
@@ -49,6 +51,15 @@ ENGLISH = [
     ("Thousands queued outside Hong Kong Coliseum for tickets.", "Hong Kong", "ORG_PART"),
     ("Gamblers returned to the Venetian Macao after the holiday.", "Macao", "ORG_PART"),
     ("Gamblers returned to Macao after the holiday.", "Macao", "LITERAL"),
+    # batch 29 and the misses of batches 25-28: a firm's short name in brackets after its legal form; a province
+    # written after the name without a comma places it (no name of a firm); a date after a dateline's place in
+    # capitals; a city wins the bid to host, a team the match
+    ("Shares of Inner Mongolia Yitai Coal Co. Ltd. (Ordos Yitai) rose on Monday.", "Ordos", "ORG_PART"),
+    ("Our group stayed two nights in Suzhou Jiangsu before flying home.", "Suzhou", "LITERAL"),
+    ("The Yichang Hubei Bank opened a branch.", "Yichang", "ORG_PART"),
+    ("WUHAN March 4 Chinese carmaker Dongfeng Motor Group said sales fell.", "WUHAN", "LITERAL"),
+    ("It was the first winter since Zhangjiakou won the bid to co-host the Olympics.", "Zhangjiakou", "LITERAL"),
+    ("Cangzhou won the match 2-1 in stoppage time.", "Cangzhou", "ORG_PART"),
 ]
 
 
