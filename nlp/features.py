@@ -735,9 +735,9 @@ def _team(b: list[str], a: list[str], verb: str, sport_context: bool, cues: Mapp
 
 
 def _hosts_event(a: list[str], cues: Mapping[str, frozenset[str]]) -> bool:
-    """The name hosts an event ("Shanghai has been hosting this tournament since 2009") or wins the bid to: the city
-    as the place of the event, not a team hosting another ("Qingdao will host Cangzhou"). The host verb may follow
-    auxiliaries."""
+    """The name hosts an event ("Shanghai has been hosting this tournament since 2009") or wins the bid to host one:
+    the city as the place of the event, not a team hosting another ("Qingdao will host Cangzhou"). The host verb may
+    follow auxiliaries."""
     hosts = cues.get("host_verbs")
     if not hosts:
         return False

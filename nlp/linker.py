@@ -379,7 +379,7 @@ def link(text: str, hit: Hit, form: Any, lexicon: Lexicon, ctx: ArticleContext, 
     if not candidates:
         return Link(None, 0.0, 1.0, (), beside)
     if not near & {lexicon.city_province.get(c) for c in candidates} and (_district_of_a_named_city(
-            hit, form, candidates, lexicon, ctx) or _part_of_another_city(text, hit, candidates, lexicon, ctx, lang)
+            hit, form, candidates, lexicon, ctx) or _part_of_another_city(hit, candidates, lexicon, ctx, lang)
             or _inside_another_city(text, hit, candidates, lexicon, ctx)):
         return Link(None, 0.0, 0.0, candidates, False)
     top_pop = max(lexicon.population(c) for c in candidates)
@@ -483,7 +483,7 @@ def _district_of_a_named_city(hit: Hit, form: Any, candidates: Sequence[str], le
     return not any(ctx.provinces.get(lexicon.city_province.get(c, ""), 0) - own > 0 for c in candidates)
 
 
-def _part_of_another_city(text: str, hit: Hit, candidates: Sequence[str], lexicon: Lexicon, ctx: ArticleContext,
+def _part_of_another_city(hit: Hit, candidates: Sequence[str], lexicon: Lexicon, ctx: ArticleContext,
                           lang: str) -> bool:
     """The name is written as a part of another city named beside it, and no reading of the name lies in that
     city: a business district, a terminal or a neighbourhood named like a city elsewhere ("Dalian's Donggang
@@ -539,7 +539,7 @@ def _inside_another_city(text: str, hit: Hit, candidates: Sequence[str], lexicon
 
 
 # between a city's name and a place inside it: its 市 and one district or county of up to five characters
-_CJK_ADDRESS_GAP = re.compile("[市]?(?:[\u3400-\u9fff]{1,5}?(?:新区|新區|区|區|县|縣))?")
+_CJK_ADDRESS_GAP = re.compile("市?(?:[\u3400-\u9fff]{1,5}?(?:新区|新區|区|區|县|縣))?")
 # up to two words after a name, the second optional: "business district", "terminal", "area"
 _PART_WORDS = re.compile(r"\s+([a-z]+)(?:\s+([a-z]+))?")
 _POSSESSIVE_GAP = re.compile(r"['’]s\s+")
