@@ -13,7 +13,8 @@ grounds and schools for foreigners, and names of names.tsv (a naval base, a news
 from batches 29 and 41, a firm's short name in brackets after its legal form, a province after the name without a
 comma, a date after a dateline's place, a city winning the bid to host, a place in another city's address named
 like a county-level city elsewhere (天津市滨海新区东港), a neighbourhood association of Macau, halls, book fairs and
-the trade development council in Japanese.
+the trade development council in Japanese; from batch 42, markets named as a city of their wares and restaurants
+named as palaces.
 Each with the counterpart that stays the city. Sentences written for these tests (not in training.tsv,
 calibration.tsv or the sentence files).
 """
@@ -153,6 +154,11 @@ CHINESE_JAPANESE = [
     ("ja", "市内の高松・南昌友好会館で写真展が開かれた。", "南昌", "ORG_PART"),
     ("ja", "今年の香港ブックフェアには日本の出版社も参加した。", "香港", "ORG_PART"),
     ("ja", "香港貿易発展局が東京で説明会を開いた。", "香港", "ORG_PART"),
+    # batches 39 and 42: a market named as a city of its wares, restaurants named as palaces; the city's shoe markets
+    # stay the city
+    ("zh", "采购商涌入晋江国际鞋城挑选新款。", "晋江", "ORG_PART"),
+    ("zh", "温州的鞋城越来越多。", "温州", "LITERAL"),
+    ("zh", "这家澳门金龙皇宫酒楼开业三十年。", "澳门", "ORG_PART"),
 ]
 
 
