@@ -11,7 +11,7 @@ cities joined by a hyphen (大連‐北九州…セミナー). Then, from batche
 Buddha in Japanese, a minister's title written against a transcribed name (农业部长沙拉胡丁), eco-cities, football
 grounds and schools for foreigners, and names of names.tsv (a naval base, a news site, a company, a heritage site);
 from batches 29 and 41, a firm's short name in brackets after its legal form, a province after the name without a
-comma, a date after a dateline's place, a city winning the bid to host, a place in another city's address named
+comma, a date after a dateline's place, a city winning the bid to host, "owing to" as "because of", a place in another city's address named
 like a county-level city elsewhere (天津市滨海新区东港), a neighbourhood association of Macau, halls, book fairs and
 the trade development council in Japanese; from batch 42, markets named as a city of their wares and restaurants
 named as palaces.
@@ -61,6 +61,9 @@ ENGLISH = [
     ("WUHAN March 4 Chinese carmaker Dongfeng Motor Group said sales fell.", "WUHAN", "LITERAL"),
     ("It was the first winter since Zhangjiakou won the bid to co-host the Olympics.", "Zhangjiakou", "LITERAL"),
     ("Cangzhou won the match 2-1 in stoppage time.", "Cangzhou", "ORG_PART"),
+    # batch 29: "owing to" is "because of", no debt to a government; a debt owed to the city's government stays one
+    ("Owing to Wuhan's lockdown, factories closed for weeks.", "Wuhan", "LITERAL"),
+    ("Debts owed to Beijing have grown since 2015.", "Beijing", "METONYMIC"),
 ]
 
 
