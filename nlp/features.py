@@ -34,8 +34,9 @@ _NAME_QUOTES = {"«", "„", "“", '"'}  # what opens a quoted name (features.l
 _ORG_CONNECTORS = {"of", "for", "and", "&", "de", "del", "la", "des", "du", "für", "-", "'", "’"}  # "Workers' Stadium"
 _ENT_ORG = {"ORG", "FAC", "PRODUCT", "EVENT", "WORK_OF_ART", "LAW"}
 # 第24届, 首届 (the first), 第33回中国・, 第17届中国(
-_EDITION = re.compile(r"(?:第[0-9０-９一二三四五六七八九十百零〇]+|首)[届屆回](?:中[国國][・(（]?)?$")
-_EDITION_AFTER = re.compile(r"(?:第[0-9０-９一二三四五六七八九十百零〇]+|首)[届屆]")
+_EDITION_NUMBER = "(?:第[0-9０-９一二三四五六七八九十百零〇]+|首)"
+_EDITION = re.compile(rf"{_EDITION_NUMBER}[届屆回](?:中[国國][・(（]?)?$")
+_EDITION_AFTER = re.compile(rf"{_EDITION_NUMBER}[届屆]")  # right after the name (not 回: Japanese counts times so)
 _CJK_SCORE = re.compile(r"\d+[-－–―]\d+")
 # a score right after the name and its particle makes it a side (日本は香港に4―0と快勝, 香港を2-1で破り)
 _SCORE_AFTER = re.compile(r"[にをとが]?\d+[-－–―]\d+")
@@ -166,9 +167,7 @@ def lexical(text: str, start: int, end: int, cues: Mapping[str, frozenset[str]],
     # Technologies (Shenzhen)"): the seat written as the name's last part, with no legal form after it (a university's
     # or a museum's seat in brackets is where it is: "Fudan University (Shanghai)"); or beginning the firm's short
     # name in brackets after its legal form ("... Hi-Tech Co. Ltd. (Baotou Rare-Earth)")
-    firm_before = [t for t in before[-4:-1] if t != "."][-1:]
-    bracketed = bracketed or before[-1:] == ["("] and bool(firm_before) and _cap(firm_before[0]) and (
-        firm_before[0].lower() in cues.get("firm_heads", _NONE)) and (a[:1] == [")"] or bool(after) and _cap(after[0]))
+    bracketed = bracketed or before[-1:] == ["("] and _after_firm_name(before, after, a, cues)
     # ... and the host in brackets after the country, before an event's capitalised name ("the 11th China (Chongqing)
     # Hotpot Food and Culture Festival")
     bracketed = bracketed or b[-2:] == ["china", "("] and a[:1] == [")"] and any(
@@ -462,6 +461,14 @@ def _shared_plural_head(before: list[str], b: list[str], after: list[str], a: li
             k += 1
         return headed(k)
     return len(b) > 1 and b[-1] in {"and", "or"} and _cap(before[-2]) and headed(0)
+
+
+def _after_firm_name(before: list[str], after: list[str], a: list[str], cues: Mapping[str, frozenset[str]]) -> bool:
+    """The bracket before the name follows a firm's capitalised head or legal form (past its full stop), and the name
+    closes the bracket or begins a capitalised short name in it."""
+    head = [t for t in before[-4:-1] if t != "."][-1:]
+    return bool(head) and _cap(head[0]) and head[0].lower() in cues.get("firm_heads", _NONE) and (
+        a[:1] == [")"] or bool(after) and _cap(after[0]))
 
 
 def _shared_name(b: list[str], after: list[str], a: list[str], cues: Mapping[str, frozenset[str]]) -> bool:

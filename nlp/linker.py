@@ -159,16 +159,19 @@ class ArticleContext:
         """``word`` is written inside a dateline or byline place."""
         return any(contains_word(word, self.written(word), start, end) for start, end in self.reported.zones)
 
+    def neighbours(self, hit: Hit) -> tuple[Hit | None, Hit | None]:
+        """The hits of the article right before and right after ``hit`` (None at either end)."""
+        i = bisect_left(self._hit_starts, hit.start)
+        return (self.hits[i - 1] if i > 0 else None), (self.hits[i + 1] if i + 1 < len(self.hits) else None)
+
     def beside(self, hit: Hit) -> list[Hit]:
         """The hits written right before or after ``hit``, with only spaces or brackets between."""
-        i = bisect_left(self._hit_starts, hit.start)
+        previous, following = self.neighbours(hit)
         out = []
-        for j in (i - 1, i + 1):
-            if 0 <= j < len(self.hits):
-                other = self.hits[j]
-                left, right = (other.end, hit.start) if j < i else (hit.end, other.start)
-                if 0 <= right - left <= 3 and set(self.lowered[left:right]) <= _BESIDE:
-                    out.append(other)
+        for other, (left, right) in ((previous, (previous.end if previous else 0, hit.start)),
+                                     (following, (hit.end, following.start if following else 0))):
+            if other is not None and 0 <= right - left <= 3 and set(self.lowered[left:right]) <= _BESIDE:
+                out.append(other)
         return out
 
     def landmark_cities(self) -> tuple[str, ...]:
@@ -494,29 +497,25 @@ def _part_of_another_city(hit: Hit, candidates: Sequence[str], lexicon: Lexicon,
     Xi'an line" is the city's."""
     cues = cues_for(lang)
     parts, port_parts = cues.get("part_words", frozenset()), cues.get("port_part_words", frozenset())
-    if not parts | port_parts:
-        return False
-    lowered = ctx.lowered
-    words = _PART_WORDS.match(lowered, hit.end)
-    group = next((g for g in (1, 2) if words and words.group(g) in parts | port_parts), None)
+    words = _PART_WORDS.match(ctx.lowered, hit.end)
+    group = next((g for g in (1, 2) if words and words.group(g) in parts | port_parts), None) if words else None
     if words is None or group is None:
         return False
     part, end = words.group(group), words.end(group)
-    i = bisect_left(ctx._hit_starts, hit.start)
+    previous, following = ctx.neighbours(hit)
     others: list[Hit] = []
-    if i > 0 and _POSSESSIVE_GAP.fullmatch(lowered, ctx.hits[i - 1].end, hit.start):
-        others.append(ctx.hits[i - 1])  # "Dalian's Donggang business district"
-    link = _PART_LINK.match(lowered, end)
-    if link and i + 1 < len(ctx.hits) and ctx.hits[i + 1].start == link.end():
-        after = ctx.hits[i + 1]  # "the Donggang area of Dalian", "the Meishan terminal at Ningbo-Zhoushan port"
-        port = _PORT_AFTER.match(lowered, after.end)
+    if previous is not None and _POSSESSIVE_GAP.fullmatch(ctx.lowered, previous.end, hit.start):
+        others.append(previous)  # "Dalian's Donggang business district"
+    link = _PART_LINK.match(ctx.lowered, end)
+    if link and following is not None and following.start == link.end():
+        # "the Donggang area of Dalian", "the Meishan terminal at Ningbo-Zhoushan port"
+        port = _PORT_AFTER.match(ctx.lowered, following.end)
         if part in parts or port and cues.get("port_words", frozenset()) & set(port.group(1).split()):
-            others.append(after)
+            others.append(following)
     cities = lexicon.gazetteer.cities
     for other in others:
-        form = lexicon.form(other.form) if other.kind == "city" and other.form != hit.form else None
-        codes = set(getattr(form, "adcodes", ()))
-        if codes and not any(c in codes or cities[c].parent in codes for c in candidates):
+        codes = _other_city(other, hit, lexicon)
+        if codes and not any(_within(c, codes, cities) for c in candidates):
             return True
     return False
 
@@ -528,14 +527,24 @@ def _inside_another_city(text: str, hit: Hit, candidates: Sequence[str], lexicon
     first. A county-level city of that city stays itself (丹东东港, 苏州昆山)."""
     if not is_cjk(text[hit.start:hit.start + 1]):
         return False
-    i = bisect_left(ctx._hit_starts, hit.start)
-    other = ctx.hits[i - 1] if i > 0 else None
-    if other is None or other.kind != "city" or not _CJK_ADDRESS_GAP.fullmatch(text, other.end, hit.start):
+    previous, _ = ctx.neighbours(hit)
+    if previous is None or not _CJK_ADDRESS_GAP.fullmatch(text, previous.end, hit.start):
         return False
-    codes = set(getattr(lexicon.form(other.form), "adcodes", ()))
+    codes = _other_city(previous, hit, lexicon)
     cities = lexicon.gazetteer.cities
-    return bool(codes) and all(
-        (parent := cities[c].parent) is not None and parent not in codes and c not in codes for c in candidates)
+    return bool(codes) and all(cities[c].parent is not None and not _within(c, codes, cities) for c in candidates)
+
+
+def _other_city(other: Hit, hit: Hit, lexicon: Lexicon) -> set[str]:
+    """The codes of the city ``other`` names (every reading), or none when it is no city or the hit's own name."""
+    if other.kind != "city" or other.form == hit.form:
+        return set()
+    return set(getattr(lexicon.form(other.form), "adcodes", ()))
+
+
+def _within(code: str, codes: set[str], cities: Mapping[str, Any]) -> bool:
+    """The city ``code`` is one of ``codes`` or a county-level city of one."""
+    return code in codes or cities[code].parent in codes
 
 
 # between a city's name and a place inside it: its 市 and one district or county of up to five characters

@@ -359,12 +359,10 @@ def _after_a_title(words: list[Word], i: int, length: int) -> bool:
     | 丁 and 交通部长沙布里 as 交通部 | 长沙 | 布里: the character before and the hit's first make a ``person_titles``
     word (部长), and a person's name (tagged nr...) or two sounds of a transcription follow the hit. Another word
     after the hit keeps the city (国土资源部长沙矿产资源监督检测中心, the ministry's Changsha centre)."""
-    if i == 0:
+    if i == 0 or words[i - 1][2][-1:] + words[i][2][:1] not in cues_for("zh")["person_titles"]:
         return False
     j = _next_word(words, i, length)
-    title = words[i - 1][2][-1:] + words[i][2][:1]
-    named = j < len(words) and words[j][3].startswith("nr") or _sound(words, j) and _sound(words, j + 1)
-    return title in cues_for("zh")["person_titles"] and named
+    return j < len(words) and words[j][3].startswith("nr") or _sound(words, j) and _sound(words, j + 1)
 
 
 _ZH_NUMERAL = re.compile(r"[0-9０-９〇零一二三四五六七八九十百元]+")
