@@ -143,7 +143,7 @@ def lexical(text: str, start: int, end: int, cues: Mapping[str, frozenset[str]],
     # names joined by hyphens before a capitalised head name what joins them ("the Hong Kong-Zhuhai-Macao Bridge",
     # "the Beijing-Shanghai High-Speed Railway"): every name of the chain is part of that name
     chain_named = _chain_head(text, start, end, before, after, cues)
-    naming = _naming_apposition(a, cues)  # "X, a Sichuan restaurant, ...": what follows is the restaurant's
+    naming = _naming_apposition(a, after, cues)  # "X, a Sichuan restaurant, ...": what follows is the restaurant's
     # ... or the head before the name in lower case ("China's top oilfield, Daqing, ..."; "the Shangri-La Hotel,
     # Xiamen" is the hotel's own name and then its place)
     naming = naming or len(b) >= 2 and b[-1] == "," and b[-2] in cues.get("apposition_heads", frozenset()) \
@@ -241,7 +241,8 @@ def lexical(text: str, start: int, end: int, cues: Mapping[str, frozenset[str]],
     modifiers = cues.get("dish_modifiers", _NONE)
     fed = list(itertools.takewhile(lambda t: t in modifiers or t == "-", a[:5])) if modifiers else []
     f["dish_after"] = float(bool(a) and _lower_word(first_after) and bool(
-        _starts(a, cues["dish_words"], 2) or any(t != "-" for t in fed) and _starts(a[len(fed):], cues["dish_words"], 2))
+        _starts(a, cues["dish_words"], 2) or any(t != "-" for t in fed) and (
+            _starts(a[len(fed):], cues["dish_words"], 2) or fed[-1] in cues["dish_words"]))
                             or a[:1] == ["-"] and text[end:end + 1] == "-" and a[1:2] in (["style"], ["styled"]))
 
     # the name as the subject of a verb of saying or deciding (also past an apposition)
@@ -527,11 +528,13 @@ _APPOSITION_ENDS = frozenset({"of", "in", "on", "at", "with", "whose", "that", "
                               "across", "around", "throughout", "after", "before", "than", "like", "as"})
 
 
-def _naming_apposition(a: list[str], cues: Mapping[str, frozenset[str]]) -> bool:
+def _naming_apposition(a: list[str], after: list[str], cues: Mapping[str, frozenset[str]]) -> bool:
     """An apposition or a predicate noun whose head says what the name names: "Dunhuang, a northwestern-Chinese
     restaurant whose ...", "Guangzhou, a two-time champion of the tournament, ...", "Pu'er is a famous tea": a
     restaurant, a club, a tea (cue ``apposition_heads``). The
-    head is the last word of the noun phrase after the article; "Xiamen, a port city of ..." ends in a place word."""
+    head is the last word of the noun phrase after the article; "Xiamen, a port city of ..." ends in a place word.
+    A noun phrase capitalised throughout is another name, not what this one names ("the many restaurants in
+    Lanzhou, the Jinding Beef Noodle Restaurant on Pingliang Road, ...")."""
     heads = cues.get("apposition_heads")
     # ... or a predicate noun after "is" or "was" ("Pu'er is a famous tea from Yunnan")
     if not heads or len(a) < 3 or a[0] not in {",", "is", "was"}:
@@ -546,9 +549,10 @@ def _naming_apposition(a: list[str], cues: Mapping[str, frozenset[str]]) -> bool
         if not (t.isalnum() or t in ("-", "/")) or t in _APPOSITION_ENDS and not joined:
             break
         phrase.append(t)
+    if not phrase or phrase[-1] not in heads or all(w[:1].isupper() for w in after[2:2 + len(phrase)] if w.isalpha()):
+        return False
     # after "is" not a word of sport, which a city is figuratively too ("Shenzhen is a champion of innovation")
-    return bool(phrase) and phrase[-1] in heads and (a[0] == "," or phrase[-1] not in cues.get(
-        "apposition_only_heads", frozenset()))
+    return a[0] == "," or phrase[-1] not in cues.get("apposition_only_heads", frozenset())
 
 
 def _chain_head(text: str, start: int, end: int, before: list[str], after: list[str],
@@ -1270,6 +1274,13 @@ _QUOTED_NAME = re.compile(r"[\u3400-\u9fff\u30a1-\u30fa\u30fcA-Za-z0-9]{1,12}") 
 # Korean writes a name's words apart (‘후이저우 삼성(惠州三星)’, ‘홍콩·타이완부’): words after a space or ·, each
 # with its gloss; a particle written against the name (‘베이징에서 만나자’) is a phrase, not a name
 _QUOTED_KOREAN_NAME = re.compile(r"(?:[ ·][\uac00-\ud7a3A-Za-z0-9]+(?:\([^()]{1,10}\))?){1,3}")
+# ... or, after a middle dot, a name of its own words (“自贡•中华彩灯大世界”, a park; “成都·大运会”), three characters or
+# more: two cities joined by a dot (「北京・上海」) are two places; or, in Japanese, a title of the city's own
+# (「重慶の日」, a day named for the city; 「上海の夜」, a song)
+_QUOTED_DOTTED_NAME = re.compile(r"[•·・][\u3400-\u9fff\u30a1-\u30fa\u30fcA-Za-z0-9]{3,12}|の[\u3400-\u9fff\u30a1-\u30fa\u30fc]{1,6}")
+# inside a quotation: the name's own words before it (「日本東京義烏セレクション」) and a katakana word that closes it
+_QUOTED_BEFORE = re.compile(r"[\u3400-\u9fff\u30a1-\u30fa\u30fcA-Za-z0-9]{1,12}$")
+_KATAKANA_CLOSING = re.compile(r"[\u30a1-\u30fa\u30fc]{3,}")
 
 
 def _quoted_name(text: str, start: int, end: int) -> bool:
@@ -1280,12 +1291,43 @@ def _quoted_name(text: str, start: int, end: int) -> bool:
     close = _QUOTES.get(text[start - 1:start]) if start else None
     if close is None:
         return False
-    rest = _QUOTED_NAME.match(text, end) or _QUOTED_KOREAN_NAME.match(text, end)
+    rest = _QUOTED_NAME.match(text, end) or _QUOTED_KOREAN_NAME.match(text, end) or _QUOTED_DOTTED_NAME.match(text, end)
     if rest is None:
         return False
     # or a name followed by its other title (「重慶森林/Chungking Express/恋する惑星」, a film; not 「北京市/上海市」)
     follows = text[rest.end():rest.end() + 1]
     return follows == close or follows in ("/", "／") and rest.end() - end > 1
+
+
+_FIRM_WORDS = frozenset({"汽车", "集团", "公司"})
+
+
+def _partner_head(phrase: str, offset: int, cues: Mapping[str, frozenset[str]]) -> bool:
+    """A carmaker's partner of the cue list ``partner_heads`` as the word right after the name (which ends at
+    ``offset`` of the simplified ``phrase``), followed by no noun but a firm's word (北京现代, Beijing Hyundai;
+    北京现代汽车; not 舟山现代海事服务业, Zhoushan's modern maritime services)."""
+    from nlp.segment import next_word  # the segmenters load spaCy: only for a name in characters
+
+    word, _ = next_word(phrase, offset)
+    if word not in cues.get("partner_heads", _NONE):
+        return False
+    following, tag = next_word(phrase, offset + len(word))
+    return following in _FIRM_WORDS or not tag.startswith(("n", "vn"))
+
+
+def _quoted_brand(text: str, start: int, end: int, prefixes: frozenset[str]) -> bool:
+    """The name closes a short quotation after a word that makes a product of it (“数字敦煌” "Digital Dunhuang", an
+    exhibition; “智慧杭州”, an app: cue ``brand_prefixes``), or stands inside one before a katakana word that closes it
+    (「日本東京義烏セレクション」, a showroom): a product's or shop's name, not the place."""
+    before = _QUOTED_BEFORE.search(text, max(0, start - 13), start)
+    opened = before.start() if before else start
+    close = _QUOTES.get(text[opened - 1:opened]) if opened else None
+    if close is None:
+        return False
+    if text[end:end + 1] == close:
+        return before is not None and before.group() in prefixes
+    katakana = _KATAKANA_CLOSING.match(text, end)
+    return katakana is not None and text[katakana.end():katakana.end() + 1] == close
 
 
 _TITLE_REACH_IN_QUOTES = 20
@@ -1486,6 +1528,8 @@ def _cjk(text: str, start: int, end: int, cues: Mapping[str, frozenset[str]]) ->
     if not headed and attached and segmented and (
             "han_glosses" in cues or _simplified_only(text[end:end + len(run)])):
         headed = _chinese_head(text, start, end, run) or "han_glosses" in cues and _glosses_a_longer_name(text, start, end)
+    headed = headed or segmented and not attached and _partner_head(text[start:end].translate(simplified_table())
+                                                                     + after_all[:RUN_REACH], end - start, cues)
     # a short head that is a word of its own right after the name (Japanese 北京大 "Peking University"; not 北京大会),
     # read in simplified characters as the run is (園, a garden: 园)
     short = tuple(h for h in _cjk_affixes(cues.get("short_heads", _NONE)) if after.startswith(h))
@@ -1501,6 +1545,7 @@ def _cjk(text: str, start: int, end: int, cues: Mapping[str, frozenset[str]]) ->
     f["org_after"] = float(headed and not city_part or suffixed or titled or exchange or bracketed or short_head
                            or edition
                            or _quoted_name(text, start, end) or _titled_quotation(text, start, end)
+                           or _quoted_brand(text, start, end, cues.get("brand_prefixes", _NONE))
                            or _GAMES_YEAR.match(after_all) is not None
                            or segmented and in_known_name(text, start, end))  # 宁德时代, a name of names.tsv
     # Japanese: a katakana word written against the name is a brand before it (ソフィテル杭州, ヒルトン上海), as
@@ -1652,5 +1697,8 @@ def vector(text: str, start: int, end: int, cues: Mapping[str, frozenset[str]],
     """``province_near``: a province is named right beside the mention ("Heze of Shandong Province"); ``listed``:
     another city is joined to it in a list (``listed_with_city``)."""
     values = {"bias": 1.0, **lexical(text, start, end, cues, zh_cues), **model_features(analysis, cues),
-              "province_near": float(province_near), "listed_with_city": float(listed)}
+              "listed_with_city": float(listed)}
+    # a province beside a name that begins a dish's or an organisation's name places nothing: it is that kind of
+    # name's own word or another such name ("such as Qinghai Lamian noodles and Lanzhou beef Lamian noodles")
+    values["province_near"] = float(province_near and not values["dish_after"] and not values["org_after"])
     return _modifier_not_subject([values[name] for name in NAMES])

@@ -145,6 +145,7 @@ class ArticleContext:
     origins: dict[str, int] = field(default_factory=dict)  # province adcode -> its names after an origin word
     origin_starts: frozenset[int] = frozenset()  # where those names start
     text: str = ""  # the article as written: a cue word in capitals ("US", "ROC") is matched in it, not lower-cased
+    inside: dict[str, bool] = field(default_factory=dict, repr=False, compare=False)  # form -> inside another city
 
     def __post_init__(self) -> None:
         self._starts = [hit.start for hit, _ in self.province_hits]
@@ -383,7 +384,7 @@ def link(text: str, hit: Hit, form: Any, lexicon: Lexicon, ctx: ArticleContext, 
         return Link(None, 0.0, 1.0, (), beside)
     if not near & {lexicon.city_province.get(c) for c in candidates} and (_district_of_a_named_city(
             hit, form, candidates, lexicon, ctx) or _part_of_another_city(hit, candidates, lexicon, ctx, lang)
-            or _inside_another_city(text, hit, candidates, lexicon, ctx)):
+            or _named_inside_another_city(text, hit, candidates, lexicon, ctx)):
         return Link(None, 0.0, 0.0, candidates, False)
     top_pop = max(lexicon.population(c) for c in candidates)
     scores = []
@@ -521,10 +522,10 @@ def _part_of_another_city(hit: Hit, candidates: Sequence[str], lexicon: Lexicon,
 
 
 def _inside_another_city(text: str, hit: Hit, candidates: Sequence[str], lexicon: Lexicon, ctx: ArticleContext) -> bool:
-    """Chinese and Japanese addresses: a name written right after another city's name, with nothing or that city's
-    district between (天津市滨海新区东港, a port area of Tianjin; 天津东港), where every reading of the name is a
-    county-level city of another prefecture (Donggang, Dandong's): a place below county level of the city named
-    first. A county-level city of that city stays itself (丹东东港, 苏州昆山)."""
+    """Chinese and Japanese addresses: a name written right after another city's name, with nothing, that city's
+    district or its port between (天津市滨海新区东港, a port area of Tianjin; 天津东港; 福州港江阴港区), where every
+    reading of the name is a county-level city of another prefecture (Donggang, Dandong's): a place below county
+    level of the city named first. A county-level city of that city stays itself (丹东东港, 苏州昆山)."""
     if not is_cjk(text[hit.start:hit.start + 1]):
         return False
     previous, _ = ctx.neighbours(hit)
@@ -533,6 +534,17 @@ def _inside_another_city(text: str, hit: Hit, candidates: Sequence[str], lexicon
     codes = _other_city(previous, hit, lexicon)
     cities = lexicon.gazetteer.cities
     return bool(codes) and all(cities[c].parent is not None and not _within(c, codes, cities) for c in candidates)
+
+
+def _named_inside_another_city(text: str, hit: Hit, candidates: Sequence[str], lexicon: Lexicon,
+                               ctx: ArticleContext) -> bool:
+    """One sense per article: the name is written inside another city somewhere in the article
+    (:func:`_inside_another_city`), so it names that place wherever it stands alone (福州港江阴港区, Fuzhou port's
+    Jiangyin port area, then 江阴港区 alone). Decided once per form and article."""
+    if hit.form not in ctx.inside:
+        ctx.inside[hit.form] = any(other.form == hit.form and _inside_another_city(text, other, candidates, lexicon, ctx)
+                                   for other in ctx.hits)
+    return ctx.inside[hit.form]
 
 
 def _other_city(other: Hit, hit: Hit, lexicon: Lexicon) -> set[str]:
@@ -547,8 +559,8 @@ def _within(code: str, codes: set[str], cities: Mapping[str, Any]) -> bool:
     return code in codes or cities[code].parent in codes
 
 
-# between a city's name and a place inside it: its 市 and one district or county of up to five characters
-_CJK_ADDRESS_GAP = re.compile("市?(?:[\u3400-\u9fff]{1,5}?(?:新区|新區|区|區|县|縣))?")
+# between a city's name and a place inside it: its 市, then its port or one district or county of up to five characters
+_CJK_ADDRESS_GAP = re.compile("市?(?:港|[\u3400-\u9fff]{1,5}?(?:新区|新區|区|區|县|縣))?")
 # up to two words after a name, the second optional: "business district", "terminal", "area"
 _PART_WORDS = re.compile(r"\s+([a-z]+)(?:\s+([a-z]+))?")
 _POSSESSIVE_GAP = re.compile(r"['’]s\s+")

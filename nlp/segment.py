@@ -184,8 +184,13 @@ def _sudachi() -> Callable[[str], Iterable[tuple[str, str]]]:
 
 
 def _tags_zh(word: str, tag: str, hit: str) -> bool:
+    # the hit alone: a name's tag, or a name written with its 市 whatever jieba tags it (五常市, which it tags as the
+    # everyday word 五常 "the five virtues" is)
     if word == hit:
-        return tag in _ZH_NAME_TAGS
+        return tag in _ZH_NAME_TAGS or hit.endswith(_ZH_CITY_SUFFIX) and len(hit) > 2
+    # an abbreviation that begins with the name is an organisation's short name when a head ends it (上海交大, 西安交大)
+    if tag == "j":
+        return word[len(hit):].removeprefix(_ZH_CITY_SUFFIX) in _zh_heads()
     # 北京大学 begins with Beijing, 北京市政府 and 香港特区政府 are the government of Beijing and of Hong Kong (the
     # unit, 市 or 特区, between the name and the head); 阿里巴巴公司 begins with 阿里巴巴, a longer word than the hit.
     if tag not in _ZH_CONTAINING_TAGS:
@@ -207,6 +212,17 @@ def _zh_heads() -> frozenset[str]:
 def _zh_place_heads() -> tuple[str, ...]:
     """Words that make the word before them a place: place words and the government and organisation heads."""
     return tuple(cues_for("zh")["place_words"] | _zh_heads())
+
+
+def next_word(phrase: str, at: int) -> tuple[str, str]:
+    """jieba's word of ``phrase`` (simplified Chinese) that begins at ``at`` and its part-of-speech tag, or ("", "")
+    when no word begins there: what follows a head that is also an everyday word (``nlp.features._partner_head``)."""
+    offset = 0
+    for word, tag in _jieba(phrase):
+        if offset == at:
+            return word, tag
+        offset += len(word)
+    return "", ""
 
 
 @lru_cache(maxsize=1024)

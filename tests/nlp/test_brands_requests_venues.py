@@ -87,8 +87,8 @@ def test_an_apposition_whose_head_ends_a_compound_says_what_the_name_names(text:
     """The apposition's head is found past the words a hyphen or a slash joins ("roll-on/roll-off ship"), not cut
     at their prepositions; a place word or a preposition outside such a compound still ends the phrase."""
     start = text.index("Dalian")
-    after = [t.lower() for t in context(text, start, start + 6)[1]]
-    assert _naming_apposition(after, cues_for("en")) is ship
+    after = context(text, start, start + 6)[1]
+    assert _naming_apposition([t.lower() for t in after], after, cues_for("en")) is ship
 
 
 @pytest.mark.parametrize(("text", "brand"), [
