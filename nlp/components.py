@@ -417,6 +417,9 @@ class CityClassifier(_CueComponent):
             if ext.historic and ext.label in CITYLESS | {"ORG_PART"} and (
                     cue_vector[_NOT_PLACE_AT] or word_after in firm_heads):
                 named.setdefault(span.text, ext.label)
+            if ext.label == "ORG_PART" and _camel_firm(text, span.text, ext.offsets[1]) and not (
+                    word_after in firm_heads or word_after in cues["org_heads"]):
+                named.setdefault(span.text, "ORG_PART")
             if ext.label == "ORG_PART" and word_after in carrier_heads:
                 carriers.add(span.text)
             read.append((span, cue_vector))
@@ -560,6 +563,18 @@ def _verb_after(text: str, end: int) -> str:
     return match.group(1).lower() if match else ""
 
 
+_CAPITALISED_WORD = re.compile(r"[ \t]+[A-Z]")
+
+
+def _camel_firm(text: str, surface: str, end: int) -> bool:
+    """A name written with a capital inside it before another capitalised word: a firm's brand ("WuXi AppTec",
+    "WuXi Biologics"), which is the firm where the same spelling later stands alone ("doubts about WuXi's future").
+    The caller leaves out a firm named by its seat before a head ("HangZhou Bank"): the city written so alone stays
+    the city ("HangZhou and HuZhou")."""
+    inner = any(word[1:] != word[1:].lower() for word in surface.split())  # not "Hong Kong": two capitalised words
+    return inner and not surface.isupper() and _CAPITALISED_WORD.match(text, end) is not None
+
+
 def _one_sense(span: Span, cue_vector: list[float], people: set[str], named: dict[str, str]) -> None:
     """One sense per article for people: a name the text introduces as a person ("Xian Lim, 22, ...") is that
     person where it later stands alone ("Xian also sings", "Xian's mother"), unless the words around it make it a
@@ -569,7 +584,8 @@ def _one_sense(span: Span, cue_vector: list[float], people: set[str], named: dic
     And for firms and ships named with a historic form (``named``): "Changan" read in "Changan Auto" (a firm's head
     after it, the cue list ``firm_heads``) or in a firm of the names table ("Changan Automobile"), or "the
     windjammer Peking" (a word before it that makes it no place), is that firm or ship where it later stands alone
-    ("Changan started to upgrade", "restore the Peking"), with the same exception. Only historic forms: a current
+    ("Changan started to upgrade", "restore the Peking"), with the same exception. Only historic forms and a firm's
+    spelling with a capital inside (``_camel_firm``: "WuXi AppTec", then "WuXi's future"): a current
     name ("Harbin" of Harbin Beer) is the city as often as the firm in the same article (an airline's is the airline
     only where a verb that only a carrier does follows it: the caller's ``carriers``); and only firms and ships: a
     name's university or treaty ("Peking University", "the Treaty of Nanking") says nothing of the name

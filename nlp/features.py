@@ -20,6 +20,7 @@ from typing import Any
 from nlp.cues import cues_for
 from nlp.finder import FormMatcher, is_cjk
 from nlp.folding import simplified_table
+from nlp.jieba_dict import word_at
 
 # a word character, or a Devanagari vowel sign, nukta or virama (combining marks, which \w leaves out: कहा, जहाज़)
 _W = r"[\w\u0900-\u0903\u093a-\u094f\u0951-\u0957\u0962\u0963]"
@@ -242,7 +243,7 @@ def lexical(text: str, start: int, end: int, cues: Mapping[str, frozenset[str]],
     fed = list(itertools.takewhile(lambda t: t in modifiers or t == "-", a[:5])) if modifiers else []
     f["dish_after"] = float(bool(a) and _lower_word(first_after) and bool(
         _starts(a, cues["dish_words"], 2) or any(t != "-" for t in fed) and (
-            _starts(a[len(fed):], cues["dish_words"], 2) or fed[-1] in cues["dish_words"]))
+            _starts(a[len(fed):], cues["dish_words"], 2) or any(t in cues["dish_words"] for t in fed)))
                             or a[:1] == ["-"] and text[end:end + 1] == "-" and a[1:2] in (["style"], ["styled"]))
 
     # the name as the subject of a verb of saying or deciding (also past an apposition)
@@ -1306,12 +1307,10 @@ def _partner_head(phrase: str, offset: int, cues: Mapping[str, frozenset[str]]) 
     """A carmaker's partner of the cue list ``partner_heads`` as the word right after the name (which ends at
     ``offset`` of the simplified ``phrase``), followed by no noun but a firm's word (北京现代, Beijing Hyundai;
     北京现代汽车; not 舟山现代海事服务业, Zhoushan's modern maritime services)."""
-    from nlp.segment import next_word  # the segmenters load spaCy: only for a name in characters
-
-    word, _ = next_word(phrase, offset)
+    word, _ = word_at(phrase, offset)
     if word not in cues.get("partner_heads", _NONE):
         return False
-    following, tag = next_word(phrase, offset + len(word))
+    following, tag = word_at(phrase, offset + len(word))
     return following in _FIRM_WORDS or not tag.startswith(("n", "vn"))
 
 

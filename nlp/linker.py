@@ -17,6 +17,7 @@ from functools import lru_cache
 from typing import Any
 
 from citywatch.store.words import contains_word
+from nlp import jieba_dict
 from nlp.cues import ForeignNames, cues_for, foreign_names
 from nlp.dateline import DATELINE_REACH, headline, zones
 from nlp.finder import Hit, is_cjk
@@ -384,7 +385,8 @@ def link(text: str, hit: Hit, form: Any, lexicon: Lexicon, ctx: ArticleContext, 
         return Link(None, 0.0, 1.0, (), beside)
     if not near & {lexicon.city_province.get(c) for c in candidates} and (_district_of_a_named_city(
             hit, form, candidates, lexicon, ctx) or _part_of_another_city(hit, candidates, lexicon, ctx, lang)
-            or _named_inside_another_city(text, hit, candidates, lexicon, ctx)):
+            or _named_inside_another_city(text, hit, candidates, lexicon, ctx)
+            or _town_named_like(text, hit, lang) and not abroad(text, hit)):
         return Link(None, 0.0, 0.0, candidates, False)
     top_pop = max(lexicon.population(c) for c in candidates)
     scores = []
@@ -545,6 +547,20 @@ def _named_inside_another_city(text: str, hit: Hit, candidates: Sequence[str], l
         ctx.inside[hit.form] = any(other.form == hit.form and _inside_another_city(text, other, candidates, lexicon, ctx)
                                    for other in ctx.hits)
     return ctx.inside[hit.form]
+
+
+_TOWN_UNITS = ("镇", "鎮")
+
+
+def _town_named_like(text: str, hit: Hit, lang: str) -> bool:
+    """Chinese: a town named like a city, 镇 written right after the name as a word of its own (霞浦县三沙镇, a town of
+    Fujian's Xiapu county, not Sansha in Hainan; not 村 "village", which jieba also reads alone in 无锡 | 村 | 田 | 电子,
+    Wuxi Murata Electronics): a place below the city, no mention of it. A namesake in Taiwan (屏东县潮州镇) stays the
+    place abroad it is."""
+    if lang != "zh" or not is_cjk(text[hit.start:hit.start + 1]) or text[hit.end:hit.end + 1] not in _TOWN_UNITS:
+        return False
+    phrase = _simplified(text[hit.start:hit.end + 4])
+    return jieba_dict.word_at(phrase, hit.end - hit.start)[0] == "镇"
 
 
 def _other_city(other: Hit, hit: Hit, lexicon: Lexicon) -> set[str]:

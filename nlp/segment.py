@@ -4,7 +4,8 @@ The candidate finder matches gazetteer forms in the raw text; in Chinese and Jap
 sit inside a longer word (合作 "cooperation" is also the city Hezuo, 北海道 contains Beihai,
 马里兰州 contains Lanzhou). A hit in Han or Kana script is kept only when a segmenter made for the
 language puts word boundaries at both its ends and reads it as a name: jieba (jieba-rs through rjieba,
-its dictionary and part-of-speech tags; traditional text is segmented as its simplified copy) for Chinese,
+its dictionary and part-of-speech tags, read per phrase by ``nlp.jieba_dict`` until a process has read enough
+phrases to load it whole; traditional text is segmented as its simplified copy) for Chinese,
 SudachiPy with sudachidict-core for Japanese; a hit that touches an interpunct and goes on with a sound of a
 transcription (吉力里·喀什噶里) is part of a foreign personal name; one before a street word (温州街), after a common
 surname (张吉安, and then throughout the text) or, as a reign era, before a year (绍兴二十六年) is no city either. Only a short window
@@ -39,6 +40,7 @@ from spacy.tokens import Doc
 from spacy.vocab import Vocab
 from thinc.api import Config
 
+from nlp import jieba_dict
 from nlp.cues import cues_for
 from nlp.finder import Hit
 from nlp.folding import simplified_table
@@ -144,9 +146,7 @@ def _window(text: str, start: int, end: int) -> tuple[int, str]:
 
 
 def _jieba(window: str) -> Iterable[tuple[str, str]]:
-    import rjieba
-
-    return rjieba.tag(window, False)
+    return jieba_dict.tag(window)
 
 
 def _inside_a_chinese_word(text: str, hit: Hit, table: dict[int, str]) -> bool:
@@ -162,9 +162,7 @@ def _inside_a_chinese_word(text: str, hit: Hit, table: dict[int, str]) -> bool:
 
 
 def _jieba_word(word: str) -> bool:
-    import rjieba
-
-    return bool(rjieba.has_word(word))
+    return jieba_dict.has_word(word)
 
 
 @lru_cache(maxsize=1)
@@ -212,17 +210,6 @@ def _zh_heads() -> frozenset[str]:
 def _zh_place_heads() -> tuple[str, ...]:
     """Words that make the word before them a place: place words and the government and organisation heads."""
     return tuple(cues_for("zh")["place_words"] | _zh_heads())
-
-
-def next_word(phrase: str, at: int) -> tuple[str, str]:
-    """jieba's word of ``phrase`` (simplified Chinese) that begins at ``at`` and its part-of-speech tag, or ("", "")
-    when no word begins there: what follows a head that is also an everyday word (``nlp.features._partner_head``)."""
-    offset = 0
-    for word, tag in _jieba(phrase):
-        if offset == at:
-            return word, tag
-        offset += len(word)
-    return "", ""
 
 
 @lru_cache(maxsize=1024)

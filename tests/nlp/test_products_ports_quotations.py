@@ -7,7 +7,11 @@ county-level city elsewhere (福州港江阴港区, then alone in the same artic
 (西安交大), a rice miller, a park called a "great world" after a middle dot in quotation marks, a product named in
 quotation marks (“数字敦煌”), a carmaker's partner that is also the word "modern" (北京现代, not 舟山现代海事服务业), the
 city's flower (洛阳牡丹), a day named for the city and a shop's name closed by a katakana word in Japanese quotation
-marks (「重慶の日」, 「…義烏セレクション」), a race (マカオF3).
+marks (「重慶の日」, 「…義烏セレクション」), a race (マカオF3). Then, from batches 32, 33, 43 and 44: a dish past a word that
+is also one of its modifiers ("beef noodle soup"), a tour's event and a crew named by the city ("the WTT Macao",
+"Team Sanya"), a firm's spelling with a capital inside it alone ("WuXi's future"), clubs of names.tsv; in Chinese,
+clubs named by their city and their people or "FC" in match copy, a town named like a city (三沙镇); in Japanese, a
+branch campus, a cultural centre and beef ramen written as in Chinese.
 Each with the counterpart that stays the city. Sentences written for these tests (not in training.tsv,
 calibration.tsv or the sentence files).
 """
@@ -17,7 +21,7 @@ from __future__ import annotations
 import pytest
 from spacy.language import Language
 
-from tests.nlp.conftest import assert_one_label, only
+from tests.nlp.conftest import assert_one_label, only, tag_one
 
 ENGLISH = [
     # batch 31: a dish known by its Chinese name, alone or between the name and the English word; the place's
@@ -41,7 +45,28 @@ ENGLISH = [
     # batch 31: where someone comes from, in sport copy too; a club in a match report stays a club
     ("She won the title in her hometown of Shenzhen with a final-round 68.", "Shenzhen", "LITERAL"),
     ("Shenzhen beat Dalian 2-0 with a late goal.", "Shenzhen", "ORG_PART"),
+    # batch 33: a dish past a word that is also one of its modifiers ("noodle soup"); a tour's event and a crew named
+    # by the city; clubs of names.tsv; the same city after another word stays the city
+    ("He ordered a bowl of Chongqing beef noodle soup.", "Chongqing", "ORG_PART"),
+    ("Noodle soup is cheap in Chongqing.", "Chongqing", "LITERAL"),
+    ("Fans packed the arena for the WTT Chongqing last spring.", "Chongqing", "ORG_PART"),
+    ("The WTT moved its finals to Chongqing.", "Chongqing", "LITERAL"),
+    ("Team Qingdao crossed the finish line first.", "Qingdao", "ORG_PART"),
+    ("The team crossed the finish line in Qingdao.", "Qingdao", "LITERAL"),
+    ("Wuhan Jiangda carved its name into the history books.", "Wuhan", "ORG_PART"),
 ]
+
+
+def test_a_firms_spelling_with_an_inner_capital_is_the_firm_alone_too(english: Language) -> None:
+    """Batch 32: "WuXi" of "WuXi AppTec" (a brand after the name) is the firm where it later stands alone; the city
+    written with an inner capital before a head ("HangZhou Bank") stays the city elsewhere."""
+    found = tag_one(english, "Shares of WuXi Biologics fell. Investors worry about WuXi's exposure to US rules.")
+    assert [m["label"] for m in found] == ["ORG_PART", "ORG_PART"]
+    found = tag_one(english, "HangZhou Bank opened a branch. Traffic between HangZhou and Shaoxing is heavy.")
+    assert [m["label"] for m in found] == ["ORG_PART", "LITERAL", "LITERAL"]
+    # two capitalised words are no inner capital: an organisation of the city says nothing of the city elsewhere
+    found = tag_one(english, "The Hong Kong Arts Centre opened. In the past decade, Hong Kong has seen growth.")
+    assert [m["label"] for m in found] == ["ORG_PART", "LITERAL"]
 
 
 @pytest.mark.parametrize(("text", "surface", "label"), ENGLISH)
@@ -86,6 +111,22 @@ CHINESE_JAPANESE = [
     ("ja", "市は「大連の日」に合わせて物産展を開いた。", "大連", "ORG_PART"),
     ("ja", "駅前に「東京上海ブティック」が開店した。", "上海", "ORG_PART"),
     ("ja", "彼は「上海」という言葉を何度も口にした。", "上海", "LITERAL"),
+    # batch 44: a club named by its city and its people or "FC", a draw in match copy; the people outside match copy
+    # stay the city's
+    ("zh", "中超第五轮，梅州客家补时绝平对手，球队继续保持不败。", "梅州", "ORG_PART"),
+    ("zh", "梅州客家人多住在围龙屋里。", "梅州", "LITERAL"),
+    ("zh", "联赛首轮，南通FC客场取胜。", "南通", "ORG_PART"),
+    ("zh", "上周联赛中沧州踢平了对手，球队积分不变。", "沧州", "ORG_PART"),
+    # batch 44: a town named like a city (三沙镇 in Fujian, not Sansha in Hainan); the city stays the city
+    ("zh", "霞浦县三沙镇的渔民清晨出海。", "三沙", "NOT_PLACE"),
+    ("zh", "海南三沙的渔船陆续返航。", "三沙", "LITERAL"),
+    # ... and a firm's name that begins with 村 stays the firm's (Murata Electronics, Wuxi)
+    ("ja", "無錫村田電子の売上高は2倍になる。", "無錫", "ORG_PART"),
+    # batch 43: a university's branch campus, a cultural centre and beef ramen written as in Chinese, in Japanese
+    ("ja", "北京大学深圳分校を視察した。", "深圳", "ORG_PART"),
+    ("ja", "深圳に分校を開いた。", "深圳", "LITERAL"),
+    ("ja", "上海文化中心で公演が行われた。", "上海", "ORG_PART"),
+    ("ja", "駅前に西安牛肉拉麺の店ができた。", "西安", "ORG_PART"),
     # batch 42: a race named by the city and its class
     ("ja", "彼はマカオF3で二位に入った。", "マカオ", "ORG_PART"),
     ("ja", "彼はマカオで二位に入った。", "マカオ", "LITERAL"),
