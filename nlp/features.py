@@ -620,8 +620,12 @@ def _names_and_people(text: str, start: int, end: int, before: list[str], after:
     # a Chinese name is written the same in every Latin-script language ("Hu Sihui", "Zhang Yimou")
     surnames = cues.get("surnames") or _surnames_abroad()
     # "Liu Xian", "Xu Jilin": a capitalised surname right before, not after a preposition ("in Ma'anshan")
+    # ... nor the last word of a longer capitalised name, two capitalised words before it that are no titles
+    # ("Sino-Ocean Taikoo Li Chengdu", a mall; "Vice Premier Liu He" keeps its person)
+    titles = cues.get("titles", frozenset())
+    longer = len(b) >= 3 and _cap(before[-2]) and _cap(before[-3]) and not {b[-2], b[-3]} & titles
     f["surname_before"] = float(bool(b) and _cap(before[-1]) and b[-1] in surnames
-                                and (len(b) < 2 or b[-2] not in cues["loc_preps"]))
+                                and (len(b) < 2 or b[-2] not in cues["loc_preps"]) and not longer)
     # "Xian Lim", "Lhasa de Sela": a capitalised surname or a particle and a capitalised word right after; not the
     # place of an office before its holder's name ("the Deputy Mayor of Sanya Chen Tiejun")
     # ... or a given name written with a hyphen before the surname ("Jian-Wei Pan", as Chinese scientists sign abroad)
@@ -1214,7 +1218,9 @@ _JA_NAME_RUN_END = re.compile(_RUN_ENDS + "(?![\u30a1-\u30fa\u30fc])")
 RUN_REACH = 16
 # (past a firm's Latin letters first: 宁波SJ电子有限公司, 无锡AMTE公司)
 _HAN_RUN = re.compile("(?:[A-Za-z]{1,8}(?=[\u3400-\u9fff]))?[\u3400-\u9fff]{0,12}")
-_KATAKANA_WORD_END = re.compile("[\u30a1-\u30fa\u30fc]{2}$")  # two katakana (not ・) right before the name
+# two katakana (not ・) right before the name, or a quotation's katakana word and one space (「ユニクロ 北京三里屯店」, a
+# shop; not a headline's "イトーキ 蘇州市に投資会社を設立", a firm and then the city)
+_KATAKANA_WORD_END = re.compile("[\u30a1-\u30fa\u30fc]{2}$|[「『“][\u30a1-\u30fa\u30fc]{2,} $")
 # and the り of 祭り, a hyphen that joins two names (大連‐北九州技術交流セミナー) and an ampersand inside a katakana name
 # (香港インターナショナル・ワイン&スピリッツ・フェア)
 _KANA_RUN = re.compile(
@@ -1280,7 +1286,7 @@ _QUOTED_KOREAN_NAME = re.compile(r"(?:[ ·][\uac00-\ud7a3A-Za-z0-9]+(?:\([^()]{1
 # (「重慶の日」, a day named for the city; 「上海の夜」, a song)
 _QUOTED_DOTTED_NAME = re.compile(r"[•·・][\u3400-\u9fff\u30a1-\u30fa\u30fcA-Za-z0-9]{3,12}|の[\u3400-\u9fff\u30a1-\u30fa\u30fc]{1,6}")
 # inside a quotation: the name's own words before it (「日本東京義烏セレクション」) and a katakana word that closes it
-_QUOTED_BEFORE = re.compile(r"[\u3400-\u9fff\u30a1-\u30fa\u30fcA-Za-z0-9]{1,12}$")
+_QUOTED_BEFORE = re.compile(r"[\u3400-\u9fff\u30a1-\u30fb\u30fcA-Za-z0-9]{1,12}$")  # with ・: 「ザ・上海エディション」
 _KATAKANA_CLOSING = re.compile(r"[\u30a1-\u30fa\u30fc]{3,}")
 
 

@@ -57,6 +57,14 @@ ENGLISH = [
 ]
 
 
+def test_a_surname_that_ends_a_longer_capitalised_name_makes_no_person(english: Language) -> None:
+    """Batch 34: "Li" of the mall "Sino-Ocean Taikoo Li Chengdu" had made Chengdu a person's given name, and so every
+    Chengdu of the article no place; a surname after a title still makes one ("Vice Premier Liu Xian")."""
+    found = tag_one(english, "Chengdu draws luxury brands. Sino-Ocean Taikoo Li Chengdu, in downtown Chengdu, opened in 2015.")
+    assert [m["label"] for m in found] == ["LITERAL", "ORG_PART", "LITERAL"]
+    assert only(english, "Vice Premier Liu Xian met the delegation.", "Xian")["label"] == "NOT_PLACE"
+
+
 def test_a_firms_spelling_with_an_inner_capital_is_the_firm_alone_too(english: Language) -> None:
     """Batch 32: "WuXi" of "WuXi AppTec" (a brand after the name) is the firm where it later stands alone; the city
     written with an inner capital before a head ("HangZhou Bank") stays the city elsewhere."""
@@ -127,6 +135,15 @@ CHINESE_JAPANESE = [
     ("ja", "深圳に分校を開いた。", "深圳", "LITERAL"),
     ("ja", "上海文化中心で公演が行われた。", "上海", "ORG_PART"),
     ("ja", "駅前に西安牛肉拉麺の店ができた。", "西安", "ORG_PART"),
+    # batch 45: an air show, a cup and a securities paper named by the city; a cup of the city's coffee stays the city
+    ("zh", "珠海国际航展下周开幕。", "珠海", "ORG_PART"),
+    ("zh", "他第三次参加澳门房车杯。", "澳门", "ORG_PART"),
+    ("zh", "据上海证券报报道，新规下月实施。", "上海", "ORG_PART"),
+    ("zh", "他喝了一杯上海产的咖啡。", "上海", "LITERAL"),
+    # batch 44: a hotel's name in quotation marks past a middle dot, a shop's name past a katakana brand and a space
+    ("ja", "新しいホテル「ザ・広州スイート」が開業した。", "広州", "ORG_PART"),
+    ("ja", "「ユニクロ 成都春熙路店」が開業した。", "成都", "ORG_PART"),
+    ("ja", "イトーキ 蘇州市に投資会社を設立", "蘇州市", "LITERAL"),
     # batch 42: a race named by the city and its class
     ("ja", "彼はマカオF3で二位に入った。", "マカオ", "ORG_PART"),
     ("ja", "彼はマカオで二位に入った。", "マカオ", "LITERAL"),
