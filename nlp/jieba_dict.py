@@ -8,7 +8,8 @@ route's log-probability: a jieba built for one phrase from those entries, plus o
 to the whole dictionary's, reads the phrase exactly as the whole dictionary does (``tests/nlp/test_jieba_dict.py``
 compares the two). The entries come from the dictionary file of the ``jieba`` package, the one jieba-rs embeds, kept
 in an indexed SQLite file under ``var/cache/nlp`` that the first process to need it builds (about a second; when
-``var/`` cannot be written, a temporary file of the process).
+``var/`` cannot be written, a temporary file of the process; a damaged file is not read, and the whole dictionary
+serves).
 
 Once the phrases read this way have cost about what loading the whole dictionary costs (``WHOLE_AFTER`` phrases),
 the whole dictionary is loaded and used from then on: a long Chinese stream pays at most about twice the load, a
@@ -110,7 +111,10 @@ def _table() -> _Table | None:
         except OSError:  # a read-only checkout: a file of this process
             path = Path(tempfile.mkdtemp(prefix="citywatch-jieba-")) / path.name
             _build(source, path)
-    return _Table(path)
+    try:
+        return _Table(path)
+    except sqlite3.Error:  # damaged or not ours: the whole dictionary, as without the package (deleting it is safe)
+        return None
 
 
 def dictionary_file() -> Path | None:

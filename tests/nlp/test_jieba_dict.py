@@ -67,3 +67,22 @@ def test_the_dictionary_file_is_read_as_jieba_rs_sums_it(tmp_path: Path) -> None
     entries, total = jieba_dict.read_entries(source)
     assert sorted(entries) == [("上海", 50, ""), ("北京", 120, "ns")]
     assert total == 270
+
+
+def test_a_damaged_cache_file_leaves_the_whole_dictionary_to_read(tmp_path: Path,
+                                                                  monkeypatch: pytest.MonkeyPatch) -> None:
+    """A cache file that is not an SQLite database (truncated, or written by something else) is not read: the
+    whole dictionary reads the phrase, with the same words."""
+    import rjieba
+
+    source = jieba_dict.dictionary_file()
+    assert source is not None
+    stat = source.stat()
+    (tmp_path / f"jieba-{stat.st_size}-{stat.st_mtime_ns}.sqlite").write_bytes(b"not a database")
+    monkeypatch.setattr(jieba_dict, "CACHE_DIR", tmp_path)
+    jieba_dict._table.cache_clear()
+    try:
+        assert jieba_dict._table() is None
+        assert jieba_dict.tag("长治久安") == list(rjieba.tag("长治久安", False))
+    finally:
+        jieba_dict._table.cache_clear()
