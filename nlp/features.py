@@ -1313,8 +1313,10 @@ def _partner_head(phrase: str, offset: int, cues: Mapping[str, frozenset[str]]) 
     """A carmaker's partner of the cue list ``partner_heads`` as the word right after the name (which ends at
     ``offset`` of the simplified ``phrase``), followed by no noun but a firm's word (北京现代, Beijing Hyundai;
     北京现代汽车; not 舟山现代海事服务业, Zhoushan's modern maritime services)."""
+    if not phrase.startswith(tuple(cues.get("partner_heads", ())), offset):  # jieba reads only a likely phrase
+        return False
     word, _ = word_at(phrase, offset)
-    if word not in cues.get("partner_heads", _NONE):
+    if word not in cues["partner_heads"]:
         return False
     following, tag = word_at(phrase, offset + len(word))
     return following in _FIRM_WORDS or not tag.startswith(("n", "vn"))
