@@ -39,7 +39,7 @@ from nlp.analyzer import analyse_texts, load_model
 from nlp.classifier import SETTLE_AT, SETTLE_REFERENCE_AT, WEIGHTS_FILE, Weights, parse_weights, predict, settles
 from nlp.confidence import FLAG_THRESHOLD, SCALE_FILE, Scale, apply, read_scale
 from nlp.cues import CUES_FILE, CueTable, shipped_cues
-from nlp.features import NAMES, context, in_known_name, listed_with_city, model_reading, vector, with_model
+from nlp.features import NAMES, context, in_known_name, inner_capital, listed_with_city, model_reading, vector, with_model
 from nlp.finder import COMPOUNDING_LANGS, Hit, is_cjk
 from nlp.folding import match_key
 from nlp.gazetteer import DEFAULT_PATH
@@ -571,8 +571,7 @@ def _camel_firm(text: str, surface: str, end: int) -> bool:
     "WuXi Biologics"), which is the firm where the same spelling later stands alone ("doubts about WuXi's future").
     The caller leaves out a firm named by its seat before a head ("HangZhou Bank"): the city written so alone stays
     the city ("HangZhou and HuZhou")."""
-    inner = any(word[1:] != word[1:].lower() for word in surface.split())  # not "Hong Kong": two capitalised words
-    return inner and not surface.isupper() and _CAPITALISED_WORD.match(text, end) is not None
+    return inner_capital(surface) and _CAPITALISED_WORD.match(text, end) is not None
 
 
 def _one_sense(span: Span, cue_vector: list[float], people: set[str], named: dict[str, str]) -> None:

@@ -20,7 +20,7 @@ from typing import Any
 from nlp.cues import cues_for
 from nlp.finder import FormMatcher, is_cjk
 from nlp.folding import simplified_table
-from nlp.jieba_dict import word_at
+from nlp.jieba_dict import words_from
 
 # a word character, or a Devanagari vowel sign, nukta or virama (combining marks, which \w leaves out: कहा, जहाज़)
 _W = r"[\w\u0900-\u0903\u093a-\u094f\u0951-\u0957\u0962\u0963]"
@@ -202,8 +202,8 @@ def lexical(text: str, start: int, end: int, cues: Mapping[str, frozenset[str]],
     numbered = len(a) > 2 and after[0] == "No" and a[1] == "." and a[2].isdigit()
     # a name written with a capital inside a word before another capitalised word is a firm's brand ("WuXi
     # NextCODE", "WuXi AppTec"), not the city ("ShenZhen City", "GuangZhou China" stay places)
-    camel = bool(run) and any(w[1:] != w[1:].lower() and not w.isupper() for w in re.split(r"[\s'’-]+", surface)) \
-        and a[0] not in cues["place_words"] and a[0] not in cues.get("china_words", _NONE)
+    camel = bool(run) and inner_capital(surface) and a[0] not in cues["place_words"] \
+        and a[0] not in cues.get("china_words", _NONE)
     f["org_after"] = float(any(t in cues["org_heads"] or t in english for t in run) or adjective or compound or camel
                            or caseless or bracketed or quoted or games_year or designation or numbered
                            or chain_named or naming or _listing_unhyphenated(after, a, cues)
@@ -688,6 +688,12 @@ def _names_and_people(text: str, start: int, end: int, before: list[str], after:
                                  or traded or law)
     f.update(_ships_markets_nature(b, a, cues))
     return f
+
+
+def inner_capital(surface: str) -> bool:
+    """A word of the name has a capital after its first letter and is not in capitals throughout ("WuXi", "ShenZhen";
+    not "Hong Kong", not "HONG KONG"): how firms write their brand, and some writers the city."""
+    return any(w[1:] != w[1:].lower() and not w.isupper() for w in re.split(r"[\s'’-]+", surface))
 
 
 def _passive_before(b: list[str], cues: Mapping[str, frozenset[str]]) -> bool:
@@ -1315,10 +1321,10 @@ def _partner_head(phrase: str, offset: int, cues: Mapping[str, frozenset[str]]) 
     北京现代汽车; not 舟山现代海事服务业, Zhoushan's modern maritime services)."""
     if not phrase.startswith(tuple(cues.get("partner_heads", ())), offset):  # jieba reads only a likely phrase
         return False
-    word, _ = word_at(phrase, offset)
-    if word not in cues["partner_heads"]:
+    words = words_from(phrase, offset)
+    if not words or words[0][0] not in cues["partner_heads"]:
         return False
-    following, tag = word_at(phrase, offset + len(word))
+    following, tag = words[1] if len(words) > 1 else ("", "")
     return following in _FIRM_WORDS or not tag.startswith(("n", "vn"))
 
 

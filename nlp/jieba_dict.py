@@ -57,16 +57,17 @@ def tag(phrase: str) -> list[tuple[str, str]]:
     return list(jieba.tag(phrase, False))
 
 
-def word_at(phrase: str, at: int) -> tuple[str, str]:
-    """jieba's word of ``phrase`` (simplified Chinese) that begins at ``at`` and its part-of-speech tag, or ("", "")
-    when no word begins there: what follows a head that is also an everyday word (``nlp.features._partner_head``),
-    or a name (``nlp.linker._town_named_like``)."""
+def words_from(phrase: str, at: int) -> list[tuple[str, str]]:
+    """jieba's words of ``phrase`` (simplified Chinese) from the one that begins at ``at`` on, with their
+    part-of-speech tags; none when no word begins there: what follows a name (``nlp.features._partner_head``,
+    ``nlp.linker._town_named_like``), from one reading of the phrase."""
     offset = 0
-    for word, part in tag(phrase):
+    words = tag(phrase)
+    for n, (word, _) in enumerate(words):
         if offset == at:
-            return word, part
+            return words[n:]
         offset += len(word)
-    return "", ""
+    return []
 
 
 def has_word(word: str) -> bool:

@@ -542,7 +542,9 @@ def _named_inside_another_city(text: str, hit: Hit, candidates: Sequence[str], l
                                ctx: ArticleContext) -> bool:
     """One sense per article: the name is written inside another city somewhere in the article
     (:func:`_inside_another_city`), so it names that place wherever it stands alone (福州港江阴港区, Fuzhou port's
-    Jiangyin port area, then 江阴港区 alone). Decided once per form and article."""
+    Jiangyin port area, then 江阴港区 alone). Decided once per form and article; only names in characters."""
+    if not is_cjk(text[hit.start:hit.start + 1]):
+        return False
     if hit.form not in ctx.inside:
         ctx.inside[hit.form] = any(other.form == hit.form and _inside_another_city(text, other, candidates, lexicon, ctx)
                                    for other in ctx.hits)
@@ -560,7 +562,7 @@ def _town_named_like(text: str, hit: Hit, lang: str) -> bool:
     if lang != "zh" or not is_cjk(text[hit.start:hit.start + 1]) or text[hit.end:hit.end + 1] not in _TOWN_UNITS:
         return False
     phrase = _simplified(text[hit.start:hit.end + 4])
-    return jieba_dict.word_at(phrase, hit.end - hit.start)[0] == "镇"
+    return [word for word, _ in jieba_dict.words_from(phrase, hit.end - hit.start)[:1]] == ["镇"]
 
 
 def _other_city(other: Hit, hit: Hit, lexicon: Lexicon) -> set[str]:

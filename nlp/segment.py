@@ -186,18 +186,17 @@ def _tags_zh(word: str, tag: str, hit: str) -> bool:
     # everyday word 五常 "the five virtues" is)
     if word == hit:
         return tag in _ZH_NAME_TAGS or hit.endswith(_ZH_CITY_SUFFIX) and len(hit) > 2
-    # an abbreviation that begins with the name is an organisation's short name when a head ends it (上海交大, 西安交大)
-    if tag == "j":
-        return word[len(hit):].removeprefix(_ZH_CITY_SUFFIX) in _zh_heads()
     # 北京大学 begins with Beijing, 北京市政府 and 香港特区政府 are the government of Beijing and of Hong Kong (the
     # unit, 市 or 特区, between the name and the head); 阿里巴巴公司 begins with 阿里巴巴, a longer word than the hit.
-    if tag not in _ZH_CONTAINING_TAGS:
+    # An abbreviation (tag j) that begins with the name is an organisation's short name only when a head ends it
+    # (上海交大, 西安交大).
+    if tag not in _ZH_CONTAINING_TAGS and tag != "j":
         return False
     rest = word[len(hit):]
     unit = next((u for u in _ZH_UNITS if rest.startswith(u)), "")
     if rest[len(unit):] in _zh_heads():
         return True
-    return not any(_jieba_word(word[:n]) for n in range(len(hit) + len(unit) + 1, len(word)))
+    return tag != "j" and not any(_jieba_word(word[:n]) for n in range(len(hit) + len(unit) + 1, len(word)))
 
 
 @lru_cache(maxsize=1)
