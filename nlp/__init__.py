@@ -12,6 +12,7 @@ from typing import Any
 
 from nlp import spacy_import
 
+spacy_import.quiet_blas_threads()  # before anything imports numpy
 spacy_import.defer()  # before any module of the package imports spaCy
 
 __all__ = ["RULES_ONLY", "TAGGER_VERSION", "TaggerOptions", "build_pipeline", "detect_language", "route", "tag_texts",

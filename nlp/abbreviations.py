@@ -11,16 +11,16 @@ or before an attribute word (京籍, 沪市); never inside a word that names som
 
 from __future__ import annotations
 
-import re
 from dataclasses import dataclass
 from functools import lru_cache
 from pathlib import Path
 
 from citywatch.config import parse_yaml
+from nlp import regexes
 from nlp.finder import Hit, is_cjk
 
 RULES_FILE = Path(__file__).with_name("resources") / "abbreviations.yaml"
-_BRACKETED = re.compile(r"[(（][^)）]{1,3}[)）]")
+_BRACKETED = regexes.compile(r"[(（][^)）]{1,3}[)）]")
 
 
 @dataclass(frozen=True)

@@ -16,6 +16,7 @@ unreadable or truncated, the value is built as before.
 
 from __future__ import annotations
 
+import contextlib
 import hashlib
 import os
 import pickle
@@ -56,19 +57,32 @@ def prepared[T](name: str, key: str, modules: Iterable[ModuleType], build: Calla
     except Exception:  # missing, truncated or not ours: built below, never trusted
         pass
     value = build()
+    if write_pickle(path, value):
+        remove_others(path, name)
+    return value
+
+
+def write_pickle(path: Path, value: object) -> bool:
+    """Pickle ``value`` to ``path``, whole or not at all (whichever process finishes last wins); False when the
+    folder cannot be written."""
     try:
         path.parent.mkdir(parents=True, exist_ok=True)
-        with tempfile.NamedTemporaryFile(dir=path.parent, prefix=f".{name}-", suffix=".tmp", delete=False) as new:
+        with tempfile.NamedTemporaryFile(dir=path.parent, prefix=f".{path.stem}-", suffix=".tmp", delete=False) as new:
             try:
                 pickle.dump(value, new, protocol=pickle.HIGHEST_PROTOCOL)
             except BaseException:
                 Path(new.name).unlink()
                 raise
         os.chmod(new.name, 0o644)  # a temporary file is private; the cache is as readable as the checkout
-        os.replace(new.name, path)  # whole or not at all, whichever process finishes last
-        for stale in path.parent.glob(f"{name}-*.pickle"):  # built from older data or code
-            if stale != path:
-                stale.unlink(missing_ok=True)
+        os.replace(new.name, path)
     except OSError:
-        pass
-    return value
+        return False
+    return True
+
+
+def remove_others(path: Path, name: str) -> None:
+    """Remove the files of ``name`` other than ``path``: built from older data or code, or by another interpreter."""
+    for stale in path.parent.glob(f"{name}-*.pickle"):
+        if stale != path:
+            with contextlib.suppress(OSError):
+                stale.unlink(missing_ok=True)

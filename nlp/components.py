@@ -21,7 +21,6 @@ validates the ``initialize`` arguments against them.
 
 import itertools
 import json
-import re
 import tempfile
 from collections.abc import Callable, Iterable, Iterator
 from dataclasses import replace
@@ -34,6 +33,7 @@ from spacy.language import Language
 from spacy.tokens import Doc, Span
 from spacy.util import SimpleFrozenList, ensure_path, from_disk, minibatch, to_disk
 
+from nlp import regexes
 from nlp.abbreviations import is_abbreviation, keep_abbreviations
 from nlp.analyzer import analyse_texts, load_model
 from nlp.classifier import SETTLE_AT, SETTLE_REFERENCE_AT, WEIGHTS_FILE, Weights, parse_weights, predict, settles
@@ -531,8 +531,8 @@ _PLACE_AT = tuple(NAMES.index(n) for n in ("loc_prep", "place_after", "place_bef
                                            "based", "transport_near", "to_from", "sport_context", "sport_verb"))
 
 
-_WORD = re.compile(r"[ \t]*(\w+)")
-_WORDS = re.compile(r"\w+")
+_WORD = regexes.compile(r"[ \t]*(\w+)")
+_WORDS = regexes.compile(r"\w+")
 
 
 def _firms_named(text: str, hits: Iterable[Hit], firm_heads: frozenset[str]) -> dict[str, str]:
@@ -554,7 +554,7 @@ def _word_after(text: str, end: int) -> str:
     return match.group(1).lower() if match else ""
 
 
-_VERB = re.compile(r"[ \t]+(?:\w+ly[ \t]+)?(\w+)")
+_VERB = regexes.compile(r"[ \t]+(?:\w+ly[ \t]+)?(\w+)")
 
 
 def _verb_after(text: str, end: int) -> str:
@@ -563,7 +563,7 @@ def _verb_after(text: str, end: int) -> str:
     return match.group(1).lower() if match else ""
 
 
-_CAPITALISED_WORD = re.compile(r"[ \t]+[A-Z]")
+_CAPITALISED_WORD = regexes.compile(r"[ \t]+[A-Z]")
 
 
 def _camel_firm(text: str, surface: str, end: int) -> bool:

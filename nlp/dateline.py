@@ -19,6 +19,8 @@ from __future__ import annotations
 
 import re
 
+from nlp import regexes
+
 DATELINE_REACH = 1_000
 
 _PLACE = r"[^\W\d_][^\n,()\[\]/|]{0,40}?"  # a place name: starts with a letter, no brackets or commas
@@ -31,20 +33,20 @@ _DASH = r"(?:--|[-—–:]|\.-|\.(?=[ \t]))"
 # PLACE[, QUALIFIER...] (AGENCY) - / PLACE[, QUALIFIER...] — ; in the second form the place is written in
 # capitals or a qualifier holds a date, so that an ordinary sentence opening with a name and a dash is not
 # read as one.
-_LATIN = re.compile(
+_LATIN = regexes.compile(
     rf"^[ \t*_]*(?P<zone>{_PLACES}{_BRACKETED}??{_QUALIFIER}{{0,4}}?)[ \t]*"
     rf"(?:(?P<agency>{_AGENCY})\.?[ \t]*{_DASH}|[ \t]*(?P<dash>--|[—–]|-(?=[ \t])))",
     re.MULTILINE)
 # The agency first, as ANSA and AGI write it: "(ANSA) - HEFEI, 12 LUG -", "(AGI) - Nanchino, 4 mag. -".
-_AGENCY_FIRST = re.compile(
+_AGENCY_FIRST = regexes.compile(
     rf"^[ \t*_]*(?P<agency>[(（][^\n()（）]{{1,20}}[)）])[ \t]*[-—–][ \t]*(?P<zone>{_PLACES}{_QUALIFIER}{{0,3}}?)"
     rf"[ \t]*(?:--|[—–]|-(?=[ \t]))", re.MULTILINE)
 _NUMBER = r"(?:\d{1,2}|[一二三四五六七八九十]{1,3})"
-_CHINESE = re.compile(rf"^[ \t]*(?P<zone>[^\n。，,]{{1,24}}?){_NUMBER}月{_NUMBER}日[电電]", re.MULTILINE)  # 新华社南昌6月3日电
-_JAPANESE = re.compile(r"^[ \t]*【(?P<zone>[^】\n]{1,20})】", re.MULTILINE)  # 【北京共同】, 【北京＝時事】
-_KOREAN = re.compile(r"^[ \t]*[(（](?P<zone>[^)）=\n]{1,20})[=＝][^)）\n]{1,20}[)）]", re.MULTILINE)  # (베이징=연합뉴스)
+_CHINESE = regexes.compile(rf"^[ \t]*(?P<zone>[^\n。，,]{{1,24}}?){_NUMBER}月{_NUMBER}日[电電]", re.MULTILINE)  # 新华社南昌6月3日电
+_JAPANESE = regexes.compile(r"^[ \t]*【(?P<zone>[^】\n]{1,20})】", re.MULTILINE)  # 【北京共同】, 【北京＝時事】
+_KOREAN = regexes.compile(r"^[ \t]*[(（](?P<zone>[^)）=\n]{1,20})[=＝][^)）\n]{1,20}[)）]", re.MULTILINE)  # (베이징=연합뉴스)
 # A place in capitals before an English date, without a dash or an agency: "BEIJING Oct 23 Chinese excavator maker ..."
-_CAPITALS_DATE = re.compile(r"^[ \t*_]*(?P<zone>[A-Z][A-Z'’. -]{2,30}?)[ \t]+"
+_CAPITALS_DATE = regexes.compile(r"^[ \t*_]*(?P<zone>[A-Z][A-Z'’. -]{2,30}?)[ \t]+"
                             r"(?:Jan|Feb|Mar|Apr|May|Jun|Jul|Aug|Sep|Sept|Oct|Nov|Dec)[a-z]*\.?[ \t]+\d{1,2}\b", re.MULTILINE)
 _DATELINES = (_LATIN, _AGENCY_FIRST, _CHINESE, _JAPANESE, _KOREAN, _CAPITALS_DATE)
 
@@ -59,29 +61,29 @@ _STAFF = rf"[^\n;]{{0,30}}?{_STAFF_WORD}\w*[ \t]+"
 _IN = r"in|from|à|a|en|em|aus|i|uit|da"
 _OPENS = r"(?:^[ \t*_(]*|(?<=;)[ \t]*)"
 _BYLINES = (
-    re.compile(rf"{_OPENS}(?:{_BY})[ \t]+(?:{_NAME}|{_STAFF})(?:{_IN})[ \t]+(?P<zone>[^\W\d_][^\n;.:|]{{0,60}})",
+    regexes.compile(rf"{_OPENS}(?:{_BY})[ \t]+(?:{_NAME}|{_STAFF})(?:{_IN})[ \t]+(?P<zone>[^\W\d_][^\n;.:|]{{0,60}})",
                re.MULTILINE),
     # "By Sarah Chen, Nanchang", "By Laura Bicker, BBC News, Nanning": the place is the last part of the line
-    re.compile(r"^[ \t*_]*(?:By|Par|Por|Von|Di|Door|Av)[ \t]+(?:[A-Z][\w.'’-]*[ \t]?){1,4},[ \t]*"
+    regexes.compile(r"^[ \t*_]*(?:By|Par|Por|Von|Di|Door|Av)[ \t]+(?:[A-Z][\w.'’-]*[ \t]?){1,4},[ \t]*"
                r"(?:[^\n,;]{1,30},[ \t]*){0,2}(?P<zone>[A-Z][^\W\d_]*(?:[ \t][^\n,;.:|]{0,30})?)[ \t]*$", re.MULTILINE),
     # "Par Simon Leplâtre (Hefei, envoyé spécial)": the place in brackets before the reporter's role
-    re.compile(rf"^[ \t*_]*(?:{_BY})[ \t]+{_NAME}[(（](?P<zone>[^\W\d_][^\n,()（）]{{0,40}}),[^\n()（）]{{0,20}}?{_STAFF_WORD}",
+    regexes.compile(rf"^[ \t*_]*(?:{_BY})[ \t]+{_NAME}[(（](?P<zone>[^\W\d_][^\n,()（）]{{0,40}}),[^\n()（）]{{0,20}}?{_STAFF_WORD}",
                re.MULTILINE),
     # "Desde Nanchang, por nuestra corresponsal", "Aus Hangzhou, von unserem Korrespondenten": the place first
-    re.compile(rf"^[ \t*_]*(?:Desde|Depuis|Aus|From|Da)[ \t]+(?P<zone>[^\W\d_][^\n,;.:|]{{0,40}}?),[^\n]{{0,30}}?{_STAFF_WORD}",
+    regexes.compile(rf"^[ \t*_]*(?:Desde|Depuis|Aus|From|Da)[ \t]+(?P<zone>[^\W\d_][^\n,;.:|]{{0,40}}?),[^\n]{{0,30}}?{_STAFF_WORD}",
                re.MULTILINE),
 )
 # "Wong reported from Beijing.", "Keith Bradsher reported from Fuzhou, Jiangxi, and Li You from Beijing.",
 # "... contributed reporting from Hong Kong." (a closing credit)
-_CREDIT = re.compile(r"(?:^|(?<=[.!?”\"] ))[A-Z][\w.'’-]*(?:[ \t]+[A-Z][\w.'’-]*){0,3}[ \t]+"
+_CREDIT = regexes.compile(r"(?:^|(?<=[.!?”\"] ))[A-Z][\w.'’-]*(?:[ \t]+[A-Z][\w.'’-]*){0,3}[ \t]+"
                      r"(?:reported|contributed reporting|contributed to this report) from[ \t]+"
                      r"(?P<zone>[^\W\d_][\w'’-]*(?:[ \t]+[A-Z][\w'’-]*){0,3}(?:,[ \t]+[A-Z][\w'’-]*(?:[ \t]+[A-Z][\w'’-]*)?)?)"
                      r"(?=[ \t]*(?:[.;\n]|,[ \t]+and[ \t]|$))", re.MULTILINE)
 # "Associated Press writer Dake Kang in Guangzhou contributed to this report." (the place before the verb)
-_CONTRIBUTED = re.compile(r"^[^\n]{0,80}?[ \t]in[ \t]+(?P<zone>[A-Z][\w'’-]*(?:,?[ \t]+[A-Z][\w'’-]*){0,3})[ \t,]*"
+_CONTRIBUTED = regexes.compile(r"^[^\n]{0,80}?[ \t]in[ \t]+(?P<zone>[A-Z][\w'’-]*(?:,?[ \t]+[A-Z][\w'’-]*){0,3})[ \t,]*"
                           r"contributed\b", re.MULTILINE)
 # A line that is only a name and a place, at the top of the article: "Amy Hawkins in Harbin"
-_NAME_IN_PLACE = re.compile(r"^[ \t*_]*[A-Z][\w.'’-]+(?:[ \t]+[A-Z][\w.'’-]+){1,2}[ \t]+in[ \t]+"
+_NAME_IN_PLACE = regexes.compile(r"^[ \t*_]*[A-Z][\w.'’-]+(?:[ \t]+[A-Z][\w.'’-]+){1,2}[ \t]+in[ \t]+"
                             r"(?P<zone>[A-Z][\w'’-]*(?:[ \t]+[A-Z][\w'’-]*){0,2})[ \t]*$", re.MULTILINE)
 
 

@@ -17,6 +17,7 @@ from collections.abc import Mapping, Sequence
 from functools import lru_cache
 from typing import Any
 
+from nlp import regexes
 from nlp.cues import cues_for
 from nlp.finder import FormMatcher, is_cjk
 from nlp.folding import simplified_table
@@ -24,10 +25,10 @@ from nlp.jieba_dict import words_from
 
 # a word character, or a Devanagari vowel sign, nukta or virama (combining marks, which \w leaves out: कहा, जहाज़)
 _W = r"[\w\u0900-\u0903\u093a-\u094f\u0951-\u0957\u0962\u0963]"
-_TOKEN = re.compile(rf"[’']s\b|{_W}+(?:[.'’]{_W}+)*|[^\w\s]", re.UNICODE)
+_TOKEN = regexes.compile(rf"[’']s\b|{_W}+(?:[.'’]{_W}+)*|[^\w\s]", re.UNICODE)
 _WINDOW = 80
 _POSSESSIVE = {"'s", "’s", "'", "’"}
-_POSSESSIVE_END = re.compile(r"[’']s$")
+_POSSESSIVE_END = regexes.compile(r"[’']s$")
 _JOINERS = {"and", "-", "–", "—", "/", "or", "vs", "vs.", "versus", "et", "y", "und", "与", "和"}
 _OPENERS = {'"', "“", "‘", "(", "[", "«", "„"}
 _CLOSERS = {'"', "”", "’", "»", "“"}
@@ -36,27 +37,27 @@ _ORG_CONNECTORS = {"of", "for", "and", "&", "de", "del", "la", "des", "du", "fü
 _ENT_ORG = {"ORG", "FAC", "PRODUCT", "EVENT", "WORK_OF_ART", "LAW"}
 # 第24届, 首届 (the first), 第33回中国・, 第17届中国(
 _EDITION_NUMBER = "(?:第[0-9０-９一二三四五六七八九十百零〇]+|首)"
-_EDITION = re.compile(rf"{_EDITION_NUMBER}[届屆回](?:中[国國][・(（]?)?$")
-_EDITION_AFTER = re.compile(rf"{_EDITION_NUMBER}[届屆]")  # right after the name (not 回: Japanese counts times so)
-_CJK_SCORE = re.compile(r"\d+[-－–―]\d+")
+_EDITION = regexes.compile(rf"{_EDITION_NUMBER}[届屆回](?:中[国國][・(（]?)?$")
+_EDITION_AFTER = regexes.compile(rf"{_EDITION_NUMBER}[届屆]")  # right after the name (not 回: Japanese counts times so)
+_CJK_SCORE = regexes.compile(r"\d+[-－–―]\d+")
 # a score right after the name and its particle makes it a side (日本は香港に4―0と快勝, 香港を2-1で破り)
-_SCORE_AFTER = re.compile(r"[にをとが]?\d+[-－–―]\d+")
+_SCORE_AFTER = regexes.compile(r"[にをとが]?\d+[-－–―]\d+")
 # a name listed before another's exchange shares it (上海、深セン市場と創業板の取引高)
-_SHARED_MARKET = re.compile(r"[、・][^\s、。]{1,4}?(?:市場|市场)")
+_SHARED_MARKET = regexes.compile(r"[、・][^\s、。]{1,4}?(?:市場|市场)")
 _LEGAL_FORMS = "股份有限公司|有限责任公司|有限責任公司|有限公司|有限会社|株式会社"
-_BRACKETED_FORM = re.compile(rf"[^\s、。，,（(]{{0,12}}[（(][^）)]{{1,8}}[）)](?:{_LEGAL_FORMS})")
+_BRACKETED_FORM = regexes.compile(rf"[^\s、。，,（(]{{0,12}}[（(][^）)]{{1,8}}[）)](?:{_LEGAL_FORMS})")
 # a list of firms: the name, more items, then 等 and the kind of firm (not 等地, 等城市: places)
 _FIRM_KINDS = "企业|企業|公司|集团|集團|厂商|廠商|车企|車企|钢企|鋼企|银行|銀行|品牌"
 # the rest of a firm's registered name after its seat in brackets: up to ten characters, then its form or kind
-_FIRM_AFTER_SEAT = re.compile(rf"[\u3400-\u9fff]{{0,10}}?(?:{_LEGAL_FORMS}|{_FIRM_KINDS})")
-_LISTED_FIRMS = re.compile(rf"(?:、[^、，,。；;]{{1,6}})+等(?![地城省市国國区區县縣])[^，,。；;的]{{0,4}}(?:{_FIRM_KINDS})")
+_FIRM_AFTER_SEAT = regexes.compile(rf"[\u3400-\u9fff]{{0,10}}?(?:{_LEGAL_FORMS}|{_FIRM_KINDS})")
+_LISTED_FIRMS = regexes.compile(rf"(?:、[^、，,。；;]{{1,6}})+等(?![地城省市国國区區县縣])[^，,。；;的]{{0,4}}(?:{_FIRM_KINDS})")
 _QUOTE_OPENERS, _QUOTE_CLOSERS = "“「『\"", "”」』\""
 # what makes a quoted name a figure of speech: "a new X" where something becomes one, "the X in the mountains"
 # (打造一个「新香港」, “大山里的深圳”)
 _FIGURATIVE_PREFIXES = ("新", "小", "第二个", "第二個", "下一个", "下一個", "另一个", "另一個")
 _BECOMING = ("一个", "一個", "一座", "成为", "成為", "打造", "变成", "變成", "誉为", "譽為", "称为", "稱為", "堪称", "堪稱")
 _NAMED_AS_AFTER = ("と言われ", "と呼ばれ", "と称され", "と称し", "之称", "之稱", "的美誉", "的美譽")
-_PACKS = re.compile(r"[一两二三四五六七八九十几半0-9０-９]+[支包]$")  # 一支, 两包: cigarettes by the stick or the pack
+_PACKS = regexes.compile(r"[一两二三四五六七八九十几半0-9０-９]+[支包]$")  # 一支, 两包: cigarettes by the stick or the pack
 
 LEXICAL = (
     "org_after", "org_before", "cap_after", "dish_after", "comm_subject", "modal_after", "poss_policy",
@@ -854,8 +855,8 @@ def _head_past_adjectives(words: list[str], heads: frozenset[str]) -> bool:
 
 
 _SHARE_CLASSES = frozenset({"A", "B", "H"})  # classes of Chinese shares by where and in what currency they trade
-_SCORE = re.compile(r"(?:l')?\d{1,2}")  # "l'1-1": Italian elides the article before a score
-_HIGH_SCORE = re.compile(r"\d{2,3}")
+_SCORE = regexes.compile(r"(?:l')?\d{1,2}")  # "l'1-1": Italian elides the article before a score
+_HIGH_SCORE = regexes.compile(r"\d{2,3}")
 
 
 def _scoreline(b: list[str], a: list[str], cues: Mapping[str, frozenset[str]]) -> int:
@@ -1024,7 +1025,7 @@ def _head_before_of(before: list[str], b: list[str], cues: Mapping[str, frozense
     return False
 
 
-_ELIDED_ARTICLE = re.compile(r"^(?:[ld]|dell|all|nell|sull|dall|coll)[’']")
+_ELIDED_ARTICLE = regexes.compile(r"^(?:[ld]|dell|all|nell|sull|dall|coll)[’']")
 
 
 def _unelided(word: str) -> str:
@@ -1099,7 +1100,7 @@ def _case_marker(after: list[str], cues: Mapping[str, frozenset[str]]) -> tuple[
     return "", after
 
 
-_SENTENCE_END = re.compile(r"[.!?;।\n](?:\s|$)")
+_SENTENCE_END = regexes.compile(r"[.!?;।\n](?:\s|$)")
 
 
 def _final_verb(text: str, end: int, cues: Mapping[str, frozenset[str]]) -> str:
@@ -1215,21 +1216,21 @@ _RUN_ENDS = ("[的几各多这那些每某而或在是从把被向与及按依�
              "|出席|参与|参观|访问|挑战|迎战|对阵"  # 至上海出席双城论坛 "to Shanghai to attend the forum", 来到广州挑战恒大
              "|开通|开设|开办|设立|进军|^为"  # 跑到深圳开通银行户口, 进军深圳开设分校, 以杭州为中心
              "|中国")  # 中国 last: see below
-_NAME_RUN_END = re.compile(_RUN_ENDS)
+_NAME_RUN_END = regexes.compile(_RUN_ENDS)
 # Japanese: the country's name followed by katakana is inside a name (福州中国オープン, a tournament); the lookahead
 # binds to the last alternative of _RUN_ENDS, 中国
-_JA_NAME_RUN_END = re.compile(_RUN_ENDS + "(?![\u30a1-\u30fa\u30fc])")
+_JA_NAME_RUN_END = regexes.compile(_RUN_ENDS + "(?![\u30a1-\u30fa\u30fc])")
 # the characters after a name that can still be part of it: twelve Han characters, or sixteen of Han and katakana
 # in Japanese, whose katakana words are longer
 RUN_REACH = 16
 # (past a firm's Latin letters first: 宁波SJ电子有限公司, 无锡AMTE公司)
-_HAN_RUN = re.compile("(?:[A-Za-z]{1,8}(?=[\u3400-\u9fff]))?[\u3400-\u9fff]{0,12}")
+_HAN_RUN = regexes.compile("(?:[A-Za-z]{1,8}(?=[\u3400-\u9fff]))?[\u3400-\u9fff]{0,12}")
 # two katakana (not ・) right before the name, or a quotation's katakana word and one space (「ユニクロ 北京三里屯店」, a
 # shop; not a headline's "イトーキ 蘇州市に投資会社を設立", a firm and then the city)
-_KATAKANA_WORD_END = re.compile("[\u30a1-\u30fa\u30fc]{2}$|[「『“][\u30a1-\u30fa\u30fc]{2,} $")
+_KATAKANA_WORD_END = regexes.compile("[\u30a1-\u30fa\u30fc]{2}$|[「『“][\u30a1-\u30fa\u30fc]{2,} $")
 # and the り of 祭り, a hyphen that joins two names (大連‐北九州技術交流セミナー) and an ampersand inside a katakana name
 # (香港インターナショナル・ワイン&スピリッツ・フェア)
-_KANA_RUN = re.compile(
+_KANA_RUN = regexes.compile(
     f"(?:[\u3400-\u9fff\u30a0-\u30ff]|(?<=祭)り|[‐－&＆](?=[\u3400-\u9fff\u30a0-\u30ff])){{0,{RUN_REACH}}}")
 _TITLE_MARKS = {"《": "》", "『": "』", "〈": "〉"}  # what encloses the title of a book, film, paper or song
 _KOREAN_TITLE_MARKS = {**_TITLE_MARKS, "<": ">"}  # Korean also writes <홍콩 프리프레스> (Japanese heads a section so)
@@ -1279,21 +1280,21 @@ def _korean_head(stem: str, cues: Mapping[str, frozenset[str]]) -> bool:
     return stem.endswith(_word_end_heads(cues["org_heads"])) or stem in cues.get("short_heads", _NONE)
 
 
-_HAN_GLOSS = re.compile(r"[(（][\u3400-\u9fff]+[)）]")
-_HANGUL_WORD = re.compile("[\uac00-\ud7a3]+")
-_HANGUL_WORDS = re.compile("(?: [\uac00-\ud7a3]+){1,2}")  # the one or two words after a space
+_HAN_GLOSS = regexes.compile(r"[(（][\u3400-\u9fff]+[)）]")
+_HANGUL_WORD = regexes.compile("[\uac00-\ud7a3]+")
+_HANGUL_WORDS = regexes.compile("(?: [\uac00-\ud7a3]+){1,2}")  # the one or two words after a space
 _QUOTES = {"「": "」", "“": "”", "『": "』", "‘": "’"}
-_QUOTED_NAME = re.compile(r"[\u3400-\u9fff\u30a1-\u30fa\u30fcA-Za-z0-9]{1,12}")  # no kana particles
+_QUOTED_NAME = regexes.compile(r"[\u3400-\u9fff\u30a1-\u30fa\u30fcA-Za-z0-9]{1,12}")  # no kana particles
 # Korean writes a name's words apart (‘후이저우 삼성(惠州三星)’, ‘홍콩·타이완부’): words after a space or ·, each
 # with its gloss; a particle written against the name (‘베이징에서 만나자’) is a phrase, not a name
-_QUOTED_KOREAN_NAME = re.compile(r"(?:[ ·][\uac00-\ud7a3A-Za-z0-9]+(?:\([^()]{1,10}\))?){1,3}")
+_QUOTED_KOREAN_NAME = regexes.compile(r"(?:[ ·][\uac00-\ud7a3A-Za-z0-9]+(?:\([^()]{1,10}\))?){1,3}")
 # ... or, after a middle dot, a name of its own words (“自贡•中华彩灯大世界”, a park; “成都·大运会”), three characters or
 # more: two cities joined by a dot (「北京・上海」) are two places; or, in Japanese, a title of the city's own
 # (「重慶の日」, a day named for the city; 「上海の夜」, a song)
-_QUOTED_DOTTED_NAME = re.compile(r"[•·・][\u3400-\u9fff\u30a1-\u30fa\u30fcA-Za-z0-9]{3,12}|の[\u3400-\u9fff\u30a1-\u30fa\u30fc]{1,6}")
+_QUOTED_DOTTED_NAME = regexes.compile(r"[•·・][\u3400-\u9fff\u30a1-\u30fa\u30fcA-Za-z0-9]{3,12}|の[\u3400-\u9fff\u30a1-\u30fa\u30fc]{1,6}")
 # inside a quotation: the name's own words before it (「日本東京義烏セレクション」) and a katakana word that closes it
-_QUOTED_BEFORE = re.compile(r"[\u3400-\u9fff\u30a1-\u30fb\u30fcA-Za-z0-9]{1,12}$")  # with ・: 「ザ・上海エディション」
-_KATAKANA_CLOSING = re.compile(r"[\u30a1-\u30fa\u30fc]{3,}")
+_QUOTED_BEFORE = regexes.compile(r"[\u3400-\u9fff\u30a1-\u30fb\u30fcA-Za-z0-9]{1,12}$")  # with ・: 「ザ・上海エディション」
+_KATAKANA_CLOSING = regexes.compile(r"[\u30a1-\u30fa\u30fc]{3,}")
 
 
 def _quoted_name(text: str, start: int, end: int) -> bool:
@@ -1344,7 +1345,7 @@ def _quoted_brand(text: str, start: int, end: int, prefixes: frozenset[str]) -> 
 
 
 _TITLE_REACH_IN_QUOTES = 20
-_QUOTED_TITLE = re.compile(r"[^，。！？!?,、；;\n“”「」『』]*")  # a quotation's text without a sentence's punctuation
+_QUOTED_TITLE = regexes.compile(r"[^，。！？!?,、；;\n“”「」『』]*")  # a quotation's text without a sentence's punctuation
 _TITLE_COLONS = ("：", ":")
 
 
@@ -1367,9 +1368,9 @@ def _titled_quotation(text: str, start: int, end: int) -> bool:
 
 # a year after the name names its Games or Expo (北京2022, 上海2010); with 年 only before the Games' word itself
 # (北京2022年冬季オリンピック; 北京2022年 alone is "Beijing in 2022")
-_GAMES_YEAR = re.compile(r"(?:19|20)\d\d(?:(?![年\d])|年(?:冬季|夏季)?(?:オリンピック|パラリンピック|五輪|冬奥会|奥运会|冬残奥会"
+_GAMES_YEAR = regexes.compile(r"(?:19|20)\d\d(?:(?![年\d])|年(?:冬季|夏季)?(?:オリンピック|パラリンピック|五輪|冬奥会|奥运会|冬残奥会"
                          r"|亚运会|アジア大会|万博|世博会))")
-_GLOSS_REST = re.compile(r"([\u3400-\u9fff]{1,8})[)）]")
+_GLOSS_REST = regexes.compile(r"([\u3400-\u9fff]{1,8})[)）]")
 _UNIT_SUFFIXES = ("市", "省", "區", "区", "縣", "县", "州", "鎮", "镇")
 
 
@@ -1659,7 +1660,7 @@ def model_features(analysis: Mapping[str, Any] | None, cues: Mapping[str, frozen
     return f
 
 
-_LIST_GAP = re.compile(r"\s*(?:,|、|，|/|&|and|or|und|et|y|e|i|og|och|en|和|与|及)?\s*", re.IGNORECASE)
+_LIST_GAP = regexes.compile(r"\s*(?:,|、|，|/|&|and|or|und|et|y|e|i|og|och|en|和|与|及)?\s*", re.IGNORECASE)
 _LIST_REACH = 6
 
 

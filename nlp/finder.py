@@ -27,6 +27,7 @@ from dataclasses import dataclass
 
 import ahocorasick
 
+from nlp import regexes
 from nlp.folding import fold_devanagari, form_key, has_devanagari, lower_same_length, unfolded_offset
 from nlp.language import script_of_char
 
@@ -91,7 +92,7 @@ class FormMatcher:
         # the stretches of text in other scripts: their letters, with spaces, punctuation and digits between them
         # (a Latin letter ends a stretch)
         letters = re.escape("".join(sorted(own)))
-        self._stretch = re.compile(f"[{letters}](?:[{letters}\\W\\d_]*[{letters}])?") if own else None
+        self._stretch = regexes.compile(f"[{letters}](?:[{letters}\\W\\d_]*[{letters}])?") if own else None
         self.empty = not entries
 
     def find(self, text: str, compound_head: Callable[[str], bool] | None = None) -> list[Hit]:

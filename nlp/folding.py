@@ -32,9 +32,11 @@ import unicodedata
 from functools import lru_cache
 from pathlib import Path
 
+from nlp import regexes
+
 _APOSTROPHES = str.maketrans({"\u2019": "'", "\u02bc": "'", "\u02bb": "'"})
 
-_DEVANAGARI = re.compile("[\u0900-\u097f]")
+_DEVANAGARI = regexes.compile("[\u0900-\u097f]")
 # One character to its folded form ("": dropped): nukta letters to their base, chandrabindu, anusvara and
 # the nasals ङ ञ to न, long vowels to short, candra vowels to plain; nukta, virama, ZWJ and ZWNJ dropped.
 _DEVANAGARI_FOLD = {
@@ -49,7 +51,7 @@ _VOWEL_SIGN = {"अ": "", "आ": "ा", "इ": "ि", "उ": "ु", "ए": "े"
 _GLIDE = {"ि": "य", "ु": "व"}
 _DROPPED = "\x00"  # marks a dropped character while the text keeps its length
 _FOLD_TABLE = str.maketrans({char: folded or _DROPPED for char, folded in _DEVANAGARI_FOLD.items()})
-_GLIDES = re.compile(f"([िु])({_DROPPED}*)([अआइउएऐओऔयव])")
+_GLIDES = regexes.compile(f"([िु])({_DROPPED}*)([अआइउएऐओऔयव])")
 
 
 def _glide(match: re.Match[str]) -> str:

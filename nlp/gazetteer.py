@@ -16,6 +16,7 @@ from dataclasses import dataclass
 from pathlib import Path
 from typing import Any, NamedTuple
 
+from nlp import regexes
 from nlp.folding import lookup_key
 
 DEFAULT_PATH = Path(__file__).resolve().parent / "data" / "gazetteer.json"
@@ -28,7 +29,7 @@ ALL_KINDS: tuple[str, ...] = ("municipality", "prefecture", "sar", "autonomous_p
                               "county")
 
 # "Jiangsu province", "Guangxi Zhuang Autonomous Region", "安徽省", "Provinz Anhui", "la province du Hunan".
-_PROVINCE_AFFIXES = re.compile(
+_PROVINCE_AFFIXES = regexes.compile(
     r"^(?:(?:the|la|die|el|a)\s+)?(?:province|provincia|provinz|província)\s+(?:(?:of|du|del|de\s+l['’]|de|d['’]|do|da)\s*)?"
     r"|\s+(?:province|sheng|autonomous\s+region|region|provinz)$|(?:省|自治区|自治區)$",
     re.IGNORECASE,

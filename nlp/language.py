@@ -25,7 +25,6 @@ extraction benchmark.
 
 from __future__ import annotations
 
-import re
 import unicodedata
 from bisect import bisect_right
 from collections import Counter
@@ -35,6 +34,7 @@ from pathlib import Path
 from typing import Any
 
 from citywatch.config import parse_yaml
+from nlp import regexes
 
 FUNCTION_WORDS_FILE = Path(__file__).with_name("resources") / "function_words.yaml"
 #: Languages the tagger reads with their own name forms and cues: the registry's languages and Chinese.
@@ -80,7 +80,7 @@ _UKRAINIAN = frozenset("іїєґІЇЄҐ")
 _PERSIAN = frozenset("پچژگک")  # Persian letters Arabic does not use (ک: Persian kaf)
 _OWN_LETTERS = 0.02  # the share of its own letters that makes Arabic-script text Persian or Urdu
 _URDU = frozenset("ٹڈڑںے")
-_WORD = re.compile(r"[^\W\d_]+(?:['’][^\W\d_]+)?")
+_WORD = regexes.compile(r"[^\W\d_]+(?:['’][^\W\d_]+)?")
 
 
 @dataclass(frozen=True, slots=True)
@@ -117,8 +117,8 @@ def script_of_char(char: str) -> str | None:
     return script if start <= point <= end and (script != "latin" or char.isalpha()) else None
 
 
-_LATIN_LETTER = re.compile(r"[A-Za-z\u00c0-\u00d6\u00d8-\u00f6\u00f8-\u024f\u1e00-\u1eff]")
-_NON_ASCII = re.compile(r"[^\x00-\x7f]")
+_LATIN_LETTER = regexes.compile(r"[A-Za-z\u00c0-\u00d6\u00d8-\u00f6\u00f8-\u024f\u1e00-\u1eff]")
+_NON_ASCII = regexes.compile(r"[^\x00-\x7f]")
 _ASCII_NON_LETTERS = bytes(b for b in range(128) if not chr(b).isalpha())
 _SCRIPT_ORDER = ("latin", *sorted({r[2] for r in _SCRIPT_RANGES} - {"latin"}))
 

@@ -17,7 +17,7 @@ from functools import lru_cache
 from typing import Any
 
 from citywatch.store.words import contains_word
-from nlp import jieba_dict
+from nlp import jieba_dict, regexes
 from nlp.cues import ForeignNames, cues_for, foreign_names
 from nlp.dateline import DATELINE_REACH, headline, zones
 from nlp.finder import Hit, is_cjk
@@ -257,8 +257,8 @@ def _is_origin(text: str, lowered: str, hit: Hit, origin_words: frozenset[str], 
     return _word_before(lowered, start)[0] not in speakers
 
 
-_LAST_WORD = re.compile(r"([^\W\d_]+)\s+$")
-_CAPITALISED_NEXT = re.compile(r"\s+[A-Z]")
+_LAST_WORD = regexes.compile(r"([^\W\d_]+)\s+$")
+_CAPITALISED_NEXT = regexes.compile(r"\s+[A-Z]")
 
 
 def _opens_with(lowered: str, title: str) -> bool:
@@ -578,13 +578,13 @@ def _within(code: str, codes: set[str], cities: Mapping[str, Any]) -> bool:
 
 
 # between a city's name and a place inside it: its 市, then its port or one district or county of up to five characters
-_CJK_ADDRESS_GAP = re.compile("市?(?:港|[\u3400-\u9fff]{1,5}?(?:新区|新區|区|區|县|縣))?")
+_CJK_ADDRESS_GAP = regexes.compile("市?(?:港|[\u3400-\u9fff]{1,5}?(?:新区|新區|区|區|县|縣))?")
 # up to two words after a name, the second optional: "business district", "terminal", "area"
-_PART_WORDS = re.compile(r"\s+([a-z]+)(?:\s+([a-z]+))?")
-_POSSESSIVE_GAP = re.compile(r"['’]s\s+")
-_PART_LINK = re.compile(r"\s+(?:of|at|in)\s+(?:the\s+)?")
+_PART_WORDS = regexes.compile(r"\s+([a-z]+)(?:\s+([a-z]+))?")
+_POSSESSIVE_GAP = regexes.compile(r"['’]s\s+")
+_PART_LINK = regexes.compile(r"\s+(?:of|at|in)\s+(?:the\s+)?")
 # what follows the other city: another name joined by a hyphen, then the words before the clause goes on
-_PORT_AFTER = re.compile(r"(?:[-–][\w']+)?((?:\s+[a-z]+){0,2})")
+_PORT_AFTER = regexes.compile(r"(?:[-–][\w']+)?((?:\s+[a-z]+){0,2})")
 
 
 def _touches(city: Any, province: str, lexicon: Lexicon) -> bool:
@@ -604,13 +604,13 @@ def _has_neighbour(city: Any, places: Sequence[tuple[str, float, float]]) -> boo
     return any(code != city.adcode and _km(city.lat, city.lon, lat, lon) <= NEIGHBOUR_KM for code, lat, lon in places)
 
 
-_GAP_WORD = re.compile(r"[^\W\d_]+")
-_POSSESSIVE = re.compile(r"['’]s?\s+")
+_GAP_WORD = regexes.compile(r"[^\W\d_]+")
+_POSSESSIVE = regexes.compile(r"['’]s?\s+")
 MAX_QUALIFIER_WORDS = 2  # "Taizhou, Jiangsu", "Suzhou, in neighbouring Anhui", "in Anhui province, Suzhou"
 MAX_APPOSITION_WORDS = 4  # "Suzhou, a city in northern Anhui"
 # The word for province and its particles say nothing more than the province name after them, so they are not
 # counted: "Suzhou in der Provinz Anhui", "Suzhou, dans la province de l'Anhui", "Taizhou w prowincji Zhejiang".
-_DESIGNATOR = re.compile(r"\b(?:province|provinz|provincia|província|provincie|provinsi|prowincji|prowincja|"
+_DESIGNATOR = regexes.compile(r"\b(?:province|provinz|provincia|província|provincie|provinsi|prowincji|prowincja|"
                          r"провинции|провинция|провінції|tỉnh)(?:\s+(?:of|de|du|di|del|della|da|do|d['’]|l['’]))*",
                          re.IGNORECASE)
 
@@ -639,7 +639,7 @@ def _qualifiers(text: str, hit: Hit, ctx: ArticleContext) -> set[str]:
     return out
 
 
-_CJK_FULL_STOP = re.compile("[。！？]")  # Chinese and Japanese: 30 characters span sentences
+_CJK_FULL_STOP = regexes.compile("[。！？]")  # Chinese and Japanese: 30 characters span sentences
 
 
 def provinces_around(text: str, hit: Hit, ctx: ArticleContext, sentence: bool = True) -> tuple[set[str], str | None]:
@@ -737,7 +737,7 @@ def _named_bodies() -> tuple[str, ...]:
 
 # a body's name run on to its head within a few characters: 日本天津総商会, 在日天津同郷会, 日本天津経済発展促進会,
 # 在日の天津華僑 (Japanese clubs, chambers and communities of people from Tianjin; read in simplified characters)
-_BODY_AFTER = re.compile(r"[^\s、。，,・]{0,8}?(?:会|華僑|华侨)")
+_BODY_AFTER = regexes.compile(r"[^\s、。，,・]{0,8}?(?:会|華僑|华侨)")
 
 
 def _abroad_at(simple: str, start: int, end: int, metro: bool) -> bool:

@@ -9,13 +9,13 @@ tokenized by characters, so names are found without word segmentation.
 from __future__ import annotations
 
 import hashlib
-import re
 from collections.abc import Iterable, Sequence
 from dataclasses import dataclass
 from functools import cache, lru_cache
 from pathlib import Path
 from typing import TYPE_CHECKING, Any, cast
 
+from nlp import regexes
 from nlp.classifier import SETTLE_AT, SETTLE_REFERENCE_AT
 from nlp.confidence import FLAG_THRESHOLD, SCALE_FILE
 from nlp.finder import COMPOUNDING_LANGS
@@ -123,7 +123,7 @@ def mention_dicts(doc: Any) -> list[Mention]:
     return out
 
 
-_SURROGATE = re.compile("[\ud800-\udfff]")
+_SURROGATE = regexes.compile("[\ud800-\udfff]")
 
 
 def clean(text: str) -> str:

@@ -27,7 +27,6 @@ process and three times this one's time per article.
 
 from __future__ import annotations
 
-import re
 from collections.abc import Callable, Iterable
 from functools import lru_cache
 from pathlib import Path
@@ -40,7 +39,7 @@ from spacy.tokens import Doc
 from spacy.vocab import Vocab
 from thinc.api import Config
 
-from nlp import jieba_dict
+from nlp import jieba_dict, regexes
 from nlp.cues import cues_for
 from nlp.finder import Hit
 from nlp.folding import simplified_table
@@ -62,7 +61,7 @@ _ZH_UNITS = ("特别行政区", "特区", "市")  # what stands between a city's
 # A hit that begins a longer jieba word is a mention when that word is an organisation's name (北京大学).
 _ZH_CONTAINING_TAGS = frozenset({"nt"})
 _EAST = "\u3040-\u30ff\u31f0-\u31ff\u3400-\u9fff\uac00-\ud7af\uf900-\ufaff\U00020000-\U0002ffff"
-_PIECES = re.compile(rf"[{_EAST}]|[^\W{_EAST}]+|\s+|[^\w\s]")
+_PIECES = regexes.compile(rf"[{_EAST}]|[^\W{_EAST}]+|\s+|[^\w\s]")
 
 
 class CharacterTokenizer:
@@ -367,8 +366,8 @@ def _after_a_title(words: list[Word], i: int, length: int) -> bool:
     return j < len(words) and words[j][3].startswith("nr") or _sound(words, j) and _sound(words, j + 1)
 
 
-_ZH_NUMERAL = re.compile(r"[0-9０-９〇零一二三四五六七八九十百元]+")
-_ZH_YEAR = re.compile(_ZH_NUMERAL.pattern + "年")  # 二十六年, 26年, 元年
+_ZH_NUMERAL = regexes.compile(r"[0-9０-９〇零一二三四五六七八九十百元]+")
+_ZH_YEAR = regexes.compile(_ZH_NUMERAL.pattern + "年")  # 二十六年, 26年, 元年
 
 
 def _zh_person(words: list[Word], i: int, length: int) -> bool:
@@ -490,7 +489,7 @@ def _hangul_ok(text: str, hit: Hit) -> bool:
     return _korean_rest(text[hit.end:rest])
 
 
-_TENTHS = re.compile("[一二两三四五六七八九十几]")
+_TENTHS = regexes.compile("[一二两三四五六七八九十几]")
 
 
 def _tenths(words: list[Word], i: int) -> bool:

@@ -7,6 +7,6 @@ or a line break.
 
 from __future__ import annotations
 
-import re
+from nlp import regexes
 
-SENTENCE_END = re.compile(r"[.!?]['\"”’)]*\s+|[。！？]['\"”’)」』]*\s*|\n")
+SENTENCE_END = regexes.compile(r"[.!?]['\"”’)]*\s+|[。！？]['\"”’)」』]*\s*|\n")

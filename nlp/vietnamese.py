@@ -22,6 +22,7 @@ from __future__ import annotations
 import re
 from functools import lru_cache
 
+from nlp import regexes
 from nlp.cues import cues_for
 from nlp.finder import Hit
 from nlp.lexicon import Lexicon
@@ -33,7 +34,7 @@ _SENTENCE_START = frozenset(".!?:;-–—\"“”'‘’(«\n")
 @lru_cache(maxsize=1)
 def _local_unit_before() -> re.Pattern[str]:
     words = sorted(cues_for("vi").get("local_unit_words", ()), key=len, reverse=True)
-    return re.compile(rf"(?:^|\s)(?:{'|'.join(map(re.escape, words)) or '(?!)'})\s+$")
+    return regexes.compile(rf"(?:^|\s)(?:{'|'.join(map(re.escape, words)) or '(?!)'})\s+$")
 
 
 def reading_only(hit: Hit, lexicon: Lexicon) -> bool:
