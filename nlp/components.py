@@ -208,10 +208,17 @@ class CityFinder(_GazetteerComponent):
         return doc
 
 
+# a web or e-mail address: it names a page or a mailbox, not the city (http://example.jp/China/Weifang.htm)
+_ADDRESS = regexes.compile(r"(?:https?://|www\.)[^\s<>\"'「」『』（）()]+|[\w.+-]+@[\w-]+(?:\.[\w-]+)+")
+
+
 def find_hits(text: str, lexicon: Lexicon, lang: str) -> list[Hit]:
     """Every gazetteer form of ``text`` that stands as a word of ``lang`` (the finder's hits; the linker reads a
-    headline stored apart from the body with the same rules)."""
+    headline stored apart from the body with the same rules), outside web and e-mail addresses."""
     found = lexicon.find(text, compounds=lang in COMPOUNDING_LANGS)
+    if "://" in text or "www." in text or "@" in text:
+        addresses = [m.span() for m in _ADDRESS.finditer(text)]
+        found = [h for h in found if not any(start <= h.start and h.end <= end for start, end in addresses)]
     short = [h for h in found if is_abbreviation(h)]  # 京, 沪: a written rule, not the segmenter, decides
     hits = keep_words(text, [h for h in found if not is_abbreviation(h)] if short else found, lang,
                       lexicon.han_names_alone)

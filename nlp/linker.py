@@ -415,7 +415,7 @@ def link(text: str, hit: Hit, form: Any, lexicon: Lexicon, ctx: ArticleContext, 
     probs = _softmax(scores)
     best = max(range(len(candidates)), key=probs.__getitem__)
     foreign = _foreign_probability(hit, form, ctx, bool(near), lang, lexicon, top_pop, foreign_cues or foreign_names())
-    if abroad(text, hit):
+    if abroad(text, hit) or lang == "ja" and japanese_municipality(text, hit):
         foreign = max(foreign, ABROAD)
     return Link(candidates[best], probs[best], foreign, candidates, beside)
 
@@ -687,6 +687,17 @@ _SUBUNITS = frozenset("区镇乡里村站")  # a place's own unit after its name
 @lru_cache(maxsize=8)
 def _simplified(text: str) -> str:
     return text.translate(simplified_table())
+
+
+def japanese_municipality(text: str, hit: Hit) -> bool:
+    """In Japanese text, a name with 市 that is also a Japanese city's (``municipalities_named_alike``: 津市, Tsu in Mie,
+    not Jinshi in Hunan) is the Japanese city unless China, a province or an autonomous region is named in the few
+    characters around it (湖南省津市, 中国・津市, 白山市は吉林省の都市)."""
+    name = text[hit.start:hit.end] if text[hit.end - 1:hit.end] == "市" else text[hit.start:hit.end + 1]
+    if name not in cues_for("ja").get("municipalities_named_alike", ()):
+        return False
+    around = text[max(0, hit.start - 8):hit.end + 12]
+    return not any(word in around for word in ("中国", "省", "自治区"))
 
 
 def abroad(text: str, hit: Hit) -> bool:

@@ -160,6 +160,16 @@ def _inside_a_chinese_word(text: str, hit: Hit, table: dict[int, str]) -> bool:
     return any(start == hit.start - 1 - lo and end >= hit.end - lo for end, start in starts.items())
 
 
+def _city_as_a_noun(text: str, hit: Hit, table: dict[int, str]) -> bool:
+    """A name ending in 城 before 市 (应城市, Yingcheng) whose first character ends a word begun just before it:
+    the text reads that word and 城市 "city" (对应城市 is "a counterpart city"), which jieba's dictionary, with 应城市
+    as a place name, reads 对 | 应城市."""
+    name = text[hit.start:hit.end].translate(table)
+    if hit.start == 0 or not (name.endswith("城市") or name.endswith("城") and text[hit.end:hit.end + 1] == "市"):
+        return False
+    return _jieba_word(text[hit.start - 1:hit.start + 1].translate(table))
+
+
 def _jieba_word(word: str) -> bool:
     return jieba_dict.has_word(word)
 
@@ -374,12 +384,18 @@ def _zh_person(words: list[Word], i: int, length: int) -> bool:
     """Is the hit (window words from index ``i``, ``length`` characters, the simplified copy) a person's given
     name? A two-character hit right after a common surname that is its own word and follows no numeral
     (``surnames``: 张吉安, a film director; 一张北京地图 is a map), or after a title and one more character
-    (``person_titles``: 财长兰福安, whatever the surname), with no place word after it."""
-    if length != 2 or i == 0:
+    (``person_titles``: 财长兰福安, whatever the surname), with no place word after it. Or a person's full name: a
+    hit that begins with a surname before a couple, a form of address or 的 and a relative (``person_after``,
+    ``kin_words``: 沈阳夫妇, 沈阳的妻子; a city has no wife)."""
+    if length != 2:
         return False
     cues = cues_for("zh")
     j = _next_word(words, i, length)
-    if j < len(words) and words[j][2].startswith(_zh_place_heads()):
+    after = [w[2] for w in words[j:j + 2]]
+    if words[i][2][:1] in cues["surnames"] and after and (
+            after[0] in cues["person_after"] or after[0] == "的" and after[1:] and after[1] in cues["kin_words"]):
+        return True
+    if i == 0 or j < len(words) and words[j][2].startswith(_zh_place_heads()):
         return False
     before = words[i - 1]
     if before[2] in cues["surnames"]:
@@ -534,6 +550,8 @@ def keep_words(text: str, hits: list[Hit], lang: str | None, names_alone: frozen
                 people.add(hit.form)
                 how = "no"
             if how != "no" and japanese and _inside_a_chinese_word(text, hit, table):
+                how = "no"
+            if how != "no" and not japanese and _city_as_a_noun(text, hit, table):
                 how = "no"
             if how != "no" and (_in_transcribed_name(words, i, length) or (_street(words, i, length, "ja") if japanese else (
                     _after_a_title(words, i, length) or _zh_street_or_era(words, i, length)
