@@ -1,8 +1,8 @@
 """What the words around a name say it names, from the held-out real batches of stop 40 (zh 46-47, ja 45-46; their
 classes, not their sentences): in Chinese, produce known by its place of origin (烟台苹果), a name ending in 城 read
 inside "a counterpart city" (对应城市), the lighthouse that is also a county-level city (灯塔), people named like a city
-after their surname or before their spouse (陆朝阳, 沈阳夫妇), basketball clubs (北京首钢), a concert hall named after Sun Yat-
-sen (中山音乐堂); in Japanese, an exhibition hall, a school for Japanese children, a rolling-stock maker, a department
+after their surname or before their spouse (陆朝阳, 沈阳夫妇), basketball clubs (北京首钢), a concert hall named after
+Sun Yat-sen (中山音乐堂); in Japanese, an exhibition hall, a school for Japanese children, a rolling-stock maker, a department
 store, a film market, rice noodles and a ware named by the city, and Japanese cities named as a Chinese city is (津市,
 Tsu). In any language, a name inside a web or e-mail address. Each with the counterpart that stays the city.
 Sentences written for these tests (not in training.tsv, calibration.tsv or the sentence files).
