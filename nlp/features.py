@@ -180,6 +180,10 @@ def lexical(text: str, start: int, end: int, cues: Mapping[str, frozenset[str]],
     quoted = "quoted_names" in cues and bool(before) and before[-1] in _NAME_QUOTES and (
         bool(a) and a[0] in _CLOSERS or len(a) > 1 and after[0].isalpha() and a[1] in _CLOSERS) and not (
         surface.isupper() or _ends(b[:-1], cues["not_place_before"], grams))
+    # a title given after a word that introduces one, past a comma or an opening quote ("an exhibition titled,
+    # Shanghai: A Wartime Haven"; cue ``title_words``)
+    entitled = bool(b) and (b[-1] in cues.get("title_words", _NONE) or len(b) > 1 and b[-1] in {",", *_OPENERS}
+                            and b[-2] in cues.get("title_words", _NONE))
     # a capitalised run ending in an English head is a name in any language ("la Beijing Capital Airlines")
     english = cues_for("en")["org_heads"] if run else _NONE
     # the city's own official name ("the Hong Kong Special Administrative Region", "HONG KONG SAR -"): the city, not
@@ -206,7 +210,7 @@ def lexical(text: str, start: int, end: int, cues: Mapping[str, frozenset[str]],
     camel = bool(run) and inner_capital(surface) and a[0] not in cues["place_words"] \
         and a[0] not in cues.get("china_words", _NONE)
     f["org_after"] = float(any(t in cues["org_heads"] or t in english for t in run) or adjective or compound or camel
-                           or caseless or bracketed or quoted or games_year or designation or numbered
+                           or caseless or bracketed or quoted or entitled or games_year or designation or numbered
                            or chain_named or naming or _listing_unhyphenated(after, a, cues)
                            or _shared_plural_head(before, b, after, a, cues) or _shared_name(b, after, a, cues))
     f["hyphen_cap_after"] = float(hyphen_run and not f["org_after"])
@@ -1293,6 +1297,10 @@ _QUOTED_KOREAN_NAME = regexes.compile(r"(?:[ ·][\uac00-\ud7a3A-Za-z0-9]+(?:\([^
 # (「重慶の日」, a day named for the city; 「上海の夜」, a song)
 _QUOTED_DOTTED_NAME = regexes.compile(r"[•·・][\u3400-\u9fff\u30a1-\u30fa\u30fcA-Za-z0-9]{3,12}|の[\u3400-\u9fff\u30a1-\u30fa\u30fc]{1,6}")
 # inside a quotation: the name's own words before it (「日本東京義烏セレクション」) and a katakana word that closes it
+# katakana words joined by ・ or & up to the closing mark, with a gloss in brackets (「香港インターナショナル・ワイン&スピリッツ・
+# フェア(香港国際美酒展)」, a fair); the first word right after the name, so 「香港・マカオ」 stays two places
+_QUOTED_KATAKANA_NAME = regexes.compile(
+    r"[\u30a1-\u30fa\u30fc]{2,}(?:[・&＆][\u30a1-\u30fa\u30fc]{2,}){0,5}(?:[(（][^)）」』]{1,20}[)）])?")
 _QUOTED_BEFORE = regexes.compile(r"[\u3400-\u9fff\u30a1-\u30fb\u30fcA-Za-z0-9]{1,12}$")  # with ・: 「ザ・上海エディション」
 _KATAKANA_CLOSING = regexes.compile(r"[\u30a1-\u30fa\u30fc]{3,}")
 
@@ -1305,12 +1313,15 @@ def _quoted_name(text: str, start: int, end: int) -> bool:
     close = _QUOTES.get(text[start - 1:start]) if start else None
     if close is None:
         return False
-    rest = _QUOTED_NAME.match(text, end) or _QUOTED_KOREAN_NAME.match(text, end) or _QUOTED_DOTTED_NAME.match(text, end)
-    if rest is None:
-        return False
-    # or a name followed by its other title (「重慶森林/Chungking Express/恋する惑星」, a film; not 「北京市/上海市」)
-    follows = text[rest.end():rest.end() + 1]
-    return follows == close or follows in ("/", "／") and rest.end() - end > 1
+    for shape in (_QUOTED_NAME, _QUOTED_KOREAN_NAME, _QUOTED_DOTTED_NAME, _QUOTED_KATAKANA_NAME):
+        rest = shape.match(text, end)
+        if rest is None:
+            continue
+        # or a name followed by its other title (「重慶森林/Chungking Express/恋する惑星」, a film; not 「北京市/上海市」)
+        follows = text[rest.end():rest.end() + 1]
+        if follows == close or follows in ("/", "／") and rest.end() - end > 1:
+            return True
+    return False
 
 
 _FIRM_WORDS = frozenset({"汽车", "集团", "公司"})
@@ -1564,7 +1575,9 @@ def _cjk(text: str, start: int, end: int, cues: Mapping[str, frozenset[str]]) ->
                            or segmented and in_known_name(text, start, end))  # 宁德时代, a name of names.tsv
     # Japanese: a katakana word written against the name is a brand before it (ソフィテル杭州, ヒルトン上海), as
     # running text puts a particle or ・ between a word and a place
-    f["org_before"] = float("attached" in cues and segmented and _KATAKANA_WORD_END.search(before) is not None)
+    # ... and a subsidiary's or joint venture's name after the word for one (子会社蘇州萩原, 子公司苏州…: cue firm_before)
+    f["org_before"] = float(segmented and ("attached" in cues and _KATAKANA_WORD_END.search(before) is not None
+                                           or before.endswith(_cjk_affixes(cues.get("firm_before", _NONE)))))
     # a dish named for the place; a one-character one (菜, cuisine) only as a whole word (广州菜价 is the price)
     dish = next((w for w in _cjk_affixes(cues["dish_words"]) if after.startswith(w) or any(
         word.startswith(w) for word in words_after[:1])), "")

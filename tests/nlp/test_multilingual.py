@@ -284,7 +284,7 @@ def test_a_name_before_a_building_or_association_is_part_of_a_name(text: str, la
 
 
 @pytest.mark.parametrize(("text", "lang", "surface"), [
-    ("她畢業於中山大學中文系。", "zh", "中山"),  # traditional: 大學 is the head 大学
+    ("她畢業於廈門大學中文系。", "zh", "廈門"),  # traditional: 大學 is the head 大学
     ("病人被送往北京協和醫院急救。", "zh", "北京"),
     ("杭州市作家協會舉辦年會。", "zh", "杭州市"),
     ("敦煌研究院发布了新的壁画修复报告。", "zh", "敦煌"),
@@ -489,7 +489,7 @@ def test_organisations_hotels_and_titles_in_either_script_are_part_of_a_name(tex
     ("中国国際航空重慶支店の担当者が説明した。", "ja", [("重慶", "ORG_PART")]),
     ("香港高等法院驳回上诉。", "zh", [("香港", "ORG_PART")]),
     ("第十届上海书展今天开幕。", "zh", [("上海", "ORG_PART")]),
-    ("中山大学宣布在香港设立高等研究院。", "zh", [("中山", "ORG_PART"), ("香港", "LITERAL")]),
+    ("厦门大学宣布在香港设立高等研究院。", "zh", [("厦门", "ORG_PART"), ("香港", "LITERAL")]),
     ("北京、上海等城市下雨。", "zh", [("北京", "LITERAL"), ("上海", "LITERAL")]),
     # a Chinese name quoted in simplified characters inside Japanese or Korean text reads the Chinese heads
     ("上海の書籍見本市(中国語:上海书展)に出かけた。", "ja", [("上海", "LITERAL"), ("上海", "ORG_PART")]),

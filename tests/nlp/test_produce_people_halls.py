@@ -4,7 +4,10 @@ inside "a counterpart city" (对应城市), the lighthouse that is also a county
 after their surname or before their spouse (陆朝阳, 沈阳夫妇), basketball clubs (北京首钢), a concert hall named after
 Sun Yat-sen (中山音乐堂); in Japanese, an exhibition hall, a school for Japanese children, a rolling-stock maker, a department
 store, a film market, rice noodles and a ware named by the city, and Japanese cities named as a Chinese city is (津市,
-Tsu). In any language, a name inside a web or e-mail address. Each with the counterpart that stays the city.
+Tsu); then schools, a university and a hospital named after Sun Yat-sen (中山学校), subsidiaries after
+the word for one (子会社蘇州萩原), satellite channels and football associations, quoted names whose katakana runs
+past ・ and &; in English, titles after "titled". In any language, a name inside a web or
+e-mail address. Each with the counterpart that stays the city.
 Sentences written for these tests (not in training.tsv, calibration.tsv or the sentence files).
 """
 
@@ -49,6 +52,23 @@ CHINESE_JAPANESE = [
     ("ja", "昼は桂林ビーフンを食べた。", "桂林", "ORG_PART"),
     ("ja", "宜興窯の急須を買った。", "宜興", "ORG_PART"),
     ("ja", "宜興で急須を買った。", "宜興", "LITERAL"),
+    # named after Sun Yat-sen, not the city (names.tsv); the city's own schools stay the city
+    ("zh", "代表团参观了当地的中山学校。", "中山", None),
+    ("zh", "他毕业于中山大学。", "中山", None),
+    ("zh", "中山一院的医生完成了手术。", "中山", None),
+    ("zh", "中山市的学校今天开学。", "中山市", "LITERAL"),
+    # a subsidiary's or joint venture's name after the word for one; a subsidiary set up in the city stays the city
+    ("zh", "公司宣布全资子公司苏州华兴已完成注册。", "苏州", "ORG_PART"),
+    ("zh", "子公司设在苏州。", "苏州", "LITERAL"),
+    ("ja", "今回の目的は子会社蘇州萩原の監査でした。", "蘇州", "ORG_PART"),
+    ("ja", "子会社を蘇州に設立した。", "蘇州", "LITERAL"),
+    # satellite channels and football associations named by the city
+    ("zh", "深圳卫视播出了这档节目。", "深圳", "ORG_PART"),
+    ("zh", "上海足协公布了新赛季的赛程。", "上海", "ORG_PART"),
+    ("ja", "深圳衛星テレビの撮影班が集まった。", "深圳", "ORG_PART"),
+    # a quoted name whose katakana words run on past ・ and & to the closing mark; a quoted phrase stays the city
+    ("ja", "「香港インターナショナル・ワイン&スピリッツ・フェア」に出展した。", "香港", "ORG_PART"),
+    ("ja", "「香港に行こう」キャンペーンが始まった。", "香港", "LITERAL"),
     # a Japanese city named as a Chinese one is, unless China or a province is named just before
     ("ja", "津市の市長が記者会見を開いた。", "津市", "OTHER_PLACE"),
     ("ja", "湖南省津市の工場を視察した。", "津市", "LITERAL"),
@@ -58,6 +78,18 @@ CHINESE_JAPANESE = [
     ("ja", "詳細は http://example.jp/asia/China/Weifang.html に掲載した。", "Weifang", None),
     ("ja", "詳細は Weifang の市役所に掲載した。", "Weifang", "LITERAL"),
 ]
+
+ENGLISH = [
+    # a title after "titled" or "entitled"; the trip to the city stays the city
+    ("The museum opened an exhibition titled, Shanghai: A Wartime Haven, last week.", "Shanghai", "ORG_PART"),
+    ("He titled his speech after the trip to Shanghai.", "Shanghai", "LITERAL"),
+]
+
+
+@pytest.mark.parametrize(("text", "surface", "label"), ENGLISH)
+def test_english(text: str, surface: str, label: str) -> None:
+    assert_one_label("en", text, surface, label)
+
 
 ADDRESSES = [
     ("The guide is at https://example.org/travel/China/Shanghai.html for readers.", "Shanghai", None),
