@@ -465,6 +465,8 @@ def _shared_plural_head(before: list[str], b: list[str], after: list[str], a: li
     if len(after) > 2 and a[0] in {"and", "or"} and _cap(after[1]):  # the first name: past the names after it
         k = 1
         while k < len(after) and _cap(after[k]):
+            if k > 1 and a[k] in heads:  # a capitalised head ends the second name ("Hong Kong and Tianjin Airlines")
+                return True
             k += 1
         return headed(k)
     return len(b) > 1 and b[-1] in {"and", "or"} and _cap(before[-2]) and headed(0)

@@ -1,14 +1,14 @@
 """What the words around a name say it names, from the held-out real batches of stop 40 (zh 46-47, ja 45-46; their
 classes, not their sentences): in Chinese, produce known by its place of origin (烟台苹果), a name ending in 城 read
 inside "a counterpart city" (对应城市), the lighthouse that is also a county-level city (灯塔), people named like a city
-after their surname or before their spouse (陆朝阳, 沈阳夫妇), basketball clubs (北京首钢), a concert hall named after
-Sun Yat-sen (中山音乐堂); in Japanese, an exhibition hall, a school for Japanese children, a rolling-stock maker, a department
-store, a film market, rice noodles and a ware named by the city, and Japanese cities named as a Chinese city is (津市,
-Tsu); then schools, a university and a hospital named after Sun Yat-sen (中山学校), subsidiaries after
-the word for one (子会社蘇州萩原), satellite channels and football associations, quoted names whose katakana runs
-past ・ and &; in English, titles after "titled". In any language, a name inside a web or
-e-mail address. Each with the counterpart that stays the city.
-Sentences written for these tests (not in training.tsv, calibration.tsv or the sentence files).
+after their surname or before their spouse (陆朝阳, 沈阳夫妇), basketball clubs (北京首钢), a concert hall named after Sun
+Yat-sen (中山音乐堂); in Japanese, an exhibition hall, a school for Japanese children, a rolling-stock maker, a
+department store, a film market, rice noodles and a ware named by the city, and Japanese cities named as a Chinese
+city is (津市, Tsu); then schools, a university and a hospital named after Sun Yat-sen (中山学校), subsidiaries after the
+word for one (子会社蘇州萩原), satellite channels and football associations, quoted names whose katakana runs past ・ and &;
+in English, titles after "titled", an airline's name shared by a conjunction, a manager's new club. In any language,
+a name inside a web or e-mail address. Each with the counterpart that stays the city. Sentences written for these
+tests (not in training.tsv, calibration.tsv or the sentence files).
 """
 
 from __future__ import annotations
@@ -83,6 +83,12 @@ ENGLISH = [
     # a title after "titled" or "entitled"; the trip to the city stays the city
     ("The museum opened an exhibition titled, Shanghai: A Wartime Haven, last week.", "Shanghai", "ORG_PART"),
     ("He titled his speech after the trip to Shanghai.", "Shanghai", "LITERAL"),
+    # an airline's name shared by a conjunction; flights between the cities stay the cities
+    ("Both Hong Kong and Tianjin Airlines are owned by the same group.", "Hong Kong", "ORG_PART"),
+    ("Flights between Hong Kong and Tianjin resumed on Monday.", "Hong Kong", "LITERAL"),
+    # a manager's new club in sport copy; an executive taking over at a firm in the city stays the city
+    ("The Portuguese coach has taken over at Tianjin in the Chinese Super League.", "Tianjin", "ORG_PART"),
+    ("The new chief executive took over at the company in Tianjin last year.", "Tianjin", "LITERAL"),
 ]
 
 
