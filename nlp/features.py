@@ -1342,6 +1342,12 @@ def _partner_head(phrase: str, offset: int, cues: Mapping[str, frozenset[str]]) 
     return following in _FIRM_WORDS or not tag.startswith(("n", "vn"))
 
 
+def _society(phrase: str, offset: int) -> bool:
+    """The word of the simplified ``phrase`` that begins at ``offset`` (right after the name) ends in 社."""
+    words = words_from(phrase, offset)
+    return bool(words) and words[0][0].endswith("社")
+
+
 def _quoted_brand(text: str, start: int, end: int, prefixes: frozenset[str]) -> bool:
     """The name closes a short quotation after a word that makes a product of it (“数字敦煌” "Digital Dunhuang", an
     exhibition; “智慧杭州”, an app: cue ``brand_prefixes``), or stands inside one before a katakana word that closes it
@@ -1557,6 +1563,10 @@ def _cjk(text: str, start: int, end: int, cues: Mapping[str, frozenset[str]]) ->
         headed = _chinese_head(text, start, end, run) or "han_glosses" in cues and _glosses_a_longer_name(text, start, end)
     headed = headed or segmented and not attached and _partner_head(text[start:end].translate(simplified_table())
                                                                      + after_all[:RUN_REACH], end - start, cues)
+    # Chinese: the word after the name ends in 社, a society, troupe, press or agency (西安易俗社, a Qinqiang troupe;
+    # 汕头社, a clan society), whatever jieba makes of the rest; 社区 and 社会 do not end in it
+    headed = headed or segmented and not attached and "社" in run[:6] and _society(
+        text[start:end].translate(simplified_table()) + after_all[:RUN_REACH], end - start)
     # a short head that is a word of its own right after the name (Japanese 北京大 "Peking University"; not 北京大会),
     # read in simplified characters as the run is (園, a garden: 园)
     short = tuple(h for h in _cjk_affixes(cues.get("short_heads", _NONE)) if after.startswith(h))

@@ -62,6 +62,12 @@ CHINESE_JAPANESE = [
     ("zh", "子公司设在苏州。", "苏州", "LITERAL"),
     ("ja", "今回の目的は子会社蘇州萩原の監査でした。", "蘇州", "ORG_PART"),
     ("ja", "子会社を蘇州に設立した。", "蘇州", "LITERAL"),
+    # a society, troupe or press whose word ends in 社 after the name; society at large stays the city
+    ("zh", "西安易俗社推出了新春戏曲演出。", "西安", "ORG_PART"),
+    ("zh", "上海社会各界人士出席了仪式。", "上海", "LITERAL"),
+    # football clubs of earlier seasons named by their city and sponsor
+    ("ja", "天津天海はクラブ経営の維持を断念した。", "天津", "ORG_PART"),
+    ("zh", "天津权健主场迎战对手。", "天津", "ORG_PART"),
     # satellite channels and football associations named by the city
     ("zh", "深圳卫视播出了这档节目。", "深圳", "ORG_PART"),
     ("zh", "上海足协公布了新赛季的赛程。", "上海", "ORG_PART"),
