@@ -182,8 +182,8 @@ def lexical(text: str, start: int, end: int, cues: Mapping[str, frozenset[str]],
         surface.isupper() or _ends(b[:-1], cues["not_place_before"], grams))
     # a title given after a word that introduces one, past a comma or an opening quote ("an exhibition titled,
     # Shanghai: A Wartime Haven"; cue ``title_words``)
-    entitled = bool(b) and (b[-1] in cues.get("title_words", _NONE) or len(b) > 1 and b[-1] in {",", *_OPENERS}
-                            and b[-2] in cues.get("title_words", _NONE))
+    title_words = cues.get("title_words", _NONE)
+    entitled = bool(b) and (b[-1] in title_words or len(b) > 1 and b[-1] in {",", *_OPENERS} and b[-2] in title_words)
     # a capitalised run ending in an English head is a name in any language ("la Beijing Capital Airlines")
     english = cues_for("en")["org_heads"] if run else _NONE
     # the city's own official name ("the Hong Kong Special Administrative Region", "HONG KONG SAR -"): the city, not
@@ -1561,12 +1561,11 @@ def _cjk(text: str, start: int, end: int, cues: Mapping[str, frozenset[str]]) ->
     if not headed and attached and segmented and (
             "han_glosses" in cues or _simplified_only(text[end:end + len(run)])):
         headed = _chinese_head(text, start, end, run) or "han_glosses" in cues and _glosses_a_longer_name(text, start, end)
-    headed = headed or segmented and not attached and _partner_head(text[start:end].translate(simplified_table())
-                                                                     + after_all[:RUN_REACH], end - start, cues)
-    # Chinese: the word after the name ends in 社, a society, troupe, press or agency (西安易俗社, a Qinqiang troupe;
-    # 汕头社, a clan society), whatever jieba makes of the rest; 社区 and 社会 do not end in it
-    headed = headed or segmented and not attached and "社" in run[:6] and _society(
-        text[start:end].translate(simplified_table()) + after_all[:RUN_REACH], end - start)
+    if segmented and not attached and not headed:  # Chinese: the name and what follows, as jieba reads them
+        phrase = text[start:end].translate(simplified_table()) + after_all[:RUN_REACH]
+        # a carmaker's partner (北京现代), or a word ending in 社, a society, troupe, press or agency (西安易俗社, a
+        # Qinqiang troupe; 汕头社, a clan society), whatever jieba makes of the rest (社区 and 社会 do not end in it)
+        headed = _partner_head(phrase, end - start, cues) or "社" in run[:6] and _society(phrase, end - start)
     # a short head that is a word of its own right after the name (Japanese 北京大 "Peking University"; not 北京大会),
     # read in simplified characters as the run is (園, a garden: 园)
     short = tuple(h for h in _cjk_affixes(cues.get("short_heads", _NONE)) if after.startswith(h))

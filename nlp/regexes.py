@@ -14,8 +14,8 @@ their code is equal), and the file's name is a digest of the interpreter's versi
 expression engine's magic number, so another interpreter never reads it. Anything unexpected (a private
 function missing in another Python, an unreadable or foreign file) falls back to ``re.compile``; the cache
 only saves time. New patterns are written when the process exits (whole or not at all, as
-``nlp.cache.prepared`` writes); a file that has grown past ``MAX_PATTERNS`` (patterns of older code) is
-rewritten with the ones this process used.
+``nlp.cache.prepared`` writes, removing another interpreter's file); a file that has grown past ``MAX_PATTERNS``
+(patterns of older code) is rewritten with the ones this process used.
 """
 
 from __future__ import annotations
@@ -30,7 +30,7 @@ from array import array
 from re import _compiler, _parser  # type: ignore[attr-defined]
 from typing import Any
 
-from nlp.cache import CACHE_DIR, write_pickle
+from nlp.cache import CACHE_DIR, remove_others, write_pickle
 
 MAX_PATTERNS = 5_000
 _DIGEST = hashlib.sha256(f"{sys.version}|{_sre.MAGIC}|{_sre.CODESIZE}".encode()).hexdigest()[:16]
@@ -44,7 +44,7 @@ _used: set[_Key] = set()
 _new: dict[_Key, _Compiled] = {}
 
 
-def compile(pattern: str, flags: int | re.RegexFlag = 0) -> re.Pattern[str]:  # noqa: A001 (re's own name)
+def compile(pattern: str, flags: int | re.RegexFlag = 0) -> re.Pattern[str]:  # re's own name, for the same call
     """``re.compile(pattern, flags)``, rebuilt from the code an earlier process compiled it to when there is one."""
     key = (pattern, int(flags))
     stored = _read() if _stored is None else _stored
@@ -52,14 +52,14 @@ def compile(pattern: str, flags: int | re.RegexFlag = 0) -> re.Pattern[str]:  # 
     if (compiled := stored.get(key) or _new.get(key)) is not None:
         try:
             return _rebuilt(pattern, compiled)
-        except Exception:  # noqa: BLE001  # a foreign file: compiled below
+        except Exception:  # a foreign file's entry: compiled below
             pass
     fresh = re.compile(pattern, flags)
     try:
         compiled = _compiled(pattern, int(flags))
         if _rebuilt(pattern, compiled) != fresh:
             return fresh
-    except Exception:  # noqa: BLE001  # another interpreter's internals: nothing kept
+    except Exception:  # another interpreter's internals: nothing kept
         return fresh
     if not _new:
         atexit.register(_write)
@@ -88,7 +88,7 @@ def _read() -> dict[_Key, _Compiled]:
         with PATH.open("rb") as stored:
             loaded: Any = pickle.load(stored)
         _stored = loaded if isinstance(loaded, dict) else {}
-    except Exception:  # noqa: BLE001  # missing, truncated or not ours
+    except Exception:  # missing, truncated or not ours
         _stored = {}
     return _stored
 
@@ -98,5 +98,6 @@ def _write() -> None:
     merged = {**_read(), **_new}
     if len(merged) > MAX_PATTERNS:
         merged = {key: value for key, value in merged.items() if key in _used}
-    write_pickle(PATH, merged)
+    if write_pickle(PATH, merged):
+        remove_others(PATH, "regexes")  # another interpreter's
     _new.clear()
