@@ -1342,6 +1342,12 @@ def _partner_head(phrase: str, offset: int, cues: Mapping[str, frozenset[str]]) 
     return following in _FIRM_WORDS or not tag.startswith(("n", "vn"))
 
 
+@lru_cache(maxsize=8)
+def _dotted(brands: frozenset[str]) -> tuple[str, ...]:
+    """Each brand with the middle dot that joins it to the name (ヴェネチアン・), as ``str.endswith`` takes them."""
+    return tuple(brand + "・" for brand in brands)
+
+
 def _society(phrase: str, offset: int) -> bool:
     """The word of the simplified ``phrase`` that begins at ``offset`` (right after the name) ends in 社."""
     words = words_from(phrase, offset)
@@ -1588,7 +1594,8 @@ def _cjk(text: str, start: int, end: int, cues: Mapping[str, frozenset[str]]) ->
     # running text puts a particle or ・ between a word and a place
     # ... and a subsidiary's or joint venture's name after the word for one (子会社蘇州萩原, 子公司苏州…: cue firm_before)
     f["org_before"] = float(segmented and ("attached" in cues and _KATAKANA_WORD_END.search(before) is not None
-                                           or before.endswith(_cjk_affixes(cues.get("firm_before", _NONE)))))
+                                           or before.endswith(_cjk_affixes(cues.get("firm_before", _NONE))))
+                            or text.endswith(_dotted(cues.get("brands_before", _NONE)), 0, start))  # katakana names too
     # a dish named for the place; a one-character one (菜, cuisine) only as a whole word (广州菜价 is the price)
     dish = next((w for w in _cjk_affixes(cues["dish_words"]) if after.startswith(w) or any(
         word.startswith(w) for word in words_after[:1])), "")

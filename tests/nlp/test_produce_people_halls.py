@@ -6,9 +6,10 @@ Yat-sen (中山音乐堂); in Japanese, an exhibition hall, a school for Japanes
 department store, a film market, rice noodles and a ware named by the city, and Japanese cities named as a Chinese
 city is (津市, Tsu); then schools, a university and a hospital named after Sun Yat-sen (中山学校), subsidiaries after the
 word for one (子会社蘇州萩原), satellite channels and football associations, quoted names whose katakana runs past ・ and &;
-in English, titles after "titled", an airline's name shared by a conjunction, a manager's new club. In any language,
-a name inside a web or e-mail address. Each with the counterpart that stays the city. Sentences written for these
-tests (not in training.tsv, calibration.tsv or the sentence files).
+in English, titles after "titled", an airline's name shared by a conjunction, a manager's new club, hotels by brand
+and city (also in Japanese past a middle dot). In any language, a name inside a web or e-mail address. Each with the
+counterpart that stays the city. Sentences written for these tests (not in training.tsv, calibration.tsv or the
+sentence files).
 """
 
 from __future__ import annotations
@@ -75,6 +76,9 @@ CHINESE_JAPANESE = [
     # a quoted name whose katakana words run on past ・ and & to the closing mark; a quoted phrase stays the city
     ("ja", "「香港インターナショナル・ワイン&スピリッツ・フェア」に出展した。", "香港", "ORG_PART"),
     ("ja", "「香港に行こう」キャンペーンが始まった。", "香港", "LITERAL"),
+    # a hotel or resort brand before the name past a middle dot; two places joined by one stay places
+    ("ja", "ヴェネチアン・マカオが3位だった。", "マカオ", "ORG_PART"),
+    ("ja", "上海・マカオの旅が人気だった。", "マカオ", "LITERAL"),
     # a Japanese city named as a Chinese one is, unless China or a province is named just before
     ("ja", "津市の市長が記者会見を開いた。", "津市", "OTHER_PLACE"),
     ("ja", "湖南省津市の工場を視察した。", "津市", "LITERAL"),
@@ -92,6 +96,10 @@ ENGLISH = [
     # an airline's name shared by a conjunction; flights between the cities stay the cities
     ("Both Hong Kong and Tianjin Airlines are owned by the same group.", "Hong Kong", "ORG_PART"),
     ("Flights between Hong Kong and Tianjin resumed on Monday.", "Hong Kong", "LITERAL"),
+    # hotels named by their brand and city; the brand's hotel in the city stays the city
+    ("We stayed two nights at the Ritz-Carlton Shanghai.", "Shanghai", "ORG_PART"),
+    ("Rooms at the Peninsula Beijing start at $500.", "Beijing", "ORG_PART"),
+    ("Hilton opened a second hotel in Shanghai.", "Shanghai", "LITERAL"),
     # a manager's new club in sport copy; an executive taking over at a firm in the city stays the city
     ("The Portuguese coach has taken over at Tianjin in the Chinese Super League.", "Tianjin", "ORG_PART"),
     ("The new chief executive took over at the company in Tianjin last year.", "Tianjin", "LITERAL"),
