@@ -380,19 +380,23 @@ _ZH_NUMERAL = regexes.compile(r"[0-9０-９〇零一二三四五六七八九十�
 _ZH_YEAR = regexes.compile(_ZH_NUMERAL.pattern + "年")  # 二十六年, 26年, 元年
 
 
+_COUNTERS = frozenset("对位名个")  # measure words that count people (一对, 两位, 一名)
+
+
 def _zh_person(words: list[Word], i: int, length: int) -> bool:
     """Is the hit (window words from index ``i``, ``length`` characters, the simplified copy) a person's given
     name? A two-character hit right after a common surname that is its own word and follows no numeral
     (``surnames``: 张吉安, a film director; 一张北京地图 is a map), or after a title and one more character
     (``person_titles``: 财长兰福安, whatever the surname), with no place word after it. Or a person's full name: a
-    hit that begins with a surname before a couple, a form of address or 的 and a relative (``person_after``,
-    ``kin_words``: 沈阳夫妇, 沈阳的妻子; a city has no wife)."""
+    hit that begins with a surname before a couple that no measure word counts, or before 的 and a spouse or parent
+    (``person_after``, ``kin_words``: 沈阳夫妇, 沈阳的妻子; a city has no wife; 一对郑州夫妇 is a couple from the city)."""
     if length != 2:
         return False
     cues = cues_for("zh")
     j = _next_word(words, i, length)
     after = [w[2] for w in words[j:j + 2]]
-    if words[i][2][:1] in cues["surnames"] and after and (
+    counted = i > 0 and words[i - 1][2][-1:] in _COUNTERS  # 一对郑州夫妇, 一名郑州女士: people from the city
+    if words[i][2][:1] in cues["surnames"] and after and not counted and (
             after[0] in cues["person_after"] or after[0] == "的" and after[1:] and after[1] in cues["kin_words"]):
         return True
     if i == 0 or j < len(words) and words[j][2].startswith(_zh_place_heads()):

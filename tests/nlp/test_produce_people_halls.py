@@ -35,6 +35,8 @@ CHINESE_JAPANESE = [
     ("zh", "沈阳夫妇经营着一家小餐馆。", "沈阳", None),
     ("zh", "记者在店里见到了沈阳的妻子。", "沈阳", None),
     ("zh", "沈阳的冬天很冷。", "沈阳", "LITERAL"),
+    ("zh", "一对郑州夫妇来到北京旅游。", "郑州", "LITERAL"),
+    ("zh", "一名郑州女士在车站走失。", "郑州", "LITERAL"),
     # basketball clubs named by their city and sponsor; the sponsor's city stays the city
     ("zh", "北京首钢客场击败了对手。", "北京", "ORG_PART"),
     ("zh", "首钢的总部在北京。", "北京", "LITERAL"),
