@@ -1603,8 +1603,11 @@ def _cjk(text: str, start: int, end: int, cues: Mapping[str, frozenset[str]]) ->
     # named for the place, counted by the stick or the pack ("请给我一支兰州", 两包南京): a number and 支 or 包 right
     # before the name, nothing of it after (一支北京的乐队 is a band from Beijing)
     counted = "attached" not in cues and _PACKS.search(before) is not None and not after.startswith("的")
-    # produce known by its origin (烟台苹果), only as a whole word (吐鲁番葡萄沟, the Grape Valley, is a place)
-    produce = tuple(w for w in _cjk_affixes(cues.get("produce_words", _NONE)) if after.startswith(w))
+    # produce known by its origin (烟台苹果), only as a whole word (吐鲁番葡萄沟, the Grape Valley, is a place) and not
+    # before a firm's word (深圳苹果供应链: Apple's)
+    brand_words = _cjk_affixes(cues.get("produce_brand_words", _NONE))
+    produce = tuple(w for w in _cjk_affixes(cues.get("produce_words", _NONE))
+                    if after.startswith(w) and not after_all.startswith(brand_words, len(w)))
     f["dish_after"] = float(text[end - 1:end] != "市" and (
         bool(dish) and (len(dish) > 1 or not segmented or whole((dish,), after, first_only=True))
         or bool(produce) and segmented and whole(produce, after, first_only=True)) or counted)

@@ -160,14 +160,15 @@ def _inside_a_chinese_word(text: str, hit: Hit, table: dict[int, str]) -> bool:
     return any(start == hit.start - 1 - lo and end >= hit.end - lo for end, start in starts.items())
 
 
-def _city_as_a_noun(text: str, hit: Hit, table: dict[int, str]) -> bool:
-    """A name ending in 城 before 市 (应城市, Yingcheng) whose first character ends a word begun just before it:
-    the text reads that word and 城市 "city" (对应城市 is "a counterpart city"), which jieba's dictionary, with 应城市
-    as a place name, reads 对 | 应城市."""
+def _city_as_a_noun(text: str, hit: Hit, table: dict[int, str], words: list[Word], i: int) -> bool:
+    """A name ending in 城 before 市 (应城市, Yingcheng) after a one-character word that makes a word with the name's first
+    character: the text reads that word and 城市 "city" (对应城市 is "a counterpart city"), which jieba's dictionary,
+    with 应城市 as a place name, reads 对 | 应城市 (山西晋城市 keeps 晋城: 西 is part of 山西)."""
     name = text[hit.start:hit.end].translate(table)
-    if hit.start == 0 or not (name.endswith("城市") or name.endswith("城") and text[hit.end:hit.end + 1] == "市"):
+    if i < 1 or len(words[i - 1][2]) != 1 or not (
+            name.endswith("城市") or name.endswith("城") and text[hit.end:hit.end + 1] == "市"):
         return False
-    return _jieba_word(text[hit.start - 1:hit.start + 1].translate(table))
+    return _jieba_word(words[i - 1][2] + name[0])
 
 
 def _jieba_word(word: str) -> bool:
@@ -555,7 +556,7 @@ def keep_words(text: str, hits: list[Hit], lang: str | None, names_alone: frozen
                 how = "no"
             if how != "no" and japanese and _inside_a_chinese_word(text, hit, table):
                 how = "no"
-            if how != "no" and not japanese and _city_as_a_noun(text, hit, table):
+            if how != "no" and not japanese and _city_as_a_noun(text, hit, table, words, i):
                 how = "no"
             if how != "no" and (_in_transcribed_name(words, i, length) or (_street(words, i, length, "ja") if japanese else (
                     _after_a_title(words, i, length) or _zh_street_or_era(words, i, length)

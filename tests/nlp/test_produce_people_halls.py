@@ -24,9 +24,11 @@ CHINESE_JAPANESE = [
     ("zh", "超市里摆满了刚运到的吐鲁番葡萄。", "吐鲁番", "ORG_PART"),
     ("zh", "他从烟台出发,一路向西。", "烟台", "LITERAL"),
     ("zh", "游客们在吐鲁番葡萄沟乘凉。", "吐鲁番", "LITERAL"),
+    ("zh", "深圳苹果供应链企业的订单增加了。", "深圳", "LITERAL"),
     # 城 and 市 after a word that ends in the name's first character: "city", not Yingcheng; 应城市 itself stays
     ("zh", "这座口岸与俄方的对应城市隔江相望。", "应城市", None),
     ("zh", "湖北应城市政府发布了通知。", "应城市", "LITERAL"),
+    ("zh", "山西晋城市今天发布了通知。", "晋城市", "LITERAL"),
     # the lighthouse; Dengta with its 市 stays the city
     ("zh", "这家工厂被评为灯塔工厂,成了行业的灯塔。", "灯塔", None),
     ("zh", "灯塔市位于辽宁省中部。", "灯塔市", "LITERAL"),
