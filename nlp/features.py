@@ -330,6 +330,7 @@ def lexical(text: str, start: int, end: int, cues: Mapping[str, frozenset[str]],
         or len(b) >= 2 and b[-1] in agent_preps and (b[-2].endswith(participle_endings)
                                                      or b[-2].startswith(tuple(cues.get("participle_prefixes", ()))))
         or bool(b) and b[-1] in agent_preps and bool(a) and a[0].startswith("ge")
+        or _agent_before_participle(b, after, a, cues)  # "die Wahl wurde von Peking verboten"
         or bool(b) and b[-1] in cues.get("agent_before", frozenset())  # "do Bắc Kinh cử"
         or bool(a) and a[0] in cues.get("agent_after", frozenset())  # "Pekin tarafından gönderilen"
         # a genitive agent before a passive participle: "Pekino paskirtas", "Pekino atsiųsta"
@@ -354,7 +355,9 @@ def lexical(text: str, start: int, end: int, cues: Mapping[str, frozenset[str]],
                                    and a[3] in cues["comm_verbs"]))
 
     # the place itself
-    f["loc_prep"] = float(bool(b) and b[-1] in cues["loc_preps"] and not policy_before or _coordinated_place(before, b, cues)
+    # (German "von" before a passive's participle is its agent, not where: "wurde von Peking verboten")
+    f["loc_prep"] = float(bool(b) and b[-1] in cues["loc_preps"] and not policy_before
+                          and not _agent_before_participle(b, after, a, cues) or _coordinated_place(before, b, cues)
                           or case in _cases(cues, "locative") or case in _cases(cues, "ablative")
                           and not f["object_verb"])
     f["based"] = float(len(a) >= 2 and a[0] == "-" and a[1] in {"based", "headquartered", "born", "made", "area"})
@@ -701,6 +704,24 @@ def inner_capital(surface: str) -> bool:
     """A word of the name has a capital after its first letter and is not in capitals throughout ("WuXi", "ShenZhen";
     not "Hong Kong", not "HONG KONG"): how firms write their brand, and some writers the city."""
     return any(w[1:] != w[1:].lower() and not w.isupper() for w in re.split(r"[\s'’-]+", surface))
+
+
+# a German past participle: ge- (with a separable prefix before it), an inseparable prefix, or -iert
+_GERMAN_PARTICIPLE = regexes.compile(
+    r"(?:an|auf|aus|ab|ein|vor|zu|zurück|fest|nach|um)?ge\w{3,}|(?:ver|er|be|ent|zer|emp|miss)\w{2,}(?:t|en)|\w+iert")
+
+
+def _agent_before_participle(b: list[str], after: list[str], a: list[str], cues: Mapping[str, frozenset[str]]) -> bool:
+    """German puts a passive's participle after its agent: "wurde von Peking verboten", "war von Peking erlassen
+    worden". The preposition (``agent_preps_before``: von), a participle right after the name (ge-, an inseparable
+    prefix, -iert or one of ``late_verbs``) and a form of werden in the clause before or "worden" after; without that auxiliary "von X"
+    is where something comes from ("50 km von Peking entfernt", "nördlich von Peking gelegen")."""
+    if not (b and a and b[-1] in cues.get("agent_preps_before", _NONE)):
+        return False
+    participle = after[0][:1].islower() and (_GERMAN_PARTICIPLE.fullmatch(a[0]) is not None
+                                             or a[0] in cues.get("late_verbs", _NONE))
+    clause = _clause(list(reversed(b[:-1])))  # back to the clause's start
+    return participle and (any(t in cues.get("passive_aux_before", _NONE) for t in clause) or a[1:2] == ["worden"])
 
 
 def _passive_before(b: list[str], cues: Mapping[str, frozenset[str]]) -> bool:

@@ -7,9 +7,9 @@ department store, a film market, rice noodles and a ware named by the city, and 
 city is (津市, Tsu); then schools, a university and a hospital named after Sun Yat-sen (中山学校), subsidiaries after the
 word for one (子会社蘇州萩原), satellite channels and football associations, quoted names whose katakana runs past ・ and &;
 in English, titles after "titled", an airline's name shared by a conjunction, a manager's new club, hotels by brand
-and city (also in Japanese past a middle dot). In any language, a name inside a web or e-mail address. Each with the
-counterpart that stays the city. Sentences written for these tests (not in training.tsv, calibration.tsv or the
-sentence files).
+and city (also in Japanese past a middle dot); in German, a passive's agent before its participle. In any language,
+a name inside a web or e-mail address. Each with the counterpart that stays the city. Sentences written for these
+tests (not in training.tsv, calibration.tsv or the sentence files).
 """
 
 from __future__ import annotations
@@ -113,6 +113,20 @@ ENGLISH = [
 @pytest.mark.parametrize(("text", "surface", "label"), ENGLISH)
 def test_english(text: str, surface: str, label: str) -> None:
     assert_one_label("en", text, surface, label)
+
+
+GERMAN = [
+    # a passive's agent before its participle, with a form of werden; "von" without one is where from
+    ("Die Wahl wurde von Peking verboten.", "Peking", "METONYMIC"),
+    ("Das Gesetz war von Peking erlassen worden.", "Peking", "METONYMIC"),
+    ("Die Stadt liegt 50 Kilometer nördlich von Peking entfernt.", "Peking", "LITERAL"),
+    ("Die Delegation wurde von Peking aus geleitet.", "Peking", "LITERAL"),
+]
+
+
+@pytest.mark.parametrize(("text", "surface", "label"), GERMAN)
+def test_german(text: str, surface: str, label: str) -> None:
+    assert_one_label("de", text, surface, label)
 
 
 ADDRESSES = [
