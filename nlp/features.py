@@ -324,11 +324,13 @@ def lexical(text: str, start: int, end: int, cues: Mapping[str, frozenset[str]],
     # "sent by X", "envoyée par X", "inviata da X", "door X gestuurde": the agent of a passive participle
     agent_preps = cues.get("agent_preps", frozenset())
     participle_endings = _PARTICIPLE_ENDINGS + tuple(cues.get("participle_endings", ()))
-    f["by_agent"] = float(len(b) >= 2 and b[-1] in {"by", "par", "por", "von"} and (
-        b[-2].endswith(("ed", "en", "é", "do")) or b[-2] in cues.get("irregular_participles", frozenset())
-        or _passive_before(b[:-1], cues) or b[-1] == "by" and b[-2] in cues["policy_nouns"])  # "a decision by X"
-        or len(b) >= 2 and b[-1] in agent_preps and (b[-2].endswith(participle_endings)
-                                                     or b[-2].startswith(tuple(cues.get("participle_prefixes", ()))))
+    # a participle in quotation marks is still one ("ne sera pas « supervisée » par Pékin")
+    pb = b[:-2] + b[-1:] if len(b) > 2 and b[-2] in _CLOSERS | {"»", "›"} else b
+    f["by_agent"] = float(len(pb) >= 2 and pb[-1] in {"by", "par", "por", "von"} and (
+        pb[-2].endswith(("ed", "en", "é", "do")) or pb[-2] in cues.get("irregular_participles", frozenset())
+        or _passive_before(pb[:-1], cues) or pb[-1] == "by" and pb[-2] in cues["policy_nouns"])  # "a decision by X"
+        or len(pb) >= 2 and pb[-1] in agent_preps and (pb[-2].endswith(participle_endings)
+                                                       or pb[-2].startswith(tuple(cues.get("participle_prefixes", ()))))
         or bool(b) and b[-1] in agent_preps and bool(a) and a[0].startswith("ge")
         or _agent_before_participle(b, after, a, cues)  # "die Wahl wurde von Peking verboten"
         or bool(b) and b[-1] in cues.get("agent_before", frozenset())  # "do Bắc Kinh cử"

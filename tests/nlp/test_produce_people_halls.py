@@ -7,9 +7,10 @@ department store, a film market, rice noodles and a ware named by the city, and 
 city is (津市, Tsu); then schools, a university and a hospital named after Sun Yat-sen (中山学校), subsidiaries after the
 word for one (子会社蘇州萩原), satellite channels and football associations, quoted names whose katakana runs past ・ and &;
 in English, titles after "titled", an airline's name shared by a conjunction, a manager's new club, hotels by brand
-and city (also in Japanese past a middle dot); in German, a passive's agent before its participle. In any language,
-a name inside a web or e-mail address. Each with the counterpart that stays the city. Sentences written for these
-tests (not in training.tsv, calibration.tsv or the sentence files).
+and city (also in Japanese past a middle dot); in German, a passive's agent before its participle; in French, a
+quoted participle before its agent. In any language, a name inside a web or e-mail address. Each with the
+counterpart that stays the city. Sentences written for these tests (not in training.tsv, calibration.tsv or the
+sentence files).
 """
 
 from __future__ import annotations
@@ -127,6 +128,18 @@ GERMAN = [
 @pytest.mark.parametrize(("text", "surface", "label"), GERMAN)
 def test_german(text: str, surface: str, label: str) -> None:
     assert_one_label("de", text, surface, label)
+
+
+FRENCH = [
+    # a passive participle in quotation marks before its agent; a quoted adjective is none
+    ("L'enquête ne sera pas « supervisée » par Pékin.", "Pékin", "METONYMIC"),
+    ("Le train « rapide » par Pékin passe à midi.", "Pékin", "LITERAL"),
+]
+
+
+@pytest.mark.parametrize(("text", "surface", "label"), FRENCH)
+def test_french(text: str, surface: str, label: str) -> None:
+    assert_one_label("fr", text, surface, label)
 
 
 ADDRESSES = [
