@@ -122,6 +122,8 @@ GERMAN = [
     ("Das Gesetz war von Peking erlassen worden.", "Peking", "METONYMIC"),
     ("Die Stadt liegt 50 Kilometer nördlich von Peking entfernt.", "Peking", "LITERAL"),
     ("Die Delegation wurde von Peking aus geleitet.", "Peking", "LITERAL"),
+    ("Peking zögerte lange, die Ermittler ins Land zu lassen.", "Peking", "METONYMIC"),
+    ("In Peking zögerte der Frühling lange.", "Peking", "LITERAL"),
 ]
 
 
@@ -134,6 +136,9 @@ FRENCH = [
     # a passive participle in quotation marks before its agent; a quoted adjective is none
     ("L'enquête ne sera pas « supervisée » par Pékin.", "Pékin", "METONYMIC"),
     ("Le train « rapide » par Pékin passe à midi.", "Pékin", "LITERAL"),
+    # hesitating to act is the government's; the city's hesitant spring stays the city
+    ("Pékin hésitant à accepter une enquête, l'OMS a attendu.", "Pékin", "METONYMIC"),
+    ("À Pékin, le printemps hésite encore.", "Pékin", "LITERAL"),
 ]
 
 
