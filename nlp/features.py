@@ -325,14 +325,15 @@ def lexical(text: str, start: int, end: int, cues: Mapping[str, frozenset[str]],
     agent_preps = cues.get("agent_preps", frozenset())
     participle_endings = _PARTICIPLE_ENDINGS + tuple(cues.get("participle_endings", ()))
     # a participle in quotation marks is still one ("ne sera pas « supervisée » par Pékin")
-    pb = b[:-2] + b[-1:] if len(b) > 2 and b[-2] in _CLOSERS | {"»", "›"} else b
+    pb = b[:-2] + b[-1:] if len(b) > 2 and b[-2] in _CLOSERS | {"›"} else b
+    agent_first = _agent_before_participle(b, after, a, cues)  # "die Wahl wurde von Peking verboten"
     f["by_agent"] = float(len(pb) >= 2 and pb[-1] in {"by", "par", "por", "von"} and (
         pb[-2].endswith(("ed", "en", "é", "do")) or pb[-2] in cues.get("irregular_participles", frozenset())
         or _passive_before(pb[:-1], cues) or pb[-1] == "by" and pb[-2] in cues["policy_nouns"])  # "a decision by X"
         or len(pb) >= 2 and pb[-1] in agent_preps and (pb[-2].endswith(participle_endings)
                                                        or pb[-2].startswith(tuple(cues.get("participle_prefixes", ()))))
         or bool(b) and b[-1] in agent_preps and bool(a) and a[0].startswith("ge")
-        or _agent_before_participle(b, after, a, cues)  # "die Wahl wurde von Peking verboten"
+        or agent_first
         or bool(b) and b[-1] in cues.get("agent_before", frozenset())  # "do Bắc Kinh cử"
         or bool(a) and a[0] in cues.get("agent_after", frozenset())  # "Pekin tarafından gönderilen"
         # a genitive agent before a passive participle: "Pekino paskirtas", "Pekino atsiųsta"
@@ -359,7 +360,7 @@ def lexical(text: str, start: int, end: int, cues: Mapping[str, frozenset[str]],
     # the place itself
     # (German "von" before a passive's participle is its agent, not where: "wurde von Peking verboten")
     f["loc_prep"] = float(bool(b) and b[-1] in cues["loc_preps"] and not policy_before
-                          and not _agent_before_participle(b, after, a, cues) or _coordinated_place(before, b, cues)
+                          and not agent_first or _coordinated_place(before, b, cues)
                           or case in _cases(cues, "locative") or case in _cases(cues, "ablative")
                           and not f["object_verb"])
     f["based"] = float(len(a) >= 2 and a[0] == "-" and a[1] in {"based", "headquartered", "born", "made", "area"})
@@ -716,8 +717,9 @@ _GERMAN_PARTICIPLE = regexes.compile(
 def _agent_before_participle(b: list[str], after: list[str], a: list[str], cues: Mapping[str, frozenset[str]]) -> bool:
     """German puts a passive's participle after its agent: "wurde von Peking verboten", "war von Peking erlassen
     worden". The preposition (``agent_preps_before``: von), a participle right after the name (ge-, an inseparable
-    prefix, -iert or one of ``late_verbs``) and a form of werden in the clause before or "worden" after; without that auxiliary "von X"
-    is where something comes from ("50 km von Peking entfernt", "nördlich von Peking gelegen")."""
+    prefix, -iert or one of ``late_verbs``; in lower case, as German writes no noun) and a form of werden in the
+    clause before or "worden" after; without that auxiliary "von X" is where something comes from ("50 km von Peking
+    entfernt", "nördlich von Peking gelegen")."""
     if not (b and a and b[-1] in cues.get("agent_preps_before", _NONE)):
         return False
     participle = after[0][:1].islower() and (_GERMAN_PARTICIPLE.fullmatch(a[0]) is not None
