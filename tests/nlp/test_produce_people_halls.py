@@ -94,71 +94,40 @@ CHINESE_JAPANESE = [
     ("ja", "詳細は Weifang の市役所に掲載した。", "Weifang", "LITERAL"),
 ]
 
-ENGLISH = [
+LATIN_SCRIPT = [
     # a title after "titled" or "entitled"; the trip to the city stays the city
-    ("The museum opened an exhibition titled, Shanghai: A Wartime Haven, last week.", "Shanghai", "ORG_PART"),
-    ("He titled his speech after the trip to Shanghai.", "Shanghai", "LITERAL"),
+    ("en", "The museum opened an exhibition titled, Shanghai: A Wartime Haven, last week.", "Shanghai", "ORG_PART"),
+    ("en", "He titled his speech after the trip to Shanghai.", "Shanghai", "LITERAL"),
     # an airline's name shared by a conjunction; flights between the cities stay the cities
-    ("Both Hong Kong and Tianjin Airlines are owned by the same group.", "Hong Kong", "ORG_PART"),
-    ("Flights between Hong Kong and Tianjin resumed on Monday.", "Hong Kong", "LITERAL"),
+    ("en", "Both Hong Kong and Tianjin Airlines are owned by the same group.", "Hong Kong", "ORG_PART"),
+    ("en", "Flights between Hong Kong and Tianjin resumed on Monday.", "Hong Kong", "LITERAL"),
     # hotels named by their brand and city; the brand's hotel in the city stays the city
-    ("We stayed two nights at the Ritz-Carlton Shanghai.", "Shanghai", "ORG_PART"),
-    ("Rooms at the Peninsula Beijing start at $500.", "Beijing", "ORG_PART"),
-    ("Hilton opened a second hotel in Shanghai.", "Shanghai", "LITERAL"),
+    ("en", "We stayed two nights at the Ritz-Carlton Shanghai.", "Shanghai", "ORG_PART"),
+    ("en", "Rooms at the Peninsula Beijing start at $500.", "Beijing", "ORG_PART"),
+    ("en", "Hilton opened a second hotel in Shanghai.", "Shanghai", "LITERAL"),
     # a manager's new club in sport copy; an executive taking over at a firm in the city stays the city
-    ("The Portuguese coach has taken over at Tianjin in the Chinese Super League.", "Tianjin", "ORG_PART"),
-    ("The new chief executive took over at the company in Tianjin last year.", "Tianjin", "LITERAL"),
+    ("en", "The Portuguese coach has taken over at Tianjin in the Chinese Super League.", "Tianjin", "ORG_PART"),
+    ("en", "The new chief executive took over at the company in Tianjin last year.", "Tianjin", "LITERAL"),
+    # web and mail addresses name pages and mailboxes
+    ("en", "The guide is at https://example.org/travel/China/Shanghai.html for readers.", "Shanghai", None),
+    ("en", "Write to Beijing.desk@example.com for a copy.", "Beijing", None),
+    ("en", "The guide to Shanghai is online.", "Shanghai", "LITERAL"),
+    # German: a passive's agent before its participle, with a form of werden; "von" without one is where from;
+    # hesitating to act is the government's, the city's late spring stays the city
+    ("de", "Die Wahl wurde von Peking verboten.", "Peking", "METONYMIC"),
+    ("de", "Das Gesetz war von Peking erlassen worden.", "Peking", "METONYMIC"),
+    ("de", "Die Stadt liegt 50 Kilometer nördlich von Peking entfernt.", "Peking", "LITERAL"),
+    ("de", "Die Delegation wurde von Peking aus geleitet.", "Peking", "LITERAL"),
+    ("de", "Peking zögerte lange, die Ermittler ins Land zu lassen.", "Peking", "METONYMIC"),
+    ("de", "In Peking zögerte der Frühling lange.", "Peking", "LITERAL"),
+    # French: a passive participle in quotation marks before its agent (a quoted adjective is none); hesitating
+    ("fr", "L'enquête ne sera pas « supervisée » par Pékin.", "Pékin", "METONYMIC"),
+    ("fr", "Le train « rapide » par Pékin passe à midi.", "Pékin", "LITERAL"),
+    ("fr", "Pékin hésitant à accepter une enquête, l'OMS a attendu.", "Pékin", "METONYMIC"),
+    ("fr", "À Pékin, le printemps hésite encore.", "Pékin", "LITERAL"),
 ]
 
 
-@pytest.mark.parametrize(("text", "surface", "label"), ENGLISH)
-def test_english(text: str, surface: str, label: str) -> None:
-    assert_one_label("en", text, surface, label)
-
-
-GERMAN = [
-    # a passive's agent before its participle, with a form of werden; "von" without one is where from
-    ("Die Wahl wurde von Peking verboten.", "Peking", "METONYMIC"),
-    ("Das Gesetz war von Peking erlassen worden.", "Peking", "METONYMIC"),
-    ("Die Stadt liegt 50 Kilometer nördlich von Peking entfernt.", "Peking", "LITERAL"),
-    ("Die Delegation wurde von Peking aus geleitet.", "Peking", "LITERAL"),
-    ("Peking zögerte lange, die Ermittler ins Land zu lassen.", "Peking", "METONYMIC"),
-    ("In Peking zögerte der Frühling lange.", "Peking", "LITERAL"),
-]
-
-
-@pytest.mark.parametrize(("text", "surface", "label"), GERMAN)
-def test_german(text: str, surface: str, label: str) -> None:
-    assert_one_label("de", text, surface, label)
-
-
-FRENCH = [
-    # a passive participle in quotation marks before its agent; a quoted adjective is none
-    ("L'enquête ne sera pas « supervisée » par Pékin.", "Pékin", "METONYMIC"),
-    ("Le train « rapide » par Pékin passe à midi.", "Pékin", "LITERAL"),
-    # hesitating to act is the government's; the city's hesitant spring stays the city
-    ("Pékin hésitant à accepter une enquête, l'OMS a attendu.", "Pékin", "METONYMIC"),
-    ("À Pékin, le printemps hésite encore.", "Pékin", "LITERAL"),
-]
-
-
-@pytest.mark.parametrize(("text", "surface", "label"), FRENCH)
-def test_french(text: str, surface: str, label: str) -> None:
-    assert_one_label("fr", text, surface, label)
-
-
-ADDRESSES = [
-    ("The guide is at https://example.org/travel/China/Shanghai.html for readers.", "Shanghai", None),
-    ("Write to Beijing.desk@example.com for a copy.", "Beijing", None),
-    ("The guide to Shanghai is online.", "Shanghai", "LITERAL"),
-]
-
-
-@pytest.mark.parametrize(("text", "surface", "label"), ADDRESSES)
-def test_a_name_inside_a_web_or_mail_address_is_no_mention(text: str, surface: str, label: str | None) -> None:
-    assert_one_label("en", text, surface, label)
-
-
-@pytest.mark.parametrize(("lang", "text", "surface", "label"), CHINESE_JAPANESE)
-def test_chinese_and_japanese(lang: str, text: str, surface: str, label: str | None) -> None:
+@pytest.mark.parametrize(("lang", "text", "surface", "label"), CHINESE_JAPANESE + LATIN_SCRIPT)
+def test_what_the_words_around_a_name_say_it_names(lang: str, text: str, surface: str, label: str | None) -> None:
     assert_one_label(lang, text, surface, label)
