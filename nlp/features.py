@@ -303,9 +303,11 @@ def lexical(text: str, start: int, end: int, cues: Mapping[str, frozenset[str]],
 
     # paired with a foreign capital, or the object of a relation
     joiners = _JOINERS | cues.get("joiners", frozenset())
-    pair_after = len(a) >= 2 and a[0] in joiners and _capital_at(a, 1, cues)
+    # (not one of a list of three or more places: "in Hong Kong, Macau and Taiwan")
+    listed = "," in b[-4:]
+    pair_after = len(a) >= 2 and a[0] in joiners and _capital_at(a, 1, cues) and not listed
     pair_before = len(b) >= 2 and b[-1] in joiners | {"with", "between", "and", "entre", "zwischen"} \
-        and _capital_ending(b[:-1], cues)
+        and _capital_ending(b[:-1], cues) and not listed
     # "puts Beijing at odds with Washington", "Beijing, in talks with Tokyo": a relation with a capital after the name
     relation_with = len(a) >= 4 and a[0] in {"at", "in"} and _relation_with_capital(a[1:5], cues)
     f["capital_pair"] = float(pair_after or pair_before or relation_with)

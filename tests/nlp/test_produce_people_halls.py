@@ -108,6 +108,9 @@ LATIN_SCRIPT = [
     # a manager's new club in sport copy; an executive taking over at a firm in the city stays the city
     ("en", "The Portuguese coach has taken over at Tianjin in the Chinese Super League.", "Tianjin", "ORG_PART"),
     ("en", "The new chief executive took over at the company in Tianjin last year.", "Tianjin", "LITERAL"),
+    # a place in a list of three or more is no diplomatic pair with a government named in it; a pair stays one
+    ("en", "The chain has 400 restaurants in Hong Kong, Macau and Taiwan.", "Macau", "LITERAL"),
+    ("en", "Macau and Taiwan signed the agreement on Friday.", "Macau", "METONYMIC"),
     # web and mail addresses name pages and mailboxes
     ("en", "The guide is at https://example.org/travel/China/Shanghai.html for readers.", "Shanghai", None),
     ("en", "Write to Beijing.desk@example.com for a copy.", "Beijing", None),
