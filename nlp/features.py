@@ -321,8 +321,11 @@ def lexical(text: str, start: int, end: int, cues: Mapping[str, frozenset[str]],
     moved = len(a) > 1 and a[0] == "to" and _lower_word(after[1]) and "control_verbs" in cues \
         and _ends(b, cues["control_verbs"] | cues["object_verbs"], 2)
     # ("the so-called X": a name given, no one called upon)
-    f["object_verb"] = float(_ends(b, cues["object_verbs"], grams) and not so_called or moved or bool(final) and (
-        case in _cases(cues, "accusative") | _cases(cues, "ablative")) and _starts_with(final, cues["object_verbs"]))
+    # ... and the target of a measure or a case ("sanctions against Beijing", "its case against Beijing at the WTO")
+    targeted = len(b) >= 2 and b[-1] in {"against"} and b[-2] in cues.get("against_nouns", _NONE)
+    f["object_verb"] = float(_ends(b, cues["object_verbs"], grams) and not so_called or moved or targeted or bool(final)
+                             and (case in _cases(cues, "accusative") | _cases(cues, "ablative"))
+                             and _starts_with(final, cues["object_verbs"]))
     # "sent by X", "envoyée par X", "inviata da X", "door X gestuurde": the agent of a passive participle
     agent_preps = cues.get("agent_preps", frozenset())
     participle_endings = _PARTICIPLE_ENDINGS + tuple(cues.get("participle_endings", ()))

@@ -111,6 +111,10 @@ LATIN_SCRIPT = [
     # a place in a list of three or more is no diplomatic pair with a government named in it; a pair stays one
     ("en", "The chain has 400 restaurants in Hong Kong, Macau and Taiwan.", "Macau", "LITERAL"),
     ("en", "Macau and Taiwan signed the agreement on Friday.", "Macau", "METONYMIC"),
+    # the target of sanctions or a case is the government; measures in the city stay the city
+    ("en", "Canada will drop its case against Beijing at the WTO.", "Beijing", "METONYMIC"),
+    ("en", "The US imposed sanctions against Beijing.", "Beijing", "METONYMIC"),
+    ("en", "The storm measures in Shanghai were lifted.", "Shanghai", "LITERAL"),
     # web and mail addresses name pages and mailboxes
     ("en", "The guide is at https://example.org/travel/China/Shanghai.html for readers.", "Shanghai", None),
     ("en", "Write to Beijing.desk@example.com for a copy.", "Beijing", None),
