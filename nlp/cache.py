@@ -81,8 +81,9 @@ def write_pickle(path: Path, value: object) -> bool:
 
 
 def remove_others(path: Path, name: str) -> None:
-    """Remove the files of ``name`` other than ``path``: built from older data or code, or by another interpreter."""
-    for stale in path.parent.glob(f"{name}-*.pickle"):
+    """Remove the files of ``name`` (with ``path``'s suffix) other than ``path``: built from older data, code or
+    packages, or by another interpreter."""
+    for stale in path.parent.glob(f"{name}-*{path.suffix}"):
         if stale != path:
             with contextlib.suppress(OSError):
                 stale.unlink(missing_ok=True)

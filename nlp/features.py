@@ -322,7 +322,7 @@ def lexical(text: str, start: int, end: int, cues: Mapping[str, frozenset[str]],
         and _ends(b, cues["control_verbs"] | cues["object_verbs"], 2)
     # ("the so-called X": a name given, no one called upon)
     # ... and the target of a measure or a case ("sanctions against Beijing", "its case against Beijing at the WTO")
-    targeted = len(b) >= 2 and b[-1] in {"against"} and b[-2] in cues.get("against_nouns", _NONE)
+    targeted = len(b) >= 2 and b[-1] == "against" and b[-2] in cues.get("against_nouns", _NONE)
     f["object_verb"] = float(_ends(b, cues["object_verbs"], grams) and not so_called or moved or targeted or bool(final)
                              and (case in _cases(cues, "accusative") | _cases(cues, "ablative"))
                              and _starts_with(final, cues["object_verbs"]))
@@ -1359,29 +1359,14 @@ def _quoted_name(text: str, start: int, end: int) -> bool:
 _FIRM_WORDS = frozenset({"汽车", "集团", "公司"})
 
 
-def _partner_head(phrase: str, offset: int, cues: Mapping[str, frozenset[str]]) -> bool:
-    """A carmaker's partner of the cue list ``partner_heads`` as the word right after the name (which ends at
-    ``offset`` of the simplified ``phrase``), followed by no noun but a firm's word (北京现代, Beijing Hyundai;
-    北京现代汽车; not 舟山现代海事服务业, Zhoushan's modern maritime services)."""
-    if not phrase.startswith(tuple(cues.get("partner_heads", ())), offset):  # jieba reads only a likely phrase
-        return False
-    words = words_from(phrase, offset)
-    if not words or words[0][0] not in cues["partner_heads"]:
+def _partner_head(words: Sequence[tuple[str, str]], cues: Mapping[str, frozenset[str]]) -> bool:
+    """A carmaker's partner of the cue list ``partner_heads`` as the first of jieba's ``words`` after the name,
+    followed by no noun but a firm's word (北京现代, Beijing Hyundai; 北京现代汽车; not 舟山现代海事服务业, Zhoushan's modern
+    maritime services)."""
+    if not words or words[0][0] not in cues.get("partner_heads", ()):
         return False
     following, tag = words[1] if len(words) > 1 else ("", "")
     return following in _FIRM_WORDS or not tag.startswith(("n", "vn"))
-
-
-@lru_cache(maxsize=8)
-def _dotted(brands: frozenset[str]) -> tuple[str, ...]:
-    """Each brand with the middle dot that joins it to the name (ヴェネチアン・), as ``str.endswith`` takes them."""
-    return tuple(brand + "・" for brand in brands)
-
-
-def _society(phrase: str, offset: int) -> bool:
-    """The word of the simplified ``phrase`` that begins at ``offset`` (right after the name) ends in 社."""
-    words = words_from(phrase, offset)
-    return bool(words) and words[0][0].endswith("社")
 
 
 def _quoted_brand(text: str, start: int, end: int, prefixes: frozenset[str]) -> bool:
@@ -1565,13 +1550,14 @@ def _cjk(text: str, start: int, end: int, cues: Mapping[str, frozenset[str]]) ->
         (_KANA_RUN if attached else _HAN_RUN).findall(after_all, 0, RUN_REACH)[0])[0]
     segmented = is_cjk(text[start])  # a name in characters: heads and suffixes are checked as whole words
 
+    # the name and what follows as the segmenter reads them: Sudachi the Japanese as written, jieba the simplified copy
+    # (offsets are the same)
+    phrase = text[start:end + RUN_REACH] if attached else text[start:end].translate(simplified_table()) + after_all[:RUN_REACH]
+
     def whole(heads: tuple[str, ...], part: str, first_only: bool = False) -> bool:
-        # Sudachi reads the Japanese as written, jieba the simplified copy (offsets are the same)
-        japanese = "attached" in cues
-        phrase = text[start:end + RUN_REACH] if japanese else text[start:end].translate(simplified_table()) + after_all[:RUN_REACH]
         from nlp.segment import word_starts  # the segmenters load spaCy: only for a name in characters
 
-        return _whole_head(heads, part, end - start, word_starts(phrase, japanese), first_only)
+        return _whole_head(heads, part, end - start, word_starts(phrase, attached), first_only)
 
     # a building or association whose name begins with the name (長春祠 a shrine, 興安會館 a clan hall, 尚志館),
     # also past a katakana name's ・ (マカオ・タワー)
@@ -1597,11 +1583,13 @@ def _cjk(text: str, start: int, end: int, cues: Mapping[str, frozenset[str]]) ->
     if not headed and attached and segmented and (
             "han_glosses" in cues or _simplified_only(text[end:end + len(run)])):
         headed = _chinese_head(text, start, end, run) or "han_glosses" in cues and _glosses_a_longer_name(text, start, end)
-    if segmented and not attached and not headed:  # Chinese: the name and what follows, as jieba reads them
-        phrase = text[start:end].translate(simplified_table()) + after_all[:RUN_REACH]
-        # a carmaker's partner (北京现代), or a word ending in 社, a society, troupe, press or agency (西安易俗社, a
-        # Qinqiang troupe; 汕头社, a clan society), whatever jieba makes of the rest (社区 and 社会 do not end in it)
-        headed = _partner_head(phrase, end - start, cues) or "社" in run[:6] and _society(phrase, end - start)
+    # Chinese: the word after the name is a carmaker's partner (北京现代), or ends in 社, a society, troupe, press or
+    # agency (西安易俗社, a Qinqiang troupe; 汕头社, a clan society) whatever jieba makes of the rest (社区 and 社会 do not
+    # end in it); jieba reads the phrase only where one of them can be
+    partners = tuple(cues.get("partner_heads", ()))
+    if segmented and not attached and not headed and (phrase.startswith(partners, end - start) or "社" in run[:6]):
+        words = words_from(phrase, end - start)
+        headed = _partner_head(words, cues) or bool(words) and words[0][0].endswith("社")
     # a short head that is a word of its own right after the name (Japanese 北京大 "Peking University"; not 北京大会),
     # read in simplified characters as the run is (園, a garden: 园)
     short = tuple(h for h in _cjk_affixes(cues.get("short_heads", _NONE)) if after.startswith(h))
@@ -1625,7 +1613,7 @@ def _cjk(text: str, start: int, end: int, cues: Mapping[str, frozenset[str]]) ->
     # ... and a subsidiary's or joint venture's name after the word for one (子会社蘇州萩原, 子公司苏州…: cue firm_before)
     f["org_before"] = float(segmented and ("attached" in cues and _KATAKANA_WORD_END.search(before) is not None
                                            or before.endswith(_cjk_affixes(cues.get("firm_before", _NONE))))
-                            or text.endswith(_dotted(cues.get("brands_before", _NONE)), 0, start))  # katakana names too
+                            or text.endswith(_cjk_affixes(cues.get("brands_before", _NONE)), 0, start))  # katakana too
     # a dish named for the place; a one-character one (菜, cuisine) only as a whole word (广州菜价 is the price)
     dish = next((w for w in _cjk_affixes(cues["dish_words"]) if after.startswith(w) or any(
         word.startswith(w) for word in words_after[:1])), "")

@@ -168,11 +168,7 @@ def _city_as_a_noun(text: str, hit: Hit, table: dict[int, str], words: list[Word
     if i < 1 or len(words[i - 1][2]) != 1 or not (
             name.endswith("城市") or name.endswith("城") and text[hit.end:hit.end + 1] == "市"):
         return False
-    return _jieba_word(words[i - 1][2] + name[0])
-
-
-def _jieba_word(word: str) -> bool:
-    return jieba_dict.has_word(word)
+    return jieba_dict.has_word(words[i - 1][2] + name[0])
 
 
 @lru_cache(maxsize=1)
@@ -206,7 +202,7 @@ def _tags_zh(word: str, tag: str, hit: str) -> bool:
     unit = next((u for u in _ZH_UNITS if rest.startswith(u)), "")
     if rest[len(unit):] in _zh_heads():
         return True
-    return tag != "j" and not any(_jieba_word(word[:n]) for n in range(len(hit) + len(unit) + 1, len(word)))
+    return tag != "j" and not any(jieba_dict.has_word(word[:n]) for n in range(len(hit) + len(unit) + 1, len(word)))
 
 
 @lru_cache(maxsize=1)
