@@ -42,6 +42,11 @@ _EDITION_AFTER = regexes.compile(rf"{_EDITION_NUMBER}[届屆]")  # right after t
 _CJK_SCORE = regexes.compile(r"\d+[-－–―]\d+")
 # a score right after the name and its particle makes it a side (日本は香港に4―0と快勝, 香港を2-1で破り)
 _SCORE_AFTER = regexes.compile(r"[にをとが]?\d+[-－–―]\d+")
+# a score written against a result: "广州82-117负辽宁" (the name, the score, lost to), "以3:1战胜北京" (by 3:1 beat):
+# the match itself, whatever else the text says
+_SCORE_THEN = regexes.compile(r"\s?以?\d{1,3}\s?[-－–―:：比]\s?\d{1,3}\s?")
+_SCORE_BEFORE = regexes.compile(r"\d{1,3}\s?[-－–―:：比]\s?\d{1,3}\s?$")
+_RESULTS = ("负", "負", "胜", "勝", "输", "輸", "赢", "贏")
 # a name listed before another's exchange shares it (上海、深セン市場と創業板の取引高)
 _SHARED_MARKET = regexes.compile(r"[、・][^\s、。]{1,4}?(?:市場|市场)")
 _LEGAL_FORMS = "股份有限公司|有限责任公司|有限責任公司|有限公司|有限会社|株式会社"
@@ -178,7 +183,10 @@ def lexical(text: str, start: int, end: int, cues: Mapping[str, frozenset[str]],
     # десятилетие»; German „Peking“; cue flag ``quoted_names``): the name alone or with one more word in quotes
     # (a ship's is the ship rule's, "Суховантаж «Нанкін»"; a word in capitals is quoted as a word, «ПЕКИН»)
     quoted = "quoted_names" in cues and bool(before) and before[-1] in _NAME_QUOTES and (
-        bool(a) and a[0] in _CLOSERS or len(a) > 1 and after[0].isalpha() and a[1] in _CLOSERS) and not (
+        bool(a) and a[0] in _CLOSERS or len(a) > 1 and after[0].isalpha() and a[1] in _CLOSERS
+        # ... or the adjective made from the name opening a longer quoted name of words only («Харбинский мир снега
+        # и льда», a festival)
+        or _quoted_adjective_name(surface, after, cues)) and not (
         surface.isupper() or _ends(b[:-1], cues["not_place_before"], grams))
     # a title given after a word that introduces one, past a comma or an opening quote ("an exhibition titled,
     # Shanghai: A Wartime Haven"; cue ``title_words``)
@@ -191,8 +199,9 @@ def lexical(text: str, start: int, end: int, cues: Mapping[str, frozenset[str]],
     own_name = run[:3] == ["special", "administrative", "region"] or run[:1] == ["sar"]
     if own_name:
         run = []
-    # a year right after the name names its Games or Expo ("at Beijing 2022", "Hangzhou 2022", "Shanghai 2010")
-    games_year = bool(a) and text[end:end + 1] == " " and re.fullmatch(r"(19|20)\d\d", a[0]) is not None
+    # a year right after the name names its Games or Expo ("at Beijing 2022", "Hangzhou 2022", "Shanghai 2010"), the
+    # size of a side its rugby tournament ("the Hong Kong 7s")
+    games_year = bool(a) and text[end:end + 1] == " " and re.fullmatch(r"(19|20)\d\d|\d{1,2}s", a[0]) is not None
     # a number joined by a hyphen names a craft or model ("the Shenzhou-19 spaceship", "a Dongfeng-41 missile")
     designation = len(a) > 1 and first_after == "-" and text[end:end + 1] == "-" and a[1].isdigit()
     # a group named by its city and a number ("the so-called Hong Kong 47", "the Shanghai 5"), not a quantity after it
@@ -203,8 +212,8 @@ def lexical(text: str, start: int, end: int, cues: Mapping[str, frozenset[str]],
         # ... or a word of what a craft carries or does after the number ("Shenzhou 15 astronauts", "the Tianjin 3
         # crew"), which a tally of cities ("Beijing 12, Shanghai 30") never has
         or a[1:2] != [] and a[1] in cues.get("craft_words", _NONE))
-    # a numbered institution ("Beijing No. 5 Middle School", "Shanghai No. 6 People's Hospital")
-    numbered = len(a) > 2 and after[0] == "No" and a[1] == "." and a[2].isdigit()
+    # a numbered institution ("Beijing No. 5 Middle School", "Shanghai No. 6 People's Hospital", "Fuzhou No 16 School")
+    numbered = len(a) > 2 and after[0] == "No" and (a[1] == "." and a[2].isdigit() or a[1].isdigit())
     # a name written with a capital inside a word before another capitalised word is a firm's brand ("WuXi
     # NextCODE", "WuXi AppTec"), not the city ("ShenZhen City", "GuangZhou China" stay places)
     camel = bool(run) and inner_capital(surface) and a[0] not in cues["place_words"] \
@@ -215,7 +224,10 @@ def lexical(text: str, start: int, end: int, cues: Mapping[str, frozenset[str]],
                            or _shared_plural_head(before, b, after, a, cues) or _shared_name(b, after, a, cues))
     f["hyphen_cap_after"] = float(hyphen_run and not f["org_after"])
     of_before = {"of", "de", "del", "du", "des"} | cues.get("of_words", frozenset())  # "l'Università di Pechino"
+    # (French elides "de" before a vowel: "le Festival d'Harbin", tokens "d" and the apostrophe)
+    elided_of = len(b) >= 3 and b[-2] == "d" and b[-1] in ("'", "’")
     f["org_before"] = float(len(b) >= 2 and b[-1] in of_before and _head_before_of(before, b, cues)
+                            or elided_of and _head_before_of(before[:-1], b[:-1], cues)
                             # the second of two names the "of" head names together ("the Port of Ningbo Zhoushan")
                             or len(b) >= 3 and b[-2] in of_before and _cap(before[-1]) and text[start - 1:start] == " "
                             and _head_before_of(before[:-1], b[:-1], cues)
@@ -1239,7 +1251,7 @@ def _cjk_any_of(words: frozenset[str]) -> re.Pattern[str]:
     return _any_of(frozenset(_cjk_affixes(words)))
 
 
-_CITY_PARTS = ("中心", "长", "長", "民", "区", "内", "政", "委", "郊", "场", "場")
+_CITY_PARTS = ("人民政府", "中心", "长", "長", "民", "区", "内", "政", "委", "郊", "场", "場")
 # what ends the characters that can still be the name's: a possessive, a quantity, a demonstrative (某 "a certain"),
 # a function word or conjunction (与, 及), a numeral with a measure word (一家 "a company in ..."), the country's name
 # (等 "and so on", not the 等 of 高等 "higher" right after the name: 香港高等法院, 中山大学香港高等研究院), a preposition
@@ -1256,11 +1268,12 @@ _NAME_RUN_END = regexes.compile(_RUN_ENDS)
 # Japanese: the country's name followed by katakana is inside a name (福州中国オープン, a tournament); the lookahead
 # binds to the last alternative of _RUN_ENDS, 中国
 _JA_NAME_RUN_END = regexes.compile(_RUN_ENDS + "(?![\u30a1-\u30fa\u30fc])")
-# the characters after a name that can still be part of it: twelve Han characters, or sixteen of Han and katakana
+# the characters after a name that can still be part of it: fourteen Han characters (a firm's name with its legal form,
+# 宜春一欣新能源科技有限责任公司), or sixteen of Han and katakana
 # in Japanese, whose katakana words are longer
 RUN_REACH = 16
 # (past a firm's Latin letters first: 宁波SJ电子有限公司, 无锡AMTE公司)
-_HAN_RUN = regexes.compile("(?:[A-Za-z]{1,8}(?=[\u3400-\u9fff]))?[\u3400-\u9fff]{0,12}")
+_HAN_RUN = regexes.compile("(?:[A-Za-z]{1,8}(?=[\u3400-\u9fff]))?[\u3400-\u9fff]{0,14}")
 # two katakana (not ・) right before the name, or a quotation's katakana word and one space (「ユニクロ 北京三里屯店」, a
 # shop; not a headline's "イトーキ 蘇州市に投資会社を設立", a firm and then the city)
 _KATAKANA_WORD_END = regexes.compile("[\u30a1-\u30fa\u30fc]{2}$|[「『“][\u30a1-\u30fa\u30fc]{2,} $")
@@ -1340,8 +1353,8 @@ _KATAKANA_CLOSING = regexes.compile(r"[\u30a1-\u30fa\u30fc]{3,}")
 def _quoted_name(text: str, start: int, end: int) -> bool:
     """The name begins a short quotation of word characters only, closed (or followed by "/" and another title)
     within twelve: 「重慶魂」 (a song), “青岛1903” (a bar), 「上海市場」 (the stock market), 「揚州飯店」: a name that
-    begins with the city. A quoted name alone (「義烏」) or a quoted phrase (“杭州为主,全省共享”, 「江蘇省蘇州市」) is
-    not one."""
+    begins with the city (a longer quotation may be a remark without punctuation: “深圳长大深圳人第一次看到那么多人”). A
+    quoted name alone (「義烏」) or a quoted phrase (“杭州为主,全省共享”, 「江蘇省蘇州市」) is not one."""
     close = _QUOTES.get(text[start - 1:start]) if start else None
     if close is None:
         return False
@@ -1384,9 +1397,22 @@ def _quoted_brand(text: str, start: int, end: int, prefixes: frozenset[str]) -> 
     return katakana is not None and text[katakana.end():katakana.end() + 1] == close
 
 
+# a firm's short name defined in brackets after its full name: "(以下、天津星光)", "（以下简称“上海电气”）"; the city
+# begins it and more of the name follows before the bracket closes
+_SHORT_NAME_BEFORE = regexes.compile(r"[(（](?:以下|以下简称|以下簡稱|简称|簡稱|下称|下稱)[、,，:：]?[「『“\"]?$")
+_SHORT_NAME_AFTER = regexes.compile(r"[\u3400-\u9fff\u30a1-\u30fa\u30fcA-Za-z0-9]{1,10}[」』”\"]?[)）]")
+
+
+def _defined_short_name(text: str, start: int, end: int) -> bool:
+    """The name begins the short name a text defines in brackets for the firm or body it has just named in full
+    ("天津星光橡塑有限公司(以下、天津星光)"): a name, as the full one is."""
+    return _SHORT_NAME_BEFORE.search(text, max(0, start - 8), start) is not None \
+        and _SHORT_NAME_AFTER.match(text, end) is not None
+
+
 _TITLE_REACH_IN_QUOTES = 20
 _QUOTED_TITLE = regexes.compile(r"[^，。！？!?,、；;\n“”「」『』]*")  # a quotation's text without a sentence's punctuation
-_TITLE_COLONS = ("：", ":")
+_TITLE_COLONS = ("：", ":", "──", "——")  # and the dash before a subtitle (「萍寄金山──香港與加州華僑生活」)
 
 
 def _titled_quotation(text: str, start: int, end: int) -> bool:
@@ -1427,9 +1453,12 @@ def _glosses_a_longer_name(text: str, start: int, end: int) -> bool:
 def _figure_of_speech(text: str, start: int, end: int) -> bool:
     """The name ends a short quotation that makes it a figure of speech: a new or a second one, or one of somewhere
     else (打造一个「新香港」, 被誉为“大山里的深圳”): another place compared with the city, not the city. Unquoted, "little X"
-    or "new X" named as such (小香港と言われていた, 被称为小香港) is one too."""
+    or "new X" named as such (小香港と言われていた, 被称为小香港) is one too, as is "a miniature X" (一个小型澳门)."""
     if text[start - 1:start] in ("小", "新") and (text.startswith(_NAMED_AS_AFTER, end)
                                                  or text[max(0, start - 4):start - 1].endswith(_BECOMING)):
+        return True
+    # "a miniature X" made of somewhere else (将西哈努克城改造成一个小型澳门)
+    if text[max(0, start - 2):start] in ("小型", "迷你") and text[max(0, start - 5):start - 2].endswith(_BECOMING):
         return True
     if text[end:end + 1] not in _QUOTE_CLOSERS:
         return False
@@ -1454,7 +1483,13 @@ def _in_company_brackets(text: str, start: int, end: int, *heads: tuple[str, ...
     # ... or before the rest of the name that ends in a legal form or a kind of firm (联想创新（天津）投资管理有限公司,
     # 联想（天津）合伙企业, 艾杰(杭州)网络技术有限公司)
     return any(before.endswith(words) or after.startswith(words) for words in heads) or _FIRM_AFTER_SEAT.match(
-        text, end + 1) is not None
+        text, end + 1) is not None or (_HOST_SCOPE.search(before) is not None and _NAME_GOES_ON.match(after) is not None)
+
+
+# ... or the host in brackets after the event's scope and before the rest of its name (国际(亳州)中医药博览会, 中国(郑州)
+# 国际旅游城市市长论坛, 全国(亳州)中药材交易会), as in "the 11th China (Chongqing) Hotpot Food and Culture Festival"
+_HOST_SCOPE = regexes.compile(r"(?:中国|中國|国际|國際|全国|全國|世界|亚洲|亞洲)$")
+_NAME_GOES_ON = regexes.compile(r"[\u4e00-\u9fff]{2}")
 
 
 _HEAD_ENDINGS = ("队", "赛", "后", "後", "前")  # what the segmenter may join to the end of a head (_whole_head)
@@ -1504,6 +1539,10 @@ def _chinese_head(text: str, start: int, end: int, run: str) -> bool:
     return _whole_head(_cjk_affixes(heads), run, end - start, word_starts(phrase, False))
 
 
+# one or two capital letters of a share class between a name and the Korean word they qualify (홍콩H지수, 홍콩 H지수)
+_SHARE_CLASS = regexes.compile(r" ?[A-Z]{1,2}(?=[\uac00-\ud7a3])")
+
+
 def _cjk(text: str, start: int, end: int, cues: Mapping[str, frozenset[str]]) -> dict[str, float]:
     """Chinese, Japanese and Korean text: the same features from character cues right before/after the name.
     Traditional text is read as its simplified copy (:func:`nlp.folding.simplified_table`), as each cue list
@@ -1537,6 +1576,8 @@ def _cjk(text: str, start: int, end: int, cues: Mapping[str, frozenset[str]]) ->
     word_end = gloss.end() if gloss else end + 1 if text[end:end + 1] in (")", "）") and attached else end
     if text[word_end:word_end + 1] == "·" and (dotted := _HANGUL_WORD.match(text, word_end + 1)):
         word_end = dotted.end()  # 홍콩·마카오 판공실: names joined by a middle dot share the words after the last
+    if attached and (share_class := _SHARE_CLASS.match(text, word_end)):
+        word_end = share_class.end()  # 홍콩H지수 (the Hang Seng China Enterprises index): the letter of a share class
     next_words = _HANGUL_WORDS.match(text, word_end)
     words_after = next_words.group().split() if next_words else []
     if len(words_after) > 1 and words_after[0].endswith(_korean_particles()):  # 다롄 시내에서 축제: the phrase ended
@@ -1569,7 +1610,8 @@ def _cjk(text: str, start: int, end: int, cues: Mapping[str, frozenset[str]]) ->
     # particle (청두 판다연구기지, 베이징 국제서비스무역박람회), or is a short head alone (베이징대, 서울대: 대)
     headed = inside("org_heads", run) and (not segmented or whole(heads, run)) or any(
         word.startswith(heads) or _korean_head(_without_particle(word), cues) for word in words_after)
-    # after 市 a head names the city's own part or office (上海市中心 downtown, 北京市長 the mayor), not a name
+    # after 市 a head names the city's own part or office (上海市中心 downtown, 北京市長 the mayor, 深圳市人民政府 its
+    # government, whatever name follows: 深圳市人民政府和深圳华大基因研究院), not a name
     city_part = (run.startswith("市") and run[1:].startswith(_CITY_PARTS)
                  or text[end - 1:end] == "市" and run.startswith(_CITY_PARTS))  # 哈尔滨市中心: the name has its 市
     # Japanese 市場 names the exchange where the sentence speaks of shares (上海市場の株価), else the city's market
@@ -1605,6 +1647,7 @@ def _cjk(text: str, start: int, end: int, cues: Mapping[str, frozenset[str]]) ->
     f["org_after"] = float(headed and not city_part or suffixed or titled or exchange or bracketed or short_head
                            or edition
                            or _quoted_name(text, start, end) or _titled_quotation(text, start, end)
+                           or _defined_short_name(text, start, end)
                            or _quoted_brand(text, start, end, cues.get("brand_prefixes", _NONE))
                            or _GAMES_YEAR.match(after_all) is not None
                            or segmented and in_known_name(text, start, end))  # 宁德时代, a name of names.tsv
@@ -1661,15 +1704,39 @@ def _cjk(text: str, start: int, end: int, cues: Mapping[str, frozenset[str]]) ->
     # 広州は with a word of sport in its clause: 広州は人口が多い都市 stays the city), followed by a verb of a
     # result or a team's home or away game (广州客场击败) or after a verb of a result (击败上海) is a team; both
     # cues fire together, as sport alone says no more than that a match is near
+    scored = "sport_words" in cues and "team_after" in cues and _scored_result(text, start, end, cues)
     if "sport_words" in cues and (starts("team_after") or "team_before" in cues and ends("team_before")
-                                  or _SCORE_AFTER.match(after) is not None):
+                                  or _SCORE_AFTER.match(after) is not None or scored):
         sports = _cjk_any_of(cues["sport_words"])
         topic = after.startswith(_cjk_affixes(cues.get("topic_markers", _NONE)))
         clause_of_name = re.split("[、，,。！？!?\n]", after_all, maxsplit=1)[0]
         around = text[max(0, start - 40):end + 40]
-        match_copy = len(set(sports.findall(around))) + int(_CJK_SCORE.search(around) is not None) >= 2  # a score: "4-0と"
+        match_copy = scored or len(set(sports.findall(around))) + int(_CJK_SCORE.search(around) is not None) >= 2
         f["sport_verb"] = f["sport_context"] = float(match_copy and (not topic or bool(sports.search(clause_of_name))))
     return f
+
+
+_QUOTED_NAME_WORDS = 8  # words of a quoted name after the adjective that opens it
+
+
+def _quoted_adjective_name(surface: str, after: Sequence[str], cues: Mapping[str, frozenset[str]]) -> bool:
+    """An adjective made from the name (cue ``adjective_endings``) followed by words only up to a closing quote
+    within a few words: the name of a festival, a firm or a work in a language that quotes names."""
+    if not surface.lower().endswith(tuple(cues.get("adjective_endings", ()))):
+        return False
+    close = next((i for i, t in enumerate(after[:_QUOTED_NAME_WORDS + 1]) if t in _CLOSERS), None)
+    return bool(close) and all(t.isalpha() or t == "-" for t in after[:close])
+
+
+def _scored_result(text: str, start: int, end: int, cues: Mapping[str, frozenset[str]]) -> bool:
+    """A score right after the name and then a result ("广州82-117负辽宁"), or a score and a verb of a result right
+    before it ("以3:1战胜北京"): the name is a side of that match."""
+    results = (*_cjk_affixes(cues["team_after"]), *_RESULTS)
+    score = _SCORE_THEN.match(text, end)
+    if score is not None and text.startswith(results, score.end()):
+        return True
+    verb = next((v for v in _cjk_affixes(cues.get("team_before", _NONE)) if text.endswith(v, 0, start)), "")
+    return bool(verb) and _SCORE_BEFORE.search(text, max(0, start - len(verb) - 12), start - len(verb)) is not None
 
 
 def model_reading(analysis: Mapping[str, Any] | None, old_spelling: bool, cue_vector: Sequence[float] | None = None,

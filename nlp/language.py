@@ -51,6 +51,11 @@ NGRAM_LATIN = ("af", "ca", "cs", "cy", "da", "de", "en", "es", "et", "fi", "fr",
 _NGRAM_CODE = {"nb": "no", "nn": "no"}  # lingua's codes that the registry writes otherwise
 MIN_CHARS = 12  # below this (a name, a headline fragment) the declared language wins outright
 HINT_MIN_PROB = 0.2  # a declared Latin-script language wins when the n-gram detector gives it at least this
+# ... or at least this share of the best language's confidence: on one short sentence the detector spreads its
+# confidence over 30 languages ("The Hong Kong dollar fell." Norwegian 0.14, English 0.10), and a declared language
+# it finds about as likely as its best guess is the better answer; a page really in another language gives that
+# language 0.9 or more and the declared one next to nothing
+HINT_SHARE = 0.5
 MIN_FUNCTION_HITS = 3  # function-word decision: at least this many hits ...
 FUNCTION_MARGIN = 2.0  # ... and this many times the runner-up's
 # A language the tagger has no forms and cues for wins only when the n-gram detector is at least this sure: on a
@@ -270,10 +275,10 @@ def detect(text: str, hint: str | None = None, default: str = "en") -> Detection
     if not scores:
         return Detection(hint or default, None, script, "hint" if hint else "default")
     best = max(sorted(scores), key=scores.__getitem__)
-    # A declared language wins when the detector gives it a fair chance, names a language the
-    # registry does not crawl (one sentence of German can read as Afrikaans), or names a close relative
+    # A declared language wins when the detector gives it a fair chance (absolutely or against its best), names a
+    # language the registry does not crawl (one sentence of German can read as Afrikaans), or names a close relative
     # (Swedish read as Danish).
-    if hint and hint != best and (scores.get(hint, 0.0) >= HINT_MIN_PROB
+    if hint and hint != best and (scores.get(hint, 0.0) >= min(HINT_MIN_PROB, HINT_SHARE * scores[best])
                                   or (best not in SUPPORTED and script == "latin" and hint in function_words())
                                   or any({hint, best} <= group for group in CLOSE_RELATIVES)):
         return Detection(hint, round(scores.get(hint, 0.0), 4), script, "hint")

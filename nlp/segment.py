@@ -405,11 +405,17 @@ def _zh_person(words: list[Word], i: int, length: int) -> bool:
         script_of_char(before[2]) == "han" and not before[3].startswith(_FUNCTION_TAGS)
 
 
+_DIRECTIONS = frozenset("東西南北中东")  # the directions a street's name puts between the city and 路
+
+
 def _street(words: list[Word], i: int, length: int, lang: str) -> bool:
     """Is the hit (as in :func:`_zh_person`) a street's or a quarter's name? The next word is one of the
     language's ``street_words``: 路, 街, 大道 (温州街, a street in Prato); Japanese 町, 路, 通り (南京町, Kobe's
-    Chinatown; 香港路, a street in Yokohama's)."""
+    Chinatown; 香港路, a street in Yokohama's), also past a direction the segmenter reads as a word of its own
+    (南京|西|路, Nanjing West Road in Shanghai)."""
     j = _next_word(words, i, length)
+    if j + 1 < len(words) and words[j][2] in _DIRECTIONS:
+        j += 1
     return j < len(words) and words[j][2] in cues_for(lang).get("street_words", ())
 
 

@@ -70,6 +70,19 @@ def test_an_unsupported_language_needs_a_sure_detector(text: str, lang: str) -> 
     assert detect(text).lang == lang
 
 
+@pytest.mark.parametrize(("text", "hint", "lang"), [
+    # one short sentence: the detector's best guess (Norwegian 0.14, Portuguese 0.21) is barely above the declared
+    # language, which wins
+    ("The Hong Kong dollar fell.", "en", "en"),
+    ("Prices are in Macau patacas.", "en", "en"),
+    # a page in another language than declared: the detector is sure (0.94-1.00) and wins
+    ("Pékin a annoncé de nouvelles mesures contre les exportations.", "en", "fr"),
+    ("Peking kündigte neue Zölle an.", "en", "de"),
+])
+def test_a_declared_language_wins_where_the_detector_is_unsure(text: str, hint: str, lang: str) -> None:
+    assert detect(text, hint).lang == lang
+
+
 def test_the_crawl_identifies_languages_the_same_way() -> None:
     from crawler import language
 
