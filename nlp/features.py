@@ -218,8 +218,11 @@ def lexical(text: str, start: int, end: int, cues: Mapping[str, frozenset[str]],
     # NextCODE", "WuXi AppTec"), not the city ("ShenZhen City", "GuangZhou China" stay places)
     camel = bool(run) and inner_capital(surface) and a[0] not in cues["place_words"] \
         and a[0] not in cues.get("china_words", _NONE)
+    # a title in title case around the name ("Lost in Hong Kong")
+    title_quoted = "title_small_words" in cues and _title_case_quotation(text, start, end, cues)
     f["org_after"] = float(any(t in cues["org_heads"] or t in english for t in run) or adjective or compound or camel
                            or caseless or bracketed or quoted or entitled or games_year or designation or numbered
+                           or title_quoted
                            or chain_named or naming or _listing_unhyphenated(after, a, cues)
                            or _shared_plural_head(before, b, after, a, cues) or _shared_name(b, after, a, cues))
     f["hyphen_cap_after"] = float(hyphen_run and not f["org_after"])
@@ -1648,6 +1651,7 @@ def _cjk(text: str, start: int, end: int, cues: Mapping[str, frozenset[str]]) ->
                            or edition
                            or _quoted_name(text, start, end) or _titled_quotation(text, start, end)
                            or _defined_short_name(text, start, end)
+                           or segmented and _short_firm_name(text, start, end)
                            or _quoted_brand(text, start, end, cues.get("brand_prefixes", _NONE))
                            or _GAMES_YEAR.match(after_all) is not None
                            or segmented and in_known_name(text, start, end))  # 宁德时代, a name of names.tsv
@@ -1656,7 +1660,8 @@ def _cjk(text: str, start: int, end: int, cues: Mapping[str, frozenset[str]]) ->
     # ... and a subsidiary's or joint venture's name after the word for one (子会社蘇州萩原, 子公司苏州…: cue firm_before)
     f["org_before"] = float(segmented and ("attached" in cues and _KATAKANA_WORD_END.search(before) is not None
                                            or before.endswith(_cjk_affixes(cues.get("firm_before", _NONE))))
-                            or text.endswith(_cjk_affixes(cues.get("brands_before", _NONE)), 0, start))  # katakana too
+                            or text.endswith(_cjk_affixes(cues.get("brands_before", _NONE)), 0, start)  # katakana too
+                            or segmented and _latin_brand_before(text, start))
     # a dish named for the place; a one-character one (菜, cuisine) only as a whole word (广州菜价 is the price)
     dish = next((w for w in _cjk_affixes(cues["dish_words"]) if after.startswith(w) or any(
         word.startswith(w) for word in words_after[:1])), "")
@@ -1714,6 +1719,83 @@ def _cjk(text: str, start: int, end: int, cues: Mapping[str, frozenset[str]]) ->
         match_copy = scored or len(set(sports.findall(around))) + int(_CJK_SCORE.search(around) is not None) >= 2
         f["sport_verb"] = f["sport_context"] = float(match_copy and (not topic or bool(sports.search(clause_of_name))))
     return f
+
+
+# a brand in Latin letters written against the name (HAX深圳, an accelerator's Shenzhen branch; ミッションヒルズGC海口, a golf
+# club; SFTM長春新工場): the brand's site, as "the Zhengzhou Foxconn plant" is in English; not "vs" between two sides
+_LATIN_BEFORE = regexes.compile(r"(?<![A-Za-z0-9./@:_-])[A-Za-z][A-Za-z0-9&]*[A-Za-z]$")
+_NOT_BRANDS = frozenset({"vs", "v"})
+
+
+def _latin_brand_before(text: str, start: int) -> bool:
+    """Two or more Latin letters (digits and & inside) right before a name in characters, after no other Latin
+    character, dot, slash or @ (a web address is no brand): a brand written against the name."""
+    brand = _LATIN_BEFORE.search(text, max(0, start - 20), start)
+    return brand is not None and brand.group().lower() not in _NOT_BRANDS
+
+
+# a firm's legal form or kind, inside the characters that can still be a name's (_NAME_RUN_END), read in simplified
+# characters
+_FIRM_FORM = regexes.compile("股份有限公司|有限责任公司|有限公司|集团|公司|株式会社")
+_NOT_SHORT_NAME = ("市", "省", "县", "縣", "人", *_CITY_PARTS)  # the city's own words (上海市场, 深圳人, 郑州市政府)
+_HAN_ONLY = regexes.compile("[\u3400-\u9fff]*")
+_SHORT_NAME_REACH = 14
+
+
+def _short_firm_name(text: str, start: int, end: int) -> bool:
+    """The name and the two characters after it begin a firm's registered name somewhere in the text (合肥力翔电池科技
+    有限责任公司 ... 合肥力翔在产业布局中): the firm's short name wherever it stands, one sense per article. The two
+    characters and the rest of the registered name are a name's characters: no possessive, measure word or verb
+    (浙江桐乡某鞋业有限公司 is "a shoe firm in Tongxiang"); and the two characters end the name where it is asked about
+    (合肥力翔在..., not 哈尔滨冰雪旅游 beside 哈尔滨冰雪大世界股份有限公司)."""
+    table = simplified_table()
+    rest = text[end:end + 2].translate(table)
+    if len(rest) < 2 or not all("\u3400" <= c <= "\u9fff" for c in rest) or rest.startswith(_NOT_SHORT_NAME):
+        return False
+    # here the two characters end the name: a function word or a verb of _NAME_RUN_END, or no character, follows
+    follows = text[end + 2:end + 6].translate(table)
+    if follows[:1] and "\u3400" <= follows[0] <= "\u9fff" and _NAME_RUN_END.match(follows) is None:
+        return False
+    key = text[start:end + 2]
+    at = text.find(key)
+    while at >= 0:
+        run = _HAN_ONLY.match(text, at + len(key) - 2, at + len(key) + _SHORT_NAME_REACH)
+        name = _NAME_RUN_END.split(run.group().translate(table))[0] if run else ""
+        if len(name) > 2 and _FIRM_FORM.search(name, 2) is not None:
+            return True
+        at = text.find(key, at + 1)
+    return False
+
+
+_TITLE_QUOTE_REACH = 60  # characters between a name and the quotation marks around its title
+_TITLE_WORD = regexes.compile(r"[^\W\d_][\w'’.&-]*|&")
+_NOT_IN_TITLE = regexes.compile(r"[,;!?\n]|\.(?!\w)")  # a remark's punctuation (not an abbreviation's dot)
+
+
+def _title_case_quotation(text: str, start: int, end: int, cues: Mapping[str, frozenset[str]]) -> bool:
+    """The name lies inside a short quotation in title case with at least one more capitalised word (for a language
+    with the cue list ``title_small_words``): "Lost in Hong Kong" (a film), "Shanghai Modern" (an exhibition). A quoted remark has a
+    comma, a full stop or lower-case words ("Beijing will respond," he said); a straight quotation mark opens only
+    after an even number of them in the paragraph."""
+    line_start = text.rfind("\n", 0, start) + 1
+    head = text[max(line_start, start - _TITLE_QUOTE_REACH):start]
+    opened = max(head.rfind("“"), head.rfind('"'))
+    if opened < 0 or "”" in head[opened:]:
+        return False
+    mark = head[opened]
+    if mark == '"' and text.count('"', line_start, start - len(head) + opened) % 2:
+        return False
+    close = re.compile("”" if mark == "“" else '"').search(text, end, end + _TITLE_QUOTE_REACH)
+    if close is None:
+        return False
+    quoted = text[start - len(head) + opened + 1:close.start()]
+    if _NOT_IN_TITLE.search(quoted) or quoted.isupper():
+        return False
+    words, own = _TITLE_WORD.findall(quoted), set(_TITLE_WORD.findall(text[start:end]))
+    small = cues["title_small_words"]
+    others = [w for w in words if w not in own]
+    return 0 < len(others) <= 9 and any(w[0].isupper() and w.lower() not in small for w in others) and all(
+        w[0].isupper() or w.lower() in small for w in words)
 
 
 _QUOTED_NAME_WORDS = 8  # words of a quoted name after the adjective that opens it

@@ -2,24 +2,26 @@
 49-51, ko/ru/ar 3, de/fr/es 2; their classes, not their sentences). In Japanese: horse races, cups and sides named by
 the city (香港カップ, 香港マイル, 香港代表), a street past a direction Sudachi reads as a word of its own (南京|西|路),
 exhibition grounds, trade and toy fairs and a forwarding firm. In Chinese and Japanese: a firm's short name defined in
-brackets after its full name ((以下、天津星光)). In Chinese: a side written against a score and a result (广州82-117负辽宁,
-以3:1战胜北京), a title with a dash before its subtitle, the host in brackets between an event's scope and the rest of
-its name (全国(洛阳)牡丹交易会), a circuit, youth, sports and Lions clubs, a dragon-boat race, a museum garden, a police
-station, a river crossed by force (强渡怒江), a firm's name whose legal form lies fourteen characters on, exhibitions, a
-masters tournament, a disease named for the city (武汉肺炎) and "a miniature X" (一个小型澳门); the city's government
-stays the city whatever name follows. In English: wares named for the place (Jingdezhen ceramics), a rugby tournament
-by its side's size (the Hong Kong 7s), a theme park named a world and a school numbered without a full stop. In
-Korean: the letter of a share class between the name and its index (홍콩H지수). In Russian: a declaration in the
-accusative, a currency before the name and an adjective opening a quoted name. In French: a head before an elided
-"de". In Arabic: a centre before the name. Each with the counterpart that stays the city. Sentences written for these
-tests (not in training.tsv, calibration.tsv or the sentence files).
+brackets after its full name ((以下、天津星光)); a brand in Latin letters written against the name (HAX深圳). In
+Chinese: a side written against a score and a result (广州82-117负辽宁, 以3:1战胜北京), a title with a dash before its
+subtitle, the host in brackets between an event's scope and the rest of its name (全国(洛阳)牡丹交易会), a circuit,
+youth, sports and Lions clubs, a dragon-boat race, a museum garden, a police station, a river crossed by force
+(强渡怒江), a firm's name whose legal form lies fourteen characters on, exhibitions, a masters tournament, a disease
+named for the city (武汉肺炎), "a miniature X" (一个小型澳门) and a firm's short name after its registered name in the
+same text; the city's government stays the city whatever name follows. In English: wares named for the place
+(Jingdezhen ceramics), a rugby tournament by its side's size (the Hong Kong 7s), a title in title case around the
+name ("Lost in Hong Kong"), a theme park named a world and a school numbered without a full stop. In Korean: the
+letter of a share class between the name and its index (홍콩H지수). In Russian: a declaration in the accusative, a
+currency before the name and an adjective opening a quoted name. In French: a head before an elided "de". In
+Arabic: a centre before the name. Each with the counterpart that stays the city. Sentences written for these tests
+(not in training.tsv, calibration.tsv or the sentence files).
 """
 
 from __future__ import annotations
 
 import pytest
 
-from tests.nlp.conftest import assert_one_label
+from tests.nlp.conftest import assert_one_label, mentions_of
 
 CHINESE_JAPANESE_KOREAN = [
     # races and cups named by the city; the racecourse's city stays the city
@@ -85,6 +87,11 @@ LATIN_CYRILLIC_ARABIC = [
     # wares named for the place; its factories stay the city
     ("en", "The museum bought a set of Jingdezhen ceramics.", "Jingdezhen", "ORG_PART"),
     ("en", "She opened a studio in Jingdezhen last year.", "Jingdezhen", "LITERAL"),
+    # a title in title case around the name; a quoted remark, or the name alone in quotes, stays the city
+    ("en", "Her documentary \"Lost Summers in Chengdu\" won the jury prize.", "Chengdu", "ORG_PART"),
+    ("en", "The novel “The Last Tea House in Kunming” won a prize.", "Kunming", "ORG_PART"),
+    ("en", "\"Kunming will be ready,\" the mayor said.", "Kunming", "METONYMIC"),
+    ("en", "The word \"Kunming\" means bright city, she said.", "Kunming", "LITERAL"),
     # a theme park named a world, a school numbered without a full stop; the world's cities stay cities
     ("en", "Tourists queued for hours at Harbin Ice and Snow World.", "Harbin", "ORG_PART"),
     ("en", "Our pupils visited Wuxi No 3 Middle School.", "Wuxi", "ORG_PART"),
@@ -110,3 +117,23 @@ LATIN_CYRILLIC_ARABIC = [
 @pytest.mark.parametrize(("lang", "text", "surface", "label"), CHINESE_JAPANESE_KOREAN + LATIN_CYRILLIC_ARABIC)
 def test_what_the_words_around_a_name_say_it_names(lang: str, text: str, surface: str, label: str | None) -> None:
     assert_one_label(lang, text, surface, label)
+
+
+@pytest.mark.parametrize(("text", "labels"), [
+    # a firm's short name after its registered name in the same text; the city alone later stays the city
+    ("东莞华盛电子科技有限公司去年成立。今年东莞华盛在越南建了新厂。", ["ORG_PART", "ORG_PART"]),
+    ("东莞华盛电子科技有限公司去年成立。今年东莞在越南建了新厂。", ["ORG_PART", "LITERAL"]),
+    ("东莞华盛电子科技有限公司去年成立。东莞华盛路上的工厂也扩建了。", ["ORG_PART", "LITERAL"]),
+])
+def test_a_firms_short_name_is_the_firm_across_the_text(text: str, labels: list[str]) -> None:
+    assert [m["label"] for m in mentions_of("zh", text, "东莞")] == labels
+
+
+@pytest.mark.parametrize(("lang", "text", "label"), [
+    # Latin letters written against the name are a brand's branch; a Latin word apart from it, or "vs", is not
+    ("ja", "視察団はHAX深圳などの支援機関を訪ねた。", "ORG_PART"),
+    ("zh", "WeWork深圳的第一家空间开业了。", "ORG_PART"),
+    ("zh", "NBA球星昨天抵达深圳。", "LITERAL"),
+])
+def test_a_brand_in_latin_letters_before_the_name(lang: str, text: str, label: str) -> None:
+    assert_one_label(lang, text, "深圳", label)
