@@ -1477,6 +1477,10 @@ def _figure_of_speech(text: str, start: int, end: int) -> bool:
         _BECOMING)
 
 
+_HOST_SCOPE = regexes.compile(r"(?:中国|中國|国际|國際|全国|全國|世界|亚洲|亞洲)$")  # an event's scope before its host
+_NAME_GOES_ON = regexes.compile(r"[\u4e00-\u9fff]{2}")
+
+
 def _in_company_brackets(text: str, start: int, end: int, *heads: tuple[str, ...]) -> bool:
     """The name in brackets inside an organisation's name: after a head (国家会展中心（上海）) or before one
     (日岩帝人商事(上海)有限公司): the company's or venue's seat as part of its registered name."""
@@ -1485,14 +1489,10 @@ def _in_company_brackets(text: str, start: int, end: int, *heads: tuple[str, ...
     before, after = text[max(0, start - 13):start - 1], text[end + 1:end + 7]
     # ... or before the rest of the name that ends in a legal form or a kind of firm (联想创新（天津）投资管理有限公司,
     # 联想（天津）合伙企业, 艾杰(杭州)网络技术有限公司)
+    # ... or the host in brackets after the event's scope and before the rest of its name (国际(亳州)中医药博览会,
+    # 中国(郑州)国际旅游城市市长论坛), as in "the 11th China (Chongqing) Hotpot Food and Culture Festival"
     return any(before.endswith(words) or after.startswith(words) for words in heads) or _FIRM_AFTER_SEAT.match(
         text, end + 1) is not None or (_HOST_SCOPE.search(before) is not None and _NAME_GOES_ON.match(after) is not None)
-
-
-# ... or the host in brackets after the event's scope and before the rest of its name (国际(亳州)中医药博览会, 中国(郑州)
-# 国际旅游城市市长论坛, 全国(亳州)中药材交易会), as in "the 11th China (Chongqing) Hotpot Food and Culture Festival"
-_HOST_SCOPE = regexes.compile(r"(?:中国|中國|国际|國際|全国|全國|世界|亚洲|亞洲)$")
-_NAME_GOES_ON = regexes.compile(r"[\u4e00-\u9fff]{2}")
 
 
 _HEAD_ENDINGS = ("队", "赛", "后", "後", "前")  # what the segmenter may join to the end of a head (_whole_head)
@@ -1774,9 +1774,9 @@ _NOT_IN_TITLE = regexes.compile(r"[,;!?\n]|\.(?!\w)")  # a remark's punctuation 
 
 def _title_case_quotation(text: str, start: int, end: int, cues: Mapping[str, frozenset[str]]) -> bool:
     """The name lies inside a short quotation in title case with at least one more capitalised word (for a language
-    with the cue list ``title_small_words``): "Lost in Hong Kong" (a film), "Shanghai Modern" (an exhibition). A quoted remark has a
-    comma, a full stop or lower-case words ("Beijing will respond," he said); a straight quotation mark opens only
-    after an even number of them in the paragraph."""
+    with the cue list ``title_small_words``): "Lost in Hong Kong" (a film), "Shanghai Modern" (an exhibition). A
+    quoted remark has a comma, a full stop or lower-case words ("Beijing will respond," he said); a straight
+    quotation mark opens only after an even number of them in the paragraph."""
     line_start = text.rfind("\n", 0, start) + 1
     head = text[max(line_start, start - _TITLE_QUOTE_REACH):start]
     opened = max(head.rfind("“"), head.rfind('"'))
@@ -1785,10 +1785,10 @@ def _title_case_quotation(text: str, start: int, end: int, cues: Mapping[str, fr
     mark = head[opened]
     if mark == '"' and text.count('"', line_start, start - len(head) + opened) % 2:
         return False
-    close = re.compile("”" if mark == "“" else '"').search(text, end, end + _TITLE_QUOTE_REACH)
-    if close is None:
+    close = text.find("”" if mark == "“" else '"', end, end + _TITLE_QUOTE_REACH)
+    if close < 0:
         return False
-    quoted = text[start - len(head) + opened + 1:close.start()]
+    quoted = text[start - len(head) + opened + 1:close]
     if _NOT_IN_TITLE.search(quoted) or quoted.isupper():
         return False
     words, own = _TITLE_WORD.findall(quoted), set(_TITLE_WORD.findall(text[start:end]))
