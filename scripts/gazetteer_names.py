@@ -1,4 +1,5 @@
-"""The names that carry a city name (``nlp/data/names.tsv``), checked, for scripts/build_gazetteer.py.
+"""The names that carry a city name (``nlp/data/names.tsv``), checked, for scripts/build_gazetteer.py, each also with
+the city's other spellings of :data:`SPELLINGS`.
 
 Each row must contain a form of the gazetteer as a whole word (otherwise it could never matter to the
 tagger) and say whether that city name inside is a mention of the city (``part``) or not (``none``). A brand or
@@ -12,6 +13,11 @@ from __future__ import annotations
 import re
 from collections.abc import Callable, Iterable
 from typing import Any
+
+# The same city written otherwise inside a name, by the languages that do so (German, Dutch, Swedish and Polish write
+# Hongkong as one word; the city's own English is Macao as often as Macau): each name is also matched so
+# ("Art Basel Hongkong", "Macao Grand Prix"). The project's rule, from each language's usual spelling.
+SPELLINGS = (("Hong Kong", "Hongkong"), ("Macau", "Macao"), ("Macao", "Macau"))
 
 KINDS = frozenset({"club", "brand", "company", "exchange", "org", "treaty", "event", "dish", "newspaper", "work",
                    "building", "street"})
@@ -43,4 +49,6 @@ def name_rows(read_tsv: Callable[[str], list[list[str]]], forms: Iterable[str]) 
         if not spans & folded:
             raise SystemExit(f"names.tsv: {name!r}: contains no city form of the gazetteer")
         rows.append([name, kind, city, trade])
+        rows += [[name.replace(written, other), kind, city, trade] for written, other in SPELLINGS
+                 if re.search(rf"\b{written}\b", name) and other.casefold() in folded]
     return sorted(rows)

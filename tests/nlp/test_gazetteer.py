@@ -14,6 +14,7 @@ import pytest
 
 from nlp.cues import cues_for
 from nlp.gazetteer import ALL_KINDS, RANKED_KINDS, City, Gazetteer, GazetteerError, load
+from nlp.pipeline import tag_texts
 from tests.conftest import shared_data
 
 ROOT = Path(__file__).resolve().parents[2]
@@ -393,6 +394,27 @@ def test_a_bad_names_row_stops_the_build_naming_the_name_and_field() -> None:
         name_rows(rows, ["Wuhan"])
     with pytest.raises(SystemExit, match="contains no city form"):
         name_rows(lambda _n: [["Paris Open", "event", "part", "x"]], ["Wuhan"])
+
+
+def test_a_name_is_also_built_with_the_citys_other_spellings() -> None:
+    _build_module()
+    from gazetteer_names import name_rows
+
+    def rows(_name: str) -> list[list[str]]:
+        return [["Art Basel Hong Kong", "event", "part", "en.wikipedia: Art Basel"]]
+
+    built = [row[0] for row in name_rows(rows, ["Hong Kong", "Hongkong"])]
+    assert built == ["Art Basel Hong Kong", "Art Basel Hongkong"]
+    assert [row[0] for row in name_rows(rows, ["Hong Kong"])] == ["Art Basel Hong Kong"]  # no such form: no variant
+
+
+@pytest.mark.parametrize(("lang", "text", "label"), [
+    # German writes Hongkong as one word, inside names too; the city alone stays the city
+    ("de", "Die Art Basel Hongkong zog in diesem Jahr mehr Besucher an.", "ORG_PART"),
+    ("de", "In Hongkong regnete es die ganze Woche.", "LITERAL"),
+])
+def test_german_hongkong_inside_a_known_name(lang: str, text: str, label: str) -> None:
+    assert [m["label"] for m in tag_texts([text], [lang])[0] if m["surface"] == "Hongkong"] == [label]
 
 
 @pytest.mark.parametrize(("text", "adcode", "parent", "name_zh"), [
