@@ -1337,6 +1337,11 @@ _HANGUL_WORD = regexes.compile("[\uac00-\ud7a3]+")
 _HANGUL_WORDS = regexes.compile("(?: [\uac00-\ud7a3]+){1,2}")  # the one or two words after a space
 _QUOTES = {"「": "」", "“": "”", "『": "』", "‘": "’"}
 _QUOTED_NAME = regexes.compile(r"[\u3400-\u9fff\u30a1-\u30fa\u30fcA-Za-z0-9]{1,12}")  # no kana particles
+# ... and a longer one (up to sixteen) only when it ends as a programme's or an event's name does: its year or a word
+# for the event («香港離島青少年硏學交流2023», “澳門優秀大學生灣區科創參訪活動”), which a remark does not
+_QUOTED_PROGRAMME = regexes.compile(
+    r"[\u3400-\u9fff\u30a1-\u30fa\u30fcA-Za-z0-9]{13,16}(?<=[0-9]{4})"
+    r"|[\u3400-\u9fff\u30a1-\u30fa\u30fcA-Za-z0-9]{11,14}(?:活动|活動|计划|計劃|论坛|論壇|大会|大會|交流团|交流團)")
 # Korean writes a name's words apart (‘후이저우 삼성(惠州三星)’, ‘홍콩·타이완부’): words after a space or ·, each
 # with its gloss; a particle written against the name (‘베이징에서 만나자’) is a phrase, not a name
 _QUOTED_KOREAN_NAME = regexes.compile(r"(?:[ ·][\uac00-\ud7a3A-Za-z0-9]+(?:\([^()]{1,10}\))?){1,3}")
@@ -1356,12 +1361,13 @@ _KATAKANA_CLOSING = regexes.compile(r"[\u30a1-\u30fa\u30fc]{3,}")
 def _quoted_name(text: str, start: int, end: int) -> bool:
     """The name begins a short quotation of word characters only, closed (or followed by "/" and another title)
     within twelve: 「重慶魂」 (a song), “青岛1903” (a bar), 「上海市場」 (the stock market), 「揚州飯店」: a name that
-    begins with the city (a longer quotation may be a remark without punctuation: “深圳长大深圳人第一次看到那么多人”). A
-    quoted name alone (「義烏」) or a quoted phrase (“杭州为主,全省共享”, 「江蘇省蘇州市」) is not one."""
+    begins with the city; within sixteen only a programme's or an event's name, ending in its year or a word for it
+    (a longer quotation may be a remark without punctuation: “深圳长大深圳人第一次看到那么多人”). A quoted name alone
+    (「義烏」) or a quoted phrase (“杭州为主,全省共享”, 「江蘇省蘇州市」) is not one."""
     close = _QUOTES.get(text[start - 1:start]) if start else None
     if close is None:
         return False
-    for shape in (_QUOTED_NAME, _QUOTED_KOREAN_NAME, _QUOTED_DOTTED_NAME, _QUOTED_KATAKANA_NAME):
+    for shape in (_QUOTED_NAME, _QUOTED_PROGRAMME, _QUOTED_KOREAN_NAME, _QUOTED_DOTTED_NAME, _QUOTED_KATAKANA_NAME):
         rest = shape.match(text, end)
         if rest is None:
             continue

@@ -7,14 +7,14 @@ Chinese: a side written against a score and a result (广州82-117负辽宁, 以
 subtitle, the host in brackets between an event's scope and the rest of its name (全国(洛阳)牡丹交易会), a circuit,
 youth, sports and Lions clubs, a dragon-boat race, a museum garden, a police station, a river crossed by force
 (强渡怒江), a firm's name whose legal form lies fourteen characters on, exhibitions, a masters tournament, a disease
-named for the city (武汉肺炎), "a miniature X" (一个小型澳门) and a firm's short name after its registered name in the
-same text; the city's government stays the city whatever name follows. In English: wares named for the place
-(Jingdezhen ceramics), a rugby tournament by its side's size (the Hong Kong 7s), a title in title case around the
-name ("Lost in Hong Kong"), a theme park named a world and a school numbered without a full stop. In Korean: the
-letter of a share class between the name and its index (홍콩H지수). In Russian: a declaration in the accusative, a
-currency before the name and an adjective opening a quoted name. In French: a head before an elided "de". In
-Arabic: a centre before the name. Each with the counterpart that stays the city. Sentences written for these tests
-(not in training.tsv, calibration.tsv or the sentence files).
+named for the city (武汉肺炎), "a miniature X" (一个小型澳门), a firm's short name after its registered name in the
+same text and a quoted programme's longer name; the city's government stays the city whatever name follows. In
+English: wares named for the place (Jingdezhen ceramics), a rugby tournament by its side's size (the Hong Kong 7s),
+a title in title case around the name ("Lost in Hong Kong"), a theme park named a world and a school numbered
+without a full stop. In Korean: the letter of a share class between the name and its index (홍콩H지수). In Russian: a
+declaration in the accusative, a currency before the name and an adjective opening a quoted name. In French: a head
+before an elided "de". In Arabic: a centre before the name. Each with the counterpart that stays the city. Sentences
+written for these tests (not in training.tsv, calibration.tsv or the sentence files).
 """
 
 from __future__ import annotations
@@ -75,6 +75,11 @@ CHINESE_JAPANESE_KOREAN = [
     ("zh", "开发商要把这座海滨小城变成一个小型澳门。", "澳门", "NOT_PLACE"),
     ("zh", "记者从杭州市人民政府和浙江大学联合举行的发布会上获悉。", "杭州市", "LITERAL"),
     ("zh", "上海的发展速度很快。", "上海", "LITERAL"),
+    # a quoted programme's name of up to sixteen characters after the name, ending in its year or a word for the
+    # event; a long quoted remark stays the city
+    ("zh", "学校组织了「杭州青少年科技创新体验营2024」。", "杭州", "ORG_PART"),
+    ("zh", "主办方举办了“成都高校学生城市文化探访交流活动”。", "成都", "ORG_PART"),
+    ("zh", "她感叹“杭州这几年的变化大得让人都认不出来了”。", "杭州", "LITERAL"),
     # a river crossed by force is the river, no place of the index; crossing a bridge in the city stays the city
     ("zh", "红军强渡怒江,继续向西行军。", "怒江", "NOT_PLACE"),
     ("zh", "大象安全渡过玉溪市的一座大桥。", "玉溪市", "LITERAL"),
