@@ -44,8 +44,9 @@ _CJK_SCORE = regexes.compile(r"\d+[-－–―]\d+")
 _SCORE_AFTER = regexes.compile(r"[にをとが]?\d+[-－–―]\d+")
 # a score written against a result: "广州82-117负辽宁" (the name, the score, lost to), "以3:1战胜北京" (by 3:1 beat):
 # the match itself, whatever else the text says
-_SCORE_THEN = regexes.compile(r"\s?以?\d{1,3}\s?[-－–―:：比]\s?\d{1,3}\s?")
-_SCORE_BEFORE = regexes.compile(r"\d{1,3}\s?[-－–―:：比]\s?\d{1,3}\s?$")
+_RESULT_SCORE = r"\d{1,3}\s?[-－–―:：比]\s?\d{1,3}\s?"
+_SCORE_THEN = regexes.compile(rf"\s?以?{_RESULT_SCORE}")
+_SCORE_BEFORE = regexes.compile(rf"{_RESULT_SCORE}$")
 _RESULTS = ("负", "負", "胜", "勝", "输", "輸", "赢", "贏")
 # a name listed before another's exchange shares it (上海、深セン市場と創業板の取引高)
 _SHARED_MARKET = regexes.compile(r"[、・][^\s、。]{1,4}?(?:市場|市场)")
@@ -159,8 +160,8 @@ def lexical(text: str, start: int, end: int, cues: Mapping[str, frozenset[str]],
     # ... also past more adjectives ("в Шанхайском выставочном центре", "Харбинской международной
     # торгово-экономической ярмарки")
     adjective_endings = tuple(cues.get("adjective_endings", ()))
-    adjective = surface.lower().endswith(adjective_endings) and _head_past_adjectives(
-        a[:6], cues["org_heads"]) if adjective_endings else False
+    adjectival = bool(adjective_endings) and surface.lower().endswith(adjective_endings)
+    adjective = adjectival and _head_past_adjectives(a[:6], cues["org_heads"])
     # a compound joined by a hyphen to a lower-case head: "Peking-universitetet", "Shanghai-børsen"; or written as one
     # word whose last part is a head (the finder keeps those in compounding languages): "Shanghaibörsen",
     # "Shanghaisamarbetsorganisationen"
@@ -186,7 +187,7 @@ def lexical(text: str, start: int, end: int, cues: Mapping[str, frozenset[str]],
         bool(a) and a[0] in _CLOSERS or len(a) > 1 and after[0].isalpha() and a[1] in _CLOSERS
         # ... or the adjective made from the name opening a longer quoted name of words only («Харбинский мир снега
         # и льда», a festival)
-        or _quoted_adjective_name(surface, after, cues)) and not (
+        or adjectival and _words_to_closing_quote(after)) and not (
         surface.isupper() or _ends(b[:-1], cues["not_place_before"], grams))
     # a title given after a word that introduces one, past a comma or an opening quote ("an exhibition titled,
     # Shanghai: A Wartime Haven"; cue ``title_words``)
@@ -1742,8 +1743,8 @@ def _latin_brand_before(text: str, start: int) -> bool:
 
 # a firm's legal form or kind, inside the characters that can still be a name's (_NAME_RUN_END), read in simplified
 # characters
-_FIRM_FORM = regexes.compile("股份有限公司|有限责任公司|有限公司|集团|公司|株式会社")
-_NOT_SHORT_NAME = ("市", "省", "县", "縣", "人", *_CITY_PARTS)  # the city's own words (上海市场, 深圳人, 郑州市政府)
+_FIRM_FORM = regexes.compile(f"{_LEGAL_FORMS}|集团|公司")
+_NOT_SHORT_NAME = ("市", "省", "县", "人", *_CITY_PARTS)  # the city's own words (上海市场, 深圳人, 郑州市政府)
 _HAN_ONLY = regexes.compile("[\u3400-\u9fff]*")
 _SHORT_NAME_REACH = 14
 
@@ -1756,11 +1757,11 @@ def _short_firm_name(text: str, start: int, end: int) -> bool:
     (合肥力翔在..., not 哈尔滨冰雪旅游 beside 哈尔滨冰雪大世界股份有限公司)."""
     table = simplified_table()
     rest = text[end:end + 2].translate(table)
-    if len(rest) < 2 or not all("\u3400" <= c <= "\u9fff" for c in rest) or rest.startswith(_NOT_SHORT_NAME):
+    if len(rest) < 2 or not all(map(is_cjk, rest)) or rest.startswith(_NOT_SHORT_NAME):
         return False
     # here the two characters end the name: a function word or a verb of _NAME_RUN_END, or no character, follows
     follows = text[end + 2:end + 6].translate(table)
-    if follows[:1] and "\u3400" <= follows[0] <= "\u9fff" and _NAME_RUN_END.match(follows) is None:
+    if follows[:1] and is_cjk(follows[0]) and _NAME_RUN_END.match(follows) is None:
         return False
     key = text[start:end + 2]
     at = text.find(key)
@@ -1807,11 +1808,9 @@ def _title_case_quotation(text: str, start: int, end: int, cues: Mapping[str, fr
 _QUOTED_NAME_WORDS = 8  # words of a quoted name after the adjective that opens it
 
 
-def _quoted_adjective_name(surface: str, after: Sequence[str], cues: Mapping[str, frozenset[str]]) -> bool:
-    """An adjective made from the name (cue ``adjective_endings``) followed by words only up to a closing quote
-    within a few words: the name of a festival, a firm or a work in a language that quotes names."""
-    if not surface.lower().endswith(tuple(cues.get("adjective_endings", ()))):
-        return False
+def _words_to_closing_quote(after: Sequence[str]) -> bool:
+    """Words only up to a closing quote within a few words after the name: with an adjective made from the name
+    opening the quotation, the name of a festival, a firm or a work in a language that quotes names."""
     close = next((i for i, t in enumerate(after[:_QUOTED_NAME_WORDS + 1]) if t in _CLOSERS), None)
     return bool(close) and all(t.isalpha() or t == "-" for t in after[:close])
 
