@@ -136,14 +136,18 @@ def lexical(text: str, start: int, end: int, cues: Mapping[str, frozenset[str]],
     grams = _grams(cues)
     f: dict[str, float] = {}
 
-    # organisation / product names: a run of capitalised words ending in an org head
+    # organisation / product names: a run of capitalised words ending in an org head, a number among them only
+    # before the head ("Chengdu 404 Network Technology"; "Chongqing 30 million" is no name)
     run: list[str] = []
     for tok in [] if case else after[:7]:  # a case ending closes the name's phrase ("Pekin'i Hong Kong'daki")
-        if _cap(tok) or tok.lower() in _ORG_CONNECTORS and run:
+        if _cap(tok) or tok.isdigit() or tok.lower() in _ORG_CONNECTORS and run:
             # a head with a possessive still ends a name ("Fudan University Shanghai Cancer Center's Xuhui branch")
             run.append(_POSSESSIVE_END.sub("", tok.lower()))
         else:
             break
+    numbers = [i for i, t in enumerate(run) if t.isdigit()]
+    if numbers and not any(t in cues["org_heads"] for t in run[numbers[0]:]):
+        run = run[:numbers[0]]
     first_after = after[0] if after else ""
     hyphen_run = len(after) > 1 and first_after == "-" and _cap(after[1])
     if hyphen_run:
@@ -594,8 +598,10 @@ def _chain_head(text: str, start: int, end: int, before: list[str], after: list[
                 cues: Mapping[str, frozenset[str]]) -> bool:
     """The name is one of capitalised names joined by hyphens that a capitalised head ends ("the Hong
     Kong-Zhuhai-Macao Bridge", "the Guangzhou-Shenzhen-Hong Kong Express Rail Link"): an organisation head or a word
-    of ``unit_words`` (Bridge, Road) names the link between the places, as a route's name. The name's own hyphen
-    is written against it: a dateline's dash stands apart ("HONG KONG - Hong Kong Exchanges ...")."""
+    of ``unit_words`` (Bridge, Road) names the link between the places, as a route's name; three names or more also
+    with a head in lower case after them or, in languages that put it first, before them (cues ``heads_before``,
+    ``link_heads_before``: "le pont Hong Kong-Zhuhai-Macao"). The name's own hyphen is written against it: a
+    dateline's dash stands apart ("HONG KONG - Hong Kong Exchanges ...")."""
     joined_before = text[start - 1:start] == "-" and len(before) > 1 and _cap(before[-2])
     joined_after = text[end:end + 1] == "-"
     if not (joined_before or joined_after):
@@ -618,7 +624,19 @@ def _chain_head(text: str, start: int, end: int, before: list[str], after: list[
             and _cap(before[-2 - 2 * links_before]):
         links_before += 1
     head = after[i + len(run):i + len(run) + 1]
-    return 1 + links_before + i // 2 >= 3 and bool(head) and head[0].lower() in heads
+    if 1 + links_before + i // 2 < 3:
+        return False
+    if bool(head) and head[0].lower() in heads:
+        return True
+    # ... or a head before the first name, as French or Spanish put it ("le pont Hong Kong-Zhuhai-Macao"), past the
+    # first name's words and, where nouns are capitalised, others ("die Brücke Hongkong-Zhuhai-Macau")
+    firsts = cues.get("heads_before", frozenset()) | cues.get("link_heads_before", frozenset())
+    for tok in reversed(before[max(0, len(before) - 2 * links_before - 4):len(before) - 2 * links_before]):
+        if tok.lower() in firsts:
+            return True
+        if not _cap(tok):
+            break
+    return False
 
 
 def _street(b: list[str], after: list[str], a: list[str], cues: Mapping[str, frozenset[str]]) -> str:
@@ -1382,6 +1400,16 @@ def _quoted_name(text: str, start: int, end: int) -> bool:
 _FIRM_WORDS = frozenset({"汽车", "集团", "公司"})
 
 
+_SOCIETY_NOUNS = frozenset({"n", "nz", "vn", "t"})  # jieba's tags of the word before a society's 社
+
+
+def _society(words: Sequence[tuple[str, str]]) -> bool:
+    """jieba's ``words`` after a name: a common noun (青年 is tagged as one of time; no place's name: 柳城县 | 社 | 冲 | 乡
+    is a township), then 社 as a word of its own, then no noun (学友 | 社 | 组织)."""
+    return len(words) > 1 and words[0][1] in _SOCIETY_NOUNS and words[1] == ("社", "n") and (
+        len(words) == 2 or not words[2][1].startswith("n"))
+
+
 def _partner_head(words: Sequence[tuple[str, str]], cues: Mapping[str, frozenset[str]]) -> bool:
     """A carmaker's partner of the cue list ``partner_heads`` as the first of jieba's ``words`` after the name,
     followed by no noun but a firm's word (北京现代, Beijing Hyundai; 北京现代汽车; not 舟山现代海事服务业, Zhoushan's modern
@@ -1425,11 +1453,16 @@ _QUOTED_TITLE = regexes.compile(r"[^，。！？!?,、；;\n“”「」『』]*
 _TITLE_COLONS = ("：", ":", "──", "——")  # and the dash before a subtitle (「萍寄金山──香港與加州華僑生活」)
 
 
+# right after the closing mark: the quotation is an exhibition's title (「世界遺産 敦煌」展が, “数字长安”特展); 展 alone only
+# before no other character of a word (“西安很美”展现 is "displays")
+_EXHIBITION_AFTER = regexes.compile(r"特別?展|展(?![\u3400-\u9fff])|展(?=[在于将已正])")
+
+
 def _titled_quotation(text: str, start: int, end: int) -> bool:
     """The name lies inside a short quotation whose text is a title with a colon and no sentence's punctuation
-    (“纯粹江南：苏州历史陈列”, an exhibition; “泉州：宋元中国的世界海洋商贸中心”, a heritage bid; 「北京：…」): part of the
-    title's name. A quoted remark has a comma or a full stop (“杭州为主，全省共享”), a colon outside the quotation
-    introduces speech (他说：“…”)."""
+    (“纯粹江南：苏州历史陈列”, an exhibition; “泉州：宋元中国的世界海洋商贸中心”, a heritage bid; 「北京：…」), or that the word for
+    an exhibition follows (「世界遺産 敦煌」展, “数字长安”特展): part of the title's name. A quoted remark has a comma or a
+    full stop (“杭州为主，全省共享”), a colon outside the quotation introduces speech (他说：“…”)."""
     opened = max(text.rfind(mark, max(0, start - _TITLE_REACH_IN_QUOTES), start) for mark in _QUOTES)
     if opened < 0:
         return False
@@ -1439,7 +1472,7 @@ def _titled_quotation(text: str, start: int, end: int) -> bool:
     if before is None or after is None or text[after.end():after.end() + 1] != close:
         return False
     quoted = text[opened + 1:after.end()]
-    return any(colon in quoted for colon in _TITLE_COLONS)
+    return any(colon in quoted for colon in _TITLE_COLONS) or _EXHIBITION_AFTER.match(text, after.end() + 1) is not None
 
 
 # a year after the name names its Games or Expo (北京2022, 上海2010); with 年 only before the Games' word itself
@@ -1488,11 +1521,17 @@ _HOST_SCOPE = regexes.compile(r"(?:中国|中國|国际|國際|全国|全國|世
 _NAME_GOES_ON = regexes.compile(r"[\u4e00-\u9fff]{2}")
 
 
+_CAMPUS = regexes.compile("(?:校区|校區|キャンパス|校)?(?=[)）])")  # a campus word before the closing bracket
+
+
 def _in_company_brackets(text: str, start: int, end: int, *heads: tuple[str, ...]) -> bool:
-    """The name in brackets inside an organisation's name: after a head (国家会展中心（上海）) or before one
-    (日岩帝人商事(上海)有限公司): the company's or venue's seat as part of its registered name."""
-    if text[start - 1:start] not in ("(", "（") or text[end:end + 1] not in (")", "）"):
+    """The name in brackets inside an organisation's name: after a head (国家会展中心（上海）), also with a word for
+    its campus (山東大学(威海校), 北京师范大学(珠海校区)), or before one (日岩帝人商事(上海)有限公司): the company's, venue's or
+    university's seat as part of its registered name."""
+    campus = _CAMPUS.match(text, end)
+    if text[start - 1:start] not in ("(", "（") or campus is None:
         return False
+    end = campus.end()
     before, after = text[max(0, start - 13):start - 1], text[end + 1:end + 7]
     # ... or before the rest of the name that ends in a legal form or a kind of firm (联想创新（天津）投资管理有限公司,
     # 联想（天津）合伙企业, 艾杰(杭州)网络技术有限公司)
@@ -1502,7 +1541,7 @@ def _in_company_brackets(text: str, start: int, end: int, *heads: tuple[str, ...
         text, end + 1) is not None or (_HOST_SCOPE.search(before) is not None and _NAME_GOES_ON.match(after) is not None)
 
 
-_HEAD_ENDINGS = ("队", "赛", "后", "後", "前")  # what the segmenter may join to the end of a head (_whole_head)
+_HEAD_ENDINGS = ("队", "赛", "后", "後", "前", "将")  # what the segmenter may join to the end of a head (_whole_head)
 
 
 def _whole_head(heads: tuple[str, ...], part: str, offset: int, starts: Mapping[int, int],
@@ -1511,8 +1550,9 @@ def _whole_head(heads: tuple[str, ...], part: str, offset: int, starts: Mapping[
     word, and a head of one character is a word or ends the word that begins with the name: 上海交响乐团,
     长春祠, 尚志館 and 北京国安队 have heads, 上海观众 (the audience), 北京排队 (queueing), 北京大学生 (students)
     and 上海寺院 (temples) do not. A head of two characters or more before 队 (team) or 赛 (race), or before 后, 後 or
-    前 (after, before), may end with it instead, as the segmenter reads 广州恒大队 as 恒 | 大队 (brigade), 厦门马拉松赛
-    as 马拉松赛 and Sudachi 北京冬季五輪後 ("after the Beijing Winter Games") as 冬季 | 五輪後."""
+    前 (after, before) or 将 (will), may end with it instead, as the segmenter reads 广州恒大队 as 恒 | 大队 (brigade),
+    广州恒大将 as 恒 | 大将 (a general), 厦门马拉松赛 as 马拉松赛 and Sudachi 北京冬季五輪後 ("after the Beijing Winter Games")
+    as 冬季 | 五輪後."""
     for head in heads:
         at = part.find(head)
         while at >= 0 and not (first_only and at):
@@ -1637,11 +1677,12 @@ def _cjk(text: str, start: int, end: int, cues: Mapping[str, frozenset[str]]) ->
         headed = _chinese_head(text, start, end, run) or "han_glosses" in cues and _glosses_a_longer_name(text, start, end)
     # Chinese: the word after the name is a carmaker's partner (北京现代), or ends in 社, a society, troupe, press or
     # agency (西安易俗社, a Qinqiang troupe; 汕头社, a clan society) whatever jieba makes of the rest (社区 and 社会 do not
-    # end in it); jieba reads the phrase only where one of them can be
+    # end in it), also as a noun of its own after a noun, before no other noun (香港学友|社, a student aid society; not
+    # 社|冲|乡, a township); jieba reads the phrase only where one of them can be
     partners = tuple(cues.get("partner_heads", ()))
     if segmented and not attached and not headed and (phrase.startswith(partners, end - start) or "社" in run[:6]):
         words = words_from(phrase, end - start)
-        headed = _partner_head(words, cues) or bool(words) and words[0][0].endswith("社")
+        headed = _partner_head(words, cues) or bool(words) and (words[0][0].endswith("社") or _society(words))
     # a short head that is a word of its own right after the name (Japanese 北京大 "Peking University"; not 北京大会),
     # read in simplified characters as the run is (園, a garden: 园)
     short = tuple(h for h in _cjk_affixes(cues.get("short_heads", _NONE)) if after.startswith(h))

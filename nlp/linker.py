@@ -377,9 +377,11 @@ def province_beside(near: set[str], lexicon: Lexicon) -> bool:
 
 def link(text: str, hit: Hit, form: Any, lexicon: Lexicon, ctx: ArticleContext, lang: str = "en",
          foreign_cues: ForeignNames | None = None) -> Link:
-    candidates = tuple(form.adcodes)
-    near, closest = provinces_around(text, hit, ctx, sentence=len(candidates) > 1)
     cities = lexicon.gazetteer.cities
+    written_beside = {code for other in ctx.beside(hit) if other.kind == "city" and is_cjk(other.form[:1])
+                      for code in lexicon.form(other.form).adcodes} | _glossed(text, hit, lexicon)
+    candidates = tuple(form.adcodes) + _namesakes_written(form.adcodes, written_beside, cities)
+    near, closest = provinces_around(text, hit, ctx, sentence=len(candidates) > 1)
     beside = province_beside(near, lexicon)
     if not candidates:
         return Link(None, 0.0, 1.0, (), beside)
@@ -391,8 +393,7 @@ def link(text: str, hit: Hit, form: Any, lexicon: Lexicon, ctx: ArticleContext, 
     top_pop = max(lexicon.population(c) for c in candidates)
     scores = []
     known_for = getattr(lexicon.gazetteer, "known_for", {})
-    written = {code for other in ctx.beside(hit) if other.kind == "city" and is_cjk(other.form[:1])
-               for code in lexicon.form(other.form).adcodes} if len(candidates) > 1 else set()
+    written = written_beside if len(candidates) > 1 else set()
     qualified = _qualifiers(text, hit, ctx) & near if near and len(candidates) > 1 else near
     nearest = _nearest_to_sentence_city(text, hit, candidates, lexicon, ctx) if len(candidates) > 1 else None
     for code in candidates:
@@ -585,6 +586,28 @@ _POSSESSIVE_GAP = regexes.compile(r"['’]s\s+")
 _PART_LINK = regexes.compile(r"\s+(?:of|at|in)\s+(?:the\s+)?")
 # what follows the other city: another name joined by a hyphen, then the words before the clause goes on
 _PORT_AFTER = regexes.compile(r"(?:[-–][\w']+)?((?:\s+[a-z]+){0,2})")
+
+
+_GLOSS = re.compile(r" ?[(（]([^\s()（）]{1,8})[)）]")
+
+
+def _glossed(text: str, hit: Hit, lexicon: Lexicon) -> set[str]:
+    """The cities the Han characters in brackets right after the name write ("지안(集安)", "Fuzhou (抚州)"), read from
+    the text: the segmenter may keep such characters from being a hit of their own (a county-level city's short
+    form, 集安, is no name alone in a Korean article)."""
+    gloss = _GLOSS.match(text, hit.end)
+    if gloss is None or not all(is_cjk(char) for char in gloss.group(1)):
+        return set()
+    form = lexicon.form(gloss.group(1))
+    return set(form.adcodes) if form is not None else set()
+
+
+def _namesakes_written(candidates: Sequence[str], written: set[str], cities: Mapping[str, Any]) -> tuple[str, ...]:
+    """The cities the characters beside the name write that share a candidate's name but are none of them
+    ("지안(集安)": the Korean form's table holds Ji'an, Jiangxi (吉安) only; the characters add Ji'an, Jilin, which
+    :data:`W_CHARACTERS` then chooses), in code order."""
+    names = {cities[code].name for code in candidates if code in cities}
+    return tuple(sorted(code for code in written - set(candidates) if code in cities and cities[code].name in names))
 
 
 def _touches(city: Any, province: str, lexicon: Lexicon) -> bool:
