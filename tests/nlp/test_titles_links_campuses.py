@@ -3,11 +3,12 @@
 the word for an exhibition (「世界遺産 敦煌」展); a link named by three places or more with its word first, as French,
 Spanish and German write it (le pont Hong Kong-Zhuhai-Macao); a university's campus in brackets (山東大学(威海校)); a
 film's title after the word for a film in French, Spanish and German; tournaments, marathons and races named by their
-host with the head first (ATP-Turnier Schanghai, ماراثون شانغهاي); a theme park's and a World Trade Center's brand
-before the name; a number inside a firm's name (Chengdu 404 Network Technology); in Japanese stadiums, exhibition
-halls and festivals in katakana; in Chinese a society written as 社 after a noun (香港学友社), a club before 将 "will"
-(广州恒大将), lanterns and caviar named for the place, a cement works, schools of nursing and of trades, a culture
-hall, and a Japanese quarter named for a city (神户南京町). Each with the counterpart that stays the city. And a
+host with the head first (ATP-Turnier Schanghai, ماراثون شانغهاي); a theme park's brand and a centre's name before the
+name (World Trade Center Chengdu); a number inside a firm's name (Chengdu 404 Network Technology); in Japanese
+stadiums, exhibition halls and festivals in katakana; in Chinese a society written as 社 after a noun (香港学友社), a
+club before 将 "will" (广州恒大将), lanterns and caviar named for the place, a cement works, schools of nursing and of
+trades, a culture hall, customs and a duty-free mall, and a Japanese quarter named for a city (神户南京町). Each with
+the counterpart that stays the city. And a
 homonym settled by the characters written in brackets after it when the form's own table lacks the namesake
 (지안(集安) is Ji'an in Jilin). Sentences written for these tests (not in training.tsv, calibration.tsv or the
 sentence files).
@@ -79,6 +80,8 @@ LATIN_ARABIC = [
     # a theme park's brand and a World Trade Center's initials before the name; a studio in the city stays the city
     ("en", "The Universal Studios Beijing park reopened after the lockdown.", "Beijing", "ORG_PART"),
     ("en", "The WTC Harbin opened a trade office in Canada.", "Harbin", "ORG_PART"),
+    ("en", "Yesterday World Trade Center Chengdu announced a new exhibition.", "Chengdu", "ORG_PART"),
+    ("en", "The conference center in Beijing was full.", "Beijing", "LITERAL"),
     ("en", "The film studios in Beijing were busy all summer.", "Beijing", "LITERAL"),
     # a number inside a firm's name; a number after the name stays the city
     ("en", "Prosecutors named a contractor called Chengdu 404 Network Technology.", "Chengdu", "ORG_PART"),
