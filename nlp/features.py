@@ -1475,6 +1475,21 @@ def _titled_quotation(text: str, start: int, end: int) -> bool:
     return any(colon in quoted for colon in _TITLE_COLONS) or _EXHIBITION_AFTER.match(text, after.end() + 1) is not None
 
 
+def _titled_journey(text: str, start: int, end: int) -> bool:
+    """The name lies inside a quotation that ends as a journey's or a visit's title does (「喜迎國慶 75 周年之南京歷史探索
+    之旅」, 「北京、瀋陽歷史及文化探索之旅」): a school's or a delegation's trip named for the places it visits, listed
+    with 、 and without a sentence's punctuation; a remark does not end in 之旅."""
+    opened = max(text.rfind(mark, max(0, start - _JOURNEY_REACH), start) for mark in _QUOTES)
+    if opened < 0:
+        return False
+    title = _JOURNEY.match(text, opened + 1, opened + 1 + _JOURNEY_REACH)
+    return title is not None and title.end() >= end and text[title.end():title.end() + 1] == _QUOTES[text[opened]]
+
+
+_JOURNEY_REACH = 40
+_JOURNEY = regexes.compile(r"[^，。！？!?,；;\n“”「」『』]{0,38}?之(?:旅|行)")
+
+
 # a year after the name names its Games or Expo (北京2022, 上海2010); with 年 only before the Games' word itself
 # (北京2022年冬季オリンピック; 北京2022年 alone is "Beijing in 2022")
 _GAMES_YEAR = regexes.compile(r"(?:19|20)\d\d(?:(?![年\d])|年(?:冬季|夏季)?(?:オリンピック|パラリンピック|五輪|冬奥会|奥运会|冬残奥会"
@@ -1517,7 +1532,8 @@ def _figure_of_speech(text: str, start: int, end: int) -> bool:
         _BECOMING)
 
 
-_HOST_SCOPE = regexes.compile(r"(?:中国|中國|国际|國際|全国|全國|世界|亚洲|亞洲)$")  # an event's scope before its host
+# an event's or a project's scope before its host, also a bilateral one (中新(重庆)...示范项目, China and Singapore)
+_HOST_SCOPE = regexes.compile(r"(?:中国|中國|国际|國際|全国|全國|世界|亚洲|亞洲|中新|中欧|中歐|中德|中法|中俄|中日|中韩|中韓)$")
 _NAME_GOES_ON = regexes.compile(r"[\u4e00-\u9fff]{2}")
 
 
@@ -1541,7 +1557,7 @@ def _in_company_brackets(text: str, start: int, end: int, *heads: tuple[str, ...
         text, end + 1) is not None or (_HOST_SCOPE.search(before) is not None and _NAME_GOES_ON.match(after) is not None)
 
 
-_HEAD_ENDINGS = ("队", "赛", "后", "後", "前", "将")  # what the segmenter may join to the end of a head (_whole_head)
+_HEAD_ENDINGS = ("队", "赛", "后", "後", "前", "将", "会长")  # what the segmenter may join to the end of a head (_whole_head)
 
 
 def _whole_head(heads: tuple[str, ...], part: str, offset: int, starts: Mapping[int, int],
@@ -1550,16 +1566,17 @@ def _whole_head(heads: tuple[str, ...], part: str, offset: int, starts: Mapping[
     word, and a head of one character is a word or ends the word that begins with the name: 上海交响乐团,
     长春祠, 尚志館 and 北京国安队 have heads, 上海观众 (the audience), 北京排队 (queueing), 北京大学生 (students)
     and 上海寺院 (temples) do not. A head of two characters or more before 队 (team) or 赛 (race), or before 后, 後 or
-    前 (after, before) or 将 (will), may end with it instead, as the segmenter reads 广州恒大队 as 恒 | 大队 (brigade),
-    广州恒大将 as 恒 | 大将 (a general), 厦门马拉松赛 as 马拉松赛 and Sudachi 北京冬季五輪後 ("after the Beijing Winter Games")
-    as 冬季 | 五輪後."""
+    前 (after, before), 将 (will) or 会长 (its president), may end with it instead, as the segmenter reads 广州恒大队 as
+    恒 | 大队 (brigade), 广州恒大将 as 恒 | 大将 (a general), 厦门马拉松赛 as 马拉松赛, 温州商会会长 as 商会会长 and Sudachi
+    北京冬季五輪後 ("after the Beijing Winter Games") as 冬季 | 五輪後."""
     for head in heads:
         at = part.find(head)
         while at >= 0 and not (first_only and at):
             end = offset + at + len(head)
             begins = starts.get(end)
-            if begins is None and len(head) > 1 and part[at + len(head):at + len(head) + 1] in _HEAD_ENDINGS:
-                begins = starts.get(end + 1)
+            ending = next((e for e in _HEAD_ENDINGS if part.startswith(e, at + len(head))), "") if len(head) > 1 else ""
+            if begins is None and ending:
+                begins = starts.get(end + len(ending))
             if begins is not None and (len(head) > 1 or begins in (offset + at, 0)):
                 return True
             at = part.find(head, at + 1)
@@ -1698,6 +1715,7 @@ def _cjk(text: str, start: int, end: int, cues: Mapping[str, frozenset[str]]) ->
     f["org_after"] = float(headed and not city_part or suffixed or titled or exchange or bracketed or short_head
                            or edition
                            or _quoted_name(text, start, end) or _titled_quotation(text, start, end)
+                           or _titled_journey(text, start, end)
                            or _defined_short_name(text, start, end)
                            or segmented and _short_firm_name(text, start, end)
                            or _quoted_brand(text, start, end, cues.get("brand_prefixes", _NONE))

@@ -7,7 +7,9 @@ host with the head first (ATP-Turnier Schanghai, ماراثون شانغهاي);
 name (World Trade Center Chengdu); a number inside a firm's name (Chengdu 404 Network Technology); in Japanese
 stadiums, exhibition halls and festivals in katakana; in Chinese a society written as 社 after a noun (香港学友社), a
 club before 将 "will" (广州恒大将), lanterns and caviar named for the place, a cement works, schools of nursing and of
-trades, a culture hall, customs and a duty-free mall, and a Japanese quarter named for a city (神户南京町). Each with
+trades, a culture hall, customs and a duty-free mall, an association's head before 会长, alumni associations, a
+funeral home, a dragon-boat team, a party, a bilateral project's host in brackets (中新(重庆)), a journey's title
+(「…探索之旅」), and a Japanese quarter named for a city (神户南京町). Each with
 the counterpart that stays the city. And a
 homonym settled by the characters written in brackets after it when the form's own table lacks the namesake
 (지안(集安) is Ji'an in Jilin). Sentences written for these tests (not in training.tsv, calibration.tsv or the
@@ -55,6 +57,21 @@ CHINESE_JAPANESE = [
     ("zh", "广州海关查获了一批走私货物。", "广州", "ORG_PART"),
     ("zh", "假期里三亚国际免税城的客流超过十万人次。", "三亚", "ORG_PART"),
     ("zh", "广州的海关人员检查了行李。", "广州", "LITERAL"),
+    # (a second pair of held-out batches, zh 57-58) an association's head the segmenter reads with 会长, "its
+    # president"; alumni associations, a funeral home, a dragon-boat team, a hotel past another word of its name, a
+    # party; a bilateral project's host in brackets; a journey's title listing the places it visits; a native of the
+    # city among alumni, a death in the city and a remark stay the city
+    ("zh", "杭州市服装商会会长在会上发言。", "杭州市", "ORG_PART"),
+    ("zh", "澳门校友会举办了新春联欢。", "澳门", "ORG_PART"),
+    ("zh", "追思会在苏州殡仪馆举行。", "苏州", "ORG_PART"),
+    ("zh", "东莞新基龙舟队夺得冠军。", "东莞", "ORG_PART"),
+    ("zh", "晚宴在南宁国际大酒店举行。", "南宁", "ORG_PART"),
+    ("zh", "香港民建联举行了记者会。", "香港", "ORG_PART"),
+    ("zh", "中新(成都)创新合作示范区启动建设。", "成都", "ORG_PART"),
+    ("zh", "学校组织了「暑期北京、西安历史文化探索之旅」,共有三十名学生参加。", "西安", "ORG_PART"),
+    ("zh", "来自澳门的校友参加了联欢。", "澳门", "LITERAL"),
+    ("zh", "他在苏州去世,享年九十岁。", "苏州", "LITERAL"),
+    ("zh", "他说:「我在西安很开心」。", "西安", "LITERAL"),
     # a Japanese quarter named for a city, as Chinese writes it; the city itself stays the city
     ("zh", "横滨的中华街和神户南京町都很热闹。", "南京", None),
     ("zh", "他从神户飞往南京。", "南京", "LITERAL"),
