@@ -1475,6 +1475,10 @@ def _titled_quotation(text: str, start: int, end: int) -> bool:
     return any(colon in quoted for colon in _TITLE_COLONS) or _EXHIBITION_AFTER.match(text, after.end() + 1) is not None
 
 
+_JOURNEY_REACH = 40  # characters from a journey's opening quotation mark to its end
+_JOURNEY = regexes.compile(r"[^，。！？!?,；;\n“”「」『』]{0,38}?之(?:旅|行)")
+
+
 def _titled_journey(text: str, start: int, end: int) -> bool:
     """The name lies inside a quotation that ends as a journey's or a visit's title does (「喜迎國慶 75 周年之南京歷史探索
     之旅」, 「北京、瀋陽歷史及文化探索之旅」): a school's or a delegation's trip named for the places it visits, listed
@@ -1485,9 +1489,6 @@ def _titled_journey(text: str, start: int, end: int) -> bool:
     title = _JOURNEY.match(text, opened + 1, opened + 1 + _JOURNEY_REACH)
     return title is not None and title.end() >= end and text[title.end():title.end() + 1] == _QUOTES[text[opened]]
 
-
-_JOURNEY_REACH = 40
-_JOURNEY = regexes.compile(r"[^，。！？!?,；;\n“”「」『』]{0,38}?之(?:旅|行)")
 
 
 # a year after the name names its Games or Expo (北京2022, 上海2010); with 年 only before the Games' word itself

@@ -588,7 +588,7 @@ _PART_LINK = regexes.compile(r"\s+(?:of|at|in)\s+(?:the\s+)?")
 _PORT_AFTER = regexes.compile(r"(?:[-–][\w']+)?((?:\s+[a-z]+){0,2})")
 
 
-_GLOSS = re.compile(r" ?[(（]([^\s()（）]{1,8})[)）]")
+_GLOSS = regexes.compile(r" ?[(（]([^\s()（）]{1,8})[)）]")
 
 
 def _glossed(text: str, hit: Hit, lexicon: Lexicon) -> set[str]:
