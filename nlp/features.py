@@ -1443,9 +1443,25 @@ _SHORT_NAME_AFTER = regexes.compile(r"[\u3400-\u9fff\u30a1-\u30fa\u30fcA-Za-z0-9
 
 def _defined_short_name(text: str, start: int, end: int) -> bool:
     """The name begins the short name a text defines in brackets for the firm or body it has just named in full
-    ("天津星光橡塑有限公司(以下、天津星光)"): a name, as the full one is."""
+    ("天津星光橡塑有限公司(以下、天津星光)"), or stands before a short name the text defines without it (香港青年民建联
+    (简称“青民联”) ... 香港青民联主席; not 喀什市 before 喀什古城, a short name that begins with the city's own): a name, as
+    the full one is."""
+    own = text[start:end].removesuffix("市")
     return _SHORT_NAME_BEFORE.search(text, max(0, start - 8), start) is not None \
-        and _SHORT_NAME_AFTER.match(text, end) is not None
+        and _SHORT_NAME_AFTER.match(text, end) is not None \
+        or any(text.startswith(short, end) and not short.startswith(own) for short in _short_names(text))
+
+
+# a short name the text defines in brackets, quoted or not, before the bracket closes or a comma (简称“青民联”,下同)
+_SHORT_NAME_DEFINED = regexes.compile(r"[(（](?:以下简称|以下簡稱|简称|簡稱|下称|下稱)[、,，:：]?[「『“\"]?"
+                                      r"([\u3400-\u9fff\u30a1-\u30fa\u30fcA-Za-z0-9]{2,10})[」』”\"]?[)）,，、]")
+
+
+@lru_cache(maxsize=8)
+def _short_names(text: str) -> tuple[str, ...]:
+    """The short names ``text`` defines in brackets (read once per text, as every mention of it asks)."""
+    return tuple(dict.fromkeys(m.group(1) for m in _SHORT_NAME_DEFINED.finditer(text))) if "称" in text or "稱" in text \
+        else ()
 
 
 _TITLE_REACH_IN_QUOTES = 20

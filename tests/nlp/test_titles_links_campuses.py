@@ -120,3 +120,13 @@ def test_the_characters_in_brackets_add_the_namesake_they_write(lang: str, text:
     found = [m for m in mentions_of(lang, text, "지안" if lang == "ko" else "Ji'an")]
     assert len(found) == 1, found
     assert found[0]["city"]["adcode"] == adcode
+
+
+@pytest.mark.parametrize(("text", "surface", "labels"), [
+    # a short name the text defines without the city, written after it later (a class of the held-out zh 58)
+    ("澳门青年联合会(简称“青联”)成立十年。澳门青联主席出席了活动。", "澳门", ["ORG_PART", "ORG_PART"]),
+    # ... not one that begins with the city's own name: the city before it stays the city
+    ("游客走进大理市大理古城景区(简称“大理古城”),感受古城风情。", "大理市", ["LITERAL"]),
+])
+def test_a_short_name_defined_in_brackets_after_the_city(text: str, surface: str, labels: list[str]) -> None:
+    assert [m["label"] for m in mentions_of("zh", text, surface)] == labels
