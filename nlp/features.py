@@ -13,7 +13,7 @@ from __future__ import annotations
 import itertools
 import re
 from bisect import bisect_left
-from collections.abc import Mapping, Sequence
+from collections.abc import Iterable, Mapping, Sequence
 from functools import lru_cache
 from typing import Any
 
@@ -1355,6 +1355,12 @@ _HAN_GLOSS = regexes.compile(r"[(（][\u3400-\u9fff]+[)）]")
 _HANGUL_WORD = regexes.compile("[\uac00-\ud7a3]+")
 _HANGUL_WORDS = regexes.compile("(?: [\uac00-\ud7a3]+){1,2}")  # the one or two words after a space
 _QUOTES = {"「": "」", "“": "”", "『": "』", "‘": "’"}
+
+
+def _opening_mark(text: str, start: int, reach: int, marks: Iterable[str] = _QUOTES) -> int:
+    """Where the nearest of the opening ``marks`` stands within ``reach`` characters before ``start`` (-1: none)."""
+    return max(text.rfind(mark, max(0, start - reach), start) for mark in marks)
+
 _QUOTED_NAME = regexes.compile(r"[\u3400-\u9fff\u30a1-\u30fa\u30fcA-Za-z0-9]{1,12}")  # no kana particles
 # ... and a longer one (up to sixteen) only when it ends as a programme's or an event's name does: its year or a word
 # for the event («香港離島青少年硏學交流2023», “澳門優秀大學生灣區科創參訪活動”), which a remark does not
@@ -1437,7 +1443,8 @@ def _quoted_brand(text: str, start: int, end: int, prefixes: frozenset[str]) -> 
 
 # a firm's short name defined in brackets after its full name: "(以下、天津星光)", "（以下简称“上海电气”）"; the city
 # begins it and more of the name follows before the bracket closes
-_SHORT_NAME_BEFORE = regexes.compile(r"[(（](?:以下|以下简称|以下簡稱|简称|簡稱|下称|下稱)[、,，:：]?[「『“\"]?$")
+_SHORT_NAME_WORDS = r"以下简称|以下簡稱|简称|簡稱|下称|下稱"  # "hereafter called", "called for short"
+_SHORT_NAME_BEFORE = regexes.compile(rf"[(（](?:以下|{_SHORT_NAME_WORDS})[、,，:：]?[「『“\"]?$")
 _SHORT_NAME_AFTER = regexes.compile(r"[\u3400-\u9fff\u30a1-\u30fa\u30fcA-Za-z0-9]{1,10}[」』”\"]?[)）]")
 
 
@@ -1453,7 +1460,7 @@ def _defined_short_name(text: str, start: int, end: int) -> bool:
 
 
 # a short name the text defines in brackets, quoted or not, before the bracket closes or a comma (简称“青民联”,下同)
-_SHORT_NAME_DEFINED = regexes.compile(r"[(（](?:以下简称|以下簡稱|简称|簡稱|下称|下稱)[、,，:：]?[「『“\"]?"
+_SHORT_NAME_DEFINED = regexes.compile(rf"[(（](?:{_SHORT_NAME_WORDS})[、,，:：]?[「『“\"]?"
                                       r"([\u3400-\u9fff\u30a1-\u30fa\u30fcA-Za-z0-9]{2,10})[」』”\"]?[)）,，、]")
 
 
@@ -1479,7 +1486,7 @@ def _titled_quotation(text: str, start: int, end: int) -> bool:
     (“纯粹江南：苏州历史陈列”, an exhibition; “泉州：宋元中国的世界海洋商贸中心”, a heritage bid; 「北京：…」), or that the word for
     an exhibition follows (「世界遺産 敦煌」展, “数字长安”特展): part of the title's name. A quoted remark has a comma or a
     full stop (“杭州为主，全省共享”), a colon outside the quotation introduces speech (他说：“…”)."""
-    opened = max(text.rfind(mark, max(0, start - _TITLE_REACH_IN_QUOTES), start) for mark in _QUOTES)
+    opened = _opening_mark(text, start, _TITLE_REACH_IN_QUOTES)
     if opened < 0:
         return False
     close = _QUOTES[text[opened]]
@@ -1499,12 +1506,11 @@ def _titled_journey(text: str, start: int, end: int) -> bool:
     """The name lies inside a quotation that ends as a journey's or a visit's title does (「喜迎國慶 75 周年之南京歷史探索
     之旅」, 「北京、瀋陽歷史及文化探索之旅」): a school's or a delegation's trip named for the places it visits, listed
     with 、 and without a sentence's punctuation; a remark does not end in 之旅."""
-    opened = max(text.rfind(mark, max(0, start - _JOURNEY_REACH), start) for mark in _QUOTES)
+    opened = _opening_mark(text, start, _JOURNEY_REACH)
     if opened < 0:
         return False
     title = _JOURNEY.match(text, opened + 1, opened + 1 + _JOURNEY_REACH)
     return title is not None and title.end() >= end and text[title.end():title.end() + 1] == _QUOTES[text[opened]]
-
 
 
 # a year after the name names its Games or Expo (北京2022, 上海2010); with 年 only before the Games' word itself
@@ -1537,7 +1543,7 @@ def _figure_of_speech(text: str, start: int, end: int) -> bool:
         return True
     if text[end:end + 1] not in _QUOTE_CLOSERS:
         return False
-    opened = max(text.rfind(q, max(0, start - 10), start) for q in _QUOTE_OPENERS)
+    opened = _opening_mark(text, start, 10, _QUOTE_OPENERS)
     if opened < 0:
         return False
     prefix = text[opened + 1:start]
@@ -1591,9 +1597,9 @@ def _whole_head(heads: tuple[str, ...], part: str, offset: int, starts: Mapping[
         while at >= 0 and not (first_only and at):
             end = offset + at + len(head)
             begins = starts.get(end)
-            ending = next((e for e in _HEAD_ENDINGS if part.startswith(e, at + len(head))), "") if len(head) > 1 else ""
-            if begins is None and ending:
-                begins = starts.get(end + len(ending))
+            if begins is None and len(head) > 1:
+                ending = next((e for e in _HEAD_ENDINGS if part.startswith(e, at + len(head))), "")
+                begins = starts.get(end + len(ending)) if ending else None
             if begins is not None and (len(head) > 1 or begins in (offset + at, 0)):
                 return True
             at = part.find(head, at + 1)
