@@ -15,6 +15,7 @@ import re
 from bisect import bisect_left
 from collections.abc import Iterable, Mapping, Sequence
 from functools import lru_cache
+from pathlib import Path
 from typing import Any
 
 from nlp import regexes
@@ -174,7 +175,9 @@ def lexical(text: str, start: int, end: int, cues: Mapping[str, frozenset[str]],
     # scripts without capitals (Devanagari): a head among the next words ends the name ("शंघाई सहयोग संगठन")
     caseless = not case and _contains(a[:3], cues.get("heads_after", frozenset()), grams)
     # the seat in brackets inside a company's name: "Beyond Technology (Shenzhen) Co., Ltd."
-    bracketed = before[-1:] == ["("] and a[:1] == [")"] and len(a) > 1 and a[1] in cues["org_heads"]
+    # ... or before a capitalised run that ends in one ("the NUS (Chongqing) Research Institute")
+    bracketed = before[-1:] == ["("] and a[:1] == [")"] and any(
+        t.lower() in cues["org_heads"] for t in itertools.takewhile(_cap, after[1:5]))
     # ... or closing a firm's name after its capitalised head ("Anji Microelectronics Technology (Shanghai)", "Huawei
     # Technologies (Shenzhen)"): the seat written as the name's last part, with no legal form after it (a university's
     # or a museum's seat in brackets is where it is: "Fudan University (Shanghai)"); or beginning the firm's short
@@ -239,7 +242,7 @@ def lexical(text: str, start: int, end: int, cues: Mapping[str, frozenset[str]],
                             # the second of two names the "of" head names together ("the Port of Ningbo Zhoushan")
                             or len(b) >= 3 and b[-2] in of_before and _cap(before[-1]) and text[start - 1:start] == " "
                             and _head_before_of(before[:-1], b[:-1], cues)
-                            or _head_first(before, b, cues, grams)
+                            or _head_first(before, b, cues, grams) or _of_name_before(before, b, cues)
                             # Arabic: a head in the dual governs the name joined by و after the first name (جامعتي
                             # القاهرة وبكين, "the universities of Cairo and Beijing")
                             or surface.startswith("و") and len(b) > 1 and b[-2].endswith("تي")
@@ -390,7 +393,9 @@ def lexical(text: str, start: int, end: int, cues: Mapping[str, frozenset[str]],
                           and not f["object_verb"])
     f["based"] = float(len(a) >= 2 and a[0] == "-" and a[1] in {"based", "headquartered", "born", "made", "area"})
     # "the Beijing government", "Wuhan officials"; a capitalised "Government" is part of a proper name (ORG_PART)
-    f["gov_after"] = float(bool(a) and a[0] in cues.get("gov_nouns", frozenset()) and _lower_word(first_after))
+    # (or capitalised where every noun is, cue flag ``capitalised_nouns``: "die Hongkonger Behörden")
+    f["gov_after"] = float(bool(a) and a[0] in cues.get("gov_nouns", frozenset()) and (
+        _lower_word(first_after) or "capitalised_nouns" in cues))
     f["transport_near"] = float(any(t in cues.get("transport_nouns", frozenset()) for t in b[-5:] + a[:2]))
     # (the country after a name that an "of" head names places the body, not the city: "the Diocese of X, China")
     f["place_after"] = float(bool(a) and a[0] in cues["place_words"] or own_name or brand_site
@@ -665,6 +670,10 @@ def _coordinated_place(before: list[str], b: list[str], cues: Mapping[str, froze
     return i < len(b) - 2 and b[i] in cues["loc_preps"]
 
 
+_OFFICE_PREPS = frozenset({"to", "of"})  # "Ambassador to South Africa", "Mayor of San Francisco"
+_SYLLABLE_LETTERS = 6  # the longest pinyin syllable (zhuang, shuang)
+
+
 def _names_and_people(text: str, start: int, end: int, before: list[str], after: list[str], b: list[str],
                       a: list[str], verb: str, cues: Mapping[str, frozenset[str]]) -> dict[str, float]:
     """Cues that the name is part of a longer name, a person's name, a team, a figure of speech or a smaller place."""
@@ -674,10 +683,16 @@ def _names_and_people(text: str, start: int, end: int, before: list[str], after:
     # "Liu Xian", "Xu Jilin": a capitalised surname right before, not after a preposition ("in Ma'anshan")
     # ... nor the last word of a longer capitalised name, two capitalised words before it that are no titles
     # ("Sino-Ocean Taikoo Li Chengdu", a mall; "Vice Premier Liu He" keeps its person)
+    # ... unless those two words are the place of an office after its preposition ("Consul General in Kota Kinabalu
+    # Huang Shifang")
     titles = cues.get("titles", frozenset())
-    longer = len(b) >= 3 and _cap(before[-2]) and _cap(before[-3]) and not {b[-2], b[-3]} & titles
+    longer = len(b) >= 3 and _cap(before[-2]) and _cap(before[-3]) and not {b[-2], b[-3]} & titles and not (
+        len(b) >= 4 and b[-4] in cues["loc_preps"] | _OFFICE_PREPS)
+    # ... or a surname and one syllable of a given name written apart ("Zhang Wen Xian")
+    split_given = len(b) >= 2 and b[-2] in surnames and _cap(before[-2]) and _cap(before[-1]) \
+        and before[-1].isalpha() and len(before[-1]) <= _SYLLABLE_LETTERS and (len(b) < 3 or b[-3] not in cues["loc_preps"])
     f["surname_before"] = float(bool(b) and _cap(before[-1]) and b[-1] in surnames
-                                and (len(b) < 2 or b[-2] not in cues["loc_preps"]) and not longer)
+                                and (len(b) < 2 or b[-2] not in cues["loc_preps"]) and not longer or split_given)
     # "Xian Lim", "Lhasa de Sela": a capitalised surname or a particle and a capitalised word right after; not the
     # place of an office before its holder's name ("the Deputy Mayor of Sanya Chen Tiejun")
     # ... or a given name written with a hyphen before the surname ("Jian-Wei Pan", as Chinese scientists sign abroad)
@@ -1082,9 +1097,13 @@ def _head_before_of(before: list[str], b: list[str], cues: Mapping[str, frozense
     "les Jeux olympiques d'hiver de Pékin", "canard laqué de Pékin")."""
     lower = "lower_heads" in cues
     for k in range(2, min(len(b), 6) + 1):
-        if k > 4 and not all(_cap(t) or t in _OF_WORDS for t in before[-k + 1:-1]):
-            return False  # past three words, only a capitalised name ("Festival Internacional de Cine de Shanghái")
         head = _unelided(b[-k])  # "l'université", "dell'Expo"
+        if k > 4 and not all(_cap(t) or t in _OF_WORDS for t in before[-k + 1:-1]):
+            # past three words, only a capitalised name ("Festival Internacional de Cine de Shanghái"), or a name
+            # whose capitalised head the language follows with words in lower case ("le Festival international du
+            # film de Shanghai")
+            return lower and _cap(_unelided(before[-k])) and head in cues["org_heads"] and head not in _PLACE_HEADS \
+                and all(t.isalpha() and t not in _BREAKS_NAME for t in b[-k + 1:-1])
         if head in cues["org_heads"]:
             if head in _STREET_HEADS and k > 2:  # "la Rue Huaihai de Shanghai": the street's own name came first
                 return False
@@ -1092,6 +1111,20 @@ def _head_before_of(before: list[str], b: list[str], cues: Mapping[str, frozense
         number = b[-k].replace(".", "").isdigit()  # "le Masters 1000 de Shanghai", "l'Expo 2010 di Shanghai"
         if not (lower and (b[-k].replace("'", "").replace("’", "").isalpha() or number)) or b[-k] in _BREAKS_NAME:
             return False
+    return False
+
+
+def _of_name_before(before: list[str], b: list[str], cues: Mapping[str, frozenset[str]]) -> bool:
+    """A capitalised name with an "of" word inside it ends right before the city, which the name then ends without
+    one ("el Instituto de Ciencia Física Hefei", "the Institute of Physical Science Hefei"): a name's last word."""
+    if not before or not _cap(before[-1]) or b[-1] in _OF_WORDS:
+        return False
+    for k in range(2, min(len(b), 5) + 1):
+        if not (_cap(before[-k]) or b[-k] in _OF_WORDS):
+            return False
+        head = _unelided(b[-k])
+        if _cap(before[-k]) and head in cues["org_heads"] and head not in _PLACE_HEADS:
+            return any(t in _OF_WORDS for t in b[-k + 1:-1])
     return False
 
 
@@ -1110,6 +1143,7 @@ _OF_WORDS = frozenset({"de", "del", "di", "da", "do", "des", "du", "della", "dos
 # the capital of a name ("l'Aeroporto Internazionale di Pechino")
 _PLACE_HEADS = frozenset({"port", "puerto", "porto", "hafen", "aéroport", "aeropuerto", "aeroporto", "flughafen",
                           "stade", "estadio", "stadio", "estádio", "foire", "feria", "fiera", "feira", "messe",
+                          "circuit", "circuito",
                           # streets: "une rue de Pékin" is a street in Beijing, "la Rue de Nankin" a street's name
                           *_STREET_HEADS,
                           # and "el centro de Pekín" is downtown Beijing, "el Centro de Pandas de Chengdu" a name
@@ -1617,6 +1651,20 @@ def _simplified_only(part: str) -> bool:
     return any(c in _simplified_chars() for c in part)
 
 
+@lru_cache(maxsize=1)
+def _kyujitai() -> frozenset[str]:
+    """The traditional characters that Japanese writes in a simplified form of its own (會, 覽, 樂: 会, 覧, 楽), from
+    ``nlp/data/shinjitai.tsv``."""
+    path = Path(__file__).with_name("data") / "shinjitai.tsv"
+    rows = (line.split("\t") for line in path.read_text(encoding="utf-8").splitlines() if not line.startswith("#"))
+    return frozenset(row[0] for row in rows if len(row) == 2)
+
+
+def _unlike_japanese(part: str) -> bool:
+    """``part`` holds a traditional character that Japanese writes otherwise: Chinese quoted in Japanese text."""
+    return any(c in _kyujitai() for c in part)
+
+
 def _chinese_head(text: str, start: int, end: int, run: str) -> bool:
     """A Chinese organisation head ends a word of jieba's reading of the name and ``run`` (the simplified copy of
     the characters after it)."""
@@ -1709,11 +1757,16 @@ def _cjk(text: str, start: int, end: int, cues: Mapping[str, frozenset[str]]) ->
     market = run.startswith(("市場", "市场")) or _SHARED_MARKET.match(after_all) is not None
     exchange = "stock_words" in cues and market and inside(
         "stock_words", "".join(re.split(r"[。．!?！？\n]", after_all, maxsplit=2)[:2]) + before)  # and the next sentence
+    # the place where a company is listed is its exchange, past the particle (香港に上場, 홍콩에 상장된; cue
+    # ``listing_after``), as "listed in Hong Kong" is in English
+    exchange = exchange or after.startswith(_cjk_affixes(cues.get("listing_after", _NONE)))
     bracketed = _in_company_brackets(text, start, end, heads, suffixes)
-    # Japanese and Korean text quote Chinese names in simplified characters (北京马拉松, 哈尔滨国际冰雪节), and Korean
-    # writes Han only in such glosses (延邊日報): such a run reads the Chinese heads, as whole words of jieba's reading
+    # Japanese and Korean text quote Chinese names in simplified characters (北京马拉松, 哈尔滨国际冰雪节) or in
+    # traditional ones that Japanese writes otherwise (中文名:香港會議展覽中心), and Korean writes Han only in such
+    # glosses (延邊日報): such a run reads the Chinese heads, as whole words of jieba's reading
+    quoted_chinese = text[end:end + len(run)]
     if not headed and attached and segmented and (
-            "han_glosses" in cues or _simplified_only(text[end:end + len(run)])):
+            "han_glosses" in cues or _simplified_only(quoted_chinese) or _unlike_japanese(quoted_chinese)):
         headed = _chinese_head(text, start, end, run) or "han_glosses" in cues and _glosses_a_longer_name(text, start, end)
     # Chinese: the word after the name is a carmaker's partner (北京现代), or ends in 社, a society, troupe, press or
     # agency (西安易俗社, a Qinqiang troupe; 汕头社, a clan society) whatever jieba makes of the rest (社区 and 社会 do not
@@ -1747,8 +1800,12 @@ def _cjk(text: str, start: int, end: int, cues: Mapping[str, frozenset[str]]) ->
     # Japanese: a katakana word written against the name is a brand before it (ソフィテル杭州, ヒルトン上海), as
     # running text puts a particle or ・ between a word and a place
     # ... and a subsidiary's or joint venture's name after the word for one (子会社蘇州萩原, 子公司苏州…: cue firm_before)
+    # ... and a university's campus named after it (ハルピン工業大学威海, 哈尔滨工业大学威海), a name's head and ・ before
+    # the name that ends it (ミッションヒルズ・ゴルフクラブ・シンセン)
+    campus = segmented and before.endswith(_UNIVERSITY_WORDS)
     f["org_before"] = float(segmented and ("attached" in cues and _KATAKANA_WORD_END.search(before) is not None
                                            or before.endswith(_cjk_affixes(cues.get("firm_before", _NONE))))
+                            or campus or attached and before.lower().endswith(tuple(h + "・" for h in heads + suffixes))
                             or text.endswith(_cjk_affixes(cues.get("brands_before", _NONE)), 0, start)  # katakana too
                             or segmented and _latin_brand_before(text, start))
     # a dish named for the place; a one-character one (菜, cuisine) only as a whole word (广州菜价 is the price)
@@ -1787,8 +1844,10 @@ def _cjk(text: str, start: int, end: int, cues: Mapping[str, frozenset[str]]) ->
     f["object_verb"] = float(ends("object_verbs"))
     if f["org_after"]:  # the verbs around a name that begins another's are that name's (批评香港国安法限制言论)
         f["comm_subject"] = f["object_verb"] = 0.0
-    # a preposition before the name (在上海) or a postposition after it (上海で, 상하이에서)
-    f["loc_prep"] = float(ends("loc_preps") or after.startswith(_cjk_affixes(cues.get("postpositions", _NONE))))
+    # a preposition before the name (在上海) or a postposition after it (上海で, 상하이에서; after a campus's name, the
+    # campus's: 山東大学威海で)
+    f["loc_prep"] = float(ends("loc_preps") or not campus and after.startswith(
+        _cjk_affixes(cues.get("postpositions", _NONE))))
     f["place_after"] = float(starts("place_words"))
     f["not_place"] = float(ends("not_place_before") or starts("not_place_after"))
     f["sentence_start"] = float(sentence_start)
@@ -1808,6 +1867,9 @@ def _cjk(text: str, start: int, end: int, cues: Mapping[str, frozenset[str]]) ->
         match_copy = scored or len(set(sports.findall(around))) + int(_CJK_SCORE.search(around) is not None) >= 2
         f["sport_verb"] = f["sport_context"] = float(match_copy and (not topic or bool(sports.search(clause_of_name))))
     return f
+
+
+_UNIVERSITY_WORDS = ("大学", "大學")  # (``before`` is read in simplified characters when it holds Han ones)
 
 
 # a brand in Latin letters written against the name (HAX深圳, an accelerator's Shenzhen branch; ミッションヒルズGC海口, a golf

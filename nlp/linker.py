@@ -382,9 +382,10 @@ def link(text: str, hit: Hit, form: Any, lexicon: Lexicon, ctx: ArticleContext, 
                       for code in lexicon.form(other.form).adcodes} | _glossed(text, hit, lexicon)
     candidates = tuple(form.adcodes) + _namesakes_written(form.adcodes, written_beside, cities)
     near, closest = provinces_around(text, hit, ctx, sentence=len(candidates) > 1)
-    beside = province_beside(near, lexicon)
     if not candidates:
-        return Link(None, 0.0, 1.0, (), beside)
+        return Link(None, 0.0, 1.0, (), province_beside(near, lexicon))
+    # a province places only a city of its own: "the Shenzhen exchange, Zhejiang Hailiang said" names a firm
+    beside = province_beside(near & {lexicon.city_province.get(c) for c in candidates}, lexicon)
     if not near & {lexicon.city_province.get(c) for c in candidates} and (_district_of_a_named_city(
             hit, form, candidates, lexicon, ctx) or _part_of_another_city(hit, candidates, lexicon, ctx, lang)
             or _named_inside_another_city(text, hit, candidates, lexicon, ctx)
