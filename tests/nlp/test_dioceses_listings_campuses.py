@@ -7,7 +7,8 @@ Aplicada Hefei); a racing circuit; a club as the subject of a German verb of res
 government named after the adjective made from the name (die Hongkonger Behörden); a currency written as one word
 (Hongkongdollar); a person's surname before the name past the place of an office, or with a given name written in two
 parts (Wang Li Xian); the seat in brackets before a capitalised name (the NUS (Chongqing) Research Institute);
-polytechnics and Jiaotong universities by their short names; in Chinese dioceses, clan halls past the clan's own name,
+polytechnics and Jiaotong universities by their short names; Arabic press spellings the rule does not give and a club's
+sponsor name after the city (شنغهاي شنهوا); in Chinese dioceses, clan halls past the clan's own name,
 paper makers, crafts named for the place, a settlement named for its settlers' hometown after a Malaysian town
 (古晋福州新村) and 海西 for the west bank of the Taiwan Strait; in Japanese groups, weeks,
 days, shows and opens named by the place, a university's campus named after it, a name's head and ・ before the name,
@@ -59,6 +60,13 @@ LATIN = [
     ("en", "Two nurses went to Shanghai Jiao Tong, and four went to Xi'an Jiaotong.", "Xi'an", "ORG_PART"),
     ("en", "Two nurses went to Shanghai Jiao Tong, and four went to Xi'an Jiaotong.", "Shanghai", "ORG_PART"),
     ("en", "Two nurses went to Xi'an and three to Shanghai.", "Xi'an", "LITERAL"),
+    # Arabic: press spellings the transcription rule does not give (ج for the g of ng, ي for a short i, شيان without
+    # its hamza); a club's sponsor name after the city ends the club's name; the team's trip stays the city
+    ("ar", "وصل الوفد إلى قوانجتشو أمس.", "قوانجتشو", "LITERAL"),
+    ("ar", "افتتحت القمة في مدينة شيامين الصينية.", "شيامين", "LITERAL"),
+    ("ar", "زار الوفد مدينة شيان التاريخية.", "شيان", "LITERAL"),
+    ("ar", "فاز شنغهاي شنهوا على ضيفه بهدفين.", "شنغهاي", "ORG_PART"),
+    ("ar", "وصل الفريق إلى شنغهاي أمس.", "شنغهاي", "LITERAL"),
 ]
 
 CHINESE_JAPANESE_KOREAN = [
