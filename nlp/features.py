@@ -222,6 +222,8 @@ def lexical(text: str, start: int, end: int, cues: Mapping[str, frozenset[str]],
         or a[1:2] != [] and a[1] in cues.get("craft_words", _NONE))
     # a numbered institution ("Beijing No. 5 Middle School", "Shanghai No. 6 People's Hospital", "Fuzhou No 16 School")
     numbered = len(a) > 2 and after[0] == "No" and (a[1] == "." and a[2].isdigit() or a[1].isdigit())
+    # a listing's code after a colon names the exchange ("WuXi AppTec (Shanghai:603259; HKEX:2359)")
+    numbered = numbered or _TICKER.match(text, end) is not None
     # a name written with a capital inside a word before another capitalised word is a firm's brand ("WuXi
     # NextCODE", "WuXi AppTec"), not the city ("ShenZhen City", "GuangZhou China" stay places)
     camel = bool(run) and inner_capital(surface) and a[0] not in cues["place_words"] \
@@ -1533,7 +1535,7 @@ def _titled_quotation(text: str, start: int, end: int) -> bool:
 
 
 _JOURNEY_REACH = 40  # characters from a journey's opening quotation mark to its end
-_JOURNEY = regexes.compile(r"[^，。！？!?,；;\n“”「」『』]{0,38}?之(?:旅|行)")
+_JOURNEY = regexes.compile(r"[^，。！？!?,；;\n“”「」『』]{0,38}?(?:之(?:旅|行)|を行く|を歩く|を巡る|の旅|紀行)")
 
 
 def _titled_journey(text: str, start: int, end: int) -> bool:
@@ -1804,7 +1806,8 @@ def _cjk(text: str, start: int, end: int, cues: Mapping[str, frozenset[str]]) ->
     # the name that ends it (ミッションヒルズ・ゴルフクラブ・シンセン)
     campus = segmented and before.endswith(_UNIVERSITY_WORDS)
     f["org_before"] = float(segmented and ("attached" in cues and _KATAKANA_WORD_END.search(before) is not None
-                                           or before.endswith(_cjk_affixes(cues.get("firm_before", _NONE))))
+                                           or text.endswith(_cjk_affixes(cues.get("firm_before", _NONE)),
+                                                            max(0, start - _FIRM_BEFORE_REACH), start))
                             or campus or attached and before.lower().endswith(tuple(h + "・" for h in heads + suffixes))
                             or text.endswith(_cjk_affixes(cues.get("brands_before", _NONE)), 0, start)  # katakana too
                             or segmented and _latin_brand_before(text, start))
@@ -1851,7 +1854,8 @@ def _cjk(text: str, start: int, end: int, cues: Mapping[str, frozenset[str]]) ->
     f["place_after"] = float(starts("place_words"))
     f["not_place"] = float(ends("not_place_before") or starts("not_place_after"))
     f["sentence_start"] = float(sentence_start)
-    if _figure_of_speech(text, start, end):  # another place likened to the city: no mention of the city
+    if _figure_of_speech(text, start, end) or segmented and _mountain_sense(text, text[start:end], cues):
+        # another place likened to the city, or the mountain the city is named after: no mention of the city
         f["figurative"] = f["not_place"] = 1.0
     # in match copy (two words of sport around the name), the name marked as subject or object (広州が, 広州を;
     # 広州は with a word of sport in its clause: 広州は人口が多い都市 stays the city), followed by a verb of a
@@ -1869,7 +1873,27 @@ def _cjk(text: str, start: int, end: int, cues: Mapping[str, frozenset[str]]) ->
     return f
 
 
-_UNIVERSITY_WORDS = ("大学", "大學")  # (``before`` is read in simplified characters when it holds Han ones)
+_TICKER = regexes.compile(r":\s?\d{6}\b")
+_UNIVERSITY_WORDS = ("大学", "大學")
+_FIRM_BEFORE_REACH = 12  # characters before a name searched for the word of a subsidiary (現地法人である)
+_MOUNTAIN_REACH = 30  # characters around a bare mountain's name searched for a word of the mountain
+
+
+def _mountain_sense(text: str, surface: str, cues: Mapping[str, frozenset[str]]) -> bool:
+    """The bare name of a city named after its mountain (黄山, 峨眉山, 庐山, 武夷山; cue ``mountain_cities``) means the
+    mountain throughout a text that writes a word of the mountain near one of its uses (奇峰, 雲海, 登山, 山頂; cue
+    ``mountain_words``) and never writes the city with its 市: travel copy names the mountain, local news the city.
+    One sense per text, as a travel piece says what it climbs once."""
+    table = simplified_table()
+    if surface.translate(table) not in cues.get("mountain_cities", _NONE) or surface + "市" in text:
+        return False
+    words = _cjk_any_of(cues["mountain_words"])
+    at = text.find(surface)
+    while at >= 0:
+        if words.search(text[max(0, at - _MOUNTAIN_REACH):at + len(surface) + _MOUNTAIN_REACH].translate(table)):
+            return True
+        at = text.find(surface, at + 1)
+    return False  # (``before`` is read in simplified characters when it holds Han ones)
 
 
 # a brand in Latin letters written against the name (HAX深圳, an accelerator's Shenzhen branch; ミッションヒルズGC海口, a golf

@@ -481,10 +481,15 @@ def _district_of_a_named_city(hit: Hit, form: Any, candidates: Sequence[str], le
     the article means elsewhere)."""
     namesakes = getattr(lexicon.gazetteer, "domestic_namesakes", None)
     parents = {d.parent for d in namesakes(form.text)} if namesakes else set()
-    named = {code for code, _lat, _lon in ctx.places}
-    named.update(code for other in ctx.beside(hit) if other.kind == "city" and other.form != hit.form
-                 for code in getattr(lexicon.form(other.form), "adcodes", ()))
+    beside = {code for other in ctx.beside(hit) if other.kind == "city" and other.form != hit.form
+              for code in getattr(lexicon.form(other.form), "adcodes", ())}
+    named = {code for code, _lat, _lon in ctx.places} | beside
     if not parents & named:
+        return False
+    # a district of a smaller city, named apart from it, does not take the name from a larger city ("Mudanjiang,
+    # Linyi, ... Shanghai, Shenyang, Xi'an" in a list of air routes: Mudanjiang has a Xi'an district)
+    if not parents & beside and min(lexicon.population(c) for c in candidates) > max(
+            lexicon.population(p) for p in parents & named):
         return False
     # an unambiguous city counted itself in the article tally, once for each time the article writes it
     own = sum(h.kind == "city" and lexicon.form(h.form) is form for h in ctx.hits) if len(candidates) == 1 else 0

@@ -13,9 +13,10 @@ paper makers, crafts named for the place, a settlement named for its settlers' h
 (古晋福州新村) and 海西 for the west bank of the Taiwan Strait; in Japanese groups, weeks,
 days, shows and opens named by the place, a university's campus named after it, a name's head and ・ before the name,
 a Chinese name quoted in traditional characters that Japanese writes otherwise (中国語名:杭州會議展覽中心); in
-Japanese and Korean the place where a company is listed, past the particle (香港に上場, 홍콩에 상장된). Each with the
-counterpart that stays the city. Sentences written for these tests (not in training.tsv, calibration.tsv or the
-sentence files).
+Japanese and Korean the place where a company is listed, past the particle (香港に上場, 홍콩에 상장된); a larger city
+named like a district of a smaller city named apart from it; and the classes of the stop's unread batches, fixed after
+they were measured (``UNREAD_CLASSES``). Each with the counterpart that stays the city. Sentences written for these
+tests (not in training.tsv, calibration.tsv or the sentence files).
 """
 
 from __future__ import annotations
@@ -108,6 +109,42 @@ CHINESE_JAPANESE_KOREAN = [
 ]
 
 
-@pytest.mark.parametrize(("lang", "text", "surface", "label"), LATIN + CHINESE_JAPANESE_KOREAN)
+# a larger city named like a district of a smaller city the article names apart from it stays the larger city (from
+# the unread batch zh 62, moved to development); the district written with its city, or a district of the larger
+# city named in the article, is no city
+DISTRICTS = [
+    ("zh", "今年新开了牡丹江、临沂等航线,又加密了上海、西安、长沙等航线。", "西安", "LITERAL"),
+    ("en", "Flights to Mudanjiang and Linyi were added, and more flights to Shanghai and Xi'an.", "Xi'an", "LITERAL"),
+    ("en", "A fire broke out in Mudanjiang's Xi'an district on Monday.", "Xi'an", "NOT_PLACE"),
+    ("en", "Doctors at Chaoyang Hospital in Beijing said the patient was stable.", "Chaoyang", "NOT_PLACE"),
+]
+
+
+# classes of the unread batches (en 46, zh 62, ja 56, mix 6), fixed after they were measured and so moved to
+# development: a listing's code after a colon; a team after the Arabic word for one; associations,
+# teams and temples' associations in Chinese; in Japanese clubs by their English nicknames, a subsidiary past the
+# particle, a journey's title, a city's mountain in travel copy. Each with its counterpart
+UNREAD_CLASSES = [
+    ("en", "Shares of the drug maker (Shanghai:600276) fell on Monday.", "Shanghai", "ORG_PART"),
+    ("en", "The index closed at 3,200 in Shanghai: 600 stocks rose.", "Shanghai", "LITERAL"),
+    ("ar", "قال مدرب فريق بكين إن اللاعبين جاهزون.", "بكين", "ORG_PART"),
+    ("ar", "وصل المدرب إلى بكين أمس.", "بكين", "LITERAL"),
+    ("zh", "武汉温州经促会召开换届大会。", "武汉", "ORG_PART"),
+    ("zh", "决赛中,梅州队战胜了韶关代表队。", "韶关", "ORG_PART"),
+    ("zh", "汕头青龙古庙的理事出席了活动。", "汕头", "ORG_PART"),
+    ("zh", "韶关的球员在决赛中表现出色。", "韶关", "LITERAL"),
+    ("ja", "新リーグには上海ドラゴンズも参加した。", "上海", "ORG_PART"),
+    ("ja", "当社の現地法人である蘇州精密部品を訪問した。", "蘇州", "ORG_PART"),
+    ("ja", "写真展「西安・敦煌を行く」を開催します。", "西安", "ORG_PART"),
+    ("ja", "彼は「西安へ行く」と言った。", "西安", "LITERAL"),
+    ("ja", "早朝に宿を出て、黄山の山頂で雲海を眺めた。", "黄山", "NOT_PLACE"),
+    ("zh", "我们凌晨起床,在峨眉山金顶看日出。", "峨眉山", "NOT_PLACE"),
+    ("zh", "黄山市政府召开会议。黄山的经济增长很快。", "黄山", "LITERAL"),
+    ("ja", "黄山は安徽省南部の都市で、屯渓区がある。", "黄山", "LITERAL"),
+]
+
+
+@pytest.mark.parametrize(("lang", "text", "surface", "label"),
+                         LATIN + CHINESE_JAPANESE_KOREAN + DISTRICTS + UNREAD_CLASSES)
 def test_what_the_words_around_a_name_say_it_names(lang: str, text: str, surface: str, label: str | None) -> None:
     assert_one_label(lang, text, surface, label)
