@@ -223,7 +223,7 @@ def lexical(text: str, start: int, end: int, cues: Mapping[str, frozenset[str]],
     # a numbered institution ("Beijing No. 5 Middle School", "Shanghai No. 6 People's Hospital", "Fuzhou No 16 School")
     numbered = len(a) > 2 and after[0] == "No" and (a[1] == "." and a[2].isdigit() or a[1].isdigit())
     # a listing's code after a colon names the exchange ("WuXi AppTec (Shanghai:603259; HKEX:2359)")
-    numbered = numbered or _TICKER.match(text, end) is not None
+    ticker = _TICKER.match(text, end) is not None
     # a name written with a capital inside a word before another capitalised word is a firm's brand ("WuXi
     # NextCODE", "WuXi AppTec"), not the city ("ShenZhen City", "GuangZhou China" stay places)
     camel = bool(run) and inner_capital(surface) and a[0] not in cues["place_words"] \
@@ -232,7 +232,7 @@ def lexical(text: str, start: int, end: int, cues: Mapping[str, frozenset[str]],
     title_quoted = "title_small_words" in cues and _title_case_quotation(text, start, end, cues)
     f["org_after"] = float(any(t in cues["org_heads"] or t in english for t in run) or adjective or compound or camel
                            or caseless or bracketed or quoted or entitled or games_year or designation or numbered
-                           or title_quoted
+                           or ticker or title_quoted
                            or chain_named or naming or _listing_unhyphenated(after, a, cues)
                            or _shared_plural_head(before, b, after, a, cues) or _shared_name(b, after, a, cues))
     f["hyphen_cap_after"] = float(hyphen_run and not f["org_after"])
@@ -1874,7 +1874,7 @@ def _cjk(text: str, start: int, end: int, cues: Mapping[str, frozenset[str]]) ->
 
 
 _TICKER = regexes.compile(r":\s?\d{6}\b")
-_UNIVERSITY_WORDS = ("大学", "大學")
+_UNIVERSITY_WORDS = ("大学", "大學")  # (``before`` is read in simplified characters when it holds Han ones)
 _FIRM_BEFORE_REACH = 12  # characters before a name searched for the word of a subsidiary (現地法人である)
 _MOUNTAIN_REACH = 30  # characters around a bare mountain's name searched for a word of the mountain
 
@@ -1893,7 +1893,7 @@ def _mountain_sense(text: str, surface: str, cues: Mapping[str, frozenset[str]])
         if words.search(text[max(0, at - _MOUNTAIN_REACH):at + len(surface) + _MOUNTAIN_REACH].translate(table)):
             return True
         at = text.find(surface, at + 1)
-    return False  # (``before`` is read in simplified characters when it holds Han ones)
+    return False
 
 
 # a brand in Latin letters written against the name (HAX深圳, an accelerator's Shenzhen branch; ミッションヒルズGC海口, a golf

@@ -385,8 +385,9 @@ def link(text: str, hit: Hit, form: Any, lexicon: Lexicon, ctx: ArticleContext, 
     if not candidates:
         return Link(None, 0.0, 1.0, (), province_beside(near, lexicon))
     # a province places only a city of its own: "the Shenzhen exchange, Zhejiang Hailiang said" names a firm
-    beside = province_beside(near & {lexicon.city_province.get(c) for c in candidates}, lexicon)
-    if not near & {lexicon.city_province.get(c) for c in candidates} and (_district_of_a_named_city(
+    own_near = near & {lexicon.city_province.get(c) for c in candidates}
+    beside = province_beside(own_near, lexicon)
+    if not own_near and (_district_of_a_named_city(
             hit, form, candidates, lexicon, ctx) or _part_of_another_city(hit, candidates, lexicon, ctx, lang)
             or _named_inside_another_city(text, hit, candidates, lexicon, ctx)
             or _town_named_like(text, hit, lang) and not abroad(text, hit)):
