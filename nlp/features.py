@@ -1391,6 +1391,9 @@ _HAN_GLOSS = regexes.compile(r"[(（][\u3400-\u9fff]+[)）]")
 _HANGUL_WORD = regexes.compile("[\uac00-\ud7a3]+")
 _HANGUL_WORDS = regexes.compile("(?: [\uac00-\ud7a3]+){1,2}")  # the one or two words after a space
 _QUOTES = {"「": "」", "“": "”", "『": "』", "‘": "’"}
+# ... and the straight single quotes Korean papers put around a name ('웨이하이 호텔'), for a quoted name only: a
+# straight quote opens and closes alike, so titles and journeys, which look back for their opening mark, leave it out
+_NAME_QUOTES_CJK = {**_QUOTES, "'": "'"}
 
 
 def _opening_mark(text: str, start: int, reach: int, marks: Iterable[str] = _QUOTES) -> int:
@@ -1425,7 +1428,7 @@ def _quoted_name(text: str, start: int, end: int) -> bool:
     begins with the city; within sixteen only a programme's or an event's name, ending in its year or a word for it
     (a longer quotation may be a remark without punctuation: “深圳长大深圳人第一次看到那么多人”). A quoted name alone
     (「義烏」) or a quoted phrase (“杭州为主,全省共享”, 「江蘇省蘇州市」) is not one."""
-    close = _QUOTES.get(text[start - 1:start]) if start else None
+    close = _NAME_QUOTES_CJK.get(text[start - 1:start]) if start else None
     if close is None:
         return False
     for shape in (_QUOTED_NAME, _QUOTED_PROGRAMME, _QUOTED_KOREAN_NAME, _QUOTED_DOTTED_NAME, _QUOTED_KATAKANA_NAME):

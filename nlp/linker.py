@@ -505,14 +505,32 @@ def _part_of_another_city(hit: Hit, candidates: Sequence[str], lexicon: Lexicon,
     also a city in Sichuan). The structure (the other city's possessive before the name, or "of"/"at" and the
     other city after the part word) says so; a county-level city of that city stays itself ("Suzhou's Kunshan
     district"). A terminal or wharf needs the port written after the city: "the Xi'an terminal of the Zhengzhou-
-    Xi'an line" is the city's."""
-    cues = cues_for(lang)
-    parts, port_parts = cues.get("part_words", frozenset()), cues.get("port_part_words", frozenset())
-    words = _PART_WORDS.match(ctx.lowered, hit.end)
-    group = next((g for g in (1, 2) if words and words.group(g) in parts | port_parts), None) if words else None
-    if words is None or group is None:
+    Xi'an line" is the city's. One sense per article: the name before a part word again later ("The Meishan terminal
+    was closed") is that part too."""
+    if _part_word(hit, ctx, lang) is None:
         return False
-    part, end = words.group(group), words.end(group)
+    return any(other.form == hit.form and other.start <= hit.start and _part_by_structure(
+        other, candidates, lexicon, ctx, lang) for other in ctx.hits)
+
+
+def _part_word(hit: Hit, ctx: ArticleContext, lang: str) -> tuple[str, int] | None:
+    """The part word right after the name (district, area, terminal ...: cues ``part_words``, ``port_part_words``) and
+    where it ends."""
+    cues = cues_for(lang)
+    words = _PART_WORDS.match(ctx.lowered, hit.end)
+    parts = cues.get("part_words", frozenset()) | cues.get("port_part_words", frozenset())
+    group = next((g for g in (1, 2) if words.group(g) in parts), None) if words else None
+    return (words.group(group), words.end(group)) if words and group else None
+
+
+def _part_by_structure(hit: Hit, candidates: Sequence[str], lexicon: Lexicon, ctx: ArticleContext, lang: str) -> bool:
+    """:func:`_part_of_another_city` by the structure around one use of the name."""
+    found = _part_word(hit, ctx, lang)
+    if found is None:
+        return False
+    part, end = found
+    cues = cues_for(lang)
+    parts = cues.get("part_words", frozenset())
     previous, following = ctx.neighbours(hit)
     others: list[Hit] = []
     if previous is not None and _POSSESSIVE_GAP.fullmatch(ctx.lowered, previous.end, hit.start):

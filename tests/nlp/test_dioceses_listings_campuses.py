@@ -23,7 +23,7 @@ from __future__ import annotations
 
 import pytest
 
-from tests.nlp.conftest import assert_one_label
+from tests.nlp.conftest import assert_one_label, mentions_of
 
 LATIN = [
     # a province beside the name places it only when it is the city's own; a city with its province stays placed
@@ -121,14 +121,16 @@ DISTRICTS = [
 
 
 # classes of the unread batches (en 46, zh 62, ja 56, mix 6), fixed after they were measured and so moved to
-# development: a listing's code after a colon; a team after the Arabic word for one; associations,
-# teams and temples' associations in Chinese; in Japanese clubs by their English nicknames, a subsidiary past the
-# particle, a journey's title, a city's mountain in travel copy. Each with its counterpart
+# development: a listing's code after a colon; a team after the Arabic word for one, a Korean name in straight
+# quotes; associations, teams and temples' associations in Chinese; in Japanese clubs by their English nicknames, a
+# subsidiary past the particle, a journey's title, a city's mountain in travel copy. Each with its counterpart
 UNREAD_CLASSES = [
     ("en", "Shares of the drug maker (Shanghai:600276) fell on Monday.", "Shanghai", "ORG_PART"),
     ("en", "The index closed at 3,200 in Shanghai: 600 stocks rose.", "Shanghai", "LITERAL"),
     ("ar", "قال مدرب فريق بكين إن اللاعبين جاهزون.", "بكين", "ORG_PART"),
     ("ar", "وصل المدرب إلى بكين أمس.", "بكين", "LITERAL"),
+    ("ko", "당시 도시에는 '칭다오 호텔' 하나밖에 없었다.", "칭다오", "ORG_PART"),
+    ("ko", "그는 '칭다오'라고 말했다.", "칭다오", "LITERAL"),
     ("zh", "武汉温州经促会召开换届大会。", "武汉", "ORG_PART"),
     ("zh", "决赛中,梅州队战胜了韶关代表队。", "韶关", "ORG_PART"),
     ("zh", "汕头青龙古庙的理事出席了活动。", "汕头", "ORG_PART"),
@@ -148,3 +150,16 @@ UNREAD_CLASSES = [
                          LATIN + CHINESE_JAPANESE_KOREAN + DISTRICTS + UNREAD_CLASSES)
 def test_what_the_words_around_a_name_say_it_names(lang: str, text: str, surface: str, label: str | None) -> None:
     assert_one_label(lang, text, surface, label)
+
+
+@pytest.mark.parametrize(("text", "surface", "labels"), [
+    # a part of another city named like a city elsewhere, written again later before a part word without the other
+    # city: one sense per article (from the unread en 46, moved to development)
+    ("Berthing resumed at Ningbo's Meishan terminal on Monday. The Meishan terminal had been shut for a week.",
+     "Meishan", ["NOT_PLACE", "NOT_PLACE"]),
+    # ... not where the article never writes it as that part
+    ("Meishan in Sichuan is proud of Su Dongpo. Visitors to Meishan can see his old home.", "Meishan",
+     ["LITERAL", "LITERAL"]),
+])
+def test_a_part_of_another_city_keeps_its_sense_in_the_article(text: str, surface: str, labels: list[str]) -> None:
+    assert [m["label"] for m in mentions_of("en", text, surface)] == labels
