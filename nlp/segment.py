@@ -358,7 +358,12 @@ def _sound(words: list[Word], k: int) -> bool:
     """Is window word ``k`` a single Han character that is no function word, as the segmenter leaves the sounds of a
     transcription?"""
     return 0 <= k < len(words) and len(words[k][2]) == 1 and script_of_char(words[k][2]) == "han" and \
-        not words[k][3].startswith(_FUNCTION_TAGS)
+        not words[k][3].startswith(_FUNCTION_TAGS + _JA_FUNCTION_TAGS)
+
+
+# Sudachi's tags of a Japanese suffix or particle after a name: 東京・上海間 ("between Tokyo and Shanghai") is no
+# transcription's sound
+_JA_FUNCTION_TAGS = ("接尾辞", "助詞", "助動詞")
 
 
 def _after_a_title(words: list[Word], i: int, length: int) -> bool:
