@@ -1809,9 +1809,8 @@ def _cjk(text: str, start: int, end: int, cues: Mapping[str, frozenset[str]]) ->
     # the name that ends it (ミッションヒルズ・ゴルフクラブ・シンセン)
     campus = segmented and before.endswith(_UNIVERSITY_WORDS)
     f["org_before"] = float(segmented and ("attached" in cues and _KATAKANA_WORD_END.search(before) is not None
-                                           or text.endswith(_cjk_affixes(cues.get("firm_before", _NONE)),
-                                                            max(0, start - _FIRM_BEFORE_REACH), start))
-                            or campus or attached and before.lower().endswith(tuple(h + "・" for h in heads + suffixes))
+                                           or _after_firm_word(text, start, cues))
+                            or campus or attached and before.endswith("・") and before[:-1].lower().endswith(heads + suffixes)
                             or text.endswith(_cjk_affixes(cues.get("brands_before", _NONE)), 0, start)  # katakana too
                             or segmented and _latin_brand_before(text, start))
     # a dish named for the place; a one-character one (菜, cuisine) only as a whole word (广州菜价 is the price)
@@ -1879,16 +1878,28 @@ def _cjk(text: str, start: int, end: int, cues: Mapping[str, frozenset[str]]) ->
 _TICKER = regexes.compile(r":\s?\d{6}\b")
 _UNIVERSITY_WORDS = ("大学", "大學")  # (``before`` is read in simplified characters when it holds Han ones)
 _FIRM_BEFORE_REACH = 12  # characters before a name searched for the word of a subsidiary (現地法人である)
+_JOINING_PARTICLES = ("である", "の")  # what Japanese writes between that word and the name (子会社の上海…)
+
+
+def _after_firm_word(text: str, start: int, cues: Mapping[str, frozenset[str]]) -> bool:
+    """The name right after the word for a subsidiary or a joint venture (cue ``firm_before``: 子会社蘇州萩原, 子公司苏州…),
+    also past the particle that joins it to the name (現地法人である大連…)."""
+    window = text[max(0, start - _FIRM_BEFORE_REACH):start]
+    for particle in _JOINING_PARTICLES:
+        window = window.removesuffix(particle)
+    return window.endswith(_cjk_affixes(cues.get("firm_before", _NONE)))
 _MOUNTAIN_REACH = 30  # characters around a bare mountain's name searched for a word of the mountain
 
 
 def _mountain_sense(text: str, surface: str, cues: Mapping[str, frozenset[str]]) -> bool:
-    """The bare name of a city named after its mountain (黄山, 峨眉山, 庐山, 武夷山; cue ``mountain_cities``) means the
-    mountain throughout a text that writes a word of the mountain near one of its uses (奇峰, 雲海, 登山, 山頂; cue
-    ``mountain_words``) and never writes the city with its 市: travel copy names the mountain, local news the city.
-    One sense per text, as a travel piece says what it climbs once."""
+    """The bare name of a city named after its mountain (黄山, 峨眉山, 庐山, 武夷山; the zh cue ``mountain_cities``, one list
+    for every language, as names are compared in simplified characters) means the mountain throughout a text that
+    writes a word of the mountain near one of its uses (奇峰, 雲海, 登山, 山頂; the language's cue ``mountain_words``) and
+    never writes the city with its 市: travel copy names the mountain, local news the city. One sense per text, as a
+    travel piece says what it climbs once."""
     table = simplified_table()
-    if surface.translate(table) not in cues.get("mountain_cities", _NONE) or surface + "市" in text:
+    if "mountain_words" not in cues or surface.translate(table) not in cues_for("zh")["mountain_cities"] \
+            or surface + "市" in text:
         return False
     words = _cjk_any_of(cues["mountain_words"])
     at = text.find(surface)

@@ -327,7 +327,10 @@ def _ja_listed(words: list[Word], i: int, names: frozenset[str]) -> bool:
 _NAME_DOTS = frozenset("·・‧•")  # the interpunct between the parts of a transcribed name (吉力里·喀什噶里)
 # jieba's tags of a single character that ends or continues a phrase rather than a name: particles, prepositions,
 # conjunctions, adverbs, pronouns, numerals, measure words, localisers, modals, interjections, punctuation
-_FUNCTION_TAGS = ("u", "p", "c", "d", "r", "m", "q", "f", "y", "e", "o", "x")
+_FUNCTION_TAGS = ("u", "p", "c", "d", "r", "m", "q", "f", "y", "e", "o", "x",
+                  # ... and Sudachi's of a Japanese suffix or particle (東京・上海間, "between Tokyo and Shanghai", is
+                  # no transcription's sound)
+                  "接尾辞", "助詞", "助動詞")
 
 
 def _next_word(words: list[Word], i: int, length: int) -> int:
@@ -358,12 +361,7 @@ def _sound(words: list[Word], k: int) -> bool:
     """Is window word ``k`` a single Han character that is no function word, as the segmenter leaves the sounds of a
     transcription?"""
     return 0 <= k < len(words) and len(words[k][2]) == 1 and script_of_char(words[k][2]) == "han" and \
-        not words[k][3].startswith(_FUNCTION_TAGS + _JA_FUNCTION_TAGS)
-
-
-# Sudachi's tags of a Japanese suffix or particle after a name: 東京・上海間 ("between Tokyo and Shanghai") is no
-# transcription's sound
-_JA_FUNCTION_TAGS = ("接尾辞", "助詞", "助動詞")
+        not words[k][3].startswith(_FUNCTION_TAGS)
 
 
 def _after_a_title(words: list[Word], i: int, length: int) -> bool:
