@@ -191,8 +191,8 @@ class CityFinder(_GazetteerComponent):
         hits = find_hits(text, lexicon, self.lang)
         doc._.city_hits = hits
         spans = []
-        for hit in hits:
-            if hit.kind != "city" or _is_province_here(text, hit, lexicon, self.lang):
+        for index, hit in enumerate(hits):
+            if hit.kind != "city" or _is_province_here(text, hits, index, lexicon, self.lang):
                 continue
             span = doc.char_span(hit.start, hit.end, alignment_mode="expand")
             if span is None or not len(span):
@@ -227,23 +227,40 @@ def find_hits(text: str, lexicon: Lexicon, lang: str) -> list[Hit]:
     return keep_readings(text, [h for h in hits if not lexicon.foreign_inflection(h, lang)], lexicon, lang)
 
 
-def _is_province_here(text: str, hit: Hit, lexicon: Lexicon, lang: str) -> bool:
+def _is_province_here(text: str, hits: list[Hit], index: int, lexicon: Lexicon, lang: str) -> bool:
     """A name shared by a province and a prefecture city (Jilin) is the province unless the text marks the city:
     a word for city right before or after it in the text's language ("the city of Jilin", "Jilin City", "staden
     Jilin": the cue file's ``city_marks``), or 市 after it. Where the language's form of the name is the city's
     alone (Russian Цзилинь), or a city's form names a province too ("the province of Canton", Guangdong), it is the
-    province only when a word for province marks it (``province_marks``)."""
+    province only when a word for province marks it (``province_marks``) or it is listed between two provinces
+    ("в провинциях Хэйлунцзян, Цзилинь, Ляонин", "헤이룽장, 지린, 랴오닝")."""
+    hit = hits[index]
     form = lexicon.form(hit.form)
     if not lexicon.province_of(hit.form):
         return (form is not None and (not lexicon.named_like_province.isdisjoint(form.adcodes)
                                       or match_key(hit.form) in lexicon.province_named)
-                and marks_word(text, hit.start, hit.end, *shipped_cues().province_marks(lang)))
+                and (marks_word(text, hit.start, hit.end, *shipped_cues().province_marks(lang))
+                     or _between_provinces(text, hits, index)))
     if any(code in lexicon.municipal for code in form.adcodes):
         return False
     # a word for province right after wins over a word for city before ("the capital city of Jilin Province")
     if marks_word(text, hit.start, hit.end, (), shipped_cues().province_marks(lang)[1]):
         return True
     return not marks_city(text, hit.start, hit.end, *shipped_cues().city_marks(lang))
+
+
+# what stands between the items of a list: a comma or 、 and spaces, or a short conjunction ("и", "and"); Arabic
+# writes its و onto the next name, which the form holds
+_LIST_GAP = regexes.compile(r"\s*[,、，;]?\s*(?:\w{1,3}\s+)?")
+
+
+def _between_provinces(text: str, hits: list[Hit], index: int) -> bool:
+    """The hit at ``index`` has a province hit right before and right after it, each across a list's gap."""
+    if index == 0 or index + 1 >= len(hits):
+        return False
+    before, hit, after = hits[index - 1], hits[index], hits[index + 1]
+    return (before.kind == after.kind == "province" and _LIST_GAP.fullmatch(text, before.end, hit.start) is not None
+            and _LIST_GAP.fullmatch(text, hit.end, after.start) is not None)
 
 
 def marks_city(text: str, start: int, end: int, before: Iterable[str], after: Iterable[str]) -> bool:

@@ -51,7 +51,7 @@ _SCORE_BEFORE = regexes.compile(rf"{_RESULT_SCORE}$")
 _RESULTS = ("负", "負", "胜", "勝", "输", "輸", "赢", "贏")
 # a name listed before another's exchange shares it (上海、深セン市場と創業板の取引高)
 _SHARED_MARKET = regexes.compile(r"[、・][^\s、。]{1,4}?(?:市場|市场)")
-_LEGAL_FORMS = "股份有限公司|有限责任公司|有限責任公司|有限公司|有限会社|株式会社"
+_LEGAL_FORMS = "股份有限公司|有限责任公司|有限責任公司|有限公司|有限会社|株式会社|유한공사|유한회사|주식회사"
 _BRACKETED_FORM = regexes.compile(rf"[^\s、。，,（(]{{0,12}}[（(][^）)]{{1,8}}[）)](?:{_LEGAL_FORMS})")
 # a list of firms: the name, more items, then 等 and the kind of firm (not 等地, 等城市: places)
 _FIRM_KINDS = "企业|企業|公司|集团|集團|厂商|廠商|车企|車企|钢企|鋼企|银行|銀行|品牌"
@@ -107,6 +107,24 @@ def _policy_heads(nouns: frozenset[str], adjectives: frozenset[str]) -> frozense
     """The policy nouns that make the name's possessive a government's by themselves: not the adjectives among them,
     which do so only before another of them ("X's economic growth" is the place's, "X's economic coercion" not)."""
     return nouns - adjectives
+
+
+# an acronym, or a brand written with a capital inside it ("SuperNature Macao", "ProWine Shanghai")
+_ACRONYM_BEFORE = regexes.compile(r"(?<![\w.&\\-])([A-Z]{2,6}|[A-Za-z]*[a-z]{2}[A-Z][a-z]+) $")
+# capitals before a name that are no organisation's: countries, clocks, titles
+_NOT_ORG_ACRONYMS = frozenset({"US", "USA", "UK", "EU", "UN", "PRC", "ROC", "SAR", "HK", "AM", "PM", "GMT", "UTC", "CEO"})
+
+
+def _acronym_before(text: str, start: int, surface: str, cues: Mapping[str, frozenset[str]]) -> bool:
+    """An organisation's or an event's acronym or brand right before a name in Latin letters: its branch or its edition
+    there ("CIFF Guangzhou", a fair; "HSBC Hong Kong", "teamLab SuperNature Macao"); not in a headline written in capitals, not a
+    surname written in capitals ("Prof. CHEN Jian-Guo"), and not before a Cyrillic name, which a noun before it
+    governs in the genitive ("общего GGR Макао", Macau's gaming revenue)."""
+    if not surface[:1].isascii() or surface.isupper():
+        return False
+    acronym = _ACRONYM_BEFORE.search(text, max(0, start - 24), start)
+    return acronym is not None and acronym.group(1) not in _NOT_ORG_ACRONYMS \
+        and acronym.group(1).lower() not in cues.get("surnames", cues_for("en")["surnames"])  # Chinese surnames
 
 
 def context(text: str, start: int, end: int) -> tuple[list[str], list[str]]:
@@ -245,6 +263,7 @@ def lexical(text: str, start: int, end: int, cues: Mapping[str, frozenset[str]],
                             or len(b) >= 3 and b[-2] in of_before and _cap(before[-1]) and text[start - 1:start] == " "
                             and _head_before_of(before[:-1], b[:-1], cues)
                             or _head_first(before, b, cues, grams) or _of_name_before(before, b, cues)
+                            or _acronym_before(text, start, surface, cues)
                             # Arabic: a head in the dual governs the name joined by و after the first name (جامعتي
                             # القاهرة وبكين, "the universities of Cairo and Beijing")
                             or surface.startswith("و") and len(b) > 1 and b[-2].endswith("تي")
@@ -752,7 +771,9 @@ def _names_and_people(text: str, start: int, end: int, before: list[str], after:
         t in cues.get("market_moves", frozenset()) for t in _clause(a)[1:8])
     # a law known by the name of the place it was made for, in lower case ("the Hong Kong national security law"; cue
     # ``law_names``), not the place's law as a whole ("governed by Hong Kong law")
-    law = " ".join(lower_run).startswith(tuple(cues.get("law_names", ()))) if lower_run else False
+    # ... and a show known by the place it is held in ("the Beijing motor show"; cue ``lower_event_names``)
+    phrase = " ".join(lower_run)
+    law = bool(lower_run) and phrase.startswith(tuple(cues.get("law_names", ())) + tuple(cues.get("lower_event_names", ())))
     f["org_after_lower"] = float(len(after) > skip and _lower_word(after[skip]) and any(t in heads for t in lower_run)
                                  or traded or law)
     f.update(_ships_markets_nature(b, a, cues))
@@ -1405,7 +1426,9 @@ _QUOTED_NAME = regexes.compile(r"[\u3400-\u9fff\u30a1-\u30fa\u30fcA-Za-z0-9]{1,1
 # for the event («香港離島青少年硏學交流2023», “澳門優秀大學生灣區科創參訪活動”), which a remark does not
 _QUOTED_PROGRAMME = regexes.compile(
     r"[\u3400-\u9fff\u30a1-\u30fa\u30fcA-Za-z0-9]{13,16}(?<=[0-9]{4})"
-    r"|[\u3400-\u9fff\u30a1-\u30fa\u30fcA-Za-z0-9]{11,14}(?:活动|活動|计划|計劃|论坛|論壇|大会|大會|交流团|交流團)")
+    r"|[\u3400-\u9fff\u30a1-\u30fa\u30fcA-Za-z0-9]{11,14}(?:活动|活動|计划|計劃|论坛|論壇|大会|大會|交流团|交流團)"
+    # ... or a festival's name of a few words, with a particle or a space inside («上海の春 国際音楽祭», «上海之春国际音乐节»)
+    r"|[\u3040-\u309f\u3400-\u9fff\u30a1-\u30fa\u30fc 　]{1,12}(?:音楽祭|音乐节|音樂節|映画祭|电影节|電影節|芸術祭|艺术节|藝術節)")
 # Korean writes a name's words apart (‘후이저우 삼성(惠州三星)’, ‘홍콩·타이완부’): words after a space or ·, each
 # with its gloss; a particle written against the name (‘베이징에서 만나자’) is a phrase, not a name
 _QUOTED_KOREAN_NAME = regexes.compile(r"(?:[ ·][\uac00-\ud7a3A-Za-z0-9]+(?:\([^()]{1,10}\))?){1,3}")
@@ -1435,8 +1458,10 @@ def _quoted_name(text: str, start: int, end: int) -> bool:
         rest = shape.match(text, end)
         if rest is None:
             continue
-        # or a name followed by its other title (「重慶森林/Chungking Express/恋する惑星」, a film; not 「北京市/上海市」)
-        follows = text[rest.end():rest.end() + 1]
+        # or a name followed by its other title (「重慶森林/Chungking Express/恋する惑星」, a film; not 「北京市/上海市」);
+        # a space typed before the closing mark is not part of the name (「香港トレイル 」)
+        closing_at = rest.end() + (text[rest.end():rest.end() + 2] in (" " + close, "\u3000" + close))
+        follows = text[closing_at:closing_at + 1]
         if follows == close or follows in ("/", "／") and rest.end() - end > 1:
             return True
     return False
@@ -1535,6 +1560,29 @@ def _titled_quotation(text: str, start: int, end: int) -> bool:
         return False
     quoted = text[opened + 1:after.end()]
     return any(colon in quoted for colon in _TITLE_COLONS) or _EXHIBITION_AFTER.match(text, after.end() + 1) is not None
+
+
+# two or more words in Latin letters written against a name in characters: the rest of an event's or a brand's name
+# (香港MEGA SHOW, a fair), not a single acronym (深圳IT企業, 北京PM2.5)
+_LATIN_NAME_AFTER = regexes.compile(r"[A-Za-z][A-Za-z&'-]+(?: [A-Za-z][A-Za-z&'-]+)+")
+_LATIN_QUOTE_REACH = 24  # characters from a quotation's opening mark to the name, and from the name to its end
+_LATIN_WORD = regexes.compile("[A-Za-z]{2,}")
+_QUOTATION_BREAK = regexes.compile("[，。！？!?,；;\n]")
+
+
+def _quoted_with_latin(text: str, start: int, end: int) -> bool:
+    """The name lies inside a short quotation that also holds a word in Latin letters and no sentence's punctuation,
+    written as a word of its own (‘2018 홍콩 K-Food Fair’, a fair; 'HTWO 광저우', a plant; 「香港 MEGA SHOW」): a
+    brand's or an event's name in Korean or Japanese text, which write their own words in their own script. A
+    particle written against the name (‘홍콩에서 K-pop을’) makes it a phrase."""
+    opened = _opening_mark(text, start, _LATIN_QUOTE_REACH, _NAME_QUOTES_CJK)
+    if opened < 0 or text[end:end + 1] not in (" ", "·", "・", _NAME_QUOTES_CJK[text[opened]]):
+        return False
+    close = text.find(_NAME_QUOTES_CJK[text[opened]], end, end + _LATIN_QUOTE_REACH)
+    if close < 0:
+        return False
+    quoted = text[opened + 1:start] + " " + text[end:close]
+    return _QUOTATION_BREAK.search(quoted) is None and _LATIN_WORD.search(quoted) is not None
 
 
 _JOURNEY_REACH = 40  # characters from a journey's opening quotation mark to its end
@@ -1796,6 +1844,8 @@ def _cjk(text: str, start: int, end: int, cues: Mapping[str, frozenset[str]]) ->
     f["org_after"] = float(headed and not city_part or suffixed or titled or exchange or bracketed or short_head
                            or edition
                            or _quoted_name(text, start, end) or _titled_quotation(text, start, end)
+                           or attached and _quoted_with_latin(text, start, end)
+                           or _LATIN_NAME_AFTER.match(text, end) is not None
                            or _titled_journey(text, start, end)
                            or _defined_short_name(text, start, end)
                            or segmented and _short_firm_name(text, start, end)
@@ -1811,7 +1861,7 @@ def _cjk(text: str, start: int, end: int, cues: Mapping[str, frozenset[str]]) ->
     f["org_before"] = float(segmented and ("attached" in cues and _KATAKANA_WORD_END.search(before) is not None
                                            or _after_firm_word(text, start, cues))
                             or campus or attached and before.endswith("・") and before[:-1].lower().endswith(heads + suffixes)
-                            or text.endswith(_cjk_affixes(cues.get("brands_before", _NONE)), 0, start)  # katakana too
+                            or _brand_before(text, start, cues.get("brands_before", _NONE))  # katakana too
                             or segmented and _latin_brand_before(text, start))
     # a dish named for the place; a one-character one (菜, cuisine) only as a whole word (广州菜价 is the price)
     dish = next((w for w in _cjk_affixes(cues["dish_words"]) if after.startswith(w) or any(
@@ -1843,7 +1893,12 @@ def _cjk(text: str, start: int, end: int, cues: Mapping[str, frozenset[str]]) ->
     marker = next((m for m in ("的", *cues.get("possessive_markers", ())) if after.startswith(m)), "")
     f["poss_policy"] = float(bool(marker) and after[len(marker):].lstrip().startswith(_cjk_affixes(cues["policy_nouns"])))
     f["poss_other"] = float(bool(marker) and not f["poss_policy"])
-    f["capital_pair"] = float(inside("capitals", after[:6]) or inside("capitals", before))
+    # a capital beside the name, unless a route word follows the pair (東京・上海間の便, 青岛=东京客运航线)
+    routes = _cjk_affixes(cues.get("route_words", _NONE))
+    capital_after = _cjk_any_of(cues["capitals"]).search(after[:6])
+    f["capital_pair"] = float(
+        capital_after is not None and not after_all[capital_after.end():].lstrip().startswith(routes)
+        or inside("capitals", before) and not after.lstrip().startswith(routes))
     joined = starts("relation_preps")  # 北京と東京の関係, 베이징과 워싱턴 간의 협상
     f["relation"] = float("关系" in after[:8] or joined and inside("relation_nouns", clause[:24]))
     f["object_verb"] = float(ends("object_verbs"))
@@ -1914,6 +1969,27 @@ def _mountain_sense(text: str, surface: str, cues: Mapping[str, frozenset[str]])
 # club; SFTM長春新工場): the brand's site, as "the Zhengzhou Foxconn plant" is in English; not "vs" between two sides
 _LATIN_BEFORE = regexes.compile(r"(?<![A-Za-z0-9./@:_-])[A-Za-z][A-Za-z0-9&]*[A-Za-z]$")
 _NOT_BRANDS = frozenset({"vs", "v"})
+
+
+# katakana writes a foreign v either with ヴ or with the b-row (ヴェネチアン, ベネチアン): read both as the b-row
+_V_SOUNDS = {"ヴァ": "バ", "ヴィ": "ビ", "ヴェ": "ベ", "ヴォ": "ボ", "ヴ": "ブ"}
+_V_SOUND = regexes.compile("ヴ[ァィェォ]?")
+_BRAND_REACH = 24  # characters before a name that a brand of the cue list ``brands_before`` may take
+
+
+def _v_folded(text: str) -> str:
+    return _V_SOUND.sub(lambda m: _V_SOUNDS[m.group()], text) if "ヴ" in text else text
+
+
+@lru_cache(maxsize=8)
+def _folded_brands(brands: frozenset[str]) -> tuple[str, ...]:
+    return tuple(_v_folded(b) for b in _cjk_affixes(brands))
+
+
+def _brand_before(text: str, start: int, brands: frozenset[str]) -> bool:
+    """A brand of ``brands`` (a hotel's, a resort's) ends right before the name, the v of either spelling alike
+    (ヴェネチアン・マカオ, ベネチアン・マカオ)."""
+    return bool(brands) and _v_folded(text[max(0, start - _BRAND_REACH):start]).endswith(_folded_brands(brands))
 
 
 def _latin_brand_before(text: str, start: int) -> bool:

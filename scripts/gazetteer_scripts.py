@@ -4,7 +4,9 @@ Every form gets the GeoNames id of its city, whatever the script, because it is 
 adcode. Sources (nlp/data/README.md names them and their licences):
 
 - Korean: the standard Hangul transcription of Mandarin applied syllable by syllable to the pypinyin
-  reading (``hangul_pinyin.tsv``), plus established names (``script_names.tsv``: 홍콩, 마카오).
+  reading (``hangul_pinyin.tsv``), plus established names (``script_names.tsv``: 홍콩, 마카오). A city (市)
+  whose transcription is an excluded word keeps it with 시, as Korean writes the city (지난 "last" is not
+  added, 지난시 is), unless that form is excluded too (안산시 is Ansan in Korea).
 - Russian: the Palladius system (``palladius.tsv``) and established names (``exonyms.tsv``,
   ``script_names.tsv``: Пекин, Гонконг, Кантон), each with its case forms from the declension of its
   ending (``russian_endings.tsv``); established names also give the adjective ("Шанхайская
@@ -602,6 +604,8 @@ def add_script_forms(units: dict[str, Any], forms: Any, read_tsv: ReadTsv,
 
     def add(text: str, code: str, kind: str, lang: str) -> None:
         if text.casefold() in stop or is_excluded(text, lang, rules):
+            if kind == "ko" and units[code].name_zh.endswith("市"):
+                add(text + "시", code, "ko_si", lang)
             return
         if rules.is_word(text, lang):
             dropped.add((text, lang, code))
