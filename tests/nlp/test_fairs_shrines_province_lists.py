@@ -79,6 +79,14 @@ CHINESE_JAPANESE_KOREAN = [
 ]
 
 
-@pytest.mark.parametrize(("lang", "text", "surface", "label"), LATIN + CHINESE_JAPANESE_KOREAN)
+# a class of the stop's unread batches (en 49), fixed after they were measured and so moved to development: a race
+# named "Tour of" the city, capitalised; a tour of the city in lower case stays the city
+UNREAD_CLASSES = [
+    ("en", "Compared to the Tour of Beijing, which ran until 2014, the race is longer.", "Beijing", "ORG_PART"),
+    ("en", "We took a tour of Beijing by bus.", "Beijing", "LITERAL"),
+]
+
+
+@pytest.mark.parametrize(("lang", "text", "surface", "label"), LATIN + CHINESE_JAPANESE_KOREAN + UNREAD_CLASSES)
 def test_what_the_words_around_a_name_say_it_names(lang: str, text: str, surface: str, label: str | None) -> None:
     assert_one_label(lang, text, surface, label)
