@@ -39,7 +39,8 @@ from nlp.analyzer import analyse_texts, load_model
 from nlp.classifier import SETTLE_AT, SETTLE_REFERENCE_AT, WEIGHTS_FILE, Weights, parse_weights, predict, settles
 from nlp.confidence import FLAG_THRESHOLD, SCALE_FILE, Scale, apply, read_scale
 from nlp.cues import CUES_FILE, CueTable, shipped_cues
-from nlp.features import NAMES, context, in_known_name, inner_capital, listed_with_city, model_reading, vector, with_model
+from nlp.features import (HAN_GLOSS, NAMES, context, in_known_name, inner_capital, listed_with_city, model_reading, vector,
+                           with_model)
 from nlp.finder import COMPOUNDING_LANGS, Hit, is_cjk
 from nlp.folding import match_key
 from nlp.gazetteer import DEFAULT_PATH
@@ -237,9 +238,10 @@ def _is_province_here(text: str, hits: list[Hit], index: int, lexicon: Lexicon, 
     hit = hits[index]
     form = lexicon.form(hit.form)
     if not lexicon.province_of(hit.form):
+        gloss = HAN_GLOSS.match(text, hit.end)  # the word for province past a gloss in characters: 지린(吉林)성
         return (form is not None and (not lexicon.named_like_province.isdisjoint(form.adcodes)
                                       or match_key(hit.form) in lexicon.province_named)
-                and (marks_word(text, hit.start, hit.end, *shipped_cues().province_marks(lang))
+                and (marks_word(text, hit.start, gloss.end() if gloss else hit.end, *shipped_cues().province_marks(lang))
                      or _between_provinces(text, hits, index)))
     if any(code in lexicon.municipal for code in form.adcodes):
         return False

@@ -1408,7 +1408,8 @@ def _korean_head(stem: str, cues: Mapping[str, frozenset[str]]) -> bool:
     return stem.endswith(_word_end_heads(cues["org_heads"])) or stem in cues.get("short_heads", _NONE)
 
 
-_HAN_GLOSS = regexes.compile(r"[(（][\u3400-\u9fff]+[)）]")
+# a gloss in Han characters in brackets right after a name (베이징(北京), 지린(吉林)성)
+HAN_GLOSS = regexes.compile(r"[(（][\u3400-\u9fff]+[)）]")
 _HANGUL_WORD = regexes.compile("[\uac00-\ud7a3]+")
 _HANGUL_WORDS = regexes.compile("(?: [\uac00-\ud7a3]+){1,2}")  # the one or two words after a space
 _QUOTES = {"「": "」", "“": "”", "『": "』", "‘": "’"}
@@ -1763,7 +1764,7 @@ def _cjk(text: str, start: int, end: int, cues: Mapping[str, frozenset[str]]) ->
     # read like the characters attached to the name; and a compound written as one word (칭다오맥주)
     # past a gloss in Han characters (베이징(北京)대, Peking University) or, for the Han name in it, its bracket
     attached = "attached" in cues  # Japanese and Korean: particles attach to the name
-    gloss = _HAN_GLOSS.match(text, end)
+    gloss = HAN_GLOSS.match(text, end)
     word_end = gloss.end() if gloss else end + 1 if text[end:end + 1] in (")", "）") and attached else end
     if text[word_end:word_end + 1] == "·" and (dotted := _HANGUL_WORD.match(text, word_end + 1)):
         word_end = dotted.end()  # 홍콩·마카오 판공실: names joined by a middle dot share the words after the last

@@ -79,11 +79,18 @@ CHINESE_JAPANESE_KOREAN = [
 ]
 
 
-# a class of the stop's unread batches (en 49), fixed after they were measured and so moved to development: a race
-# named "Tour of" the city, capitalised; a tour of the city in lower case stays the city
+# classes of the stop's unread batches (en 49, eur 6, kra 7), fixed after they were measured and so moved to
+# development: a race named "Tour of" the city, capitalised, and a German "Grand Prix von" the city; the Korean word
+# for province past a gloss in characters (지린(吉林)성); an exhibition hall's name. A tour of the city in lower case, a
+# Grand Prix held in the city and the city with a gloss before 시 stay the city
 UNREAD_CLASSES = [
     ("en", "Compared to the Tour of Beijing, which ran until 2014, the race is longer.", "Beijing", "ORG_PART"),
     ("en", "We took a tour of Beijing by bus.", "Beijing", "LITERAL"),
+    ("de", "Der Sieger beim Grand Prix von Macao reiht sich in eine lange Liste ein.", "Macao", "ORG_PART"),
+    ("de", "Der Formel-3-Grand-Prix in Macao feiert sein Jubiläum.", "Macao", "LITERAL"),
+    ("ko", "중국 지린(吉林)성에서 관광버스가 전복됐다.", "지린", None),
+    ("ko", "중국 지린(吉林)시에서 축제가 열렸다.", "지린", "LITERAL"),
+    ("ko", "중국 광저우 수출입상품교역회전시관에서 모터쇼가 막을 올렸다.", "광저우", "ORG_PART"),
 ]
 
 
