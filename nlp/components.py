@@ -39,8 +39,7 @@ from nlp.analyzer import analyse_texts, load_model
 from nlp.classifier import SETTLE_AT, SETTLE_REFERENCE_AT, WEIGHTS_FILE, Weights, parse_weights, predict, settles
 from nlp.confidence import FLAG_THRESHOLD, SCALE_FILE, Scale, apply, read_scale
 from nlp.cues import CUES_FILE, CueTable, shipped_cues
-from nlp.features import (HAN_GLOSS, NAMES, context, in_known_name, inner_capital, listed_with_city, model_reading, vector,
-                           with_model)
+from nlp.features import HAN_GLOSS, NAMES, context, in_known_name, inner_capital, listed_with_city, model_reading, vector, with_model
 from nlp.finder import COMPOUNDING_LANGS, Hit, is_cjk
 from nlp.folding import match_key
 from nlp.gazetteer import DEFAULT_PATH
