@@ -111,8 +111,10 @@ def _policy_heads(nouns: frozenset[str], adjectives: frozenset[str]) -> frozense
 
 # an acronym, or a brand written with a capital inside it ("SuperNature Macao", "ProWine Shanghai")
 _ACRONYM_BEFORE = regexes.compile(r"(?<![\w.&\\-])([A-Z]{2,6}|[A-Za-z]*[a-z]{2}[A-Z][a-z]+) $")
-# capitals before a name that are no organisation's: countries, clocks, titles
-_NOT_ORG_ACRONYMS = frozenset({"US", "USA", "UK", "EU", "UN", "PRC", "ROC", "SAR", "HK", "AM", "PM", "GMT", "UTC", "CEO"})
+# capitals before a name that name no branch or edition there: countries, clocks, titles; bodies and diseases that
+# act on or strike the place ("the WHO Wuhan team", "a SARS Hong Kong outbreak"), the party whose city committee it is
+_NOT_ORG_ACRONYMS = frozenset({"US", "USA", "UK", "EU", "UN", "PRC", "ROC", "SAR", "HK", "AM", "PM", "GMT", "UTC", "CEO",
+                               "WHO", "SARS", "MERS", "COVID", "HIV", "AIDS", "GDP", "CPI", "PMI", "CPC", "CCP"})
 
 
 def _acronym_before(text: str, start: int, surface: str, cues: Mapping[str, frozenset[str]]) -> bool:

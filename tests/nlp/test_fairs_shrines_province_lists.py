@@ -25,6 +25,7 @@ LATIN = [
     # an acronym before the name; the name after a preposition stays the city
     ("en", "Attendance at CIFF Guangzhou rose by a tenth last year.", "Guangzhou", "ORG_PART"),
     ("en", "Buyers flocked to Guangzhou for the furniture fair.", "Guangzhou", "LITERAL"),
+    ("en", "The WHO Wuhan team said the market was not the source.", "Wuhan", "LITERAL"),
     # ... or a brand written with a capital inside it, in Japanese text too
     ("ja", "大規模ミュージアム「teamLab SuperNature Macao」を開くと発表した。", "Macao", "ORG_PART"),
     # a show known by its city in lower case; a show made in the city stays the city
