@@ -111,6 +111,7 @@ def _policy_heads(nouns: frozenset[str], adjectives: frozenset[str]) -> frozense
 
 # an acronym, or a brand written with a capital inside it ("SuperNature Macao", "ProWine Shanghai")
 _ACRONYM_BEFORE = regexes.compile(r"(?<![\w.&\\-])([A-Z]{2,6}|[A-Za-z]*[a-z]{2}[A-Z][a-z]+) $")
+_ACRONYM_REACH = 24  # characters before the name that such a word may take
 # capitals before a name that name no branch or edition there: countries, clocks, titles; bodies and diseases that
 # act on or strike the place ("the WHO Wuhan team", "a SARS Hong Kong outbreak"), the party whose city committee it is
 _NOT_ORG_ACRONYMS = frozenset({"US", "USA", "UK", "EU", "UN", "PRC", "ROC", "SAR", "HK", "AM", "PM", "GMT", "UTC", "CEO",
@@ -118,15 +119,17 @@ _NOT_ORG_ACRONYMS = frozenset({"US", "USA", "UK", "EU", "UN", "PRC", "ROC", "SAR
 
 
 def _acronym_before(text: str, start: int, surface: str, cues: Mapping[str, frozenset[str]]) -> bool:
-    """An organisation's or an event's acronym or brand right before a name in Latin letters: its branch or its edition
-    there ("CIFF Guangzhou", a fair; "HSBC Hong Kong", "teamLab SuperNature Macao"); not in a headline written in capitals, not a
-    surname written in capitals ("Prof. CHEN Jian-Guo"), and not before a Cyrillic name, which a noun before it
-    governs in the genitive ("общего GGR Макао", Macau's gaming revenue)."""
+    """An organisation's or an event's acronym or brand right before a name in Latin letters: its branch or its
+    edition there ("CIFF Guangzhou", a fair; "HSBC Hong Kong", "teamLab SuperNature Macao"); not in a headline
+    written in capitals, not a Chinese surname written in capitals ("Prof. CHEN Jian-Guo": the language's surname
+    list, else English's), and not before a Cyrillic name, which a noun before it governs in the genitive ("общего
+    GGR Макао", Macau's gaming revenue)."""
     if not surface[:1].isascii() or surface.isupper():
         return False
-    acronym = _ACRONYM_BEFORE.search(text, max(0, start - 24), start)
-    return acronym is not None and acronym.group(1) not in _NOT_ORG_ACRONYMS \
-        and acronym.group(1).lower() not in cues.get("surnames", cues_for("en")["surnames"])  # Chinese surnames
+    acronym = _ACRONYM_BEFORE.search(text, max(0, start - _ACRONYM_REACH), start)
+    if acronym is None or acronym.group(1) in _NOT_ORG_ACRONYMS:
+        return False
+    return acronym.group(1).lower() not in (cues.get("surnames") or cues_for("en")["surnames"])
 
 
 def context(text: str, start: int, end: int) -> tuple[list[str], list[str]]:
@@ -774,10 +777,10 @@ def _names_and_people(text: str, start: int, end: int, before: list[str], after:
     # a law known by the name of the place it was made for, in lower case ("the Hong Kong national security law"; cue
     # ``law_names``), not the place's law as a whole ("governed by Hong Kong law")
     # ... and a show known by the place it is held in ("the Beijing motor show"; cue ``lower_event_names``)
-    phrase = " ".join(lower_run)
-    law = bool(lower_run) and phrase.startswith(tuple(cues.get("law_names", ())) + tuple(cues.get("lower_event_names", ())))
+    known_names = tuple(cues.get("law_names", ())) + tuple(cues.get("lower_event_names", ()))
+    known = bool(lower_run) and " ".join(lower_run).startswith(known_names)
     f["org_after_lower"] = float(len(after) > skip and _lower_word(after[skip]) and any(t in heads for t in lower_run)
-                                 or traded or law)
+                                 or traded or known)
     f.update(_ships_markets_nature(b, a, cues))
     return f
 
@@ -1463,7 +1466,8 @@ def _quoted_name(text: str, start: int, end: int) -> bool:
             continue
         # or a name followed by its other title (「重慶森林/Chungking Express/恋する惑星」, a film; not 「北京市/上海市」);
         # a space typed before the closing mark is not part of the name (「香港トレイル 」)
-        closing_at = rest.end() + (text[rest.end():rest.end() + 2] in (" " + close, "\u3000" + close))
+        spaced = text[rest.end():rest.end() + 2] in (" " + close, "\u3000" + close)
+        closing_at = rest.end() + 1 if spaced else rest.end()
         follows = text[closing_at:closing_at + 1]
         if follows == close or follows in ("/", "／") and rest.end() - end > 1:
             return True
