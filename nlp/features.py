@@ -295,7 +295,8 @@ def lexical(text: str, start: int, end: int, cues: Mapping[str, frozenset[str]],
     # packaged snail rice noodles")
     modifiers = cues.get("dish_modifiers", _NONE)
     fed = list(itertools.takewhile(lambda t: t in modifiers or t == "-", a[:5])) if modifiers else []
-    f["dish_after"] = float(bool(a) and _lower_word(first_after) and bool(
+    # (a word in lower case, or capitalised where every noun is: "Tsingtao Bier")
+    f["dish_after"] = float(bool(a) and (_lower_word(first_after) or "capitalised_nouns" in cues) and bool(
         _starts(a, cues["dish_words"], 2) or any(t != "-" for t in fed) and (
             _starts(a[len(fed):], cues["dish_words"], 2) or any(t in cues["dish_words"] for t in fed)))
                             or a[:1] == ["-"] and text[end:end + 1] == "-" and a[1:2] in (["style"], ["styled"]))
@@ -359,7 +360,10 @@ def lexical(text: str, start: int, end: int, cues: Mapping[str, frozenset[str]],
         and _capital_ending(b[:-1], cues) and not listed
     # "puts Beijing at odds with Washington", "Beijing, in talks with Tokyo": a relation with a capital after the name
     relation_with = len(a) >= 4 and a[0] in {"at", "in"} and _relation_with_capital(a[1:5], cues)
-    f["capital_pair"] = float(pair_after or pair_before or relation_with)
+    # ... not where a journey goes to the pair ("traveled to Hong Kong and Taiwan", "visited Beijing and Tokyo"): places
+    journeys = cues.get("journey_verbs", _NONE)
+    journey = bool(b) and (b[-1] in journeys or b[-1] in {"to", "from"} and len(b) >= 2 and b[-2] in journeys)
+    f["capital_pair"] = float((pair_after or pair_before or relation_with) and not journey)
     reach = 2 + 2 * grams  # words of a few syllables each ("các cuộc đàm phán giữa")
     rel_before = bool(b) and b[-1] in cues["relation_preps"] and _contains(b[-reach:-1], cues["relation_nouns"], grams)
     rel_after = len(a) >= 2 and a[0] in joiners and _contains(a[1:reach + 1], cues["relation_nouns"], grams)
@@ -418,6 +422,8 @@ def lexical(text: str, start: int, end: int, cues: Mapping[str, frozenset[str]],
                           or case in _cases(cues, "locative") or case in _cases(cues, "ablative")
                           and not f["object_verb"])
     f["based"] = float(len(a) >= 2 and a[0] == "-" and a[1] in {"based", "headquartered", "born", "made", "area"})
+    if f["based"]:  # the name in an adjective of a noun phrase: "acquired by Beijing-based Dalian Wanda", "the deal was
+        f["by_agent"] = f["relation"] = 0.0  # advised by Shanghai-based law firm Fangda": no agent, no party
     # "the Beijing government", "Wuhan officials"; a capitalised "Government" is part of a proper name (ORG_PART)
     # (or capitalised where every noun is, cue flag ``capitalised_nouns``: "die Hongkonger Behörden")
     f["gov_after"] = float(bool(a) and a[0] in cues.get("gov_nouns", frozenset()) and (

@@ -2,17 +2,17 @@
 ko/ru/ar 6, de/fr/es/it/pt/nl 5; their classes, not their sentences). An acronym right before the name is an
 organisation's or a fair's branch or edition there (CIFF Guangzhou), and so is a brand with a capital inside it
 (SuperNature Macao); words in Latin letters written against a name in characters (香港MEGA SHOW); a show known by its
-city in lower case (the Beijing motor show); a quoted name in title case in the Romance languages and Dutch (a ship,
-“Xin Shanghai”); a name shared by a province and its city, listed between two provinces, is the province in the
-languages that give the name to the city (Цзилинь, 지린); the Korean name of a city that is an everyday word with 시
-(지난시, not 지난 "last"); a route between a capital and the city is no pair of governments (東京・上海間の便, 青岛=东京客运航线); in
-Japanese, shrines written like a Chinese city (天津神明宮, Amatsu), clubs and societies, industrial fairs, arenas and
-resorts, shares by their market written as one word, a venue's Chinese word before the city in brackets, a hotel
-brand with either spelling of its v (ベネチアン・マカオ), a festival's quoted name with a particle inside and a quoted name
-with a space before its closing mark; in Chinese, alliances and a trade council; in Korean, a firm's seat in
-brackets before its legal form and a short quotation that also holds a word in Latin letters (‘2018 홍콩 K-Food
-Fair’). Each with the counterpart that stays the city. Sentences written for these tests (not in training.tsv,
-calibration.tsv or the sentence files).
+city in lower case (the Beijing motor show); a German drink named for the place, capitalised (Tsingtao Bier); a
+quoted name in title case in the Romance languages and Dutch (a ship, “Xin Shanghai”); a name shared by a province
+and its city, listed between two provinces, is the province in the languages that give the name to the city
+(Цзилинь, 지린); the Korean name of a city that is an everyday word with 시 (지난시, not 지난 "last"); a route between a
+capital and the city is no pair of governments (東京・上海間の便, 青岛=东京客运航线); in Japanese, shrines written like a Chinese
+city (天津神明宮, Amatsu), clubs and societies, industrial fairs, arenas and resorts, shares by their market written as
+one word, a venue's Chinese word before the city in brackets, a hotel brand with either spelling of its v
+(ベネチアン・マカオ), a festival's quoted name with a particle inside and a quoted name with a space before its closing mark;
+in Chinese, alliances and a trade council; in Korean, a firm's seat in brackets before its legal form and a short
+quotation that also holds a word in Latin letters (‘2018 홍콩 K-Food Fair’). Each with the counterpart that stays the
+city. Sentences written for these tests (not in training.tsv, calibration.tsv or the sentence files).
 """
 
 from __future__ import annotations
@@ -31,10 +31,19 @@ LATIN = [
     # a show known by its city in lower case; a show made in the city stays the city
     ("en", "Organisers said the Beijing motor show drew record crowds.", "Beijing", "ORG_PART"),
     ("en", "She hosts a Hong Kong talk show on Sundays.", "Hong Kong", "LITERAL"),
+    # a German drink named for the place, capitalised as German nouns are; a beer drunk there stays the city
+    ("de", "Die Japaner benannten das Bier in Tsingtao Bier um.", "Tsingtao", "ORG_PART"),
+    ("de", "Er trank in Tsingtao ein Bier.", "Tsingtao", "LITERAL"),
     # a quoted name in title case (a ship, a forum); a quoted remark stays the city
     ("es", "El buque “Xin Shanghai” llegó al puerto de Chancay.", "Shanghai", "ORG_PART"),
     ("it", "Il Forum “Suzhou & Slow Village” si è svolto a Venezia.", "Suzhou", "ORG_PART"),
     ("es", "Dijo: “Shanghái es una ciudad increíble”.", "Shanghái", "LITERAL"),
+    # labels (not "not that city"): the name in an adjective of an agent's noun phrase, a capital paired with the name
+    # after a journey's verb, both the place; an agent and a pair of governments stay METONYMIC
+    ("en", "AMC is being acquired by Beijing-based Dalian Wanda Group for $2.6 billion.", "Beijing", "LITERAL"),
+    ("en", "The plan was rejected by Beijing last week.", "Beijing", "METONYMIC"),
+    ("en", "Though I have traveled to Hong Kong and Taiwan, this was my first trip to China.", "Hong Kong", "LITERAL"),
+    ("en", "Beijing and Washington traded barbs over tariffs.", "Beijing", "METONYMIC"),
     # a name shared with its province, listed between provinces; the city's case form elsewhere stays the city
     ("ru", "Отключения продолжаются в провинциях Хэйлунцзян, Цзилинь, Ляонин.", "Цзилинь", None),
     ("ko", "헤이룽장, 지린, 랴오닝 등 동북 3성에서 정전이 발생했다.", "지린", None),
