@@ -1480,6 +1480,39 @@ def _quoted_name(text: str, start: int, end: int) -> bool:
     return False
 
 
+# what joins a pair of names in characters besides the language's relation words (北京と東京, 北京与东京): a middle dot,
+# a comma, a dash, a slash or an equals sign; the first four also continue a list (ロサンゼルス・ワシントン・上海)
+_PAIR_JOINERS = ("・", "·", "、", ",", "，", "-", "－", "—", "/", "／", "=", "＝", "⇌", "↔", "⇄", "→", "～", "〜", "~")
+_LIST_JOINERS = ("・", "·", "、", ",", "，")
+_PAIR_REACH = 12  # characters around the name that the pair may take
+
+
+def _capital_pair(text: str, start: int, end: int, cues: Mapping[str, frozenset[str]]) -> bool:
+    """The name paired with a capital or a government (北京と東京, 日本政府と北京, 베이징과 워싱턴): the capital right before or
+    after it, joined by a relation word or a joiner only. Not a capital one step further ("東京から香港を経由して", "中国
+    深セン" after 台北), not a list of three or more (ロサンゼルス・ワシントン・上海の3都市), and not a route: a route word after
+    the pair (東京・上海間の便, 青岛=东京客运航线, 서울-상하이 노선) or an arrow between (三亚⇌莫斯科)."""
+    capitals = _cjk_affixes(cues["capitals"])
+    joiners = _PAIR_JOINERS + _cjk_affixes(cues["relation_preps"])
+    routes = _cjk_affixes(cues.get("route_words", _NONE))
+    after, before = text[end:end + _PAIR_REACH], text[max(0, start - _PAIR_REACH):start]
+    for joiner in joiners:
+        if after.startswith(joiner):
+            rest = after[len(joiner):].lstrip()
+            capital = next((c for c in capitals if rest.lower().startswith(c)), "")
+            if capital:
+                tail = rest[len(capital):]
+                return not (joiner in "⇌↔⇄→" or tail.startswith(_LIST_JOINERS) or before.endswith(_LIST_JOINERS)
+                            or tail.lstrip().startswith(routes))
+        if before.endswith(joiner):
+            head = before[:len(before) - len(joiner)].rstrip()
+            capital = next((c for c in capitals if head.lower().endswith(c)), "")
+            if capital:
+                return not (joiner in "⇌↔⇄→" or head[:len(head) - len(capital)].endswith(_LIST_JOINERS)
+                            or after.startswith(_LIST_JOINERS) or after.lstrip().startswith(routes))
+    return False
+
+
 _FIRM_WORDS = frozenset({"汽车", "集团", "公司"})
 
 
@@ -1906,12 +1939,7 @@ def _cjk(text: str, start: int, end: int, cues: Mapping[str, frozenset[str]]) ->
     marker = next((m for m in ("的", *cues.get("possessive_markers", ())) if after.startswith(m)), "")
     f["poss_policy"] = float(bool(marker) and after[len(marker):].lstrip().startswith(_cjk_affixes(cues["policy_nouns"])))
     f["poss_other"] = float(bool(marker) and not f["poss_policy"])
-    # a capital beside the name, unless a route word follows the pair (東京・上海間の便, 青岛=东京客运航线)
-    routes = _cjk_affixes(cues.get("route_words", _NONE))
-    capital_after = _cjk_any_of(cues["capitals"]).search(after[:6])
-    f["capital_pair"] = float(
-        capital_after is not None and not after_all[capital_after.end():].lstrip().startswith(routes)
-        or inside("capitals", before) and not after.lstrip().startswith(routes))
+    f["capital_pair"] = float(_capital_pair(text, start, end, cues))
     joined = starts("relation_preps")  # 北京と東京の関係, 베이징과 워싱턴 간의 협상
     f["relation"] = float("关系" in after[:8] or joined and inside("relation_nouns", clause[:24]))
     f["object_verb"] = float(ends("object_verbs"))

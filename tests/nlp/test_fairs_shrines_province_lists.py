@@ -59,6 +59,11 @@ CHINESE_JAPANESE_KOREAN = [
     ("ja", "東京・上海間の便が増える。", "上海", "LITERAL"),
     ("zh", "青岛=东京客运航线恢复运营。", "青岛", "LITERAL"),
     ("ja", "東京・北京間の協議が行われた。", "北京", "METONYMIC"),
+    # labels: a capital one step further, a list of three cities, an arrow between: places; a pair joined by と stays
+    ("ja", "メンバーは東京から香港を経由して深圳に到着した。", "香港", "LITERAL"),
+    ("ja", "昨年はロサンゼルス・ワシントン・上海の3都市で公演した。", "上海", "LITERAL"),
+    ("zh", "今年加密三亚⇌莫斯科等国际航线。", "三亚", "LITERAL"),
+    ("ja", "北京と東京の関係が悪化した。", "北京", "METONYMIC"),
     # two words in Latin letters written against the name (a fair); one acronym stays the city's
     ("ja", "私は香港MEGA SHOWを視察する準備をしていた。", "香港", "ORG_PART"),
     ("ja", "深圳IT企業が増えた。", "深圳", "LITERAL"),
