@@ -110,6 +110,8 @@ def _policy_heads(nouns: frozenset[str], adjectives: frozenset[str]) -> frozense
 
 
 # an acronym, or a brand written with a capital inside it ("SuperNature Macao", "ProWine Shanghai")
+_IN_WORDS = frozenset({"in", "im", "dans", "en", "nel", "em", "i", "w", "v"})  # "in" in the Latin-script languages
+_AND_WORDS = frozenset({"and", "und", "et", "y", "e", "en", "och", "og", "i", "a", "ve", "và", "dan"})
 _ACRONYM_BEFORE = regexes.compile(r"(?<![\w.&\\-])([A-Z]{2,6}|[A-Za-z]*[a-z]{2}[A-Z][a-z]+) $")
 _ACRONYM_REACH = 24  # characters before the name that such a word may take
 # capitals before a name that name no branch or edition there: countries, clocks, titles; bodies and diseases that
@@ -360,10 +362,14 @@ def lexical(text: str, start: int, end: int, cues: Mapping[str, frozenset[str]],
         and _capital_ending(b[:-1], cues) and not listed
     # "puts Beijing at odds with Washington", "Beijing, in talks with Tokyo": a relation with a capital after the name
     relation_with = len(a) >= 4 and a[0] in {"at", "in"} and _relation_with_capital(a[1:5], cues)
-    # ... not where a journey goes to the pair ("traveled to Hong Kong and Taiwan", "visited Beijing and Tokyo"): places
+    # ... not where a journey goes to the pair ("traveled to Hong Kong and Taiwan", "visited Beijing and Tokyo") or
+    # "in" places the two names joined by "and" ("Büros in London und Shanghai", "offices in Shanghai and London"):
+    # places; not "a thaw in Washington-Beijing relations", "aimed at Beijing and Moscow"
     journeys = cues.get("journey_verbs", _NONE)
     journey = bool(b) and (b[-1] in journeys or b[-1] in {"to", "from"} and len(b) >= 2 and b[-2] in journeys)
-    f["capital_pair"] = float((pair_after or pair_before or relation_with) and not journey)
+    located = (pair_after and a[0] in _AND_WORDS and b[-1:] != [] and b[-1] in _IN_WORDS
+               or pair_before and b[-1] in _AND_WORDS and len(b) >= 3 and b[-3] in _IN_WORDS)
+    f["capital_pair"] = float((pair_after or pair_before or relation_with) and not journey and not located)
     reach = 2 + 2 * grams  # words of a few syllables each ("các cuộc đàm phán giữa")
     rel_before = bool(b) and b[-1] in cues["relation_preps"] and _contains(b[-reach:-1], cues["relation_nouns"], grams)
     rel_after = len(a) >= 2 and a[0] in joiners and _contains(a[1:reach + 1], cues["relation_nouns"], grams)
@@ -458,6 +464,8 @@ def lexical(text: str, start: int, end: int, cues: Mapping[str, frozenset[str]],
     f["person_before"] = float(bool(b) and _cap(before[-1]) and b[-1] in cues.get("given_names", frozenset()))
     f["all_caps"] = float(surface.isupper() and len(surface) > 3)
     f.update(_names_and_people(text, start, end, before, after, b, a, verb, cues))
+    if _hosts_event(a, after, cues):  # "Shanghai will host the tournament": the event's place, no government's modal
+        f["modal_after"] = f["comm_subject"] = 0.0
     if f["person_after"] and a[:1] == ["-"]:  # a given name's hyphen ("Jian-Wei Pan"): no chain, no dateline's dash
         f["hyphen_cap_after"] = f["dateline"] = 0.0
     # "Macao Bridge" at a chain's end is no smaller place named like the city, nor "a Beijing street" a street's name
@@ -752,7 +760,7 @@ def _names_and_people(text: str, start: int, end: int, before: list[str], after:
     evidence = _sport_points(b[-20:] + a[:20], cues) + _scoreline(b, a, cues) + club_article + own
     f["sport_context"] = float(evidence >= 2 or side_plural)
     f["sport_verb"] = float(_team(b, a, verb, bool(f["sport_context"]), cues))
-    if _hosts_event(a, cues):  # the host of an event is its place, whatever the sport around it
+    if _hosts_event(a, after, cues):  # the host of an event is its place, whatever the sport around it
         f["sport_context"] = f["sport_verb"] = 0.0
     # a team's structure ("Beijing have 10 points", "all Chongqing players") with the match told in the sentences
     # around it rather than beside the name: both cues, as a match report is match copy beyond any 80 characters
@@ -876,10 +884,13 @@ def _team(b: list[str], a: list[str], verb: str, sport_context: bool, cues: Mapp
             or verb in match_verbs or _team_before(b, cues))
 
 
-def _hosts_event(a: list[str], cues: Mapping[str, frozenset[str]]) -> bool:
+def _hosts_event(a: list[str], written: list[str], cues: Mapping[str, frozenset[str]]) -> bool:
     """The name hosts an event ("Shanghai has been hosting this tournament since 2009") or wins the bid to host one:
     the city as the place of the event, not a team hosting another ("Qingdao will host Cangzhou"). The host verb may
-    follow auxiliaries."""
+    follow auxiliaries and adverbs ("will likely host"), the event's word up to six words after it ("the most attended
+    public event"); a capitalised name there is the event only if its words hold such a word (``written``, the tokens
+    as written: "the World University Games"): "Beijing hosted Shanghai in the basketball final" is a team hosting
+    another."""
     hosts = cues.get("host_verbs")
     if not hosts:
         return False
@@ -889,8 +900,16 @@ def _hosts_event(a: list[str], cues: Mapping[str, frozenset[str]]) -> bool:
         return True
     for i, t in enumerate(a[:4]):
         if t in hosts:
-            return any(w in cues.get("event_words", frozenset()) for w in a[i + 1:i + 5])
-        if t not in cues["aux_skip"] and t not in cues.get("host_aux", frozenset()):
+            events = cues.get("event_words", frozenset())
+            window = list(zip(a[i + 1:i + 7], written[i + 1:i + 7], strict=False))
+            for j, (w, as_written) in enumerate(window):
+                if w in events:
+                    return True
+                if as_written[:1].isupper():  # a capitalised name: the event's if its words end in one
+                    name = itertools.takewhile(lambda pair: pair[1][:1].isupper(), window[j:])
+                    return any(word in events for word, _ in name)
+            return False
+        if t not in cues["aux_skip"] and t not in cues.get("host_aux", frozenset()) and not _adverb(t):
             return False
     return False
 

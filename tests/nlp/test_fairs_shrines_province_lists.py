@@ -44,6 +44,12 @@ LATIN = [
     ("en", "The plan was rejected by Beijing last week.", "Beijing", "METONYMIC"),
     ("en", "Though I have traveled to Hong Kong and Taiwan, this was my first trip to China.", "Hong Kong", "LITERAL"),
     ("en", "Beijing and Washington traded barbs over tariffs.", "Beijing", "METONYMIC"),
+    # ... two names joined by "and" after "in", and a city that will host an event past an adverb: places; sanctions
+    # aimed at a pair, and a team hosting another, stay what they are
+    ("de", "Er betrieb eine Beraterfirma mit Büros in London und Shanghai.", "Shanghai", "LITERAL"),
+    ("en", "The new measures target Beijing and Moscow alike.", "Beijing", "METONYMIC"),
+    ("en", "Shanghai will probably host the largest trade event of the decade.", "Shanghai", "LITERAL"),
+    ("en", "Qingdao hosted Dalian in the league final before 20,000 fans.", "Qingdao", "ORG_PART"),
     # a name shared with its province, listed between provinces; the city's case form elsewhere stays the city
     ("ru", "Отключения продолжаются в провинциях Хэйлунцзян, Цзилинь, Ляонин.", "Цзилинь", None),
     ("ko", "헤이룽장, 지린, 랴오닝 등 동북 3성에서 정전이 발생했다.", "지린", None),
