@@ -11,8 +11,11 @@ city (天津神明宮, Amatsu), clubs and societies, industrial fairs, arenas an
 one word, a venue's Chinese word before the city in brackets, a hotel brand with either spelling of its v
 (ベネチアン・マカオ), a festival's quoted name with a particle inside and a quoted name with a space before its closing mark;
 in Chinese, alliances and a trade council; in Korean, a firm's seat in brackets before its legal form and a short
-quotation that also holds a word in Latin letters (‘2018 홍콩 K-Food Fair’). Each with the counterpart that stays the
-city. Sentences written for these tests (not in training.tsv, calibration.tsv or the sentence files).
+quotation that also holds a word in Latin letters (‘2018 홍콩 K-Food Fair’). And labels (not "not that city"): the
+name in an "X-based" adjective is no agent, a capital paired with it after a journey's verb or by "and" after "in"
+is another place, a city hosting an event past an adverb is its place, and in characters a capital pairs with the
+name only when joined to it. Each with the counterpart that stays what it is. Sentences written for these tests (not
+in training.tsv, calibration.tsv or the sentence files).
 """
 
 from __future__ import annotations
