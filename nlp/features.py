@@ -1946,10 +1946,13 @@ def _cjk(text: str, start: int, end: int, cues: Mapping[str, frozenset[str]]) ->
     # a name marked as subject or topic (北京は, 베이징은) whose clause holds a verb of saying or deciding
     clause = re.split(r"[。．.!?！？\n]", after_all, maxsplit=1)[0]
     marked = after.startswith(_cjk_affixes(cues.get("subject_markers", _NONE)))
-    if "naming_words" in cues:  # 俗称, 之称: a name given, no statement made
-        naming = _cjk_any_of(cues["naming_words"])
+    # words that hold a verb of saying without saying anything: a name given (俗称, 之称), a place written like one
+    # (주장 삼각주, the Pearl River Delta: 주장 is also "claim")
+    unsaid = cues.get("naming_words", _NONE) | cues.get("unsaid_words", _NONE)
+    if unsaid:
+        naming = _cjk_any_of(unsaid)
         clause = naming.sub("", clause)
-        said = inside("comm_verbs", naming.sub("", after[:7]))
+        said = inside("comm_verbs", naming.sub("", after_all[:24])[:7])  # (a longer window: 주장 삼각|지 is cut at 7)
     else:
         said = inside("comm_verbs", after[:7])
     f["comm_subject"] = float(said or marked and inside("comm_verbs", clause))

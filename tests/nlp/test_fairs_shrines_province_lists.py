@@ -93,6 +93,9 @@ CHINESE_JAPANESE_KOREAN = [
     # a festival's quoted name with a particle inside; a quoted remark stays the city
     ("ja", "吹奏楽部は「上海の春 国際音楽祭」に招聘された。", "上海", "ORG_PART"),
     ("ja", "彼は「上海の春は暖かい」と言った。", "上海", "LITERAL"),
+    # labels: a Korean place written with a word of saying (주장 삼각지, the Pearl River Delta) says nothing; a claim does
+    ("ko", "둥관은 주장 삼각지 동쪽에 있는 제조업 도시다.", "둥관", "LITERAL"),
+    ("ko", "베이징은 미국의 조치가 부당하다고 주장했다.", "베이징", "METONYMIC"),
     # Chinese: an alliance, a trade council
     ("zh", "澳門學者同盟拜會縣府。", "澳門", "ORG_PART"),
     ("zh", "此活动得到香港贸易发展局协办。", "香港", "ORG_PART"),
