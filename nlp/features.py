@@ -110,6 +110,7 @@ def _policy_heads(nouns: frozenset[str], adjectives: frozenset[str]) -> frozense
 
 
 # an acronym, or a brand written with a capital inside it ("SuperNature Macao", "ProWine Shanghai")
+_PARTICLES = frozenset({"for", "up", "out", "off", "over", "down", "in", "on", "back", "through"})  # of phrasal verbs
 _IN_WORDS = frozenset({"in", "im", "dans", "en", "nel", "em", "i", "w", "v"})  # "in" in the Latin-script languages
 _AND_WORDS = frozenset({"and", "und", "et", "y", "e", "en", "och", "og", "i", "a", "ve", "và", "dan"})
 _ACRONYM_BEFORE = regexes.compile(r"(?<![\w.&\\-])([A-Z]{2,6}|[A-Za-z]*[a-z]{2}[A-Z][a-z]+) $")
@@ -390,6 +391,8 @@ def lexical(text: str, start: int, end: int, cues: Mapping[str, frozenset[str]],
     participle_endings = _PARTICIPLE_ENDINGS + tuple(cues.get("participle_endings", ()))
     # a participle in quotation marks is still one ("ne sera pas « supervisée » par Pékin")
     pb = b[:-2] + b[-1:] if len(b) > 2 and b[-2] in _CLOSERS | {"›"} else b
+    # ... and past a phrasal verb's particle ("paid for by X", "set up by X")
+    pb = pb[:-2] + pb[-1:] if len(pb) > 2 and pb[-1] == "by" and pb[-2] in _PARTICLES else pb
     agent_first = _agent_before_participle(b, after, a, cues)  # "die Wahl wurde von Peking verboten"
     f["by_agent"] = float(len(pb) >= 2 and pb[-1] in {"by", "par", "por", "von"} and (
         pb[-2].endswith(("ed", "en", "é", "do")) or pb[-2] in cues.get("irregular_participles", frozenset())

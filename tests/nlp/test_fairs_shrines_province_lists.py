@@ -45,6 +45,8 @@ LATIN = [
     # after a journey's verb, both the place; an agent and a pair of governments stay METONYMIC
     ("en", "AMC is being acquired by Beijing-based Dalian Wanda Group for $2.6 billion.", "Beijing", "LITERAL"),
     ("en", "The plan was rejected by Beijing last week.", "Beijing", "METONYMIC"),
+    # ... and the agent past a phrasal verb's particle (from stop 43's "not counted" list)
+    ("en", "The new stadium was paid for by Beijing.", "Beijing", "METONYMIC"),
     ("en", "Though I have traveled to Hong Kong and Taiwan, this was my first trip to China.", "Hong Kong", "LITERAL"),
     ("en", "Beijing and Washington traded barbs over tariffs.", "Beijing", "METONYMIC"),
     # ... two names joined by "and" after "in", and a city that will host an event past an adverb: places; sanctions
