@@ -92,6 +92,10 @@ CHINESE_JAPANESE_KOREAN = [
     ("ja", "15日の上海株式は3%安となった。", "上海", "ORG_PART"),
     ("ja", "上海メルセデスベンツアリーナにて公演を行った。", "上海", "ORG_PART"),
     ("ja", "国家会展中心(上海)の2号館に出展した。", "上海", "ORG_PART"),
+    # a Japanese firm's name ending in a trade word without its legal form (stop 43's 大連氷山空調設備); the city's
+    # investment in equipment stays the city
+    ("ja", "一行は大連明光空調設備の工場を見学した。", "大連", "ORG_PART"),
+    ("ja", "上海の設備投資が増えた。", "上海", "LITERAL"),
     # a festival's quoted name with a particle inside; a quoted remark stays the city
     ("ja", "吹奏楽部は「上海の春 国際音楽祭」に招聘された。", "上海", "ORG_PART"),
     ("ja", "彼は「上海の春は暖かい」と言った。", "上海", "LITERAL"),
