@@ -109,10 +109,10 @@ def _policy_heads(nouns: frozenset[str], adjectives: frozenset[str]) -> frozense
     return nouns - adjectives
 
 
-# an acronym, or a brand written with a capital inside it ("SuperNature Macao", "ProWine Shanghai")
 _PARTICLES = frozenset({"for", "up", "out", "off", "over", "down", "in", "on", "back", "through"})  # of phrasal verbs
 _IN_WORDS = frozenset({"in", "im", "dans", "en", "nel", "em", "i", "w", "v"})  # "in" in the Latin-script languages
 _AND_WORDS = frozenset({"and", "und", "et", "y", "e", "en", "och", "og", "i", "a", "ve", "và", "dan"})
+# an acronym, or a brand written with a capital inside it ("SuperNature Macao", "ProWine Shanghai")
 _ACRONYM_BEFORE = regexes.compile(r"(?<![\w.&\\-])([A-Z]{2,6}|[A-Za-z]*[a-z]{2}[A-Z][a-z]+) $")
 _ACRONYM_REACH = 24  # characters before the name that such a word may take
 # capitals before a name that name no branch or edition there: countries, clocks, titles; bodies and diseases that
@@ -124,15 +124,15 @@ _NOT_ORG_ACRONYMS = frozenset({"US", "USA", "UK", "EU", "UN", "PRC", "ROC", "SAR
 def _acronym_before(text: str, start: int, surface: str, cues: Mapping[str, frozenset[str]]) -> bool:
     """An organisation's or an event's acronym or brand right before a name in Latin letters: its branch or its
     edition there ("CIFF Guangzhou", a fair; "HSBC Hong Kong", "teamLab SuperNature Macao"); not in a headline
-    written in capitals, not a Chinese surname written in capitals ("Prof. CHEN Jian-Guo": the language's surname
-    list, else English's), and not before a Cyrillic name, which a noun before it governs in the genitive ("общего
+    written in capitals, not a Chinese surname written in capitals ("Prof. CHEN Jian-Guo": the surnames
+    :func:`_names_and_people` reads), and not before a Cyrillic name, which a noun before it governs in the genitive ("общего
     GGR Макао", Macau's gaming revenue)."""
     if not surface[:1].isascii() or surface.isupper():
         return False
     acronym = _ACRONYM_BEFORE.search(text, max(0, start - _ACRONYM_REACH), start)
     if acronym is None or acronym.group(1) in _NOT_ORG_ACRONYMS:
         return False
-    return acronym.group(1).lower() not in (cues.get("surnames") or cues_for("en")["surnames"])
+    return acronym.group(1).lower() not in (cues.get("surnames") or _surnames_abroad())
 
 
 def context(text: str, start: int, end: int) -> tuple[list[str], list[str]]:
@@ -466,8 +466,9 @@ def lexical(text: str, start: int, end: int, cues: Mapping[str, frozenset[str]],
     # a person's surname: a capitalised given name right before the form ("Tyler Harbin")
     f["person_before"] = float(bool(b) and _cap(before[-1]) and b[-1] in cues.get("given_names", frozenset()))
     f["all_caps"] = float(surface.isupper() and len(surface) > 3)
-    f.update(_names_and_people(text, start, end, before, after, b, a, verb, cues))
-    if _hosts_event(a, after, cues):  # "Shanghai will host the tournament": the event's place, no government's modal
+    hosts = _hosts_event(a, after, cues)
+    f.update(_names_and_people(text, start, end, before, after, b, a, verb, hosts, cues))
+    if hosts:  # "Shanghai will host the tournament": the event's place, no government's modal
         f["modal_after"] = f["comm_subject"] = 0.0
     if f["person_after"] and a[:1] == ["-"]:  # a given name's hyphen ("Jian-Wei Pan"): no chain, no dateline's dash
         f["hyphen_cap_after"] = f["dateline"] = 0.0
@@ -718,8 +719,9 @@ _SYLLABLE_LETTERS = 6  # the longest pinyin syllable (zhuang, shuang)
 
 
 def _names_and_people(text: str, start: int, end: int, before: list[str], after: list[str], b: list[str],
-                      a: list[str], verb: str, cues: Mapping[str, frozenset[str]]) -> dict[str, float]:
-    """Cues that the name is part of a longer name, a person's name, a team, a figure of speech or a smaller place."""
+                      a: list[str], verb: str, hosts: bool, cues: Mapping[str, frozenset[str]]) -> dict[str, float]:
+    """Cues that the name is part of a longer name, a person's name, a team, a figure of speech or a smaller place
+    (``hosts``: the name hosts an event, :func:`_hosts_event`)."""
     f: dict[str, float] = {"known_name": float(in_known_name(text, start, end))}
     # a Chinese name is written the same in every Latin-script language ("Hu Sihui", "Zhang Yimou")
     surnames = cues.get("surnames") or _surnames_abroad()
@@ -763,7 +765,7 @@ def _names_and_people(text: str, start: int, end: int, before: list[str], after:
     evidence = _sport_points(b[-20:] + a[:20], cues) + _scoreline(b, a, cues) + club_article + own
     f["sport_context"] = float(evidence >= 2 or side_plural)
     f["sport_verb"] = float(_team(b, a, verb, bool(f["sport_context"]), cues))
-    if _hosts_event(a, after, cues):  # the host of an event is its place, whatever the sport around it
+    if hosts:  # the host of an event is its place, whatever the sport around it
         f["sport_context"] = f["sport_verb"] = 0.0
     # a team's structure ("Beijing have 10 points", "all Chongqing players") with the match told in the sentences
     # around it rather than beside the name: both cues, as a match report is match copy beyond any 80 characters
@@ -1363,6 +1365,12 @@ def _cjk_any_of(words: frozenset[str]) -> re.Pattern[str]:
     return _any_of(frozenset(_cjk_affixes(words)))
 
 
+@lru_cache(maxsize=64)
+def _cjk_any_of_both(words: frozenset[str], more: frozenset[str]) -> re.Pattern[str]:
+    """:func:`_cjk_any_of` of two cue sets, without a union built per call."""
+    return _cjk_any_of(words | more)
+
+
 _CITY_PARTS = ("人民政府", "中心", "长", "長", "民", "区", "内", "政", "委", "郊", "场", "場")
 # what ends the characters that can still be the name's: a possessive, a quantity, a demonstrative (某 "a certain"),
 # a function word or conjunction (与, 及), a numeral with a measure word (一家 "a company in ..."), the country's name
@@ -1504,7 +1512,8 @@ def _quoted_name(text: str, start: int, end: int) -> bool:
 
 # what joins a pair of names in characters besides the language's relation words (北京と東京, 北京与东京): a middle dot,
 # a comma, a dash, a slash or an equals sign; the first four also continue a list (ロサンゼルス・ワシントン・上海)
-_PAIR_JOINERS = ("・", "·", "、", ",", "，", "-", "－", "—", "/", "／", "=", "＝", "⇌", "↔", "⇄", "→", "～", "〜", "~")
+_ARROWS = ("⇌", "↔", "⇄", "→")  # a route's sign between two names (三亚⇌莫斯科)
+_PAIR_JOINERS = ("・", "·", "、", ",", "，", "-", "－", "—", "/", "／", "=", "＝", *_ARROWS, "～", "〜", "~")
 _LIST_JOINERS = ("・", "·", "、", ",", "，")
 _PAIR_REACH = 12  # characters around the name that the pair may take
 
@@ -1521,16 +1530,18 @@ def _capital_pair(text: str, start: int, end: int, cues: Mapping[str, frozenset[
     for joiner in joiners:
         if after.startswith(joiner):
             rest = after[len(joiner):].lstrip()
-            capital = next((c for c in capitals if rest.lower().startswith(c)), "")
+            lowered = rest.lower()
+            capital = next((c for c in capitals if lowered.startswith(c)), "")
             if capital:
                 tail = rest[len(capital):]
-                return not (joiner in "⇌↔⇄→" or tail.startswith(_LIST_JOINERS) or before.endswith(_LIST_JOINERS)
+                return not (joiner in _ARROWS or tail.startswith(_LIST_JOINERS) or before.endswith(_LIST_JOINERS)
                             or tail.lstrip().startswith(routes))
         if before.endswith(joiner):
             head = before[:len(before) - len(joiner)].rstrip()
-            capital = next((c for c in capitals if head.lower().endswith(c)), "")
+            lowered = head.lower()
+            capital = next((c for c in capitals if lowered.endswith(c)), "")
             if capital:
-                return not (joiner in "⇌↔⇄→" or head[:len(head) - len(capital)].endswith(_LIST_JOINERS)
+                return not (joiner in _ARROWS or head[:len(head) - len(capital)].endswith(_LIST_JOINERS)
                             or after.startswith(_LIST_JOINERS) or after.lstrip().startswith(routes))
     return False
 
@@ -1644,9 +1655,12 @@ def _quoted_with_latin(text: str, start: int, end: int) -> bool:
     brand's or an event's name in Korean or Japanese text, which write their own words in their own script. A
     particle written against the name (‘홍콩에서 K-pop을’) makes it a phrase."""
     opened = _opening_mark(text, start, _LATIN_QUOTE_REACH, _NAME_QUOTES_CJK)
-    if opened < 0 or text[end:end + 1] not in (" ", "·", "・", _NAME_QUOTES_CJK[text[opened]]):
+    if opened < 0:
         return False
-    close = text.find(_NAME_QUOTES_CJK[text[opened]], end, end + _LATIN_QUOTE_REACH)
+    mark = _NAME_QUOTES_CJK[text[opened]]
+    if text[end:end + 1] not in (" ", "·", "・", mark):
+        return False
+    close = text.find(mark, end, end + _LATIN_QUOTE_REACH)
     if close < 0:
         return False
     quoted = text[opened + 1:start] + " " + text[end:close]
@@ -1951,9 +1965,8 @@ def _cjk(text: str, start: int, end: int, cues: Mapping[str, frozenset[str]]) ->
     marked = after.startswith(_cjk_affixes(cues.get("subject_markers", _NONE)))
     # words that hold a verb of saying without saying anything: a name given (俗称, 之称), a place written like one
     # (주장 삼각주, the Pearl River Delta: 주장 is also "claim")
-    unsaid = cues.get("naming_words", _NONE) | cues.get("unsaid_words", _NONE)
-    if unsaid:
-        naming = _cjk_any_of(unsaid)
+    if "naming_words" in cues or "unsaid_words" in cues:
+        naming = _cjk_any_of_both(cues.get("naming_words", _NONE), cues.get("unsaid_words", _NONE))
         clause = naming.sub("", clause)
         said = inside("comm_verbs", naming.sub("", after_all[:24])[:7])  # (a longer window: 주장 삼각|지 is cut at 7)
     else:
@@ -2009,6 +2022,8 @@ def _after_firm_word(text: str, start: int, cues: Mapping[str, frozenset[str]]) 
     for particle in _JOINING_PARTICLES:
         window = window.removesuffix(particle)
     return window.endswith(_cjk_affixes(cues.get("firm_before", _NONE)))
+
+
 _MOUNTAIN_REACH = 30  # characters around a bare mountain's name searched for a word of the mountain
 
 
