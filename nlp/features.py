@@ -1527,6 +1527,9 @@ def _capital_pair(text: str, start: int, end: int, cues: Mapping[str, frozenset[
     joiners = _PAIR_JOINERS + _cjk_affixes(cues["relation_preps"])
     routes = _cjk_affixes(cues.get("route_words", _NONE))
     after, before = text[end:end + _PAIR_REACH], text[max(0, start - _PAIR_REACH):start]
+    if any("\u3400" <= c <= "\u9fff" for c in before + after):  # read in simplified characters, as the cues are
+        table = simplified_table()
+        after, before = after.translate(table), before.translate(table)
     for joiner in joiners:
         if after.startswith(joiner):
             rest = after[len(joiner):].lstrip()

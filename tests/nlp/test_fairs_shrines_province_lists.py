@@ -75,6 +75,8 @@ CHINESE_JAPANESE_KOREAN = [
     ("ja", "昨年はロサンゼルス・ワシントン・上海の3都市で公演した。", "上海", "LITERAL"),
     ("zh", "今年加密三亚⇌莫斯科等国际航线。", "三亚", "LITERAL"),
     ("ja", "北京と東京の関係が悪化した。", "北京", "METONYMIC"),
+    # ... read in simplified characters, as the cue lists are, in traditional Chinese too
+    ("zh", "北京與東京舉行會談。", "北京", "METONYMIC"),
     # two words in Latin letters written against the name (a fair); one acronym stays the city's
     ("ja", "私は香港MEGA SHOWを視察する準備をしていた。", "香港", "ORG_PART"),
     ("ja", "深圳IT企業が増えた。", "深圳", "LITERAL"),
