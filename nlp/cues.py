@@ -50,11 +50,15 @@ class CueTable:
         return cls(path.read_text(encoding="utf-8"), str(path))
 
     def for_lang(self, lang: str) -> Cues:
-        """Cue sets for ``lang``; languages without their own lists read English cues."""
+        """Cue sets for ``lang``; languages without their own lists read English cues. The brands of
+        ``brands_before``, written alike in every language ("Wynn Macau"), join every language's ``heads_before``."""
         key = lang if lang in CUE_LANGS and lang in self._raw else "en"
         if key not in self._by_lang:
-            self._by_lang[key] = {name: frozenset(str(v).lower() for v in values)
-                                  for name, values in self._raw[key].items()}
+            cues = {name: frozenset(str(v).lower() for v in values) for name, values in self._raw[key].items()}
+            brands = frozenset(str(v).lower() for v in self._raw.get("brands_before") or ())
+            if brands:
+                cues["heads_before"] = cues.get("heads_before", frozenset()) | brands
+            self._by_lang[key] = cues
         return self._by_lang[key]
 
     def city_marks(self, lang: str) -> tuple[tuple[str, ...], tuple[str, ...]]:

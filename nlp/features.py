@@ -40,7 +40,7 @@ _ENT_ORG = {"ORG", "FAC", "PRODUCT", "EVENT", "WORK_OF_ART", "LAW"}
 _EDITION_NUMBER = "(?:第[0-9０-９一二三四五六七八九十百零〇]+|首)"
 _EDITION = regexes.compile(rf"{_EDITION_NUMBER}[届屆回](?:中[国國][・(（]?)?$")
 _EDITION_AFTER = regexes.compile(rf"{_EDITION_NUMBER}[届屆]")  # right after the name (not 回: Japanese counts times so)
-_CJK_SCORE = regexes.compile(r"\d+[-－–―]\d+")
+_CJK_SCORE = regexes.compile(r"\d+[-－–―∶比]\d+")  # 3-1, and as Chinese copy writes a score: 3∶1, 3比1
 # a score right after the name and its particle makes it a side (日本は香港に4―0と快勝, 香港を2-1で破り)
 _SCORE_AFTER = regexes.compile(r"[にをとが]?\d+[-－–―]\d+")
 # a score written against a result: "广州82-117负辽宁" (the name, the score, lost to), "以3:1战胜北京" (by 3:1 beat):
@@ -61,7 +61,7 @@ _LISTED_FIRMS = regexes.compile(rf"(?:、[^、，,。；;]{{1,6}})+等(?![地城
 _QUOTE_OPENERS, _QUOTE_CLOSERS = "“「『\"", "”」』\""
 # what makes a quoted name a figure of speech: "a new X" where something becomes one, "the X in the mountains"
 # (打造一个「新香港」, “大山里的深圳”)
-_FIGURATIVE_PREFIXES = ("新", "小", "第二个", "第二個", "下一个", "下一個", "另一个", "另一個")
+_FIGURATIVE_PREFIXES = ("新", "小", "リトル", "第二个", "第二個", "下一个", "下一個", "另一个", "另一個")
 _BECOMING = ("一个", "一個", "一座", "成为", "成為", "打造", "变成", "變成", "誉为", "譽為", "称为", "稱為", "堪称", "堪稱")
 _NAMED_AS_AFTER = ("と言われ", "と呼ばれ", "と称され", "と称し", "之称", "之稱", "的美誉", "的美譽")
 _PACKS = regexes.compile(r"[一两二三四五六七八九十几半0-9０-９]+[支包]$")  # 一支, 两包: cigarettes by the stick or the pack
@@ -243,6 +243,8 @@ def lexical(text: str, start: int, end: int, cues: Mapping[str, frozenset[str]],
     number_after = bool(a) and re.fullmatch(r"\d{1,3}", a[0]) is not None
     designation = designation or number_after and (
         (b[-1:] == ["the"] or so_called) and a[1:2] not in (["%"], ["percent"], ["per"], ["km"], ["degrees"])
+        # ... or quoted with its number alone, in any language (als „Hongkong 47“ bezeichnet)
+        or bool(b) and b[-1] in _OPENERS and a[1:2] != [] and a[1] in _CLOSERS
         # ... or a word of what a craft carries or does after the number ("Shenzhou 15 astronauts", "the Tianjin 3
         # crew"), which a tally of cities ("Beijing 12, Shanghai 30") never has
         or a[1:2] != [] and a[1] in cues.get("craft_words", _NONE))
@@ -254,8 +256,10 @@ def lexical(text: str, start: int, end: int, cues: Mapping[str, frozenset[str]],
     # NextCODE", "WuXi AppTec"), not the city ("ShenZhen City", "GuangZhou China" stay places)
     camel = bool(run) and inner_capital(surface) and a[0] not in cues["place_words"] \
         and a[0] not in cues.get("china_words", _NONE)
-    # a title in title case around the name ("Lost in Hong Kong")
-    title_quoted = "title_small_words" in cues and _title_case_quotation(text, start, end, cues)
+    # a title in title case around the name ("Lost in Hong Kong"); in Japanese or Korean text, a quotation in their
+    # marks that holds another word in Latin letters (『Macao 20 Impressions』, a video)
+    title_quoted = "title_small_words" in cues and _title_case_quotation(text, start, end, cues) or (
+        "attached" in cues and _quoted_with_latin(text, start, end))
     f["org_after"] = float(any(t in cues["org_heads"] or t in english for t in run) or adjective or compound or camel
                            or caseless or bracketed or quoted or entitled or games_year or designation or numbered
                            or ticker or title_quoted
@@ -470,6 +474,8 @@ def lexical(text: str, start: int, end: int, cues: Mapping[str, frozenset[str]],
     f.update(_names_and_people(text, start, end, before, after, b, a, verb, hosts, cues))
     if hosts:  # "Shanghai will host the tournament": the event's place, no government's modal
         f["modal_after"] = f["comm_subject"] = 0.0
+    if f["org_before"]:  # "Raffles City Chongqing is said to be ...": the verb is the name's whose end it is
+        f["comm_subject"] = 0.0
     if f["person_after"] and a[:1] == ["-"]:  # a given name's hyphen ("Jian-Wei Pan"): no chain, no dateline's dash
         f["hyphen_cap_after"] = f["dateline"] = 0.0
     # "Macao Bridge" at a chain's end is no smaller place named like the city, nor "a Beijing street" a street's name
@@ -1575,7 +1581,10 @@ def _partner_head(words: Sequence[tuple[str, str]], cues: Mapping[str, frozenset
 def _quoted_brand(text: str, start: int, end: int, prefixes: frozenset[str]) -> bool:
     """The name closes a short quotation after a word that makes a product of it (“数字敦煌” "Digital Dunhuang", an
     exhibition; “智慧杭州”, an app: cue ``brand_prefixes``), or stands inside one before a katakana word that closes it
-    (「日本東京義烏セレクション」, a showroom): a product's or shop's name, not the place."""
+    (「日本東京義烏セレクション」, a showroom): a product's or shop's name, not the place. Unquoted, such a product
+    before 讯 is a news app's byline (掌上梅州讯), as 本报讯 is a paper's."""
+    if text[end:end + 1] in ("讯", "訊") and any(text[max(0, start - len(p)):start] == p for p in prefixes):
+        return True
     before = _QUOTED_BEFORE.search(text, max(0, start - 13), start)
     opened = before.start() if before else start
     close = _QUOTES.get(text[opened - 1:opened]) if opened else None
@@ -1670,6 +1679,22 @@ def _quoted_with_latin(text: str, start: int, end: int) -> bool:
     return _QUOTATION_BREAK.search(quoted) is None and _LATIN_WORD.search(quoted) is not None
 
 
+def _spaced_quotation(text: str, start: int, end: int) -> bool:
+    """The name lies inside a short quotation whose words a space separates, in a language that writes none between
+    its words (cue ``unspaced``: Japanese): a shop's, an event's or a work's name set as its words (「西安邁科中心 蔦屋書店」,
+    a bookshop; 「北京 秋の旅」), not a remark, which has a sentence's punctuation."""
+    opened = _opening_mark(text, start, _LATIN_QUOTE_REACH, _NAME_QUOTES_CJK)
+    if opened < 0:
+        return False
+    mark = _NAME_QUOTES_CJK[text[opened]]
+    close = text.find(mark, end, end + _LATIN_QUOTE_REACH)
+    if close < 0 or mark in text[opened + 1:start]:  # (a quotation closed before the name)
+        return False
+    quoted = text[opened + 1:close]
+    return _QUOTATION_BREAK.search(quoted) is None and _INNER_SPACE.search(quoted) is not None
+
+
+_INNER_SPACE = regexes.compile(r"\S[ \u3000]+\S")
 _JOURNEY_REACH = 40  # characters from a journey's opening quotation mark to its end
 _JOURNEY = regexes.compile(r"[^，。！？!?,；;\n“”「」『』]{0,38}?(?:之(?:旅|行)|を行く|を歩く|を巡る|の旅|紀行)")
 
@@ -1722,9 +1747,9 @@ def _figure_of_speech(text: str, start: int, end: int) -> bool:
     if not prefix or any(c in prefix for c in _QUOTE_CLOSERS):
         return False
     # "a new X" only where the text makes something else one (打造一个「新香港」, 成为“新香港”): 「新大連」 alone is the
-    # city's own new face
-    return prefix.endswith(("的", "の")) or prefix in _FIGURATIVE_PREFIXES and text[max(0, opened - 3):opened].endswith(
-        _BECOMING)
+    # city's own new face; "a little X" or "another X" quoted is always somewhere else (悉尼的“小香港”, a suburb)
+    return prefix.endswith(("的", "の")) or prefix in _FIGURATIVE_PREFIXES and (
+        prefix != "新" or text[max(0, opened - 3):opened].endswith(_BECOMING))
 
 
 # an event's or a project's scope before its host, also a bilateral one (中新(重庆)...示范项目, China and Singapore)
@@ -1926,10 +1951,17 @@ def _cjk(text: str, start: int, end: int, cues: Mapping[str, frozenset[str]]) ->
     # Chinese, one of a list that ends in its kind of firm (迁钢、九江、松汀、燕山等钢铁企业: Jiujiang Steel)
     bracketed = bracketed or _BRACKETED_FORM.match(text, end) is not None or (
         "attached" not in cues and _LISTED_FIRMS.match(after_all) is not None)
+    # a word after the name that names a club only in match copy (梅州客家, elsewhere the Hakka people of Meizhou;
+    # 武汉三镇, elsewhere the city's three old towns): two words of sport, or one and a score, in the paragraph around
+    # (cue ``sport_heads``)
+    club_words = _cjk_affixes(cues.get("sport_heads", _NONE))
+    club = bool(club_words) and after.startswith(club_words) and segmented and whole(club_words, after, True) \
+        and _match_copy_near(text, start, end, cues)
     f["org_after"] = float(headed and not city_part or suffixed or titled or exchange or bracketed or short_head
-                           or edition
+                           or edition or club
                            or _quoted_name(text, start, end) or _titled_quotation(text, start, end)
                            or attached and _quoted_with_latin(text, start, end)
+                           or "unspaced" in cues and _spaced_quotation(text, start, end)
                            or _LATIN_NAME_AFTER.match(text, end) is not None
                            or _titled_journey(text, start, end)
                            or _defined_short_name(text, start, end)
@@ -2010,6 +2042,16 @@ def _cjk(text: str, start: int, end: int, cues: Mapping[str, frozenset[str]]) ->
         match_copy = scored or len(set(sports.findall(around))) + int(_CJK_SCORE.search(around) is not None) >= 2
         f["sport_verb"] = f["sport_context"] = float(match_copy and (not topic or bool(sports.search(clause_of_name))))
     return f
+
+
+_CLUB_REACH = 120  # characters each side of a name searched for match copy that makes a club of it
+
+
+def _match_copy_near(text: str, start: int, end: int, cues: Mapping[str, frozenset[str]]) -> bool:
+    """Two words of sport, or one and a score, in the characters around the name (the paragraph of a match report)."""
+    around = text[max(0, start - _CLUB_REACH):end + _CLUB_REACH]
+    sports = _cjk_any_of(cues.get("sport_words", _NONE))
+    return len(set(sports.findall(around))) + int(_CJK_SCORE.search(around) is not None) >= 2
 
 
 _TICKER = regexes.compile(r":\s?\d{6}\b")

@@ -446,6 +446,22 @@ def _overlaps_a_place_abroad(text: str, hit: Hit, table: dict[int, str]) -> bool
 
 
 _JA_PERSON = "名詞,固有名詞,人名"
+_JA_PLACE = "名詞,固有名詞,地名"
+_MUNICIPALITY_ENDS = ("市", "町", "村", "区")
+
+
+def _in_a_japanese_address(text: str, hit: Hit, words: list[Word], i: int, names: frozenset[str],
+                           table: dict[int, str]) -> bool:
+    """Is the Japanese hit the district after a municipality's name in an address (川口市新郷: Shingō in Kawaguchi, not
+    Xinxiang)? Sudachi reads a municipality with its 市, 町, 村 or 区 as one place name (川口市, 神戸市中央区); one
+    that is none of the text's candidate names (``names``, as jieba reads them) is in Japan, so the name after it is
+    that place's district. A Chinese city's (上海市嘉定区, 大連市金州区) is a candidate itself, and a hit written with 市
+    is a city of its own (岡山市洛陽市友好都市議員連盟, the Okayama-Luoyang league)."""
+    if i < 1 or "市" in text[hit.end - 1:hit.end + 1]:  # the hit's own 市, or 市 right after it
+        return False
+    _, _, word, tag = words[i - 1]
+    return len(word) > 2 and word.endswith(_MUNICIPALITY_ENDS) and tag.startswith(_JA_PLACE) and not any(
+        word[:k].translate(table) in names for k in range(len(word) - 1, len(word) + 1))
 
 
 _NOT_GIVEN_NAMES = "人籍市省県区出隊組杯戦校大勢系産"  # one character between a place and 選手 that is no given name
@@ -559,7 +575,8 @@ def keep_words(text: str, hits: list[Hit], lang: str | None, names_alone: frozen
             if how != "no" and (_ja_person(words, i, length) if japanese else _zh_person(words, i, length)):
                 people.add(hit.form)
                 how = "no"
-            if how != "no" and japanese and _inside_a_chinese_word(text, hit, table):
+            if how != "no" and japanese and (_inside_a_chinese_word(text, hit, table)
+                                             or _in_a_japanese_address(text, hit, words, i, names, table)):
                 how = "no"
             if how != "no" and not japanese and _city_as_a_noun(text, hit, table, words, i):
                 how = "no"

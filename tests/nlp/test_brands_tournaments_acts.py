@@ -93,8 +93,9 @@ def test_english_cue_words_are_words_not_booleans() -> None:
 @pytest.mark.parametrize("lang", CUE_LANGS)
 def test_no_cue_word_of_any_language_is_a_boolean(lang: str) -> None:
     """Spanish and Portuguese "no" (not; in the) were read as false; ``attached``, ``lower_heads``,
-    ``quoted_names``, ``angle_titles``, ``han_glosses`` and ``capitalised_nouns`` are flags, not word lists."""
-    flags = {"attached", "lower_heads", "quoted_names", "angle_titles", "han_glosses", "capitalised_nouns"}
+    ``quoted_names``, ``angle_titles``, ``han_glosses``, ``capitalised_nouns`` and ``unspaced`` are flags, not word
+    lists."""
+    flags = {"attached", "lower_heads", "quoted_names", "angle_titles", "han_glosses", "capitalised_nouns", "unspaced"}
     assert not any({"true", "false"} & values for name, values in cues_for(lang).items() if name not in flags)
 
 
