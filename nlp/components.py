@@ -455,6 +455,7 @@ class CityClassifier(_CueComponent):
             else:
                 _one_sense(span, cue_vector, people, named)
         _one_name(text, [span for span, _ in read])
+        _short_firm_names(text, [span for span, _ in read], cues.get("firm_heads", frozenset()))
         return doc
 
     def settled(self, doc: Doc, place_at: float, reference_at: float) -> list[bool]:
@@ -641,6 +642,37 @@ def _one_name(text: str, spans: list[Span]) -> None:
             for span in (first, second):
                 if span._.label in {"LITERAL", "METONYMIC"}:
                     _relabel(span, "ORG_PART")
+
+
+_SHORT_NAME_WORDS = regexes.compile(r"[\u4e00-\u9fff\u3400-\u4dbf]{2,4}")  # the words of a short name after the city
+_NOT_A_NAME_WORD = "市区區县縣省镇鎮"  # the city's own unit after it (深圳市腾讯…有限公司): a name of the city, not a short one
+_PLACE_ENDS = "港站"  # a port or a station before the head is the place its firm runs (寧波舟山港集団: 寧波舟山港 the port)
+
+
+def _short_firm_names(text: str, spans: list[Span], firm_heads: frozenset[str]) -> None:
+    """Chinese and Japanese name a firm in full once, the city, two to four more characters and its legal head
+    (蘭州石化公司, cue ``firm_heads``), then by the city and those characters alone (蘭州石化停運了...): where a name in
+    characters read as part of a name is followed so, the same city and characters elsewhere in the article are that
+    firm's short name. Not a port's or a station's, which is the place its firm runs (寧波舟山港集団, then the port)."""
+    if not firm_heads:
+        return
+    shorts: set[str] = set()
+    for span in spans:
+        start, end = span._.offsets
+        if span._.label != "ORG_PART" or not is_cjk(text[start:start + 1]):
+            continue
+        words = _SHORT_NAME_WORDS.match(text, end)
+        if words is None or words.group()[0] in _NOT_A_NAME_WORD:
+            continue
+        for k in range(len(words.group()), 1, -1):  # the longest run of characters before a head
+            if text.startswith(tuple(firm_heads), end + k):
+                if text[end + k - 1] not in _PLACE_ENDS:
+                    shorts.add(text[start:end + k])
+                break
+    for span in spans if shorts else ():
+        start, _ = span._.offsets
+        if span._.label in {"LITERAL", "METONYMIC"} and any(text.startswith(short, start) for short in shorts):
+            _relabel(span, "ORG_PART")
 
 
 def _relabel(span: Span, label: str) -> None:
