@@ -1694,7 +1694,8 @@ def _spaced_quotation(text: str, start: int, end: int) -> bool:
     return _QUOTATION_BREAK.search(quoted) is None and _INNER_SPACE.search(quoted) is not None
 
 
-_INNER_SPACE = regexes.compile(r"\S[ \u3000]+\S")
+_INNER_SPACE = regexes.compile(r"\S[ \u3000]+\S")  # a space, half or full width, between two of a quotation's words
+
 _JOURNEY_REACH = 40  # characters from a journey's opening quotation mark to its end
 _JOURNEY = regexes.compile(r"[^，。！？!?,；;\n“”「」『』]{0,38}?(?:之(?:旅|行)|を行く|を歩く|を巡る|の旅|紀行)")
 
