@@ -40,6 +40,7 @@ _ENT_ORG = {"ORG", "FAC", "PRODUCT", "EVENT", "WORK_OF_ART", "LAW"}
 _EDITION_NUMBER = "(?:第[0-9０-９一二三四五六七八九十百零〇]+|首)"
 _EDITION = regexes.compile(rf"{_EDITION_NUMBER}[届屆回](?:中[国國][・(（]?)?$")
 _EDITION_AFTER = regexes.compile(rf"{_EDITION_NUMBER}[届屆]")  # right after the name (not 回: Japanese counts times so)
+_ORDINAL = regexes.compile(r"\d+(?:st|nd|rd|th)")  # an edition's number before an event's name ("the 5th")
 _CJK_SCORE = regexes.compile(r"\d+[-－–―∶比]\d+")  # 3-1, and as Chinese copy writes a score: 3∶1, 3比1
 # a score right after the name and its particle makes it a side (日本は香港に4―0と快勝, 香港を2-1で破り)
 _SCORE_AFTER = regexes.compile(r"[にをとが]?\d+[-－–―]\d+")
@@ -213,6 +214,11 @@ def lexical(text: str, start: int, end: int, cues: Mapping[str, frozenset[str]],
     # Hotpot Food and Culture Festival")
     bracketed = bracketed or b[-2:] == ["china", "("] and a[:1] == [")"] and any(
         t in cues["org_heads"] for t in itertools.takewhile(lambda t: t in _ORG_CONNECTORS or t.isalpha(), a[1:8]))
+    # ... or the host's own district in brackets inside an event's name after an article or an edition's ordinal
+    # ("the 5th Shenzhen (Longgang) Chess Masters"; a dateline's agency in brackets has neither: "BEIJING (Reuters)")
+    bracketed = bracketed or a[:1] == ["("] and a[2:3] == [")"] and _cap(after[1]) and bool(b) and (
+        b[-1] == "the" or _ORDINAL.fullmatch(b[-1]) is not None) and any(
+        t.lower() in cues["org_heads"] for t in itertools.takewhile(_cap, after[3:8]))
     # languages that quote every name of a club, firm, ship or paper (Russian «Шанхай», «Шанхай Порт», «Нанкинское
     # десятилетие»; German „Peking“; cue flag ``quoted_names``): the name alone or with one more word in quotes
     # (a ship's is the ship rule's, "Суховантаж «Нанкін»"; a word in capitals is quoted as a word, «ПЕКИН»)
