@@ -654,7 +654,8 @@ def _short_firm_names(text: str, spans: list[Span], firm_heads: frozenset[str]) 
     (蘭州石化公司, cue ``firm_heads``), then by the city and those characters alone (蘭州石化停運了...): where a name in
     characters read as part of a name is followed so, the same city and characters elsewhere in the article are that
     firm's short name. Not a port's or a station's, which is the place its firm runs (寧波舟山港集団, then the port)."""
-    if not firm_heads:
+    heads = tuple(head for head in firm_heads if is_cjk(head[:1]))  # (English's firm heads are words after a name)
+    if not heads:
         return
     shorts: set[str] = set()
     for span in spans:
@@ -665,7 +666,7 @@ def _short_firm_names(text: str, spans: list[Span], firm_heads: frozenset[str]) 
         if words is None or words.group()[0] in _NOT_A_NAME_WORD:
             continue
         for k in range(len(words.group()), 1, -1):  # the longest run of characters before a head
-            if text.startswith(tuple(firm_heads), end + k):
+            if text.startswith(heads, end + k):
                 if text[end + k - 1] not in _PLACE_ENDS:
                     shorts.add(text[start:end + k])
                 break

@@ -1589,7 +1589,7 @@ def _quoted_brand(text: str, start: int, end: int, prefixes: frozenset[str]) -> 
     exhibition; “智慧杭州”, an app: cue ``brand_prefixes``), or stands inside one before a katakana word that closes it
     (「日本東京義烏セレクション」, a showroom): a product's or shop's name, not the place. Unquoted, such a product
     before 讯 is a news app's byline (掌上梅州讯), as 本报讯 is a paper's."""
-    if text[end:end + 1] in ("讯", "訊") and any(text[max(0, start - len(p)):start] == p for p in prefixes):
+    if text[end:end + 1] in ("讯", "訊") and text.endswith(tuple(prefixes), 0, start):
         return True
     before = _QUOTED_BEFORE.search(text, max(0, start - 13), start)
     opened = before.start() if before else start
@@ -1667,19 +1667,30 @@ _LATIN_WORD = regexes.compile("[A-Za-z]{2,}")
 _QUOTATION_BREAK = regexes.compile("[，。！？!?,；;\n]")
 
 
+_INNER_SPACE = regexes.compile(r"\S[ \u3000]+\S")  # a space, half or full width, between two of a quotation's words
+
+
+def _short_quotation(text: str, start: int, end: int) -> tuple[int, int] | None:
+    """Where the nearest opening mark of a quotation (any script's: 「, 『, “, ‘, ') stands within
+    _LATIN_QUOTE_REACH characters before the name, and its closing mark within as many after it; None if either is
+    missing."""
+    opened = _opening_mark(text, start, _LATIN_QUOTE_REACH, _NAME_QUOTES_CJK)
+    if opened < 0:
+        return None
+    close = text.find(_NAME_QUOTES_CJK[text[opened]], end, end + _LATIN_QUOTE_REACH)
+    return (opened, close) if close >= 0 else None
+
+
 def _quoted_with_latin(text: str, start: int, end: int) -> bool:
     """The name lies inside a short quotation that also holds a word in Latin letters and no sentence's punctuation,
     written as a word of its own (‘2018 홍콩 K-Food Fair’, a fair; 'HTWO 광저우', a plant; 「香港 MEGA SHOW」): a
     brand's or an event's name in Korean or Japanese text, which write their own words in their own script. A
     particle written against the name (‘홍콩에서 K-pop을’) makes it a phrase."""
-    opened = _opening_mark(text, start, _LATIN_QUOTE_REACH, _NAME_QUOTES_CJK)
-    if opened < 0:
+    quotation = _short_quotation(text, start, end)
+    if quotation is None:
         return False
-    mark = _NAME_QUOTES_CJK[text[opened]]
-    if text[end:end + 1] not in (" ", "·", "・", mark):
-        return False
-    close = text.find(mark, end, end + _LATIN_QUOTE_REACH)
-    if close < 0:
+    opened, close = quotation
+    if text[end:end + 1] not in (" ", "·", "・", text[close]):
         return False
     quoted = text[opened + 1:start] + " " + text[end:close]
     return _QUOTATION_BREAK.search(quoted) is None and _LATIN_WORD.search(quoted) is not None
@@ -1689,18 +1700,14 @@ def _spaced_quotation(text: str, start: int, end: int) -> bool:
     """The name lies inside a short quotation whose words a space separates, in a language that writes none between
     its words (cue ``unspaced``: Japanese): a shop's, an event's or a work's name set as its words (「西安邁科中心 蔦屋書店」,
     a bookshop; 「北京 秋の旅」), not a remark, which has a sentence's punctuation."""
-    opened = _opening_mark(text, start, _LATIN_QUOTE_REACH, _NAME_QUOTES_CJK)
-    if opened < 0:
+    quotation = _short_quotation(text, start, end)
+    if quotation is None:
         return False
-    mark = _NAME_QUOTES_CJK[text[opened]]
-    close = text.find(mark, end, end + _LATIN_QUOTE_REACH)
-    if close < 0 or mark in text[opened + 1:start]:  # (a quotation closed before the name)
+    opened, close = quotation
+    if text[close] in text[opened + 1:start]:  # the quotation closed before the name
         return False
     quoted = text[opened + 1:close]
     return _QUOTATION_BREAK.search(quoted) is None and _INNER_SPACE.search(quoted) is not None
-
-
-_INNER_SPACE = regexes.compile(r"\S[ \u3000]+\S")  # a space, half or full width, between two of a quotation's words
 
 _JOURNEY_REACH = 40  # characters from a journey's opening quotation mark to its end
 _JOURNEY = regexes.compile(r"[^，。！？!?,；;\n“”「」『』]{0,38}?(?:之(?:旅|行)|を行く|を歩く|を巡る|の旅|紀行)")
@@ -1963,7 +1970,7 @@ def _cjk(text: str, start: int, end: int, cues: Mapping[str, frozenset[str]]) ->
     # (cue ``sport_heads``)
     club_words = _cjk_affixes(cues.get("sport_heads", _NONE))
     club = bool(club_words) and after.startswith(club_words) and segmented and whole(club_words, after, True) \
-        and _match_copy_near(text, start, end, cues)
+        and _match_copy_near(text, start, end, cues, _CLUB_REACH)
     f["org_after"] = float(headed and not city_part or suffixed or titled or exchange or bracketed or short_head
                            or edition or club
                            or _quoted_name(text, start, end) or _titled_quotation(text, start, end)
@@ -2045,18 +2052,18 @@ def _cjk(text: str, start: int, end: int, cues: Mapping[str, frozenset[str]]) ->
         sports = _cjk_any_of(cues["sport_words"])
         topic = after.startswith(_cjk_affixes(cues.get("topic_markers", _NONE)))
         clause_of_name = re.split("[、，,。！？!?\n]", after_all, maxsplit=1)[0]
-        around = text[max(0, start - 40):end + 40]
-        match_copy = scored or len(set(sports.findall(around))) + int(_CJK_SCORE.search(around) is not None) >= 2
+        match_copy = scored or _match_copy_near(text, start, end, cues, _SIDE_REACH)
         f["sport_verb"] = f["sport_context"] = float(match_copy and (not topic or bool(sports.search(clause_of_name))))
     return f
 
 
-_CLUB_REACH = 120  # characters each side of a name searched for match copy that makes a club of it
+_SIDE_REACH = 40  # characters each side of a name searched for match copy that makes a side of it with a result
+_CLUB_REACH = 120  # ... and that makes a club of it with a word that names a club only there (the paragraph)
 
 
-def _match_copy_near(text: str, start: int, end: int, cues: Mapping[str, frozenset[str]]) -> bool:
-    """Two words of sport, or one and a score, in the characters around the name (the paragraph of a match report)."""
-    around = text[max(0, start - _CLUB_REACH):end + _CLUB_REACH]
+def _match_copy_near(text: str, start: int, end: int, cues: Mapping[str, frozenset[str]], reach: int) -> bool:
+    """Two words of sport, or one and a score, within ``reach`` characters each side of a name in characters."""
+    around = text[max(0, start - reach):end + reach]
     sports = _cjk_any_of(cues.get("sport_words", _NONE))
     return len(set(sports.findall(around))) + int(_CJK_SCORE.search(around) is not None) >= 2
 

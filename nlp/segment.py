@@ -460,8 +460,8 @@ def _in_a_japanese_address(text: str, hit: Hit, words: list[Word], i: int, names
     if i < 1 or "市" in text[hit.end - 1:hit.end + 1]:  # the hit's own 市, or 市 right after it
         return False
     _, _, word, tag = words[i - 1]
-    return len(word) > 2 and word.endswith(_MUNICIPALITY_ENDS) and tag.startswith(_JA_PLACE) and not any(
-        word[:k].translate(table) in names for k in range(len(word) - 1, len(word) + 1))
+    return len(word) > 2 and word.endswith(_MUNICIPALITY_ENDS) and tag.startswith(_JA_PLACE) and \
+        word.translate(table) not in names and word[:-1].translate(table) not in names  # (with its suffix or without)
 
 
 _NOT_GIVEN_NAMES = "人籍市省県区出隊組杯戦校大勢系産"  # one character between a place and 選手 that is no given name
