@@ -38,10 +38,21 @@ from nlp.abbreviations import is_abbreviation, keep_abbreviations
 from nlp.analyzer import analyse_texts, load_model
 from nlp.classifier import SETTLE_AT, SETTLE_REFERENCE_AT, WEIGHTS_FILE, Weights, parse_weights, predict, settles
 from nlp.confidence import FLAG_THRESHOLD, SCALE_FILE, Scale, apply, read_scale
-from nlp.cues import CUES_FILE, CueTable, shipped_cues
-from nlp.features import HAN_GLOSS, NAMES, context, in_known_name, inner_capital, listed_with_city, model_reading, vector, with_model
+from nlp.cues import CUES_FILE, CueTable, marks_word, shipped_cues
+from nlp.features import (
+    HAN_GLOSS,
+    NAMES,
+    brand_and_trade,
+    context,
+    in_known_name,
+    inner_capital,
+    listed_with_city,
+    model_reading,
+    vector,
+    with_model,
+)
 from nlp.finder import COMPOUNDING_LANGS, Hit, is_cjk
-from nlp.folding import match_key
+from nlp.folding import match_key, simplified_table
 from nlp.gazetteer import DEFAULT_PATH
 from nlp.labels import CITY_LABELS, CITYLESS
 from nlp.landmarks import LANDMARKS_FILE, Landmarks, parse_landmarks
@@ -270,17 +281,6 @@ def marks_city(text: str, start: int, end: int, before: Iterable[str], after: It
     return text.startswith("市", end) or marks_word(text, start, end, before, after)
 
 
-def marks_word(text: str, start: int, end: int, before: Iterable[str], after: Iterable[str]) -> bool:
-    """A word of ``before`` ends right before ``start`` (spaces between), or one of ``after`` begins right after
-    ``end`` (a space or hyphen between), each a whole word."""
-    preceding = " ".join(text[max(0, start - 30):start].lower().split())
-    if any(preceding.endswith(" " + w) or preceding == w for w in before):
-        return True
-    following = text[end:end + 30].lower()
-    following = following[1:] if following[:1] in " -" else following
-    return any(following.startswith(w) and not following[len(w):len(w) + 1].isalnum() for w in after)
-
-
 class CityAnalyzer:
     """The trained model's reading of each candidate's sentence (``span._.analysis``); nothing without a model.
 
@@ -455,7 +455,7 @@ class CityClassifier(_CueComponent):
             else:
                 _one_sense(span, cue_vector, people, named)
         _one_name(text, [span for span, _ in read])
-        _short_firm_names(text, [span for span, _ in read], cues.get("firm_heads", frozenset()))
+        _short_firm_names(text, [span for span, _ in read], firm_heads, cues.get("trade_heads", frozenset()))
         return doc
 
     def settled(self, doc: Doc, place_at: float, reference_at: float) -> list[bool]:
@@ -649,13 +649,18 @@ _NOT_A_NAME_WORD = "市区區县縣省镇鎮"  # the city's own unit after it (�
 _PLACE_ENDS = "港站"  # a port or a station before the head is the place its firm runs (寧波舟山港集団: 寧波舟山港 the port)
 
 
-def _short_firm_names(text: str, spans: list[Span], firm_heads: frozenset[str]) -> None:
+def _short_firm_names(text: str, spans: list[Span], firm_heads: frozenset[str],
+                      trade_heads: frozenset[str] = frozenset()) -> None:
     """Chinese and Japanese name a firm in full once, the city, two to four more characters and its legal head
     (蘭州石化公司, cue ``firm_heads``), then by the city and those characters alone (蘭州石化停運了...): where a name in
     characters read as part of a name is followed so, the same city and characters elsewhere in the article are that
-    firm's short name. Not a port's or a station's, which is the place its firm runs (寧波舟山港集団, then the port)."""
+    firm's short name. Not a port's or a station's, which is the place its firm runs (寧波舟山港集団, then the port).
+    Chinese also names a firm by a brand of two characters and its trade (廈門聯芯集成電路, cue ``trade_heads``; then
+    廈門聯芯): a trade word counts only after such a brand (:func:`nlp.features.brand_and_trade`; not 上海國際 before
+    汽車展, whose 國際 is a word)."""
     heads = tuple(head for head in firm_heads if is_cjk(head[:1]))  # (English's firm heads are words after a name)
-    if not heads:
+    trades = tuple(trade_heads)
+    if not heads and not trades:
         return
     shorts: set[str] = set()
     for span in spans:
@@ -666,7 +671,8 @@ def _short_firm_names(text: str, spans: list[Span], firm_heads: frozenset[str]) 
         if words is None or words.group()[0] in _NOT_A_NAME_WORD:
             continue
         for k in range(len(words.group()), 1, -1):  # the longest run of characters before a head
-            if text.startswith(heads, end + k):
+            if text.startswith(heads, end + k) or k == 2 and text.startswith(trades, end + k) and brand_and_trade(
+                    text[start:end + 8].translate(simplified_table()), end - start, trade_heads):
                 if text[end + k - 1] not in _PLACE_ENDS:
                     shorts.add(text[start:end + k])
                 break

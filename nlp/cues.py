@@ -8,6 +8,7 @@ the scripts that train and fit outside a pipeline.
 from __future__ import annotations
 
 import hashlib
+from collections.abc import Iterable
 from functools import cached_property, lru_cache
 from pathlib import Path
 from typing import Any
@@ -51,13 +52,17 @@ class CueTable:
 
     def for_lang(self, lang: str) -> Cues:
         """Cue sets for ``lang``; languages without their own lists read English cues. The brands of
-        ``brands_before``, written alike in every language ("Wynn Macau"), join every language's ``heads_before``."""
+        ``brands_before``, written alike in every language ("Wynn Macau"), join every language's ``heads_before``;
+        in a language that writes its conjunctions and prepositions onto the next word (``clitic_prefixes``,
+        Arabic: لمعرض "to the fair"), so does each head with each of them."""
         key = lang if lang in CUE_LANGS and lang in self._raw else "en"
         if key not in self._by_lang:
             cues = {name: frozenset(str(v).lower() for v in values) for name, values in self._raw[key].items()}
             brands = frozenset(str(v).lower() for v in self._raw.get("brands_before") or ())
-            if brands:
-                cues["heads_before"] = cues.get("heads_before", frozenset()) | brands
+            heads = cues.get("heads_before", frozenset()) | brands
+            prefixes = cues.get("clitic_prefixes", frozenset())
+            if heads:
+                cues["heads_before"] = heads | {prefix + head for prefix in prefixes for head in heads}
             self._by_lang[key] = cues
         return self._by_lang[key]
 
@@ -119,3 +124,15 @@ def cues_for(lang: str) -> Cues:
 
 def foreign_names() -> ForeignNames:
     return shipped_cues().foreign_names
+
+
+def marks_word(text: str, start: int, end: int, before: Iterable[str], after: Iterable[str]) -> bool:
+    """A word of ``before`` ends right before ``start`` (spaces between), or one of ``after`` begins right after
+    ``end`` (a space or hyphen between), each a whole word: a cue word that marks the name at ``start:end`` (the
+    ``city_marks`` and ``province_marks`` blocks)."""
+    preceding = " ".join(text[max(0, start - 30):start].lower().split())
+    if any(preceding.endswith(" " + w) or preceding == w for w in before):
+        return True
+    following = text[end:end + 30].lower()
+    following = following[1:] if following[:1] in " -" else following
+    return any(following.startswith(w) and not following[len(w):len(w) + 1].isalnum() for w in after)

@@ -285,7 +285,10 @@ def lexical(text: str, start: int, end: int, cues: Mapping[str, frozenset[str]],
                             # Arabic: a head in the dual governs the name joined by و after the first name (جامعتي
                             # القاهرة وبكين, "the universities of Cairo and Beijing")
                             or surface.startswith("و") and len(b) > 1 and b[-2].endswith("تي")
-                            and b[-2] in cues.get("heads_before", frozenset()))
+                            and b[-2] in cues.get("heads_before", frozenset())
+                            # a place joined by a hyphen to "based" before the name: a firm's or a person's seat, the
+                            # name theirs ("Inner Mongolia-based Baotou said in a filing"; a city is based nowhere)
+                            or len(b) >= 3 and b[-1] in _SEAT_WORDS and b[-2] == "-" and _cap(before[-3]))
     # a brand between the name and a lower-case place word: the brand's site in the city ("the Zhengzhou Foxconn
     # plant", "the Shanghai Tesla factory", "the Wuxi SK Hynix M8 plant"), not a name that begins with the city
     brand_site = 0 < len(run) <= 3 and not f["org_after"] and len(after) > len(run) \
@@ -472,7 +475,7 @@ def lexical(text: str, start: int, end: int, cues: Mapping[str, frozenset[str]],
     f["not_place"] = float(quoted or bool(b) and b[-1] in cues["not_place_before"]
                            or bool(after_quote) and after_quote[0] in cues["not_place_after"] and not chain_named
                            or b[-2:] in (["aboard", "the"], ["onboard", "the"], ["à", "bord"], ["an", "bord"])
-                           or street == "named")
+                           or street == "named" or _the_name_alone(b, after))
     # a person's surname: a capitalised given name right before the form ("Tyler Harbin")
     f["person_before"] = float(bool(b) and _cap(before[-1]) and b[-1] in cues.get("given_names", frozenset()))
     f["all_caps"] = float(surface.isupper() and len(surface) > 3)
@@ -784,7 +787,11 @@ def _names_and_people(text: str, start: int, end: int, before: list[str], after:
     elif not f["sport_context"] and "sport_words" in cues and _team(b, a, verb, True, cues) and _match_copy(
             text, start, end, cues):
         f["sport_context"] = f["sport_verb"] = 1.0
-    f["figurative"] = float(bool(b) and b[-1] in cues.get("figurative_before", frozenset()) and a[:1] == ["of"])
+    # ... and a nickname made of the name and a capitalised word before it, another place's ("a Chinatown known as
+    # Santo Beijing", "Little Shanghai"; cue ``nickname_before``), not at a sentence's start
+    f["figurative"] = float(bool(b) and b[-1] in cues.get("figurative_before", frozenset()) and a[:1] == ["of"]
+                            or len(b) > 1 and b[-1] in cues.get("nickname_before", frozenset()) and _cap(before[-1])
+                            and b[-2] not in {".", "!", "?", "\n"} | _OPENERS)
     units = cues.get("unit_words", frozenset())
     f["unit_after"] = float(bool(a) and a[0] in units or len(a) >= 2 and a[0] == "-" and a[1] in units
                             or len(a) >= 2 and _cap(after[0]) and a[0] in cues.get("street_directions", _NONE)
@@ -1241,6 +1248,23 @@ def _head_first(before: list[str], b: list[str], cues: Mapping[str, frozenset[st
     return False
 
 
+_SEAT_WORDS = frozenset({"based", "headquartered"})
+_THE_NAME_ENDS = frozenset({".", ";", "!", "?", ")"})
+
+
+def _the_name_alone(b: list[str], after: list[str]) -> bool:
+    """English "the" right before the name and nothing of a noun phrase after it: the name is that of a restaurant,
+    a ship or a hotel ("the lawyer representing the Shanghai, told the board", "aboard the Lhasa."), as a city takes
+    no article unless something follows that it qualifies ("the Shanghai exchange", "the Hong Kong of the north",
+    "the Shanghai, Shenzhen and Hong Kong exchanges"). After a comma, a word in lower case that no list goes on
+    with ("the Shanghai, told"; not "the Shanghai, and ...")."""
+    if not b or b[-1] != "the" or not after:
+        return False
+    if after[0] in _THE_NAME_ENDS:
+        return True
+    return after[0] == "," and len(after) > 1 and after[1].isalpha() and after[1].islower() and after[1] not in _JOINERS | {"of"}
+
+
 def _clause(tokens: list[str]) -> list[str]:
     """The tokens up to the end of the clause."""
     for i, t in enumerate(tokens):
@@ -1409,6 +1433,7 @@ _HAN_RUN = regexes.compile("(?:[A-Za-z]{1,8}(?=[\u3400-\u9fff]))?[\u3400-\u9fff]
 # two katakana (not ・) right before the name, or a quotation's katakana word and one space (「ユニクロ 北京三里屯店」, a
 # shop; not a headline's "イトーキ 蘇州市に投資会社を設立", a firm and then the city)
 _KATAKANA_WORD_END = regexes.compile("[\u30a1-\u30fa\u30fc]{2}$|[「『“][\u30a1-\u30fa\u30fc]{2,} $")
+_KATAKANA_START = regexes.compile("[\u30a1-\u30fa]")
 # and the り of 祭り, a hyphen that joins two names (大連‐北九州技術交流セミナー) and an ampersand inside a katakana name
 # (香港インターナショナル・ワイン&スピリッツ・フェア)
 _KANA_RUN = regexes.compile(
@@ -1582,6 +1607,25 @@ def _partner_head(words: Sequence[tuple[str, str]], cues: Mapping[str, frozenset
         return False
     following, tag = words[1] if len(words) > 1 else ("", "")
     return following in _FIRM_WORDS or not tag.startswith(("n", "vn"))
+
+
+# jieba's tags of a one-character word that is no part of a brand: numerals, measure words, prepositions,
+# conjunctions, particles, adverbs, pronouns, directions, modal and other function words (厦门有家电子厂, 厦门对台电子)
+_NOT_BRAND_TAGS = ("m", "q", "p", "c", "u", "d", "r", "f", "y", "e", "o", "x", "t", "s")
+
+
+def brand_and_trade(phrase: str, at: int, trades: frozenset[str] | tuple[str, ...]) -> bool:
+    """In jieba's reading of ``phrase`` (simplified Chinese) from ``at``, two words of one character each, one of them
+    read as a noun or an adjective and neither a function word, and then a trade word (cue ``trade_heads``): a
+    firm's name written without its legal form, a brand that the dictionary does not know between the city and the
+    trade (厦门|祥|达|光学, 厦门|联|芯|集成电路, 合肥|长|鑫|存储). A word of two characters there (厦门|市民|科技素养,
+    厦门|海沧|生物医药港) or none (厦门|光学|产业) is no brand."""
+    words = words_from(phrase, at)
+    if len(words) < 3 or words[2][0] not in trades:
+        return False
+    pair = words[:2]
+    return all(len(word) == 1 and not tag.startswith(_NOT_BRAND_TAGS) for word, tag in pair) and any(
+        tag.startswith(("n", "a")) for _, tag in pair)
 
 
 def _quoted_brand(text: str, start: int, end: int, prefixes: frozenset[str]) -> bool:
@@ -1953,6 +1997,10 @@ def _cjk(text: str, start: int, end: int, cues: Mapping[str, frozenset[str]]) ->
     if segmented and not attached and not headed and (phrase.startswith(partners, end - start) or "社" in run[:6]):
         words = words_from(phrase, end - start)
         headed = _partner_head(words, cues) or bool(words) and (words[0][0].endswith("社") or _society(words))
+    # ... or is a brand of two characters before a trade word, a firm without its legal form (厦门祥达光学)
+    trades = cues.get("trade_heads", _NONE)
+    if segmented and not attached and not headed and trades and run[2:].startswith(_cjk_affixes(trades)):
+        headed = brand_and_trade(phrase, end - start, trades)
     # a short head that is a word of its own right after the name (Japanese 北京大 "Peking University"; not 北京大会),
     # read in simplified characters as the run is (園, a garden: 园)
     short = tuple(h for h in _cjk_affixes(cues.get("short_heads", _NONE)) if after.startswith(h))
@@ -1988,9 +2036,12 @@ def _cjk(text: str, start: int, end: int, cues: Mapping[str, frozenset[str]]) ->
     # ... and a subsidiary's or joint venture's name after the word for one (子会社蘇州萩原, 子公司苏州…: cue firm_before)
     # ... and a university's campus named after it (ハルピン工業大学威海, 哈尔滨工业大学威海), a name's head and ・ before
     # the name that ends it (ミッションヒルズ・ゴルフクラブ・シンセン)
+    # ... and a name in katakana written against the katakana word before it ends that longer word (ヴェネチアンマカオ社,
+    # the Venetian Macao company)
     campus = segmented and before.endswith(_UNIVERSITY_WORDS)
-    f["org_before"] = float(segmented and ("attached" in cues and _KATAKANA_WORD_END.search(before) is not None
-                                           or _after_firm_word(text, start, cues))
+    katakana_word = "attached" in cues and _KATAKANA_WORD_END.search(before) is not None
+    f["org_before"] = float(segmented and (katakana_word or _after_firm_word(text, start, cues))
+                            or katakana_word and _KATAKANA_START.match(text, start) is not None
                             or campus or attached and before.endswith("・") and before[:-1].lower().endswith(heads + suffixes)
                             or _brand_before(text, start, cues.get("brands_before", _NONE))  # katakana too
                             or segmented and _latin_brand_before(text, start))
@@ -2319,7 +2370,9 @@ def vector(text: str, start: int, end: int, cues: Mapping[str, frozenset[str]],
     another city is joined to it in a list (``listed_with_city``)."""
     values = {"bias": 1.0, **lexical(text, start, end, cues, zh_cues), **model_features(analysis, cues),
               "listed_with_city": float(listed)}
-    # a province beside a name that begins a dish's or an organisation's name places nothing: it is that kind of
-    # name's own word or another such name ("such as Qinghai Lamian noodles and Lanzhou beef Lamian noodles")
-    values["province_near"] = float(province_near and not values["dish_after"] and not values["org_after"])
+    # a province beside a name that begins a dish's or an organisation's name, or ends an organisation's, places
+    # nothing: it is that kind of name's own word, another such name or the organisation's seat ("such as Qinghai
+    # Lamian noodles and Lanzhou beef Lamian noodles", "Gansu-based Lanzhou said")
+    values["province_near"] = float(province_near and not values["dish_after"] and not values["org_after"]
+                                    and not values["org_before"])
     return _modifier_not_subject([values[name] for name in NAMES])

@@ -18,7 +18,7 @@ from typing import Any
 
 from citywatch.store.words import contains_word
 from nlp import jieba_dict, regexes
-from nlp.cues import ForeignNames, cues_for, foreign_names
+from nlp.cues import ForeignNames, cues_for, foreign_names, marks_word, shipped_cues
 from nlp.dateline import DATELINE_REACH, headline, zones
 from nlp.finder import Hit, is_cjk
 from nlp.folding import lower_same_length, simplified_table
@@ -147,6 +147,7 @@ class ArticleContext:
     origin_starts: frozenset[int] = frozenset()  # where those names start
     text: str = ""  # the article as written: a cue word in capitals ("US", "ROC") is matched in it, not lower-cased
     inside: dict[str, bool] = field(default_factory=dict, repr=False, compare=False)  # form -> inside another city
+    elsewhere: dict[str, bool] = field(default_factory=dict, repr=False, compare=False)  # form -> in another province
 
     def __post_init__(self) -> None:
         self._starts = [hit.start for hit, _ in self.province_hits]
@@ -390,6 +391,7 @@ def link(text: str, hit: Hit, form: Any, lexicon: Lexicon, ctx: ArticleContext, 
     if not own_near and (_district_of_a_named_city(
             hit, form, candidates, lexicon, ctx) or _part_of_another_city(hit, candidates, lexicon, ctx, lang)
             or _named_inside_another_city(text, hit, candidates, lexicon, ctx)
+            or _in_another_province(text, hit, candidates, lexicon, ctx, lang)
             or _town_named_like(text, hit, lang) and not abroad(text, hit)):
         return Link(None, 0.0, 0.0, candidates, False)
     top_pop = max(lexicon.population(c) for c in candidates)
@@ -503,9 +505,10 @@ def _part_of_another_city(hit: Hit, candidates: Sequence[str], lexicon: Lexicon,
     city: a business district, a terminal or a neighbourhood named like a city elsewhere ("Dalian's Donggang
     business district", "the Donggang area of Dalian", "the Meishan terminal at Ningbo-Zhoushan port"; Meishan is
     also a city in Sichuan). The structure (the other city's possessive before the name, or "of"/"at" and the
-    other city after the part word) says so; a county-level city of that city stays itself ("Suzhou's Kunshan
-    district"). A terminal or wharf needs the port written after the city: "the Xi'an terminal of the Zhengzhou-
-    Xi'an line" is the city's. One sense per article: the name before a part word again later ("The Meishan terminal
+    other city after the part word; before a terminal or wharf, the port's city and a hyphen: "the Ningbo-Meishan
+    terminal") says so; a county-level city of that city stays itself ("Suzhou's Kunshan district"). A terminal or
+    wharf after "of"/"at" needs the port written after the city: "the Xi'an terminal of the Zhengzhou-Xi'an line"
+    is the city's. One sense per article: the name before a part word again later ("The Meishan terminal
     was closed") is that part too."""
     if _part_word(hit, ctx, lang) is None:
         return False
@@ -523,6 +526,9 @@ def _part_word(hit: Hit, ctx: ArticleContext, lang: str) -> tuple[str, int] | No
     return (words.group(group), words.end(group)) if words and group else None
 
 
+_HYPHEN = regexes.compile("[-‐‑–]")  # two names written as one: a port city and its terminal
+
+
 def _part_by_structure(hit: Hit, candidates: Sequence[str], lexicon: Lexicon, ctx: ArticleContext, lang: str) -> bool:
     """:func:`_part_of_another_city` by the structure around one use of the name."""
     found = _part_word(hit, ctx, lang)
@@ -535,6 +541,8 @@ def _part_by_structure(hit: Hit, candidates: Sequence[str], lexicon: Lexicon, ct
     others: list[Hit] = []
     if previous is not None and _POSSESSIVE_GAP.fullmatch(ctx.lowered, previous.end, hit.start):
         others.append(previous)  # "Dalian's Donggang business district"
+    elif previous is not None and part not in parts and _HYPHEN.fullmatch(ctx.lowered, previous.end, hit.start):
+        others.append(previous)  # "the Ningbo-Meishan terminal" (not "the Guangzhou-Foshan area", two cities' area)
     link = _PART_LINK.match(ctx.lowered, end)
     if link and following is not None and following.start == link.end():
         # "the Donggang area of Dalian", "the Meishan terminal at Ningbo-Zhoushan port"
@@ -546,6 +554,36 @@ def _part_by_structure(hit: Hit, candidates: Sequence[str], lexicon: Lexicon, ct
         codes = _other_city(other, hit, lexicon)
         if codes and not any(_within(c, codes, cities) for c in candidates):
             return True
+    return False
+
+
+def _in_another_province(text: str, hit: Hit, candidates: Sequence[str], lexicon: Lexicon, ctx: ArticleContext,
+                         lang: str) -> bool:
+    """The name is qualified by the province named right after it, marked as a province by a word of its language
+    (``province_marks``: "Wenchuan in Sichuan province", وينتشوان بإقليم سيتشوان), and none of its readings lies in
+    that province: another place there, a county the gazetteer does not hold that is written like a city elsewhere
+    (Arabic reads و|ينتشوان, "and Yinchuan"). Not for a province-level city, which history writing places in its
+    old province ("Chongqing, Sichuan"). One sense per article: the name written so anywhere in it is that place
+    wherever it stands alone ("all roads to Wenchuan")."""
+    if any(code in lexicon.municipal for code in candidates):
+        return False
+    if hit.form not in ctx.elsewhere:  # decided once per form and article
+        ctx.elsewhere[hit.form] = any(other.form == hit.form and _placed_in_another_province(
+            text, other, candidates, lexicon, ctx, lang) for other in ctx.hits)
+    return ctx.elsewhere[hit.form]
+
+
+def _placed_in_another_province(text: str, hit: Hit, candidates: Sequence[str], lexicon: Lexicon,
+                                ctx: ArticleContext, lang: str) -> bool:
+    """:func:`_in_another_province` by the words after one use of the name."""
+    pivot = bisect_left(ctx._starts, hit.end)
+    for other, code in ctx.province_hits[pivot:pivot + 1]:
+        gap = text[hit.end:other.start]
+        if other.start - hit.end > NEAR_AFTER or any(c in gap for c in ";:.!?\n。；") or len(
+                _GAP_WORD.findall(_DESIGNATOR.sub(" ", gap))) > MAX_QUALIFIER_WORDS:
+            return False
+        return marks_word(text, other.start, other.end, *shipped_cues().province_marks(lang)) and all(
+            lexicon.city_province.get(c) != code for c in candidates)
     return False
 
 
