@@ -266,11 +266,13 @@ def lexical(text: str, start: int, end: int, cues: Mapping[str, frozenset[str]],
     # marks that holds another word in Latin letters (『Macao 20 Impressions』, a video)
     title_quoted = "title_small_words" in cues and _title_case_quotation(text, start, end, cues) or (
         "attached" in cues and _quoted_with_latin(text, start, end))
+    port_speaks = _port_speaks(b, after, a, cues)
     f["org_after"] = float(any(t in cues["org_heads"] or t in english for t in run) or adjective or compound or camel
                            or caseless or bracketed or quoted or entitled or games_year or designation or numbered
                            or ticker or title_quoted
                            or chain_named or naming or _listing_unhyphenated(after, a, cues)
-                           or _shared_plural_head(before, b, after, a, cues) or _shared_name(b, after, a, cues))
+                           or _shared_plural_head(before, b, after, a, cues) or _shared_name(b, after, a, cues)
+                           or port_speaks)
     f["hyphen_cap_after"] = float(hyphen_run and not f["org_after"])
     of_before = {"of", "de", "del", "du", "des"} | cues.get("of_words", frozenset())  # "l'Università di Pechino"
     # (French elides "de" before a vowel: "le Festival d'Harbin", tokens "d" and the apostrophe)
@@ -452,7 +454,7 @@ def lexical(text: str, start: int, end: int, cues: Mapping[str, frozenset[str]],
         _lower_word(first_after) or "capitalised_nouns" in cues))
     f["transport_near"] = float(any(t in cues.get("transport_nouns", frozenset()) for t in b[-5:] + a[:2]))
     # (the country after a name that an "of" head names places the body, not the city: "the Diocese of X, China")
-    f["place_after"] = float(bool(a) and a[0] in cues["place_words"] or own_name or brand_site
+    f["place_after"] = float(bool(a) and a[0] in cues["place_words"] and not port_speaks or own_name or brand_site
                              or (len(a) >= 2 and a[0] == "," and a[1] in cues["china_words"] and not f["org_before"]))
     # (not a capitalised word of the name the name ends: "Mission Hills Haikou", a resort)
     f["place_before"] = float(bool(b) and (b[-1] in cues["place_words"]
@@ -1249,6 +1251,17 @@ def _head_first(before: list[str], b: list[str], cues: Mapping[str, frozenset[st
 
 
 _SEAT_WORDS = frozenset({"based", "headquartered"})
+
+
+def _port_speaks(b: list[str], after: list[str], a: list[str], cues: Mapping[str, frozenset[str]]) -> bool:
+    """The city's port as a speaker: a port word after the name (past a second name joined by a hyphen:
+    "Ningbo-Zhoushan port"), then a verb of saying, or "according to" before the name ("According to Qingdao port,
+    it has received ..."): the port's operator, an organisation. The port as a place stays the city's ("volumes at
+    Qingdao port")."""
+    k = 2 if len(a) > 2 and a[0] == "-" and _cap(after[1]) else 0
+    if len(a) <= k or a[k] not in cues.get("port_words", _NONE):
+        return False
+    return len(a) > k + 1 and a[k + 1] in cues["comm_verbs"] or b[-2:] == ["according", "to"]
 _THE_NAME_ENDS = frozenset({".", ";", "!", "?", ")"})
 
 

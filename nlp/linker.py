@@ -420,7 +420,8 @@ def link(text: str, hit: Hit, form: Any, lexicon: Lexicon, ctx: ArticleContext, 
     probs = _softmax(scores)
     best = max(range(len(candidates)), key=probs.__getitem__)
     foreign = _foreign_probability(hit, form, ctx, bool(near), lang, lexicon, top_pop, foreign_cues or foreign_names())
-    if abroad(text, hit) or lang == "ja" and japanese_municipality(text, hit):
+    if abroad(text, hit) or lang == "ja" and (japanese_municipality(text, hit) or in_a_japanese_municipality(
+            text, hit, lexicon)):
         foreign = max(foreign, ABROAD)
     return Link(candidates[best], probs[best], foreign, candidates, beside)
 
@@ -784,6 +785,27 @@ def japanese_municipality(text: str, hit: Hit) -> bool:
         return False
     around = text[max(0, hit.start - 8):hit.end + 12]
     return not any(word in around for word in ("中国", "省", "自治区"))
+
+
+_JA_MUNICIPALITY_OF = regexes.compile("([\u4e00-\u9fff]{2,4}?)[市町村県]の$")
+# words that end in a municipality's character without naming one (港湾都市の寧波 "the port city of Ningbo", 城下町,
+# 同市 "the same city", 両県)
+_NOT_A_MUNICIPALITY = ("都", "城下", "門前", "同", "当", "両", "各", "全", "本", "他", "旧")
+
+
+def in_a_japanese_municipality(text: str, hit: Hit, lexicon: Lexicon) -> bool:
+    """In Japanese text, a name right after a municipality or prefecture of two characters or more and の that is no
+    Chinese city's or province's name (宮崎市の青島, Aoshima, a resort of Miyazaki; not 寧波市の余姚, a county-level city
+    of Ningbo, nor 港湾都市の寧波, "the port city of Ningbo"): a place of that municipality in Japan, unless China is
+    named just before it."""
+    written = _JA_MUNICIPALITY_OF.search(text, max(0, hit.start - 6), hit.start)
+    if written is None or "中国" in text[max(0, hit.start - 12):hit.start]:
+        return False
+    name = written.group(1)
+    if name.endswith(_NOT_A_MUNICIPALITY):
+        return False
+    return not any(lexicon.form(form) is not None or lexicon.province_of(form)
+                   for form in (name, name + text[written.end(1)]))
 
 
 def abroad(text: str, hit: Hit) -> bool:

@@ -101,7 +101,26 @@ PROVINCES = [
 ]
 
 
-@pytest.mark.parametrize(("lang", "text", "surface", "label"), CHINESE + JAPANESE + ARABIC + ENGLISH)
+# the classes of the stop's second set of batches (zh 72, ja 65, en 54, measured once with 2.18), fixed after they were
+# measured and so development: a state group's subsidiary named by the group and its city (中车青岛四方), a club of
+# earlier seasons and a city's media centre; a port as a speaker in English; a place of a Japanese municipality
+# written like a Chinese city (宮崎市の青島, Aoshima). Each with its counterpart
+SECOND_SET = [
+    ("zh", "中车青岛四方研制的新车昨天下线。", "青岛", "ORG_PART"),
+    ("zh", "中铁成都工程局中标了新线。", "成都", "ORG_PART"),
+    ("zh", "中铁员工赴成都支援抢险。", "成都", "LITERAL"),
+    ("zh", "那一年成都天诚主场迎战大连实德。", "成都", "ORG_PART"),
+    ("zh", "据拉萨融媒报道,新机场选址完成。", "拉萨", "ORG_PART"),
+    ("en", "Xiamen port said volumes fell in May.", "Xiamen", "ORG_PART"),
+    ("en", "According to Tianjin port, three berths were closed.", "Tianjin", "ORG_PART"),
+    ("en", "Volumes at Xiamen port fell in May.", "Xiamen", "LITERAL"),
+    ("ja", "宮崎市の青島は海水浴場で知られる。", "青島", None),
+    ("ja", "港湾都市の寧波まで車で1時間だ。", "寧波", "LITERAL"),
+    ("ja", "寧波市の余姚で工場が稼働した。", "余姚", "LITERAL"),
+]
+
+
+@pytest.mark.parametrize(("lang", "text", "surface", "label"), CHINESE + JAPANESE + ARABIC + ENGLISH + SECOND_SET)
 def test_what_the_words_around_a_name_say_it_names(lang: str, text: str, surface: str, label: str | None) -> None:
     if label is None:  # no mention of the city, or one that is no place of it (a ship, a nickname)
         found = [m for m in mentions_of(lang, text, surface) if m["label"] in ("LITERAL", "METONYMIC")]
