@@ -120,7 +120,17 @@ SECOND_SET = [
 ]
 
 
-@pytest.mark.parametrize(("lang", "text", "surface", "label"), CHINESE + JAPANESE + ARABIC + ENGLISH + SECOND_SET)
+# the classes of the stop's last batch (zh 73), measured once with 2.19 and fixed after, so development: a club that
+# jieba reads as one word with its 队, and steelworks of the Japanese era named by the city; the city stays the city
+UNREAD_CHINESE = [
+    ("zh", "赛后记者会上,西安国际队主教练表示满意。", "西安", "ORG_PART"),
+    ("zh", "鞍钢的前身是鞍山制铁所。", "鞍山", "ORG_PART"),
+    ("zh", "他在鞍山工作了十年。", "鞍山", "LITERAL"),
+]
+
+
+@pytest.mark.parametrize(("lang", "text", "surface", "label"),
+                         CHINESE + JAPANESE + ARABIC + ENGLISH + SECOND_SET + UNREAD_CHINESE)
 def test_what_the_words_around_a_name_say_it_names(lang: str, text: str, surface: str, label: str | None) -> None:
     if label is None:  # no mention of the city, or one that is no place of it (a ship, a nickname)
         found = [m for m in mentions_of(lang, text, surface) if m["label"] in ("LITERAL", "METONYMIC")]
