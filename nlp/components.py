@@ -248,11 +248,20 @@ def _is_province_here(text: str, hits: list[Hit], index: int, lexicon: Lexicon, 
     hit = hits[index]
     form = lexicon.form(hit.form)
     if not lexicon.province_of(hit.form):
-        gloss = HAN_GLOSS.match(text, hit.end)  # the word for province past a gloss in characters: 지린(吉林)성
+        marks = shipped_cues().province_marks(lang)
+
+        def marked(other: Hit) -> bool:
+            gloss = HAN_GLOSS.match(text, other.end)  # the word for province past a gloss in characters: 지린(吉林)성
+            return marks_word(text, other.start, gloss.end() if gloss else other.end, *marks)
+
+        # one sense per article for a city's form that names a province too: marked as the province anywhere, it is
+        # the province wherever a word for city does not mark it ("en la provincia de Cantón ... naturales de Cantón")
         return (form is not None and (not lexicon.named_like_province.isdisjoint(form.adcodes)
                                       or match_key(hit.form) in lexicon.province_named)
-                and (marks_word(text, hit.start, gloss.end() if gloss else hit.end, *shipped_cues().province_marks(lang))
-                     or _between_provinces(text, hits, index)))
+                and (marked(hit) or _between_provinces(text, hits, index)
+                     or match_key(hit.form) in lexicon.province_named
+                     and not marks_city(text, hit.start, hit.end, *shipped_cues().city_marks(lang))
+                     and any(other.form == hit.form and marked(other) for other in hits)))
     if any(code in lexicon.municipal for code in form.adcodes):
         return False
     # a word for province right after wins over a word for city before ("the capital city of Jilin Province")

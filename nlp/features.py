@@ -241,7 +241,8 @@ def lexical(text: str, start: int, end: int, cues: Mapping[str, frozenset[str]],
         run = []
     # a year right after the name names its Games or Expo ("at Beijing 2022", "Hangzhou 2022", "Shanghai 2010"), the
     # size of a side its rugby tournament ("the Hong Kong 7s")
-    games_year = bool(a) and text[end:end + 1] == " " and re.fullmatch(r"(19|20)\d\d|\d{1,2}s", a[0]) is not None
+    games_year = bool(a) and text[end:end + 1] == " " and re.fullmatch(r"(19|20)\d\d|\d{1,2}s", a[0]) is not None or (
+        _listed_edition(before))
     # a number joined by a hyphen names a craft or model ("the Shenzhou-19 spaceship", "a Dongfeng-41 missile")
     designation = len(a) > 1 and first_after == "-" and text[end:end + 1] == "-" and a[1].isdigit()
     # a group named by its city and a number ("the so-called Hong Kong 47", "the Shanghai 5"), not a quantity after it
@@ -477,7 +478,7 @@ def lexical(text: str, start: int, end: int, cues: Mapping[str, frozenset[str]],
     f["not_place"] = float(quoted or bool(b) and b[-1] in cues["not_place_before"]
                            or bool(after_quote) and after_quote[0] in cues["not_place_after"] and not chain_named
                            or b[-2:] in (["aboard", "the"], ["onboard", "the"], ["à", "bord"], ["an", "bord"])
-                           or street == "named" or _the_name_alone(b, after))
+                           or street == "named" or _the_name_alone(b, after, cues))
     # a person's surname: a capitalised given name right before the form ("Tyler Harbin")
     f["person_before"] = float(bool(b) and _cap(before[-1]) and b[-1] in cues.get("given_names", frozenset()))
     f["all_caps"] = float(surface.isupper() and len(surface) > 3)
@@ -1250,6 +1251,22 @@ def _head_first(before: list[str], b: list[str], cues: Mapping[str, frozenset[st
     return False
 
 
+_YEAR = regexes.compile(r"(19|20)\d\d")
+_EDITION_GAP = frozenset({",", "and", "–", "-", "—", "(", ")"})
+
+
+def _listed_edition(before: list[str]) -> bool:
+    """A year right before the name in a list of editions, each a year and its host ("the Games – 2018 Jakarta, 2014
+    Incheon and 2010 Guangzhou"): another year and a capitalised host within the words before, only commas, "and" and
+    dashes between. A year alone before the name dates a sentence ("In 2010 Guangzhou hosted the Games")."""
+    if not before or _YEAR.fullmatch(before[-1]) is None:
+        return False
+    k = len(before) - 2
+    while k >= 0 and before[k] in _EDITION_GAP:
+        k -= 1
+    return k >= 1 and _cap(before[k]) and _YEAR.fullmatch(before[k - 1]) is not None
+
+
 _SEAT_WORDS = frozenset({"based", "headquartered"})
 
 
@@ -1265,13 +1282,14 @@ def _port_speaks(b: list[str], after: list[str], a: list[str], cues: Mapping[str
 _THE_NAME_ENDS = frozenset({".", ";", "!", "?", ")"})
 
 
-def _the_name_alone(b: list[str], after: list[str]) -> bool:
-    """English "the" right before the name and nothing of a noun phrase after it: the name is that of a restaurant,
-    a ship or a hotel ("the lawyer representing the Shanghai, told the board", "aboard the Lhasa."), as a city takes
-    no article unless something follows that it qualifies ("the Shanghai exchange", "the Hong Kong of the north",
-    "the Shanghai, Shenzhen and Hong Kong exchanges"). After a comma, a word in lower case that no list goes on
-    with ("the Shanghai, told"; not "the Shanghai, and ...")."""
-    if not b or b[-1] != "the" or not after:
+def _the_name_alone(b: list[str], after: list[str], cues: Mapping[str, frozenset[str]]) -> bool:
+    """A definite article right before the name (cue ``name_articles``: the, la, le ...) and nothing of a noun phrase
+    after it: the name is that of a restaurant, a ship, a hotel or a terminal ("the lawyer representing the
+    Shanghai, told the board", "aboard the Lhasa.", "una terminal, la Meishan, que ..."), as a city takes no article
+    unless something follows that it qualifies ("the Shanghai exchange", "the Hong Kong of the north", "the
+    Shanghai, Shenzhen and Hong Kong exchanges"). After a comma, a word in lower case that no list goes on with
+    ("the Shanghai, told"; not "the Shanghai, and ...")."""
+    if not b or b[-1] not in cues.get("name_articles", _NONE) or not after:
         return False
     if after[0] in _THE_NAME_ENDS:
         return True
@@ -1809,6 +1827,9 @@ def _figure_of_speech(text: str, start: int, end: int) -> bool:
     # "a miniature X" made of somewhere else (将西哈努克城改造成一个小型澳门)
     if text[max(0, start - 2):start] in ("小型", "迷你") and text[max(0, start - 5):start - 2].endswith(_BECOMING):
         return True
+    # "the X of a region" that a place becomes (喀什要成为西部的深圳, "Kashgar is to become the Shenzhen of the west")
+    if _BECOMING_THE_X_OF.search(text, max(0, start - 10), start) is not None:
+        return True
     if text[end:end + 1] not in _QUOTE_CLOSERS:
         return False
     opened = _opening_mark(text, start, 10, _QUOTE_OPENERS)
@@ -1823,6 +1844,13 @@ def _figure_of_speech(text: str, start: int, end: int) -> bool:
         prefix != "新" or text[max(0, opened - 3):opened].endswith(_BECOMING))
 
 
+# (a verb of becoming or being called, then a region or a country: not 一个更加美好的深圳, "a better Shenzhen")
+_BECOMING_THE_X_OF = regexes.compile(
+    "(?:成为|成為|变成|變成|誉为|譽為|称为|稱為|堪称|堪稱)"
+    "(?:西部|东部|東部|中部|北部|南部|西北|西南|东北|東北|东南|東南|北方|南方|中国|中國|世界|亚洲|亞洲|全球|内陆|內陸|"
+    "中亚|中亞|东盟|東盟|非洲|欧洲|歐洲|美国|美國|印度|越南)的$")
+
+
 # an event's or a project's scope before its host, also a bilateral one (中新(重庆)...示范项目, China and Singapore)
 _HOST_SCOPE = regexes.compile(r"(?:中国|中國|国际|國際|全国|全國|世界|亚洲|亞洲|中新|中欧|中歐|中德|中法|中俄|中日|中韩|中韓)$")
 _NAME_GOES_ON = regexes.compile(r"[\u4e00-\u9fff]{2}")
@@ -1832,9 +1860,9 @@ _CAMPUS = regexes.compile("(?:校区|校區|キャンパス|校)?(?=[)）])")  #
 
 
 def _in_company_brackets(text: str, start: int, end: int, *heads: tuple[str, ...]) -> bool:
-    """The name in brackets inside an organisation's name: after a head (国家会展中心（上海）), also with a word for
-    its campus (山東大学(威海校), 北京师范大学(珠海校区)), or before one (日岩帝人商事(上海)有限公司): the company's, venue's or
-    university's seat as part of its registered name."""
+    """The name in brackets inside an organisation's name: after a head (国家会展中心（上海）) or a firm's trade word
+    (南亞電子材料(昆山), cue ``trade_heads``), also with a word for its campus (山東大学(威海校), 北京师范大学(珠海校区)), or
+    before one (日岩帝人商事(上海)有限公司): the company's, venue's or university's seat as part of its registered name."""
     campus = _CAMPUS.match(text, end)
     if text[start - 1:start] not in ("(", "（") or campus is None:
         return False
@@ -1994,7 +2022,7 @@ def _cjk(text: str, start: int, end: int, cues: Mapping[str, frozenset[str]]) ->
     # the place where a company is listed is its exchange, past the particle (香港に上場, 홍콩에 상장된; cue
     # ``listing_after``), as "listed in Hong Kong" is in English
     exchange = exchange or after.startswith(_cjk_affixes(cues.get("listing_after", _NONE)))
-    bracketed = _in_company_brackets(text, start, end, heads, suffixes)
+    bracketed = _in_company_brackets(text, start, end, heads, suffixes, tuple(cues.get("trade_heads", _NONE)))
     # Japanese and Korean text quote Chinese names in simplified characters (北京马拉松, 哈尔滨国际冰雪节) or in
     # traditional ones that Japanese writes otherwise (中文名:香港會議展覽中心), and Korean writes Han only in such
     # glosses (延邊日報): such a run reads the Chinese heads, as whole words of jieba's reading

@@ -26,7 +26,7 @@ CHINESE = [
     ("zh", "厦门有家电子厂正在招工。", "厦门", "LITERAL"),
     ("zh", "厦门市民科技素养明显提高。", "厦门", "LITERAL"),
     # a disease, an iron bridge, a tunnel under the river and a developer's trade centre named by (or like) the city
-    ("zh", "当年不少媒体把新冠病毒称为武汉肺炎。", "武汉", "ORG_PART"),
+    ("zh", "因為武漢肺炎流行的關係,不少旅客取消行程。", "武漢", "ORG_PART"),
     ("zh", "晚饭后我们沿黄河走到中山铁桥。", "中山", "ORG_PART"),
     ("zh", "南京长江隧道昨天因事故封闭两小时。", "南京", "ORG_PART"),
     ("zh", "展会在南宁华南城举行。", "南宁", "ORG_PART"),
@@ -129,8 +129,41 @@ UNREAD_CHINESE = [
 ]
 
 
+# the classes of the stop's fourth set (zh 74, ja 67, en 56, ko 9, ru 9, de/fr/es 8, measured once with 2.20), fixed
+# after: an airline, an airport authority, a travel agency and FAW named by the city; a firm's seat in brackets after
+# its trade word; "the Shenzhen of the west" that another city becomes; Korean clubs drawn with or given their points;
+# Russian broadcasters; a Spanish team "of" the city, Canton marked as the province elsewhere in the article, a terminal
+# called "la Meishan"; an English airline's routes by the city alone after its full name, a broadcaster named with
+# the city after it, a Games edition in a list of years and hosts. Each with its counterpart
+FOURTH_SET = [
+    ("zh", "国泰航空与香港快运宣布增加航班。", "香港", "ORG_PART"),
+    ("zh", "香港机管局表示,航班恢复正常。", "香港", "ORG_PART"),
+    ("zh", "长春一汽的工人复工了。", "长春", "ORG_PART"),
+    ("zh", "汕头好风光国际旅行社推出新线路。", "汕头", "ORG_PART"),
+    ("zh", "子公司隆扬电子(昆山)停工三天。", "昆山", "ORG_PART"),
+    ("zh", "他来自江苏(南京),在电子厂工作。", "南京", "LITERAL"),
+    ("zh", "喀什要成为西部的深圳。", "深圳", None),
+    ("zh", "我们要建设一个更加美好的深圳。", "深圳", "LITERAL"),
+    ("ko", "조별리그 경기에서 전북이 광저우와 비겨 승점 1을 챙겼다.", "광저우", "ORG_PART"),
+    ("ko", "감독이 이끄는 상하이 선신과의 연습경기에서 득점했다.", "상하이", "ORG_PART"),
+    ("ko", "관광객들이 광저우와 선전을 찾았다.", "광저우", "LITERAL"),
+    ("ru", "Об этом сообщило Гонконгское радио.", "Гонконгское", "ORG_PART"),
+    ("ru", "Об этом сообщило телевидение Харбина.", "Харбина", "ORG_PART"),
+    ("ru", "Он живёт в Харбине.", "Харбине", "LITERAL"),
+    ("es", "Lippi entrenó al equipo de Cantón dos años.", "Cantón", "ORG_PART"),
+    ("es", "Lippi vivió en Cantón dos años.", "Cantón", "LITERAL"),
+    ("es", "La policía de Shaoguan, en la provincia de Cantón, detuvo a dos hombres, naturales de Cantón.", "Cantón",
+     None),
+    ("es", "El barco esperó ante una terminal, la Meishan, que estaba cerrada.", "Meishan", None),
+    ("en", "Xiamen Airlines launched a route to Paris in May; in June Xiamen opened a service to Rome.", "Xiamen", None),
+    ("en", "Radio Television Hong Kong reported the verdict.", "Hong Kong", "ORG_PART"),
+    ("en", "She won silver at three Games – 2018 Jakarta, 2014 Incheon and 2010 Guangzhou.", "Guangzhou", "ORG_PART"),
+    ("en", "In 2010 Guangzhou hosted the Asian Games.", "Guangzhou", "LITERAL"),
+]
+
+
 @pytest.mark.parametrize(("lang", "text", "surface", "label"),
-                         CHINESE + JAPANESE + ARABIC + ENGLISH + SECOND_SET + UNREAD_CHINESE)
+                         CHINESE + JAPANESE + ARABIC + ENGLISH + SECOND_SET + UNREAD_CHINESE + FOURTH_SET)
 def test_what_the_words_around_a_name_say_it_names(lang: str, text: str, surface: str, label: str | None) -> None:
     if label is None:  # no mention of the city, or one that is no place of it (a ship, a nickname)
         found = [m for m in mentions_of(lang, text, surface) if m["label"] in ("LITERAL", "METONYMIC")]
