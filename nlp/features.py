@@ -1876,7 +1876,9 @@ def _in_company_brackets(text: str, start: int, end: int, *heads: tuple[str, ...
         text, end + 1) is not None or (_HOST_SCOPE.search(before) is not None and _NAME_GOES_ON.match(after) is not None)
 
 
-_HEAD_ENDINGS = ("队", "赛", "后", "後", "前", "将", "会长")  # what the segmenter may join to the end of a head (_whole_head)
+# what the segmenter may join to the end of a head (_whole_head); 讯 a paper's dateline (海西|晨报讯, "Haixi Morning Post
+# reports")
+_HEAD_ENDINGS = ("队", "赛", "后", "後", "前", "将", "会长", "讯", "訊")
 
 
 def _whole_head(heads: tuple[str, ...], part: str, offset: int, starts: Mapping[int, int],
@@ -2012,8 +2014,10 @@ def _cjk(text: str, start: int, end: int, cues: Mapping[str, frozenset[str]]) ->
         word.startswith(heads) or _korean_head(_without_particle(word), cues) for word in words_after)
     # after 市 a head names the city's own part or office (上海市中心 downtown, 北京市長 the mayor, 深圳市人民政府 its
     # government, whatever name follows: 深圳市人民政府和深圳华大基因研究院), not a name
+    # (not before a firm's legal form: 三亜市内免税店有限公司 is a firm named "Sanya downtown duty-free shop")
     city_part = (run.startswith("市") and run[1:].startswith(_CITY_PARTS)
-                 or text[end - 1:end] == "市" and run.startswith(_CITY_PARTS))  # 哈尔滨市中心: the name has its 市
+                 or text[end - 1:end] == "市" and run.startswith(_CITY_PARTS)) and not (  # 哈尔滨市中心: its own 市
+        _FIRM_FORM.search(run) is not None)
     # Japanese 市場 names the exchange where the sentence speaks of shares (上海市場の株価), else the city's market
     # (the run is read in simplified characters); also the 市場 of the next name listed (上海、深セン市場)
     market = run.startswith(("市場", "市场")) or _SHARED_MARKET.match(after_all) is not None

@@ -162,8 +162,21 @@ FOURTH_SET = [
 ]
 
 
+# the classes of the stop's last unread batches (zh 75, ja 68, measured once with 2.21), fixed after and so development:
+# a paper's dateline that jieba reads with its 讯, a themed town project, a news agency's branch, a firm whose name
+# begins "city, downtown" before its legal form; the city's own downtown stays the city
+LAST_UNREAD = [
+    ("zh", "鹭岛晨报讯 昨天厦门迎来降温。", "厦门", "LITERAL"),
+    ("zh", "厦门晨报讯(记者李明)昨天全市迎来降温。", "厦门", "ORG_PART"),
+    ("zh", "梦想小镇之后,杭州冰雪小镇也开门迎客。", "杭州", "ORG_PART"),
+    ("ja", "新華社大連支部が伝えた。", "大連", "ORG_PART"),
+    ("ja", "大連市内免税店有限公司が新店を開いた。", "大連", "ORG_PART"),
+    ("ja", "大連市内で火災があった。", "大連市", "LITERAL"),
+]
+
+
 @pytest.mark.parametrize(("lang", "text", "surface", "label"),
-                         CHINESE + JAPANESE + ARABIC + ENGLISH + SECOND_SET + UNREAD_CHINESE + FOURTH_SET)
+                         CHINESE + JAPANESE + ARABIC + ENGLISH + SECOND_SET + UNREAD_CHINESE + FOURTH_SET + LAST_UNREAD)
 def test_what_the_words_around_a_name_say_it_names(lang: str, text: str, surface: str, label: str | None) -> None:
     if label is None:  # no mention of the city, or one that is no place of it (a ship, a nickname)
         found = [m for m in mentions_of(lang, text, surface) if m["label"] in ("LITERAL", "METONYMIC")]
