@@ -1520,7 +1520,10 @@ def _korean_head(stem: str, cues: Mapping[str, frozenset[str]]) -> bool:
 # a gloss in Han characters in brackets right after a name (베이징(北京), 지린(吉林)성)
 HAN_GLOSS = regexes.compile(r"[(（][\u3400-\u9fff]+[)）]")
 _HANGUL_WORD = regexes.compile("[\uac00-\ud7a3]+")
-_HANGUL_WORDS = regexes.compile("(?: [\uac00-\ud7a3]+){1,2}")  # the one or two words after a space
+# the one or two words after a space, each with a gloss in Han characters that it may hold (뤼디(綠地)그룹, Greenland
+# Group: the brand's characters between its sound and its head)
+_HANGUL_WORDS = regexes.compile("(?: [\uac00-\ud7a3]+(?:[(（][\u3400-\u9fff]+[)）][\uac00-\ud7a3]*)?){1,2}")
+_INNER_GLOSS = regexes.compile("[(（][\u3400-\u9fff]+[)）]")
 _QUOTES = {"「": "」", "“": "”", "『": "』", "‘": "’"}
 # ... and the straight single quotes Korean papers put around a name ('웨이하이 호텔'), for a quoted name only: a
 # straight quote opens and closes alike, so titles and journeys, which look back for their opening mark, leave it out
@@ -1981,7 +1984,7 @@ def _cjk(text: str, start: int, end: int, cues: Mapping[str, frozenset[str]]) ->
     if attached and (share_class := _SHARE_CLASS.match(text, word_end)):
         word_end = share_class.end()  # 홍콩H지수 (the Hang Seng China Enterprises index): the letter of a share class
     next_words = _HANGUL_WORDS.match(text, word_end)
-    words_after = next_words.group().split() if next_words else []
+    words_after = _INNER_GLOSS.sub("", next_words.group()).split() if next_words else []
     if len(words_after) > 1 and words_after[0].endswith(_korean_particles()):  # 다롄 시내에서 축제: the phrase ended
         del words_after[1:]
     if compound := _HANGUL_WORD.match(text, word_end):  # a compound written as one word (칭다오맥주)

@@ -147,6 +147,9 @@ FOURTH_SET = [
     ("ko", "조별리그 경기에서 전북이 광저우와 비겨 승점 1을 챙겼다.", "광저우", "ORG_PART"),
     ("ko", "감독이 이끄는 상하이 선신과의 연습경기에서 득점했다.", "상하이", "ORG_PART"),
     ("ko", "관광객들이 광저우와 선전을 찾았다.", "광저우", "LITERAL"),
+    # a firm's Korean name with its Han gloss inside, then its head; a gloss of the city itself stays the city
+    ("ko", "상하이 뤼디(綠地)그룹이 새 사업을 발표했다.", "상하이", "ORG_PART"),
+    ("ko", "베이징(北京) 시내에서 축제가 열렸다.", "베이징", "LITERAL"),
     ("ru", "Об этом сообщило Гонконгское радио.", "Гонконгское", "ORG_PART"),
     ("ru", "Об этом сообщило телевидение Харбина.", "Харбина", "ORG_PART"),
     ("ru", "Он живёт в Харбине.", "Харбине", "LITERAL"),
