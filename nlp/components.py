@@ -256,10 +256,10 @@ def _is_province_here(text: str, hits: list[Hit], index: int, lexicon: Lexicon, 
 
         # one sense per article for a city's form that names a province too: marked as the province anywhere, it is
         # the province wherever a word for city does not mark it ("en la provincia de Cantón ... naturales de Cantón")
-        return (form is not None and (not lexicon.named_like_province.isdisjoint(form.adcodes)
-                                      or match_key(hit.form) in lexicon.province_named)
+        named_province = match_key(hit.form) in lexicon.province_named
+        return (form is not None and (not lexicon.named_like_province.isdisjoint(form.adcodes) or named_province)
                 and (marked(hit) or _between_provinces(text, hits, index)
-                     or match_key(hit.form) in lexicon.province_named
+                     or named_province
                      and not marks_city(text, hit.start, hit.end, *shipped_cues().city_marks(lang))
                      and any(other.form == hit.form and marked(other) for other in hits)))
     if any(code in lexicon.municipal for code in form.adcodes):

@@ -13,7 +13,7 @@ from __future__ import annotations
 import itertools
 import re
 from bisect import bisect_left
-from collections.abc import Iterable, Mapping, Sequence
+from collections.abc import Collection, Iterable, Mapping, Sequence
 from functools import lru_cache
 from pathlib import Path
 from typing import Any
@@ -63,7 +63,9 @@ _QUOTE_OPENERS, _QUOTE_CLOSERS = "“「『\"", "”」』\""
 # what makes a quoted name a figure of speech: "a new X" where something becomes one, "the X in the mountains"
 # (打造一个「新香港」, “大山里的深圳”)
 _FIGURATIVE_PREFIXES = ("新", "小", "リトル", "第二个", "第二個", "下一个", "下一個", "另一个", "另一個")
-_BECOMING = ("一个", "一個", "一座", "成为", "成為", "打造", "变成", "變成", "誉为", "譽為", "称为", "稱為", "堪称", "堪稱")
+# verbs of becoming or being called (成为“新香港”, 被誉为“大山里的深圳”), and with them the words that make one (一个小型澳门)
+_BECOMING_VERBS = ("成为", "成為", "变成", "變成", "誉为", "譽為", "称为", "稱為", "堪称", "堪稱")
+_BECOMING = ("一个", "一個", "一座", "打造", *_BECOMING_VERBS)
 _NAMED_AS_AFTER = ("と言われ", "と呼ばれ", "と称され", "と称し", "之称", "之稱", "的美誉", "的美譽")
 _PACKS = regexes.compile(r"[一两二三四五六七八九十几半0-9０-９]+[支包]$")  # 一支, 两包: cigarettes by the stick or the pack
 
@@ -1279,7 +1281,10 @@ def _port_speaks(b: list[str], after: list[str], a: list[str], cues: Mapping[str
     if len(a) <= k or a[k] not in cues.get("port_words", _NONE):
         return False
     return len(a) > k + 1 and a[k + 1] in cues["comm_verbs"] or b[-2:] == ["according", "to"]
+
+
 _THE_NAME_ENDS = frozenset({".", ";", "!", "?", ")"})
+_LIST_GOES_ON = frozenset(_JOINERS) | {"of"}  # what may follow "the X," when X is still the city
 
 
 def _the_name_alone(b: list[str], after: list[str], cues: Mapping[str, frozenset[str]]) -> bool:
@@ -1293,7 +1298,8 @@ def _the_name_alone(b: list[str], after: list[str], cues: Mapping[str, frozenset
         return False
     if after[0] in _THE_NAME_ENDS:
         return True
-    return after[0] == "," and len(after) > 1 and after[1].isalpha() and after[1].islower() and after[1] not in _JOINERS | {"of"}
+    return after[0] == "," and len(after) > 1 and after[1].isalpha() and after[1].islower() \
+        and after[1] not in _LIST_GOES_ON
 
 
 def _clause(tokens: list[str]) -> list[str]:
@@ -1522,8 +1528,7 @@ HAN_GLOSS = regexes.compile(r"[(（][\u3400-\u9fff]+[)）]")
 _HANGUL_WORD = regexes.compile("[\uac00-\ud7a3]+")
 # the one or two words after a space, each with a gloss in Han characters that it may hold (뤼디(綠地)그룹, Greenland
 # Group: the brand's characters between its sound and its head)
-_HANGUL_WORDS = regexes.compile("(?: [\uac00-\ud7a3]+(?:[(（][\u3400-\u9fff]+[)）][\uac00-\ud7a3]*)?){1,2}")
-_INNER_GLOSS = regexes.compile("[(（][\u3400-\u9fff]+[)）]")
+_HANGUL_WORDS = regexes.compile(f"(?: [\uac00-\ud7a3]+(?:{HAN_GLOSS.pattern}[\uac00-\ud7a3]*)?){{1,2}}")
 _QUOTES = {"「": "」", "“": "”", "『": "』", "‘": "’"}
 # ... and the straight single quotes Korean papers put around a name ('웨이하이 호텔'), for a quoted name only: a
 # straight quote opens and closes alike, so titles and journeys, which look back for their opening mark, leave it out
@@ -1648,7 +1653,7 @@ def _partner_head(words: Sequence[tuple[str, str]], cues: Mapping[str, frozenset
 _NOT_BRAND_TAGS = ("m", "q", "p", "c", "u", "d", "r", "f", "y", "e", "o", "x", "t", "s")
 
 
-def brand_and_trade(phrase: str, at: int, trades: frozenset[str] | tuple[str, ...]) -> bool:
+def brand_and_trade(phrase: str, at: int, trades: Collection[str]) -> bool:
     """In jieba's reading of ``phrase`` (simplified Chinese) from ``at``, two words of one character each, one of them
     read as a noun or an adjective and neither a function word, and then a trade word (cue ``trade_heads``): a
     firm's name written without its legal form, a brand that the dictionary does not know between the city and the
@@ -1787,6 +1792,7 @@ def _spaced_quotation(text: str, start: int, end: int) -> bool:
     quoted = text[opened + 1:close]
     return _QUOTATION_BREAK.search(quoted) is None and _INNER_SPACE.search(quoted) is not None
 
+
 _JOURNEY_REACH = 40  # characters from a journey's opening quotation mark to its end
 _JOURNEY = regexes.compile(r"[^，。！？!?,；;\n“”「」『』]{0,38}?(?:之(?:旅|行)|を行く|を歩く|を巡る|の旅|紀行)")
 
@@ -1849,7 +1855,7 @@ def _figure_of_speech(text: str, start: int, end: int) -> bool:
 
 # (a verb of becoming or being called, then a region or a country: not 一个更加美好的深圳, "a better Shenzhen")
 _BECOMING_THE_X_OF = regexes.compile(
-    "(?:成为|成為|变成|變成|誉为|譽為|称为|稱為|堪称|堪稱)"
+    "(?:" + "|".join(_BECOMING_VERBS) + ")"
     "(?:西部|东部|東部|中部|北部|南部|西北|西南|东北|東北|东南|東南|北方|南方|中国|中國|世界|亚洲|亞洲|全球|内陆|內陸|"
     "中亚|中亞|东盟|東盟|非洲|欧洲|歐洲|美国|美國|印度|越南)的$")
 
@@ -1984,7 +1990,7 @@ def _cjk(text: str, start: int, end: int, cues: Mapping[str, frozenset[str]]) ->
     if attached and (share_class := _SHARE_CLASS.match(text, word_end)):
         word_end = share_class.end()  # 홍콩H지수 (the Hang Seng China Enterprises index): the letter of a share class
     next_words = _HANGUL_WORDS.match(text, word_end)
-    words_after = _INNER_GLOSS.sub("", next_words.group()).split() if next_words else []
+    words_after = HAN_GLOSS.sub("", next_words.group()).split() if next_words else []
     if len(words_after) > 1 and words_after[0].endswith(_korean_particles()):  # 다롄 시내에서 축제: the phrase ended
         del words_after[1:]
     if compound := _HANGUL_WORD.match(text, word_end):  # a compound written as one word (칭다오맥주)
@@ -2029,7 +2035,8 @@ def _cjk(text: str, start: int, end: int, cues: Mapping[str, frozenset[str]]) ->
     # the place where a company is listed is its exchange, past the particle (香港に上場, 홍콩에 상장된; cue
     # ``listing_after``), as "listed in Hong Kong" is in English
     exchange = exchange or after.startswith(_cjk_affixes(cues.get("listing_after", _NONE)))
-    bracketed = _in_company_brackets(text, start, end, heads, suffixes, tuple(cues.get("trade_heads", _NONE)))
+    trades = _cjk_affixes(cues.get("trade_heads", _NONE))  # a firm's trade words (and their simplified copies)
+    bracketed = _in_company_brackets(text, start, end, heads, suffixes, trades)
     # Japanese and Korean text quote Chinese names in simplified characters (北京马拉松, 哈尔滨国际冰雪节) or in
     # traditional ones that Japanese writes otherwise (中文名:香港會議展覽中心), and Korean writes Han only in such
     # glosses (延邊日報): such a run reads the Chinese heads, as whole words of jieba's reading
@@ -2046,8 +2053,7 @@ def _cjk(text: str, start: int, end: int, cues: Mapping[str, frozenset[str]]) ->
         words = words_from(phrase, end - start)
         headed = _partner_head(words, cues) or bool(words) and (words[0][0].endswith("社") or _society(words))
     # ... or is a brand of two characters before a trade word, a firm without its legal form (厦门祥达光学)
-    trades = cues.get("trade_heads", _NONE)
-    if segmented and not attached and not headed and trades and run[2:].startswith(_cjk_affixes(trades)):
+    if segmented and not attached and not headed and trades and run[2:].startswith(trades):
         headed = brand_and_trade(phrase, end - start, trades)
     # a short head that is a word of its own right after the name (Japanese 北京大 "Peking University"; not 北京大会),
     # read in simplified characters as the run is (園, a garden: 园)

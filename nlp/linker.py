@@ -577,15 +577,16 @@ def _in_another_province(text: str, hit: Hit, candidates: Sequence[str], lexicon
 def _placed_in_another_province(text: str, hit: Hit, candidates: Sequence[str], lexicon: Lexicon,
                                 ctx: ArticleContext, lang: str) -> bool:
     """:func:`_in_another_province` by the words after one use of the name."""
-    pivot = bisect_left(ctx._starts, hit.end)
-    for other, code in ctx.province_hits[pivot:pivot + 1]:
-        gap = text[hit.end:other.start]
-        if other.start - hit.end > NEAR_AFTER or any(c in gap for c in ";:.!?\n。；") or len(
-                _GAP_WORD.findall(_DESIGNATOR.sub(" ", gap))) > MAX_QUALIFIER_WORDS:
-            return False
-        return marks_word(text, other.start, other.end, *shipped_cues().province_marks(lang)) and all(
-            lexicon.city_province.get(c) != code for c in candidates)
-    return False
+    pivot = bisect_left(ctx._starts, hit.end)  # the first province named after the name
+    if pivot >= len(ctx.province_hits):
+        return False
+    other, code = ctx.province_hits[pivot]
+    gap = text[hit.end:other.start]
+    if other.start - hit.end > NEAR_AFTER or any(c in gap for c in ";:.!?\n。；") or len(
+            _GAP_WORD.findall(_DESIGNATOR.sub(" ", gap))) > MAX_QUALIFIER_WORDS:
+        return False
+    return marks_word(text, other.start, other.end, *shipped_cues().province_marks(lang)) and all(
+        lexicon.city_province.get(c) != code for c in candidates)
 
 
 def _inside_another_city(text: str, hit: Hit, candidates: Sequence[str], lexicon: Lexicon, ctx: ArticleContext) -> bool:

@@ -407,10 +407,15 @@ def _zh_person(words: list[Word], i: int, length: int) -> bool:
     # the title as a word of its own or the end of one (港务处|处处长|许|嘉兴: jieba joins 处处 "everywhere"); the
     # character between no function word and no verb (市长|赴|长春 is a trip), a surname that jieba also reads as a
     # numeral's word (许, "about") as long as it is no digit
-    titles = cues["person_titles"]
-    return i > 1 and (words[i - 2][2] in titles or words[i - 2][2].endswith(tuple(titles))) and len(before[2]) == 1 \
+    return i > 1 and words[i - 2][2].endswith(_person_titles()) and len(before[2]) == 1 \
         and script_of_char(before[2]) == "han" and not before[3].startswith(("v",)) and (
             not before[3].startswith(_FUNCTION_TAGS) or before[3] == "m" and not _ZH_NUMERAL.fullmatch(before[2]))
+
+
+@lru_cache(maxsize=1)
+def _person_titles() -> tuple[str, ...]:
+    """The zh cue ``person_titles`` as the endings of a word (处长 and 港务处|处处长 alike)."""
+    return tuple(cues_for("zh")["person_titles"])
 
 
 _DIRECTIONS = frozenset("東西南北中东")  # the directions a street's name puts between the city and 路

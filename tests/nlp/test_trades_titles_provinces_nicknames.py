@@ -18,6 +18,8 @@ import pytest
 
 from tests.nlp.conftest import assert_one_label, mentions_of
 
+PLACE_LABELS = ("LITERAL", "METONYMIC")  # a mention of the city as a place or its government
+
 CHINESE = [
     # a brand of two characters between the city and a trade word; the city's own trade, a resident, a shop stay the city
     ("zh", "合肥长鑫存储宣布今年扩产一倍。", "合肥", "ORG_PART"),
@@ -182,7 +184,7 @@ LAST_UNREAD = [
                          CHINESE + JAPANESE + ARABIC + ENGLISH + SECOND_SET + UNREAD_CHINESE + FOURTH_SET + LAST_UNREAD)
 def test_what_the_words_around_a_name_say_it_names(lang: str, text: str, surface: str, label: str | None) -> None:
     if label is None:  # no mention of the city, or one that is no place of it (a ship, a nickname)
-        found = [m for m in mentions_of(lang, text, surface) if m["label"] in ("LITERAL", "METONYMIC")]
+        found = [m for m in mentions_of(lang, text, surface) if m["label"] in PLACE_LABELS]
         assert found == [], found
         return
     assert_one_label(lang, text, surface, label)
@@ -200,7 +202,7 @@ def test_a_province_that_is_not_its_own_makes_another_place(lang: str, text: str
     found = mentions_of(lang, text, surface)
     assert found, f"{surface} not found at all"
     if label is None:
-        assert all(m["label"] not in ("LITERAL", "METONYMIC") for m in found), found
+        assert all(m["label"] not in PLACE_LABELS for m in found), found
     else:
         assert [m["label"] for m in found] == [label]
 
