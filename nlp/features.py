@@ -1275,12 +1275,43 @@ _SEAT_WORDS = frozenset({"based", "headquartered"})
 def _port_speaks(b: list[str], after: list[str], a: list[str], cues: Mapping[str, frozenset[str]]) -> bool:
     """The city's port as a speaker: a port word after the name (past a second name joined by a hyphen:
     "Ningbo-Zhoushan port"), then a verb of saying, or "according to" before the name ("According to Qingdao port,
-    it has received ..."): the port's operator, an organisation. The port as a place stays the city's ("volumes at
-    Qingdao port")."""
+    it has received ..."), or the port word and "of" before the name and a verb of saying after it ("the Port of
+    Ningbo said"): the port's operator, an organisation. The port as a place stays the city's ("volumes at Qingdao
+    port", "ships leaving the port of Ningbo")."""
+    ports = cues.get("port_words", _NONE)
+    if len(b) >= 2 and b[-1] == "of" and b[-2] in ports or len(b) >= 4 and b[-1] == "-" and b[-3] == "of" \
+            and b[-4] in ports:  # (the second of two names joined by a hyphen: "the Port of Ningbo-Zhoushan")
+        k = 2 if len(a) > 2 and a[0] == "-" and _cap(after[1]) else 0
+        return len(a) > k and a[k] in cues["comm_verbs"]
     k = 2 if len(a) > 2 and a[0] == "-" and _cap(after[1]) else 0
-    if len(a) <= k or a[k] not in cues.get("port_words", _NONE):
+    if len(a) <= k or a[k] not in ports:
         return False
     return len(a) > k + 1 and a[k + 1] in cues["comm_verbs"] or b[-2:] == ["according", "to"]
+
+
+_SECOND_NAME_LENGTHS = (0, 2, 3)  # characters of a second name between a name and its port word (宁波舟山港)
+_SPEAKING_ADVERBS = ("曾", "也", "还", "则", "已", "亦", "均", "日前", "近日", "昨日", "今日")
+
+
+def _cjk_port_speaks(after_all: str, cues: Mapping[str, frozenset[str]]) -> bool:
+    """The port word right after a name in characters (or after a second name written against it: 宁波舟山港), an
+    adverb at most, then a verb of saying (舟山港曾表示, 宁波舟山港称): the port's operator speaks, as "Qingdao port
+    said" in English; the port as a place stays the city's (运抵舟山港)."""
+    ports = _cjk_affixes(cues.get("port_words", _NONE))
+    if not ports:
+        return False
+    from nlp.lexicon import read_lexicon
+
+    lexicon = read_lexicon()
+    for reach in _SECOND_NAME_LENGTHS:
+        rest = after_all[reach:]
+        port = next((w for w in ports if rest.startswith(w)), "")
+        if not port or reach and lexicon.form(after_all[:reach].translate(simplified_table())) is None:
+            continue
+        rest = rest[len(port):]
+        rest = rest.removeprefix(next((w for w in _SPEAKING_ADVERBS if rest.startswith(w)), ""))
+        return rest.startswith(_cjk_affixes(cues["comm_verbs"]))
+    return False
 
 
 _THE_NAME_ENDS = frozenset({".", ";", "!", "?", ")"})
@@ -2084,6 +2115,7 @@ def _cjk(text: str, start: int, end: int, cues: Mapping[str, frozenset[str]]) ->
                            or segmented and _short_firm_name(text, start, end)
                            or _quoted_brand(text, start, end, cues.get("brand_prefixes", _NONE))
                            or _GAMES_YEAR.match(after_all) is not None
+                           or segmented and "attached" not in cues and _cjk_port_speaks(after_all, cues)
                            or segmented and in_known_name(text, start, end))  # 宁德时代, a name of names.tsv
     # Japanese: a katakana word written against the name is a brand before it (ソフィテル杭州, ヒルトン上海), as
     # running text puts a particle or ・ between a word and a place
