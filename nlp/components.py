@@ -22,7 +22,7 @@ validates the ``initialize`` arguments against them.
 import itertools
 import json
 import tempfile
-from collections.abc import Callable, Iterable, Iterator
+from collections.abc import Callable, Iterable, Iterator, Mapping
 from dataclasses import replace
 from functools import lru_cache
 from pathlib import Path
@@ -42,6 +42,7 @@ from nlp.cues import CUES_FILE, CueTable, marks_word, shipped_cues
 from nlp.features import (
     HAN_GLOSS,
     NAMES,
+    after_firm_word,
     brand_and_trade,
     context,
     in_known_name,
@@ -57,7 +58,7 @@ from nlp.gazetteer import DEFAULT_PATH
 from nlp.labels import CITY_LABELS, CITYLESS
 from nlp.landmarks import LANDMARKS_FILE, Landmarks, parse_landmarks
 from nlp.lexicon import NAME_NONE, NAME_PART, Lexicon, read_lexicon
-from nlp.linker import article_context, link
+from nlp.linker import article_context, link, one_sense
 from nlp.segment import keep_words
 from nlp.vietnamese import keep_readings
 
@@ -386,12 +387,16 @@ class CityLinker(_GazetteerComponent, _CueComponent):
                               title, find_hits(title, lexicon, self.lang) if title.strip() else [],
                               lang_cues.get("origin_words", frozenset()), lang_cues.get("gov_nouns", frozenset()))
         by_start = {h.start: h for h in doc._.city_hits}
+        links = []
         for span in spans:
             ext = span._
             hit = by_start[ext.offsets[0]]
             result = link(text, hit, lexicon.form(hit.form), lexicon, ctx, self.lang, foreign_cues=cues.foreign_names)
             if result.foreign and in_known_name(text, *ext.offsets):  # a name of the city's ("Canton Fair"): no namesake
                 result = replace(result, foreign=0.0)
+            links.append((span.text, result))  # the name as written: 喀什地区 (the area) is not 喀什 (the city)
+        for span, result in zip(spans, one_sense(links, lexicon), strict=True):
+            ext = span._
             ext.link = result
             ext.candidates = list(result.candidates)
             ext.city = lexicon.gazetteer.cities[result.adcode].as_ref() if result.adcode else None
@@ -464,7 +469,7 @@ class CityClassifier(_CueComponent):
             else:
                 _one_sense(span, cue_vector, people, named)
         _one_name(text, [span for span, _ in read])
-        _short_firm_names(text, [span for span, _ in read], firm_heads, cues.get("trade_heads", frozenset()))
+        _short_firm_names(text, [span for span, _ in read], firm_heads, cues.get("trade_heads", frozenset()), cues)
         return doc
 
     def settled(self, doc: Doc, place_at: float, reference_at: float) -> list[bool]:
@@ -656,20 +661,24 @@ def _one_name(text: str, spans: list[Span]) -> None:
 _SHORT_NAME_WORDS = regexes.compile(r"[\u4e00-\u9fff\u3400-\u4dbf]{2,4}")  # the words of a short name after the city
 _NOT_A_NAME_WORD = "市区區县縣省镇鎮"  # the city's own unit after it (深圳市腾讯…有限公司): a name of the city, not a short one
 _PLACE_ENDS = "港站"  # a port or a station before the head is the place its firm runs (寧波舟山港集団: 寧波舟山港 the port)
+_SITE_ENDS = _PLACE_ENDS + "場所店点"  # ... and a plant, an office, a shop or a base: a firm's site there (上海工場)
 
 
 def _short_firm_names(text: str, spans: list[Span], firm_heads: frozenset[str],
-                      trade_heads: frozenset[str] = frozenset()) -> None:
+                      trade_heads: frozenset[str] = frozenset(), cues: Mapping[str, frozenset[str]] | None = None) -> None:
     """Chinese and Japanese name a firm in full once, the city, two to four more characters and its legal head
     (蘭州石化公司, cue ``firm_heads``), then by the city and those characters alone (蘭州石化停運了...): where a name in
     characters read as part of a name is followed so, the same city and characters elsewhere in the article are that
     firm's short name. Not a port's or a station's, which is the place its firm runs (寧波舟山港集団, then the port).
     Chinese also names a firm by a brand of two characters and its trade (廈門聯芯集成電路, cue ``trade_heads``; then
     廈門聯芯): a trade word counts only after such a brand (:func:`nlp.features.brand_and_trade`; not 上海國際 before
-    汽車展, whose 國際 is a word)."""
+    汽車展, whose 國際 is a word). And a firm introduced by the word for its kind (cue ``firm_before``) as the city and
+    two characters (食品卸の上海中金が, "the food wholesaler Shanghai Zhongjin") is that firm wherever the article writes
+    them again (上海中金は...)."""
     heads = tuple(head for head in firm_heads if is_cjk(head[:1]))  # (English's firm heads are words after a name)
     trades = tuple(trade_heads)
-    if not heads and not trades:
+    introduced = cues is not None and "firm_before" in cues
+    if not heads and not trades and not introduced:
         return
     shorts: set[str] = set()
     for span in spans:
@@ -678,6 +687,10 @@ def _short_firm_names(text: str, spans: list[Span], firm_heads: frozenset[str],
             continue
         words = _SHORT_NAME_WORDS.match(text, end)
         if words is None or words.group()[0] in _NOT_A_NAME_WORD:
+            continue
+        if introduced and len(words.group()) == 2 and text[end + 1] not in _SITE_ENDS and cues is not None \
+                and after_firm_word(text, start, cues):
+            shorts.add(text[start:end + 2])
             continue
         for k in range(len(words.group()), 1, -1):  # the longest run of characters before a head
             if text.startswith(heads, end + k) or k == 2 and text.startswith(trades, end + k) and brand_and_trade(

@@ -2126,7 +2126,7 @@ def _cjk(text: str, start: int, end: int, cues: Mapping[str, frozenset[str]]) ->
     # the Venetian Macao company)
     campus = segmented and before.endswith(_UNIVERSITY_WORDS)
     katakana_word = "attached" in cues and _KATAKANA_WORD_END.search(before) is not None
-    f["org_before"] = float(segmented and (katakana_word or _after_firm_word(text, start, cues))
+    f["org_before"] = float(segmented and (katakana_word or after_firm_word(text, start, cues))
                             or katakana_word and _KATAKANA_START.match(text, start) is not None
                             or campus or attached and before.endswith("・") and before[:-1].lower().endswith(heads + suffixes)
                             or _brand_before(text, start, cues.get("brands_before", _NONE))  # katakana too
@@ -2211,7 +2211,7 @@ _FIRM_BEFORE_REACH = 12  # characters before a name searched for the word of a s
 _JOINING_PARTICLES = ("である", "の")  # what Japanese writes between that word and the name (子会社の上海…)
 
 
-def _after_firm_word(text: str, start: int, cues: Mapping[str, frozenset[str]]) -> bool:
+def after_firm_word(text: str, start: int, cues: Mapping[str, frozenset[str]]) -> bool:
     """The name right after the word for a subsidiary or a joint venture (cue ``firm_before``: 子会社蘇州萩原, 子公司苏州…),
     also past the particle that joins it to the name (現地法人である大連…)."""
     window = text[max(0, start - _FIRM_BEFORE_REACH):start]

@@ -12,7 +12,7 @@ import math
 import re
 from bisect import bisect_left, bisect_right
 from collections.abc import Mapping, Sequence
-from dataclasses import dataclass, field
+from dataclasses import dataclass, field, replace
 from functools import lru_cache
 from typing import Any
 
@@ -89,6 +89,7 @@ class Link:
     foreign: float  # probability that the name means a place outside mainland China
     candidates: tuple[str, ...]
     near_province: bool = False  # a province (not a province-level city) is named right beside the mention
+    probabilities: tuple[float, ...] = ()  # of each candidate, in their order (for the article's one sense)
 
 
 @dataclass(frozen=True)
@@ -423,7 +424,34 @@ def link(text: str, hit: Hit, form: Any, lexicon: Lexicon, ctx: ArticleContext, 
     if abroad(text, hit) or lang == "ja" and (japanese_municipality(text, hit) or in_a_japanese_municipality(
             text, hit, lexicon)):
         foreign = max(foreign, ABROAD)
-    return Link(candidates[best], probs[best], foreign, candidates, beside)
+    return Link(candidates[best], probs[best], foreign, candidates, beside, tuple(probs))
+
+
+SETTLED = 0.9  # a homonym's own evidence at least this sure keeps its city whatever the article's other mentions say
+
+
+def one_sense(links: Sequence[tuple[str, Link]], lexicon: Lexicon) -> list[Link]:
+    """One city per name and article: where mentions of one homonym (``links``: each mention's name as written and its link) were
+    linked to different cities, those whose own evidence is not settled take the city that all the name's mentions
+    together make most likely, as an article names one place by one name (Hyundai's "창저우 공장" is one plant,
+    whichever sentence its evidence is in). The mentions' evidence is added in log space with the population prior,
+    which each mention's probabilities already hold, counted once. Mentions settled by their own words ("Suzhou,
+    Anhui" beside "Suzhou, Jiangsu") keep theirs."""
+    groups: dict[tuple[str, tuple[str, ...]], list[int]] = {}
+    for i, (form, result) in enumerate(links):
+        if len(result.candidates) > 1 and result.adcode is not None and result.probabilities:
+            groups.setdefault((form, result.candidates), []).append(i)
+    out = [result for _, result in links]
+    for (_, candidates), members in groups.items():
+        if len({out[i].adcode for i in members}) < 2:
+            continue
+        totals = [sum(math.log(max(out[i].probabilities[k], 1e-9)) for i in members)
+                  - (len(members) - 1) * math.log(lexicon.population(code)) for k, code in enumerate(candidates)]
+        best = max(range(len(candidates)), key=totals.__getitem__)
+        for i in members:
+            if out[i].probability < SETTLED and out[i].adcode != candidates[best]:
+                out[i] = replace(out[i], adcode=candidates[best], probability=out[i].probabilities[best])
+    return out
 
 
 def _article_evidence(code: str, province: str, own: int, ctx: ArticleContext, lexicon: Lexicon,

@@ -38,6 +38,7 @@ from pypinyin.pinyin_dict import pinyin_dict
 
 sys.path.insert(0, str(Path(__file__).resolve().parent))  # sibling modules, also when loaded by file path
 from gazetteer_scripts import (  # noqa: E402
+    AREA_KINDS,
     RULE_KINDS,
     add_script_forms,
     province_established_forms,
@@ -61,7 +62,6 @@ PROVINCE_SUFFIXES = ("特别行政区", "自治区", "省", "市")
 COUNTY_SUFFIXES = ("自治县", "自治旗", "林区", "特区", "区", "县", "市", "旗")
 MUNICIPALITY_PREFIXES = ("11", "12", "31", "50")
 APOSTROPHES = "'\u2019\u02bc\u02bb"  # straight, typographic, modifier letter apostrophe and turned comma
-AREA_KINDS = ("autonomous_prefecture", "league", "region")  # prefecture-level areas that are not cities
 KIND_ORDER = {"municipality": 0, "prefecture": 1, "sar": 2, "autonomous_prefecture": 3, "league": 4,
               "region": 5, "county": 6}
 

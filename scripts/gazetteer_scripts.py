@@ -64,6 +64,7 @@ from nlp.folding import lookup_key
 # Kinds of unit whose names are transcribed (county-level cities keep their Latin and Han forms only:
 # their short transcriptions are too often ordinary words).
 TRANSCRIBED_KINDS = ("municipality", "prefecture", "sar", "autonomous_prefecture", "league", "region")
+AREA_KINDS = ("autonomous_prefecture", "league", "region")  # prefecture-level areas that are not cities
 # Letters that end a name which the empty ending ("any consonant") of a case table does not decline.
 VOWELS = frozenset("аеёиоуыэюяьієїaeiouyąęóáéíúůýěėįųūàèìòùâêôăơư")
 # Languages whose exonyms (exonyms.tsv) are declined by case_endings.tsv.
@@ -612,6 +613,11 @@ def add_script_forms(units: dict[str, Any], forms: Any, read_tsv: ReadTsv,
         else:
             forms.add(text, code, kind)
 
+    # the county-level city that seats an area and shares its short name (喀什 in 喀什地区, 大理 in 大理州): the
+    # area's transcribed forms name both, as its Chinese and Latin names do, and the linker chooses between them
+    # (a bare name is the city, as in English and Chinese, unless the text names the area)
+    seats = {unit.parent: code for code, unit in units.items()
+             if unit.parent in units and units[unit.parent].kind in AREA_KINDS and unit.short == units[unit.parent].short}
     for code in sorted(units):
         unit = units[code]
         names = {unit.name} | ({unit.pinyin} if unit.pinyin_confirmed else set())
@@ -625,6 +631,10 @@ def add_script_forms(units: dict[str, Any], forms: Any, read_tsv: ReadTsv,
             generated += latin_rule_forms(unit.short, rules)
         for text, kind, lang in generated:
             add(text, code, kind, lang)
+        if code in seats:  # the short name's forms only (喀什地区's Japanese spelling is the area's alone)
+            for text, kind, lang in transcribed_forms(unit.short, traditional(unit.short), rules,
+                                                      latin=unit.pinyin_confirmed):
+                add(text, seats[code], kind, lang)
     add_adjectives(read_tsv("adjectives.tsv"), units, check_row, add)
     for table in ("exonyms.tsv", "script_names.tsv"):
         for form, code, name_zh, lang in read_tsv(table):
