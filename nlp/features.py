@@ -2058,6 +2058,9 @@ def _cjk(text: str, start: int, end: int, cues: Mapping[str, frozenset[str]]) ->
     city_part = (run.startswith("市") and run[1:].startswith(_CITY_PARTS)
                  or text[end - 1:end] == "市" and run.startswith(_CITY_PARTS)) and not (  # 哈尔滨市中心: its own 市
         _FIRM_FORM.search(run) is not None)
+    # ... and a name written with its 市 before a province's name is where another's name begins (溧阳市江苏中关村科技产业园,
+    # "the Jiangsu Zhongguancun park in Liyang"): the place of what follows
+    city_part = city_part or text[end - 1:end] == "市" and _province_begins(run)
     # Japanese 市場 names the exchange where the sentence speaks of shares (上海市場の株価), else the city's market
     # (the run is read in simplified characters); also the 市場 of the next name listed (上海、深セン市場)
     market = run.startswith(("市場", "市场")) or _SHARED_MARKET.match(after_all) is not None
@@ -2209,6 +2212,14 @@ _TICKER = regexes.compile(r":\s?\d{6}\b")
 _UNIVERSITY_WORDS = ("大学", "大學")  # (``before`` is read in simplified characters when it holds Han ones)
 _FIRM_BEFORE_REACH = 12  # characters before a name searched for the word of a subsidiary (現地法人である)
 _JOINING_PARTICLES = ("である", "の")  # what Japanese writes between that word and the name (子会社の上海…)
+
+
+def _province_begins(run: str) -> bool:
+    """A province's name (two or three characters, 江苏, 黑龙江) at the start of ``run``."""
+    from nlp.lexicon import read_lexicon
+
+    lexicon = read_lexicon()
+    return any(lexicon.province_of(run[:k]) is not None for k in (2, 3) if len(run) >= k)
 
 
 def after_firm_word(text: str, start: int, cues: Mapping[str, frozenset[str]]) -> bool:

@@ -5,7 +5,8 @@ corridor named by it are names (榆林窟, 香港日, "the Chongqing-Hanoi Corri
 and two characters is that firm again later (食品卸の上海中金, then 上海中金); Arabic heads of a research base and of a
 team coached, and the Egyptian spellings with ج. Which city: the press forms of an area's name in other scripts name
 its seat as its Chinese name does (كاشي, 카스: Kashgar the city), and one name in one article is one city where its
-mentions disagree without settled evidence of their own. Each with the counterpart that stays what it is. Sentences
+mentions disagree without settled evidence of their own. From the last set (zh 79, read after it was measured): a side
+faced or placed in the table in match copy, an industrial park's long name. Each with the counterpart that stays what it is. Sentences
 written for these tests (not in training.tsv, calibration.tsv or the sentence files).
 """
 
@@ -35,6 +36,15 @@ CASES = [
     ("ar", "زار الوفد قاعدة تشنغدو لبحوث الباندا العملاقة.", "تشنغدو", "ORG_PART"),
     ("ar", "استقال المدرب من تدريب داليان بعد خسارتين متتاليتين.", "داليان", "ORG_PART"),
     ("ar", "أقام المنتخب معسكر تدريب في داليان.", "داليان", "LITERAL"),
+    # in match copy, the side faced and a place in the table; facing a city's press outside it stays the city
+    ("zh", "本轮联赛,青岛海牛在主场面对苏州东吴,双方最终一比一战平。", "苏州", "ORG_PART"),
+    ("zh", "目前湖南湘涛积26分,仅比头名南京城市少一分,冲超形势很好,球队连胜势头正旺。", "南京", "ORG_PART"),
+    ("zh", "代表团面对南京的记者介绍了合作成果。", "南京", "LITERAL"),
+    # an industrial park named by the city and its own words; the city's parks stay the city
+    ("zh", "这家企业落户常州新北智能制造产业园区,明年投产。", "常州", "ORG_PART"),
+    ("zh", "常州的产业园区越来越多。", "常州", "LITERAL"),
+    # ... and a city written with its 市 before a province's name is where the park lies, not the start of its name
+    ("zh", "溧阳市江苏中关村科技产业园今年榜上有名。", "溧阳市", "LITERAL"),
 ]
 
 
