@@ -59,6 +59,9 @@ _FIRM_KINDS = "企业|企業|公司|集团|集團|厂商|廠商|车企|車企|�
 # the rest of a firm's registered name after its seat in brackets: up to ten characters, then its form or kind
 _FIRM_AFTER_SEAT = regexes.compile(rf"[\u3400-\u9fff]{{0,10}}?(?:{_LEGAL_FORMS}|{_FIRM_KINDS})")
 _LISTED_FIRMS = regexes.compile(rf"(?:、[^、，,。；;]{{1,6}})+等(?![地城省市国國区區县縣])[^，,。；;的]{{0,4}}(?:{_FIRM_KINDS})")
+# a list of teams named by their city after the word for the teams taking part (参赛队伍为赣州、萍乡、宜春): each is a team
+_TEAM_LIST = regexes.compile(r"(?:参赛|参赛的)?(?:队伍|球队|代表队)(?:为|有|包括|是)[:：]?(?:[^、，,。；;：:\s]{1,6}、)*$")
+_TEAM_LIST_REACH = 120  # characters before a name searched for that list's start
 _QUOTE_OPENERS, _QUOTE_CLOSERS = "“「『\"", "”」』\""
 # what makes a quoted name a figure of speech: "a new X" where something becomes one, "the X in the mountains"
 # (打造一个「新香港」, “大山里的深圳”)
@@ -275,7 +278,10 @@ def lexical(text: str, start: int, end: int, cues: Mapping[str, frozenset[str]],
                            or ticker or title_quoted
                            or chain_named or naming or _listing_unhyphenated(after, a, cues)
                            or _shared_plural_head(before, b, after, a, cues) or _shared_name(b, after, a, cues)
-                           or port_speaks)
+                           or port_speaks
+                           # a joint venture named by the city and its foreign partner ("Shanghai-GM", "Beijing-Hyundai")
+                           or len(a) > 1 and a[0] == "-" and a[1].removesuffix("'s").removesuffix("’s") in cues.get(
+                               "partners_after", _NONE))
     f["hyphen_cap_after"] = float(hyphen_run and not f["org_after"])
     of_before = {"of", "de", "del", "du", "des"} | cues.get("of_words", frozenset())  # "l'Università di Pechino"
     # (French elides "de" before a vowel: "le Festival d'Harbin", tokens "d" and the apostrophe)
@@ -2119,6 +2125,8 @@ def _cjk(text: str, start: int, end: int, cues: Mapping[str, frozenset[str]]) ->
                            or _quoted_brand(text, start, end, cues.get("brand_prefixes", _NONE))
                            or _GAMES_YEAR.match(after_all) is not None
                            or segmented and "attached" not in cues and _cjk_port_speaks(after_all, cues)
+                           or segmented and "attached" not in cues
+                           and _TEAM_LIST.search(text, max(0, start - _TEAM_LIST_REACH), start) is not None
                            or segmented and in_known_name(text, start, end))  # 宁德时代, a name of names.tsv
     # Japanese: a katakana word written against the name is a brand before it (ソフィテル杭州, ヒルトン上海), as
     # running text puts a particle or ・ between a word and a place

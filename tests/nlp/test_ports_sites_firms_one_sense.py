@@ -6,7 +6,9 @@ and two characters is that firm again later (食品卸の上海中金, then 上�
 team coached, and the Egyptian spellings with ج. Which city: the press forms of an area's name in other scripts name
 its seat as its Chinese name does (كاشي, 카스: Kashgar the city), and one name in one article is one city where its
 mentions disagree without settled evidence of their own. From the last set (zh 79, read after it was measured): a side
-faced or placed in the table in match copy, an industrial park's long name. Each with the counterpart that stays what it is. Sentences
+faced or placed in the table in match copy, an industrial park's long name. From the second set (en 62, ar 11, ko 11, zh 81): a joint
+venture named by the city and its partner ("Shanghai-GM"), Arabic transfer copy, Korean football copy, a list
+of teams. Each with the counterpart that stays what it is. Sentences
 written for these tests (not in training.tsv, calibration.tsv or the sentence files).
 """
 
@@ -45,6 +47,25 @@ CASES = [
     ("zh", "常州的产业园区越来越多。", "常州", "LITERAL"),
     # ... and a city written with its 市 before a province's name is where the park lies, not the start of its name
     ("zh", "溧阳市江苏中关村科技产业园今年榜上有名。", "溧阳市", "LITERAL"),
+    # a list of teams after the word for the teams taking part; teams from cities stay the cities
+    ("zh", "北区参赛队伍为南昌、九江、上饶三支球队。", "九江", "ORG_PART"),
+    ("zh", "参赛队伍来自南昌、九江和上饶。", "九江", "LITERAL"),
+    # a joint venture named by the city and its foreign partner; a route joins two places
+    ("en", "Guangzhou-Honda will add a third assembly line next year.", "Guangzhou", "ORG_PART"),
+    ("en", "Shanghai-GM's new plant in Wuhan opened in May.", "Shanghai", "ORG_PART"),
+    ("en", "The Beijing-Lhasa train runs every day.", "Lhasa", "LITERAL"),
+    # Arabic transfer copy: a club by the masculine "Chinese", the ranks joined, a player's joining; the city joining
+    # a network and the city with the feminine stay the city
+    ("ar", "انتقل المهاجم لتيانجين الصيني في صفقة كبيرة.", "لتيانجين", "ORG_PART"),
+    ("ar", "انضم المدافع إلى صفوف داليان هذا الموسم.", "داليان", "ORG_PART"),
+    ("ar", "زار الرئيس مدينة تيانجين الصينية.", "تيانجين", "LITERAL"),
+    ("ar", "أعلن انضمام شنغهاي إلى الشبكة العالمية للمدن الذكية.", "شنغهاي", "LITERAL"),
+    # Korean football copy: clubs by the city and the sponsor, a derby, the side a manager leaves; a manager's trip to
+    # the city outside match copy stays the city
+    ("ko", "그는 지난 시즌 칭다오 중넝의 지휘봉을 잡았다.", "칭다오", "ORG_PART"),
+    ("ko", "이번 주말 열리는 다롄 더비에 관심이 쏠린다.", "다롄", "ORG_PART"),
+    ("ko", "감독은 성적 부진으로 시즌 도중 선수단과 함께 톈진을 떠났다.", "톈진", "ORG_PART"),
+    ("ko", "감독은 휴가를 맞아 가족과 함께 톈진을 떠났다.", "톈진", "LITERAL"),
 ]
 
 
