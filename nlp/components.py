@@ -661,6 +661,7 @@ def _one_name(text: str, spans: list[Span]) -> None:
 _SHORT_NAME_WORDS = regexes.compile(r"[\u4e00-\u9fff\u3400-\u4dbf]{2,4}")  # the words of a short name after the city
 _NOT_A_NAME_WORD = "市区區县縣省镇鎮"  # the city's own unit after it (深圳市腾讯…有限公司): a name of the city, not a short one
 _PLACE_ENDS = "港站"  # a port or a station before the head is the place its firm runs (寧波舟山港集団: 寧波舟山港 the port)
+_SPORT_ENDS = "球"  # ... and a sport before a team's word names no team but the city's side (九江足球队: 九江足球 is its football)
 _SITE_ENDS = _PLACE_ENDS + "場所店点"  # ... and a plant, an office, a shop or a base: a firm's site there (上海工場)
 
 
@@ -695,7 +696,7 @@ def _short_firm_names(text: str, spans: list[Span], firm_heads: frozenset[str],
         for k in range(len(words.group()), 1, -1):  # the longest run of characters before a head
             if text.startswith(heads, end + k) or k == 2 and text.startswith(trades, end + k) and brand_and_trade(
                     text[start:end + 8].translate(simplified_table()), end - start, trade_heads):
-                if text[end + k - 1] not in _PLACE_ENDS:
+                if text[end + k - 1] not in _PLACE_ENDS + _SPORT_ENDS:
                     shorts.add(text[start:end + k])
                 break
     for span in spans if shorts else ():

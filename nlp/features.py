@@ -62,6 +62,13 @@ _LISTED_FIRMS = regexes.compile(rf"(?:、[^、，,。；;]{{1,6}})+等(?![地城
 # a list of teams named by their city after the word for the teams taking part (参赛队伍为赣州、萍乡、宜春): each is a team
 _TEAM_LIST = regexes.compile(r"(?:参赛|参赛的)?(?:队伍|球队|代表队)(?:为|有|包括|是)[:：]?(?:[^、，,。；;：:\s]{1,6}、)*$")
 _TEAM_LIST_REACH = 120  # characters before a name searched for that list's start
+# ... or a list that ends in how many teams it names (上海正大龍、廈門海豚、福州海俠與深圳藍襪4隊進行角逐)
+_TEAMS_COUNTED = regexes.compile(r"[^、，,。；;與与和及\s]{1,6}(?:、[^、，,。；;與与和及\s]{1,6})*(?:[與与和及][^、，,。；;\s]{1,6})?"
+                                 r"[0-9一二三四五六七八九十两兩]+[支個个]?球?[隊队]")
+# a listed firm's short name and its ticker in brackets (洛阳钼业(03993.HK), 宁德时代（300750）, 洛陽モリブデン(603993/SH))
+_CJK_TICKER = regexes.compile(r"[\u4e00-\u9fff\u30a0-\u30ff]{1,8}[（(]\s?\d{4,6}(?:[./](?:HK|SH|SZ|SS|T))?\s?[)）]")
+# a share class of the exchange written against its city (上海B株指数, 深圳A股): the exchange's
+_SHARE_CLASS_AFTER = regexes.compile(r"[ABHＡＢＨ](?:股|株)")
 _QUOTE_OPENERS, _QUOTE_CLOSERS = "“「『\"", "”」』\""
 # what makes a quoted name a figure of speech: "a new X" where something becomes one, "the X in the mountains"
 # (打造一个「新香港」, “大山里的深圳”)
@@ -2069,7 +2076,7 @@ def _cjk(text: str, start: int, end: int, cues: Mapping[str, frozenset[str]]) ->
     city_part = city_part or text[end - 1:end] == "市" and _province_begins(run)
     # Japanese 市場 names the exchange where the sentence speaks of shares (上海市場の株価), else the city's market
     # (the run is read in simplified characters); also the 市場 of the next name listed (上海、深セン市場)
-    market = run.startswith(("市場", "市场")) or _SHARED_MARKET.match(after_all) is not None
+    market = run.startswith(("市場", "市场", "両市場", "両市场", "两市场", "兩市場")) or _SHARED_MARKET.match(after_all) is not None
     exchange = "stock_words" in cues and market and inside(
         "stock_words", "".join(re.split(r"[。．!?！？\n]", after_all, maxsplit=2)[:2]) + before)  # and the next sentence
     # the place where a company is listed is its exchange, past the particle (香港に上場, 홍콩에 상장된; cue
@@ -2126,7 +2133,10 @@ def _cjk(text: str, start: int, end: int, cues: Mapping[str, frozenset[str]]) ->
                            or _GAMES_YEAR.match(after_all) is not None
                            or segmented and "attached" not in cues and _cjk_port_speaks(after_all, cues)
                            or segmented and "attached" not in cues
-                           and _TEAM_LIST.search(text, max(0, start - _TEAM_LIST_REACH), start) is not None
+                           and (_TEAM_LIST.search(text, max(0, start - _TEAM_LIST_REACH), start) is not None
+                                or _TEAMS_COUNTED.match(after_all) is not None)
+                           or segmented and (_CJK_TICKER.match(after_all) is not None
+                                             or _SHARE_CLASS_AFTER.match(after_all) is not None)
                            or segmented and in_known_name(text, start, end))  # 宁德时代, a name of names.tsv
     # Japanese: a katakana word written against the name is a brand before it (ソフィテル杭州, ヒルトン上海), as
     # running text puts a particle or ・ between a word and a place
