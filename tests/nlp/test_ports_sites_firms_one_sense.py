@@ -74,6 +74,12 @@ CASES = [
     ("ar", "انضم المدافع إلى صفوف داليان هذا الموسم.", "داليان", "ORG_PART"),
     ("ar", "زار الرئيس مدينة تيانجين الصينية.", "تيانجين", "LITERAL"),
     ("ar", "أعلن انضمام شنغهاي إلى الشبكة العالمية للمدن الذكية.", "شنغهاي", "LITERAL"),
+    # Guangzhou City in match copy, the city's districts outside it; an investment fair; Arabic customs and a fair
+    ("zh", "新赛季中超联赛,广州城主场迎战青岛海牛,比赛十分激烈。", "广州", "ORG_PART"),
+    ("zh", "广州城区的交通很拥堵。", "广州", "LITERAL"),
+    ("zh", "2026成都全球招商大会昨天开幕。", "成都", "ORG_PART"),
+    ("ar", "وذكرت جمارك شيامن أن حجم التجارة نما بنسبة كبيرة.", "شيامن", "ORG_PART"),
+    ("ar", "يشارك المصدرون في كانتون فير هذا العام.", "كانتون", "ORG_PART"),
     # Korean football copy: clubs by the city and the sponsor, a derby, the side a manager leaves; a manager's trip to
     # the city outside match copy stays the city
     ("ko", "그는 지난 시즌 칭다오 중넝의 지휘봉을 잡았다.", "칭다오", "ORG_PART"),
