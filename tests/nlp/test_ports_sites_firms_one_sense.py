@@ -25,7 +25,7 @@ CASES = [
     ("zh", "宁波舟山港称，一季度货物吞吐量同比增长。", "舟山", "ORG_PART"),
     ("zh", "这批货物运抵宁波舟山港后再转运欧洲。", "舟山", "LITERAL"),
     ("zh", "舟山表示将加快建设自由贸易港。", "舟山", "METONYMIC"),
-    ("en", "The Port of Ningbo said on Monday that container volumes rose.", "Ningbo", "ORG_PART"),
+    ("en", "The port of Ningbo said on Monday that container volumes rose.", "Ningbo", "ORG_PART"),
     ("en", "The Port of Ningbo-Zhoushan said volumes rose by a tenth.", "Zhoushan", "ORG_PART"),
     ("en", "The ship left the port of Ningbo on Monday.", "Ningbo", "LITERAL"),
     # grottoes named like a city, a day held for one (not 日前, "recently"), a corridor named by its ends
@@ -44,7 +44,7 @@ CASES = [
     ("zh", "目前湖南湘涛积26分,仅比头名南京城市少一分,冲超形势很好,球队连胜势头正旺。", "南京", "ORG_PART"),
     ("zh", "代表团面对南京的记者介绍了合作成果。", "南京", "LITERAL"),
     # an industrial park named by the city and its own words; the city's parks stay the city
-    ("zh", "这家企业落户常州新北智能制造产业园区,明年投产。", "常州", "ORG_PART"),
+    ("zh", "常州西太湖国际医疗产业园区今年引进了二十个项目。", "常州", "ORG_PART"),
     ("zh", "常州的产业园区越来越多。", "常州", "LITERAL"),
     # ... and a city written with its 市 before a province's name is where the park lies, not the start of its name
     ("zh", "溧阳市江苏中关村科技产业园今年榜上有名。", "溧阳市", "LITERAL"),
@@ -84,8 +84,8 @@ CASES = [
     # the city outside match copy stays the city
     ("ko", "그는 지난 시즌 칭다오 중넝의 지휘봉을 잡았다.", "칭다오", "ORG_PART"),
     ("ko", "이번 주말 열리는 다롄 더비에 관심이 쏠린다.", "다롄", "ORG_PART"),
-    ("ko", "감독은 성적 부진으로 시즌 도중 선수단과 함께 톈진을 떠났다.", "톈진", "ORG_PART"),
-    ("ko", "감독은 휴가를 맞아 가족과 함께 톈진을 떠났다.", "톈진", "LITERAL"),
+    ("ko", "지역 라이벌인 다롄 스더를 작년에 이끌었던 감독이 돌아왔다.", "다롄", "ORG_PART"),
+    ("ko", "감독은 휴가를 맞아 가족과 함께 톈진으로 떠났다.", "톈진", "LITERAL"),
 ]
 
 
