@@ -469,7 +469,7 @@ class CityClassifier(_CueComponent):
             else:
                 _one_sense(span, cue_vector, people, named)
         _one_name(text, [span for span, _ in read])
-        _short_firm_names(text, [span for span, _ in read], firm_heads, cues.get("trade_heads", frozenset()), cues)
+        _short_firm_names(text, [span for span, _ in read], cues)
         return doc
 
     def settled(self, doc: Doc, place_at: float, reference_at: float) -> list[bool]:
@@ -665,8 +665,7 @@ _SPORT_ENDS = "球"  # ... and a sport before a team's word names no team but th
 _SITE_ENDS = _PLACE_ENDS + "場所店点"  # ... and a plant, an office, a shop or a base: a firm's site there (上海工場)
 
 
-def _short_firm_names(text: str, spans: list[Span], firm_heads: frozenset[str],
-                      trade_heads: frozenset[str] = frozenset(), cues: Mapping[str, frozenset[str]] | None = None) -> None:
+def _short_firm_names(text: str, spans: list[Span], cues: Mapping[str, frozenset[str]]) -> None:
     """Chinese and Japanese name a firm in full once, the city, two to four more characters and its legal head
     (蘭州石化公司, cue ``firm_heads``), then by the city and those characters alone (蘭州石化停運了...): where a name in
     characters read as part of a name is followed so, the same city and characters elsewhere in the article are that
@@ -676,9 +675,10 @@ def _short_firm_names(text: str, spans: list[Span], firm_heads: frozenset[str],
     汽車展, whose 國際 is a word). And a firm introduced by the word for its kind (cue ``firm_before``) as the city and
     two characters (食品卸の上海中金が, "the food wholesaler Shanghai Zhongjin") is that firm wherever the article writes
     them again (上海中金は...)."""
-    heads = tuple(head for head in firm_heads if is_cjk(head[:1]))  # (English's firm heads are words after a name)
+    heads = tuple(head for head in cues.get("firm_heads", ()) if is_cjk(head[:1]))  # (English's are words after a name)
+    trade_heads = cues.get("trade_heads", frozenset())
     trades = tuple(trade_heads)
-    introduced = cues is not None and "firm_before" in cues
+    introduced = "firm_before" in cues
     if not heads and not trades and not introduced:
         return
     shorts: set[str] = set()
@@ -689,8 +689,7 @@ def _short_firm_names(text: str, spans: list[Span], firm_heads: frozenset[str],
         words = _SHORT_NAME_WORDS.match(text, end)
         if words is None or words.group()[0] in _NOT_A_NAME_WORD:
             continue
-        if introduced and len(words.group()) == 2 and text[end + 1] not in _SITE_ENDS and cues is not None \
-                and after_firm_word(text, start, cues):
+        if introduced and len(words.group()) == 2 and text[end + 1] not in _SITE_ENDS and after_firm_word(text, start, cues):
             shorts.add(text[start:end + 2])
             continue
         for k in range(len(words.group()), 1, -1):  # the longest run of characters before a head

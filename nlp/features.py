@@ -1292,11 +1292,10 @@ def _port_speaks(b: list[str], after: list[str], a: list[str], cues: Mapping[str
     Ningbo said"): the port's operator, an organisation. The port as a place stays the city's ("volumes at Qingdao
     port", "ships leaving the port of Ningbo")."""
     ports = cues.get("port_words", _NONE)
+    k = 2 if len(a) > 2 and a[0] == "-" and _cap(after[1]) else 0  # past a second name joined by a hyphen
     if len(b) >= 2 and b[-1] == "of" and b[-2] in ports or len(b) >= 4 and b[-1] == "-" and b[-3] == "of" \
             and b[-4] in ports:  # (the second of two names joined by a hyphen: "the Port of Ningbo-Zhoushan")
-        k = 2 if len(a) > 2 and a[0] == "-" and _cap(after[1]) else 0
         return len(a) > k and a[k] in cues["comm_verbs"]
-    k = 2 if len(a) > 2 and a[0] == "-" and _cap(after[1]) else 0
     if len(a) <= k or a[k] not in ports:
         return False
     return len(a) > k + 1 and a[k + 1] in cues["comm_verbs"] or b[-2:] == ["according", "to"]
@@ -2075,8 +2074,9 @@ def _cjk(text: str, start: int, end: int, cues: Mapping[str, frozenset[str]]) ->
     # "the Jiangsu Zhongguancun park in Liyang"): the place of what follows
     city_part = city_part or text[end - 1:end] == "市" and _province_begins(run)
     # Japanese 市場 names the exchange where the sentence speaks of shares (上海市場の株価), else the city's market
-    # (the run is read in simplified characters); also the 市場 of the next name listed (上海、深セン市場)
-    market = run.startswith(("市場", "市场", "両市場", "両市场", "两市场", "兩市場")) or _SHARED_MARKET.match(after_all) is not None
+    # (the run is read in simplified characters); also the 市場 of the next name listed (上海、深セン市場) and both
+    # markets (上海、深セン両市場)
+    market = run.lstrip("両两兩").startswith(("市場", "市场")) or _SHARED_MARKET.match(after_all) is not None
     exchange = "stock_words" in cues and market and inside(
         "stock_words", "".join(re.split(r"[。．!?！？\n]", after_all, maxsplit=2)[:2]) + before)  # and the next sentence
     # the place where a company is listed is its exchange, past the particle (香港に上場, 홍콩에 상장된; cue
@@ -2131,10 +2131,10 @@ def _cjk(text: str, start: int, end: int, cues: Mapping[str, frozenset[str]]) ->
                            or segmented and _short_firm_name(text, start, end)
                            or _quoted_brand(text, start, end, cues.get("brand_prefixes", _NONE))
                            or _GAMES_YEAR.match(after_all) is not None
-                           or segmented and "attached" not in cues and _cjk_port_speaks(after_all, cues)
-                           or segmented and "attached" not in cues
-                           and (_TEAM_LIST.search(text, max(0, start - _TEAM_LIST_REACH), start) is not None
-                                or _TEAMS_COUNTED.match(after_all) is not None)
+                           or segmented and "attached" not in cues and (
+                               _cjk_port_speaks(after_all, cues)
+                               or _TEAM_LIST.search(text, max(0, start - _TEAM_LIST_REACH), start) is not None
+                               or _TEAMS_COUNTED.match(after_all) is not None)
                            or segmented and (_CJK_TICKER.match(after_all) is not None
                                              or _SHARE_CLASS_AFTER.match(after_all) is not None)
                            or segmented and in_known_name(text, start, end))  # 宁德时代, a name of names.tsv
