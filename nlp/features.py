@@ -41,7 +41,8 @@ _EDITION_NUMBER = "(?:第[0-9０-９一二三四五六七八九十百零〇]+|�
 _EDITION = regexes.compile(rf"{_EDITION_NUMBER}[届屆回](?:中[国國][・(（]?)?$")
 _EDITION_AFTER = regexes.compile(rf"{_EDITION_NUMBER}[届屆]")  # right after the name (not 回: Japanese counts times so)
 _ORDINAL = regexes.compile(r"\d+(?:st|nd|rd|th)")  # an edition's number before an event's name ("the 5th")
-_CJK_SCORE = regexes.compile(r"\d+[-－–―∶比]\d+")  # 3-1, and as Chinese copy writes a score: 3∶1, 3比1
+# 3-1, and as Chinese copy writes a score: 3∶1, 3比1; a Korean side's record (2승6무6패: won 2, drew 6, lost 6)
+_CJK_SCORE = regexes.compile(r"\d+[-－–―∶比]\d+|\d+승\s?(?:\d+무\s?)?\d+패")
 # a score right after the name and its particle makes it a side (日本は香港に4―0と快勝, 香港を2-1で破り)
 _SCORE_AFTER = regexes.compile(r"[にをとが]?\d+[-－–―]\d+")
 # a score written against a result: "广州82-117负辽宁" (the name, the score, lost to), "以3:1战胜北京" (by 3:1 beat):
@@ -51,7 +52,7 @@ _SCORE_THEN = regexes.compile(rf"\s?以?{_RESULT_SCORE}")
 _SCORE_BEFORE = regexes.compile(rf"{_RESULT_SCORE}$")
 _RESULTS = ("负", "負", "胜", "勝", "输", "輸", "赢", "贏")
 # a name listed before another's exchange shares it (上海、深セン市場と創業板の取引高)
-_SHARED_MARKET = regexes.compile(r"[、・][^\s、。]{1,4}?(?:市場|市场)")
+_SHARED_MARKET = regexes.compile(r"(?:[、・や和与及]|と)[^\s、。]{1,4}?(?:市場|市场)")
 _LEGAL_FORMS = "股份有限公司|有限责任公司|有限責任公司|有限公司|有限会社|株式会社|유한공사|유한회사|주식회사"
 _BRACKETED_FORM = regexes.compile(rf"[^\s、。，,（(]{{0,12}}[（(][^）)]{{1,8}}[）)](?:{_LEGAL_FORMS})")
 # a list of firms: the name, more items, then 等 and the kind of firm (not 等地, 等城市: places)
@@ -286,6 +287,9 @@ def lexical(text: str, start: int, end: int, cues: Mapping[str, frozenset[str]],
                            or chain_named or naming or _listing_unhyphenated(after, a, cues)
                            or _shared_plural_head(before, b, after, a, cues) or _shared_name(b, after, a, cues)
                            or port_speaks
+                           # an article before a name that takes none: a club's or a firm's ("il Guangzhou", "da Macau
+                           # Legend"; "Sociedade de Jogos de Macau" in English text)
+                           or bool(b) and b[-1] in cues.get("naming_articles", _NONE)
                            # a joint venture named by the city and its foreign partner ("Shanghai-GM", "Beijing-Hyundai")
                            or len(a) > 1 and a[0] == "-" and a[1].removesuffix("'s").removesuffix("’s") in cues.get(
                                "partners_after", _NONE))
@@ -1788,6 +1792,8 @@ def _titled_quotation(text: str, start: int, end: int) -> bool:
 # two or more words in Latin letters written against a name in characters: the rest of an event's or a brand's name
 # (香港MEGA SHOW, a fair), not a single acronym (深圳IT企業, 北京PM2.5)
 _LATIN_NAME_AFTER = regexes.compile(r"[A-Za-z][A-Za-z&'-]+(?: [A-Za-z][A-Za-z&'-]+)+")
+# a club's name that runs from the city through katakana to FC or SC (大連プロフェッショナルFC)
+_KATAKANA_CLUB = regexes.compile(r"[\u30a1-\u30fa\u30fc・]+\s?(?:FC|SC|ＦＣ|ＳＣ)(?![A-Za-z])")
 _LATIN_QUOTE_REACH = 24  # characters from a quotation's opening mark to the name, and from the name to its end
 _LATIN_WORD = regexes.compile("[A-Za-z]{2,}")
 _QUOTATION_BREAK = regexes.compile("[，。！？!?,；;\n]")
@@ -1982,11 +1988,12 @@ def _unlike_japanese(part: str) -> bool:
 
 
 def _chinese_head(text: str, start: int, end: int, run: str) -> bool:
-    """A Chinese organisation head ends a word of jieba's reading of the name and ``run`` (the simplified copy of
-    the characters after it)."""
+    """A Chinese organisation head, or a dish's word (兰州牛肉面 quoted in Korean), ends a word of jieba's reading of
+    the name and ``run`` (the simplified copy of the characters after it)."""
     from nlp.segment import word_starts
 
-    heads = cues_for("zh")["org_heads"]
+    zh = cues_for("zh")
+    heads = zh["org_heads"] | zh["dish_words"]
     if _cjk_any_of(heads).search(run) is None:
         return False
     phrase = text[start:end].translate(simplified_table()) + run
@@ -1995,6 +2002,16 @@ def _chinese_head(text: str, start: int, end: int, run: str) -> bool:
 
 # one or two capital letters of a share class between a name and the Korean word they qualify (홍콩H지수, 홍콩 H지수)
 _SHARE_CLASS = regexes.compile(r" ?[A-Z]{1,2}(?=[\uac00-\ud7a3])")
+
+
+_SENTENCE_ENDS = regexes.compile(r"[。．!?！？\n][。．!?！？\s]*")  # a sentence end and the blank after it
+
+
+def _sentences_around(text: str, start: int, after_all: str) -> str:
+    """The name's sentence, the sentence before it and the one after (within 80 characters either side), in
+    simplified characters: where a market report says what the market is (株, 上場) about a name."""
+    prior = _SENTENCE_ENDS.split(text[max(0, start - 80):start])
+    return "".join(prior[-2:]).translate(simplified_table()) + "".join(_SENTENCE_ENDS.split(after_all, maxsplit=2)[:2])
 
 
 def _cjk(text: str, start: int, end: int, cues: Mapping[str, frozenset[str]]) -> dict[str, float]:
@@ -2030,6 +2047,8 @@ def _cjk(text: str, start: int, end: int, cues: Mapping[str, frozenset[str]]) ->
     word_end = gloss.end() if gloss else end + 1 if text[end:end + 1] in (")", "）") and attached else end
     if text[word_end:word_end + 1] == "·" and (dotted := _HANGUL_WORD.match(text, word_end + 1)):
         word_end = dotted.end()  # 홍콩·마카오 판공실: names joined by a middle dot share the words after the last
+    elif attached and (and_name := _KOREAN_AND_NAME.match(text, word_end)) and _is_city_form(and_name.group(1)):
+        word_end = and_name.end()  # 베이징과 상하이 모터쇼: ... as do names joined by "and"
     if attached and (share_class := _SHARE_CLASS.match(text, word_end)):
         word_end = share_class.end()  # 홍콩H지수 (the Hang Seng China Enterprises index): the letter of a share class
     next_words = _HANGUL_WORDS.match(text, word_end)
@@ -2077,8 +2096,8 @@ def _cjk(text: str, start: int, end: int, cues: Mapping[str, frozenset[str]]) ->
     # (the run is read in simplified characters); also the 市場 of the next name listed (上海、深セン市場) and both
     # markets (上海、深セン両市場)
     market = run.lstrip("両两兩").startswith(("市場", "市场")) or _SHARED_MARKET.match(after_all) is not None
-    exchange = "stock_words" in cues and market and inside(
-        "stock_words", "".join(re.split(r"[。．!?！？\n]", after_all, maxsplit=2)[:2]) + before)  # and the next sentence
+    # (stock words in the name's sentence, the one before or the one after: 上場銘柄数は…上海市場(1452銘柄)を上回る)
+    exchange = "stock_words" in cues and market and inside("stock_words", _sentences_around(text, start, after_all))
     # the place where a company is listed is its exchange, past the particle (香港に上場, 홍콩에 상장된; cue
     # ``listing_after``), as "listed in Hong Kong" is in English
     exchange = exchange or after.startswith(_cjk_affixes(cues.get("listing_after", _NONE)))
@@ -2121,11 +2140,12 @@ def _cjk(text: str, start: int, end: int, cues: Mapping[str, frozenset[str]]) ->
     club = bool(club_words) and after.startswith(club_words) and segmented and whole(club_words, after, True) \
         and _match_copy_near(text, start, end, cues, _CLUB_REACH)
     f["org_after"] = float(headed and not city_part or suffixed or titled or exchange or bracketed or short_head
-                           or edition or club
+                           or edition or club or _affiliation_in_brackets(text, start, end)
                            or _quoted_name(text, start, end) or _titled_quotation(text, start, end)
                            or attached and _quoted_with_latin(text, start, end)
                            or "unspaced" in cues and _spaced_quotation(text, start, end)
                            or _LATIN_NAME_AFTER.match(text, end) is not None
+                           or _KATAKANA_CLUB.match(text, end) is not None
                            or _titled_journey(text, start, end)
                            or _defined_short_name(text, start, end)
                            or segmented and _short_firm_name(text, start, end)
@@ -2211,8 +2231,20 @@ def _cjk(text: str, start: int, end: int, cues: Mapping[str, frozenset[str]]) ->
         topic = after.startswith(_cjk_affixes(cues.get("topic_markers", _NONE)))
         clause_of_name = re.split("[、，,。！？!?\n]", after_all, maxsplit=1)[0]
         match_copy = scored or _match_copy_near(text, start, end, cues, _SIDE_REACH)
-        f["sport_verb"] = f["sport_context"] = float(match_copy and (not topic or bool(sports.search(clause_of_name))))
+        f["sport_verb"] = f["sport_context"] = float(match_copy and (not topic or bool(sports.search(clause_of_name))
+                                                                      or _CJK_SCORE.search(clause_of_name) is not None))
     return f
+
+
+# a player's age and side in brackets after the player's name, as Korean and Japanese sport copy writes them (김연경(29,
+# 중국 상하이), 武磊(33、上海海港)): the side, whatever it is called
+_AFFILIATION_BEFORE = regexes.compile(r"[(（]\d{1,2}\s*[,，、]\s*(?:중국\s*|中国\s*)?$")
+_AFFILIATION_AFTER = regexes.compile(r"\s*[)）]")
+
+
+def _affiliation_in_brackets(text: str, start: int, end: int) -> bool:
+    return _AFFILIATION_BEFORE.search(text, max(0, start - 12), start) is not None and \
+        _AFFILIATION_AFTER.match(text, end) is not None
 
 
 _SIDE_REACH = 40  # characters each side of a name searched for match copy that makes a side of it with a result
@@ -2230,6 +2262,16 @@ _TICKER = regexes.compile(r":\s?\d{6}\b")
 _UNIVERSITY_WORDS = ("大学", "大學")  # (``before`` is read in simplified characters when it holds Han ones)
 _FIRM_BEFORE_REACH = 12  # characters before a name searched for the word of a subsidiary (現地法人である)
 _JOINING_PARTICLES = ("である", "の")  # what Japanese writes between that word and the name (子会社の上海…)
+
+
+_KOREAN_AND_NAME = regexes.compile(r"(?:과|와|이나|및) ([가-힣]{2,6})(?= )")
+
+
+def _is_city_form(surface: str) -> bool:
+    """Is ``surface`` one of the gazetteer's names of a city?"""
+    from nlp.lexicon import read_lexicon
+
+    return read_lexicon().form(surface) is not None
 
 
 def _province_begins(run: str) -> bool:

@@ -387,7 +387,8 @@ def _zh_person(words: list[Word], i: int, length: int) -> bool:
     """Is the hit (window words from index ``i``, ``length`` characters, the simplified copy) a person's given
     name? A two-character hit right after a common surname that is its own word and follows no numeral
     (``surnames``: 张吉安, a film director; 一张北京地图 is a map), or after a title and one more character
-    (``person_titles``: 财长兰福安, whatever the surname), with no place word after it. Or a person's full name: a
+    (``person_titles``: 财长兰福安, whatever the surname), with no place word after it; or the first two characters of a
+    three-character name after a title, before a verb of saying (``name_speech``). Or a person's full name: a
     hit that begins with a surname before a couple that no measure word counts, or before 的 and a spouse or parent
     (``person_after``, ``kin_words``: 沈阳夫妇, 沈阳的妻子; a city has no wife; 一对郑州夫妇 is a couple from the city)."""
     if length != 2:
@@ -402,6 +403,11 @@ def _zh_person(words: list[Word], i: int, length: int) -> bool:
     if i == 0 or j < len(words) and words[j][2].startswith(_zh_place_heads()):
         return False
     before = words[i - 1]
+    # a three-character name whose first two are a city's, after a title and before one more character and a verb of
+    # saying (青岛港总裁|常德|传|介绍: the port's president Chang Dechuan)
+    if before[2].endswith(_person_titles()) and _sound(words, j) and j + 1 < len(words) and (
+            words[j + 1][2] in cues["name_speech"]):
+        return True
     if before[2] in cues["surnames"]:
         return not (i > 1 and _ZH_NUMERAL.fullmatch(words[i - 2][2]))
     # the title as a word of its own or the end of one (港务处|处处长|许|嘉兴: jieba joins 处处 "everywhere"); the
