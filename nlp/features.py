@@ -58,7 +58,9 @@ _BRACKETED_FORM = regexes.compile(rf"[^\s、。，,（(]{{0,12}}[（(][^）)]{{1
 # a list of firms: the name, more items, then 等 and the kind of firm (not 等地, 等城市: places)
 _FIRM_KINDS = "企业|企業|公司|集团|集團|厂商|廠商|车企|車企|钢企|鋼企|银行|銀行|品牌"
 # the rest of a firm's registered name after its seat in brackets: up to ten characters, then its form or kind
-_FIRM_AFTER_SEAT = regexes.compile(rf"[\u3400-\u9fff]{{0,10}}?(?:{_LEGAL_FORMS}|{_FIRM_KINDS})")
+# (or a body's kind: 中资(澳门)职业介绍所协会, 珠海国际(澳门)职介所, a firm's and an agency's seat)
+_BODY_KINDS = "协会|協會|商会|商會|联合会|聯合會|介绍所|介紹所|职介所|職介所|事务所|事務所|研究所"
+_FIRM_AFTER_SEAT = regexes.compile(rf"[\u3400-\u9fff]{{0,10}}?(?:{_LEGAL_FORMS}|{_FIRM_KINDS}|{_BODY_KINDS})")
 _LISTED_FIRMS = regexes.compile(rf"(?:、[^、，,。；;]{{1,6}})+等(?![地城省市国國区區县縣])[^，,。；;的]{{0,4}}(?:{_FIRM_KINDS})")
 # a list of teams named by their city after the word for the teams taking part (参赛队伍为赣州、萍乡、宜春): each is a team
 _TEAM_LIST = regexes.compile(r"(?:参赛|参赛的)?(?:队伍|球队|代表队)(?:为|有|包括|是)[:：]?(?:[^、，,。；;：:\s]{1,6}、)*$")
@@ -70,7 +72,8 @@ _TEAMS_COUNTED = regexes.compile(r"[^、，,。；;與与和及\s]{1,6}(?:、[^�
 _CJK_TICKER = regexes.compile(r"[\u4e00-\u9fff\u30a0-\u30ff]{1,8}[（(]\s?\d{4,6}(?:[./](?:HK|SH|SZ|SS|T))?\s?[)）]")
 # a share class of the exchange written against its city (上海B株指数, 深圳A股): the exchange's
 _SHARE_CLASS_AFTER = regexes.compile(r"[ABHＡＢＨ](?:股|株)")
-_QUOTE_OPENERS, _QUOTE_CLOSERS = "“「『\"", "”」』\""
+# (Korean quotes a figure in single marks too: ‘내륙의 상하이’)
+_QUOTE_OPENERS, _QUOTE_CLOSERS = "“「『‘\"", "”」』’\""
 # what makes a quoted name a figure of speech: "a new X" where something becomes one, "the X in the mountains"
 # (打造一个「新香港」, “大山里的深圳”)
 _FIGURATIVE_PREFIXES = ("新", "小", "リトル", "第二个", "第二個", "下一个", "下一個", "另一个", "另一個")
@@ -1792,8 +1795,8 @@ def _titled_quotation(text: str, start: int, end: int) -> bool:
 # two or more words in Latin letters written against a name in characters: the rest of an event's or a brand's name
 # (香港MEGA SHOW, a fair), not a single acronym (深圳IT企業, 北京PM2.5)
 _LATIN_NAME_AFTER = regexes.compile(r"[A-Za-z][A-Za-z&'-]+(?: [A-Za-z][A-Za-z&'-]+)+")
-# a club's name that runs from the city through katakana to FC or SC (大連プロフェッショナルFC)
-_KATAKANA_CLUB = regexes.compile(r"[\u30a1-\u30fa\u30fc・]+\s?(?:FC|SC|ＦＣ|ＳＣ)(?![A-Za-z])")
+# a club's or a firm's name that runs from the city through katakana to FC, SC or 社 (大連プロフェッショナルFC, 蘇州クレステック社)
+_KATAKANA_CLUB = regexes.compile(r"[\u30a1-\u30fa\u30fc・]+\s?(?:FC|SC|ＦＣ|ＳＣ|社)(?![A-Za-z])")
 _LATIN_QUOTE_REACH = 24  # characters from a quotation's opening mark to the name, and from the name to its end
 _LATIN_WORD = regexes.compile("[A-Za-z]{2,}")
 _QUOTATION_BREAK = regexes.compile("[，。！？!?,；;\n]")
@@ -1877,8 +1880,8 @@ def _glosses_a_longer_name(text: str, start: int, end: int) -> bool:
 
 def _figure_of_speech(text: str, start: int, end: int) -> bool:
     """The name ends a short quotation that makes it a figure of speech: a new or a second one, or one of somewhere
-    else (打造一个「新香港」, 被誉为“大山里的深圳”): another place compared with the city, not the city. Unquoted, "little X"
-    or "new X" named as such (小香港と言われていた, 被称为小香港) is one too, as is "a miniature X" (一个小型澳门)."""
+    else (打造一个「新香港」, 被誉为“大山里的深圳”, ‘내륙의 상하이’): another place compared with the city, not the city.
+    Unquoted, "little X" or "new X" named as such (小香港と言われていた, 被称为小香港) is one too, as is "a miniature X" (一个小型澳门)."""
     if text[start - 1:start] in ("小", "新") and (text.startswith(_NAMED_AS_AFTER, end)
                                                  or text[max(0, start - 4):start - 1].endswith(_BECOMING)):
         return True
@@ -1898,7 +1901,7 @@ def _figure_of_speech(text: str, start: int, end: int) -> bool:
         return False
     # "a new X" only where the text makes something else one (打造一个「新香港」, 成为“新香港”): 「新大連」 alone is the
     # city's own new face; "a little X" or "another X" quoted is always somewhere else (悉尼的“小香港”, a suburb)
-    return prefix.endswith(("的", "の")) or prefix in _FIGURATIVE_PREFIXES and (
+    return prefix.endswith(("的", "の", "의 ")) or prefix in _FIGURATIVE_PREFIXES and (
         prefix != "新" or text[max(0, opened - 3):opened].endswith(_BECOMING))
 
 
