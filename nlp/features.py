@@ -500,6 +500,8 @@ def lexical(text: str, start: int, end: int, cues: Mapping[str, frozenset[str]],
     f["not_place"] = float(quoted or bool(b) and b[-1] in cues["not_place_before"]
                            or bool(after_quote) and after_quote[0] in cues["not_place_after"] and not chain_named
                            or b[-2:] in (["aboard", "the"], ["onboard", "the"], ["à", "bord"], ["an", "bord"])
+                           # another name of a river named before ("the Li River or Lijiang"): the river's
+                           or b[-2:] in (["river", "or"], ["river", "("])
                            or street == "named" or _the_name_alone(b, after, cues))
     # a person's surname: a capitalised given name right before the form ("Tyler Harbin")
     f["person_before"] = float(bool(b) and _cap(before[-1]) and b[-1] in cues.get("given_names", frozenset()))
@@ -1591,10 +1593,11 @@ def _opening_mark(text: str, start: int, reach: int, marks: Iterable[str] = _QUO
 
 _QUOTED_NAME = regexes.compile(r"[\u3400-\u9fff\u30a1-\u30fa\u30fcA-Za-z0-9]{1,12}")  # no kana particles
 # ... and a longer one (up to sixteen) only when it ends as a programme's or an event's name does: its year or a word
-# for the event («香港離島青少年硏學交流2023», “澳門優秀大學生灣區科創參訪活動”), which a remark does not
+# for the event («香港離島青少年硏學交流2023», “澳門優秀大學生灣區科創參訪活動”, “香港在深…青年座谈会”), which a remark does not
 _QUOTED_PROGRAMME = regexes.compile(
     r"[\u3400-\u9fff\u30a1-\u30fa\u30fcA-Za-z0-9]{13,16}(?<=[0-9]{4})"
-    r"|[\u3400-\u9fff\u30a1-\u30fa\u30fcA-Za-z0-9]{11,14}(?:活动|活動|计划|計劃|论坛|論壇|大会|大會|交流团|交流團)"
+    r"|[\u3400-\u9fff\u30a1-\u30fa\u30fcA-Za-z0-9]{10,14}(?:活动|活動|计划|計劃|论坛|論壇|大会|大會|交流团|交流團|座谈会|座談會"
+    r"|研讨会|研討會|交流会|交流會)"
     # ... or a festival's name of a few words, with a particle or a space inside («上海の春 国際音楽祭», «上海之春国际音乐节»)
     r"|[\u3040-\u309f\u3400-\u9fff\u30a1-\u30fa\u30fc 　]{1,12}(?:音楽祭|音乐节|音樂節|映画祭|电影节|電影節|芸術祭|艺术节|藝術節)")
 # Korean writes a name's words apart (‘후이저우 삼성(惠州三星)’, ‘홍콩·타이완부’): words after a space or ·, each

@@ -2,16 +2,16 @@
 each batch measured once before its classes were read). A market report names the exchange in the sentence before or
 after as well as in its own (上場銘柄数は…上海市場), and names two markets with や; bridges, bank branches and
 bodies with their seat in brackets (铜陵长江公铁大桥, 许昌许继支行, 中资(澳门)职业介绍所协会), a bay (三亜湾), a
-firm named to 社 (蘇州クレステック社), a figure in Korean single quotes; a mountain named like a county-level city
-is the mountain where travel copy paints its scenery (庐山烟雨); dishes and events in Korean glosses and Japanese
-(兰州牛肉面, ハミ瓜, 南京虐殺), a congress, an organising committee, a weekly and a paper (合肥…大会, 杭州亚组委,
-香港…周刊, 香港南华早报), a city gate (中山门内); a title, a city's two characters and one more before a verb of
-saying are a person; Korean sport copy (a side's record, a player's age and side in brackets, a club's sponsor, two
-cities sharing one motor show, a joint venture with a carmaker); Italian and Portuguese articles before a name that
-takes none (del Guangzhou, da Macau Legend), a Portuguese "de Macau" in English text; Arabic SIPG and a park called
-a world; a municipality's or an SAR's name after a place abroad is a route's end, not a namesake. Each with the
-counterpart that stays what it is. Sentences written for these tests (not in training.tsv, calibration.tsv or the
-sentence files).
+firm named to 社 (蘇州クレステック社), a figure in Korean single quotes; a river's other name (the Li River or
+Lijiang), a slogan (以产兴城), an accent; a mountain named like a county-level city is the mountain where travel
+copy paints its scenery (庐山烟雨); dishes and events in Korean glosses and Japanese (兰州牛肉面, ハミ瓜, 南京虐殺),
+a congress, an organising committee, a weekly and a paper (合肥…大会, 杭州亚组委, 香港…周刊, 香港南华早报), a city
+gate (中山门内); a title, a city's two characters and one more before a verb of saying are a person; Korean sport
+copy (a side's record, a player's age and side in brackets, a club's sponsor, two cities sharing one motor show, a
+joint venture with a carmaker); Italian and Portuguese articles before a name that takes none (del Guangzhou, da
+Macau Legend), a Portuguese "de Macau" in English text; Arabic SIPG and a park called a world; a municipality's or
+an SAR's name after a place abroad is a route's end, not a namesake. Each with the counterpart that stays what it
+is. Sentences written for these tests (not in training.tsv, calibration.tsv or the sentence files).
 """
 
 from __future__ import annotations
@@ -81,6 +81,16 @@ CASES = [
     # an Arabic group of firms; a hotel brand in any language
     ("ar", "أعلن مكتب مجموعة لانتشو للسكك الحديدية عن رحلة جديدة.", "لانتشو", "ORG_PART"),
     ("it", "Anche Four Seasons Hotel Macao ha perso ricavi.", "Macao", "ORG_PART"),
+    # another name of a river and what a river does; the city named after it stays the city
+    ("en", "The boats sail along the Li River or Lijiang to Yangshuo.", "Lijiang", "NOT_PLACE"),
+    ("en", "In spring the Lijiang flows fast past the karst hills.", "Lijiang", "NOT_PLACE"),
+    ("en", "Lijiang is an old town in Yunnan.", "Lijiang", "LITERAL"),
+    # a slogan's verb and object (以产兴城), an accent named for the place, a symposium's quoted name, the SCO in Arabic
+    ("zh", "该集团坚持以产兴城,做强产业生态。", "兴城", "NOT_PLACE"),
+    ("zh", "他周末去了兴城旅游。", "兴城", "LITERAL"),
+    ("zh", "他说一口不带香港口音的普通话。", "香港", "ORG_PART"),
+    ("zh", "“香港在深学习就业创业青年座谈会”昨天召开。", "香港", "ORG_PART"),
+    ("ar", "انضمت الدولة إلى منظمة تعاون شنغهاي العام الماضي.", "شنغهاي", "ORG_PART"),
     # a municipality's or SAR's name after a place abroad ends a route; a town abroad named like a city stays abroad
     ("zh", "国泰航空每周三往来槟城香港两地。", "香港", "LITERAL"),
     ("zh", "槟城北海的居民昨天抗议。", "北海", "OTHER_PLACE"),
