@@ -2179,8 +2179,9 @@ def _cjk(text: str, start: int, end: int, cues: Mapping[str, frozenset[str]]) ->
                             or _brand_before(text, start, cues.get("brands_before", _NONE))  # katakana too
                             or segmented and _latin_brand_before(text, start))
     # a dish named for the place; a one-character one (菜, cuisine) only as a whole word (广州菜价 is the price)
-    dish = next((w for w in _cjk_affixes(cues["dish_words"]) if after.startswith(w) or any(
-        word.startswith(w) for word in words_after[:1])), "")
+    dishes = _cjk_affixes(cues["dish_words"])  # (one C call rules most names out before the scan for which word)
+    dish = next((w for w in dishes if after.startswith(w) or any(word.startswith(w) for word in words_after[:1])), "") \
+        if after.startswith(dishes) or words_after[:1] and words_after[0].startswith(dishes) else ""
     # (not after the name with its 市, which names the city: 景徳鎮市陶瓷大道 is a street's address); a cigarette brand
     # named for the place, counted by the stick or the pack ("请给我一支兰州", 两包南京): a number and 支 or 包 right
     # before the name, nothing of it after (一支北京的乐队 is a band from Beijing)
