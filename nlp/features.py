@@ -493,6 +493,8 @@ def lexical(text: str, start: int, end: int, cues: Mapping[str, frozenset[str]],
     f["dateline"] = float((line_start or bureau) and (surface.isupper() or (bool(a) and a[0] in {
         "(", ",", "—", "–", "-", ":"}) or bureau and a[:1] in ([], ["\n"])) and not final_subject)
     f["sentence_start"] = float(line_start or (bool(b) and b[-1] in {".", "!", "?", "\n"} | _OPENERS))
+    if title_quoted:  # inside a work's title the words after the name are the title's, its opening mark no sentence's
+        f["place_after"] = f["sentence_start"] = 0.0
     quoted = len(b) >= 2 and b[-1] in _OPENERS and _ends(b[:-1], cues["not_place_before"], grams)  # the barque „Peking“
     street = _street(b, after, a, cues)
     # the ship „Peking“, "Pekin" adlı gemi: the name word before or after, also past a closing quote
@@ -2147,6 +2149,7 @@ def _cjk(text: str, start: int, end: int, cues: Mapping[str, frozenset[str]]) ->
         and _match_copy_near(text, start, end, cues, _CLUB_REACH)
     f["org_after"] = float(headed and not city_part or suffixed or titled or exchange or bracketed or short_head
                            or edition or club or _affiliation_in_brackets(text, start, end)
+                           or _KOREAN_SIGNING.match(text, end) is not None
                            or _quoted_name(text, start, end) or _titled_quotation(text, start, end)
                            or attached and _quoted_with_latin(text, start, end)
                            or "unspaced" in cues and _spaced_quotation(text, start, end)
@@ -2243,6 +2246,8 @@ def _cjk(text: str, start: int, end: int, cues: Mapping[str, frozenset[str]]) ->
     return f
 
 
+# a side signed with or moved to (상하이와 입단 계약, 광저우로 이적): joining a team, 입단, and a transfer, 이적, name a club
+_KOREAN_SIGNING = regexes.compile(r"(?:와|과|에|으로|로) (?:입단|이적)")
 # a player's age and side in brackets after the player's name, as Korean and Japanese sport copy writes them (김연경(29,
 # 중국 상하이), 武磊(33、上海海港)): the side, whatever it is called
 _AFFILIATION_BEFORE = regexes.compile(r"[(（]\d{1,2}\s*[,，、]\s*(?:중국\s*|中国\s*)?$")
@@ -2392,6 +2397,17 @@ _TITLE_WORD = regexes.compile(r"[^\W\d_][\w'’.&-]*|&")
 _NOT_IN_TITLE = regexes.compile(r"[,;!?\n]|\.(?!\w)")  # a remark's punctuation (not an abbreviation's dot)
 
 
+def _subtitled(quoted: str, small: frozenset[str]) -> bool:
+    """A work's title and its subtitle after a colon, capitalised word by word or in capitals ("Ningbo, China: A
+    Photographic Journey", an exhibition; “NINGBO, CHINA: A PHOTOGRAPHIC JOURNEY,”), whatever the title's own commas:
+    a remark after a colon goes on in lower case ("Beijing: we will respond")."""
+    title, colon, subtitle = quoted.rstrip(" ,.").partition(": ")
+    words = _TITLE_WORD.findall(subtitle)
+    return bool(colon) and len(_TITLE_WORD.findall(title)) <= 5 and not _NOT_IN_TITLE.search(subtitle) \
+        and 2 <= len(words) <= 9 and all(w[0].isupper() or w.lower() in small for w in words) \
+        and any(w.lower() not in small for w in words)
+
+
 def _title_case_quotation(text: str, start: int, end: int, cues: Mapping[str, frozenset[str]]) -> bool:
     """The name lies inside a short quotation in title case with at least one more capitalised word (for a language
     with the cue list ``title_small_words``): "Lost in Hong Kong" (a film), "Shanghai Modern" (an exhibition). A
@@ -2409,10 +2425,12 @@ def _title_case_quotation(text: str, start: int, end: int, cues: Mapping[str, fr
     if close < 0:
         return False
     quoted = text[start - len(head) + opened + 1:close]
+    small = cues["title_small_words"]
+    if _subtitled(quoted, small):
+        return True
     if _NOT_IN_TITLE.search(quoted) or quoted.isupper():
         return False
     words, own = _TITLE_WORD.findall(quoted), set(_TITLE_WORD.findall(text[start:end]))
-    small = cues["title_small_words"]
     others = [w for w in words if w not in own]
     return 0 < len(others) <= 9 and any(w[0].isupper() and w.lower() not in small for w in others) and all(
         w[0].isupper() or w.lower() in small for w in words)

@@ -91,6 +91,14 @@ CASES = [
     ("zh", "他说一口不带香港口音的普通话。", "香港", "ORG_PART"),
     ("zh", "“香港在深学习就业创业青年座谈会”昨天召开。", "香港", "ORG_PART"),
     ("ar", "انضمت الدولة إلى منظمة تعاون شنغهاي العام الماضي.", "شنغهاي", "ORG_PART"),
+    # a work's title with its subtitle after a colon, in title case or in capitals; a remark after a colon stays a remark
+    ("en", "The exhibit “Ningbo, China: A Photographic Journey” opened on Monday.", "Ningbo", "ORG_PART"),
+    ("en", "The show, “NINGBO, CHINA: A PHOTOGRAPHIC JOURNEY,” came to Delaware.", "NINGBO", "ORG_PART"),
+    ("en", "He said: “Ningbo, China: the port is busy.”", "Ningbo", "LITERAL"),
+    # Korean: a side signed with or moved to; moving house to the city stays the city
+    ("ko", "그는 상하이와 입단 계약을 맺었다.", "상하이", "ORG_PART"),
+    ("ko", "그는 지난해 광저우로 이적했다.", "광저우", "ORG_PART"),
+    ("ko", "그는 지난해 광저우로 이사했다.", "광저우", "LITERAL"),
     # a municipality's or SAR's name after a place abroad ends a route; a town abroad named like a city stays abroad
     ("zh", "国泰航空每周三往来槟城香港两地。", "香港", "LITERAL"),
     ("zh", "槟城北海的居民昨天抗议。", "北海", "OTHER_PLACE"),
