@@ -1323,13 +1323,10 @@ def _cjk_port_speaks(after_all: str, cues: Mapping[str, frozenset[str]]) -> bool
     ports = _cjk_affixes(cues.get("port_words", _NONE))
     if not ports:
         return False
-    from nlp.lexicon import read_lexicon
-
-    lexicon = read_lexicon()
     for reach in _SECOND_NAME_LENGTHS:
         rest = after_all[reach:]
         port = next((w for w in ports if rest.startswith(w)), "")
-        if not port or reach and lexicon.form(after_all[:reach].translate(simplified_table())) is None:
+        if not port or reach and not _is_city_form(after_all[:reach].translate(simplified_table())):
             continue
         rest = rest[len(port):]
         rest = rest.removeprefix(next((w for w in _SPEAKING_ADVERBS if rest.startswith(w)), ""))
@@ -1995,13 +1992,19 @@ def _unlike_japanese(part: str) -> bool:
     return any(c in _kyujitai() for c in part)
 
 
+@lru_cache(maxsize=1)
+def _chinese_heads() -> frozenset[str]:
+    """The zh organisation heads and dish words as one set, built once (not a union per name read)."""
+    zh = cues_for("zh")
+    return zh["org_heads"] | zh["dish_words"]
+
+
 def _chinese_head(text: str, start: int, end: int, run: str) -> bool:
     """A Chinese organisation head, or a dish's word (兰州牛肉面 quoted in Korean), ends a word of jieba's reading of
     the name and ``run`` (the simplified copy of the characters after it)."""
     from nlp.segment import word_starts
 
-    zh = cues_for("zh")
-    heads = zh["org_heads"] | zh["dish_words"]
+    heads = _chinese_heads()
     if _cjk_any_of(heads).search(run) is None:
         return False
     phrase = text[start:end].translate(simplified_table()) + run
@@ -2397,6 +2400,11 @@ _TITLE_WORD = regexes.compile(r"[^\W\d_][\w'’.&-]*|&")
 _NOT_IN_TITLE = regexes.compile(r"[,;!?\n]|\.(?!\w)")  # a remark's punctuation (not an abbreviation's dot)
 
 
+def _capitalised(words: Sequence[str], small: frozenset[str]) -> bool:
+    """Every word of a title capitalised but its small words (of, the, in)."""
+    return all(w[0].isupper() or w.lower() in small for w in words)
+
+
 def _subtitled(quoted: str, small: frozenset[str]) -> bool:
     """A work's title and its subtitle after a colon, capitalised word by word or in capitals ("Ningbo, China: A
     Photographic Journey", an exhibition; “NINGBO, CHINA: A PHOTOGRAPHIC JOURNEY,”), whatever the title's own commas:
@@ -2404,13 +2412,13 @@ def _subtitled(quoted: str, small: frozenset[str]) -> bool:
     title, colon, subtitle = quoted.rstrip(" ,.").partition(": ")
     words = _TITLE_WORD.findall(subtitle)
     return bool(colon) and len(_TITLE_WORD.findall(title)) <= 5 and not _NOT_IN_TITLE.search(subtitle) \
-        and 2 <= len(words) <= 9 and all(w[0].isupper() or w.lower() in small for w in words) \
-        and any(w.lower() not in small for w in words)
+        and 2 <= len(words) <= 9 and _capitalised(words, small) and any(w.lower() not in small for w in words)
 
 
 def _title_case_quotation(text: str, start: int, end: int, cues: Mapping[str, frozenset[str]]) -> bool:
     """The name lies inside a short quotation in title case with at least one more capitalised word (for a language
-    with the cue list ``title_small_words``): "Lost in Hong Kong" (a film), "Shanghai Modern" (an exhibition). A
+    with the cue list ``title_small_words``): "Lost in Hong Kong" (a film), "Shanghai Modern" (an exhibition), or in
+    a title with its subtitle after a colon (:func:`_subtitled`). A
     quoted remark has a comma, a full stop or lower-case words ("Beijing will respond," he said); a straight
     quotation mark opens only after an even number of them in the paragraph."""
     line_start = text.rfind("\n", 0, start) + 1
@@ -2432,8 +2440,8 @@ def _title_case_quotation(text: str, start: int, end: int, cues: Mapping[str, fr
         return False
     words, own = _TITLE_WORD.findall(quoted), set(_TITLE_WORD.findall(text[start:end]))
     others = [w for w in words if w not in own]
-    return 0 < len(others) <= 9 and any(w[0].isupper() and w.lower() not in small for w in others) and all(
-        w[0].isupper() or w.lower() in small for w in words)
+    return 0 < len(others) <= 9 and any(w[0].isupper() and w.lower() not in small for w in others) and _capitalised(
+        words, small)
 
 
 _QUOTED_NAME_WORDS = 8  # words of a quoted name after the adjective that opens it

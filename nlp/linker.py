@@ -423,14 +423,12 @@ def link(text: str, hit: Hit, form: Any, lexicon: Lexicon, ctx: ArticleContext, 
     foreign = _foreign_probability(hit, form, ctx, bool(near), lang, lexicon, top_pop, foreign_cues or foreign_names())
     # a municipality's or SAR's name is no town's abroad: after a place abroad it is a pair (槟城香港航班, Penang-Hong
     # Kong flights), not a namesake
-    provincial = all(cities[c].kind in _PROVINCIAL_KINDS for c in candidates)
-    if abroad(text, hit) and not provincial or lang == "ja" and (japanese_municipality(
+    if abroad(text, hit) and not lexicon.municipal.issuperset(candidates) or lang == "ja" and (japanese_municipality(
             text, hit) or in_a_japanese_municipality(text, hit, lexicon)):
         foreign = max(foreign, ABROAD)
     return Link(candidates[best], probs[best], foreign, candidates, beside, tuple(probs))
 
 
-_PROVINCIAL_KINDS = frozenset(("municipality", "sar"))
 SETTLED = 0.9  # a homonym's own evidence at least this sure keeps its city whatever the article's other mentions say
 
 
