@@ -52,7 +52,8 @@ class CueTable:
 
     def for_lang(self, lang: str) -> Cues:
         """Cue sets for ``lang``; languages without their own lists read English cues. The brands of
-        ``brands_before``, written alike in every language ("Wynn Macau"), join every language's ``heads_before``;
+        ``brands_before``, written alike in every language ("Wynn Macau"), join every language's ``heads_before``,
+        and the carmakers of ``partners_after`` ("Shanghai-Volkswagen") are every language's;
         in a language that writes its conjunctions and prepositions onto the next word (``clitic_prefixes``,
         Arabic: لمعرض "to the fair"), so does each head with each of them."""
         key = lang if lang in CUE_LANGS and lang in self._raw else "en"
@@ -60,6 +61,7 @@ class CueTable:
             cues = {name: frozenset(str(v).lower() for v in values) for name, values in self._raw[key].items()}
             brands = frozenset(str(v).lower() for v in self._raw.get("brands_before") or ())
             heads = cues.get("heads_before", frozenset()) | brands
+            cues["partners_after"] = frozenset(str(v).lower() for v in self._raw.get("partners_after") or ())
             prefixes = cues.get("clitic_prefixes", frozenset())
             if heads:
                 cues["heads_before"] = heads | {prefix + head for prefix in prefixes for head in heads}

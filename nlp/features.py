@@ -504,6 +504,10 @@ def lexical(text: str, start: int, end: int, cues: Mapping[str, frozenset[str]],
                            or b[-2:] in (["aboard", "the"], ["onboard", "the"], ["à", "bord"], ["an", "bord"])
                            # another name of a river named before ("the Li River or Lijiang"): the river's
                            or b[-2:] in (["river", "or"], ["river", "("])
+                           # a historic name in brackets after a province's, the province's old name too ("Guangdong
+                           # (Canton)"; not the capital of a dateline, "Yunnan (Kunming)")
+                           or b[-1:] == ["("] and a[:1] == [")"] and len(before) > 1 and _province_word(before[-2])
+                           and _historic_form(surface)
                            or street == "named" or _the_name_alone(b, after, cues))
     # a person's surname: a capitalised given name right before the form ("Tyler Harbin")
     f["person_before"] = float(bool(b) and _cap(before[-1]) and b[-1] in cues.get("given_names", frozenset()))
@@ -1057,7 +1061,9 @@ def _scoreline(b: list[str], a: list[str], cues: Mapping[str, frozenset[str]]) -
     or a fixture ("Beijing v Shanghai"), which nothing but a match writes."""
     words = b[-20:] + a[:20]
     sport, verbs = cues.get("sport_words", frozenset()), cues.get("sport_verbs", frozenset())
+    months = cues.get("months", frozenset())  # "From 6-11 November": days, not a score
     dashed = any(_SCORE.fullmatch(words[i]) and words[i + 1] in {"-", "–"} and _SCORE.fullmatch(words[i + 2])
+                 and not (words[i + 3:i + 4] and words[i + 3] in months)
                  or words[i + 1] == ":" and len(words[i]) == len(words[i + 2]) == 1 and (words[i] + words[i + 2]).isdigit()
                  or _HIGH_SCORE.fullmatch(words[i]) and words[i + 1] in {"-", "–"} and _HIGH_SCORE.fullmatch(words[i + 2])
                  and words[i + 3:i + 4] and (words[i + 3] in sport or words[i + 3] in verbs)
@@ -1165,6 +1171,15 @@ def _province_word(word: str) -> bool:
 
     lexicon = read_lexicon()
     return lexicon.province_of(word) is not None and lexicon.form(word) is None
+
+
+@lru_cache(maxsize=4096)
+def _historic_form(word: str) -> bool:
+    """``word`` is a historic form of a city in the gazetteer (Canton, Amoy)."""
+    from nlp.lexicon import read_lexicon
+
+    form = read_lexicon().form(word)
+    return form is not None and "historic" in form.kinds
 
 
 def in_known_name(text: str, start: int, end: int) -> bool:
@@ -1690,6 +1705,32 @@ def _society(words: Sequence[tuple[str, str]]) -> bool:
         len(words) == 2 or not words[2][1].startswith("n"))
 
 
+# what makes the words before a shop's word a description of the city's shops, not a name: a number (not 万, as in
+# 万豪 Marriott), a word of where (西湖边 "by the West Lake", 车站附近 "near the station", 海棠湾区域 "the Haitang Bay
+# area"), a bureau (工商局拟对...海鲜排档: the clause goes on to its object) or a verb of opening (城区开干洗店)
+_SHOPS_DESCRIBED = regexes.compile("[0-9０-９一二三四五六七八九十百两几边旁区局开对向拟将把]|附近|周边|周围|一带|沿线")
+
+
+def _named_shop(phrase: str, at: int, run: str, shops: tuple[str, ...]) -> bool:
+    """A shop's, stall's or hotel's word (cue ``shop_heads``) ends a word of jieba's reading three characters or more
+    into ``run`` (which begins at ``at`` of ``phrase``): a business whose name begins with the city's (三亚富林渔村海鲜排档,
+    广州天河希尔顿酒店, 三亚兰姐川味海鲜加工摊). Not with a number before the word (北京五星级酒店, "five-star hotels in
+    Beijing"), a word of where (杭州西湖边小吃店) or fewer characters before it (成都火锅店, "hotpot shops in Chengdu"),
+    where the words describe the city's shops instead of naming one; nor after the name written with 市 (the caller),
+    which a shop's name leaves out."""
+    from nlp.segment import word_starts
+
+    starts = None
+    for shop in shops:
+        i = run.find(shop, 3)
+        if i < 0 or _SHOPS_DESCRIBED.search(run, 0, i) is not None:
+            continue
+        starts = word_starts(phrase, False) if starts is None else starts
+        if at + i + len(shop) in starts:
+            return True
+    return False
+
+
 def _partner_head(words: Sequence[tuple[str, str]], cues: Mapping[str, frozenset[str]]) -> bool:
     """A carmaker's partner of the cue list ``partner_heads`` as the first of jieba's ``words`` after the name,
     followed by no noun but a firm's word (北京现代, Beijing Hyundai; 北京现代汽车; not 舟山现代海事服务业, Zhoushan's modern
@@ -1798,6 +1839,9 @@ def _titled_quotation(text: str, start: int, end: int) -> bool:
 # (香港MEGA SHOW, a fair), not a single acronym (深圳IT企業, 北京PM2.5)
 _LATIN_NAME_AFTER = regexes.compile(r"[A-Za-z][A-Za-z&'-]+(?: [A-Za-z][A-Za-z&'-]+)+")
 # a club's or a firm's name that runs from the city through katakana to FC, SC or 社 (大連プロフェッショナルFC, 蘇州クレステック社)
+# one capital letter written against a name in Japanese, a race's or club's short name (香港C the Hong Kong Cup, 香港V
+# the Vase, 東京V), not an acronym (深圳IT企業) or a grade with its number (上海A1)
+_LETTER_NAME = regexes.compile(r"[A-ZＡ-Ｚ](?![A-Za-zＡ-Ｚａ-ｚ0-9０-９])")
 _KATAKANA_CLUB = regexes.compile(r"[\u30a1-\u30fa\u30fc・]+\s?(?:FC|SC|ＦＣ|ＳＣ|社)(?![A-Za-z])")
 _LATIN_QUOTE_REACH = 24  # characters from a quotation's opening mark to the name, and from the name to its end
 _LATIN_WORD = regexes.compile("[A-Za-z]{2,}")
@@ -2132,6 +2176,9 @@ def _cjk(text: str, start: int, end: int, cues: Mapping[str, frozenset[str]]) ->
     # ... or is a brand of two characters before a trade word, a firm without its legal form (厦门祥达光学)
     if segmented and not attached and not headed and trades and run[2:].startswith(trades):
         headed = brand_and_trade(phrase, end - start, trades)
+    # ... or a shop's, stall's or hotel's name goes on from the city's (三亚富林渔村海鲜排档)
+    if segmented and not attached and not headed and "shop_heads" in cues and text[end - 1:end] != "市":
+        headed = _named_shop(phrase, end - start, run, _cjk_affixes(cues["shop_heads"]))
     # a short head that is a word of its own right after the name (Japanese 北京大 "Peking University"; not 北京大会),
     # read in simplified characters as the run is (園, a garden: 园)
     short = tuple(h for h in _cjk_affixes(cues.get("short_heads", _NONE)) if after.startswith(h))
@@ -2158,6 +2205,7 @@ def _cjk(text: str, start: int, end: int, cues: Mapping[str, frozenset[str]]) ->
                            or "unspaced" in cues and _spaced_quotation(text, start, end)
                            or _LATIN_NAME_AFTER.match(text, end) is not None
                            or _KATAKANA_CLUB.match(text, end) is not None
+                           or attached and "han_glosses" not in cues and _LETTER_NAME.match(text, end) is not None
                            or _titled_journey(text, start, end)
                            or _defined_short_name(text, start, end)
                            or segmented and _short_firm_name(text, start, end)
