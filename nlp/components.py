@@ -38,7 +38,7 @@ from nlp.abbreviations import is_abbreviation, keep_abbreviations
 from nlp.analyzer import analyse_texts, load_model
 from nlp.classifier import SETTLE_AT, SETTLE_REFERENCE_AT, WEIGHTS_FILE, Weights, parse_weights, predict, settles
 from nlp.confidence import FLAG_THRESHOLD, SCALE_FILE, Scale, apply, read_scale
-from nlp.cues import CUES_FILE, CueTable, marks_word, shipped_cues
+from nlp.cues import CUES_FILE, CueTable, cues_for, marks_word, shipped_cues
 from nlp.features import (
     HAN_GLOSS,
     NAMES,
@@ -469,6 +469,7 @@ class CityClassifier(_CueComponent):
             else:
                 _one_sense(span, cue_vector, people, named)
         _one_name(text, [span for span, _ in read])
+        _one_firm_word(text, [span for span, _ in read])
         _short_firm_names(text, [span for span, _ in read], cues)
         return doc
 
@@ -656,6 +657,32 @@ def _one_name(text: str, spans: list[Span]) -> None:
             for span in (first, second):
                 if span._.label in {"LITERAL", "METONYMIC"}:
                     _relabel(span, "ORG_PART")
+
+
+_NEXT_CAPITALISED = regexes.compile(r" ([A-Z][a-z]{2,})\b")  # one space, then a capitalised word
+
+
+def _one_firm_word(text: str, spans: list[Span]) -> None:
+    """A name and the capitalised word right after it, read as part of a name once ("the company Ningde Zhixiang",
+    after the word for a firm), are that name wherever else the article writes them ("Ningde Zhixiang was set up
+    by..."), as a firm's name keeps its sense in one article. Not where the word is a city's name (two places, left
+    to :func:`_one_name`) or a port's, a part's or a unit's ("ships to Xiamen Port": the port, as the port's company
+    elsewhere). Latin script only."""
+    def word_after(span: Span) -> str:
+        match = _NEXT_CAPITALISED.match(text, span._.offsets[1])
+        return match.group(1) if match and text[span._.offsets[0]].isascii() else ""
+
+    named = {(span.text, word) for span in spans if span._.label == "ORG_PART" and (word := word_after(span))}
+    if not named:
+        return
+    from nlp.lexicon import read_lexicon
+
+    lexicon, cues = read_lexicon(), cues_for("en")
+    places = cues.get("port_words", frozenset()) | cues.get("part_words", frozenset()) | cues["unit_words"]
+    for span in spans:
+        if span._.label in {"LITERAL", "METONYMIC"} and (span.text, word := word_after(span)) in named \
+                and lexicon.form(word) is None and word.lower() not in places:
+            _relabel(span, "ORG_PART")
 
 
 _SHORT_NAME_WORDS = regexes.compile(r"[\u4e00-\u9fff\u3400-\u4dbf]{2,4}")  # the words of a short name after the city

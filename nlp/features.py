@@ -1594,7 +1594,9 @@ HAN_GLOSS = regexes.compile(r"[(（][\u3400-\u9fff]+[)）]")
 _HANGUL_WORD = regexes.compile("[\uac00-\ud7a3]+")
 # the one or two words after a space, each with a gloss in Han characters that it may hold (뤼디(綠地)그룹, Greenland
 # Group: the brand's characters between its sound and its head)
-_HANGUL_WORDS = regexes.compile(f"(?: [\uac00-\ud7a3]+(?:{HAN_GLOSS.pattern}[\uac00-\ud7a3]*)?){{1,2}}")
+# (and two nouns joined by a middle dot are one word: 화장품·미용박람회, "the cosmetics and beauty expo")
+_HANGUL_WORDS = regexes.compile(
+    f"(?: [\uac00-\ud7a3]+(?:·[\uac00-\ud7a3]+)*(?:{HAN_GLOSS.pattern}[\uac00-\ud7a3]*)?){{1,2}}")
 _QUOTES = {"「": "」", "“": "”", "『": "』", "‘": "’"}
 # ... and the straight single quotes Korean papers put around a name ('웨이하이 호텔'), for a quoted name only: a
 # straight quote opens and closes alike, so titles and journeys, which look back for their opening mark, leave it out
@@ -1839,6 +1841,10 @@ def _titled_quotation(text: str, start: int, end: int) -> bool:
 # (香港MEGA SHOW, a fair), not a single acronym (深圳IT企業, 北京PM2.5)
 _LATIN_NAME_AFTER = regexes.compile(r"[A-Za-z][A-Za-z&'-]+(?: [A-Za-z][A-Za-z&'-]+)+")
 # a club's or a firm's name that runs from the city through katakana to FC, SC or 社 (大連プロフェッショナルFC, 蘇州クレステック社)
+# a quotation that opens with the name and a colon is a title with its subtitle (「泉州:宋元中国の海洋商業貿易センター」,
+# the World Heritage property's name)
+_QUOTED_TITLE_OPENS = regexes.compile("[「『“]$")
+_COLON = regexes.compile("[:：]")
 # one capital letter written against a name in Japanese, a race's or club's short name (香港C the Hong Kong Cup, 香港V
 # the Vase, 東京V), not an acronym (深圳IT企業) or a grade with its number (上海A1)
 _LETTER_NAME = regexes.compile(r"[A-ZＡ-Ｚ](?![A-Za-zＡ-Ｚａ-ｚ0-9０-９])")
@@ -2207,6 +2213,8 @@ def _cjk(text: str, start: int, end: int, cues: Mapping[str, frozenset[str]]) ->
                            or _KATAKANA_CLUB.match(text, end) is not None
                            or attached and "han_glosses" not in cues and _LETTER_NAME.match(text, end) is not None
                            or _titled_journey(text, start, end)
+                           or _QUOTED_TITLE_OPENS.search(text, max(0, start - 1), start) is not None
+                           and _COLON.match(text, end) is not None
                            or _defined_short_name(text, start, end)
                            or segmented and _short_firm_name(text, start, end)
                            or _quoted_brand(text, start, end, cues.get("brand_prefixes", _NONE))

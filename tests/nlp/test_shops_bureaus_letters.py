@@ -14,7 +14,7 @@ from __future__ import annotations
 
 import pytest
 
-from tests.nlp.conftest import assert_one_label
+from tests.nlp.conftest import assert_one_label, mentions_of
 
 CASES = [
     # a business's name that goes on from the city's to its shop word; the city's shops described stay the city
@@ -51,9 +51,43 @@ CASES = [
     # a range of days before a month is no score; a score is
     ("en", "From 6-11 November 2018, Zhuhai in southern China fills with visitors.", "Zhuhai", "LITERAL"),
     ("en", "After a 6-1 win on Sunday, Zhuhai top the table.", "Zhuhai", "ORG_PART"),
+    # second set: a tennis tournament's events, a rescue team; playing in the city stays the city
+    ("zh", "她顺利打进北京女双4强。", "北京", "ORG_PART"),
+    ("zh", "她因伤无缘武汉女网赛。", "武汉", "ORG_PART"),
+    ("zh", "她下周将转战武汉。", "武汉", "LITERAL"),
+    ("zh", "昆明蓝天救援队连夜进山搜救。", "昆明", "ORG_PART"),
+    # ... "three rivers" and a slogan's "industry makes the city prosper"; the cities named so stay the cities
+    ("zh", "这里一江通三河,水网密布。", "三河", None),
+    ("zh", "三河市今年新建了两所学校。", "三河市", "LITERAL"),
+    ("zh", "这片水乡正在变成产业兴城。", "兴城", "NOT_PLACE"),
+    # ... a quoted title with its subtitle after a colon (Japanese); the city quoted alone stays the city
+    ("ja", "遺跡群「泉州:宋朝(そうちょう)・元朝(げんちょう)中国の海洋商業貿易センター」が登録された。", "泉州", "ORG_PART"),
+    ("ja", "彼は「泉州はいい街だ」と言った。", "泉州", "LITERAL"),
+    # ... Korean: a fair named with two nouns joined by a dot, shares listed there; the city's streets stay the city
+    ("ko", "업체들은 상하이 화장품·미용박람회에 처음 참가했다.", "상하이", "ORG_PART"),
+    ("ko", "그 회사는 홍콩 주식 공모를 마무리했다.", "홍콩", "ORG_PART"),
+    ("ko", "그 회사는 홍콩 도심에 사무실을 열었다.", "홍콩", "LITERAL"),
+    # ... Russian: a joint venture with a carmaker, a bay named by the city's adjective; the city itself
+    ("ru", "Завод принадлежит «Шанхай-Дженерал Моторс».", "Шанхай", "ORG_PART"),
+    ("ru", "С крыши открывается вид на Шэньчжэньский залив.", "Шэньчжэньский", "NOT_PLACE"),
+    ("ru", "Делегация прибыла в Шэньчжэнь в пятницу.", "Шэньчжэнь", "LITERAL"),
 ]
 
 
 @pytest.mark.parametrize(("lang", "text", "surface", "label"), CASES)
-def test_what_the_words_around_a_name_say_it_names(lang: str, text: str, surface: str, label: str) -> None:
+def test_what_the_words_around_a_name_say_it_names(lang: str, text: str, surface: str, label: str | None) -> None:
     assert_one_label(lang, text, surface, label)
+
+
+# a firm named by the city and a word once is that firm where the article writes the two words again; ships sailing
+# to the port named so stay at the port
+LABELS = [
+    ("en", "The e-scooter firm Ningde Zhixiang opened. Ningde Zhixiang was set up by three partners.", "Ningde",
+     ["ORG_PART", "ORG_PART"]),
+    ("en", "Xiamen Port Holdings grew. Ships sailed to Xiamen Port last week.", "Xiamen", ["ORG_PART", "LITERAL"]),
+]
+
+
+@pytest.mark.parametrize(("lang", "text", "surface", "labels"), LABELS)
+def test_each_mention_of_a_name(lang: str, text: str, surface: str, labels: list[str]) -> None:
+    assert [m["label"] for m in mentions_of(lang, text, surface)] == labels
