@@ -1969,18 +1969,25 @@ _HOST_SCOPE = regexes.compile(r"(?:中国|中國|国际|國際|全国|全國|世
 _NAME_GOES_ON = regexes.compile(r"[\u4e00-\u9fff]{2}")
 
 
+# 中大, 港科大 before the bracket; not the 大 of a verb or an adjective (扩大, 重大)
+_SHORT_UNIVERSITY = regexes.compile("[\u4e00-\u9fff](?<![扩加放增壮强重巨伟最更很较不宏盛广远高长])大$")
 _CAMPUS = regexes.compile("(?:校区|校區|キャンパス|校)?(?=[)）])")  # a campus word before the closing bracket
 
 
 def _in_company_brackets(text: str, start: int, end: int, *heads: tuple[str, ...]) -> bool:
     """The name in brackets inside an organisation's name: after a head (国家会展中心（上海）) or a firm's trade word
     (南亞電子材料(昆山), cue ``trade_heads``), also with a word for its campus (山東大学(威海校), 北京师范大学(珠海校区)), or
-    before one (日岩帝人商事(上海)有限公司): the company's, venue's or university's seat as part of its registered name."""
+    before one (日岩帝人商事(上海)有限公司): the company's, venue's or university's seat as part of its registered name;
+    and after a university's short name ending in 大 (中大(深圳), 港科大(廣州)), the campus of a university in another
+    city."""
     campus = _CAMPUS.match(text, end)
     if text[start - 1:start] not in ("(", "（") or campus is None:
         return False
     end = campus.end()
-    before, after = text[max(0, start - 13):start - 1], text[end + 1:end + 7]
+    table = simplified_table()  # (the heads are simplified: 香港中文大學(深圳) as 香港中文大学)
+    before, after = text[max(0, start - 13):start - 1].translate(table), text[end + 1:end + 7].translate(table)
+    if _SHORT_UNIVERSITY.search(before) is not None:  # a university's short name, 中大(深圳), 港科大(廣州)
+        return True
     # ... or before the rest of the name that ends in a legal form or a kind of firm (联想创新（天津）投资管理有限公司,
     # 联想（天津）合伙企业, 艾杰(杭州)网络技术有限公司)
     # ... or the host in brackets after the event's scope and before the rest of its name (国际(亳州)中医药博览会,

@@ -6,7 +6,11 @@ committee, a maritime bureau, a theme park, a science park, a contract maker's p
 their short names; a race's short name in Japanese (香港C); an Arabic park in its English name and the SCO written
 with the article; a carmaker joined by a hyphen in any language (Shanghai-Volkswagen in German); a historic name in
 brackets after its province's is the province's old name (Guangdong (Canton)), a dateline's capital is not; a range
-of days before a month is no score. Each with the counterpart that stays what it is. Sentences written for these
+of days before a month is no score; and, from the later sets, a tennis tournament's events, rescue teams, "three
+rivers", a slogan, a quoted title with a colon, Korean nouns joined by a dot, shares, Russian bays and carmakers, a
+firm's two words written again, a university's campus in brackets, professional bodies, youth palaces, light rail,
+lion-dance troupes, campaigns, beef ramen, a Korean residents' association and an Arabic restaurant. Each with the
+counterpart that stays what it is. Sentences written for these
 tests (not in training.tsv, calibration.tsv or the sentence files).
 """
 
@@ -71,6 +75,23 @@ CASES = [
     ("ru", "Завод принадлежит «Шанхай-Дженерал Моторс».", "Шанхай", "ORG_PART"),
     ("ru", "С крыши открывается вид на Шэньчжэньский залив.", "Шэньчжэньский", "NOT_PLACE"),
     ("ru", "Делегация прибыла в Шэньчжэнь в пятницу.", "Шэньчжэнь", "LITERAL"),
+    # third set: a university's campus in another city in brackets, by its full name in traditional characters and
+    # by its short name; a firm's growth in brackets stays the city
+    ("zh", "香港科技大學(廣州)今年迎來首個開學季。", "廣州", "ORG_PART"),
+    ("zh", "市政府將為中大(深圳)新增用地。", "深圳", "ORG_PART"),
+    ("zh", "公司规模不断扩大(深圳)。", "深圳", "LITERAL"),
+    # ... a professional body, a youth palace, light rail, a lion-dance troupe, campaigns named by the city
+    ("zh", "代表團包括香港會計師公會的代表。", "香港", "ORG_PART"),
+    ("zh", "孩子们周末去佛山青少年宫学画画。", "佛山", "ORG_PART"),
+    ("zh", "澳门轻轨明年延伸到横琴。", "澳门", "ORG_PART"),
+    ("zh", "香港夏国璋龙狮团前往佛山交流。", "香港", "ORG_PART"),
+    ("zh", "各部门合力推动平安天津建设。", "天津", "ORG_PART"),
+    ("zh", "各部门合力推动天津建设。", "天津", "LITERAL"),
+    # ... Japanese beef ramen named by the city, a Korean association of residents, an Arabic restaurant
+    ("ja", "蘭州牛肉ラーメンの歴史は長い。", "蘭州", "ORG_PART"),
+    ("ko", "웨이하이 한인회는 행사에 협력하기로 했다.", "웨이하이", "ORG_PART"),
+    ("ar", "يقع مطعم «بكين» في شارع عثمان بن عفان.", "بكين", "ORG_PART"),
+    ("ar", "يقع المطعم في بكين قرب شارع كبير.", "بكين", "LITERAL"),
 ]
 
 
