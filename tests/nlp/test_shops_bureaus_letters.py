@@ -9,8 +9,8 @@ brackets after its province's is the province's old name (Guangdong (Canton)), a
 of days before a month is no score; and, from the later sets, a tennis tournament's events, rescue teams, "three
 rivers", a slogan, a quoted title with a colon, Korean nouns joined by a dot, shares, Russian bays and carmakers, a
 firm's two words written again, a university's campus in brackets, professional bodies, youth palaces, light rail,
-lion-dance troupes, campaigns, beef ramen, a Korean residents' association and an Arabic restaurant. Each with the
-counterpart that stays what it is. Sentences written for these
+lion-dance troupes, campaigns, beef ramen, a Korean residents' association, an Arabic restaurant, a Korean side's
+standpoint and manager, and 선전 as "a good fight". Each with the counterpart that stays what it is. Sentences written for these
 tests (not in training.tsv, calibration.tsv or the sentence files).
 """
 
@@ -92,6 +92,13 @@ CASES = [
     ("ko", "웨이하이 한인회는 행사에 협력하기로 했다.", "웨이하이", "ORG_PART"),
     ("ar", "يقع مطعم «بكين» في شارع عثمان بن عفان.", "بكين", "ORG_PART"),
     ("ar", "يقع المطعم في بكين قرب شارع كبير.", "بكين", "LITERAL"),
+    # fourth set, Korean football copy: the side's standpoint and its manager; "a good fight" (선전, 善戰); the film
+    # director in the city and the city itself stay the city
+    ("ko", "베이징 입장에서도 김민재를 출전시키기 애매하다. 리그 경기에서 선수 기용이 어렵다.", "베이징", "ORG_PART"),
+    ("ko", "슈퍼리그 경기에서 골을 넣었다. 로저 슈미트 베이징 감독은 선수 기용을 약속했다.", "베이징", "ORG_PART"),
+    ("ko", "선수들은 값진 메달을 획득하는 선전을 펼쳤다.", "선전", "NOT_PLACE"),
+    ("ko", "그는 베이징 감독으로 영화를 찍었다.", "베이징", "LITERAL"),
+    ("ko", "대표단은 선전을 방문했다.", "선전", "LITERAL"),
 ]
 
 
