@@ -678,7 +678,7 @@ def _one_firm_word(text: str, spans: list[Span]) -> None:
     from nlp.lexicon import read_lexicon
 
     lexicon, cues = read_lexicon(), cues_for("en")
-    places = cues.get("port_words", frozenset()) | cues.get("part_words", frozenset()) | cues["unit_words"]
+    places = cues.get("port_words", frozenset()) | cues.get("part_words", frozenset()) | cues.get("unit_words", frozenset())
     for span in spans:
         if span._.label in {"LITERAL", "METONYMIC"} and (span.text, word := word_after(span)) in named \
                 and lexicon.form(word) is None and word.lower() not in places:

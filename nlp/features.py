@@ -1840,7 +1840,6 @@ def _titled_quotation(text: str, start: int, end: int) -> bool:
 # two or more words in Latin letters written against a name in characters: the rest of an event's or a brand's name
 # (香港MEGA SHOW, a fair), not a single acronym (深圳IT企業, 北京PM2.5)
 _LATIN_NAME_AFTER = regexes.compile(r"[A-Za-z][A-Za-z&'-]+(?: [A-Za-z][A-Za-z&'-]+)+")
-# a club's or a firm's name that runs from the city through katakana to FC, SC or 社 (大連プロフェッショナルFC, 蘇州クレステック社)
 # a quotation that opens with the name and a colon is a title with its subtitle (「泉州:宋元中国の海洋商業貿易センター」,
 # the World Heritage property's name)
 _QUOTED_TITLE_OPENS = regexes.compile("[「『“]$")
@@ -1848,6 +1847,7 @@ _COLON = regexes.compile("[:：]")
 # one capital letter written against a name in Japanese, a race's or club's short name (香港C the Hong Kong Cup, 香港V
 # the Vase, 東京V), not an acronym (深圳IT企業) or a grade with its number (上海A1)
 _LETTER_NAME = regexes.compile(r"[A-ZＡ-Ｚ](?![A-Za-zＡ-Ｚａ-ｚ0-9０-９])")
+# a club's or a firm's name that runs from the city through katakana to FC, SC or 社 (大連プロフェッショナルFC, 蘇州クレステック社)
 _KATAKANA_CLUB = regexes.compile(r"[\u30a1-\u30fa\u30fc・]+\s?(?:FC|SC|ＦＣ|ＳＣ|社)(?![A-Za-z])")
 _LATIN_QUOTE_REACH = 24  # characters from a quotation's opening mark to the name, and from the name to its end
 _LATIN_WORD = regexes.compile("[A-Za-z]{2,}")
