@@ -662,6 +662,13 @@ def _one_name(text: str, spans: list[Span]) -> None:
 _NEXT_CAPITALISED = regexes.compile(r" ([A-Z][a-z]{2,})\b")  # one space, then a capitalised word
 
 
+@lru_cache(maxsize=1)
+def _place_words() -> frozenset[str]:
+    """English's words of a port, a city's part and a unit below it (port, district, river ...), built once."""
+    cues = cues_for("en")
+    return cues.get("port_words", frozenset()) | cues.get("part_words", frozenset()) | cues.get("unit_words", frozenset())
+
+
 def _one_firm_word(text: str, spans: list[Span]) -> None:
     """A name and the capitalised word right after it, read as part of a name once ("the company Ningde Zhixiang",
     after the word for a firm), are that name wherever else the article writes them ("Ningde Zhixiang was set up
@@ -669,19 +676,17 @@ def _one_firm_word(text: str, spans: list[Span]) -> None:
     to :func:`_one_name`) or a port's, a part's or a unit's ("ships to Xiamen Port": the port, as the port's company
     elsewhere). Latin script only."""
     def word_after(span: Span) -> str:
-        match = _NEXT_CAPITALISED.match(text, span._.offsets[1])
-        return match.group(1) if match and text[span._.offsets[0]].isascii() else ""
+        start, end = span._.offsets
+        match = _NEXT_CAPITALISED.match(text, end) if text[start].isascii() else None
+        return match.group(1) if match else ""
 
     named = {(span.text, word) for span in spans if span._.label == "ORG_PART" and (word := word_after(span))}
     if not named:
         return
-    from nlp.lexicon import read_lexicon
-
-    lexicon, cues = read_lexicon(), cues_for("en")
-    places = cues.get("port_words", frozenset()) | cues.get("part_words", frozenset()) | cues.get("unit_words", frozenset())
+    lexicon = read_lexicon()
     for span in spans:
         if span._.label in {"LITERAL", "METONYMIC"} and (span.text, word := word_after(span)) in named \
-                and lexicon.form(word) is None and word.lower() not in places:
+                and lexicon.form(word) is None and word.lower() not in _place_words():
             _relabel(span, "ORG_PART")
 
 

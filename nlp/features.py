@@ -1842,8 +1842,7 @@ def _titled_quotation(text: str, start: int, end: int) -> bool:
 _LATIN_NAME_AFTER = regexes.compile(r"[A-Za-z][A-Za-z&'-]+(?: [A-Za-z][A-Za-z&'-]+)+")
 # a quotation that opens with the name and a colon is a title with its subtitle (「泉州:宋元中国の海洋商業貿易センター」,
 # the World Heritage property's name)
-_QUOTED_TITLE_OPENS = regexes.compile("[「『“]$")
-_COLON = regexes.compile("[:：]")
+_TITLE_OPENERS = "「『“"
 # one capital letter written against a name in Japanese, a race's or club's short name (香港C the Hong Kong Cup, 香港V
 # the Vase, 東京V), not an acronym (深圳IT企業) or a grade with its number (上海A1)
 _LETTER_NAME = regexes.compile(r"[A-ZＡ-Ｚ](?![A-Za-zＡ-Ｚａ-ｚ0-9０-９])")
@@ -2220,8 +2219,7 @@ def _cjk(text: str, start: int, end: int, cues: Mapping[str, frozenset[str]]) ->
                            or _KATAKANA_CLUB.match(text, end) is not None
                            or attached and "han_glosses" not in cues and _LETTER_NAME.match(text, end) is not None
                            or _titled_journey(text, start, end)
-                           or _QUOTED_TITLE_OPENS.search(text, max(0, start - 1), start) is not None
-                           and _COLON.match(text, end) is not None
+                           or start > 0 and text[start - 1] in _TITLE_OPENERS and text[end:end + 1] in (":", "：")
                            or _defined_short_name(text, start, end)
                            or segmented and _short_firm_name(text, start, end)
                            or _quoted_brand(text, start, end, cues.get("brand_prefixes", _NONE))
