@@ -56,12 +56,13 @@ _SHARED_MARKET = regexes.compile(r"(?:[、・や和与及]|と)[^\s、。]{1,4}?
 _LEGAL_FORMS = "股份有限公司|有限责任公司|有限責任公司|有限公司|有限会社|株式会社|유한공사|유한회사|주식회사"
 _BRACKETED_FORM = regexes.compile(rf"[^\s、。，,（(]{{0,12}}[（(][^）)]{{1,8}}[）)](?:{_LEGAL_FORMS})")
 # a list of firms: the name, more items, then 等 and the kind of firm (not 等地, 等城市: places)
-_FIRM_KINDS = "企业|企業|公司|集团|集團|厂商|廠商|车企|車企|钢企|鋼企|银行|銀行|品牌"
+_FIRM_KINDS = "企业|企業|公司|集团|集團|厂商|廠商|车企|車企|钢企|鋼企|银行|銀行|品牌|书店|書店|书局|書局"
 # the rest of a firm's registered name after its seat in brackets: up to ten characters, then its form or kind
 # (or a body's kind: 中资(澳门)职业介绍所协会, 珠海国际(澳门)职介所, a firm's and an agency's seat)
 _BODY_KINDS = "协会|協會|商会|商會|联合会|聯合會|介绍所|介紹所|职介所|職介所|事务所|事務所|研究所"
 _FIRM_AFTER_SEAT = regexes.compile(rf"[\u3400-\u9fff]{{0,10}}?(?:{_LEGAL_FORMS}|{_FIRM_KINDS}|{_BODY_KINDS})")
-_LISTED_FIRMS = regexes.compile(rf"(?:、[^、，,。；;]{{1,6}})+等(?![地城省市国國区區县縣])[^，,。；;的]{{0,4}}(?:{_FIRM_KINDS})")
+# (the items after the name as a group: the name may also be the last, after another's 、: 雙葉、唐山等書店)
+_LISTED_FIRMS = regexes.compile(rf"((?:、[^、，,。；;]{{1,6}})*)等(?![地城省市国國区區县縣])[^，,。；;的]{{0,4}}(?:{_FIRM_KINDS})")
 # a list of teams named by their city after the word for the teams taking part (参赛队伍为赣州、萍乡、宜春): each is a team
 _TEAM_LIST = regexes.compile(r"(?:参赛|参赛的)?(?:队伍|球队|代表队)(?:为|有|包括|是)[:：]?(?:[^、，,。；;：:\s]{1,6}、)*$")
 _TEAM_LIST_REACH = 120  # characters before a name searched for that list's start
@@ -2188,6 +2189,11 @@ def _cjk(text: str, start: int, end: int, cues: Mapping[str, frozenset[str]]) ->
     # ... or is a brand of two characters before a trade word, a firm without its legal form (厦门祥达光学)
     if segmented and not attached and not headed and trades and run[2:].startswith(trades):
         headed = brand_and_trade(phrase, end - start, trades)
+    # ... or its first word is a festival's name of three characters or more (拉萨|雪顿节, 潍坊|风筝节), not a holiday,
+    # which jieba tags as a time (北京|中秋节|活动, "Mid-Autumn in Beijing")
+    if segmented and not attached and not headed and "节" in run[2:8]:
+        first = words_from(phrase, end - start)[:1]
+        headed = bool(first) and len(first[0][0]) >= 3 and first[0][0].endswith("节") and first[0][1] != "t"
     # ... or a shop's, stall's or hotel's name goes on from the city's (三亚富林渔村海鲜排档)
     if segmented and not attached and not headed and "shop_heads" in cues and text[end - 1:end] != "市":
         headed = _named_shop(phrase, end - start, run, _cjk_affixes(cues["shop_heads"]))
@@ -2201,8 +2207,9 @@ def _cjk(text: str, start: int, end: int, cues: Mapping[str, frozenset[str]]) ->
     edition = _EDITION.search(text, max(0, start - 12), start) is not None or _EDITION_AFTER.match(text, end) is not None
     # a company's registered name with a bracket before its legal form (青島松下電子部品(保税区)有限公司); and, in
     # Chinese, one of a list that ends in its kind of firm (迁钢、九江、松汀、燕山等钢铁企业: Jiujiang Steel)
-    bracketed = bracketed or _BRACKETED_FORM.match(text, end) is not None or (
-        "attached" not in cues and _LISTED_FIRMS.match(after_all) is not None)
+    listed = _LISTED_FIRMS.match(after_all) if "attached" not in cues else None
+    bracketed = bracketed or _BRACKETED_FORM.match(text, end) is not None or listed is not None and (
+        listed.group(1) != "" or text[start - 1:start] == "、")
     # a word after the name that names a club only in match copy (梅州客家, elsewhere the Hakka people of Meizhou;
     # 武汉三镇, elsewhere the city's three old towns): two words of sport, or one and a score, in the paragraph around
     # (cue ``sport_heads``)

@@ -438,7 +438,9 @@ def one_sense(links: Sequence[tuple[str, Link]], lexicon: Lexicon) -> list[Link]
     together make most likely, as an article names one place by one name (Hyundai's "창저우 공장" is one plant,
     whichever sentence its evidence is in). The mentions' evidence is added in log space with the population prior,
     which each mention's probabilities already hold, counted once. Mentions settled by their own words ("Suzhou,
-    Anhui" beside "Suzhou, Jiangsu") keep theirs."""
+    Anhui" beside "Suzhou, Jiangsu") keep theirs. So too a place abroad: where one mention of a name with a
+    namesake abroad of a town's size is read as one on its own evidence (大马, Malaysia, beside one 安顺 of an
+    article about Teluk Intan's clan hall), the name's other mentions that no province of China qualifies are too."""
     groups: dict[tuple[str, tuple[str, ...]], list[int]] = {}
     for i, (form, result) in enumerate(links):
         if len(result.candidates) > 1 and result.adcode is not None and result.probabilities:
@@ -453,7 +455,20 @@ def one_sense(links: Sequence[tuple[str, Link]], lexicon: Lexicon) -> list[Link]
         for i in members:
             if out[i].probability < SETTLED and out[i].adcode != candidates[best]:
                 out[i] = replace(out[i], adcode=candidates[best], probability=out[i].probabilities[best])
+    abroad: dict[str, float] = {}
+    for form, result in links:
+        if result.foreign > 0.5 and _sizeable_namesake(lexicon.form(form)):
+            abroad[form] = max(abroad.get(form, 0.0), result.foreign)
+    for i, (form, _) in enumerate(links):
+        if 0.0 < out[i].foreign < abroad.get(form, 0.0) and not out[i].near_province:
+            out[i] = replace(out[i], foreign=abroad[form])
     return out
+
+
+def _sizeable_namesake(form: Any) -> bool:
+    """The name has a namesake abroad of a town's size or more: a smaller one (深圳, a village of 6,700 in Taiwan)
+    read from one mention is too weak to carry the article's other mentions."""
+    return any((place.population or 0) >= SMALL_NAMESAKE for place in getattr(form, "foreign", ()))
 
 
 def _article_evidence(code: str, province: str, own: int, ctx: ArticleContext, lexicon: Lexicon,

@@ -55,6 +55,7 @@ MAX_SEAT_DISTANCE_KM = 60  # a GeoNames place this close to the cpca seat, with 
 FILL_DISTANCE_KM = 30  # second pass: a place in the city's province this close that has its name among its alternates
 SEAT_QUANTILE = 0.25  # a prefecture-level city's size is at least this quantile of their GeoNames figures (unit_sizes)
 MAX_FOREIGN = 8  # same-name foreign places kept per form (largest first)
+HAN_NAMED_COUNTRIES = ("TW", "MY", "SG")  # Chinese-language press there names its own places in characters
 TARGET_STOPWORD_LANGS = ("en", "fr", "de", "es", "it", "pt", "ru")
 # Suffixes of prefecture-level names that are not part of the name people use.
 UNIT_SUFFIXES = ("特别行政区", "自治州", "地区", "盟", "市")
@@ -622,14 +623,16 @@ def check_table_row(table: str, units: dict[str, Unit], code: str, name_zh: str)
 
 
 def foreign_index(geonames: dict[str, dict]) -> dict[str, list[dict]]:
-    """casefolded name -> places outside mainland China (Taiwan included, HK/Macau are SARs here)."""
+    """casefolded name -> places outside mainland China (Taiwan included, HK/Macau are SARs here); the places of
+    the countries whose Chinese-language press names them in characters also by those names (北海, Butterworth in
+    Malaysia; 安顺, Teluk Intan)."""
     index: dict[str, list[dict]] = defaultdict(list)
     for place in geonames.values():
         country = place["countrycode"]
         if country in ("CN", "HK", "MO"):
             continue
         keys = {place["name"].casefold()}
-        if country == "TW":
+        if country in HAN_NAMED_COUNTRIES:
             keys |= {a for a in place["alternatenames"] if script_of(a) == "hani"}
         for key in keys:
             index[key].append(place)

@@ -27,7 +27,8 @@ adcode. Sources (nlp/data/README.md names them and their licences):
 - Czech: the Czech transcription of Mandarin (``czech_pinyin.tsv``: Wu-chan, Kuang-čou, Čchung-čching) and
   Lithuanian: the VLKK transcription (``lithuanian_pinyin.tsv``: Uhanas, Guangdžou, Hefėjus), each with its
   case forms (Wu-chanu, Uhane); Polish and Czech: the case forms of the pinyin name (Wuhanie, Wuhanu, Wuhanem);
-  for county-level cities too, which get no other script's forms.
+  for county-level cities too, which get no other script's forms but Russian and Ukrainian ones of five letters
+  or more (``COUNTY_CYRILLIC_MIN``).
   A Polish, Czech or Lithuanian form that is an ordinary word of one of them (jusText's stop lists, spaCy's
   stop words) is dropped and listed in the gazetteer's ``meta.dropped_words``.
 - German, Dutch, Swedish (and Danish and Norwegian exonyms): the genitive in -s and the German adjective in -er of the exonyms and of the
@@ -65,6 +66,10 @@ from nlp.folding import lookup_key
 # their short transcriptions are too often ordinary words).
 TRANSCRIBED_KINDS = ("municipality", "prefecture", "sar", "autonomous_prefecture", "league", "region")
 AREA_KINDS = ("autonomous_prefecture", "league", "region")  # prefecture-level areas that are not cities
+# Letters a county-level city's Cyrillic transcription needs to be added: Russian news names county-level cities
+# in Palladius (Суйфэньхэ, Куньшань, Цзиньцзян) as it names larger ones, and a transcription of two syllables
+# or more rarely is a word; shorter ones are (Иу, 义乌; Аньда, 安达, also a given name).
+COUNTY_CYRILLIC_MIN = 5
 # Letters that end a name which the empty ending ("any consonant") of a case table does not decline.
 VOWELS = frozenset("аеёиоуыэюяьієїaeiouyąęóáéíúůýěėįųūàèìòùâêôăơư")
 # Languages whose exonyms (exonyms.tsv) are declined by case_endings.tsv.
@@ -508,15 +513,7 @@ def transcribed_forms(short: str, hant: Iterable[str], rules: Rules, latin: bool
     korean = hangul(short, rules.hangul)
     if korean:
         yield korean, "ko", "ko"
-    russian_name = palladius(short, rules.palladius)
-    if russian_name:
-        yield from russian_forms(russian_name, "ru_palladius", rules, adjectives=False)
-    ukrainian_name = ukrainian(short, rules.ukrainian)
-    if ukrainian_name:
-        for spelling in sorted(apostrophe_variants(ukrainian_name)):
-            yield spelling, "uk_rule", "uk"
-        for case in sorted(declined(ukrainian_name, rules.case_table["uk"])):
-            yield from ((spelling, "uk_rule_case", "uk") for spelling in sorted(apostrophe_variants(case)))
+    yield from cyrillic_rule_forms(short, rules)
     hindi_name = hindi(short, rules.hindi)
     if hindi_name:
         yield hindi_name, "hi_rule", "hi"
@@ -534,6 +531,20 @@ def transcribed_forms(short: str, hant: Iterable[str], rules: Rules, latin: bool
             yield form, "ja", "ja"
     if latin:
         yield from latin_rule_forms(short, rules)
+
+
+def cyrillic_rule_forms(short: str, rules: Rules, shortest: int = 1) -> Iterator[Form]:
+    """The Russian (Palladius) and Ukrainian transcriptions of a name with their case forms (Куньшань, Куньшане;
+    Куньшань, Куньшані), each where it has ``shortest`` letters or more."""
+    russian_name = palladius(short, rules.palladius)
+    if russian_name and len(russian_name) >= shortest:
+        yield from russian_forms(russian_name, "ru_palladius", rules, adjectives=False)
+    ukrainian_name = ukrainian(short, rules.ukrainian)
+    if ukrainian_name and len(ukrainian_name) >= shortest:
+        for spelling in sorted(apostrophe_variants(ukrainian_name)):
+            yield spelling, "uk_rule", "uk"
+        for case in sorted(declined(ukrainian_name, rules.case_table["uk"])):
+            yield from ((spelling, "uk_rule_case", "uk") for spelling in sorted(apostrophe_variants(case)))
 
 
 def latin_rule_forms(short: str, rules: Rules) -> Iterator[Form]:
@@ -627,8 +638,9 @@ def add_script_forms(units: dict[str, Any], forms: Any, read_tsv: ReadTsv,
                 generated += [(form, "germanic", "de") for form in sorted(germanic_forms(unit.name))]
             generated += transcribed_forms(unit.short, traditional(unit.short) | traditional(unit.name_zh), rules,
                                            latin=unit.pinyin_confirmed)
-        elif unit.pinyin_confirmed:  # a county-level city: Latin forms only (in other scripts too often words)
-            generated += latin_rule_forms(unit.short, rules)
+        elif unit.pinyin_confirmed:  # a county-level city: Latin forms, and Cyrillic ones of five letters or more
+            generated += latin_rule_forms(unit.short, rules)  # (in other scripts, and shorter, too often words)
+            generated += cyrillic_rule_forms(unit.short, rules, shortest=COUNTY_CYRILLIC_MIN)
         for text, kind, lang in generated:
             add(text, code, kind, lang)
         if code in seats:  # the short name's forms only (喀什地区's Japanese spelling is the area's alone)
