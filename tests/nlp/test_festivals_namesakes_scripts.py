@@ -3,9 +3,11 @@
 the city (拉萨雪顿节, not a holiday in it), the associations of a city's natives abroad counted together (各福州属会),
 a flower show, the National Games by their host, a cup past its other words; the last of a list of bookshops
 (雙葉、唐山等書店); a club named in basketball copy; a Malaysian town named like a Chinese city where the article
-names Malaysia beside one of its mentions (安顺, Teluk Intan); and names the gazetteer now writes in more scripts: a
+names Malaysia beside one of its mentions (安顺, Teluk Intan); names the gazetteer now writes in more scripts: a
 county-level city in Russian (Суйфэньхэ), the Russian name of Khorgos, an Arabic spelling of Guangzhou, and 厦門 as
-the Japanese press writes it. Each with the counterpart that stays what it is. Sentences written for these tests
+the Japanese press writes it; and, from the third set, a beer or a brewery named by its brand in the Romance
+languages (la bière Tsingtao), a river named like a city (北安河), a side's shirt in Korean transfer copy. Each with
+the counterpart that stays what it is. Sentences written for these tests
 (not in training.tsv, calibration.tsv or the sentence files).
 """
 
@@ -41,6 +43,19 @@ CASES = [
     # ... but a county-level city's Russian transcription of two letters is not a form (Иу, Yiwu): too short to tell
     # from noise (the gazetteer's rule for every alphabetic form)
     ("ru", "Товары из города Иу идут в Ташкент.", "Иу", None),
+    # third set: a beer or a brewery named by its brand in French, Italian, Spanish and Portuguese; the city's beer
+    # stays the city
+    ("fr", "On y boit surtout la bière Tsingtao.", "Tsingtao", "ORG_PART"),
+    ("it", "Al bar servono soprattutto la birra Tsingtao.", "Tsingtao", "ORG_PART"),
+    ("es", "Pidió una cerveza Tsingtao bien fría.", "Tsingtao", "ORG_PART"),
+    ("pt", "Ele pediu uma cerveja Tsingtao gelada.", "Tsingtao", "ORG_PART"),
+    ("fr", "La bière de Qingdao est réputée dans tout le pays.", "Qingdao", "LITERAL"),
+    # ... a river (and the station named for it) named like a city; the city stays the city
+    ("zh", "地铁16号线北起北安河站。", "北安", None),
+    ("zh", "北安的冬天很冷。", "北安", "LITERAL"),
+    # ... a side's shirt in Korean transfer copy; a plant in the city stays the city
+    ("ko", "콘카는 광저우의 유니폼을 입게 됐다. 리그 경기에서 골을 넣었다.", "광저우", "ORG_PART"),
+    ("ko", "대표단은 광저우의 공장을 방문했다.", "광저우", "LITERAL"),
 ]
 
 
