@@ -1638,10 +1638,14 @@ def _quoted_name(text: str, start: int, end: int) -> bool:
     within twelve: 「重慶魂」 (a song), “青岛1903” (a bar), 「上海市場」 (the stock market), 「揚州飯店」: a name that
     begins with the city; within sixteen only a programme's or an event's name, ending in its year or a word for it
     (a longer quotation may be a remark without punctuation: “深圳长大深圳人第一次看到那么多人”). A quoted name alone
-    (「義烏」) or a quoted phrase (“杭州为主,全省共享”, 「江蘇省蘇州市」) is not one."""
+    (「義烏」) or a quoted phrase (“杭州为主,全省共享”, 「江蘇省蘇州市」) is not one, but for a ship's or a train's name
+    with 号 after it (“银川”号)."""
     close = _NAME_QUOTES_CJK.get(text[start - 1:start]) if start else None
     if close is None:
         return False
+    # the name alone in quotation marks before 号, a ship's or a train's name (“银川”号导弹驱逐舰)
+    if text[end:end + 1] == close and text[end + 1:end + 2] in ("号", "號"):
+        return True
     for shape in (_QUOTED_NAME, _QUOTED_PROGRAMME, _QUOTED_KOREAN_NAME, _QUOTED_DOTTED_NAME, _QUOTED_KATAKANA_NAME):
         rest = shape.match(text, end)
         if rest is None:

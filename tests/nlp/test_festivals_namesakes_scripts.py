@@ -6,9 +6,9 @@ a flower show, the National Games by their host, a cup past its other words; the
 names Malaysia beside one of its mentions (安顺, Teluk Intan); names the gazetteer now writes in more scripts: a
 county-level city in Russian (Суйфэньхэ), the Russian name of Khorgos, an Arabic spelling of Guangzhou, and 厦門 as
 the Japanese press writes it; and, from the third set, a beer or a brewery named by its brand in the Romance
-languages (la bière Tsingtao), a river named like a city (北安河), a side's shirt in Korean transfer copy. Each with
-the counterpart that stays what it is. Sentences written for these tests
-(not in training.tsv, calibration.tsv or the sentence files).
+languages (la bière Tsingtao), a river named like a city (北安河), a side's shirt in Korean transfer copy; and, from
+the fourth, a warship named for the city (“银川”号, 银川舰). Each with the counterpart that stays what it is.
+Sentences written for these tests (not in training.tsv, calibration.tsv or the sentence files).
 """
 
 from __future__ import annotations
@@ -56,6 +56,11 @@ CASES = [
     # ... a side's shirt in Korean transfer copy; a plant in the city stays the city
     ("ko", "콘카는 광저우의 유니폼을 입게 됐다. 리그 경기에서 골을 넣었다.", "광저우", "ORG_PART"),
     ("ko", "대표단은 광저우의 공장을 방문했다.", "광저우", "LITERAL"),
+    # fourth set: a warship named for the city, quoted before 号 or with 舰; the city in quotation marks alone stays
+    # the city
+    ("zh", "中国海军“银川”号导弹驱逐舰停靠在巴生港。", "银川", "ORG_PART"),
+    ("zh", "银川舰昨日抵达巴生港。", "银川", "ORG_PART"),
+    ("zh", "他说自己来自“银川”,一座塞上城市。", "银川", "LITERAL"),
 ]
 
 
