@@ -14,8 +14,9 @@ from __future__ import annotations
 from pathlib import Path
 
 import pytest
+import yaml
 
-from nlp.cues import CUE_LANGS, cues_for
+from nlp.cues import CUE_LANGS, CUES_FILE, cues_for
 from nlp.evaluate import score_sentence_file
 from nlp.features import _scoreline
 from nlp.pipeline import tag_docs
@@ -97,6 +98,19 @@ def test_no_cue_word_of_any_language_is_a_boolean(lang: str) -> None:
     lists."""
     flags = {"attached", "lower_heads", "quoted_names", "angle_titles", "han_glosses", "capitalised_nouns", "unspaced"}
     assert not any({"true", "false"} & values for name, values in cues_for(lang).items() if name not in flags)
+
+
+def test_no_cue_list_names_a_word_twice() -> None:
+    """The loader makes every list a set, so a word written twice changes nothing and leaves two places that seem to
+    explain it: each list of the cue file names each word once."""
+    def lists(node: object, path: str) -> list[tuple[str, list]]:
+        if isinstance(node, dict):
+            return [pair for key, value in node.items() for pair in lists(value, f"{path}.{key}")]
+        return [(path, node)] if isinstance(node, list) else []
+
+    raw = yaml.safe_load(CUES_FILE.read_text(encoding="utf-8"))
+    repeated = {path: sorted({str(w) for w in words if words.count(w) > 1}) for path, words in lists(raw, "cues")}
+    assert {path: words for path, words in repeated.items() if words} == {}
 
 
 def test_development_sentences_of_the_classes() -> None:
