@@ -1592,6 +1592,8 @@ def _korean_head(stem: str, cues: Mapping[str, frozenset[str]]) -> bool:
 
 # a gloss in Han characters in brackets right after a name (베이징(北京), 지린(吉林)성)
 HAN_GLOSS = regexes.compile(r"[(（][\u3400-\u9fff]+[)）]")
+# a Japanese reading in kana, in brackets right after a name in characters (蘭州(らんしゅう)ラーメン)
+_KANA_GLOSS = regexes.compile(r"[(（][\u3040-\u30ffー・ ]{2,16}[)）]")
 _HANGUL_WORD = regexes.compile("[\uac00-\ud7a3]+")
 # the one or two words after a space, each with a gloss in Han characters that it may hold (뤼디(綠地)그룹, Greenland
 # Group: the brand's characters between its sound and its head)
@@ -2092,6 +2094,10 @@ def _cjk(text: str, start: int, end: int, cues: Mapping[str, frozenset[str]]) ->
     is, so 中山大學 and 北京協和醫院 meet the organisation heads 大学 and 医院. After a name written in
     characters, an organisation head or a name's suffix counts only as whole words of the segmenter's reading
     (:func:`_whole_head`: jieba's, Sudachi's for Japanese)."""
+    # Japanese glosses a name's reading in kana right after it: what names the city, or a dish or a firm by it, follows
+    # the gloss (蘭州(らんしゅう)ラーメン is 蘭州ラーメン), so the words after the name are read past it
+    if "attached" in cues and (reading := _KANA_GLOSS.match(text, end)) is not None and is_cjk(text[end - 1]):
+        text = text[:end] + text[reading.end():]
     titled = _in_title(text, start, end, _KOREAN_TITLE_MARKS if "angle_titles" in cues else _TITLE_MARKS)
     sentence_start = start == 0 or text[start - 1] in "。！？\n"
     before, after_all = text[max(0, start - 6):start], text[end:end + 80]

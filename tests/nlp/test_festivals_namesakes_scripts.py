@@ -7,7 +7,8 @@ names Malaysia beside one of its mentions (安顺, Teluk Intan); names the gazet
 county-level city in Russian (Суйфэньхэ), the Russian name of Khorgos, an Arabic spelling of Guangzhou, and 厦門 as
 the Japanese press writes it; and, from the third set, a beer or a brewery named by its brand in the Romance
 languages (la bière Tsingtao), a river named like a city (北安河), a side's shirt in Korean transfer copy; and, from
-the fourth, a warship named for the city (“银川”号, 银川舰). Each with the counterpart that stays what it is.
+the fourth, a warship named for the city (“银川”号, 银川舰); a shoe firm (耒阳钜旺鞋业) and a dish past a reading
+in kana (蘭州(らんしゅう)ラーメン). Each with the counterpart that stays what it is.
 Sentences written for these tests (not in training.tsv, calibration.tsv or the sentence files).
 """
 
@@ -61,6 +62,12 @@ CASES = [
     ("zh", "中国海军“银川”号导弹驱逐舰停靠在巴生港。", "银川", "ORG_PART"),
     ("zh", "银川舰昨日抵达巴生港。", "银川", "ORG_PART"),
     ("zh", "他说自己来自“银川”,一座塞上城市。", "银川", "LITERAL"),
+    # left by the first two sets and fixed last: a shoe firm written without its legal form, the dish past a reading in
+    # kana; the city's shoe industry and the city past its reading stay the city
+    ("zh", "耒阳钜旺鞋业于2004年在当地创立。", "耒阳", "ORG_PART"),
+    ("ja", "「蘭州(らんしゅう)ラーメン」の新店が池袋にオープンした。", "蘭州", "ORG_PART"),
+    ("zh", "晋江鞋业十分发达。", "晋江", "LITERAL"),
+    ("ja", "甘粛省の省都・蘭州(らんしゅう)で古くから食べられている。", "蘭州", "LITERAL"),
 ]
 
 
