@@ -680,12 +680,13 @@ def _one_firm_word(text: str, spans: list[Span]) -> None:
         match = _NEXT_CAPITALISED.match(text, end) if text[start].isascii() else None
         return match.group(1) if match else ""
 
-    named = {(span.text, word) for span in spans if span._.label == "ORG_PART" and (word := word_after(span))}
+    read = [(span, word_after(span)) for span in spans]  # (each span's next word read once)
+    named = {(span.text, word) for span, word in read if span._.label == "ORG_PART" and word}
     if not named:
         return
     lexicon = read_lexicon()
-    for span in spans:
-        if span._.label in {"LITERAL", "METONYMIC"} and (span.text, word := word_after(span)) in named \
+    for span, word in read:
+        if span._.label in {"LITERAL", "METONYMIC"} and (span.text, word) in named \
                 and lexicon.form(word) is None and word.lower() not in _place_words():
             _relabel(span, "ORG_PART")
 

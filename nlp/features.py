@@ -1740,6 +1740,12 @@ def _named_shop(phrase: str, at: int, run: str, shops: tuple[str, ...]) -> bool:
     return False
 
 
+def _festival(words: Sequence[tuple[str, str]]) -> bool:
+    """jieba's first word after a name is a festival's name of three characters or more ending in 节 (拉萨|雪顿节,
+    潍坊|风筝节), not a holiday, which jieba tags as a time (北京|中秋节|活动, "Mid-Autumn in Beijing")."""
+    return bool(words) and len(words[0][0]) >= 3 and words[0][0].endswith("节") and words[0][1] != "t"
+
+
 def _partner_head(words: Sequence[tuple[str, str]], cues: Mapping[str, frozenset[str]]) -> bool:
     """A carmaker's partner of the cue list ``partner_heads`` as the first of jieba's ``words`` after the name,
     followed by no noun but a firm's word (北京现代, Beijing Hyundai; 北京现代汽车; not 舟山现代海事服务业, Zhoushan's modern
@@ -1756,12 +1762,17 @@ _NOT_BRAND_TAGS = ("m", "q", "p", "c", "u", "d", "r", "f", "y", "e", "o", "x", "
 
 
 def brand_and_trade(phrase: str, at: int, trades: Collection[str]) -> bool:
-    """In jieba's reading of ``phrase`` (simplified Chinese) from ``at``, two words of one character each, one of them
-    read as a noun or an adjective and neither a function word, and then a trade word (cue ``trade_heads``): a
-    firm's name written without its legal form, a brand that the dictionary does not know between the city and the
-    trade (厦门|祥|达|光学, 厦门|联|芯|集成电路, 合肥|长|鑫|存储). A word of two characters there (厦门|市民|科技素养,
-    厦门|海沧|生物医药港) or none (厦门|光学|产业) is no brand."""
-    words = words_from(phrase, at)
+    """In jieba's reading of ``phrase`` (simplified Chinese) from ``at``, a brand and a trade word
+    (:func:`_brand_then_trade`)."""
+    return _brand_then_trade(words_from(phrase, at), trades)
+
+
+def _brand_then_trade(words: Sequence[tuple[str, str]], trades: Collection[str]) -> bool:
+    """jieba's ``words`` after a name: two words of one character each, one of them read as a noun or an adjective and
+    neither a function word, and then a trade word (cue ``trade_heads``): a firm's name written without its legal
+    form, a brand that the dictionary does not know between the city and the trade (厦门|祥|达|光学, 厦门|联|芯|集成电路,
+    合肥|长|鑫|存储). A word of two characters there (厦门|市民|科技素养, 厦门|海沧|生物医药港) or none (厦门|光学|产业) is
+    no brand."""
     if len(words) < 3 or words[2][0] not in trades:
         return False
     pair = words[:2]
@@ -2192,18 +2203,22 @@ def _cjk(text: str, start: int, end: int, cues: Mapping[str, frozenset[str]]) ->
     # agency (西安易俗社, a Qinqiang troupe; 汕头社, a clan society) whatever jieba makes of the rest (社区 and 社会 do not
     # end in it), also as a noun of its own after a noun, before no other noun (香港学友|社, a student aid society; not
     # 社|冲|乡, a township); jieba reads the phrase only where one of them can be
+    jieba_read: list[list[tuple[str, str]]] = []  # jieba's words from the name's end, read once for the cues below
+
+    def words() -> list[tuple[str, str]]:
+        if not jieba_read:
+            jieba_read.append(words_from(phrase, end - start))
+        return jieba_read[0]
+
     partners = tuple(cues.get("partner_heads", ()))
     if segmented and not attached and not headed and (phrase.startswith(partners, end - start) or "社" in run[:6]):
-        words = words_from(phrase, end - start)
-        headed = _partner_head(words, cues) or bool(words) and (words[0][0].endswith("社") or _society(words))
+        headed = _partner_head(words(), cues) or bool(words()) and (words()[0][0].endswith("社") or _society(words()))
     # ... or is a brand of two characters before a trade word, a firm without its legal form (厦门祥达光学)
     if segmented and not attached and not headed and trades and run[2:].startswith(trades):
-        headed = brand_and_trade(phrase, end - start, trades)
-    # ... or its first word is a festival's name of three characters or more (拉萨|雪顿节, 潍坊|风筝节), not a holiday,
-    # which jieba tags as a time (北京|中秋节|活动, "Mid-Autumn in Beijing")
+        headed = _brand_then_trade(words(), trades)
+    # ... or its first word is a festival's name (拉萨|雪顿节, 潍坊|风筝节; :func:`_festival`)
     if segmented and not attached and not headed and "节" in run[2:8]:
-        first = words_from(phrase, end - start)[:1]
-        headed = bool(first) and len(first[0][0]) >= 3 and first[0][0].endswith("节") and first[0][1] != "t"
+        headed = _festival(words())
     # ... or a shop's, stall's or hotel's name goes on from the city's (三亚富林渔村海鲜排档)
     if segmented and not attached and not headed and "shop_heads" in cues and text[end - 1:end] != "市":
         headed = _named_shop(phrase, end - start, run, _cjk_affixes(cues["shop_heads"]))
