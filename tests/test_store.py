@@ -211,7 +211,7 @@ def test_each_date_range_is_an_index_range_search(embedded_store, name):
             if rng.rows is None:
                 assert _plan_uses(plan, rng.index_name, "db_name=?", ">"), plan
             else:
-                assert plan == ["SEARCH s USING PRIMARY KEY (db_name=? AND at>?" + (" AND at<?)" if hi else ")"),
+                assert plan == ["SEARCH s USING PRIMARY KEY (db_name=? AND day>?" + (" AND day<?)" if hi else ")"),
                                 "SEARCH d USING INTEGER PRIMARY KEY (rowid=?)"], plan
 
 

@@ -140,7 +140,7 @@ class Store:
         embedded.create_indexes(self.sql)
         counts.install(self.sql)
         groups.install(self.sql)
-        periods.install(self.sql)
+        periods.retire(self.sql)
         scoring_rows.install(self.sql)
         window.install(self.sql)
 

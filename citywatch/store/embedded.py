@@ -50,7 +50,7 @@ import sqlite3
 from collections.abc import Iterable, Iterator, Sequence
 from contextlib import contextmanager
 from dataclasses import dataclass
-from datetime import UTC, datetime
+from datetime import UTC, datetime, timedelta
 from pathlib import Path
 from typing import Any
 
@@ -259,6 +259,16 @@ def iso(when: datetime) -> str:
     return (when.astimezone(UTC) if when.tzinfo else when).replace(tzinfo=None).isoformat()
 
 
+def first_day(lo: datetime) -> str:
+    """The first day (ISO date, UTC) of a range starting at ``lo``: a day-keyed table's lower bound."""
+    return iso(lo)[:10]
+
+
+def last_day(hi: datetime) -> str:
+    """The last day (ISO date, UTC) of a range ending before ``hi``: a day-keyed table's upper bound (inclusive)."""
+    return iso(hi - timedelta(microseconds=1))[:10]
+
+
 def between_sql(db_name: str, rng: Range, lo: datetime | None, hi: datetime | None,
                 fields: Sequence[str] | None) -> tuple[str, list[Any]]:
     """The index range query of ``rng`` over [lo, hi), projecting top-level ``fields`` in SQLite.
@@ -279,17 +289,19 @@ def between_sql(db_name: str, rng: Range, lo: datetime | None, hi: datetime | No
 
 def _in_range(db_name: str, rng: Range, lo: datetime | None, hi: datetime | None) -> tuple[str, list[Any]]:
     """The ``FROM ... WHERE`` of the documents of ``rng`` in [lo, hi), through the range's index, or the scoring
-    rows' key range in its order, each row's document found by rowid (see :class:`Range`)."""
+    rows' key range in its order (by day, then arrival), each row's document found by rowid (see :class:`Range`)."""
     if rng.rows is not None:
         where, params = ["s.db_name = ?"], [db_name]
-        for bound, op in ((lo, ">="), (hi, "<")):
-            if bound is not None:
-                where.append(f"s.at {op} ?")
-                params.append(iso(bound))
+        if lo is not None:
+            where += ["s.day >= ?", "s.at >= ?"]
+            params += [first_day(lo), iso(lo)]
+        if hi is not None:
+            where += ["s.day <= ?", "s.at < ?"]
+            params += [last_day(hi), iso(hi)]
         if rng.rows:
             where.append(rng.rows)
         return (f"FROM {SCORE_TABLE} AS s JOIN documents AS d ON d.rowid = s.rid WHERE {' AND '.join(where)} "
-                "ORDER BY s.at, s.rid", params)
+                "ORDER BY s.day, s.rid", params)
     where, params = [f"coll_name = '{rng.collection}'", "db_name = ?"], [db_name]
     expression = rng.expression()
     if lo is not None:
@@ -397,16 +409,17 @@ def scan(sql: sqlite3.Connection, engine: SQLiteEngine, db_name: str, collection
 
 
 def install_summary(sql: sqlite3.Connection, table: str, columns: str, backfill: str, triggers: dict[str, str],
-                    rebuild: bool = False, rowid: bool = False, previous: str | None = None) -> bool:
+                    rebuild: bool = False, rowid: bool = False,
+                    previous: tuple[str, str] | None = None) -> bool:
     """Create a trigger-kept summary ``table`` (backfilled from the articles already stored) and its ``triggers``.
 
     ``triggers`` maps each trigger's (or index's) name to its exact DDL. When the table and
     every trigger are there as given (every open but the first), this only reads
     ``sqlite_master`` and takes no lock, so opening the store never waits for a
     writer. Otherwise it works under ``BEGIN IMMEDIATE``: no article can be
-    written between the backfill and the triggers. A table whose columns are ``previous`` (an earlier layout,
-    other keys, of rows that have the current form) is copied into the current layout: at 2,000,000 articles
-    a fraction of a backfill. With ``rebuild``, any other table whose triggers were written by another version
+    written between the backfill and the triggers. A table whose columns are ``previous[0]`` (an earlier layout
+    whose rows the SELECT list ``previous[1]`` turns into the current columns) is copied into the current layout:
+    at 2,000,000 articles a fraction of a backfill. With ``rebuild``, any other table whose triggers were written by another version
     is dropped and backfilled again (its rows may have another form). The table is ``WITHOUT ROWID`` unless
     ``rowid`` (rows longer than ~1 KB, which such a table would spill to overflow pages). Returns whether it wrote.
     """
@@ -417,7 +430,7 @@ def install_summary(sql: sqlite3.Connection, table: str, columns: str, backfill:
         return None if row is None else row[0].replace(f'CREATE TABLE "{table}"', f"CREATE TABLE {table}", 1)
 
     def earlier() -> bool:
-        return previous is not None and layout() == f"CREATE TABLE {table} ({previous}){suffix}"
+        return previous is not None and layout() == f"CREATE TABLE {table} ({previous[0]}){suffix}"
 
     def current() -> bool:
         found = dict(sql.execute(f"SELECT name, sql FROM sqlite_master WHERE name IN ({', '.join('?' * (len(triggers) + 1))})",
@@ -427,11 +440,11 @@ def install_summary(sql: sqlite3.Connection, table: str, columns: str, backfill:
     if current():
         return False
     with write_transaction(sql):
-        if earlier():
+        if previous is not None and earlier():
             for name, ddl in triggers.items():  # they name the table; written anew below
                 sql.execute(f"DROP {_object_kind(ddl).upper()} IF EXISTS {name}")
             sql.execute(f"CREATE TABLE {table}_next ({columns}){suffix}")
-            sql.execute(f"INSERT INTO {table}_next SELECT * FROM {table}")
+            sql.execute(f"INSERT INTO {table}_next SELECT {previous[1]} FROM {table}")
             sql.execute(f"DROP TABLE {table}")
             sql.execute(f"ALTER TABLE {table}_next RENAME TO {table}")
         elif rebuild and not current():

@@ -1,4 +1,4 @@
-"""Per-day counts of articles and city references, per outlet, status and language, kept as articles change.
+"""Per-day counts of articles and city references, per outlet, status and language.
 
 One row per (day, outlet, status, language, city, effective label) holds how
 many articles there are and how many mentions they make; the row with an empty
@@ -8,17 +8,20 @@ which, so a reader that does not fall back can leave the latter out). Cities and
 labels come from the article's stored ``city_refs`` summary
 (:mod:`citywatch.store.summary`), exactly as scoring counts them.
 
-Embedded engine: SQLite triggers on mongoeco's ``documents`` table add each
-written article's contribution and subtract the one it replaces, whoever writes
-(as :mod:`citywatch.store.groups` does for the review queue), so a period's
-totals are an index range over ``cw_period`` (rows per day, not per article).
-MongoDB: the same rows from one aggregation over the period's articles, selected
-by the ``published_fetched`` index (work proportional to the period, done by
-the server).
+Embedded engine: one aggregation over the period's scoring rows (:mod:`citywatch.store.scoring_rows`, one row
+per dated article with its outlet, status, language and refs, keyed by day), so a period costs what it holds,
+as scoring's own pass does. MongoDB: the same rows from one aggregation over the period's articles, selected by
+the ``published_fetched`` index (work proportional to the period, done by the server).
+
+Why no table of day counts kept by triggers: the scoring rows already hold what the counts are made of, and
+such a table was one more B-tree that every article write updated at a place given by its day and outlet (a
+random leaf for an import spread over a year; docs/store.md, "Rows keyed by day"), for a read that costs a
+quarter's rows. A store that has one (written before 2026-12-06) has it dropped at its next open
+(:func:`retire`).
 
 What this can and cannot replace in scoring (:mod:`scoring.collect`): the
 totals per outlet, city and label, and the articles left out by their status,
-are sums, and read here. The index itself is not: it saturates mentions per
+are sums. The index itself is not: it saturates mentions per
 (article, city), discounts syndicated copies per cluster and bootstraps over
 clusters and unclustered articles, so it needs one row per article.
 """
@@ -32,69 +35,40 @@ from datetime import UTC, date, datetime
 from typing import TYPE_CHECKING, Any
 
 from citywatch.store import embedded
+from citywatch.store.location import SCORE_TABLE
 
 if TYPE_CHECKING:
     from citywatch.store.connection import Store
 
-TABLE = "cw_period"
-TRIGGERS = ("cw_period_insert", "cw_period_delete", "cw_period_update")
-
-_PUBLISHED = "json_extract(d.document, '$.published_at.\"$mongoeco\".value')"
-_FETCHED = "json_extract(d.document, '$.fetched_at.\"$mongoeco\".value')"
-_KEYS = f"""d.db_name AS db, substr(coalesce({_PUBLISHED}, {_FETCHED}), 1, 10) AS day,
-       CASE WHEN {_PUBLISHED} IS NULL THEN 'fetched' ELSE 'published' END AS dated,
-       coalesce(d.document ->> '$.source_id', '') AS src,
-       coalesce(nullif(d.document ->> '$.status', ''), 'ok') AS status,
-       coalesce(d.document ->> '$.lang', '') AS lang"""
-_CONTRIBUTION = f"""
-INSERT INTO {TABLE} (db_name, day, dated, source, status, lang, city, label, articles, mentions)
-SELECT db, day, dated, src, status, lang, city, label, {{sign}} * sum(a), {{sign}} * sum(m) FROM (
-    SELECT {_KEYS}, '' AS city, '' AS label, 1 AS a, 0 AS m FROM {{src}} AS d
+RETIRED_TABLE = "cw_period"  # the trigger-kept day counts of earlier versions
+RETIRED_TRIGGERS = ("cw_period_insert", "cw_period_delete", "cw_period_update")
+_KEYS = ("substr(s.at, 1, 10) AS day, CASE WHEN s.published THEN 'published' ELSE 'fetched' END AS dated, "
+         "coalesce(s.source, '') AS source, coalesce(nullif(s.status, ''), 'ok') AS status, "
+         "coalesce(s.lang, '') AS lang")
+# the refs' columns are scoring_rows.REF_COLUMNS: adcode, label, mentions, ...
+_DAY_COUNTS = f"""
+SELECT day, dated, source, status, lang, city, label, sum(a), sum(m) FROM (
+    SELECT {_KEYS}, '' AS city, '' AS label, 1 AS a, 0 AS m FROM {SCORE_TABLE} AS s WHERE {{where}}
     UNION ALL
-    SELECT {_KEYS}, coalesce(r.value ->> '$.adcode', '') AS city, coalesce(r.value ->> '$.label', '') AS label,
-           1 AS a, coalesce(r.value ->> '$.n', 1) AS m
-    FROM {{src}} AS d, json_each(d.document, '$.city_refs.refs') AS r
-) WHERE day IS NOT NULL GROUP BY db, day, dated, src, status, lang, city, label
-ON CONFLICT (db_name, day, dated, source, status, lang, city, label)
-DO UPDATE SET articles = articles + excluded.articles, mentions = mentions + excluded.mentions;
+    SELECT {_KEYS}, coalesce(r.value ->> '$[0]', '') AS city, coalesce(r.value ->> '$[1]', '') AS label,
+           1 AS a, coalesce(r.value ->> '$[2]', 1) AS m
+    FROM {SCORE_TABLE} AS s, json_each(s.refs) AS r WHERE {{where}}
+) GROUP BY day, dated, source, status, lang, city, label ORDER BY day, dated, source, status, lang, city, label
 """
-_ALL_ARTICLES = "(SELECT db_name, document FROM documents WHERE coll_name = 'articles')"
-#: What the rows read; an update that changes none of these (a cluster id, a review queue field) costs nothing.
-READ_PATHS = ("$.city_refs.refs", "$.source_id", "$.status", "$.lang", "$.published_at", "$.fetched_at")
 
 
-def _contribution(src: str, sign: int) -> str:
-    return _CONTRIBUTION.format(src=src, sign=sign)
-
-
-def _row(name: str) -> str:
-    return f"(SELECT {name}.db_name AS db_name, {name}.document AS document)"
-
-
-def _changed() -> str:
-    return "(" + " OR ".join(f"json_extract(OLD.document, '{p}') IS NOT json_extract(NEW.document, '{p}')"
-                             for p in READ_PATHS) + ")"
-
-
-def install(sql: sqlite3.Connection) -> bool:
-    """Create the table and its triggers; a store that had articles before is summarised once, here.
-
-    Every later open only reads ``sqlite_master`` (see :func:`embedded.install_summary`).
-    """
-    triggers = {}
-    for name, event, body in (
-            (TRIGGERS[0], "INSERT", _contribution(_row("NEW"), 1)),
-            (TRIGGERS[1], "DELETE", _contribution(_row("OLD"), -1)),
-            (TRIGGERS[2], "UPDATE OF document", _contribution(_row("OLD"), -1) + _contribution(_row("NEW"), 1))):
-        row = "OLD" if event == "DELETE" else "NEW"
-        when = f"{row}.coll_name = 'articles'" + (f" AND {_changed()}" if event.startswith("UPDATE") else "")
-        triggers[name] = f"CREATE TRIGGER {name} AFTER {event} ON documents WHEN {when} BEGIN {body} END"
-    return embedded.install_summary(
-        sql, TABLE, "db_name TEXT NOT NULL, day TEXT NOT NULL, dated TEXT NOT NULL, source TEXT NOT NULL, "
-        "status TEXT NOT NULL, lang TEXT NOT NULL, city TEXT NOT NULL, label TEXT NOT NULL, "
-        "articles INTEGER NOT NULL, mentions INTEGER NOT NULL, "
-        "PRIMARY KEY (db_name, day, dated, source, status, lang, city, label)",
-        _contribution(_ALL_ARTICLES, 1), triggers)
+def retire(sql: sqlite3.Connection) -> bool:
+    """Drop the day counts' table and triggers of an earlier version, once; else only read ``sqlite_master``."""
+    names = (RETIRED_TABLE, *RETIRED_TRIGGERS)
+    found = sql.execute(f"SELECT count(*) FROM sqlite_master WHERE name IN ({', '.join('?' * len(names))})",
+                        names).fetchone()[0]
+    if not found:
+        return False
+    with embedded.write_transaction(sql):
+        for trigger in RETIRED_TRIGGERS:
+            sql.execute(f"DROP TRIGGER IF EXISTS {trigger}")
+        sql.execute(f"DROP TABLE IF EXISTS {RETIRED_TABLE}")
+    return True
 
 
 @dataclass(frozen=True)
@@ -112,12 +86,12 @@ class DayCount:
     mentions: int
 
 
-def _embedded(store: Store, lo: str, hi: str) -> Iterator[DayCount]:
-    rows = store.sql.execute(
-        f"SELECT day, dated, source, status, lang, city, label, articles, mentions FROM {TABLE} "
-        "WHERE db_name = ? AND day >= ? AND day < ? AND articles != 0 ORDER BY day, dated, source, status, lang, "
-        "city, label", (store.db.name, lo, hi))
-    for day, dated, source, status, lang, city, label, articles, mentions in rows:
+def _embedded(store: Store, start: date, end: date) -> Iterator[DayCount]:
+    """From the scoring rows of [start, end): two reads of one primary-key range of ``cw_score``."""
+    where = "s.db_name = ? AND s.day >= ? AND s.day < ?"
+    params = (store.db.name, start.isoformat(), end.isoformat())
+    for day, dated, source, status, lang, city, label, articles, mentions in store.sql.execute(
+            _DAY_COUNTS.format(where=where), params * 2):
         yield DayCount(date.fromisoformat(day), dated, source, status, lang, city, label, articles, mentions)
 
 
@@ -156,5 +130,5 @@ def _mongodb(store: Store, start: date, end: date) -> Iterator[DayCount]:
 def day_counts(store: Store, start: date, end: date) -> list[DayCount]:
     """The rows of the days in [start, end), in key order, on either back end."""
     if store.engine is not None:
-        return list(_embedded(store, start.isoformat(), end.isoformat()))
+        return list(_embedded(store, start, end))
     return list(_mongodb(store, start, end))

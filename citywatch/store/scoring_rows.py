@@ -6,8 +6,8 @@ a few hundred bytes of a 4-5 KB document. Reading them from the documents costs
 one JSON parse per article in SQLite, one more in Python, a fingerprint check and
 a random read per article in date order (45.9 s for ~250,000 articles). Here
 triggers on mongoeco's ``documents`` table keep ``cw_score``, one row per dated
-article, keyed by (date, document rowid): a period is one contiguous range read in
-date order (ties in order of arrival), and the refs come back as the JSON text of the
+article, keyed by (day, document rowid): a period is one contiguous range read day
+by day (within a day in order of arrival), and the refs come back as the JSON text of the
 stored summary. The same key serves the embedded engine's article date ranges
 (:data:`embedded.RANGES`), so the articles need no date index of their own.
 
@@ -53,16 +53,19 @@ _FP = "json_extract({d}, '$.city_refs.fp')"
 _BASIS = ("json_array(json_extract({d}, '$.content_hash'), json_extract({d}, '$.title'), "
           "(SELECT json_group_array(json_array(m.value -> '$.start', m.value -> '$.end', m.value -> '$.label', "
           "m.value -> '$.city.adcode', m.value -> '$.review')) FROM json_each({d}, '$.mentions') AS m))")
-_COLUMNS = "db_name, at, rid, sk, published, id, source, status, lang, cluster, tagger, lead, refs, state"
+_COLUMNS = "db_name, day, at, rid, sk, published, id, source, status, lang, cluster, tagger, lead, refs, state"
 # rid: the document's rowid (mongoeco's documents table has no INTEGER PRIMARY KEY; SQLite keeps such rowids
-# through VACUUM, tests/store/test_scoring_rows.py checks it). The unique key is the rowid, not the storage key
-# (the URL), so that a new article's row goes in at its end instead of at a random place (docs/store.md, "Write
-# rate at 2,000,000").
-_LAYOUT = ("db_name TEXT NOT NULL, at TEXT NOT NULL, rid INTEGER NOT NULL, sk TEXT NOT NULL, published INTEGER NOT NULL, "
-           "id TEXT, source TEXT, status, lang, cluster, tagger, lead, refs TEXT, state INTEGER NOT NULL, "
-           "PRIMARY KEY (db_name, at, rid, sk), UNIQUE ({unique})")
+# through VACUUM, tests/store/test_scoring_rows.py checks it). The key is the day, then the rowid: a new article's row
+# goes in at the end of its day, one of a year's 365 places whose leaves stay in the page cache, instead of at a
+# random place given by its time of day (and the unique key is the rowid, not the storage key, for the same reason;
+# docs/store.md, "Write rate at 2,000,000" and "Rows keyed by day"). ``at`` stays for ranges that do not start or
+# end at midnight. {day} and {key}: the day column and the key's second part; ``_EARLIER`` is the layout before.
+_LAYOUT = ("db_name TEXT NOT NULL, {day}at TEXT NOT NULL, rid INTEGER NOT NULL, sk TEXT NOT NULL, "
+           "published INTEGER NOT NULL, id TEXT, source TEXT, status, lang, cluster, tagger, lead, refs TEXT, "
+           "state INTEGER NOT NULL, PRIMARY KEY (db_name, {key}, rid, sk), UNIQUE (rid)")
+_EARLIER = _LAYOUT.format(day="", key="at")  # keyed by time (2026-12-04 to 2026-12-06)
 # state: 0 current, 1 stale (mentions changed, summary not), 2 no summary
-_ROW = ("SELECT {row}.db_name, {at}, {row}.rowid, {row}.storage_key, {published} IS NOT NULL, "
+_ROW = ("SELECT {row}.db_name, substr({at}, 1, 10), {at}, {row}.rowid, {row}.storage_key, {published} IS NOT NULL, "
         "{row}.document ->> '$._id', {row}.document ->> '$.source_id', {row}.document ->> '$.status', "
         "{row}.document ->> '$.lang', {row}.document ->> '$.cluster_id', {row}.document ->> '$.tagger_version', "
         "{row}.document ->> '$.city_refs.lead', (SELECT json_group_array(json_array(r.value ->> '$.adcode', "
@@ -121,9 +124,10 @@ def install(sql: sqlite3.Connection) -> bool:
              "'$.city_refs.fp'))")
     backfill = (f"INSERT INTO {TABLE} ({_COLUMNS}) {_row('d', check)} FROM documents AS d "
                 f"WHERE d.coll_name = 'articles' AND {_sql(_AT, 'd')} IS NOT NULL")
-    indexes = {UNSETTLED: f"CREATE INDEX {UNSETTLED} ON {TABLE} (db_name, at, rid, sk) WHERE state != 0"}
-    return embedded.install_summary(sql, TABLE, _LAYOUT.format(unique="rid"), backfill, {**triggers, **indexes},
-                                    rebuild=True, previous=_LAYOUT.format(unique="db_name, sk"))
+    indexes = {UNSETTLED: f"CREATE INDEX {UNSETTLED} ON {TABLE} (db_name, day, rid, sk) WHERE state != 0"}
+    earlier = _COLUMNS.replace("day", "substr(at, 1, 10)", 1)
+    return embedded.install_summary(sql, TABLE, _LAYOUT.format(day="day TEXT NOT NULL, ", key="day"), backfill,
+                                    {**triggers, **indexes}, rebuild=True, previous=(_EARLIER, earlier))
 
 
 #: The columns of a row as :func:`read` returns it (a plain tuple: a period can hold millions):
@@ -139,16 +143,17 @@ REF_COLUMNS = ("adcode", "label", "n", "first", "title", "name", "province")
 
 def _range(store: Store, lo: datetime, hi: datetime, fallback: bool) -> tuple[str, tuple[Any, ...]]:
     where = "" if fallback else " AND published"
-    return (f"db_name = ? AND at >= ? AND at < ?{where}", (store.db.name, embedded.iso(lo), embedded.iso(hi)))
+    return (f"db_name = ? AND day >= ? AND day <= ? AND at >= ? AND at < ?{where}",
+            (store.db.name, embedded.first_day(lo), embedded.last_day(hi), embedded.iso(lo), embedded.iso(hi)))
 
 
 def read(store: Store, lo: datetime, hi: datetime, fallback: bool, batch: int = 5000) -> Iterator[list[tuple[Any, ...]]]:
-    """The rows (:data:`COLUMNS`) of articles dated in [lo, hi), in the order of the date index, a batch at a time:
-    one primary-key range. ``fallback`` False leaves out articles without a publication date."""
+    """The rows (:data:`COLUMNS`) of articles dated in [lo, hi), in key order (by day, then in order of arrival), a
+    batch at a time: one primary-key range. ``fallback`` False leaves out articles without a publication date."""
     where, params = _range(store, lo, hi, fallback)
     cursor = store.sql.execute(
         "SELECT CASE WHEN state THEN sk END, id, substr(at, 1, 10), source, status, lang, cluster, tagger, lead, "
-        f"CASE WHEN state = 0 AND refs != '[]' THEN refs END, state FROM {TABLE} WHERE {where} ORDER BY at, rid, sk",
+        f"CASE WHEN state = 0 AND refs != '[]' THEN refs END, state FROM {TABLE} WHERE {where} ORDER BY day, rid, sk",
         params)
     while rows := cursor.fetchmany(batch):
         yield rows
@@ -158,7 +163,7 @@ def unsettled(store: Store, lo: datetime, hi: datetime, fallback: bool) -> list[
     """Storage keys of the rows in [lo, hi) whose summary is stale or missing, through a partial index."""
     where, params = _range(store, lo, hi, fallback)
     return [row[0] for row in store.sql.execute(
-        f"SELECT sk FROM {TABLE} INDEXED BY {UNSETTLED} WHERE {where} AND state != 0 ORDER BY at, rid, sk", params)]
+        f"SELECT sk FROM {TABLE} INDEXED BY {UNSETTLED} WHERE {where} AND state != 0 ORDER BY day, rid, sk", params)]
 
 
 def bodies(store: Store, keys: Sequence[str], fields: Sequence[str]) -> dict[str, tuple[dict[str, Any], str]]:

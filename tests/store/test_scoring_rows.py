@@ -160,14 +160,15 @@ def test_an_existing_store_gets_its_rows_once_with_its_fingerprints_checked(tmp_
 
 
 def test_rows_of_the_earlier_layout_are_copied_not_rebuilt(tmp_path) -> None:
-    """A table keyed a second time by storage key (before 2026-12-04) is copied into the rowid-keyed layout with
-    its rows as they were (a backfill would take minutes at millions of articles), and the new triggers keep it."""
+    """A table keyed by time (2026-12-04 to 2026-12-06) is copied into the day-keyed layout with its rows as they
+    were and their day added (a backfill would take minutes at millions of articles), and the new triggers keep it."""
     config = StoreConfig(data_dir=tmp_path)
     with connect(config) as store:
         save_articles(store, [_article(i, random.Random(i)) for i in range(1, 20)])
-        old = scoring_rows._LAYOUT.format(unique="db_name, sk")
+        old = scoring_rows._EARLIER
         store.sql.execute(f"CREATE TABLE old_rows ({old}) WITHOUT ROWID")
-        store.sql.execute(f"INSERT INTO old_rows SELECT * FROM {scoring_rows.TABLE}")
+        store.sql.execute(f"INSERT INTO old_rows SELECT {scoring_rows._COLUMNS.replace('day, ', '', 1)} "
+                          f"FROM {scoring_rows.TABLE}")
         store.sql.execute(f"DROP TABLE {scoring_rows.TABLE}")
         store.sql.execute(f"CREATE TABLE {scoring_rows.TABLE} ({old}) WITHOUT ROWID")
         store.sql.execute(f"INSERT INTO {scoring_rows.TABLE} SELECT * FROM old_rows")
@@ -178,8 +179,9 @@ def test_rows_of_the_earlier_layout_are_copied_not_rebuilt(tmp_path) -> None:
         store.sql.execute(f"UPDATE {scoring_rows.TABLE} SET lead = -7")  # a backfill would not keep this
     with connect(config) as store:
         ddl = store.sql.execute("SELECT sql FROM sqlite_master WHERE name = ?", (scoring_rows.TABLE,)).fetchone()[0]
-        assert "UNIQUE (rid)" in ddl, ddl
+        assert "PRIMARY KEY (db_name, day, rid, sk)" in ddl, ddl
         assert {lead for (lead,) in store.sql.execute(f"SELECT lead FROM {scoring_rows.TABLE}")} == {-7}
+        assert not store.sql.execute(f"SELECT 1 FROM {scoring_rows.TABLE} WHERE day != substr(at, 1, 10)").fetchall()
         assert not scoring_rows.install(store.sql)  # current: nothing written
         doc = next(d for d in iter_articles(store, {}) if d.get("published_at"))
         store.articles.delete_one({"_id": doc["_id"]})
@@ -206,12 +208,14 @@ def test_rows_follow_their_documents_through_vacuum(tmp_path) -> None:
 def test_a_period_and_its_unsettled_rows_are_key_ranges(tmp_path) -> None:
     with connect(StoreConfig(data_dir=tmp_path)) as store:
         save_articles(store, [_article(1, random.Random(1))])
-        query = (f"SELECT id FROM {scoring_rows.TABLE} WHERE db_name = ? AND at >= ? AND at < ? AND published "
-                 "ORDER BY at, rid, sk")
-        plan = embedded.explain(store.sql, query, ["citywatch", "2026-03-01", "2026-04-01"])
-        assert any("USING PRIMARY KEY (db_name=? AND at>? AND at<?)" in line for line in plan), plan
+        lo, hi = datetime(2026, 3, 1, tzinfo=UTC), datetime(2026, 4, 1, tzinfo=UTC)
+        where, params = scoring_rows._range(store, lo, hi, False)  # as read() and unsettled() run it
+        assert params[1:3] == ("2026-03-01", "2026-03-31")
+        plan = embedded.explain(store.sql, f"SELECT id FROM {scoring_rows.TABLE} WHERE {where} ORDER BY day, rid, sk",
+                                params)
+        assert any("USING PRIMARY KEY (db_name=? AND day>? AND day<?)" in line for line in plan), plan
         assert not any("TEMP B-TREE" in line for line in plan), plan  # read in key order, no sort
-        query = (f"SELECT sk FROM {scoring_rows.TABLE} INDEXED BY {scoring_rows.UNSETTLED} WHERE db_name = ? "
-                 "AND at >= ? AND at < ? AND state != 0 ORDER BY at, rid, sk")
-        plan = embedded.explain(store.sql, query, ["citywatch", "2026-03-01", "2026-04-01"])
-        assert any(f"USING INDEX {scoring_rows.UNSETTLED} (db_name=? AND at>? AND at<?)" in line for line in plan), plan
+        query = (f"SELECT sk FROM {scoring_rows.TABLE} INDEXED BY {scoring_rows.UNSETTLED} WHERE {where} "
+                 "AND state != 0 ORDER BY day, rid, sk")
+        plan = embedded.explain(store.sql, query, params)
+        assert any(f"USING INDEX {scoring_rows.UNSETTLED} (db_name=? AND day>? AND day<?)" in line for line in plan), plan

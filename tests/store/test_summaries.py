@@ -71,20 +71,28 @@ def test_day_counts_follow_writes_updates_and_deletes(store):
     assert _read(store) == expected
 
 
-def test_a_store_without_the_summary_gets_it_once_at_open(tmp_path):
+def test_the_retired_day_count_table_is_dropped_once_and_counts_read_a_key_range(tmp_path):
+    """A store written when triggers kept ``cw_period`` (before 2026-12-06) loses the table and its triggers at its
+    next open; the counts come from the scoring rows' key range (no scan, no sort of the table) and stay exact."""
     config = StoreConfig(data_dir=tmp_path)
     rng = random.Random(12)
     with connect(config) as store:
         save_articles(store, [_article(i, rng) for i in range(40)])
         expected = _recount(store)
-        store.sql.execute(f"DROP TABLE {periods.TABLE}")  # as in a store written before the summary existed
-        for trigger in periods.TRIGGERS:
-            store.sql.execute(f"DROP TRIGGER {trigger}")
+        store.sql.execute(f"CREATE TABLE {periods.RETIRED_TABLE} (db_name TEXT, day TEXT)")
+        for trigger in periods.RETIRED_TRIGGERS:
+            store.sql.execute(f"CREATE TRIGGER {trigger} AFTER DELETE ON documents BEGIN SELECT 1; END")
     with connect(config) as store:
+        names = (periods.RETIRED_TABLE, *periods.RETIRED_TRIGGERS)
+        assert not store.sql.execute(f"SELECT name FROM sqlite_master WHERE name IN ({', '.join('?' * len(names))})",
+                                     names).fetchall()
+        assert not periods.retire(store.sql)
         assert _read(store) == expected
-        plan = embedded.explain(store.sql, f"SELECT * FROM {periods.TABLE} WHERE db_name = ? AND day >= ? AND day < ?",
-                                ["citywatch", "2026-03-01", "2026-04-01"])
-        assert any("PRIMARY KEY (db_name=? AND day>? AND day<?)" in line for line in plan), plan
+        where = "s.db_name = ? AND s.day >= ? AND s.day < ?"
+        plan = embedded.explain(store.sql, periods._DAY_COUNTS.format(where=where),
+                                ["citywatch", "2026-03-01", "2026-04-01"] * 2)
+        ranges = [line for line in plan if "PRIMARY KEY (db_name=? AND day>? AND day<?)" in line]
+        assert len(ranges) == 2 and not any(line.startswith("SCAN s") for line in plan), plan
         save_articles(store, [_article(i, rng) for i in range(40, 50)])
         assert _read(store) == _recount(store)
 
@@ -95,11 +103,11 @@ def test_opening_a_summarised_store_takes_no_write_lock(tmp_path):
         sql = store.sql
         from citywatch.store import groups
 
-        assert not any(summary.install(sql) for summary in (groups, periods, scoring_rows))  # current: no lock
+        assert not any(summary.install(sql) for summary in (groups, scoring_rows)) and not periods.retire(sql)
         writer = sqlite3.connect(config.location, isolation_level=None, timeout=0.1)
         writer.execute("BEGIN IMMEDIATE")
         try:
-            assert not any(summary.install(sql) for summary in (groups, periods, scoring_rows))
+            assert not any(summary.install(sql) for summary in (groups, scoring_rows)) and not periods.retire(sql)
         finally:
             writer.execute("ROLLBACK")
             writer.close()
