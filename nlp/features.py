@@ -41,6 +41,9 @@ _EDITION_NUMBER = "(?:第[0-9０-９一二三四五六七八九十百零〇]+|�
 _EDITION = regexes.compile(rf"{_EDITION_NUMBER}[届屆回](?:中[国國][・(（]?)?$")
 _EDITION_AFTER = regexes.compile(rf"{_EDITION_NUMBER}[届屆]")  # right after the name (not 回: Japanese counts times so)
 _ORDINAL = regexes.compile(r"\d+(?:st|nd|rd|th)")  # an edition's number before an event's name ("the 5th")
+# firms' legal forms as every Latin-script language's press copies a Chinese firm's registered English name
+# ("YUXINOU (Chongqing) Logistics Co., Ltd." in Spanish copy): a head of the name after its seat in brackets
+_LEGAL_FORM_WORDS = frozenset({"co", "ltd", "inc", "corp", "llc", "plc", "limited", "gmbh", "ltda"})
 # 3-1, and as Chinese copy writes a score: 3∶1, 3比1; a Korean side's record (2승6무6패: won 2, drew 6, lost 6)
 _CJK_SCORE = regexes.compile(r"\d+[-－–―∶比]\d+|\d+승\s?(?:\d+무\s?)?\d+패")
 # a score right after the name and its particle makes it a side (日本は香港に4―0と快勝, 香港を2-1で破り)
@@ -63,6 +66,8 @@ _BODY_KINDS = "协会|協會|商会|商會|联合会|聯合會|介绍所|介紹�
 _FIRM_AFTER_SEAT = regexes.compile(rf"[\u3400-\u9fff]{{0,10}}?(?:{_LEGAL_FORMS}|{_FIRM_KINDS}|{_BODY_KINDS})")
 # (the items after the name as a group: the name may also be the last, after another's 、: 雙葉、唐山等書店)
 _LISTED_FIRMS = regexes.compile(rf"((?:、[^、，,。；;]{{1,6}})*)等(?![地城省市国國区區县縣])[^，,。；;的]{{0,4}}(?:{_FIRM_KINDS})")
+# ... or airports, each the name and its own (北京首都、上海浦东、广州白云等机场: the list's end names their kind)
+_LISTED_AIRPORTS = regexes.compile(r"[^、，,。；;等\s]{2,4}((?:、[^、，,。；;]{3,6})*)等(?:国际|國際)?(?:机场|機場)")
 # a list of teams named by their city after the word for the teams taking part (参赛队伍为赣州、萍乡、宜春): each is a team
 _TEAM_LIST = regexes.compile(r"(?:参赛|参赛的)?(?:队伍|球队|代表队)(?:为|有|包括|是)[:：]?(?:[^、，,。；;：:\s]{1,6}、)*$")
 _TEAM_LIST_REACH = 120  # characters before a name searched for that list's start
@@ -221,7 +226,7 @@ def lexical(text: str, start: int, end: int, cues: Mapping[str, frozenset[str]],
     # the seat in brackets inside a company's name: "Beyond Technology (Shenzhen) Co., Ltd."
     # ... or before a capitalised run that ends in one ("the NUS (Chongqing) Research Institute")
     bracketed = before[-1:] == ["("] and a[:1] == [")"] and any(
-        t.lower() in cues["org_heads"] for t in itertools.takewhile(_cap, after[1:5]))
+        t.lower() in cues["org_heads"] or t.lower() in _LEGAL_FORM_WORDS for t in itertools.takewhile(_cap, after[1:5]))
     # ... or closing a firm's name after its capitalised head ("Anji Microelectronics Technology (Shanghai)", "Huawei
     # Technologies (Shenzhen)"): the seat written as the name's last part, with no legal form after it (a university's
     # or a museum's seat in brackets is where it is: "Fudan University (Shanghai)"); or beginning the firm's short
@@ -1520,7 +1525,7 @@ _CITY_PARTS = ("人民政府", "中心", "长", "長", "民", "区", "内", "政
 # hospitals that...", not the 有 of 有限公司; 北京举办运动会 no games' name) and the aspect particle 了 (在乌鲁木齐市考察了新疆大学)
 _RUN_ENDS = ("[的几各多这那些每某而或在是从把被向与及按依也还又仍已了]|(?<!^高)等|[一两][家所间座个位名]|有(?!限)"
              "|开始|继续|成为|已经|正在|仍然|表示|宣布|决定|要求|谴责|指责|警告|批评"
-             "|参加|举办|举行|召开|主办|承办|结成|组成|成立|加入|签署"  # 北京参加运动会, 北京和上海结成...联盟
+             "|参加|举办|举行|召开|主办|承办|结成|组成|成立|建立|设立|加入|签署"  # 北京参加运动会, 北京和上海结成...联盟
              "|出席|参与|参观|访问|挑战|迎战|对阵"  # 至上海出席双城论坛 "to Shanghai to attend the forum", 来到广州挑战恒大
              "|开通|开设|开办|设立|进军|^为"  # 跑到深圳开通银行户口, 进军深圳开设分校, 以杭州为中心
              "|中国")  # 中国 last: see below
@@ -1741,8 +1746,11 @@ def _named_shop(phrase: str, at: int, run: str, shops: tuple[str, ...]) -> bool:
 
 
 def _festival(words: Sequence[tuple[str, str]]) -> bool:
-    """jieba's first word after a name is a festival's name of three characters or more ending in 节 (拉萨|雪顿节,
-    潍坊|风筝节), not a holiday, which jieba tags as a time (北京|中秋节|活动, "Mid-Autumn in Beijing")."""
+    """jieba's first word after a name, or the one after 国际 "international", is a festival's name of three characters
+    or more ending in 节 (拉萨|雪顿节, 潍坊|国际|风筝节), not a holiday, which jieba tags as a time (北京|中秋节|活动,
+    "Mid-Autumn in Beijing")."""
+    if words and words[0][0] == "国际":
+        words = words[1:]
     return bool(words) and len(words[0][0]) >= 3 and words[0][0].endswith("节") and words[0][1] != "t"
 
 
@@ -1933,6 +1941,10 @@ def _titled_journey(text: str, start: int, end: int) -> bool:
 # (北京2022年冬季オリンピック; 北京2022年 alone is "Beijing in 2022")
 _GAMES_YEAR = regexes.compile(r"(?:19|20)\d\d(?:(?![年\d])|年(?:冬季|夏季)?(?:オリンピック|パラリンピック|五輪|冬奥会|奥运会|冬残奥会"
                          r"|亚运会|アジア大会|万博|世博会))")
+# a project's or a plant's phase after the name and its word (武汉新芯二期, 武汉天马G6二期, 京东方成都B7二期工程): the
+# name is the project's, a firm's plant; not an issue or a round counted by 第 (疫情第二期), nor a verb's object (在广州
+# 建设二期基地, "to build its second phase in Guangzhou": jieba's word after the name is no verb)
+_PHASE_AFTER = regexes.compile(r"([\u3400-\u9fff]{2,4})[A-Za-z0-9]{0,4}(?<!第)[一二三四五六][期]")
 _GLOSS_REST = regexes.compile(r"([\u3400-\u9fff]{1,8})[)）]")
 _UNIT_SUFFIXES = ("市", "省", "區", "区", "縣", "县", "州", "鎮", "镇")
 
@@ -2232,7 +2244,7 @@ def _cjk(text: str, start: int, end: int, cues: Mapping[str, frozenset[str]]) ->
     edition = _EDITION.search(text, max(0, start - 12), start) is not None or _EDITION_AFTER.match(text, end) is not None
     # a company's registered name with a bracket before its legal form (青島松下電子部品(保税区)有限公司); and, in
     # Chinese, one of a list that ends in its kind of firm (迁钢、九江、松汀、燕山等钢铁企业: Jiujiang Steel)
-    listed = _LISTED_FIRMS.match(after_all) if "attached" not in cues else None
+    listed = (_LISTED_FIRMS.match(after_all) or _LISTED_AIRPORTS.match(after_all)) if "attached" not in cues else None
     bracketed = bracketed or _BRACKETED_FORM.match(text, end) is not None or listed is not None and (
         listed.group(1) != "" or text[start - 1:start] == "、")
     # a word after the name that names a club only in match copy (梅州客家, elsewhere the Hakka people of Meizhou;
@@ -2256,6 +2268,8 @@ def _cjk(text: str, start: int, end: int, cues: Mapping[str, frozenset[str]]) ->
                            or segmented and _short_firm_name(text, start, end)
                            or _quoted_brand(text, start, end, cues.get("brand_prefixes", _NONE))
                            or _GAMES_YEAR.match(after_all) is not None
+                           or segmented and (phase := _PHASE_AFTER.match(after_all)) is not None
+                           and run.startswith(phase.group(1)) and not words()[0][1].startswith("v")
                            or segmented and "attached" not in cues and (
                                _cjk_port_speaks(after_all, cues)
                                or _TEAM_LIST.search(text, max(0, start - _TEAM_LIST_REACH), start) is not None
