@@ -1941,6 +1941,10 @@ def _titled_journey(text: str, start: int, end: int) -> bool:
 # (北京2022年冬季オリンピック; 北京2022年 alone is "Beijing in 2022")
 _GAMES_YEAR = regexes.compile(r"(?:19|20)\d\d(?:(?![年\d])|年(?:冬季|夏季)?(?:オリンピック|パラリンピック|五輪|冬奥会|奥运会|冬残奥会"
                          r"|亚运会|アジア大会|万博|世博会))")
+# a school numbered after the name (北京第12高校, 上海市第一中学, 北京四中 written with 第): not 中国, 中心, 中央 or a court's
+# 中級 (北京市第2中級人民法院)
+_NUMBERED_SCHOOL = regexes.compile(r"第[0-9０-９一二三四五六七八九十]{1,3}"
+                                   r"(?:中学|中學|高校|高中|小学|小學|中(?![国國文心间間央部东東西南北外級级]))")
 # a project's or a plant's phase after the name and its word (武汉新芯二期, 武汉天马G6二期, 京东方成都B7二期工程): the
 # name is the project's, a firm's plant; not an issue or a round counted by 第 (疫情第二期), nor a verb's object (在广州
 # 建设二期基地, "to build its second phase in Guangzhou": jieba's word after the name is no verb)
@@ -2267,7 +2271,7 @@ def _cjk(text: str, start: int, end: int, cues: Mapping[str, frozenset[str]]) ->
                            or _defined_short_name(text, start, end)
                            or segmented and _short_firm_name(text, start, end)
                            or _quoted_brand(text, start, end, cues.get("brand_prefixes", _NONE))
-                           or _GAMES_YEAR.match(after_all) is not None
+                           or _GAMES_YEAR.match(after_all) is not None or _NUMBERED_SCHOOL.match(after_all) is not None
                            or segmented and (phase := _PHASE_AFTER.match(after_all)) is not None
                            and run.startswith(phase.group(1)) and not words()[0][1].startswith("v")
                            or segmented and "attached" not in cues and (

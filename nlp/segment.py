@@ -506,6 +506,10 @@ def _ja_person(words: list[Word], i: int, length: int) -> bool:
     if j + 1 < len(words) and len(words[j][2]) == 1 and words[j][3].startswith(("接尾辞", "名詞")) \
             and words[j][2] not in _NOT_GIVEN_NAMES and words[j + 1][2] in titles:
         return True
+    # a title Sudachi splits in two after the name, whatever it tags the name (中山 | 係 | 長, Nakayama the subsection
+    # chief: a surname it reads as a place)
+    if j + 1 < len(words) and words[j][2] + words[j + 1][2] in titles:
+        return True
     return tag == _JA_PERSON + ",姓" and j < len(words) and (
         words[j][3].startswith(_JA_PERSON + ",名") or words[j][2] in titles)
 

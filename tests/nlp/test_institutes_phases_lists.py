@@ -5,7 +5,9 @@ before the word for them (北京首都、广州白云等机场); an industrial f
 (香港工展会, 景德镇雕塑瓷厂), and a verb that ends what can still be the name's (在武汉建立…: not the fair's name);
 a plant's or a project's phase after the name and its word (武汉新芯二期); a Chinese firm's registered English name
 with its seat in brackets in Spanish copy ("YUXINOU (Chongqing) Logistics Co., Ltd."); and ハルピン, the older
-Japanese spelling of Harbin. Each with the counterpart that stays what it is.
+Japanese spelling of Harbin. From the second set: a school numbered after the name (北京第12高校), a railway bureau's
+police named by its seat (广州铁路公安局) and a Japanese surname before a rank Sudachi splits in two (中山係長).
+Each with the counterpart that stays what it is.
 Sentences written for these tests (not in training.tsv, calibration.tsv or the sentence files).
 """
 
@@ -37,6 +39,15 @@ CASES = [
     # a firm's registered English name with its seat in brackets, in Spanish copy; a plant in the city stays the city
     ("es", "El contrato lo firmó Sunrise (Chongqing) Logistics Co., Ltd. en marzo.", "Chongqing", "ORG_PART"),
     ("es", "La empresa abrió una fábrica en Chongqing en marzo.", "Chongqing", "LITERAL"),
+    # second set: a school numbered after the name; the city's schools counted stay the city
+    ("ja", "北京第12高校の生徒たちが京都を訪れた。", "北京", "ORG_PART"),
+    ("ja", "北京の12の高校から生徒が集まった。", "北京", "LITERAL"),
+    # ... a railway bureau's police named by its seat; the city's own police stay the city
+    ("zh", "记者致电广州铁路公安局，对方表示不清楚。", "广州", "ORG_PART"),
+    ("zh", "记者致电广州市公安局，对方表示不清楚。", "广州市", "LITERAL"),
+    # ... a surname before a rank that Sudachi splits (Nakayama, the subsection chief); the city's staff stay the city
+    ("ja", "市長のほか、国際局の中山係長ら5人が参加した。", "中山", None),
+    ("ja", "中山市の職員ら5人が参加した。", "中山市", "LITERAL"),
     # the older Japanese spelling of Harbin; the usual one too
     ("ja", "一行はハルピンから高速道路で北へ向かった。", "ハルピン", "LITERAL"),
     ("ja", "一行はハルビンから高速道路で北へ向かった。", "ハルビン", "LITERAL"),
