@@ -140,9 +140,10 @@ class Engine(SQLiteEngine):
     reading every document key (:class:`Connection`), and whose writing connection keeps ``cache_mb`` of pages.
 
     The page cache is what keeps the write rate from falling with the store's size: every article inserted
-    goes into five B-trees ordered by something else than arrival (mongoeco's URL key for the
-    article and its signature, the signatures' date index, ``cw_score`` by date, the review groups'
-    members, the per-day counts), 1.4 GB of them at 2,000,000 articles. With SQLite's
+    goes into B-trees ordered by something else than arrival (mongoeco's URL key for the article and its
+    signature, the signatures' date index, the review groups' members; ``cw_score``, keyed by day and then
+    arrival, takes its row at the end of its day, one of a year's 365 places), 0.8 GB of them at
+    2,000,000 articles. With SQLite's
     default 2 MB each insert re-reads the inner pages of every one of them, from the OS or the disk;
     256 MB holds the inner pages and the hottest leaves (measured: docs/store.md, "Write rate at
     2,000,000"). It is set on mongoeco's main connection only, the one every write goes through; the

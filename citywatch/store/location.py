@@ -22,14 +22,15 @@ from citywatch.config import PROJECT_ROOT
 
 DEFAULT_TIMEOUT_S = 5.0
 #: SQLite page cache of the connection that writes the embedded store (mongoeco's main one, per process). SQLite's own default is
-#: 2 MB; at 2,000,000 articles the B-trees a write touches at random (URL key, date indexes, summaries) hold
-#: 1.8 GB, and 256 MB keeps their upper levels and the hottest leaves, where 2 MB re-reads them on every insert
-#: (docs/store.md, "Write rate"). Pages are allocated as they are read, so a process that reads little stays small.
+#: 2 MB; at 2,000,000 articles the B-trees a write touches at random (mongoeco's URL key, the review queue's groups,
+#: the signatures' date index) hold 0.8 GB, and 256 MB keeps their upper levels and the hottest leaves, where 2 MB
+#: re-reads them on every insert (docs/store.md, "Write rate" and "Rows keyed by day"). Pages are allocated as they are
+#: read, so a process that reads little stays small.
 #: 0 leaves SQLite's default.
 DEFAULT_CACHE_MB = 256
 COUNTED = ("articles", "reviews", "runs", "signatures", "url_aliases")  # what `db status` counts
 COUNTS_TABLE = "cw_count"  # documents per collection, kept by triggers (citywatch.store.counts)
-SCORE_TABLE = "cw_score"  # one row per dated article, keyed by its date, kept by triggers (citywatch.store.scoring_rows)
+SCORE_TABLE = "cw_score"  # one row per dated article, keyed by its day, kept by triggers (citywatch.store.scoring_rows)
 
 
 @dataclass(frozen=True)
