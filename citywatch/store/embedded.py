@@ -411,15 +411,15 @@ def scan(sql: sqlite3.Connection, engine: SQLiteEngine, db_name: str, collection
 
 def install_summary(sql: sqlite3.Connection, table: str, columns: str, backfill: str, triggers: dict[str, str],
                     rebuild: bool = False, rowid: bool = False,
-                    previous: tuple[str, str] | None = None) -> bool:
+                    previous: Sequence[tuple[str, str]] = ()) -> bool:
     """Create a trigger-kept summary ``table`` (backfilled from the articles already stored) and its ``triggers``.
 
     ``triggers`` maps each trigger's (or index's) name to its exact DDL. When the table and
     every trigger are there as given (every open but the first), this only reads
     ``sqlite_master`` and takes no lock, so opening the store never waits for a
     writer. Otherwise it works under ``BEGIN IMMEDIATE``: no article can be
-    written between the backfill and the triggers. A table whose columns are ``previous[0]`` (an earlier layout
-    whose rows the SELECT list ``previous[1]`` turns into the current columns) is copied into the current layout:
+    written between the backfill and the triggers. A table whose columns are the layout of one of ``previous`` (an
+    earlier layout, with the SELECT list that turns its rows into the current columns) is copied into the current layout:
     at 2,000,000 articles a fraction of a backfill. With ``rebuild``, any other table whose triggers were written by another version
     is dropped and backfilled again (its rows may have another form). The table is ``WITHOUT ROWID`` unless
     ``rowid`` (rows longer than ~1 KB, which such a table would spill to overflow pages). Returns whether it wrote.
@@ -430,22 +430,24 @@ def install_summary(sql: sqlite3.Connection, table: str, columns: str, backfill:
         row = sql.execute("SELECT sql FROM sqlite_master WHERE type = 'table' AND name = ?", (table,)).fetchone()
         return None if row is None else row[0].replace(f'CREATE TABLE "{table}"', f"CREATE TABLE {table}", 1)
 
-    def earlier() -> bool:
-        return previous is not None and layout() == f"CREATE TABLE {table} ({previous[0]}){suffix}"
+    def earlier() -> str | None:
+        """The SELECT list that copies the table's rows, where it has an earlier layout of ``previous``."""
+        found = layout()
+        return next((select for columns, select in previous if found == f"CREATE TABLE {table} ({columns}){suffix}"), None)
 
     def current() -> bool:
         found = dict(sql.execute(f"SELECT name, sql FROM sqlite_master WHERE name IN ({', '.join('?' * (len(triggers) + 1))})",
                                  (table, *triggers)).fetchall())
-        return table in found and all(found.get(name) == ddl for name, ddl in triggers.items()) and not earlier()
+        return table in found and all(found.get(name) == ddl for name, ddl in triggers.items()) and earlier() is None
 
     if current():
         return False
     with write_transaction(sql):
-        if previous is not None and earlier():
+        if (copy := earlier()) is not None:
             for name, ddl in triggers.items():  # they name the table; written anew below
                 sql.execute(f"DROP {_object_kind(ddl).upper()} IF EXISTS {name}")
             sql.execute(f"CREATE TABLE {table}_next ({columns}){suffix}")
-            sql.execute(f"INSERT INTO {table}_next SELECT {previous[1]} FROM {table}")
+            sql.execute(f"INSERT INTO {table}_next SELECT {copy} FROM {table}")
             sql.execute(f"DROP TABLE {table}")
             sql.execute(f"ALTER TABLE {table}_next RENAME TO {table}")
         elif rebuild and not current():

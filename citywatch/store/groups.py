@@ -111,7 +111,7 @@ def install(sql: sqlite3.Connection) -> bool:
     indexes = {name: f"CREATE INDEX {name} ON {TABLE} (db_name, grp, value) WHERE kind = '{kind}'"
                for kind, name in ACROSS_GROUPS.items()}
     return embedded.install_summary(sql, TABLE, _LAYOUT.format(key="grp, kind"), _contribution(_ALL_ARTICLES, 1),
-                                    {**triggers, **indexes}, previous=(_LAYOUT.format(key="kind, grp"), "*"))
+                                    {**triggers, **indexes}, previous=[(_LAYOUT.format(key="kind, grp"), "*")])
 
 
 @dataclass

@@ -59,11 +59,13 @@ _COLUMNS = "db_name, day, at, rid, sk, published, id, source, status, lang, clus
 # goes in at the end of its day, one of a year's 365 places whose leaves stay in the page cache, instead of at a
 # random place given by its time of day (and the unique key is the rowid, not the storage key, for the same reason;
 # docs/store.md, "Write rate at 2,000,000" and "Rows keyed by day"). ``at`` stays for ranges that do not start or
-# end at midnight. {day} and {key}: the day column and the key's second part; ``_EARLIER`` is the layout before.
+# end at midnight. {day}, {key} and {unique}: the day column, the key's second part and the unique key; ``_EARLIER``
+# are the layouts before, whose rows are copied (the same columns but the day).
 _LAYOUT = ("db_name TEXT NOT NULL, {day}at TEXT NOT NULL, rid INTEGER NOT NULL, sk TEXT NOT NULL, "
            "published INTEGER NOT NULL, id TEXT, source TEXT, status, lang, cluster, tagger, lead, refs TEXT, "
-           "state INTEGER NOT NULL, PRIMARY KEY (db_name, {key}, rid, sk), UNIQUE (rid)")
-_EARLIER = _LAYOUT.format(day="", key="at")  # keyed by time (2026-12-04 to 2026-12-06)
+           "state INTEGER NOT NULL, PRIMARY KEY (db_name, {key}, rid, sk), UNIQUE ({unique})")
+_EARLIER = (_LAYOUT.format(day="", key="at", unique="rid"),  # keyed by time (2026-12-04 to 2026-12-06)
+            _LAYOUT.format(day="", key="at", unique="db_name, sk"))  # and a second time by storage key (before)
 # state: 0 current, 1 stale (mentions changed, summary not), 2 no summary
 _ROW = ("SELECT {row}.db_name, substr({at}, 1, 10), {at}, {row}.rowid, {row}.storage_key, {published} IS NOT NULL, "
         "{row}.document ->> '$._id', {row}.document ->> '$.source_id', {row}.document ->> '$.status', "
@@ -126,8 +128,9 @@ def install(sql: sqlite3.Connection) -> bool:
                 f"WHERE d.coll_name = 'articles' AND {_sql(_AT, 'd')} IS NOT NULL")
     indexes = {UNSETTLED: f"CREATE INDEX {UNSETTLED} ON {TABLE} (db_name, day, rid, sk) WHERE state != 0"}
     earlier = _COLUMNS.replace("day", "substr(at, 1, 10)", 1)
-    return embedded.install_summary(sql, TABLE, _LAYOUT.format(day="day TEXT NOT NULL, ", key="day"), backfill,
-                                    {**triggers, **indexes}, rebuild=True, previous=(_EARLIER, earlier))
+    return embedded.install_summary(sql, TABLE, _LAYOUT.format(day="day TEXT NOT NULL, ", key="day", unique="rid"),
+                                    backfill, {**triggers, **indexes}, rebuild=True,
+                                    previous=[(layout, earlier) for layout in _EARLIER])
 
 
 #: The columns of a row as :func:`read` returns it (a plain tuple: a period can hold millions):

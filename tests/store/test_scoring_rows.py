@@ -7,6 +7,8 @@ from __future__ import annotations
 import random
 from datetime import UTC, date, datetime, timedelta
 
+import pytest
+
 from citywatch.config.scoring import load_config
 from citywatch.review.decisions import decide
 from citywatch.store import StoreConfig, connect, embedded, iter_articles, save_articles, scoring_rows
@@ -159,13 +161,14 @@ def test_an_existing_store_gets_its_rows_once_with_its_fingerprints_checked(tmp_
         assert _collected(store, load_config()) == (_recount(store, load_config()), 0)
 
 
-def test_rows_of_the_earlier_layout_are_copied_not_rebuilt(tmp_path) -> None:
-    """A table keyed by time (2026-12-04 to 2026-12-06) is copied into the day-keyed layout with its rows as they
-    were and their day added (a backfill would take minutes at millions of articles), and the new triggers keep it."""
+@pytest.mark.parametrize("old", scoring_rows._EARLIER, ids=["keyed-by-time", "keyed-by-time-and-url"])
+def test_rows_of_an_earlier_layout_are_copied_not_rebuilt(tmp_path, old: str) -> None:
+    """A table keyed by time (2026-12-04 to 2026-12-06), or by time and a second time by storage key (before), is
+    copied into the day-keyed layout with its rows as they were and their day added (a backfill would take minutes at
+    millions of articles), and the new triggers keep it."""
     config = StoreConfig(data_dir=tmp_path)
     with connect(config) as store:
         save_articles(store, [_article(i, random.Random(i)) for i in range(1, 20)])
-        old = scoring_rows._EARLIER
         store.sql.execute(f"CREATE TABLE old_rows ({old}) WITHOUT ROWID")
         store.sql.execute(f"INSERT INTO old_rows SELECT {scoring_rows._COLUMNS.replace('day, ', '', 1)} "
                           f"FROM {scoring_rows.TABLE}")
