@@ -155,7 +155,7 @@ def read(store: Store, lo: datetime, hi: datetime, fallback: bool, batch: int = 
     batch at a time: one primary-key range. ``fallback`` False leaves out articles without a publication date."""
     where, params = _range(store, lo, hi, fallback)
     cursor = store.sql.execute(
-        "SELECT CASE WHEN state THEN sk END, id, substr(at, 1, 10), source, status, lang, cluster, tagger, lead, "
+        "SELECT CASE WHEN state THEN sk END, id, day, source, status, lang, cluster, tagger, lead, "
         f"CASE WHEN state = 0 AND refs != '[]' THEN refs END, state FROM {TABLE} WHERE {where} ORDER BY day, rid, sk",
         params)
     while rows := cursor.fetchmany(batch):
