@@ -260,14 +260,24 @@ def iso(when: datetime) -> str:
     return (when.astimezone(UTC) if when.tzinfo else when).replace(tzinfo=None).isoformat()
 
 
-def first_day(lo: datetime) -> str:
-    """The first day (ISO date, UTC) of a range starting at ``lo``: a day-keyed table's lower bound."""
-    return iso(lo)[:10]
-
-
-def last_day(hi: datetime) -> str:
-    """The last day (ISO date, UTC) of a range ending before ``hi``: a day-keyed table's upper bound (inclusive)."""
-    return iso(hi - timedelta(microseconds=1))[:10]
+def day_range(lo: datetime | None, hi: datetime | None, alias: str = "") -> tuple[list[str], list[Any]]:
+    """The conditions (and their parameters) on the scoring rows dated in [lo, hi), either bound None for none: a range
+    of their day key, from the first day to the last that the range touches (UTC), then their time ``at`` within it
+    for a range that does not start or end at midnight. ``alias``: the table's name in the query."""
+    column = f"{alias}." if alias else ""
+    days: list[str] = []
+    times: list[str] = []
+    params: list[Any] = []
+    if lo is not None:
+        days.append(f"{column}day >= ?")
+        times.append(f"{column}at >= ?")
+        params.append(iso(lo)[:10])
+    if hi is not None:
+        days.append(f"{column}day <= ?")
+        times.append(f"{column}at < ?")
+        params.append(iso(hi - timedelta(microseconds=1))[:10])
+    params += [iso(bound) for bound in (lo, hi) if bound is not None]
+    return days + times, params
 
 
 def between_sql(db_name: str, rng: Range, lo: datetime | None, hi: datetime | None,
@@ -292,13 +302,8 @@ def _in_range(db_name: str, rng: Range, lo: datetime | None, hi: datetime | None
     """The ``FROM ... WHERE`` of the documents of ``rng`` in [lo, hi), through the range's index, or the scoring
     rows' key range in its order (by day, then arrival), each row's document found by rowid (see :class:`Range`)."""
     if rng.rows is not None:
-        where, params = ["s.db_name = ?"], [db_name]
-        if lo is not None:
-            where += ["s.day >= ?", "s.at >= ?"]
-            params += [first_day(lo), iso(lo)]
-        if hi is not None:
-            where += ["s.day <= ?", "s.at < ?"]
-            params += [last_day(hi), iso(hi)]
+        dated, bounds = day_range(lo, hi, "s")
+        where, params = ["s.db_name = ?", *dated], [db_name, *bounds]
         if rng.rows:
             where.append(rng.rows)
         return (f"FROM {SCORE_TABLE} AS s JOIN documents AS d ON d.rowid = s.rid WHERE {' AND '.join(where)} "

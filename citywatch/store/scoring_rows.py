@@ -145,9 +145,9 @@ REF_COLUMNS = ("adcode", "label", "n", "first", "title", "name", "province")
 
 
 def _range(store: Store, lo: datetime, hi: datetime, fallback: bool) -> tuple[str, tuple[Any, ...]]:
-    where = "" if fallback else " AND published"
-    return (f"db_name = ? AND day >= ? AND day <= ? AND at >= ? AND at < ?{where}",
-            (store.db.name, embedded.first_day(lo), embedded.last_day(hi), embedded.iso(lo), embedded.iso(hi)))
+    dated, bounds = embedded.day_range(lo, hi)
+    where = " AND ".join(["db_name = ?", *dated, *([] if fallback else ["published"])])
+    return where, (store.db.name, *bounds)
 
 
 def read(store: Store, lo: datetime, hi: datetime, fallback: bool, batch: int = 5000) -> Iterator[list[tuple[Any, ...]]]:

@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+from collections.abc import Callable
+
 import pytest
 from spacy.language import Language
 
@@ -44,3 +46,24 @@ def assert_one_label(lang: str, text: str, surface: str, label: str | None) -> N
         return
     assert len(found) == 1, found
     assert found[0]["label"] == label
+
+
+def one_label_test(cases: list[tuple[str, str, str, str | None]]) -> Callable[..., None]:
+    """The test of a table of ``(lang, text, surface, label)`` cases, each by :func:`assert_one_label`; a test file
+    binds it to its test's name (``test_what_... = one_label_test(CASES)``)."""
+
+    @pytest.mark.parametrize(("lang", "text", "surface", "label"), cases)
+    def test(lang: str, text: str, surface: str, label: str | None) -> None:
+        assert_one_label(lang, text, surface, label)
+
+    return test
+
+
+def each_label_test(cases: list[tuple[str, str, str, list[str]]]) -> Callable[..., None]:
+    """The test of a table of ``(lang, text, surface, labels)`` cases: the labels of the surface's mentions, in order."""
+
+    @pytest.mark.parametrize(("lang", "text", "surface", "labels"), cases)
+    def test(lang: str, text: str, surface: str, labels: list[str]) -> None:
+        assert [m["label"] for m in mentions_of(lang, text, surface)] == labels
+
+    return test

@@ -18,7 +18,7 @@ from spacy.language import Language
 
 from nlp.cues import cues_for
 from nlp.features import _naming_apposition, context, lexical
-from tests.nlp.conftest import assert_one_label, only, tag_one
+from tests.nlp.conftest import one_label_test, only, tag_one
 
 ENGLISH = [
     # a name written with a capital inside, in an address: the city (the brand: test_a_brand_written_with_a_capital...)
@@ -170,6 +170,4 @@ def test_two_names_written_as_one_are_one_name_wherever_the_article_writes_the_p
     assert {m["label"] for m in tag_one(english, "Flights link Beijing Shanghai and Guangzhou.")} == {"LITERAL"}
 
 
-@pytest.mark.parametrize(("lang", "text", "surface", "label"), CHINESE_JAPANESE)
-def test_chinese_and_japanese(lang: str, text: str, surface: str, label: str | None) -> None:
-    assert_one_label(lang, text, surface, label)
+test_chinese_and_japanese = one_label_test(CHINESE_JAPANESE)

@@ -14,9 +14,7 @@ Sentences written for these tests (not in training.tsv, calibration.tsv or the s
 
 from __future__ import annotations
 
-import pytest
-
-from tests.nlp.conftest import assert_one_label, mentions_of
+from tests.nlp.conftest import each_label_test, one_label_test
 
 CASES = [
     # a festival named by the city; a holiday spent in the city stays the city
@@ -71,9 +69,7 @@ CASES = [
 ]
 
 
-@pytest.mark.parametrize(("lang", "text", "surface", "label"), CASES)
-def test_what_the_words_around_a_name_say_it_names(lang: str, text: str, surface: str, label: str | None) -> None:
-    assert_one_label(lang, text, surface, label)
+test_what_the_words_around_a_name_say_it_names = one_label_test(CASES)
 
 
 # a Malaysian town named like a Chinese city, where the article names Malaysia beside one of its mentions, is that
@@ -85,6 +81,4 @@ LABELS = [
 ]
 
 
-@pytest.mark.parametrize(("lang", "text", "surface", "labels"), LABELS)
-def test_each_mention_of_a_name(lang: str, text: str, surface: str, labels: list[str]) -> None:
-    assert [m["label"] for m in mentions_of(lang, text, surface)] == labels
+test_each_mention_of_a_name = each_label_test(LABELS)

@@ -16,7 +16,7 @@ from __future__ import annotations
 import pytest
 from spacy.language import Language
 
-from tests.nlp.conftest import assert_one_label, only, tag_one
+from tests.nlp.conftest import one_label_test, only, tag_one
 
 ENGLISH = [
     # a campus named by the university and its city (names.tsv); the university's office in the city keeps the city
@@ -122,6 +122,4 @@ CHINESE_JAPANESE = [
 ]
 
 
-@pytest.mark.parametrize(("lang", "text", "surface", "label"), CHINESE_JAPANESE)
-def test_chinese_and_japanese(lang: str, text: str, surface: str, label: str | None) -> None:
-    assert_one_label(lang, text, surface, label)
+test_chinese_and_japanese = one_label_test(CHINESE_JAPANESE)

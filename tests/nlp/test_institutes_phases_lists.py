@@ -13,9 +13,7 @@ Sentences written for these tests (not in training.tsv, calibration.tsv or the s
 
 from __future__ import annotations
 
-import pytest
-
-from tests.nlp.conftest import assert_one_label
+from tests.nlp.conftest import one_label_test
 
 CASES = [
     # an institute of the Academy named by its city; the Academy's work in the city stays the city
@@ -54,6 +52,4 @@ CASES = [
 ]
 
 
-@pytest.mark.parametrize(("lang", "text", "surface", "label"), CASES)
-def test_what_the_words_around_a_name_say_it_names(lang: str, text: str, surface: str, label: str | None) -> None:
-    assert_one_label(lang, text, surface, label)
+test_what_the_words_around_a_name_say_it_names = one_label_test(CASES)

@@ -23,7 +23,7 @@ from spacy.language import Language
 from nlp import tag_texts
 from nlp.cues import cues_for
 from nlp.features import _team
-from tests.nlp.conftest import assert_one_label, only, tag_one
+from tests.nlp.conftest import one_label_test, only, tag_one
 
 ENGLISH = [
     # a listing without its hyphen before a company's capitalised name; a government's listing keeps the government
@@ -217,6 +217,4 @@ CHINESE_JAPANESE = [
 ]
 
 
-@pytest.mark.parametrize(("lang", "text", "surface", "label"), CHINESE_JAPANESE)
-def test_chinese_and_japanese(lang: str, text: str, surface: str, label: str | None) -> None:
-    assert_one_label(lang, text, surface, label)
+test_chinese_and_japanese = one_label_test(CHINESE_JAPANESE)

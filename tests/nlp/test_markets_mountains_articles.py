@@ -18,7 +18,7 @@ from __future__ import annotations
 
 import pytest
 
-from tests.nlp.conftest import assert_one_label, mentions_of
+from tests.nlp.conftest import assert_one_label, each_label_test
 
 CASES = [
     # a market named in a report whose stock words stand in the sentence before; a market of goods stays the city
@@ -119,6 +119,4 @@ LABELS = [
 ]
 
 
-@pytest.mark.parametrize(("lang", "text", "surface", "labels"), LABELS)
-def test_each_mention_of_a_name(lang: str, text: str, surface: str, labels: list[str]) -> None:
-    assert [m["label"] for m in mentions_of(lang, text, surface)] == labels
+test_each_mention_of_a_name = each_label_test(LABELS)

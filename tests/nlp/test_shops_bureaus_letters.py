@@ -16,9 +16,7 @@ tests (not in training.tsv, calibration.tsv or the sentence files).
 
 from __future__ import annotations
 
-import pytest
-
-from tests.nlp.conftest import assert_one_label, mentions_of
+from tests.nlp.conftest import each_label_test, one_label_test
 
 CASES = [
     # a business's name that goes on from the city's to its shop word; the city's shops described stay the city
@@ -102,9 +100,7 @@ CASES = [
 ]
 
 
-@pytest.mark.parametrize(("lang", "text", "surface", "label"), CASES)
-def test_what_the_words_around_a_name_say_it_names(lang: str, text: str, surface: str, label: str | None) -> None:
-    assert_one_label(lang, text, surface, label)
+test_what_the_words_around_a_name_say_it_names = one_label_test(CASES)
 
 
 # a firm named by the city and a word once is that firm where the article writes the two words again; ships sailing
@@ -116,6 +112,4 @@ LABELS = [
 ]
 
 
-@pytest.mark.parametrize(("lang", "text", "surface", "labels"), LABELS)
-def test_each_mention_of_a_name(lang: str, text: str, surface: str, labels: list[str]) -> None:
-    assert [m["label"] for m in mentions_of(lang, text, surface)] == labels
+test_each_mention_of_a_name = each_label_test(LABELS)
