@@ -64,8 +64,10 @@ _FIRM_KINDS = "企业|企業|公司|集团|集團|厂商|廠商|车企|車企|�
 # (or a body's kind: 中资(澳门)职业介绍所协会, 珠海国际(澳门)职介所, a firm's and an agency's seat)
 _BODY_KINDS = "协会|協會|商会|商會|联合会|聯合會|介绍所|介紹所|职介所|職介所|事务所|事務所|研究所"
 _FIRM_AFTER_SEAT = regexes.compile(rf"[\u3400-\u9fff]{{0,10}}?(?:{_LEGAL_FORMS}|{_FIRM_KINDS}|{_BODY_KINDS})")
-# (the items after the name as a group: the name may also be the last, after another's 、: 雙葉、唐山等書店)
-_LISTED_FIRMS = regexes.compile(rf"((?:、[^、，,。；;]{{1,6}})*)等(?![地城省市国國区區县縣])[^，,。；;的]{{0,4}}(?:{_FIRM_KINDS})")
+# (the items after the name as a group: the name may also be the last, after another's 、: 雙葉、唐山等書店; the name
+# may begin its item, ``rest``: 邳州谷阳新能源、影速光电、博康信息等企业, 益世科生物、苏州华兴源创等企业)
+_LISTED_FIRMS = regexes.compile(rf"(?P<rest>[^、，,。；;等\s]{{0,6}})((?:、[^、，,。；;]{{1,6}})*)等(?![地城省市国國区區县縣])"
+                                rf"[^，,。；;的]{{0,4}}(?:{_FIRM_KINDS})")
 # ... or airports, each the name and its own (北京首都、上海浦东、广州白云等机场: the list's end names their kind)
 _LISTED_AIRPORTS = regexes.compile(r"[^、，,。；;等\s]{2,4}((?:、[^、，,。；;]{3,6})*)等(?:国际|國際)?(?:机场|機場)")
 # a list of teams named by their city after the word for the teams taking part (参赛队伍为赣州、萍乡、宜春): each is a team
@@ -1517,6 +1519,9 @@ def _cjk_any_of_both(words: frozenset[str], more: frozenset[str]) -> re.Pattern[
 
 
 _CITY_PARTS = ("人民政府", "中心", "长", "長", "民", "区", "内", "政", "委", "郊", "场", "場")
+# ... but the city's central hospital, blood centre or school is an institution named by it (太原市中心医院; the run is
+# read in simplified characters)
+_CENTRAL_INSTITUTIONS = ("中心医院", "中心血站", "中心小学", "中心卫生院")
 # what ends the characters that can still be the name's: a possessive, a quantity, a demonstrative (某 "a certain"),
 # a function word or conjunction (与, 及), a numeral with a measure word (一家 "a company in ..."), the country's name
 # (等 "and so on", not the 等 of 高等 "higher" right after the name: 香港高等法院, 中山大学香港高等研究院), a preposition
@@ -1723,6 +1728,23 @@ def _society(words: Sequence[tuple[str, str]]) -> bool:
 # 万豪 Marriott), a word of where (西湖边 "by the West Lake", 车站附近 "near the station", 海棠湾区域 "the Haitang Bay
 # area"), a bureau (工商局拟对...海鲜排档: the clause goes on to its object) or a verb of opening (城区开干洗店)
 _SHOPS_DESCRIBED = regexes.compile("[0-9０-９一二三四五六七八九十百两几边旁区局开对向拟将把]|附近|周边|周围|一带|沿线")
+
+
+def _firm_words(words: Sequence[tuple[str, str]], length: int) -> bool:
+    """Are jieba's words of the ``length`` characters after a name the rest of a firm's name, not a place or a clause
+    (东莞|望牛墩镇, a town; 合肥市|拥有|江淮, "Hefei has ...")? No verb and no unit's word among them (jieba's place tag
+    says little here: it tags the brand 华兴 as one)."""
+    covered = 0
+    for word, tag in words:
+        if covered >= length:
+            break
+        if tag == "v" or word.endswith(_TOWN_ENDS):
+            return False
+        covered += len(word)
+    return covered >= length
+
+
+_TOWN_ENDS = ("镇", "乡", "村", "区", "县", "市")  # a unit's word that ends a place's name (望牛墩镇)
 
 
 def _named_shop(phrase: str, at: int, run: str, shops: tuple[str, ...]) -> bool:
@@ -2193,7 +2215,7 @@ def _cjk(text: str, start: int, end: int, cues: Mapping[str, frozenset[str]]) ->
     # (not before a firm's legal form: 三亜市内免税店有限公司 is a firm named "Sanya downtown duty-free shop")
     city_part = (run.startswith("市") and run[1:].startswith(_CITY_PARTS)
                  or text[end - 1:end] == "市" and run.startswith(_CITY_PARTS)) and not (  # 哈尔滨市中心: its own 市
-        _FIRM_FORM.search(run) is not None)
+        _FIRM_FORM.search(run) is not None or run.removeprefix("市").startswith(_CENTRAL_INSTITUTIONS))
     # ... and a name written with its 市 before a province's name is where another's name begins (溧阳市江苏中关村科技产业园,
     # "the Jiangsu Zhongguancun park in Liyang"): the place of what follows
     city_part = city_part or text[end - 1:end] == "市" and _province_begins(run)
@@ -2250,7 +2272,8 @@ def _cjk(text: str, start: int, end: int, cues: Mapping[str, frozenset[str]]) ->
     # Chinese, one of a list that ends in its kind of firm (迁钢、九江、松汀、燕山等钢铁企业: Jiujiang Steel)
     listed = (_LISTED_FIRMS.match(after_all) or _LISTED_AIRPORTS.match(after_all)) if "attached" not in cues else None
     bracketed = bracketed or _BRACKETED_FORM.match(text, end) is not None or listed is not None and (
-        listed.group(1) != "" or text[start - 1:start] == "、")
+        listed.group(2 if "rest" in listed.groupdict() else 1) != "" or text[start - 1:start] == "、") and (
+        not listed.groupdict().get("rest") or segmented and _firm_words(words(), len(listed.group("rest"))))
     # a word after the name that names a club only in match copy (梅州客家, elsewhere the Hakka people of Meizhou;
     # 武汉三镇, elsewhere the city's three old towns): two words of sport, or one and a score, in the paragraph around
     # (cue ``sport_heads``)
@@ -2339,7 +2362,9 @@ def _cjk(text: str, start: int, end: int, cues: Mapping[str, frozenset[str]]) ->
     f["loc_prep"] = float(ends("loc_preps") or not campus and after.startswith(
         _cjk_affixes(cues.get("postpositions", _NONE))))
     f["place_after"] = float(starts("place_words"))
-    f["not_place"] = float(ends("not_place_before") or starts("not_place_after"))
+    water = tuple(cues.get("water_words", ()))
+    f["not_place"] = float(ends("not_place_before") or starts("not_place_after") or bool(water) and segmented and (
+        after.startswith(water) and words()[:1] != [] and words()[0][0] in water))
     f["sentence_start"] = float(sentence_start)
     if _figure_of_speech(text, start, end) or segmented and _mountain_sense(text, text[start:end], cues):
         # another place likened to the city, or the mountain the city is named after: no mention of the city

@@ -27,6 +27,7 @@ process and three times this one's time per article.
 
 from __future__ import annotations
 
+import re
 from collections.abc import Callable, Iterable
 from functools import lru_cache
 from pathlib import Path
@@ -146,6 +147,32 @@ def _window(text: str, start: int, end: int) -> tuple[int, str]:
 
 def _jieba(window: str) -> Iterable[tuple[str, str]]:
     return jieba_dict.tag(window)
+
+
+_REGION_REACH = 300  # characters each side of a Japanese region's name searched for China or another Chinese city
+
+
+def _japanese_region(text: str, hit: Hit, hits: list[Hit]) -> bool:
+    """Is the Japanese hit a region of Japan written like a Chinese city (the ja ``japanese_regions`` cues: 泉州,
+    Senshū in Osaka; 三河, Mikawa in Aichi)? Where the text places it in Japan: a word of a region right after it
+    (``region_words``: 泉州地域, 三河地方) or a prefecture named around it (``japan_prefectures`` with its 県, 府 or
+    都: 大阪府の南部に位置する泉州), and neither China (``china_words``, 福建省's 省 among them) nor another candidate city
+    that is not the end of a longer word around it (廈門; not 泉大津市, which holds 津市). Without either the Chinese
+    city stays (「泉州はいい街だ」)."""
+    cues = cues_for("ja")
+    regions = cues.get("japanese_regions", frozenset())
+    if hit.form not in regions or text[hit.end:hit.end + 1] == "市":
+        return False
+    around = text[max(0, hit.start - _REGION_REACH):hit.end + _REGION_REACH]
+    in_japan = text.startswith(tuple(cues["region_words"]), hit.end) or _prefecture().search(around) is not None
+    return in_japan and not any(w in around for w in cues["china_words"]) and not any(
+        h.form not in regions and not (h.start and script_of_char(text[h.start - 1]) == "han") for h in hits)
+
+
+@lru_cache(maxsize=1)
+def _prefecture() -> re.Pattern[str]:
+    """A prefecture of Japan with its 県, 府 or 都 (the ja ``japan_prefectures`` cues), or 北海道."""
+    return regexes.compile("(?:" + "|".join(sorted(cues_for("ja")["japan_prefectures"])) + ")[県府都]|北海道")
 
 
 def _inside_a_chinese_word(text: str, hit: Hit, table: dict[int, str]) -> bool:
@@ -404,9 +431,12 @@ def _zh_person(words: list[Word], i: int, length: int) -> bool:
         return False
     before = words[i - 1]
     # a three-character name whose first two are a city's, after a title and before one more character and a verb of
-    # saying (青岛港总裁|常德|传|介绍: the port's president Chang Dechuan)
+    # saying or an official's act (青岛港总裁|常德|传|介绍: the port's president Chang Dechuan; 市委书记|吴忠|琼|一行)
     if before[2].endswith(_person_titles()) and _sound(words, j) and j + 1 < len(words) and (
-            words[j + 1][2] in cues["name_speech"]):
+            words[j + 1][2] in cues["name_speech"] or words[j + 1][2] in cues["name_acts"]):
+        return True
+    # ... or a two-character name right after the title, before what only a person does (市长|宁波|陪同)
+    if before[2].endswith(_person_titles()) and j < len(words) and words[j][2] in cues["name_acts_alone"]:
         return True
     if before[2] in cues["surnames"]:
         return not (i > 1 and _ZH_NUMERAL.fullmatch(words[i - 2][2]))
@@ -595,7 +625,7 @@ def keep_words(text: str, hits: list[Hit], lang: str | None, names_alone: frozen
             if how != "no" and (_ja_person(words, i, length) if japanese else _zh_person(words, i, length)):
                 people.add(hit.form)
                 how = "no"
-            if how != "no" and japanese and (_inside_a_chinese_word(text, hit, table)
+            if how != "no" and japanese and (_japanese_region(text, hit, hits) or _inside_a_chinese_word(text, hit, table)
                                              or _in_a_japanese_address(text, hit, words, i, names, table)):
                 how = "no"
             if how != "no" and not japanese and _city_as_a_noun(text, hit, table, words, i):
