@@ -2362,9 +2362,9 @@ def _cjk(text: str, start: int, end: int, cues: Mapping[str, frozenset[str]]) ->
     f["loc_prep"] = float(ends("loc_preps") or not campus and after.startswith(
         _cjk_affixes(cues.get("postpositions", _NONE))))
     f["place_after"] = float(starts("place_words"))
-    water = tuple(cues.get("water_words", ()))
-    f["not_place"] = float(ends("not_place_before") or starts("not_place_after") or bool(water) and segmented and (
-        after.startswith(water) and words()[:1] != [] and words()[0][0] in water))
+    own_names = tuple(cues.get("own_name_words", ()))  # (a lake, a village: a word of its own after the name)
+    f["not_place"] = float(ends("not_place_before") or starts("not_place_after") or bool(own_names) and segmented and (
+        after.startswith(own_names) and words()[:1] != [] and words()[0][0] in own_names))
     f["sentence_start"] = float(sentence_start)
     if _figure_of_speech(text, start, end) or segmented and _mountain_sense(text, text[start:end], cues):
         # another place likened to the city, or the mountain the city is named after: no mention of the city

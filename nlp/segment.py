@@ -484,11 +484,23 @@ def _zh_street_or_era(words: list[Word], i: int, length: int) -> bool:
 
 def _overlaps_a_place_abroad(text: str, hit: Hit, table: dict[int, str]) -> bool:
     """Does the hit begin inside the name of a place outside the mainland written right before it (台北安可场:
-    北安 begins inside 台北; 新山南区: 山南 begins inside 新山, Johor Bahru)? The zh ``taiwan_places`` and
-    ``abroad_places`` cues; jieba splits such runs unpredictably when it does not know the words after."""
+    北安 begins inside 台北; 新山南区: 山南 begins inside 新山, Johor Bahru; 清津市: 津市 begins inside 清津, Chongjin)?
+    The zh ``taiwan_places``, ``abroad_places`` and ``overlapped_abroad`` cues; jieba splits such runs unpredictably
+    when it does not know the words after."""
     cues = cues_for("zh")
     before = text[max(0, hit.start - 3):hit.start + 1].translate(table)
-    return any(before[k:] in cues["taiwan_places"] or before[k:] in cues["abroad_places"] for k in range(len(before) - 1))
+    places = (cues["taiwan_places"], cues["abroad_places"], cues.get("overlapped_abroad", frozenset()))
+    return any(before[k:] in known for k in range(len(before) - 1) for known in places)
+
+
+def _localizer_before_province(text: str, hit: Hit, table: dict[int, str]) -> bool:
+    """Is the hit a localizer of the word before and the first character of a province's name (宴会上|海南籍: "at the
+    banquet, Hainan-born", not 上海; 会议中|山东省 "in the meeting, Shandong province", not 中山)? The hit begins with 上
+    or 中 after another character, a province of the zh ``localizer_provinces`` cues begins at its second character,
+    and the province is named as such after it (籍, 省 or 人); 上海南京路 and 中山东路 stay the cities."""
+    window = text[hit.start:hit.start + 4].translate(table)
+    return hit.start > 0 and window[:1] in ("上", "中") and window[3:4] in ("籍", "省", "人") and (
+        window[1:3] in cues_for("zh").get("localizer_provinces", frozenset()))
 
 
 _JA_PERSON = "名詞,固有名詞,人名"
@@ -632,7 +644,7 @@ def keep_words(text: str, hits: list[Hit], lang: str | None, names_alone: frozen
                 how = "no"
             if how != "no" and (_in_transcribed_name(words, i, length) or (_street(words, i, length, "ja") if japanese else (
                     _after_a_title(words, i, length) or _zh_street_or_era(words, i, length)
-                    or _overlaps_a_place_abroad(text, hit, table)
+                    or _overlaps_a_place_abroad(text, hit, table) or _localizer_before_province(text, hit, table)
                     or _tenths(words, i)))):
                 how = "no"
             key = text[hit.start:hit.end].translate(table)  # the hit as jieba reads it (simplified)

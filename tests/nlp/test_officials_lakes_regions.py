@@ -5,7 +5,10 @@ tank and a central hospital named by the city (马坡镇卫生院, 邳州民俗�
 named for the place (泉州南音, 厦门沙茶面); a firm that begins its item of a list of firms (邳州谷阳新能源、…等企业); a
 trade council's short name (香港贸发局); 北流 "flows north"; an organisation quoted once and written without the marks
 after; a region of Japan written like a Chinese city (泉州地域, Senshū in Osaka); a department store named by its city
-and its Japanese owner (寧波阪急百貨店). Each with the counterpart that stays what it is.
+and its Japanese owner (寧波阪急百貨店). From the second set: a city abroad whose name ends where a city's begins
+(清津市); a law firm and a golf club; a village named like a city and a corridor named for a region (长沙村, 湘西走廊);
+办会兴城 "make the city thrive by hosting conferences"; a localizer before a province (宴会上|海南籍). Each with the
+counterpart that stays what it is.
 Sentences written for these tests (not in training.tsv, calibration.tsv or the sentence files).
 """
 
@@ -50,6 +53,26 @@ CASES = [
     ("ja", "愛知県の三河地方で新しい工場が稼働した。", "三河", None),
     ("ja", "中国福建省の泉州では古い港の遺跡が見つかった。", "泉州", "LITERAL"),
     ("ja", "彼は「泉州はいい街だ」と言った。", "泉州", "LITERAL"),
+    # second set: a city where someone coaches children stays the city (the club a manager is coaching, team_before
+    # "coaching", counts only in match copy, where the earlier cues mostly read the club already: no own sentence of
+    # ours fails without it; the real batch's one did)
+    ("en", "She is coaching children in Dalian this summer.", "Dalian", "LITERAL"),
+    # a city abroad whose name ends where a city's begins (清津市, Chongjin); the Hunan city itself stays
+    ("zh", "货物从朝鲜清津市运到这里。", "津市", None),
+    ("zh", "他曾在湖南津市工作多年。", "津市", "LITERAL"),
+    # a law firm and a golf club named by the city; the city's lawyers stay the city
+    ("zh", "他受聘于上海明远律师事务所。", "上海", "ORG_PART"),
+    ("zh", "比赛在三亚高尔夫球会举行。", "三亚", "ORG_PART"),
+    ("zh", "上海的律师们召开了座谈会。", "上海", "LITERAL"),
+    # a village named like a city; a corridor named for a region
+    ("zh", "全镇下辖长沙村、东山村等九个村。", "长沙", "NOT_PLACE"),
+    ("zh", "古道沿着湘西走廊一路向南。", "湘西", "NOT_PLACE"),
+    # 兴城 "make the city thrive" by hosting conferences; the city of Xingcheng by its province stays
+    ("zh", "当地提出办会兴城的发展思路。", "兴城", "NOT_PLACE"),
+    ("zh", "辽宁兴城的泳装远销海外。", "兴城", "LITERAL"),
+    # a localizer of the word before and the first character of a province; 上海南京路 keeps neither
+    ("zh", "在晚会上海南籍歌手演唱了民歌。", "上海", None),
+    ("zh", "上海人喜欢喝咖啡。", "上海", "LITERAL"),
 ]
 
 test_what_the_words_around_a_name_say_it_names = one_label_test(CASES)
