@@ -8,7 +8,9 @@ after; a region of Japan written like a Chinese city (泉州地域, Senshū in O
 and its Japanese owner (寧波阪急百貨店). From the second set: a city abroad whose name ends where a city's begins
 (清津市); a law firm and a golf club; a village named like a city and a corridor named for a region (长沙村, 湘西走廊);
 办会兴城 "make the city thrive by hosting conferences"; a localizer before a province (宴会上|海南籍). Each with the
-counterpart that stays what it is.
+counterpart that stays what it is. From the third set: an institute, a school, a firm by its trade and a state firm's
+institute; produce by its origin (烟台大樱桃); a club by its city and district in match copy; 平湖 "a calm lake"; an
+association of a Japanese prefecture's natives (上海茨城県人会).
 Sentences written for these tests (not in training.tsv, calibration.tsv or the sentence files).
 """
 
@@ -73,6 +75,25 @@ CASES = [
     # a localizer of the word before and the first character of a province; 上海南京路 keeps neither
     ("zh", "在晚会上海南籍歌手演唱了民歌。", "上海", None),
     ("zh", "上海人喜欢喝咖啡。", "上海", "LITERAL"),
+    # third set: an institute of the Academy by its short name, a school, a firm by its trade, a state firm's
+    # institute after its group's older name; the city's schools in general stay the city
+    ("zh", "调研组走访了兰州化物所的实验室。", "兰州", "ORG_PART"),
+    ("zh", "孩子们来自大连市实验小学。", "大连市", "ORG_PART"),
+    ("zh", "上海小学下周一开学。", "上海", "LITERAL"),
+    ("zh", "宁波明丰铝业投资4000万元扩建新厂房。", "宁波", "ORG_PART"),
+    ("zh", "这套系统由中国南车株洲所研制。", "株洲", "ORG_PART"),
+    # produce by its origin; the city's cherry industry stays the city
+    ("zh", "烟台大樱桃已形成完整的产业链。", "烟台", "ORG_PART"),
+    ("zh", "烟台的樱桃产业有百年历史。", "烟台", "LITERAL"),
+    # a club named by its city and district in match copy; the district itself stays the city
+    ("zh", "第80分钟,青岛西海岸利用角球扳平比分,比赛进入补时。", "青岛", "ORG_PART"),
+    ("zh", "青岛西海岸新区的港口很繁忙。", "青岛", "LITERAL"),
+    # 平湖 "a calm lake"; the city of Pinghu by its province stays
+    ("zh", "游客在秭归港乘船体验高峡平湖游。", "平湖", None),
+    ("zh", "浙江平湖的服装远销海外。", "平湖", "LITERAL"),
+    # an association of a Japanese prefecture's natives living in the city; the city they live in stays the city
+    ("ja", "上海茨城県人会は毎年秋に総会を開く。", "上海", "ORG_PART"),
+    ("ja", "茨城県出身者の多くは上海に住んでいる。", "上海", "LITERAL"),
 ]
 
 test_what_the_words_around_a_name_say_it_names = one_label_test(CASES)
