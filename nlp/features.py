@@ -2019,9 +2019,12 @@ _BECOMING_THE_X_OF = regexes.compile(
     "中亚|中亞|东盟|東盟|非洲|欧洲|歐洲|美国|美國|印度|越南)的$")
 
 
-# an event's or a project's scope before its host, also a bilateral one (中新(重庆)...示范项目, China and Singapore)
-_HOST_SCOPE = regexes.compile(r"(?:中国|中國|国际|國際|全国|全國|世界|亚洲|亞洲|中新|中欧|中歐|中德|中法|中俄|中日|中韩|中韓)$")
-_NAME_GOES_ON = regexes.compile(r"[\u4e00-\u9fff]{2}")
+# an event's or a project's scope before its host, also a bilateral one (中新(重庆)...示范项目, China and Singapore), a
+# region's (中国西部(银川)房·车博览会) and the two sides of the Strait (海峡两岸(温州)民营经济创新发展论坛); ``before`` is read
+# in simplified characters
+_HOST_SCOPE = regexes.compile(r"(?:中国|国际|全国|世界|亚洲|中新|中欧|中德|中法|中俄|中日|中韩|西部|东部|中部|两岸)$")
+# ... and the name goes on after the brackets, also past a middle dot (房·车博览会)
+_NAME_GOES_ON = regexes.compile(r"[\u4e00-\u9fff][·・]?[\u4e00-\u9fff]")
 
 
 # 中大, 港科大 before the bracket; not the 大 of a verb or an adjective (扩大, 重大)

@@ -10,7 +10,8 @@ and its Japanese owner (寧波阪急百貨店). From the second set: a city abro
 办会兴城 "make the city thrive by hosting conferences"; a localizer before a province (宴会上|海南籍). Each with the
 counterpart that stays what it is. From the third set: an institute, a school, a firm by its trade and a state firm's
 institute; produce by its origin (烟台大樱桃); a club by its city and district in match copy; 平湖 "a calm lake"; an
-association of a Japanese prefecture's natives (上海茨城県人会).
+association of a Japanese prefecture's natives (上海茨城県人会); a host in brackets after a region's or the two sides'
+scope (中国西部(银川)…博览会, 海峡两岸(温州)…论坛).
 Sentences written for these tests (not in training.tsv, calibration.tsv or the sentence files).
 """
 
@@ -94,6 +95,11 @@ CASES = [
     # an association of a Japanese prefecture's natives living in the city; the city they live in stays the city
     ("ja", "上海茨城県人会は毎年秋に総会を開く。", "上海", "ORG_PART"),
     ("ja", "茨城県出身者の多くは上海に住んでいる。", "上海", "LITERAL"),
+    # a fair's or a forum's host in brackets after a region's or the two sides' scope, also before a middle dot; a
+    # city in brackets after a person's name, before a verb, stays the city
+    ("zh", "第五届中国西部(成都)房·车博览会开幕。", "成都", "ORG_PART"),
+    ("zh", "海峡两岸(厦门)文化产业论坛今天举行。", "厦门", "ORG_PART"),
+    ("zh", "他来自中国(北京),现在住在上海。", "北京", "LITERAL"),
 ]
 
 test_what_the_words_around_a_name_say_it_names = one_label_test(CASES)
