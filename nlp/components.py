@@ -49,6 +49,7 @@ from nlp.features import (
     inner_capital,
     listed_with_city,
     model_reading,
+    quoted_org_name,
     vector,
     with_model,
 )
@@ -471,7 +472,7 @@ class CityClassifier(_CueComponent):
         _one_name(text, [span for span, _ in read])
         _one_firm_word(text, [span for span, _ in read])
         _short_firm_names(text, [span for span, _ in read], cues)
-        _one_quoted_name(text, [span for span, _ in read], tuple(cues["org_heads"]))
+        _one_quoted_name(text, [span for span, _ in read], cues)
         return doc
 
     def settled(self, doc: Doc, place_at: float, reference_at: float) -> list[bool]:
@@ -692,25 +693,13 @@ def _one_firm_word(text: str, spans: list[Span]) -> None:
             _relabel(span, "ORG_PART")
 
 
-_QUOTES = {"「": "」", "『": "』", "“": "”", "《": "》", "〈": "〉"}  # the marks Chinese and Japanese quote a name in
-_QUOTED_REACH = 30  # characters from a name's end searched for the quotation's close
-_QUOTE_BREAKS = regexes.compile(r"[，,。！？!?、；;\s]")  # what a quoted name has not: a quoted remark or list has
-
-
-def _one_quoted_name(text: str, spans: list[Span], heads: tuple[str, ...]) -> None:
+def _one_quoted_name(text: str, spans: list[Span], cues: Mapping[str, frozenset[str]]) -> None:
     """Chinese and Japanese quote an organisation's name once, where it is introduced (「香港太空機械人與能源中心」), and
     write it without the marks after (由香港太空機械人與能源中心與東大簽署, where 與 "and" hides the head from the name's
-    other cues): where a name in characters that opens a quotation ending in an organisation's head (``heads``, read in
-    simplified characters) is read as part of a name, the same quoted words elsewhere in the article are that name.
-    Only an organisation's: a quoted phrase (“温州商人”, Wenzhou's merchants) names the city's people or goods again."""
-    quoted: set[str] = set()
-    for span in spans:
-        start, end = span._.offsets
-        close = _QUOTES.get(text[start - 1:start]) if start and span._.label == "ORG_PART" else None
-        at = text.find(close, end, end + _QUOTED_REACH) if close and is_cjk(text[start]) else -1
-        if at - end >= 2 and _QUOTE_BREAKS.search(text, end, at) is None and (
-                text[end:at].translate(simplified_table()).endswith(heads)):
-            quoted.add(text[start:at])
+    other cues): where a name in characters that opens such a quotation (:func:`nlp.features.quoted_org_name`) is read
+    as part of a name, the same quoted words elsewhere in the article are that name."""
+    quoted = {name for span in spans
+              if span._.label == "ORG_PART" and (name := quoted_org_name(text, span._.offsets[0], span._.offsets[1], cues))}
     for span in spans if quoted else ():
         start, _ = span._.offsets
         if span._.label in {"LITERAL", "METONYMIC"} and any(text.startswith(name, start) for name in quoted):

@@ -66,10 +66,10 @@ _BODY_KINDS = "协会|協會|商会|商會|联合会|聯合會|介绍所|介紹�
 _FIRM_AFTER_SEAT = regexes.compile(rf"[\u3400-\u9fff]{{0,10}}?(?:{_LEGAL_FORMS}|{_FIRM_KINDS}|{_BODY_KINDS})")
 # (the items after the name as a group: the name may also be the last, after another's 、: 雙葉、唐山等書店; the name
 # may begin its item, ``rest``: 邳州谷阳新能源、影速光电、博康信息等企业, 益世科生物、苏州华兴源创等企业)
-_LISTED_FIRMS = regexes.compile(rf"(?P<rest>[^、，,。；;等\s]{{0,6}})((?:、[^、，,。；;]{{1,6}})*)等(?![地城省市国國区區县縣])"
-                                rf"[^，,。；;的]{{0,4}}(?:{_FIRM_KINDS})")
+_LISTED_FIRMS = regexes.compile(rf"(?P<rest>[^、，,。；;等\s]{{0,6}})(?P<items>(?:、[^、，,。；;]{{1,6}})*)等"
+                                rf"(?![地城省市国國区區县縣])[^，,。；;的]{{0,4}}(?:{_FIRM_KINDS})")
 # ... or airports, each the name and its own (北京首都、上海浦东、广州白云等机场: the list's end names their kind)
-_LISTED_AIRPORTS = regexes.compile(r"[^、，,。；;等\s]{2,4}((?:、[^、，,。；;]{3,6})*)等(?:国际|國際)?(?:机场|機場)")
+_LISTED_AIRPORTS = regexes.compile(r"[^、，,。；;等\s]{2,4}(?P<items>(?:、[^、，,。；;]{3,6})*)等(?:国际|國際)?(?:机场|機場)")
 # a list of teams named by their city after the word for the teams taking part (参赛队伍为赣州、萍乡、宜春): each is a team
 _TEAM_LIST = regexes.compile(r"(?:参赛|参赛的)?(?:队伍|球队|代表队)(?:为|有|包括|是)[:：]?(?:[^、，,。；;：:\s]{1,6}、)*$")
 _TEAM_LIST_REACH = 120  # characters before a name searched for that list's start
@@ -1614,6 +1614,22 @@ _QUOTES = {"「": "」", "“": "”", "『": "』", "‘": "’"}
 # ... and the straight single quotes Korean papers put around a name ('웨이하이 호텔'), for a quoted name only: a
 # straight quote opens and closes alike, so titles and journeys, which look back for their opening mark, leave it out
 _NAME_QUOTES_CJK = {**_QUOTES, "'": "'"}
+_ORG_QUOTE_MARKS = {**_QUOTES, **_TITLE_MARKS}  # what quotes an organisation's name where it is introduced
+_QUOTED_ORG_REACH = 30  # characters from a name's end searched for the close of the quotation it opens
+_QUOTED_ORG_BREAKS = regexes.compile(r"[，,。！？!?、；;\s]")  # what a quoted name has not: a quoted remark or list has
+
+
+def quoted_org_name(text: str, start: int, end: int, cues: Mapping[str, frozenset[str]]) -> str:
+    """The quoted words a name in characters opens when they end in an organisation's head (「香港太空機械人與能源中心」,
+    heads read in simplified characters, as :func:`_cjk` reads them), else "": the organisation's name that the article
+    may write again without its marks (``nlp.components._one_quoted_name``). Not a quoted phrase without a head
+    (“温州商人”, Wenzhou's merchants) nor a quoted remark or list (a comma, a full stop or a space inside)."""
+    close = _ORG_QUOTE_MARKS.get(text[start - 1:start]) if start and is_cjk(text[start:start + 1]) else None
+    at = text.find(close, end, end + _QUOTED_ORG_REACH) if close else -1
+    if at - end < 2 or _QUOTED_ORG_BREAKS.search(text, end, at) is not None:
+        return ""
+    heads = _cjk_affixes(cues["org_heads"])
+    return text[start:at] if text[end:at].translate(simplified_table()).endswith(heads) else ""
 
 
 def _opening_mark(text: str, start: int, reach: int, marks: Iterable[str] = _QUOTES) -> int:
@@ -1730,6 +1746,9 @@ def _society(words: Sequence[tuple[str, str]]) -> bool:
 _SHOPS_DESCRIBED = regexes.compile("[0-9０-９一二三四五六七八九十百两几边旁区局开对向拟将把]|附近|周边|周围|一带|沿线")
 
 
+_TOWN_ENDS = ("镇", "乡", "村", "区", "县", "市")  # a unit's word that ends a place's name (望牛墩镇; jieba's words are simplified)
+
+
 def _firm_words(words: Sequence[tuple[str, str]], length: int) -> bool:
     """Are jieba's words of the ``length`` characters after a name the rest of a firm's name, not a place or a clause
     (东莞|望牛墩镇, a town; 合肥市|拥有|江淮, "Hefei has ...")? No verb and no unit's word among them (jieba's place tag
@@ -1742,9 +1761,6 @@ def _firm_words(words: Sequence[tuple[str, str]], length: int) -> bool:
             return False
         covered += len(word)
     return covered >= length
-
-
-_TOWN_ENDS = ("镇", "乡", "村", "区", "县", "市")  # a unit's word that ends a place's name (望牛墩镇)
 
 
 def _named_shop(phrase: str, at: int, run: str, shops: tuple[str, ...]) -> bool:
@@ -2274,9 +2290,10 @@ def _cjk(text: str, start: int, end: int, cues: Mapping[str, frozenset[str]]) ->
     # a company's registered name with a bracket before its legal form (青島松下電子部品(保税区)有限公司); and, in
     # Chinese, one of a list that ends in its kind of firm (迁钢、九江、松汀、燕山等钢铁企业: Jiujiang Steel)
     listed = (_LISTED_FIRMS.match(after_all) or _LISTED_AIRPORTS.match(after_all)) if "attached" not in cues else None
+    rest = listed.groupdict().get("rest", "") if listed is not None else ""  # (an airport's own words are no rest)
     bracketed = bracketed or _BRACKETED_FORM.match(text, end) is not None or listed is not None and (
-        listed.group(2 if "rest" in listed.groupdict() else 1) != "" or text[start - 1:start] == "、") and (
-        not listed.groupdict().get("rest") or segmented and _firm_words(words(), len(listed.group("rest"))))
+        listed.group("items") != "" or text[start - 1:start] == "、") and (
+        not rest or segmented and _firm_words(words(), len(rest)))
     # a word after the name that names a club only in match copy (梅州客家, elsewhere the Hakka people of Meizhou;
     # 武汉三镇, elsewhere the city's three old towns): two words of sport, or one and a score, in the paragraph around
     # (cue ``sport_heads``)
@@ -2365,9 +2382,9 @@ def _cjk(text: str, start: int, end: int, cues: Mapping[str, frozenset[str]]) ->
     f["loc_prep"] = float(ends("loc_preps") or not campus and after.startswith(
         _cjk_affixes(cues.get("postpositions", _NONE))))
     f["place_after"] = float(starts("place_words"))
-    own_names = tuple(cues.get("own_name_words", ()))  # (a lake, a village: a word of its own after the name)
-    f["not_place"] = float(ends("not_place_before") or starts("not_place_after") or bool(own_names) and segmented and (
-        after.startswith(own_names) and words()[:1] != [] and words()[0][0] in own_names))
+    own_names = _cjk_affixes(cues.get("own_name_words", _NONE))  # (a lake, a village: a word of its own after the name)
+    f["not_place"] = float(ends("not_place_before") or starts("not_place_after") or segmented and bool(own_names) and (
+        after.startswith(own_names) and bool(words()) and words()[0][0] in own_names))
     f["sentence_start"] = float(sentence_start)
     if _figure_of_speech(text, start, end) or segmented and _mountain_sense(text, text[start:end], cues):
         # another place likened to the city, or the mountain the city is named after: no mention of the city

@@ -668,8 +668,8 @@ _TOWN_UNITS = ("镇", "鎮")
 def _town_named_like(text: str, hit: Hit, lang: str) -> bool:
     """Chinese: a town named like a city, 镇 written right after the name as a word of its own (霞浦县三沙镇, a town of
     Fujian's Xiapu county, not Sansha in Hainan; not 村 "village", which jieba also reads alone in 无锡 | 村 | 田 | 电子,
-    Wuxi Murata Electronics): a place below the city, no mention of it. A namesake in Taiwan (屏东县潮州镇) stays the
-    place abroad it is."""
+    Wuxi Murata Electronics: a village is the zh ``own_name_words`` cue of nlp.features, weighed with the others): a
+    place below the city, no mention of it. A namesake in Taiwan (屏东县潮州镇) stays the place abroad it is."""
     if lang != "zh" or not is_cjk(text[hit.start:hit.start + 1]) or text[hit.end:hit.end + 1] not in _TOWN_UNITS:
         return False
     phrase = _simplified(text[hit.start:hit.end + 4])

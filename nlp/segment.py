@@ -430,13 +430,14 @@ def _zh_person(words: list[Word], i: int, length: int) -> bool:
     if i == 0 or j < len(words) and words[j][2].startswith(_zh_place_heads()):
         return False
     before = words[i - 1]
+    titled = before[2].endswith(_person_titles())
     # a three-character name whose first two are a city's, after a title and before one more character and a verb of
     # saying or an official's act (青岛港总裁|常德|传|介绍: the port's president Chang Dechuan; 市委书记|吴忠|琼|一行)
-    if before[2].endswith(_person_titles()) and _sound(words, j) and j + 1 < len(words) and (
-            words[j + 1][2] in cues["name_speech"] or words[j + 1][2] in cues["name_acts"]):
+    if titled and _sound(words, j) and j + 1 < len(words) and any(
+            words[j + 1][2] in cues[key] for key in ("name_speech", "name_acts", "name_acts_alone")):
         return True
     # ... or a two-character name right after the title, before what only a person does (市长|宁波|陪同)
-    if before[2].endswith(_person_titles()) and j < len(words) and words[j][2] in cues["name_acts_alone"]:
+    if titled and j < len(words) and words[j][2] in cues["name_acts_alone"]:
         return True
     if before[2] in cues["surnames"]:
         return not (i > 1 and _ZH_NUMERAL.fullmatch(words[i - 2][2]))
