@@ -238,11 +238,13 @@ def lexical(text: str, start: int, end: int, cues: Mapping[str, frozenset[str]],
     # Hotpot Food and Culture Festival")
     bracketed = bracketed or b[-2:] == ["china", "("] and a[:1] == [")"] and any(
         t in cues["org_heads"] for t in itertools.takewhile(lambda t: t in _ORG_CONNECTORS or t.isalpha(), a[1:8]))
-    # ... or the host's own district in brackets inside an event's name after an article or an edition's ordinal
-    # ("the 5th Shenzhen (Longgang) Chess Masters"; a dateline's agency in brackets has neither: "BEIJING (Reuters)")
-    bracketed = bracketed or a[:1] == ["("] and a[2:3] == [")"] and _cap(after[1]) and bool(b) and (
+    # ... or the host's own district or province in brackets, one or two capitalised words, inside an event's or an
+    # institution's name after an article or an edition's ordinal ("the 5th Shenzhen (Longgang) Chess Masters", "The
+    # Lincang (Yunnan Province) Intermediate Court"; a dateline's agency in brackets has neither: "BEIJING (Reuters)")
+    closing = next((i for i in (2, 3) if a[i:i + 1] == [")"]), 0)
+    bracketed = bracketed or a[:1] == ["("] and closing > 0 and all(map(_cap, after[1:closing])) and bool(b) and (
         b[-1] == "the" or _ORDINAL.fullmatch(b[-1]) is not None) and any(
-        t.lower() in cues["org_heads"] for t in itertools.takewhile(_cap, after[3:8]))
+        t.lower() in cues["org_heads"] for t in itertools.takewhile(_cap, after[closing + 1:closing + 6]))
     # languages that quote every name of a club, firm, ship or paper (Russian «Шанхай», «Шанхай Порт», «Нанкинское
     # десятилетие»; German „Peking“; cue flag ``quoted_names``): the name alone or with one more word in quotes
     # (a ship's is the ship rule's, "Суховантаж «Нанкін»"; a word in capitals is quoted as a word, «ПЕКИН»)
@@ -2024,8 +2026,9 @@ def _figure_of_speech(text: str, start: int, end: int) -> bool:
         return False
     # "a new X" only where the text makes something else one (打造一个「新香港」, 成为“新香港”): 「新大連」 alone is the
     # city's own new face; "a little X" or "another X" quoted is always somewhere else (悉尼的“小香港”, a suburb)
+    # (a space before the opening mark, as typeset text has it: 开辟出一个 “新福州”)
     return prefix.endswith(("的", "の", "의 ")) or prefix in _FIGURATIVE_PREFIXES and (
-        prefix != "新" or text[max(0, opened - 3):opened].endswith(_BECOMING))
+        prefix != "新" or text[max(0, opened - 4):opened].rstrip().endswith(_BECOMING))
 
 
 # (a verb of becoming or being called, then a region or a country: not 一个更加美好的深圳, "a better Shenzhen")
@@ -2073,6 +2076,21 @@ def _in_company_brackets(text: str, start: int, end: int, *heads: tuple[str, ...
 # what the segmenter may join to the end of a head (_whole_head); 讯 a paper's dateline (海西|晨报讯, "Haixi Morning Post
 # reports")
 _HEAD_ENDINGS = ("队", "赛", "后", "後", "前", "将", "会长", "讯", "訊")
+
+
+def _named_works(words: list[tuple[str, str]]) -> bool:
+    """jieba's words after a name make a works' name: a word that ends in 厂 (works, plant) after two characters or
+    more of words that are no verb (上海|造船厂, 北京|第一|机床厂, 瑞安|红旗|汽配|厂, 上海|昌|硕|厂). A plant named by
+    its city alone (富士康郑州厂, "Foxconn's Zhengzhou plant") or by one word (新厂, 分厂) is a plant in the city, and a
+    word that makes a plant (苏州|设厂, 平湖|建厂) or a verb before one (泉州|请|制革厂) ends no name."""
+    length = 0
+    for word, flag in words[:5]:
+        if flag.startswith("v") or not is_cjk(word[0]):
+            return False
+        if word.endswith("厂"):
+            return length + len(word) > 2
+        length += len(word)
+    return False
 
 
 def _whole_head(heads: tuple[str, ...], part: str, offset: int, starts: Mapping[int, int],
@@ -2273,6 +2291,9 @@ def _cjk(text: str, start: int, end: int, cues: Mapping[str, frozenset[str]]) ->
     # ... or is a brand of two characters before a trade word, a firm without its legal form (厦门祥达光学)
     if segmented and not attached and not headed and trades and run[2:].startswith(trades):
         headed = _brand_then_trade(words(), trades)
+    # ... or a works named by its trade (上海|造船厂, 北京|第一|机床厂, 瑞安|红旗|汽配|厂; :func:`_named_works`)
+    if segmented and not attached and not headed and "厂" in run[2:RUN_REACH]:
+        headed = _named_works(words())
     # ... or its first word is a festival's name (拉萨|雪顿节, 潍坊|风筝节; :func:`_festival`)
     if segmented and not attached and not headed and "节" in run[2:8]:
         headed = _festival(words())

@@ -1,0 +1,33 @@
+"""What the words around a name say it names, from the classes left by stop 52's batches and read in stop 53's (their
+classes, not their sentences; each batch measured once before its classes were read). A works named by its trade
+after the city (上海造船厂, 瑞安红旗汽配厂), against a firm's plant named by the city alone and a plant set up in the
+city; the seat's province in brackets inside a court's or an event's name ("The Lincang (Yunnan Province) Intermediate
+Court"); "a new X" quoted after a space, as typeset text writes it. Each with the counterpart that stays what it is.
+Sentences written for these tests (not in training.tsv, calibration.tsv or the sentence files).
+"""
+
+from __future__ import annotations
+
+from tests.nlp.conftest import one_label_test
+
+CASES = [
+    # a works named by its trade after the city; a firm's plant named by the city alone, a plant set up or built in
+    # the city and a verb before a works' name stay the city
+    ("zh", "上海造船厂去年交付了十二艘货轮。", "上海", "ORG_PART"),
+    ("zh", "他在北京第一机床厂当了二十年钳工。", "北京", "ORG_PART"),
+    ("zh", "浙江瑞安红旗汽配厂的工人上周停工。", "瑞安", "ORG_PART"),
+    ("zh", "富士康鄭州廠周四向新員工致歉。", "鄭州", "LITERAL"),
+    ("zh", "多家面板企业在苏州设厂,带动了上下游产业。", "苏州", "LITERAL"),
+    ("zh", "他们只好去泉州请制革厂的师傅来指导。", "泉州", "LITERAL"),
+    ("zh", "公司在上海新厂的投产推迟到明年。", "上海", "LITERAL"),
+    # the seat's province in brackets inside a court's name; a city with its province in brackets before a verb
+    # stays the city
+    ("en", "The Lincang (Yunnan Province) Intermediate Court sentenced the two men on Friday.", "Lincang", "ORG_PART"),
+    ("en", "The Ganzhou (Jiangxi) Intermediate People's Court heard the case in May.", "Ganzhou", "ORG_PART"),
+    ("en", "Police in Lincang (Yunnan Province) closed the border crossing.", "Lincang", "LITERAL"),
+    # "a new X" quoted after a space: another place compared with the city; a new Fuzhou unquoted stays the city
+    ("zh", "先辈们在沙捞越开辟出一个 “新福州”。", "福州", "NOT_PLACE"),
+    ("zh", "一个全新的福州正在崛起。", "福州", "LITERAL"),
+]
+
+test_what_the_words_around_a_name_say_it_names = one_label_test(CASES)
