@@ -682,6 +682,9 @@ def _naming_apposition(a: list[str], after: list[str], cues: Mapping[str, frozen
     A noun phrase capitalised throughout is another name, not what this one names ("the many restaurants in
     Lanzhou, the Jinding Beef Noodle Restaurant on Pingliang Road, ...")."""
     heads = cues.get("apposition_heads")
+    # the comma before the closing quote, as American punctuation writes it (The "Xin Shanghai," a vessel ...)
+    if a[:1] == [","] and a[1:2] and a[1] in _CLOSERS:
+        a, after = a[:1] + a[2:], after[:1] + after[2:]
     # ... or a predicate noun after "is" or "was" ("Pu'er is a famous tea from Yunnan")
     if not heads or len(a) < 3 or a[0] not in {",", "is", "was"}:
         return False
@@ -693,6 +696,9 @@ def _naming_apposition(a: list[str], after: list[str], cues: Mapping[str, frozen
     for t in a[2:16]:
         joined = bool(phrase) and phrase[-1] in ("-", "/")
         if not (t.isalnum() or t in ("-", "/")) or t in _APPOSITION_ENDS and not joined:
+            # a participle before its agent follows the head ("a vessel operated by COSCO", "a restaurant run by")
+            if t == "by" and len(phrase) > 1:
+                phrase.pop()
             break
         phrase.append(t)
     if not phrase or phrase[-1] not in heads or all(w[:1].isupper() for w in after[2:2 + len(phrase)] if w.isalpha()):

@@ -2,7 +2,9 @@
 classes, not their sentences; each batch measured once before its classes were read). A works named by its trade
 after the city (上海造船厂, 瑞安红旗汽配厂), against a firm's plant named by the city alone and a plant set up in the
 city; the seat's province in brackets inside a court's or an event's name ("The Lincang (Yunnan Province) Intermediate
-Court"); "a new X" quoted after a space, as typeset text writes it. Each with the counterpart that stays what it is.
+Court"); "a new X" quoted after a space, as typeset text writes it. From stop 53's first set: a ship quoted with the
+comma inside the quotation marks before what it is; a club written with the article in Portuguese copy about its
+players. Each with the counterpart that stays what it is.
 Sentences written for these tests (not in training.tsv, calibration.tsv or the sentence files).
 """
 
@@ -28,6 +30,13 @@ CASES = [
     # "a new X" quoted after a space: another place compared with the city; a new Fuzhou unquoted stays the city
     ("zh", "先辈们在沙捞越开辟出一个 “新福州”。", "福州", "NOT_PLACE"),
     ("zh", "一个全新的福州正在崛起。", "福州", "LITERAL"),
+    # a ship's name with the comma inside the closing quote, as American punctuation writes it, before what it is and
+    # its participle ("a vessel operated by"); a quotation that ends with the city before its speaker stays the city
+    ("en", 'The "Xin Guangzhou," a vessel operated by a state shipping line, docked on Monday.', "Guangzhou", "ORG_PART"),
+    ("en", '"We will always love Guangzhou," a spokesman for the band said.', "Guangzhou", "LITERAL"),
+    # the article before a club in copy about its players and its club (Portuguese writes a city without one)
+    ("pt", "Os contratos dos jogadores foram rescindidos pelo clube, disse o Wuhan em comunicado.", "Wuhan", "ORG_PART"),
+    ("pt", "O presidente do clube viajou para Wuhan na semana passada.", "Wuhan", "LITERAL"),
 ]
 
 test_what_the_words_around_a_name_say_it_names = one_label_test(CASES)
