@@ -1612,6 +1612,7 @@ def _korean_head(stem: str, cues: Mapping[str, frozenset[str]]) -> bool:
 HAN_GLOSS = regexes.compile(r"[(（][\u3400-\u9fff]+[)）]")
 # a Japanese reading in kana, in brackets right after a name in characters (蘭州(らんしゅう)ラーメン)
 _KANA_GLOSS = regexes.compile(r"[(（][\u3040-\u30ffー・ ]{2,16}[)）]")
+_HAN_WORD_AFTER = regexes.compile(r"[\u4e00-\u9fff]{0,3}")  # a name's next word before a reading of both
 _HANGUL_WORD = regexes.compile("[\uac00-\ud7a3]+")
 # the one or two words after a space, each with a gloss in Han characters that it may hold (뤼디(綠地)그룹, Greenland
 # Group: the brand's characters between its sound and its head)
@@ -2188,8 +2189,11 @@ def _cjk(text: str, start: int, end: int, cues: Mapping[str, frozenset[str]]) ->
     (:func:`_whole_head`: jieba's, Sudachi's for Japanese)."""
     # Japanese glosses a name's reading in kana right after it: what names the city, or a dish or a firm by it, follows
     # the gloss (蘭州(らんしゅう)ラーメン is 蘭州ラーメン), so the words after the name are read past it
-    if "attached" in cues and (reading := _KANA_GLOSS.match(text, end)) is not None and is_cjk(text[end - 1]):
-        text = text[:end] + text[reading.end():]
+    # ... also the reading of the name and the word after it (杭州蕭山(こうしゅうしょうざん)空港 is 杭州蕭山空港)
+    word_after = _HAN_WORD_AFTER.match(text, end)
+    if "attached" in cues and is_cjk(text[end - 1]) and word_after is not None and (
+            reading := _KANA_GLOSS.match(text, word_after.end())) is not None:
+        text = text[:reading.start()] + text[reading.end():]
     titled = _in_title(text, start, end, _KOREAN_TITLE_MARKS if "angle_titles" in cues else _TITLE_MARKS)
     sentence_start = start == 0 or text[start - 1] in "。！？\n"
     before, after_all = text[max(0, start - 6):start], text[end:end + 80]

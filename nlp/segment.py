@@ -265,12 +265,18 @@ def _sudachi_short() -> Callable[[str], list[str]]:
     return lambda s: [m.surface() for m in tokenizer.tokenize(s)]
 
 
+# Sudachi's dictionary holds some place names with their reading in brackets as one word (大連(だいれん), 武漢(ぶかん))
+_READING = regexes.compile(r"[(（][\u3040-\u30ffー]+[)）]")
+
+
 def _tags_ja(word: str, tag: str, hit: str) -> bool:
-    # The hit alone: a proper noun. A longer word it begins: an organisation's name (北京大学) whose first unit
-    # is the hit, not a longer name that begins with it (北海道新幹線 begins with 北海道, not with Beihai).
+    # The hit alone: a proper noun, also with its reading (大連(だいれん)). A longer word it begins: an
+    # organisation's name (北京大学) whose first unit is the hit, not a longer name that begins with it (北海道新幹線
+    # begins with 北海道, not with Beihai).
     if not tag.startswith("名詞,固有名詞"):
         return False
-    return word == hit or "地名" not in tag and _sudachi_short()(word)[:1] == [hit]
+    return word == hit or word.startswith(hit) and _READING.fullmatch(word, len(hit)) is not None or (
+        "地名" not in tag and _sudachi_short()(word)[:1] == [hit])
 
 
 Word = tuple[int, int, str, str]  # start and end in the window, word, part-of-speech tag

@@ -4,7 +4,9 @@ after the city (上海造船厂, 瑞安红旗汽配厂), against a firm's plant 
 city; the seat's province in brackets inside a court's or an event's name ("The Lincang (Yunnan Province) Intermediate
 Court"); "a new X" quoted after a space, as typeset text writes it. From stop 53's first set: a ship quoted with the
 comma inside the quotation marks before what it is; a club written with the article in Portuguese copy about its
-players. Each with the counterpart that stays what it is.
+players. From the second set: a Japanese name with its reading in kana (大連(だいれん)), an airport named past the
+reading of the name and its district, a hotel by its brand, a steel maker, a university's short name, a custom and a
+song named for the city. Each with the counterpart that stays what it is.
 Sentences written for these tests (not in training.tsv, calibration.tsv or the sentence files).
 """
 
@@ -37,6 +39,22 @@ CASES = [
     # the article before a club in copy about its players and its club (Portuguese writes a city without one)
     ("pt", "Os contratos dos jogadores foram rescindidos pelo clube, disse o Wuhan em comunicado.", "Wuhan", "ORG_PART"),
     ("pt", "O presidente do clube viajou para Wuhan na semana passada.", "Wuhan", "LITERAL"),
+    # from the second set: a name with its reading in kana, which Sudachi's dictionary holds as one word, is found;
+    # an airport named after the reading of the name and its district; a hotel by its brand after the name; a steel
+    # maker and a university by its short name; a custom and a song named for the city. Their counterparts: the
+    # city's airport, hotel, steel and university, and morning tea drunk in the city
+    ("ja", "視察団は大連(だいれん)に到着した。", "大連", "LITERAL"),
+    ("ja", "仙台空港と大連周水子(しゅうすいし)空港を結ぶ便が再開した。", "大連", "ORG_PART"),
+    ("ja", "一行は大連(だいれん)の空港に到着した。", "大連", "LITERAL"),
+    ("ja", "浙江省の寧波シェラトンで商談会を開いた。", "寧波", "ORG_PART"),
+    ("ja", "一行は寧波のホテルに泊まった。", "寧波", "LITERAL"),
+    ("ja", "首鋼と武漢鋼鉄が合併を発表した。", "武漢", "ORG_PART"),
+    ("ja", "武漢の鉄鋼生産が伸びた。", "武漢", "LITERAL"),
+    ("ja", "北京師範大の教授が講演した。", "北京", "ORG_PART"),
+    ("ja", "北京の大学で講演した。", "北京", "LITERAL"),
+    ("zh", "早上吃了一顿广州早茶。", "广州", "ORG_PART"),
+    ("zh", "演员表演了一段扬州清曲。", "扬州", "ORG_PART"),
+    ("zh", "他每天早上在扬州喝早茶。", "扬州", "LITERAL"),
 ]
 
 test_what_the_words_around_a_name_say_it_names = one_label_test(CASES)
