@@ -527,18 +527,24 @@ def _district_of_a_named_city(hit: Hit, form: Any, candidates: Sequence[str], le
     to the city of that name ("Chaoyang Hospital" in a story from Beijing is Beijing's Chaoyang district,
     not Chaoyang, Liaoning): the mention then links to no city. A city written right beside the name counts
     with every reading of its own ("Suzhou Wuzhong": Wuzhong is a district of Suzhou, Jiangsu, whichever Suzhou
-    the article means elsewhere)."""
+    the article means elsewhere). So does a city the article names with either of two readings, or the prefecture of
+    a county-level city it names ("Suzhou ... its districts (Gusu, Wuzhong, Xiangcheng) and county-level cities
+    (Kunshan, Taicang)": Wuzhong and Xiangcheng are Suzhou's, not the cities in Ningxia and Henan)."""
     namesakes = getattr(lexicon.gazetteer, "domestic_namesakes", None)
     parents = {d.parent for d in namesakes(form.text)} if namesakes else set()
     beside = {code for other in ctx.beside(hit) if other.kind == "city" and other.form != hit.form
               for code in getattr(lexicon.form(other.form), "adcodes", ())}
-    named = {code for code, _lat, _lon in ctx.places} | beside
+    named = {code for code, _lat, _lon in ctx.places} | beside | set(ctx.prefectures) | {
+        code for other in ctx.hits if other.kind == "city" and other.form != hit.form
+        and (other_form := lexicon.form(other.form)) is not None and len(other_form.adcodes) <= 2
+        for code in other_form.adcodes}
     if not parents & named:
         return False
     # a district of a smaller city, named apart from it, does not take the name from a larger city ("Mudanjiang,
-    # Linyi, ... Shanghai, Shenyang, Xi'an" in a list of air routes: Mudanjiang has a Xi'an district)
-    if not parents & beside and min(lexicon.population(c) for c in candidates) > max(
-            lexicon.population(p) for p in parents & named):
+    # Linyi, ... Shanghai, Shenyang, Xi'an" in a list of air routes: Mudanjiang has a Xi'an district), unless the
+    # article names two of that city's districts or county-level cities (a list of its subdivisions)
+    if not parents & beside and not any(ctx.prefectures.get(p, 0) >= 2 for p in parents) and min(
+            lexicon.population(c) for c in candidates) > max(lexicon.population(p) for p in parents & named):
         return False
     # an unambiguous city counted itself in the article tally, once for each time the article writes it
     own = sum(h.kind == "city" and lexicon.form(h.form) is form for h in ctx.hits) if len(candidates) == 1 else 0

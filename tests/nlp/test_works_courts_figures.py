@@ -6,7 +6,8 @@ Court"); "a new X" quoted after a space, as typeset text writes it. From stop 53
 comma inside the quotation marks before what it is; a club written with the article in Portuguese copy about its
 players. From the second set: a Japanese name with its reading in kana (大連(だいれん)), an airport named past the
 reading of the name and its district, a hotel by its brand, a steel maker, a university's short name, a custom and a
-song named for the city. Each with the counterpart that stays what it is.
+song named for the city; the districts of a city named in a list beside its county-level cities. Each with the
+counterpart that stays what it is.
 Sentences written for these tests (not in training.tsv, calibration.tsv or the sentence files).
 """
 
@@ -55,6 +56,12 @@ CASES = [
     ("zh", "早上吃了一顿广州早茶。", "广州", "ORG_PART"),
     ("zh", "演员表演了一段扬州清曲。", "扬州", "ORG_PART"),
     ("zh", "他每天早上在扬州喝早茶。", "扬州", "LITERAL"),
+    # a district of a city the article names with two readings (Suzhou), beside two of its county-level cities, is
+    # that city's district, not the city of that name elsewhere; the city of that name with its own prefecture's
+    # city beside it stays that city
+    ("en", "Suzhou has five districts, among them Gusu, Wuzhong and Xiangcheng, and county-level cities such as Kunshan "
+           "and Changshu.", "Xiangcheng", "NOT_PLACE"),
+    ("en", "Farmers from Xiangcheng and Zhoukou sold their wheat in Kunshan.", "Xiangcheng", "LITERAL"),
 ]
 
 test_what_the_words_around_a_name_say_it_names = one_label_test(CASES)
