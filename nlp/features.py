@@ -211,7 +211,7 @@ def lexical(text: str, start: int, end: int, cues: Mapping[str, frozenset[str]],
     # ... or the head before the name in lower case ("China's top oilfield, Daqing, ..."; "the Shangri-La Hotel,
     # Xiamen" is the hotel's own name and then its place)
     naming = naming or len(b) >= 2 and b[-1] == "," and b[-2] in cues.get("apposition_heads", frozenset()) \
-        and _lower_word(before[-2])
+        and _lower_word(before[-2]) or _as_apposition(b, cues)
     # an adjective made from the name before a lower-case head: "Шанхайской организации", "Пекинский университет"
     # ... also past more adjectives ("в Шанхайском выставочном центре", "Харбинской международной
     # торгово-экономической ярмарки")
@@ -705,6 +705,27 @@ def _naming_apposition(a: list[str], after: list[str], cues: Mapping[str, frozen
         return False
     # after "is" not a word of sport, which a city is figuratively too ("Shenzhen is a champion of innovation")
     return a[0] == "," or phrase[-1] not in cues.get("apposition_only_heads", frozenset())
+
+
+def _as_apposition(b: list[str], cues: Mapping[str, frozenset[str]]) -> bool:
+    """A clause that begins the sentence with "as" and a noun phrase whose head says what the name after its comma
+    names ("As China's first aircraft design institute established after 1949, Shenyang has pioneered ...": the
+    institute; cue ``apposition_heads``). The head is the last word before a preposition, a participle or the
+    comma; "As a city famous for its beer, Qingdao ..." ends in an adjective and names the city."""
+    heads = cues.get("apposition_heads")
+    if not heads or b[-1:] != [","]:
+        return False
+    window = b[-18:-1]
+    starts = [i for i, t in enumerate(window) if t == "as" and (i == 0 and len(b) <= 18 or window[i - 1:i] != []
+                                                                and window[i - 1] in {".", "!", "?", "\n"})]
+    if not starts:
+        return False
+    phrase: list[str] = []
+    for t in window[starts[-1] + 1:]:
+        if t in _APPOSITION_ENDS or t.endswith("ed") or not t.replace("'", "").replace("’", "").isalnum():
+            break
+        phrase.append(t)
+    return bool(phrase) and phrase[-1] in heads
 
 
 def _chain_head(text: str, start: int, end: int, before: list[str], after: list[str],

@@ -13,7 +13,7 @@ Sentences written for these tests (not in training.tsv, calibration.tsv or the s
 
 from __future__ import annotations
 
-from tests.nlp.conftest import one_label_test
+from tests.nlp.conftest import each_label_test, one_label_test
 
 CASES = [
     # a works named by its trade after the city; a firm's plant named by the city alone, a plant set up or built in
@@ -63,5 +63,20 @@ CASES = [
            "and Changshu.", "Xiangcheng", "NOT_PLACE"),
     ("en", "Farmers from Xiangcheng and Zhoukou sold their wheat in Kunshan.", "Xiangcheng", "LITERAL"),
 ]
+
+# from the third set: an institute named earlier and then by its city alone, after a clause of "as" whose head says
+# what it is; a river after the word for river in Romance languages. Their counterparts: a clause of "as" whose
+# phrase ends in an adjective, and the city beside the word for river
+THIRD = [
+    ("en", "The Chengdu Aircraft Design Institute opened its doors to visitors. As the country's oldest aircraft design "
+           "institute, Chengdu has built many fighters.", "Chengdu", ["ORG_PART", "ORG_PART"]),
+    ("en", "As a city famous for its pandas, Chengdu draws crowds all year.", "Chengdu", ["LITERAL"]),
+    ("it", "La città sorge sulla riva nord del fiume Lhasa.", "Lhasa", ["NOT_PLACE"]),
+    ("it", "La città di Lhasa sorge sulla riva del fiume.", "Lhasa", ["LITERAL"]),
+    ("es", "Navegamos por el río Lijiang durante cuatro horas.", "Lijiang", ["NOT_PLACE"]),
+    ("es", "Llegamos a Lijiang en tren desde Kunming.", "Lijiang", ["LITERAL"]),
+]
+
+test_the_third_sets_classes = each_label_test(THIRD)
 
 test_what_the_words_around_a_name_say_it_names = one_label_test(CASES)
