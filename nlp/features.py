@@ -1556,8 +1556,9 @@ _CENTRAL_INSTITUTIONS = ("中心医院", "中心血站", "中心小学", "中心
 # (等 "and so on", not the 等 of 高等 "higher" right after the name: 香港高等法院, 中山大学香港高等研究院), a preposition
 # or adverb that begins the clause (香港按基本法享有..., not 都 of 首都, 就 of 就业, 才 of 人才), a verb that begins
 # the name's clause (上海开始放松...病毒 is no virus's name; 北京宣布成立委员会 no committee's; 北京有医院 "Beijing has
-# hospitals that...", not the 有 of 有限公司; 北京举办运动会 no games' name) and the aspect particle 了 (在乌鲁木齐市考察了新疆大学)
-_RUN_ENDS = ("[的几各多这那些每某而或在是从把被向与及按依也还又仍已了]|(?<!^高)等|[一两][家所间座个位名]|有(?!限)"
+# hospitals that...", not the 有 of 有限公司; 北京举办运动会 no games' name) and the aspect particle 了 (在乌鲁木齐市考察了新疆大学);
+# 多 "many" (北京多家医院), not the 多 of a word that goes on (青岛多式联运中心, a multimodal transport centre; 多元, 多功能)
+_RUN_ENDS = ("[的几各这那些每某而或在是从把被向与及按依也还又仍已了]|多(?!式|元|功能|媒体)|(?<!^高)等|[一两][家所间座个位名]|有(?!限)"
              "|开始|继续|成为|已经|正在|仍然|表示|宣布|决定|要求|谴责|指责|警告|批评"
              "|参加|举办|举行|召开|主办|承办|结成|组成|成立|建立|设立|加入|签署"  # 北京参加运动会, 北京和上海结成...联盟
              "|出席|参与|参观|访问|挑战|迎战|对阵"  # 至上海出席双城论坛 "to Shanghai to attend the forum", 来到广州挑战恒大
@@ -2080,11 +2081,11 @@ _CAMPUS = regexes.compile("(?:校区|校區|キャンパス|校)?(?=[)）])")  #
 
 
 def _in_company_brackets(text: str, start: int, end: int, *heads: tuple[str, ...]) -> bool:
-    """The name in brackets inside an organisation's name: after a head (国家会展中心（上海）) or a firm's trade word
-    (南亞電子材料(昆山), cue ``trade_heads``), also with a word for its campus (山東大学(威海校), 北京师范大学(珠海校区)), or
-    before one (日岩帝人商事(上海)有限公司): the company's, venue's or university's seat as part of its registered name;
-    and after a university's short name ending in 大 (中大(深圳), 港科大(廣州)), the campus of a university in another
-    city."""
+    """The name in brackets inside an organisation's name: after a head (国家会展中心（上海）), a firm's trade word
+    (南亞電子材料(昆山), cue ``trade_heads``) or a service's word (中欧班列(重庆), cue ``bracket_heads``), also with a
+    word for its campus (山東大学(威海校), 北京师范大学(珠海校区)), or before one (日岩帝人商事(上海)有限公司): the
+    company's, venue's or university's seat as part of its registered name; and after a university's short name
+    ending in 大 (中大(深圳), 港科大(廣州)), the campus of a university in another city."""
     campus = _CAMPUS.match(text, end)
     if text[start - 1:start] not in ("(", "（") or campus is None:
         return False
@@ -2297,7 +2298,8 @@ def _cjk(text: str, start: int, end: int, cues: Mapping[str, frozenset[str]]) ->
     # ``listing_after``), as "listed in Hong Kong" is in English
     exchange = exchange or after.startswith(_cjk_affixes(cues.get("listing_after", _NONE)))
     trades = _cjk_affixes(cues.get("trade_heads", _NONE))  # a firm's trade words (and their simplified copies)
-    bracketed = _in_company_brackets(text, start, end, heads, suffixes, trades)
+    bracketed = _in_company_brackets(text, start, end, heads, suffixes, trades,
+                                     _cjk_affixes(cues.get("bracket_heads", _NONE)))
     # Japanese and Korean text quote Chinese names in simplified characters (北京马拉松, 哈尔滨国际冰雪节) or in
     # traditional ones that Japanese writes otherwise (中文名:香港會議展覽中心), and Korean writes Han only in such
     # glosses (延邊日報): such a run reads the Chinese heads, as whole words of jieba's reading

@@ -66,7 +66,8 @@ CASES = [
 
 # from the third set: an institute named earlier and then by its city alone, after a clause of "as" whose head says
 # what it is; a river after the word for river in Romance languages. Their counterparts: a clause of "as" whose
-# phrase ends in an adjective, and the city beside the word for river
+# phrase ends in an adjective, and the city beside the word for river. Then the classes of the third set's Chinese and
+# Japanese batches
 THIRD = [
     ("en", "The Chengdu Aircraft Design Institute opened its doors to visitors. As the country's oldest aircraft design "
            "institute, Chengdu has built many fighters.", "Chengdu", ["ORG_PART", "ORG_PART"]),
@@ -75,6 +76,20 @@ THIRD = [
     ("it", "La città di Lhasa sorge sulla riva del fiume.", "Lhasa", ["LITERAL"]),
     ("es", "Navegamos por el río Lijiang durante cuatro horas.", "Lijiang", ["NOT_PLACE"]),
     ("es", "Llegamos a Lijiang en tren desde Kunming.", "Lijiang", ["LITERAL"]),
+    # a centre whose name goes on past 多 (multimodal), against 多 "many"; a square named for Sun Yat-sen in another
+    # city, against the city of Zhongshan; a music named for the place; a rail service with its city in brackets,
+    # against trains from the city; a tower and a company group named by the city, against the city and a group tour
+    ("zh", "大连多式联运中心明年投入使用。", "大连", ["ORG_PART"]),
+    ("zh", "大连多家企业参加了展会。", "大连", ["LITERAL"]),
+    ("zh", "市民在长春中山广场放风筝。", "中山", ["ORG_PART"]),
+    ("zh", "他从中山来到广州打工。", "中山", ["LITERAL"]),
+    ("zh", "演出中有一段潮州大锣鼓。", "潮州", ["ORG_PART"]),
+    ("zh", "中欧班列(成都)本月开行五十列。", "成都", ["ORG_PART"]),
+    ("zh", "从成都开出的班列抵达波兰。", "成都", ["LITERAL"]),
+    ("ja", "岳陽楼から洞庭湖を眺めた。", "岳陽", ["ORG_PART"]),
+    ("ja", "岳陽から長沙へ向かった。", "岳陽", ["LITERAL"]),
+    ("ja", "広州華南グループが新工場を建設した。", "広州", ["ORG_PART"]),
+    ("ja", "上海のグループ旅行に参加した。", "上海", ["LITERAL"]),
 ]
 
 test_the_third_sets_classes = each_label_test(THIRD)
