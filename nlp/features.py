@@ -303,8 +303,11 @@ def lexical(text: str, start: int, end: int, cues: Mapping[str, frozenset[str]],
                            # an article before a name that takes none: a club's or a firm's ("il Guangzhou", "da Macau
                            # Legend"; "Sociedade de Jogos de Macau" in English text)
                            or bool(b) and b[-1] in cues.get("naming_articles", _NONE)
-                           # a joint venture named by the city and its foreign partner ("Shanghai-GM", "Beijing-Hyundai")
+                           # a joint venture named by the city and its foreign partner ("Shanghai-GM", "Beijing-Hyundai",
+                           # also without the hyphen: "Shanghai VW's Anting plant")
                            or len(a) > 1 and a[0] == "-" and a[1].removesuffix("'s").removesuffix("’s") in cues.get(
+                               "partners_after", _NONE)
+                           or bool(a) and _cap(after[0]) and a[0].removesuffix("'s").removesuffix("’s") in cues.get(
                                "partners_after", _NONE))
     f["hyphen_cap_after"] = float(hyphen_run and not f["org_after"])
     of_before = {"of", "de", "del", "du", "des"} | cues.get("of_words", frozenset())  # "l'Università di Pechino"

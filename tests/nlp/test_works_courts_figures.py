@@ -90,6 +90,10 @@ THIRD = [
     ("ja", "岳陽から長沙へ向かった。", "岳陽", ["LITERAL"]),
     ("ja", "広州華南グループが新工場を建設した。", "広州", ["ORG_PART"]),
     ("ja", "上海のグループ旅行に参加した。", "上海", ["LITERAL"]),
+    # from the fourth set: a joint venture named by the city and its foreign partner without the hyphen; the city
+    # before a partner's name in lower case stays the city
+    ("en", "Parts go to Tianjin Toyota's Xiqing plant and Guangzhou Honda's main works.", "Tianjin", ["ORG_PART"]),
+    ("en", "Toyota makes cars in Tianjin for the local market.", "Tianjin", ["LITERAL"]),
 ]
 
 test_the_third_sets_classes = each_label_test(THIRD)
