@@ -2394,7 +2394,8 @@ def _cjk(text: str, start: int, end: int, cues: Mapping[str, frozenset[str]]) ->
                             or katakana_word and _KATAKANA_START.match(text, start) is not None
                             or campus or attached and before.endswith("・") and before[:-1].lower().endswith(heads + suffixes)
                             or _brand_before(text, start, cues.get("brands_before", _NONE))  # katakana too
-                            or segmented and _latin_brand_before(text, start))
+                            # (also a Hangul name: SMIC선전, SMIC's Shenzhen subsidiary)
+                            or (segmented or "han_glosses" in cues) and _latin_brand_before(text, start))
     # a dish named for the place; a one-character one (菜, cuisine) only as a whole word (广州菜价 is the price)
     dishes = _cjk_affixes(cues["dish_words"])  # (one C call rules most names out before the scan for which word)
     dish = next((w for w in dishes if after.startswith(w) or any(word.startswith(w) for word in words_after[:1])), "") \

@@ -531,7 +531,9 @@ def _district_of_a_named_city(hit: Hit, form: Any, candidates: Sequence[str], le
     a county-level city it names ("Suzhou ... its districts (Gusu, Wuzhong, Xiangcheng) and county-level cities
     (Kunshan, Taicang)": Wuzhong and Xiangcheng are Suzhou's, not the cities in Ningxia and Henan)."""
     namesakes = getattr(lexicon.gazetteer, "domestic_namesakes", None)
-    parents = {d.parent for d in namesakes(form.text)} if namesakes else set()
+    # (the districts are held by their pinyin names: a name in another script, 우중 for Wuzhong, reads its cities')
+    names = {form.text, *(lexicon.gazetteer.cities[c].name for c in candidates)}
+    parents = {d.parent for name in names for d in namesakes(name)} if namesakes else set()
     beside = {code for other in ctx.beside(hit) if other.kind == "city" and other.form != hit.form
               for code in getattr(lexicon.form(other.form), "adcodes", ())}
     named = {code for code, _lat, _lon in ctx.places} | beside | set(ctx.prefectures) | {

@@ -94,6 +94,14 @@ THIRD = [
     # before a partner's name in lower case stays the city
     ("en", "Parts go to Tianjin Toyota's Xiqing plant and Guangzhou Honda's main works.", "Tianjin", ["ORG_PART"]),
     ("en", "Toyota makes cars in Tianjin for the local market.", "Tianjin", ["LITERAL"]),
+    # Korean: a club whose FC is written against the name, a subsidiary with its parent's Latin brand written against
+    # it, and a district of a city written beside it (the districts are held by their pinyin names); their counterparts
+    ("ko", "2015년 창단한 다롄FC는 리그에서 탈퇴했다.", "다롄", ["ORG_PART"]),
+    ("ko", "다롄에서 축구 경기가 열렸다.", "다롄", ["LITERAL"]),
+    ("ko", "LG는 자회사 LG난징을 세웠다.", "난징", ["ORG_PART"]),
+    ("ko", "LG는 난징에 공장을 세웠다.", "난징", ["LITERAL"]),
+    ("ko", "관광객들이 중국 쑤저우 우중 지역의 호숫가를 걸었다.", "우중", ["NOT_PLACE"]),
+    ("ko", "닝샤 우중에서 축제가 열렸다.", "우중", ["LITERAL"]),
 ]
 
 test_the_third_sets_classes = each_label_test(THIRD)
