@@ -2070,10 +2070,12 @@ _BECOMING_THE_X_OF = regexes.compile(
     "中亚|中亞|东盟|東盟|非洲|欧洲|歐洲|美国|美國|印度|越南)的$")
 
 
-# an event's or a project's scope before its host, also a bilateral one (中新(重庆)...示范项目, China and Singapore), a
+# an event's or a project's scope before its host, also a bilateral one (中新(重庆)...示范项目, China and Singapore;
+# 中哈(连云港)物流合作基地, China and Kazakhstan), a
 # region's (中国西部(银川)房·车博览会) and the two sides of the Strait (海峡两岸(温州)民营经济创新发展论坛); ``before`` is read
 # in simplified characters
-_HOST_SCOPE = regexes.compile(r"(?:中国|国际|全国|世界|亚洲|中新|中欧|中德|中法|中俄|中日|中韩|西部|东部|中部|两岸)$")
+_HOST_SCOPE = regexes.compile(
+    r"(?:中国|国际|全国|世界|亚洲|中[新欧德法俄日韩哈吉乌巴老泰越蒙非阿美英意马印澳加柬缅塞白]|西部|东部|中部|两岸)$")
 # ... and the name goes on after the brackets, also past a middle dot (房·车博览会)
 _NAME_GOES_ON = regexes.compile(r"[\u4e00-\u9fff][·・]?[\u4e00-\u9fff]")
 
@@ -2330,6 +2332,10 @@ def _cjk(text: str, start: int, end: int, cues: Mapping[str, frozenset[str]]) ->
     # ... or a works named by its trade (上海|造船厂, 北京|第一|机床厂, 瑞安|红旗|汽配|厂; :func:`_named_works`)
     if segmented and not attached and not headed and "厂" in run[2:RUN_REACH]:
         headed = _named_works(words())
+    # ... or a race named by the city, a word of three characters or more that ends in 赛 (西宁|绕圈赛, 上海|锦标赛; not
+    # 北京|比赛, 上海|参赛 "takes part")
+    if segmented and not attached and not headed and "赛" in run[2:5]:
+        headed = bool(words()) and len(words()[0][0]) >= 3 and words()[0][0].endswith("赛")
     # ... or its first word is a festival's name (拉萨|雪顿节, 潍坊|风筝节; :func:`_festival`)
     if segmented and not attached and not headed and "节" in run[2:8]:
         headed = _festival(words())

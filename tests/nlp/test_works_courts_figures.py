@@ -102,6 +102,11 @@ THIRD = [
     ("ko", "LG는 난징에 공장을 세웠다.", "난징", ["LITERAL"]),
     ("ko", "관광객들이 중국 쑤저우 우중 지역의 호숫가를 걸었다.", "우중", ["NOT_PLACE"]),
     ("ko", "닝샤 우중에서 축제가 열렸다.", "우중", ["LITERAL"]),
+    # a race named by the city (a word of three characters or more ending in 赛), against the city's contestants; a
+    # base with its host in brackets after a bilateral scope, against a person's city in brackets
+    ("zh", "今年的兰州绕圈赛吸引了上万名观众。", "兰州", ["ORG_PART"]),
+    ("zh", "兰州参赛选手获得了第二名。", "兰州", ["LITERAL"]),
+    ("zh", "他是中吉(喀什)物流合作中心的经理。", "喀什", ["ORG_PART"]),
 ]
 
 test_the_third_sets_classes = each_label_test(THIRD)
