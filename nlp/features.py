@@ -1639,11 +1639,11 @@ HAN_GLOSS = regexes.compile(r"[(（][\u3400-\u9fff]+[)）]")
 _KANA_GLOSS = regexes.compile(r"[(（][\u3040-\u30ffー・ ]{2,16}[)）]")
 _HAN_WORD_AFTER = regexes.compile(r"[\u4e00-\u9fff]{0,3}")  # a name's next word before a reading of both
 _HANGUL_WORD = regexes.compile("[\uac00-\ud7a3]+")
-# the one or two words after a space, each with a gloss in Han characters that it may hold (뤼디(綠地)그룹, Greenland
+# the one to three words after a space, each with a gloss in Han characters that it may hold (뤼디(綠地)그룹, Greenland
 # Group: the brand's characters between its sound and its head)
 # (and two nouns joined by a middle dot are one word: 화장품·미용박람회, "the cosmetics and beauty expo")
 _HANGUL_WORDS = regexes.compile(
-    f"(?: [\uac00-\ud7a3]+(?:·[\uac00-\ud7a3]+)*(?:{HAN_GLOSS.pattern}[\uac00-\ud7a3]*)?){{1,2}}")
+    f"(?: [\uac00-\ud7a3]+(?:·[\uac00-\ud7a3]+)*(?:{HAN_GLOSS.pattern}[\uac00-\ud7a3]*)?){{1,3}}")
 _QUOTES = {"「": "」", "“": "”", "『": "』", "‘": "’"}
 # ... and the straight single quotes Korean papers put around a name ('웨이하이 호텔'), for a quoted name only: a
 # straight quote opens and closes alike, so titles and journeys, which look back for their opening mark, leave it out
@@ -1909,8 +1909,9 @@ def _short_names(text: str) -> tuple[str, ...]:
 
 
 _TITLE_REACH_IN_QUOTES = 20
-_QUOTED_TITLE = regexes.compile(r"[^，。！？!?,、；;\n“”「」『』]*")  # a quotation's text without a sentence's punctuation
+_QUOTED_TITLE = regexes.compile(r"[^，。！？!?,、；;\n“”「」『』‘’]*")  # a quotation's text without a sentence's punctuation
 _TITLE_COLONS = ("：", ":", "──", "——")  # and the dash before a subtitle (「萍寄金山──香港與加州華僑生活」)
+_YEAR_OPENS = regexes.compile(r"(?:19|20)\d\d\s?")  # an edition's year opening the quotation (2024杭州; not 2024年)
 
 
 # right after the closing mark: the quotation is an exhibition's title (「世界遺産 敦煌」展が, “数字长安”特展); 展 alone only
@@ -1921,7 +1922,8 @@ _EXHIBITION_AFTER = regexes.compile(r"特別?展|展(?![\u3400-\u9fff])|展(?=[�
 def _titled_quotation(text: str, start: int, end: int) -> bool:
     """The name lies inside a short quotation whose text is a title with a colon and no sentence's punctuation
     (“纯粹江南：苏州历史陈列”, an exhibition; “泉州：宋元中国的世界海洋商贸中心”, a heritage bid; 「北京：…」), or that the word for
-    an exhibition follows (「世界遺産 敦煌」展, “数字长安”特展): part of the title's name. A quoted remark has a comma or a
+    an exhibition follows (「世界遺産 敦煌」展, “数字长安”特展), or that opens with a year before the name (‘2025 청두
+    문화관광 창업 살롱’, an event; “2024杭州马拉松”): part of the title's name. A quoted remark has a comma or a
     full stop (“杭州为主，全省共享”), a colon outside the quotation introduces speech (他说：“…”)."""
     opened = _opening_mark(text, start, _TITLE_REACH_IN_QUOTES)
     if opened < 0:
@@ -1932,7 +1934,8 @@ def _titled_quotation(text: str, start: int, end: int) -> bool:
     if before is None or after is None or text[after.end():after.end() + 1] != close:
         return False
     quoted = text[opened + 1:after.end()]
-    return any(colon in quoted for colon in _TITLE_COLONS) or _EXHIBITION_AFTER.match(text, after.end() + 1) is not None
+    return any(colon in quoted for colon in _TITLE_COLONS) or _EXHIBITION_AFTER.match(text, after.end() + 1) is not None \
+        or _YEAR_OPENS.fullmatch(text, opened + 1, start) is not None
 
 
 # two or more words in Latin letters written against a name in characters: the rest of an event's or a brand's name
@@ -2240,8 +2243,9 @@ def _cjk(text: str, start: int, end: int, cues: Mapping[str, frozenset[str]]) ->
 
     f = dict.fromkeys(LEXICAL, 0.0)
     # Korean writes a name's organisation, product or club as a word of its own after a space (베이징 대학교,
-    # 칭다오 맥주, 홍콩 달러, 상하이 선화; one modifier may come between: 칭다오 국제 맥주 축제): those two words,
-    # read like the characters attached to the name; and a compound written as one word (칭다오맥주)
+    # 칭다오 맥주, 홍콩 달러, 상하이 선화; one or two modifiers may come between, none with a particle: 칭다오 국제 맥주
+    # 축제, 베이징 스마트 이스포츠 센터): those words, read like the characters attached to the name; and a compound
+    # written as one word (칭다오맥주)
     # past a gloss in Han characters (베이징(北京)대, Peking University) or, for the Han name in it, its bracket
     attached = "attached" in cues  # Japanese and Korean: particles attach to the name
     gloss = HAN_GLOSS.match(text, end)
@@ -2254,8 +2258,10 @@ def _cjk(text: str, start: int, end: int, cues: Mapping[str, frozenset[str]]) ->
         word_end = share_class.end()  # 홍콩H지수 (the Hang Seng China Enterprises index): the letter of a share class
     next_words = _HANGUL_WORDS.match(text, word_end)
     words_after = HAN_GLOSS.sub("", next_words.group()).split() if next_words else []
-    if len(words_after) > 1 and words_after[0].endswith(_korean_particles()):  # 다롄 시내에서 축제: the phrase ended
-        del words_after[1:]
+    # a word with its particle ends the phrase (다롄 시내에서 축제)
+    ended = next((k for k, word in enumerate(words_after[:-1]) if word.endswith(_korean_particles())), None)
+    if ended is not None:
+        del words_after[ended + 1:]
     if compound := _HANGUL_WORD.match(text, word_end):  # a compound written as one word (칭다오맥주)
         words_after.insert(0, compound.group())
     # the characters that can still be the name's (_NAME_RUN_END): 北京的大学, 北京几家大医院 "several hospitals in

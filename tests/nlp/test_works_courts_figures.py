@@ -107,6 +107,13 @@ THIRD = [
     ("zh", "今年的兰州绕圈赛吸引了上万名观众。", "兰州", ["ORG_PART"]),
     ("zh", "兰州参赛选手获得了第二名。", "兰州", ["LITERAL"]),
     ("zh", "他是中吉(喀什)物流合作中心的经理。", "喀什", ["ORG_PART"]),
+    # Korean: a venue whose head follows the name past two modifiers, none with a particle; the city's downtown
+    ("ko", "대회는 청두 스마트 스포츠 센터에서 열린다.", "청두", ["ORG_PART"]),
+    ("ko", "청두 시내 곳곳에서 행사가 열린다.", "청두", ["LITERAL"]),
+    # a quoted title that opens with its edition's year before the name (an event), against a quoted remark that
+    # opens with a year written with 年
+    ("ko", "시는 ‘2024 다롄 청년 창업 살롱’ 행사를 열었다.", "다롄", ["ORG_PART"]),
+    ("zh", "“2024年杭州的变化很大”,他说。", "杭州", ["LITERAL"]),
 ]
 
 test_the_third_sets_classes = each_label_test(THIRD)
