@@ -6,8 +6,11 @@ Court"); "a new X" quoted after a space, as typeset text writes it. From stop 53
 comma inside the quotation marks before what it is; a club written with the article in Portuguese copy about its
 players. From the second set: a Japanese name with its reading in kana (大連(だいれん)), an airport named past the
 reading of the name and its district, a hotel by its brand, a steel maker, a university's short name, a custom and a
-song named for the city; the districts of a city named in a list beside its county-level cities. Each with the
-counterpart that stays what it is.
+song named for the city; the districts of a city named in a list beside its county-level cities. From the third and
+fourth sets (``THIRD``): an institute named by its city after a clause of "as", rivers after the word for river,
+centres, squares, music, a rail service, a tower and a company group named by the city, joint ventures without a
+hyphen, Korean clubs, brands, districts, venues and quoted titles with a year, races named by the city and a host in
+brackets after a bilateral scope. Each with the counterpart that stays what it is.
 Sentences written for these tests (not in training.tsv, calibration.tsv or the sentence files).
 """
 
