@@ -82,9 +82,9 @@ _CJK_TICKER = regexes.compile(r"[\u4e00-\u9fff\u30a0-\u30ff]{1,8}[（(]\s?\d{4,6
 _SHARE_CLASS_AFTER = regexes.compile(r"[ABHＡＢＨ](?:股|株)")
 # (Korean quotes a figure in single marks too: ‘내륙의 상하이’)
 _QUOTE_OPENERS, _QUOTE_CLOSERS = "“「『‘\"", "”」』’\""
-# what makes a quoted name a figure of speech: "a new X" where something becomes one, "the X in the mountains"
-# (打造一个「新香港」, “大山里的深圳”)
-_FIGURATIVE_PREFIXES = ("新", "小", "リトル", "第二个", "第二個", "下一个", "下一個", "另一个", "另一個")
+# what makes a quoted name a figure of speech: "a new X" where something becomes one, "the X in the mountains", "the
+# inland X" (打造一个「新香港」, “大山里的深圳”, 被称为“内陆三亚”)
+_FIGURATIVE_PREFIXES = ("新", "小", "リトル", "第二个", "第二個", "下一个", "下一個", "另一个", "另一個", "内陆", "內陸")
 # verbs of becoming or being called (成为“新香港”, 被誉为“大山里的深圳”), and with them the words that make one (一个小型澳门)
 _BECOMING_VERBS = ("成为", "成為", "变成", "變成", "誉为", "譽為", "称为", "稱為", "堪称", "堪稱")
 _BECOMING = ("一个", "一個", "一座", "打造", *_BECOMING_VERBS)

@@ -117,6 +117,13 @@ THIRD = [
     # opens with a year written with 年
     ("ko", "시는 ‘2024 다롄 청년 창업 살롱’ 행사를 열었다.", "다롄", ["ORG_PART"]),
     ("zh", "“2024年杭州的变化很大”,他说。", "杭州", ["LITERAL"]),
+    # from the fifth set, read after it was measured (development now): an airline's and a campus's short names right
+    # after the name, and "the inland X" quoted; the city's shipping industry and the city itself stay the city
+    ("zh", "这条航线由重庆航每周三班执飞。", "重庆", ["ORG_PART"]),
+    ("zh", "天津航运业发展迅速。", "天津", ["LITERAL"]),
+    ("zh", "他担任宜昌校区的党委书记。", "宜昌", ["ORG_PART"]),
+    ("zh", "他在宜昌读书。", "宜昌", ["LITERAL"]),
+    ("zh", "这座小城被称为“内陆厦门”。", "厦门", ["NOT_PLACE"]),
 ]
 
 test_the_third_sets_classes = each_label_test(THIRD)
