@@ -866,7 +866,9 @@ def _names_and_people(text: str, start: int, end: int, before: list[str], after:
                             or len(b) > 1 and b[-1] in cues.get("nickname_before", frozenset()) and _cap(before[-1])
                             and b[-2] not in {".", "!", "?", "\n"} | _OPENERS)
     units = cues.get("unit_words", frozenset())
-    f["unit_after"] = float(bool(a) and a[0] in units or len(a) >= 2 and a[0] == "-" and a[1] in units
+    # (an English unit word capitalised after the name in any Latin-script language: "a Urumqi Road" in Italian)
+    f["unit_after"] = float(bool(a) and (a[0] in units or _cap(after[0]) and a[0] in cues_for("en")["unit_words"])
+                            or len(a) >= 2 and a[0] == "-" and a[1] in units
                             or len(a) >= 2 and _cap(after[0]) and a[0] in cues.get("street_directions", _NONE)
                             and a[1] in units)
     heads = cues.get("lower_org_heads", frozenset())

@@ -124,6 +124,12 @@ THIRD = [
     ("zh", "他担任宜昌校区的党委书记。", "宜昌", ["ORG_PART"]),
     ("zh", "他在宜昌读书。", "宜昌", ["LITERAL"]),
     ("zh", "这座小城被称为“内陆厦门”。", "厦门", ["NOT_PLACE"]),
+    # a Korean firm's legal form at the end of its name past two words; an English street word capitalised after the
+    # name in Italian; their counterparts
+    ("ko", "이 구장은 다롄 동방 부동산개발유한공사가 운영한다.", "다롄", ["ORG_PART"]),
+    ("ko", "다롄 시내 회사들이 문을 닫았다.", "다롄", ["LITERAL"]),
+    ("it", "I manifestanti si erano radunati a Urumqi Road, nel centro della città.", "Urumqi", ["NOT_PLACE"]),
+    ("it", "La polizia ha arrestato manifestanti a Urumqi.", "Urumqi", ["LITERAL"]),
 ]
 
 test_the_third_sets_classes = each_label_test(THIRD)
