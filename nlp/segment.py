@@ -222,7 +222,12 @@ def _tags_zh(word: str, tag: str, hit: str) -> bool:
     # 北京大学 begins with Beijing, 北京市政府 and 香港特区政府 are the government of Beijing and of Hong Kong (the
     # unit, 市 or 特区, between the name and the head); 阿里巴巴公司 begins with 阿里巴巴, a longer word than the hit.
     # An abbreviation (tag j) that begins with the name is an organisation's short name only when a head ends it
-    # (上海交大, 西安交大).
+    # (上海交大, 西安交大). A place that jieba holds as the name and another place's name (北京|天安门广场,
+    # 北京|故宫博物院, 桂林|山水), or as the name and its unit or a place word (澳门|特区, 香港|市民), is the city and
+    # that place; not the name and a word of another kind (北海|道, Hokkaido; 白山|黑水, the north-east; 沙河|口区, a
+    # district of Dalian; 香港|回归, left as it was).
+    if tag == "ns" and len(word) > len(hit) and _zh_place_after(word[len(hit):]):
+        return True
     if tag not in _ZH_CONTAINING_TAGS and tag != "j":
         return False
     rest = word[len(hit):]
@@ -230,6 +235,15 @@ def _tags_zh(word: str, tag: str, hit: str) -> bool:
     if rest[len(unit):] in _zh_heads():
         return True
     return tag != "j" and not any(jieba_dict.has_word(word[:n]) for n in range(len(hit) + len(unit) + 1, len(word)))
+
+
+def _zh_place_after(rest: str) -> bool:
+    """The rest of a jieba place word after a city's name is a place of its own (one word that jieba tags ``ns``, two
+    characters or more) or the city's unit or place word."""
+    if rest in _ZH_UNITS or rest in cues_for("zh")["place_words"]:
+        return True
+    words = jieba_dict.tag(rest)
+    return len(rest) >= 2 and len(words) == 1 and words[0][1] == "ns"
 
 
 @lru_cache(maxsize=1)

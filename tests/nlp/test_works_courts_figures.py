@@ -130,6 +130,13 @@ THIRD = [
     ("ko", "다롄 시내 회사들이 문을 닫았다.", "다롄", ["LITERAL"]),
     ("it", "I manifestanti si erano radunati a Urumqi Road, nel centro della città.", "Urumqi", ["NOT_PLACE"]),
     ("it", "La polizia ha arrestato manifestanti a Urumqi.", "Urumqi", ["LITERAL"]),
+    # a place jieba holds as one word made of the name and another place's name or the city's unit (it was not found
+    # at all); not the name and a word of another kind (白山黑水, the north-east); a paper named by the city
+    ("zh", "游客聚集在北京天安门广场。", "北京", ["LITERAL"]),
+    ("zh", "他参观了北京故宫博物院。", "北京", ["ORG_PART"]),
+    ("zh", "澳门特区成立以后发展很快。", "澳门", ["LITERAL"]),
+    ("zh", "白山黑水,美丽的东北。", "白山", []),
+    ("zh", "深圳特区报报道了这件事。", "深圳", ["ORG_PART"]),
 ]
 
 test_the_third_sets_classes = each_label_test(THIRD)
