@@ -239,8 +239,13 @@ def _tags_zh(word: str, tag: str, hit: str) -> bool:
 
 def _zh_place_after(rest: str) -> bool:
     """The rest of a jieba place word after a city's name is a place of its own (one word that jieba tags ``ns``, two
-    characters or more) or the city's unit or place word."""
-    if rest in _ZH_UNITS or rest in cues_for("zh")["place_words"]:
+    characters or more), the city's unit or place word, or one of its parts (cue ``own_parts``: 地区, 市区, 港, 站;
+    平凉地区, 天津港, 长春站), or ends in an organisation's head of two characters or more, which the features then
+    read (广州白云机场)."""
+    cues = cues_for("zh")
+    if rest in _ZH_UNITS or rest in cues["place_words"] or rest in cues.get("own_parts", ()):
+        return True
+    if len(rest) >= 3 and rest.endswith(tuple(h for h in cues["org_heads"] if len(h) >= 2)):
         return True
     words = jieba_dict.tag(rest)
     return len(rest) >= 2 and len(words) == 1 and words[0][1] == "ns"

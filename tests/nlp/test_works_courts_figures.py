@@ -137,6 +137,14 @@ THIRD = [
     ("zh", "澳门特区成立以后发展很快。", "澳门", ["LITERAL"]),
     ("zh", "白山黑水,美丽的东北。", "白山", []),
     ("zh", "深圳特区报报道了这件事。", "深圳", ["ORG_PART"]),
+    # ... and the city with one of its parts that jieba joins to it (a prefecture's area, a port, a station), or with
+    # a name that ends in an organisation's head (an airport); not a river or a street named like it
+    ("zh", "平凉地区的农民种植苹果。", "平凉", ["LITERAL"]),
+    ("zh", "货轮驶入天津港。", "天津", ["LITERAL"]),
+    ("zh", "他在长春站下车。", "长春", ["LITERAL"]),
+    ("zh", "航班从广州白云机场起飞。", "广州", ["ORG_PART"]),
+    ("zh", "拉萨河两岸风景优美。", "拉萨", []),
+    ("zh", "他住在衡阳路。", "衡阳", []),
 ]
 
 test_the_third_sets_classes = each_label_test(THIRD)
