@@ -2222,8 +2222,7 @@ def _cjk(text: str, start: int, end: int, cues: Mapping[str, frozenset[str]]) ->
     # Japanese glosses a name's reading in kana right after it: what names the city, or a dish or a firm by it, follows
     # the gloss (蘭州(らんしゅう)ラーメン is 蘭州ラーメン), so the words after the name are read past it
     # ... also the reading of the name and the word after it (杭州蕭山(こうしゅうしょうざん)空港 is 杭州蕭山空港)
-    word_after = _HAN_WORD_AFTER.match(text, end)
-    if "attached" in cues and is_cjk(text[end - 1]) and word_after is not None and (
+    if "attached" in cues and is_cjk(text[end - 1]) and (word_after := _HAN_WORD_AFTER.match(text, end)) is not None and (
             reading := _KANA_GLOSS.match(text, word_after.end())) is not None:
         text = text[:reading.start()] + text[reading.end():]
     titled = _in_title(text, start, end, _KOREAN_TITLE_MARKS if "angle_titles" in cues else _TITLE_MARKS)
@@ -2343,7 +2342,7 @@ def _cjk(text: str, start: int, end: int, cues: Mapping[str, frozenset[str]]) ->
     # ... or a race named by the city, a word of three characters or more that ends in 赛 (西宁|绕圈赛, 上海|锦标赛; not
     # 北京|比赛, 上海|参赛 "takes part")
     if segmented and not attached and not headed and "赛" in run[2:5]:
-        headed = bool(words()) and len(words()[0][0]) >= 3 and words()[0][0].endswith("赛")
+        headed = any(len(word) >= 3 and word.endswith("赛") for word, _ in words()[:1])
     # ... or its first word is a festival's name (拉萨|雪顿节, 潍坊|风筝节; :func:`_festival`)
     if segmented and not attached and not headed and "节" in run[2:8]:
         headed = _festival(words())

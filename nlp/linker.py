@@ -534,6 +534,8 @@ def _district_of_a_named_city(hit: Hit, form: Any, candidates: Sequence[str], le
     # (the districts are held by their pinyin names: a name in another script, 우중 for Wuzhong, reads its cities')
     names = {form.text, *(lexicon.gazetteer.cities[c].name for c in candidates)}
     parents = {d.parent for name in names for d in namesakes(name)} if namesakes else set()
+    if not parents:  # (most names are no district's: the article's cities are not read for them)
+        return False
     beside = {code for other in ctx.beside(hit) if other.kind == "city" and other.form != hit.form
               for code in getattr(lexicon.form(other.form), "adcodes", ())}
     named = {code for code, _lat, _lon in ctx.places} | beside | set(ctx.prefectures) | {

@@ -237,6 +237,7 @@ def _tags_zh(word: str, tag: str, hit: str) -> bool:
     return tag != "j" and not any(jieba_dict.has_word(word[:n]) for n in range(len(hit) + len(unit) + 1, len(word)))
 
 
+@lru_cache(maxsize=4096)
 def _zh_place_after(rest: str) -> bool:
     """The rest of a jieba place word after a city's name is a place of its own (one word that jieba tags ``ns``, two
     characters or more), the city's unit or place word, or one of its parts (cue ``own_parts``: 地区, 市区, 港, 站;
