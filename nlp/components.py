@@ -473,6 +473,7 @@ class CityClassifier(_CueComponent):
         _one_firm_word(text, [span for span, _ in read])
         _short_firm_names(text, [span for span, _ in read], cues)
         _one_quoted_name(text, [span for span, _ in read], cues)
+        _shared_cjk_head(text, [span for span, _ in read])
         return doc
 
     def settled(self, doc: Doc, place_at: float, reference_at: float) -> list[bool]:
@@ -704,6 +705,33 @@ def _one_quoted_name(text: str, spans: list[Span], cues: Mapping[str, frozenset[
         start, _ = span._.offsets
         if span._.label in {"LITERAL", "METONYMIC"} and any(text.startswith(name, start) for name in quoted):
             _relabel(span, "ORG_PART")
+
+
+_DOTS = frozenset({"・", "·"})  # what joins names into one name's (北京・貴陽ビッグデータ応用展示センター, 重慶·香港工業園)
+_ATTACHED_HEAD = regexes.compile("[\u3400-\u9fff\u30a1-\u30fa\u30fc]")  # a head written against the name
+
+
+def _shared_cjk_head(text: str, spans: list[Span]) -> None:
+    """Names in characters joined by a middle dot share the head written against the last of them (北京・貴陽ビッグ
+    データ応用展示センター, the Beijing-Guiyang big data centre; 重慶·香港工業園), and so do two names joined by 、
+    (上海、深圳证券交易所): where the last is read as part of a name by that head, the names joined before it are too,
+    as "the Shanghai and Shenzhen stock exchanges" are in English (:func:`nlp.features._shared_plural_head`). A pair
+    whose last name has no head against it (北京・上海間) stays two places; so does a longer list joined by 、 (兰州、
+    白银、临夏、甘南四市州, four cities counted), and a name joined by a word of "and" (宜宾与宁德时代, Yibin and the firm
+    CATL, whose name begins with another city's)."""
+    ordered = sorted(spans, key=lambda span: span._.offsets[0])
+    sharing = False
+    for n in range(len(ordered) - 2, -1, -1):
+        first, last = ordered[n], ordered[n + 1]
+        (start, end), (last_start, last_end) = first._.offsets, last._.offsets
+        joiner = text[end:last_start]
+        listed = n > 0 and text[ordered[n - 1]._.offsets[1]:start] == "、" or text[last_end:last_end + 1] == "、"
+        joined = (joiner in _DOTS or joiner == "、" and not listed) and is_cjk(text[start:start + 1] or "a") \
+            and is_cjk(text[last_start:last_start + 1] or "a")
+        sharing = joined and last._.label == "ORG_PART" and (
+            sharing or _ATTACHED_HEAD.match(text, last_end) is not None)
+        if sharing and first._.label in {"LITERAL", "METONYMIC"}:
+            _relabel(first, "ORG_PART")
 
 
 _SHORT_NAME_WORDS = regexes.compile(r"[\u4e00-\u9fff\u3400-\u4dbf]{2,4}")  # the words of a short name after the city

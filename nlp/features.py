@@ -18,7 +18,7 @@ from functools import lru_cache
 from pathlib import Path
 from typing import Any
 
-from nlp import regexes
+from nlp import jieba_dict, regexes
 from nlp.cues import cues_for
 from nlp.finder import FormMatcher, is_cjk
 from nlp.folding import simplified_table
@@ -66,7 +66,7 @@ _BODY_KINDS = "协会|協會|商会|商會|联合会|聯合會|介绍所|介紹�
 _FIRM_AFTER_SEAT = regexes.compile(rf"[\u3400-\u9fff]{{0,10}}?(?:{_LEGAL_FORMS}|{_FIRM_KINDS}|{_BODY_KINDS})")
 # (the items after the name as a group: the name may also be the last, after another's 、: 雙葉、唐山等書店; the name
 # may begin its item, ``rest``: 邳州谷阳新能源、影速光电、博康信息等企业, 益世科生物、苏州华兴源创等企业)
-_LISTED_FIRMS = regexes.compile(rf"(?P<rest>[^、，,。；;等\s]{{0,6}})(?P<items>(?:、[^、，,。；;]{{1,6}})*)等"
+_LISTED_FIRMS = regexes.compile(rf"(?P<rest>[^、，,。；;等\s]{{0,8}})(?P<items>(?:、[^、，,。；;]{{1,8}})*)等"
                                 rf"(?![地城省市国國区區县縣])[^，,。；;的]{{0,4}}(?:{_FIRM_KINDS})")
 # ... or airports, each the name and its own (北京首都、上海浦东、广州白云等机场: the list's end names their kind)
 _LISTED_AIRPORTS = regexes.compile(r"[^、，,。；;等\s]{2,4}(?P<items>(?:、[^、，,。；;]{3,6})*)等(?:国际|國際)?(?:机场|機場)")
@@ -258,6 +258,9 @@ def lexical(text: str, start: int, end: int, cues: Mapping[str, frozenset[str]],
     # Shanghai: A Wartime Haven"; cue ``title_words``)
     title_words = cues.get("title_words", _NONE)
     entitled = bool(b) and (b[-1] in title_words or len(b) > 1 and b[-1] in {",", *_OPENERS} and b[-2] in title_words)
+    # ... or inside a quotation opened right after a word for a show or a work, whatever the title's case (la mostra
+    # “Italiani a Shanghai. Dialogo di civiltà”; cue ``title_nouns``)
+    entitled = entitled or _in_quoted_title(b, cues.get("title_nouns", _NONE))
     # a capitalised run ending in an English head is a name in any language ("la Beijing Capital Airlines")
     english = cues_for("en")["org_heads"] if run else _NONE
     # the city's own official name ("the Hong Kong Special Administrative Region", "HONG KONG SAR -"): the city, not
@@ -575,6 +578,22 @@ def _exchange_listing(before: list[str], b: list[str], cues: Mapping[str, frozen
     return word in cues.get("listing_nouns", frozenset()) and subject in cues.get("listing_modifiers", frozenset())
 
 
+_TITLE_QUOTE_REACH = 8  # tokens from a quotation's opening mark to the name inside it
+_TITLE_OPENERS_LATIN = frozenset({'"', "“", "‘", "«", "„"})
+
+
+def _in_quoted_title(b: list[str], nouns: frozenset[str]) -> bool:
+    """The name stands inside a quotation that opens right after a word for an exhibition, a film, a book or another
+    work (``nouns``): the quotation is its title, the name part of it (la mostra “Italiani a Shanghai”, la exposición
+    «Viaje a Pekín»). A closing mark between the opening one and the name ends the title before it."""
+    for k in range(len(b) - 1, max(0, len(b) - _TITLE_QUOTE_REACH) - 1, -1):
+        if b[k] in _TITLE_OPENERS_LATIN:
+            return k > 0 and b[k - 1] in nouns
+        if b[k] in _CLOSERS or b[k] == "\n":
+            return False
+    return False
+
+
 def _listing_unhyphenated(after: list[str], a: list[str], cues: Mapping[str, frozenset[str]]) -> bool:
     """"Hong Kong listed Smart Union Group": the exchange's listing written without its hyphen, read as "Hong
     Kong-listed" where a company's capitalised name ending in a company's head follows the verb at once. A verb
@@ -593,7 +612,8 @@ def _listing_unhyphenated(after: list[str], a: list[str], cues: Mapping[str, fro
 def _shared_plural_head(before: list[str], b: list[str], after: list[str], a: list[str],
                         cues: Mapping[str, frozenset[str]]) -> bool:
     """Names joined by "and" or "or" before one plural head share it ("the Shanghai and Shenzhen stock exchanges",
-    "Peking and Tsinghua universities"): each is part of its own name (cue list ``plural_heads_after``; a word of
+    "Peking and Tsinghua universities", "the Hong Kong, Shanghai and New York Stock Exchanges"): each is part of its
+    own name (cue list ``plural_heads_after``; a word of
     shares may come before the head)."""
     heads = cues.get("plural_heads_after", frozenset())
     if not heads:
@@ -603,13 +623,18 @@ def _shared_plural_head(before: list[str], b: list[str], after: list[str], a: li
         k += int(a[k:k + 1] in (["stock"], ["share"]))
         return a[k:k + 1] != [] and a[k] in heads
 
-    if len(after) > 2 and a[0] in {"and", "or"} and _cap(after[1]):  # the first name: past the names after it
-        k = 1
-        while k < len(after) and _cap(after[k]):
-            if k > 1 and a[k] in heads:  # a capitalised head ends the second name ("Hong Kong and Tianjin Airlines")
-                return True
+    if len(after) > 2 and a[0] in {",", "and", "or"} and _cap(after[1]):  # a name before others: past them
+        k, joined = 1, a[0] != ","
+        while k < len(after):
+            if _cap(after[k]):
+                if k > 1 and joined and a[k] in heads:  # a capitalised head ends the last ("Hong Kong and Tianjin Airlines")
+                    return True
+            elif not (a[k] == "," or a[k] in {"and", "or"} and not joined) or not _cap((after[k + 1:k + 2] or ["."])[0]):
+                break  # ... a comma or the one "and" between names ("the Hong Kong, Shanghai and New York exchanges")
+            else:
+                joined = joined or a[k] != ","
             k += 1
-        return headed(k)
+        return joined and headed(k)
     return len(b) > 1 and b[-1] in {"and", "or"} and _cap(before[-2]) and headed(0)
 
 
@@ -1695,6 +1720,11 @@ _QUOTED_KATAKANA_NAME = regexes.compile(
     r"[\u30a1-\u30fa\u30fc]{2,}(?:[・&＆][\u30a1-\u30fa\u30fc]{2,}){0,5}(?:[(（][^)）」』]{1,20}[)）])?")
 _QUOTED_BEFORE = regexes.compile(r"[\u3400-\u9fff\u30a1-\u30fb\u30fcA-Za-z0-9]{1,12}$")  # with ・: 「ザ・上海エディション」
 _KATAKANA_CLOSING = regexes.compile(r"[\u30a1-\u30fa\u30fc]{3,}")
+# ... or a few words in characters before it (「中国重慶文化観光交流プロモーション」, a promotion event)
+_HAN_THEN_KATAKANA = regexes.compile(r"[\u3400-\u9fff]{1,8}[\u30a1-\u30fa\u30fc]{3,}")
+
+
+_CHINA_PREFIXES = ("中国", "中國")  # the country's name that a quoted name may open with before the city's
 
 
 def _quoted_name(text: str, start: int, end: int) -> bool:
@@ -1703,8 +1733,10 @@ def _quoted_name(text: str, start: int, end: int) -> bool:
     begins with the city; within sixteen only a programme's or an event's name, ending in its year or a word for it
     (a longer quotation may be a remark without punctuation: “深圳长大深圳人第一次看到那么多人”). A quoted name alone
     (「義烏」) or a quoted phrase (“杭州为主,全省共享”, 「江蘇省蘇州市」) is not one, but for a ship's or a train's name
-    with 号 after it (“银川”号)."""
+    with 号 after it (“银川”号). The country's name may open the quotation before the city's (「中国義烏小商品城」)."""
     close = _NAME_QUOTES_CJK.get(text[start - 1:start]) if start else None
+    if close is None and text[start - 2:start] in _CHINA_PREFIXES and start > 2:  # 「中国義烏小商品城」, a market
+        close = _QUOTES.get(text[start - 3:start - 2])
     if close is None:
         return False
     # the name alone in quotation marks before 号, a ship's or a train's name (“银川”号导弹驱逐舰)
@@ -1788,12 +1820,15 @@ _TOWN_ENDS = ("镇", "乡", "村", "区", "县", "市")  # a unit's word that en
 def _firm_words(words: Sequence[tuple[str, str]], length: int) -> bool:
     """Are jieba's words of the ``length`` characters after a name the rest of a firm's name, not a place or a clause
     (东莞|望牛墩镇, a town; 合肥市|拥有|江淮, "Hefei has ...")? No verb and no unit's word among them (jieba's place tag
-    says little here: it tags the brand 华兴 as one)."""
-    covered = 0
+    says little here: it tags the brand 华兴 as one), but for a verb of one character among others of one and no
+    function word, as jieba reads a brand it does not know (无锡|牧|微|银|物|联, 联 tagged a verb; not 合肥|已|落|有, "Hefei
+    already has")."""
+    covered, run = 0, list(words)[:length]
+    coined = sum(len(word) == 1 for word, _ in run) >= 3 and not any(tag.startswith(_NOT_BRAND_TAGS) for _, tag in run)
     for word, tag in words:
         if covered >= length:
             break
-        if tag == "v" or word.endswith(_TOWN_ENDS):
+        if tag == "v" and not (coined and len(word) == 1) or word.endswith(_TOWN_ENDS):
             return False
         covered += len(word)
     return covered >= length
@@ -1876,8 +1911,47 @@ def _quoted_brand(text: str, start: int, end: int, prefixes: frozenset[str]) -> 
         return False
     if text[end:end + 1] == close:
         return before is not None and before.group() in prefixes
-    katakana = _KATAKANA_CLOSING.match(text, end)
+    katakana = _KATAKANA_CLOSING.match(text, end) or _HAN_THEN_KATAKANA.match(text, end)
     return katakana is not None and text[katakana.end():katakana.end() + 1] == close
+
+
+# a few words that a quotation holds before the name that closes it: a title's or a slogan's (“海外媒体聚焦天津”, “国潮
+# 泉州”, 「世界市長対話・青島」), up to ten characters, a middle dot or a space between them (“美丽家园·幸福拉萨”); no kana
+# particle, which makes a remark of it (「ドローンといえば深セン」, "say drones and you say Shenzhen")
+_SLOGAN_BEFORE = regexes.compile("[\u30a1-\u30ff\u3400-\u9fff·•・ ]{2,10}$")
+_SLOGAN_JOINERS = "·•・ "
+# what the words before a name end with when they are not a title's: an epithet of the city (“山城重庆”, “星城长沙”,
+# the city itself), a locative verb or preposition (“我们要去北京”, a remark)
+_NOT_SLOGAN_ENDS = frozenset("城都市乡鄉岛島港镇鎮省国國州县縣区區在到去往赴至于於从從自回来來离離")
+# jieba's tags of function words (particles, adverbs, conjunctions, prepositions, pronouns, numerals, punctuation):
+# what follows a quoted claim (“撤离上海”等说法, “撤离上海”不属实), not a name's head
+_FUNCTION_WORD_TAGS = ("u", "d", "c", "p", "r", "m", "x", "y", "e")
+
+
+def _quoted_slogan(text: str, start: int, end: int) -> bool:
+    """The name closes a short quotation after other words, the title of a campaign, an event or a slogan (参加“海外
+    媒体聚焦天津”大型采访活动; 主题为“美丽家园·幸福拉萨”; 「世界市長対話・青島」イベント): part of that title, not the
+    place, as a quoted title with the name at its start is (:func:`_quoted_name`). Three characters or more before
+    the name; two only where a word of content follows the quotation, whose name it is (“国潮泉州”职业装大会, “远航九江”
+    杯; not “撤离上海”等说法, a claim quoted, nor 兰州 in “工业兰州”“创新兰州”, a list of themes). Not where the words are a
+    place (“江苏苏州”, 「中国・深セン」, 「福岡ー香港・深セン」: jieba's last word tagged ns), an epithet of the city
+    (“山城重庆”) or end in a locative word; one character before the name is a figure's (“小上海”, “新福州”: features of
+    their own)."""
+    before = _SLOGAN_BEFORE.search(text, max(0, start - 10), start)
+    if before is None:
+        return False
+    close = _QUOTES.get(text[before.start() - 1:before.start()]) if before.start() else None
+    words = before.group().strip(_SLOGAN_JOINERS)
+    if close is None or text[end:end + 1] != close or len(words) < 2 or words[-1] in _NOT_SLOGAN_ENDS:
+        return False
+    table = simplified_table()
+    read = jieba_dict.tag(words.translate(table))
+    if read and read[-1][1] == "ns":
+        return False
+    if len(words.replace(" ", "")) > 2:
+        return True
+    following = jieba_dict.tag(text[end + 1:end + 7].translate(table))
+    return bool(following) and is_cjk(following[0][0][:1]) and not following[0][1].startswith(_FUNCTION_WORD_TAGS)
 
 
 # a firm's short name defined in brackets after its full name: "(以下、天津星光)", "（以下简称“上海电气”）"; the city
@@ -1913,7 +1987,9 @@ def _short_names(text: str) -> tuple[str, ...]:
 _TITLE_REACH_IN_QUOTES = 20
 _QUOTED_TITLE = regexes.compile(r"[^，。！？!?,、；;\n“”「」『』‘’]*")  # a quotation's text without a sentence's punctuation
 _TITLE_COLONS = ("：", ":", "──", "——")  # and the dash before a subtitle (「萍寄金山──香港與加州華僑生活」)
-_YEAR_OPENS = regexes.compile(r"(?:19|20)\d\d\s?")  # an edition's year opening the quotation (2024杭州; not 2024年)
+# an edition's year opening the quotation (2024杭州; not 2024年), with the country's name after it or not (‘2024 중국
+# 광저우 캔톤페어’, the Canton Fair)
+_YEAR_OPENS = regexes.compile(r"(?:19|20)\d\d\s?(?:(?:중국|中国|中國)\s?)?")
 
 
 # right after the closing mark: the quotation is an exhibition's title (「世界遺産 敦煌」展が, “数字长安”特展); 展 alone only
@@ -2022,6 +2098,9 @@ _GAMES_YEAR = regexes.compile(r"(?:19|20)\d\d(?:(?![年\d])|年(?:冬季|夏季)
 # 中級 (北京市第2中級人民法院)
 _NUMBERED_SCHOOL = regexes.compile(r"第[0-9０-９一二三四五六七八九十]{1,3}"
                                    r"(?:中学|中學|高校|高中|小学|小學|中(?![国國文心间間央部东東西南北外級级]))")
+# ... and works numbered after it (長春第一自動車製造工場, the First Automobile Works; 北京第二机床厂), read as the
+# school in simplified characters when the text has Han (工场)
+_NUMBERED_WORKS = regexes.compile(r"第[0-9０-９一二三四五六七八九十]{1,3}[\u3400-\u9fff]{0,6}?(?:工場|工场|工厂|工廠|厂|廠|製作所|制作所)")
 # a project's or a plant's phase after the name and its word (武汉新芯二期, 武汉天马G6二期, 京东方成都B7二期工程): the
 # name is the project's, a firm's plant; not an issue or a round counted by 第 (疫情第二期), nor a verb's object (在广州
 # 建设二期基地, "to build its second phase in Guangzhou": jieba's word after the name is no verb)
@@ -2384,7 +2463,9 @@ def _cjk(text: str, start: int, end: int, cues: Mapping[str, frozenset[str]]) ->
                            or _defined_short_name(text, start, end)
                            or segmented and _short_firm_name(text, start, end)
                            or _quoted_brand(text, start, end, cues.get("brand_prefixes", _NONE))
+                           or _quoted_slogan(text, start, end)
                            or _GAMES_YEAR.match(after_all) is not None or _NUMBERED_SCHOOL.match(after_all) is not None
+                           or _NUMBERED_WORKS.match(after_all) is not None
                            or segmented and (phase := _PHASE_AFTER.match(after_all)) is not None
                            and run.startswith(phase.group(1)) and not words()[0][1].startswith("v")
                            or segmented and "attached" not in cues and (

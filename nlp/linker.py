@@ -23,6 +23,7 @@ from nlp.dateline import DATELINE_REACH, headline, zones
 from nlp.finder import Hit, is_cjk
 from nlp.folding import lower_same_length, simplified_table
 from nlp.landmarks import Landmarks
+from nlp.language import script_of_char
 from nlp.lexicon import DISTRICT, Lexicon, is_current
 from nlp.sentences import SENTENCE_END
 
@@ -393,7 +394,8 @@ def link(text: str, hit: Hit, form: Any, lexicon: Lexicon, ctx: ArticleContext, 
             hit, form, candidates, lexicon, ctx) or _part_of_another_city(hit, candidates, lexicon, ctx, lang)
             or _named_inside_another_city(text, hit, candidates, lexicon, ctx)
             or _in_another_province(text, hit, candidates, lexicon, ctx, lang)
-            or _town_named_like(text, hit, lang) and not abroad(text, hit)):
+            or _town_named_like(text, hit, lang) and not abroad(text, hit)
+            or _glossed_as_another(text, hit, candidates, lexicon)):
         return Link(None, 0.0, 0.0, candidates, False)
     top_pop = max(lexicon.population(c) for c in candidates)
     scores = []
@@ -720,6 +722,38 @@ def _glossed(text: str, hit: Hit, lexicon: Lexicon) -> set[str]:
         return set()
     form = lexicon.form(gloss.group(1))
     return set(form.adcodes) if form is not None else set()
+
+
+_CHINA = frozenset({"中国", "中华", "中华人民共和国"})  # (simplified) what a gloss names when it names the country
+# a bracket after a name written in Hangul or Latin letters that glosses it: its characters, after a romanisation or
+# a translation and a comma or not (리장(Li River, 漓江), 구이린(Guìlín, 桂林), "Qingdao (靑島)")
+_GLOSS_AFTER = regexes.compile(r" ?[(（](?:[^()（）\u3040-\u30ff\u3400-\u9fff]{1,20}[,，、] ?)?([\u3400-\u9fff]{2,8})[)）]")
+
+
+def _glossed_as_another(text: str, hit: Hit, candidates: Sequence[str], lexicon: Lexicon) -> bool:
+    """A name in Hangul or Latin letters that the article glosses with another word in characters: the word is what
+    the characters write (리장(Li River, 漓江) is the Li River, 漓江, not Lijiang, 丽江), wherever the article writes
+    it, as an article means one thing by one word. Another word is one of jieba's dictionary, in simplified
+    characters, that no candidate's form begins and that is no province and not China (a variant character, 靑島,
+    is no dictionary word, and Japanese datelines gloss a name with an agency or the country: ハルビン(共同), so kana
+    names are left out). One gloss of the city's own anywhere in the article keeps every mention."""
+    surface = text[hit.start:hit.end]
+    if not surface or script_of_char(surface[0]) not in {"hangul", "latin"}:
+        return False
+    other = False
+    at = text.find(surface)
+    while at >= 0:
+        gloss = _GLOSS_AFTER.match(text, at + len(surface))
+        if gloss is not None:
+            run = gloss.group(1)
+            simplified = run.translate(simplified_table())
+            if any(set(getattr(lexicon.form(word[:n]), "adcodes", ())) & set(candidates)
+                   for word in (run, simplified) for n in range(len(word), 1, -1)):
+                return False
+            other = other or (jieba_dict.has_word(simplified) and simplified not in _CHINA
+                              and lexicon.province_of(run) is None and lexicon.province_of(simplified) is None)
+        at = text.find(surface, at + 1)
+    return other
 
 
 def _namesakes_written(candidates: Sequence[str], written: set[str], cities: Mapping[str, Any]) -> tuple[str, ...]:

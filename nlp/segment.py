@@ -429,6 +429,13 @@ def _after_a_title(words: list[Word], i: int, length: int) -> bool:
     return j < len(words) and words[j][3].startswith("nr") or _sound(words, j) and _sound(words, j + 1)
 
 
+def _joined_by_a_conjunction(words: list[Word], i: int, length: int) -> bool:
+    """Does a hit of several words begin with a conjunction (jieba's tag c) right after a place's name? 于都县和龙南市
+    is 于都县 | 和 | 龙 | 南市 ("Yudu County and Longnan City"), not 和龙 (Helong): 和 joins the two places, as in 北京和天津.
+    jieba reads Helong with its suffix as one word (吉林和龙市), so the rule leaves it."""
+    return 0 < i and len(words[i][2]) < length and words[i][3] == "c" and words[i - 1][3] in _ZH_PLACE_TAGS
+
+
 _ZH_NUMERAL = regexes.compile(r"[0-9０-９〇零一二三四五六七八九十百元]+")
 _ZH_YEAR = regexes.compile(_ZH_NUMERAL.pattern + "年")  # 二十六年, 26年, 元年
 
@@ -672,7 +679,7 @@ def keep_words(text: str, hits: list[Hit], lang: str | None, names_alone: frozen
             if how != "no" and (_in_transcribed_name(words, i, length) or (_street(words, i, length, "ja") if japanese else (
                     _after_a_title(words, i, length) or _zh_street_or_era(words, i, length)
                     or _overlaps_a_place_abroad(text, hit, table) or _localizer_before_province(text, hit, table)
-                    or _tenths(words, i)))):
+                    or _tenths(words, i) or _joined_by_a_conjunction(words, i, length)))):
                 how = "no"
             key = text[hit.start:hit.end].translate(table)  # the hit as jieba reads it (simplified)
             if how == "name" and not japanese and words[i][2] == key and key in cues_for("zh")["everyday_words"]:

@@ -1,0 +1,80 @@
+"""What the words around a name say it names, from the classes of stop 54's first set of batches (their classes, not
+their sentences; each batch measured once before its classes were read). A title or slogan that the name closes inside
+a quotation (a campaign, a theme, an event), a quotation that opens with the country's name before the city's and
+works numbered after it; a Korean name glossed with another word in characters (the Li River beside Lijiang); a
+conjunction before a county-level city's name that jieba joins to it; a name of a list of three before the plural head
+they share; names joined by a middle dot before one head; a firm in a list ending in "and other firms" whose brand
+jieba reads as single characters; the organising committee of Olympic Games, the Nationalist governments, a Korean
+currency and venue; a title quoted after the word for an exhibition in Romance copy. Each with the counterpart that
+stays what it is. Sentences written for these tests (not in training.tsv, calibration.tsv or the sentence files).
+"""
+
+from __future__ import annotations
+
+from tests.nlp.conftest import each_label_test, one_label_test
+
+CASES = [
+    # the name closing a quoted title of three characters or more, or of two before a noun the title names, or inside
+    # one that the country's name opens and a katakana word closes, or after a year and the country's name in Korean;
+    # a place, an epithet, a locative verb, a remark with a kana particle or a claim before an adverb stays the city
+    ("zh", "本次“海外媒体走进宁波”采访活动持续三天。", "宁波", "ORG_PART"),
+    ("zh", "今年节会的主题为“山水家园·幸福桂林”。", "桂林", "ORG_PART"),
+    ("zh", "“创新赣州”论坛在市中心召开。", "赣州", "ORG_PART"),
+    ("zh", "记者来到“江西赣州”采访果农。", "赣州", "LITERAL"),
+    ("zh", "游客涌向“山城重庆”看夜景。", "重庆", "LITERAL"),
+    ("zh", "网传外企“撤离深圳”等消息并不属实。", "深圳", "LITERAL"),
+    ("ja", "「中国成都文化観光プロモーション」が都内で開かれた。", "成都", "ORG_PART"),
+    ("ja", "「ドローンといえば深セン」と言われる。", "深セン", "LITERAL"),
+    ("ko", "업체들이 ‘2025 중국 칭다오 트렌드 위크’에 참가했다.", "칭다오", "ORG_PART"),
+    ("ko", "업체들이 2025년 중국 칭다오에서 열린 행사에 참가했다.", "칭다오", "LITERAL"),
+    # a quotation that opens with the country's name before the city's is a name; the country and the city alone
+    # stay a place
+    ("ja", "「中国蘇州刺繍城」が昨年開業した。", "蘇州", "ORG_PART"),
+    ("ja", "「中国蘇州」という看板が見えた。", "蘇州", "LITERAL"),
+    # works numbered after the name; the city's first plant of a firm counted otherwise stays the city
+    ("ja", "瀋陽第一機械工場の跡地が公園になった。", "瀋陽", "ORG_PART"),
+    ("zh", "洛阳第二拖拉机厂的老工人回忆往事。", "洛阳", "ORG_PART"),
+    ("zh", "洛阳第二次举办这样的展会。", "洛阳", "LITERAL"),
+    # the regimes named by their seat; the city's government stays the city
+    ("zh", "1927年武汉国民政府迁往南京。", "武汉", "ORG_PART"),
+    ("zh", "武汉市政府宣布了新的措施。", "武汉市", "METONYMIC"),
+    # the organising committee of Olympic Games
+    ("zh", "张家口奥组委的官员视察了场馆。", "张家口", "ORG_PART"),
+    # the currency and a venue's studio in Korean; the city's money and studios in it stay the city
+    ("ko", "요금은 50 마카오 파타카다.", "마카오", "ORG_PART"),
+    ("ko", "결승전은 항저우 미디어 스튜디오에서 열린다.", "항저우", "ORG_PART"),
+    ("ko", "항저우에서 스튜디오 세 곳이 문을 열었다.", "항저우", "LITERAL"),
+    # a title quoted after the word for an exhibition or a film in Romance copy, whatever its case; a city after the
+    # quotation stays the city
+    ("it", "La mostra “Viaggio a Pechino. Diari di un mercante” apre domani.", "Pechino", "ORG_PART"),
+    ("es", "La exposición «Recuerdos de Cantón y Macao» llega a Sevilla.", "Macao", "ORG_PART"),
+    ("it", "La mostra “Viaggio in Oriente” arriverà a Pechino in primavera.", "Pechino", "LITERAL"),
+    # a name of three listed before the plural head they share; the same three without a head stay places
+    ("en", "The Shanghai, Shenzhen and Hong Kong exchanges all fell on Monday.", "Shanghai", "ORG_PART"),
+    ("en", "She has lived in Shanghai, Shenzhen and Hong Kong since 2010.", "Shanghai", "LITERAL"),
+    # names joined by a middle dot before one head, and two names joined by 、 before it; a longer list, a word of
+    # "and" and a pair without a head stay places
+    ("ja", "同年、成都に広州・成都ビッグデータ応用展示センターを建設する協定が結ばれた。", "広州", "ORG_PART"),
+    ("zh", "在上海、深圳证券交易所上市的公司增加。", "上海", "ORG_PART"),
+    ("zh", "兰州、白银、定西三市联合举办文化节。", "白银", "LITERAL"),
+    ("zh", "宜宾与宁德时代签订了合作协议。", "宜宾", "LITERAL"),
+    ("ja", "北京・天津間の高速鉄道が開通した。", "北京", "LITERAL"),
+    # a firm in a list that ends in "and other firms", its brand read as single characters; a clause with adverbs
+    # before such a list stays the city
+    ("zh", "签约的有上海骏富、无锡诺微银物联、歆韵通达等企业。", "无锡", "ORG_PART"),
+    ("zh", "合肥已落有国轩高科、华霆动力等配套企业。", "合肥", "LITERAL"),
+]
+
+# a conjunction between a county and a county-level city that jieba joins to the latter's name (于都县和龙南市: not
+# Helong); Helong with its suffix stays found. A Korean name glossed with another word's characters (the Li River),
+# at every mention; one glossed with the city's own stays the city. (The labels of the surface's mentions, in order.)
+EACH = [
+    ("zh", "调研组走访了于都县和龙南市的果园。", "和龙", []),
+    ("zh", "延边和龙市的人参产业发展迅速。", "和龙市", ["LITERAL"]),
+    ("ko", "관광객들은 리장(Li River, 漓江)을 따라 배를 탄다. 당국은 리장을 보호하고 있다.", "리장", ["NOT_PLACE", "NOT_PLACE"]),
+    ("ko", "관광객들은 리장(麗江)의 옛 거리를 걷는다. 리장은 윈난성에 있다.", "리장", ["LITERAL", "LITERAL"]),
+]
+
+test_what_the_words_around_a_name_say_it_names = one_label_test(CASES)
+
+test_every_mention_of_the_name = each_label_test(EACH)
