@@ -36,9 +36,10 @@ _CLOSERS = {'"', "”", "’", "»", "“"}
 _NAME_QUOTES = {"«", "„", "“", '"'}  # what opens a quoted name (features.lexical, cue flag quoted_names)
 _ORG_CONNECTORS = {"of", "for", "and", "&", "de", "del", "la", "des", "du", "für", "-", "'", "’"}  # "Workers' Stadium"
 _ENT_ORG = {"ORG", "FAC", "PRODUCT", "EVENT", "WORK_OF_ART", "LAW"}
-# 第24届, 首届 (the first), 第33回中国・, 第17届中国(
+# 第24届, 首届 (the first), 第33回中国・, 第17届中国(, and the event's scope before its host in brackets (第二十三届南海(阳江)
+# 开渔节, the South China Sea's fishing season opened at Yangjiang)
 _EDITION_NUMBER = "(?:第[0-9０-９一二三四五六七八九十百零〇]+|首)"
-_EDITION = regexes.compile(rf"{_EDITION_NUMBER}[届屆回](?:中[国國][・(（]?)?$")
+_EDITION = regexes.compile(rf"{_EDITION_NUMBER}[届屆回](?:中[国國][・(（]?|[\u4e00-\u9fff]{{1,4}}[(（])?$")
 _EDITION_AFTER = regexes.compile(rf"{_EDITION_NUMBER}[届屆]")  # right after the name (not 回: Japanese counts times so)
 _ORDINAL = regexes.compile(r"\d+(?:st|nd|rd|th)")  # an edition's number before an event's name ("the 5th")
 # firms' legal forms as every Latin-script language's press copies a Chinese firm's registered English name
@@ -260,7 +261,7 @@ def lexical(text: str, start: int, end: int, cues: Mapping[str, frozenset[str]],
     entitled = bool(b) and (b[-1] in title_words or len(b) > 1 and b[-1] in {",", *_OPENERS} and b[-2] in title_words)
     # ... or inside a quotation opened right after a word for a show or a work, whatever the title's case (la mostra
     # “Italiani a Shanghai. Dialogo di civiltà”; cue ``title_nouns``)
-    entitled = entitled or _in_quoted_title(b, cues.get("title_nouns", _NONE))
+    entitled = entitled or _in_quoted_title(text, start, cues.get("title_nouns", _NONE))
     # a capitalised run ending in an English head is a name in any language ("la Beijing Capital Airlines")
     english = cues_for("en")["org_heads"] if run else _NONE
     # the city's own official name ("the Hong Kong Special Administrative Region", "HONG KONG SAR -"): the city, not
@@ -578,20 +579,27 @@ def _exchange_listing(before: list[str], b: list[str], cues: Mapping[str, frozen
     return word in cues.get("listing_nouns", frozenset()) and subject in cues.get("listing_modifiers", frozenset())
 
 
-_TITLE_QUOTE_REACH = 8  # tokens from a quotation's opening mark to the name inside it
-_TITLE_OPENERS_LATIN = frozenset({'"', "“", "‘", "«", "„"})
+_TITLED_QUOTE_REACH = 160  # characters from a quotation's opening mark to the name inside it
+_TITLE_NOUN_BEFORE = regexes.compile(r"([^\W\d_]+)\s*[,:]?\s*$")  # the word before the opening mark, past a comma
 
 
-def _in_quoted_title(b: list[str], nouns: frozenset[str]) -> bool:
-    """The name stands inside a quotation that opens right after a word for an exhibition, a film, a book or another
-    work (``nouns``): the quotation is its title, the name part of it (la mostra “Italiani a Shanghai”, la exposición
-    «Viaje a Pekín»). A closing mark between the opening one and the name ends the title before it."""
-    for k in range(len(b) - 1, max(0, len(b) - _TITLE_QUOTE_REACH) - 1, -1):
-        if b[k] in _TITLE_OPENERS_LATIN:
-            return k > 0 and b[k - 1] in nouns
-        if b[k] in _CLOSERS or b[k] == "\n":
-            return False
-    return False
+def _in_quoted_title(text: str, start: int, nouns: frozenset[str]) -> bool:
+    """The name stands inside a quotation that opens right after a word for an exhibition, a film, a book, a theme
+    or another work (``nouns``), past a comma or a colon or not: the quotation is its title, the name part of it (la
+    mostra “Italiani a Shanghai”, la exposición «Viaje a Pekín», "with the theme, “… Sports New Chengdu, Running to
+    WMM”"). A closing mark or a line break between the opening one and the name ends the title before it; a
+    straight double quote opens one where an odd number of them stand before the name on its line."""
+    if not nouns:
+        return False
+    head = text[max(0, start - _TITLED_QUOTE_REACH):start]
+    head = head[head.rfind("\n") + 1:]
+    curly = max(head.rfind("“"), head.rfind("«"), head.rfind("„"))
+    straight = head.rfind('"') if head.count('"') % 2 else -1
+    opened = max(curly, straight)
+    if opened < 0 or opened == curly and any(mark in head[opened:] for mark in ("”", "»")):
+        return False
+    word = _TITLE_NOUN_BEFORE.search(head, 0, opened)
+    return word is not None and word.group(1).lower() in nouns
 
 
 def _listing_unhyphenated(after: list[str], a: list[str], cues: Mapping[str, frozenset[str]]) -> bool:
@@ -1711,8 +1719,11 @@ _QUOTED_PROGRAMME = regexes.compile(
 _QUOTED_KOREAN_NAME = regexes.compile(r"(?:[ ·][\uac00-\ud7a3A-Za-z0-9]+(?:\([^()]{1,10}\))?){1,3}")
 # ... or, after a middle dot, a name of its own words (“自贡•中华彩灯大世界”, a park; “成都·大运会”), three characters or
 # more: two cities joined by a dot (「北京・上海」) are two places; or, in Japanese, a title of the city's own
-# (「重慶の日」, a day named for the city; 「上海の夜」, a song)
-_QUOTED_DOTTED_NAME = regexes.compile(r"[•·・][\u3400-\u9fff\u30a1-\u30fa\u30fcA-Za-z0-9]{3,12}|の[\u3400-\u9fff\u30a1-\u30fa\u30fc]{1,6}")
+# (「重慶の日」, a day named for the city; 「上海の夜」, a song; 「ラサのポタラ宮の歴史的遺跡群」, a World Heritage property:
+# words in characters or katakana joined by の, no other kana, as a remark has: 「北京の空気は悪い」)
+_QUOTED_DOTTED_NAME = regexes.compile(
+    r"[•·・][\u3400-\u9fff\u30a1-\u30fa\u30fcA-Za-z0-9]{3,12}"
+    r"|の[\u3400-\u9fff\u30a1-\u30fa\u30fc](?:[\u3400-\u9fff\u30a1-\u30fa\u30fc]|の(?=[\u3400-\u9fff\u30a1-\u30fa\u30fc])){0,15}")
 # inside a quotation: the name's own words before it (「日本東京義烏セレクション」) and a katakana word that closes it
 # katakana words joined by ・ or & up to the closing mark, with a gloss in brackets (「香港インターナショナル・ワイン&スピリッツ・
 # フェア(香港国際美酒展)」, a fair); the first word right after the name, so 「香港・マカオ」 stays two places
@@ -1928,13 +1939,24 @@ _NOT_SLOGAN_ENDS = frozenset("城都市乡鄉岛島港镇鎮省国國州县縣�
 _FUNCTION_WORD_TAGS = ("u", "d", "c", "p", "r", "m", "x", "y", "e")
 
 
+@lru_cache(maxsize=1024)
+def _holds_a_place(words: str) -> bool:
+    """``words`` hold a city's or a province's name of the gazetteer, two to four characters (“北接广州南邻深圳”, a
+    description of where the city lies; jieba tags too many words ns to say so: 美丽, 江湖)."""
+    from nlp.lexicon import read_lexicon
+
+    lexicon = read_lexicon()
+    return any(lexicon.form(words[i:j]) is not None or lexicon.province_of(words[i:j]) is not None
+               for i in range(len(words)) for j in range(i + 2, min(len(words), i + 4) + 1))
+
+
 def _quoted_slogan(text: str, start: int, end: int) -> bool:
     """The name closes a short quotation after other words, the title of a campaign, an event or a slogan (参加“海外
     媒体聚焦天津”大型采访活动; 主题为“美丽家园·幸福拉萨”; 「世界市長対話・青島」イベント): part of that title, not the
     place, as a quoted title with the name at its start is (:func:`_quoted_name`). Three characters or more before
     the name; two only where a word of content follows the quotation, whose name it is (“国潮泉州”职业装大会, “远航九江”
-    杯; not “撤离上海”等说法, a claim quoted, nor 兰州 in “工业兰州”“创新兰州”, a list of themes). Not where the words are a
-    place (“江苏苏州”, 「中国・深セン」, 「福岡ー香港・深セン」: jieba's last word tagged ns), an epithet of the city
+    杯; not “撤离上海”等说法, a claim quoted, nor 兰州 in “工业兰州”“创新兰州”, a list of themes). Not where the words are or
+    hold a place (“江苏苏州”, 「中国・深セン」: jieba's last word tagged ns; “北接广州南邻深圳”), an epithet of the city
     (“山城重庆”) or end in a locative word; one character before the name is a figure's (“小上海”, “新福州”: features of
     their own)."""
     before = _SLOGAN_BEFORE.search(text, max(0, start - 10), start)
@@ -1946,7 +1968,7 @@ def _quoted_slogan(text: str, start: int, end: int) -> bool:
         return False
     table = simplified_table()
     read = jieba_dict.tag(words.translate(table))
-    if read and read[-1][1] == "ns":
+    if read and read[-1][1] == "ns" or _holds_a_place(words):
         return False
     if len(words.replace(" ", "")) > 2:
         return True
@@ -2162,6 +2184,16 @@ _HOST_SCOPE = regexes.compile(
     r"(?:中国|国际|全国|世界|亚洲|中[新欧德法俄日韩哈吉乌巴老泰越蒙非阿美英意马印澳加柬缅塞白]|西部|东部|中部|两岸)$")
 # ... and the name goes on after the brackets, also past a middle dot (房·车博览会)
 _NAME_GOES_ON = regexes.compile(r"[\u4e00-\u9fff][·・]?[\u4e00-\u9fff]")
+# Korean writes the bilateral scope in Hangul, the name's words against it (중한산업단지(옌타이) 홍보관, the China-Korea
+# Industrial Park (Yantai); 중한(옌타이)산업단지); China's or an international scope only before more of the name
+_KOREAN_BILATERAL = regexes.compile("(?:중한|한중)[\uac00-\ud7a3]*$")
+_KOREAN_SCOPE = regexes.compile("(?:중국|국제)$")
+
+
+def _korean_name_goes_on(after: str) -> bool:
+    """A Korean word of two syllables or more follows, besides its particle (중국(옌타이)산업단지; not 중국(옌타이)에서)."""
+    word = _HANGUL_WORD.match(after)
+    return word is not None and word.group() not in _korean_particles() and len(_without_particle(word.group())) > 1
 
 
 # 中大, 港科大 before the bracket; not the 大 of a verb or an adjective (扩大, 重大)
@@ -2186,9 +2218,12 @@ def _in_company_brackets(text: str, start: int, end: int, *heads: tuple[str, ...
     # ... or before the rest of the name that ends in a legal form or a kind of firm (联想创新（天津）投资管理有限公司,
     # 联想（天津）合伙企业, 艾杰(杭州)网络技术有限公司)
     # ... or the host in brackets after the event's scope and before the rest of its name (国际(亳州)中医药博览会,
-    # 中国(郑州)国际旅游城市市长论坛), as in "the 11th China (Chongqing) Hotpot Food and Culture Festival"
+    # 中国(郑州)国际旅游城市市长论坛), as in "the 11th China (Chongqing) Hotpot Food and Culture Festival"; in Korean
+    # after a bilateral scope (중한산업단지(옌타이), 중한(옌타이)산업단지)
     return any(before.endswith(words) or after.startswith(words) for words in heads) or _FIRM_AFTER_SEAT.match(
-        text, end + 1) is not None or (_HOST_SCOPE.search(before) is not None and _NAME_GOES_ON.match(after) is not None)
+        text, end + 1) is not None or (_HOST_SCOPE.search(before) is not None and _NAME_GOES_ON.match(after) is not None) \
+        or _KOREAN_BILATERAL.search(before) is not None \
+        or _KOREAN_SCOPE.search(before) is not None and _korean_name_goes_on(after)
 
 
 # what the segmenter may join to the end of a head (_whole_head); 讯 a paper's dateline (海西|晨报讯, "Haixi Morning Post
