@@ -1736,6 +1736,9 @@ _HAN_THEN_KATAKANA = regexes.compile(r"[\u3400-\u9fff]{1,8}[\u30a1-\u30fa\u30fc]
 
 
 _CHINA_PREFIXES = ("中国", "中國")  # the country's name that a quoted name may open with before the city's
+_QUOTED_BRACKET = regexes.compile(r"[(（][\u3400-\u9fff\u30a1-\u30fa\u30fc]{1,6}[)）]")  # a seat: (日本)
+# ... and at the quotation's end a leg or an edition only (成都站), (2024), not a remark's aside (「广州…(透露)」)
+_QUOTED_LEG = regexes.compile(r"[(（](?:[\u3400-\u9fff]{1,4}站|(?:19|20)\d\d)[)）]")
 
 
 def _quoted_name(text: str, start: int, end: int) -> bool:
@@ -1753,14 +1756,19 @@ def _quoted_name(text: str, start: int, end: int) -> bool:
     # the name alone in quotation marks before 号, a ship's or a train's name (“银川”号导弹驱逐舰)
     if text[end:end + 1] == close and text[end + 1:end + 2] in ("号", "號"):
         return True
+    # a seat in brackets after the name or a leg at the quotation's end is the name's too (「大連(日本)ソフトウェア
+    # パーク」, “遵义产区名优白酒神州行(成都站)”)
+    seat = _QUOTED_BRACKET.match(text, end)
+    after_name = seat.end() if seat is not None and seat.end() < len(text) and text[seat.end()] != close else end
     for shape in (_QUOTED_NAME, _QUOTED_PROGRAMME, _QUOTED_KOREAN_NAME, _QUOTED_DOTTED_NAME, _QUOTED_KATAKANA_NAME):
-        rest = shape.match(text, end)
+        rest = shape.match(text, after_name)
         if rest is None:
             continue
         # or a name followed by its other title (「重慶森林/Chungking Express/恋する惑星」, a film; not 「北京市/上海市」);
         # a space typed before the closing mark is not part of the name (「香港トレイル 」)
         spaced = text[rest.end():rest.end() + 2] in (" " + close, "\u3000" + close)
-        closing_at = rest.end() + 1 if spaced else rest.end()
+        leg = _QUOTED_LEG.match(text, rest.end())
+        closing_at = rest.end() + 1 if spaced else leg.end() if leg is not None else rest.end()
         follows = text[closing_at:closing_at + 1]
         if follows == close or follows in ("/", "／") and rest.end() - end > 1:
             return True
@@ -2027,7 +2035,12 @@ def _titled_quotation(text: str, start: int, end: int) -> bool:
     full stop (“杭州为主，全省共享”), a colon outside the quotation introduces speech (他说：“…”)."""
     opened = _opening_mark(text, start, _TITLE_REACH_IN_QUOTES)
     if opened < 0:
-        return False
+        # a straight single quote only right before the edition's year, as Korean papers type a title ('2017 선양
+        # 한국인의 날'), closed by either mark
+        year = _YEAR_OPENS.search(text, max(0, start - 12), start)
+        return year is not None and year.end() == start and text[year.start() - 1:year.start()] == "'" and any(
+            _QUOTED_TITLE.fullmatch(text, end, close_at) is not None
+            for close_at in (text.find(mark, end, end + _TITLE_REACH_IN_QUOTES) for mark in ("'", "’")) if close_at > 0)
     close = _QUOTES[text[opened]]
     before = _QUOTED_TITLE.fullmatch(text, opened + 1, start)
     after = _QUOTED_TITLE.match(text, end, end + _TITLE_REACH_IN_QUOTES)
@@ -2573,7 +2586,8 @@ def _cjk(text: str, start: int, end: int, cues: Mapping[str, frozenset[str]]) ->
     f["not_place"] = float(ends("not_place_before") or starts("not_place_after") or segmented and bool(own_names) and (
         after.startswith(own_names) and bool(words()) and words()[0][0] in own_names))
     f["sentence_start"] = float(sentence_start)
-    if _figure_of_speech(text, start, end) or segmented and _mountain_sense(text, text[start:end], cues):
+    if _figure_of_speech(text, start, end) or (segmented or "han_glosses" in cues) and _mountain_sense(
+            text, text[start:end], cues):
         # another place likened to the city, or the mountain the city is named after: no mention of the city
         f["figurative"] = f["not_place"] = 1.0
     # in match copy (two words of sport around the name), the name marked as subject or object (広州が, 広州を;
@@ -2659,8 +2673,8 @@ def _mountain_sense(text: str, surface: str, cues: Mapping[str, frozenset[str]])
     never writes the city with its 市: travel copy names the mountain, local news the city. One sense per text, as a
     travel piece says what it climbs once."""
     table = simplified_table()
-    if "mountain_words" not in cues or surface.translate(table) not in cues_for("zh")["mountain_cities"] \
-            or surface + "市" in text:
+    if "mountain_words" not in cues or surface + "市" in text or surface.translate(table) not in cues_for("zh")[
+            "mountain_cities"] and not _glossed_mountain(text, surface):
         return False
     words = _cjk_any_of(cues["mountain_words"])
     at = text.find(surface)
@@ -2668,6 +2682,19 @@ def _mountain_sense(text: str, surface: str, cues: Mapping[str, frozenset[str]])
         if words.search(text[max(0, at - _MOUNTAIN_REACH):at + len(surface) + _MOUNTAIN_REACH].translate(table)):
             return True
         at = text.find(surface, at + 1)
+    return False
+
+
+def _glossed_mountain(text: str, surface: str) -> bool:
+    """A name in Hangul that the text glosses with a mountain city's characters (어메이산(峨眉山)): read as that name,
+    for :func:`_mountain_sense`; the gloss with the city's unit (어메이산시(峨眉山市)) is the city's."""
+    mountains = cues_for("zh")["mountain_cities"]
+    at = text.find(surface + "(")
+    while at >= 0:
+        close = text.find(")", at, at + len(surface) + 10)
+        if close > 0 and text[at + len(surface) + 1:close].translate(simplified_table()) in mountains:
+            return True
+        at = text.find(surface + "(", at + 1)
     return False
 
 

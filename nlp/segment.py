@@ -636,6 +636,16 @@ def _tenths(words: list[Word], i: int) -> bool:
     return words[i][2].startswith("成") and i > 0 and _TENTHS.fullmatch(words[i - 1][2]) is not None
 
 
+_NUMERAL_WORD = regexes.compile("[0-9０-９一二两三四五六七八九十百千万几]+")
+
+
+def _counted(words: list[Word], i: int, length: int) -> bool:
+    """A hit of several words that begins with a word of one character right after a numeral begins with that
+    numeral's measure word: 29项城市机会 is 29 | 项 | 城市 | 机会 ("29 items of city opportunities"), not 项城市
+    (Xiangcheng)."""
+    return 0 < i and len(words[i][2]) == 1 < length and _NUMERAL_WORD.fullmatch(words[i - 1][2]) is not None
+
+
 def keep_words(text: str, hits: list[Hit], lang: str | None, names_alone: frozenset[str] = frozenset()) -> list[Hit]:
     """The hits that are whole words: Han and Kana hits checked by the language's segmenter (Chinese for
     any language but Japanese: Han text in a Latin article is Chinese), Hangul hits by the particle rule.
@@ -679,7 +689,7 @@ def keep_words(text: str, hits: list[Hit], lang: str | None, names_alone: frozen
             if how != "no" and (_in_transcribed_name(words, i, length) or (_street(words, i, length, "ja") if japanese else (
                     _after_a_title(words, i, length) or _zh_street_or_era(words, i, length)
                     or _overlaps_a_place_abroad(text, hit, table) or _localizer_before_province(text, hit, table)
-                    or _tenths(words, i) or _joined_by_a_conjunction(words, i, length)))):
+                    or _tenths(words, i) or _joined_by_a_conjunction(words, i, length) or _counted(words, i, length)))):
                 how = "no"
             key = text[hit.start:hit.end].translate(table)  # the hit as jieba reads it (simplified)
             if how == "name" and not japanese and words[i][2] == key and key in cues_for("zh")["everyday_words"]:

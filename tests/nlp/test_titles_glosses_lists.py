@@ -8,8 +8,10 @@ jieba reads as single characters; the organising committee of Olympic Games, the
 currency and venue; a title quoted after the word for an exhibition in Romance copy. From the second set (``SECOND``):
 a description quoted with another place in it, a Japanese dish, a Korean park with its host in brackets after a
 bilateral scope, an event's host in brackets after its edition and scope, a Japanese title joined by の and a long
-theme quoted after a comma. Each with the counterpart that stays what it is. Sentences written for these tests (not in
-training.tsv, calibration.tsv or the sentence files).
+theme quoted after a comma. From the third (``THIRD``): a measure word after a numeral joined to a county-level city's
+name, a quoted name with a seat or a leg in brackets, a Korean title in straight quotes after its year, an exhibition
+in Korean, beer in Japanese and a mountain glossed in Korean. Each with the counterpart that stays what it is.
+Sentences written for these tests (not in training.tsv, calibration.tsv or the sentence files).
 """
 
 from __future__ import annotations
@@ -87,6 +89,28 @@ SECOND = [
     ("en", "The motto of the race was printed on every shirt in Guiyang.", "Guiyang", "LITERAL"),
 ]
 
+# from the third set: a measure word after a numeral that jieba joins to a county-level city's name; a quoted name
+# with its seat in brackets after the city or a leg at its end; a Korean title in straight quotes after its year;
+# an exhibition in Korean; beer in Japanese; a mountain's name glossed in Korean travel copy. Their counterparts stay
+# the city.
+THIRD = [
+    ("zh", "全市共发布了7项城市机会清单。", "项城市", None),
+    ("zh", "河南项城市的农民种小麦。", "项城市", "LITERAL"),
+    ("ja", "「杭州(日本)イノベーションセンター」が開業した。", "杭州", "ORG_PART"),
+    ("zh", "“宜宾名酒品鉴行(重庆站)”活动昨天举行。", "宜宾", "ORG_PART"),
+    ("zh", "有人转发“宜宾停水(紧急)”的消息。", "宜宾", "LITERAL"),
+    ("ko", "교민회는 '2018 옌타이 한중 우정의 밤'을 열었다.", "옌타이", "ORG_PART"),
+    ("ko", "그는 '2018년에 옌타이로 갔다'고 말했다.", "옌타이", "LITERAL"),
+    ("ko", "업체들은 추계 항저우 전시회에 참가했다.", "항저우", "ORG_PART"),
+    ("ko", "업체들은 항저우에서 열린 행사에 참가했다.", "항저우", "LITERAL"),
+    ("ja", "戦前、日本の会社が青島麦酒を買収した。", "青島", "ORG_PART"),
+]
+
+EACH_THIRD = [
+    ("ko", "순례단은 중국 4대 명산의 하나인 어메이산(峨眉山)에 올랐다.", "峨眉山", ["NOT_PLACE"]),
+    ("ko", "그는 어메이산시(峨眉山市) 시청을 방문했다.", "峨眉山市", ["LITERAL"]),
+]
+
 # a conjunction between a county and a county-level city that jieba joins to the latter's name (于都县和龙南市: not
 # Helong); Helong with its suffix stays found. A Korean name glossed with another word's characters (the Li River),
 # at every mention; one glossed with the city's own stays the city. (The labels of the surface's mentions, in order.)
@@ -101,4 +125,6 @@ test_what_the_words_around_a_name_say_it_names = one_label_test(CASES)
 
 test_the_second_sets_classes = one_label_test(SECOND)
 
-test_every_mention_of_the_name = each_label_test(EACH)
+test_the_third_sets_classes = one_label_test(THIRD)
+
+test_every_mention_of_the_name = each_label_test(EACH + EACH_THIRD)
