@@ -983,7 +983,7 @@ def _team(b: list[str], a: list[str], verb: str, sport_context: bool, cues: Mapp
     """The name stands for a team: the subject of a verb of sport; and in copy about a match (which a side agreeing
     with a plural verb, "the Dalian side were", is by itself), the name with a plural verb ("Nanjing are three
     points clear"), "the X side", before a player's role ("Wuhan captain Zhang"), as the possessor of a result
-    ("Shenzhen's 3-1 defeat"), as the opponent: the object of a verb of sport or after "against", "between", "lost
+    ("Shenzhen's 3-1 defeat"), as the side a goal puts ahead ("put Chengdu in front"), as the opponent: the object of a verb of sport or after "against", "between", "lost
     to", "victory over", "joined" ("Zhejiang thrashed Shenzhen 5-0"), or as the receiver of a result ("a late
     penalty gave Shenzhen a 1-0 win"), before a word of its play ("a late Chengdu goal"), as the side a result is
     for ("the winner for Guangzhou"), in a fixture ("Beijing v Shanghai", the away side "@ Dongguan") or as the
@@ -1007,8 +1007,11 @@ def _team(b: list[str], a: list[str], verb: str, sport_context: bool, cues: Mapp
     # "the winner for Guangzhou", "tied the game for Shanghai": the side a word of sport just before is for
     for_side = len(b) > 1 and b[-1] in cues.get("team_after_sport", frozenset()) and any(
         t in sport or t in sport_verbs for t in b[-4:-1])
-    return (for_side or bool(a) and (a[0] in _PLURAL_VERBS or a[0] in roles or a[0] in cues.get("fixture_marks", frozenset())
-                                     or a[0] in cues.get("team_nouns", frozenset()))
+    # the side a result puts ahead or level ("Yang's header put Chengdu in front", "drew Shanghai level")
+    ahead = a[:1] in (["ahead"], ["level"]) or a[:2] == ["in", "front"] and a[2:3] != ["of"]
+    return (for_side or ahead or bool(a) and (a[0] in _PLURAL_VERBS or a[0] in roles
+                                              or a[0] in cues.get("fixture_marks", frozenset())
+                                              or a[0] in cues.get("team_nouns", frozenset()))
             or side or possessor or staffing or _away(b)
             or _plural_side(a, verb, cues)
             or bool(b) and (b[-1] in sport_verbs or b[-1] in match_verbs

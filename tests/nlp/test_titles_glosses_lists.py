@@ -16,6 +16,8 @@ Sentences written for these tests (not in training.tsv, calibration.tsv or the s
 
 from __future__ import annotations
 
+from nlp import features
+from nlp.cues import cues_for
 from tests.nlp.conftest import each_label_test, one_label_test
 
 CASES = [
@@ -106,6 +108,13 @@ THIRD = [
     ("ja", "戦前、日本の会社が青島麦酒を買収した。", "青島", "ORG_PART"),
 ]
 
+# and after the round, from its classes left: a Japanese club that must strengthen its squad before the next round (the
+# side a goal puts ahead in English match copy: the test of ``features._team`` below). The counterpart stays the city.
+AFTER = [
+    ("ja", "リーグは混戦だ。大連はセカンドラウンド前に補強が必要だろう。", "大連", "ORG_PART"),
+    ("ja", "大連は港町として知られる。", "大連", "LITERAL"),
+]
+
 EACH_THIRD = [
     ("ko", "순례단은 중국 4대 명산의 하나인 어메이산(峨眉山)에 올랐다.", "峨眉山", ["NOT_PLACE"]),
     ("ko", "그는 어메이산시(峨眉山市) 시청을 방문했다.", "峨眉山市", ["LITERAL"]),
@@ -126,5 +135,18 @@ test_what_the_words_around_a_name_say_it_names = one_label_test(CASES)
 test_the_second_sets_classes = one_label_test(SECOND)
 
 test_the_third_sets_classes = one_label_test(THIRD)
+
+test_classes_left_by_the_round = one_label_test(AFTER)
+
+
+def test_the_side_a_goal_puts_ahead_is_a_team_in_match_copy() -> None:
+    """In match copy the name a goal puts ahead or level is a side ("Liu's header put Wuhan in front", "drew Wuhan
+    level"); "in front of" is where something stands. (Whether the copy is match copy is the caller's.)"""
+    cues = cues_for("en")
+    assert features._team(["header", "put"], ["in", "front", "before"], "", True, cues)
+    assert features._team(["goal", "put"], ["ahead", "after"], "", True, cues)
+    assert features._team(["penalty", "drew"], ["level", "at"], "", True, cues)
+    assert not features._team(["fans", "stood"], ["in", "front", "of", "the"], "", True, cues)
+    assert not features._team(["header", "put"], ["in", "front", "before"], "", False, cues)
 
 test_every_mention_of_the_name = each_label_test(EACH + EACH_THIRD)
