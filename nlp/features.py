@@ -983,8 +983,9 @@ def _team(b: list[str], a: list[str], verb: str, sport_context: bool, cues: Mapp
     """The name stands for a team: the subject of a verb of sport; and in copy about a match (which a side agreeing
     with a plural verb, "the Dalian side were", is by itself), the name with a plural verb ("Nanjing are three
     points clear"), "the X side", before a player's role ("Wuhan captain Zhang"), as the possessor of a result
-    ("Shenzhen's 3-1 defeat"), as the side a goal puts ahead ("put Chengdu in front"), as the opponent: the object of a verb of sport or after "against", "between", "lost
-    to", "victory over", "joined" ("Zhejiang thrashed Shenzhen 5-0"), or as the receiver of a result ("a late
+    ("Shenzhen's 3-1 defeat"), as the side a goal puts ahead ("put Chengdu in front"), as the opponent: the object
+    of a verb of sport or after "against", "between", "lost to", "victory over", "joined" ("Zhejiang thrashed
+    Shenzhen 5-0"), or as the receiver of a result ("a late
     penalty gave Shenzhen a 1-0 win"), before a word of its play ("a late Chengdu goal"), as the side a result is
     for ("the winner for Guangzhou"), in a fixture ("Beijing v Shanghai", the away side "@ Dongguan") or as the
     subject of a verb whose object is a role of its staff ("Guangzhou relieving coach X"). A city's government or its people are
