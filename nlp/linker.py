@@ -562,7 +562,8 @@ def _part_of_another_city(hit: Hit, candidates: Sequence[str], lexicon: Lexicon,
     """The name is written as a part of another city named beside it, and no reading of the name lies in that
     city: a business district, a terminal or a neighbourhood named like a city elsewhere ("Dalian's Donggang
     business district", "the Donggang area of Dalian", "the Meishan terminal at Ningbo-Zhoushan port"; Meishan is
-    also a city in Sichuan). The structure (the other city's possessive before the name, or "of"/"at" and the
+    also a city in Sichuan), or a building named after a city, its head capitalised ("the Hong Kong Hotel in
+    Guilin"). The structure (the other city's possessive before the name, or "of"/"at" and the
     other city after the part word; before a terminal or wharf, the port's city and a hyphen: "the Ningbo-Meishan
     terminal") says so; a county-level city of that city stays itself ("Suzhou's Kunshan district"). A terminal or
     wharf after "of"/"at" needs the port written after the city: "the Xi'an terminal of the Zhengzhou-Xi'an line"
@@ -580,7 +581,9 @@ def _part_word(hit: Hit, ctx: ArticleContext, lang: str) -> tuple[str, int] | No
     cues = cues_for(lang)
     words = _PART_WORDS.match(ctx.lowered, hit.end)
     parts = cues.get("part_words", frozenset()) | cues.get("port_part_words", frozenset())
-    group = next((g for g in (1, 2) if words.group(g) in parts), None) if words else None
+    buildings = cues.get("building_words", frozenset())  # only capitalised, a building's name: "the Hong Kong Hotel"
+    group = next((g for g in (1, 2) if words.group(g) in parts or words.group(g) in buildings
+                  and ctx.text[words.start(g):words.start(g) + 1].isupper()), None) if words else None
     return (words.group(group), words.end(group)) if words and group else None
 
 
@@ -605,7 +608,8 @@ def _part_by_structure(hit: Hit, candidates: Sequence[str], lexicon: Lexicon, ct
     if link and following is not None and following.start == link.end():
         # "the Donggang area of Dalian", "the Meishan terminal at Ningbo-Zhoushan port"
         port = _PORT_AFTER.match(ctx.lowered, following.end)
-        if part in parts or port and cues.get("port_words", frozenset()) & set(port.group(1).split()):
+        if part in parts or part in cues.get("building_words", frozenset()) or port and cues.get(
+                "port_words", frozenset()) & set(port.group(1).split()):
             others.append(following)
     cities = lexicon.gazetteer.cities
     for other in others:

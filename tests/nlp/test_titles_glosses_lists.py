@@ -108,9 +108,12 @@ THIRD = [
     ("ja", "戦前、日本の会社が青島麦酒を買収した。", "青島", "ORG_PART"),
 ]
 
-# and after the round, from its classes left: a Japanese club that must strengthen its squad before the next round (the
-# side a goal puts ahead in English match copy: the test of ``features._team`` below). The counterpart stays the city.
+# and after the round, from its classes left: a hotel named after a city in another (its head capitalised); a Japanese
+# club that must strengthen its squad before the next round (the side a goal puts ahead in English match copy: the test
+# of ``features._team`` below). The counterparts stay the city.
 AFTER = [
+    ("en", "Our group checked into the Shanghai Hotel in Xi'an after a long train ride.", "Shanghai", "NOT_PLACE"),
+    ("en", "Our group checked into a Shanghai hotel in the old French Concession.", "Shanghai", "LITERAL"),
     ("ja", "リーグは混戦だ。大連はセカンドラウンド前に補強が必要だろう。", "大連", "ORG_PART"),
     ("ja", "大連は港町として知られる。", "大連", "LITERAL"),
 ]
