@@ -109,11 +109,15 @@ THIRD = [
 ]
 
 # and after the round, from its classes left: a hotel named after a city in another (its head capitalised); a Japanese
-# club that must strengthen its squad before the next round (the side a goal puts ahead in English match copy: the test
+# association of those who lived in the city and a column's letters from it; a Japanese club that must strengthen its
+# squad before the next round (the side a goal puts ahead in English match copy: the test
 # of ``features._team`` below). The counterparts stay the city.
 AFTER = [
     ("en", "Our group checked into the Shanghai Hotel in Xi'an after a long train ride.", "Shanghai", "NOT_PLACE"),
     ("en", "Our group checked into a Shanghai hotel in the old French Concession.", "Shanghai", "LITERAL"),
+    ("ja", "戦前の居留民がつくる大連会の会員が集まった。", "大連", "ORG_PART"),
+    ("ja", "毎月の瀋陽便りで街の様子を伝えている。", "瀋陽", "ORG_PART"),
+    ("ja", "同窓会は大連で会を開いた。", "大連", "LITERAL"),
     ("ja", "リーグは混戦だ。大連はセカンドラウンド前に補強が必要だろう。", "大連", "ORG_PART"),
     ("ja", "大連は港町として知られる。", "大連", "LITERAL"),
 ]
