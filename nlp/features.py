@@ -2137,8 +2137,8 @@ _GAMES_YEAR = regexes.compile(r"(?:19|20)\d\d(?:(?![年\d])|年(?:冬季|夏季)
 # 中級 (北京市第2中級人民法院)
 _NUMBERED_SCHOOL = regexes.compile(r"第[0-9０-９一二三四五六七八九十]{1,3}"
                                    r"(?:中学|中學|高校|高中|小学|小學|中(?![国國文心间間央部东東西南北外級级]))")
-# ... and works numbered after it (長春第一自動車製造工場, the First Automobile Works; 北京第二机床厂), read as the
-# school in simplified characters when the text has Han (工场)
+# ... and works numbered after it (長春第一自動車製造工場, the First Automobile Works; 北京第二机床厂), matched as the
+# school is, in the simplified copy of the words after the name (工場 as 工场)
 _NUMBERED_WORKS = regexes.compile(r"第[0-9０-９一二三四五六七八九十]{1,3}[\u3400-\u9fff]{0,6}?(?:工場|工场|工厂|工廠|厂|廠|製作所|制作所)")
 # a project's or a plant's phase after the name and its word (武汉新芯二期, 武汉天马G6二期, 京东方成都B7二期工程): the
 # name is the project's, a firm's plant; not an issue or a round counted by 第 (疫情第二期), nor a verb's object (在广州
