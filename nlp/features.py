@@ -1774,7 +1774,8 @@ def _quoted_name(text: str, start: int, end: int) -> bool:
         leg = _QUOTED_LEG.match(text, rest.end())
         closing_at = rest.end() + 1 if spaced else leg.end() if leg is not None else rest.end()
         follows = text[closing_at:closing_at + 1]
-        if follows == close or follows in ("/", "／") and rest.end() - end > 1:
+        # (a straight quote typed to open, a curly one to close: '선양 한국인의 날’)
+        if follows == close or close == "'" and follows == "’" or follows in ("/", "／") and rest.end() - end > 1:
             return True
     return False
 

@@ -108,13 +108,15 @@ THIRD = [
     ("ja", "戦前、日本の会社が青島麦酒を買収した。", "青島", "ORG_PART"),
 ]
 
-# and after the round, from its classes left: a hotel named after a city in another (its head capitalised); a Japanese
-# association of those who lived in the city and a column's letters from it; a Japanese club that must strengthen its
-# squad before the next round (the side a goal puts ahead in English match copy: the test
-# of ``features._team`` below). The counterparts stay the city.
+# and after the round, from its classes left: a hotel named after a city in another (its head capitalised); a Korean
+# name quoted with a straight mark to open and a curly one to close; a Japanese association of those who lived in the
+# city and a column's letters from it; a Japanese club that must strengthen its squad before the next round (the side a
+# goal puts ahead in English match copy: the test of ``features._team`` below). The counterparts stay the city.
 AFTER = [
     ("en", "Our group checked into the Shanghai Hotel in Xi'an after a long train ride.", "Shanghai", "NOT_PLACE"),
     ("en", "Our group checked into a Shanghai hotel in the old French Concession.", "Shanghai", "LITERAL"),
+    ("ko", "행사장 입구에는 '웨이하이 한인 문화의 밤’ 현수막이 걸렸다.", "웨이하이", "ORG_PART"),
+    ("ko", "그는 '웨이하이에 간다’고 말했다.", "웨이하이", "LITERAL"),
     ("ja", "戦前の居留民がつくる大連会の会員が集まった。", "大連", "ORG_PART"),
     ("ja", "毎月の瀋陽便りで街の様子を伝えている。", "瀋陽", "ORG_PART"),
     ("ja", "同窓会は大連で会を開いた。", "大連", "LITERAL"),
