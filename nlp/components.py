@@ -726,8 +726,7 @@ def _shared_cjk_head(text: str, spans: list[Span]) -> None:
         (start, end), (last_start, last_end) = first._.offsets, last._.offsets
         joiner = text[end:last_start]
         listed = n > 0 and text[ordered[n - 1]._.offsets[1]:start] == "、" or text[last_end:last_end + 1] == "、"
-        joined = (joiner in _DOTS or joiner == "、" and not listed) and is_cjk(text[start:start + 1] or "a") \
-            and is_cjk(text[last_start:last_start + 1] or "a")
+        joined = (joiner in _DOTS or joiner == "、" and not listed) and is_cjk(text[start]) and is_cjk(text[last_start])
         sharing = joined and last._.label == "ORG_PART" and (
             sharing or _ATTACHED_HEAD.match(text, last_end) is not None)
         if sharing and first._.label in {"LITERAL", "METONYMIC"}:

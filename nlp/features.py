@@ -2591,8 +2591,7 @@ def _cjk(text: str, start: int, end: int, cues: Mapping[str, frozenset[str]]) ->
     f["not_place"] = float(ends("not_place_before") or starts("not_place_after") or segmented and bool(own_names) and (
         after.startswith(own_names) and bool(words()) and words()[0][0] in own_names))
     f["sentence_start"] = float(sentence_start)
-    if _figure_of_speech(text, start, end) or (segmented or "han_glosses" in cues) and _mountain_sense(
-            text, text[start:end], cues):
+    if _figure_of_speech(text, start, end) or segmented and _mountain_sense(text, text[start:end], cues):
         # another place likened to the city, or the mountain the city is named after: no mention of the city
         f["figurative"] = f["not_place"] = 1.0
     # in match copy (two words of sport around the name), the name marked as subject or object (広州が, 広州を;
@@ -2678,8 +2677,8 @@ def _mountain_sense(text: str, surface: str, cues: Mapping[str, frozenset[str]])
     never writes the city with its 市: travel copy names the mountain, local news the city. One sense per text, as a
     travel piece says what it climbs once."""
     table = simplified_table()
-    if "mountain_words" not in cues or surface + "市" in text or surface.translate(table) not in cues_for("zh")[
-            "mountain_cities"] and not _glossed_mountain(text, surface):
+    if "mountain_words" not in cues or surface.translate(table) not in cues_for("zh")["mountain_cities"] \
+            or surface + "市" in text:
         return False
     words = _cjk_any_of(cues["mountain_words"])
     at = text.find(surface)
@@ -2687,19 +2686,6 @@ def _mountain_sense(text: str, surface: str, cues: Mapping[str, frozenset[str]])
         if words.search(text[max(0, at - _MOUNTAIN_REACH):at + len(surface) + _MOUNTAIN_REACH].translate(table)):
             return True
         at = text.find(surface, at + 1)
-    return False
-
-
-def _glossed_mountain(text: str, surface: str) -> bool:
-    """A name in Hangul that the text glosses with a mountain city's characters (어메이산(峨眉山)): read as that name,
-    for :func:`_mountain_sense`; the gloss with the city's unit (어메이산시(峨眉山市)) is the city's."""
-    mountains = cues_for("zh")["mountain_cities"]
-    at = text.find(surface + "(")
-    while at >= 0:
-        close = text.find(")", at, at + len(surface) + 10)
-        if close > 0 and text[at + len(surface) + 1:close].translate(simplified_table()) in mountains:
-            return True
-        at = text.find(surface + "(", at + 1)
     return False
 
 

@@ -150,6 +150,8 @@ class ArticleContext:
     text: str = ""  # the article as written: a cue word in capitals ("US", "ROC") is matched in it, not lower-cased
     inside: dict[str, bool] = field(default_factory=dict, repr=False, compare=False)  # form -> inside another city
     elsewhere: dict[str, bool] = field(default_factory=dict, repr=False, compare=False)  # form -> in another province
+    # (surface, candidates) -> glossed with another word's characters
+    glossed: dict[tuple[str, tuple[str, ...]], bool] = field(default_factory=dict, repr=False, compare=False)
 
     def __post_init__(self) -> None:
         self._starts = [hit.start for hit, _ in self.province_hits]
@@ -395,7 +397,7 @@ def link(text: str, hit: Hit, form: Any, lexicon: Lexicon, ctx: ArticleContext, 
             or _named_inside_another_city(text, hit, candidates, lexicon, ctx)
             or _in_another_province(text, hit, candidates, lexicon, ctx, lang)
             or _town_named_like(text, hit, lang) and not abroad(text, hit)
-            or _glossed_as_another(text, hit, candidates, lexicon)):
+            or _glossed_as_another(text, hit, candidates, lexicon, ctx)):
         return Link(None, 0.0, 0.0, candidates, False)
     top_pop = max(lexicon.population(c) for c in candidates)
     scores = []
@@ -734,16 +736,25 @@ _CHINA = frozenset({"中国", "中华", "中华人民共和国"})  # (simplified
 _GLOSS_AFTER = regexes.compile(r" ?[(（](?:[^()（）\u3040-\u30ff\u3400-\u9fff]{1,20}[,，、] ?)?([\u3400-\u9fff]{2,8})[)）]")
 
 
-def _glossed_as_another(text: str, hit: Hit, candidates: Sequence[str], lexicon: Lexicon) -> bool:
+def _glossed_as_another(text: str, hit: Hit, candidates: Sequence[str], lexicon: Lexicon, ctx: ArticleContext) -> bool:
     """A name in Hangul or Latin letters that the article glosses with another word in characters: the word is what
     the characters write (리장(Li River, 漓江) is the Li River, 漓江, not Lijiang, 丽江), wherever the article writes
     it, as an article means one thing by one word. Another word is one of jieba's dictionary, in simplified
     characters, that no candidate's form begins and that is no province and not China (a variant character, 靑島,
     is no dictionary word, and Japanese datelines gloss a name with an agency or the country: ハルビン(共同), so kana
-    names are left out). One gloss of the city's own anywhere in the article keeps every mention."""
+    names are left out). One gloss of the city's own anywhere in the article keeps every mention. Decided once per
+    surface and article (``ctx.glossed``)."""
     surface = text[hit.start:hit.end]
     if not surface or script_of_char(surface[0]) not in {"hangul", "latin"}:
         return False
+    key = (surface, tuple(candidates))
+    if key not in ctx.glossed:
+        ctx.glossed[key] = _glossed_otherwise(text, surface, frozenset(candidates), lexicon)
+    return ctx.glossed[key]
+
+
+def _glossed_otherwise(text: str, surface: str, candidates: frozenset[str], lexicon: Lexicon) -> bool:
+    """:func:`_glossed_as_another` by every gloss the article writes after ``surface``."""
     other = False
     at = text.find(surface)
     while at >= 0:
@@ -751,7 +762,7 @@ def _glossed_as_another(text: str, hit: Hit, candidates: Sequence[str], lexicon:
         if gloss is not None:
             run = gloss.group(1)
             simplified = run.translate(simplified_table())
-            if any(set(getattr(lexicon.form(word[:n]), "adcodes", ())) & set(candidates)
+            if any(candidates.intersection(getattr(lexicon.form(word[:n]), "adcodes", ()))
                    for word in (run, simplified) for n in range(len(word), 1, -1)):
                 return False
             other = other or (jieba_dict.has_word(simplified) and simplified not in _CHINA
