@@ -645,18 +645,30 @@ def _one_sense(span: Span, cue_vector: list[float], people: set[str], named: dic
     _relabel(span, label)
 
 
+_NAME_JOINERS = (" ", "-")  # what joins two names into one: a single space or a hyphen
+# a capitalised word inside a sentence right before a name, past "of" or its like: a name's head ("O Porto", "der
+# Hafen", "The Port of"), not a sentence's first word ("The Beijing-Lhasa train")
+_NAME_WORD_BEFORE = regexes.compile(r"[^\s.!?:;]\s+[A-Z][\w]+ (?:(?:of|de|do|da|di|del|von|van) )?$")
+
+
 def _one_name(text: str, spans: list[Span]) -> None:
     """Two names written one after the other with a single space between are one name: where either is read as part
     of a name ("the Port of Ningbo Zhoushan"), so is the other, and so is the same pair wherever else the article
-    writes it ("Dongguan Dehong Electrical Appliances Co." ... "(Dongguan Dehong)", the firm's short name). Latin
-    script only: Chinese and Japanese write a list of names without spaces."""
+    writes it ("Dongguan Dehong Electrical Appliances Co." ... "(Dongguan Dehong)", the firm's short name). Joined by
+    a hyphen they are one name where the first is read so after a capitalised word inside the sentence, the name's head
+    ("O Porto Ningbo-Zhoushan", "der Hafen Ningbo-Zhoushan", the merged port's name); a pair's first name followed by a
+    capitalised one is often read so in a route or a region ("the Beijing-Xining route", "the Beijing-Tianjin-Hebei
+    region"), where the pair is two places, so neither that nor the pair's other mentions count.
+    Latin script only: Chinese and Japanese write a list of names without spaces."""
     ordered = sorted(spans, key=lambda span: span._.offsets)
     pairs = [(first, second) for first, second in itertools.pairwise(ordered)
-             if text[first._.offsets[1]:second._.offsets[0]] == " " and text[second._.offsets[0]].isascii()]
+             if text[first._.offsets[1]:second._.offsets[0]] in _NAME_JOINERS and text[second._.offsets[0]].isascii()]
     named = {(first.text, second.text) for first, second in pairs
              if "ORG_PART" in (first._.label, second._.label)}
     for first, second in pairs:
-        if (first.text, second.text) in named:
+        joiner = text[first._.offsets[1]:second._.offsets[0]]
+        if (first.text, second.text) in named and (joiner == " " or first._.label == "ORG_PART" and _NAME_WORD_BEFORE.search(
+                text, max(0, first._.offsets[0] - 40), first._.offsets[0]) is not None):
             for span in (first, second):
                 if span._.label in {"LITERAL", "METONYMIC"}:
                     _relabel(span, "ORG_PART")

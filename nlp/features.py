@@ -39,7 +39,8 @@ _ENT_ORG = {"ORG", "FAC", "PRODUCT", "EVENT", "WORK_OF_ART", "LAW"}
 # 第24届, 首届 (the first), 第33回中国・, 第17届中国(, and the event's scope before its host in brackets (第二十三届南海(阳江)
 # 开渔节, the South China Sea's fishing season opened at Yangjiang)
 _EDITION_NUMBER = "(?:第[0-9０-９一二三四五六七八九十百零〇]+|首)"
-_EDITION = regexes.compile(rf"{_EDITION_NUMBER}[届屆回](?:中[国國][・(（]?|[\u4e00-\u9fff]{{1,4}}[(（])?$")
+# (and Korean's 제2회 before the name's word: 제2회 취저우 란커배, the second Lanke Cup of Quzhou)
+_EDITION = regexes.compile(rf"(?:{_EDITION_NUMBER}[届屆回](?:中[国國][・(（]?|[\u4e00-\u9fff]{{1,4}}[(（])?|제 ?[0-9]{{1,3}} ?회 )$")
 _EDITION_AFTER = regexes.compile(rf"{_EDITION_NUMBER}[届屆]")  # right after the name (not 回: Japanese counts times so)
 _ORDINAL = regexes.compile(r"\d+(?:st|nd|rd|th)")  # an edition's number before an event's name ("the 5th")
 # firms' legal forms as every Latin-script language's press copies a Chinese firm's registered English name
@@ -89,7 +90,7 @@ _FIGURATIVE_PREFIXES = ("新", "小", "リトル", "第二个", "第二個", "�
 # verbs of becoming or being called (成为“新香港”, 被誉为“大山里的深圳”), and with them the words that make one (一个小型澳门)
 _BECOMING_VERBS = ("成为", "成為", "变成", "變成", "誉为", "譽為", "称为", "稱為", "堪称", "堪稱")
 _BECOMING = ("一个", "一個", "一座", "打造", *_BECOMING_VERBS)
-_NAMED_AS_AFTER = ("と言われ", "と呼ばれ", "と称され", "と称し", "之称", "之稱", "的美誉", "的美譽")
+_NAMED_AS_AFTER = ("と言われ", "と呼ばれ", "とも呼ばれ", "と称され", "と称し", "之称", "之稱", "的美誉", "的美譽")
 _PACKS = regexes.compile(r"[一两二三四五六七八九十几半0-9０-９]+[支包]$")  # 一支, 两包: cigarettes by the stick or the pack
 
 LEXICAL = (
@@ -1599,8 +1600,10 @@ _CENTRAL_INSTITUTIONS = ("中心医院", "中心血站", "中心小学", "中心
 # or adverb that begins the clause (香港按基本法享有..., not 都 of 首都, 就 of 就业, 才 of 人才), a verb that begins
 # the name's clause (上海开始放松...病毒 is no virus's name; 北京宣布成立委员会 no committee's; 北京有医院 "Beijing has
 # hospitals that...", not the 有 of 有限公司; 北京举办运动会 no games' name) and the aspect particle 了 (在乌鲁木齐市考察了新疆大学);
-# 多 "many" (北京多家医院), not the 多 of a word that goes on (青岛多式联运中心, a multimodal transport centre; 多元, 多功能)
-_RUN_ENDS = ("[的几各这那些每某而或在是从把被向与及按依也还又仍已了]|多(?!式|元|功能|媒体)|(?<!^高)等|[一两][家所间座个位名]|有(?!限)"
+# 多 "many" (北京多家医院), not the 多 of a word that goes on (青岛多式联运中心, a multimodal transport centre; 多元, 多功能);
+# 在 "at", not the 在 of Japanese 駐在 "stationed" (上海駐在員事務所, a firm's Shanghai office)
+_RUN_ENDS = ("[的几各这那些每某而或是从把被向与及按依也还又仍已了]|(?<![駐驻])在|多(?!式|元|功能|媒体)|(?<!^高)等"
+             "|[一两][家所间座个位名]|有(?!限)"
              "|开始|继续|成为|已经|正在|仍然|表示|宣布|决定|要求|谴责|指责|警告|批评"
              "|参加|举办|举行|召开|主办|承办|结成|组成|成立|建立|设立|加入|签署"  # 北京参加运动会, 北京和上海结成...联盟
              "|出席|参与|参观|访问|挑战|迎战|对阵"  # 至上海出席双城论坛 "to Shanghai to attend the forum", 来到广州挑战恒大
@@ -1741,8 +1744,9 @@ _HAN_THEN_KATAKANA = regexes.compile(r"[\u3400-\u9fff]{1,8}[\u30a1-\u30fa\u30fc]
 
 _CHINA_PREFIXES = ("中国", "中國")  # the country's name that a quoted name may open with before the city's
 _QUOTED_BRACKET = regexes.compile(r"[(（][\u3400-\u9fff\u30a1-\u30fa\u30fc]{1,6}[)）]")  # a seat: (日本)
-# ... and at the quotation's end a leg or an edition only (成都站), (2024), not a remark's aside (「广州…(透露)」)
-_QUOTED_LEG = regexes.compile(r"[(（](?:[\u3400-\u9fff]{1,4}站|(?:19|20)\d\d)[)）]")
+# ... and at the quotation's end a leg, an edition or where the named place stands only (成都站), (2024), (同省義烏市),
+# not a remark's aside (「广州…(透露)」)
+_QUOTED_LEG = regexes.compile(r"[(（](?:[\u3400-\u9fff]{1,4}站|(?:19|20)\d\d|[\u3400-\u9fff]{1,8}[市省県縣县區区])[)）]")
 
 
 def _quoted_name(text: str, start: int, end: int) -> bool:
@@ -1879,11 +1883,14 @@ def _named_shop(phrase: str, at: int, run: str, shops: tuple[str, ...]) -> bool:
 
 
 def _festival(words: Sequence[tuple[str, str]]) -> bool:
-    """jieba's first word after a name, or the one after 国际 "international", is a festival's name of three characters
-    or more ending in 节 (拉萨|雪顿节, 潍坊|国际|风筝节), not a holiday, which jieba tags as a time (北京|中秋节|活动,
-    "Mid-Autumn in Beijing")."""
+    """jieba's first word after a name, or the one after 国际 "international" and up to two nouns of its theme, is a
+    festival's name of three characters or more ending in 节 (拉萨|雪顿节, 潍坊|国际|风筝节, 东兴|国际|文化|美食节), not a
+    holiday, which jieba tags as a time (北京|中秋节|活动, "Mid-Autumn in Beijing")."""
     if words and words[0][0] == "国际":
         words = words[1:]
+        while len(words) > 1 and not words[0][0].endswith("节") and words[0][1].startswith("n") \
+                and any(word.endswith("节") for word, _ in words[1:3]):
+            words = words[1:]
     return bool(words) and len(words[0][0]) >= 3 and words[0][0].endswith("节") and words[0][1] != "t"
 
 
@@ -2025,6 +2032,9 @@ _TITLE_COLONS = ("：", ":", "──", "——")  # and the dash before a subtit
 # an edition's year opening the quotation (2024杭州; not 2024年), with the country's name after it or not (‘2024 중국
 # 광저우 캔톤페어’, the Canton Fair)
 _YEAR_OPENS = regexes.compile(r"(?:19|20)\d\d\s?(?:(?:중국|中国|中國)\s?)?")
+# ... inside quotation marks also with a partner's name and a dash before the name (‘2025 부산-칭다오 청소년 교류캠프’, an
+# exchange camp of two cities)
+_YEAR_PAIR_OPENS = regexes.compile(r"(?:19|20)\d\d\s?(?:(?:중국|中国|中國)\s?)?(?:[\uac00-\ud7a3\u3400-\u9fff]{1,6}[-–])?")
 
 
 # right after the closing mark: the quotation is an exhibition's title (「世界遺産 敦煌」展が, “数字长安”特展); 展 alone only
@@ -2053,7 +2063,7 @@ def _titled_quotation(text: str, start: int, end: int) -> bool:
         return False
     quoted = text[opened + 1:after.end()]
     return any(colon in quoted for colon in _TITLE_COLONS) or _EXHIBITION_AFTER.match(text, after.end() + 1) is not None \
-        or _YEAR_OPENS.fullmatch(text, opened + 1, start) is not None
+        or _YEAR_PAIR_OPENS.fullmatch(text, opened + 1, start) is not None
 
 
 # two or more words in Latin letters written against a name in characters: the rest of an event's or a brand's name
@@ -2136,8 +2146,10 @@ _GAMES_YEAR = regexes.compile(r"(?:19|20)\d\d(?:(?![年\d])|年(?:冬季|夏季)
                          r"|亚运会|アジア大会|万博|世博会))")
 # a school numbered after the name (北京第12高校, 上海市第一中学, 北京四中 written with 第): not 中国, 中心, 中央 or a court's
 # 中級 (北京市第2中級人民法院)
+# (in Korean past the city's 시: 난징시 제2고등학교)
 _NUMBERED_SCHOOL = regexes.compile(r"第[0-9０-９一二三四五六七八九十]{1,3}"
-                                   r"(?:中学|中學|高校|高中|小学|小學|中(?![国國文心间間央部东東西南北外級级]))")
+                                   r"(?:中学|中學|高校|高中|小学|小學|中(?![国國文心间間央部东東西南北外級级]))"
+                                   r"|시? 제 ?[0-9]{1,2} ?(?:중학교|고등학교|초등학교|소학교|고급중학)")
 # ... and works numbered after it (長春第一自動車製造工場, the First Automobile Works; 北京第二机床厂), matched as the
 # school is, in the simplified copy of the words after the name (工場 as 工场)
 _NUMBERED_WORKS = regexes.compile(r"第[0-9０-９一二三四五六七八九十]{1,3}[\u3400-\u9fff]{0,6}?(?:工場|工场|工厂|工廠|厂|廠|製作所|制作所)")
@@ -2170,7 +2182,9 @@ def _figure_of_speech(text: str, start: int, end: int) -> bool:
     if text[max(0, start - 2):start] in ("小型", "迷你") and text[max(0, start - 5):start - 2].endswith(_BECOMING):
         return True
     # "the X of a region" that a place becomes (喀什要成为西部的深圳, "Kashgar is to become the Shenzhen of the west")
-    if _BECOMING_THE_X_OF.search(text, max(0, start - 10), start) is not None:
+    # or is called (北方の香港と呼ばれ, 有北方香港之称)
+    if _BECOMING_THE_X_OF.search(text, max(0, start - 10), start) is not None or text.startswith(
+            _NAMED_AS_AFTER, end) and _REGION_OF.search(text, max(0, start - 5), start) is not None:
         return True
     if text[end:end + 1] not in _QUOTE_CLOSERS:
         return False
@@ -2188,10 +2202,29 @@ def _figure_of_speech(text: str, start: int, end: int) -> bool:
 
 
 # (a verb of becoming or being called, then a region or a country: not 一个更加美好的深圳, "a better Shenzhen")
-_BECOMING_THE_X_OF = regexes.compile(
-    "(?:" + "|".join(_BECOMING_VERBS) + ")"
-    "(?:西部|东部|東部|中部|北部|南部|西北|西南|东北|東北|东南|東南|北方|南方|中国|中國|世界|亚洲|亞洲|全球|内陆|內陸|"
-    "中亚|中亞|东盟|東盟|非洲|欧洲|歐洲|美国|美國|印度|越南)的$")
+_REGIONS = ("西部|东部|東部|中部|北部|南部|西北|西南|东北|東北|东南|東南|北方|南方|中国|中國|世界|亚洲|亞洲|全球|内陆|內陸|内陸|"
+            "中亚|中亞|东盟|東盟|非洲|欧洲|歐洲|美国|美國|印度|越南|東洋|东方|東方|アジア")
+_BECOMING_THE_X_OF = regexes.compile("(?:" + "|".join(_BECOMING_VERBS) + f")(?:{_REGIONS})的$")
+# ... and a region's X, with the possessive or without, before a word of being called (北方の香港と呼ばれ)
+_REGION_OF = regexes.compile(f"(?:{_REGIONS})[の的]?$")
+# a direction and a verb of reaching that a city's name spells (南通, "reaches south") in a series of such pairs, each
+# before a region (西接成渝、南通北部湾、北联关中): where the region opens out, not Nantong; after such a pair the name is
+# what it reaches (北接南通)
+_DIRECTION_VERB = regexes.compile("[东東西南北][接联聯连連通进進拓靠邻鄰融达達向]")
+_AFTER_DIRECTION_VERB = regexes.compile("[东東西南北][接联聯连連通进進拓靠邻鄰融达達向][\u4e00-\u9fff]{1,4}$")
+
+
+def _direction_in_series(text: str, start: int, end: int) -> bool:
+    """The name spells a direction and a verb of reaching (:data:`_DIRECTION_VERB`) after a pause or another such pair
+    and its region, and another such pair stands within a dozen characters: a region's reach each way."""
+    if _DIRECTION_VERB.fullmatch(text, start, end) is None or _DIRECTION_VERB.fullmatch(text, max(0, start - 2), start):
+        return False
+    if text[start - 1:start] not in ("、", "，", ",", "；", ";") and _AFTER_DIRECTION_VERB.search(
+            text, max(0, start - 6), start) is None:
+        return False
+    name = text[start:end]  # (another mention of the name is no other pair: 南通医学院、南通工学院)
+    return any(pair.group() != name for pair in _DIRECTION_VERB.finditer(text, max(0, start - 12), start)) or any(
+        pair.group() != name for pair in _DIRECTION_VERB.finditer(text, end, end + 12))
 
 
 # an event's or a project's scope before its host, also a bilateral one (中新(重庆)...示范项目, China and Singapore;
@@ -2203,8 +2236,9 @@ _HOST_SCOPE = regexes.compile(
 # ... and the name goes on after the brackets, also past a middle dot (房·车博览会)
 _NAME_GOES_ON = regexes.compile(r"[\u4e00-\u9fff][·・]?[\u4e00-\u9fff]")
 # Korean writes the bilateral scope in Hangul, the name's words against it (중한산업단지(옌타이) 홍보관, the China-Korea
-# Industrial Park (Yantai); 중한(옌타이)산업단지); China's or an international scope only before more of the name
-_KOREAN_BILATERAL = regexes.compile("(?:중한|한중)[\uac00-\ud7a3]*$")
+# Industrial Park (Yantai); 중한(옌타이)산업단지), the two sides also apart (중·한 (창춘) 국제협력시범구); China's or an
+# international scope only before more of the name
+_KOREAN_BILATERAL = regexes.compile("(?:중[·・]?한|한[·・]?중)[\uac00-\ud7a3]* ?$")
 _KOREAN_SCOPE = regexes.compile("(?:중국|국제)$")
 
 
@@ -2245,8 +2279,8 @@ def _in_company_brackets(text: str, start: int, end: int, *heads: tuple[str, ...
 
 
 # what the segmenter may join to the end of a head (_whole_head); 讯 a paper's dateline (海西|晨报讯, "Haixi Morning Post
-# reports")
-_HEAD_ENDINGS = ("队", "赛", "后", "後", "前", "将", "会长", "讯", "訊")
+# reports"); Japanese 長, its chief (上海駐在員|事務|所長, the head of the Shanghai office), read simplified as 长
+_HEAD_ENDINGS = ("队", "赛", "后", "後", "前", "将", "会长", "讯", "訊", "長", "长")
 
 
 def _named_works(words: list[tuple[str, str]]) -> bool:
@@ -2270,9 +2304,10 @@ def _whole_head(heads: tuple[str, ...], part: str, offset: int, starts: Mapping[
     word, and a head of one character is a word or ends the word that begins with the name: 上海交响乐团,
     长春祠, 尚志館 and 北京国安队 have heads, 上海观众 (the audience), 北京排队 (queueing), 北京大学生 (students)
     and 上海寺院 (temples) do not. A head of two characters or more before 队 (team) or 赛 (race), or before 后, 後 or
-    前 (after, before), 将 (will) or 会长 (its president), may end with it instead, as the segmenter reads 广州恒大队 as
-    恒 | 大队 (brigade), 广州恒大将 as 恒 | 大将 (a general), 厦门马拉松赛 as 马拉松赛, 温州商会会长 as 商会会长 and Sudachi
-    北京冬季五輪後 ("after the Beijing Winter Games") as 冬季 | 五輪後."""
+    前 (after, before), 将 (will), 会长 (its president) or Japanese 長 (its chief) may end with it instead, as the
+    segmenter reads 广州恒大队 as 恒 | 大队 (brigade), 广州恒大将 as 恒 | 大将 (a general), 厦门马拉松赛 as 马拉松赛,
+    温州商会会长 as 商会会长 and Sudachi 北京冬季五輪後 ("after the Beijing Winter Games") as 冬季 | 五輪後, 上海駐在所長
+    as 駐在 | 所長."""
     for head in heads:
         at = part.find(head)
         while at >= 0 and not (first_only and at):
@@ -2591,7 +2626,8 @@ def _cjk(text: str, start: int, end: int, cues: Mapping[str, frozenset[str]]) ->
     f["not_place"] = float(ends("not_place_before") or starts("not_place_after") or segmented and bool(own_names) and (
         after.startswith(own_names) and bool(words()) and words()[0][0] in own_names))
     f["sentence_start"] = float(sentence_start)
-    if _figure_of_speech(text, start, end) or segmented and _mountain_sense(text, text[start:end], cues):
+    if _figure_of_speech(text, start, end) or segmented and (
+            _mountain_sense(text, text[start:end], cues) or _direction_in_series(text, start, end)):
         # another place likened to the city, or the mountain the city is named after: no mention of the city
         f["figurative"] = f["not_place"] = 1.0
     # in match copy (two words of sport around the name), the name marked as subject or object (広州が, 広州を;

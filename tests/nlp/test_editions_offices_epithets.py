@@ -1,0 +1,77 @@
+"""What the words around a name say it names, from the classes of stop 55's first set of batches (their classes, not
+their sentences; each batch measured once before its classes were read). Korean: an event numbered by its edition
+before the name (제4회), a zone with its host in brackets after a bilateral scope written apart (중·한 (옌청)), a title
+quoted after its year and a partner city, a school numbered after the city, and in match copy the side that also scores
+or whose win ends the match. Chinese: a dish, a festival named past "international" and its theme, and a direction
+with a verb of reaching that spells Nantong in a series of such pairs. Japanese: a beacon tower that spells Yantai, the
+stock connect scheme, a quoted market's name closed by where it stands, a firm's trade words as Chinese names write
+them, a lodge, a firm's representative office and its chief, and "the Hong Kong of the north". A pair of names joined
+by a hyphen after a port's capitalised word is one port's name. Each with the counterpart that stays what it is.
+Sentences written for these tests (not in training.tsv, calibration.tsv or the sentence files).
+"""
+
+from __future__ import annotations
+
+from tests.nlp.conftest import each_label_test, one_label_test
+
+CASES = [
+    # an edition's number before the name names the event, whatever its own word; the edition as the sentence's
+    # subject and the city after it stays the city
+    ("ko", "제4회 취저우 란커배 세계바둑오픈전 본선이 시작됐다.", "취저우", "ORG_PART"),
+    ("ko", "제4회 대회는 취저우에서 열렸다.", "취저우", "LITERAL"),
+    # the host in brackets after the two sides written apart; the two countries' delegation visiting it stays the city
+    ("ko", "양국은 중·한 (옌청) 산업협력단지를 조성하기로 했다.", "옌청", "ORG_PART"),
+    ("ko", "중·한 양국 대표단이 옌청을 방문했다.", "옌청", "LITERAL"),
+    # a title quoted after its year and a partner city with a dash; the route unquoted stays the city
+    ("ko", "학생들은 ‘2024 부산-칭다오 청소년 교류캠프’에 참가했다.", "칭다오", "ORG_PART"),
+    ("ko", "학생들은 2024년 부산-칭다오 항로를 이용했다.", "칭다오", "LITERAL"),
+    # a school numbered after the city's 시; the city's pupils stay the city
+    ("ko", "칭다오시 제2중학교 학생 20명이 방문했다.", "칭다오", "ORG_PART"),
+    ("ko", "칭다오시 학생 20명이 방문했다.", "칭다오", "LITERAL"),
+    # in match copy the side that also equalises, and whose win ends the match; rain and a population stay the city
+    ("ko", "전반 10분 선제골을 내준 뒤 다롄도 동점을 만들었다.", "다롄", "ORG_PART"),
+    ("ko", "다롄도 비가 많이 내렸다.", "다롄", "LITERAL"),
+    ("ko", "리그 경기는 다롄의 승리로 끝났다.", "다롄", "ORG_PART"),
+    ("ko", "다롄의 인구는 늘었다.", "다롄", "LITERAL"),
+    # a dish; a bowl eaten in the city stays the city
+    ("zh", "这家店原来叫兰州抻面，后来改名。", "兰州", "ORG_PART"),
+    ("zh", "他在兰州吃了一碗面。", "兰州", "LITERAL"),
+    # a festival past "international" and its theme; the city's international trade stays the city
+    ("zh", "东兴国际文化美食节将于下月开幕。", "东兴", "ORG_PART"),
+    ("zh", "东兴国际贸易快速增长。", "东兴", "LITERAL"),
+    # "reaches south" in a series of directions and what each reaches; the city reached to the north stays the city
+    ("zh", "该市将形成西接成渝、南通北部湾、北联关中的开放格局。", "南通", "NOT_PLACE"),
+    ("zh", "这条高速公路北接南通，南连苏州。", "南通", "LITERAL"),
+    # a beacon tower; the city's walls stay the city
+    ("ja", "古い城壁の上には狼烟台が残っている。", "烟台", "NOT_PLACE"),
+    ("ja", "古い城壁は烟台に残っている。", "烟台", "LITERAL"),
+    # the stock connect scheme by its two markets; flights between the two stay places
+    ("ja", "上海・香港ストックコネクトを通じた資金流入が続いた。", "香港", "ORG_PART"),
+    ("ja", "上海・香港間の便が増えた。", "香港", "LITERAL"),
+    # a quoted market's name closed by where it stands in brackets; a remark with an aside stays the city
+    ("ja", "世界最大の取引センター「義烏小商品卸売市場(同省義烏市)」で休業が相次いだ。", "義烏", "ORG_PART"),
+    ("ja", "彼は「義烏はいい(本当に)」と話した。", "義烏", "LITERAL"),
+    # a firm named with a Chinese trade word; the city's makers of the thing stay the city
+    ("ja", "取引先の大連華信計算機が新工場を建てた。", "大連", "ORG_PART"),
+    ("ja", "大連の計算機メーカーが新工場を建てた。", "大連", "LITERAL"),
+    # a lodge by its name; a lodge in the city stays the city
+    ("ja", "一行は敦煌山荘に泊まった。", "敦煌", "ORG_PART"),
+    ("ja", "一行は敦煌の山荘に泊まった。", "敦煌", "LITERAL"),
+    # a bank's office in the city and its chief; a reporter stationed there stays the city
+    ("ja", "三井住友銀行広州駐在員事務所長が講演した。", "広州", "ORG_PART"),
+    ("ja", "広州駐在の記者が伝えた。", "広州", "LITERAL"),
+    # another city called "the Hong Kong of the north"; Hong Kong beside it stays Hong Kong
+    ("ja", "大連は北方の香港と呼ばれ、港湾都市として発展した。", "香港", "NOT_PLACE"),
+    ("ja", "大連は香港と並ぶ港湾都市だ。", "香港", "LITERAL"),
+]
+
+# (the labels of the surface's mentions, in order) the merged port's name after its capitalised word; a route's two
+# ends stay places (their first name's reading is the model's)
+EACH = [
+    ("pt", "O Porto Ningbo-Zhoushan bateu um recorde.", "Zhoushan", ["ORG_PART"]),
+    ("en", "He used to work on the Beijing-Xining route.", "Xining", ["LITERAL"]),
+]
+
+test_what_the_words_around_a_name_say_it_names = one_label_test(CASES)
+
+test_every_mention_of_the_name = each_label_test(EACH)
