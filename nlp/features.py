@@ -1689,7 +1689,7 @@ _HANGUL_WORDS = regexes.compile(
 _QUOTES = {"「": "」", "“": "”", "『": "』", "‘": "’"}
 # ... and the straight single quotes Korean papers put around a name ('웨이하이 호텔'), for a quoted name only: a
 # straight quote opens and closes alike, so titles and journeys, which look back for their opening mark, leave it out
-_NAME_QUOTES_CJK = {**_QUOTES, "'": "'"}
+_NAME_QUOTES_CJK = {**_QUOTES, "'": "'", "”": "”"}  # (and ” typed on both sides: ”合肥リポート”)
 _ORG_QUOTE_MARKS = {**_QUOTES, **_TITLE_MARKS}  # what quotes an organisation's name where it is introduced
 _QUOTED_ORG_REACH = 30  # characters from a name's end searched for the close of the quotation it opens
 _QUOTED_ORG_BREAKS = regexes.compile(r"[，,。！？!?、；;\s]")  # what a quoted name has not: a quoted remark or list has
@@ -1721,9 +1721,9 @@ _QUOTED_PROGRAMME = regexes.compile(
     r"|研讨会|研討會|交流会|交流會)"
     # ... or a festival's name of a few words, with a particle or a space inside («上海の春 国際音楽祭», «上海之春国际音乐节»)
     r"|[\u3040-\u309f\u3400-\u9fff\u30a1-\u30fa\u30fc 　]{1,12}(?:音楽祭|音乐节|音樂節|映画祭|电影节|電影節|芸術祭|艺术节|藝術節)")
-# Korean writes a name's words apart (‘후이저우 삼성(惠州三星)’, ‘홍콩·타이완부’): words after a space or ·, each
+# Korean writes a name's words apart (‘후이저우 삼성(惠州三星)’, ‘홍콩·타이완부’, '시안-한국주간'): words after a space, · or -, each
 # with its gloss; a particle written against the name (‘베이징에서 만나자’) is a phrase, not a name
-_QUOTED_KOREAN_NAME = regexes.compile(r"(?:[ ·][\uac00-\ud7a3A-Za-z0-9]+(?:\([^()]{1,10}\))?){1,3}")
+_QUOTED_KOREAN_NAME = regexes.compile(r"(?:[ ·-][\uac00-\ud7a3A-Za-z0-9]+(?:\([^()]{1,10}\))?){1,3}")
 # ... or, after a middle dot, a name of its own words (“自贡•中华彩灯大世界”, a park; “成都·大运会”), three characters or
 # more: two cities joined by a dot (「北京・上海」) are two places; or, in Japanese, a title of the city's own
 # (「重慶の日」, a day named for the city; 「上海の夜」, a song; 「ラサのポタラ宮の歴史的遺跡群」, a World Heritage property:
@@ -1749,6 +1749,17 @@ _QUOTED_BRACKET = regexes.compile(r"[(（][\u3400-\u9fff\u30a1-\u30fa\u30fc]{1,6
 _QUOTED_LEG = regexes.compile(r"[(（](?:[\u3400-\u9fff]{1,4}站|(?:19|20)\d\d|[\u3400-\u9fff]{1,8}[市省県縣县區区])[)）]")
 
 
+_SHIP_WORDS = regexes.compile("[\u3400-\u9fff\u30a1-\u30fa\u30fc]{1,6}")  # the words of a ship's name before the city's
+
+
+def _quoted_ship(text: str, start: int, end: int) -> bool:
+    """The name closes a quoted name of a few words before 号, a ship's or a train's (“东方大连”号, OOCL Dalian)."""
+    if text[end:end + 1] not in _QUOTE_CLOSERS or text[end + 1:end + 2] not in ("号", "號"):
+        return False
+    opened = _opening_mark(text, start, 8)
+    return opened >= 0 and _QUOTES.get(text[opened]) == text[end] and _SHIP_WORDS.fullmatch(text, opened + 1, start) is not None
+
+
 def _quoted_name(text: str, start: int, end: int) -> bool:
     """The name begins a short quotation of word characters only, closed (or followed by "/" and another title)
     within twelve: 「重慶魂」 (a song), “青岛1903” (a bar), 「上海市場」 (the stock market), 「揚州飯店」: a name that
@@ -1756,6 +1767,8 @@ def _quoted_name(text: str, start: int, end: int) -> bool:
     (a longer quotation may be a remark without punctuation: “深圳长大深圳人第一次看到那么多人”). A quoted name alone
     (「義烏」) or a quoted phrase (“杭州为主,全省共享”, 「江蘇省蘇州市」) is not one, but for a ship's or a train's name
     with 号 after it (“银川”号). The country's name may open the quotation before the city's (「中国義烏小商品城」)."""
+    if _quoted_ship(text, start, end):
+        return True
     close = _NAME_QUOTES_CJK.get(text[start - 1:start]) if start else None
     if close is None and text[start - 2:start] in _CHINA_PREFIXES and start > 2:  # 「中国義烏小商品城」, a market
         close = _QUOTES.get(text[start - 3:start - 2])
@@ -2042,6 +2055,27 @@ _YEAR_PAIR_OPENS = regexes.compile(r"(?:19|20)\d\d\s?(?:(?:중국|中国|中國)
 _EXHIBITION_AFTER = regexes.compile(r"特別?展|展(?![\u3400-\u9fff])|展(?=[在于将已正])")
 
 
+# the words after a quotation that call it a title, a theme or a slogan ('실크로드의 출발점, 아름다운 시안'이라는 제목으로,
+# 「…」というテーマ)
+_CALLED_TITLE = regexes.compile(
+    r"\s?(?:이)?라는 (?:제목|주제|슬로건|타이틀|표어)|という(?:タイトル|テーマ|題名|スローガン|キャッチフレーズ)|と題(?:した|する|され)")
+_CALLED_TITLE_REACH = 40  # characters from the name to the quotation's marks either side
+_CALLED_TITLE_MARKS = {**_QUOTES, "'": "'", '"': '"'}
+_SENTENCE_STOPS = regexes.compile("[。！？!?\n]")
+
+
+def _called_a_title(text: str, start: int, end: int) -> bool:
+    """The name lies inside a quotation of one sentence that the words after it call a title, a theme or a slogan:
+    the title's, whatever its own words are (a comma may stand inside: '실크로드의 출발점, 아름다운 시안'이라는 제목)."""
+    for mark, close in _CALLED_TITLE_MARKS.items():
+        opened = text.rfind(mark, max(0, start - _CALLED_TITLE_REACH), start)
+        closing = text.find(close, end, end + _CALLED_TITLE_REACH) if opened >= 0 else -1
+        if closing > 0 and _SENTENCE_STOPS.search(text[opened + 1:closing].rstrip("。.")) is None \
+                and _CALLED_TITLE.match(text, closing + 1) is not None:
+            return True
+    return False
+
+
 def _titled_quotation(text: str, start: int, end: int) -> bool:
     """The name lies inside a short quotation whose text is a title with a colon and no sentence's punctuation
     (“纯粹江南：苏州历史陈列”, an exhibition; “泉州：宋元中国的世界海洋商贸中心”, a heritage bid; 「北京：…」), or that the word for
@@ -2140,6 +2174,8 @@ def _titled_journey(text: str, start: int, end: int) -> bool:
     return title is not None and title.end() >= end and text[title.end():title.end() + 1] == _QUOTES[text[opened]]
 
 
+# a club's words and its points in the table after the name (青岛青春岛(21分))
+_TABLE_POINTS = regexes.compile(r"[\u4e00-\u9fff]{2,4}[(（]\d{1,3}分[)）]")
 # a year after the name names its Games or Expo (北京2022, 上海2010); with 年 only before the Games' word itself
 # (北京2022年冬季オリンピック; 北京2022年 alone is "Beijing in 2022")
 _GAMES_YEAR = regexes.compile(r"(?:19|20)\d\d(?:(?![年\d])|年(?:冬季|夏季)?(?:オリンピック|パラリンピック|五輪|冬奥会|奥运会|冬残奥会"
@@ -2551,6 +2587,7 @@ def _cjk(text: str, start: int, end: int, cues: Mapping[str, frozenset[str]]) ->
                            or _defined_short_name(text, start, end)
                            or segmented and _short_firm_name(text, start, end)
                            or _quoted_brand(text, start, end, cues.get("brand_prefixes", _NONE))
+                           or _called_a_title(text, start, end) or _TABLE_POINTS.match(text, end) is not None
                            or _quoted_slogan(text, start, end)
                            or _GAMES_YEAR.match(after_all) is not None or _NUMBERED_SCHOOL.match(after_all) is not None
                            or _NUMBERED_WORKS.match(after_all) is not None

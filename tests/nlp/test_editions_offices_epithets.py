@@ -6,8 +6,11 @@ or whose win ends the match. Chinese: a dish, a festival named past "internation
 with a verb of reaching that spells Nantong in a series of such pairs. Japanese: a beacon tower that spells Yantai, the
 stock connect scheme, a quoted market's name closed by where it stands, a firm's trade words as Chinese names write
 them, a lodge, a firm's representative office and its chief, and "the Hong Kong of the north". A pair of names joined
-by a hyphen after a port's capitalised word is one port's name. Each with the counterpart that stays what it is.
-Sentences written for these tests (not in training.tsv, calibration.tsv or the sentence files).
+by a hyphen after a port's capitalised word is one port's name. From the second set (``SECOND``): a club with its
+points in the table, a ship's name in quotation marks before 号, a nature reserve, an institute's short name, a
+quotation that the words after it call a title or a theme, a Korean title of two names joined by a dash, the city's
+junior chamber and a club of earlier seasons in Korean, and ” typed on both sides of a Japanese title. Each with the
+counterpart that stays what it is. Sentences written for these tests (not in training.tsv, calibration.tsv or the sentence files).
 """
 
 from __future__ import annotations
@@ -65,6 +68,35 @@ CASES = [
     ("ja", "大連は香港と並ぶ港湾都市だ。", "香港", "LITERAL"),
 ]
 
+SECOND = [
+    # a club's words and its points in the table; a distance in brackets stays the city
+    ("zh", "积分榜上，河北功夫(23分)和青岛黄海(21分)紧随其后。", "青岛", "ORG_PART"),
+    ("zh", "从青岛(21公里外)开车过来要半小时。", "青岛", "LITERAL"),
+    # a ship's name quoted before 号; the same words as a slogan stay the city
+    ("zh", "“东方青岛”号集装箱船昨天首航。", "青岛", "ORG_PART"),
+    ("zh", "“东方青岛”是一句口号。", "青岛", "LITERAL"),
+    # a nature reserve by its name; the city's reserves stay the city
+    ("zh", "他们参观了西双版纳国家级自然保护区。", "西双版纳", "ORG_PART"),
+    ("zh", "他们参观了西双版纳的保护区。", "西双版纳", "LITERAL"),
+    # an institute's short name; a courtyard in the city stays the city
+    ("zh", "他是中科院昆明院的研究员。", "昆明", "ORG_PART"),
+    ("zh", "他在昆明院子里晒太阳。", "昆明", "LITERAL"),
+    # a quotation called a title or a theme after it, a comma inside; a remark with a comma stays the city
+    ("ko", "행사는 '천년 고도, 아름다운 시안'이라는 제목으로 열렸다.", "시안", "ORG_PART"),
+    ("ko", "그는 '시안은 아름답다, 정말로'라고 말했다.", "시안", "LITERAL"),
+    ("ja", "展示は「砂漠の街、敦煌。」というテーマで開かれた。", "敦煌", "ORG_PART"),
+    ("ja", "彼は「敦煌は遠い、本当に」と言った。", "敦煌", "LITERAL"),
+    # a Korean title of two names joined by a dash; a remark with a particle stays the city
+    ("ko", "두 도시는 '시안-광주 주간' 행사를 열었다.", "시안", "ORG_PART"),
+    ("ko", "그는 '시안에 간다'고 말했다.", "시안", "LITERAL"),
+    # the city's junior chamber and a club of earlier seasons; the city's young people stay the city
+    ("ko", "쑤저우 청년회의소와 협약을 맺었다.", "쑤저우", "ORG_PART"),
+    ("ko", "쑤저우 청년들이 협약을 맺었다.", "쑤저우", "LITERAL"),
+    ("ko", "중국 슈퍼리그 톈진 톈하이의 수비수가 떠난다.", "톈진", "ORG_PART"),
+    # a report's title with ” typed on both sides
+    ("ja", "社内向けに作成していた”合肥リポート”を見ながら説明します。", "合肥", "ORG_PART"),
+]
+
 # (the labels of the surface's mentions, in order) the merged port's name after its capitalised word; a route's two
 # ends stay places (their first name's reading is the model's)
 EACH = [
@@ -73,5 +105,7 @@ EACH = [
 ]
 
 test_what_the_words_around_a_name_say_it_names = one_label_test(CASES)
+
+test_the_second_sets_classes = one_label_test(SECOND)
 
 test_every_mention_of_the_name = each_label_test(EACH)
