@@ -39,8 +39,10 @@ _ENT_ORG = {"ORG", "FAC", "PRODUCT", "EVENT", "WORK_OF_ART", "LAW"}
 # 第24届, 首届 (the first), 第33回中国・, 第17届中国(, and the event's scope before its host in brackets (第二十三届南海(阳江)
 # 开渔节, the South China Sea's fishing season opened at Yangjiang)
 _EDITION_NUMBER = "(?:第[0-9０-９一二三四五六七八九十百零〇]+|首)"
-# (and Korean's 제2회 before the name's word: 제2회 취저우 란커배, the second Lanke Cup of Quzhou)
-_EDITION = regexes.compile(rf"(?:{_EDITION_NUMBER}[届屆回](?:中[国國][・(（]?|[\u4e00-\u9fff]{{1,4}}[(（])?|제 ?[0-9]{{1,3}} ?회 )$")
+# (and Korean's 제2회 before the name's word, past the country's name: 제2회 취저우 란커배, the second Lanke Cup of
+# Quzhou; 제15회 중국 선양 한국주 행사)
+_EDITION = regexes.compile(
+    rf"(?:{_EDITION_NUMBER}[届屆回](?:中[国國][・(（]?|[\u4e00-\u9fff]{{1,4}}[(（])?|제 ?[0-9]{{1,3}} ?회 (?:중국 )?)$")
 _EDITION_AFTER = regexes.compile(rf"{_EDITION_NUMBER}[届屆]")  # right after the name (not 回: Japanese counts times so)
 _ORDINAL = regexes.compile(r"\d+(?:st|nd|rd|th)")  # an edition's number before an event's name ("the 5th")
 # firms' legal forms as every Latin-script language's press copies a Chinese firm's registered English name
@@ -2046,8 +2048,9 @@ _TITLE_COLONS = ("：", ":", "──", "——")  # and the dash before a subtit
 # 광저우 캔톤페어’, the Canton Fair)
 _YEAR_OPENS = regexes.compile(r"(?:19|20)\d\d\s?(?:(?:중국|中国|中國)\s?)?")
 # ... inside quotation marks also with a partner's name and a dash before the name (‘2025 부산-칭다오 청소년 교류캠프’, an
-# exchange camp of two cities)
-_YEAR_PAIR_OPENS = regexes.compile(r"(?:19|20)\d\d\s?(?:(?:중국|中国|中國)\s?)?(?:[\uac00-\ud7a3\u3400-\u9fff]{1,6}[-–])?")
+# exchange camp of two cities) or the event's own words (“2023网络全媒体厦门行”, a media tour; not 年, "in 2023")
+_YEAR_PAIR_OPENS = regexes.compile(
+    r"(?:19|20)\d\d\s?(?:(?:중국|中国|中國)\s?)?(?:[\uac00-\ud7a3\u3400-\u9fff]{1,6}[-–]|(?!年)[\u3400-\u9fff]{1,8})?")
 
 
 # right after the closing mark: the quotation is an exhibition's title (「世界遺産 敦煌」展が, “数字长安”特展); 展 alone only
@@ -2588,6 +2591,7 @@ def _cjk(text: str, start: int, end: int, cues: Mapping[str, frozenset[str]]) ->
                            or segmented and _short_firm_name(text, start, end)
                            or _quoted_brand(text, start, end, cues.get("brand_prefixes", _NONE))
                            or _called_a_title(text, start, end) or _TABLE_POINTS.match(text, end) is not None
+                           or text[start - 1:start] in ("@", "＠")
                            or _quoted_slogan(text, start, end)
                            or _GAMES_YEAR.match(after_all) is not None or _NUMBERED_SCHOOL.match(after_all) is not None
                            or _NUMBERED_WORKS.match(after_all) is not None
@@ -2683,8 +2687,9 @@ def _cjk(text: str, start: int, end: int, cues: Mapping[str, frozenset[str]]) ->
     return f
 
 
-# a side signed with or moved to (상하이와 입단 계약, 광저우로 이적): joining a team, 입단, and a transfer, 이적, name a club
-_KOREAN_SIGNING = regexes.compile(r"(?:와|과|에|으로|로) (?:입단|이적)")
+# a side signed with or moved to (상하이와 입단 계약, 광저우로 이적, 광저우 이적 전): joining a team, 입단, and a transfer, 이적,
+# name a club
+_KOREAN_SIGNING = regexes.compile(r"(?:와|과|에|으로|로)? (?:입단|이적)")
 # a player's age and side in brackets after the player's name, as Korean and Japanese sport copy writes them (김연경(29,
 # 중국 상하이), 武磊(33、上海海港)): the side, whatever it is called
 _AFFILIATION_BEFORE = regexes.compile(r"[(（]\d{1,2}\s*[,，、]\s*(?:중국\s*|中国\s*)?$")

@@ -9,8 +9,10 @@ them, a lodge, a firm's representative office and its chief, and "the Hong Kong 
 by a hyphen after a port's capitalised word is one port's name. From the second set (``SECOND``): a club with its
 points in the table, a ship's name in quotation marks before 号, a nature reserve, an institute's short name, a
 quotation that the words after it call a title or a theme, a Korean title of two names joined by a dash, the city's
-junior chamber and a club of earlier seasons in Korean, and ” typed on both sides of a Japanese title. Each with the
-counterpart that stays what it is. Sentences written for these tests (not in training.tsv, calibration.tsv or the sentence files).
+junior chamber and a club of earlier seasons in Korean, and ” typed on both sides of a Japanese title. From the third
+(``THIRD``): a Korean side transferred to without a particle or named as the club it is, an edition past the
+country's name, a customs house; a Chinese title quoted after its year and its own words, and a Weibo account. Each
+with the counterpart that stays what it is. Sentences written for these tests (not in training.tsv, calibration.tsv or the sentence files).
 """
 
 from __future__ import annotations
@@ -97,15 +99,38 @@ SECOND = [
     ("ja", "社内向けに作成していた”合肥リポート”を見ながら説明します。", "合肥", "ORG_PART"),
 ]
 
+THIRD = [
+    # a side named as the club it is in sport copy; a city busy with tourists stays the city
+    ("ko", "리그 최강 클럽인 광저우에서는 그를 기다려주지 않았다.", "광저우", "ORG_PART"),
+    ("ko", "축제 기간 관광객이 많은 광저우에서는 숙소가 부족했다.", "광저우", "LITERAL"),
+    # an edition past the country's name inside a title; a visit counted so stays the city
+    ("ko", "회원들은 ‘제15회 중국 선양 한국주 행사’를 열었다.", "선양", "ORG_PART"),
+    ("ko", "회원들은 제15회 중국 방문 때 선양에 들렀다.", "선양", "LITERAL"),
+    # a customs house; a city's inspections stay the city
+    ("ko", "하이커우 세관에 따르면 면세 판매가 늘었다.", "하이커우", "ORG_PART"),
+    ("ko", "그는 하이커우에서 세관 검사를 받았다.", "하이커우", "LITERAL"),
+    # a title quoted after its year and its own words; a remark dated with 年 stays the city
+    ("zh", "此次“2023网络全媒体厦门行”活动圆满结束。", "厦门", "ORG_PART"),
+    ("zh", "“2023年我去了厦门”是他的口头禅。", "厦门", "LITERAL"),
+    # a Weibo account after @; a message sent to the city stays the city
+    ("zh", "据官方微博@天津发布消息，事故已得到控制。", "天津", "ORG_PART"),
+    ("zh", "他给天津发布了一条消息。", "天津", "LITERAL"),
+]
+
 # (the labels of the surface's mentions, in order) the merged port's name after its capitalised word; a route's two
 # ends stay places (their first name's reading is the model's)
 EACH = [
     ("pt", "O Porto Ningbo-Zhoushan bateu um recorde.", "Zhoushan", ["ORG_PART"]),
     ("en", "He used to work on the Beijing-Xining route.", "Xining", ["LITERAL"]),
+    # (third set) the side transferred to, with the particle and without; a time before the city stays the city
+    ("ko", "그는 2019년 다롄 이팡으로 이적했다. 다롄 이적 전까지는 2부 리그에서 뛰었다.", "다롄", ["ORG_PART", "ORG_PART"]),
+    ("ko", "그는 다롄 이전에 서울에서 살았다.", "다롄", ["LITERAL"]),
 ]
 
 test_what_the_words_around_a_name_say_it_names = one_label_test(CASES)
 
 test_the_second_sets_classes = one_label_test(SECOND)
+
+test_the_third_sets_classes = one_label_test(THIRD)
 
 test_every_mention_of_the_name = each_label_test(EACH)
