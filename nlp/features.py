@@ -1751,11 +1751,12 @@ _QUOTED_BRACKET = regexes.compile(r"[(（][\u3400-\u9fff\u30a1-\u30fa\u30fc]{1,6
 _QUOTED_LEG = regexes.compile(r"[(（](?:[\u3400-\u9fff]{1,4}站|(?:19|20)\d\d|[\u3400-\u9fff]{1,8}[市省県縣县區区])[)）]")
 
 
-_SHIP_WORDS = regexes.compile("[\u3400-\u9fff\u30a1-\u30fa\u30fc]{1,6}")  # the words of a ship's name before the city's
+_SHIP_WORDS = regexes.compile("[\u3400-\u9fff\u30a1-\u30fa\u30fc]{0,6}")  # the words of a ship's name before the city's
 
 
 def _quoted_ship(text: str, start: int, end: int) -> bool:
-    """The name closes a quoted name of a few words before 号, a ship's or a train's (“东方大连”号, OOCL Dalian)."""
+    """The name closes a quoted name before 号, alone or after a few words: a ship's or a train's (“银川”号导弹驱逐舰;
+    “东方大连”号, OOCL Dalian)."""
     if text[end:end + 1] not in _QUOTE_CLOSERS or text[end + 1:end + 2] not in ("号", "號"):
         return False
     opened = _opening_mark(text, start, 8)
@@ -1768,7 +1769,7 @@ def _quoted_name(text: str, start: int, end: int) -> bool:
     begins with the city; within sixteen only a programme's or an event's name, ending in its year or a word for it
     (a longer quotation may be a remark without punctuation: “深圳长大深圳人第一次看到那么多人”). A quoted name alone
     (「義烏」) or a quoted phrase (“杭州为主,全省共享”, 「江蘇省蘇州市」) is not one, but for a ship's or a train's name
-    with 号 after it (“银川”号). The country's name may open the quotation before the city's (「中国義烏小商品城」)."""
+    with 号 after it (:func:`_quoted_ship`). The country's name may open the quotation before the city's (「中国義烏小商品城」)."""
     if _quoted_ship(text, start, end):
         return True
     close = _NAME_QUOTES_CJK.get(text[start - 1:start]) if start else None
@@ -1776,9 +1777,6 @@ def _quoted_name(text: str, start: int, end: int) -> bool:
         close = _QUOTES.get(text[start - 3:start - 2])
     if close is None:
         return False
-    # the name alone in quotation marks before 号, a ship's or a train's name (“银川”号导弹驱逐舰)
-    if text[end:end + 1] == close and text[end + 1:end + 2] in ("号", "號"):
-        return True
     # a seat in brackets after the name or a leg at the quotation's end is the name's too (「大連(日本)ソフトウェア
     # パーク」, “遵义产区名优白酒神州行(成都站)”)
     seat = _QUOTED_BRACKET.match(text, end)
@@ -2046,11 +2044,11 @@ _QUOTED_TITLE = regexes.compile(r"[^，。！？!?,、；;\n“”「」『』�
 _TITLE_COLONS = ("：", ":", "──", "——")  # and the dash before a subtitle (「萍寄金山──香港與加州華僑生活」)
 # an edition's year opening the quotation (2024杭州; not 2024年), with the country's name after it or not (‘2024 중국
 # 광저우 캔톤페어’, the Canton Fair)
-_YEAR_OPENS = regexes.compile(r"(?:19|20)\d\d\s?(?:(?:중국|中国|中國)\s?)?")
+_OPENING_YEAR = r"(?:19|20)\d\d\s?(?:(?:중국|中国|中國)\s?)?"
+_YEAR_OPENS = regexes.compile(_OPENING_YEAR)
 # ... inside quotation marks also with a partner's name and a dash before the name (‘2025 부산-칭다오 청소년 교류캠프’, an
 # exchange camp of two cities) or the event's own words (“2023网络全媒体厦门行”, a media tour; not 年, "in 2023")
-_YEAR_PAIR_OPENS = regexes.compile(
-    r"(?:19|20)\d\d\s?(?:(?:중국|中国|中國)\s?)?(?:[\uac00-\ud7a3\u3400-\u9fff]{1,6}[-–]|(?!年)[\u3400-\u9fff]{1,8})?")
+_YEAR_PAIR_OPENS = regexes.compile(_OPENING_YEAR + r"(?:[\uac00-\ud7a3\u3400-\u9fff]{1,6}[-–]|(?!年)[\u3400-\u9fff]{1,8})?")
 
 
 # right after the closing mark: the quotation is an exhibition's title (「世界遺産 敦煌」展が, “数字长安”特展); 展 alone only
