@@ -315,7 +315,8 @@ def lexical(text: str, start: int, end: int, cues: Mapping[str, frozenset[str]],
                            or len(a) > 1 and a[0] == "-" and a[1].removesuffix("'s").removesuffix("’s") in cues.get(
                                "partners_after", _NONE)
                            or bool(a) and _cap(after[0]) and a[0].removesuffix("'s").removesuffix("’s") in cues.get(
-                               "partners_after", _NONE))
+                               "partners_after", _NONE)
+                           or _time_zone(b, a, cues))
     f["hyphen_cap_after"] = float(hyphen_run and not f["org_after"])
     of_before = {"of", "de", "del", "du", "des"} | cues.get("of_words", frozenset())  # "l'Università di Pechino"
     # (French elides "de" before a vowel: "le Festival d'Harbin", tokens "d" and the apostrophe)
@@ -559,6 +560,18 @@ def lexical(text: str, start: int, end: int, cues: Mapping[str, frozenset[str]],
     f["sport_verb"] *= 1.0 - placed
     f["yield_to"] *= 1.0 - f["sport_verb"] * f["sport_context"]  # "the defeat to Guangzhou" yields to no government
     return f
+
+
+_CLOCK = regexes.compile(r"\d{1,2}(?:[:.]\d\d)?(?:am|pm|a\.m\.|p\.m\.)?")
+
+
+def _time_zone(b: list[str], a: list[str], cues: Mapping[str, frozenset[str]]) -> bool:
+    """"<city> time" after a clock's time or a preposition, the time zone named for the city ("at 8 am Beijing time",
+    "keep to Beijing time"; cue ``zone_words``); not one's time there ("during my Beijing time")."""
+    zones = cues.get("zone_words", _NONE)
+    return bool(a) and bool(b) and a[0] in zones and (
+        b[-1] in cues.get("clock_words", _NONE) or _CLOCK.fullmatch(b[-1]) is not None or b[-1] in cues["loc_preps"]
+        or b[-1] in {"to", "on", "by", "per"})
 
 
 def _exchange_listing(before: list[str], b: list[str], cues: Mapping[str, frozenset[str]]) -> bool:

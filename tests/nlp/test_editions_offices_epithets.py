@@ -11,8 +11,9 @@ points in the table, a ship's name in quotation marks before 号, a nature reser
 quotation that the words after it call a title or a theme, a Korean title of two names joined by a dash, the city's
 junior chamber and a club of earlier seasons in Korean, and ” typed on both sides of a Japanese title. From the third
 (``THIRD``): a Korean side transferred to without a particle or named as the club it is, an edition past the
-country's name, a customs house; a Chinese title quoted after its year and its own words, and a Weibo account. Each
-with the counterpart that stays what it is. Sentences written for these tests (not in training.tsv, calibration.tsv or the sentence files).
+country's name, a customs house; a Chinese title quoted after its year and its own words, and a Weibo account. After
+the round (``AFTER``): the time zone named for a city. Each with the counterpart that stays what it is. Sentences
+written for these tests (not in training.tsv, calibration.tsv or the sentence files).
 """
 
 from __future__ import annotations
@@ -117,6 +118,15 @@ THIRD = [
     ("zh", "他给天津发布了一条消息。", "天津", "LITERAL"),
 ]
 
+# and after the round, from a class it left: the time zone named for a city after a clock's time or a preposition;
+# a stay there stays the city
+AFTER = [
+    ("en", "Flights leave at 8 am Beijing time.", "Beijing", "ORG_PART"),
+    ("en", "The hotels keep to Hong Kong time.", "Hong Kong", "ORG_PART"),
+    ("en", "She lived in Beijing for a long time.", "Beijing", "LITERAL"),
+    ("en", "They spent a happy time in Hong Kong.", "Hong Kong", "LITERAL"),
+]
+
 # (the labels of the surface's mentions, in order) the merged port's name after its capitalised word; a route's two
 # ends stay places (their first name's reading is the model's)
 EACH = [
@@ -132,5 +142,7 @@ test_what_the_words_around_a_name_say_it_names = one_label_test(CASES)
 test_the_second_sets_classes = one_label_test(SECOND)
 
 test_the_third_sets_classes = one_label_test(THIRD)
+
+test_the_class_left_by_the_round = one_label_test(AFTER)
 
 test_every_mention_of_the_name = each_label_test(EACH)
