@@ -469,11 +469,12 @@ class CityClassifier(_CueComponent):
                 _relabel(span, "ORG_PART")
             else:
                 _one_sense(span, cue_vector, people, named)
-        _one_name(text, [span for span, _ in read])
-        _one_firm_word(text, [span for span, _ in read])
-        _short_firm_names(text, [span for span, _ in read], cues)
-        _one_quoted_name(text, [span for span, _ in read], cues)
-        _shared_cjk_head(text, [span for span, _ in read])
+        spans = [span for span, _ in read]
+        _one_name(text, spans)
+        _one_firm_word(text, spans)
+        _short_firm_names(text, spans, cues)
+        _one_quoted_name(text, spans, cues)
+        _shared_cjk_head(text, spans)
         return doc
 
     def settled(self, doc: Doc, place_at: float, reference_at: float) -> list[bool]:
@@ -661,12 +662,12 @@ def _one_name(text: str, spans: list[Span]) -> None:
     region"), where the pair is two places, so neither that nor the pair's other mentions count.
     Latin script only: Chinese and Japanese write a list of names without spaces."""
     ordered = sorted(spans, key=lambda span: span._.offsets)
-    pairs = [(first, second) for first, second in itertools.pairwise(ordered)
-             if text[first._.offsets[1]:second._.offsets[0]] in _NAME_JOINERS and text[second._.offsets[0]].isascii()]
-    named = {(first.text, second.text) for first, second in pairs
+    pairs = [(first, second, joiner) for first, second in itertools.pairwise(ordered)
+             if (joiner := text[first._.offsets[1]:second._.offsets[0]]) in _NAME_JOINERS
+             and text[second._.offsets[0]].isascii()]
+    named = {(first.text, second.text) for first, second, _ in pairs
              if "ORG_PART" in (first._.label, second._.label)}
-    for first, second in pairs:
-        joiner = text[first._.offsets[1]:second._.offsets[0]]
+    for first, second, joiner in pairs:
         if (first.text, second.text) in named and (joiner == " " or first._.label == "ORG_PART" and _NAME_WORD_BEFORE.search(
                 text, max(0, first._.offsets[0] - 40), first._.offsets[0]) is not None):
             for span in (first, second):

@@ -567,11 +567,11 @@ _CLOCK = regexes.compile(r"\d{1,2}(?:[:.]\d\d)?(?:am|pm|a\.m\.|p\.m\.)?")
 
 def _time_zone(b: list[str], a: list[str], cues: Mapping[str, frozenset[str]]) -> bool:
     """"<city> time" after a clock's time or a preposition, the time zone named for the city ("at 8 am Beijing time",
-    "keep to Beijing time"; cue ``zone_words``); not one's time there ("during my Beijing time")."""
+    "keep to Beijing time"; cues ``zone_words``, ``clock_words``, ``zone_preps``); not one's time there ("during my Beijing time")."""
     zones = cues.get("zone_words", _NONE)
     return bool(a) and bool(b) and a[0] in zones and (
         b[-1] in cues.get("clock_words", _NONE) or _CLOCK.fullmatch(b[-1]) is not None or b[-1] in cues["loc_preps"]
-        or b[-1] in {"to", "on", "by", "per"})
+        or b[-1] in cues.get("zone_preps", _NONE))
 
 
 def _exchange_listing(before: list[str], b: list[str], cues: Mapping[str, frozenset[str]]) -> bool:
@@ -2197,12 +2197,12 @@ _GAMES_YEAR = regexes.compile(r"(?:19|20)\d\d(?:(?![年\d])|年(?:冬季|夏季)
 # a school numbered after the name (北京第12高校, 上海市第一中学, 北京四中 written with 第): not 中国, 中心, 中央 or a court's
 # 中級 (北京市第2中級人民法院)
 # (in Korean past the city's 시: 난징시 제2고등학교)
-_NUMBERED_SCHOOL = regexes.compile(r"第[0-9０-９一二三四五六七八九十]{1,3}"
-                                   r"(?:中学|中學|高校|高中|小学|小學|中(?![国國文心间間央部东東西南北外級级]))"
+_NUMBERED = r"第[0-9０-９一二三四五六七八九十]{1,3}"  # the ordinal before a school's or a works' word
+_NUMBERED_SCHOOL = regexes.compile(_NUMBERED + r"(?:中学|中學|高校|高中|小学|小學|中(?![国國文心间間央部东東西南北外級级]))"
                                    r"|시? 제 ?[0-9]{1,2} ?(?:중학교|고등학교|초등학교|소학교|고급중학)")
 # ... and works numbered after it (長春第一自動車製造工場, the First Automobile Works; 北京第二机床厂), matched as the
 # school is, in the simplified copy of the words after the name (工場 as 工场)
-_NUMBERED_WORKS = regexes.compile(r"第[0-9０-９一二三四五六七八九十]{1,3}[\u3400-\u9fff]{0,6}?(?:工場|工场|工厂|工廠|厂|廠|製作所|制作所)")
+_NUMBERED_WORKS = regexes.compile(_NUMBERED + r"[\u3400-\u9fff]{0,6}?(?:工場|工场|工厂|工廠|厂|廠|製作所|制作所)")
 # a project's or a plant's phase after the name and its word (武汉新芯二期, 武汉天马G6二期, 京东方成都B7二期工程): the
 # name is the project's, a firm's plant; not an issue or a round counted by 第 (疫情第二期), nor a verb's object (在广州
 # 建设二期基地, "to build its second phase in Guangzhou": jieba's word after the name is no verb)

@@ -436,7 +436,8 @@ def _joined_by_a_conjunction(words: list[Word], i: int, length: int) -> bool:
     return 0 < i and len(words[i][2]) < length and words[i][3] == "c" and words[i - 1][3] in _ZH_PLACE_TAGS
 
 
-_ZH_NUMERAL = regexes.compile(r"[0-9０-９〇零一二三四五六七八九十百元]+")
+_ZH_DIGITS = "0-9０-９一二三四五六七八九十百"  # the digits and numerals both numeral classes below hold
+_ZH_NUMERAL = regexes.compile(f"[{_ZH_DIGITS}〇零元]+")
 _ZH_YEAR = regexes.compile(_ZH_NUMERAL.pattern + "年")  # 二十六年, 26年, 元年
 
 
@@ -636,7 +637,7 @@ def _tenths(words: list[Word], i: int) -> bool:
     return words[i][2].startswith("成") and i > 0 and _TENTHS.fullmatch(words[i - 1][2]) is not None
 
 
-_NUMERAL_WORD = regexes.compile("[0-9０-９一二两三四五六七八九十百千万几]+")
+_NUMERAL_WORD = regexes.compile(f"[{_ZH_DIGITS}两千万几]+")  # a numeral jieba reads as a word before its measure word
 
 
 def _counted(words: list[Word], i: int, length: int) -> bool:
