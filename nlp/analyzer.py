@@ -244,17 +244,26 @@ def _lemma(token: Any, lemmatizer: Any | None) -> str:
     return str(lemmatizer.lemmatize(token)[0])
 
 
+def _unlabelled_name_head(doc: Any, span: Any, head: Any) -> bool:
+    """The mention is a compound of a proper noun after it, every word between them a proper noun too, and none of
+    them in an entity: a longer name the entity model may have cut after the city's ("Wenzhou | West Railway
+    Station"; ``features.model_reading`` decides with the cues)."""
+    if span.root.dep_ != "compound" or head.i < span.end or head.pos_ != "PROPN":
+        return False
+    return all(t.pos_ == "PROPN" and not t.ent_type_ for t in doc[span.end:head.i + 1])
+
+
 def _read(doc: Any, start: int, end: int, lemmatizer: Any | None = None) -> dict | None:
     span = _span(doc, start, end)
     if span is None:
         return None
     root = span.root
     ent_label, exact = None, False
+    head = root.head
     for ent in doc.ents:
         if ent.start_char <= start and end <= ent.end_char:
             ent_label, exact = ent.label_, (ent.start_char == start and ent.end_char == end)
             break
-    head = root.head
     lemma = _lemma(head, lemmatizer)
     return {
         "ent_label": ent_label,
@@ -263,4 +272,5 @@ def _read(doc: Any, start: int, end: int, lemmatizer: Any | None = None) -> dict
         "head": head.text,
         "head_lemma": lemma.lower() if lemma else head.text.lower(),
         "head_pos": head.pos_,
+        "name_after": _unlabelled_name_head(doc, span, head),
     }

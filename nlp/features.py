@@ -2925,7 +2925,14 @@ def model_reading(analysis: Mapping[str, Any] | None, old_spelling: bool, cue_ve
     a side's (match copy, where the model's person is often the team) and the name is no firm's word
     (``firm_word``: "Tsingtao posted a rise", which the classifier has learned to read as the firm). A person
     named by more than the name ("Peking Duk") is kept."""
-    if not (analysis and analysis.get("ent_label") == "PERSON" and analysis.get("ent_exact")):
+    if not (analysis and analysis.get("ent_exact")):
+        return analysis
+    if analysis.get("ent_label") in {"GPE", "LOC"}:
+        # the entity model ended a place at the city's name where the parse continues it into a proper name that
+        # the cues end in an organisation's head ("to Wenzhou West Railway Station"): that longer name
+        longer = analysis.get("name_after") and cue_vector is not None and cue_vector[_ORG_AFTER_AT]
+        return {**analysis, "ent_label": "FAC", "ent_exact": False} if longer else analysis
+    if analysis.get("ent_label") != "PERSON":
         return analysis
     guess = cue_vector is not None and not firm_word and not any(cue_vector[i] for i in _PERSON_OR_SIDE_AT)
     return {**analysis, "ent_label": None} if old_spelling or guess else analysis
@@ -2983,6 +2990,7 @@ _MODEL_AT = tuple(NAMES.index(name) for name in MODEL)
 
 
 _ORG_AFTER_LOWER_AT = NAMES.index("org_after_lower")
+_ORG_AFTER_AT = NAMES.index("org_after")
 _SUBJECT_AT = (NAMES.index("m_subject"), NAMES.index("m_subject_comm"))
 
 
