@@ -178,6 +178,11 @@ def context(text: str, start: int, end: int) -> tuple[list[str], list[str]]:
     return left, _tokens(text[end:end + _WINDOW].split("\n", 1)[0])
 
 
+def _number(token: str) -> bool:
+    """A number or an ordinal written in digits ("404", "1st")."""
+    return token.isdigit() or _ORDINAL.fullmatch(token) is not None
+
+
 def lexical(text: str, start: int, end: int, cues: Mapping[str, frozenset[str]],
             zh_cues: Mapping[str, frozenset[str]] | None = None) -> dict[str, float]:
     if "attached" in cues and not text[start:start + 1].isascii():  # Japanese, Korean: cues attach to the name
@@ -194,15 +199,16 @@ def lexical(text: str, start: int, end: int, cues: Mapping[str, frozenset[str]],
 
     # organisation / product names: a run of capitalised words ending in an org head, a number among them only
     # before the head ("Chengdu 404 Network Technology"; "Chongqing 30 million" is no name)
+    # ... or an edition's ordinal among them ("Jingdezhen 1st International Ceramic Fair")
     run: list[str] = []
     for tok in [] if case else after[:7]:  # a case ending closes the name's phrase ("Pekin'i Hong Kong'daki")
-        if _cap(tok) or tok.isdigit() or tok.lower() in _ORG_CONNECTORS and run:
+        if _cap(tok) or _number(tok) or tok.lower() in _ORG_CONNECTORS and run:
             # a head with a possessive still ends a name ("Fudan University Shanghai Cancer Center's Xuhui branch")
             run.append(_POSSESSIVE_END.sub("", tok.lower()))
         else:
             break
-    numbers = [i for i, t in enumerate(run) if t.isdigit()]
-    if numbers and not any(t in cues["org_heads"] for t in run[numbers[0]:]):
+    numbers = [i for i, t in enumerate(run) if _number(t)]
+    if numbers and not any(t in cues["org_heads"] or t in cues_for("en")["org_heads"] for t in run[numbers[0]:]):
         run = run[:numbers[0]]
     first_after = after[0] if after else ""
     hyphen_run = len(after) > 1 and first_after == "-" and _cap(after[1])
@@ -305,7 +311,7 @@ def lexical(text: str, start: int, end: int, cues: Mapping[str, frozenset[str]],
                            or caseless or bracketed or quoted or entitled or games_year or designation or numbered
                            or ticker or title_quoted
                            or chain_named or naming or _listing_unhyphenated(after, a, cues)
-                           or _shared_plural_head(before, b, after, a, cues) or _shared_name(b, after, a, cues)
+                           or _shared_plural_head(before, b, after, a, cues) or _shared_name(before, b, after, a, cues)
                            or port_speaks
                            # an article before a name that takes none: a club's or a firm's ("il Guangzhou", "da Macau
                            # Legend"; "Sociedade de Jogos de Macau" in English text)
@@ -670,16 +676,30 @@ def _after_firm_name(before: list[str], after: list[str], a: list[str], cues: Ma
         a[:1] == [")"] or bool(after) and _cap(after[0]))
 
 
-def _shared_name(b: list[str], after: list[str], a: list[str], cues: Mapping[str, frozenset[str]]) -> bool:
+def _shared_name(before: list[str], b: list[str], after: list[str], a: list[str],
+                 cues: Mapping[str, frozenset[str]]) -> bool:
     """The first of two names joined by "and" after "the", before one capitalised name ending in a head: both begin
-    that one name ("the Hong Kong and Macau Affairs Office", "the Beijing and Tianjin Joint Committee"). Without
-    "the" the first name is a place of its own ("flights between Hong Kong and Macau Airport")."""
-    if b[-1:] != ["the"] or len(after) < 3 or a[0] != "and" or not _cap(after[1]):
+    that one name ("the Hong Kong and Macau Affairs Office", "the Beijing and Tianjin Joint Committee"); also the last
+    two of a list of names after a capitalised head and "of" ("the Office of Taiwan, Hong Kong and Macao Affairs").
+    Without "the" the first name is a place of its own ("flights between Hong Kong and Macau Airport")."""
+    if not (b[-1:] == ["the"] or _capitalised_list_after_of(before, b)) or len(after) < 3 or a[0] != "and" \
+            or not _cap(after[1]):
         return False
     k = 1
     while k < len(after) and _cap(after[k]):
         k += 1
     return any(t in cues["org_heads"] for t in a[2:k])
+
+
+def _capitalised_list_after_of(before: list[str], b: list[str]) -> bool:
+    """The words before the name are a list of capitalised names and commas opened by "of" after a capitalised word
+    ("Office of Taiwan,")."""
+    k = len(before) - 1
+    if k < 0 or b[k] != ",":
+        return False
+    while k >= 0 and (b[k] == "," or _cap(before[k])):
+        k -= 1
+    return k >= 1 and b[k] == "of" and _cap(before[k - 1])
 
 
 def _exchange_possessed(after: list[str], a: list[str], cues: Mapping[str, frozenset[str]]) -> bool:
@@ -1696,6 +1716,9 @@ HAN_GLOSS = regexes.compile(r"[(（][\u3400-\u9fff]+[)）]")
 _KANA_GLOSS = regexes.compile(r"[(（][\u3040-\u30ffー・ ]{2,16}[)）]")
 _HAN_WORD_AFTER = regexes.compile(r"[\u4e00-\u9fff]{0,3}")  # a name's next word before a reading of both
 _HANGUL_WORD = regexes.compile("[\uac00-\ud7a3]+")
+# the middle dots Korean papers join two names with: the interpunct, the one-dot leader and the Hangul letter araea
+# (홍콩·마카오, 홍콩․마카오, 홍콩ㆍ마카오)
+_MIDDLE_DOTS = ("·", "\u2024", "\u318d")
 # the one to three words after a space, each with a gloss in Han characters that it may hold (뤼디(綠地)그룹, Greenland
 # Group: the brand's characters between its sound and its head)
 # (and two nouns joined by a middle dot are one word: 화장품·미용박람회, "the cosmetics and beauty expo")
@@ -2468,7 +2491,9 @@ def _cjk(text: str, start: int, end: int, cues: Mapping[str, frozenset[str]]) ->
     attached = "attached" in cues  # Japanese and Korean: particles attach to the name
     gloss = HAN_GLOSS.match(text, end)
     word_end = gloss.end() if gloss else end + 1 if text[end:end + 1] in (")", "）") and attached else end
-    if text[word_end:word_end + 1] == "·" and (dotted := _HANGUL_WORD.match(text, word_end + 1)):
+    if attached and text.startswith("시 ", word_end):
+        word_end += 1  # past the city's own 시 (웨이하이시 한인회, the association of Koreans there)
+    if text[word_end:word_end + 1] in _MIDDLE_DOTS and (dotted := _HANGUL_WORD.match(text, word_end + 1)):
         word_end = dotted.end()  # 홍콩·마카오 판공실: names joined by a middle dot share the words after the last
     elif attached and (and_name := _KOREAN_AND_NAME.match(text, word_end)) and _is_city_form(and_name.group(1)):
         word_end = and_name.end()  # 베이징과 상하이 모터쇼: ... as do names joined by "and"

@@ -619,11 +619,19 @@ def _korean_rest(rest: str) -> bool:
                                             for head in korean_heads())
 
 
+# the Hangul letter araea, which Korean papers type as a middle dot between two names (홍콩ㆍ마카오): no letter of a word
+_ARAEA = "\u318d"
+
+
+def _hangul_letter(char: str) -> bool:
+    return char != _ARAEA and script_of_char(char) == "hangul"
+
+
 def _hangul_ok(text: str, hit: Hit) -> bool:
-    if hit.start and script_of_char(text[hit.start - 1]) == "hangul":
+    if hit.start and _hangul_letter(text[hit.start - 1]):
         return False
     rest = hit.end
-    while rest < len(text) and script_of_char(text[rest]) == "hangul":
+    while rest < len(text) and _hangul_letter(text[rest]):
         rest += 1
     return _korean_rest(text[hit.end:rest])
 

@@ -349,8 +349,9 @@ def geonames_name(place: dict, unit: Unit) -> str | None:
     """The place's GeoNames name if it names the unit, else None.
 
     GeoNames often files a prefecture's seat under the seat district or town (益阳 as 'Heshan' = 赫山,
-    海东 as 'Nianbo' = 碾伯): a name that is the pinyin of another Chinese name of the place, or a
-    single pinyin word that is not a reading of the unit's characters, is another place's name.
+    海东 as 'Nianbo' = 碾伯, 高安 as 'Junyang' = 筠阳, read jūn or yún): a name that is a pinyin reading of another
+    Chinese name of the place, or a single pinyin word that is not a reading of the unit's characters, is another
+    place's name.
     Readings count if pypinyin allows them or GeoNames' own lower-case pinyin alternates give them
     ('luo he' for 漯河, which pypinyin reads only as Tahe). Exonyms that are not pinyin (Hohhot,
     Qamdo, Kashgar, Hong Kong) pass.
@@ -362,7 +363,7 @@ def geonames_name(place: dict, unit: Unit) -> str | None:
     if unit.name and key == match_key(unit.name):
         return name
     for alt in place["alternatenames"]:
-        if script_of(alt) == "hani" and not is_own_han(alt, unit) and match_key(pinyin_word(alt)) == key:
+        if script_of(alt) == "hani" and not is_own_han(alt, unit) and is_reading_of(name, alt):
             return None
     spelled = {match_key(a) for a in place["alternatenames"]
                if a.islower() and all(w in pinyin_syllables() for w in a.split())}
