@@ -178,6 +178,10 @@ def context(text: str, start: int, end: int) -> tuple[list[str], list[str]]:
     return left, _tokens(text[end:end + _WINDOW].split("\n", 1)[0])
 
 
+_ARTICLES = frozenset({"the", "a", "an"})
+_CLAUSE_ENDS = frozenset({".", "?", "!", ",", ";", ":"})
+
+
 def _number(token: str) -> bool:
     """A number or an ordinal written in digits ("404", "1st")."""
     return token.isdigit() or _ORDINAL.fullmatch(token) is not None
@@ -817,8 +821,9 @@ def _chain_head(text: str, start: int, end: int, before: list[str], after: list[
         i += 2
     if joined_after and i == 0:
         return False
-    # (and Express, a train's or an airline's name: "the Chengdu-Europe Express", "the Hong Kong-Macau Express")
-    heads = cues["org_heads"] | cues.get("unit_words", frozenset()) | {"express"}
+    # (and Express, a train's or an airline's name: "the Chengdu-Europe Express", "the Hong Kong-Macau Express"; and
+    # English heads in any text, as for a capitalised run: 宁波舟山港(Ningbo-Zhoushan Port))
+    heads = cues["org_heads"] | cues.get("unit_words", frozenset()) | {"express"} | cues_for("en")["org_heads"]
     # the rest of the last name and its head: capitalised words (also hyphen-joined: "High-Speed Railway")
     run = list(itertools.takewhile(lambda t: _cap(t) or t == "-", after[i:i + 6]))
     if any(t.lower() in heads for t in run):
@@ -931,7 +936,11 @@ def _names_and_people(text: str, start: int, end: int, before: list[str], after:
         f["sport_context"] = f["sport_verb"] = 1.0
     # ... and a nickname made of the name and a capitalised word before it, another place's ("a Chinatown known as
     # Santo Beijing", "Little Shanghai"; cue ``nickname_before``), not at a sentence's start
-    f["figurative"] = float(bool(b) and b[-1] in cues.get("figurative_before", frozenset()) and a[:1] == ["of"]
+    # ... or after an adjective of that list that no place takes as the end of its clause ("become China's new Hong
+    # Kong?", "a second Shenzhen.")
+    figure_words = cues.get("figurative_before", frozenset())
+    f["figurative"] = float(bool(b) and b[-1] in figure_words and a[:1] == ["of"]
+                            or bool(b) and b[-1] in figure_words - _ARTICLES and (not a or a[0] in _CLAUSE_ENDS)
                             or len(b) > 1 and b[-1] in cues.get("nickname_before", frozenset()) and _cap(before[-1])
                             and b[-2] not in {".", "!", "?", "\n"} | _OPENERS)
     units = cues.get("unit_words", frozenset())
@@ -2176,7 +2185,8 @@ def _quoted_with_latin(text: str, start: int, end: int) -> bool:
     if quotation is None:
         return False
     opened, close = quotation
-    if text[end:end + 1] not in (" ", "·", "・", text[close]):
+    # (or the Latin word written against the name: 「大連NEUSOFT国際ソフトウエアパーク」)
+    if text[end:end + 1] not in (" ", "·", "・", text[close]) and not _LATIN_WORD.match(text, end):
         return False
     quoted = text[opened + 1:start] + " " + text[end:close]
     return _QUOTATION_BREAK.search(quoted) is None and _LATIN_WORD.search(quoted) is not None
@@ -2453,6 +2463,12 @@ def _sentences_around(text: str, start: int, after_all: str) -> str:
     return "".join(prior[-2:]).translate(simplified_table()) + "".join(_SENTENCE_ENDS.split(after_all, maxsplit=2)[:2])
 
 
+# a character's pinyin in brackets right after it, with its tone mark (門(mén), 場(chǎng)); the reach that is read for them
+_PINYIN_GLOSS = regexes.compile(
+    "(?<=[\u3400-\u9fff])[(（][a-zü]*[āáǎàēéěèīíǐìōóǒòūúǔùǖǘǚǜ][a-zü]*[)）]")
+_PINYIN_REACH = 40
+
+
 def _cjk(text: str, start: int, end: int, cues: Mapping[str, frozenset[str]]) -> dict[str, float]:
     """Chinese, Japanese and Korean text: the same features from character cues right before/after the name.
     Traditional text is read as its simplified copy (:func:`nlp.folding.simplified_table`), as each cue list
@@ -2465,9 +2481,17 @@ def _cjk(text: str, start: int, end: int, cues: Mapping[str, frozenset[str]]) ->
     if "attached" in cues and is_cjk(text[end - 1]) and (word_after := _HAN_WORD_AFTER.match(text, end)) is not None and (
             reading := _KANA_GLOSS.match(text, word_after.end())) is not None:
         text = text[:reading.start()] + text[reading.end():]
+    # pages that print each character's pinyin after it (廈門(mén)機場(chǎng), as some copy sites do) are read without
+    # those readings, on either side of the name
+    if _PINYIN_GLOSS.search(text, end, end + _PINYIN_REACH) is not None:
+        # (from the name's last character, which the first reading looks back at)
+        text = text[:end - 1] + _PINYIN_GLOSS.sub("", text[end - 1:end + 3 * _PINYIN_REACH]) \
+            + text[end + 3 * _PINYIN_REACH:]
     titled = _in_title(text, start, end, _KOREAN_TITLE_MARKS if "angle_titles" in cues else _TITLE_MARKS)
     sentence_start = start == 0 or text[start - 1] in "。！？\n"
     before, after_all = text[max(0, start - 6):start], text[end:end + 80]
+    if _PINYIN_GLOSS.search(text, max(0, start - _PINYIN_REACH), start) is not None:
+        before = _PINYIN_GLOSS.sub("", text[max(0, start - _PINYIN_REACH):start])[-6:]
     if any("\u3400" <= c <= "\u9fff" for c in before + after_all[:12]):
         table = simplified_table()
         before, after_all = before.translate(table), after_all.translate(table)
@@ -2501,8 +2525,10 @@ def _cjk(text: str, start: int, end: int, cues: Mapping[str, frozenset[str]]) ->
         word_end = share_class.end()  # 홍콩H지수 (the Hang Seng China Enterprises index): the letter of a share class
     next_words = _HANGUL_WORDS.match(text, word_end)
     words_after = HAN_GLOSS.sub("", next_words.group()).split() if next_words else []
-    # a word with its particle ends the phrase (다롄 시내에서 축제)
-    ended = next((k for k, word in enumerate(words_after[:-1]) if word.endswith(_korean_particles())), None)
+    # a word with its particle ends the phrase (다롄 시내에서 축제); not the 시 that the particle list holds for a city's
+    # name (베이징시), which ends nouns too (낚시 협회, a fishing association)
+    ended = next((k for k, word in enumerate(words_after[:-1])
+                  if word.endswith(_korean_particles()) and not word.endswith("시")), None)
     if ended is not None:
         del words_after[ended + 1:]
     if compound := _HANGUL_WORD.match(text, word_end):  # a compound written as one word (칭다오맥주)

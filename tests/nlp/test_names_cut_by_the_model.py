@@ -7,7 +7,11 @@ by its city after the head, an edition's ordinal inside a capitalised name (read
 list of names inside "the Office of ... Affairs" and of a Chinese or Japanese office for those places' affairs, a song
 and dance troupe, a fair and hotels named before the city in Hangul, a Korean association past the city's 시, and
 names joined by the middle dots Korean papers type. Gao'an, which the gazetteer had under its seat's name (Junyang),
-is found. Each with the counterpart that stays what it is. Sentences written for these tests (not in training.tsv,
+is found. From the second set (``SECOND``): pages that print each character's pinyin after it (廈門(mén)機場(chǎng)),
+read without those readings; a city as a figure that ends its clause after "new" or "second"; a hyphen pair's head
+in English inside Chinese text; 金德, a club of earlier seasons; a youth palace and a kindergarten in Japanese; a
+Japanese quoted name with a Latin word against the city; Korean associations, also after a modifier that ends in 시
+(낚시 협회). Each with the counterpart that stays what it is. Sentences written for these tests (not in training.tsv,
 calibration.tsv or the sentence files).
 """
 
@@ -53,6 +57,29 @@ FIRST = [
     ("en", "Her family lived in Gao'an before moving to Nanchang.", "Gao'an", "LITERAL"),
 ]
 
+SECOND = [
+    ("zh", "泉州(quán)機(jī)場(chǎng)新增三條航線。", "泉州", "ORG_PART"),
+    ("zh", "據泉州(quán)晚報(bào)報道,天氣轉涼。", "泉州", "ORG_PART"),
+    ("zh", "泉州(quán)是一座海濱城市。", "泉州", "LITERAL"),
+    ("en", "Many ask whether Hainan could become the next Shenzhen.", "Shenzhen", "NOT_PLACE"),
+    ("en", "She moved to the new Shenzhen office in May.", "Shenzhen", "LITERAL"),
+    ("en", "Flights between Hainan and Shenzhen resumed.", "Shenzhen", "LITERAL"),
+    ("zh", "厦门港(Xiamen-Zhangzhou Port)去年吞吐量增长。", "Xiamen", "ORG_PART"),
+    ("zh", "他从厦门(Xiamen)出发去了漳州。", "Xiamen", "LITERAL"),
+    ("zh", "当年力帆以2比1击败了沈阳金德。", "沈阳", "ORG_PART"),
+    ("zh", "当年力帆在沈阳击败了对手。", "沈阳", "LITERAL"),
+    ("ja", "泉州市少年宮の子どもたちが来日した。", "泉州市", "ORG_PART"),
+    ("ja", "泉州市幼稚園の先生が来日した。", "泉州市", "ORG_PART"),
+    ("ja", "泉州市の子どもたちが来日した。", "泉州市", "LITERAL"),
+    ("ja", "「泉州ABC国際ソフトウエアパーク」が開業した。", "泉州", "ORG_PART"),
+    ("ja", "「泉州へ行こう」というポスターが貼られた。", "泉州", "LITERAL"),
+    ("ko", "중국 취안저우 낚시 협회와는 교류를 이어 왔다.", "취안저우", "ORG_PART"),
+    ("ko", "취안저우 축구협회 관계자가 방문했다.", "취안저우", "ORG_PART"),
+    ("ko", "취안저우 시민들과는 교류를 이어 왔다.", "취안저우", "LITERAL"),
+]
+
 test_names_cut_short = one_label_test(CASES)
+
+test_the_second_sets_classes = one_label_test(SECOND)
 
 test_the_first_sets_classes = one_label_test(FIRST)
