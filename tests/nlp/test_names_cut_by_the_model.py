@@ -11,7 +11,9 @@ is found. From the second set (``SECOND``): pages that print each character's pi
 read without those readings; a city as a figure that ends its clause after "new" or "second"; a hyphen pair's head
 in English inside Chinese text; 金德, a club of earlier seasons; a youth palace and a kindergarten in Japanese; a
 Japanese quoted name with a Latin word against the city; Korean associations, also after a modifier that ends in 시
-(낚시 협회). Each with the counterpart that stays what it is. Sentences written for these tests (not in training.tsv,
+(낚시 협회). From the third (``THIRD``): Korean museums, galleries, memorial halls and churches named by the city, a
+side's goal in match copy; a Chinese port authority and a railway's branch bureau; Portugal's name for the Macao forum.
+Each with the counterpart that stays what it is. Sentences written for these tests (not in training.tsv,
 calibration.tsv or the sentence files).
 """
 
@@ -78,8 +80,23 @@ SECOND = [
     ("ko", "취안저우 시민들과는 교류를 이어 왔다.", "취안저우", "LITERAL"),
 ]
 
+THIRD = [
+    ("ko", "그는 취안저우 해외교통사박물관을 찾았다.", "취안저우", "ORG_PART"),
+    ("ko", "그는 취안저우에서 박물관을 찾았다.", "취안저우", "LITERAL"),
+    ("ko", "취안저우 복음 교회 신도들이 모였다.", "취안저우", "ORG_PART"),
+    ("ko", "후반 경기에서 골이 터졌다. 그는 칭다오의 골문을 두 번 노렸다.", "칭다오", "ORG_PART"),
+    ("ko", "후반 경기에서 골이 터졌다. 그는 칭다오의 거리를 두 번 걸었다.", "칭다오", "LITERAL"),
+    ("zh", "泉州港务局发布了新的航运规定。", "泉州", "ORG_PART"),
+    ("zh", "柳州铁路分局调整了列车时刻。", "柳州", "ORG_PART"),
+    ("zh", "泉州市公安局丰泽分局抓获了嫌疑人。", "泉州市", "LITERAL"),
+    ("pt", "Segundo o Fórum Macau, as trocas comerciais cresceram.", "Macau", "ORG_PART"),
+    ("pt", "Segundo o governo de Macau, as trocas comerciais cresceram.", "Macau", "LITERAL"),
+]
+
 test_names_cut_short = one_label_test(CASES)
 
 test_the_second_sets_classes = one_label_test(SECOND)
+
+test_the_third_sets_classes = one_label_test(THIRD)
 
 test_the_first_sets_classes = one_label_test(FIRST)
