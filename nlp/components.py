@@ -783,7 +783,9 @@ def _short_firm_names(text: str, spans: list[Span], cues: Mapping[str, frozenset
         for k in range(len(words.group()), 1, -1):  # the longest run of characters before a head
             if text.startswith(heads, end + k) or k == 2 and text.startswith(trades, end + k) and brand_and_trade(
                     text[start:end + 8].translate(simplified_table()), end - start, trade_heads):
-                if text[end + k - 1] not in _PLACE_ENDS + _SPORT_ENDS:
+                if text[end + k - 1] in _SPORT_ENDS:
+                    continue  # (a shorter run may end before the sport's word and a head that holds it: 英博 | 足球俱乐部)
+                if text[end + k - 1] not in _PLACE_ENDS:
                     shorts.add(text[start:end + k])
                 break
     for span in spans if shorts else ():

@@ -13,13 +13,15 @@ in English inside Chinese text; 金德, a club of earlier seasons; a youth palac
 Japanese quoted name with a Latin word against the city; Korean associations, also after a modifier that ends in 시
 (낚시 협회). From the third (``THIRD``): Korean museums, galleries, memorial halls and churches named by the city, a
 side's goal in match copy; a Chinese port authority and a railway's branch bureau; Portugal's name for the Macao forum.
-Each with the counterpart that stays what it is. Sentences written for these tests (not in training.tsv,
-calibration.tsv or the sentence files).
+After the round (``AFTER``, from a class of its last Chinese batch, which moves to development): a club named once
+with its word for a club is that club by its name alone, also when the word holds the sport (英博 | 足球俱乐部), while
+the city's football stays the city. Each with the counterpart that stays what it is. Sentences written for these
+tests (not in training.tsv, calibration.tsv or the sentence files).
 """
 
 from __future__ import annotations
 
-from tests.nlp.conftest import one_label_test
+from tests.nlp.conftest import each_label_test, one_label_test
 
 CASES = [
     # a direction word between the city and the station's head; the city as the goal of the same verb stays the city,
@@ -93,10 +95,19 @@ THIRD = [
     ("pt", "Segundo o governo de Macau, as trocas comerciais cresceram.", "Macau", "LITERAL"),
 ]
 
+# (the labels of the surface's mentions, in order)
+AFTER = [
+    ("zh", "泉州海丝俱乐部成立于2020年。泉州海丝在联赛中获胜。", "泉州", ["ORG_PART", "ORG_PART"]),
+    ("zh", "泉州海丝足球俱乐部成立。泉州海丝主场获胜。泉州的天气很好。", "泉州", ["ORG_PART", "ORG_PART", "LITERAL"]),
+    ("zh", "泉州足球队成立了。泉州足球发展迅速。", "泉州", ["ORG_PART", "LITERAL"]),
+]
+
 test_names_cut_short = one_label_test(CASES)
 
 test_the_second_sets_classes = one_label_test(SECOND)
 
 test_the_third_sets_classes = one_label_test(THIRD)
+
+test_a_clubs_short_name = each_label_test(AFTER)
 
 test_the_first_sets_classes = one_label_test(FIRST)
