@@ -662,6 +662,11 @@ def _inside_another_city(text: str, hit: Hit, candidates: Sequence[str], lexicon
     previous, _ = ctx.neighbours(hit)
     if previous is None or not _CJK_ADDRESS_GAP.fullmatch(text, previous.end, hit.start):
         return False
+    # (a name that is also the province's, written before a city of that province, is the province: 吉林珲春, Hunchun
+    # in Jilin province, not inside the city of Jilin)
+    province = lexicon.province_of(previous.form)
+    if province is not None and any(lexicon.city_province.get(c) == province for c in candidates):
+        return False
     codes = _other_city(previous, hit, lexicon)
     cities = lexicon.gazetteer.cities
     return bool(codes) and all(cities[c].parent is not None and not _within(c, codes, cities) for c in candidates)

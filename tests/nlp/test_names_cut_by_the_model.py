@@ -15,7 +15,8 @@ Japanese quoted name with a Latin word against the city; Korean associations, al
 side's goal in match copy; a Chinese port authority and a railway's branch bureau; Portugal's name for the Macao forum.
 After the round (``AFTER``, from a class of its last Chinese batch, which moves to development): a club named once
 with its word for a club is that club by its name alone, also when the word holds the sport (英博 | 足球俱乐部), while
-the city's football stays the city. Each with the counterpart that stays what it is. Sentences written for these
+the city's football stays the city; and (from Chinese 138) a province's name that is also a city's, written before a
+city of that province, is the province (吉林珲春). Each with the counterpart that stays what it is. Sentences written for these
 tests (not in training.tsv, calibration.tsv or the sentence files).
 """
 
@@ -100,6 +101,11 @@ AFTER = [
     ("zh", "泉州海丝俱乐部成立于2020年。泉州海丝在联赛中获胜。", "泉州", ["ORG_PART", "ORG_PART"]),
     ("zh", "泉州海丝足球俱乐部成立。泉州海丝主场获胜。泉州的天气很好。", "泉州", ["ORG_PART", "ORG_PART", "LITERAL"]),
     ("zh", "泉州足球队成立了。泉州足球发展迅速。", "泉州", ["ORG_PART", "LITERAL"]),
+    # (a class of Chinese 138, read: a province's name that is also a city's before a city of that province is the
+    # province, so the city is no place inside the other city, here or elsewhere in the text; a port area written
+    # after its city stays inside it)
+    ("zh", "记者来到吉林珲春,这是一座边境城市。珲春的口岸很繁忙。", "珲春", ["LITERAL", "LITERAL"]),
+    ("zh", "货轮停靠天津东港。东港的码头很繁忙。", "东港", ["NOT_PLACE", "NOT_PLACE"]),
 ]
 
 test_names_cut_short = one_label_test(CASES)
@@ -108,6 +114,6 @@ test_the_second_sets_classes = one_label_test(SECOND)
 
 test_the_third_sets_classes = one_label_test(THIRD)
 
-test_a_clubs_short_name = each_label_test(AFTER)
+test_the_classes_after_the_round = each_label_test(AFTER)
 
 test_the_first_sets_classes = one_label_test(FIRST)
