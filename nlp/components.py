@@ -475,6 +475,8 @@ class CityClassifier(_CueComponent):
         _short_firm_names(text, spans, cues)
         _one_quoted_name(text, spans, cues)
         _shared_cjk_head(text, spans)
+        if self.lang == "ko":
+            _one_side(text, read, cues)
         return doc
 
     def settled(self, doc: Doc, place_at: float, reference_at: float) -> list[bool]:
@@ -644,6 +646,30 @@ def _one_sense(span: Span, cue_vector: list[float], people: set[str], named: dic
     else:
         return
     _relabel(span, label)
+
+
+_SPORT_AT = tuple(NAMES.index(n) for n in ("sport_context", "sport_verb"))
+# the particles after a side's name as subject, topic, object, possessor or partner (상하이는, 청두와); not of a place
+_SIDE_PARTICLES = ("는", "은", "이", "가", "도", "의", "와", "과", "를", "을")
+_SIDE_MATCH_WORDS = 4  # words of sport in the whole text that make it match copy
+
+
+def _one_side(text: str, read: list[tuple[Span, list[float]]], cues: Mapping[str, frozenset[str]]) -> None:
+    """Korean match copy names a club by its city alone once it has named it a side (상하이 하이강은 ... 0-3으로
+    참패했다, then 상하이는 후반전 맹공을 퍼부었지만; 청두와 0-0으로 비겼다, then 청두는 전반에 슈팅 4개를): where a name read as
+    part of a name has a side's cue (words of sport or a side's verb around it) and the text holds at least
+    ``_SIDE_MATCH_WORDS`` words of sport, the same name with the particle of a subject, object, possessor or partner
+    elsewhere is that side; not the name with a particle of place (상하이에서) or after the country's name (중국
+    상해)."""
+    sides = {span.text for span, cue_vector in read
+             if span._.label == "ORG_PART" and any(cue_vector[i] for i in _SPORT_AT)}
+    if not sides or sum(text.count(word) for word in cues.get("sport_words", ())) < _SIDE_MATCH_WORDS:
+        return
+    for span, _ in read:
+        start, end = span._.offsets
+        if span.text in sides and span._.label in {"LITERAL", "METONYMIC"} and text.startswith(_SIDE_PARTICLES, end) \
+                and not text.endswith(tuple(cues.get("china_words", ())), 0, start - 1):
+            _relabel(span, "ORG_PART")
 
 
 _NAME_JOINERS = (" ", "-")  # what joins two names into one: a single space or a hyphen

@@ -16,7 +16,8 @@ side's goal in match copy; a Chinese port authority and a railway's branch burea
 After the round (``AFTER``, from a class of its last Chinese batch, which moves to development): a club named once
 with its word for a club is that club by its name alone, also when the word holds the sport (英博 | 足球俱乐部), while
 the city's football stays the city; and (from Chinese 138) a province's name that is also a city's, written before a
-city of that province, is the province (吉林珲春). Each with the counterpart that stays what it is. Sentences written for these
+city of that province, is the province (吉林珲春); and (from Korean 34) a side that Korean match copy has named is
+that side by its city alone as subject, object or possessor. Each with the counterpart that stays what it is. Sentences written for these
 tests (not in training.tsv, calibration.tsv or the sentence files).
 """
 
@@ -106,6 +107,12 @@ AFTER = [
     # after its city stays inside it)
     ("zh", "记者来到吉林珲春,这是一座边境城市。珲春的口岸很繁忙。", "珲春", ["LITERAL", "LITERAL"]),
     ("zh", "货轮停靠天津东港。东港的码头很繁忙。", "东港", ["NOT_PLACE", "NOT_PLACE"]),
+    # (a class of Korean 34, read, and 35: match copy names a side by its city alone once it has named it a side;
+    # the city with a particle of place stays the city)
+    ("ko", "서울은 홈 경기에서 다롄과 0-0으로 비겼다. 양 팀 모두 골을 넣지 못한 경기였다. 다롄은 이날 기자회견을 열지 않았다.",
+     "다롄", ["ORG_PART", "ORG_PART"]),
+    ("ko", "서울은 홈 경기에서 다롄과 0-0으로 비겼다. 양 팀 모두 골을 넣지 못한 경기였다. 선수들은 경기 후 다롄에서 휴식을 취했다.",
+     "다롄", ["ORG_PART", "LITERAL"]),
 ]
 
 test_names_cut_short = one_label_test(CASES)
