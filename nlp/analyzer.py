@@ -259,11 +259,11 @@ def _read(doc: Any, start: int, end: int, lemmatizer: Any | None = None) -> dict
         return None
     root = span.root
     ent_label, exact = None, False
-    head = root.head
     for ent in doc.ents:
         if ent.start_char <= start and end <= ent.end_char:
             ent_label, exact = ent.label_, (ent.start_char == start and ent.end_char == end)
             break
+    head = root.head
     lemma = _lemma(head, lemmatizer)
     return {
         "ent_label": ent_label,

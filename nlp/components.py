@@ -572,7 +572,8 @@ class CityConfidence(_CityComponent):
 
 
 _PERSON_AT = tuple(NAMES.index(n) for n in ("person_after", "surname_before"))
-_SIDE_AT = tuple(NAMES.index(n) for n in ("sport_context", "sport_verb", "org_after"))
+_SPORT_AT = tuple(NAMES.index(n) for n in ("sport_context", "sport_verb"))
+_SIDE_AT = (*_SPORT_AT, NAMES.index("org_after"))
 _NOT_PLACE_AT = NAMES.index("not_place")
 _PLACE_AT = tuple(NAMES.index(n) for n in ("loc_prep", "place_after", "place_before", "province_near", "dateline",
                                            "based", "transport_near", "to_from", "sport_context", "sport_verb"))
@@ -648,7 +649,6 @@ def _one_sense(span: Span, cue_vector: list[float], people: set[str], named: dic
     _relabel(span, label)
 
 
-_SPORT_AT = tuple(NAMES.index(n) for n in ("sport_context", "sport_verb"))
 # the particles after a side's name as subject, topic, object, possessor or partner (상하이는, 청두와); not of a place
 _SIDE_PARTICLES = ("는", "은", "이", "가", "도", "의", "와", "과", "를", "을")
 _SIDE_MATCH_WORDS = 4  # words of sport in the whole text that make it match copy
@@ -665,10 +665,11 @@ def _one_side(text: str, read: list[tuple[Span, list[float]]], cues: Mapping[str
              if span._.label == "ORG_PART" and any(cue_vector[i] for i in _SPORT_AT)}
     if not sides or sum(text.count(word) for word in cues.get("sport_words", ())) < _SIDE_MATCH_WORDS:
         return
+    china = tuple(cues.get("china_words", ()))
     for span, _ in read:
         start, end = span._.offsets
         if span.text in sides and span._.label in {"LITERAL", "METONYMIC"} and text.startswith(_SIDE_PARTICLES, end) \
-                and not text.endswith(tuple(cues.get("china_words", ())), 0, start - 1):
+                and not text.endswith(china, 0, start - 1):
             _relabel(span, "ORG_PART")
 
 

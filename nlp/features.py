@@ -211,8 +211,10 @@ def lexical(text: str, start: int, end: int, cues: Mapping[str, frozenset[str]],
             run.append(_POSSESSIVE_END.sub("", tok.lower()))
         else:
             break
+    # a capitalised run ending in an English head is a name in any language ("la Beijing Capital Airlines")
+    english = cues_for("en")["org_heads"]
     numbers = [i for i, t in enumerate(run) if _number(t)]
-    if numbers and not any(t in cues["org_heads"] or t in cues_for("en")["org_heads"] for t in run[numbers[0]:]):
+    if numbers and not any(t in cues["org_heads"] or t in english for t in run[numbers[0]:]):
         run = run[:numbers[0]]
     first_after = after[0] if after else ""
     hyphen_run = len(after) > 1 and first_after == "-" and _cap(after[1])
@@ -275,8 +277,6 @@ def lexical(text: str, start: int, end: int, cues: Mapping[str, frozenset[str]],
     # ... or inside a quotation opened right after a word for a show or a work, whatever the title's case (la mostra
     # “Italiani a Shanghai. Dialogo di civiltà”; cue ``title_nouns``)
     entitled = entitled or _in_quoted_title(text, start, cues.get("title_nouns", _NONE))
-    # a capitalised run ending in an English head is a name in any language ("la Beijing Capital Airlines")
-    english = cues_for("en")["org_heads"] if run else _NONE
     # the city's own official name ("the Hong Kong Special Administrative Region", "HONG KONG SAR -"): the city, not
     # a name that begins with it
     own_name = run[:3] == ["special", "administrative", "region"] or run[:1] == ["sar"]
@@ -823,10 +823,10 @@ def _chain_head(text: str, start: int, end: int, before: list[str], after: list[
         return False
     # (and Express, a train's or an airline's name: "the Chengdu-Europe Express", "the Hong Kong-Macau Express"; and
     # English heads in any text, as for a capitalised run: 宁波舟山港(Ningbo-Zhoushan Port))
-    heads = cues["org_heads"] | cues.get("unit_words", frozenset()) | {"express"} | cues_for("en")["org_heads"]
+    heads, english = cues["org_heads"] | cues.get("unit_words", frozenset()) | {"express"}, cues_for("en")["org_heads"]
     # the rest of the last name and its head: capitalised words (also hyphen-joined: "High-Speed Railway")
     run = list(itertools.takewhile(lambda t: _cap(t) or t == "-", after[i:i + 6]))
-    if any(t.lower() in heads for t in run):
+    if any(t.lower() in heads or t.lower() in english for t in run):
         return True
     # three names or more name their link in lower case too ("the Hong Kong-Macau-Zhuhai bridge"); two are a route
     # between places ("the Beijing-Shanghai railway")
@@ -940,7 +940,8 @@ def _names_and_people(text: str, start: int, end: int, before: list[str], after:
     # Kong?", "a second Shenzhen.")
     figure_words = cues.get("figurative_before", frozenset())
     f["figurative"] = float(bool(b) and b[-1] in figure_words and a[:1] == ["of"]
-                            or bool(b) and b[-1] in figure_words - _ARTICLES and (not a or a[0] in _CLAUSE_ENDS)
+                            or bool(b) and b[-1] in figure_words and b[-1] not in _ARTICLES
+                            and (not a or a[0] in _CLAUSE_ENDS)
                             or len(b) > 1 and b[-1] in cues.get("nickname_before", frozenset()) and _cap(before[-1])
                             and b[-2] not in {".", "!", "?", "\n"} | _OPENERS)
     units = cues.get("unit_words", frozenset())
