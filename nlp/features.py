@@ -931,8 +931,8 @@ def _names_and_people(text: str, start: int, end: int, before: list[str], after:
         f["sport_context"] = f["sport_verb"] = 0.0
     # a team's structure ("Beijing have 10 points", "all Chongqing players") with the match told in the sentences
     # around it rather than beside the name: both cues, as a match report is match copy beyond any 80 characters
-    elif not f["sport_context"] and "sport_words" in cues and _team(b, a, verb, True, cues) and _match_copy(
-            text, start, end, cues):
+    elif not f["sport_context"] and "sport_words" in cues and (_team(b, a, verb, True, cues) and _match_copy(
+            text, start, end, cues) or _roster(text, start, end, cues)):
         f["sport_context"] = f["sport_verb"] = 1.0
     # ... and a nickname made of the name and a capitalised word before it, another place's ("a Chinatown known as
     # Santo Beijing", "Little Shanghai"; cue ``nickname_before``), not at a sentence's start
@@ -1102,6 +1102,24 @@ def _match_copy(text: str, start: int, end: int, cues: Mapping[str, frozenset[st
     report tells in the sentences before and after ("Beijing have 10 points" after a paragraph of goals)."""
     return _sport_points(_tokens(text[max(0, start - _MATCH_REACH):end + _MATCH_REACH].lower()),
                          cues) >= _MATCH_EVIDENCE
+
+
+# a list item of a roster: the name at a line's start (past a bullet), a colon and two or more people's names
+# ("– Beijing: Randolph Morris, Steve Francis"), a parenthesis allowed before the colon ("Foshan (formerly Shaanxi):")
+_ROSTER_LINE = re.compile(r"^[ \t]*[-–—•*·]?[ \t]*([^\W\d_][\w'’ -]*?)[ \t]*(?:\([^)\n]*\))?[ \t]*:[ \t]*"
+                          r"((?:[A-Z][\w'’.-]+(?: [A-Z][\w'’.-]+){1,2}(?:,[ \t]*| and |$))+)[ \t]*$", re.M)
+_ROSTER_LINES = 3
+
+
+def _roster(text: str, start: int, end: int, cues: Mapping[str, frozenset[str]]) -> bool:
+    """The name heads a line of a roster, each line a side and its players, in copy that speaks of sport: a side.
+    At least _ROSTER_LINES such lines, each with two or more names of two or three capitalised words, so that a single
+    "Beijing: Xi Jinping, Li Qiang" or a list of figures ("Beijing: 12 cases") is not read as one."""
+    if text.count(":") < _ROSTER_LINES or _sport_points(_tokens(text.lower()), cues) < 2:
+        return False
+    lines = [m for m in _ROSTER_LINE.finditer(text) if m.group(2).count(",") + m.group(2).count(" and ") >= 1]
+    return len(lines) >= _ROSTER_LINES and any(m.start(1) == start and m.start(1) + len(m.group(1)) >= end
+                                              for m in lines)
 
 
 def _sport_points(words: list[str], cues: Mapping[str, frozenset[str]]) -> int:
@@ -2282,12 +2300,17 @@ def _figure_of_speech(text: str, start: int, end: int) -> bool:
     # city's own new face; "a little X" or "another X" quoted is always somewhere else (悉尼的“小香港”, a suburb)
     # (a space before the opening mark, as typeset text has it: 开辟出一个 “新福州”)
     return prefix.endswith(("的", "の", "의 ")) or prefix in _FIGURATIVE_PREFIXES and (
-        prefix != "新" or text[max(0, opened - 4):opened].rstrip().endswith(_BECOMING))
+        prefix != "新" or text[max(0, opened - 4):opened].rstrip().endswith(_BECOMING)) or _QUOTED_DIRECTION.fullmatch(
+        prefix) is not None
 
 
+# a part of the country quoted before the name alone (“西部深圳”, "the western Shenzhen"), not the country (“中国香港”,
+# Hong Kong's own name in sport)
+# ("the Orient's X", 东方, is a slogan's word for the city itself: “东方青岛”)
+_DIRECTIONS = "西部|东部|東部|中部|北部|南部|西北|西南|东北|東北|东南|東南|北方|南方|内陆|內陸|内陸"
+_QUOTED_DIRECTION = regexes.compile(f"(?:{_DIRECTIONS})")
 # (a verb of becoming or being called, then a region or a country: not 一个更加美好的深圳, "a better Shenzhen")
-_REGIONS = ("西部|东部|東部|中部|北部|南部|西北|西南|东北|東北|东南|東南|北方|南方|中国|中國|世界|亚洲|亞洲|全球|内陆|內陸|内陸|"
-            "中亚|中亞|东盟|東盟|非洲|欧洲|歐洲|美国|美國|印度|越南|東洋|东方|東方|アジア")
+_REGIONS = (_DIRECTIONS + "|东方|東方|中国|中國|世界|亚洲|亞洲|全球|中亚|中亞|东盟|東盟|非洲|欧洲|歐洲|美国|美國|印度|越南|東洋|アジア")
 _BECOMING_THE_X_OF = regexes.compile("(?:" + "|".join(_BECOMING_VERBS) + f")(?:{_REGIONS})的$")
 # ... and a region's X, with the possessive or without, before a word of being called (北方の香港と呼ばれ)
 _REGION_OF = regexes.compile(f"(?:{_REGIONS})[の的]?$")
