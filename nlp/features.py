@@ -1405,8 +1405,9 @@ _OF_WORDS = frozenset({"de", "del", "di", "da", "do", "des", "du", "della", "dos
 # heads that, in lower case, name the place rather than its organisation ("all'aeroporto di Pechino", "le port de
 # Canton", "la fiera di Canton", the fair held there, as the project's multilingual sentences label it): these need
 # the capital of a name ("l'Aeroporto Internazionale di Pechino")
-_PLACE_HEADS = frozenset({"port", "puerto", "porto", "hafen", "aéroport", "aeropuerto", "aeroporto", "flughafen",
-                          "stade", "estadio", "stadio", "estádio", "foire", "feria", "fiera", "feira", "messe",
+_PLACE_HEADS = frozenset({"port", "puerto", "porto", "hafen", "haven", "aéroport", "aeropuerto", "aeroporto", "flughafen",
+                          "luchthaven", "stade", "estadio", "stadio", "estádio", "stadion", "foire", "feria", "fiera",
+                          "feira", "messe",
                           "circuit", "circuito",
                           # streets: "une rue de Pékin" is a street in Beijing, "la Rue de Nankin" a street's name
                           *_STREET_HEADS,

@@ -3,7 +3,10 @@ From stop 56's last English batch (read after it was measured, so it moves to de
 side, each line a side and its players ("– Dalian: ..."), in copy that speaks of sport; the same shape with figures, or
 a single line with officials, stays the place. From stop 56's last traditional Chinese batch (read, so it moves to
 development too): a part of the country quoted before the name alone (“西部深圳”) is a figure for another place; the
-country's name quoted before it and the city in a quoted slogan stay the place. Sentences written for these tests (not in training.tsv,
+country's name quoted before it and the city in a quoted slogan stay the place. From this stop's first set (read after it
+was measured): a marathon named by its city after its head in French, Italian, Spanish, Portuguese and Dutch; Dutch
+heads in lower case before "van" (de beurs van Sjanghai), while the port, the airport and the stadium of a city stay
+the city; Korean management committees and industrial parks named by the city. Sentences written for these tests (not in training.tsv,
 calibration.tsv or the sentence files).
 """
 
@@ -34,3 +37,17 @@ FIGURES = [
 ]
 
 test_a_quoted_part_of_the_country_makes_a_figure = each_label_test(FIGURES)
+
+HEADS = [
+    ("fr", "Le marathon de Wuhan s'est couru sous la pluie dimanche.", "Wuhan", ["ORG_PART"]),
+    ("fr", "Il a couru un marathon à Wuhan sous la pluie.", "Wuhan", ["LITERAL"]),
+    ("it", "Ha vinto la Maratona di Xiamen con un tempo record.", "Xiamen", ["ORG_PART"]),
+    ("es", "Corrió el maratón de Pekín el año pasado.", "Pekín", ["ORG_PART"]),
+    ("pt", "Ele venceu a maratona de Xangai pela segunda vez.", "Xangai", ["ORG_PART"]),
+    ("nl", "De koersen op de beurs van Shenzhen daalden opnieuw.", "Shenzhen", ["ORG_PART"]),
+    ("nl", "Het vliegtuig landde op de luchthaven van Shenzhen.", "Shenzhen", ["LITERAL"]),
+    ("ko", "톈진 경제기술개발구 관리위원회와 협약을 맺었다.", "톈진", ["ORG_PART"]),
+    ("ko", "그는 우시 산업단지에 공장을 세웠다. 우시에는 한국 기업이 많다.", "우시", ["ORG_PART", "LITERAL"]),
+]
+
+test_a_head_names_the_event_the_exchange_or_the_zone = each_label_test(HEADS)
