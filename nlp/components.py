@@ -272,9 +272,9 @@ def _is_province_here(text: str, hits: list[Hit], index: int, lexicon: Lexicon, 
     return not marks_city(text, hit.start, hit.end, *shipped_cues().city_marks(lang))
 
 
-# what stands between the items of a list: a comma or 、 and spaces, or a short conjunction ("и", "and"); Arabic
-# writes its و onto the next name, which the form holds
-_LIST_GAP = regexes.compile(r"\s*[,、，;]?\s*(?:\w{1,3}\s+)?")
+# what stands between the items of a list: a comma, 、 or the middle dot Korean papers join names with (랴오닝·지린·헤이룽장성)
+# and spaces, or a short conjunction ("и", "and"); Arabic writes its و onto the next name, which the form holds
+_LIST_GAP = regexes.compile(r"\s*[,、，;·∙]?\s*(?:\w{1,3}\s+)?")
 
 
 def _between_provinces(text: str, hits: list[Hit], index: int) -> bool:

@@ -1422,7 +1422,8 @@ def _head_first(before: list[str], b: list[str], cues: Mapping[str, frozenset[st
     before the name, in words of several syllables too ("Đại học Bắc Kinh"), or in the capitalised run the name
     ends ("Universitas Peking", "Bursa Efek Shanghai"). ``b`` is ``before`` lower-cased."""
     heads = cues.get("heads_before", frozenset())
-    if _ends(b, heads, grams) or len(b) > 1 and b[-1] in _OPENERS and _ends(b[:-1], heads, grams):  # معرض "كانتون"
+    # (past an opening quote, معرض "كانتون", or a hyphen, die Uni-Nanjing)
+    if _ends(b, heads, grams) or len(b) > 1 and (b[-1] in _OPENERS or b[-1] == "-") and _ends(b[:-1], heads, grams):
         return True
     # a plural head before two names joined by "and" ("die Börsen Schanghai und Shenzhen"): the second name too
     if len(b) > 2 and b[-3] in cues.get("plural_heads_before", frozenset()) and _cap(before[-2]) \
@@ -1660,13 +1661,13 @@ _CITY_PARTS = ("人民政府", "中心", "长", "長", "民", "区", "内", "政
 _CENTRAL_INSTITUTIONS = ("中心医院", "中心血站", "中心小学", "中心卫生院")
 # what ends the characters that can still be the name's: a possessive, a quantity, a demonstrative (某 "a certain"),
 # a function word or conjunction (与, 及), a numeral with a measure word (一家 "a company in ..."), the country's name
-# (等 "and so on", not the 等 of 高等 "higher" right after the name: 香港高等法院, 中山大学香港高等研究院), a preposition
+# (等 "and so on", not the 等 of 高等 "higher" or 中等 "secondary": 香港高等法院, 深圳光启高等理工研究院), a preposition
 # or adverb that begins the clause (香港按基本法享有..., not 都 of 首都, 就 of 就业, 才 of 人才), a verb that begins
 # the name's clause (上海开始放松...病毒 is no virus's name; 北京宣布成立委员会 no committee's; 北京有医院 "Beijing has
 # hospitals that...", not the 有 of 有限公司; 北京举办运动会 no games' name) and the aspect particle 了 (在乌鲁木齐市考察了新疆大学);
 # 多 "many" (北京多家医院), not the 多 of a word that goes on (青岛多式联运中心, a multimodal transport centre; 多元, 多功能);
 # 在 "at", not the 在 of Japanese 駐在 "stationed" (上海駐在員事務所, a firm's Shanghai office)
-_RUN_ENDS = ("[的几各这那些每某而或是从把被向与及按依也还又仍已了]|(?<![駐驻])在|多(?!式|元|功能|媒体)|(?<!^高)等"
+_RUN_ENDS = ("[的几各这那些每某而或是从把被向与及按依也还又仍已了]|(?<![駐驻])在|多(?!式|元|功能|媒体)|(?<![高中])等"
              "|[一两][家所间座个位名]|有(?!限)"
              "|开始|继续|成为|已经|正在|仍然|表示|宣布|决定|要求|谴责|指责|警告|批评"
              "|参加|举办|举行|召开|主办|承办|结成|组成|成立|建立|设立|加入|签署"  # 北京参加运动会, 北京和上海结成...联盟
@@ -1734,9 +1735,15 @@ def _word_end_heads(heads: frozenset[str]) -> tuple[str, ...]:
     return tuple(h for h in _cjk_affixes(heads) if len(h) > 1)
 
 
-def _korean_head(stem: str, cues: Mapping[str, frozenset[str]]) -> bool:
-    """A Korean word (without its particle) that ends with a head of two syllables or more or is a short head."""
-    return stem.endswith(_word_end_heads(cues["org_heads"])) or stem in cues.get("short_heads", _NONE)
+def _korean_head(words: list[str], k: int, heads: tuple[str, ...], cues: Mapping[str, frozenset[str]]) -> bool:
+    """The ``k``-th Korean word after the name begins with a head, or ends with one of two syllables or more before
+    its particle (청두 판다연구기지, 베이징 국제서비스무역박람회), or is a short head alone (베이징대: 대; 샤먼 항공이,
+    Xiamen Airlines: 항공), a short head not before a word of a route (상하이 항공 노선, the air route to Shanghai)."""
+    word = words[k]
+    stem = _without_particle(word)
+    if stem in cues.get("short_heads", _NONE):
+        return not (k + 1 < len(words) and words[k + 1].startswith(_affixes(cues.get("route_words", _NONE))))
+    return word.startswith(heads) or stem.endswith(_word_end_heads(cues["org_heads"]))
 
 
 # a gloss in Han characters in brackets right after a name (베이징(北京), 지린(吉林)성)
@@ -2336,11 +2343,11 @@ def _direction_in_series(text: str, start: int, end: int) -> bool:
 
 
 # an event's or a project's scope before its host, also a bilateral one (中新(重庆)...示范项目, China and Singapore;
-# 中哈(连云港)物流合作基地, China and Kazakhstan), a
+# 中哈(连云港)物流合作基地, China and Kazakhstan; Japanese writes Germany's character as 徳: 中徳(瀋陽)...産業園), a
 # region's (中国西部(银川)房·车博览会) and the two sides of the Strait (海峡两岸(温州)民营经济创新发展论坛); ``before`` is read
 # in simplified characters
 _HOST_SCOPE = regexes.compile(
-    r"(?:中国|国际|全国|世界|亚洲|中[新欧德法俄日韩哈吉乌巴老泰越蒙非阿美英意马印澳加柬缅塞白]|西部|东部|中部|两岸)$")
+    r"(?:中国|国际|全国|世界|亚洲|中[新欧德徳法俄日韩哈吉乌巴老泰越蒙非阿美英意马印澳加柬缅塞白]|西部|东部|中部|两岸)$")
 # ... and the name goes on after the brackets, also past a middle dot (房·车博览会)
 _NAME_GOES_ON = regexes.compile(r"[\u4e00-\u9fff][·・]?[\u4e00-\u9fff]")
 # Korean writes the bilateral scope in Hangul, the name's words against it (중한산업단지(옌타이) 홍보관, the China-Korea
@@ -2580,10 +2587,9 @@ def _cjk(text: str, start: int, end: int, cues: Mapping[str, frozenset[str]]) ->
     suffixed = after.removeprefix("・").lower().startswith(suffixes) and (  # cue words are lower case (広州FC)
         not segmented or whole(suffixes, after.lower(), first_only=True))
     heads = _cjk_affixes(cues["org_heads"])
-    # a Korean word after the name that begins with a head, or ends with one of two syllables or more before its
-    # particle (청두 판다연구기지, 베이징 국제서비스무역박람회), or is a short head alone (베이징대, 서울대: 대)
+    # ... or a Korean word after the name that is one (:func:`_korean_head`)
     headed = inside("org_heads", run) and (not segmented or whole(heads, run)) or any(
-        word.startswith(heads) or _korean_head(_without_particle(word), cues) for word in words_after)
+        _korean_head(words_after, k, heads, cues) for k in range(len(words_after)))
     # after 市 a head names the city's own part or office (上海市中心 downtown, 北京市長 the mayor, 深圳市人民政府 its
     # government, whatever name follows: 深圳市人民政府和深圳华大基因研究院), not a name
     # (not before a firm's legal form: 三亜市内免税店有限公司 is a firm named "Sanya downtown duty-free shop")

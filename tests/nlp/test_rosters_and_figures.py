@@ -6,7 +6,12 @@ development too): a part of the country quoted before the name alone (“西部�
 country's name quoted before it and the city in a quoted slogan stay the place. From this stop's first set (read after it
 was measured): a marathon named by its city after its head in French, Italian, Spanish, Portuguese and Dutch; Dutch
 heads in lower case before "van" (de beurs van Sjanghai), while the port, the airport and the stadium of a city stay
-the city; Korean management committees and industrial parks named by the city. Sentences written for these tests (not in training.tsv,
+the city; Korean management committees and industrial parks named by the city. From the second set (read after it
+was measured): a German university with its head first (die Universität Wuhan, die Uni-Wuhan); a Portuguese club
+after the article a city never takes (o Dalian); a Korean airline by the word 항공 alone after the city, not before a
+word of its route (상하이 항공 노선); Jilin as the province past its gloss and before 등, and between two provinces
+joined by middle dots; the 等 of 高等 inside a name; a bilateral scope written with Japan's 徳 before the host in
+brackets. Sentences written for these tests (not in training.tsv,
 calibration.tsv or the sentence files).
 """
 
@@ -51,3 +56,20 @@ HEADS = [
 ]
 
 test_a_head_names_the_event_the_exchange_or_the_zone = each_label_test(HEADS)
+
+SECOND = [
+    ("de", "Die Universität Wuhan zählt zu den ältesten des Landes.", "Wuhan", ["ORG_PART"]),
+    ("de", "Auch die Uni-Wuhan profitierte davon.", "Wuhan", ["ORG_PART"]),
+    ("de", "Er studierte an einer Universität in Wuhan.", "Wuhan", ["LITERAL"]),
+    ("pt", "Depois da crise, o Dalian vendeu os seus melhores jogadores.", "Dalian", ["ORG_PART"]),
+    ("pt", "No ano seguinte, ele viajou para Dalian com a família.", "Dalian", ["LITERAL"]),
+    ("ko", "선전 항공의 회장은 새 노선을 발표했다.", "선전", ["ORG_PART"]),
+    ("ko", "인천~선전 항공 노선이 다시 열린다.", "선전", ["LITERAL"]),
+    ("ko", "랴오닝성과 지린(吉林)성등 동북 지역에 눈이 내렸다.", "지린", []),
+    ("ko", "동북 3성(랴오닝·지린·헤이룽장성)에 한파가 왔다.", "지린", []),
+    ("ko", "지린시 인민정부가 발표했다.", "지린", ["LITERAL"]),
+    ("zh", "武汉光谷高等研究院今天成立。", "武汉", ["ORG_PART"]),
+    ("ja", "大連には中徳(大連)先端製造産業園がある。", "大連", ["LITERAL", "ORG_PART"]),
+]
+
+test_the_second_sets_classes = each_label_test(SECOND)
