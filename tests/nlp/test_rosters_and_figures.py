@@ -13,7 +13,9 @@ word of its route (상하이 항공 노선); Jilin as the province past its glos
 joined by middle dots; the 等 of 高等 inside a name; a bilateral scope written with Japan's 徳 before the host in
 brackets. From the third set (read after it was measured): Lanzhou's Zhongshan Bridge, named for Sun Yat-sen (a
 name of ``names.tsv``), is no mention of Zhongshan; Shenyang Brilliance, the carmaker; two more Korean clubs of earlier
-seasons and a branch named by its city (지회). Sentences written for these tests (not in training.tsv,
+seasons and a branch named by its city (지회). From the last set (read after it was measured): a state group's short
+name before the city names its subsidiary (宝钢, 中煤, 华能 ...); a city named like its province, right before a city
+of that province, is the province (지린 창춘). Sentences written for these tests (not in training.tsv,
 calibration.tsv or the sentence files).
 """
 
@@ -86,3 +88,12 @@ THIRD = [
 ]
 
 test_the_third_sets_classes = each_label_test(THIRD)
+
+LAST = [
+    ("zh", "中煤延安能源化工项目已经开工。", "延安", ["ORG_PART"]),
+    ("zh", "记者昨天来到延安采访。", "延安", ["LITERAL"]),
+    ("ko", "지린 창춘에서 자동차 박람회가 열렸다.", "지린", []),
+    ("ko", "지린시 인민정부가 발표했다.", "지린", ["LITERAL"]),
+]
+
+test_the_last_sets_classes = each_label_test(LAST)
