@@ -2660,9 +2660,11 @@ def _cjk(text: str, start: int, end: int, cues: Mapping[str, frozenset[str]]) ->
     # Chinese, one of a list that ends in its kind of firm (迁钢、九江、松汀、燕山等钢铁企业: Jiujiang Steel)
     listed = (_LISTED_FIRMS.match(after_all) or _LISTED_AIRPORTS.match(after_all)) if "attached" not in cues else None
     rest = listed.groupdict().get("rest", "") if listed is not None else ""  # (an airport's own words are no rest)
+    # (the name is the last item when a 、 or, with the firm's own words after the name, a comma comes before it:
+    # 柳州糖厂，柳州欧维姆等全国著名企业)
     bracketed = bracketed or _BRACKETED_FORM.match(text, end) is not None or listed is not None and (
-        listed.group("items") != "" or text[start - 1:start] == "、") and (
-        not rest or segmented and _firm_words(words(), len(rest)))
+        listed.group("items") != "" or text[start - 1:start] == "、" or text[start - 1:start] in ("，", ",") and bool(rest)
+    ) and (not rest or segmented and _firm_words(words(), len(rest)))
     # a word after the name that names a club only in match copy (梅州客家, elsewhere the Hakka people of Meizhou;
     # 武汉三镇, elsewhere the city's three old towns): two words of sport, or one and a score, in the paragraph around
     # (cue ``sport_heads``)

@@ -15,7 +15,9 @@ brackets. From the third set (read after it was measured): Lanzhou's Zhongshan B
 name of ``names.tsv``), is no mention of Zhongshan; Shenyang Brilliance, the carmaker; two more Korean clubs of earlier
 seasons and a branch named by its city (지회). From the last set (read after it was measured): a state group's short
 name before the city names its subsidiary (宝钢, 中煤, 华能 ...); a city named like its province, right before a city
-of that province, is the province (지린 창춘). Sentences written for these tests (not in training.tsv,
+of that province, is the province (지린 창춘). From the batch after (read after it was measured, so it moves to
+development too): a sugar mill named by its city (柳州糖厂); a firm that ends a list after a comma with its own words
+after the city (，桂林三金等知名企业); the places that end such a list stay places. Sentences written for these tests (not in training.tsv,
 calibration.tsv or the sentence files).
 """
 
@@ -97,3 +99,11 @@ LAST = [
 ]
 
 test_the_last_sets_classes = each_label_test(LAST)
+
+AFTER = [
+    ("zh", "园区内有桂林电器,桂林三金等知名企业。", "桂林", ["LITERAL", "ORG_PART"]),
+    ("zh", "柳州糖厂去年扩建了生产线。", "柳州", ["ORG_PART"]),
+    ("zh", "今年,杭州等地企业纷纷涨薪。", "杭州", ["LITERAL"]),
+]
+
+test_the_classes_after_the_round = each_label_test(AFTER)
