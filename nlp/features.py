@@ -2661,7 +2661,7 @@ def _cjk(text: str, start: int, end: int, cues: Mapping[str, frozenset[str]]) ->
     listed = (_LISTED_FIRMS.match(after_all) or _LISTED_AIRPORTS.match(after_all)) if "attached" not in cues else None
     rest = listed.groupdict().get("rest", "") if listed is not None else ""  # (an airport's own words are no rest)
     # (the name is the last item when a 、 or, with the firm's own words after the name, a comma comes before it:
-    # 柳州糖厂，柳州欧维姆等全国著名企业)
+    # 桂林电器，桂林三金等知名企业)
     bracketed = bracketed or _BRACKETED_FORM.match(text, end) is not None or listed is not None and (
         listed.group("items") != "" or text[start - 1:start] == "、" or text[start - 1:start] in ("，", ",") and bool(rest)
     ) and (not rest or segmented and _firm_words(words(), len(rest)))
