@@ -17,7 +17,9 @@ seasons and a branch named by its city (지회). From the last set (read after i
 name before the city names its subsidiary (宝钢, 中煤, 华能 ...); a city named like its province, right before a city
 of that province, is the province (지린 창춘). From the batch after (read after it was measured, so it moves to
 development too): a sugar mill named by its city (柳州糖厂); a firm that ends a list after a comma with its own words
-after the city (，桂林三金等知名企业); the places that end such a list stay places. Sentences written for these tests (not in training.tsv,
+after the city (，桂林三金等知名企业); the places that end such a list stay places. And, from two classes left by
+the round: a laser maker by its brand of two characters and its trade (武汉锐科激光); Yanbian by the Sino-Korean reading
+the ethnic Korean press writes (연변), before which Jilin is the province. Sentences written for these tests (not in training.tsv,
 calibration.tsv or the sentence files).
 """
 
@@ -107,3 +109,13 @@ AFTER = [
 ]
 
 test_the_classes_after_the_round = each_label_test(AFTER)
+
+LEFT = [
+    ("zh", "武汉锐科激光发布了新产品。", "武汉", ["ORG_PART"]),
+    ("zh", "武汉激光产业发展很快。", "武汉", ["LITERAL"]),
+    ("ko", "올해 길림 연변 등 8개 지역이 선정됐다.", "연변", ["LITERAL"]),
+    ("ko", "올해 길림 연변 등 8개 지역이 선정됐다.", "길림", []),
+    ("ko", "관광객들이 연변의 여름을 즐겼다.", "연변", ["LITERAL"]),
+]
+
+test_two_classes_left_by_the_round = each_label_test(LEFT)
