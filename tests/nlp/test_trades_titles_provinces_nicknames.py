@@ -1,16 +1,15 @@
-"""What the words around a name say it names, from the held-out real batches of stop 46 (en 53, zh 70-71, ja 63-64,
-ar 9; their classes, not their sentences). In Chinese, a firm named by its city, a brand of two characters and its
-trade, then by the city and the brand alone (厦门联芯集成电路, 厦门联芯); a disease, a tunnel and a developer's trade
-centre named by the city, and a bridge named like it for Sun Yat-sen (no mention, stop 57); a person named like a
-city after an office's title (处长, 所长), and a trip after a title that stays the city (市长赴长春). In Japanese, a katakana name at the end of a longer katakana word (a casino
-firm), a club as the opponent or employer of a player in match copy, customs houses, papers and bands named by the
-city. In Arabic, heads before the name with an attached conjunction or preposition (لمؤسسة, لمجزرة), a club named by its
-sponsor after the city, and Canton as the old name of the province. Everywhere, a name qualified by a province that is
-not its own (another place there), a terminal written after its port's city with a hyphen, a restaurant or a ship
-called "the X" with nothing after it, a nickname of another place ("Little Shanghai"), and a firm "based" somewhere.
-Each with the counterpart that stays what it is. Sentences written for these tests (not in training.tsv,
-calibration.tsv or the sentence files).
-"""
+"""What the words around a name say it names, from the held-out real batches of stop 46 (en 53, zh 70-71, ja 63-64, ar 9;
+their classes, not their sentences). In Chinese, a firm named by its city, a brand of two characters and its trade, then
+by the city and the brand alone (厦门联芯集成电路, 厦门联芯); a disease, a tunnel and a developer's trade centre named by the city,
+and a bridge named like it for Sun Yat-sen (no mention, stop 57); a person named like a city after an office's title
+(处长, 所长), and a trip after a title that stays the city (市长赴长春). In Japanese, a katakana name at the end of a longer
+katakana word (a casino firm), a club as the opponent or employer of a player in match copy, customs houses, papers and
+bands named by the city. In Arabic, heads before the name with an attached conjunction or preposition (لمؤسسة, لمجزرة),
+a club named by its sponsor after the city, and Canton as the old name of the province. Everywhere, a name qualified by
+a province that is not its own (another place there), a terminal written after its port's city with a hyphen, a
+restaurant or a ship called "the X" with nothing after it, a nickname of another place ("Little Shanghai"), and a firm
+"based" somewhere. Each with the counterpart that stays what it is. Sentences written for these tests (not in
+training.tsv, calibration.tsv or the sentence files)."""
 
 from __future__ import annotations
 
