@@ -949,10 +949,11 @@ def _abroad_in(simple: str, surface: str) -> bool:
 @lru_cache(maxsize=1)
 def _abroad_affixes() -> tuple[tuple[str, ...], tuple[str, ...], tuple[str, ...], tuple[str, ...]]:
     """The zh cue lists as ``str.startswith``/``endswith`` take them, built once: places abroad, what ends a name
-    qualified by one (a place or a country), a place abroad and a list comma, Taiwan's counties and cities."""
+    qualified by one (a place, or a country with or without its possessive 的), a place abroad and a list comma,
+    Taiwan's counties and cities."""
     cues = cues_for("zh")
-    places = tuple(cues["abroad_places"])
-    return (places, (*places, *cues["abroad_countries"]), tuple(p + "、" for p in places),
+    places, countries = tuple(cues["abroad_places"]), tuple(cues["abroad_countries"])
+    return (places, (*places, *countries, *(c + "的" for c in countries)), tuple(p + "、" for p in places),
             tuple(cues["taiwan_places"]))
 
 

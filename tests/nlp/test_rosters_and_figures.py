@@ -17,9 +17,10 @@ seasons and a branch named by its city (지회). From the last set (read after i
 name before the city names its subsidiary (宝钢, 中煤, 华能 ...); a city named like its province, right before a city
 of that province, is the province (지린 창춘). From the batch after (read after it was measured, so it moves to
 development too): a sugar mill named by its city (柳州糖厂); a firm that ends a list after a comma with its own words
-after the city (，桂林三金等知名企业); the places that end such a list stay places. And, from two classes left by
+after the city (，桂林三金等知名企业); the places that end such a list stay places. And, from three classes left by
 the round: a laser maker by its brand of two characters and its trade (武汉锐科激光); Yanbian by the Sino-Korean reading
-the ethnic Korean press writes (연변), before which Jilin is the province. Sentences written for these tests (not in training.tsv,
+the ethnic Korean press writes (연변), before which Jilin is the province; North Korea's Namyang, named after the country
+(朝鲜的南阳市, 北朝鮮南陽), is a namesake abroad, not Nanyang in Henan. Sentences written for these tests (not in training.tsv,
 calibration.tsv or the sentence files).
 """
 
@@ -116,6 +117,8 @@ LEFT = [
     ("ko", "올해 길림 연변 등 8개 지역이 선정됐다.", "연변", ["LITERAL"]),
     ("ko", "올해 길림 연변 등 8개 지역이 선정됐다.", "길림", []),
     ("ko", "관광객들이 연변의 여름을 즐겼다.", "연변", ["LITERAL"]),
+    ("zh", "从图们口岸望去,江对岸就是朝鲜的南阳市。", "南阳市", ["OTHER_PLACE"]),
+    ("zh", "他从河南南阳市出发,坐火车去了图们。", "南阳市", ["LITERAL"]),
 ]
 
-test_two_classes_left_by_the_round = each_label_test(LEFT)
+test_classes_left_by_the_round = each_label_test(LEFT)
