@@ -260,7 +260,7 @@ def _is_province_here(text: str, hits: list[Hit], index: int, lexicon: Lexicon, 
         # the province wherever a word for city does not mark it ("en la provincia de Cantón ... naturales de Cantón")
         named_province = match_key(hit.form) in lexicon.province_named
         return (form is not None and (not lexicon.named_like_province.isdisjoint(form.adcodes) or named_province)
-                and (marked(hit) or _between_provinces(text, hits, index) or _before_own_city(text, hits, index, lexicon)
+                and (marked(hit) or _between_provinces(text, hits, index) or _before_own_city(text, hits, index, form, lexicon)
                      or named_province
                      and not marks_city(text, hit.start, hit.end, *shipped_cues().city_marks(lang))
                      and any(other.form == hit.form and marked(other) for other in hits)))
@@ -277,16 +277,17 @@ def _is_province_here(text: str, hits: list[Hit], index: int, lexicon: Lexicon, 
 _LIST_GAP = regexes.compile(r"\s*[,、，;·∙]?\s*(?:\w{1,3}\s+)?")
 
 
-def _before_own_city(text: str, hits: list[Hit], index: int, lexicon: Lexicon) -> bool:
-    """The hit at ``index``, a city named like its province, stands right before a city of that province, across a
-    space at most: the province, as an address begins with it (길림 연변, "Jilin's Yanbian"; 吉林珲春 is the linker's)."""
-    if index + 1 >= len(hits) or not text[hits[index].end:hits[index + 1].start].isspace() and \
-            hits[index].end != hits[index + 1].start:
+def _before_own_city(text: str, hits: list[Hit], index: int, form: Any, lexicon: Lexicon) -> bool:
+    """The hit at ``index``, a city named like its province (its gazetteer ``form``), stands right before a city of
+    that province, across a space at most: the province, as an address begins with it (길림 연변, "Jilin's Yanbian";
+    吉林珲春 is the linker's)."""
+    if index + 1 >= len(hits) or hits[index + 1].kind != "city" or not text[hits[index].end:hits[index + 1].start].isspace() \
+            and hits[index].end != hits[index + 1].start:
         return False
-    own, after = lexicon.form(hits[index].form), lexicon.form(hits[index + 1].form)
-    provinces = {lexicon.city_province.get(code) for code in getattr(own, "adcodes", ())} - {None}
-    return hits[index + 1].kind == "city" and after is not None and bool(after.adcodes) and all(
-        lexicon.city_province.get(code) in provinces and code not in own.adcodes for code in after.adcodes)
+    after = lexicon.form(hits[index + 1].form)
+    provinces = {lexicon.city_province.get(code) for code in form.adcodes} - {None}
+    return after is not None and bool(after.adcodes) and all(
+        lexicon.city_province.get(code) in provinces and code not in form.adcodes for code in after.adcodes)
 
 
 def _between_provinces(text: str, hits: list[Hit], index: int) -> bool:

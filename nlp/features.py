@@ -1106,20 +1106,31 @@ def _match_copy(text: str, start: int, end: int, cues: Mapping[str, frozenset[st
 
 # a list item of a roster: the name at a line's start (past a bullet), a colon and two or more people's names
 # ("– Beijing: Randolph Morris, Steve Francis"), a parenthesis allowed before the colon ("Foshan (formerly Shaanxi):")
-_ROSTER_LINE = re.compile(r"^[ \t]*[-–—•*·]?[ \t]*([^\W\d_][\w'’ -]*?)[ \t]*(?:\([^)\n]*\))?[ \t]*:[ \t]*"
-                          r"((?:[A-Z][\w'’.-]+(?: [A-Z][\w'’.-]+){1,2}(?:,[ \t]*| and |$))+)[ \t]*$", re.M)
+_ROSTER_LINE = regexes.compile(r"^[ \t]*[-–—•*·]?[ \t]*([^\W\d_][\w'’ -]*?)[ \t]*(?:\([^)\n]*\))?[ \t]*:[ \t]*"
+                               r"((?:[A-Z][\w'’.-]+(?: [A-Z][\w'’.-]+){1,2}(?:,[ \t]*| and |$))+)[ \t]*$", re.M)
 _ROSTER_LINES = 3
 
 
 def _roster(text: str, start: int, end: int, cues: Mapping[str, frozenset[str]]) -> bool:
     """The name heads a line of a roster, each line a side and its players, in copy that speaks of sport: a side.
     At least _ROSTER_LINES such lines, each with two or more names of two or three capitalised words, so that a single
-    "Beijing: Xi Jinping, Li Qiang" or a list of figures ("Beijing: 12 cases") is not read as one."""
-    if text.count(":") < _ROSTER_LINES or _sport_points(_tokens(text.lower()), cues) < 2:
+    "Beijing: Xi Jinping, Li Qiang" or a list of figures ("Beijing: 12 cases") is not read as one. The name's own line
+    is read first: the whole text only for a name that heads such a line."""
+    line = _ROSTER_LINE.match(text, text.rfind("\n", 0, start) + 1)
+    if line is None or line.start(1) != start or line.end(1) < end or not _players_listed(line):
         return False
-    lines = [m for m in _ROSTER_LINE.finditer(text) if m.group(2).count(",") + m.group(2).count(" and ") >= 1]
-    return len(lines) >= _ROSTER_LINES and any(m.start(1) == start and m.start(1) + len(m.group(1)) >= end
-                                              for m in lines)
+    return _roster_lines(text) >= _ROSTER_LINES and _sport_points(_tokens(text.lower()), cues) >= 2
+
+
+def _players_listed(line: re.Match[str]) -> bool:
+    """A roster line names two players or more."""
+    return line.group(2).count(",") + line.group(2).count(" and ") >= 1
+
+
+@lru_cache(maxsize=8)
+def _roster_lines(text: str) -> int:
+    """The roster lines of ``text``, counted once per text (every mention of a roster asks)."""
+    return sum(map(_players_listed, _ROSTER_LINE.finditer(text)))
 
 
 def _sport_points(words: list[str], cues: Mapping[str, frozenset[str]]) -> int:
@@ -1742,7 +1753,7 @@ def _korean_head(words: list[str], k: int, heads: tuple[str, ...], cues: Mapping
     word = words[k]
     stem = _without_particle(word)
     if stem in cues.get("short_heads", _NONE):
-        return not (k + 1 < len(words) and words[k + 1].startswith(_affixes(cues.get("route_words", _NONE))))
+        return not (k + 1 < len(words) and words[k + 1].startswith(_cjk_affixes(cues.get("route_words", _NONE))))
     return word.startswith(heads) or stem.endswith(_word_end_heads(cues["org_heads"]))
 
 
