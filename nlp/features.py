@@ -1371,9 +1371,11 @@ def _head_before_of(before: list[str], b: list[str], cues: Mapping[str, frozense
     Nanjing", "la Expo de Shanghái"), also past up to two words of its own name ("l'indice composite de Shanghai",
     "les Jeux olympiques d'hiver de Pékin", "canard laqué de Pékin")."""
     lower = "lower_heads" in cues
-    for k in range(2, min(len(b), 6) + 1):
+    for k in range(2, min(len(b), 8) + 1):
         head = _unelided(b[-k])  # "l'université", "dell'Expo"
-        if k > 4 and not all(_cap(t) or t in _OF_WORDS for t in before[-k + 1:-1]):
+        # (the words of its name between the head and the name, a theme's two words joined by "and" counted as one)
+        words = sum(1 - 2 * (t in _THEME_JOINERS) for t in b[-k + 1:-1])
+        if words > 2 and not all(_cap(t) or t in _OF_WORDS or t in _THEME_JOINERS for t in before[-k + 1:-1]):
             # past three words, only a capitalised name ("Festival Internacional de Cine de Shanghái"), or a name
             # whose capitalised head the language follows with words in lower case ("le Festival international du
             # film de Shanghai")
@@ -1384,9 +1386,21 @@ def _head_before_of(before: list[str], b: list[str], cues: Mapping[str, frozense
                 return False
             return _cap(before[-k]) or head != b[-k] or lower and head not in _PLACE_HEADS
         number = b[-k].replace(".", "").isdigit()  # "le Masters 1000 de Shanghai", "l'Expo 2010 di Shanghai"
-        if not (lower and (b[-k].replace("'", "").replace("’", "").isalpha() or number)) or b[-k] in _BREAKS_NAME:
+        if not (lower and (b[-k].replace("'", "").replace("’", "").isalpha() or number)) or b[-k] in _BREAKS_NAME \
+                and not _theme_joined(b, k):
             return False
     return False
+
+
+_THEME_JOINERS = frozenset({"y", "e", "et"})
+
+
+def _theme_joined(b: list[str], k: int) -> bool:
+    """``b[-k]`` is "and" between two words of a name's theme after its head ("el festival de hielo y nieve de
+    Harbin"): not the end of the name, as a conjunction between two phrases is ("la universidad y el hospital
+    de Pekín", an article after it)."""
+    return b[-k] in _THEME_JOINERS and k + 1 <= len(b) and all(
+        w.isalpha() and w not in _BREAKS_NAME for w in (b[-k - 1], b[-k + 1])) and b[-k - 1] not in _OF_WORDS
 
 
 def _of_name_before(before: list[str], b: list[str], cues: Mapping[str, frozenset[str]]) -> bool:
@@ -1670,6 +1684,8 @@ _CITY_PARTS = ("人民政府", "中心", "长", "長", "民", "区", "内", "政
 # ... but the city's central hospital, blood centre or school is an institution named by it (太原市中心医院; the run is
 # read in simplified characters)
 _CENTRAL_INSTITUTIONS = ("中心医院", "中心血站", "中心小学", "中心卫生院")
+# ... and with or without 市 its central districts are the place (北京中心城区, 成都中心区域), not a centre named by it
+_CENTRAL_AREAS = ("中心城区", "中心区域", "中心地带", "中心地区", "中心区")
 # what ends the characters that can still be the name's: a possessive, a quantity, a demonstrative (某 "a certain"),
 # a function word or conjunction (与, 及), a numeral with a measure word (一家 "a company in ..."), the country's name
 # (等 "and so on", not the 等 of 高等 "higher" or 中等 "secondary": 香港高等法院, 深圳光启高等理工研究院), a preposition
@@ -2424,6 +2440,18 @@ def _named_works(words: list[tuple[str, str]]) -> bool:
     return False
 
 
+def _head_then_verb(part: str, at: int, head: str, offset: int, starts: Mapping[int, int]) -> int | None:
+    """Where the segmenter joins a head of two characters or more and the verb after it into one word (乌鲁木齐 |
+    海关监管, "supervised by Urumqi Customs"; jieba's word, read in two: 海关 | 监管, a verb), that word's start; ``None``
+    when the rest is no single verb (北京 | 中心城区, the central district: 城区 a noun)."""
+    begin = offset + at
+    end = next((e for e, b in starts.items() if b == begin), None)
+    if end is None or end - begin < len(head) + 2:
+        return None
+    rest = jieba_dict.tag(part[at + len(head):end - offset])
+    return begin if len(rest) == 1 and rest[0][1] in ("v", "vn") else None
+
+
 def _whole_head(heads: tuple[str, ...], part: str, offset: int, starts: Mapping[int, int],
                 first_only: bool = False) -> bool:
     """A head of ``heads`` in ``part`` (which begins at ``offset`` of the segmented phrase, after the name) ends a
@@ -2433,7 +2461,7 @@ def _whole_head(heads: tuple[str, ...], part: str, offset: int, starts: Mapping[
     前 (after, before), 将 (will), 会长 (its president) or Japanese 長 (its chief) may end with it instead, as the
     segmenter reads 广州恒大队 as 恒 | 大队 (brigade), 广州恒大将 as 恒 | 大将 (a general), 厦门马拉松赛 as 马拉松赛,
     温州商会会长 as 商会会长 and Sudachi 北京冬季五輪後 ("after the Beijing Winter Games") as 冬季 | 五輪後, 上海駐在所長
-    as 駐在 | 所長."""
+    as 駐在 | 所長; or the segmenter joins it to the verb after it (:func:`_head_then_verb`)."""
     for head in heads:
         at = part.find(head)
         while at >= 0 and not (first_only and at):
@@ -2441,7 +2469,7 @@ def _whole_head(heads: tuple[str, ...], part: str, offset: int, starts: Mapping[
             begins = starts.get(end)
             if begins is None and len(head) > 1:
                 ending = next((e for e in _HEAD_ENDINGS if part.startswith(e, at + len(head))), "")
-                begins = starts.get(end + len(ending)) if ending else None
+                begins = starts.get(end + len(ending)) if ending else _head_then_verb(part, at, head, offset, starts)
             if begins is not None and (len(head) > 1 or begins in (offset + at, 0)):
                 return True
             at = part.find(head, at + 1)
@@ -2560,8 +2588,12 @@ def _cjk(text: str, start: int, end: int, cues: Mapping[str, frozenset[str]]) ->
     word_end = gloss.end() if gloss else end + 1 if text[end:end + 1] in (")", "）") and attached else end
     if attached and text.startswith("시 ", word_end):
         word_end += 1  # past the city's own 시 (웨이하이시 한인회, the association of Koreans there)
-    if text[word_end:word_end + 1] in _MIDDLE_DOTS and (dotted := _HANGUL_WORD.match(text, word_end + 1)):
-        word_end = dotted.end()  # 홍콩·마카오 판공실: names joined by a middle dot share the words after the last
+    joined = text[word_end:word_end + 1] in _MIDDLE_DOTS or attached and text[word_end:word_end + 1] in ("-", "–")
+    dotted = _HANGUL_WORD.match(text, word_end + 1) if joined else None
+    if dotted:
+        # 홍콩·마카오 판공실: names joined by a middle dot share the words after the last, as do names joined by a
+        # hyphen (쑤저우-싱가포르 공업원구) and the head the last one is written with (쑤저우-인촨산업원, below)
+        word_end = dotted.end()
     elif attached and (and_name := _KOREAN_AND_NAME.match(text, word_end)) and _is_city_form(and_name.group(1)):
         word_end = and_name.end()  # 베이징과 상하이 모터쇼: ... as do names joined by "and"
     if attached and (share_class := _SHARE_CLASS.match(text, word_end)):
@@ -2574,7 +2606,7 @@ def _cjk(text: str, start: int, end: int, cues: Mapping[str, frozenset[str]]) ->
                   if word.endswith(_korean_particles()) and not word.endswith("시")), None)
     if ended is not None:
         del words_after[ended + 1:]
-    if compound := _HANGUL_WORD.match(text, word_end):  # a compound written as one word (칭다오맥주)
+    if compound := _HANGUL_WORD.match(text, word_end) or dotted:  # a compound written as one word (칭다오맥주)
         words_after.insert(0, compound.group())
     # the characters that can still be the name's (_NAME_RUN_END): 北京的大学, 北京几家大医院 "several hospitals in
     # Beijing", 在上海而非法兰克福车展, 南宁某公司 "a company in Nanning", 武汉中国科学院 "the Academy, in Wuhan"
@@ -2609,7 +2641,7 @@ def _cjk(text: str, start: int, end: int, cues: Mapping[str, frozenset[str]]) ->
         _FIRM_FORM.search(run) is not None or run.removeprefix("市").startswith(_CENTRAL_INSTITUTIONS))
     # ... and a name written with its 市 before a province's name is where another's name begins (溧阳市江苏中关村科技产业园,
     # "the Jiangsu Zhongguancun park in Liyang"): the place of what follows
-    city_part = city_part or text[end - 1:end] == "市" and _province_begins(run)
+    city_part = city_part or text[end - 1:end] == "市" and _province_begins(run) or run.startswith(_CENTRAL_AREAS)
     # Japanese 市場 names the exchange where the sentence speaks of shares (上海市場の株価), else the city's market
     # (the run is read in simplified characters); also the 市場 of the next name listed (上海、深セン市場) and both
     # markets (上海、深セン両市場)
