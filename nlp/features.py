@@ -2476,6 +2476,20 @@ def _whole_head(heads: tuple[str, ...], part: str, offset: int, starts: Mapping[
     return False
 
 
+_HYPHENS = ("-", "–", "‐", "‑")
+
+
+def _hyphen_joined_head(text: str, start: int, end: int, after_all: str) -> bool:
+    """Chinese and Japanese (read in simplified characters, as Chinese): the name, a hyphen and another name that an
+    organisation's head ends (上海-新加坡全面合作理事会, a council of the city and the country; 上海‐横浜友好交流協議書):
+    the head names both, as a head right after the name would. ``after_all`` is the simplified copy of the characters
+    after the name. Not a route between two cities (北京-上海高铁: no head)."""
+    if after_all[:1] not in _HYPHENS or not is_cjk(after_all[1:2]):
+        return False
+    run = _NAME_RUN_END.split(_HAN_RUN.findall(after_all, 1, RUN_REACH + 1)[0])[0]
+    return _chinese_head(text.translate(simplified_table()), start, end, run) if run else False
+
+
 @lru_cache(maxsize=1)
 def _simplified_chars() -> frozenset[str]:
     """The characters OpenCC's table maps a traditional one to (马 for 馬, 节 for 節): mostly written in simplified
@@ -2592,7 +2606,7 @@ def _cjk(text: str, start: int, end: int, cues: Mapping[str, frozenset[str]]) ->
     dotted = _HANGUL_WORD.match(text, word_end + 1) if joined else None
     if dotted:
         # 홍콩·마카오 판공실: names joined by a middle dot share the words after the last, as do names joined by a
-        # hyphen (쑤저우-싱가포르 공업원구) and the head the last one is written with (쑤저우-인촨산업원, below)
+        # hyphen (쑤저우-싱가포르 공업원구), and the head written onto the last (상하이·선전증시, 쑤저우-인촨산업원: below)
         word_end = dotted.end()
     elif attached and (and_name := _KOREAN_AND_NAME.match(text, word_end)) and _is_city_form(and_name.group(1)):
         word_end = and_name.end()  # 베이징과 상하이 모터쇼: ... as do names joined by "and"
@@ -2606,8 +2620,10 @@ def _cjk(text: str, start: int, end: int, cues: Mapping[str, frozenset[str]]) ->
                   if word.endswith(_korean_particles()) and not word.endswith("시")), None)
     if ended is not None:
         del words_after[ended + 1:]
-    if compound := _HANGUL_WORD.match(text, word_end) or dotted:  # a compound written as one word (칭다오맥주)
+    if compound := _HANGUL_WORD.match(text, word_end):  # a compound written as one word (칭다오맥주)
         words_after.insert(0, compound.group())
+    elif dotted and (rest := _after_city_form(dotted.group())):
+        words_after.insert(0, rest)  # ... and the words a joined name is written with (선전증시, 인촨산업원은)
     # the characters that can still be the name's (_NAME_RUN_END): 北京的大学, 北京几家大医院 "several hospitals in
     # Beijing", 在上海而非法兰克福车展, 南宁某公司 "a company in Nanning", 武汉中国科学院 "the Academy, in Wuhan"
     # Japanese names run on through katakana words too (成都パンダ繁育研究基地, 上海・深セン株式市場)
@@ -2632,7 +2648,9 @@ def _cjk(text: str, start: int, end: int, cues: Mapping[str, frozenset[str]]) ->
     heads = _cjk_affixes(cues["org_heads"])
     # ... or a Korean word after the name that is one (:func:`_korean_head`)
     headed = inside("org_heads", run) and (not segmented or whole(heads, run)) or any(
-        _korean_head(words_after, k, heads, cues) for k in range(len(words_after)))
+        _korean_head(words_after, k, heads, cues) for k in range(len(words_after))) or (
+        "han_glosses" not in cues and segmented and _hyphen_joined_head(text, start, end, after_all)) or _counted_list_head(
+        text, start, end, cues)
     # after 市 a head names the city's own part or office (上海市中心 downtown, 北京市長 the mayor, 深圳市人民政府 its
     # government, whatever name follows: 深圳市人民政府和深圳华大基因研究院), not a name
     # (not before a firm's legal form: 三亜市内免税店有限公司 is a firm named "Sanya downtown duty-free shop")
@@ -2755,6 +2773,7 @@ def _cjk(text: str, start: int, end: int, cues: Mapping[str, frozenset[str]]) ->
                             or katakana_word and _KATAKANA_START.match(text, start) is not None
                             or campus or attached and before.endswith("・") and before[:-1].lower().endswith(heads + suffixes)
                             or _brand_before(text, start, cues.get("brands_before", _NONE))  # katakana too
+                            or segmented and _stake_in(text, start, end, run, cues)
                             # (also a Hangul name: SMIC선전, SMIC's Shenzhen subsidiary)
                             or (segmented or "han_glosses" in cues) and _latin_brand_before(text, start))
     # a dish named for the place; a one-character one (菜, cuisine) only as a whole word (广州菜价 is the price)
@@ -2859,6 +2878,84 @@ _JOINING_PARTICLES = ("である", "の")  # what Japanese writes between that w
 _KOREAN_AND_NAME = regexes.compile(r"(?:과|와|이나|및) ([가-힣]{2,6})(?= )")
 
 
+# a list of names that a count of them and a shared head end: 酒泉、太原、西昌三大卫星发射中心 ("the three launch centres of
+# Jiuquan, Taiyuan and Xichang"), 주취안(酒泉), 타이위안(太原), 시창(西昌) 3대 위성발사센터; the separators between the names,
+# the count with its 大/대 ("big"), and the names' own glosses in brackets
+_LIST_SEPARATORS = ("、", "，", ",", "和", "与", "及")
+_LIST_COUNT = regexes.compile(r"\s?(?P<n>[两二三四五六七八九十2-9양])\s?[大대]\s?")
+_COUNTS = {"两": 2, "二": 2, "양": 2, "三": 3, "四": 4, "五": 5, "六": 6, "七": 7, "八": 8, "九": 9, "十": 10} | {
+    str(n): n for n in range(2, 10)}
+_GLOSS_AT_END = regexes.compile(r"[(（][\u3400-\u9fff]+[)）]$")
+
+
+def _list_item_before(text: str, at: int) -> int | None:
+    """Where the list's item that ends at ``at`` begins, past the separator before it; ``None`` when no separator or
+    no city's name (or a name glossed with one: 시창(西昌)) is there."""
+    while at and text[at - 1] == " ":
+        at -= 1
+    sep = next((s for s in _LIST_SEPARATORS if text.startswith(s, at - len(s))), None)
+    if sep is None:
+        return None
+    stop = at - len(sep)
+    while stop and text[stop - 1] == " ":
+        stop -= 1
+    gloss = _GLOSS_AT_END.search(text, max(0, stop - 12), stop)
+    named = stop - (gloss.end() - gloss.start()) if gloss else stop
+    for k in (5, 4, 3, 2):
+        begin = named - k
+        if begin >= 0 and (_is_city_form(text[begin:named]) or gloss and _is_city_form(gloss.group()[1:-1])):
+            return begin
+    return None
+
+
+def _list_item_after(text: str, at: int) -> int | None:
+    """Where the list's next item after ``at`` ends (its gloss included): a separator and a city's name, or a name
+    glossed with one; ``None`` otherwise."""
+    sep = next((s for s in _LIST_SEPARATORS if text.startswith(s, at)), None)
+    if sep is None:
+        return None
+    begin = at + len(sep)
+    while text[begin:begin + 1] == " ":
+        begin += 1
+    for k in (5, 4, 3, 2):
+        gloss = HAN_GLOSS.match(text, begin + k)
+        if _is_city_form(text[begin:begin + k]) or gloss and _is_city_form(gloss.group()[1:-1]):
+            return gloss.end() if gloss else begin + k
+    return None
+
+
+def _counted_list_head(text: str, start: int, end: int, cues: Mapping[str, frozenset[str]]) -> bool:
+    """The name is one of a list of cities' names that a count of exactly as many items and an organisation's head end
+    (酒泉、太原、西昌三大卫星发射中心; 상하이, 선전 양대 증권거래소): the head names each of them. The count makes the
+    list a list of named things; without it a head after the last name names that one alone (在北京、上海设立研发中心
+    is no list before a head: 设立 ends the run)."""
+    if start and text[start - 1] in "(（" and text[end:end + 1] in ")）":  # a gloss (시창(西昌)): the item it glosses
+        end += 1
+        start -= 1
+        while start and "\uac00" <= text[start - 1] <= "\ud7a3":
+            start -= 1
+    items, at = 1, start
+    while (begin := _list_item_before(text, at)) is not None:
+        items, at = items + 1, begin
+    gloss = HAN_GLOSS.match(text, end)
+    at = gloss.end() if gloss else end
+    while (after := _list_item_after(text, at)) is not None:
+        items, at = items + 1, after
+    count = _LIST_COUNT.match(text, at)
+    if count is None or _COUNTS[count.group("n")] != items:
+        return False
+    rest = text[count.end():count.end() + RUN_REACH].translate(simplified_table())
+    if "attached" in cues:
+        words = [_without_particle(w) for w in rest.split()[:3]]
+        return any(_korean_head(words, k, _cjk_affixes(cues["org_heads"]), cues) for k in range(len(words)))
+    return _chinese_head(rest, 0, 0, _NAME_RUN_END.split(rest)[0])
+
+
+def _after_city_form(word: str) -> str:
+    """What follows a city's name that begins ``word`` (증시 of 선전증시), "" when no city's name begins it."""
+    return next((word[k:] for k in range(len(word) - 1, 1, -1) if _is_city_form(word[:k])), "")
+
+
 def _is_city_form(surface: str) -> bool:
     """Is ``surface`` one of the gazetteer's names of a city?"""
     from nlp.lexicon import read_lexicon
@@ -2930,6 +3027,16 @@ def _brand_before(text: str, start: int, brands: frozenset[str]) -> bool:
     """A brand of ``brands`` (a hotel's, a resort's) ends right before the name, the v of either spelling alike
     (ヴェネチアン・マカオ, ベネチアン・マカオ)."""
     return bool(brands) and _v_folded(text[max(0, start - _BRAND_REACH):start]).endswith(_folded_brands(brands))
+
+
+def _stake_in(text: str, start: int, end: int, run: str, cues: Mapping[str, frozenset[str]]) -> bool:
+    """A verb of a stake (cue ``stake_verbs``: 持股, 收购) right before the name, and after it a brand jieba does not
+    know, read as single characters (珠海 | 银 | 隆, 上海 | 家 | 化) or as a proper name: the firm whose stake it is.
+    Not a word jieba knows (增持深圳 | 本地 | 企业, "Shenzhen's local firms"), nor a run that ends at once (收购上海的…)."""
+    if not run or not _brand_before(text, start, cues.get("stake_verbs", _NONE)):
+        return False
+    words = words_from(text[start:end].translate(simplified_table()) + run, end - start)[:2]
+    return len(words) == 2 and all(len(word) == 1 for word, _ in words) or bool(words) and words[0][1] in ("nz", "nt")
 
 
 def _latin_brand_before(text: str, start: int) -> bool:
