@@ -897,19 +897,35 @@ def japanese_municipality(text: str, hit: Hit) -> bool:
     return not any(word in around for word in ("中国", "省", "自治区"))
 
 
-_JA_MUNICIPALITY_OF = regexes.compile("([\u4e00-\u9fff]{2,4}?)[市町村県]の$")
+_JA_MUNICIPALITY_OF = regexes.compile("([\u4e00-\u9fff]{2,4}?)[市町村県]の?$")
 # words that end in a municipality's character without naming one (港湾都市の寧波 "the port city of Ningbo", 城下町,
 # 同市 "the same city", 両県)
 _NOT_A_MUNICIPALITY = ("都", "城下", "門前", "同", "当", "両", "各", "全", "本", "他", "旧")
 
 
 def in_a_japanese_municipality(text: str, hit: Hit, lexicon: Lexicon) -> bool:
-    """In Japanese text, a name right after a municipality or prefecture of two characters or more and の that is no
-    Chinese city's or province's name (宮崎市の青島, Aoshima, a resort of Miyazaki; not 寧波市の余姚, a county-level city
-    of Ningbo, nor 港湾都市の寧波, "the port city of Ningbo"): a place of that municipality in Japan, unless China is
-    named just before it."""
-    written = _JA_MUNICIPALITY_OF.search(text, max(0, hit.start - 6), hit.start)
-    if written is None or "中国" in text[max(0, hit.start - 12):hit.start]:
+    """In Japanese text, a name right after a municipality or prefecture of two characters or more, with or without
+    の, that is no Chinese city's or province's name (宮崎市の青島 and 宮崎市青島, Aoshima, a resort of Miyazaki; not
+    寧波市の余姚, a county-level city of Ningbo, nor 港湾都市の寧波, "the port city of Ningbo"): a place of that
+    municipality in Japan, unless China is named just before it. One sense per article, as for a namesake abroad:
+    one such use anywhere in the text makes every use of the name that place (a series on Aoshima writes 青島 bare
+    after 宮崎市青島 once), unless a use is written as China's (福建省福州市 beside 那覇市の福州園, a garden in Naha)."""
+    if _after_japanese_municipality(text, hit.start, lexicon):
+        return True
+    name = text[hit.start:hit.end]
+    uses = [m.start() for m in re.finditer(re.escape(name), text)]
+    return any(_after_japanese_municipality(text, at, lexicon) for at in uses) and not any(
+        _written_as_chinese(text, at, at + len(name)) for at in uses)
+
+
+def _written_as_chinese(text: str, start: int, end: int) -> bool:
+    """A use of the name with its 市, or after a province, an autonomous region or China (福建省福州市, 中国・青島)."""
+    return text[end:end + 1] == "市" or any(word in text[max(0, start - 6):start] for word in ("中国", "省", "自治区"))
+
+
+def _after_japanese_municipality(text: str, start: int, lexicon: Lexicon) -> bool:
+    written = _JA_MUNICIPALITY_OF.search(text, max(0, start - 6), start)
+    if written is None or "中国" in text[max(0, start - 12):start]:
         return False
     name = written.group(1)
     if name.endswith(_NOT_A_MUNICIPALITY):

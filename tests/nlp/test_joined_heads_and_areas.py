@@ -12,8 +12,14 @@ exchanges of two names joined by a middle dot, the head written onto the last (�
 list of cities that a count of exactly as many and a head end (酒泉、太原、西昌三大卫星发射中心, 3대 위성발사센터)
 while a count of cities (三大城市) and a list before a verb stay places; a firm whose stake a verb names, its brand
 unknown to the segmenter (持股珠海银隆) while a stake in a city's firms stays the place; a market named as a city of
-its wares in Japanese (義烏小商品城). Sentences written for these tests (not in training.tsv, calibration.tsv or the
-sentence files).
+its wares in Japanese (義烏小商品城).
+
+From this stop's second set (read after it was measured): a Japanese place written like a Chinese city once after
+its municipality without の (宮崎市青島) is that place wherever the article writes it, unless the article writes the name
+as China's too; a Japanese firm whose name begins like a Chinese city (大同特殊鋼, Daido Steel); a city named after its
+mountain beside a word of ranges (黄山、天目山余脉); a bay whose name holds two cities' abbreviations (深沪湾); a cup
+named by the city, which the run-ending verb 挑战 no longer cuts (永利澳门挑战杯); a Korean school abroad (한국국제학교).
+Sentences written for these tests (not in training.tsv, calibration.tsv or the sentence files).
 """
 
 from __future__ import annotations
@@ -94,3 +100,25 @@ MARKETS = [
 ]
 
 test_a_market_named_as_a_city_of_wares = each_label_test(MARKETS)
+
+JAPANESE_NAMESAKES = [
+    ("ja", "宮崎市青島の海岸を朝から歩いた。青島は夏になると観光客でにぎわう。", "青島", ["OTHER_PLACE"]),
+    ("ja", "大同特殊鋼の株価は今月に入って上昇した。", "大同", []),
+    ("ja", "那覇市の福州園を訪れた代表団は、中国福建省福州市から来た。", "福州市", ["LITERAL"]),
+    ("ja", "山西省大同市の炭鉱で事故が起きた。", "大同市", ["LITERAL"]),
+]
+
+test_japanese_places_and_firms_written_like_chinese_cities = each_label_test(JAPANESE_NAMESAKES)
+
+MOUNTAINS_BAYS_CUPS = [
+    ("zh", "这座县城坐落于黄山、天目山余脉之间。", "黄山", ["NOT_PLACE"]),
+    ("zh", "黄山市今年接待的游客比去年增加两成。", "黄山市", ["LITERAL"]),
+    ("zh", "沿海依次是湄洲湾、深沪湾和围头湾。", "沪", []),
+    ("zh", "沪深两市今天双双上涨。", "沪", ["ORG_PART"]),
+    ("zh", "本周的赛事还包括银河珠海挑战杯。", "珠海", ["ORG_PART"]),
+    ("zh", "他今年来到珠海挑战自我。", "珠海", ["LITERAL"]),
+    ("ko", "선양 한국국제학교에서 졸업식이 열렸다.", "선양", ["ORG_PART"]),
+    ("ko", "선양에서 졸업식이 열렸다.", "선양", ["LITERAL"]),
+]
+
+test_mountains_bays_cups_and_schools = each_label_test(MOUNTAINS_BAYS_CUPS)
