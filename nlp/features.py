@@ -2886,6 +2886,8 @@ _LIST_COUNT = regexes.compile(r"\s?(?P<n>[两二三四五六七八九十2-9양])
 _COUNTS = {"两": 2, "二": 2, "양": 2, "三": 3, "四": 4, "五": 5, "六": 6, "七": 7, "八": 8, "九": 9, "十": 10} | {
     str(n): n for n in range(2, 10)}
 _GLOSS_AT_END = regexes.compile(r"[(（][\u3400-\u9fff]+[)）]$")
+_LIST_COUNT_NEAR = regexes.compile(r"[两二三四五六七八九十2-9양]\s?[大대]")
+_COUNTED_LIST_REACH = 60  # characters after a name within which a counted list's count may come
 
 
 def _list_item_before(text: str, at: int) -> int | None:
@@ -2929,6 +2931,8 @@ def _counted_list_head(text: str, start: int, end: int, cues: Mapping[str, froze
     (酒泉、太原、西昌三大卫星发射中心; 상하이, 선전 양대 증권거래소): the head names each of them. The count makes the
     list a list of named things; without it a head after the last name names that one alone (在北京、上海设立研发中心
     is no list before a head: 设立 ends the run)."""
+    if _LIST_COUNT_NEAR.search(text, end, end + _COUNTED_LIST_REACH) is None:  # (no count after it: most names)
+        return False
     if start and text[start - 1] in "(（" and text[end:end + 1] in ")）":  # a gloss (시창(西昌)): the item it glosses
         end += 1
         start -= 1

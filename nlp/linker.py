@@ -910,12 +910,20 @@ def in_a_japanese_municipality(text: str, hit: Hit, lexicon: Lexicon) -> bool:
     municipality in Japan, unless China is named just before it. One sense per article, as for a namesake abroad:
     one such use anywhere in the text makes every use of the name that place (a series on Aoshima writes 青島 bare
     after 宮崎市青島 once), unless a use is written as China's (福建省福州市 beside 那覇市の福州園, a garden in Naha)."""
+    name = text[hit.start:hit.end]
+    if _after_municipality_pattern(name).search(text) is None:  # (one scan rules most texts out)
+        return False
     if _after_japanese_municipality(text, hit.start, lexicon):
         return True
-    name = text[hit.start:hit.end]
     uses = [m.start() for m in re.finditer(re.escape(name), text)]
     return any(_after_japanese_municipality(text, at, lexicon) for at in uses) and not any(
         _written_as_chinese(text, at, at + len(name)) for at in uses)
+
+
+@lru_cache(maxsize=512)
+def _after_municipality_pattern(name: str) -> re.Pattern[str]:
+    """The name right after a municipality's or prefecture's character, with or without の: where it may be Japan's."""
+    return re.compile("[市町村県]の?" + re.escape(name))
 
 
 def _written_as_chinese(text: str, start: int, end: int) -> bool:
