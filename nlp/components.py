@@ -665,17 +665,21 @@ def _one_sense(span: Span, cue_vector: list[float], people: set[str], named: dic
 # the particles after a side's name as subject, topic, object, possessor or partner (상하이는, 청두와); not of a place
 _SIDE_PARTICLES = ("는", "은", "이", "가", "도", "의", "와", "과", "를", "을")
 _SIDE_MATCH_WORDS = 4  # words of sport in the whole text that make it match copy
+# ... or the rest of a club's name after the city's, with a side's particle (광저우 에버그란데와 1-1로 비겼다)
+_SIDE_NAME_AFTER = regexes.compile(" [\uac00-\ud7a3]{2,}(?:" + "|".join(_SIDE_PARTICLES) + ")(?=[ ,.])")
 
 
 def _one_side(text: str, read: list[tuple[Span, list[float]]], cues: Mapping[str, frozenset[str]]) -> None:
     """Korean match copy names a club by its city alone once it has named it a side (상하이 하이강은 ... 0-3으로
     참패했다, then 상하이는 후반전 맹공을 퍼부었지만; 청두와 0-0으로 비겼다, then 청두는 전반에 슈팅 4개를): where a name read as
-    part of a name has a side's cue (words of sport or a side's verb around it) and the text holds at least
+    part of a name has a side's cue (words of sport or a side's verb around it, or the rest of the club's name with a
+    side's particle: 광저우 에버그란데와 1-1로 비겼다, then 광저우는 1승 1무가 됐다) and the text holds at least
     ``_SIDE_MATCH_WORDS`` words of sport, the same name with the particle of a subject, object, possessor or partner
     elsewhere is that side; not the name with a particle of place (상하이에서) or after the country's name (중국
     상해)."""
     sides = {span.text for span, cue_vector in read
-             if span._.label == "ORG_PART" and any(cue_vector[i] for i in _SPORT_AT)}
+             if span._.label == "ORG_PART" and (any(cue_vector[i] for i in _SPORT_AT) or _SIDE_NAME_AFTER.match(
+                 text, span._.offsets[1]) is not None)}
     if not sides or sum(text.count(word) for word in cues.get("sport_words", ())) < _SIDE_MATCH_WORDS:
         return
     china = tuple(cues.get("china_words", ()))

@@ -21,7 +21,7 @@ from typing import Any
 from nlp import jieba_dict, regexes
 from nlp.cues import cues_for
 from nlp.finder import FormMatcher, is_cjk
-from nlp.folding import simplified_table
+from nlp.folding import is_radical, simplified_table
 from nlp.jieba_dict import words_from
 
 # a word character, or a Devanagari vowel sign, nukta or virama (combining marks, which \w leaves out: कहा, जहाज़)
@@ -2494,7 +2494,7 @@ def _hyphen_joined_head(text: str, start: int, end: int, after_all: str) -> bool
 def _simplified_chars() -> frozenset[str]:
     """The characters OpenCC's table maps a traditional one to (马 for 馬, 节 for 節): mostly written in simplified
     Chinese only, a few (台, 干) in every script, which is why jieba's reading of the run still decides."""
-    return frozenset(simplified_table().values())
+    return frozenset(simple for code, simple in simplified_table().items() if not is_radical(code))
 
 
 def _simplified_only(part: str) -> bool:

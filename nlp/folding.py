@@ -119,6 +119,14 @@ def match_key(text: str) -> str:
     return "".join(ch for ch in decomposed if ch.isalnum() and not unicodedata.combining(ch))
 
 
+_RADICALS = (0x2E80, 0x2FE0)  # the CJK radicals supplement and the Kangxi radicals
+
+
+def is_radical(code: int) -> bool:
+    """A radical's code point, which the table maps to the ideograph it looks like, not a traditional character."""
+    return _RADICALS[0] <= code < _RADICALS[1]
+
+
 @lru_cache(maxsize=1)
 def simplified_table() -> dict[int, str]:
     """Traditional character -> its first simplified one, from OpenCC's character table (TSCharacters.txt of
@@ -136,4 +144,10 @@ def simplified_table() -> dict[int, str]:
         first = simplified.split()[0] if simplified.split() else ""
         if len(traditional) == 1 and len(first) == 1 and first != traditional:
             table[ord(traditional)] = first
+    # the Kangxi radicals and CJK radical supplements that some pages print for the ideographs they look like (格力⾼,
+    # ⼭東省: U+2FBC, U+2F2D), read as those ideographs (Unicode's compatibility mapping), simplified in turn
+    for code in range(*_RADICALS):
+        unified = unicodedata.normalize("NFKC", chr(code))
+        if len(unified) == 1 and unified != chr(code):
+            table[code] = table.get(ord(unified), unified)
     return table

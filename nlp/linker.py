@@ -295,7 +295,10 @@ def _reported_from(text: str, lowered: str, hits: Sequence[Hit], lexicon: Lexico
     cities: set[str] = set()
     for hit in inside:
         form = lexicon.form(hit.form) if hit.kind == "city" else None
-        if form is None or any(named(n) for place in form.foreign for n in _place_names(place, foreign_cues, lexicon)):
+        # (nor a form with a sizeable namesake abroad, whatever the zone says: "PEKIN -" alone is as much Pekin,
+        # Illinois, and a dateline's own name cannot vouch for itself)
+        if form is None or _sizeable_namesake(form) or any(
+                named(n) for place in form.foreign for n in _place_names(place, foreign_cues, lexicon)):
             continue
         codes = [c for c in form.adcodes if len(form.adcodes) == 1 or lexicon.city_province.get(c) in provinces]
         if len(codes) == 1:

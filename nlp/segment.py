@@ -645,6 +645,19 @@ def _tenths(words: list[Word], i: int) -> bool:
     return words[i][2].startswith("成") and i > 0 and _TENTHS.fullmatch(words[i - 1][2]) is not None
 
 
+# the characters before a town's name that end another word or clause rather than begin the name (在北镇, 和北镇)
+_BEFORE_A_NAME = frozenset("的在于和与及到从往赴至是为、，,。 ")
+
+
+def _town_name_end(text: str, hit: Hit, words: list[Word], i: int, province_before: bool, table: dict[int, str]) -> bool:
+    """A name of two characters that ends in a town's word (北镇, Beizhen) right after a Han word of one character of
+    its own is the end of a town's name (丹北镇, 城北镇, towns of Danyang and of many counties), not the city; not after
+    a function word or a province (辽宁北镇), and not a longer name that ends so (景德镇)."""
+    name = text[hit.start:hit.end].translate(table)
+    return len(name) == 2 and name.endswith(("镇", "乡")) and 0 < i and len(words[i - 1][2]) == 1 \
+        and script_of_char(words[i - 1][2]) == "han" and not province_before and words[i - 1][2] not in _BEFORE_A_NAME
+
+
 _NUMERAL_WORD = regexes.compile(f"[{_ZH_DIGITS}两千万几]+")  # a numeral jieba reads as a word before its measure word
 
 
@@ -693,7 +706,8 @@ def keep_words(text: str, hits: list[Hit], lang: str | None, names_alone: frozen
             if how != "no" and japanese and (_japanese_region(text, hit, hits) or _inside_a_chinese_word(text, hit, table)
                                              or _in_a_japanese_address(text, hit, words, i, names, table)):
                 how = "no"
-            if how != "no" and not japanese and _city_as_a_noun(text, hit, table, words, i):
+            if how != "no" and not japanese and (_city_as_a_noun(text, hit, table, words, i) or _town_name_end(
+                    text, hit, words, i, hit.start in provinces, table)):
                 how = "no"
             if how != "no" and (_in_transcribed_name(words, i, length) or (_street(words, i, length, "ja") if japanese else (
                     _after_a_title(words, i, length) or _zh_street_or_era(words, i, length)

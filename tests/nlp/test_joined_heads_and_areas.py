@@ -19,7 +19,13 @@ its municipality without の (宮崎市青島) is that place wherever the articl
 as China's too; a Japanese firm whose name begins like a Chinese city (大同特殊鋼, Daido Steel); a city named after its
 mountain beside a word of ranges (黄山、天目山余脉); a bay whose name holds two cities' abbreviations (深沪湾); a cup
 named by the city, which the run-ending verb 挑战 no longer cuts (永利澳门挑战杯); a Korean school abroad (한국국제학교).
-Sentences written for these tests (not in training.tsv, calibration.tsv or the sentence files).
+
+From this stop's third set (read after it was measured): a dateline with a name that has a sizeable namesake abroad
+("PEKIN -") no longer vouches for China, so Pekin, Illinois, named in the article is that town; a Kangxi radical
+printed for an ideograph (格力⾼) no longer cuts a firm's name before its legal form; a town's name that ends like
+Beizhen (丹北镇); a Korean club named by its city once its full name took a side's particle in match copy (광저우
+에버그란데와 ... 광저우는); a biennale and a union named by the city; a club named by its city and sponsor in Japanese
+(重慶力帆). Sentences written for these tests (not in training.tsv, calibration.tsv or the sentence files).
 """
 
 from __future__ import annotations
@@ -122,3 +128,27 @@ MOUNTAINS_BAYS_CUPS = [
 ]
 
 test_mountains_bays_cups_and_schools = each_label_test(MOUNTAINS_BAYS_CUPS)
+
+DATELINES_AND_RADICALS = [
+    ("en", "PEKIN - A grain company will buy the Illinois feed mill in Pekin next month. The Pekin mill employs 40.",
+     "Pekin", ["OTHER_PLACE", "OTHER_PLACE"]),
+    ("en", "BEIJING - China will cut tariffs next month, the commerce ministry said in Beijing.", "Beijing",
+     ["LITERAL"]),
+    ("ja", "同社は「大連松下⾼新電子有限公司」を新たに設立した。", "大連", ["ORG_PART"]),
+    ("zh", "调研组一行来到岗北镇新建的家庭农场。", "北镇", []),
+    ("zh", "辽宁北镇的医巫闾山是一座名山。", "北镇", ["LITERAL"]),
+]
+
+test_datelines_radicals_and_towns = each_label_test(DATELINES_AND_RADICALS)
+
+SIDES_AND_EVENTS = [
+    ("ko", "수원은 홈경기에서 광저우 에버그란데와 2-2로 비겼다. 리그 선두 수원은 승점 1을 보탰고, 광저우는 2무가 됐다.",
+     "광저우", ["ORG_PART", "ORG_PART"]),
+    ("ko", "수원은 광저우 에버그란데와 계약을 맺었다. 광저우는 인구가 많은 도시다.", "광저우", ["ORG_PART", "LITERAL"]),
+    ("fr", "La Biennale de Shanghai ouvre ses portes samedi.", "Shanghai", ["ORG_PART"]),
+    ("fr", "Elle expose ses œuvres à Shanghai depuis samedi.", "Shanghai", ["LITERAL"]),
+    ("zh", "澳门建筑业工会理事长出席了仪式。", "澳门", ["ORG_PART"]),
+    ("ja", "その選手は中国の重慶力帆から移籍した。", "重慶", ["ORG_PART"]),
+]
+
+test_sides_biennales_unions_and_clubs = each_label_test(SIDES_AND_EVENTS)
