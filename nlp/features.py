@@ -1737,6 +1737,20 @@ def _in_title(text: str, start: int, end: int, marks: Mapping[str, str] = _TITLE
     return closing >= 0 and opened not in after[:closing]
 
 
+# the word for a work right before the quotation its title opens, the name within the title (영화 '하얼빈', 소설 ‘상하이의
+#밤’)
+_KOREAN_TITLE_OPENS = regexes.compile(r"(?:^|\s)([\uac00-\ud7a3]+) ?['‘\"“][^'’\"”\n]{0,20}$")
+_KOREAN_TITLE_CLOSES = regexes.compile(r"[^'’\"”\n]{0,20}['’\"”]")
+
+
+def _korean_quoted_title(text: str, start: int, end: int, nouns: frozenset[str]) -> bool:
+    """Korean quotes a work's title right after the word for the work (영화 '하얼빈'을 상영한다, the film "Harbin"; cue
+    ``title_nouns``): the name is part of the title, as in the Latin languages' quoted titles (:func:`_in_quoted_title`).
+    A quotation after any other word is a remark or a name of its own kind."""
+    opens = _KOREAN_TITLE_OPENS.search(text, max(0, start - 40), start) if nouns else None
+    return opens is not None and opens.group(1) in nouns and _KOREAN_TITLE_CLOSES.match(text, end) is not None
+
+
 @lru_cache(maxsize=1)
 def _korean_particles() -> tuple[str, ...]:
     from nlp.segment import korean_suffixes  # the segmenters load spaCy: only for Korean text
@@ -2572,7 +2586,8 @@ def _cjk(text: str, start: int, end: int, cues: Mapping[str, frozenset[str]]) ->
         # (from the name's last character, which the first reading looks back at)
         text = text[:end - 1] + _PINYIN_GLOSS.sub("", text[end - 1:end + 3 * _PINYIN_REACH]) \
             + text[end + 3 * _PINYIN_REACH:]
-    titled = _in_title(text, start, end, _KOREAN_TITLE_MARKS if "angle_titles" in cues else _TITLE_MARKS)
+    titled = _in_title(text, start, end, _KOREAN_TITLE_MARKS if "angle_titles" in cues else _TITLE_MARKS) or (
+        _korean_quoted_title(text, start, end, cues.get("title_nouns", _NONE)))
     sentence_start = start == 0 or text[start - 1] in "。！？\n"
     before, after_all = text[max(0, start - 6):start], text[end:end + 80]
     if _PINYIN_GLOSS.search(text, max(0, start - _PINYIN_REACH), start) is not None:

@@ -496,11 +496,21 @@ def _street(words: list[Word], i: int, length: int, lang: str) -> bool:
     """Is the hit (as in :func:`_zh_person`) a street's or a quarter's name? The next word is one of the
     language's ``street_words``: 路, 街, 大道 (温州街, a street in Prato); Japanese 町, 路, 通り (南京町, Kobe's
     Chinatown; 香港路, a street in Yokohama's), also past a direction the segmenter reads as a word of its own
-    (南京|西|路, Nanjing West Road in Shanghai)."""
+    (南京|西|路, Nanjing West Road in Shanghai), or fused with the name in one word (中山北路, 南京东路: the word's
+    rest is the street word). Chinese also a road's bridge (``street_bridge_words``: 哈尔滨|路桥, a bridge of Harbin
+    Road in Shanghai) where it ends the phrase: before a noun it is Luqiao, Taizhou's district (台州|路桥|机场), or
+    roads and bridges (上海|路桥|集团)."""
+    cues = cues_for(lang)
+    streets = cues.get("street_words", ())
+    rest = words[i][2][length:]
+    if rest:
+        return rest in streets or (rest[0] in _DIRECTIONS and rest[1:] in streets)
     j = _next_word(words, i, length)
     if j + 1 < len(words) and words[j][2] in _DIRECTIONS:
         j += 1
-    return j < len(words) and words[j][2] in cues_for(lang).get("street_words", ())
+    if j < len(words) and words[j][2] in cues.get("street_bridge_words", ()):
+        return j + 1 == len(words) or not words[j + 1][3].startswith("n")
+    return j < len(words) and words[j][2] in streets
 
 
 def _zh_street_or_era(words: list[Word], i: int, length: int) -> bool:

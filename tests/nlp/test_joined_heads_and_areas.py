@@ -25,7 +25,16 @@ From this stop's third set (read after it was measured): a dateline with a name 
 printed for an ideograph (格力⾼) no longer cuts a firm's name before its legal form; a town's name that ends like
 Beizhen (丹北镇); a Korean club named by its city once its full name took a side's particle in match copy (광저우
 에버그란데와 ... 광저우는); a biennale and a union named by the city; a club named by its city and sponsor in Japanese
-(重慶力帆). Sentences written for these tests (not in training.tsv, calibration.tsv or the sentence files).
+(重慶力帆).
+
+From this stop's fourth set (read after it was measured): a street fused with the name in one of the segmenter's
+words (中山北路, 南京东路) and a road's bridge that ends its phrase (哈尔滨路桥, a bridge of Harbin Road), while Luqiao before a
+noun stays Taizhou's (台州路桥机场) and a street word apart from the name stays what it was; a news agency named by the
+territory (香港中国通讯社, names.tsv); a Korean film's title quoted after the word for the work (영화 '하얼빈') and a team named
+by its city past the city's Han gloss (옌볜(延邊) 축구팀) or its sponsor's word (상하이 포트); 선전 as a good showing that is
+cheered or wished (선전을 응원했다); a film award named by the territory in Japanese (香港アカデミー賞); dishes named for the place
+in French, Spanish, Italian and Portuguese (les raviolis de Shanghai). Sentences written for these tests (not in
+training.tsv, calibration.tsv or the sentence files).
 """
 
 from __future__ import annotations
@@ -152,3 +161,35 @@ SIDES_AND_EVENTS = [
 ]
 
 test_sides_biennales_unions_and_clubs = each_label_test(SIDES_AND_EVENTS)
+
+STREETS_AND_AGENCIES = [
+    ("zh", "游客沿着南京东路一直走到外滩。", "南京", []),
+    ("zh", "公交车过了中山北路就到站了。", "中山", []),
+    ("zh", "河水从嘉兴路桥、哈尔滨路桥下流过。", "哈尔滨", []),
+    ("zh", "河水从嘉兴路桥、哈尔滨路桥下流过。", "嘉兴", []),
+    ("zh", "航班从台州路桥机场起飞。", "台州", ["ORG_PART"]),
+    ("zh", "游客从南京来到上海。", "南京", ["LITERAL"]),
+    ("zh", "消息来源:香港中国通讯社。", "香港", ["ORG_PART"]),
+    ("zh", "消息来源:香港的一家通讯社。", "香港", ["LITERAL"]),
+]
+
+test_fused_streets_road_bridges_and_an_agency = each_label_test(STREETS_AND_AGENCIES)
+
+TITLES_TEAMS_AND_DISHES = [
+    ("ko", "시청은 삼일절에 영화 '하얼빈'을 무료로 상영한다.", "하얼빈", ["ORG_PART"]),
+    ("ko", "그는 '하얼빈'에 간다고 말했다.", "하얼빈", ["LITERAL"]),
+    ("ko", "중국 옌볜(延邊) 축구팀이 다음 달 친선 경기를 연다.", "옌볜", ["ORG_PART"]),
+    ("ko", "중국 옌볜(延邊)에서 다음 달 친선 경기가 열린다.", "옌볜", ["LITERAL"]),
+    ("ko", "울산은 원정 경기에서 상하이 포트와 0-0으로 비겼다.", "상하이", ["ORG_PART"]),
+    ("ko", "울산은 원정 경기에서 상하이에서 0-0으로 비겼다.", "상하이", ["LITERAL"]),
+    ("ja", "その作品は香港アカデミー賞で五部門を受賞した。", "香港", ["ORG_PART"]),
+    ("it", "In via Paolo Sarpi si mangiano i ravioli di Shanghai.", "Shanghai", ["ORG_PART"]),
+    ("fr", "Le chef prépare des nouilles de Lanzhou tous les midis.", "Lanzhou", ["ORG_PART"]),
+    ("es", "El restaurante sirve fideos de Lanzhou desde junio.", "Lanzhou", ["ORG_PART"]),
+    ("pt", "O restaurante serve ravióis de Xangai desde junho.", "Xangai", ["ORG_PART"]),
+    ("it", "La cuoca è tornata a Shanghai dopo dieci anni.", "Shanghai", ["LITERAL"]),
+    ("ko", "시장은 선수들의 아시안게임 선전을 응원했다.", "선전", ["NOT_PLACE"]),
+    ("ko", "시장은 선전을 방문해 기업인들을 만났다.", "선전", ["LITERAL"]),
+]
+
+test_quoted_films_teams_awards_and_dishes = each_label_test(TITLES_TEAMS_AND_DISHES)
