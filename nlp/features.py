@@ -2289,6 +2289,9 @@ def _titled_journey(text: str, start: int, end: int) -> bool:
     return title is not None and title.end() >= end and text[title.end():title.end() + 1] == _QUOTES[text[opened]]
 
 
+# a stock code in brackets right after the name: the listed company named like the city (鄂尔多斯(600295), Erdos
+# Resources; 上海電気(02727)): six digits of Shanghai or Shenzhen, five of Hong Kong, with the exchange's letters or not
+_STOCK_CODE = regexes.compile(r"[(（](?:(?:SH|SZ|HK)[.:]?)?\d{5,6}(?:[.:](?:SH|SZ|HK))?[)）]")
 # a club's words and its points in the table after the name (青岛青春岛(21分))
 _TABLE_POINTS = regexes.compile(r"[\u4e00-\u9fff]{2,4}[(（]\d{1,3}分[)）]")
 # a year after the name names its Games or Expo (北京2022, 上海2010); with 年 only before the Games' word itself
@@ -2762,6 +2765,7 @@ def _cjk(text: str, start: int, end: int, cues: Mapping[str, frozenset[str]]) ->
                            or segmented and _short_firm_name(text, start, end)
                            or _quoted_brand(text, start, end, cues.get("brand_prefixes", _NONE))
                            or _called_a_title(text, start, end) or _TABLE_POINTS.match(text, end) is not None
+                           or _STOCK_CODE.match(text, end) is not None
                            or text[start - 1:start] in ("@", "＠")
                            or _quoted_slogan(text, start, end)
                            or _GAMES_YEAR.match(after_all) is not None or _NUMBERED_SCHOOL.match(after_all) is not None

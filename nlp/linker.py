@@ -912,9 +912,11 @@ def in_a_japanese_municipality(text: str, hit: Hit, lexicon: Lexicon) -> bool:
     寧波市の余姚, a county-level city of Ningbo, nor 港湾都市の寧波, "the port city of Ningbo"): a place of that
     municipality in Japan, unless China is named just before it. One sense per article, as for a namesake abroad:
     one such use anywhere in the text makes every use of the name that place (a series on Aoshima writes 青島 bare
-    after 宮崎市青島 once), unless a use is written as China's (福建省福州市 beside 那覇市の福州園, a garden in Naha)."""
+    after 宮崎市青島 once), unless a use is written as China's (福建省福州市 beside 那覇市の福州園, a garden in Naha). A
+    name written with its own 市 is a city, not a place of one: after a municipality it is the second of two cities
+    written without と (神戸市天津市の友好都市, Kobe's and Tianjin's)."""
     name = text[hit.start:hit.end]
-    if _after_municipality_pattern(name).search(text) is None:  # (one scan rules most texts out)
+    if name.endswith("市") or _after_municipality_pattern(name).search(text) is None:  # (one scan rules most out)
         return False
     if _after_japanese_municipality(text, hit.start, lexicon):
         return True
