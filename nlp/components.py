@@ -44,10 +44,12 @@ from nlp.features import (
     NAMES,
     after_firm_word,
     brand_and_trade,
+    club_names,
     context,
     in_known_name,
     inner_capital,
     listed_with_city,
+    match_copy_text,
     model_reading,
     quoted_org_name,
     vector,
@@ -490,6 +492,8 @@ class CityClassifier(_CueComponent):
         _shared_cjk_head(text, spans)
         if self.lang == "ko":
             _one_side(text, read, cues)
+        elif self.lang in _SIDE_SUBJECT_LANGS:
+            _one_side_subject(text, read, cues)
         return doc
 
     def settled(self, doc: Doc, place_at: float, reference_at: float) -> list[bool]:
@@ -687,6 +691,43 @@ def _one_side(text: str, read: list[tuple[Span, list[float]]], cues: Mapping[str
         start, end = span._.offsets
         if span.text in sides and span._.label in {"LITERAL", "METONYMIC"} and text.startswith(_SIDE_PARTICLES, end) \
                 and not text.endswith(china, 0, start - 1):
+            _relabel(span, "ORG_PART")
+
+
+_SIDE_SUBJECT_LANGS = frozenset({"en", "fr", "es", "de", "it", "pt", "nl"})
+# where a clause begins: a sentence's or a line's start, a colon, a semicolon or a comma, past an opening quote
+_CLAUSE_START = regexes.compile(r"(?:^|[.!?…:;,]|\n)[ \t]*[\"“«„]?[ \t]*$")
+_NEXT_WORD = regexes.compile(r"[ \t]+(\w+)")
+
+
+def _one_side_subject(text: str, read: list[tuple[Span, list[float]]], cues: Mapping[str, frozenset[str]]) -> None:
+    """Match copy in the Latin-script languages names a club by its city alone once it has named it a side, as Korean
+    does (:func:`_one_side`): where a name read as part of a name has a word of sport or a side's verb around it
+    ("the final whistle sparked celebrations for Guangzhou") or begins a club of the names table ("Qingdao Red Lions
+    werd opgericht") and the whole text is
+    match copy (:func:`nlp.features.match_copy_text`), the same name read as the place is that side where it opens a
+    clause, after a sentence's start, a comma or the cue word that opens a reported clause ("that", "dass", "que"),
+    before a lower-case word that is no preposition ("Guangzhou has spent $70 million on players", "It didn't have to
+    be that way, Beijing looked the better side", "Qingdao begon op het vierde niveau"). A name after a preposition
+    stays the place ("returned to Guangzhou", "in Guangzhou"), and so does one before a preposition ("Guangzhou in
+    2019")."""
+    clubs = club_names()
+    sides = {span.text for span, cue_vector in read if span._.label == "ORG_PART" and (
+        any(cue_vector[i] for i in _SPORT_AT) or any(text.startswith(club, span._.offsets[0]) for club in clubs
+                                                     if club.startswith(span.text + " ")))}
+    if not sides or not match_copy_text(text, cues):
+        return
+    openers = cues.get("clause_openers", frozenset())
+    preps = cues.get("loc_preps", frozenset()) | cues.get("relation_preps", frozenset()) | cues.get("of_words", frozenset())
+    for span, _ in read:
+        start, end = span._.offsets
+        if span.text not in sides or span._.label not in {"LITERAL", "METONYMIC"}:
+            continue
+        word = _NEXT_WORD.match(text, end)
+        before = text[max(0, start - 40):start]
+        opened = _CLAUSE_START.search(before) is not None or before.rstrip().rsplit(None, 1)[-1:] and \
+            before.rstrip().rsplit(None, 1)[-1].lower() in openers
+        if word is not None and word.group(1)[:1].islower() and word.group(1) not in preps and opened:
             _relabel(span, "ORG_PART")
 
 

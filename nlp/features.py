@@ -1146,6 +1146,11 @@ _MATCH_REACH = 600
 _MATCH_EVIDENCE = 6
 
 
+def match_copy_text(text: str, cues: Mapping[str, frozenset[str]]) -> bool:
+    """The whole text is match copy: at least _MATCH_EVIDENCE points of sport (:func:`_sport_points`) anywhere in it."""
+    return _sport_points(_tokens(text.lower()), cues) >= _MATCH_EVIDENCE
+
+
 def _plural_side(a: list[str], verb: str, cues: Mapping[str, frozenset[str]]) -> bool:
     """The subject's verb takes a plural possessive ("Shijiazhuang sacked their manager"): British copy refers
     back to a side in the plural, to a city or a government as "its"."""
@@ -1314,6 +1319,14 @@ def _known_names() -> FormMatcher:
 
     gazetteer = read_lexicon().gazetteer
     return FormMatcher((name, "name") for name, _kind, city in getattr(gazetteer, "names", ()) if city == "part")
+
+
+@lru_cache(maxsize=1)
+def club_names() -> frozenset[str]:
+    """The clubs of nlp/data/names.tsv, as written ("Qingdao Red Lions")."""
+    from nlp.lexicon import read_lexicon
+
+    return frozenset(name for name, kind, _city in getattr(read_lexicon().gazetteer, "names", ()) if kind == "club")
 
 
 @lru_cache(maxsize=4096)

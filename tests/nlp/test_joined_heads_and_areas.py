@@ -40,8 +40,12 @@ Japanese municipality (神戸市天津市の友好都市, two cities without と
 now the city again while 宮崎市青島 stays Aoshima; a listed company named like the city before its stock code
 (鄂尔多斯(600295)); a property developer by its brand and trade (南通好瑞房产); a resort of the names table (澳门银河, Galaxy
 Macau); a paper named in katakana and a power company in Japanese (重慶モーニングニュース, 上海電力); a Korean asset manager (상하이
-로열웰스매니지먼트) and a port of entry, the city's own, after which 길림 before it is the province (길림 훈춘통상구). Sentences
-written for these tests (not in training.tsv, calibration.tsv or the sentence files).
+로열웰스매니지먼트) and a port of entry, the city's own, after which 길림 before it is the province (길림 훈춘통상구).
+
+Left by this stop's rounds, read in sets already measured: a club named by its city alone as a clause's subject in
+match copy in the Latin-script languages, once the text has named it a side ("Guangzhou has spent $70 million", "that
+way, Beijing looked the better side"), while the city after a preposition and outside match copy stays the place.
+Sentences written for these tests (not in training.tsv, calibration.tsv or the sentence files).
 """
 
 from __future__ import annotations
@@ -218,3 +222,21 @@ CITIES_FIRMS_AND_PORTS = [
 ]
 
 test_cities_firms_and_ports = each_label_test(CITIES_FIRMS_AND_PORTS)
+
+MATCH_SUBJECTS = [
+    ("en", "Guangzhou Evergrande beat Seoul 2-1 in the final after a late goal, and the coach praised the striker, the "
+     "midfielder and the goalkeeper for the league title. The owners have been generous for years.\nGuangzhou has "
+     "spent more than $70 million since 2010 to bring in foreign stars from abroad.", "Guangzhou",
+     ["ORG_PART", "ORG_PART"]),
+    ("en", "Shanghai Port beat Beijing Guoan 3-1 in the league, their striker scored twice and the coach blamed the "
+     "goalkeeper for the goals. Many had thought otherwise before the day began. Any concern that Beijing would "
+     "recover quickly was gone by the spring.", "Beijing", ["ORG_PART", "ORG_PART"]),
+    ("en", "Guangzhou Evergrande beat Seoul 2-1 in the final after a late goal, and the coach praised the striker, the "
+     "midfielder and the goalkeeper for the league title. The owners have been generous for years.\nMany fans "
+     "returned to Guangzhou in 2019 to see the stars from abroad.", "Guangzhou", ["ORG_PART", "LITERAL"]),
+    ("en", "Guangzhou Evergrande is a property developer with debts of $300 billion. The owners have been generous "
+     "for years.\nGuangzhou has spent more than $70 million on new parks since 2010.", "Guangzhou",
+     ["ORG_PART", "LITERAL"]),
+]
+
+test_a_club_named_by_its_city_opens_a_clause_in_match_copy = each_label_test(MATCH_SUBJECTS)
