@@ -164,6 +164,26 @@ def _acronym_before(text: str, start: int, surface: str, cues: Mapping[str, froz
     return acronym.group(1).lower() not in (cues.get("surnames") or _surnames_abroad())
 
 
+# the word before a colon that opens a list, and the list's items before the name: capitalised names of one to three
+# words, each followed by a comma ("Parteciperanno 13 squadre: Tianjin, Shandong, Jiangsu, Shanghai")
+_TEAMS_LISTED = regexes.compile(r"([^\W\d_]+)(?:[ \t]+([^\W\d_]+))?[ \t]*:[ \t]*"
+                                r"(?:[A-Z][\w'’-]*(?:[ \t]+[A-Z][\w'’-]*){0,2}[ \t]*,[ \t]*)*$")
+_TEAMS_LISTED_REACH = 300  # characters before the name that such a list may take
+
+
+def _listed_teams(text: str, start: int, cues: Mapping[str, frozenset[str]]) -> bool:
+    """The name is an item of a list that a colon after the word for teams opens ("13 squadre: Tianjin, Shandong,
+    Jiangsu, Shanghai", "the eight teams: Beijing, Guangzhou, ..."; cue ``team_list_nouns``): a side, as the list's
+    other items are (the Latin-script languages' 参赛队伍为赣州、萍乡, ``_TEAM_LIST``). The items before the name are
+    capitalised names with commas only: a list of anything else, or a sentence, breaks it. The word for teams may
+    stand one word before the colon, as a German verb's particle follows it ("vier Mannschaften teil: Peking, ...")."""
+    nouns = cues.get("team_list_nouns")
+    if not nouns:
+        return False
+    opened = _TEAMS_LISTED.search(text, max(0, start - _TEAMS_LISTED_REACH), start)
+    return opened is not None and any(word and word.lower() in nouns for word in opened.groups())
+
+
 def context(text: str, start: int, end: int) -> tuple[list[str], list[str]]:
     """Tokens within ~80 characters before and after the mention, cut at line breaks.
 
@@ -337,7 +357,7 @@ def lexical(text: str, start: int, end: int, cues: Mapping[str, frozenset[str]],
                             or len(b) >= 3 and b[-2] in of_before and _cap(before[-1]) and text[start - 1:start] == " "
                             and _head_before_of(before[:-1], b[:-1], cues)
                             or _head_first(before, b, cues, grams) or _of_name_before(before, b, cues)
-                            or _acronym_before(text, start, surface, cues)
+                            or _acronym_before(text, start, surface, cues) or _listed_teams(text, start, cues)
                             # Arabic: a head in the dual governs the name joined by و after the first name (جامعتي
                             # القاهرة وبكين, "the universities of Cairo and Beijing")
                             or surface.startswith("و") and len(b) > 1 and b[-2].endswith("تي")

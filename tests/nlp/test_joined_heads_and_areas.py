@@ -44,7 +44,9 @@ Macau); a paper named in katakana and a power company in Japanese (重慶モー�
 
 Left by this stop's rounds, read in sets already measured: a club named by its city alone as a clause's subject in
 match copy in the Latin-script languages, once the text has named it a side ("Guangzhou has spent $70 million", "that
-way, Beijing looked the better side"), while the city after a preposition and outside match copy stays the place.
+way, Beijing looked the better side"), while the city after a preposition and outside match copy stays the place;
+teams listed after the word for teams and a colon ("13 squadre: Tianjin, Shanghai, ..."), while cities so listed stay
+places; a centre named in English with its city after it in any language's copy (o Brazil Center Shanghai).
 Sentences written for these tests (not in training.tsv, calibration.tsv or the sentence files).
 """
 
@@ -240,3 +242,15 @@ MATCH_SUBJECTS = [
 ]
 
 test_a_club_named_by_its_city_opens_a_clause_in_match_copy = each_label_test(MATCH_SUBJECTS)
+
+LISTED_TEAMS_AND_CENTRES = [
+    ("it", "Al campionato parteciperanno 13 squadre: Tianjin, Shandong, Jiangsu, Shanghai, Liaoning e Hebei.",
+     "Shanghai", ["ORG_PART"]),
+    ("es", "En el torneo participan ocho equipos: Shanghái, Cantón, Wuhan y Chengdu.", "Cantón", ["ORG_PART"]),
+    ("de", "An der Runde nehmen vier Mannschaften teil: Peking, Kanton, Wuhan und Chengdu.", "Kanton", ["ORG_PART"]),
+    ("it", "La delegazione visiterà tre città: Tianjin, Shanghai e Pechino.", "Shanghai", ["LITERAL"]),
+    ("pt", "O Brazil Center Shanghai foi inaugurado ontem.", "Shanghai", ["ORG_PART"]),
+    ("pt", "O centro de Xangai recebeu a feira ontem.", "Xangai", ["LITERAL"]),
+]
+
+test_listed_teams_and_english_centres = each_label_test(LISTED_TEAMS_AND_CENTRES)
