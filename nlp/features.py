@@ -297,6 +297,8 @@ def lexical(text: str, start: int, end: int, cues: Mapping[str, frozenset[str]],
     # ... or inside a quotation opened right after a word for a show or a work, whatever the title's case (la mostra
     # “Italiani a Shanghai. Dialogo di civiltà”; cue ``title_nouns``)
     entitled = entitled or _in_quoted_title(text, start, cues.get("title_nouns", _NONE))
+    # ... or written in title case inside a sentence (English: "in reviewing Jia Zhangke, A Guy From Fenyang, ...")
+    entitled = entitled or _title_cased(before, text, start, cues.get("title_prepositions", _NONE))
     # the city's own official name ("the Hong Kong Special Administrative Region", "HONG KONG SAR -"): the city, not
     # a name that begins with it
     own_name = run[:3] == ["special", "administrative", "region"] or run[:1] == ["sar"]
@@ -627,6 +629,27 @@ def _exchange_listing(before: list[str], b: list[str], cues: Mapping[str, frozen
 
 _TITLED_QUOTE_REACH = 160  # characters from a quotation's opening mark to the name inside it
 _TITLE_NOUN_BEFORE = regexes.compile(r"([^\W\d_]+)\s*[,:]?\s*$")  # the word before the opening mark, past a comma
+
+
+def _title_cased(before: list[str], text: str, start: int, prepositions: frozenset[str]) -> bool:
+    """A work's title written in title case without quotes inside a sentence ("in reviewing Jia Zhangke, A Guy From
+    Fenyang, there's a temptation"): a preposition capitalised right before the name (cue ``title_prepositions``), a
+    capitalised word before it, the capitalised run opened inside a sentence (after a lower-case word or a comma),
+    and the name's line no headline in title case (it holds lower-case words besides). A capitalised preposition
+    opens sentences ("From Beijing, the train ..."); mid-sentence it is a title's."""
+    if not prepositions or len(before) < 3 or before[-1].lower() not in prepositions or not before[-1][:1].isupper() \
+            or not _cap(before[-2]):
+        return False
+    k = len(before) - 2
+    while k > 0 and _cap(before[k - 1]):
+        k -= 1
+    if k == 0 or not (before[k - 1] == "," or before[k - 1][:1].islower()):
+        return False
+    line = text[text.rfind("\n", 0, start) + 1:text.find("\n", start) if "\n" in text[start:] else len(text)]
+    return sum(word[:1].islower() for word in _tokens(line)) >= _HEADLINE_LOWER
+
+
+_HEADLINE_LOWER = 4  # lower-case words that make a line prose rather than a headline in title case
 
 
 def _in_quoted_title(text: str, start: int, nouns: frozenset[str]) -> bool:

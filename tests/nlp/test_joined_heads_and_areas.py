@@ -46,7 +46,10 @@ Left by this stop's rounds, read in sets already measured: a club named by its c
 match copy in the Latin-script languages, once the text has named it a side ("Guangzhou has spent $70 million", "that
 way, Beijing looked the better side"), while the city after a preposition and outside match copy stays the place;
 teams listed after the word for teams and a colon ("13 squadre: Tianjin, Shanghai, ..."), while cities so listed stay
-places; a centre named in English with its city after it in any language's copy (o Brazil Center Shanghai).
+places; a centre named in English with its city after it in any language's copy (o Brazil Center Shanghai); a title
+in title case inside an English sentence ("reviewing Jia Zhangke, A Guy From Fenyang, ..."), while a sentence that
+opens with a capitalised preposition and a headline in title case stay places; a Korean duty-free mall (싼야
+하이뤼(海旅)면세점).
 Sentences written for these tests (not in training.tsv, calibration.tsv or the sentence files).
 """
 
@@ -254,3 +257,14 @@ LISTED_TEAMS_AND_CENTRES = [
 ]
 
 test_listed_teams_and_english_centres = each_label_test(LISTED_TEAMS_AND_CENTRES)
+
+TITLES_AND_MALLS = [
+    ("en", "That said, in reviewing Jia Zhangke, A Guy From Fenyang, there is a temptation to talk about his films.",
+     "Fenyang", ["ORG_PART"]),
+    ("en", "From Fenyang, the bus runs to Taiyuan twice a day and takes about two hours.", "Fenyang", ["LITERAL"]),
+    ("en", "Tourists Return From Fenyang After Long Wait", "Fenyang", ["LITERAL"]),
+    ("ko", "싼야 하이뤼(海旅)면세점이 다음 달 문을 연다.", "싼야", ["ORG_PART"]),
+    ("ko", "싼야의 면세점은 관광객으로 붐볐다.", "싼야", ["LITERAL"]),
+]
+
+test_titles_in_title_case_and_duty_free_malls = each_label_test(TITLES_AND_MALLS)
