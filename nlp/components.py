@@ -489,6 +489,7 @@ class CityClassifier(_CueComponent):
         _one_firm_word(text, spans)
         _short_firm_names(text, spans, cues)
         _one_quoted_name(text, spans, cues)
+        _one_quoted_title(text, spans)
         _shared_cjk_head(text, spans)
         if self.lang == "ko":
             _one_side(text, read, cues)
@@ -802,6 +803,26 @@ def _one_quoted_name(text: str, spans: list[Span], cues: Mapping[str, frozenset[
     for span in spans if quoted else ():
         start, _ = span._.offsets
         if span._.label in {"LITERAL", "METONYMIC"} and any(text.startswith(name, start) for name in quoted):
+            _relabel(span, "ORG_PART")
+
+
+_QUOTE_PAIRS = {"'": "'", "‘": "’", '"': '"', "“": "”", "«": "»", "「": "」", "『": "』", "《": "》", "<": ">"}
+
+
+def _one_quoted_title(text: str, spans: list[Span]) -> None:
+    """A name quoted alone, the marks right around it, that is read as part of a name once (영화 '하얼빈'을 상영한다,
+    the film "Harbin", after the word for the work) is that name wherever the article quotes it alone the same way
+    ('하얼빈'은 ... 영화로, the title again at a sentence's start): a city's name stands alone in quotes as a work's, a
+    ship's or a brand's, and the place is written without them."""
+    def quoted(span: Span) -> str:
+        start, end = span._.offsets
+        opening = text[start - 1:start] if start else ""
+        return opening + span.text + _QUOTE_PAIRS[opening] if opening in _QUOTE_PAIRS and \
+            text.startswith(_QUOTE_PAIRS[opening], end) else ""
+
+    titles = {form for span in spans if span._.label == "ORG_PART" and (form := quoted(span))}
+    for span in spans if titles else ():
+        if span._.label in {"LITERAL", "METONYMIC"} and quoted(span) in titles:
             _relabel(span, "ORG_PART")
 
 

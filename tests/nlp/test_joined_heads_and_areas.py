@@ -49,7 +49,8 @@ teams listed after the word for teams and a colon ("13 squadre: Tianjin, Shangha
 places; a centre named in English with its city after it in any language's copy (o Brazil Center Shanghai); a title
 in title case inside an English sentence ("reviewing Jia Zhangke, A Guy From Fenyang, ..."), while a sentence that
 opens with a capitalised preposition and a headline in title case stay places; a Korean duty-free mall (싼야
-하이뤼(海旅)면세점).
+하이뤼(海旅)면세점); a name quoted alone as a work's title once is that title wherever the article quotes it alone
+again ('하얼빈'은 ... 영화로), while the same quoted name never read as a title stays the place.
 Sentences written for these tests (not in training.tsv, calibration.tsv or the sentence files).
 """
 
@@ -268,3 +269,13 @@ TITLES_AND_MALLS = [
 ]
 
 test_titles_in_title_case_and_duty_free_malls = each_label_test(TITLES_AND_MALLS)
+
+QUOTED_AGAIN = [
+    ("ko", "시청은 영화 '하얼빈'을 무료로 상영한다. '하얼빈'은 독립군의 여정을 담아낸 영화로 관객을 모았다.", "하얼빈",
+     ["ORG_PART", "ORG_PART"]),
+    ("en", 'The film "Harbin" opened on Friday. "Harbin" drew a large audience in its first week.', "Harbin",
+     ["ORG_PART", "ORG_PART"]),
+    ("ko", "그는 '하얼빈'에 간다고 말했다. '하얼빈'은 겨울에 춥다.", "하얼빈", ["LITERAL", "LITERAL"]),
+]
+
+test_a_title_quoted_alone_again = each_label_test(QUOTED_AGAIN)
