@@ -17,9 +17,9 @@ heads, government and place words) that make a compound with it, with a particle
 
 The tokenizer: spaCy's blank Korean pipeline needs MeCab and its blank multi-language one keeps a
 run of Han, Kana or Hangul as one token, so two names in "北京と上海で会議" became one span (and
-one mention reported twice). ``blank_pipeline`` gives every language but Chinese (whose spaCy
-tokenizer splits characters apart) a tokenizer that makes each Han, Kana and Hangul character a
-token and splits other text at spaces and punctuation. English gets it too: no component reads the
+one mention reported twice). ``blank_pipeline`` gives every language a tokenizer that makes each Han,
+Kana and Hangul character a token and splits other text at spaces and punctuation (Chinese: every
+character, as spaCy's Chinese tokenizer does in its character mode, in linear time). English gets it too: no component reads the
 article Doc's tokens (spans come from character offsets in the raw text, and the trained model
 tokenizes the sentences it parses itself), and spaCy's English tokenizer cost 0.15 s to build per
 process and three times this one's time per article.
@@ -48,11 +48,13 @@ from nlp.language import script_of_char
 
 PARTICLES_FILE = Path(__file__).with_name("resources") / "korean_particles.txt"
 WINDOW = 12  # characters of context either side of a hit given to the segmenter, cut at sentence ends
-#: Languages that keep spaCy's own tokenizer: Chinese, whose spaCy tokenizer already makes every
-#: character a token. Every other language gets the character tokenizer: spaCy's blank Korean pipeline
-#: needs MeCab, the multi-language one keeps a run of characters as one token, and building the French
-#: or English one costs tokenizer exceptions that nothing here reads (spans are found in the raw text).
-SPACY_TOKENIZED = frozenset({"zh"})
+#: Languages whose every character is a token, as spaCy's Chinese tokenizer makes them in its character mode
+#: (Latin letters in Chinese text too); every other language's character tokenizer keeps a run of Latin
+#: letters whole. spaCy's own tokenizers are not used: its blank Korean pipeline needs MeCab, the
+#: multi-language one keeps a run of characters as one token, building the French or English one costs
+#: tokenizer exceptions that nothing here reads (spans are found in the raw text), and the Chinese one
+#: aligns its characters in time that grows with the square of the text's length.
+EVERY_CHARACTER = frozenset({"zh"})
 _SENTENCE_ENDS = "。！？!?\n"
 # jieba part-of-speech tags of a word that is a place or the name of something (organisation, other proper noun).
 _ZH_NAME_TAGS = frozenset({"ns", "nt", "nz", "j"})
@@ -65,11 +67,18 @@ _EAST = "\u3040-\u30ff\u31f0-\u31ff\u3400-\u9fff\uac00-\ud7af\uf900-\ufaff\U0002
 _PIECES = regexes.compile(rf"[{_EAST}]|[^\W{_EAST}]+|\s+|[^\w\s]")
 
 
-class CharacterTokenizer:
-    """Each Han, Kana and Hangul character is a token; other text splits at spaces and punctuation."""
+# a character that is no space with the one space after it, or a run of spaces (spaCy's Chinese character mode)
+_CHARACTERS = regexes.compile(r"(\S)( ?)|(\s+)")
 
-    def __init__(self, vocab: Vocab) -> None:
+
+class CharacterTokenizer:
+    """Each Han, Kana and Hangul character is a token; other text splits at spaces and punctuation. With
+    ``every_character`` (Chinese) every character that is no space is a token, as spaCy's Chinese tokenizer makes
+    them in its character mode, in linear time (:meth:`_characters`)."""
+
+    def __init__(self, vocab: Vocab, every_character: bool = False) -> None:
         self.vocab = vocab
+        self.every_character = every_character
 
     def to_disk(self, path: str | Path, **kwargs: object) -> None:
         """Nothing to save: the rule is the code (spaCy saves every tokenizer with the pipeline)."""
@@ -85,6 +94,8 @@ class CharacterTokenizer:
         return self
 
     def __call__(self, text: str) -> Doc:
+        if self.every_character:
+            return self._characters(text)
         words: list[str] = []
         spaces: list[bool] = []
         for piece in _PIECES.findall(text):
@@ -95,11 +106,24 @@ class CharacterTokenizer:
                 spaces.append(False)
         return Doc(self.vocab, words=words, spaces=spaces)
 
+    def _characters(self, text: str) -> Doc:
+        """The Doc of spaCy's Chinese tokenizer in its character mode, word for word and space for space: each
+        character that is no space a token, one space right after it its trailing space, any other run of spaces a
+        token of its own. spaCy aligns each character by searching a copy of the rest of the text, which grows with
+        the square of the text's length (0.7 s for 160,000 characters, minutes for a window of 500,000)."""
+        words: list[str] = []
+        spaces: list[bool] = []
+        for char, space, run in _CHARACTERS.findall(text):
+            words.append(char or run)
+            spaces.append(space == " ")
+        return Doc(self.vocab, words=words, spaces=spaces)
+
 
 @spacy.registry.tokenizers("citywatch.character_tokenizer.v1")
 def make_character_tokenizer() -> Callable[[Language], CharacterTokenizer]:
-    """The registered tokenizer (entry point ``spacy_tokenizers``), so ``spacy.load`` rebuilds it in any process."""
-    return lambda nlp: CharacterTokenizer(nlp.vocab)
+    """The registered tokenizer (entry point ``spacy_tokenizers``), so ``spacy.load`` rebuilds it in any process;
+    Chinese gets every character apart (``every_character``)."""
+    return lambda nlp: CharacterTokenizer(nlp.vocab, every_character=nlp.lang in EVERY_CHARACTER)
 
 
 class _CharacterDefaults(BaseDefaults):
@@ -122,8 +146,6 @@ def blank_pipeline(lang: str) -> Language:
     article Doc's tokens, and computing them for every new word cost three times the tokenizing itself
     (0.05 CPU-s of a run over the benchmark stream).
     """
-    if lang in SPACY_TOKENIZED:
-        return spacy.blank(lang, vocab=Vocab())
     bare: type[Language] = type(f"Characters_{lang}", (Language,), {"lang": lang, "Defaults": _CharacterDefaults})
     return bare(vocab=Vocab(), create_tokenizer=make_character_tokenizer())
 

@@ -5,7 +5,8 @@ sentences of several texts parsed together against each text alone, the lemma of
 word computed alone against the lemmatizer run over the sentence, the attribute ruler on one token
 against the ruler run over the sentence, the trained model's tokenizer read from disk alone against
 the one spaCy builds first and, adding its special cases as texts need them, against all of them added
-at once, the script counts against a character-by-character count, and tagging without a candidate
+at once, the script counts against a character-by-character count, the Chinese character tokenizer
+against spaCy's Chinese tokenizer in its character mode, and tagging without a candidate
 against importing spaCy. spaCy's command line, deferred on import, is complete on
 first use, and the grouped entry points are the ones catalogue would find.
 """
@@ -183,6 +184,23 @@ def test_script_counts_match_a_count_character_by_character() -> None:
     texts += ["".join(chr(rng.choice(points)) for _ in range(rng.randint(1, 200))) for _ in range(500)]
     for text in texts:
         assert script_counts(text) == _counts_by_character(text), text
+
+
+def test_chinese_character_tokenizer_makes_spacys_chinese_doc() -> None:
+    """Every word and trailing space as spaCy's Chinese tokenizer in its character mode makes them, on the project's
+    Chinese sentences and on random runs of characters, spaces, tabs, line breaks and wide and no-break spaces."""
+    import spacy
+
+    from nlp.segment import blank_pipeline
+
+    ours, theirs = blank_pipeline("zh").tokenizer, spacy.blank("zh").tokenizer
+    rng = random.Random(0)
+    pieces = [" ", "  ", "\n", "\u3000", "\xa0", "\t", "a", "Ab", "中", "文", "。", "，", "A B", " \n "]
+    texts = ["", " ", "北京と上海で会議", "北京 上海  广州\n\n深圳 ", " 香港, Macau ", "上海\u3000浦东\xa0新区"]
+    texts += ["".join(rng.choice(pieces) for _ in range(rng.randint(1, 20))) for _ in range(2000)]
+    for text in texts:
+        a, b = ours(text), theirs(text)
+        assert [(t.text, t.whitespace_) for t in a] == [(t.text, t.whitespace_) for t in b], repr(text)
 
 
 def test_tagging_text_without_a_candidate_does_not_import_spacy() -> None:
