@@ -14,7 +14,8 @@ language, with English made the same way from the English dev excerpts; characte
 the fastest of ``LANGUAGE_ROUNDS`` rounds that each tag every language once (on a shared virtual machine one
 timing per language moved a ratio by up to a half between runs); and time per article over the project's six
 parallel articles, the same content in every language (characters favour English: a Chinese version has a
-third of the English one's),
+third of the English one's); and one text of ``LONG_CHARS`` characters per language, its time per character
+against the paragraphs' (tagging that grows with the text's length alone gives about 1),
 since Chinese and Japanese have no spaces to count words by. In-process figures are CPU time (other
 jobs on a shared machine stretch wall time, not CPU time); the end-to-end ones are given both ways.
 
@@ -57,6 +58,9 @@ TARGET_LANGUAGE_RATIO = 3.0
 MEMORY_LIMIT_MB = 1024
 CHARS_PER_LANGUAGE = 40_000
 LANGUAGE_ROUNDS = 5
+LONG_CHARS = 200_000  # characters of the one long text per language that the scaling table tags
+LONG_ROUNDS = 2
+TARGET_LONG_RATIO = 2.0  # a long text's time per character / the paragraphs': about 1 when tagging is linear
 ARTICLE_PASSES = 20  # passes over the six parallel articles per language and round
 PACKAGES = ("citywatch", "crawler", "nlp", "scoring")
 LANGUAGES = ("en", "de", "fr", "es", "it", "nl", "pt", "sv", "ru", "uk", "hi", "ja", "ko", "ar", "zh")
@@ -191,7 +195,27 @@ def _in_process() -> None:
     fastest = _fastest_passes(articles, dict.fromkeys(LANGUAGES, ARTICLE_PASSES))
     per_article = {lang: fastest[lang] / (ARTICLE_PASSES * len(articles[lang])) for lang in LANGUAGES}
     print(json.dumps({"identification": identification, "tagging": tagging, "speeds": speeds,
-                      "per_article": per_article}))
+                      "per_article": per_article, "long": _long_speeds(samples)}))
+
+
+def _long_speeds(samples: dict[str, list[str]]) -> dict[str, float]:
+    """Per language, characters per CPU second of one text of ``LONG_CHARS`` characters (its paragraphs joined and
+    repeated), fastest of ``LONG_ROUNDS``: against the paragraphs' speed it shows whether tagging grows with the
+    text's length alone (a check that reads the whole text for every mention grows with its square). English's
+    analyzer parses a repeated sentence once, so its long text runs faster than its paragraphs."""
+    from nlp.pipeline import tag_docs
+
+    texts = {}
+    for lang in LANGUAGES:
+        joined = ("" if lang in ("zh", "ja") else "\n").join(samples[lang])
+        texts[lang] = (joined * (LONG_CHARS // len(joined) + 1))[:LONG_CHARS]
+    fastest = dict.fromkeys(LANGUAGES, float("inf"))
+    for _ in range(LONG_ROUNDS):
+        for lang in LANGUAGES:
+            started = time.process_time()
+            tag_docs([texts[lang]], [lang])
+            fastest[lang] = min(fastest[lang], time.process_time() - started)
+    return {lang: LONG_CHARS / fastest[lang] for lang in LANGUAGES}
 
 
 def _cpu_children() -> float:
@@ -289,6 +313,10 @@ def run() -> None:
         print(f"{heading} (fastest of {LANGUAGE_ROUNDS} rounds):")
         for lang in LANGUAGES:
             print(f"  {lang}  {shown(figures[lang])}  {ratio(figures[lang], figures['en']):5.2f}")
+    print(f"one text of {LONG_CHARS:,} characters: characters/s and the paragraphs' speed / the long text's (target <= "
+          f"{TARGET_LONG_RATIO:.0f}; about 1 when tagging grows with the length alone; fastest of {LONG_ROUNDS} rounds):")
+    for lang in LANGUAGES:
+        print(f"  {lang}  {inside['long'][lang]:>10,.0f} chars/s  {inside['speeds'][lang] / inside['long'][lang]:5.2f}")
     print(f"peak memory, every language loaded: {memory:.0f} MB "
           f"({'under' if memory < MEMORY_LIMIT_MB else 'OVER'} {MEMORY_LIMIT_MB} MB)")
 

@@ -178,7 +178,7 @@ def _listed_teams(text: str, start: int, cues: Mapping[str, frozenset[str]]) -> 
     capitalised names with commas only: a list of anything else, or a sentence, breaks it. The word for teams may
     stand one word before the colon, as a German verb's particle follows it ("vier Mannschaften teil: Peking, ...")."""
     nouns = cues.get("team_list_nouns")
-    if not nouns:
+    if not nouns or ":" not in text[max(0, start - _TEAMS_LISTED_REACH):start]:
         return False
     opened = _TEAMS_LISTED.search(text, max(0, start - _TEAMS_LISTED_REACH), start)
     return opened is not None and any(word and word.lower() in nouns for word in opened.groups())
@@ -645,7 +645,8 @@ def _title_cased(before: list[str], text: str, start: int, prepositions: frozens
         k -= 1
     if k == 0 or not (before[k - 1] == "," or before[k - 1][:1].islower()):
         return False
-    line = text[text.rfind("\n", 0, start) + 1:text.find("\n", start) if "\n" in text[start:] else len(text)]
+    line_end = text.find("\n", start)
+    line = text[text.rfind("\n", 0, start) + 1:line_end if line_end >= 0 else len(text)]
     return sum(word[:1].islower() for word in _tokens(line)) >= _HEADLINE_LOWER
 
 
@@ -2560,7 +2561,8 @@ def _hyphen_joined_head(text: str, start: int, end: int, after_all: str) -> bool
     if after_all[:1] not in _HYPHENS or not is_cjk(after_all[1:2]):
         return False
     run = _NAME_RUN_END.split(_HAN_RUN.findall(after_all, 1, RUN_REACH + 1)[0])[0]
-    return _chinese_head(text.translate(simplified_table()), start, end, run) if run else False
+    # (the name's own characters, in simplified characters as jieba reads them: not the whole text's copy per name)
+    return _chinese_head(text[start:end].translate(simplified_table()), 0, end - start, run) if run else False
 
 
 @lru_cache(maxsize=1)
@@ -3068,11 +3070,18 @@ def _mountain_sense(text: str, surface: str, cues: Mapping[str, frozenset[str]])
     writes a word of the mountain near one of its uses (奇峰, 雲海, 登山, 山頂; the language's cue ``mountain_words``) and
     never writes the city with its 市: travel copy names the mountain, local news the city. One sense per text, as a
     travel piece says what it climbs once."""
-    table = simplified_table()
-    if "mountain_words" not in cues or surface.translate(table) not in cues_for("zh")["mountain_cities"] \
-            or surface + "市" in text:
+    if "mountain_words" not in cues or surface.translate(simplified_table()) not in cues_for("zh")["mountain_cities"]:
         return False
-    words = _cjk_any_of(cues["mountain_words"])
+    return _mountain_text(text, surface, cues["mountain_words"])
+
+
+@lru_cache(maxsize=64)
+def _mountain_text(text: str, surface: str, mountain_words: frozenset[str]) -> bool:
+    """:func:`_mountain_sense`'s reading of the whole text, once per text and name (each use of the name asks)."""
+    table = simplified_table()
+    if surface + "市" in text:
+        return False
+    words = _cjk_any_of(mountain_words)
     at = text.find(surface)
     while at >= 0:
         if words.search(text[max(0, at - _MOUNTAIN_REACH):at + len(surface) + _MOUNTAIN_REACH].translate(table)):
@@ -3147,7 +3156,14 @@ def _short_firm_name(text: str, start: int, end: int) -> bool:
     follows = text[end + 2:end + 6].translate(table)
     if follows[:1] and is_cjk(follows[0]) and _NAME_RUN_END.match(follows) is None:
         return False
-    key = text[start:end + 2]
+    return _registered_somewhere(text, text[start:end + 2])
+
+
+@lru_cache(maxsize=256)
+def _registered_somewhere(text: str, key: str) -> bool:
+    """``key`` (a name and two characters) begins a firm's registered name somewhere in ``text``
+    (:func:`_short_firm_name`): read once per text and key, as every use of the name asks."""
+    table = simplified_table()
     at = text.find(key)
     while at >= 0:
         run = _HAN_ONLY.match(text, at + len(key) - 2, at + len(key) + _SHORT_NAME_REACH)

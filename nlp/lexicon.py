@@ -11,7 +11,7 @@ from __future__ import annotations
 import re
 import sys
 from dataclasses import dataclass, field
-from functools import cache, cached_property
+from functools import cache, cached_property, lru_cache
 from pathlib import Path
 from typing import Any
 
@@ -34,7 +34,14 @@ _CURRENT_KINDS = {"name", "pinyin", "pinyin_tone", "pinyin_variant", "english", 
                   "zh_hant_full", "alt:en"}
 
 
-@dataclass
+@lru_cache(maxsize=64)
+def _speaks_of(pattern: re.Pattern[str], text: str) -> bool:
+    """``pattern`` found in ``text``, read once per text and pattern: a long article names a firm's first word many
+    times, and each search reads the whole article."""
+    return pattern.search(text) is not None
+
+
+@dataclass(eq=False)  # one per process, compared and hashed as itself (caches keyed by it: nlp.linker)
 class Lexicon:
     gazetteer: Any
     matcher: FormMatcher
@@ -60,7 +67,7 @@ class Lexicon:
         ``text`` speaks of, else None. Asked for every city hit: a dictionary look-up for all but the few firms'
         first words, whose trade words are one pattern each, built once."""
         city, pattern = self._trade_patterns.get(surface.casefold(), ("", None))
-        return city if pattern is not None and pattern.search(text) else None
+        return city if pattern is not None and _speaks_of(pattern, text) else None
 
     @cached_property
     def _trade_patterns(self) -> dict[str, tuple[str, re.Pattern[str]]]:

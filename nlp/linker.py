@@ -152,6 +152,8 @@ class ArticleContext:
     elsewhere: dict[str, bool] = field(default_factory=dict, repr=False, compare=False)  # form -> in another province
     # (surface, candidates) -> glossed with another word's characters
     glossed: dict[tuple[str, tuple[str, ...]], bool] = field(default_factory=dict, repr=False, compare=False)
+    # form -> the cities the article names apart from that form (_district_of_a_named_city), read once per form
+    named_besides: dict[str, frozenset[str]] = field(default_factory=dict, repr=False, compare=False)
 
     def __post_init__(self) -> None:
         self._starts = [hit.start for hit, _ in self.province_hits]
@@ -545,10 +547,13 @@ def _district_of_a_named_city(hit: Hit, form: Any, candidates: Sequence[str], le
         return False
     beside = {code for other in ctx.beside(hit) if other.kind == "city" and other.form != hit.form
               for code in getattr(lexicon.form(other.form), "adcodes", ())}
-    named = {code for code, _lat, _lon in ctx.places} | beside | set(ctx.prefectures) | {
-        code for other in ctx.hits if other.kind == "city" and other.form != hit.form
-        and (other_form := lexicon.form(other.form)) is not None and len(other_form.adcodes) <= 2
-        for code in other_form.adcodes}
+    besides = ctx.named_besides.get(hit.form)
+    if besides is None:  # (once per form: every mention of it asks, and a long article has thousands)
+        besides = ctx.named_besides[hit.form] = frozenset({code for code, _lat, _lon in ctx.places}) | frozenset(
+            ctx.prefectures) | frozenset(code for other in ctx.hits if other.kind == "city" and other.form != hit.form
+                                        and (other_form := lexicon.form(other.form)) is not None
+                                        and len(other_form.adcodes) <= 2 for code in other_form.adcodes)
+    named = besides | beside
     if not parents & named:
         return False
     # a district of a smaller city, named apart from it, does not take the name from a larger city ("Mudanjiang,
@@ -916,10 +921,18 @@ def in_a_japanese_municipality(text: str, hit: Hit, lexicon: Lexicon) -> bool:
     name written with its own 市 is a city, not a place of one: after a municipality it is the second of two cities
     written without と (神戸市天津市の友好都市, Kobe's and Tianjin's)."""
     name = text[hit.start:hit.end]
-    if name.endswith("市") or _after_municipality_pattern(name).search(text) is None:  # (one scan rules most out)
+    if name.endswith("市"):
         return False
-    if _after_japanese_municipality(text, hit.start, lexicon):
-        return True
+    return _after_japanese_municipality(text, hit.start, lexicon) or _japanese_throughout(text, name, lexicon)
+
+
+@lru_cache(maxsize=64)
+def _japanese_throughout(text: str, name: str, lexicon: Lexicon) -> bool:
+    """One use of ``name`` after a Japanese municipality makes every use that place, unless a use is written as China's
+    (:func:`in_a_japanese_municipality`): read once per text and name, as an article repeats its names (each mention
+    scanning the whole text made a long Japanese text's tagging grow with its square)."""
+    if _after_municipality_pattern(name).search(text) is None:  # (one scan rules most texts out)
+        return False
     uses = [m.start() for m in re.finditer(re.escape(name), text)]
     return any(_after_japanese_municipality(text, at, lexicon) for at in uses) and not any(
         _written_as_chinese(text, at, at + len(name)) for at in uses)
