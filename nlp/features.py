@@ -3159,7 +3159,7 @@ def _short_firm_name(text: str, start: int, end: int) -> bool:
     return _registered_somewhere(text, text[start:end + 2])
 
 
-@lru_cache(maxsize=256)
+@lru_cache(maxsize=64)  # (64 texts at most held: a window is at most 500,000 characters)
 def _registered_somewhere(text: str, key: str) -> bool:
     """``key`` (a name and two characters) begins a firm's registered name somewhere in ``text``
     (:func:`_short_firm_name`): read once per text and key, as every use of the name asks."""
