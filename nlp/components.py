@@ -493,7 +493,7 @@ class CityClassifier(_CueComponent):
         _shared_cjk_head(text, spans)
         if self.lang == "ko":
             _one_side(text, read, cues)
-        elif self.lang in _SIDE_SUBJECT_LANGS:
+        elif "clause_openers" in cues:  # the Latin-script languages whose cues say where a clause opens
             _one_side_subject(text, read, cues)
         return doc
 
@@ -695,7 +695,6 @@ def _one_side(text: str, read: list[tuple[Span, list[float]]], cues: Mapping[str
             _relabel(span, "ORG_PART")
 
 
-_SIDE_SUBJECT_LANGS = frozenset({"en", "fr", "es", "de", "it", "pt", "nl"})
 # where a clause begins: a sentence's or a line's start, a colon, a semicolon or a comma, past an opening quote
 _CLAUSE_START = regexes.compile(r"(?:^|[.!?…:;,]|\n)[ \t]*[\"“«„]?[ \t]*$")
 _NEXT_WORD = regexes.compile(r"[ \t]+(\w+)")
@@ -705,9 +704,9 @@ def _one_side_subject(text: str, read: list[tuple[Span, list[float]]], cues: Map
     """Match copy in the Latin-script languages names a club by its city alone once it has named it a side, as Korean
     does (:func:`_one_side`): where a name read as part of a name has a word of sport or a side's verb around it
     ("the final whistle sparked celebrations for Guangzhou") or begins a club of the names table ("Qingdao Red Lions
-    werd opgericht") and the whole text is
-    match copy (:func:`nlp.features.match_copy_text`), the same name read as the place is that side where it opens a
-    clause, after a sentence's start, a comma or the cue word that opens a reported clause ("that", "dass", "que"),
+    werd opgericht") and the whole text is match copy (:func:`nlp.features.match_copy_text`), the same name read as
+    the place is that side where it opens a clause, after a sentence's start, a comma or the cue word that opens a
+    reported clause (``clause_openers``: "that", "dass", "que"),
     before a lower-case word that is no preposition ("Guangzhou has spent $70 million on players", "It didn't have to
     be that way, Beijing looked the better side", "Qingdao begon op het vierde niveau"). A name after a preposition
     stays the place ("returned to Guangzhou", "in Guangzhou"), and so does one before a preposition ("Guangzhou in
@@ -726,8 +725,8 @@ def _one_side_subject(text: str, read: list[tuple[Span, list[float]]], cues: Map
             continue
         word = _NEXT_WORD.match(text, end)
         before = text[max(0, start - 40):start]
-        opened = _CLAUSE_START.search(before) is not None or before.rstrip().rsplit(None, 1)[-1:] and \
-            before.rstrip().rsplit(None, 1)[-1].lower() in openers
+        last = before.rsplit(None, 1)[-1:]  # the word before the name
+        opened = _CLAUSE_START.search(before) is not None or bool(last) and last[0].lower() in openers
         if word is not None and word.group(1)[:1].islower() and word.group(1) not in preps and opened:
             _relabel(span, "ORG_PART")
 

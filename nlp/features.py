@@ -2959,11 +2959,11 @@ _KOREAN_AND_NAME = regexes.compile(r"(?:과|와|이나|및) ([가-힣]{2,6})(?= 
 # Jiuquan, Taiyuan and Xichang"), 주취안(酒泉), 타이위안(太原), 시창(西昌) 3대 위성발사센터; the separators between the names,
 # the count with its 大/대 ("big"), and the names' own glosses in brackets
 _LIST_SEPARATORS = ("、", "，", ",", "和", "与", "及")
-_LIST_COUNT = regexes.compile(r"\s?(?P<n>[两二三四五六七八九十2-9양])\s?[大대]\s?")
 _COUNTS = {"两": 2, "二": 2, "양": 2, "三": 3, "四": 4, "五": 5, "六": 6, "七": 7, "八": 8, "九": 9, "十": 10} | {
     str(n): n for n in range(2, 10)}
+_LIST_COUNT_NEAR = regexes.compile(f"[{''.join(_COUNTS)}]\\s?[大대]")
+_LIST_COUNT = regexes.compile(f"\\s?(?P<n>[{''.join(_COUNTS)}])\\s?[大대]\\s?")
 _GLOSS_AT_END = regexes.compile(r"[(（][\u3400-\u9fff]+[)）]$")
-_LIST_COUNT_NEAR = regexes.compile(r"[两二三四五六七八九十2-9양]\s?[大대]")
 _COUNTED_LIST_REACH = 60  # characters after a name within which a counted list's count may come
 
 

@@ -15,12 +15,12 @@ word (상하이협력기구): a Hangul hit is kept when nothing Hangul precedes 
 a particle or a suffix of ``nlp/resources/korean_particles.txt``, or nouns of the ko cue lists (organisation
 heads, government and place words) that make a compound with it, with a particle after them.
 
-The tokenizer: spaCy's blank Korean pipeline needs MeCab and its blank multi-language one keeps a
-run of Han, Kana or Hangul as one token, so two names in "北京と上海で会議" became one span (and
-one mention reported twice). ``blank_pipeline`` gives every language a tokenizer that makes each Han,
-Kana and Hangul character a token and splits other text at spaces and punctuation (Chinese: every
-character, as spaCy's Chinese tokenizer does in its character mode, in linear time). English gets it too: no component reads the
-article Doc's tokens (spans come from character offsets in the raw text, and the trained model
+The tokenizer: spaCy's blank Korean pipeline needs MeCab and its blank multi-language one keeps a run of
+Han, Kana or Hangul as one token, so two names in "北京と上海で会議" became one span (and one mention reported
+twice). ``blank_pipeline`` gives every language a tokenizer that makes each Han, Kana and Hangul
+character a token and splits other text at spaces and punctuation (Chinese: every character, as spaCy's
+Chinese tokenizer does in its character mode, in linear time). English gets it too: no component reads
+the article Doc's tokens (spans come from character offsets in the raw text, and the trained model
 tokenizes the sentences it parses itself), and spaCy's English tokenizer cost 0.15 s to build per
 process and three times this one's time per article.
 """
