@@ -490,6 +490,7 @@ class CityClassifier(_CueComponent):
         _short_firm_names(text, spans, cues)
         _one_quoted_name(text, spans, cues)
         _one_quoted_title(text, spans)
+        _one_quotation(text, spans)
         _shared_cjk_head(text, spans)
         if self.lang == "ko":
             _one_side(text, read, cues)
@@ -703,21 +704,22 @@ _NEXT_WORD = regexes.compile(r"[ \t]+(\w+)")
 def _one_side_subject(text: str, read: list[tuple[Span, list[float]]], cues: Mapping[str, frozenset[str]]) -> None:
     """Match copy in the Latin-script languages names a club by its city alone once it has named it a side, as Korean
     does (:func:`_one_side`): where a name read as part of a name has a word of sport or a side's verb around it
-    ("the final whistle sparked celebrations for Guangzhou") or begins a club of the names table ("Qingdao Red Lions
-    werd opgericht") and the whole text is match copy (:func:`nlp.features.match_copy_text`), the same name read as
-    the place is that side where it opens a clause, after a sentence's start, a comma or the cue word that opens a
-    reported clause (``clause_openers``: "that", "dass", "que"),
-    before a lower-case word that is no preposition ("Guangzhou has spent $70 million on players", "It didn't have to
-    be that way, Beijing looked the better side", "Qingdao begon op het vierde niveau"). A name after a preposition
-    stays the place ("returned to Guangzhou", "in Guangzhou"), and so does one before a preposition ("Guangzhou in
-    2019")."""
+    ("the final whistle sparked celebrations for Guangzhou"), begins a club of the names table ("Qingdao Red Lions
+    werd opgericht") or comes before a club's letters ("bij Shenzhen FC") and the whole text is match copy
+    (:func:`nlp.features.match_copy_text`), the same name read as the place is that side where it opens a clause,
+    after a sentence's start, a comma or the cue word that opens a reported clause (``clause_openers``: "that",
+    "dass", "que"), before a lower-case word that is no preposition ("Guangzhou has spent $70 million on players", "It
+    didn't have to be that way, Beijing looked the better side", "Qingdao begon op het vierde niveau"). A name after a
+    preposition stays the place ("returned to Guangzhou", "in Guangzhou"), and so does one before a preposition
+    ("Guangzhou in 2019"); not one after the preposition that the language writes before the club someone is with,
+    never before a place (cue ``side_preps``: "een contract bij Shenzhen", "neemt bij Shenzhen het roer over")."""
     clubs = club_names()
     sides = {span.text for span, cue_vector in read if span._.label == "ORG_PART" and (
-        any(cue_vector[i] for i in _SPORT_AT) or any(text.startswith(club, span._.offsets[0]) for club in clubs
-                                                     if club.startswith(span.text + " ")))}
+        any(cue_vector[i] for i in _SPORT_AT) or _CLUB_LETTERS.match(text, span._.offsets[1]) is not None
+        or any(text.startswith(club, span._.offsets[0]) for club in clubs if club.startswith(span.text + " ")))}
     if not sides or not match_copy_text(text, cues):
         return
-    openers = cues.get("clause_openers", frozenset())
+    openers, side_preps = cues.get("clause_openers", frozenset()), cues.get("side_preps", frozenset())
     preps = cues.get("loc_preps", frozenset()) | cues.get("relation_preps", frozenset()) | cues.get("of_words", frozenset())
     for span, _ in read:
         start, end = span._.offsets
@@ -727,10 +729,12 @@ def _one_side_subject(text: str, read: list[tuple[Span, list[float]]], cues: Map
         before = text[max(0, start - 40):start]
         last = before.rsplit(None, 1)[-1:]  # the word before the name
         opened = _CLAUSE_START.search(before) is not None or bool(last) and last[0].lower() in openers
-        if word is not None and word.group(1)[:1].islower() and word.group(1) not in preps and opened:
+        if word is not None and word.group(1)[:1].islower() and word.group(1) not in preps and opened \
+                or bool(last) and last[0] in side_preps:
             _relabel(span, "ORG_PART")
 
 
+_CLUB_LETTERS = regexes.compile(r" (?:FC|F\.C\.|SC|CF)\b")  # a club's letters after its city's name (Shenzhen FC)
 _NAME_JOINERS = (" ", "-")  # what joins two names into one: a single space or a hyphen
 # a capitalised word inside a sentence right before a name, past "of" or its like: a name's head ("O Porto", "der
 # Hafen", "The Port of"), not a sentence's first word ("The Beijing-Lhasa train")
@@ -822,6 +826,42 @@ def _one_quoted_title(text: str, spans: list[Span]) -> None:
     titles = {form for span in spans if span._.label == "ORG_PART" and (form := quoted(span))}
     for span in spans if titles else ():
         if span._.label in {"LITERAL", "METONYMIC"} and quoted(span) in titles:
+            _relabel(span, "ORG_PART")
+
+
+_TITLE_QUOTES = ("「", "『", "《")  # the marks Chinese and Japanese quote a title with, never speech alone (《》)
+_QUOTATION_REACH = 120  # characters each side of a name searched for the quotation marks around it
+
+
+def _quotation(text: str, start: int, end: int) -> tuple[int, int] | None:
+    """The offsets of the quotation marks around ``text[start:end]`` on its line, within reach: the nearest opening
+    before it that no closing follows before the name, and the first closing after it; a straight double quote opens
+    where an even number of them comes before it."""
+    for opening, closing in _QUOTE_PAIRS.items():
+        at = text.rfind(opening, max(0, start - _QUOTATION_REACH), start)
+        if at < 0 or opening == closing and text.count(opening, 0, at) % 2 or opening != closing and text.find(
+                closing, at + 1, start) >= 0:
+            continue
+        shut = text.find(closing, end, end + _QUOTATION_REACH)
+        if shut >= 0 and "\n" not in text[at:shut]:
+            return at, shut
+    return None
+
+
+def _one_quotation(text: str, spans: list[Span]) -> None:
+    """A quoted title is one name: where a name inside quotation marks is read as part of a name, the same name at the
+    same place in the same quoted words elsewhere in the article is too (the documentary "Jia Zhang-Ke, Um Homem de
+    Fenyang", named twice); and in a title quoted with Chinese or Japanese title marks that opens with a name read so,
+    every name inside is the title's (「香港映画祭2023 ... 香港映画の新しい力」, the festival's name with its subtitle),
+    as a quoted work's name never names a place."""
+    quoted = [(span, _quotation(text, *span._.offsets)) for span in spans]
+    titles = {(text[marks[0]:marks[1] + 1], span._.offsets[0] - marks[0]) for span, marks in quoted
+              if marks and span._.label == "ORG_PART"}
+    opened = {marks for span, marks in quoted if marks and span._.label == "ORG_PART"
+              and span._.offsets[0] == marks[0] + 1 and text[marks[0]] in _TITLE_QUOTES}
+    for span, marks in quoted if titles else ():
+        if marks and span._.label in {"LITERAL", "METONYMIC"} and (
+                (text[marks[0]:marks[1] + 1], span._.offsets[0] - marks[0]) in titles or marks in opened):
             _relabel(span, "ORG_PART")
 
 

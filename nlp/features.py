@@ -2273,6 +2273,7 @@ def _titled_quotation(text: str, start: int, end: int) -> bool:
 
 # two or more words in Latin letters written against a name in characters: the rest of an event's or a brand's name
 # (香港MEGA SHOW, a fair), not a single acronym (深圳IT企業, 北京PM2.5)
+_SPACED_SUFFIX = regexes.compile(r" [A-Za-z]{2}(?![A-Za-z])")  # a club's two letters after a space (칭다오 FC)
 _LATIN_NAME_AFTER = regexes.compile(r"[A-Za-z][A-Za-z&'-]+(?: [A-Za-z][A-Za-z&'-]+)+")
 # a quotation that opens with the name and a colon is a title with its subtitle (「泉州:宋元中国の海洋商業貿易センター」,
 # the World Heritage property's name)
@@ -2718,9 +2719,11 @@ def _cjk(text: str, start: int, end: int, cues: Mapping[str, frozenset[str]]) ->
 
     # a building or association whose name begins with the name (長春祠 a shrine, 興安會館 a clan hall, 尚志館),
     # also past a katakana name's ・ (マカオ・タワー)
+    # ... and Korean's in Latin letters after a space too, as a whole word (칭다오 FC를, the club Qingdao FC)
     suffixes = _cjk_affixes(cues.get("name_suffixes", _NONE))
     suffixed = after.removeprefix("・").lower().startswith(suffixes) and (  # cue words are lower case (広州FC)
-        not segmented or whole(suffixes, after.lower(), first_only=True))
+        not segmented or whole(suffixes, after.lower(), first_only=True)) or "han_glosses" in cues and (
+        _SPACED_SUFFIX.match(after) is not None and after[1:].lower().startswith(suffixes))
     heads = _cjk_affixes(cues["org_heads"])
     # ... or a Korean word after the name that is one (:func:`_korean_head`)
     headed = inside("org_heads", run) and (not segmented or whole(heads, run)) or any(
@@ -2910,11 +2913,14 @@ def _cjk(text: str, start: int, end: int, cues: Mapping[str, frozenset[str]]) ->
     # result or a team's home or away game (广州客场击败) or after a verb of a result (击败上海) is a team; both
     # cues fire together, as sport alone says no more than that a match is near
     scored = "sport_words" in cues and "team_after" in cues and _scored_result(text, start, end, cues)
+    # ... or it opens a clause that holds its home or away game further on (南京将于6月1日坐镇五台山主场对阵无锡队)
+    opens_side = "side_clause_words" in cues and (start == 0 or text[start - 1] in _CLAUSE_MARKS) and inside(
+        "side_clause_words", _CLAUSE_END.split(after_all, maxsplit=1)[0])
     if "sport_words" in cues and (starts("team_after") or "team_before" in cues and ends("team_before")
-                                  or _SCORE_AFTER.match(after) is not None or scored):
+                                  or _SCORE_AFTER.match(after) is not None or scored or opens_side):
         sports = _cjk_any_of(cues["sport_words"])
         topic = after.startswith(_cjk_affixes(cues.get("topic_markers", _NONE)))
-        clause_of_name = re.split("[、，,。！？!?\n]", after_all, maxsplit=1)[0]
+        clause_of_name = _CLAUSE_END.split(after_all, maxsplit=1)[0]
         match_copy = scored or _match_copy_near(text, start, end, cues, _SIDE_REACH)
         f["sport_verb"] = f["sport_context"] = float(match_copy and (not topic or bool(sports.search(clause_of_name))
                                                                       or _CJK_SCORE.search(clause_of_name) is not None))
@@ -2935,6 +2941,8 @@ def _affiliation_in_brackets(text: str, start: int, end: int) -> bool:
         _AFFILIATION_AFTER.match(text, end) is not None
 
 
+_CLAUSE_MARKS = "，,。；;！？!?\n"  # what a clause in characters opens after (not 、, which lists names)
+_CLAUSE_END = regexes.compile("[、，,。！？!?\n]")  # ... and what ends the words after a name that are its clause
 _SIDE_REACH = 40  # characters each side of a name searched for match copy that makes a side of it with a result
 _CLUB_REACH = 120  # ... and that makes a club of it with a word that names a club only there (the paragraph)
 
