@@ -41,6 +41,7 @@ from nlp.confidence import FLAG_THRESHOLD, SCALE_FILE, Scale, apply, read_scale
 from nlp.cues import CUES_FILE, CueTable, cues_for, marks_word, shipped_cues
 from nlp.features import (
     HAN_GLOSS,
+    LEGAL_FORM,
     NAMES,
     after_firm_word,
     brand_and_trade,
@@ -492,6 +493,7 @@ class CityClassifier(_CueComponent):
         _one_quoted_title(text, spans)
         _one_quotation(text, spans)
         _shared_cjk_head(text, spans)
+        _brand_firms(text, spans)
         if self.lang == "ko":
             _one_side(text, read, cues)
         elif "clause_openers" in cues:  # the Latin-script languages whose cues say where a clause opens
@@ -764,7 +766,8 @@ def _one_name(text: str, spans: list[Span]) -> None:
                     _relabel(span, "ORG_PART")
 
 
-_NEXT_CAPITALISED = regexes.compile(r" ([A-Z][a-z]{2,})\b")  # one space, then a capitalised word
+# one space, then a capitalised word or an acronym (Ningde Zhixiang, Beijing IEDA)
+_NEXT_CAPITALISED = regexes.compile(r" ([A-Z](?:[a-z]{2,}|[A-Z]{2,5}))\b")
 
 
 @lru_cache(maxsize=1)
@@ -775,11 +778,11 @@ def _place_words() -> frozenset[str]:
 
 
 def _one_firm_word(text: str, spans: list[Span]) -> None:
-    """A name and the capitalised word right after it, read as part of a name once ("the company Ningde Zhixiang",
-    after the word for a firm), are that name wherever else the article writes them ("Ningde Zhixiang was set up
-    by..."), as a firm's name keeps its sense in one article. Not where the word is a city's name (two places, left
-    to :func:`_one_name`) or a port's, a part's or a unit's ("ships to Xiamen Port": the port, as the port's company
-    elsewhere). Latin script only."""
+    """A name and the capitalised word or acronym right after it, read as part of a name once ("the company Ningde
+    Zhixiang", after the word for a firm), are that name wherever else the article writes them ("Ningde Zhixiang was
+    set up by...", "van Beijing IEDA"), as a firm's name keeps its sense in one article. Not where the word is a
+    city's name (two places, left to :func:`_one_name`) or a port's, a part's or a unit's ("ships to Xiamen Port": the
+    port, as the port's company elsewhere). Latin script only."""
     def word_after(span: Span) -> str:
         start, end = span._.offsets
         match = _NEXT_CAPITALISED.match(text, end) if text[start].isascii() else None
@@ -866,13 +869,15 @@ def _one_quotation(text: str, spans: list[Span]) -> None:
 
 
 _DOTS = frozenset({"・", "·"})  # what joins names into one name's (北京・貴陽ビッグデータ応用展示センター, 重慶·香港工業園)
+_DASHES = frozenset({"-", "‐", "–", "—", "－"})  # ... and the dashes that do, with a space each side or none
 _ATTACHED_HEAD = regexes.compile("[\u3400-\u9fff\u30a1-\u30fa\u30fc]")  # a head written against the name
 
 
 def _shared_cjk_head(text: str, spans: list[Span]) -> None:
     """Names in characters joined by a middle dot share the head written against the last of them (北京・貴陽ビッグ
     データ応用展示センター, the Beijing-Guiyang big data centre; 重慶·香港工業園), and so do two names joined by 、
-    (上海、深圳证券交易所): where the last is read as part of a name by that head, the names joined before it are too,
+    (上海、深圳证券交易所) or by a dash, spaced or not (深セン – 香港生物医学革新研究所, the Shenzhen-Hong Kong institute):
+    where the last is read as part of a name by that head, the names joined before it are too,
     as "the Shanghai and Shenzhen stock exchanges" are in English (:func:`nlp.features._shared_plural_head`). A pair
     whose last name has no head against it (北京・上海間) stays two places; so does a longer list joined by 、 (兰州、
     白银、临夏、甘南四市州, four cities counted), and a name joined by a word of "and" (宜宾与宁德时代, Yibin and the firm
@@ -884,13 +889,38 @@ def _shared_cjk_head(text: str, spans: list[Span]) -> None:
         (start, end), (last_start, last_end) = first._.offsets, last._.offsets
         joiner = text[end:last_start]
         listed = n > 0 and text[ordered[n - 1]._.offsets[1]:start] == "、" or text[last_end:last_end + 1] == "、"
-        joined = (joiner in _DOTS or joiner == "、" and not listed) and is_cjk(text[start]) and is_cjk(text[last_start])
+        joined = (joiner in _DOTS or joiner.strip(" ") in _DASHES or joiner == "、" and not listed) and is_cjk(
+            text[start]) and is_cjk(text[last_start])
         sharing = joined and last._.label == "ORG_PART" and (
             sharing or _ATTACHED_HEAD.match(text, last_end) is not None)
         if sharing and first._.label in {"LITERAL", "METONYMIC"}:
             _relabel(first, "ORG_PART")
 
 
+_BRAND_BEFORE = regexes.compile("[\u3400-\u9fff\u30a1-\u30fa\u30fc]{2}$")  # two characters right before a name
+
+
+def _brand_firms(text: str, spans: list[Span]) -> None:
+    """A firm named by a brand written before the city's name and registered with its legal form (東芝大連有限公司,
+    Toshiba Dalian) is that firm wherever the article writes the brand and the name together without the form
+    (「東芝大連」, 東芝大連での生産), as :func:`_short_firm_names` reads a short name after the city: the two characters
+    before the name key it, never a place's name (江蘇蘇州…有限公司 leaves 江蘇蘇州 the city) or the country's (中国)."""
+    def brand(span: Span) -> str:
+        start = span._.offsets[0]
+        written = _BRAND_BEFORE.search(text, max(0, start - 2), start)
+        return written.group() if written else ""
+
+    lexicon = read_lexicon()
+    firms = {(mark, span.text) for span in spans
+             if span._.label == "ORG_PART" and LEGAL_FORM.match(text, span._.offsets[1]) is not None
+             and (mark := brand(span)) and mark not in _COUNTRY_NAMES and lexicon.form(mark) is None
+             and lexicon.province_of(mark) is None}
+    for span in spans if firms else ():
+        if span._.label in {"LITERAL", "METONYMIC"} and (brand(span), span.text) in firms:
+            _relabel(span, "ORG_PART")
+
+
+_COUNTRY_NAMES = frozenset({"中国", "中國", "日本", "韩国", "韓国", "韓國"})
 _SHORT_NAME_WORDS = regexes.compile(r"[\u4e00-\u9fff\u3400-\u4dbf]{2,4}")  # the words of a short name after the city
 _NOT_A_NAME_WORD = "市区區县縣省镇鎮"  # the city's own unit after it (深圳市腾讯…有限公司): a name of the city, not a short one
 _PLACE_ENDS = "港站"  # a port or a station before the head is the place its firm runs (寧波舟山港集団: 寧波舟山港 the port)

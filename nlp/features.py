@@ -61,6 +61,7 @@ _RESULTS = ("负", "負", "胜", "勝", "输", "輸", "赢", "贏")
 # a name listed before another's exchange shares it (上海、深セン市場と創業板の取引高)
 _SHARED_MARKET = regexes.compile(r"(?:[、・や和与及]|と)[^\s、。]{1,4}?(?:市場|市场)")
 _LEGAL_FORMS = "股份有限公司|有限责任公司|有限責任公司|有限公司|有限会社|株式会社|유한공사|유한회사|주식회사"
+LEGAL_FORM = regexes.compile(_LEGAL_FORMS)
 _BRACKETED_FORM = regexes.compile(rf"[^\s、。，,（(]{{0,12}}[（(][^）)]{{1,8}}[）)](?:{_LEGAL_FORMS})")
 # a list of firms: the name, more items, then 等 and the kind of firm (not 等地, 等城市: places)
 _FIRM_KINDS = "企业|企業|公司|集团|集團|厂商|廠商|车企|車企|钢企|鋼企|银行|銀行|品牌|书店|書店|书局|書局"

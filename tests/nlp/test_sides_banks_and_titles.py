@@ -16,6 +16,13 @@ Quoted titles: the same quoted title named again is that title again (a document
 inside a title quoted with Chinese or Japanese title marks that opens with a name read as part of one is the title's
 (a festival's name and its subtitle), while speech quoted in straight quotes that opens with a club stays what each
 name is.
+From this stop's second set (read after it was measured): names in characters joined by a dash, spaced or not, that
+share the head written against the last (深セン – 香港…研究所), while a route so written stays two places; a firm named by
+a brand before the city's name and registered with its legal form (日立蘇州有限公司) wherever the article writes the brand
+and the name together, while the name alone stays the city; a firm's name of the city and an acronym (Suzhou KTEC), as
+capitalised words already were, while an acronym of the city's own (Hong Kong SAR) stays the place; a clan
+association's hall abroad (恩平公所); a Korean daily, fair and language institute named by their city (상하이 데일리,
+광저우 캔톤페어, 항저우 세종학당), while a fair in the city stays the place.
 Sentences written for these tests (not in training.tsv, calibration.tsv or the sentence files).
 """
 
@@ -69,3 +76,21 @@ QUOTATIONS = [
 ]
 
 test_quoted_titles = each_label_test(QUOTATIONS)
+
+SECOND_SET = [
+    ("ja", "深セン – 香港海洋研究所が昨年設立された。", "深セン", ["ORG_PART"]),
+    ("ja", "新潟 – ハルビン線が再開した。", "ハルビン", ["LITERAL"]),
+    ("ja", "日立蘇州有限公司は工場を拡張した。日立蘇州での生産は続く。", "蘇州", ["ORG_PART", "ORG_PART"]),
+    ("ja", "東芝大連有限公司を解散した。大連での生産は終わった。", "大連", ["ORG_PART", "LITERAL"]),
+    ("nl", "De Europese vestiging van Suzhou KTEC opende gisteren in Venlo. Volgens de directeur krijgt Suzhou KTEC zo "
+     "toegang tot nieuwe klanten.", "Suzhou", ["ORG_PART", "ORG_PART"]),
+    ("en", "The Hong Kong SAR government said on Monday that Hong Kong SAR residents may travel.", "Hong Kong",
+     ["LITERAL", "LITERAL"]),
+    ("zh", "旧金山恩平公所举办春宴。", "恩平", ["ORG_PART"]),
+    ("ko", "현지 매체 상하이 데일리에 따르면 축제가 열린다.", "상하이", ["ORG_PART"]),
+    ("ko", "전남도는 광저우 캔톤페어에 참가한다.", "광저우", ["ORG_PART"]),
+    ("ko", "호남대 항저우 세종학당이 대회를 열었다.", "항저우", ["ORG_PART"]),
+    ("ko", "상하이에서 열린 페어에 참가했다.", "상하이", ["LITERAL"]),
+]
+
+test_second_set = each_label_test(SECOND_SET)
