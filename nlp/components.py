@@ -498,6 +498,7 @@ class CityClassifier(_CueComponent):
             _one_side(text, read, cues)
         elif "clause_openers" in cues:  # the Latin-script languages whose cues say where a clause opens
             _one_side_subject(text, read, cues)
+            _sides_in_brackets(text, spans, cues)
         return doc
 
     def settled(self, doc: Doc, place_at: float, reference_at: float) -> list[bool]:
@@ -733,6 +734,29 @@ def _one_side_subject(text: str, read: list[tuple[Span, list[float]]], cues: Map
         opened = _CLAUSE_START.search(before) is not None or bool(last) and last[0].lower() in openers
         if word is not None and word.group(1)[:1].islower() and word.group(1) not in preps and opened \
                 or bool(last) and last[0] in side_preps:
+            _relabel(span, "ORG_PART")
+
+
+# a person's name of two capitalised words, then the name alone in brackets ("Fabio Cannavaro (Guangzhou)")
+_PERSON_THEN_BRACKET = regexes.compile(r"\b[A-Z][\w'-]+ ([A-Z][\w'-]+) \($")
+
+
+def _sides_in_brackets(text: str, spans: list[Span], cues: Mapping[str, frozenset[str]]) -> None:
+    """Match copy names the club of a coach or a player in brackets after the person's name ("se une al italiano
+    Fabio Cannavaro (Guangzhou) y al alemán Bernd Schuster (Dalian)"): in a text that is match copy
+    (:func:`nlp.features.match_copy_text`), a name alone in brackets after two capitalised words is that side, unless
+    the second word is a building's, a firm's or an organisation's head ("Tianhe Stadium (Guangzhou)": where it
+    stands)."""
+    heads = cues.get("building_words", frozenset()) | cues.get("org_heads", frozenset()) | cues.get(
+        "firm_heads", frozenset())
+    bracketed = [span for span in spans if span._.label in {"LITERAL", "METONYMIC"}
+                 and text[span._.offsets[0] - 1:span._.offsets[0]] == "(" and text[span._.offsets[1]:span._.offsets[1] + 1] == ")"]
+    if not bracketed or not match_copy_text(text, cues):
+        return
+    for span in bracketed:
+        start = span._.offsets[0]
+        person = _PERSON_THEN_BRACKET.search(text, max(0, start - 60), start)
+        if person is not None and person.group(1).lower() not in heads:
             _relabel(span, "ORG_PART")
 
 

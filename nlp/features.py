@@ -2856,7 +2856,11 @@ def _cjk(text: str, start: int, end: int, cues: Mapping[str, frozenset[str]]) ->
                             or _brand_before(text, start, cues.get("brands_before", _NONE))  # katakana too
                             or segmented and _stake_in(text, start, end, run, cues)
                             # (also a Hangul name: SMIC선전, SMIC's Shenzhen subsidiary)
-                            or (segmented or "han_glosses" in cues) and _latin_brand_before(text, start))
+                            or (segmented or "han_glosses" in cues) and _latin_brand_before(text, start)
+                            # ... and Korean's acronym a space before a Hangul name: a tour's or an organiser's event
+                            # or office (뷰익 LPGA 상하이, the tournament; KOTRA 상하이무역관)
+                            or "han_glosses" in cues and not segmented
+                            and _SPACED_ACRONYM.search(text, max(0, start - 8), start) is not None)
     # a dish named for the place; a one-character one (菜, cuisine) only as a whole word (广州菜价 is the price)
     dishes = _cjk_affixes(cues["dish_words"])  # (one C call rules most names out before the scan for which word)
     dish = next((w for w in dishes if after.startswith(w) or any(word.startswith(w) for word in words_after[:1])), "") \
@@ -3103,6 +3107,7 @@ def _mountain_text(text: str, surface: str, mountain_words: frozenset[str]) -> b
 # club; SFTM長春新工場): the brand's site, as "the Zhengzhou Foxconn plant" is in English; not "vs" between two sides
 _LATIN_BEFORE = regexes.compile(r"(?<![A-Za-z0-9./@:_-])[A-Za-z][A-Za-z0-9&]*[A-Za-z]$")
 _NOT_BRANDS = frozenset({"vs", "v"})
+_SPACED_ACRONYM = regexes.compile(r"(?<![A-Za-z0-9./@:_-])[A-Z]{2,6} $")  # capitals, then one space
 
 
 # katakana writes a foreign v either with ヴ or with the b-row (ヴェネチアン, ベネチアン): read both as the b-row

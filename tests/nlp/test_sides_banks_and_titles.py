@@ -23,6 +23,11 @@ and the name together, while the name alone stays the city; a firm's name of the
 capitalised words already were, while an acronym of the city's own (Hong Kong SAR) stays the place; a clan
 association's hall abroad (恩平公所); a Korean daily, fair and language institute named by their city (상하이 데일리,
 광저우 캔톤페어, 항저우 세종학당), while a fair in the city stays the place.
+From this stop's third set (read after it was measured): dishes and produce named for the place (潮州萝卜糕, 福州面,
+抚远蔓越莓), while the same words after 的 and a word that only begins like a dish (上海面积) stay the place; a Korean
+tournament named by a tour's acronym before the city (뷰익 LPGA 상하이), while a tournament in the city stays the place;
+a coach's club in brackets after the coach's name in match copy (Marco Rossi (Wuhan)), while a professor's city so
+written outside match copy stays the place.
 Sentences written for these tests (not in training.tsv, calibration.tsv or the sentence files).
 """
 
@@ -94,3 +99,19 @@ SECOND_SET = [
 ]
 
 test_second_set = each_label_test(SECOND_SET)
+
+THIRD_SET = [
+    ("zh", "他最爱吃的是潮州萝卜糕。", "潮州", ["ORG_PART"]),
+    ("zh", "小时候常吃福州面。", "福州", ["ORG_PART"]),
+    ("zh", "上海面积不大。", "上海", ["LITERAL"]),
+    ("zh", "这几年抚远蔓越莓卖得很好。", "抚远", ["ORG_PART"]),
+    ("zh", "抚远的蔓越莓种植基地扩大了。", "抚远", ["LITERAL"]),
+    ("ko", "그녀는 뷰익 LPGA 상하이에서 우승했다.", "상하이", ["ORG_PART"]),
+    ("ko", "그는 상하이에서 열린 대회에서 우승했다.", "상하이", ["LITERAL"]),
+    ("es", "El entrenador firmó por dos temporadas con el club, que lucha por evitar el descenso en la Superliga pese a "
+     "los goles del delantero. Es el último técnico extranjero que llega a China, donde se une entre otros al "
+     "italiano Marco Rossi (Wuhan) y al alemán Karl Weber (Dalian).", "Wuhan", ["ORG_PART"]),
+    ("es", "El profesor Marco Rossi (Wuhan) presentó el estudio sobre el clima.", "Wuhan", ["LITERAL"]),
+]
+
+test_third_set = each_label_test(THIRD_SET)
