@@ -17,6 +17,7 @@ import yaml
 
 from citywatch import config
 from nlp.cache import prepared
+from nlp.language import function_words
 
 CUES_FILE = Path(__file__).with_name("resources") / "cues.yaml"
 CUE_LANGS = ("en", "fr", "es", "de", "it", "pt", "nl", "sv", "zh", "ru", "ar", "ja", "ko", "pl", "uk", "cs", "da", "no", "is", "id",
@@ -51,7 +52,9 @@ class CueTable:
         return cls(path.read_text(encoding="utf-8"), str(path))
 
     def for_lang(self, lang: str) -> Cues:
-        """Cue sets for ``lang``; languages without their own lists read English cues. The brands of
+        """Cue sets for ``lang``; languages without their own lists read English cues, and those without their own
+        surnames read English's less their own function words (Italian "Ma Pechino ha risposto", "but Beijing
+        answered", where German "Ma Jian" is a man). The brands of
         ``brands_before``, written alike in every language ("Wynn Macau"), join every language's ``heads_before``,
         and the carmakers of ``partners_after`` ("Shanghai-Volkswagen") are every language's;
         in a language that writes its conjunctions and prepositions onto the next word (``clitic_prefixes``,
@@ -65,6 +68,9 @@ class CueTable:
             prefixes = cues.get("clitic_prefixes", frozenset())
             if heads:
                 cues["heads_before"] = heads | {prefix + head for prefix in prefixes for head in heads}
+            if "surnames" not in cues:  # a Chinese name is written alike in every Latin-script language (Ma Jian)
+                cues["surnames"] = frozenset(str(v).lower() for v in self._raw["en"]["surnames"]) - function_words().get(
+                    key, frozenset())
             self._by_lang[key] = cues
         return self._by_lang[key]
 

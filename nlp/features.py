@@ -162,7 +162,7 @@ def _acronym_before(text: str, start: int, surface: str, cues: Mapping[str, froz
     acronym = _ACRONYM_BEFORE.search(text, max(0, start - _ACRONYM_REACH), start)
     if acronym is None or acronym.group(1) in _NOT_ORG_ACRONYMS:
         return False
-    return acronym.group(1).lower() not in (cues.get("surnames") or _surnames_abroad())
+    return acronym.group(1).lower() not in cues["surnames"]
 
 
 # the word before a colon that opens a list, and the list's items before the name: capitalised names of one to three
@@ -931,7 +931,7 @@ def _names_and_people(text: str, start: int, end: int, before: list[str], after:
     (``hosts``: the name hosts an event, :func:`_hosts_event`)."""
     f: dict[str, float] = {"known_name": float(in_known_name(text, start, end))}
     # a Chinese name is written the same in every Latin-script language ("Hu Sihui", "Zhang Yimou")
-    surnames = cues.get("surnames") or _surnames_abroad()
+    surnames = cues["surnames"]
     # "Liu Xian", "Xu Jilin": a capitalised surname right before, not after a preposition ("in Ma'anshan")
     # ... nor the last word of a longer capitalised name, two capitalised words before it that are no titles
     # ("Sino-Ocean Taikoo Li Chengdu", a mall; "Vice Premier Liu He" keeps its person)
@@ -1226,15 +1226,6 @@ def _team_before(b: list[str], cues: Mapping[str, frozenset[str]]) -> bool:
         b[-2] in roles or "".join(b[-4:-1]) in roles)  # hyphenated roles come as three tokens
     return (role_of or bool(b) and b[-1] in cues.get("team_articles", frozenset())
             or _ends(b, cues.get("team_before", frozenset()), 2))
-
-
-@lru_cache(maxsize=1)
-def _surnames_abroad() -> frozenset[str]:
-    """The English cue list of Chinese surnames, for the Latin-script languages without one, less the words that
-    are function words in any of them (Italian "Ma Pechino ha risposto", "but Beijing answered"; su, du, au)."""
-    from nlp.language import function_words
-
-    return cues_for("en")["surnames"] - frozenset().union(*function_words().values())
 
 
 _MORE_ADJECTIVES = ("ый", "ий", "ой", "ая", "яя", "ое", "ее", "ого", "его", "ом", "ем", "ую", "ые", "ых", "ым", "им", "ыми", "ими",
@@ -3105,7 +3096,8 @@ def _mountain_text(text: str, surface: str, mountain_words: frozenset[str]) -> b
 
 # a brand in Latin letters written against the name (HAX深圳, an accelerator's Shenzhen branch; ミッションヒルズGC海口, a golf
 # club; SFTM長春新工場): the brand's site, as "the Zhengzhou Foxconn plant" is in English; not "vs" between two sides
-_LATIN_BEFORE = regexes.compile(r"(?<![A-Za-z0-9./@:_-])[A-Za-z][A-Za-z0-9&]*[A-Za-z]$")
+# (also a brand of three letters or more in brackets after its name in characters: 比亜迪(BYD)合肥, BYD's Hefei company)
+_LATIN_BEFORE = regexes.compile(r"(?:(?<![A-Za-z0-9./@:_-])[A-Za-z][A-Za-z0-9&]*[A-Za-z]|[(（][A-Za-z][A-Za-z0-9&]+[A-Za-z][)）])$")
 _NOT_BRANDS = frozenset({"vs", "v"})
 _SPACED_ACRONYM = regexes.compile(r"(?<![A-Za-z0-9./@:_-])[A-Z]{2,6} $")  # capitals, then one space
 

@@ -28,6 +28,11 @@ From this stop's third set (read after it was measured): dishes and produce name
 tournament named by a tour's acronym before the city (뷰익 LPGA 상하이), while a tournament in the city stays the place;
 a coach's club in brackets after the coach's name in match copy (Marco Rossi (Wuhan)), while a professor's city so
 written outside match copy stays the place.
+From this stop's fourth set (read after it was measured): a Chinese person's name in German, whose surnames are read
+less German's own function words only (Ma Jian), while Italian "Ma" ("but") before the city stays a word; folk arts,
+a bookshop and a college named by the city (辽阳二人转, 南昌新华书城, 南昌师范高等专科学校), while the art after 的
+stays the place; a Korean week of events (마카오 위크); a carmaker's company named by its brand's letters in brackets
+and the city (比亜迪(BYD)合肥), while two letters after a city's name (香港(HK)深圳) are no brand.
 Sentences written for these tests (not in training.tsv, calibration.tsv or the sentence files).
 """
 
@@ -115,3 +120,19 @@ THIRD_SET = [
 ]
 
 test_third_set = each_label_test(THIRD_SET)
+
+FOURTH_SET = [
+    ("de", "Der frühere Vizechef der Staatssicherheit, Ma Jian, wurde zu lebenslanger Haft verurteilt.", "Jian",
+     ["NOT_PLACE"]),
+    ("it", "Ma Pechino ha risposto con durezza alle accuse.", "Pechino", ["METONYMIC"]),
+    ("zh", "舞台上,辽阳二人转节目精彩不断。", "辽阳", ["ORG_PART"]),
+    ("zh", "辽阳的二人转演员很多。", "辽阳", ["LITERAL"]),
+    ("zh", "主办方南昌新华书城的海报很醒目。", "南昌", ["ORG_PART"]),
+    ("zh", "她毕业于南昌师范高等专科学校。", "南昌", ["ORG_PART"]),
+    ("ko", "2025 마카오 위크 첫날에는 세미나가 열렸다.", "마카오", ["ORG_PART"]),
+    ("ko", "그는 마카오에서 일주일을 보냈다.", "마카오", ["LITERAL"]),
+    ("ja", "比亜迪(BYD)合肥などの完成車メーカーが進出した。", "合肥", ["ORG_PART"]),
+    ("zh", "他常在香港(HK)深圳之间往返。", "深圳", ["LITERAL"]),
+]
+
+test_fourth_set = each_label_test(FOURTH_SET)
