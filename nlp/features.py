@@ -2202,6 +2202,7 @@ def _short_names(text: str) -> tuple[str, ...]:
 
 
 _TITLE_REACH_IN_QUOTES = 20
+_HEADED_TITLE_REACH = 40  # the words after the name in a quoted title that ends with an organisation's head
 _QUOTED_TITLE = regexes.compile(r"[^，。！？!?,、；;\n“”「」『』‘’]*")  # a quotation's text without a sentence's punctuation
 _TITLE_COLONS = ("：", ":", "──", "——")  # and the dash before a subtitle (「萍寄金山──香港與加州華僑生活」)
 # an edition's year opening the quotation (2024杭州; not 2024年), with the country's name after it or not (‘2024 중국
@@ -2216,6 +2217,7 @@ _YEAR_PAIR_OPENS = regexes.compile(_OPENING_YEAR + r"(?:[\uac00-\ud7a3\u3400-\u9
 # right after the closing mark: the quotation is an exhibition's title (「世界遺産 敦煌」展が, “数字长安”特展); 展 alone only
 # before no other character of a word (“西安很美”展现 is "displays")
 _EXHIBITION_AFTER = regexes.compile(r"特別?展|展(?![\u3400-\u9fff])|展(?=[在于将已正])")
+_LATIN_GLOSS_AT_END = regexes.compile(r"\s?[(（][ -~]*[)）]$")  # an English gloss in brackets closing a quoted title
 
 
 # the words after a quotation that call it a title, a theme or a slogan ('실크로드의 출발점, 아름다운 시안'이라는 제목으로,
@@ -2239,12 +2241,14 @@ def _called_a_title(text: str, start: int, end: int) -> bool:
     return False
 
 
-def _titled_quotation(text: str, start: int, end: int) -> bool:
+def _titled_quotation(text: str, start: int, end: int, heads: tuple[str, ...] = ()) -> bool:
     """The name lies inside a short quotation whose text is a title with a colon and no sentence's punctuation
     (“纯粹江南：苏州历史陈列”, an exhibition; “泉州：宋元中国的世界海洋商贸中心”, a heritage bid; 「北京：…」), or that the word for
     an exhibition follows (「世界遺産 敦煌」展, “数字长安”特展), or that opens with a year before the name (‘2025 청두
-    문화관광 창업 살롱’, an event; “2024杭州马拉松”): part of the title's name. A quoted remark has a comma or a
-    full stop (“杭州为主，全省共享”), a colon outside the quotation introduces speech (他说：“…”)."""
+    문화관광 창업 살롱’, an event), or that opens with the name and ends with a head of the language's ``org_heads``
+    before an English gloss in brackets or none (‘상해 찾아가는 수산식품 박람회(K-FISH Fair)’, a fair): part of the
+    title's name. A quoted remark has a comma or a full stop (“杭州为主，全省共享”), a colon outside the quotation
+    introduces speech (他说：“…”)."""
     opened = _opening_mark(text, start, _TITLE_REACH_IN_QUOTES)
     if opened < 0:
         # a straight single quote only right before the edition's year, as Korean papers type a title ('2017 선양
@@ -2255,11 +2259,14 @@ def _titled_quotation(text: str, start: int, end: int) -> bool:
             for close_at in (text.find(mark, end, end + _TITLE_REACH_IN_QUOTES) for mark in ("'", "’")) if close_at > 0)
     close = _QUOTES[text[opened]]
     before = _QUOTED_TITLE.fullmatch(text, opened + 1, start)
-    after = _QUOTED_TITLE.match(text, end, end + _TITLE_REACH_IN_QUOTES)
+    after = _QUOTED_TITLE.match(text, end, end + _HEADED_TITLE_REACH)
     if before is None or after is None or text[after.end():after.end() + 1] != close:
         return False
     quoted = text[opened + 1:after.end()]
-    return any(colon in quoted for colon in _TITLE_COLONS) or _EXHIBITION_AFTER.match(text, after.end() + 1) is not None \
+    headed = start == opened + 1 and text[end:end + 1] == " " and _LATIN_GLOSS_AT_END.sub("", quoted).endswith(heads)
+    if after.end() - end > _TITLE_REACH_IN_QUOTES:  # (a longer title only by its head)
+        return headed
+    return headed or any(colon in quoted for colon in _TITLE_COLONS) or _EXHIBITION_AFTER.match(text, after.end() + 1) is not None \
         or _YEAR_PAIR_OPENS.fullmatch(text, opened + 1, start) is not None
 
 
@@ -2806,7 +2813,8 @@ def _cjk(text: str, start: int, end: int, cues: Mapping[str, frozenset[str]]) ->
     f["org_after"] = float(headed and not city_part or suffixed or titled or exchange or bracketed or short_head
                            or edition or club or _affiliation_in_brackets(text, start, end)
                            or _KOREAN_SIGNING.match(text, end) is not None
-                           or _quoted_name(text, start, end) or _titled_quotation(text, start, end)
+                           or _quoted_name(text, start, end)
+                           or _titled_quotation(text, start, end, _cjk_affixes(cues.get("org_heads", _NONE)))
                            or attached and _quoted_with_latin(text, start, end)
                            or "unspaced" in cues and _spaced_quotation(text, start, end)
                            or _LATIN_NAME_AFTER.match(text, end) is not None

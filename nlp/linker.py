@@ -995,7 +995,9 @@ def _abroad_affixes() -> tuple[tuple[str, ...], tuple[str, ...], tuple[str, ...]
     Taiwan's counties and cities."""
     cues = cues_for("zh")
     places, countries = tuple(cues["abroad_places"]), tuple(cues["abroad_countries"])
-    return (places, (*places, *countries, *(c + "的" for c in countries)), tuple(p + "、" for p in places),
+    # (a Malaysian state also with its 州: 霹雳州安顺市 is Teluk Intan)
+    return (places, (*places, *(p + "州" for p in places), *countries, *(c + "的" for c in countries)),
+            tuple(p + "、" for p in places),
             tuple(cues["taiwan_places"]))
 
 

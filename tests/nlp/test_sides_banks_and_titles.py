@@ -33,6 +33,11 @@ less German's own function words only (Ma Jian), while Italian "Ma" ("but") befo
 a bookshop and a college named by the city (辽阳二人转, 南昌新华书城, 南昌师范高等专科学校), while the art after 的
 stays the place; a Korean week of events (마카오 위크); a carmaker's company named by its brand's letters in brackets
 and the city (比亜迪(BYD)合肥), while two letters after a city's name (香港(HK)深圳) are no brand.
+From this stop's fifth set (read after it was measured): Korean 선양 as "promotion" after the prestige promoted (국위
+선양), while 선양 after other words stays the city; a Malaysian state written with its 州 before a namesake town
+(霹雳州安顺市), while a Chinese province before it keeps the city; a Korean quoted title that opens with the name and
+ends with an organisation's head, past an English gloss in brackets (‘상해 … 박람회(K-FISH Fair)’), while a quoted
+remark that ends with one after a particle stays the place.
 Sentences written for these tests (not in training.tsv, calibration.tsv or the sentence files).
 """
 
@@ -136,3 +141,14 @@ FOURTH_SET = [
 ]
 
 test_fourth_set = each_label_test(FOURTH_SET)
+
+FIFTH_SET = [
+    ("ko", "선수들이 국위 선양에 앞장섰다.", "선양", ["NOT_PLACE"]),
+    ("ko", "대표단이 지난주 선양에 도착했다.", "선양", ["LITERAL"]),
+    ("zh", "霹雳州安顺市华裔商人林丽莲表示,她去过福建。", "安顺市", ["OTHER_PLACE"]),
+    ("zh", "贵州安顺市华裔商人林丽莲表示,她去过福建。", "安顺市", ["LITERAL"]),
+    ("ko", "해수부는 ‘상해 찾아가는 수산식품 박람회(K-FISH Fair)’를 개최했다.", "상해", ["ORG_PART"]),
+    ("ko", "그는 ‘상하이에서 본 것은 큰 은행’이라고 말했다.", "상하이", ["LITERAL"]),
+]
+
+test_fifth_set = each_label_test(FIFTH_SET)
