@@ -2288,6 +2288,7 @@ _QUOTATION_BREAK = regexes.compile("[，。！？!?,；;\n]")
 
 
 _INNER_SPACE = regexes.compile(r"\S[ \u3000]+\S")  # a space, half or full width, between two of a quotation's words
+_SHORT_HAN_WORD = regexes.compile(r"[\u3400-\u9fff]{1,3}")
 
 
 def _short_quotation(text: str, start: int, end: int) -> tuple[int, int] | None:
@@ -2319,8 +2320,10 @@ def _quoted_with_latin(text: str, start: int, end: int) -> bool:
 
 def _spaced_quotation(text: str, start: int, end: int) -> bool:
     """The name lies inside a short quotation whose words a space separates, in a language that writes none between
-    its words (cue ``unspaced``: Japanese): a shop's, an event's or a work's name set as its words (「西安邁科中心 蔦屋書店」,
-    a bookshop; 「北京 秋の旅」), not a remark, which has a sentence's punctuation."""
+    its words (cue ``unspaced``: Japanese, Chinese): a shop's, an event's or a work's name set as its words (「西安邁科中心
+    蔦屋書店」, a bookshop; 「北京 秋の旅」; “漳州地标 山海盛宴”, a campaign), not a remark, which has a sentence's
+    punctuation, not a list of names set apart by spaces, each of three characters or fewer (“北京 上海 广州”), and not
+    a name with Chinese's possessive after it, a phrase about the place (“烧烤专列 属于淄博的美味”, a signboard's)."""
     quotation = _short_quotation(text, start, end)
     if quotation is None:
         return False
@@ -2328,7 +2331,8 @@ def _spaced_quotation(text: str, start: int, end: int) -> bool:
     if text[close] in text[opened + 1:start]:  # the quotation closed before the name
         return False
     quoted = text[opened + 1:close]
-    return _QUOTATION_BREAK.search(quoted) is None and _INNER_SPACE.search(quoted) is not None
+    return _QUOTATION_BREAK.search(quoted) is None and _INNER_SPACE.search(quoted) is not None \
+        and text[end:end + 1] != "的" and not all(_SHORT_HAN_WORD.fullmatch(word) for word in quoted.split())
 
 
 _JOURNEY_REACH = 40  # characters from a journey's opening quotation mark to its end

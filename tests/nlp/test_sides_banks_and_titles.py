@@ -37,7 +37,11 @@ From this stop's fifth set (read after it was measured): Korean 선양 as "promo
 선양), while 선양 after other words stays the city; a Malaysian state written with its 州 before a namesake town
 (霹雳州安顺市), while a Chinese province before it keeps the city; a Korean quoted title that opens with the name and
 ends with an organisation's head, past an English gloss in brackets (‘상해 … 박람회(K-FISH Fair)’), while a quoted
-remark that ends with one after a particle stays the place.
+remark that ends with one after a particle stays the place. Also from the fourth set: a trade fair's brand written
+before the city in any language (Intertextile Shanghai, 인터텍스타일 상하이), while the brand's word apart from the
+name leaves the place. And from the third set: a Chinese quotation whose words a space separates is a campaign's
+or an event's title (“漳州地标 山海盛宴”), as in Japanese, while a list of names so set apart (“北京 上海 广州”) stays
+the places, and so does a name before 的 in one (“美食专列 来自泉州的味道”).
 Sentences written for these tests (not in training.tsv, calibration.tsv or the sentence files).
 """
 
@@ -152,3 +156,15 @@ FIFTH_SET = [
 ]
 
 test_fifth_set = each_label_test(FIFTH_SET)
+
+TRADE_FAIRS = [
+    ("ko", "KOTRA는 ‘2014 추계 인터텍스타일 상하이’에 한국관을 구성해 참가했다.", "상하이", ["ORG_PART"]),
+    ("ko", "인터텍스타일 전시회가 상하이에서 열렸다.", "상하이", ["LITERAL"]),
+    ("en", "Exhibitors from Turkey showed their linen at Intertextile Shanghai this year.", "Shanghai", ["ORG_PART"]),
+    ("en", "The fair moved from Intertextile to Shanghai last year.", "Shanghai", ["LITERAL"]),
+    ("zh", "由市场监管局主办的“泉州好物 四季飘香”推广活动在体验馆举办。", "泉州", ["ORG_PART"]),
+    ("zh", "报告称“北京 上海 广州”三地房价上涨。", "上海", ["LITERAL"]),
+    ("zh", "车站挂出“美食专列 来自泉州的味道”等标牌。", "泉州", ["LITERAL"]),
+]
+
+test_trade_fairs = each_label_test(TRADE_FAIRS)
