@@ -66,8 +66,9 @@ _BRACKETED_FORM = regexes.compile(rf"[^\s、。，,（(]{{0,12}}[（(][^）)]{{1
 # a list of firms: the name, more items, then 等 and the kind of firm (not 等地, 等城市: places)
 _FIRM_KINDS = "企业|企業|公司|集团|集團|厂商|廠商|车企|車企|钢企|鋼企|银行|銀行|品牌|书店|書店|书局|書局"
 # the rest of a firm's registered name after its seat in brackets: up to ten characters, then its form or kind
-# (or a body's kind: 中资(澳门)职业介绍所协会, 珠海国际(澳门)职介所, a firm's and an agency's seat)
-_BODY_KINDS = "协会|協會|商会|商會|联合会|聯合會|介绍所|介紹所|职介所|職介所|事务所|事務所|研究所"
+# (or a body's kind: 中资(澳门)职业介绍所协会, 珠海国际(澳门)职介所, a firm's and an agency's seat; a centre's, not the
+# city centre, 市中心: 鄂尔多斯(深圳)人才科创中心, 苹果(乌兰察布)数据中心)
+_BODY_KINDS = "协会|協會|商会|商會|联合会|聯合會|介绍所|介紹所|职介所|職介所|事务所|事務所|研究所|(?<!市)中心"
 _FIRM_AFTER_SEAT = regexes.compile(rf"[\u3400-\u9fff]{{0,10}}?(?:{_LEGAL_FORMS}|{_FIRM_KINDS}|{_BODY_KINDS})")
 # (the items after the name as a group: the name may also be the last, after another's 、: 雙葉、唐山等書店; the name
 # may begin its item, ``rest``: 邳州谷阳新能源、影速光电、博康信息等企业, 益世科生物、苏州华兴源创等企业)

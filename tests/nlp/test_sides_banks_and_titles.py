@@ -41,7 +41,8 @@ remark that ends with one after a particle stays the place. Also from the fourth
 before the city in any language (Intertextile Shanghai, 인터텍스타일 상하이), while the brand's word apart from the
 name leaves the place. And from the third set: a Chinese quotation whose words a space separates is a campaign's
 or an event's title (“漳州地标 山海盛宴”), as in Japanese, while a list of names so set apart (“北京 上海 广州”) stays
-the places, and so does a name before 的 in one (“美食专列 来自泉州的味道”).
+the places, and so does a name before 的 in one (“美食专列 来自泉州的味道”). From the first set: a centre's seat in
+brackets inside its name (包头(广州)创新人才中心), while the city centre (市中心) after the bracket is the place's.
 Sentences written for these tests (not in training.tsv, calibration.tsv or the sentence files).
 """
 
@@ -165,6 +166,8 @@ TRADE_FAIRS = [
     ("zh", "由市场监管局主办的“泉州好物 四季飘香”推广活动在体验馆举办。", "泉州", ["ORG_PART"]),
     ("zh", "报告称“北京 上海 广州”三地房价上涨。", "上海", ["LITERAL"]),
     ("zh", "车站挂出“美食专列 来自泉州的味道”等标牌。", "泉州", ["LITERAL"]),
+    ("zh", "包头(广州)创新人才中心在天河区揭牌。", "广州", ["ORG_PART"]),
+    ("zh", "他们住在广东(广州)市中心的老城区。", "广州", ["LITERAL"]),
 ]
 
 test_trade_fairs = each_label_test(TRADE_FAIRS)
