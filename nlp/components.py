@@ -449,7 +449,7 @@ class CityClassifier(_CueComponent):
         people: set[str] = set()  # surfaces read as a person by the words of a name beside them ("Xian Lim")
         carriers: set[str] = set()  # names read as the first word of an airline's ("Xiamen Airlines")
         cues = self.cues.for_lang(self.lang)
-        firm_heads = cues.get("firm_heads", frozenset())
+        firm_heads, firm_heads_before = cues.get("firm_heads", frozenset()), cues.get("firm_heads_before", frozenset())
         carrier_heads, flight_verbs = cues.get("carrier_heads", frozenset()), cues.get("flight_verbs", frozenset())
         people_words = cues.get("people_words", frozenset())
         # historic forms read as a firm's or a ship's name ("Changan Auto"), and that label: first from the firms of
@@ -471,7 +471,8 @@ class CityClassifier(_CueComponent):
             if ext.historic and word_after in people_words:  # "Teochew people", "Teochew immigrants": a people
                 _relabel(span, "NOT_PLACE")  # named after the old prefecture, whose descendants live worldwide
             if ext.historic and ext.label in CITYLESS | {"ORG_PART"} and (
-                    cue_vector[_NOT_PLACE_AT] or word_after in firm_heads):
+                    cue_vector[_NOT_PLACE_AT] or word_after in firm_heads
+                    or _word_before(text, ext.offsets[0]) in firm_heads_before):
                 named.setdefault(span.text, ext.label)
             if ext.label == "ORG_PART" and _camel_firm(text, span.text, ext.offsets[1]) and not (
                     word_after in firm_heads or word_after in cues["org_heads"]):
@@ -624,6 +625,15 @@ def _word_after(text: str, end: int) -> str:
     return match.group(1).lower() if match else ""
 
 
+_WORD_BEFORE = regexes.compile(r"(\w+)[ \t]+$")
+
+
+def _word_before(text: str, start: int) -> str:
+    """The word right before a mention, lower-cased ("" if none)."""
+    match = _WORD_BEFORE.search(text, max(0, start - 30), start)
+    return match.group(1).lower() if match else ""
+
+
 _VERB = regexes.compile(r"[ \t]+(?:\w+ly[ \t]+)?(\w+)")
 
 
@@ -653,7 +663,8 @@ def _one_sense(span: Span, cue_vector: list[float], people: set[str], named: dic
     And for firms and ships named with a historic form (``named``): "Changan" read in "Changan Auto" (a firm's head
     after it, the cue list ``firm_heads``) or in a firm of the names table ("Changan Automobile"), or "the
     windjammer Peking" (a word before it that makes it no place), is that firm or ship where it later stands alone
-    ("Changan started to upgrade", "restore the Peking"), with the same exception. Only historic forms and a firm's
+    ("Changan started to upgrade", "restore the Peking"), with the same exception; so is one read after the word
+    for a kind of firm before it (``firm_heads_before``: "the carmaker Changan", "der Autobauer Changan"). Only historic forms and a firm's
     spelling with a capital inside (``_camel_firm``: "WuXi AppTec", then "WuXi's future"): a current
     name ("Harbin" of Harbin Beer) is the city as often as the firm in the same article (an airline's is the airline
     only where a verb that only a carrier does follows it: the caller's ``carriers``); and only firms and ships: a

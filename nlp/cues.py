@@ -54,8 +54,9 @@ class CueTable:
     def for_lang(self, lang: str) -> Cues:
         """Cue sets for ``lang``; languages without their own lists read English cues, and those without their own
         surnames read English's less their own function words (Italian "Ma Pechino ha risposto", "but Beijing
-        answered", where German "Ma Jian" is a man). The brands of
-        ``brands_before``, written alike in every language ("Wynn Macau"), join every language's ``heads_before``,
+        answered", where German "Ma Jian" is a man). The language's kinds of firm (``firm_heads_before``: "the
+        carmaker Changan") and the brands of ``brands_before``, written alike in every language ("Wynn Macau"), join
+        every language's ``heads_before``,
         and the carmakers of ``partners_after`` ("Shanghai-Volkswagen") are every language's;
         in a language that writes its conjunctions and prepositions onto the next word (``clitic_prefixes``,
         Arabic: لمعرض "to the fair"), so does each head with each of them."""
@@ -63,7 +64,7 @@ class CueTable:
         if key not in self._by_lang:
             cues = {name: frozenset(str(v).lower() for v in values) for name, values in self._raw[key].items()}
             brands = frozenset(str(v).lower() for v in self._raw.get("brands_before") or ())
-            heads = cues.get("heads_before", frozenset()) | brands
+            heads = cues.get("heads_before", frozenset()) | cues.get("firm_heads_before", frozenset()) | brands
             cues["partners_after"] = frozenset(str(v).lower() for v in self._raw.get("partners_after") or ())
             prefixes = cues.get("clitic_prefixes", frozenset())
             if heads:

@@ -43,6 +43,10 @@ name leaves the place. And from the third set: a Chinese quotation whose words a
 or an event's title (“漳州地标 山海盛宴”), as in Japanese, while a list of names so set apart (“北京 上海 广州”) stays
 the places, and so does a name before 的 in one (“美食专列 来自泉州的味道”). From the first set: a centre's seat in
 brackets inside its name (包头(广州)创新人才中心), while the city centre (市中心) after the bracket is the place's.
+From the second set: a historic form after the word for a kind of firm is that firm, there and where it later opens
+a clause alone ("the carmaker Changan" ... "Changan said"), while the same form told as the city's old name stays the
+place. And where a company is listed, in Spanish, Italian and Portuguese as in English and French ("que cotiza en Hong
+Kong", "quotata a Hong Kong", "cotada em Hong Kong"), while an office or a job there stays the place.
 Sentences written for these tests (not in training.tsv, calibration.tsv or the sentence files).
 """
 
@@ -158,7 +162,7 @@ FIFTH_SET = [
 
 test_fifth_set = each_label_test(FIFTH_SET)
 
-TRADE_FAIRS = [
+LEFT_BY_THE_SETS = [
     ("ko", "KOTRA는 ‘2014 추계 인터텍스타일 상하이’에 한국관을 구성해 참가했다.", "상하이", ["ORG_PART"]),
     ("ko", "인터텍스타일 전시회가 상하이에서 열렸다.", "상하이", ["LITERAL"]),
     ("en", "Exhibitors from Turkey showed their linen at Intertextile Shanghai this year.", "Shanghai", ["ORG_PART"]),
@@ -168,6 +172,17 @@ TRADE_FAIRS = [
     ("zh", "车站挂出“美食专列 来自泉州的味道”等标牌。", "泉州", ["LITERAL"]),
     ("zh", "包头(广州)创新人才中心在天河区揭牌。", "广州", ["ORG_PART"]),
     ("zh", "他们住在广东(广州)市中心的老城区。", "广州", ["LITERAL"]),
+    ("en", "The Chinese carmaker Changan will build a plant in Thailand. Changan said the plant would open in 2026.",
+     "Changan", ["ORG_PART", "ORG_PART"]),
+    ("de", "Der Autobauer Changan baut ein Werk in Ungarn. Changan hatte den Plan im Mai angekündigt.", "Changan",
+     ["ORG_PART", "ORG_PART"]),
+    ("en", "Under the Tang the capital was Changan. Changan had a million people.", "Changan",
+     ["LITERAL", "LITERAL"]),
+    ("es", "La aseguradora, que cotiza en Hong Kong, ganó un 8% más.", "Hong Kong", ["ORG_PART"]),
+    ("es", "La aseguradora trabaja en Hong Kong desde 2010.", "Hong Kong", ["LITERAL"]),
+    ("it", "Il gruppo quotato a Hong Kong ha chiuso in rialzo.", "Hong Kong", ["ORG_PART"]),
+    ("it", "Il gruppo ha aperto un ufficio a Hong Kong.", "Hong Kong", ["LITERAL"]),
+    ("pt", "A seguradora cotada em Hong Kong subiu 5%.", "Hong Kong", ["ORG_PART"]),
 ]
 
-test_trade_fairs = each_label_test(TRADE_FAIRS)
+test_left_by_the_sets = each_label_test(LEFT_BY_THE_SETS)
