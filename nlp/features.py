@@ -2869,6 +2869,8 @@ def _cjk(text: str, start: int, end: int, cues: Mapping[str, frozenset[str]]) ->
     dishes = _cjk_affixes(cues["dish_words"])  # (one C call rules most names out before the scan for which word)
     dish = next((w for w in dishes if after.startswith(w) or any(word.startswith(w) for word in words_after[:1])), "") \
         if after.startswith(dishes) or words_after[:1] and words_after[0].startswith(dishes) else ""
+    if not dish and after.startswith("式") and after.startswith(dishes, 1):  # made in its style (厦门式润饼)
+        dish = next((w for w in dishes if len(w) > 1 and after.startswith(w, 1)), "")
     # (not after the name with its 市, which names the city: 景徳鎮市陶瓷大道 is a street's address); a cigarette brand
     # named for the place, counted by the stick or the pack ("请给我一支兰州", 两包南京): a number and 支 or 包 right
     # before the name, nothing of it after (一支北京的乐队 is a band from Beijing)

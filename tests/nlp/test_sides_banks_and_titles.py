@@ -46,7 +46,10 @@ brackets inside its name (包头(广州)创新人才中心), while the city cent
 From the second set: a historic form after the word for a kind of firm is that firm, there and where it later opens
 a clause alone ("the carmaker Changan" ... "Changan said"), while the same form told as the city's old name stays the
 place. And where a company is listed, in Spanish, Italian and Portuguese as in English and French ("que cotiza en Hong
-Kong", "quotata a Hong Kong", "cotada em Hong Kong"), while an office or a job there stays the place.
+Kong", "quotata a Hong Kong", "cotada em Hong Kong"), while an office or a job there stays the place. From the third
+set: a French tournament of a tour by its host (l'ATP 500 de Pékin), while the tour's players arriving there stay the
+place; a former residence kept as a museum by the city's name (北京宋庆龄故居), while one in the city after 的 is the
+place's; a dish in the place's style (厦门式润饼), while the style of life stays the place.
 Sentences written for these tests (not in training.tsv, calibration.tsv or the sentence files).
 """
 
@@ -183,6 +186,12 @@ LEFT_BY_THE_SETS = [
     ("it", "Il gruppo quotato a Hong Kong ha chiuso in rialzo.", "Hong Kong", ["ORG_PART"]),
     ("it", "Il gruppo ha aperto un ufficio a Hong Kong.", "Hong Kong", ["LITERAL"]),
     ("pt", "A seguradora cotada em Hong Kong subiu 5%.", "Hong Kong", ["ORG_PART"]),
+    ("fr", "Elle a remporté l'ATP 500 de Pékin l'an dernier.", "Pékin", ["ORG_PART"]),
+    ("fr", "Les joueurs de l'ATP sont arrivés à Pékin.", "Pékin", ["LITERAL"]),
+    ("zh", "市民参观南京孙中山故居。", "南京", ["ORG_PART"]),
+    ("zh", "他在南京的故居已经开放。", "南京", ["LITERAL"]),
+    ("zh", "这家店卖泉州式润饼。", "泉州", ["ORG_PART"]),
+    ("zh", "泉州式的生活很悠闲。", "泉州", ["LITERAL"]),
 ]
 
 test_left_by_the_sets = each_label_test(LEFT_BY_THE_SETS)
