@@ -49,7 +49,8 @@ place. And where a company is listed, in Spanish, Italian and Portuguese as in E
 Kong", "quotata a Hong Kong", "cotada em Hong Kong"), while an office or a job there stays the place. From the third
 set: a French tournament of a tour by its host (l'ATP 500 de Pékin), while the tour's players arriving there stay the
 place; a former residence kept as a museum by the city's name (北京宋庆龄故居), while one in the city after 的 is the
-place's; a dish in the place's style (厦门式润饼), while the style of life stays the place.
+place's; a dish in the place's style (厦门式润饼), while the style of life stays the place; a Korean tour's event by its
+series or sponsor before the city (WTT 챔피언스 충칭, 뷰익 상하이), while the Champions League's word stays apart.
 Sentences written for these tests (not in training.tsv, calibration.tsv or the sentence files).
 """
 
@@ -192,6 +193,9 @@ LEFT_BY_THE_SETS = [
     ("zh", "他在南京的故居已经开放。", "南京", ["LITERAL"]),
     ("zh", "这家店卖泉州式润饼。", "泉州", ["ORG_PART"]),
     ("zh", "泉州式的生活很悠闲。", "泉州", ["LITERAL"]),
+    ("ko", "그는 WTT 챔피언스 충칭에서 2회전에 올랐다.", "충칭", ["ORG_PART"]),
+    ("ko", "그녀는 뷰익 상하이에서 우승했다.", "상하이", ["ORG_PART"]),
+    ("ko", "그는 챔피언스리그 경기를 위해 충칭에 도착했다.", "충칭", ["LITERAL"]),
 ]
 
 test_left_by_the_sets = each_label_test(LEFT_BY_THE_SETS)
