@@ -31,7 +31,7 @@ if TYPE_CHECKING:
     # the store's schema module imports pymongo (its errors): 0.3 s that tagging never needs
     from citywatch.store.schema import Mention
 
-CODE_VERSION = "3.08"  # bump when component code changes what is tagged (linker, features)
+CODE_VERSION = "3.09"  # bump when component code changes what is tagged (linker, features)
 MAX_TEXT = 50_000_000
 WINDOW = 500_000  # characters; a longer text is tagged in windows, so memory stays bounded by the window
 _RESOURCES = Path(__file__).with_name("resources")

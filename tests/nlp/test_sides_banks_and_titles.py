@@ -50,7 +50,9 @@ Kong", "quotata a Hong Kong", "cotada em Hong Kong"), while an office or a job t
 set: a French tournament of a tour by its host (l'ATP 500 de Pékin), while the tour's players arriving there stay the
 place; a former residence kept as a museum by the city's name (北京宋庆龄故居), while one in the city after 的 is the
 place's; a dish in the place's style (厦门式润饼), while the style of life stays the place; a Korean tour's event by its
-series or sponsor before the city (WTT 챔피언스 충칭, 뷰익 상하이), while the Champions League's word stays apart.
+series or sponsor before the city (WTT 챔피언스 충칭, 뷰익 상하이), while the Champions League's word stays apart. From
+the first set: a city named after its mountain in a text on World Heritage is the mountain (武夷山 listed among the
+properties), while the same text with the city's 市 keeps the city.
 Sentences written for these tests (not in training.tsv, calibration.tsv or the sentence files).
 """
 
@@ -196,6 +198,8 @@ LEFT_BY_THE_SETS = [
     ("ko", "그는 WTT 챔피언스 충칭에서 2회전에 올랐다.", "충칭", ["ORG_PART"]),
     ("ko", "그녀는 뷰익 상하이에서 우승했다.", "상하이", ["ORG_PART"]),
     ("ko", "그는 챔피언스리그 경기를 위해 충칭에 도착했다.", "충칭", ["LITERAL"]),
+    ("zh", "安徽的世界遗产有黄山、西递和宏村。", "黄山", ["NOT_PLACE"]),
+    ("zh", "黄山市的世界遗产申报工作启动,黄山的官员出席。", "黄山", ["LITERAL"]),
 ]
 
 test_left_by_the_sets = each_label_test(LEFT_BY_THE_SETS)
