@@ -664,8 +664,8 @@ def _one_sense(span: Span, cue_vector: list[float], people: set[str], named: dic
     after it, the cue list ``firm_heads``) or in a firm of the names table ("Changan Automobile"), or "the
     windjammer Peking" (a word before it that makes it no place), is that firm or ship where it later stands alone
     ("Changan started to upgrade", "restore the Peking"), with the same exception; so is one read after the word
-    for a kind of firm before it (``firm_heads_before``: "the carmaker Changan", "der Autobauer Changan"). Only historic forms and a firm's
-    spelling with a capital inside (``_camel_firm``: "WuXi AppTec", then "WuXi's future"): a current
+    for a kind of firm before it (``firm_heads_before``: "the carmaker Changan", "der Autobauer Changan"). Only
+    historic forms and a firm's spelling with a capital inside (``_camel_firm``: "WuXi AppTec", then "WuXi's future"): a current
     name ("Harbin" of Harbin Beer) is the city as often as the firm in the same article (an airline's is the airline
     only where a verb that only a carrier does follows it: the caller's ``carriers``); and only firms and ships: a
     name's university or treaty ("Peking University", "the Treaty of Nanking") says nothing of the name

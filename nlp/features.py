@@ -1165,7 +1165,7 @@ def _roster(text: str, start: int, end: int, cues: Mapping[str, frozenset[str]])
     line = _ROSTER_LINE.match(text, text.rfind("\n", 0, start) + 1)
     if line is None or line.start(1) != start or line.end(1) < end or not _players_listed(line):
         return False
-    return _roster_lines(text) >= _ROSTER_LINES and _sport_points(_tokens(text.lower()), cues) >= 2
+    return _roster_lines(text) >= _ROSTER_LINES and _text_sport_points(text, cues) >= 2
 
 
 def _players_listed(line: re.Match[str]) -> bool:
@@ -1182,7 +1182,20 @@ def _roster_lines(text: str) -> int:
 def _sport_points(words: list[str], cues: Mapping[str, frozenset[str]]) -> int:
     """Words of sport among lower-cased ``words``, those only sport writes counted twice ("midfielder"), read
     whole across hyphens and as two-word entries ("clean sheet")."""
-    sport, strong = cues.get("sport_words", frozenset()), cues.get("sport_strong_words", frozenset())
+    return _points(words, cues.get("sport_words", frozenset()), cues.get("sport_strong_words", frozenset()))
+
+
+def _text_sport_points(text: str, cues: Mapping[str, frozenset[str]]) -> int:
+    """:func:`_sport_points` of the whole text, read once per text (each roster line and each side asks)."""
+    return _whole_text_points(text, cues.get("sport_words", frozenset()), cues.get("sport_strong_words", frozenset()))
+
+
+@lru_cache(maxsize=8)
+def _whole_text_points(text: str, sport: frozenset[str], strong: frozenset[str]) -> int:
+    return _points(_tokens(text.lower()), sport, strong)
+
+
+def _points(words: list[str], sport: frozenset[str], strong: frozenset[str]) -> int:
     words = _hyphen_joined(words)
     words += [f"{x} {y}" for x, y in itertools.pairwise(words)]
     return sum((t in sport) + 2 * (t in strong) for t in words)
@@ -1194,7 +1207,7 @@ _MATCH_EVIDENCE = 6
 
 def match_copy_text(text: str, cues: Mapping[str, frozenset[str]]) -> bool:
     """The whole text is match copy: at least _MATCH_EVIDENCE points of sport (:func:`_sport_points`) anywhere in it."""
-    return _sport_points(_tokens(text.lower()), cues) >= _MATCH_EVIDENCE
+    return _text_sport_points(text, cues) >= _MATCH_EVIDENCE
 
 
 def _plural_side(a: list[str], verb: str, cues: Mapping[str, frozenset[str]]) -> bool:
@@ -2271,9 +2284,9 @@ def _titled_quotation(text: str, start: int, end: int, heads: tuple[str, ...] = 
         or _YEAR_PAIR_OPENS.fullmatch(text, opened + 1, start) is not None
 
 
+_SPACED_SUFFIX = regexes.compile(r" [A-Za-z]{2}(?![A-Za-z])")  # a club's two letters after a space (칭다오 FC)
 # two or more words in Latin letters written against a name in characters: the rest of an event's or a brand's name
 # (香港MEGA SHOW, a fair), not a single acronym (深圳IT企業, 北京PM2.5)
-_SPACED_SUFFIX = regexes.compile(r" [A-Za-z]{2}(?![A-Za-z])")  # a club's two letters after a space (칭다오 FC)
 _LATIN_NAME_AFTER = regexes.compile(r"[A-Za-z][A-Za-z&'-]+(?: [A-Za-z][A-Za-z&'-]+)+")
 # a quotation that opens with the name and a colon is a title with its subtitle (「泉州:宋元中国の海洋商業貿易センター」,
 # the World Heritage property's name)
@@ -2289,7 +2302,7 @@ _QUOTATION_BREAK = regexes.compile("[，。！？!?,；;\n]")
 
 
 _INNER_SPACE = regexes.compile(r"\S[ \u3000]+\S")  # a space, half or full width, between two of a quotation's words
-_SHORT_HAN_WORD = regexes.compile(r"[\u3400-\u9fff]{1,3}")
+_SHORT_HAN_WORD = regexes.compile(r"[\u3400-\u9fff]{1,3}")  # a name's length in characters (a list of names: _spaced_quotation)
 
 
 def _short_quotation(text: str, start: int, end: int) -> tuple[int, int] | None:
@@ -2819,7 +2832,7 @@ def _cjk(text: str, start: int, end: int, cues: Mapping[str, frozenset[str]]) ->
                            or edition or club or _affiliation_in_brackets(text, start, end)
                            or _KOREAN_SIGNING.match(text, end) is not None
                            or _quoted_name(text, start, end)
-                           or _titled_quotation(text, start, end, _cjk_affixes(cues.get("org_heads", _NONE)))
+                           or _titled_quotation(text, start, end, heads)
                            or attached and _quoted_with_latin(text, start, end)
                            or "unspaced" in cues and _spaced_quotation(text, start, end)
                            or _LATIN_NAME_AFTER.match(text, end) is not None
@@ -2982,7 +2995,7 @@ _COUNTS = {"两": 2, "二": 2, "양": 2, "三": 3, "四": 4, "五": 5, "六": 6,
     str(n): n for n in range(2, 10)}
 _LIST_COUNT_NEAR = regexes.compile(f"[{''.join(_COUNTS)}]\\s?[大대]")
 _LIST_COUNT = regexes.compile(f"\\s?(?P<n>[{''.join(_COUNTS)}])\\s?[大대]\\s?")
-_GLOSS_AT_END = regexes.compile(r"[(（][\u3400-\u9fff]+[)）]$")
+_GLOSS_AT_END = regexes.compile(HAN_GLOSS.pattern + "$")  # a gloss ending the text searched (시창(西昌), before 、)
 _COUNTED_LIST_REACH = 60  # characters after a name within which a counted list's count may come
 
 

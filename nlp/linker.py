@@ -889,6 +889,9 @@ _TAIWAN_UNITS = ("县", "市")  # between a Taiwanese county or city and a place
 _SUBUNITS = frozenset("区镇乡里村站")  # a place's own unit after its name (永康区, 潮州镇, 南昌站)
 
 
+_CHINA_WORDS = ("中国", "省", "自治区")  # China, a province or an autonomous region: a name written as China's
+
+
 @lru_cache(maxsize=8)
 def _simplified(text: str) -> str:
     return text.translate(simplified_table())
@@ -902,7 +905,7 @@ def japanese_municipality(text: str, hit: Hit) -> bool:
     if name not in cues_for("ja").get("municipalities_named_alike", ()):
         return False
     around = text[max(0, hit.start - 8):hit.end + 12]
-    return not any(word in around for word in ("中国", "省", "自治区"))
+    return not any(word in around for word in _CHINA_WORDS)
 
 
 _JA_MUNICIPALITY_OF = regexes.compile("([\u4e00-\u9fff]{2,4}?)[市町村県]の?$")
@@ -946,7 +949,7 @@ def _after_municipality_pattern(name: str) -> re.Pattern[str]:
 
 def _written_as_chinese(text: str, start: int, end: int) -> bool:
     """A use of the name with its 市, or after a province, an autonomous region or China (福建省福州市, 中国・青島)."""
-    return text[end:end + 1] == "市" or any(word in text[max(0, start - 6):start] for word in ("中国", "省", "自治区"))
+    return text[end:end + 1] == "市" or any(word in text[max(0, start - 6):start] for word in _CHINA_WORDS)
 
 
 def _after_japanese_municipality(text: str, start: int, lexicon: Lexicon) -> bool:
