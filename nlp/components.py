@@ -91,6 +91,10 @@ if not Doc.has_extension("outlet_country"):  # the source registry's country of 
 # whoever builds the Doc, read by the linker as the headline; its names are no mentions and have no offsets.
 if not Doc.has_extension("title"):
     Doc.set_extension("title", default=None)
+# The lexicon's hits of the Doc's whole text when whoever built the Doc has already read them (``tag_docs`` reads
+# every text once to skip those without a candidate): the finder takes them instead of reading the text again.
+if not Doc.has_extension("lexicon_hits"):
+    Doc.set_extension("lexicon_hits", default=None)
 
 GAZETTEER = "gazetteer.json"
 CUES = "cues.yaml"
@@ -204,7 +208,7 @@ class CityFinder(_GazetteerComponent):
     def __call__(self, doc: Doc) -> Doc:
         lexicon = self.lexicon
         text = doc_text(doc)
-        hits = find_hits(text, lexicon, self.lang)
+        hits = find_hits(text, lexicon, self.lang, doc._.lexicon_hits)
         doc._.city_hits = hits
         spans = []
         for index, hit in enumerate(hits):
@@ -228,10 +232,12 @@ class CityFinder(_GazetteerComponent):
 _ADDRESS = regexes.compile(r"(?:https?://|www\.)[^\s<>\"'「」『』（）()]+|[\w.+-]+@[\w-]+(?:\.[\w-]+)+")
 
 
-def find_hits(text: str, lexicon: Lexicon, lang: str) -> list[Hit]:
+def find_hits(text: str, lexicon: Lexicon, lang: str, found: list[Hit] | None = None) -> list[Hit]:
     """Every gazetteer form of ``text`` that stands as a word of ``lang`` (the finder's hits; the linker reads a
-    headline stored apart from the body with the same rules), outside web and e-mail addresses."""
-    found = lexicon.find(text, compounds=lang in COMPOUNDING_LANGS)
+    headline stored apart from the body with the same rules), outside web and e-mail addresses. ``found``: the
+    lexicon's hits of ``text`` when the caller has them already."""
+    if found is None:
+        found = lexicon.find(text, compounds=lang in COMPOUNDING_LANGS)
     if "://" in text or "www." in text or "@" in text:
         addresses = [m.span() for m in _ADDRESS.finditer(text)]
         found = [h for h in found if not any(start <= h.start and h.end <= end for start, end in addresses)]
@@ -487,14 +493,18 @@ class CityClassifier(_CueComponent):
             else:
                 _one_sense(span, cue_vector, people, named)
         spans = [span for span, _ in read]
-        _one_name(text, spans)
-        _one_firm_word(text, spans)
-        _short_firm_names(text, spans, cues)
-        _one_quoted_name(text, spans, cues)
-        _one_quoted_title(text, spans)
-        _one_quotation(text, spans)
-        _shared_cjk_head(text, spans)
-        _brand_firms(text, spans)
+        labels = {span._.label for span in spans}
+        # each of these passes makes a LITERAL or METONYMIC span ORG_PART after an ORG_PART span that says so: a text
+        # without both kinds (most short ones) has nothing for any of them to do
+        if "ORG_PART" in labels and not labels.isdisjoint(("LITERAL", "METONYMIC")):
+            _one_name(text, spans)
+            _one_firm_word(text, spans)
+            _short_firm_names(text, spans, cues)
+            _one_quoted_name(text, spans, cues)
+            _one_quoted_title(text, spans)
+            _one_quotation(text, spans)
+            _shared_cjk_head(text, spans)
+            _brand_firms(text, spans)
         if self.lang == "ko":
             _one_side(text, read, cues)
         elif "clause_openers" in cues:  # the Latin-script languages whose cues say where a clause opens

@@ -1401,8 +1401,7 @@ def _historic_form(word: str) -> bool:
 
 def in_known_name(text: str, start: int, end: int) -> bool:
     """The mention lies inside a name of nlp/data/names.tsv whose city name counts ("Canton Fair")."""
-    lo = max(0, start - _NAME_WINDOW)
-    return any(lo + h.start <= start and end <= lo + h.end for h in _known_names().find(text[lo:end + _NAME_WINDOW]))
+    return _known_names().covers(text, start, end, _NAME_WINDOW)
 
 
 # past participles before a language's agent preposition (cues "agent_preps"): -é(e)(s) (fr), -do/-da (es, pt),
@@ -1993,6 +1992,8 @@ def _capital_pair(text: str, start: int, end: int, cues: Mapping[str, frozenset[
     if any("\u3400" <= c <= "\u9fff" for c in before + after):  # read in simplified characters, as the cues are
         table = simplified_table()
         after, before = after.translate(table), before.translate(table)
+    if not (after.startswith(joiners) or before.endswith(joiners)):
+        return False  # (most names: one C call instead of a loop over the joiners)
     for joiner in joiners:
         if after.startswith(joiner):
             rest = after[len(joiner):].lstrip()
@@ -2891,8 +2892,9 @@ def _cjk(text: str, start: int, end: int, cues: Mapping[str, frozenset[str]]) ->
     # produce known by its origin (烟台苹果), only as a whole word (吐鲁番葡萄沟, the Grape Valley, is a place) and not
     # before a firm's word (深圳苹果供应链: Apple's)
     brand_words = _cjk_affixes(cues.get("produce_brand_words", _NONE))
-    produce = tuple(w for w in _cjk_affixes(cues.get("produce_words", _NONE))
-                    if after.startswith(w) and not after_all.startswith(brand_words, len(w)))
+    produce_words = _cjk_affixes(cues.get("produce_words", _NONE))
+    produce = tuple(w for w in produce_words if after.startswith(w) and not after_all.startswith(brand_words, len(w))) \
+        if after.startswith(produce_words) else ()
     f["dish_after"] = float(text[end - 1:end] != "市" and (
         bool(dish) and (len(dish) > 1 or not segmented or whole((dish,), after, first_only=True))
         or bool(produce) and segmented and whole(produce, after, first_only=True)) or counted)

@@ -30,6 +30,7 @@ if TYPE_CHECKING:
 
     # the store's schema module imports pymongo (its errors): 0.3 s that tagging never needs
     from citywatch.store.schema import Mention
+    from nlp.finder import Hit
 
 CODE_VERSION = "3.09"  # bump when component code changes what is tagged (linker, features)
 MAX_TEXT = 50_000_000
@@ -152,24 +153,29 @@ def tag_docs(texts: Sequence[str], langs: Sequence[str | None] | None = None, op
     routed = [route(lang) for lang in detected]
     results: list[list[Mention]] = [[] for _ in texts]
     by_lang: dict[str, list[int]] = {}
+    found: dict[int, list[Hit]] = {}  # the lexicon's hits of each text with a candidate: the finder reads no text twice
     for i, text in enumerate(texts):
-        if any(hit.kind == "city" for hit in lexicon.find(text, compounds=routed[i] in COMPOUNDING_LANGS)):
+        hits = lexicon.find(text, compounds=routed[i] in COMPOUNDING_LANGS)
+        if any(hit.kind == "city" for hit in hits):
             by_lang.setdefault(routed[i], []).append(i)
+            found[i] = hits
     # every pipeline the batch needs is built before any text is tagged: building one freezes what exists
     # (``nlp.long_lived``), which should not be the Docs of texts tagged before
     pipelines = {lang: pipeline_for(lang, options) for lang in by_lang}
     for lang, indices in by_lang.items():
         nlp = pipelines[lang]
         pieces = [(i, offset, piece) for i in indices for offset, piece in windows(texts[i], WINDOW)]
-        docs = (_with_context(nlp.make_doc(piece), countries[i], titles[i]) for i, _, piece in pieces)
+        docs = (_with_context(nlp.make_doc(piece), countries[i], titles[i],
+                              found[i] if len(piece) == len(texts[i]) else None) for i, _, piece in pieces)
         for (i, offset, _), doc in zip(pieces, nlp.pipe(docs, batch_size=batch_size), strict=True):
             results[i] += [{**m, "start": m["start"] + offset, "end": m["end"] + offset} for m in mention_dicts(doc)]
     return [output_lang(lang) for lang in detected], results
 
 
-def _with_context(doc: Doc, country: str | None, title: str | None) -> Doc:
+def _with_context(doc: Doc, country: str | None, title: str | None, hits: list[Hit] | None = None) -> Doc:
     doc._.outlet_country = country
     doc._.title = title
+    doc._.lexicon_hits = hits  # (only for a Doc of the whole text: a window's offsets are its own)
     return doc
 
 
