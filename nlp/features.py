@@ -67,8 +67,9 @@ _BRACKETED_FORM = regexes.compile(rf"[^\s、。，,（(]{{0,12}}[（(][^）)]{{1
 _FIRM_KINDS = "企业|企業|公司|集团|集團|厂商|廠商|车企|車企|钢企|鋼企|银行|銀行|品牌|书店|書店|书局|書局"
 # the rest of a firm's registered name after its seat in brackets: up to ten characters, then its form or kind
 # (or a body's kind: 中资(澳门)职业介绍所协会, 珠海国际(澳门)职介所, a firm's and an agency's seat; a centre's, not the
-# city centre, 市中心: 鄂尔多斯(深圳)人才科创中心, 苹果(乌兰察布)数据中心)
-_BODY_KINDS = "协会|協會|商会|商會|联合会|聯合會|介绍所|介紹所|职介所|職介所|事务所|事務所|研究所|(?<!市)中心"
+# city centre, 市中心: 鄂尔多斯(深圳)人才科创中心, 苹果(乌兰察布)数据中心; a forum held by one city in another:
+# 东台(昆山)台商投资恳谈会)
+_BODY_KINDS = "协会|協會|商会|商會|联合会|聯合會|介绍所|介紹所|职介所|職介所|事务所|事務所|研究所|(?<!市)中心|恳谈会|懇談會|洽谈会|洽談會"
 _FIRM_AFTER_SEAT = regexes.compile(rf"[\u3400-\u9fff]{{0,10}}?(?:{_LEGAL_FORMS}|{_FIRM_KINDS}|{_BODY_KINDS})")
 # (the items after the name as a group: the name may also be the last, after another's 、: 雙葉、唐山等書店; the name
 # may begin its item, ``rest``: 邳州谷阳新能源、影速光电、博康信息等企业, 益世科生物、苏州华兴源创等企业)
@@ -1058,7 +1059,9 @@ def _passive_before(b: list[str], cues: Mapping[str, frozenset[str]]) -> bool:
     return False
 
 
-_PLURAL_VERBS = frozenset({"are", "were", "have"})
+# the plural agreement British copy gives a side, not a city or its government ("Guangzhou want to retain the title",
+# "Wuhan remain top"): the third person would be "wants", "remains"
+_PLURAL_VERBS = frozenset({"are", "were", "have", "want", "need", "remain", "hope", "look"})
 _CONJUNCTIONS = frozenset({"and", "or", "but", "und", "et", "y", "e", "i", "og", "och", "en"})
 _OF = frozenset({"of"})  # English, which has no ``of_words`` cue (it would switch on the Romance policy rule)
 
@@ -1511,6 +1514,12 @@ def _head_first(before: list[str], b: list[str], cues: Mapping[str, frozenset[st
     heads = cues.get("heads_before", frozenset())
     # (past an opening quote, معرض "كانتون", or a hyphen, die Uni-Nanjing)
     if _ends(b, heads, grams) or len(b) > 1 and (b[-1] in _OPENERS or b[-1] == "-") and _ends(b[:-1], heads, grams):
+        return True
+    # ... or past one word of its kind joined by "de" where heads are written in lower case ("el centro de
+    # investigación Chengdu", "il centro di ricerca Chengdu"; not "el centro de Pekín", the name joined by "de")
+    of_words = cues.get("of_words", frozenset())
+    if "lower_heads" in cues and len(b) > 2 and b[-3] in heads and b[-2] in of_words and b[-1].isalpha() \
+            and b[-1] not in of_words:
         return True
     # a plural head before two names joined by "and" ("die Börsen Schanghai und Shenzhen"): the second name too
     if len(b) > 2 and b[-3] in cues.get("plural_heads_before", frozenset()) and _cap(before[-2]) \
@@ -2488,6 +2497,9 @@ _SHORT_UNIVERSITY = regexes.compile("[\u4e00-\u9fff](?<![扩加放增壮强重�
 _CAMPUS = regexes.compile("(?:校区|校區|キャンパス|校)?(?=[)）])")  # a campus word before the closing bracket
 
 
+_BRACKETED_WORD = regexes.compile("[（(][\u3400-\u9fff]{2,4}[)）]")  # a seat in brackets: 鄂尔多斯(深圳)
+
+
 def _in_company_brackets(text: str, start: int, end: int, *heads: tuple[str, ...]) -> bool:
     """The name in brackets inside an organisation's name: after a head (国家会展中心（上海）), a firm's trade word
     (南亞電子材料(昆山), cue ``trade_heads``) or a service's word (中欧班列(重庆), cue ``bracket_heads``), also with a
@@ -2767,8 +2779,13 @@ def _cjk(text: str, start: int, end: int, cues: Mapping[str, frozenset[str]]) ->
     # ``listing_after``), as "listed in Hong Kong" is in English
     exchange = exchange or after.startswith(_cjk_affixes(cues.get("listing_after", _NONE)))
     trades = _cjk_affixes(cues.get("trade_heads", _NONE))  # a firm's trade words (and their simplified copies)
-    bracketed = _in_company_brackets(text, start, end, heads, suffixes, trades,
-                                     _cjk_affixes(cues.get("bracket_heads", _NONE)))
+    bracket_heads = _cjk_affixes(cues.get("bracket_heads", _NONE))
+    bracketed = _in_company_brackets(text, start, end, heads, suffixes, trades, bracket_heads)
+    # ... and the name right before such a seat, which the organisation is named by (鄂尔多斯(深圳)人才科创中心, a centre
+    # of Ordos in Shenzhen; 东台(昆山)台商投资恳谈会, Dongtai's forum held in Kunshan)
+    seat = _BRACKETED_WORD.match(text, end) if segmented else None
+    bracketed = bracketed or seat is not None and _in_company_brackets(
+        text, seat.start() + 1, seat.end() - 1, heads, suffixes, trades, bracket_heads)
     # Japanese and Korean text quote Chinese names in simplified characters (北京马拉松, 哈尔滨国际冰雪节) or in
     # traditional ones that Japanese writes otherwise (中文名:香港會議展覽中心), and Korean writes Han only in such
     # glosses (延邊日報): such a run reads the Chinese heads, as whole words of jieba's reading

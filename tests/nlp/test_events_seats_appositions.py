@@ -1,0 +1,81 @@
+"""Classes of stop 60's round (their classes, not their sentences), each with the counterpart that stays what it is.
+
+Events named by their host in Chinese: world cups and championships (澳门乒乓球世界杯, 成都世乒赛团体赛, a race's
+世界盃 past its letters) and investment forums (恳谈会), while a team event held in the city stays the place; the name
+right before a seat in brackets inside an organisation's name, as the seat already was (榆林(西安)科创中心, 徐州(上海)
+投资恳谈会), while two places so written stay places; a firm of a brand and a trade word (无锡宏达流体).
+Japanese exhibitions by the kind of works (「東京・上海写真展」) and a firm's company named right after its seat
+(島津蘇州会社), while a subsidiary there (香港子会社) and an employee (北京会社員) stay the place; Korean 선전 as "a good
+showing" that is expected (선전이 기대된다), while an expected investment in the city stays the place; Beijing Hyundai
+by the carmaker's full name (베이징 현대자동차).
+Romance apposition: a hotel's, restaurant's or centre's name set right after its noun without "de" (el hotel Pekín, il
+ristorante Shanghai), also past one word of its kind (il centro di ricerca Chengdu), while the noun joined to the city
+by "de" stays the place; the Olympics by their French short name (les JO de Pékin). English: a side with the plural
+verbs British copy gives it in match copy ("If Guangzhou want to retain the title"), while the city's residents with the
+same verb stay the place (the team cue); more pinyin surnames before a given name that is a city's form (Quan Jian).
+Sentences written for these tests (not in training.tsv, calibration.tsv or the sentence files).
+"""
+
+from __future__ import annotations
+
+from spacy.language import Language
+
+from nlp.features import NAMES
+from tests.nlp.conftest import each_label_test
+
+CHINESE = [
+    ("zh", "澳门乒乓球世界杯今日开幕，各国选手陆续抵达。", "澳门", ["ORG_PART"]),
+    ("zh", "本届成都世乒赛团体赛共有四十支队伍参赛。", "成都", ["ORG_PART"]),
+    ("zh", "主办方表示，澳门GT世界盃将于十一月举行。", "澳门", ["ORG_PART"]),
+    ("zh", "上周他在成都参加了团体赛。", "成都", ["LITERAL"]),
+    ("zh", "2023徐州(上海)投资恳谈会在沪举行。", "徐州", ["ORG_PART"]),
+    ("zh", "榆林(西安)科创中心昨日揭牌。", "榆林", ["ORG_PART"]),
+    ("zh", "苏州(昆山)的工厂很多。", "苏州", ["LITERAL"]),
+    ("zh", "记者走进无锡恒拓流体的生产车间。", "无锡", ["ORG_PART"]),
+]
+
+test_chinese_events_seats_and_firms = each_label_test(CHINESE)
+
+JAPANESE_KOREAN = [
+    ("ja", "「東京・上海書画展」が来月開かれる。", "上海", ["ORG_PART"]),
+    ("ja", "島津蘇州会社が新工場を建てた。", "蘇州", ["ORG_PART"]),
+    ("ja", "同社は香港子会社を売却した。", "香港", ["LITERAL"]),
+    ("ko", "이번 대회에서 우리 선수들의 선전이 기대된다.", "선전", ["NOT_PLACE"]),
+    ("ko", "베이징 현대자동차의 판매가 늘었다.", "베이징", ["ORG_PART"]),
+]
+
+test_japanese_and_korean_names = each_label_test(JAPANESE_KOREAN)
+
+APPOSITIONS = [
+    ("es", "El equipo se aloja estos días en el hotel Pekín, junto al estadio.", "Pekín", ["ORG_PART"]),
+    ("es", "El equipo se aloja estos días en un hotel de Pekín, junto al estadio.", "Pekín", ["LITERAL"]),
+    ("it", "Il ristorante Shanghai ha chiuso dopo trent'anni.", "Shanghai", ["ORG_PART"]),
+    ("it", "Il centro di ricerca Chengdu studia i panda da decenni.", "Chengdu", ["ORG_PART"]),
+    ("it", "Il centro di Chengdu era pieno di turisti.", "Chengdu", ["LITERAL"]),
+    ("pt", "O centro de pesquisa Chengdu recebeu dois filhotes.", "Chengdu", ["ORG_PART"]),
+    ("fr", "À l'approche des JO de Pékin, les athlètes s'entraînent.", "Pékin", ["ORG_PART"]),
+]
+
+test_romance_appositions = each_label_test(APPOSITIONS)
+
+ENGLISH = [
+    ("en", "Quan Jian, deputy director of the council, opened the forum.", "Jian", ["NOT_PLACE"]),
+]
+
+test_english_sides_and_people = each_label_test(ENGLISH)
+
+
+def test_a_side_agrees_with_plural_verbs(english: Language) -> None:
+    """British copy's plural agreement ("If Wuhan want to lift the trophy") makes the name a side in match copy (the
+    team cue), as "are" and "have" already did; the city's residents with the same verb are no side."""
+    sport_verb = NAMES.index("sport_verb")
+
+    def team_cue(text: str) -> float:
+        doc = english(text)
+        (span,) = doc.spans["cities"]
+        return float(span._.cue_vector[sport_verb])
+
+    assert team_cue('The holders, who top the Super League, remain favourites for the continental cup. "I do not '
+                    'comment on other teams," the midfielder said. "If Wuhan want to lift the trophy we have to beat '
+                    'everybody."') == 1.0
+    assert team_cue("Residents of Wuhan want cleaner air, a survey by the city's environment bureau found.") == 0.0
