@@ -270,6 +270,7 @@ def _is_province_here(text: str, hits: list[Hit], index: int, lexicon: Lexicon, 
         named_province = match_key(hit.form) in lexicon.province_named
         return (form is not None and (not lexicon.named_like_province.isdisjoint(form.adcodes) or named_province)
                 and (marked(hit) or _between_provinces(text, hits, index) or _before_own_city(text, hits, index, form, lexicon)
+                     or _after_own_city(text, hits, index, form, lexicon)
                      or named_province
                      and not marks_city(text, hit.start, hit.end, *shipped_cues().city_marks(lang))
                      and any(other.form == hit.form and marked(other) for other in hits)))
@@ -297,6 +298,20 @@ def _before_own_city(text: str, hits: list[Hit], index: int, form: Any, lexicon:
     provinces = {lexicon.city_province.get(code) for code in form.adcodes} - {None}
     return after is not None and bool(after.adcodes) and all(
         lexicon.city_province.get(code) in provinces and code not in form.adcodes for code in after.adcodes)
+
+
+def _after_own_city(text: str, hits: list[Hit], index: int, form: Any, lexicon: Lexicon) -> bool:
+    """The hit at ``index``, a city named like its province, right after a comma that follows another city of that
+    province: the province, as an address ends with it ("Taishan, Canton": Guangdong, not Guangzhou); not inside a list
+    of cities that goes on after it ("Shenzhen, Canton and Beijing")."""
+    if index == 0 or hits[index - 1].kind != "city" or text[hits[index - 1].end:hits[index].start] not in (", ", ","):
+        return False
+    if index + 1 < len(hits) and _LIST_GAP.fullmatch(text[hits[index].end:hits[index + 1].start]):
+        return False
+    before = lexicon.form(hits[index - 1].form)
+    provinces = {lexicon.city_province.get(code) for code in form.adcodes} - {None}
+    return before is not None and bool(before.adcodes) and all(
+        lexicon.city_province.get(code) in provinces and code not in form.adcodes for code in before.adcodes)
 
 
 def _between_provinces(text: str, hits: list[Hit], index: int) -> bool:

@@ -251,6 +251,11 @@ def lexical(text: str, start: int, end: int, cues: Mapping[str, frozenset[str]],
     # Xiamen" is the hotel's own name and then its place)
     naming = naming or len(b) >= 2 and b[-1] == "," and b[-2] in cues.get("apposition_heads", frozenset()) \
         and _lower_word(before[-2]) or _as_apposition(b, cues)
+    # ... or called so by a verb of naming after such a head ("a chain restaurant called Xi'an", "a bank named Harbin"),
+    # which is then no verb the name is the object of (below)
+    named_by_verb = len(b) >= 2 and b[-1] in cues.get("naming_verbs", frozenset()) \
+        and b[-2] in cues.get("apposition_heads", frozenset())
+    naming = naming or named_by_verb
     # an adjective made from the name before a lower-case head: "Шанхайской организации", "Пекинский университет"
     # ... also past more adjectives ("в Шанхайском выставочном центре", "Харбинской международной
     # торгово-экономической ярмарки")
@@ -477,7 +482,8 @@ def lexical(text: str, start: int, end: int, cues: Mapping[str, frozenset[str]],
     # ("the so-called X": a name given, no one called upon)
     # ... and the target of a measure or a case ("sanctions against Beijing", "its case against Beijing at the WTO")
     targeted = len(b) >= 2 and b[-1] == "against" and b[-2] in cues.get("against_nouns", _NONE)
-    f["object_verb"] = float(_ends(b, cues["object_verbs"], grams) and not so_called or moved or targeted or bool(final)
+    f["object_verb"] = float(_ends(b, cues["object_verbs"], grams) and not (so_called or named_by_verb) or moved
+                             or targeted or bool(final)
                              and (case in _cases(cues, "accusative") | _cases(cues, "ablative"))
                              and _starts_with(final, cues["object_verbs"]))
     # "sent by X", "envoyée par X", "inviata da X", "door X gestuurde": the agent of a passive participle
@@ -927,6 +933,15 @@ _OFFICE_PREPS = frozenset({"to", "of"})  # "Ambassador to South Africa", "Mayor 
 _SYLLABLE_LETTERS = 6  # the longest pinyin syllable (zhuang, shuang)
 
 
+def _caseless_surname_before(b: list[str], surface: str, surnames: frozenset[str]) -> bool:
+    """In a script without capitals (Arabic), a transcribed surname right before the name, or before one syllable of a
+    given name written apart and then the name (تشو شيان, Zhou Xian...; تساو ساي شيان, Cao Saixian): the name ends a
+    person's, where the lower-case surnames of a Latin-script language would be read as words."""
+    if surface[:1].isupper() or surface[:1].islower() or not b:
+        return False
+    return b[-1] in surnames or len(b) >= 2 and b[-2] in surnames and len(b[-1]) <= 3 and b[-1].isalpha()
+
+
 def _names_and_people(text: str, start: int, end: int, before: list[str], after: list[str], b: list[str],
                       a: list[str], verb: str, hosts: bool, cues: Mapping[str, frozenset[str]]) -> dict[str, float]:
     """Cues that the name is part of a longer name, a person's name, a team, a figure of speech or a smaller place
@@ -946,7 +961,8 @@ def _names_and_people(text: str, start: int, end: int, before: list[str], after:
     split_given = len(b) >= 2 and b[-2] in surnames and _cap(before[-2]) and _cap(before[-1]) \
         and before[-1].isalpha() and len(before[-1]) <= _SYLLABLE_LETTERS and (len(b) < 3 or b[-3] not in cues["loc_preps"])
     f["surname_before"] = float(bool(b) and _cap(before[-1]) and b[-1] in surnames
-                                and (len(b) < 2 or b[-2] not in cues["loc_preps"]) and not longer or split_given)
+                                and (len(b) < 2 or b[-2] not in cues["loc_preps"]) and not longer or split_given
+                                or _caseless_surname_before(b, text[start:end], surnames))
     # "Xian Lim", "Lhasa de Sela": a capitalised surname or a particle and a capitalised word right after; not the
     # place of an office before its holder's name ("the Deputy Mayor of Sanya Chen Tiejun")
     # ... or a given name written with a hyphen before the surname ("Jian-Wei Pan", as Chinese scientists sign abroad)
@@ -1400,6 +1416,31 @@ def _historic_form(word: str) -> bool:
 
     form = read_lexicon().form(word)
     return form is not None and "historic" in form.kinds
+
+
+@lru_cache(maxsize=1)
+def _brands_of_known_firms() -> dict[str, tuple[str, ...]]:
+    """The brand in characters of each firm of nlp/data/names.tsv named by a city and its brand (宁德时代: 时代; 北京字节跳动:
+    字节跳动), and those firms' names: what :func:`_known_brand_after` reads."""
+    from nlp.lexicon import read_lexicon
+
+    lexicon = read_lexicon()
+    brands: dict[str, list[str]] = {}
+    for name, kind, city in getattr(lexicon.gazetteer, "names", ()):
+        if kind != "brand" or city != "part" or not is_cjk(name[:1]):
+            continue
+        cut = next((k for k in range(len(name) - 2, 1, -1) if lexicon.form(name[:k]) is not None), 0)
+        if cut and all(map(is_cjk, name[cut:])):
+            brands.setdefault(name[cut:], []).append(name)
+    return {brand: tuple(names) for brand, names in brands.items()}
+
+
+def _known_brand_after(text: str, end: int) -> bool:
+    """The brand of a firm named by a city and its brand follows the name, and the text names that firm (福鼎时代 where
+    宁德时代 is written: CATL's Fuding company, not "the Fuding era"; 上海字节跳动 beside 北京字节跳动): one brand, one
+    firm per article, whatever city its company is named by."""
+    brands = _brands_of_known_firms()
+    return any(text.startswith(brand, end) and any(name in text for name in names) for brand, names in brands.items())
 
 
 def in_known_name(text: str, start: int, end: int) -> bool:
@@ -2875,7 +2916,8 @@ def _cjk(text: str, start: int, end: int, cues: Mapping[str, frozenset[str]]) ->
                                or _TEAMS_COUNTED.match(after_all) is not None)
                            or segmented and (_CJK_TICKER.match(after_all) is not None
                                              or _SHARE_CLASS_AFTER.match(after_all) is not None)
-                           or segmented and in_known_name(text, start, end))  # 宁德时代, a name of names.tsv
+                           or segmented and in_known_name(text, start, end)  # 宁德时代, a name of names.tsv
+                           or segmented and _known_brand_after(text, end))
     # Japanese: a katakana word written against the name is a brand before it (ソフィテル杭州, ヒルトン上海), as
     # running text puts a particle or ・ between a word and a place
     # ... and a subsidiary's or joint venture's name after the word for one (子会社蘇州萩原, 子公司苏州…: cue firm_before)

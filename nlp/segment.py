@@ -660,12 +660,26 @@ def _hangul_letter(char: str) -> bool:
 
 
 def _hangul_ok(text: str, hit: Hit) -> bool:
+    """A Hangul hit that is a word of its own (:func:`_korean_rest`), and no road named after the city: 로 written
+    against a name that ends in a consonant other than ㄹ is the road's 路 (남경로, Nanjing Road), as the particle
+    "to" is 으로 there (남경으로)."""
     if hit.start and _hangul_letter(text[hit.start - 1]):
         return False
     rest = hit.end
     while rest < len(text) and _hangul_letter(text[rest]):
         rest += 1
+    if text.startswith("로", hit.end) and _final_consonant(text[hit.end - 1]) not in (0, _RIEUL):
+        return False
     return _korean_rest(text[hit.end:rest])
+
+
+_RIEUL = 8  # the index of ㄹ among the final consonants of a Hangul syllable
+
+
+def _final_consonant(syllable: str) -> int:
+    """The index of a Hangul syllable's final consonant (0: none; anything not a syllable: 0)."""
+    code = ord(syllable) - 0xAC00
+    return code % 28 if 0 <= code < 11172 else 0
 
 
 _TENTHS = regexes.compile("[一二两三四五六七八九十几]")

@@ -3,16 +3,25 @@
 Events named by their host in Chinese: world cups and championships (澳门乒乓球世界杯, 成都世乒赛团体赛, a race's
 世界盃 past its letters) and investment forums (恳谈会), while a team event held in the city stays the place; the name
 right before a seat in brackets inside an organisation's name, as the seat already was (榆林(西安)科创中心, 徐州(上海)
-投资恳谈会), while two places so written stay places; a firm of a brand and a trade word (无锡宏达流体).
+投资恳谈会), while two places so written stay places; a firm of a brand and a trade word (无锡恒拓流体); a firm's company
+named by another city and the brand of a firm of names.tsv that the article names (宜宾时代 beside 宁德时代), while the
+same words without that firm stay the place ("the Yibin era"); Hubei's county media apps (云上黄冈), a campaign's
+account (健康荆门) and federations by their short names (宜昌市文联), while the city holding a show stays the place.
 Japanese exhibitions by the kind of works (「東京・上海写真展」) and a firm's company named right after its seat
 (島津蘇州会社), while a subsidiary there (香港子会社) and an employee (北京会社員) stay the place; Korean 선전 as "a good
 showing" that is expected (선전이 기대된다), while an expected investment in the city stays the place; Beijing Hyundai
-by the carmaker's full name (베이징 현대자동차).
+by the carmaker's full name (베이징 현대자동차); a road named after the city, 로 written against a name that ends in a
+consonant (남경로), while the particle "to" there (남경으로) keeps the place.
 Romance apposition: a hotel's, restaurant's or centre's name set right after its noun without "de" (el hotel Pekín, il
 ristorante Shanghai), also past one word of its kind (il centro di ricerca Chengdu), while the noun joined to the city
 by "de" stays the place; the Olympics by their French short name (les JO de Pékin). English: a side with the plural
 verbs British copy gives it in match copy ("If Guangzhou want to retain the title"), while the city's residents with the
-same verb stay the place (the team cue); more pinyin surnames before a given name that is a city's form (Quan Jian).
+same verb stay the place (the team cue); more pinyin surnames before a given name that is a city's form (Quan Jian); a city's
+form that names its province after a comma that follows another city of that province (Kaiping, Canton), while a list
+of cities that goes on keeps the city; a business called by the city's name after a verb of naming ("a restaurant
+called Chengdu"). Arabic: a Chinese surname as the Arabic press transcribes it before the name, or before one syllable
+of a given name and the name (يانغ شيان, تشن لي شيان), while the city of Xi'an stays the place; a club's sponsor in
+another spelling (تيانجين قوانجيان) and an alliance named by the city (تحالف هونغ كونغ).
 Sentences written for these tests (not in training.tsv, calibration.tsv or the sentence files).
 """
 
@@ -32,6 +41,12 @@ CHINESE = [
     ("zh", "榆林(西安)科创中心昨日揭牌。", "榆林", ["ORG_PART"]),
     ("zh", "苏州(昆山)的工厂很多。", "苏州", ["LITERAL"]),
     ("zh", "记者走进无锡恒拓流体的生产车间。", "无锡", ["ORG_PART"]),
+    ("zh", "位于四川宜宾的宜宾时代是宁德时代的子公司，宜宾时代今年扩产。", "宜宾", ["LITERAL", "ORG_PART", "ORG_PART"]),
+    ("zh", "宜宾时代正在到来，宜宾人很高兴。", "宜宾", ["LITERAL", "LITERAL"]),
+    ("zh", "云上黄冈报道(记者 王明)近日，市里举行招聘会。", "黄冈", ["ORG_PART"]),
+    ("zh", "欢迎关注健康荆门公众号。", "荆门", ["ORG_PART"]),
+    ("zh", "会议由宜昌市文联主办。", "宜昌市", ["ORG_PART"]),
+    ("zh", "宜昌市举办了文艺演出。", "宜昌市", ["LITERAL"]),
 ]
 
 test_chinese_events_seats_and_firms = each_label_test(CHINESE)
@@ -42,6 +57,8 @@ JAPANESE_KOREAN = [
     ("ja", "同社は香港子会社を売却した。", "香港", ["LITERAL"]),
     ("ko", "이번 대회에서 우리 선수들의 선전이 기대된다.", "선전", ["NOT_PLACE"]),
     ("ko", "베이징 현대자동차의 판매가 늘었다.", "베이징", ["ORG_PART"]),
+    ("ko", "관광객들은 예원과 남경로, 신천지를 둘러보았다.", "남경", []),
+    ("ko", "관광객들은 다음 날 남경으로 떠났다.", "남경", ["LITERAL"]),
 ]
 
 test_japanese_and_korean_names = each_label_test(JAPANESE_KOREAN)
@@ -60,6 +77,10 @@ test_romance_appositions = each_label_test(APPOSITIONS)
 
 ENGLISH = [
     ("en", "Quan Jian, deputy director of the council, opened the forum.", "Jian", ["NOT_PLACE"]),
+    ("en", "Her grandparents left a village near Kaiping, Canton, in 1890.", "Canton", []),
+    ("en", "Near the station there is a small family restaurant called Chengdu that serves mapo tofu.", "Chengdu",
+     ["ORG_PART"]),
+    ("en", "The airline flies from Shenzhen, Canton and Chengdu to Sydney.", "Canton", ["LITERAL"]),
 ]
 
 test_english_sides_and_people = each_label_test(ENGLISH)
@@ -79,3 +100,13 @@ def test_a_side_agrees_with_plural_verbs(english: Language) -> None:
                     'comment on other teams," the midfielder said. "If Wuhan want to lift the trophy we have to beat '
                     'everybody."') == 1.0
     assert team_cue("Residents of Wuhan want cleaner air, a survey by the city's environment bureau found.") == 0.0
+
+ARABIC = [
+    ("ar", "التقى الوزير بالسيد يانغ شيان، نائب رئيس اللجنة، في الرياض.", "شيان", ["NOT_PLACE"]),
+    ("ar", "التقى الوزير بالسيدة تشن لي شيان في القاهرة.", "شيان", ["NOT_PLACE"]),
+    ("ar", "وصل الوفد إلى مدينة شيان الصينية أمس.", "شيان", ["LITERAL"]),
+    ("ar", "فاز نادي بكين على تيانجين قوانجيان بهدفين.", "تيانجين", ["ORG_PART"]),
+    ("ar", "اعتقلت الشرطة قادة تحالف هونغ كونغ أمس.", "هونغ كونغ", ["ORG_PART"]),
+]
+
+test_arabic_people_clubs_and_alliances = each_label_test(ARABIC)
