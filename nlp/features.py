@@ -72,9 +72,10 @@ _FIRM_KINDS = "企业|企業|公司|集团|集團|厂商|廠商|车企|車企|�
 _BODY_KINDS = "协会|協會|商会|商會|联合会|聯合會|介绍所|介紹所|职介所|職介所|事务所|事務所|研究所|(?<!市)中心|恳谈会|懇談會|洽谈会|洽談會"
 _FIRM_AFTER_SEAT = regexes.compile(rf"[\u3400-\u9fff]{{0,10}}?(?:{_LEGAL_FORMS}|{_FIRM_KINDS}|{_BODY_KINDS})")
 # (the items after the name as a group: the name may also be the last, after another's 、: 雙葉、唐山等書店; the name
-# may begin its item, ``rest``: 邳州谷阳新能源、影速光电、博康信息等企业, 益世科生物、苏州华兴源创等企业)
+# may begin its item, ``rest``: 邳州谷阳新能源、影速光电、博康信息等企业, 益世科生物、苏州华兴源创等企业; the firms may be
+# counted before their kind: 比亚迪、合肥长安、安凯汽车等 6 家整车制造企业)
 _LISTED_FIRMS = regexes.compile(rf"(?P<rest>[^、，,。；;等\s]{{0,8}})(?P<items>(?:、[^、，,。；;]{{1,8}})*)等"
-                                rf"(?![地城省市国國区區县縣])[^，,。；;的]{{0,4}}(?:{_FIRM_KINDS})")
+                                rf"(?![地城省市国國区區县縣])(?:\s?\d{{1,3}}\s?家)?[^，,。；;的]{{0,4}}(?:{_FIRM_KINDS})")
 # ... or airports, each the name and its own (北京首都、上海浦东、广州白云等机场: the list's end names their kind)
 _LISTED_AIRPORTS = regexes.compile(r"[^、，,。；;等\s]{2,4}(?P<items>(?:、[^、，,。；;]{3,6})*)等(?:国际|國際)?(?:机场|機場)")
 # a list of teams named by their city after the word for the teams taking part (参赛队伍为赣州、萍乡、宜春): each is a team
@@ -633,7 +634,9 @@ def _exchange_listing(before: list[str], b: list[str], cues: Mapping[str, frozen
     if word in cues.get("listing_verbs", frozenset()):
         named = _cap(before[i - 2]) and i >= 3 and b[i - 3] not in {".", "!", "?", "\n"}
         return subject in cues.get("listing_subjects", frozenset()) or named
-    return word in cues.get("listing_nouns", frozenset()) and subject in cues.get("listing_modifiers", frozenset())
+    nouns, modifiers = cues.get("listing_nouns", frozenset()), cues.get("listing_modifiers", frozenset())
+    # (the modifier before the noun, or after it where the language puts its adjectives after: "une cotation primaire à")
+    return word in nouns and subject in modifiers or subject in nouns and word in modifiers
 
 
 _TITLED_QUOTE_REACH = 160  # characters from a quotation's opening mark to the name inside it
@@ -2568,7 +2571,7 @@ def _in_company_brackets(text: str, start: int, end: int, *heads: tuple[str, ...
 
 # what the segmenter may join to the end of a head (_whole_head); 讯 a paper's dateline (海西|晨报讯, "Haixi Morning Post
 # reports"); Japanese 長, its chief (上海駐在員|事務|所長, the head of the Shanghai office), read simplified as 长
-_HEAD_ENDINGS = ("队", "赛", "后", "後", "前", "将", "会长", "讯", "訊", "長", "长")
+_HEAD_ENDINGS = ("队", "赛", "后", "後", "前", "将", "会长", "行长", "讯", "訊", "長", "长")
 
 
 def _named_works(words: list[tuple[str, str]]) -> bool:
