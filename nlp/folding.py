@@ -127,6 +127,14 @@ def is_radical(code: int) -> bool:
     return _RADICALS[0] <= code < _RADICALS[1]
 
 
+@lru_cache(maxsize=8)
+def simplified_text(text: str) -> str:
+    """The simplified copy of a whole text (:func:`simplified_table`), made once per text: the table maps one character
+    to one, so a slice of the copy is the copy of the same slice, and the windows read around each name of a text are
+    slices of it instead of copies made anew for every name (eight texts kept: a window is at most 500,000 characters)."""
+    return text.translate(simplified_table())
+
+
 @lru_cache(maxsize=1)
 def simplified_table() -> dict[int, str]:
     """Traditional character -> its first simplified one, from OpenCC's character table (TSCharacters.txt of

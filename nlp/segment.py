@@ -43,7 +43,7 @@ from thinc.api import Config
 from nlp import jieba_dict, regexes
 from nlp.cues import cues_for
 from nlp.finder import Hit
-from nlp.folding import simplified_table
+from nlp.folding import simplified_table, simplified_text
 from nlp.language import script_of_char
 
 PARTICLES_FILE = Path(__file__).with_name("resources") / "korean_particles.txt"
@@ -338,8 +338,8 @@ def _segmented(text: str, hit: Hit, segment: Callable[[str], Iterable[tuple[str,
     segment the window's simplified copy (:func:`nlp.folding.simplified_table`; jieba). ``province_at``: where a province name
     that ends at the hit begins; a word that is that province and the hit (新疆阿勒泰地区) reads as both names."""
     offset, window = _window(text, hit.start, hit.end)
-    if simplify:
-        window = window.translate(simplified_table())
+    if simplify:  # (a slice of the text's simplified copy, made once per text)
+        window = simplified_text(text)[offset:offset + len(window)]
     start, end = hit.start - offset, hit.end - offset
     position, words = 0, []
     for word, tag in segment(window):
