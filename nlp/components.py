@@ -294,10 +294,7 @@ def _before_own_city(text: str, hits: list[Hit], index: int, form: Any, lexicon:
     if index + 1 >= len(hits) or hits[index + 1].kind != "city" or not text[hits[index].end:hits[index + 1].start].isspace() \
             and hits[index].end != hits[index + 1].start:
         return False
-    after = lexicon.form(hits[index + 1].form)
-    provinces = {lexicon.city_province.get(code) for code in form.adcodes} - {None}
-    return after is not None and bool(after.adcodes) and all(
-        lexicon.city_province.get(code) in provinces and code not in form.adcodes for code in after.adcodes)
+    return _another_city_of_its_province(hits[index + 1], form, lexicon)
 
 
 def _after_own_city(text: str, hits: list[Hit], index: int, form: Any, lexicon: Lexicon) -> bool:
@@ -308,10 +305,15 @@ def _after_own_city(text: str, hits: list[Hit], index: int, form: Any, lexicon: 
         return False
     if index + 1 < len(hits) and _LIST_GAP.fullmatch(text[hits[index].end:hits[index + 1].start]):
         return False
-    before = lexicon.form(hits[index - 1].form)
+    return _another_city_of_its_province(hits[index - 1], form, lexicon)
+
+
+def _another_city_of_its_province(other: Hit, form: Any, lexicon: Lexicon) -> bool:
+    """``other`` is a city of the province that ``form`` (a city named like its province) names, and not that city."""
+    found = lexicon.form(other.form)
     provinces = {lexicon.city_province.get(code) for code in form.adcodes} - {None}
-    return before is not None and bool(before.adcodes) and all(
-        lexicon.city_province.get(code) in provinces and code not in form.adcodes for code in before.adcodes)
+    return found is not None and bool(found.adcodes) and all(
+        lexicon.city_province.get(code) in provinces and code not in form.adcodes for code in found.adcodes)
 
 
 def _between_provinces(text: str, hits: list[Hit], index: int) -> bool:

@@ -2710,7 +2710,13 @@ def _cjk(text: str, start: int, end: int, cues: Mapping[str, frozenset[str]]) ->
     is, so 中山大學 and 北京協和醫院 meet the organisation heads 大学 and 医院. After a name written in
     characters, an organisation head or a name's suffix counts only as whole words of the segmenter's reading
     (:func:`_whole_head`: jieba's, Sudachi's for Japanese)."""
-    given = text  # (the text as given: its simplified copy is made once per text, :func:`nlp.folding.simplified_text`)
+    given = text
+
+    def simplified(lo: int, hi: int) -> str:
+        """``text[lo:hi]`` in simplified characters: a slice of the copy made once per text as given
+        (:func:`nlp.folding.simplified_text`), copied anew only from a text the glosses above were taken out of."""
+        return simplified_text(text)[lo:hi] if text is given else text[lo:hi].translate(simplified_table())
+
     # Japanese glosses a name's reading in kana right after it: what names the city, or a dish or a firm by it, follows
     # the gloss (蘭州(らんしゅう)ラーメン is 蘭州ラーメン), so the words after the name are read past it
     # ... also the reading of the name and the word after it (杭州蕭山(こうしゅうしょうざん)空港 is 杭州蕭山空港)
@@ -2731,12 +2737,8 @@ def _cjk(text: str, start: int, end: int, cues: Mapping[str, frozenset[str]]) ->
     if glossed_before:
         before = _PINYIN_GLOSS.sub("", text[max(0, start - _PINYIN_REACH):start])[-6:]
     if any("\u3400" <= c <= "\u9fff" for c in before + after_all[:12]):
-        if text is given and not glossed_before:
-            copy = simplified_text(text)
-            before, after_all = copy[max(0, start - 6):start], copy[end:end + 80]
-        else:
-            table = simplified_table()
-            before, after_all = before.translate(table), after_all.translate(table)
+        before = before.translate(simplified_table()) if glossed_before else simplified(max(0, start - 6), start)
+        after_all = simplified(end, end + 80)
     after = after_all[:8]
 
     def starts(key: str) -> bool:  # (cue words are lower case: 镇江VS扬州 meets vs)
@@ -2790,8 +2792,7 @@ def _cjk(text: str, start: int, end: int, cues: Mapping[str, frozenset[str]]) ->
 
     # the name and what follows as the segmenter reads them: Sudachi the Japanese as written, jieba the simplified copy
     # (offsets are the same)
-    phrase = text[start:end + RUN_REACH] if attached else (
-        simplified_text(text)[start:end] if text is given else text[start:end].translate(simplified_table())) + after_all[:RUN_REACH]
+    phrase = text[start:end + RUN_REACH] if attached else simplified(start, end) + after_all[:RUN_REACH]
 
     def whole(heads: tuple[str, ...], part: str, first_only: bool = False) -> bool:
         from nlp.segment import word_starts  # the segmenters load spaCy: only for a name in characters

@@ -94,10 +94,9 @@ class FormMatcher:
         letters = re.escape("".join(sorted(own)))
         self._stretch = regexes.compile(f"[{letters}](?:[{letters}\\W\\d_]*[{letters}])?") if own else None
         self.empty = not entries
-        # the keys read literally by :meth:`covers`: those of no case, accent or folding that could make the text's
-        # reading differ from its characters (Greek's final sigma, Devanagari)
-        self._literal_keys = tuple(key for key in entries if not _GREEK_OR_DEVANAGARI.search(key))
-        self._literal = len(self._literal_keys) == len(entries)
+        # the keys :meth:`covers` reads literally, None where one has a script whose reading by :meth:`find` may
+        # differ from its characters (Greek's final sigma, folded Devanagari)
+        self._literal_keys = None if any(map(_GREEK_OR_DEVANAGARI.search, entries)) else tuple(entries)
         self._keys_with: dict[str, tuple[str, ...]] = {}
 
     def find(self, text: str, compound_head: Callable[[str], bool] | None = None) -> list[Hit]:
@@ -121,7 +120,7 @@ class FormMatcher:
         :meth:`find` decides, leftmost-longest as everywhere. The same answer as reading the window, at a
         fraction of the cost (``tests/nlp/test_finder.py``)."""
         part = text[start:end]
-        if self._literal and part and _UNCASED.fullmatch(part) is not None:
+        if self._literal_keys is not None and part and _UNCASED.fullmatch(part) is not None:
             keys = self._keys_with.get(part)
             if keys is None:
                 keys = self._keys_with[part] = tuple(key for key in self._literal_keys if part in key)

@@ -21,7 +21,7 @@ from nlp import jieba_dict, regexes
 from nlp.cues import ForeignNames, cues_for, foreign_names, marks_word, shipped_cues
 from nlp.dateline import DATELINE_REACH, headline, zones
 from nlp.finder import Hit, is_cjk
-from nlp.folding import lower_same_length, simplified_table
+from nlp.folding import lower_same_length, simplified_table, simplified_text
 from nlp.landmarks import Landmarks
 from nlp.language import script_of_char
 from nlp.lexicon import DISTRICT, Lexicon, is_current
@@ -703,7 +703,7 @@ def _town_named_like(text: str, hit: Hit, lang: str) -> bool:
     place below the city, no mention of it. A namesake in Taiwan (屏东县潮州镇) stays the place abroad it is."""
     if lang != "zh" or not is_cjk(text[hit.start:hit.start + 1]) or text[hit.end:hit.end + 1] not in _TOWN_UNITS:
         return False
-    phrase = _simplified(text[hit.start:hit.end + 4])
+    phrase = simplified_text(text)[hit.start:hit.end + 4]
     return [word for word, _ in jieba_dict.words_from(phrase, hit.end - hit.start)[:1]] == ["镇"]
 
 
@@ -892,11 +892,6 @@ _SUBUNITS = frozenset("区镇乡里村站")  # a place's own unit after its name
 _CHINA_WORDS = ("中国", "省", "自治区")  # China, a province or an autonomous region: a name written as China's
 
 
-@lru_cache(maxsize=8)
-def _simplified(text: str) -> str:
-    return text.translate(simplified_table())
-
-
 def japanese_municipality(text: str, hit: Hit) -> bool:
     """In Japanese text, a name with 市 that is also a Japanese city's (``municipalities_named_alike``: 津市, Tsu in Mie,
     not Jinshi in Hunan) is the Japanese city unless China, a province or an autonomous region is named in the few
@@ -974,7 +969,7 @@ def abroad(text: str, hit: Hit) -> bool:
     text that namesake."""
     if not is_cjk(text[hit.start]):
         return False
-    simple = _simplified(text)
+    simple = simplified_text(text)
     return _abroad_in(simple, simple[hit.start:hit.end])
 
 
