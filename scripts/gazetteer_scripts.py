@@ -28,7 +28,7 @@ adcode. Sources (nlp/data/README.md names them and their licences):
   Lithuanian: the VLKK transcription (``lithuanian_pinyin.tsv``: Uhanas, Guangdžou, Hefėjus), each with its
   case forms (Wu-chanu, Uhane); Polish and Czech: the case forms of the pinyin name (Wuhanie, Wuhanu, Wuhanem);
   for county-level cities too, which get no other script's forms but Russian and Ukrainian ones of five letters
-  or more (``COUNTY_CYRILLIC_MIN``).
+  or more (``COUNTY_CYRILLIC_MIN``) and their Japanese spellings (図們, 満洲里: Han names, no transcription).
   A Polish, Czech or Lithuanian form that is an ordinary word of one of them (jusText's stop lists, spaCy's
   stop words) is dropped and listed in the gazetteer's ``meta.dropped_words``.
 - German, Dutch, Swedish (and Danish and Norwegian exonyms): the genitive in -s and the German adjective in -er of the exonyms and of the
@@ -405,6 +405,15 @@ def japanese(traditional: str, shinjitai: dict[str, str]) -> str:
     return "".join(shinjitai.get(ch, ch) for ch in traditional)
 
 
+def japanese_forms(hant: Iterable[str], rules: Rules) -> Iterator[Form]:
+    """The Japanese spellings of the traditional spellings ``hant`` that shinjitai changes (図們 for 圖們; the others
+    are the traditional forms themselves, already in the gazetteer)."""
+    for traditional_form in sorted(hant):
+        form = japanese(traditional_form, rules.shinjitai)
+        if form != traditional_form:
+            yield form, "ja", "ja"
+
+
 def arabic_forms(name: str) -> set[str]:
     """The name as written with attached prefixes; a name with the article also without it, and with
     the prefixes that combine with the article (ل + ال is written لل)."""
@@ -525,10 +534,7 @@ def transcribed_forms(short: str, hant: Iterable[str], rules: Rules, latin: bool
             yield prefixed, "ar_rule" if prefixed == transcribed else "ar_rule_prefixed", "ar"
     for form in hanviet(short, rules.hanviet):
         yield form, "vi_hanviet", "vi"
-    for traditional_form in sorted(hant):
-        form = japanese(traditional_form, rules.shinjitai)
-        if form != traditional_form:
-            yield form, "ja", "ja"
+    yield from japanese_forms(hant, rules)
     if latin:
         yield from latin_rule_forms(short, rules)
 
@@ -638,9 +644,11 @@ def add_script_forms(units: dict[str, Any], forms: Any, read_tsv: ReadTsv,
                 generated += [(form, "germanic", "de") for form in sorted(germanic_forms(unit.name))]
             generated += transcribed_forms(unit.short, traditional(unit.short) | traditional(unit.name_zh), rules,
                                            latin=unit.pinyin_confirmed)
-        elif unit.pinyin_confirmed:  # a county-level city: Latin forms, and Cyrillic ones of five letters or more
+        elif unit.pinyin_confirmed:  # a county-level city: Latin forms, Cyrillic ones of five letters or more
             generated += latin_rule_forms(unit.short, rules)  # (in other scripts, and shorter, too often words)
             generated += cyrillic_rule_forms(unit.short, rules, shortest=COUNTY_CYRILLIC_MIN)
+            # and its Japanese spellings, which are its Han names with Japan's simplified characters (図們, 満洲里)
+            generated += japanese_forms(traditional(unit.short) | traditional(unit.name_zh), rules)
         for text, kind, lang in generated:
             add(text, code, kind, lang)
         if code in seats:  # the short name's forms only (喀什地区's Japanese spelling is the area's alone)

@@ -1,0 +1,57 @@
+"""Classes of stop 61's round (their classes, not their sentences), each with the counterpart that stays what it is.
+
+Chinese: a council for the promotion of trade by its short name (贸促会, as 侨联 and 工商联 already were), a rural credit
+union (农村信用合作联社, 信用社) and a news app (客户端) named by the city, while the city's own council meeting, credit and
+news stay the place. Japanese: federations quoted with the Chinese 聯 that Japanese writes 連 (僑聯, 工商聯), a trade
+council and an association of natives by their Japanese short names (貿促会, 同郷会), while a visit to the city stays the
+place; the county-level cities that Japanese writes with its own simplified characters (図們, 満洲里) and the extended
+simplified 芦 of 葫芦島, linked to their cities. English: Chinese surnames that are also English words, capitalised
+before a given name that is a city's form inside a sentence ("She Zhijiang"), while the pronoun before a verb keeps the
+place.
+Sentences written for these tests (not in training.tsv, calibration.tsv or the sentence files).
+"""
+
+from __future__ import annotations
+
+import pytest
+
+from tests.nlp.conftest import each_label_test, mentions_of
+
+CHINESE = [
+    ("zh", "天津市贸促会组团赴日本参加展会。", "天津市", ["ORG_PART"]),
+    ("zh", "吴忠市农村信用合作联社今年改制为农商银行。", "吴忠市", ["ORG_PART"]),
+    ("zh", "据长江日报大武汉客户端报道，地铁新线开通。", "武汉", ["ORG_PART"]),
+    ("zh", "会议结束后，代表团离开天津市前往北京。", "天津市", ["LITERAL"]),
+]
+
+test_chinese_councils_unions_and_apps = each_label_test(CHINESE)
+
+JAPANESE = [
+    ("ja", "代表団は天津市僑聯を表敬訪問した。", "天津市", ["ORG_PART"]),
+    ("ja", "大連市工商聯の幹部が来日した。", "大連市", ["ORG_PART"]),
+    ("ja", "天津市貿促会との交流会が開かれた。", "天津市", ["ORG_PART"]),
+    ("ja", "在日福州同郷会の新年会に約200人が集まった。", "福州", ["ORG_PART"]),
+    ("ja", "代表団は天津市を訪問し、港湾施設を視察した。", "天津市", ["LITERAL"]),
+]
+
+test_japanese_federations = each_label_test(JAPANESE)
+
+
+@pytest.mark.parametrize(("text", "surface", "adcode"), [
+    ("国境の町、図們市を訪れた。", "図們市", "222402"),
+    ("満洲里から鉄道で国境を越えた。", "満洲里", "150781"),
+    ("遼寧省葫芦島市と友好都市協定を結んだ。", "葫芦島市", "211400"),
+])
+def test_japanese_spellings_of_cities(text: str, surface: str, adcode: str) -> None:
+    (mention,) = mentions_of("ja", text, surface)
+    assert mention["label"] == "LITERAL"
+    assert mention["city"]["adcode"] == adcode
+
+
+ENGLISH = [
+    ("en", "The casino boss She Zhijiang was extradited from Thailand last year.", "Zhijiang", ["NOT_PLACE"]),
+    ("en", "Police said the businessman Fan Xian had left the country.", "Xian", ["NOT_PLACE"]),
+    ("en", "She moved to Zhijiang after the war and opened a school there.", "Zhijiang", ["LITERAL"]),
+]
+
+test_english_surnames_that_are_words = each_label_test(ENGLISH)
