@@ -1,13 +1,16 @@
 """Classes of stop 61's round (their classes, not their sentences), each with the counterpart that stays what it is.
 
 Chinese: a council for the promotion of trade by its short name (贸促会, as 侨联 and 工商联 already were), a rural credit
-union (农村信用合作联社, 信用社) and a news app (客户端) named by the city, while the city's own council meeting, credit and
-news stay the place. Japanese: federations quoted with the Chinese 聯 that Japanese writes 連 (僑聯, 工商聯), a trade
-council and an association of natives by their Japanese short names (貿促会, 同郷会), while a visit to the city stays the
-place; the county-level cities that Japanese writes with its own simplified characters (図們, 満洲里) and the extended
-simplified 芦 of 葫芦島, linked to their cities. English: Chinese surnames that are also English words, capitalised
-before a given name that is a city's form inside a sentence ("She Zhijiang"), while the pronoun before a verb keeps the
-place.
+union (农村信用合作联社) and a news app (客户端) named by the city, while a visit to the city stays the place (3.13);
+sports schools and a college entered as teams (上海市体校, 少体校, 业余体校, 体育职院), a sports association by its short
+name (乒协) and a city's men's team (上海男团), while a final held in the city stays the place (3.14). Korean: an art hall
+named by the city (조선민족예술관), while meeting a hall's director there and its culture and tourism (문화관광, which
+begins with the word for a culture hall) stay the place (3.14). Japanese: federations quoted with the Chinese 聯 that
+Japanese writes 連 (僑聯, 工商聯), a trade council and an association of natives by their Japanese short names (貿促会,
+同郷会), while a visit to the city stays the place; the county-level cities that Japanese writes with its own simplified
+characters (図們, 満洲里) and the extended simplified 芦 of 葫芦島, linked to their cities. English: Chinese surnames that
+are also English words, capitalised before a given name that is a city's form inside a sentence ("She Zhijiang"), while
+the pronoun before a verb keeps the place.
 Sentences written for these tests (not in training.tsv, calibration.tsv or the sentence files).
 """
 
@@ -22,6 +25,12 @@ CHINESE = [
     ("zh", "吴忠市农村信用合作联社今年改制为农商银行。", "吴忠市", ["ORG_PART"]),
     ("zh", "据长江日报大武汉客户端报道，地铁新线开通。", "武汉", ["ORG_PART"]),
     ("zh", "会议结束后，代表团离开天津市前往北京。", "天津市", ["LITERAL"]),
+    ("zh", "来自天津市体校的小将以3比1获胜。", "天津市", ["ORG_PART"]),
+    ("zh", "大连中山少体校获得女子团体冠军。", "大连", ["ORG_PART"]),
+    ("zh", "他曾在广州体育职院执教多年。", "广州", ["ORG_PART"]),
+    ("zh", "南京市乒协副会长到场观赛。", "南京市", ["ORG_PART"]),
+    ("zh", "四川男团在决赛中输给了北京男团。", "北京", ["ORG_PART"]),
+    ("zh", "比赛在株洲市举行，男团决赛最精彩。", "株洲市", ["LITERAL"]),
 ]
 
 test_chinese_councils_unions_and_apps = each_label_test(CHINESE)
@@ -55,3 +64,12 @@ ENGLISH = [
 ]
 
 test_english_surnames_that_are_words = each_label_test(ENGLISH)
+
+KOREAN = [
+    ("ko", "자료는 선양시 조선족예술관으로 옮겨졌다.", "선양", ["ORG_PART"]),
+    ("ko", "옌지시 예술관에서 공연이 열렸다.", "옌지", ["ORG_PART"]),
+    ("ko", "구이린 문화관광 홍보 영상을 시청했다.", "구이린", ["LITERAL"]),
+    ("ko", "그는 하얼빈에서 예술관 관장을 만났다.", "하얼빈", ["LITERAL"]),
+]
+
+test_korean_halls = each_label_test(KOREAN)
