@@ -721,9 +721,10 @@ def keep_words(text: str, hits: list[Hit], lang: str | None, names_alone: frozen
     A Chinese hit that is a whole word jieba does not tag as a name, or an everyday word whatever its tag (the
     zh ``everyday_words`` cues: 江山 "the realm", 安宁 "peace"), is kept when it is the name of a
     prefecture-level city that is no everyday word (``names_alone``: :attr:`nlp.lexicon.Lexicon.han_names_alone`),
-    in a place context (:func:`_zh_place_context`) or when the same form is read as a name elsewhere in the text
-    (one sense per article); a form read as a person's name once (张吉安, 财长兰福安, 赤瀬川原平) is no mention anywhere
-    in the text, as a person named in full is later named without the surname or title."""
+    in a place context (:func:`_zh_place_context`) or when the same form, or the form with its 市, is read as a name
+    elsewhere in the text (one sense per article); a form read as a person's name once (张吉安, 财长兰福安,
+    赤瀬川原平) is no mention anywhere in the text, as a person named in full is later named without the surname or
+    title."""
     hits = list(hits)  # a hit may be replaced by its name without the suffix
     verdicts: list[bool | None] = []  # None: a whole Chinese word without a name's tag, decided below
     # the other candidates' names as jieba reads them; OpenCC's table is read only for text with Han hits
@@ -773,5 +774,8 @@ def keep_words(text: str, hits: list[Hit], lang: str | None, names_alone: frozen
             ok = True
         verdicts.append(ok)
     named = {hit.form for hit, ok in zip(hits, verdicts, strict=True) if ok}
+    # ... the full name read as a name names the short one too (大同市 makes 大同, which jieba reads as the word "great
+    # harmony", the city in the same article)
+    named |= {form[:-1] for form in named if form.endswith(_ZH_CITY_SUFFIX) and len(form) > 2}
     return [hit for hit, ok in zip(hits, verdicts, strict=True)
             if hit.form not in people and (ok or (ok is None and hit.form in named))]

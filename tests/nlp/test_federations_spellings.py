@@ -1,16 +1,18 @@
 """Classes of stop 61's round (their classes, not their sentences), each with the counterpart that stays what it is.
 
 Chinese: a council for the promotion of trade by its short name (贸促会, as 侨联 and 工商联 already were), a rural credit
-union (农村信用合作联社) and a news app (客户端) named by the city, while a visit to the city stays the place (3.13);
-sports schools and a college entered as teams (上海市体校, 少体校, 业余体校, 体育职院), a sports association by its short
-name (乒协) and a city's men's team (上海男团), while a final held in the city stays the place (3.14). Korean: an art hall
-named by the city (조선민족예술관), while meeting a hall's director there and its culture and tourism (문화관광, which
-begins with the word for a culture hall) stay the place (3.14). Japanese: federations quoted with the Chinese 聯 that
-Japanese writes 連 (僑聯, 工商聯), a trade council and an association of natives by their Japanese short names (貿促会,
-同郷会), while a visit to the city stays the place; the county-level cities that Japanese writes with its own simplified
-characters (図們, 満洲里) and the extended simplified 芦 of 葫芦島, linked to their cities. English: Chinese surnames that
-are also English words, capitalised before a given name that is a city's form inside a sentence ("She Zhijiang"), while
-the pronoun before a verb keeps the place.
+union (农村信用合作联社) and a news app (客户端) named by the city, while a visit to the city stays the place (3.13); sports
+schools and a college entered as teams (上海市体校, 少体校, 业余体校, 体育职院), a sports association by its short name (乒协) and a
+city's men's team (上海男团), while a final held in the city stays the place (3.14); a short name that jieba reads as an
+everyday word, in an article that names the city with its 市 (大同, 大同市), while alone it stays no mention (3.15). Korean:
+an art hall named by the city (조선민족예술관), while meeting a hall's director there and its culture and tourism (문화관광,
+which begins with the word for a culture hall) stay the place (3.14); a broadcaster's Latin letters written against
+the name (상하이TV), while the city's television market written apart stays the place (3.15). Japanese: federations
+quoted with the Chinese 聯 that Japanese writes 連 (僑聯, 工商聯), a trade council and an association of natives by their
+Japanese short names (貿促会, 同郷会), while a visit to the city stays the place; the county-level cities that Japanese
+writes with its own simplified characters (図們, 満洲里) and the extended simplified 芦 of 葫芦島, linked to their cities.
+English: Chinese surnames that are also English words, capitalised before a given name that is a city's form inside a
+sentence ("She Zhijiang"), while the pronoun before a verb keeps the place.
 Sentences written for these tests (not in training.tsv, calibration.tsv or the sentence files).
 """
 
@@ -34,6 +36,15 @@ CHINESE = [
 ]
 
 test_chinese_councils_unions_and_apps = each_label_test(CHINESE)
+
+
+def test_the_full_name_makes_the_short_one_the_city() -> None:
+    """A short name that jieba reads as an everyday word (大同, "great harmony") is the city in an article that names
+    it with its 市 (3.15); alone it stays no mention."""
+    text = "大同今年接待游客三千万人次。大同市政府表示，将继续保护古城墙。"
+    assert [m["city"]["adcode"] for m in mentions_of("zh", text, "大同")] == ["140200"]
+    assert mentions_of("zh", "大同今年接待游客三千万人次。", "大同") == []
+
 
 JAPANESE = [
     ("ja", "代表団は天津市僑聯を表敬訪問した。", "天津市", ["ORG_PART"]),
@@ -70,6 +81,8 @@ KOREAN = [
     ("ko", "옌지시 예술관에서 공연이 열렸다.", "옌지", ["ORG_PART"]),
     ("ko", "구이린 문화관광 홍보 영상을 시청했다.", "구이린", ["LITERAL"]),
     ("ko", "그는 하얼빈에서 예술관 관장을 만났다.", "하얼빈", ["LITERAL"]),
+    ("ko", "이 소식은 상하이TV 등 현지 방송이 전했다.", "상하이", ["ORG_PART"]),
+    ("ko", "상하이 TV 시장은 해마다 커지고 있다.", "상하이", ["LITERAL"]),
 ]
 
 test_korean_halls = each_label_test(KOREAN)
