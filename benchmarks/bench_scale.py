@@ -90,14 +90,14 @@ def make_articles(start: int, stop: int, seed: int = 5) -> Iterator[tuple[dict, 
 def _grow(config: StoreConfig, done: int, size: int) -> float:
     """Write articles ``done..size-1`` (and their signatures); return the rate of the last WRITE_SAMPLE articles."""
     from citywatch.store import connect, save_articles
-    from citywatch.store.articles import chunks, insert_new
+    from citywatch.store.articles import chunks, save_signatures
 
     rate = 0.0
     with connect(config) as store:
         for batch in chunks(make_articles(done, size), WRITE_SAMPLE):
             started = time.perf_counter()
             save_articles(store, [doc for doc, _ in batch])
-            insert_new(store.collection("signatures"), [sig for _, sig in batch])
+            save_signatures(store, [sig for _, sig in batch], {})
             rate = len(batch) / (time.perf_counter() - started)
     return rate
 

@@ -2,7 +2,7 @@
 
 The scale benchmark's write figure is the last batch it generated, at whatever state the
 machine's page cache was in. Here ``BATCHES`` x ``BATCH`` articles (with their signatures,
-through ``save_articles`` + ``insert_new``, as the crawler writes) go into an empty store and
+through ``save_articles`` + ``save_signatures``, as the crawler writes) go into an empty store and
 into the scale store (``var/bench/scale``, ``CITYWATCH_BENCH_DIR``; made by ``python -m
 benchmarks scale``) alternately, ``ROUNDS`` times, once for each cache size of
 ``CITYWATCH_BENCH_CACHE_MB`` (default ``0,256``: SQLite's own 2 MB, then the store's default).
@@ -63,7 +63,7 @@ def _write(config: StoreConfig, start: int, dates: str, written: list[str]) -> d
     """Write BATCHES x BATCH articles from id ``start``, their URLs added to ``written`` before each batch goes in;
     the rate and, per article, CPU ms and KiB of I/O."""
     from citywatch.store import connect, save_articles
-    from citywatch.store.articles import insert_new
+    from citywatch.store.articles import save_signatures
 
     seconds, cpu, io = 0.0, 0.0, _io()
     with connect(config) as store:
@@ -72,7 +72,7 @@ def _write(config: StoreConfig, start: int, dates: str, written: list[str]) -> d
             written.extend(doc["url"] for doc, _ in items)  # an article's _id and its signature's
             started, started_cpu = time.perf_counter(), time.process_time()
             save_articles(store, [doc for doc, _ in items])
-            insert_new(store.collection("signatures"), [sig for _, sig in items])
+            save_signatures(store, [sig for _, sig in items], {})
             seconds += time.perf_counter() - started
             cpu += time.process_time() - started_cpu
     n, after = BATCH * BATCHES, _io()

@@ -18,7 +18,6 @@ from functools import partial
 from typing import Any, cast
 from urllib.parse import urlsplit
 
-from pymongo import UpdateOne
 from scrapy.exceptions import DropItem
 from scrapy.utils.defer import deferred_from_coro, maybe_deferred_to_future
 from twisted.internet.defer import Deferred
@@ -27,7 +26,7 @@ from twisted.python.failure import Failure
 
 from citywatch.config.sources import host_allowed
 from citywatch.store import StoreError, save_articles
-from citywatch.store.articles import insert_new
+from citywatch.store.articles import save_signatures
 from citywatch.store.schema import WRITTEN_FIELDS
 from citywatch.store.summary import city_refs
 from crawler import extraction, language
@@ -268,11 +267,7 @@ def write_batch(store: Any, docs: list[dict], signatures: list[dict], cluster_up
     Signatures go first so that a crawl killed between the two writes leaves articles not yet stored, which
     the next run fetches again, rather than stored articles without a signature, which it would never repair.
     """
-    insert_new(store.collection("signatures"), signatures)  # some stored by an earlier, killed run
-    if cluster_updates:
-        ops = [UpdateOne({"_id": k}, {"$set": {"cluster_id": v}}) for k, v in cluster_updates.items()]
-        store.articles.bulk_write(ops, ordered=False)
-        store.collection("signatures").bulk_write(ops, ordered=False)
+    save_signatures(store, signatures, cluster_updates)
     return {source: save_articles(store, group) for source, group in _by_source(docs).items()}
 
 

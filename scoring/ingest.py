@@ -27,10 +27,8 @@ from dataclasses import dataclass, field
 from datetime import UTC, datetime
 from typing import IO, Any
 
-from pymongo import UpdateOne
-
 from citywatch.store import Store, save_articles
-from citywatch.store.articles import insert_new
+from citywatch.store.articles import save_signatures
 from citywatch.store.lookups import dated_values
 from citywatch.store.summary import city_refs
 from crawler.dedup import NearDuplicateIndex, canonical_url, content_hash, signature, signature_doc, words
@@ -196,11 +194,7 @@ def _cluster(store: Store, clusters: _Clusters, docs: list[dict[str, Any]], repo
     for doc in todo:  # a later line may have joined an earlier one's cluster
         doc["cluster_id"] = index.clusters.get(doc["canonical_url"], doc["cluster_id"])
     report.clustered += sum(1 for d in todo if d["cluster_id"])
-    insert_new(store.collection("signatures"), signatures)
-    if updates:
-        ops = [UpdateOne({"_id": k}, {"$set": {"cluster_id": v}}) for k, v in updates.items()]
-        store.articles.bulk_write(ops, ordered=False)
-        store.collection("signatures").bulk_write(ops, ordered=False)
+    save_signatures(store, signatures, updates)
 
 
 def ingest(store: Store, stream: IO[str], batch: int = 500, countries: Mapping[str, str] | None = None) -> IngestReport:

@@ -157,6 +157,16 @@ def save_articles(store: Store, docs: Iterable[Mapping[str, Any]], batch_size: i
     return total
 
 
+def save_signatures(store: Store, signatures: Sequence[Mapping[str, Any]], clusters: Mapping[str, str]) -> None:
+    """Store near-duplicate signatures (those already stored, by an earlier run that was stopped, are kept) and move
+    the articles and signatures of ``clusters`` (canonical URL -> cluster id) to the clusters they joined."""
+    insert_new(store.collection("signatures"), signatures)
+    if clusters:
+        ops = [UpdateOne({"_id": k}, {"$set": {"cluster_id": v}}) for k, v in clusters.items()]
+        store.articles.bulk_write(ops, ordered=False)
+        store.collection("signatures").bulk_write(ops, ordered=False)
+
+
 def known_urls(store: Store, urls: Iterable[str]) -> set[str]:
     """Which of these URLs the store already holds, as a canonical (article ``_id``) or a fetched URL (alias ``_id``)."""
     wanted = list(dict.fromkeys(urls))

@@ -349,7 +349,7 @@ def dying(real):
             os.kill(os.getpid(), signal.SIGKILL)
         return real(*args, **kwargs)
     return call
-pipelines.insert_new = dying(pipelines.insert_new)
+pipelines.save_signatures = dying(pipelines.save_signatures)
 pipelines.save_articles = dying(pipelines.save_articles)
 from crawler.run import main
 sys.exit(main(sys.argv[1:]))
