@@ -4,15 +4,16 @@ Chinese: a council for the promotion of trade by its short name (贸促会, as �
 union (农村信用合作联社) and a news app (客户端) named by the city, while a visit to the city stays the place (3.13); sports
 schools and a college entered as teams (上海市体校, 少体校, 业余体校, 体育职院), a sports association by its short name (乒协) and a
 city's men's team (上海男团), while a final held in the city stays the place (3.14); a short name that jieba reads as an
-everyday word, in an article that names the city with its 市 (大同, 大同市), while alone it stays no mention (3.15). Korean:
-an art hall named by the city (조선민족예술관), while meeting a hall's director there and its culture and tourism (문화관광,
-which begins with the word for a culture hall) stay the place (3.14); a broadcaster's Latin letters written against
-the name (상하이TV), while the city's television market written apart stays the place (3.15). Japanese: federations
-quoted with the Chinese 聯 that Japanese writes 連 (僑聯, 工商聯), a trade council and an association of natives by their
-Japanese short names (貿促会, 同郷会), while a visit to the city stays the place; the county-level cities that Japanese
-writes with its own simplified characters (図們, 満洲里) and the extended simplified 芦 of 葫芦島, linked to their cities.
-English: Chinese surnames that are also English words, capitalised before a given name that is a city's form inside a
-sentence ("She Zhijiang"), while the pronoun before a verb keeps the place.
+everyday word, in an article that names the city with its 市 (大同, 大同市), while alone it stays no mention (3.15); fairs
+and lantern shows by their host (游园会, 灯会) and art troupes (艺术团), while a troupe from the city stays the place (3.16).
+Korean: an art hall named by the city (조선민족예술관), while meeting a hall's director there and its culture and tourism
+(문화관광, which begins with the word for a culture hall) stay the place (3.14); a broadcaster's Latin letters written
+against the name (상하이TV), while the city's television market written apart stays the place (3.15). Japanese:
+federations quoted with the Chinese 聯 that Japanese writes 連 (僑聯, 工商聯), a trade council and an association of natives
+by their Japanese short names (貿促会, 同郷会), while a visit to the city stays the place; the county-level cities that
+Japanese writes with its own simplified characters (図們, 満洲里) and the extended simplified 芦 of 葫芦島, linked to their
+cities. English: Chinese surnames that are also English words, capitalised before a given name that is a city's form
+inside a sentence ("She Zhijiang"), while the pronoun before a verb keeps the place.
 Sentences written for these tests (not in training.tsv, calibration.tsv or the sentence files).
 """
 
@@ -33,6 +34,9 @@ CHINESE = [
     ("zh", "南京市乒协副会长到场观赛。", "南京市", ["ORG_PART"]),
     ("zh", "四川男团在决赛中输给了北京男团。", "北京", ["ORG_PART"]),
     ("zh", "比赛在株洲市举行，男团决赛最精彩。", "株洲市", ["LITERAL"]),
+    ("zh", "2023年上海中秋彩灯游园会在豫园开幕。", "上海", ["ORG_PART"]),
+    ("zh", "佛山粤剧艺术团赴港演出。", "佛山", ["ORG_PART"]),
+    ("zh", "来自佛山的艺术团赴港演出。", "佛山", ["LITERAL"]),
 ]
 
 test_chinese_councils_unions_and_apps = each_label_test(CHINESE)
@@ -52,6 +56,9 @@ JAPANESE = [
     ("ja", "天津市貿促会との交流会が開かれた。", "天津市", ["ORG_PART"]),
     ("ja", "在日福州同郷会の新年会に約200人が集まった。", "福州", ["ORG_PART"]),
     ("ja", "代表団は天津市を訪問し、港湾施設を視察した。", "天津市", ["LITERAL"]),
+    ("ja", "彼は香港プレミアリーグのクラブに移籍した。", "香港", ["ORG_PART"]),
+    ("ja", "杭州アジアパラの競泳で金メダルを獲得した。", "杭州", ["ORG_PART"]),
+    ("ja", "彼は香港のリーグで三年間プレーした。", "香港", ["LITERAL"]),
 ]
 
 test_japanese_federations = each_label_test(JAPANESE)
