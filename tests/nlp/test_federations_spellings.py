@@ -5,7 +5,7 @@ union (农村信用合作联社) and a news app (客户端) named by the city, w
 schools and a college entered as teams (上海市体校, 少体校, 业余体校, 体育职院), a sports association by its short name (乒协) and a
 city's men's team (上海男团), while a final held in the city stays the place (3.14); a short name that jieba reads as an
 everyday word, in an article that names the city with its 市 (大同, 大同市), while alone it stays no mention (3.15); fairs
-and lantern shows by their host (游园会, 灯会) and art troupes (艺术团), while a troupe from the city stays the place (3.16).
+by their host (游园会, as 灯会 already was) and art troupes (艺术团), while a troupe from the city stays the place (3.16).
 Korean: an art hall named by the city (조선민족예술관), while meeting a hall's director there and its culture and tourism
 (문화관광, which begins with the word for a culture hall) stay the place (3.14); a broadcaster's Latin letters written
 against the name (상하이TV), while the city's television market written apart stays the place (3.15). Japanese:
@@ -13,7 +13,8 @@ federations quoted with the Chinese 聯 that Japanese writes 連 (僑聯, 工商
 by their Japanese short names (貿促会, 同郷会), while a visit to the city stays the place; the county-level cities that
 Japanese writes with its own simplified characters (図們, 満洲里) and the extended simplified 芦 of 葫芦島, linked to their
 cities. English: Chinese surnames that are also English words, capitalised before a given name that is a city's form
-inside a sentence ("She Zhijiang"), while the pronoun before a verb keeps the place.
+inside a sentence ("She Zhijiang"), while the pronoun before a verb keeps the place. Portuguese: cups and races named
+by their host (a Taça de Macau GT, a Corrida de Macau), while a race held in the city stays the place (3.17).
 Sentences written for these tests (not in training.tsv, calibration.tsv or the sentence files).
 """
 
@@ -93,3 +94,11 @@ KOREAN = [
 ]
 
 test_korean_halls = each_label_test(KOREAN)
+
+PORTUGUESE = [
+    ("pt", "A Taça de Macau GT foi ganha por um piloto alemão.", "Macau", ["ORG_PART"]),
+    ("pt", "A Taça do Mundo de GT de Macau encerrou o fim de semana.", "Macau", ["ORG_PART"]),
+    ("pt", "A corrida em Macau começou cedo e terminou com chuva.", "Macau", ["LITERAL"]),
+]
+
+test_portuguese_cups_and_races = each_label_test(PORTUGUESE)
