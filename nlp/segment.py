@@ -747,7 +747,9 @@ def keep_words(text: str, hits: list[Hit], lang: str | None, names_alone: frozen
                 if how != "no":
                     hits[n] = hit = shorter
             length = hit.end - hit.start
-            if how != "no" and (_ja_person(words, i, length) if japanese else _zh_person(words, i, length)):
+            # (not a "given name" right after a province's name, which Sudachi may read as a surname: 山東 | 威海港)
+            if how != "no" and (_ja_person(words, i, length) and hit.start not in provinces if japanese
+                                else _zh_person(words, i, length)):
                 people.add(hit.form)
                 how = "no"
             if how != "no" and japanese and (_japanese_region(text, hit, hits) or _inside_a_chinese_word(text, hit, table)

@@ -65,6 +65,15 @@ JAPANESE = [
 test_japanese_federations = each_label_test(JAPANESE)
 
 
+def test_a_city_after_its_province_is_no_given_name() -> None:
+    """Sudachi may read a province's name as a surname and the city after it as a given name (山東 | 威海港): that
+    reading no longer makes the form a person's name for the whole text (3.18); a Japanese surname and given name
+    stay a person (赤瀬川 | 原平, not Yuanping)."""
+    text = "航路は錦州—威海—太倉を結ぶ。貨物は山東威海港で積み替えられる。"
+    assert [m["city"]["adcode"] for m in mentions_of("ja", text, "威海")] == ["371000", "371000"]
+    assert mentions_of("ja", "赤瀬川原平の作品展が開かれた。", "原平") == []
+
+
 @pytest.mark.parametrize(("text", "surface", "adcode"), [
     ("国境の町、図們市を訪れた。", "図們市", "222402"),
     ("満洲里から鉄道で国境を越えた。", "満洲里", "150781"),
