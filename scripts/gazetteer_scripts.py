@@ -644,11 +644,13 @@ def add_script_forms(units: dict[str, Any], forms: Any, read_tsv: ReadTsv,
                 generated += [(form, "germanic", "de") for form in sorted(germanic_forms(unit.name))]
             generated += transcribed_forms(unit.short, traditional(unit.short) | traditional(unit.name_zh), rules,
                                            latin=unit.pinyin_confirmed)
-        elif unit.pinyin_confirmed:  # a county-level city: Latin forms, Cyrillic ones of five letters or more
-            generated += latin_rule_forms(unit.short, rules)  # (in other scripts, and shorter, too often words)
-            generated += cyrillic_rule_forms(unit.short, rules, shortest=COUNTY_CYRILLIC_MIN)
-            # and its Japanese spellings, which are its Han names with Japan's simplified characters (図們, 満洲里)
+        else:  # a county-level city: its Japanese spellings, its Han names with Japan's simplified characters (図們,
+            # 満洲里); and where GeoNames confirms its pinyin, Latin forms and Cyrillic ones of five letters or more (in
+            # other scripts, and shorter, too often words)
             generated += japanese_forms(traditional(unit.short) | traditional(unit.name_zh), rules)
+            if unit.pinyin_confirmed:
+                generated += latin_rule_forms(unit.short, rules)
+                generated += cyrillic_rule_forms(unit.short, rules, shortest=COUNTY_CYRILLIC_MIN)
         for text, kind, lang in generated:
             add(text, code, kind, lang)
         if code in seats:  # the short name's forms only (喀什地区's Japanese spelling is the area's alone)
