@@ -2805,8 +2805,8 @@ def _cjk(text: str, start: int, end: int, cues: Mapping[str, frozenset[str]]) ->
     suffixes = _cjk_affixes(cues.get("name_suffixes", _NONE))
     suffixed = after.removeprefix("・").lower().startswith(suffixes) and (  # cue words are lower case (広州FC)
         not segmented or whole(suffixes, after.lower(), first_only=True)) or "han_glosses" in cues and (
-        _SPACED_SUFFIX.match(after) is not None and after[1:].lower().startswith(suffixes)) or after.lower().startswith(
-        _cjk_affixes(cues.get("attached_suffixes", _NONE)))
+        _SPACED_SUFFIX.match(after) is not None and after[1:].lower().startswith(suffixes)) or (
+        "attached_suffixes" in cues and starts("attached_suffixes"))  # only written against the name (베이징TV)
     heads = _cjk_affixes(cues["org_heads"])
     # ... or a Korean word after the name that is one (:func:`_korean_head`)
     headed = inside("org_heads", run) and (not segmented or whole(heads, run)) or any(

@@ -1,4 +1,4 @@
-"""Writing and reading articles in batches.
+"""Writing and reading articles in batches, and the near-duplicate signatures stored beside them.
 
 Writes are idempotent: one document per canonical URL (its ``_id``). A batch
 goes in with one unordered ``insert_many``; the ids the store already held come

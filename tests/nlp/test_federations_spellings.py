@@ -43,13 +43,6 @@ CHINESE = [
 test_chinese_councils_unions_and_apps = each_label_test(CHINESE)
 
 
-def test_the_full_name_makes_the_short_one_the_city() -> None:
-    """A short name that jieba reads as an everyday word (大同, "great harmony") is the city in an article that names
-    it with its 市 (3.15); alone it stays no mention."""
-    text = "大同今年接待游客三千万人次。大同市政府表示，将继续保护古城墙。"
-    assert [m["city"]["adcode"] for m in mentions_of("zh", text, "大同")] == ["140200"]
-    assert mentions_of("zh", "大同今年接待游客三千万人次。", "大同") == []
-
 
 JAPANESE = [
     ("ja", "代表団は天津市僑聯を表敬訪問した。", "天津市", ["ORG_PART"]),
@@ -65,13 +58,20 @@ JAPANESE = [
 test_japanese_federations = each_label_test(JAPANESE)
 
 
-def test_a_city_after_its_province_is_no_given_name() -> None:
-    """Sudachi may read a province's name as a surname and the city after it as a given name (山東 | 威海港): that
-    reading no longer makes the form a person's name for the whole text (3.18); a Japanese surname and given name
-    stay a person (赤瀬川 | 原平, not Yuanping)."""
-    text = "航路は錦州—威海—太倉を結ぶ。貨物は山東威海港で積み替えられる。"
-    assert [m["city"]["adcode"] for m in mentions_of("ja", text, "威海")] == ["371000", "371000"]
-    assert mentions_of("ja", "赤瀬川原平の作品展が開かれた。", "原平") == []
+@pytest.mark.parametrize(("lang", "text", "surface", "adcodes"), [
+    # a short name that jieba reads as an everyday word (大同, "great harmony") is the city in an article that names it
+    # with its 市 (3.15); alone it stays no mention
+    ("zh", "大同今年接待游客三千万人次。大同市政府表示，将继续保护古城墙。", "大同", ["140200"]),
+    ("zh", "大同今年接待游客三千万人次。", "大同", []),
+    # Sudachi may read a province's name as a surname and the city after it as a given name (山東 | 威海港): that
+    # reading no longer makes the form a person's name for the whole text (3.18); a Japanese surname and given name
+    # stay a person (赤瀬川 | 原平, not Yuanping)
+    ("ja", "航路は錦州—威海—太倉を結ぶ。貨物は山東威海港で積み替えられる。", "威海", ["371000", "371000"]),
+    ("ja", "赤瀬川原平の作品展が開かれた。", "原平", []),
+])
+def test_one_sense_per_article(lang: str, text: str, surface: str, adcodes: list[str]) -> None:
+    """Which mentions of ``surface`` one reading elsewhere in the text keeps or takes away, and their cities."""
+    assert [m["city"]["adcode"] for m in mentions_of(lang, text, surface)] == adcodes
 
 
 @pytest.mark.parametrize(("text", "surface", "adcode"), [
