@@ -752,8 +752,10 @@ def _one_side_subject(text: str, read: list[tuple[Span, list[float]]], cues: Map
     "dass", "que"), before a lower-case word that is no preposition ("Guangzhou has spent $70 million on players", "It
     didn't have to be that way, Beijing looked the better side", "Qingdao begon op het vierde niveau"). A name after a
     preposition stays the place ("returned to Guangzhou", "in Guangzhou"), and so does one before a preposition
-    ("Guangzhou in 2019"); not one after the preposition that the language writes before the club someone is with,
-    never before a place (cue ``side_preps``: "een contract bij Shenzhen", "neemt bij Shenzhen het roer over")."""
+    ("Guangzhou in 2019"); not one after the preposition that the language writes before the club someone is with or
+    plays and scores for (cue ``side_preps``: "een contract bij Shenzhen", "neemt bij Shenzhen het roer over", "the
+    opener for Cangzhou"; in match copy, and only for a name the text has already made a side: "left for Cangzhou" is
+    rare there)."""
     clubs = club_names()
     sides = {span.text for span, cue_vector in read if span._.label == "ORG_PART" and (
         any(cue_vector[i] for i in _SPORT_AT) or _CLUB_LETTERS.match(text, span._.offsets[1]) is not None

@@ -1799,6 +1799,9 @@ _CITY_PARTS = ("人民政府", "中心", "长", "長", "民", "区", "内", "政
 # ... but the city's central hospital, blood centre or school is an institution named by it (太原市中心医院; the run is
 # read in simplified characters)
 _CENTRAL_INSTITUTIONS = ("中心医院", "中心血站", "中心小学", "中心卫生院")
+# ... nor a mayor where 长 begins the name of one of its districts or counties (上海市长宁区书法家协会, 西安市长安区,
+# 合肥市长丰县; the run is read in simplified characters)
+_LONG_DISTRICT = regexes.compile(r"长[\u4e00-\u9fff]{1,2}[区县]")
 # ... and with or without 市 its central districts are the place (北京中心城区, 成都中心区域), not a centre named by it
 _CENTRAL_AREAS = ("中心城区", "中心区域", "中心地带", "中心地区", "中心区")
 # what ends the characters that can still be the name's: a possessive, a quantity, a demonstrative (某 "a certain"),
@@ -1899,7 +1902,39 @@ def _korean_head(words: list[str], k: int, heads: tuple[str, ...], cues: Mapping
     stem = _without_particle(word)
     if stem in cues.get("short_heads", _NONE):
         return not (k + 1 < len(words) and words[k + 1].startswith(_cjk_affixes(cues.get("route_words", _NONE))))
-    return word.startswith(heads) or stem.endswith(_word_end_heads(cues["org_heads"]))
+    # a hospital or a school with a name of its own written onto its head (북경 조양병원, 하얼빈 어린이병원; not the head
+    # alone: 하얼빈 병원 is a hospital in Harbin), or numbered (하얼빈 제일병원, 옌청 제일고: the city's No. 1)
+    named = any(stem.endswith(h) and len(stem) > len(h) for h in cues.get("named_heads", _NONE))
+    numbered = _KOREAN_NUMBERED.match(stem)
+    return word.startswith(heads) or stem.endswith(_word_end_heads(cues["org_heads"])) or named or (
+        numbered is not None and numbered.group(1) in cues.get("numbered_heads", _NONE))
+
+
+_TOUR_REACH = 30  # characters before a leg's name searched for its tour's word
+_CLAUSE_BREAKS = regexes.compile(r"[。！？!?；;\n]")
+
+
+def _clause_before(text: str) -> str:
+    """What of ``text`` follows its last sentence or clause end: the words before a name in its own sentence."""
+    ends = list(_CLAUSE_BREAKS.finditer(text))
+    return text[ends[-1].end():] if ends else text
+
+
+def _korean_bracketed_seat(text: str, start: int, end: int) -> bool:
+    """A name in brackets inside a firm's registered name, written against its words on both sides (한수(상해)무역공사,
+    현대(북경)자동차: the seat, as Chinese writes 博世(苏州)有限公司); not a place in brackets after a word that a
+    particle follows (본사(상하이)에서, at the head office, in Shanghai), nor the characters that gloss a word
+    (오문(澳門)이며)."""
+    word_after = _HANGUL_WORD.match(text, end + 1)
+    return (text[start - 1:start] in ("(", "（") and start > 1 and _HANGUL_WORD.match(text[start - 2]) is not None
+            and _HANGUL_WORD.fullmatch(text, start, end) is not None  # (a name in characters there glosses the word)
+            and text[end:end + 1] in (")", "）") and word_after is not None
+            and word_after.group() not in _korean_particles() and len(_without_particle(word_after.group())) > 1)
+
+
+# an institution numbered after its city (하얼빈 제일병원, 옌청 제일고, 盐城第一中学 as Korean writes it): 제일 or 제 and
+# a number, then the rest of the word (not 제2의, "the second", which the particle leaves as 제2)
+_KOREAN_NUMBERED = regexes.compile("제(?:일|[0-9]+)([\uac00-\ud7a3]+)$")
 
 
 # a gloss in Han characters in brackets right after a name (베이징(北京), 지린(吉林)성)
@@ -1914,8 +1949,9 @@ _MIDDLE_DOTS = ("·", "\u2024", "\u318d")
 # the one to three words after a space, each with a gloss in Han characters that it may hold (뤼디(綠地)그룹, Greenland
 # Group: the brand's characters between its sound and its head)
 # (and two nouns joined by a middle dot are one word: 화장품·미용박람회, "the cosmetics and beauty expo")
+# (a word may hold digits past its first syllable: 제1회, the first edition, before the event's words)
 _HANGUL_WORDS = regexes.compile(
-    f"(?: [\uac00-\ud7a3]+(?:·[\uac00-\ud7a3]+)*(?:{HAN_GLOSS.pattern}[\uac00-\ud7a3]*)?){{1,3}}")
+    f"(?: [\uac00-\ud7a3][\uac00-\ud7a30-9]*(?:·[\uac00-\ud7a3]+)*(?:{HAN_GLOSS.pattern}[\uac00-\ud7a3]*)?){{1,3}}")
 _QUOTES = {"「": "」", "“": "”", "『": "』", "‘": "’"}
 # ... and the straight single quotes Korean papers put around a name ('웨이하이 호텔'), for a quoted name only: a
 # straight quote opens and closes alike, so titles and journeys, which look back for their opening mark, leave it out
@@ -2812,13 +2848,19 @@ def _cjk(text: str, start: int, end: int, cues: Mapping[str, frozenset[str]]) ->
     headed = inside("org_heads", run) and (not segmented or whole(heads, run)) or any(
         _korean_head(words_after, k, heads, cues) for k in range(len(words_after))) or (
         "han_glosses" not in cues and segmented and _hyphen_joined_head(text, start, end, after_all)) or _counted_list_head(
-        text, start, end, cues)
+        text, start, end, cues) or "han_glosses" in cues and _korean_bracketed_seat(text, start, end)
+    # a tour's or a series' leg named by its host (世界巡回演唱会香港站, TCR世界巡回赛澳门站, 马拉松锦标赛(徐州站), a quoted
+    # campaign's: “家门口享非遗”淮安站) and a camp's (冬令营-福建泉州营); a railway station (经停济南站) is the city's own
+    headed = headed or run.startswith(("站", "营")) and "tour_words" in cues and (
+        start > 0 and text[start - 1] in _QUOTE_CLOSERS + "》" or inside("tour_words", _clause_before(
+            simplified(max(0, start - _TOUR_REACH), start))))
     # after 市 a head names the city's own part or office (上海市中心 downtown, 北京市長 the mayor, 深圳市人民政府 its
     # government, whatever name follows: 深圳市人民政府和深圳华大基因研究院), not a name
     # (not before a firm's legal form: 三亜市内免税店有限公司 is a firm named "Sanya downtown duty-free shop")
     city_part = (run.startswith("市") and run[1:].startswith(_CITY_PARTS)
                  or text[end - 1:end] == "市" and run.startswith(_CITY_PARTS)) and not (  # 哈尔滨市中心: its own 市
-        _FIRM_FORM.search(run) is not None or run.removeprefix("市").startswith(_CENTRAL_INSTITUTIONS))
+        _FIRM_FORM.search(run) is not None or run.removeprefix("市").startswith(_CENTRAL_INSTITUTIONS)
+        or _LONG_DISTRICT.match(run.removeprefix("市")) is not None)
     # ... and a name written with its 市 before a province's name is where another's name begins (溧阳市江苏中关村科技产业园,
     # "the Jiangsu Zhongguancun park in Liyang"): the place of what follows
     city_part = city_part or text[end - 1:end] == "市" and _province_begins(run) or run.startswith(_CENTRAL_AREAS)
