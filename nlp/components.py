@@ -261,9 +261,13 @@ def _is_province_here(text: str, hits: list[Hit], index: int, lexicon: Lexicon, 
     if not lexicon.province_of(hit.form):
         marks = shipped_cues().province_marks(lang)
 
-        def marked(other: Hit) -> bool:
+        def marked(other: Hit, after: tuple[str, ...] = marks[1]) -> bool:
             gloss = HAN_GLOSS.match(text, other.end)  # the word for province past a gloss in characters: 지린(吉林)성
-            return marks_word(text, other.start, gloss.end() if gloss else other.end, *marks)
+            return marks_word(text, other.start, gloss.end() if gloss else other.end, marks[0], after)
+
+        # (the province in apposition marks that use alone: "CANTÓN (China), 16 dic (EFE)" opening the article that
+        # later writes "Cantón, la provincia más poblada" is the city)
+        named_after = tuple(w for w in marks[1] if not w.startswith(","))
 
         # one sense per article for a city's form that names a province too: marked as the province anywhere, it is
         # the province wherever a word for city does not mark it ("en la provincia de Cantón ... naturales de Cantón")
@@ -273,7 +277,7 @@ def _is_province_here(text: str, hits: list[Hit], index: int, lexicon: Lexicon, 
                      or _after_own_city(text, hits, index, form, lexicon)
                      or named_province
                      and not marks_city(text, hit.start, hit.end, *shipped_cues().city_marks(lang))
-                     and any(other.form == hit.form and marked(other) for other in hits)))
+                     and any(other.form == hit.form and marked(other, named_after) for other in hits)))
     if any(code in lexicon.municipal for code in form.adcodes):
         return False
     # a word for province right after wins over a word for city before ("the capital city of Jilin Province")
@@ -524,6 +528,8 @@ class CityClassifier(_CueComponent):
             _brand_firms(text, spans)
         if self.lang == "ko":
             _one_side(text, read, cues)
+        elif self.lang == "zh":
+            _one_side_chinese(text, read, cues)
         elif "clause_openers" in cues:  # the Latin-script languages whose cues say where a clause opens
             _one_side_subject(text, read, cues)
             _sides_in_brackets(text, spans, cues)
@@ -735,6 +741,48 @@ def _one_side(text: str, read: list[tuple[Span, list[float]]], cues: Mapping[str
         if span.text in sides and span._.label in {"LITERAL", "METONYMIC"} and text.startswith(_SIDE_PARTICLES, end) \
                 and not text.endswith(china, 0, start - 1):
             _relabel(span, "ORG_PART")
+
+
+# what before a Chinese name keeps it the place in match copy too (在青岛, 来到青岛, 赴青岛; not 来 alone: 下半场回来青岛进攻
+# is "back from the break, Qingdao's attack"), and after it (青岛市, 青岛人, 青岛籍, 青岛站; a dateline: 北京报道, 北京电)
+_CHINESE_PLACE_BEFORE = ("在", "到", "于", "於", "从", "從", "赴", "至", "往", "抵", "自", "离开", "離開")
+_CHINESE_PLACE_AFTER = ("市", "人", "籍", "本地", "当地", "當地", "站", "港", "机场", "機場", "地区", "地區", "报道", "報道",
+                        "讯", "訊", "电", "電")
+
+
+def _one_side_chinese(text: str, read: list[tuple[Span, list[float]]], cues: Mapping[str, frozenset[str]]) -> None:
+    """Chinese match copy names a club by its city alone once it has named it a side, as Korean does
+    (:func:`_one_side`): where a name read as part of a name has a word of sport or a side's verb around it (青岛主帅,
+    半场过后青岛55-47领先同曦) and the text holds at least ``_SIDE_MATCH_WORDS`` words of sport (read in simplified
+    characters), the same name elsewhere is that side where its sentence speaks of the game (a word of sport, a side's
+    verb or a score: 青岛稳扎稳打逐渐追上并反超比分; not 下一周，淮安将于周六迎来降温, the weather); not after a word of
+    place (在青岛) nor before its 市, its people, its station or a dateline's word (青岛人, 北京报道)."""
+    sides = {span.text for span, cue_vector in read
+             if span._.label == "ORG_PART" and any(cue_vector[i] for i in _SPORT_AT)}
+    if not sides:
+        return
+    simple = text.translate(simplified_table())
+    if sum(simple.count(word) for word in cues.get("sport_words", ())) < _SIDE_MATCH_WORDS:
+        return
+    words = tuple(cues.get("sport_words", ())) + tuple(cues.get("team_after", ())) + tuple(cues.get("team_before", ()))
+    for span, _ in read:
+        start, end = span._.offsets
+        if span.text in sides and span._.label in {"LITERAL", "METONYMIC"} and not text.endswith(
+                _CHINESE_PLACE_BEFORE, 0, start) and not text.startswith(_CHINESE_PLACE_AFTER, end):
+            sentence = _sentence_around(simple, start, end)
+            if _CHINESE_SCORE.search(sentence) or any(word in sentence for word in words):
+                _relabel(span, "ORG_PART")
+
+
+_CHINESE_SCORE = regexes.compile(r"\d+\s?[-－–:：比]\s?\d+")  # a score (55-47, 3比1)
+_CHINESE_SENTENCE_ENDS = regexes.compile(r"[。！？!?\n]")
+
+
+def _sentence_around(text: str, start: int, end: int) -> str:
+    """The sentence of ``text`` that holds ``start:end`` (Chinese sentence ends and line breaks)."""
+    ends = [m.end() for m in _CHINESE_SENTENCE_ENDS.finditer(text, 0, start)]
+    after = _CHINESE_SENTENCE_ENDS.search(text, end)
+    return text[ends[-1] if ends else 0:after.end() if after else len(text)]
 
 
 # where a clause begins: a sentence's or a line's start, a colon, a semicolon or a comma, past an opening quote

@@ -619,18 +619,23 @@ def _time_zone(b: list[str], a: list[str], cues: Mapping[str, frozenset[str]]) -
 def _exchange_listing(before: list[str], b: list[str], cues: Mapping[str, frozenset[str]]) -> bool:
     """The name is where a company is listed: "firms already listed in Shanghai", "Tsingtao listed in Shanghai",
     "a secondary listing in Hong Kong", also as a later name of the list the preposition governs ("listed in
-    Shanghai, Shenzhen or New York"). Who is listed must be said: a company word, a form of "be" or an adverb, or a
-    capitalised name inside the sentence before the verb ("The 20 sites listed in Beijing" are not on a market); a
-    listing noun needs a word of the market before it (dual, secondary, its: not "rental listings in Beijing"). Other
-    languages name their prepositions and joiners (``listing_preps``, ``listing_joiners``: "cotées à Shanghai et
-    Shenzhen")."""
+    Shanghai, Shenzhen or New York"), also past an adverb (``listing_adverbs``: "to list either in Hong Kong or New
+    York"). Who is listed must be said: a company word, a form of "be", "to" or an adverb, or a capitalised name inside
+    the sentence before the verb ("The 20 sites listed in Beijing" are not on a market), unless the verb is said of
+    securities only (``securities_verbs``: Russian "котирующихся в Гонконге", quoted in Hong Kong); a listing noun
+    needs a word of the market before it (dual, secondary, its: not "rental listings in Beijing"). Other languages
+    name their prepositions and joiners (``listing_preps``, ``listing_joiners``: "cotées à Shanghai et Shenzhen")."""
     joiners = {",", "and", "or"} | cues.get("joiners", frozenset()) | cues.get("listing_joiners", frozenset())
     i = len(b) - 1
     while i >= 0 and len(b) - i <= 8 and (b[i] in joiners or _cap(before[i])):  # the names listed before
         i -= 1
     if i < 2 or b[i] not in cues.get("listing_preps", {"in", "on"}):
         return False
+    if b[i - 1] in cues.get("listing_adverbs", frozenset()):  # "to list either in Hong Kong or New York"
+        i -= 1
     word, subject = b[i - 1], b[i - 2]
+    if word in cues.get("securities_verbs", frozenset()):  # said of nothing but securities: котирующихся в Гонконге
+        return True
     if word in cues.get("listing_verbs", frozenset()):
         named = _cap(before[i - 2]) and i >= 3 and b[i - 3] not in {".", "!", "?", "\n"}
         return subject in cues.get("listing_subjects", frozenset()) or named
@@ -1015,7 +1020,11 @@ def _names_and_people(text: str, start: int, end: int, before: list[str], after:
     f["unit_after"] = float(bool(a) and (a[0] in units or _cap(after[0]) and a[0] in cues_for("en")["unit_words"])
                             or len(a) >= 2 and a[0] == "-" and a[1] in units
                             or len(a) >= 2 and _cap(after[0]) and a[0] in cues.get("street_directions", _NONE)
-                            and a[1] in units)
+                            and a[1] in units
+                            # ... or a bay or a gulf before it with the word for "of" ("la baia di Shenzhen"): the
+                            # water named like the city (cue ``water_before``)
+                            or len(b) >= 2 and b[-1] in {"of"} | cues.get("of_words", _NONE)
+                            and b[-2] in cues.get("water_before", _NONE))
     heads = cues.get("lower_org_heads", frozenset())
     # past a share class and a hyphen: "Shanghai B shares", "the Shenzhen B-share index", "Hong Kong-listed"
     skip = int(bool(after) and after[0] in _SHARE_CLASSES and len(a) > 1 and a[1] in {"shares", "share", "-"})
@@ -2553,10 +2562,12 @@ def _direction_in_series(text: str, start: int, end: int) -> bool:
 
 # an event's or a project's scope before its host, also a bilateral one (中新(重庆)...示范项目, China and Singapore;
 # 中哈(连云港)物流合作基地, China and Kazakhstan; Japanese writes Germany's character as 徳: 中徳(瀋陽)...産業園), a
-# region's (中国西部(银川)房·车博览会) and the two sides of the Strait (海峡两岸(温州)民营经济创新发展论坛); ``before`` is read
-# in simplified characters
+# region's of several countries or cities (中国西部(银川)房·车博览会, 东北亚(兴城)国际泳装博览会; not a part of China
+# alone: 东北(沈阳)地区 is the place) and the two sides of the Strait (海峡两岸(温州)民营经济创新发展论坛); ``before`` is
+# read in simplified characters
 _HOST_SCOPE = regexes.compile(
-    r"(?:中国|国际|全国|世界|亚洲|中[新欧德徳法俄日韩哈吉乌巴老泰越蒙非阿美英意马印澳加柬缅塞白]|西部|东部|中部|两岸)$")
+    r"(?:中国|国际|全国|世界|亚洲|中[新欧德徳法俄日韩哈吉乌巴老泰越蒙非阿美英意马印澳加柬缅塞白]|西部|东部|中部|两岸"
+    r"|东北亚|东盟|中亚|南亚|亚欧|欧亚|亚太|长三角|大湾区|粤港澳)$")
 # ... and the name goes on after the brackets, also past a middle dot (房·车博览会)
 _NAME_GOES_ON = regexes.compile(r"[\u4e00-\u9fff][·・]?[\u4e00-\u9fff]")
 # Korean writes the bilateral scope in Hangul, the name's words against it (중한산업단지(옌타이) 홍보관, the China-Korea
