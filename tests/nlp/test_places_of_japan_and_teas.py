@@ -1,0 +1,31 @@
+"""Classes of stop 62's third change (3.21; their classes, not their sentences), each with the counterpart that stays
+what it is.
+
+Japanese: a place of Japan written like a Chinese city and placed in Japan by its own part of Japan without a
+prefecture's 県 (青島 beside 宮崎 and 日南: Aoshima, the resort of Miyazaki; the ja ``japanese_places`` cue), as after
+its municipality (宮崎市青島), while the
+Chinese port city beside China's name stays the city; a mountain city's name beside a World Heritage word (世界文化遺産の
+廬山), while the city with its 市 stays the city. Chinese: teas named by their place (杭州龙井), while a tea village of
+the city stays the place; a contest's division held in the city (深圳赛区) and a normal college by its short name
+(唐山师范附属小学), while a final held in the city and the city's normal students stay the place.
+Sentences written for these tests (not in training.tsv, calibration.tsv or the sentence files).
+"""
+
+from __future__ import annotations
+
+from tests.nlp.conftest import each_label_test
+
+CASES = [
+    ("ja", "青島は宮崎観光の顔であり、日南海岸とともに多くの観光客を集めてきた。", "青島", ["OTHER_PLACE"]),
+    ("ja", "青島は中国山東省の港湾都市で、ビールの産地として知られる。", "青島", ["LITERAL"]),
+    ("ja", "一行は世界文化遺産の廬山を視察した。", "廬山", ["NOT_PLACE"]),
+    ("ja", "一行は江西省の廬山市を訪問し、市長と会談した。", "廬山市", ["LITERAL"]),
+    ("zh", "杭州龙井和安溪铁观音都是名茶。", "杭州", ["ORG_PART"]),
+    ("zh", "杭州龙井村的茶农正在采茶。", "杭州", ["LITERAL"]),
+    ("zh", "大赛深圳赛区总决赛在南山举行。", "深圳", ["ORG_PART"]),
+    ("zh", "决赛在深圳举行，观众很多。", "深圳", ["LITERAL"]),
+    ("zh", "唐山师范附属小学的学生获奖。", "唐山", ["ORG_PART"]),
+    ("zh", "唐山的师范生今年就业率很高。", "唐山", ["LITERAL"]),
+]
+
+test_places_of_japan_mountains_teas_and_divisions = each_label_test(CASES)
