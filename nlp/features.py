@@ -1919,6 +1919,9 @@ def _korean_head(words: list[str], k: int, heads: tuple[str, ...], cues: Mapping
         numbered is not None and numbered.group(1) in cues.get("numbered_heads", _NONE))
 
 
+# the words of a credit line before a source's name (来源：, 圖源：, 图片来源:)
+_CREDIT_BEFORE = regexes.compile(r"(?:来源|來源|图源|圖源|稿源|转自|轉自)\s?[:：]\s?$")
+_CREDIT_REACH = 8
 _TOUR_REACH = 30  # characters before a leg's name searched for its tour's word
 _CLAUSE_BREAKS = regexes.compile(r"[。！？!?；;\n]")
 
@@ -2860,6 +2863,9 @@ def _cjk(text: str, start: int, end: int, cues: Mapping[str, frozenset[str]]) ->
         _korean_head(words_after, k, heads, cues) for k in range(len(words_after))) or (
         "han_glosses" not in cues and segmented and _hyphen_joined_head(text, start, end, after_all)) or _counted_list_head(
         text, start, end, cues) or "han_glosses" in cues and _korean_bracketed_seat(text, start, end)
+    # an official account named by the city in a credit line (来源：遵义发布, 图源：合肥市人民政府发布): the account
+    credited = run.removeprefix("人民政府").startswith("发布") and _CREDIT_BEFORE.search(
+        text, max(0, start - _CREDIT_REACH), start) is not None
     # a tour's or a series' leg named by its host (世界巡回演唱会香港站, TCR世界巡回赛澳门站, 马拉松锦标赛(徐州站), a quoted
     # campaign's: “家门口享非遗”淮安站) and a camp's (冬令营-福建泉州营); a railway station (经停济南站) is the city's own
     headed = headed or run.startswith(("站", "营")) and "tour_words" in cues and (
@@ -2952,7 +2958,7 @@ def _cjk(text: str, start: int, end: int, cues: Mapping[str, frozenset[str]]) ->
     club_words = _cjk_affixes(cues.get("sport_heads", _NONE))
     club = bool(club_words) and after.startswith(club_words) and segmented and whole(club_words, after, True) \
         and _match_copy_near(text, start, end, cues, _CLUB_REACH)
-    f["org_after"] = float(headed and not city_part or suffixed or titled or exchange or bracketed or short_head
+    f["org_after"] = float(headed and not city_part or credited or suffixed or titled or exchange or bracketed or short_head
                            or edition or club or _affiliation_in_brackets(text, start, end)
                            or _KOREAN_SIGNING.match(text, end) is not None
                            or _quoted_name(text, start, end)

@@ -7,7 +7,9 @@ its municipality (宮崎市青島), while the
 Chinese port city beside China's name stays the city; a mountain city's name beside a World Heritage word (世界文化遺産の
 廬山), while the city with its 市 stays the city. Chinese: teas named by their place (杭州龙井), while a tea village of
 the city stays the place; a contest's division held in the city (深圳赛区) and a normal college by its short name
-(唐山师范附属小学), while a final held in the city and the city's normal students stay the place.
+(唐山师范附属小学), while a final held in the city and the city's normal students stay the place. And (3.22) an
+official account named by the city in a credit line (来源：遵义发布, 图源：合肥市人民政府发布), while the city's government
+issuing rules stays the city; the Venetian Macao (`names.tsv`).
 Sentences written for these tests (not in training.tsv, calibration.tsv or the sentence files).
 """
 
@@ -29,3 +31,14 @@ CASES = [
 ]
 
 test_places_of_japan_mountains_teas_and_divisions = each_label_test(CASES)
+
+
+ACCOUNTS = [
+    ("zh", "来源：遵义发布　浏览数：266", "遵义", ["ORG_PART"]),
+    ("zh", "图源：合肥市人民政府发布", "合肥市", ["ORG_PART"]),
+    ("zh", "合肥市人民政府发布了新的防汛规定。", "合肥市", ["LITERAL"]),
+    ("zh", "本次演唱会得到澳门威尼斯人的支持。", "澳门", ["ORG_PART"]),
+    ("zh", "本次演唱会在澳门举行。", "澳门", ["LITERAL"]),
+]
+
+test_accounts_in_credit_lines_and_a_resort = each_label_test(ACCOUNTS)
