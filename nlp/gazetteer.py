@@ -125,10 +125,14 @@ class Gazetteer:
         }
         #: (name, kind, "part" | "none"): names that carry a city name (nlp/data/names.tsv)
         self.names: tuple[tuple[str, str, str], ...] = tuple((n, k, c) for n, k, c, *_ in data.get("names", ()))
-        #: first word of a brand or company (casefolded) -> ("part" | "none", the words of its trade): "yili" ->
-        #: ("none", (dairy, milk, ...)), "harbin" -> ("part", (brewer, ...)); one row per first word
-        self.trades: dict[str, tuple[str, tuple[str, ...]]] = {
-            n.split()[0].casefold(): (c, tuple(row[0])) for n, _k, c, *row in data.get("names", ()) if row and row[0]}
+        #: first word of a brand or company (casefolded) -> ("part" | "none", the words of its trade) for each firm
+        #: of that first word: "yili" -> (("none", (dairy, milk, ...)),), "harbin" -> (("part", (brewer, ...)),
+        #: ("none", (lake county, middletown))), in the names' sorted order
+        self.trades: dict[str, tuple[tuple[str, tuple[str, ...]], ...]] = {}
+        for n, _k, c, *row in data.get("names", ()):
+            if row and row[0]:
+                first = n.split()[0].casefold()
+                self.trades[first] = (*self.trades.get(first, ()), (c, tuple(row[0])))
         #: pinyin name of a district or county -> the prefecture-level units that have one of that name
         self.districts: dict[str, tuple[str, ...]] = {n: tuple(p) for n, p in data.get("districts", ())}
         #: adcode -> words that point to that city among its homonyms (industries, sights, natives)

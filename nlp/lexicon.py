@@ -66,14 +66,17 @@ class Lexicon:
         """"part" or "none" (names.tsv) where ``surface`` is the first word of a brand or company whose trade
         ``text`` speaks of, else None. Asked for every city hit: a dictionary look-up for all but the few firms'
         first words, whose trade words are one pattern each, built once."""
-        city, pattern = self._trade_patterns.get(surface.casefold(), ("", None))
-        return city if pattern is not None and _speaks_of(pattern, text) else None
+        return next((city for city, pattern in self._trade_patterns.get(surface.casefold(), ())
+                     if _speaks_of(pattern, text)), None)
 
     @cached_property
-    def _trade_patterns(self) -> dict[str, tuple[str, re.Pattern[str]]]:
-        """First word of a firm -> ("part" | "none", its trade words as one case-insensitive whole-word pattern)."""
-        return {first: (city, re.compile(rf"\b(?:{'|'.join(map(re.escape, words))})\b", re.IGNORECASE))
-                for first, (city, words) in getattr(self.gazetteer, "trades", {}).items() if words}
+    def _trade_patterns(self) -> dict[str, tuple[tuple[str, re.Pattern[str]], ...]]:
+        """First word of a firm -> ("part" | "none", its trade words as one case-insensitive whole-word pattern) for
+        each firm of that first word (Harbin Hot Springs' and Harbin Brewery's): the first whose trade the text speaks
+        of decides."""
+        return {first: tuple((city, re.compile(rf"\b(?:{'|'.join(map(re.escape, words))})\b", re.IGNORECASE))
+                             for city, words in firms if words)
+                for first, firms in getattr(self.gazetteer, "trades", {}).items()}
 
     @cached_property
     def _county_median(self) -> int:

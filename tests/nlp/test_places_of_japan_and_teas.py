@@ -9,7 +9,9 @@ Chinese port city beside China's name stays the city; a mountain city's name bes
 the city stays the place; a contest's division held in the city (深圳赛区) and a normal college by its short name
 (唐山师范附属小学), while a final held in the city and the city's normal students stay the place. And (3.22) an
 official account named by the city in a credit line (来源：遵义发布, 图源：合肥市人民政府发布), while the city's government
-issuing rules stays the city; the Venetian Macao (`names.tsv`).
+issuing rules stays the city; the Venetian Macao (`names.tsv`). And (3.23) a retreat in California named for a
+settler, bare in an article that names its county or town (Harbin Hot Springs, the table's trade words), while Harbin's
+own hot springs stay the city; the Tour of Beijing as Dutch names it; a snack named for a county-level city (崇州叶儿粑).
 Sentences written for these tests (not in training.tsv, calibration.tsv or the sentence files).
 """
 
@@ -42,3 +44,16 @@ ACCOUNTS = [
 ]
 
 test_accounts_in_credit_lines_and_a_resort = each_label_test(ACCOUNTS)
+
+
+NAMESAKES_AND_RACES = [
+    ("en", "Harbin Hot Springs reopened its pools in Middletown. Harbin still owns ranches in Lake County, and Harbin "
+           "expects more guests this year.", "Harbin", []),
+    ("en", "Tourists in Harbin soak in hot springs after the ice festival.", "Harbin", ["LITERAL"]),
+    ("nl", "Vorig jaar stond ook de Ronde van Peking op het programma van de ploeg.", "Peking", ["ORG_PART"]),
+    ("nl", "Vorig jaar reisde de ploeg naar Peking voor een trainingskamp.", "Peking", ["LITERAL"]),
+    ("zh", "崇州市位于成都西部。当地还有崇州叶儿粑、冻糕等名小吃。", "崇州", ["ORG_PART"]),
+    ("zh", "崇州市位于成都西部。崇州今年接待游客三百万人次。", "崇州", ["LITERAL"]),
+]
+
+test_namesake_retreat_races_and_snacks = each_label_test(NAMESAKES_AND_RACES)
