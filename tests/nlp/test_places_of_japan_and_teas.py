@@ -12,6 +12,9 @@ official account named by the city in a credit line (来源：遵义发布, 图�
 issuing rules stays the city; the Venetian Macao (`names.tsv`). And (3.23) a retreat in California named for a
 settler, bare in an article that names its county or town (Harbin Hot Springs, the table's trade words), while Harbin's
 own hot springs stay the city; the Tour of Beijing as Dutch names it; a snack named for a county-level city (崇州叶儿粑).
+And (3.24) a Japanese university's president after a surname written like a city (中山学長), the Zhuhai Airshow, Cricket
+Hong Kong and WeChat Pay's Hong Kong wallet (微信香港钱包) in `names.tsv`, while paying by WeChat in Hong Kong stays the
+place.
 Sentences written for these tests (not in training.tsv, calibration.tsv or the sentence files).
 """
 
@@ -57,3 +60,15 @@ NAMESAKES_AND_RACES = [
 ]
 
 test_namesake_retreat_races_and_snacks = each_label_test(NAMESAKES_AND_RACES)
+
+
+PEOPLE_AND_NAMES = [
+    ("ja", "式典では中山学長が式辞を述べた。", "中山", []),
+    ("ja", "中山市の代表団が式典に出席した。", "中山市", ["LITERAL"]),
+    ("en", "The Zhuhai Airshow opened on Tuesday with a flypast.", "Zhuhai", ["ORG_PART"]),
+    ("en", "Cricket Hong Kong wrote in a post that the squad would travel on Friday.", "Hong Kong", ["ORG_PART"]),
+    ("zh", "游客可以通过微信香港钱包在深圳消费。", "香港", ["ORG_PART"]),
+    ("zh", "他在香港用微信支付买了咖啡。", "香港", ["LITERAL"]),
+]
+
+test_a_president_an_airshow_a_cricket_body_and_a_wallet = each_label_test(PEOPLE_AND_NAMES)
