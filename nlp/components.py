@@ -53,6 +53,7 @@ from nlp.features import (
     match_copy_text,
     model_reading,
     quoted_org_name,
+    sentence_of_the_game,
     vector,
     with_model,
 )
@@ -265,10 +266,6 @@ def _is_province_here(text: str, hits: list[Hit], index: int, lexicon: Lexicon, 
             gloss = HAN_GLOSS.match(text, other.end)  # the word for province past a gloss in characters: 지린(吉林)성
             return marks_word(text, other.start, gloss.end() if gloss else other.end, marks[0], after)
 
-        # (the province in apposition marks that use alone: "CANTÓN (China), 16 dic (EFE)" opening the article that
-        # later writes "Cantón, la provincia más poblada" is the city)
-        named_after = tuple(w for w in marks[1] if not w.startswith(","))
-
         # one sense per article for a city's form that names a province too: marked as the province anywhere, it is
         # the province wherever a word for city does not mark it ("en la provincia de Cantón ... naturales de Cantón")
         named_province = match_key(hit.form) in lexicon.province_named
@@ -277,13 +274,21 @@ def _is_province_here(text: str, hits: list[Hit], index: int, lexicon: Lexicon, 
                      or _after_own_city(text, hits, index, form, lexicon)
                      or named_province
                      and not marks_city(text, hit.start, hit.end, *shipped_cues().city_marks(lang))
-                     and any(other.form == hit.form and marked(other, named_after) for other in hits)))
+                     and any(other.form == hit.form and marked(other, _without_apposition(marks[1])) for other in hits)))
     if any(code in lexicon.municipal for code in form.adcodes):
         return False
     # a word for province right after wins over a word for city before ("the capital city of Jilin Province")
     if marks_word(text, hit.start, hit.end, (), shipped_cues().province_marks(lang)[1]):
         return True
     return not marks_city(text, hit.start, hit.end, *shipped_cues().city_marks(lang))
+
+
+@lru_cache(maxsize=32)
+def _without_apposition(after: tuple[str, ...]) -> tuple[str, ...]:
+    """The words for province after a name without those in apposition (", la provincia"), which mark their own use
+    alone: "CANTÓN (China), 16 dic (EFE)" opening the article that later writes "Cantón, la provincia más poblada" is
+    the city (:func:`_is_province_here`'s one sense per article)."""
+    return tuple(w for w in after if not w.startswith(","))
 
 
 # what stands between the items of a list: a comma, 、 or the middle dot Korean papers join names with (랴오닝·지린·헤이룽장성)
@@ -764,25 +769,12 @@ def _one_side_chinese(text: str, read: list[tuple[Span, list[float]]], cues: Map
     simple = text.translate(simplified_table())
     if sum(simple.count(word) for word in cues.get("sport_words", ())) < _SIDE_MATCH_WORDS:
         return
-    words = tuple(cues.get("sport_words", ())) + tuple(cues.get("team_after", ())) + tuple(cues.get("team_before", ()))
     for span, _ in read:
         start, end = span._.offsets
         if span.text in sides and span._.label in {"LITERAL", "METONYMIC"} and not text.endswith(
-                _CHINESE_PLACE_BEFORE, 0, start) and not text.startswith(_CHINESE_PLACE_AFTER, end):
-            sentence = _sentence_around(simple, start, end)
-            if _CHINESE_SCORE.search(sentence) or any(word in sentence for word in words):
-                _relabel(span, "ORG_PART")
-
-
-_CHINESE_SCORE = regexes.compile(r"\d+\s?[-－–:：比]\s?\d+")  # a score (55-47, 3比1)
-_CHINESE_SENTENCE_ENDS = regexes.compile(r"[。！？!?\n]")
-
-
-def _sentence_around(text: str, start: int, end: int) -> str:
-    """The sentence of ``text`` that holds ``start:end`` (Chinese sentence ends and line breaks)."""
-    ends = [m.end() for m in _CHINESE_SENTENCE_ENDS.finditer(text, 0, start)]
-    after = _CHINESE_SENTENCE_ENDS.search(text, end)
-    return text[ends[-1] if ends else 0:after.end() if after else len(text)]
+                _CHINESE_PLACE_BEFORE, 0, start) and not text.startswith(_CHINESE_PLACE_AFTER, end) and (
+                sentence_of_the_game(simple, start, end, cues)):
+            _relabel(span, "ORG_PART")
 
 
 # where a clause begins: a sentence's or a line's start, a colon, a semicolon or a comma, past an opening quote

@@ -1937,11 +1937,13 @@ def _korean_bracketed_seat(text: str, start: int, end: int) -> bool:
     현대(북경)자동차: the seat, as Chinese writes 博世(苏州)有限公司); not a place in brackets after a word that a
     particle follows (본사(상하이)에서, at the head office, in Shanghai), nor the characters that gloss a word
     (오문(澳門)이며)."""
+    if text[start - 1:start] not in ("(", "（") or text[end:end + 1] not in (")", "）") or start < 2:
+        return False
     word_after = _HANGUL_WORD.match(text, end + 1)
-    return (text[start - 1:start] in ("(", "（") and start > 1 and _HANGUL_WORD.match(text[start - 2]) is not None
+    return (_HANGUL_WORD.match(text[start - 2]) is not None
             and _HANGUL_WORD.fullmatch(text, start, end) is not None  # (a name in characters there glosses the word)
-            and text[end:end + 1] in (")", "）") and word_after is not None
-            and word_after.group() not in _korean_particles() and len(_without_particle(word_after.group())) > 1)
+            and word_after is not None and word_after.group() not in _korean_particles()
+            and len(_without_particle(word_after.group())) > 1)
 
 
 # an institution numbered after its city (하얼빈 제일병원, 옌청 제일고, 盐城第一中学 as Korean writes it): 제일 or 제 and
@@ -2748,6 +2750,20 @@ def _sentences_around(text: str, start: int, after_all: str) -> str:
     return "".join(prior[-2:]).translate(simplified_table()) + "".join(_SENTENCE_ENDS.split(after_all, maxsplit=2)[:2])
 
 
+_SCORE_ANYWHERE = regexes.compile(_RESULT_SCORE)
+
+
+def sentence_of_the_game(simple: str, start: int, end: int, cues: Mapping[str, frozenset[str]]) -> bool:
+    """The sentence of the name at ``start:end`` in ``simple`` (a Chinese text in simplified characters) speaks of a
+    game: a score, a word of sport or a side's verb (青岛稳扎稳打逐渐追上并反超比分; not 下一周，淮安将于周六迎来降温):
+    where match copy's sides by their city alone are read (``components._one_side_chinese``)."""
+    opened = [m.end() for m in _SENTENCE_ENDS.finditer(simple, 0, start)]
+    closed = _SENTENCE_ENDS.search(simple, end)
+    sentence = simple[opened[-1] if opened else 0:closed.end() if closed else len(simple)]
+    return _SCORE_ANYWHERE.search(sentence) is not None or any(
+        _cjk_any_of(cues[key]).search(sentence) is not None for key in ("sport_words", "team_after", "team_before"))
+
+
 # a character's pinyin in brackets right after it, with its tone mark (門(mén), 場(chǎng)); the reach that is read for them
 _PINYIN_GLOSS = regexes.compile(
     "(?<=[\u3400-\u9fff])[(（][a-zü]*[āáǎàēéěèīíǐìōóǒòūúǔùǖǘǚǜ][a-zü]*[)）]")
@@ -2874,10 +2890,11 @@ def _cjk(text: str, start: int, end: int, cues: Mapping[str, frozenset[str]]) ->
     # after 市 a head names the city's own part or office (上海市中心 downtown, 北京市長 the mayor, 深圳市人民政府 its
     # government, whatever name follows: 深圳市人民政府和深圳华大基因研究院), not a name
     # (not before a firm's legal form: 三亜市内免税店有限公司 is a firm named "Sanya downtown duty-free shop")
-    city_part = (run.startswith("市") and run[1:].startswith(_CITY_PARTS)
+    past_shi = run.removeprefix("市")
+    city_part = (run.startswith("市") and past_shi.startswith(_CITY_PARTS)
                  or text[end - 1:end] == "市" and run.startswith(_CITY_PARTS)) and not (  # 哈尔滨市中心: its own 市
-        _FIRM_FORM.search(run) is not None or run.removeprefix("市").startswith(_CENTRAL_INSTITUTIONS)
-        or _LONG_DISTRICT.match(run.removeprefix("市")) is not None)
+        _FIRM_FORM.search(run) is not None or past_shi.startswith(_CENTRAL_INSTITUTIONS)
+        or _LONG_DISTRICT.match(past_shi) is not None)
     # ... and a name written with its 市 before a province's name is where another's name begins (溧阳市江苏中关村科技产业园,
     # "the Jiangsu Zhongguancun park in Liyang"): the place of what follows
     city_part = city_part or text[end - 1:end] == "市" and _province_begins(run) or run.startswith(_CENTRAL_AREAS)

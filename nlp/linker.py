@@ -918,29 +918,14 @@ def in_a_japanese_municipality(text: str, hit: Hit, lexicon: Lexicon) -> bool:
     after 宮崎市青島 once), unless a use is written as China's (福建省福州市 beside 那覇市の福州園, a garden in Naha). A
     name written with its own 市 is a city, not a place of one: after a municipality it is the second of two cities
     written without と (神戸市天津市の友好都市, Kobe's and Tianjin's). A place the cues name with its own part of Japan
-    is that place where the text writes that part near it (:func:`_placed_in_japan`)."""
+    is that place where the text writes that part near it (:func:`_japanese_throughout`)."""
     name = text[hit.start:hit.end]
     if name.endswith("市"):
         return False
-    return _after_japanese_municipality(text, hit.start, lexicon) or _japanese_throughout(text, name, lexicon) or (
-        _placed_in_japan(text, name))
+    return _after_japanese_municipality(text, hit.start, lexicon) or _japanese_throughout(text, name, lexicon)
 
 
 _PLACE_REACH = 100  # characters each side of a Japanese place's name searched for its own part of Japan
-
-
-@lru_cache(maxsize=64)
-def _placed_in_japan(text: str, name: str) -> bool:
-    """A place of Japan written like a Chinese city (the ja ``japanese_places`` cues: 青島:宮崎|日南, Aoshima, the
-    resort of Miyazaki) whose own part of Japan the text writes near one of its uses without the prefecture's 県
-    (青島は宮崎観光の顔, 青島や日南海岸), and no use written as China's: that place throughout the text, as after its
-    municipality."""
-    places = _japanese_places()
-    if name not in places:
-        return False
-    uses = [m.start() for m in re.finditer(re.escape(name), text)]
-    return any(any(word in text[max(0, at - _PLACE_REACH):at + len(name) + _PLACE_REACH] for word in places[name])
-               for at in uses) and not any(_written_as_chinese(text, at, at + len(name)) for at in uses)
 
 
 @lru_cache(maxsize=1)
@@ -954,11 +939,15 @@ def _japanese_places() -> dict[str, tuple[str, ...]]:
 def _japanese_throughout(text: str, name: str, lexicon: Lexicon) -> bool:
     """One use of ``name`` after a Japanese municipality makes every use that place, unless a use is written as China's
     (:func:`in_a_japanese_municipality`): read once per text and name, as an article repeats its names (each mention
-    scanning the whole text made a long Japanese text's tagging grow with its square)."""
-    if _after_municipality_pattern(name).search(text) is None:  # (one scan rules most texts out)
+    scanning the whole text made a long Japanese text's tagging grow with its square). So does one use near its own
+    part of Japan for a place the ja ``japanese_places`` cues name (青島:宮崎|日南, Aoshima, the resort of Miyazaki,
+    whose copy writes 青島は宮崎観光の顔 and 青島や日南海岸 without the prefecture's 県)."""
+    near = _japanese_places().get(name, ())
+    if not near and _after_municipality_pattern(name).search(text) is None:  # (one scan rules most texts out)
         return False
     uses = [m.start() for m in re.finditer(re.escape(name), text)]
-    return any(_after_japanese_municipality(text, at, lexicon) for at in uses) and not any(
+    return any(_after_japanese_municipality(text, at, lexicon) or any(
+        word in text[max(0, at - _PLACE_REACH):at + len(name) + _PLACE_REACH] for word in near) for at in uses) and not any(
         _written_as_chinese(text, at, at + len(name)) for at in uses)
 
 
