@@ -483,6 +483,7 @@ class CityClassifier(_CueComponent):
         cues = self.cues.for_lang(self.lang)
         firm_heads, firm_heads_before = cues.get("firm_heads", frozenset()), cues.get("firm_heads_before", frozenset())
         carrier_heads, flight_verbs = cues.get("carrier_heads", frozenset()), cues.get("flight_verbs", frozenset())
+        carrier_nouns = cues.get("carrier_nouns", frozenset())
         people_words = cues.get("people_words", frozenset())
         # historic forms read as a firm's or a ship's name ("Changan Auto"), and that label: first from the firms of
         # the names table in the text ("Chongqing Changan Automobile Ltd": the name inside counts for no city)
@@ -513,8 +514,9 @@ class CityClassifier(_CueComponent):
                 carriers.add(span.text)
             read.append((span, cue_vector))
         for span, cue_vector in read if people or named or carriers else ():
-            if span.text in carriers and span._.label in {"LITERAL", "METONYMIC"} and _verb_after(
-                    text, span._.offsets[1]) in flight_verbs:  # "Xiamen currently flies" after "Xiamen Airlines"
+            if span.text in carriers and span._.label in {"LITERAL", "METONYMIC"} and (_verb_after(
+                    text, span._.offsets[1]) in flight_verbs  # "Xiamen currently flies" after "Xiamen Airlines"
+                    or _word_after(text, span._.offsets[1]) in carrier_nouns):  # "Xiamen president Che Shanglin"
                 _relabel(span, "ORG_PART")
             else:
                 _one_sense(span, cue_vector, people, named)

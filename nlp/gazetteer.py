@@ -66,7 +66,7 @@ class City:
 class ForeignPlace:
     name: str
     country: str  # ISO 3166-1 alpha-2 ("US", "TW")
-    admin1: str | None  # GeoNames admin1 code ("OH"); Gazetteer.admin1_name() spells out US states
+    admin1: str | None  # GeoNames admin1 code ("OH"); Gazetteer.admin1_names() spells out US states and admin1.tsv
     population: int | None
     geonameid: int | None
 
@@ -139,6 +139,8 @@ class Gazetteer:
         self.known_for: dict[str, tuple[str, ...]] = {c: tuple(w) for c, w in data.get("known_for", {}).items()}
         self.countries: dict[str, str] = data["countries"]
         self._us_states: dict[str, str] = data["us_states"]
+        #: "BR.22" -> the names of a namesake's first-level division outside the US (admin1.tsv)
+        self._admin1: dict[str, tuple[str, ...]] = {k: tuple(v) for k, v in data.get("admin1", {}).items()}
         self._by_key: dict[str, Form] = {}
         self._domestic: dict[str, tuple[DomesticPlace, ...]] = {}
         for form, row in zip(self.forms, data["forms"], strict=True):
@@ -167,9 +169,14 @@ class Gazetteer:
         of Hangzhou. Empty for most forms."""
         return self._domestic.get(lookup_key(text), ())
 
-    def admin1_name(self, country: str, admin1: str | None) -> str | None:
-        """Name of a foreign place's first-level division where the data has it (US states)."""
-        return self._us_states.get(admin1) if country == "US" and admin1 else None
+    def admin1_names(self, country: str, admin1: str | None) -> tuple[str, ...]:
+        """Names of a foreign place's first-level division where the data has them (US states; elsewhere
+        admin1.tsv's divisions of the namesakes' countries)."""
+        if not admin1:
+            return ()
+        if country == "US":
+            return (self._us_states[admin1],) if admin1 in self._us_states else ()
+        return self._admin1.get(f"{country}.{admin1}", ())
 
 
 def load(path: Path | None = None) -> Gazetteer:

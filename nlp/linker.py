@@ -1049,7 +1049,8 @@ def _foreign_probability(hit: Hit, form: Any, ctx: ArticleContext, near_china: b
     best = -math.inf
     for place in form.foreign:
         names = _place_names(place, foreign_cues, lexicon)
-        near = any(contains_word(n, ctx.written(n), hit.end, hit.end + NEAR_AFTER) for n in names)
+        # a name that begins within reach ("Macau, a governadora do Rio Grande do Norte")
+        near = any(contains_word(n, ctx.written(n), hit.end, hit.end + NEAR_AFTER + len(n)) for n in names)
         anywhere = any(ctx.has_word(n) for n in names)
         score = W_FOREIGN_NEAR * near + W_FOREIGN_ARTICLE * anywhere
         score += W_FOREIGN_DATELINE * any(ctx.in_zones(n) for n in names)
@@ -1074,5 +1075,5 @@ def _admin1_names(place: Any, states: Mapping[str, tuple[str, ...]], gazetteer: 
     admin1 = (place.admin1 or "").strip()
     if place.country == "US" and admin1.upper() in states:
         return states[admin1.upper()]
-    name = gazetteer.admin1_name(place.country, admin1) if hasattr(gazetteer, "admin1_name") and admin1 else None
-    return tuple(n.lower() for n in (name, admin1) if n and len(n) > 2 and not n.isdigit())
+    names = gazetteer.admin1_names(place.country, admin1)
+    return tuple(n.lower() for n in (*names, admin1) if n and len(n) > 2 and not n.isdigit())

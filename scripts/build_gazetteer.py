@@ -814,6 +814,7 @@ def build() -> dict:
         },
         "countries": {c: countries[c]["name"] for c in sorted(used_countries) if c in countries},
         "us_states": dict(sorted(us_states.items())),
+        "admin1": {f"{country}.{code}": names.split("|") for country, code, names in read_tsv("admin1.tsv")},
         "provinces": provinces,
         "cities": city_rows,
         "forms": form_rows,

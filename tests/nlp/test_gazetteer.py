@@ -170,7 +170,8 @@ def test_foreign_namesakes(gaz: Gazetteer) -> None:
     canton = gaz.lookup("Canton")
     ohio = [p for p in canton.foreign if p.country == "US" and p.admin1 == "OH"]
     assert ohio and ohio[0].geonameid == 5149222 and ohio[0].population > 50_000
-    assert gaz.admin1_name("US", "OH") == "Ohio"
+    assert gaz.admin1_names("US", "OH") == ("Ohio",)
+    assert gaz.admin1_names("BR", "22")[0] == "Rio Grande do Norte"
     assert gaz.countries["US"] == "United States"
     assert [p.population or 0 for p in canton.foreign] == sorted((p.population or 0 for p in canton.foreign),
                                                                  reverse=True)
