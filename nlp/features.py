@@ -1021,10 +1021,11 @@ def _names_and_people(text: str, start: int, end: int, before: list[str], after:
                             or len(a) >= 2 and a[0] == "-" and a[1] in units
                             or len(a) >= 2 and _cap(after[0]) and a[0] in cues.get("street_directions", _NONE)
                             and a[1] in units
-                            # ... or a bay or a gulf before it with the word for "of" ("la baia di Shenzhen"): the
-                            # water named like the city (cue ``water_before``)
+                            # ... or a bay, a gulf or a county before it with the word for "of" ("la baia di
+                            # Shenzhen", "la Contea di Nanjing"): the water or county named like the city (cue
+                            # ``units_before``)
                             or len(b) >= 2 and b[-1] in {"of"} | cues.get("of_words", _NONE)
-                            and b[-2] in cues.get("water_before", _NONE))
+                            and b[-2] in cues.get("units_before", _NONE))
     heads = cues.get("lower_org_heads", frozenset())
     # past a share class and a hyphen: "Shanghai B shares", "the Shenzhen B-share index", "Hong Kong-listed"
     skip = int(bool(after) and after[0] in _SHARE_CLASSES and len(a) > 1 and a[1] in {"shares", "share", "-"})
@@ -1555,7 +1556,9 @@ _PLACE_HEADS = frozenset({"port", "puerto", "porto", "hafen", "haven", "aéropor
                           # streets: "une rue de Pékin" is a street in Beijing, "la Rue de Nankin" a street's name
                           *_STREET_HEADS,
                           # and "el centro de Pekín" is downtown Beijing, "el Centro de Pandas de Chengdu" a name
-                          "centro", "centre"})
+                          "centro", "centre",
+                          # "un hôpital de Kunming" is a hospital there, "l'Hôpital de Kunming" its name; so a cup
+                          "hôpital", "ospedale", "coupe", "coppa"})
 _BREAKS_NAME = frozenset({"à", "en", "a", "in", "et", "y", "e", "ou", "o", "le", "la", "les", "el", "los", "las",
                           "il", "lo", "gli", "os", "as", "the", "and", "que", "qui", "che"})
 

@@ -700,8 +700,14 @@ def _town_named_like(text: str, hit: Hit, lang: str) -> bool:
     """Chinese: a town named like a city, 镇 written right after the name as a word of its own (霞浦县三沙镇, a town of
     Fujian's Xiapu county, not Sansha in Hainan; not 村 "village", which jieba also reads alone in 无锡 | 村 | 田 | 电子,
     Wuxi Murata Electronics: a village is the zh ``own_name_words`` cue of nlp.features, weighed with the others): a
-    place below the city, no mention of it. A namesake in Taiwan (屏东县潮州镇) stays the place abroad it is."""
-    if lang != "zh" or not is_cjk(text[hit.start:hit.start + 1]) or text[hit.end:hit.end + 1] not in _TOWN_UNITS:
+    place below the city, no mention of it. A namesake in Taiwan (屏东县潮州镇) stays the place abroad it is. So is a
+    subdistrict (街道) named like a city after its district or county (杨浦区四平街道, Shanghai's Siping Road
+    subdistrict), where 街道 cannot be the city's streets."""
+    if lang != "zh" or not is_cjk(text[hit.start:hit.start + 1]):
+        return False
+    if text.startswith("街道", hit.end) and hit.start > 0 and text[hit.start - 1] in "区區县縣":
+        return True
+    if text[hit.end:hit.end + 1] not in _TOWN_UNITS:
         return False
     phrase = simplified_text(text)[hit.start:hit.end + 4]
     return [word for word, _ in jieba_dict.words_from(phrase, hit.end - hit.start)[:1]] == ["镇"]
@@ -895,12 +901,27 @@ _CHINA_WORDS = ("中国", "省", "自治区")  # China, a province or an autonom
 def japanese_municipality(text: str, hit: Hit) -> bool:
     """In Japanese text, a name with 市 that is also a Japanese city's (``municipalities_named_alike``: 津市, Tsu in Mie,
     not Jinshi in Hunan) is the Japanese city unless China, a province or an autonomous region is named in the few
-    characters around it (湖南省津市, 中国・津市, 白山市は吉林省の都市)."""
+    characters around it (湖南省津市, 中国・津市, 白山市は吉林省の都市); after it, not where that word begins another
+    place's name (津市長、中国・鎮江市へ: China is Zhenjiang's)."""
     name = text[hit.start:hit.end] if text[hit.end - 1:hit.end] == "市" else text[hit.start:hit.end + 1]
     if name not in cues_for("ja").get("municipalities_named_alike", ()):
         return False
-    around = text[max(0, hit.start - 8):hit.end + 12]
-    return not any(word in around for word in _CHINA_WORDS)
+    before, after = text[max(0, hit.start - 8):hit.start], text[hit.end:hit.end + 12]
+    return not any(word in before or _china_of_its_own(after, word) for word in _CHINA_WORDS)
+
+
+# a place's name that a word for China or a province may begin (中国・鎮江市, 中国江蘇省, 省鎮江市)
+_PLACE_NAMED_NEXT = regexes.compile("[・･]?[\u4e00-\u9fff]{1,4}[省市]")
+
+
+def _china_of_its_own(after: str, word: str) -> bool:
+    """``word`` occurs in ``after`` other than at the start of another place's name."""
+    at = after.find(word)
+    while at >= 0:
+        if _PLACE_NAMED_NEXT.match(after, at + len(word)) is None:
+            return True
+        at = after.find(word, at + 1)
+    return False
 
 
 _JA_MUNICIPALITY_OF = regexes.compile("([\u4e00-\u9fff]{2,4}?)[市町村県]の?$")
