@@ -144,14 +144,28 @@ def hangul(zh: str, table: Table) -> str | None:
     return _transcribe(zh, table, syllable)
 
 
-def palladius(zh: str, table: Table) -> str | None:
-    def syllable(initial: str, final: str, after: str) -> str:
-        if final == "i" and initial in RETROFLEX:
-            after = "ы" if initial in ("z", "c", "s") else "и"
-        return table["initial"][initial][1] + after
+RUSSIAN_VOWELS = "аеёиоуэюяы"
 
-    word = _transcribe(zh, table, syllable)
-    return None if word is None else word[:1].upper() + word[1:]
+
+def palladius(zh: str, table: Table) -> str | None:
+    """The Palladius transcription (``palladius.tsv``) with the hard sign where a syllable ending in н meets one
+    that begins with a vowel (衡阳 Хэнъян, 东营 Дунъин, 兴安 Синъань), as Russian writes them: without it 东营 would
+    read Дунин, which is 东宁's established name."""
+    word = ""
+    for initial, final in syllables(zh):
+        if final not in table["final"] or (initial and initial not in table["initial"]):
+            return None
+        alone, after = table["final"][final]
+        if not initial:
+            part = alone
+        else:
+            if final == "i" and initial in RETROFLEX:
+                after = "ы" if initial in ("z", "c", "s") else "и"
+            part = table["initial"][initial][1] + after
+        if word.endswith("н") and part[:1] in RUSSIAN_VOWELS:
+            word += "ъ"
+        word += part
+    return word[:1].upper() + word[1:] if word else None
 
 
 UKRAINIAN_VOWELS = "аеєиіїоуюя"
