@@ -1577,6 +1577,11 @@ def _head_first(before: list[str], b: list[str], cues: Mapping[str, frozenset[st
     if "lower_heads" in cues and len(b) > 2 and b[-3] in heads and b[-2] in of_words and b[-1].isalpha() \
             and b[-1] not in of_words:
         return True
+    # a compound that ends in a head right before the name, where the language joins words (cue
+    # ``compound_heads_before``: "die Experimentalmittelschule Suzhou", "die Fremdsprachenhochschule Dalian")
+    compounds = cues.get("compound_heads_before")
+    if compounds and b and _cap(before[-1]) and b[-1].endswith(tuple(compounds)):
+        return True
     # a plural head before two names joined by "and" ("die Börsen Schanghai und Shenzhen"): the second name too
     if len(b) > 2 and b[-3] in cues.get("plural_heads_before", frozenset()) and _cap(before[-2]) \
             and b[-1] in _JOINERS | cues.get("joiners", frozenset()):

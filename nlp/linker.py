@@ -79,6 +79,7 @@ W_DATELINE_NEARBY = 3.0
 W_HEADLINE_PROVINCE = 8.0
 W_DATELINE_CHINA = 3.0  # a dateline in China ("URUMQI, China", "BEIJING —") against a foreign namesake
 W_FOREIGN_DATELINE = 5.0  # the dateline names the namesake's country or state ("CANTON, Ohio (AP) —", "PEKIN, Ill.")
+W_FOREIGN_STATE = 3.5  # a namesake's state of admin1.tsv named anywhere ("Governo do RN" beside Macau, Brazil)
 W_OUTLET_COUNTRY = 1.0  # the outlet's registry country is the namesake's: weak, as foreign outlets cover China too
 _BESIDE = frozenset(" (（)）")
 
@@ -1074,6 +1075,9 @@ def _foreign_probability(hit: Hit, form: Any, ctx: ArticleContext, near_china: b
         near = any(contains_word(n, ctx.written(n), hit.end, hit.end + NEAR_AFTER + len(n)) for n in names)
         anywhere = any(ctx.has_word(n) for n in names)
         score = W_FOREIGN_NEAR * near + W_FOREIGN_ARTICLE * anywhere
+        # a division of admin1.tsv named anywhere: written by hand for the namesakes, so no list of countries
+        score += W_FOREIGN_STATE * (place.country != "US" and any(
+            ctx.has_word(n.lower()) for n in lexicon.gazetteer.admin1_names(place.country, place.admin1)))
         score += W_FOREIGN_DATELINE * any(ctx.in_zones(n) for n in names)
         score += W_OUTLET_COUNTRY * (ctx.outlet_country == place.country)
         score -= W_SMALL_NAMESAKE * ((place.population or 0) < SMALL_NAMESAKE)
@@ -1096,5 +1100,5 @@ def _admin1_names(place: Any, states: Mapping[str, tuple[str, ...]], gazetteer: 
     admin1 = (place.admin1 or "").strip()
     if place.country == "US" and admin1.upper() in states:
         return states[admin1.upper()]
-    names = gazetteer.admin1_names(place.country, admin1)
-    return tuple(n.lower() for n in (*names, admin1) if n and len(n) > 2 and not n.isdigit())
+    code = (admin1,) if len(admin1) > 2 and not admin1.isdigit() else ()  # "OH" or "22" would match anything
+    return tuple(n.lower() for n in (*gazetteer.admin1_names(place.country, admin1), *code))
