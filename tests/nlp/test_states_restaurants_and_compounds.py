@@ -7,7 +7,9 @@ restaurant named for the city by its kind (Hong Kong Buffet, Shanghai Kitchen: t
 buffet in the city stays the city; a German compound that ends in a school's head before the name
 (Experimentalmittelschule Suzhou: ``compound_heads_before``), while a visit from the city stays the city; in Chinese,
 a dish named for the city (扬州老鹅), the Macau Grand Prix by its short name (澳门赛车) and two clubs by their
-sponsors (青岛双星, 上海久事: ``names.tsv``), while the city's geese and racing fans stay the city.
+sponsors (青岛双星, 上海久事: ``names.tsv``), while the city's geese and racing fans stay the city. And (3.29) the
+Asian Games as Arabic also spells them before their host (أسياد بكين, with the hamza), while the city's athletes stay the
+city.
 Sentences written for these tests (not in training.tsv, calibration.tsv or the sentence files).
 """
 
@@ -31,6 +33,8 @@ CASES = [
     ("zh", "大批车迷从香港赶到澳门观看比赛。", "澳门", ["LITERAL"]),
     ("zh", "他在选秀中被青岛双星选中。", "青岛", ["ORG_PART"]),
     ("zh", "上海久事昨晚主场战胜了广东。", "上海", ["ORG_PART"]),
+    ("ar", "فاز العداء بذهبية أسياد بكين قبل أن يعتزل.", "بكين", ["ORG_PART"]),
+    ("ar", "عاد العداء إلى بكين بعد أن اعتزل.", "بكين", ["LITERAL"]),
 ]
 
 test_states_restaurants_compounds_and_names = each_label_test(CASES)
