@@ -47,7 +47,9 @@ _EDITION_AFTER = regexes.compile(rf"{_EDITION_NUMBER}[届屆]")  # right after t
 _ORDINAL = regexes.compile(r"\d+(?:st|nd|rd|th)")  # an edition's number before an event's name ("the 5th")
 # firms' legal forms as every Latin-script language's press copies a Chinese firm's registered English name
 # ("YUXINOU (Chongqing) Logistics Co., Ltd." in Spanish copy): a head of the name after its seat in brackets
-_LEGAL_FORM_WORDS = frozenset({"co", "ltd", "inc", "corp", "llc", "plc", "limited", "gmbh", "ltda"})
+# a firm's legal form, or "Firm" itself, after its seat in brackets ("Tianhua Zhengxin (Beijing) Accounting Firm"; not
+# an org head, as "Beijing Firm Steps Up Exports" is a headline's firm there)
+_LEGAL_FORM_WORDS = frozenset({"co", "ltd", "inc", "corp", "llc", "plc", "limited", "gmbh", "ltda", "firm"})
 # 3-1, and as Chinese copy writes a score: 3∶1, 3比1; a Korean side's record (2승6무6패: won 2, drew 6, lost 6)
 _CJK_SCORE = regexes.compile(r"\d+[-－–―∶比]\d+|\d+승\s?(?:\d+무\s?)?\d+패")
 # a score right after the name and its particle makes it a side (日本は香港に4―0と快勝, 香港を2-1で破り)

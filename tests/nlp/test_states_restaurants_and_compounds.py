@@ -9,7 +9,8 @@ buffet in the city stays the city; a German compound that ends in a school's hea
 a dish named for the city (扬州老鹅), the Macau Grand Prix by its short name (澳门赛车) and two clubs by their
 sponsors (青岛双星, 上海久事: ``names.tsv``), while the city's geese and racing fans stay the city. And (3.29) the
 Asian Games as Arabic also spells them before their host (أسياد بكين, with the hamza), while the city's athletes stay the
-city.
+city. And (3.30) a firm's seat in brackets before "Firm" (Huaxing Tongda (Shenzhen) Accounting Firm), while an
+accounting firm in the city stays the city.
 Sentences written for these tests (not in training.tsv, calibration.tsv or the sentence files).
 """
 
@@ -35,6 +36,9 @@ CASES = [
     ("zh", "上海久事昨晚主场战胜了广东。", "上海", ["ORG_PART"]),
     ("ar", "فاز العداء بذهبية أسياد بكين قبل أن يعتزل.", "بكين", ["ORG_PART"]),
     ("ar", "عاد العداء إلى بكين بعد أن اعتزل.", "بكين", ["LITERAL"]),
+    ("en", "The accounts were signed off by Huaxing Tongda (Shenzhen) Accounting Firm in March.", "Shenzhen",
+     ["ORG_PART"]),
+    ("en", "The accounts were signed off by an accounting firm in Shenzhen in March.", "Shenzhen", ["LITERAL"]),
 ]
 
 test_states_restaurants_compounds_and_names = each_label_test(CASES)
