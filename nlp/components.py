@@ -58,7 +58,7 @@ from nlp.features import (
     with_model,
 )
 from nlp.finder import COMPOUNDING_LANGS, Hit, is_cjk
-from nlp.folding import match_key, simplified_table
+from nlp.folding import match_key, simplified_table, simplified_text
 from nlp.gazetteer import DEFAULT_PATH
 from nlp.labels import CITY_LABELS, CITYLESS
 from nlp.landmarks import LANDMARKS_FILE, Landmarks, parse_landmarks
@@ -768,7 +768,7 @@ def _one_side_chinese(text: str, read: list[tuple[Span, list[float]]], cues: Map
              if span._.label == "ORG_PART" and any(cue_vector[i] for i in _SPORT_AT)}
     if not sides:
         return
-    simple = text.translate(simplified_table())
+    simple = simplified_text(text)  # the copy the features' windows are slices of
     if sum(simple.count(word) for word in cues.get("sport_words", ())) < _SIDE_MATCH_WORDS:
         return
     for span, _ in read:

@@ -12,7 +12,7 @@ from __future__ import annotations
 
 import itertools
 import re
-from bisect import bisect_left
+from bisect import bisect_left, bisect_right
 from collections.abc import Collection, Iterable, Mapping, Sequence
 from functools import lru_cache
 from pathlib import Path
@@ -1582,7 +1582,7 @@ def _head_first(before: list[str], b: list[str], cues: Mapping[str, frozenset[st
     # a compound that ends in a head right before the name, where the language joins words (cue
     # ``compound_heads_before``: "die Experimentalmittelschule Suzhou", "die Fremdsprachenhochschule Dalian")
     compounds = cues.get("compound_heads_before")
-    if compounds and b and _cap(before[-1]) and b[-1].endswith(tuple(compounds)):
+    if compounds and b and _cap(before[-1]) and b[-1].endswith(_long_heads(compounds)):
         return True
     # a plural head before two names joined by "and" ("die Börsen Schanghai und Shenzhen"): the second name too
     if len(b) > 2 and b[-3] in cues.get("plural_heads_before", frozenset()) and _cap(before[-2]) \
@@ -2763,13 +2763,22 @@ def _sentences_around(text: str, start: int, after_all: str) -> str:
 _SCORE_ANYWHERE = regexes.compile(_RESULT_SCORE)
 
 
+@lru_cache(maxsize=8)
+def _sentence_ends(simple: str) -> tuple[tuple[int, ...], tuple[int, ...]]:
+    """Where each sentence end of a text (``_SENTENCE_ENDS``) begins and where it stops, read once per text: a side's
+    every mention asks for its sentence, and scanning from the text's start for each made long match copy quadratic."""
+    spans = [m.span() for m in _SENTENCE_ENDS.finditer(simple)]
+    return tuple(a for a, _ in spans), tuple(b for _, b in spans)
+
+
 def sentence_of_the_game(simple: str, start: int, end: int, cues: Mapping[str, frozenset[str]]) -> bool:
     """The sentence of the name at ``start:end`` in ``simple`` (a Chinese text in simplified characters) speaks of a
     game: a score, a word of sport or a side's verb (青岛稳扎稳打逐渐追上并反超比分; not 下一周，淮安将于周六迎来降温):
     where match copy's sides by their city alone are read (``components._one_side_chinese``)."""
-    opened = [m.end() for m in _SENTENCE_ENDS.finditer(simple, 0, start)]
-    closed = _SENTENCE_ENDS.search(simple, end)
-    sentence = simple[opened[-1] if opened else 0:closed.end() if closed else len(simple)]
+    starts, ends = _sentence_ends(simple)
+    opened = bisect_right(ends, start)  # the sentence ends before the name
+    closed = bisect_left(starts, end)  # the first one after it
+    sentence = simple[ends[opened - 1] if opened else 0:ends[closed] if closed < len(ends) else len(simple)]
     return _SCORE_ANYWHERE.search(sentence) is not None or any(
         _cjk_any_of(cues[key]).search(sentence) is not None for key in ("sport_words", "team_after", "team_before"))
 

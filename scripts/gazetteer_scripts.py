@@ -116,7 +116,7 @@ def _compose(lead: int, vowel: int, tail: int) -> str:
     return chr(0xAC00 + lead * 588 + vowel * 28 + tail)
 
 
-def _transcribe(zh: str, table: Table, with_initial: Callable[[str, str, str], str]) -> str | None:
+def _transcribed_syllables(zh: str, table: Table, with_initial: Callable[[str, str, str], str]) -> list[str] | None:
     """Each pinyin syllable of ``zh`` through a transcription table (a syllable without an initial
     takes the final's own form; one with an initial goes through ``with_initial(initial, final,
     form after a consonant)``); None when a syllable is missing from the table."""
@@ -126,7 +126,13 @@ def _transcribe(zh: str, table: Table, with_initial: Callable[[str, str, str], s
             return None
         alone, after = table["final"][final]
         out.append(with_initial(initial, final, after) if initial else alone)
-    return "".join(out)
+    return out
+
+
+def _transcribe(zh: str, table: Table, with_initial: Callable[[str, str, str], str]) -> str | None:
+    """:func:`_transcribed_syllables` written as one word."""
+    parts = _transcribed_syllables(zh, table, with_initial)
+    return None if parts is None else "".join(parts)
 
 
 def hangul(zh: str, table: Table) -> str | None:
@@ -151,21 +157,18 @@ def palladius(zh: str, table: Table) -> str | None:
     """The Palladius transcription (``palladius.tsv``) with the hard sign where a syllable ending in н meets one
     that begins with a vowel (衡阳 Хэнъян, 东营 Дунъин, 兴安 Синъань), as Russian writes them: without it 东营 would
     read Дунин, which is 东宁's established name."""
-    word = ""
-    for initial, final in syllables(zh):
-        if final not in table["final"] or (initial and initial not in table["initial"]):
-            return None
-        alone, after = table["final"][final]
-        if not initial:
-            part = alone
-        else:
-            if final == "i" and initial in RETROFLEX:
-                after = "ы" if initial in ("z", "c", "s") else "и"
-            part = table["initial"][initial][1] + after
-        if word.endswith("н") and part[:1] in RUSSIAN_VOWELS:
-            word += "ъ"
-        word += part
-    return word[:1].upper() + word[1:] if word else None
+    def syllable(initial: str, final: str, after: str) -> str:
+        if final == "i" and initial in RETROFLEX:
+            after = "ы" if initial in ("z", "c", "s") else "и"
+        return table["initial"][initial][1] + after
+
+    parts = _transcribed_syllables(zh, table, syllable)
+    if not parts:
+        return None
+    word = parts[0]
+    for part in parts[1:]:
+        word += ("ъ" if word.endswith("н") and part[:1] in RUSSIAN_VOWELS else "") + part
+    return word[:1].upper() + word[1:]
 
 
 UKRAINIAN_VOWELS = "аеєиіїоуюя"
