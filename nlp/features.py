@@ -2844,8 +2844,11 @@ def _cjk(text: str, start: int, end: int, cues: Mapping[str, frozenset[str]]) ->
     attached = "attached" in cues  # Japanese and Korean: particles attach to the name
     gloss = HAN_GLOSS.match(text, end)
     word_end = gloss.end() if gloss else end + 1 if text[end:end + 1] in (")", "）") and attached else end
-    if attached and text.startswith("시 ", word_end):
-        word_end += 1  # past the city's own 시 (웨이하이시 한인회, the association of Koreans there)
+    if attached and text.startswith("시", word_end) and (text.startswith(" ", word_end + 1) or text.startswith(
+            _cjk_affixes(cues["org_heads"]), word_end + 1)):
+        # past the city's own 시, before a word (웨이하이시 한인회, the association of Koreans there) or a head written
+        # onto it (창춘시팀, the Changchun city side)
+        word_end += 1
     joined = text[word_end:word_end + 1] in _MIDDLE_DOTS or attached and text[word_end:word_end + 1] in ("-", "–")
     dotted = _HANGUL_WORD.match(text, word_end + 1) if joined else None
     if dotted:

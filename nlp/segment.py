@@ -178,7 +178,8 @@ def _japanese_region(text: str, hit: Hit, hits: list[Hit]) -> bool:
     """Is the Japanese hit a region of Japan written like a Chinese city (the ja ``japanese_regions`` cues: 泉州,
     Senshū in Osaka; 三河, Mikawa in Aichi)? Where the text places it in Japan: a word of a region right after it
     (``region_words``: 泉州地域, 三河地方) or a prefecture named around it (``japan_prefectures`` with its 県, 府 or
-    都: 大阪府の南部に位置する泉州), and neither China (``china_words``, 福建省's 省 among them) nor another candidate city
+    都: 大阪府の南部に位置する泉州), and neither China (``china_words``, 福建省's 省 among them; not as where goods are
+    made, ``made_in_china``: 中国製) nor another candidate city
     that is not the end of a longer word around it (廈門; not 泉大津市, which holds 津市). Without either the Chinese
     city stays (「泉州はいい街だ」)."""
     cues = cues_for("ja")
@@ -186,6 +187,8 @@ def _japanese_region(text: str, hit: Hit, hits: list[Hit]) -> bool:
     if hit.form not in regions or text[hit.end:hit.end + 1] == "市":
         return False
     around = text[max(0, hit.start - _REGION_REACH):hit.end + _REGION_REACH]
+    for made_in in cues.get("made_in_china", ()):
+        around = around.replace(made_in, "")
     in_japan = text.startswith(tuple(cues["region_words"]), hit.end) or _prefecture().search(around) is not None
     return in_japan and not any(w in around for w in cues["china_words"]) and not any(
         h.form not in regions and not (h.start and script_of_char(text[h.start - 1]) == "han") for h in hits)
@@ -642,10 +645,16 @@ KOREAN_WORD = 16  # Hangul characters after a name beyond which the word is no n
 
 
 def _korean_rest(rest: str) -> bool:
-    """What follows a Hangul name in its word: nothing, a particle or suffix, or a compound's nouns (each a head
+    """What follows a Hangul name in its word: nothing, a particle or suffix (one more may follow a suffix), or a
+    compound's nouns (each a head
     of ``korean_heads``) with a particle after the last. A longer run than ``KOREAN_WORD`` is no such word (and
     the search stays short whatever the text)."""
-    if not rest or rest in korean_suffixes():
+    suffixes = korean_suffixes()
+    if not rest or rest in suffixes:
+        return True
+    # a suffix with a particle after it (창춘시장은, "Changchun's mayor" with its topic marker; 베이징시정부는; 청두에만),
+    # but not 로 with one after it, which is a road named after the city (우루무치로에, "on Ürümqi Road")
+    if any(rest.startswith(suffix) and rest[len(suffix):] in suffixes for suffix in suffixes if suffix != "로"):
         return True
     return len(rest) <= KOREAN_WORD and any(rest.startswith(head) and _korean_rest(rest[len(head):])
                                             for head in korean_heads())
