@@ -1027,7 +1027,8 @@ def _brand_firms(text: str, spans: list[Span]) -> None:
 
 
 _COUNTRY_NAMES = frozenset({"中国", "中國", "日本", "韩国", "韓国", "韓國"})
-_SHORT_NAME_WORDS = regexes.compile(r"[\u4e00-\u9fff\u3400-\u4dbf]{2,4}")  # the words of a short name after the city
+# the words of a short name after the city: a brand and a trade (成都科美特特種気体 of 成都科美特特種気体有限公司)
+_SHORT_NAME_WORDS = regexes.compile(r"[\u4e00-\u9fff\u3400-\u4dbf]{2,7}")
 _NOT_A_NAME_WORD = "市区區县縣省镇鎮"  # the city's own unit after it (深圳市腾讯…有限公司): a name of the city, not a short one
 _PLACE_ENDS = "港站"  # a port or a station before the head is the place its firm runs (寧波舟山港集団: 寧波舟山港 the port)
 _SPORT_ENDS = "球"  # ... and a sport before a team's word names no team but the city's side (九江足球队: 九江足球 is its football)
@@ -1035,7 +1036,7 @@ _SITE_ENDS = _PLACE_ENDS + "場所店点"  # ... and a plant, an office, a shop 
 
 
 def _short_firm_names(text: str, spans: list[Span], cues: Mapping[str, frozenset[str]]) -> None:
-    """Chinese and Japanese name a firm in full once, the city, two to four more characters and its legal head
+    """Chinese and Japanese name a firm in full once, the city, two to seven more characters and its legal head
     (蘭州石化公司, cue ``firm_heads``), then by the city and those characters alone (蘭州石化停運了...): where a name in
     characters read as part of a name is followed so, the same city and characters elsewhere in the article are that
     firm's short name. Not a port's or a station's, which is the place its firm runs (寧波舟山港集団, then the port).

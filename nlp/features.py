@@ -190,18 +190,32 @@ def _listed_teams(text: str, start: int, cues: Mapping[str, frozenset[str]]) -> 
     return opened is not None and any(word and word.lower() in nouns for word in opened.groups())
 
 
+# a line break inside a sentence: after no sentence's punctuation, before a word in lower case (a text wrapped at a
+# fixed width, as press releases and PDFs are: "магистратуре Шанхайского\nфинансово-экономического университета")
+_SOFT_BREAK = regexes.compile(r"(?<=[^\s.!?:;。！？])[ \t]*\n[ \t]*(?=[^\W\d_])")
+
+
+def _unwrapped(segment: str) -> str:
+    """``segment`` with its line breaks inside a sentence as spaces (:data:`_SOFT_BREAK`, the next word lower-case)."""
+    if "\n" not in segment:
+        return segment
+    return _SOFT_BREAK.sub(lambda m: " " if segment[m.end()].islower() else m.group(), segment)
+
+
 def context(text: str, start: int, end: int) -> tuple[list[str], list[str]]:
-    """Tokens within ~80 characters before and after the mention, cut at line breaks.
+    """Tokens within ~80 characters before and after the mention, cut at line breaks, except a break inside a
+    sentence (:func:`_unwrapped`).
 
     A "\n" marker opens the left side when the line (or text) starts within the window.
     """
     window_start = max(0, start - _WINDOW)
-    segment = text[window_start:start]
+    segment = _unwrapped(text[window_start:start + 1])[:-1]
     cut = segment.rfind("\n")
     left = _tokens(segment[cut + 1:])
     if cut >= 0 or window_start == 0:
         left = ["\n", *left]
-    return left, _tokens(text[end:end + _WINDOW].split("\n", 1)[0])
+    right = _unwrapped(text[end - 1:end + _WINDOW])[1:]  # (from the name's last character: a break may follow it)
+    return left, _tokens(right.split("\n", 1)[0])
 
 
 _ARTICLES = frozenset({"the", "a", "an"})
