@@ -86,8 +86,12 @@ _TEAM_LIST_REACH = 120  # characters before a name searched for that list's star
 # ... or a list that ends in how many teams it names (上海正大龍、廈門海豚、福州海俠與深圳藍襪4隊進行角逐)
 _TEAMS_COUNTED = regexes.compile(r"[^、，,。；;與与和及\s]{1,6}(?:、[^、，,。；;與与和及\s]{1,6})*(?:[與与和及][^、，,。；;\s]{1,6})?"
                                  r"[0-9一二三四五六七八九十两兩]+[支個个]?球?[隊队]")
-# a listed firm's short name and its ticker in brackets (洛阳钼业(03993.HK), 宁德时代（300750）, 洛陽モリブデン(603993/SH))
-_CJK_TICKER = regexes.compile(r"[\u4e00-\u9fff\u30a0-\u30ff]{1,8}[（(]\s?\d{4,6}(?:[./](?:HK|SH|SZ|SS|T))?\s?[)）]")
+# a listed firm's short name and its ticker in brackets (洛阳钼业(03993.HK), 宁德时代（300750）, 洛陽モリブデン(603993/SH)),
+# or a name and its acronym in capitals (澳門博彩(SJM), a casino firm), not a unit's or a zone's (香港特別行政区(HKSAR),
+# 自由贸易试验区(FTZ): the city's own)
+_CJK_TICKER = regexes.compile(r"[\u4e00-\u9fff\u30a0-\u30ff]{1,8}[（(]\s?\d{4,6}(?:[./](?:HK|SH|SZ|SS|T))?\s?[)）]"
+                              r"|[\u4e00-\u9fff\u30a0-\u30ff]{0,7}[^\W\d_区區市县縣省州镇鎮港]"
+                              r"[（(][A-Z]{2,6}[)）]")
 # a share class of the exchange written against its city (上海B株指数, 深圳A股): the exchange's
 _SHARE_CLASS_AFTER = regexes.compile(r"[ABHＡＢＨ](?:股|株)")
 # (Korean quotes a figure in single marks too: ‘내륙의 상하이’)
