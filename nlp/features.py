@@ -1510,16 +1510,23 @@ def _head_before_of(before: list[str], b: list[str], cues: Mapping[str, frozense
     Nanjing", "la Expo de Shanghái"), also past up to two words of its own name ("l'indice composite de Shanghai",
     "les Jeux olympiques d'hiver de Pékin", "canard laqué de Pékin")."""
     lower = "lower_heads" in cues
-    for k in range(2, min(len(b), 8) + 1):
+    for k in range(2, min(len(b), 10) + 1):
         head = _unelided(b[-k])  # "l'université", "dell'Expo"
         # (the words of its name between the head and the name, a theme's two words joined by "and" counted as one)
         words = sum(1 - 2 * (t in _THEME_JOINERS) for t in b[-k + 1:-1])
         if words > 2 and not all(_cap(t) or t in _OF_WORDS or t in _THEME_JOINERS for t in before[-k + 1:-1]):
             # past three words, only a capitalised name ("Festival Internacional de Cine de Shanghái"), or a name
             # whose capitalised head the language follows with words in lower case ("le Festival international du
-            # film de Shanghai")
-            return lower and _cap(_unelided(before[-k])) and head in cues["org_heads"] and head not in _PLACE_HEADS \
-                and all(t.isalpha() and t not in _BREAKS_NAME for t in b[-k + 1:-1])
+            # film de Shanghai", "il Festival internazionale delle sculture di ghiaccio e neve di Harbin"): read on
+            # to the head while the words are such a name's (a theme's "and" among them), the head's own "of" within
+            # its next two words (not "la Biennale ha invitato artisti ... di Pechino", a sentence)
+            if not lower or not all(t.isalpha() and (t not in _BREAKS_NAME or t in _THEME_JOINERS)
+                                    for t in b[-k + 1:-1]):
+                return False
+            if _cap(_unelided(before[-k])) and head in cues["org_heads"] and head not in _PLACE_HEADS:
+                return any(t in _OF_WORDS or t in _PLURAL_OF or t in cues.get("of_words", _NONE)
+                           for t in b[-k + 1:-k + 3])
+            continue
         if head in cues["org_heads"]:
             if head in _STREET_HEADS and k > 2:  # "la Rue Huaihai de Shanghai": the street's own name came first
                 return False
@@ -1566,6 +1573,7 @@ def _unelided(word: str) -> str:
 
 _STREET_HEADS = frozenset({"rue", "avenue", "boulevard", "calle", "avenida", "rua"})
 _OF_WORDS = frozenset({"de", "del", "di", "da", "do", "des", "du", "della", "dos", "das"})
+_PLURAL_OF = frozenset({"delle", "dei", "degli"})  # Italian's "of the" before a plural (delle sculture di ghiaccio)
 # heads that, in lower case, name the place rather than its organisation ("all'aeroporto di Pechino", "le port de
 # Canton", "la fiera di Canton", the fair held there, as the project's multilingual sentences label it): these need
 # the capital of a name ("l'Aeroporto Internazionale di Pechino")

@@ -253,6 +253,10 @@ def _tags_zh(word: str, tag: str, hit: str) -> bool:
     # district of Dalian; 香港|回归, left as it was).
     if tag == "ns" and len(word) > len(hit) and _zh_place_after(word[len(hit):]):
         return True
+    # the city's people, which jieba holds as one word (温州人, 福州人, 扬州人: "people of Wenzhou"), as it does not
+    # 上海|人; a name of two characters or more (one is an abbreviation's)
+    if word == hit + "人" and len(hit) >= 2:
+        return True
     if tag not in _ZH_CONTAINING_TAGS and tag != "j":
         return False
     rest = word[len(hit):]
