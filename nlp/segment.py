@@ -12,8 +12,9 @@ surname (张吉安, and then throughout the text) or, as a reign era, before a y
 around each hit is segmented, so the cost grows with the number of candidates, not with the text.
 Korean writes spaces between words but attaches particles (베이징은, 상하이에서) and writes compounds as one
 word (상하이협력기구): a Hangul hit is kept when nothing Hangul precedes it and what follows it in the same word is
-a particle or a suffix of ``nlp/resources/korean_particles.txt``, or nouns of the ko cue lists (organisation
-heads, government and place words) that make a compound with it, with a particle after them.
+a particle or a suffix of ``nlp/resources/korean_particles.txt`` (a suffix with a particle after it too: 창춘시장은), or
+nouns of the ko cue lists (organisation heads, government and place words) that make a compound with it, with a
+particle after them.
 
 The tokenizer: spaCy's blank Korean pipeline needs MeCab and its blank multi-language one keeps a run of
 Han, Kana or Hangul as one token, so two names in "北京と上海で会議" became one span (and one mention reported
