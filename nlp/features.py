@@ -89,7 +89,7 @@ _TEAMS_COUNTED = regexes.compile(r"[^、，,。；;與与和及\s]{1,6}(?:、[^�
 # a listed firm's short name and its ticker in brackets (洛阳钼业(03993.HK), 宁德时代（300750）, 洛陽モリブデン(603993/SH)),
 # or a name and its acronym in capitals (澳門博彩(SJM), a casino firm), not a unit's or a zone's (香港特別行政区(HKSAR),
 # 自由贸易试验区(FTZ): the city's own)
-_CJK_TICKER = regexes.compile(r"[\u4e00-\u9fff\u30a0-\u30ff]{1,8}[（(]\s?\d{4,6}(?:[./](?:HK|SH|SZ|SS|T))?\s?[)）]"
+_CJK_CODE_IN_BRACKETS = regexes.compile(r"[\u4e00-\u9fff\u30a0-\u30ff]{1,8}[（(]\s?\d{4,6}(?:[./](?:HK|SH|SZ|SS|T))?\s?[)）]"
                               r"|[\u4e00-\u9fff\u30a0-\u30ff]{0,7}[^\W\d_区區市县縣省州镇鎮港]"
                               r"[（(][A-Z]{2,6}[)）]")
 # a share class of the exchange written against its city (上海B株指数, 深圳A股): the exchange's
@@ -3050,7 +3050,7 @@ def _cjk(text: str, start: int, end: int, cues: Mapping[str, frozenset[str]]) ->
                                _cjk_port_speaks(after_all, cues)
                                or _TEAM_LIST.search(text, max(0, start - _TEAM_LIST_REACH), start) is not None
                                or _TEAMS_COUNTED.match(after_all) is not None)
-                           or segmented and (_CJK_TICKER.match(after_all) is not None
+                           or segmented and (_CJK_CODE_IN_BRACKETS.match(after_all) is not None
                                              or _SHARE_CLASS_AFTER.match(after_all) is not None)
                            or segmented and in_known_name(text, start, end)  # 宁德时代, a name of names.tsv
                            or segmented and _known_brand_after(text, end))

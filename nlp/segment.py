@@ -180,9 +180,8 @@ def _japanese_region(text: str, hit: Hit, hits: list[Hit]) -> bool:
     Senshū in Osaka; 三河, Mikawa in Aichi)? Where the text places it in Japan: a word of a region right after it
     (``region_words``: 泉州地域, 三河地方) or a prefecture named around it (``japan_prefectures`` with its 県, 府 or
     都: 大阪府の南部に位置する泉州), and neither China (``china_words``, 福建省's 省 among them; not as where goods are
-    made, ``made_in_china``: 中国製) nor another candidate city
-    that is not the end of a longer word around it (廈門; not 泉大津市, which holds 津市). Without either the Chinese
-    city stays (「泉州はいい街だ」)."""
+    made, ``made_in_china``: 中国製) nor another candidate city that is not the end of a longer word around it (廈門;
+    not 泉大津市, which holds 津市). Without either the Chinese city stays (「泉州はいい街だ」)."""
     cues = cues_for("ja")
     regions = cues.get("japanese_regions", frozenset())
     if hit.form not in regions or text[hit.end:hit.end + 1] == "市":
@@ -651,9 +650,8 @@ KOREAN_WORD = 16  # Hangul characters after a name beyond which the word is no n
 
 def _korean_rest(rest: str) -> bool:
     """What follows a Hangul name in its word: nothing, a particle or suffix (one more may follow a suffix), or a
-    compound's nouns (each a head
-    of ``korean_heads``) with a particle after the last. A longer run than ``KOREAN_WORD`` is no such word (and
-    the search stays short whatever the text)."""
+    compound's nouns (each a head of ``korean_heads``) with a particle after the last. A longer run than
+    ``KOREAN_WORD`` is no such word (and the search stays short whatever the text)."""
     suffixes = korean_suffixes()
     if not rest or rest in suffixes:
         return True
