@@ -479,11 +479,13 @@ class CityClassifier(_CueComponent):
     def __call__(self, doc: Doc) -> Doc:
         weights = self._loaded()
         people: set[str] = set()  # surfaces read as a person by the words of a name beside them ("Xian Lim")
-        carriers: set[str] = set()  # names read as the first word of an airline's ("Xiamen Airlines")
         cues = self.cues.for_lang(self.lang)
         firm_heads, firm_heads_before = cues.get("firm_heads", frozenset()), cues.get("firm_heads_before", frozenset())
-        carrier_heads, flight_verbs = cues.get("carrier_heads", frozenset()), cues.get("flight_verbs", frozenset())
-        carrier_nouns = cues.get("carrier_nouns", frozenset())
+        # businesses named by a city and the kind of business after it ("Xiamen Airlines", "Hong Kong Restaurant"):
+        # each kind's heads, and the verbs and nouns that say the city alone is that business later in the text
+        kinds = [(cues.get(heads, frozenset()), cues.get(verbs, frozenset()), cues.get(nouns, frozenset()))
+                 for heads, verbs, nouns in _BUSINESS_KINDS]
+        businesses: dict[str, list[tuple[frozenset[str], frozenset[str]]]] = {}  # name -> its kinds' verbs and nouns
         people_words = cues.get("people_words", frozenset())
         # historic forms read as a firm's or a ship's name ("Changan Auto"), and that label: first from the firms of
         # the names table in the text ("Chongqing Changan Automobile Ltd": the name inside counts for no city)
@@ -510,13 +512,12 @@ class CityClassifier(_CueComponent):
             if ext.label == "ORG_PART" and _camel_firm(text, span.text, ext.offsets[1]) and not (
                     word_after in firm_heads or word_after in cues["org_heads"]):
                 named.setdefault(span.text, "ORG_PART")
-            if ext.label == "ORG_PART" and word_after in carrier_heads:
-                carriers.add(span.text)
+            if ext.label == "ORG_PART":
+                businesses.setdefault(span.text, []).extend(
+                    (verbs, nouns) for heads, verbs, nouns in kinds if word_after in heads)
             read.append((span, cue_vector))
-        for span, cue_vector in read if people or named or carriers else ():
-            if span.text in carriers and span._.label in {"LITERAL", "METONYMIC"} and (_verb_after(
-                    text, span._.offsets[1]) in flight_verbs  # "Xiamen currently flies" after "Xiamen Airlines"
-                    or _word_after(text, span._.offsets[1]) in carrier_nouns):  # "Xiamen president Che Shanglin"
+        for span, cue_vector in read if people or named or any(businesses.values()) else ():
+            if span._.label in {"LITERAL", "METONYMIC"} and _said_of_business(text, span, businesses.get(span.text, ())):
                 _relabel(span, "ORG_PART")
             else:
                 _one_sense(span, cue_vector, people, named)
@@ -657,6 +658,26 @@ def _firms_named(text: str, hits: Iterable[Hit], firm_heads: frozenset[str]) -> 
             if len(words) > 1 and words[-1].lower() in firm_heads:
                 named.setdefault(words[0], "ORG_PART" if hit.kind == NAME_PART else "NOT_PLACE")
     return named
+
+
+# the cue lists of each kind of business a city names: its heads, its verbs and its nouns (components._said_of_business)
+_BUSINESS_KINDS = (("carrier_heads", "flight_verbs", "carrier_nouns"),
+                   ("restaurant_heads", "restaurant_verbs", "restaurant_nouns"))
+
+
+def _said_of_business(text: str, span: Span, kinds: Iterable[tuple[frozenset[str], frozenset[str]]]) -> bool:
+    """The city alone is a business the text has named by it and its kind ("Xiamen Airlines", "Hong Kong
+    Restaurant"): a verb only that business does after it ("Xiamen currently flies", "Hong Kong stays open"), or one
+    of its people or parts after it or before "of" it ("Xiamen president Che Shanglin", "former Hong Kong employees",
+    "the owners of Hong Kong")."""
+    start, end = span._.offsets
+    verb, word = _verb_after(text, end), _word_after(text, end)
+    before = _OF_BEFORE.search(text, max(0, start - 30), start)
+    return any(verb in verbs or word in nouns or before is not None and before.group(1).lower() in nouns
+               for verbs, nouns in kinds)
+
+
+_OF_BEFORE = regexes.compile(r"(\w+)[ \t]+of[ \t]+$")  # "the owners of " before a name
 
 
 def _word_after(text: str, end: int) -> str:
