@@ -32,7 +32,7 @@ if TYPE_CHECKING:
     from citywatch.store.schema import Mention
     from nlp.finder import Hit
 
-CODE_VERSION = "3.37"  # bump when component code changes what is tagged (linker, features)
+CODE_VERSION = "3.38"  # bump when component code changes what is tagged (linker, features)
 MAX_TEXT = 50_000_000
 WINDOW = 500_000  # characters; a longer text is tagged in windows, so memory stays bounded by the window
 _RESOURCES = Path(__file__).with_name("resources")

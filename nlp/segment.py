@@ -379,7 +379,8 @@ def _zh_place_context(words: list[Word], i: int, names: frozenset[str]) -> bool:
     before = words[i - 1][2] if i > 0 else ""
     after = words[i + 1][2] if i + 1 < len(words) else ""
     if before in cues["loc_preps"]:
-        return True
+        # (not 在日照下 "under the sunshine": 在 and the localizer 下 frame the everyday word; 在来宾下车 is 下车)
+        return after != "下"
     if after.startswith(_zh_place_heads()):
         return True
     listed = ("、", *cues["relation_preps"])
