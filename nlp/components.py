@@ -513,10 +513,11 @@ class CityClassifier(_CueComponent):
                     word_after in firm_heads or word_after in cues["org_heads"]):
                 named.setdefault(span.text, "ORG_PART")
             if ext.label == "ORG_PART":
-                businesses.setdefault(span.text, []).extend(
-                    (verbs, nouns) for heads, verbs, nouns in kinds if word_after in heads)
+                for heads, verbs, nouns in kinds:
+                    if word_after in heads:
+                        businesses.setdefault(span.text, []).append((verbs, nouns))
             read.append((span, cue_vector))
-        for span, cue_vector in read if people or named or any(businesses.values()) else ():
+        for span, cue_vector in read if people or named or businesses else ():
             if span._.label in {"LITERAL", "METONYMIC"} and _said_of_business(text, span, businesses.get(span.text, ())):
                 _relabel(span, "ORG_PART")
             else:

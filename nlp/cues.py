@@ -57,7 +57,8 @@ class CueTable:
         answered", where German "Ma Jian" is a man). The language's kinds of firm (``firm_heads_before``: "the
         carmaker Changan") and the brands of ``brands_before``, written alike in every language ("Wynn Macau"), join
         every language's ``heads_before``,
-        and the carmakers of ``partners_after`` ("Shanghai-Volkswagen") are every language's;
+        and the carmakers of ``partners_after`` ("Shanghai-Volkswagen") are every language's; a language's kinds of
+        restaurant (``restaurant_kinds``: "Hong Kong Buffet") are organisation heads and restaurant heads both;
         in a language that writes its conjunctions and prepositions onto the next word (``clitic_prefixes``,
         Arabic: لمعرض "to the fair"), so does each head with each of them."""
         key = lang if lang in CUE_LANGS and lang in self._raw else "en"
@@ -66,6 +67,9 @@ class CueTable:
             brands = frozenset(str(v).lower() for v in self._raw.get("brands_before") or ())
             heads = cues.get("heads_before", frozenset()) | cues.get("firm_heads_before", frozenset()) | brands
             cues["partners_after"] = frozenset(str(v).lower() for v in self._raw.get("partners_after") or ())
+            if kinds := cues.get("restaurant_kinds"):
+                cues["org_heads"] = cues.get("org_heads", frozenset()) | kinds
+                cues["restaurant_heads"] = cues.get("restaurant_heads", frozenset()) | kinds
             prefixes = cues.get("clitic_prefixes", frozenset())
             if heads:
                 cues["heads_before"] = heads | {prefix + head for prefix in prefixes for head in heads}
